@@ -1,0 +1,235 @@
+//! The rules of leaklint.
+//!
+//! A rule ([`Lint`]) is a pure function from a parsed file ([`FileContext`])
+//! and its options ([`LintOptions`]) to [`Finding`]s. It does no I/O and keeps
+//! no global state. Every rule lives in a file of its own and is listed once
+//! in [`LINTS`]; adding a rule means adding that file and one line here.
+//!
+//! Analyses that more than one rule needs (import resolution, macro bodies,
+//! spawn calls, endless loops, cancellation, binding uses) live in
+//! [`context`] and are computed once per file.
+
+pub mod context;
+pub mod macros;
+
+mod spawn_without_cancel;
+
+pub use context::FileContext;
+
+/// How seriously a finding is taken: `allow` turns the rule off, `warn`
+/// reports it, `deny` reports it as an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// The rule does not run.
+    Allow,
+    /// Findings are warnings.
+    Warn,
+    /// Findings are errors.
+    Deny,
+}
+
+impl Level {
+    /// The name used in configuration files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+
+    /// Parses `allow`, `warn` or `deny`.
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "allow" => Some(Level::Allow),
+            "warn" => Some(Level::Warn),
+            "deny" => Some(Level::Deny),
+            _ => None,
+        }
+    }
+}
+
+/// A rule: its metadata and its check function.
+///
+/// Rules are declared with [`declare_lint!`], which takes the rule's doc
+/// comment as its `--explain` text.
+#[derive(Debug, Clone, Copy)]
+pub struct Lint {
+    /// The rule's name, `snake_case`, as used in configuration and suppressions.
+    pub name: &'static str,
+    /// The level the rule runs at when nothing configures it.
+    pub default_level: Level,
+    /// One line saying what the rule finds (for `--list-rules`).
+    pub summary: &'static str,
+    /// The rule's documentation in clippy's form, as written in its doc comment.
+    pub doc: &'static str,
+    /// Words one of which must occur in a file for the rule to find anything
+    /// there: the last path segments of every call the rule can flag. Used by
+    /// the driver's pre-filter, so they must be complete.
+    pub trigger_words: &'static [&'static str],
+    /// The check itself.
+    pub check: fn(&FileContext<'_>, &LintOptions) -> Vec<Finding>,
+}
+
+impl Lint {
+    /// The documentation with the one leading space of each doc-comment line removed.
+    pub fn explain(&self) -> String {
+        let mut out = String::with_capacity(self.doc.len());
+        for line in self.doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Declares a rule: its doc comment (kept as the `--explain` text), its
+/// constant name and its metadata.
+#[macro_export]
+macro_rules! declare_lint {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis $NAME:ident,
+        name: $name:literal,
+        level: $level:ident,
+        summary: $summary:literal,
+        trigger_words: $words:expr,
+        check: $check:path $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        $vis const $NAME: $crate::Lint = $crate::Lint {
+            name: $name,
+            default_level: $crate::Level::$level,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            trigger_words: $words,
+            check: $check,
+        };
+    };
+}
+
+/// Every rule leaklint has, in the order `--list-rules` shows them.
+pub const LINTS: &[Lint] = &[spawn_without_cancel::SPAWN_WITHOUT_CANCEL];
+
+/// Looks a rule up by name.
+pub fn find_lint(name: &str) -> Option<&'static Lint> {
+    LINTS.iter().find(|l| l.name == name)
+}
+
+/// Options that rules read. The defaults are the documented ones; the
+/// driver fills them from configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LintOptions {
+    /// Extra paths that count as spawn calls (`spawn_functions`), e.g. `my_rt::spawn_detached`.
+    pub spawn_functions: Vec<String>,
+    /// Last path segments of calls that count as defer constructs (`guard_functions`).
+    pub guard_functions: Vec<String>,
+    /// Size in bytes from which a binding is large (`large_value_bytes`), inclusive.
+    pub large_value_bytes: u64,
+}
+
+impl Default for LintOptions {
+    fn default() -> Self {
+        LintOptions {
+            spawn_functions: Vec::new(),
+            guard_functions: [
+                "OnDrop::new",
+                "Defer::new",
+                "DropGuard::new",
+                "CallOnDrop::new",
+                "on_drop",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+            large_value_bytes: 4096,
+        }
+    }
+}
+
+/// A position in a file: 1-based line, 1-based column counted in characters,
+/// and the byte offset into the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// 0-based byte offset into the file's text.
+    pub byte: usize,
+}
+
+/// A range of source text; `end` is exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First character of the range.
+    pub start: Position,
+    /// One past the last character of the range.
+    pub end: Position,
+}
+
+/// A secondary remark attached to a finding, optionally pointing at code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Where the note points, if anywhere.
+    pub span: Option<Span>,
+    /// What it says.
+    pub message: String,
+}
+
+/// One problem found by one rule in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule's name.
+    pub rule: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The flagged construct.
+    pub span: Span,
+    /// Secondary remarks, in order.
+    pub notes: Vec<Note>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding of `rule` at `span`.
+    pub fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            message: message.into(),
+            span,
+            notes: Vec::new(),
+            help: None,
+        }
+    }
+
+    /// Adds a note pointing at `span`.
+    pub fn note(mut self, span: Span, message: impl Into<String>) -> Finding {
+        self.notes.push(Note {
+            span: Some(span),
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Adds a note without a location.
+    pub fn note_plain(mut self, message: impl Into<String>) -> Finding {
+        self.notes.push(Note {
+            span: None,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Sets the help text.
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Runs `lint` over a file, returning its findings.
+pub fn run_lint(lint: &Lint, ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
+    (lint.check)(ctx, options)
+}

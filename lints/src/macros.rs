@@ -1,0 +1,1 @@
+//! Parsing the bodies of well-known macros into syntax trees.
