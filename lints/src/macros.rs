@@ -1,1 +1,279 @@
 //! Parsing the bodies of well-known macros into syntax trees.
+//!
+//! syn leaves a macro invocation's body as tokens. Rules need to see inside
+//! `tokio::select!` branches, `join!` arguments, `defer!` bodies, the
+//! initialisers of `lazy_static!` and `thread_local!`, and the arguments of
+//! the many macros that take comma-separated expressions (`vec!`,
+//! `println!`, `assert!`, `tracing::info!` …). Bodies are parsed by the
+//! macro's last path segment; a body that does not parse is left as tokens
+//! and rules fall back to a token scan ([`MacroBody::Tokens`]). Parsing never
+//! fails loudly: a malformed body is simply not understood.
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::parse::{ParseStream, Parser};
+use syn::punctuated::Punctuated;
+use syn::{Expr, Pat, Stmt, Token};
+
+/// The understood body of one macro invocation.
+#[derive(Debug)]
+pub enum MacroBody {
+    /// `tokio::select!` / `futures::select!` / `select_biased!`.
+    Select(Select),
+    /// Comma-separated expressions (`join!`, `vec!`, `println!`, …).
+    Exprs(Vec<Expr>),
+    /// Statements (`defer! { … }`, `pin! { let x = …; }`, block-like macros).
+    Stmts(Vec<Stmt>),
+    /// `static` declarations (`lazy_static!`, `thread_local!`).
+    Statics(Vec<StaticDecl>),
+    /// A body that could not be parsed; rules may scan its tokens.
+    Tokens,
+}
+
+/// A parsed `select!`.
+#[derive(Debug)]
+pub struct Select {
+    /// The branches in order.
+    pub branches: Vec<SelectBranch>,
+    /// The body of the `else` (tokio) or `default` / `complete` (futures) branch.
+    pub else_branches: Vec<Expr>,
+}
+
+/// One `pattern = future, if condition => handler` branch of a `select!`.
+#[derive(Debug)]
+pub struct SelectBranch {
+    /// The pattern the output is matched against.
+    pub pat: Pat,
+    /// The future raced in this branch.
+    pub future: Expr,
+    /// The precondition (`, if cond`), tokio only.
+    pub condition: Option<Expr>,
+    /// What runs when this branch wins.
+    pub handler: Expr,
+}
+
+/// One `static NAME: Type = init;` of `lazy_static!` / `thread_local!`.
+#[derive(Debug)]
+pub struct StaticDecl {
+    /// The static's name.
+    pub ident: syn::Ident,
+    /// Its initialiser.
+    pub init: Expr,
+}
+
+/// Parses `mac`'s body according to the macro's name. Never panics.
+pub fn parse_body(mac: &syn::Macro) -> MacroBody {
+    let name = match mac.path.segments.last() {
+        Some(seg) => seg.ident.to_string(),
+        None => return MacroBody::Tokens,
+    };
+    let tokens = mac.tokens.clone();
+    let parsed = match name.as_str() {
+        "select" | "select_biased" => parse_select(tokens.clone()).map(MacroBody::Select),
+        "lazy_static" | "thread_local" => parse_statics(tokens.clone()).map(MacroBody::Statics),
+        "defer" => parse_stmts(tokens.clone()).map(MacroBody::Stmts),
+        _ => None,
+    };
+    if let Some(body) = parsed {
+        return body;
+    }
+    if let Some(exprs) = parse_exprs(tokens.clone()) {
+        return MacroBody::Exprs(exprs);
+    }
+    if let Some(stmts) = parse_stmts(tokens) {
+        return MacroBody::Stmts(stmts);
+    }
+    MacroBody::Tokens
+}
+
+fn parse_exprs(tokens: TokenStream) -> Option<Vec<Expr>> {
+    if tokens.is_empty() {
+        return Some(Vec::new());
+    }
+    // `info!(target: "x", …)`, `write!(f, …)`: a leading `name:` is tolerated.
+    let parser = |input: ParseStream| {
+        if input.peek(syn::Ident) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
+            input.parse::<syn::Ident>()?;
+            input.parse::<Token![:]>()?;
+        }
+        Punctuated::<Expr, Token![,]>::parse_terminated(input)
+    };
+    parser.parse2(tokens).ok().map(|p| p.into_iter().collect())
+}
+
+fn parse_stmts(tokens: TokenStream) -> Option<Vec<Stmt>> {
+    syn::Block::parse_within.parse2(tokens).ok()
+}
+
+fn parse_statics(tokens: TokenStream) -> Option<Vec<StaticDecl>> {
+    let parser = |input: ParseStream| {
+        let mut decls = Vec::new();
+        while !input.is_empty() {
+            input.call(syn::Attribute::parse_outer)?;
+            input.parse::<syn::Visibility>()?;
+            input.parse::<Token![static]>()?;
+            if input.peek(Token![ref]) {
+                input.parse::<Token![ref]>()?;
+            }
+            let ident: syn::Ident = input.parse()?;
+            input.parse::<Token![:]>()?;
+            input.parse::<syn::Type>()?;
+            input.parse::<Token![=]>()?;
+            // thread_local!'s `const { … }` initialisers.
+            if input.peek(Token![const]) && input.peek2(syn::token::Brace) {
+                input.parse::<Token![const]>()?;
+            }
+            let init: Expr = input.parse()?;
+            decls.push(StaticDecl { ident, init });
+            if input.peek(Token![;]) {
+                input.parse::<Token![;]>()?;
+            }
+        }
+        Ok(decls)
+    };
+    parser.parse2(tokens).ok()
+}
+
+fn parse_select(tokens: TokenStream) -> Option<Select> {
+    let parser = |input: ParseStream| {
+        let mut select = Select {
+            branches: Vec::new(),
+            else_branches: Vec::new(),
+        };
+        // tokio's `biased;`
+        if input.peek(syn::Ident) && input.peek2(Token![;]) {
+            let ident: syn::Ident = input.parse()?;
+            if ident != "biased" {
+                return Err(syn::Error::new(ident.span(), "expected `biased`"));
+            }
+            input.parse::<Token![;]>()?;
+        }
+        while !input.is_empty() {
+            let is_else = input.peek(Token![else]) || input.peek(Token![default]);
+            let is_complete = input.peek(syn::Ident) && input.peek2(Token![=>]) && {
+                let fork = input.fork();
+                fork.parse::<syn::Ident>()
+                    .map(|i| i == "complete")
+                    .unwrap_or(false)
+            };
+            if is_else || is_complete {
+                if input.peek(Token![else]) {
+                    input.parse::<Token![else]>()?;
+                } else if input.peek(Token![default]) {
+                    input.parse::<Token![default]>()?;
+                } else {
+                    input.parse::<syn::Ident>()?;
+                }
+                input.parse::<Token![=>]>()?;
+                select.else_branches.push(parse_handler(input)?);
+                continue;
+            }
+            let pat = Pat::parse_multi_with_leading_vert(input)?;
+            input.parse::<Token![=]>()?;
+            let future = input.call(Expr::parse_without_eager_brace)?;
+            let condition = if input.peek(Token![,]) && input.peek2(Token![if]) {
+                input.parse::<Token![,]>()?;
+                input.parse::<Token![if]>()?;
+                Some(input.call(Expr::parse_without_eager_brace)?)
+            } else {
+                None
+            };
+            input.parse::<Token![=>]>()?;
+            let handler = parse_handler(input)?;
+            select.branches.push(SelectBranch {
+                pat,
+                future,
+                condition,
+                handler,
+            });
+        }
+        Ok(select)
+    };
+    parser.parse2(tokens).ok()
+}
+
+/// A branch handler: a block (optionally followed by `,`) or an expression followed by `,` or the end.
+fn parse_handler(input: ParseStream) -> syn::Result<Expr> {
+    let handler: Expr = if input.peek(syn::token::Brace) {
+        Expr::Block(input.parse()?)
+    } else {
+        input.parse()?
+    };
+    if input.peek(Token![,]) {
+        input.parse::<Token![,]>()?;
+    } else if !input.is_empty() && !matches!(handler, Expr::Block(_)) {
+        return Err(input.error("expected `,` after a select! branch"));
+    }
+    Ok(handler)
+}
+
+/// Every token of `tokens`, flattened through groups, in order.
+pub fn flat_tokens(tokens: &TokenStream, out: &mut Vec<TokenTree>) {
+    for tt in tokens.clone() {
+        match tt {
+            TokenTree::Group(g) => flat_tokens(&g.stream(), out),
+            other => out.push(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mac(src: &str) -> syn::Macro {
+        syn::parse_str(src).unwrap()
+    }
+
+    #[test]
+    fn tokio_select_with_biased_conditions_and_else() {
+        let body = parse_body(&mac(
+            "tokio::select! { biased; _ = token.cancelled() => break, Some(x) = rx.recv(), if open => { handle(x) } else => {} }",
+        ));
+        let MacroBody::Select(s) = body else {
+            panic!("not a select: {body:?}")
+        };
+        assert_eq!(s.branches.len(), 2);
+        assert!(s.branches[1].condition.is_some());
+        assert_eq!(s.else_branches.len(), 1);
+    }
+
+    #[test]
+    fn futures_select_with_default_and_complete() {
+        let body = parse_body(&mac(
+            "futures::select! { x = a.next() => x, default => (), complete => break, }",
+        ));
+        let MacroBody::Select(s) = body else {
+            panic!("not a select: {body:?}")
+        };
+        assert_eq!(s.branches.len(), 1);
+        assert_eq!(s.else_branches.len(), 2);
+    }
+
+    #[test]
+    fn malformed_bodies_fail_soft() {
+        assert!(matches!(
+            parse_body(&mac("tokio::select! { _ = => }")),
+            MacroBody::Tokens
+        ));
+        assert!(matches!(
+            parse_body(&mac("crossbeam::select! { recv(rx) -> m => f(m), }")),
+            MacroBody::Tokens
+        ));
+    }
+
+    #[test]
+    fn statics_exprs_and_stmts() {
+        assert!(
+            matches!(parse_body(&mac("lazy_static! { static ref T: u8 = 1; pub static ref U: u8 = 2; }")), MacroBody::Statics(v) if v.len() == 2)
+        );
+        assert!(
+            matches!(parse_body(&mac("thread_local! { static T: u8 = const { 1 }; }")), MacroBody::Statics(v) if v.len() == 1)
+        );
+        assert!(
+            matches!(parse_body(&mac("info!(target: \"x\", \"{}\", a)")), MacroBody::Exprs(v) if v.len() == 3)
+        );
+        assert!(
+            matches!(parse_body(&mac("defer! { println!(\"{}\", buf.len()); }")), MacroBody::Stmts(v) if v.len() == 1)
+        );
+    }
+}

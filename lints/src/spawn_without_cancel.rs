@@ -1,16 +1,109 @@
+use crate::context::spawn::{Handle, SpawnKind};
 use crate::{FileContext, Finding, LintOptions};
 
 crate::declare_lint! {
     /// ### What it does
-    /// WIP
+    /// Flags a spawned task whose body runs an endless loop (`loop { … }` or
+    /// `while true { … }` with no `break`, `return` or `?`) that never observes
+    /// cancellation, when the task's `JoinHandle` is thrown away. Also flags
+    /// such a loop in `std::thread::spawn` / `thread::Builder::spawn` whatever
+    /// happens to the handle, because a thread cannot be cancelled from outside.
+    ///
+    /// Spawn calls are `tokio::spawn`, `tokio::task::{spawn, spawn_local,
+    /// spawn_blocking}`, `.spawn(…)` on a tokio `Runtime`, runtime `Builder`,
+    /// `Handle::current()` or `TaskTracker`, `async_std::task::{spawn,
+    /// spawn_local}`, `actix_rt::spawn`, `smol::spawn(…).detach()`,
+    /// `std::thread::spawn`, `std::thread::Builder::spawn`, and the paths in the
+    /// `spawn_functions` option, resolved through the file's `use` items.
+    ///
+    /// ### Why is this bad
+    /// Nothing can stop the task: it lives until the process exits, keeps
+    /// everything it captured alive, and keeps working during shutdown. It is
+    /// Go's goroutine that never reads `ctx.Done()`.
+    ///
+    /// ### Known problems
+    /// leaklint reads one file at a time and has no types. A task body that is
+    /// a call of a fn defined in another file is not analysed. Cancellation is
+    /// recognised by shape: `.cancelled()`, `.is_cancelled()`, or `.recv()` /
+    /// `.changed()` / `.notified()` / `.closed()` / `.wait_for()` / `.load()`
+    /// on a value whose name mentions shutdown, cancel, stop, quit, exit, term,
+    /// kill or close; a `select!` branch racing such a value or a call of a fn
+    /// so named (`shutdown_signal()`); or `tokio::signal::ctrl_c()`. A loop
+    /// inside the future given to `run_until_cancelled`,
+    /// `with_cancellation_token`, `tokio::time::timeout` or
+    /// `futures::future::abortable`, or raced in a `select!` against such a
+    /// signal, is cancellable. A handle passed to `drop(…)` counts as
+    /// discarded. A macro leaklint cannot parse that contains `break`,
+    /// `return` or `?` is assumed to leave the loop.
+    ///
+    /// ### Example
+    /// ```rust,ignore
+    /// tokio::spawn(async move {
+    ///     loop {
+    ///         flush_metrics(&registry).await;
+    ///         tokio::time::sleep(Duration::from_secs(10)).await;
+    ///     }
+    /// });
+    /// ```
+    ///
+    /// ### Use instead
+    /// ```rust,ignore
+    /// let token = shutdown.child_token();
+    /// tokio::spawn(async move {
+    ///     loop {
+    ///         tokio::select! {
+    ///             _ = token.cancelled() => break,
+    ///             _ = tokio::time::sleep(Duration::from_secs(10)) => flush_metrics(&registry).await,
+    ///         }
+    ///     }
+    /// });
+    /// ```
     pub SPAWN_WITHOUT_CANCEL,
     name: "spawn_without_cancel",
     level: Warn,
-    summary: "a detached task loops forever and nothing can cancel it",
+    summary: "a detached task or thread loops forever and nothing can cancel it",
     trigger_words: &["spawn"],
     check: check,
 }
 
-fn check(_ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
-    Vec::new()
+const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";
+
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    ctx.walk_exprs(|expr, ancestors| {
+        let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else { return };
+        let Some(task) = ctx.task_body(spawn.arg, ancestors) else { return };
+        let Some(endless) = ctx.task_loops(&task).into_iter().find(|l| !l.wrapped && !l.observes_cancellation) else { return };
+        let loop_note = "this loop never ends and observes no cancellation";
+        let finding = match spawn.kind {
+            SpawnKind::Thread => Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned thread loops forever and nothing can stop it")
+                .note(ctx.span(endless.keyword), loop_note)
+                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it"),
+            SpawnKind::Task | SpawnKind::Blocking => {
+                if let Some(runtime) = spawn.runtime {
+                    if ctx.runtime_is_owned(runtime, ancestors) {
+                        return;
+                    }
+                }
+                let (at, note) = match ctx.handle_disposition(spawn.expr, ancestors) {
+                    _ if spawn.detached => (method_name_span(spawn.expr), "`.detach()` gives up the task's handle"),
+                    Handle::Kept => return,
+                    Handle::Discarded { at, note } => (at, note),
+                };
+                Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned task loops forever and nothing can cancel it")
+                    .note(ctx.span(endless.keyword), loop_note)
+                    .note(ctx.span(at), note)
+            }
+        };
+        findings.push(finding.help(HELP));
+    });
+    findings
+}
+
+/// The span of a method call's name (`detach` in `….detach()`).
+fn method_name_span(expr: &syn::Expr) -> proc_macro2::Span {
+    match expr {
+        syn::Expr::MethodCall(m) => m.method.span(),
+        other => syn::spanned::Spanned::span(other),
+    }
 }

@@ -1,0 +1,465 @@
+//! Endless loops and cancellation, as RULES.md defines them.
+//!
+//! * An **endless loop** is `loop { … }` or `while true { … }` with no
+//!   `break` that leaves it and no `return` or `?` inside it. Code in
+//!   closures, async blocks and nested items does not count: their `return`
+//!   does not leave the loop. A labelled `break`/`continue` naming a label
+//!   outside the loop leaves it. A macro body leaksint cannot parse that
+//!   contains `break`, `return` or `?` is taken to leave the loop (prefer
+//!   silence to a false alarm).
+//! * **Cancellation is observed** in a loop when it contains `.cancelled()`,
+//!   `.is_cancelled()`, or `.changed()` / `.recv()` / `.notified()` /
+//!   `.closed()` / `.wait_for(…)` / `.load(…)` on a value whose name
+//!   mentions shutdown, cancel, stop, quit, exit, term, kill or close, or a
+//!   `select!` branch whose future is such a value or a call of a fn so
+//!   named (`shutdown_signal()`), or `tokio::signal::ctrl_c()`.
+//! * A loop is **wrapped** by cancellation when it sits in the future given
+//!   to `run_until_cancelled(…)`, `with_cancellation_token(…)`,
+//!   `tokio::time::timeout(…)`, `futures::future::abortable(…)`, or in a
+//!   `select!` branch future raced against a cancellation branch.
+
+use proc_macro2::TokenTree;
+use syn::visit::Visit;
+use syn::Expr;
+
+use super::FileContext;
+use crate::macros::{self, MacroBody};
+
+/// Words that mark a value as a shutdown signal (matched case-insensitively inside names).
+pub const SHUTDOWN_WORDS: &[&str] = &[
+    "shutdown", "cancel", "stop", "quit", "exit", "term", "kill", "close",
+];
+
+/// Methods whose await, on a shutdown-named value, observes cancellation.
+const SIGNAL_METHODS: &[&str] = &[
+    "changed",
+    "recv",
+    "recv_async",
+    "notified",
+    "closed",
+    "wait_for",
+    "load",
+];
+
+/// Methods that observe a `CancellationToken` whatever its name.
+const TOKEN_METHODS: &[&str] = &["cancelled", "cancelled_owned", "is_cancelled"];
+
+/// Calls whose future argument is cancelled from outside.
+const WRAPPING_CALLS: &[&str] = &[
+    "tokio::time::timeout",
+    "tokio::time::timeout_at",
+    "futures::future::abortable",
+    "futures::future::Abortable::new",
+];
+
+/// An endless loop found in a task body.
+#[derive(Debug, Clone, Copy)]
+pub struct LoopSite<'v> {
+    /// The loop expression.
+    pub expr: &'v Expr,
+    /// The `loop` / `while` keyword, where a note can point.
+    pub keyword: proc_macro2::Span,
+    /// Whether cancellation wraps the loop from outside.
+    pub wrapped: bool,
+    /// Whether the loop observes cancellation itself.
+    pub observes_cancellation: bool,
+}
+
+/// Whether `name` contains one of the [`SHUTDOWN_WORDS`].
+pub fn is_shutdown_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    SHUTDOWN_WORDS.iter().any(|w| lower.contains(w))
+}
+
+impl<'a> FileContext<'a> {
+    /// Whether `expr` is an endless loop: `loop` or `while true` that nothing leaves.
+    pub fn is_endless_loop(&self, expr: &Expr) -> bool {
+        let (label, body) = match expr {
+            Expr::Loop(l) => (l.label.as_ref(), &l.body),
+            Expr::While(w) if is_true(&w.cond) => (w.label.as_ref(), &w.body),
+            _ => return false,
+        };
+        let mut exits = ExitFinder {
+            ctx: self,
+            own_label: label.map(|l| l.name.ident.to_string()),
+            inner_labels: Vec::new(),
+            depth: 0,
+            exits: false,
+        };
+        exits.visit_block(body);
+        !exits.exits
+    }
+
+    /// Whether `expr` (typically a loop) observes cancellation anywhere inside it.
+    pub fn observes_cancellation(&self, expr: &Expr) -> bool {
+        let mut finder = SignalFinder {
+            ctx: self,
+            found: false,
+        };
+        finder.visit_expr(expr);
+        finder.found
+    }
+
+    /// Whether `expr` is itself a cancellation signal: an await (or a
+    /// future, as in a `select!` branch) of one of the signals above.
+    pub fn is_cancellation_signal(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Await(a) => self.is_cancellation_signal(&a.base),
+            Expr::Paren(p) => self.is_cancellation_signal(&p.expr),
+            Expr::Reference(r) => self.is_cancellation_signal(&r.expr),
+            Expr::MethodCall(m) => {
+                let method = m.method.to_string();
+                TOKEN_METHODS.contains(&method.as_str())
+                    || (SIGNAL_METHODS.contains(&method.as_str())
+                        && names_in(&m.receiver).iter().any(|n| is_shutdown_name(n)))
+            }
+            Expr::Call(c) => {
+                self.callee_is(&c.func, &["tokio::signal::ctrl_c"])
+                    || matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| is_shutdown_name(&s.ident.to_string())))
+            }
+            Expr::Path(p) => p
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| is_shutdown_name(&s.ident.to_string())),
+            Expr::Field(f) => {
+                matches!(&f.member, syn::Member::Named(n) if is_shutdown_name(&n.to_string()))
+            }
+            _ => false,
+        }
+    }
+
+    /// The endless loops that run as part of a task body (not inside
+    /// closures, nested items or nested spawned tasks), outermost first, each
+    /// with whether cancellation wraps it and whether it observes it.
+    pub fn endless_loops_in<'v>(&'v self, body: &'v Expr, wrapped: bool) -> Vec<LoopSite<'v>> {
+        let mut finder = LoopFinder {
+            ctx: self,
+            wrapped,
+            found: Vec::new(),
+        };
+        finder.visit_expr(body);
+        finder.found
+    }
+
+    /// As [`FileContext::endless_loops_in`], for a fn body.
+    pub fn endless_loops_in_block<'v>(
+        &'v self,
+        body: &'v syn::Block,
+        wrapped: bool,
+    ) -> Vec<LoopSite<'v>> {
+        let mut finder = LoopFinder {
+            ctx: self,
+            wrapped,
+            found: Vec::new(),
+        };
+        finder.visit_block(body);
+        finder.found
+    }
+}
+
+/// Every identifier in an expression (path segments, fields, method names).
+pub fn names_in(expr: &Expr) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'ast> Visit<'ast> for Names {
+        fn visit_ident(&mut self, i: &'ast proc_macro2::Ident) {
+            self.0.push(i.to_string());
+        }
+    }
+    let mut names = Names(Vec::new());
+    names.visit_expr(expr);
+    names.0
+}
+
+fn is_true(cond: &Expr) -> bool {
+    match cond {
+        Expr::Lit(l) => matches!(&l.lit, syn::Lit::Bool(b) if b.value),
+        Expr::Paren(p) => is_true(&p.expr),
+        _ => false,
+    }
+}
+
+/// Finds a way out of a loop body.
+struct ExitFinder<'c, 'a> {
+    ctx: &'c FileContext<'a>,
+    own_label: Option<String>,
+    inner_labels: Vec<String>,
+    /// How many loops nested in the body we are inside.
+    depth: usize,
+    exits: bool,
+}
+
+impl ExitFinder<'_, '_> {
+    fn leaves(&self, label: Option<&syn::Lifetime>, is_break: bool) -> bool {
+        match label {
+            None => is_break && self.depth == 0,
+            Some(l) => {
+                let name = l.ident.to_string();
+                if self.inner_labels.contains(&name) {
+                    false
+                } else if self.own_label.as_deref() == Some(name.as_str()) {
+                    is_break
+                } else {
+                    true
+                }
+            }
+        }
+    }
+
+    fn nested(&mut self, label: Option<&syn::Label>, walk: impl FnOnce(&mut Self)) {
+        if let Some(l) = label {
+            self.inner_labels.push(l.name.ident.to_string());
+        }
+        self.depth += 1;
+        walk(self);
+        self.depth -= 1;
+        if label.is_some() {
+            self.inner_labels.pop();
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for ExitFinder<'_, '_> {
+    fn visit_expr_break(&mut self, b: &'ast syn::ExprBreak) {
+        if self.leaves(b.label.as_ref(), true) {
+            self.exits = true;
+        }
+        syn::visit::visit_expr_break(self, b);
+    }
+
+    fn visit_expr_continue(&mut self, c: &'ast syn::ExprContinue) {
+        if self.leaves(c.label.as_ref(), false) {
+            self.exits = true;
+        }
+    }
+
+    fn visit_expr_return(&mut self, _: &'ast syn::ExprReturn) {
+        self.exits = true;
+    }
+
+    fn visit_expr_try(&mut self, _: &'ast syn::ExprTry) {
+        self.exits = true;
+    }
+
+    fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+        self.nested(l.label.as_ref(), |s| s.visit_block(&l.body));
+    }
+
+    fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
+        self.visit_expr(&w.cond);
+        self.nested(w.label.as_ref(), |s| s.visit_block(&w.body));
+    }
+
+    fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+        self.visit_expr(&f.expr);
+        self.nested(f.label.as_ref(), |s| s.visit_block(&f.body));
+    }
+
+    fn visit_expr_block(&mut self, b: &'ast syn::ExprBlock) {
+        // A labelled block can be left with `break 'label`, which stays inside the loop.
+        if let Some(l) = &b.label {
+            self.inner_labels.push(l.name.ident.to_string());
+            self.visit_block(&b.block);
+            self.inner_labels.pop();
+        } else {
+            self.visit_block(&b.block);
+        }
+    }
+
+    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+
+    fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if matches!(self.ctx.macro_body(mac), MacroBody::Tokens) {
+            let mut tokens = Vec::new();
+            macros::flat_tokens(&mac.tokens, &mut tokens);
+            self.exits |= tokens.iter().any(|t| match t {
+                TokenTree::Ident(i) => i == "break" || i == "return",
+                TokenTree::Punct(p) => p.as_char() == '?',
+                _ => false,
+            });
+        } else {
+            let ctx = self.ctx;
+            ctx.visit_macro_body(mac, self);
+        }
+    }
+}
+
+/// Looks for any sign that cancellation is observed.
+struct SignalFinder<'c, 'a> {
+    ctx: &'c FileContext<'a>,
+    found: bool,
+}
+
+impl<'ast> Visit<'ast> for SignalFinder<'_, '_> {
+    fn visit_expr(&mut self, e: &'ast Expr) {
+        if self.found {
+            return;
+        }
+        if matches!(e, Expr::MethodCall(_) | Expr::Call(_)) && self.ctx.is_cancellation_signal(e) {
+            // A call of a fn merely named `stop…` is not a signal outside a
+            // select! branch; only method signals and ctrl_c count here.
+            let counts = match e {
+                Expr::Call(c) => self.ctx.callee_is(&c.func, &["tokio::signal::ctrl_c"]),
+                _ => true,
+            };
+            if counts {
+                self.found = true;
+                return;
+            }
+        }
+        syn::visit::visit_expr(self, e);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        let ctx = self.ctx;
+        match ctx.macro_body(mac) {
+            MacroBody::Select(select) => {
+                if select
+                    .branches
+                    .iter()
+                    .any(|b| ctx.is_cancellation_signal(&b.future))
+                {
+                    self.found = true;
+                    return;
+                }
+                ctx.visit_macro_body(mac, self);
+            }
+            MacroBody::Tokens => {
+                let mut tokens = Vec::new();
+                macros::flat_tokens(&mac.tokens, &mut tokens);
+                self.found |= tokens_observe_cancellation(&tokens);
+            }
+            _ => ctx.visit_macro_body(mac, self),
+        }
+    }
+}
+
+/// Token-level version of the signal test, for macro bodies that did not parse.
+fn tokens_observe_cancellation(tokens: &[TokenTree]) -> bool {
+    tokens.iter().enumerate().any(|(i, t)| {
+        let TokenTree::Ident(ident) = t else {
+            return false;
+        };
+        let s = ident.to_string();
+        if TOKEN_METHODS.contains(&s.as_str()) {
+            return true;
+        }
+        if SIGNAL_METHODS.contains(&s.as_str()) && i >= 2 {
+            if let (TokenTree::Punct(dot), TokenTree::Ident(recv)) =
+                (&tokens[i - 1], &tokens[i - 2])
+            {
+                return dot.as_char() == '.' && is_shutdown_name(&recv.to_string());
+            }
+        }
+        false
+    })
+}
+
+/// Collects the endless loops of a task body with their wrapping state.
+struct LoopFinder<'v, 'a> {
+    ctx: &'v FileContext<'a>,
+    wrapped: bool,
+    found: Vec<LoopSite<'v>>,
+}
+
+impl LoopFinder<'_, '_> {
+    fn wrapped(&mut self, walk: impl FnOnce(&mut Self)) {
+        let before = self.wrapped;
+        self.wrapped = true;
+        walk(self);
+        self.wrapped = before;
+    }
+}
+
+impl<'v> Visit<'v> for LoopFinder<'v, '_> {
+    fn visit_expr(&mut self, e: &'v Expr) {
+        let keyword = match e {
+            Expr::Loop(l) => Some(l.loop_token.span),
+            Expr::While(w) => Some(w.while_token.span),
+            _ => None,
+        };
+        if let Some(keyword) = keyword {
+            if self.ctx.is_endless_loop(e) {
+                self.found.push(LoopSite {
+                    expr: e,
+                    keyword,
+                    wrapped: self.wrapped,
+                    observes_cancellation: self.ctx.observes_cancellation(e),
+                });
+            }
+        }
+        syn::visit::visit_expr(self, e);
+    }
+
+    fn visit_expr_call(&mut self, call: &'v syn::ExprCall) {
+        if let Expr::Path(p) = &*call.func {
+            let last = p
+                .path
+                .segments
+                .last()
+                .map(|s| s.ident.to_string())
+                .unwrap_or_default();
+            if last.starts_with("spawn") {
+                // A nested spawned task is a task of its own.
+                return;
+            }
+        }
+        if self.ctx.callee_is(&call.func, WRAPPING_CALLS) {
+            self.visit_expr(&call.func);
+            self.wrapped(|s| call.args.iter().for_each(|a| s.visit_expr(a)));
+            return;
+        }
+        syn::visit::visit_expr_call(self, call);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+        let method = m.method.to_string();
+        if method.starts_with("spawn") {
+            self.visit_expr(&m.receiver);
+            return;
+        }
+        match method.as_str() {
+            "run_until_cancelled" | "run_until_cancelled_owned" => {
+                self.visit_expr(&m.receiver);
+                self.wrapped(|s| m.args.iter().for_each(|a| s.visit_expr(a)));
+            }
+            "with_cancellation_token" | "with_cancellation_token_owned" => {
+                self.wrapped(|s| s.visit_expr(&m.receiver));
+                m.args.iter().for_each(|a| self.visit_expr(a));
+            }
+            _ => syn::visit::visit_expr_method_call(self, m),
+        }
+    }
+
+    fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
+
+    fn visit_item(&mut self, _: &'v syn::Item) {}
+
+    fn visit_macro(&mut self, mac: &'v syn::Macro) {
+        let ctx = self.ctx;
+        match ctx.macro_body(mac) {
+            MacroBody::Select(select) => {
+                let cancel_branch = select
+                    .branches
+                    .iter()
+                    .any(|b| ctx.is_cancellation_signal(&b.future));
+                for branch in &select.branches {
+                    if cancel_branch {
+                        self.wrapped(|s| s.visit_expr(&branch.future));
+                    } else {
+                        self.visit_expr(&branch.future);
+                    }
+                    self.visit_expr(&branch.handler);
+                }
+                select.else_branches.iter().for_each(|e| self.visit_expr(e));
+            }
+            MacroBody::Exprs(exprs) => exprs.iter().for_each(|e| self.visit_expr(e)),
+            MacroBody::Stmts(stmts) => stmts.iter().for_each(|s| self.visit_stmt(s)),
+            MacroBody::Statics(_) | MacroBody::Tokens => {}
+        }
+    }
+}

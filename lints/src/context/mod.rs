@@ -1,0 +1,328 @@
+//! Per-file analysis shared by every rule.
+//!
+//! [`FileContext`] is built once per file and holds what more than one rule
+//! needs: import resolution ([`imports`]), the parsed bodies of well-known
+//! macros ([`crate::macros`]), the file's fns and consts by name, and the
+//! shared queries in the submodules: a walk that knows every expression's
+//! ancestors ([`ancestry`]), "is this name used later" ([`bindings`]),
+//! "is this loop endless / does it observe cancellation" ([`loops`]), and
+//! "is this a spawn call, what is its task body, is its handle kept"
+//! ([`spawn`]).
+
+pub mod ancestry;
+pub mod bindings;
+pub mod imports;
+pub mod loops;
+pub mod spawn;
+
+use std::collections::HashMap;
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+use crate::macros::{self, MacroBody};
+use crate::{Position, Span};
+
+pub use ancestry::Node;
+pub use imports::Imports;
+
+/// A fn or method defined in this file.
+#[derive(Debug, Clone, Copy)]
+pub struct LocalFn<'a> {
+    /// Its signature.
+    pub sig: &'a syn::Signature,
+    /// Its body.
+    pub block: &'a syn::Block,
+    /// Whether it is a method of an `impl` or trait (callable as `Self::f` / `self.f`).
+    pub is_method: bool,
+}
+
+/// Everything the rules know about one file, computed once.
+pub struct FileContext<'a> {
+    /// The parsed file.
+    pub file: &'a syn::File,
+    /// The file's text (without a byte-order mark).
+    pub source: &'a str,
+    /// What the file's `use` items say about names.
+    pub imports: Imports,
+    line_starts: Vec<usize>,
+    macro_bodies: HashMap<usize, Box<MacroBody>>,
+    fns: HashMap<String, Vec<LocalFn<'a>>>,
+    consts: HashMap<String, &'a syn::Expr>,
+    /// Returned for macros that were not parsed.
+    unparsed: MacroBody,
+}
+
+impl<'a> FileContext<'a> {
+    /// Analyses `file`, parsed from `source`.
+    pub fn new(file: &'a syn::File, source: &'a str) -> FileContext<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        let mut items = ItemCollector::default();
+        items.visit_file(file);
+        FileContext {
+            file,
+            source,
+            imports: Imports::collect(file),
+            line_starts,
+            macro_bodies: items.macro_bodies,
+            fns: items.fns,
+            consts: items.consts,
+            unparsed: MacroBody::Tokens,
+        }
+    }
+
+    /// Converts a proc-macro2 span into a [`Span`].
+    pub fn span(&self, span: proc_macro2::Span) -> Span {
+        Span {
+            start: self.position(span.start()),
+            end: self.position(span.end()),
+        }
+    }
+
+    /// The [`Span`] of a syntax node, from its first to its last token.
+    pub fn span_of<T: Spanned + ?Sized>(&self, node: &T) -> Span {
+        self.span(node.span())
+    }
+
+    /// A span from the start of `first` to the end of `last`.
+    pub fn span_between<A: Spanned + ?Sized, B: Spanned + ?Sized>(
+        &self,
+        first: &A,
+        last: &B,
+    ) -> Span {
+        Span {
+            start: self.span_of(first).start,
+            end: self.span_of(last).end,
+        }
+    }
+
+    fn position(&self, lc: proc_macro2::LineColumn) -> Position {
+        let line_start = self
+            .line_starts
+            .get(lc.line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.source.len());
+        let line_text = &self.source[line_start..];
+        let byte = line_start
+            + line_text
+                .char_indices()
+                .nth(lc.column)
+                .map(|(i, _)| i)
+                .unwrap_or(line_text.len());
+        Position {
+            line: lc.line,
+            column: lc.column + 1,
+            byte,
+        }
+    }
+
+    /// The resolved full path of `path` (see [`Imports::resolve`]).
+    pub fn resolve(&self, path: &syn::Path) -> Option<String> {
+        self.imports.resolve(path)
+    }
+
+    /// Whether `path` resolves to one of `targets` (full, normalised paths).
+    pub fn path_is(&self, path: &syn::Path, targets: &[&str]) -> bool {
+        self.resolve(path)
+            .is_some_and(|p| targets.contains(&p.as_str()))
+    }
+
+    /// Whether `expr` is a call whose callee resolves to one of `targets`.
+    pub fn is_call_to(&self, expr: &syn::Expr, targets: &[&str]) -> bool {
+        match expr {
+            syn::Expr::Call(call) => self.callee_is(&call.func, targets),
+            _ => false,
+        }
+    }
+
+    /// Whether a callee expression is a path resolving to one of `targets`.
+    pub fn callee_is(&self, func: &syn::Expr, targets: &[&str]) -> bool {
+        match func {
+            syn::Expr::Path(p) if p.qself.is_none() => self.path_is(&p.path, targets),
+            _ => false,
+        }
+    }
+
+    /// The understood body of a macro invocation of this file (or of a
+    /// macro nested in one), or [`MacroBody::Tokens`] if it was not parsed.
+    pub fn macro_body(&self, mac: &syn::Macro) -> &MacroBody {
+        self.macro_bodies
+            .get(&(mac as *const syn::Macro as usize))
+            .map(|b| &**b)
+            .unwrap_or(&self.unparsed)
+    }
+
+    /// Visits the parsed body of `mac` with `visitor`, as if it were
+    /// ordinary code at the macro's place. Call it from `visit_macro`.
+    pub fn visit_macro_body<'v, V: Visit<'v> + ?Sized>(
+        &'v self,
+        mac: &syn::Macro,
+        visitor: &mut V,
+    ) {
+        match self.macro_body(mac) {
+            MacroBody::Select(select) => {
+                for branch in &select.branches {
+                    visitor.visit_pat(&branch.pat);
+                    visitor.visit_expr(&branch.future);
+                    if let Some(cond) = &branch.condition {
+                        visitor.visit_expr(cond);
+                    }
+                    visitor.visit_expr(&branch.handler);
+                }
+                for e in &select.else_branches {
+                    visitor.visit_expr(e);
+                }
+            }
+            MacroBody::Exprs(exprs) => exprs.iter().for_each(|e| visitor.visit_expr(e)),
+            MacroBody::Stmts(stmts) => stmts.iter().for_each(|s| visitor.visit_stmt(s)),
+            MacroBody::Statics(decls) => decls.iter().for_each(|d| visitor.visit_expr(&d.init)),
+            MacroBody::Tokens => {}
+        }
+    }
+
+    /// The fns and methods of this file named `name`.
+    pub fn local_fns(&self, name: &str) -> &[LocalFn<'a>] {
+        self.fns.get(name).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// The free fn named `name` if exactly one is defined in this file.
+    pub fn local_fn(&self, name: &str) -> Option<LocalFn<'a>> {
+        let mut free = self.local_fns(name).iter().filter(|f| !f.is_method);
+        match (free.next(), free.next()) {
+            (Some(f), None) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// The method named `name` if exactly one is defined in this file.
+    pub fn local_method(&self, name: &str) -> Option<LocalFn<'a>> {
+        let mut methods = self.local_fns(name).iter().filter(|f| f.is_method);
+        match (methods.next(), methods.next()) {
+            (Some(f), None) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// The initialiser of the `const` item named `name`, if this file defines exactly one.
+    pub fn const_value(&self, name: &str) -> Option<&'a syn::Expr> {
+        self.consts.get(name).copied()
+    }
+}
+
+/// Collects fns, consts and macro bodies in one pass over the file.
+#[derive(Default)]
+struct ItemCollector<'a> {
+    fns: HashMap<String, Vec<LocalFn<'a>>>,
+    consts: HashMap<String, &'a syn::Expr>,
+    const_dupes: Vec<String>,
+    macro_bodies: HashMap<usize, Box<MacroBody>>,
+}
+
+impl<'a> ItemCollector<'a> {
+    fn add_fn(&mut self, sig: &'a syn::Signature, block: &'a syn::Block, is_method: bool) {
+        self.fns
+            .entry(imports::unraw(&sig.ident))
+            .or_default()
+            .push(LocalFn {
+                sig,
+                block,
+                is_method,
+            });
+    }
+}
+
+impl<'a> Visit<'a> for ItemCollector<'a> {
+    fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
+        self.add_fn(&f.sig, &f.block, false);
+        syn::visit::visit_item_fn(self, f);
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
+        self.add_fn(&f.sig, &f.block, true);
+        syn::visit::visit_impl_item_fn(self, f);
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
+        if let Some(block) = &f.default {
+            self.add_fn(&f.sig, block, true);
+        }
+        syn::visit::visit_trait_item_fn(self, f);
+    }
+
+    fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
+        let name = imports::unraw(&c.ident);
+        if self.consts.insert(name.clone(), &c.expr).is_some() {
+            self.const_dupes.push(name);
+        }
+        syn::visit::visit_item_const(self, c);
+    }
+
+    fn visit_impl_item_const(&mut self, c: &'a syn::ImplItemConst) {
+        let name = imports::unraw(&c.ident);
+        if self.consts.insert(name.clone(), &c.expr).is_some() {
+            self.const_dupes.push(name);
+        }
+        syn::visit::visit_impl_item_const(self, c);
+    }
+
+    fn visit_file(&mut self, f: &'a syn::File) {
+        syn::visit::visit_file(self, f);
+        // A const defined twice (in two modules) has no single value.
+        for name in std::mem::take(&mut self.const_dupes) {
+            self.consts.remove(&name);
+        }
+    }
+
+    fn visit_macro(&mut self, mac: &'a syn::Macro) {
+        let mut nested = MacroCollector {
+            bodies: &mut self.macro_bodies,
+        };
+        nested.collect(mac);
+    }
+}
+
+/// Parses a macro body and, recursively, the macros inside it.
+struct MacroCollector<'m> {
+    bodies: &'m mut HashMap<usize, Box<MacroBody>>,
+}
+
+impl MacroCollector<'_> {
+    fn collect(&mut self, mac: &syn::Macro) {
+        let body = Box::new(macros::parse_body(mac));
+        // The body is boxed before its nested macros are recorded, so their
+        // addresses stay valid when the box moves into the map.
+        let mut inner = MacroVisitor { collector: self };
+        match &*body {
+            MacroBody::Select(select) => {
+                for branch in &select.branches {
+                    inner.visit_pat(&branch.pat);
+                    inner.visit_expr(&branch.future);
+                    if let Some(cond) = &branch.condition {
+                        inner.visit_expr(cond);
+                    }
+                    inner.visit_expr(&branch.handler);
+                }
+                select
+                    .else_branches
+                    .iter()
+                    .for_each(|e| inner.visit_expr(e));
+            }
+            MacroBody::Exprs(exprs) => exprs.iter().for_each(|e| inner.visit_expr(e)),
+            MacroBody::Stmts(stmts) => stmts.iter().for_each(|s| inner.visit_stmt(s)),
+            MacroBody::Statics(decls) => decls.iter().for_each(|d| inner.visit_expr(&d.init)),
+            MacroBody::Tokens => {}
+        }
+        self.bodies.insert(mac as *const syn::Macro as usize, body);
+    }
+}
+
+struct MacroVisitor<'c, 'm> {
+    collector: &'c mut MacroCollector<'m>,
+}
+
+impl<'ast> Visit<'ast> for MacroVisitor<'_, '_> {
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.collector.collect(mac);
+    }
+}
