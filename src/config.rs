@@ -28,8 +28,9 @@ pub struct Config {
     pub max_nesting: usize,
 }
 
-/// How deep delimiters may nest before a file is refused; see
-/// [`crate::engine::WORKER_STACK_SIZE`] for how it was measured.
+/// How deep delimiters may nest before a file is refused: chosen so that a
+/// debug build survives with a wide margin; see
+/// [`crate::engine::WORKER_STACK_SIZE`] for the measurements.
 pub const DEFAULT_MAX_NESTING: usize = 5_000;
 
 impl Config {
