@@ -15,7 +15,8 @@ use leaklint_lints::Span;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report};
 
 /// Renders every diagnostic and file error of `report`, with ANSI colours
-/// when `color` is set. The summary line is separate: [`summary`].
+/// when `color` is set. The summary line is separate: [`summary`]. Without
+/// colour, trailing spaces are trimmed from every line.
 pub fn render(report: &Report, color: bool) -> String {
     if color {
         let mut out = Ansi::new(Vec::new());
@@ -24,7 +25,10 @@ pub fn render(report: &Report, color: bool) -> String {
     } else {
         let mut out = NoColor::new(Vec::new());
         write_report(&mut out, report);
-        String::from_utf8_lossy(&out.into_inner()).into_owned()
+        let text = String::from_utf8_lossy(&out.into_inner()).into_owned();
+        text.lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect()
     }
 }
 
@@ -48,8 +52,12 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn write_report<W: WriteColor>(out: &mut W, report: &Report) {
+    // rustc's look: ASCII, with multi-line spans closed by `|_^`.
+    let mut chars = Chars::ascii();
+    chars.multi_bottom_left = '|';
+    chars.multi_bottom = '_';
     let config = Config {
-        chars: Chars::ascii(),
+        chars,
         ..Config::default()
     };
     for file in &report.files {
