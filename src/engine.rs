@@ -184,7 +184,12 @@ fn analyse(
                            or a string, character literal or block comment is not terminated"
                     .to_string();
             }
-            errors.push(if start.line == 0 {
+            errors.push(if message.starts_with("unexpected end of input") {
+                // syn points such errors at the call site (the start of the
+                // file); the end of the file is where the input ran out.
+                let (line, column) = line_column(text, text.len());
+                FileError::at(message, line, column)
+            } else if start.line == 0 {
                 FileError::new(message)
             } else {
                 FileError::at(message, start.line, start.column + 1)

@@ -165,12 +165,25 @@ fn unreadable_and_unparseable_files_are_errors_and_others_are_linted() {
         "e_unclosed.rs",
         "fn main() {\n    let v = vec![1, 2;\n}\n",
     );
+    write(
+        dir.path(),
+        "f_truncated.rs",
+        "/// A doc comment and nothing to document\n",
+    );
     let (status, value) = json(dir.path(), &[]);
     assert_eq!(status, 1);
-    assert_eq!(value["files_scanned"], 5);
+    assert_eq!(value["files_scanned"], 6);
     let errors = value["errors"].as_array().unwrap();
     let files: Vec<&str> = errors.iter().map(|e| e["file"].as_str().unwrap()).collect();
-    assert_eq!(files, ["b_syntax.rs", "c_latin1.rs", "e_unclosed.rs"]);
+    assert_eq!(
+        files,
+        [
+            "b_syntax.rs",
+            "c_latin1.rs",
+            "e_unclosed.rs",
+            "f_truncated.rs"
+        ]
+    );
 
     assert_eq!(errors[0]["message"], "expected an expression");
     assert_eq!(
@@ -191,6 +204,17 @@ fn unreadable_and_unparseable_files_are_errors_and_others_are_linted() {
         .as_str()
         .unwrap()
         .starts_with("cannot tokenize the file"));
+    assert!(errors[2]["line"].is_u64(), "{}", errors[2]);
+
+    // Running out of input is reported where the input ends.
+    assert!(errors[3]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("unexpected end of input"));
+    assert_eq!(
+        (&errors[3]["line"], &errors[3]["column"]),
+        (&2.into(), &1.into())
+    );
 
     // The human form of the same errors.
     let out = leaklint(dir.path(), &["--color", "never"]);
@@ -200,7 +224,7 @@ fn unreadable_and_unparseable_files_are_errors_and_others_are_linted() {
         err.contains("error: b_syntax.rs:2:13: expected an expression\n"),
         "{err}"
     );
-    assert!(err.ends_with("0 findings in 0 files (5 files scanned, 3 errors)\n"));
+    assert!(err.ends_with("0 findings in 0 files (6 files scanned, 4 errors)\n"));
 }
 
 #[test]
