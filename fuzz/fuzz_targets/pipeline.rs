@@ -1,0 +1,35 @@
+//! The whole per-file pipeline on arbitrary bytes: UTF-8 decoding, the
+//! nesting pre-scan, parsing, the file context, every rule, and every
+//! reporter (human with and without colour, the summary line, JSON).
+//!
+//! Run from the repository root: `RUSTC_BOOTSTRAP=1 cargo fuzz run pipeline`
+//! (see README, "Fuzzing").
+
+#![no_main]
+
+use leaklint::{lint_source, report, Config, Report};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = match std::str::from_utf8(data) {
+        Ok(text) => text,
+        Err(e) => {
+            // What the engine reports for a file that is not UTF-8.
+            let _ = leaklint::text::line_column_bytes(data, e.valid_up_to());
+            return;
+        }
+    };
+    let config = Config::default();
+    // On a worker thread with leaklint's large stack, as in a real run.
+    let result = lint_source("fuzz.rs", text, &config);
+    let report = Report::new(1, [result]);
+
+    let _ = report::human::render(&report, false);
+    let _ = report::human::render(&report, true);
+    let _ = report::human::summary(&report);
+    let json = report::json::render(&report);
+    // The JSON reporter always produces exactly one complete document.
+    let value: serde_json::Value =
+        serde_json::from_str(&json).expect("the JSON reporter produced invalid JSON");
+    assert!(value.is_object());
+});
