@@ -35,7 +35,7 @@ use crate::text::{line_column, line_column_bytes, strip_bom};
 /// | `((( … )))`, `[[[ … ]]]`    | 12–13 KiB| 2.7 KiB |
 /// | `{{{ … }}}`, `f(f(f( … )))` | 14–19 KiB| 3.9–4.2 KiB |
 /// | nested `if`, closures, `async` blocks | 22–27 KiB | 5.3–6.2 KiB |
-/// | `Option<Option<…>>` (not counted by the pre-scan) | 45 KiB | 5.8 KiB |
+/// | `Option<Option<…>>` (counted by the pre-scan as a chain) | 45 KiB | 5.8 KiB |
 /// | flat `1 + 1 + …`, `x.f().f()…`, `else if` chains | ≤ 0.2 KiB | ≤ 0.1 KiB |
 ///
 /// A 200,000-term flat sum uses 25 MiB (debug) / 12.5 MiB (release). At

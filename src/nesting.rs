@@ -1,25 +1,37 @@
-//! A cheap pre-scan of delimiter depth, run before parsing.
+//! A cheap pre-scan of nesting depth, run before parsing.
 //!
 //! syn's parser, and every visitor and destructor of the tree it builds,
-//! recurses once per nested delimiter. Code nested deep enough would overflow
-//! any thread stack and abort the whole process, so files whose delimiters
-//! nest beyond a limit are refused before they reach the parser.
+//! recurses once per nesting level. Code nested deep enough would overflow
+//! any thread stack and abort the whole process, so files that nest beyond a
+//! limit are refused before they reach the parser.
 //!
 //! The scan counts `(`, `[` and `{` and skips those inside line and block
 //! comments (nested block comments included), string, byte-string and raw
 //! string literals, and character literals (telling `'('` from a lifetime
 //! `'a`). It does not check that delimiters match: that is the parser's job.
 //!
-//! Known limit: other constructs the parser handles recursively without
-//! delimiters (a long run of prefix operators `!!!!x`, an `else if` chain
-//! tens of thousands long) are not counted.
+//! It also counts, within each delimiter group, the constructs the parser
+//! recurses into without any delimiter ("chains"):
+//!
+//! * generic arguments and comparisons, `<` (less one per `>`), and return
+//!   types `->` (`Option<Option<…>>`, `fn() -> fn() -> …`,
+//!   `impl Fn() -> impl Fn() -> …`);
+//! * prefix operators in operand position, `! - * & && | ||` (so `!!!!x`,
+//!   `- - - x`, `&&&&T`, `*const *const T`, closures `|| || …`), and the
+//!   keywords `mut const dyn impl move ref return break static`.
+//!
+//! A group's chain count ends at `;`, `=>` and after a `}` group; a comma
+//! ends the prefix-operator part (outside closure parameters), so tables of
+//! `-1, -2, …` and long argument lists are not counted. The depth reported
+//! is delimiters plus the open chains: an over-estimate of the parser's
+//! recursion, never an under-estimate for the constructs above.
 
 /// The result of scanning one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Nesting {
-    /// The deepest delimiter nesting found.
+    /// The deepest nesting found (delimiters plus open chains).
     pub max_depth: usize,
-    /// Byte offset of the first opening delimiter that went beyond the limit.
+    /// Byte offset of the first token that took the nesting beyond the limit.
     pub first_too_deep: Option<usize>,
 }
 
@@ -27,44 +39,267 @@ fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// Scans `src` and reports its deepest delimiter nesting, and where the
-/// nesting first went beyond `limit`.
+/// Keywords that, like prefix operators, start a construct the parser
+/// recurses into (`&mut &mut …`, `*const *const …`, `move || move || …`).
+const PREFIX_KEYWORDS: &[&[u8]] = &[
+    b"mut", b"const", b"dyn", b"impl", b"move", b"ref", b"return", b"break", b"static",
+];
+
+/// Keywords after which an expression or type starts (operand position).
+const OPERATOR_KEYWORDS: &[&[u8]] = &[
+    b"as", b"fn", b"in", b"if", b"else", b"match", b"let", b"while", b"for", b"loop", b"unsafe",
+    b"async", b"await", b"yield", b"box", b"where", b"type", b"pub", b"crate", b"use", b"mod",
+];
+
+/// One open delimiter group.
+#[derive(Debug, Default, Clone, Copy)]
+struct Group {
+    /// Open `<` and `->` chains (not ended by commas).
+    chain: usize,
+    /// Prefix operators and keywords since the last comma.
+    prefix: usize,
+    /// Inside the parameters of a closure, `|a, b|`, where commas do not end a chain.
+    closure_params: bool,
+}
+
+/// The scanning state.
+struct Scanner {
+    groups: Vec<Group>,
+    /// Open delimiters.
+    depth: usize,
+    /// Sum of every group's `chain + prefix`.
+    chains: usize,
+    /// Whether the previous token ends an operand (so `-`, `&`, `|`, `<` … are binary).
+    after_operand: bool,
+    max_depth: usize,
+    first_too_deep: Option<usize>,
+    limit: usize,
+}
+
+impl Scanner {
+    fn top(&mut self) -> &mut Group {
+        self.groups
+            .last_mut()
+            .expect("the file-level group is never popped")
+    }
+
+    fn note(&mut self, at: usize) {
+        let level = self.depth + self.chains;
+        if level > self.max_depth {
+            self.max_depth = level;
+        }
+        if level > self.limit && self.first_too_deep.is_none() {
+            self.first_too_deep = Some(at);
+        }
+    }
+
+    fn add_chain(&mut self, n: usize, at: usize) {
+        self.top().chain += n;
+        self.chains += n;
+        self.note(at);
+    }
+
+    fn add_prefix(&mut self, n: usize, at: usize) {
+        self.top().prefix += n;
+        self.chains += n;
+        self.note(at);
+    }
+
+    fn close_angles(&mut self, n: usize) {
+        let top = self.top();
+        let n = n.min(top.chain);
+        top.chain -= n;
+        self.chains -= n;
+    }
+
+    fn end_prefix(&mut self) {
+        let top = self.top();
+        let n = std::mem::take(&mut top.prefix);
+        self.chains -= n;
+    }
+
+    fn end_all(&mut self) {
+        let top = self.top();
+        let n = std::mem::take(&mut top.chain) + std::mem::take(&mut top.prefix);
+        top.closure_params = false;
+        self.chains -= n;
+    }
+
+    fn open(&mut self, at: usize) {
+        self.depth += 1;
+        self.groups.push(Group::default());
+        self.after_operand = false;
+        self.note(at);
+    }
+
+    fn close(&mut self, brace: bool) {
+        if self.groups.len() > 1 {
+            let g = self.groups.pop().expect("checked above");
+            self.chains -= g.chain + g.prefix;
+        }
+        self.depth = self.depth.saturating_sub(1);
+        if brace {
+            self.end_all();
+        }
+        self.after_operand = true;
+    }
+}
+
+/// Scans `src` and reports its deepest nesting, and where the nesting first
+/// went beyond `limit`.
 pub fn scan(src: &str, limit: usize) -> Nesting {
     let b = src.as_bytes();
     let len = b.len();
+    let at = |i: usize| b.get(i).copied();
+    let mut s = Scanner {
+        groups: vec![Group::default()],
+        depth: 0,
+        chains: 0,
+        after_operand: false,
+        max_depth: 0,
+        first_too_deep: None,
+        limit,
+    };
     let mut i = 0;
-    let mut depth = 0usize;
-    let mut max_depth = 0usize;
-    let mut first_too_deep = None;
     while i < len {
         match b[i] {
             b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > max_depth {
-                    max_depth = depth;
-                }
-                if depth > limit && first_too_deep.is_none() {
-                    first_too_deep = Some(i);
-                }
+                s.open(i);
                 i += 1;
             }
             b')' | b']' | b'}' => {
-                depth = depth.saturating_sub(1);
+                s.close(b[i] == b'}');
                 i += 1;
             }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
+            b'/' if at(i + 1) == Some(b'/') => {
                 i = memchr(b'\n', b, i).unwrap_or(len);
             }
-            b'/' if b.get(i + 1) == Some(&b'*') => i = skip_block_comment(b, i),
-            b'"' => i = skip_string(b, i + 1),
-            b'r' if raw_string_start(b, i) => i = skip_raw_string(b, i + 1),
-            b'\'' => i = skip_quote(src, i),
-            _ => i += 1,
+            b'/' if at(i + 1) == Some(b'*') => i = skip_block_comment(b, i),
+            b'"' => {
+                i = skip_string(b, i + 1);
+                s.after_operand = true;
+            }
+            b'r' if raw_string_start(b, i) => {
+                i = skip_raw_string(b, i + 1);
+                s.after_operand = true;
+            }
+            b'b' | b'c' if at(i + 1) == Some(b'r') && raw_string_start(b, i + 1) => {
+                i = skip_raw_string(b, i + 2);
+                s.after_operand = true;
+            }
+            b'\'' => {
+                let next = skip_quote(src, i);
+                if next == i + 1 {
+                    // A lifetime or label: transparent (`&'a &'a T`).
+                    i = next;
+                    while i < len && is_ident_byte(b[i]) {
+                        i += 1;
+                    }
+                } else {
+                    i = next;
+                    s.after_operand = true;
+                }
+            }
+            b';' => {
+                s.end_all();
+                s.after_operand = false;
+                i += 1;
+            }
+            b',' => {
+                if !s.top().closure_params {
+                    s.end_prefix();
+                }
+                s.after_operand = false;
+                i += 1;
+            }
+            b'=' if at(i + 1) == Some(b'>') => {
+                s.end_all();
+                s.after_operand = false;
+                i += 2;
+            }
+            b'-' if at(i + 1) == Some(b'>') => {
+                s.add_chain(1, i);
+                s.after_operand = false;
+                i += 2;
+            }
+            b'<' => {
+                if matches!(at(i + 1), Some(b'<' | b'=' | b'-')) {
+                    // `<<`, `<<=`, `<=`, `<-`: operators.
+                    i += 2;
+                } else {
+                    s.add_chain(1, i);
+                    i += 1;
+                }
+                s.after_operand = false;
+            }
+            b'>' => {
+                if at(i + 1) == Some(b'>') && at(i + 2) != Some(b'=') {
+                    s.close_angles(2);
+                    s.after_operand = true;
+                    i += 2;
+                } else if matches!(at(i + 1), Some(b'=' | b'>')) {
+                    s.after_operand = false;
+                    i += 2;
+                } else {
+                    s.close_angles(1);
+                    s.after_operand = true;
+                    i += 1;
+                }
+            }
+            op @ (b'!' | b'-' | b'*' | b'&' | b'|') => {
+                let doubled = matches!(op, b'&' | b'|') && at(i + 1) == Some(op);
+                let width = if doubled { 2 } else { 1 };
+                if at(i + width) == Some(b'=') && !(op == b'!' && !s.after_operand) {
+                    // `!=`, `-=`, `*=`, `&=`, `|=`, `&&=`…: binary operators.
+                    s.after_operand = false;
+                    i += width + 1;
+                    continue;
+                }
+                if op == b'|' && !doubled && s.top().closure_params {
+                    // The `|` closing a closure's parameters.
+                    s.top().closure_params = false;
+                } else if !s.after_operand {
+                    s.add_prefix(width, i);
+                    if op == b'|' && !doubled {
+                        s.top().closure_params = true;
+                    }
+                }
+                s.after_operand = false;
+                i += width;
+            }
+            b'?' => {
+                s.after_operand = true;
+                i += 1;
+            }
+            c if c.is_ascii_digit() => {
+                while i < len && is_ident_byte(b[i]) {
+                    i += 1;
+                }
+                s.after_operand = true;
+            }
+            c if is_ident_byte(c) => {
+                let start = i;
+                while i < len && is_ident_byte(b[i]) {
+                    i += 1;
+                }
+                let word = &b[start..i];
+                if PREFIX_KEYWORDS.contains(&word) {
+                    s.add_prefix(1, start);
+                    s.after_operand = false;
+                } else {
+                    s.after_operand = !OPERATOR_KEYWORDS.contains(&word);
+                }
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                s.after_operand = false;
+                i += 1;
+            }
         }
     }
     Nesting {
-        max_depth,
-        first_too_deep,
+        max_depth: s.max_depth,
+        first_too_deep: s.first_too_deep,
     }
 }
 
@@ -196,15 +431,41 @@ mod tests {
 
     #[test]
     fn lifetimes_are_not_char_literals() {
+        // Delimiters: 2; open chains: the `&` of `x`'s type inside its
+        // parentheses, then `-> &` while the body is open.
         assert_eq!(
             depth("fn f<'a>(x: &'a (u8)) -> &'a [u8] { 'l: loop {} }"),
-            2
+            4
         );
+        assert_eq!(depth("f('a', 'b', '(')"), 1);
     }
 
     #[test]
     fn raw_identifiers_are_not_raw_strings() {
         assert_eq!(depth("let r#type = (1); bar\"(\""), 1);
+    }
+
+    #[test]
+    fn counts_chains_without_delimiters() {
+        assert_eq!(depth("type T = Option<Option<u8>>;"), 2);
+        assert_eq!(depth("fn f() { let x = !!!-*&&y; }"), 1 + 7);
+        assert_eq!(depth("type T = *const *mut &'a &'a u8;"), 6);
+        assert_eq!(depth("let f = || |a, b| move |c| 1;"), 5);
+        assert_eq!(depth("type F = fn() -> fn() -> u8;"), 2);
+        assert_eq!(depth("type F = fn(a: &u8, b: &u8) -> u8;"), 2);
+    }
+
+    #[test]
+    fn binary_operators_and_lists_are_not_chains() {
+        assert_eq!(depth("let x = a - b - c * d & e | f || g && h != i;"), 0);
+        assert_eq!(depth("let t = [-1, -2, -3, !a, &b, *c];"), 2);
+        assert_eq!(depth("let x = 1 << 2 >> 3 <= 4 >= 5;"), 0);
+        assert_eq!(depth("println!(\"{}\", x); y.z()?;"), 1);
+        // Chains end at `;`, `=>` and after a `}` group.
+        let many = "fn f(x: &u8) -> &u8 { x }\n".repeat(1000);
+        assert_eq!(depth(&many), 3);
+        let arms = format!("match x {{ {} }}", "a if a < b => -1,".repeat(1000));
+        assert_eq!(depth(&arms), 2);
     }
 
     #[test]
