@@ -86,8 +86,16 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
         let meta = std::fs::metadata(path).map_err(|_| DiscoverError::NotFound(path.clone()))?;
         if meta.is_dir() {
             walk(path, &mut found, &mut problems);
-        } else {
+        } else if meta.is_file() {
             found.push(path.clone());
+        } else {
+            // A FIFO would block the read forever; a device or socket is no source.
+            problems.push((
+                display_path(path),
+                "not a regular file (a FIFO, socket or device): skipped; \
+                 name Rust source files or directories"
+                    .to_string(),
+            ));
         }
     }
 
@@ -124,10 +132,27 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, Strin
                 continue;
             }
         };
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && entry.path().extension().is_some_and(|e| e == "rs") {
+        let is_rs = entry.path().extension().is_some_and(|e| e == "rs");
+        let file_type = entry.file_type();
+        if is_rs && file_type.is_some_and(|t| t.is_file()) {
             found.push(entry.into_path());
+        } else if is_rs && file_type.is_some_and(|t| t.is_symlink()) {
+            symlink(entry.into_path(), found, problems);
         }
+    }
+}
+
+/// A symbolic link named `*.rs` met while walking (links are not followed
+/// into directories): linted if it leads to a regular file, otherwise
+/// reported, so that a broken or looping link is never silently skipped.
+fn symlink(path: PathBuf, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>) {
+    match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => found.push(path),
+        Ok(_) => {}
+        Err(e) => problems.push((
+            display_path(&path),
+            format!("broken or looping symbolic link: {e}; fix or remove the link"),
+        )),
     }
 }
 

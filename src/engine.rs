@@ -146,6 +146,7 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
     }
 
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        crate::fault::inject(text);
         analyse(text, config, &mut result.diagnostics, &mut result.errors)
     }));
     // Every span of this file has been converted to positions and the tree is

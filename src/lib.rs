@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod engine;
+pub mod fault;
 pub mod nesting;
 pub mod outcome;
 pub mod report;
