@@ -293,6 +293,25 @@ fn output_is_identical_whatever_the_thread_count() {
     sorted.sort();
     assert_eq!(files, sorted);
     assert_eq!(files.len(), 12);
+    // Findings too, not only errors, and they are in the compared output.
+    assert_eq!(value["diagnostics"].as_array().unwrap().len(), 12);
+
+    // The human format, and the default thread count (one per CPU).
+    let human = |threads: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_leaklint"));
+        cmd.args(["--color", "always", "."]).current_dir(dir.path());
+        match threads {
+            Some(n) => cmd.env("RAYON_NUM_THREADS", n),
+            None => cmd.env_remove("RAYON_NUM_THREADS"),
+        };
+        let out = cmd.output().unwrap();
+        assert_eq!(code(&out), 1);
+        out.stderr
+    };
+    let one = human(Some("1"));
+    assert_eq!(one, human(None));
+    assert_eq!(one, human(Some("3")));
+    assert_eq!(leaklint(dir.path(), &["--format", "json"]).stdout, run("1"));
 }
 
 #[test]
