@@ -249,7 +249,7 @@ pub fn scan(src: &str, limit: usize) -> Nesting {
             op @ (b'!' | b'-' | b'*' | b'&' | b'|') => {
                 let doubled = matches!(op, b'&' | b'|') && at(i + 1) == Some(op);
                 let width = if doubled { 2 } else { 1 };
-                if at(i + width) == Some(b'=') && !(op == b'!' && !s.after_operand) {
+                if at(i + width) == Some(b'=') {
                     // `!=`, `-=`, `*=`, `&=`, `|=`, `&&=`…: binary operators.
                     s.after_operand = false;
                     i += width + 1;
