@@ -7,19 +7,21 @@
 
 pub mod cli;
 pub mod config;
+pub mod config_file;
 pub mod discover;
 pub mod engine;
 pub mod nesting;
 pub mod outcome;
+pub mod pipeline;
 pub mod report;
+pub mod rules;
+pub mod settings;
+pub mod suggest;
 pub mod text;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-
-use clap::Parser;
-use leaklint_lints::{find_lint, LINTS};
 
 pub use crate::cli::Cli;
 pub use crate::config::Config;
@@ -50,7 +52,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    match Cli::try_parse_from(args) {
+    match Cli::parse_args(args) {
         Ok(cli) => execute(&cli).into(),
         Err(e) => {
             // clap prints help and version (exit 0) and usage errors (exit 2).
@@ -70,7 +72,7 @@ pub fn execute(cli: &Cli) -> Status {
         return Status::Clean;
     }
     if let Some(name) = &cli.explain {
-        return match find_lint(name) {
+        return match rules::find(name) {
             Some(lint) => {
                 let _ = stdout.write_all(lint.explain().as_bytes());
                 Status::Clean
@@ -82,18 +84,10 @@ pub fn execute(cli: &Cli) -> Status {
         };
     }
 
-    let discovery = match discover::discover(&cli.paths) {
-        Ok(discovery) => discovery,
-        Err(e) => {
-            let _ = writeln!(stderr, "error: {e}");
-            return Status::Failure;
-        }
-    };
-    let config = Config::default();
-    let report = match engine::lint_all(&discovery, &config, cli.threads) {
+    let report = match pipeline::lint(cli) {
         Ok(report) => report,
-        Err(e) => {
-            let _ = writeln!(stderr, "error: cannot start worker threads: {e}");
+        Err(pipeline::Failure(message)) => {
+            let _ = writeln!(stderr, "error: {message}");
             return Status::Failure;
         }
     };
@@ -130,9 +124,8 @@ fn color_by_default(stream: &impl IsTerminal) -> bool {
 
 /// The `--list-rules` text: one line per rule with its default level and summary.
 pub fn list_rules() -> String {
-    let width = LINTS.iter().map(|l| l.name.len()).max().unwrap_or(0);
-    LINTS
-        .iter()
+    let width = rules::all().map(|l| l.name.len()).max().unwrap_or(0);
+    rules::all()
         .map(|l| {
             format!(
                 "{:width$}  {:5}  {}\n",
@@ -146,9 +139,9 @@ pub fn list_rules() -> String {
 
 /// The message for an `--explain` of a rule that does not exist.
 pub fn unknown_rule(name: &str) -> String {
-    let names: Vec<&str> = LINTS.iter().map(|l| l.name).collect();
+    let names = rules::names();
     format!(
-        "unknown rule `{name}`; the rules are: {} (see --list-rules)",
-        names.join(", ")
+        "unknown rule `{name}`{} (see --list-rules)",
+        suggest::hint(name, &names)
     )
 }
