@@ -158,6 +158,8 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
             panic_message(&*payload)
         )));
     }
+    let complete = result.errors.is_empty();
+    crate::suppress::apply(text, &mut result.diagnostics, complete, config);
     if !result.diagnostics.is_empty() {
         result.source = Some(text.to_string());
     }

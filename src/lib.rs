@@ -17,6 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod settings;
 pub mod suggest;
+pub mod suppress;
 pub mod text;
 
 use std::ffi::OsString;
