@@ -151,6 +151,12 @@ pub enum Format {
     Human,
     /// One JSON object (format version 1) on stdout.
     Json,
+    /// SARIF 2.1.0 on stdout, for code-scanning uploads.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations) on stdout.
+    Github,
+    /// rustc diagnostic JSON, one object per line on stdout (for rust-analyzer).
+    CargoJson,
 }
 
 /// Whether human output is coloured.

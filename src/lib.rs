@@ -5,11 +5,13 @@
 //! [`discover`] → [`engine`] (read, pre-scan [`nesting`], parse, lint) →
 //! [`outcome::Report`] → [`report`] (human or JSON).
 
+pub mod also;
 pub mod cli;
 pub mod config;
 pub mod config_file;
 pub mod discover;
 pub mod engine;
+pub mod fingerprint;
 pub mod nesting;
 pub mod outcome;
 pub mod pipeline;
@@ -85,6 +87,23 @@ pub fn execute(cli: &Cli) -> Status {
         };
     }
 
+    let also = match &cli.also {
+        None => None,
+        Some(_) if cli.format != cli::Format::CargoJson => {
+            let _ = writeln!(
+                stderr,
+                "error: --also needs --format cargo-json (its output is passed through as is)"
+            );
+            return Status::Failure;
+        }
+        Some(command) => match also::start(command) {
+            Ok(also) => Some(also),
+            Err(message) => {
+                let _ = writeln!(stderr, "error: {message}");
+                return Status::Failure;
+            }
+        },
+    };
     let report = match pipeline::lint(cli) {
         Ok(report) => report,
         Err(pipeline::Failure(message)) => {
@@ -97,6 +116,15 @@ pub fn execute(cli: &Cli) -> Status {
         cli::Format::Json => {
             let _ = stdout.write_all(report::json::render(&report).as_bytes());
         }
+        cli::Format::Sarif => {
+            let _ = stdout.write_all(report::sarif::render(&report).as_bytes());
+        }
+        cli::Format::Github => {
+            let _ = stdout.write_all(report::github::render(&report).as_bytes());
+        }
+        cli::Format::CargoJson => {
+            let _ = stdout.write_all(report::cargo_json::render(&report).as_bytes());
+        }
         cli::Format::Human => {
             let color = match cli.color {
                 cli::ColorChoice::Always => true,
@@ -108,7 +136,25 @@ pub fn execute(cli: &Cli) -> Status {
         }
     }
 
-    if report.is_clean() || cli.exit_zero {
+    let mut other_failed = false;
+    if let Some(also) = also {
+        let command = also.command().to_string();
+        match also.finish() {
+            Ok((output, success)) => {
+                let _ = stdout.write_all(&output);
+                if !success {
+                    let _ = writeln!(stderr, "note: `{command}` exited unsuccessfully");
+                    other_failed = true;
+                }
+            }
+            Err(message) => {
+                let _ = writeln!(stderr, "error: {message}");
+                return Status::Failure;
+            }
+        }
+    }
+
+    if (report.is_clean() && !other_failed) || cli.exit_zero {
         Status::Clean
     } else {
         Status::Found
