@@ -6,6 +6,7 @@
 //! [`outcome::Report`] → [`report`] (human or JSON).
 
 pub mod also;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod config_file;
@@ -111,6 +112,52 @@ pub fn execute(cli: &Cli) -> Status {
             return Status::Failure;
         }
     };
+
+    if let Some(path) = &cli.write_baseline {
+        return match baseline::write(&report, path) {
+            Ok(n) => {
+                let _ = writeln!(
+                    stderr,
+                    "wrote {} to {}; use it with --baseline {}",
+                    if n == 1 {
+                        "1 finding".to_string()
+                    } else {
+                        format!("{n} findings")
+                    },
+                    path.display(),
+                    path.display()
+                );
+                Status::Clean
+            }
+            Err(message) => {
+                let _ = writeln!(stderr, "error: {message}");
+                Status::Failure
+            }
+        };
+    }
+    let mut report = report;
+    if let Some(path) = &cli.baseline {
+        match baseline::read(path) {
+            Ok(recorded) => {
+                let stale = baseline::apply(&mut report, &recorded);
+                if stale > 0 {
+                    let _ = writeln!(
+                        stderr,
+                        "note: {stale} baseline {} in {} no longer {} any finding; \
+                         prune with --write-baseline {}",
+                        if stale == 1 { "entry" } else { "entries" },
+                        path.display(),
+                        if stale == 1 { "matches" } else { "match" },
+                        path.display()
+                    );
+                }
+            }
+            Err(message) => {
+                let _ = writeln!(stderr, "error: {message}");
+                return Status::Failure;
+            }
+        }
+    }
 
     match cli.format {
         cli::Format::Json => {
