@@ -306,9 +306,14 @@ impl<'v> Visit<'v> for MentionFinder<'v, '_, '_> {
     fn visit_item(&mut self, _: &'v syn::Item) {}
 
     fn visit_macro(&mut self, mac: &'v syn::Macro) {
-        let parsed = !matches!(self.ctx.macro_body(mac), MacroBody::Tokens);
-        if parsed {
-            self.ctx.visit_macro_body(mac, self);
+        let body = self.ctx.macro_body(mac);
+        let parsed = !matches!(body, MacroBody::Tokens);
+        match body {
+            // A statement body (`defer! { let x = …; … }`) is a scope: a
+            // `let` in it shadows the name for the statements after it.
+            MacroBody::Stmts(stmts) => self.stmts(stmts),
+            _ if parsed => self.ctx.visit_macro_body(mac, self),
+            _ => {}
         }
         // Inline format arguments (`{name}`) hide in string literals; an
         // unparsed body may mention the name anywhere.
@@ -379,6 +384,11 @@ mod tests {
         assert!(mentions("if let Some(rx) = x { rx.recv(); }", "rx").is_empty());
         assert!(mentions("match x { Some(rx) => rx.recv(), None => 0 };", "rx").is_empty());
         assert!(mentions("fn g(rx: u8) -> u8 { rx }", "rx").is_empty());
+        assert!(mentions("defer! { let rx = 2; rx.recv(); }", "rx").is_empty());
+        assert_eq!(
+            mentions("defer! { rx.recv(); let rx = 2; rx.recv(); }", "rx"),
+            vec![MentionKind::MethodReceiver]
+        );
         assert_eq!(
             mentions("{ let rx = 2; } rx.recv();", "rx"),
             vec![MentionKind::MethodReceiver]
