@@ -4,7 +4,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::visit::Visit;
 use syn::{Expr, Lit, Pat, Token, Type};
 
-use crate::context::bindings::{pat_ident, Mention};
+use crate::context::bindings::pat_ident;
 use crate::context::Node;
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions};
@@ -146,6 +146,22 @@ struct Construct {
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let macro_use = macro_use_crates(ctx.file);
+    let mut finder = ConstructFinder {
+        ctx,
+        options,
+        macro_use: &macro_use,
+        constructs: Vec::new(),
+        read_targets: Vec::new(),
+    };
+    finder.visit_file(ctx.file);
+    let ConstructFinder {
+        constructs,
+        read_targets,
+        ..
+    } = finder;
+    if constructs.is_empty() {
+        return Vec::new();
+    }
     let mut seen: HashSet<*const syn::Local> = HashSet::new();
     // Keyed by the construct's byte range, so a guard capturing several large
     // bindings is reported once.
@@ -164,19 +180,31 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             return;
         };
         let name = crate::context::imports::unraw(ident);
-        let mentions = ctx.mentions_in_stmts(scope, &name);
-        if mentions.is_empty() {
-            return;
-        }
-        let mut finder = ConstructFinder {
-            ctx,
-            options,
-            macro_use: &macro_use,
-            constructs: Vec::new(),
-            read_targets: Vec::new(),
+        // Mentions of this binding (not of a shadowing one), by byte offset:
+        // comparing offsets with the constructs found file-wide keeps only
+        // the constructs in this binding's scope.
+        let mentions: Vec<(usize, proc_macro2::Span)> = ctx
+            .mentions_in_stmts(scope, &name)
+            .iter()
+            .map(|m| (ctx.span(m.span).start.byte, m.span))
+            .collect();
+        let defined_at = ctx.span(ident.span()).start.byte;
+        let inside = |c: &Construct, byte: usize| {
+            c.bodies
+                .iter()
+                .any(|(start, end)| (*start..*end).contains(&byte))
         };
-        scope.iter().for_each(|s| finder.visit_stmt(s));
-        if finder.constructs.is_empty() {
+        let captured: Vec<(&Construct, proc_macro2::Span)> = constructs
+            .iter()
+            // A binding made inside the guard's closure is not kept alive by it.
+            .filter(|c| !inside(c, defined_at))
+            .filter(|c| !mentions.iter().any(|(b, _)| c.owned.contains(b)))
+            .filter_map(|c| {
+                let (_, span) = mentions.iter().find(|(b, _)| inside(c, *b))?;
+                Some((c, *span))
+            })
+            .collect();
+        if captured.is_empty() {
             return;
         }
         let size = match known_size(ctx, local) {
@@ -184,11 +212,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             _ => match whole_input_read(ctx, local) {
                 Some(read) => Size::WholeInput(read),
                 None => {
-                    let at = |m: &Mention<'_>| ctx.span(m.span).start.byte;
-                    let read = finder
-                        .read_targets
+                    let read = read_targets
                         .iter()
-                        .find(|(byte, _)| mentions.iter().any(|m| at(m) == *byte));
+                        .find(|(byte, _)| mentions.iter().any(|(b, _)| b == byte));
                     match read {
                         Some((_, method)) => Size::WholeInput(method),
                         None => return,
@@ -196,23 +222,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 }
             },
         };
-        for construct in &finder.constructs {
-            let bytes: Vec<usize> = mentions
-                .iter()
-                .map(|m| ctx.span(m.span).start.byte)
-                .collect();
-            if bytes.iter().any(|b| construct.owned.contains(b)) {
-                continue;
-            }
-            let inside = mentions.iter().zip(&bytes).find(|(_, b)| {
-                construct
-                    .bodies
-                    .iter()
-                    .any(|(start, end)| (*start..*end).contains(*b))
-            });
-            let Some((mention, _)) = inside else {
-                continue;
-            };
+        for (construct, mention) in captured {
             let whole = ctx.span(construct.span);
             hits.entry((whole.start.byte, whole.end.byte))
                 .or_insert_with(|| (construct.span, Vec::new()))
@@ -220,7 +230,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 .push(Hit {
                     name: name.clone(),
                     size,
-                    mention: mention.span,
+                    mention,
                     definition: ident.span(),
                 });
         }
@@ -279,8 +289,8 @@ const VALUE_GUARDS: &[&str] = &[
     "scopeguard::ScopeGuard::with_strategy",
 ];
 
-/// Finds the defer constructs and the `&mut buf` arguments of whole-input
-/// reads in a binding's scope.
+/// Finds the file's defer constructs and the `&mut buf` arguments of its
+/// whole-input reads.
 struct ConstructFinder<'c, 'a> {
     ctx: &'c FileContext<'a>,
     options: &'c LintOptions,
@@ -402,8 +412,6 @@ impl<'v> Visit<'v> for ConstructFinder<'_, '_> {
         let ctx = self.ctx;
         ctx.visit_macro_body(mac, self);
     }
-
-    fn visit_item(&mut self, _: &'v syn::Item) {}
 }
 
 /// `expr` without parentheses and invisible groups.

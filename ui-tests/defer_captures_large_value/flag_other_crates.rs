@@ -8,11 +8,6 @@ pub fn with_defer_lite(log: &Log) {
     render(&page);
 }
 
-pub fn with_defer_crate(log: &Log) {
-    let rows = Vec::<u64>::with_capacity(1024);
-    let _d = defer::defer(|| log.rows(rows.len()));
-}
-
 pub fn with_on_drop_type(log: &Log) {
     let buf = vec![0u8; 100_000];
     let _guard = OnDrop::new(move || log.freed(buf.len()));
