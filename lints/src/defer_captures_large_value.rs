@@ -65,6 +65,10 @@ crate::declare_lint! {
     /// without a byte count. When one guard captures several large bindings,
     /// it is reported once, for the first one it mentions; the others get
     /// notes. A `defer!` whose body leaklint cannot parse is not analysed.
+    /// A guard call whose guard is dropped at once (`let _ = guard(…);` or a
+    /// bare `guard(…);` statement) keeps nothing alive and is not reported.
+    /// `tokio::fs::read` / `read_to_string` hold the input only once awaited
+    /// (`let fut = tokio::fs::read(p);` is a future, not the data).
     ///
     /// ### Example
     /// ```rust,ignore
@@ -152,6 +156,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         macro_use: &macro_use,
         constructs: Vec::new(),
         read_targets: Vec::new(),
+        discarded: HashSet::new(),
     };
     finder.visit_file(ctx.file);
     let ConstructFinder {
@@ -250,7 +255,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             );
             for hit in &found {
                 finding = finding
-                    .note(ctx.span(hit.mention), format!("`{}` is captured here", hit.name))
+                    .note(
+                        ctx.span(hit.mention),
+                        format!("`{}` is captured here", hit.name),
+                    )
                     .note(
                         ctx.span(hit.definition),
                         format!("`{}` holds {}", hit.name, hit.size.describe()),
@@ -298,6 +306,8 @@ struct ConstructFinder<'c, 'a> {
     constructs: Vec<Construct>,
     /// Byte offset of the buffer's name, and the read method.
     read_targets: Vec<(usize, &'static str)>,
+    /// Guard calls whose guard is dropped at once (`let _ = guard(…);`, `guard(…);`).
+    discarded: HashSet<*const syn::ExprCall>,
 }
 
 impl ConstructFinder<'_, '_> {
@@ -356,7 +366,9 @@ impl ConstructFinder<'_, '_> {
     /// one of the `guard_functions`.
     fn is_guard_function(&self, path: &syn::Path, resolved: Option<&str>) -> bool {
         let written: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        let resolved: Vec<&str> = resolved.map(|r| r.split("::").collect()).unwrap_or_default();
+        let resolved: Vec<&str> = resolved
+            .map(|r| r.split("::").collect())
+            .unwrap_or_default();
         self.options.guard_functions.iter().any(|g| {
             let wanted: Vec<&str> = g.split("::").filter(|s| !s.is_empty()).collect();
             !wanted.is_empty()
@@ -371,9 +383,25 @@ impl ConstructFinder<'_, '_> {
 }
 
 impl<'v> Visit<'v> for ConstructFinder<'_, '_> {
+    fn visit_stmt(&mut self, stmt: &'v syn::Stmt) {
+        let dropped_at_once = match stmt {
+            syn::Stmt::Local(l) if matches!(l.pat, Pat::Wild(_)) => {
+                l.init.as_ref().map(|i| &*i.expr)
+            }
+            syn::Stmt::Expr(e, Some(_)) => Some(e),
+            _ => None,
+        };
+        if let Some(Expr::Call(call)) = dropped_at_once.map(strip) {
+            self.discarded.insert(call as *const syn::ExprCall);
+        }
+        syn::visit::visit_stmt(self, stmt);
+    }
+
     fn visit_expr_call(&mut self, call: &'v syn::ExprCall) {
-        if let Some(construct) = self.guard_call(call) {
-            self.constructs.push(construct);
+        if !self.discarded.contains(&(call as *const syn::ExprCall)) {
+            if let Some(construct) = self.guard_call(call) {
+                self.constructs.push(construct);
+            }
         }
         syn::visit::visit_expr_call(self, call);
     }
@@ -559,17 +587,21 @@ fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
             };
             match resolved.as_str() {
                 "Vec::with_capacity" | "std::vec::Vec::with_capacity" => {
-                    let turbofish = func.path.segments.iter().rev().nth(1).and_then(|s| {
-                        match &s.arguments {
-                            syn::PathArguments::AngleBracketed(a) => {
-                                a.args.iter().find_map(|g| match g {
-                                    syn::GenericArgument::Type(t) => ctx.type_size(t),
-                                    _ => None,
-                                })
-                            }
-                            _ => None,
-                        }
-                    });
+                    let turbofish =
+                        func.path
+                            .segments
+                            .iter()
+                            .rev()
+                            .nth(1)
+                            .and_then(|s| match &s.arguments {
+                                syn::PathArguments::AngleBracketed(a) => {
+                                    a.args.iter().find_map(|g| match g {
+                                        syn::GenericArgument::Type(t) => ctx.type_size(t),
+                                        _ => None,
+                                    })
+                                }
+                                _ => None,
+                            });
                     let elem = turbofish
                         .or_else(|| type_arg(ty, "Vec").and_then(|t| ctx.type_size(t)))
                         .unwrap_or(1);
@@ -599,7 +631,12 @@ fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
 
 /// Whether `mac` is the standard `vec!`.
 fn is_vec_macro(ctx: &FileContext<'_>, mac: &syn::Macro) -> bool {
-    let segments: Vec<String> = mac.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let segments: Vec<String> = mac
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
     match segments.as_slice() {
         [v] => v == "vec" && !ctx.imports.is_local_item("vec"),
         [krate, v] => v == "vec" && matches!(krate.as_str(), "std" | "alloc"),
@@ -622,10 +659,14 @@ fn vec_repeat(mac: &syn::Macro) -> Option<(Expr, Expr)> {
 /// `tokio::fs::read_to_string(p).await.unwrap()`, …).
 fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'static str> {
     let mut init = &*local.init.as_ref()?.expr;
+    let mut awaited = false;
     loop {
         init = match strip(init) {
             Expr::Try(t) => &t.expr,
-            Expr::Await(a) => &a.base,
+            Expr::Await(a) => {
+                awaited = true;
+                &a.base
+            }
             Expr::MethodCall(m)
                 if matches!(
                     m.method.to_string().as_str(),
@@ -650,5 +691,7 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
         return None;
     };
     let resolved = ctx.resolve(&func.path)?;
-    READS.iter().find(|r| **r == resolved).copied()
+    let read = READS.iter().find(|r| **r == resolved).copied()?;
+    // tokio's reads return a future: the data exists only once it is awaited.
+    (awaited == read.starts_with("tokio::")).then_some(read)
 }

@@ -44,3 +44,10 @@ pub fn two_buffers(conn: TcpStream) {
         c.report(tail.len() + head.len());
     });
 }
+
+pub fn bound_with_underscore_name(conn: TcpStream, metrics: &Metrics) {
+    // `_guard` (unlike `_`) is a binding: the guard lives to the end of the scope.
+    let reply = [0u8; 4096];
+    let _guard = guard(conn, |c| metrics.replied(c, reply.len()));
+    send(&reply);
+}

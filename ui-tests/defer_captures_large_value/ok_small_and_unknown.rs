@@ -49,3 +49,8 @@ pub fn len_computed_before(log: &Log) {
     defer! { log.freed(len); }
     consume(buf);
 }
+
+pub async fn read_not_awaited_yet(path: &str, log: &Log) {
+    let pending = tokio::fs::read(path);
+    let _g = guard((), |_| log.pending(&pending));
+}
