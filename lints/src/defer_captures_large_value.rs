@@ -695,3 +695,115 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
     // tokio's reads return a future: the data exists only once it is awaited.
     (awaited == read.starts_with("tokio::")).then_some(read)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with(src: &str, options: &LintOptions) -> Vec<Finding> {
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        check(&ctx, options)
+    }
+
+    fn run(src: &str) -> Vec<Finding> {
+        run_with(src, &LintOptions::default())
+    }
+
+    #[test]
+    fn message_notes_and_help() {
+        let src = "use scopeguard::defer;\n\
+                   fn f(log: &Log) {\n\
+                   let buf = vec![0u8; 1 << 20];\n\
+                   defer! { log.bytes(buf.len()); }\n\
+                   }\n";
+        let found = run(src);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(
+            f.message,
+            "`buf` (1048576 bytes) is kept alive by this guard until the end of the scope"
+        );
+        assert_eq!((f.span.start.line, f.span.start.column), (4, 1));
+        assert_eq!(
+            &src[f.span.start.byte..f.span.end.byte],
+            "defer! { log.bytes(buf.len()); }"
+        );
+        let notes: Vec<(usize, &str)> = f
+            .notes
+            .iter()
+            .map(|n| (n.span.unwrap().start.line, n.message.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                (4, "`buf` is captured here"),
+                (3, "`buf` holds 1048576 bytes")
+            ]
+        );
+        assert_eq!(f.help.as_deref(), Some(HELP));
+    }
+
+    #[test]
+    fn threshold_is_inclusive_and_configurable() {
+        let src = "use scopeguard::guard;\n\
+                   fn f(c: Conn) { let b = [0u8; 4096]; let _g = guard(c, |c| c.close(b[0])); }";
+        assert_eq!(run(src).len(), 1);
+        let higher = LintOptions {
+            large_value_bytes: 4097,
+            ..LintOptions::default()
+        };
+        assert!(run_with(src, &higher).is_empty());
+    }
+
+    #[test]
+    fn guard_functions_option() {
+        let src =
+            "fn f(log: &Log) { let b = [0u8; 8192]; let _g = util::Finally::new(|| log.b(b[0])); }";
+        assert!(run(src).is_empty());
+        let options = LintOptions {
+            guard_functions: vec!["Finally::new".to_string()],
+            ..LintOptions::default()
+        };
+        assert_eq!(run_with(src, &options).len(), 1);
+    }
+
+    /// The ui-test inputs: every `ok_*` file is silent and every `flag_*`
+    /// file has the findings its fns were written for.
+    #[test]
+    fn ui_inputs() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../ui-tests/defer_captures_large_value"
+        );
+        let expected: &[(&str, usize)] = &[
+            ("flag_aliases.rs", 5),
+            ("flag_defer_crate.rs", 2),
+            ("flag_defer_macro.rs", 5),
+            ("flag_glob.rs", 2),
+            ("flag_guard_calls.rs", 6),
+            ("flag_other_crates.rs", 6),
+            ("flag_scopes.rs", 6),
+            ("flag_sizes.rs", 8),
+            ("flag_whole_input.rs", 5),
+        ];
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+                continue;
+            }
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let src = std::fs::read_to_string(&path).unwrap();
+            let found = run(&src).len();
+            if name.starts_with("ok_") {
+                assert_eq!(found, 0, "{name} must be silent");
+            } else {
+                let want = expected.iter().find(|(n, _)| *n == name);
+                assert_eq!(Some(found), want.map(|w| w.1), "{name}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, expected.len());
+    }
+}
