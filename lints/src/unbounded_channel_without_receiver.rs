@@ -16,8 +16,9 @@ crate::declare_lint! {
     /// 1. is the wildcard `_`, so it is dropped at once;
     /// 2. is bound to a name that is never used after the `let` (`_rx` is not
     ///    excused: it keeps the receiver alive);
-    /// 3. is passed to `drop(…)` while the sender is still used (other than
-    ///    by `drop(tx)`) after that point;
+    /// 3. is passed to `drop(…)` while the sender is still used after that
+    ///    point (a later `drop(tx)`, `tx.closed()` or `tx.is_closed()` is not
+    ///    a use: none of them sends);
     /// 4. is only stored into a field of a struct literal (`Self { rx, … }`)
     ///    of a struct defined in this file, and that field is never read
     ///    anywhere in the file (no `.rx`, no `Self { rx, .. }` pattern).
@@ -140,17 +141,17 @@ fn check_constructor<'v>(
         return None;
     }
     let (sender, receiver) = tuple_halves(&local.pat)?;
-    let name = |rule_msg: &str| {
+    let finding = |message: &str| {
         Finding::new(
             UNBOUNDED_CHANNEL_WITHOUT_RECEIVER.name,
             ctx.span_of(expr),
-            rule_msg,
+            message,
         )
     };
     let receiver_ident = match receiver {
         Pat::Wild(_) => {
             return Some(
-                name("unbounded channel whose receiver is dropped at once")
+                finding("unbounded channel whose receiver is dropped at once")
                     .note(ctx.span_of(receiver), "the receiver is discarded here: every send fails and the work behind it is lost"),
             );
         }
@@ -165,7 +166,7 @@ fn check_constructor<'v>(
         .collect();
     let binding = ctx.span_of(receiver);
     if mentions.is_empty() {
-        return Some(name("unbounded channel whose receiver is never read").note(
+        return Some(finding("unbounded channel whose receiver is never read").note(
             binding,
             format!("the receiver `{receiver_name}` is bound here and never used again: every send succeeds and the queue grows without bound"),
         ));
@@ -182,19 +183,19 @@ fn check_constructor<'v>(
         let sender_used_later = scopes
             .iter()
             .flat_map(|rest| ctx.mentions_in_stmts(rest, &sender))
-            .any(|m| m.kind != MentionKind::Drop && position(m.span) > position(first_drop));
+            .any(|m| sends_or_moves(&m) && position(m.span) > position(first_drop));
         if !sender_used_later {
             return None;
         }
         return Some(
-            name("unbounded channel whose receiver is dropped while the sender is still in use")
+            finding("unbounded channel whose receiver is dropped while the sender is still in use")
                 .note(binding, format!("the receiver `{receiver_name}` is bound here"))
                 .note(ctx.span(first_drop), format!("the receiver is dropped here, but `{sender}` is used after this point: every later send fails")),
         );
     }
     let field = unread_field(ctx, &scopes, &receiver_name, &mentions, ancestors)?;
     Some(
-        name("unbounded channel whose receiver is stored in a field that nothing reads")
+        finding("unbounded channel whose receiver is stored in a field that nothing reads")
             .note(binding, format!("the receiver `{receiver_name}` is bound here and only stored in a struct field"))
             .note(
                 ctx.span_of(&field.decl),
@@ -244,6 +245,19 @@ fn scope_after<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>]) -> Option<V
 fn before_stmt<'n, 'v>(ancestors: &'n [Node<'v>]) -> Option<&'n [Node<'v>]> {
     let at = ancestors.iter().rposition(|n| matches!(n, Node::Stmt(_)))?;
     Some(&ancestors[..=at])
+}
+
+/// Whether a mention of the sender can still send: anything but
+/// `drop(tx)`, `tx.closed()` and `tx.is_closed()` (waiting for, or asking
+/// about, the receiver being gone is what a deliberate close looks like).
+fn sends_or_moves(mention: &Mention<'_>) -> bool {
+    match mention.kind {
+        MentionKind::Drop => false,
+        MentionKind::MethodReceiver => !mention
+            .method
+            .is_some_and(|m| m == "closed" || m == "is_closed"),
+        MentionKind::Other => true,
+    }
 }
 
 /// A comparable source position of a span's start.
@@ -350,11 +364,12 @@ impl<'ast> Visit<'ast> for FieldInits<'_, '_, '_> {
 
 /// The name of the type of the `impl` enclosing the innermost method of `ancestors`.
 fn self_type(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<String> {
+    // `Self` belongs to the innermost fn; a nested free fn has none.
     let method = ancestors.iter().rev().find_map(|n| match n {
-        Node::ImplFn(f) => Some(*f),
-        Node::ItemFn(_) | Node::TraitFn(_) => None,
+        Node::ImplFn(f) => Some(Some(*f)),
+        Node::ItemFn(_) | Node::TraitFn(_) => Some(None),
         _ => None,
-    })?;
+    })??;
     struct FindImpl<'m> {
         method: &'m syn::ImplItemFn,
         found: Option<String>,
@@ -545,5 +560,29 @@ mod tests {
         assert!(findings(read).is_empty());
         let public = "struct Bus { tx: S, pub rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
         assert!(findings(public).is_empty());
+        let child = "mod wiring; struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
+        assert!(findings(child).is_empty());
+        let pattern = "struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } fn into_rx(self) -> R { let Bus { rx, .. } = self; rx } }";
+        assert!(findings(pattern).is_empty());
+        let derived = "#[derive(Debug, Getters)] struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
+        assert!(findings(derived).is_empty());
+        let unparsed_macro = "struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } } my_macro!(=> self.rx);";
+        assert!(findings(unparsed_macro).is_empty());
+        let variant = "enum Bus { On { rx: R } } fn new() -> Bus { let (tx, rx) = flume::unbounded(); keep(tx); Bus::On { rx } }";
+        assert!(findings(variant).is_empty());
+    }
+
+    #[test]
+    fn macro_bodies_and_closing() {
+        let in_defer = "fn f() { defer! { let (tx, rx) = flume::unbounded(); tx.send(1); } }";
+        assert_eq!(findings(in_defer).len(), 1);
+        let read_in_defer =
+            "fn f() { defer! { let (tx, rx) = flume::unbounded(); tx.send(1); rx.recv(); } }";
+        assert!(findings(read_in_defer).is_empty());
+        let closed = "async fn f() { let (tx, rx) = flume::unbounded::<u8>(); drop(rx); tx.closed().await; assert!(tx.is_closed()); }";
+        assert!(findings(closed).is_empty());
+        let std_with_arg =
+            "use std::sync::mpsc::channel; fn f() { let (tx, _rx) = channel(4); tx.send(1); }";
+        assert!(findings(std_with_arg).is_empty());
     }
 }

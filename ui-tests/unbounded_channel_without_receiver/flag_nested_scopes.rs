@@ -25,6 +25,16 @@ pub fn in_closure(conns: Vec<Conn>) -> Vec<Session> {
         .collect()
 }
 
+pub async fn in_select_branch(ready: &tokio::sync::Notify, registry: &Registry) {
+    tokio::select! {
+        _ = ready.notified() => {
+            let (tx, _rx) = mpsc::unbounded_channel();
+            registry.subscribe(tx).await;
+        }
+        _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
+    }
+}
+
 /// The only `rx` that is read is the inner block's own binding.
 pub fn inner_block(feed: &Feed) {
     let (tx, rx) = mpsc::unbounded_channel::<Quote>();

@@ -32,3 +32,14 @@ pub fn sender_dropped_first() {
     drop(tx);
     std::mem::drop(rx);
 }
+
+/// Waiting for the close that the drop causes is not a send.
+pub async fn close_notification() {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let watcher = tx.clone();
+    std::thread::spawn(move || {
+        drop(rx);
+    });
+    watcher.closed().await;
+    assert!(tx.is_closed());
+}
