@@ -56,11 +56,17 @@ crate::declare_lint! {
     /// `Default`, in a file that declares no out-of-line `mod child;` (a
     /// child module could read the field); any `.name` access or struct
     /// pattern naming the field anywhere in the file, on any value, counts as
-    /// a read. In case 3, "after" is source order: a send written later in
-    /// the function than the `drop(rx)`. A channel created inside a macro
-    /// body is checked against the rest of that body and the statements
-    /// after the macro. A receiver bound to a name and never used is flagged
-    /// even when the sender is `_`.
+    /// a read. Only the receiver itself as the value of a named field counts
+    /// for case 4 (not `Some(rx)`, not an enum variant `Self::On { rx }`, not
+    /// a tuple struct). In case 3, "after" is source order: a use written
+    /// later in the function than the first `drop(rx)`, even when that drop
+    /// is conditional (`if !enabled { drop(rx) }`). A channel created inside
+    /// a macro body is checked against the rest of that body and the
+    /// statements after the macro. A receiver bound to a name and never used
+    /// is flagged even when the sender is `_`, and in tests too. Assigning
+    /// to the receiver's name (`rx = other;`) counts as a use. Constructors
+    /// not listed above (`smol::channel::unbounded`, futures 0.1's
+    /// `futures::sync::mpsc::unbounded`) are not recognised.
     ///
     /// ### Example
     /// ```rust,ignore
