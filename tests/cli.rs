@@ -413,7 +413,7 @@ fn two_hundred_thousand_term_flat_sum_is_linted() {
 }
 
 #[test]
-#[ignore = "needs spawn_without_cancel"]
+
 fn diagnostics_have_the_contract_shape() {
     let dir = tempfile::tempdir().unwrap();
     write(
