@@ -14,6 +14,7 @@ pub mod macros;
 
 mod defer_captures_large_value;
 mod spawn_without_cancel;
+mod unbounded_channel_without_receiver;
 
 pub use context::FileContext;
 
@@ -112,6 +113,7 @@ macro_rules! declare_lint {
 /// Every rule leaklint has, in the order `--list-rules` shows them.
 pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
+    unbounded_channel_without_receiver::UNBOUNDED_CHANNEL_WITHOUT_RECEIVER,
     defer_captures_large_value::DEFER_CAPTURES_LARGE_VALUE,
 ];
 

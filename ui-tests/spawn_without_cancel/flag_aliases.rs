@@ -1,0 +1,57 @@
+// The same spawn call written through imports, renames and groups.
+use tokio::task;
+use tokio::spawn as go;
+use tokio::{self as rt, time::{self, Duration}};
+
+pub fn via_module() {
+    task::spawn(async {
+        loop {
+            poll_queue().await;
+        }
+    });
+}
+
+pub fn via_rename() {
+    go(async {
+        loop {
+            poll_queue().await;
+        }
+    });
+}
+
+pub fn via_crate_alias() {
+    rt::spawn(async {
+        loop {
+            time::sleep(Duration::from_millis(100)).await;
+            poll_queue().await;
+        }
+    });
+}
+
+pub fn via_leading_colons() {
+    ::tokio::task::spawn_local(async {
+        loop {
+            poll_queue().await;
+        }
+    });
+}
+
+pub fn via_local_binding() {
+    let pump = async move {
+        loop {
+            pump_events().await;
+        }
+    };
+    tokio::spawn(pump);
+}
+
+pub fn via_instrument(span: tracing::Span) {
+    tokio::spawn(
+        async move {
+            loop {
+                poll_queue().await;
+            }
+        }
+        .instrument(span),
+    );
+}

@@ -1,0 +1,66 @@
+// Spawns through runtimes, handles, trackers and other runtimes' APIs.
+use tokio::runtime::{Builder, Handle};
+use tokio_util::task::TaskTracker;
+
+pub fn on_current_handle() {
+    Handle::current().spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    });
+}
+
+pub fn on_named_handle() {
+    let handle = Handle::current();
+    handle.spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    });
+}
+
+pub fn main() {
+    // The runtime lives for the whole program: its tasks are never cancelled.
+    let runtime = Builder::new_multi_thread().enable_all().build().unwrap();
+    runtime.spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    });
+    runtime.block_on(serve());
+}
+
+pub fn tracked(tracker: TaskTracker) {
+    let tracker = TaskTracker::new();
+    tracker.spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    });
+    tracker.close();
+}
+
+pub fn blocking_poller() {
+    tokio::task::spawn_blocking(|| loop {
+        poll_device();
+    });
+}
+
+pub fn other_runtimes() {
+    async_std::task::spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    });
+    actix_rt::spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    });
+    smol::spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    })
+    .detach();
+}
