@@ -12,6 +12,7 @@
 pub mod context;
 pub mod macros;
 
+mod busy_poll_loop;
 mod cancel_token_never_cancelled;
 mod spawn_without_cancel;
 
@@ -113,6 +114,7 @@ macro_rules! declare_lint {
 pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
     cancel_token_never_cancelled::CANCEL_TOKEN_NEVER_CANCELLED,
+    busy_poll_loop::BUSY_POLL_LOOP,
 ];
 
 /// Looks a rule up by name.
