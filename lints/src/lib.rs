@@ -14,6 +14,7 @@ pub mod macros;
 
 mod busy_poll_loop;
 mod cancel_token_never_cancelled;
+mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
 
 pub use context::FileContext;
@@ -115,6 +116,7 @@ pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
     cancel_token_never_cancelled::CANCEL_TOKEN_NEVER_CANCELLED,
     busy_poll_loop::BUSY_POLL_LOOP,
+    spawn_in_loop_unbounded::SPAWN_IN_LOOP_UNBOUNDED,
 ];
 
 /// Looks a rule up by name.
