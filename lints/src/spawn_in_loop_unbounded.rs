@@ -35,14 +35,18 @@ crate::declare_lint! {
     /// `acquire` or `try_acquire` anywhere in the loop (also inside the
     /// spawned task, or in the body of a task fn of this file) counts as a
     /// permit, as does any name containing `permit` mentioned in the spawn's
-    /// argument. A comparison with `.len()`, `.available_permits()` or an
-    /// atomic `.load(…)` anywhere in the loop counts as a length check.
+    /// argument. A comparison anywhere in the loop with `.len()`,
+    /// `.available_permits()`, an atomic `.load(…)`, or a method, field or
+    /// variable whose name speaks of a count of running work (`count`,
+    /// `connections`, `active`, `inflight`, `running`, `num_`, as in
+    /// `endpoint.open_connections() >= limit`) counts as a length check.
     /// Awaiting (or `join()`ing) the handle in the same iteration runs one
     /// task at a time and is a bound. An accept loop is recognised by an
     /// awaited or `select!`-raced `.accept()`, an awaited `.next()` on a
     /// value whose name contains `incoming` or `listener`, a non-awaited
     /// `.accept()` on a value whose name contains `listener`, or a `for` over
-    /// `….incoming()`. Spawns inside closures in the loop are not considered.
+    /// `….incoming()`; any other `for` loop runs a known number of turns and
+    /// is left alone. Spawns inside closures in the loop are not considered.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -86,6 +90,18 @@ const BOUNDING_ADAPTERS: &[&str] = &[
 
 /// Methods whose result, compared, is a count of running work.
 const COUNT_METHODS: &[&str] = &["len", "available_permits", "load"];
+
+/// Words that mark a method, field or variable as a count of running work
+/// (`open_connections()`, `self.active`, `in_flight`), matched inside names.
+const COUNT_WORDS: &[&str] = &[
+    "count",
+    "connections",
+    "active",
+    "inflight",
+    "in_flight",
+    "running",
+    "num_",
+];
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -155,12 +171,6 @@ fn innermost_loop<'v>(
 /// Whether a loop accepts connections: it awaits (or races in a `select!`)
 /// `.accept()` / `incoming.next()`, or iterates `listener.incoming()`.
 fn is_accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr) -> bool {
-    if let Expr::ForLoop(f) = loop_expr {
-        if matches!(strip(&f.expr), Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty())
-        {
-            return true;
-        }
-    }
     let mut finder = AcceptFinder { ctx, found: false };
     match loop_expr {
         Expr::Loop(l) => finder.visit_block(&l.body),
@@ -168,7 +178,11 @@ fn is_accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr) -> bool {
             finder.visit_expr(&w.cond);
             finder.visit_block(&w.body);
         }
-        Expr::ForLoop(f) => finder.visit_block(&f.body),
+        // A `for` loop runs a known number of turns unless it iterates a
+        // listener's endless `incoming()`.
+        Expr::ForLoop(f) => {
+            return matches!(strip(&f.expr), Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty())
+        }
         _ => {}
     }
     finder.found
@@ -316,8 +330,20 @@ fn is_comparison(op: &syn::BinOp) -> bool {
 }
 
 fn is_count(e: &Expr) -> bool {
+    let counts = |name: String| {
+        let lower = name.to_ascii_lowercase();
+        COUNT_WORDS.iter().any(|w| lower.contains(w))
+    };
     match strip(e) {
-        Expr::MethodCall(m) => COUNT_METHODS.contains(&m.method.to_string().as_str()),
+        Expr::MethodCall(m) => {
+            COUNT_METHODS.contains(&m.method.to_string().as_str()) || counts(m.method.to_string())
+        }
+        Expr::Field(f) => matches!(&f.member, syn::Member::Named(n) if counts(n.to_string())),
+        Expr::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| counts(s.ident.to_string())),
         _ => false,
     }
 }

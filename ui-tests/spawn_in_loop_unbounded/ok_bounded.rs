@@ -106,3 +106,32 @@ pub async fn buffer_unordered_in_loop(listener: TcpListener, batches: crate::Bat
         tokio::spawn(serve(socket));
     }
 }
+
+pub async fn connection_limit(endpoint: quinn::Endpoint, limit: Option<usize>) {
+    while let Some(incoming) = endpoint.accept().await {
+        if limit.is_some_and(|n| endpoint.open_connections() >= n) {
+            incoming.refuse();
+            continue;
+        }
+        tokio::spawn(async move {
+            let _conn = incoming.await;
+        });
+    }
+}
+
+pub async fn active_counter(listener: TcpListener, active: Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::Ordering;
+    loop {
+        let Ok((socket, _)) = listener.accept().await else { continue };
+        if active.load(Ordering::Acquire) >= MAX_CONNECTIONS {
+            drop(socket);
+            continue;
+        }
+        let active = active.clone();
+        tokio::spawn(async move {
+            active.fetch_add(1, Ordering::AcqRel);
+            serve(socket).await;
+            active.fetch_sub(1, Ordering::AcqRel);
+        });
+    }
+}

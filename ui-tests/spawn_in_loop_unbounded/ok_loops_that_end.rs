@@ -62,3 +62,14 @@ pub fn local_spawn_fn(listener: std::net::TcpListener) {
         spawn(move || drop(stream));
     }
 }
+
+pub async fn accept_a_fixed_number(endpoint: quinn::Endpoint, expected: usize) {
+    for _ in 0..expected {
+        let conn = endpoint.accept().await.unwrap().await.unwrap();
+        tokio::spawn(async move {
+            while let Ok(stream) = conn.accept_uni().await {
+                drop(stream);
+            }
+        });
+    }
+}
