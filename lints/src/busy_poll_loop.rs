@@ -540,3 +540,20 @@ fn first_poll(ctx: &FileContext<'_>, body: &syn::Block) -> Option<proc_macro2::S
     finder.visit_block(body);
     finder.found
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ui_inputs() {
+        crate::ui_inputs::assert_counts(
+            &super::BUSY_POLL_LOOP,
+            &[
+                ("flag_try_recv.rs", 5),
+                ("flag_locks_and_sends.rs", 4),
+                ("flag_select_default.rs", 2),
+                ("ok_waits.rs", 0),
+                ("ok_loops_end.rs", 0),
+            ],
+        );
+    }
+}

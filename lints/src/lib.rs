@@ -16,6 +16,8 @@ mod busy_poll_loop;
 mod cancel_token_never_cancelled;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
+#[cfg(test)]
+mod ui_inputs;
 
 pub use context::FileContext;
 
