@@ -33,11 +33,16 @@ crate::declare_lint! {
     /// sleeps only when the queue was empty is flagged, because under a
     /// steady stream of work it never waits (put the sleep or the await on
     /// every path, or leave the loop on `Empty`). Any `.await` counts as a
-    /// wait, and so does any call whose name is `sleep`, `yield_now`, `park`
-    /// or `park_timeout`, and any method call named `recv`, `recv_timeout`,
-    /// `recv_deadline`, `blocking_recv`, `park`, `park_timeout`, `wait`,
-    /// `wait_timeout`, `wait_while`, `wait_timeout_while`, `join`, `select`
-    /// or `ready`. A macro leaklint cannot parse is taken to wait when its
+    /// wait, and so does any call whose name is `sleep`, `yield_now`, `park`,
+    /// `park_timeout` or `block_on`, and any method call named `recv`,
+    /// `recv_timeout`, `recv_deadline`, `blocking_recv`, `park`,
+    /// `park_timeout`, `wait`, `wait_timeout`, `wait_while`,
+    /// `wait_timeout_while`, `join`, `select`, `ready`, or a blocking I/O or
+    /// blocking-primitive call (`read`, `read_exact`, `read_line`,
+    /// `read_to_end`, `read_to_string`, `recv_from`, `accept`, `poll`,
+    /// `blocking_send`, `blocking_lock`): without types, a loop that blocks
+    /// on a socket between polls cannot be told from one that spins, and
+    /// leaklint prefers silence (`RwLock::read` is mistaken for a wait). A macro leaklint cannot parse is taken to wait when its
     /// tokens mention `await` or one of those names. A `select!` with an
     /// `else` branch counts as a poll: tokio runs `else` at once when every
     /// branch is disabled, so the loop spins once its sources are closed.
@@ -107,10 +112,28 @@ const WAIT_METHODS: &[&str] = &[
     "select_timeout",
     "ready",
     "ready_timeout",
+    // Blocking I/O and blocking forms of async primitives also wait.
+    "blocking_send",
+    "blocking_lock",
+    "read",
+    "read_exact",
+    "read_line",
+    "read_to_end",
+    "read_to_string",
+    "recv_from",
+    "accept",
+    "poll",
 ];
 
 /// Last path segments of calls that wait (`std::thread::sleep`, `tokio::task::yield_now`, …).
-const WAIT_FNS: &[&str] = &["sleep", "sleep_ms", "yield_now", "park", "park_timeout"];
+const WAIT_FNS: &[&str] = &[
+    "sleep",
+    "sleep_ms",
+    "yield_now",
+    "park",
+    "park_timeout",
+    "block_on",
+];
 
 /// Calls that never return.
 const DIVERGING_FNS: &[&str] = &["std::process::exit", "std::process::abort"];

@@ -116,3 +116,14 @@ pub async fn select_default_then_sleep(mut events: futures::channel::mpsc::Recei
         sleep(Duration::from_millis(20)).await;
     }
 }
+
+pub fn blocking_socket_read(mut stream: std::net::TcpStream, state: Arc<Mutex<Vec<u8>>>) {
+    use std::io::Read;
+    let mut buf = [0u8; 1024];
+    loop {
+        let n = stream.read(&mut buf).unwrap_or(0);
+        if let Ok(mut shared) = state.try_lock() {
+            shared.extend_from_slice(&buf[..n]);
+        }
+    }
+}
