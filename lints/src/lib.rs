@@ -13,6 +13,7 @@ pub mod context;
 pub mod macros;
 
 mod spawn_without_cancel;
+mod timer_never_dropped;
 
 pub use context::FileContext;
 
@@ -109,7 +110,10 @@ macro_rules! declare_lint {
 }
 
 /// Every rule leaklint has, in the order `--list-rules` shows them.
-pub const LINTS: &[Lint] = &[spawn_without_cancel::SPAWN_WITHOUT_CANCEL];
+pub const LINTS: &[Lint] = &[
+    spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
+    timer_never_dropped::TIMER_NEVER_DROPPED,
+];
 
 /// Looks a rule up by name.
 pub fn find_lint(name: &str) -> Option<&'static Lint> {
