@@ -791,3 +791,106 @@ fn names_in_loop<'v>(ctx: &'v FileContext<'_>, expr: &'v Expr) -> BTreeSet<Strin
     names.visit_expr(expr);
     names.names
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, column, help) of this rule's findings in `src`.
+    fn findings(src: &str) -> Vec<(usize, usize, String)> {
+        let file = syn::parse_file(src).expect("ui test parses");
+        let ctx = FileContext::new(&file, src);
+        check(&ctx, &LintOptions::default())
+            .into_iter()
+            .map(|f| {
+                (
+                    f.span.start.line,
+                    f.span.start.column,
+                    f.help.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn at(expected: &[(usize, usize)], help: &str) -> Vec<(usize, usize, String)> {
+        expected
+            .iter()
+            .map(|&(l, c)| (l, c, help.to_string()))
+            .collect()
+    }
+
+    macro_rules! ui {
+        ($name:literal) => {
+            include_str!(concat!("../../ui-tests/timer_never_dropped/", $name, ".rs"))
+        };
+    }
+
+    #[test]
+    fn case_1_leaked() {
+        assert_eq!(
+            findings(ui!("flag_leaked")),
+            at(
+                &[(14, 20), (20, 24), (24, 21), (31, 23), (36, 28)],
+                HELP_OWNER
+            )
+        );
+        assert_eq!(findings(ui!("ok_leaked")), vec![]);
+    }
+
+    #[test]
+    fn case_2_statics() {
+        assert_eq!(
+            findings(ui!("flag_statics")),
+            at(
+                &[(12, 29), (15, 44), (19, 40), (23, 54), (28, 40), (35, 44)],
+                HELP_OWNER
+            )
+        );
+        assert_eq!(findings(ui!("ok_statics")), vec![]);
+    }
+
+    #[test]
+    fn case_3_pinned_by_task() {
+        assert_eq!(
+            findings(ui!("flag_task_pinned")),
+            at(
+                &[(23, 27), (35, 24), (46, 17), (60, 30), (76, 39), (89, 45)],
+                HELP_TASK
+            )
+        );
+        assert_eq!(
+            findings(ui!("flag_task_runtimes")),
+            at(&[(17, 25), (27, 19), (40, 18)], HELP_TASK)
+        );
+        assert_eq!(findings(ui!("ok_task_pinned")), vec![]);
+        assert_eq!(findings(ui!("ok_timer_not_pinned")), vec![]);
+    }
+
+    #[test]
+    fn case_4_rebuilt_in_loop() {
+        assert_eq!(
+            findings(ui!("flag_rebuilt_in_loop")),
+            at(&[(16, 27), (27, 13), (35, 27), (43, 45)], HELP_LOOP)
+        );
+        assert_eq!(findings(ui!("ok_rebuilt_in_loop")), vec![]);
+    }
+
+    #[test]
+    fn one_finding_per_timer_lowest_case_first() {
+        // Leaked (1) and in a lazy initialiser (2): reported once, as case 1.
+        let src = "use tokio::time::interval; use once_cell::sync::Lazy;\n\
+                   static T: Lazy<()> = Lazy::new(|| std::mem::forget(interval(D)));";
+        assert_eq!(findings(src), at(&[(2, 52)], HELP_OWNER));
+        // Created before an inner endless loop (3) and inside an outer one (4).
+        let src = "use tokio::time::interval;\nfn f() { tokio::spawn(async move { loop {\n\
+                   let mut t = interval(D);\nloop { t.tick().await; } } }); }";
+        assert_eq!(findings(src), at(&[(3, 13)], HELP_TASK));
+    }
+
+    #[test]
+    fn unresolved_names_are_not_timers() {
+        let src =
+            "fn f() { std::mem::forget(interval(D)); loop { let mut t = interval(D); t.tick(); } }";
+        assert_eq!(findings(src), vec![]);
+    }
+}

@@ -3,8 +3,8 @@
 use std::mem::{self, ManuallyDrop};
 use std::time::Duration;
 
-use tokio::time::{self as clock, interval, sleep as nap};
 use futures_timer::Delay;
+use tokio::time::{self as clock, interval, sleep as nap};
 
 pub struct Watchdog {
     deadline: Box<tokio::time::Sleep>,

@@ -3,10 +3,10 @@ use std::cell::RefCell;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
+use async_io::Timer;
 use once_cell::sync::Lazy;
 use tokio::time::{interval, Interval, Sleep};
 use tokio_stream::wrappers::IntervalStream;
-use async_io::Timer;
 
 static REPORT_TICK: Lazy<Mutex<Interval>> =
     Lazy::new(|| Mutex::new(interval(Duration::from_secs(60))));

@@ -1,11 +1,11 @@
 // Near misses for case 3: loops that end or observe cancellation, kept
-// handles, wrapped loops, timers finished within one turn, unspawned fns.
+// handles, wrapped loops, unspawned async fns, task fns of another file.
 use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
-use tokio::time::{interval, sleep, timeout, Interval};
+use tokio::time::{interval, sleep, Interval};
 use tokio_util::sync::CancellationToken;
 
 pub struct Registry;
@@ -112,32 +112,6 @@ pub fn wrapped(token: CancellationToken) {
     });
 }
 
-/// Timers created and finished within one iteration.
-pub fn per_turn_timers(mut rx: mpsc::Receiver<u32>) {
-    tokio::spawn(async move {
-        loop {
-            sleep(Duration::from_secs(1)).await;
-            let _ = timeout(Duration::from_millis(50), poll_queue()).await;
-            tokio::select! {
-                _ = sleep(Duration::from_millis(10)) => {}
-                Some(_x) = rx.recv() => {}
-            }
-        }
-    });
-}
-
-/// A timer created before the loop but not polled in it.
-pub fn not_polled(registry: Arc<Registry>) {
-    tokio::spawn(async move {
-        let tick = interval(Duration::from_secs(10));
-        let period = tick.period();
-        loop {
-            sleep(period).await;
-            flush_metrics(&registry).await;
-        }
-    });
-}
-
 /// An async fn that loops on an interval but is not spawned in this file.
 pub async fn heartbeat_loop(mut beat: Interval) {
     loop {
@@ -156,5 +130,22 @@ pub async fn reporter_loop(registry: Arc<Registry>) {
 
 /// The task body is a fn defined in another file.
 pub fn spawned_elsewhere(registry: Arc<Registry>) {
-    tokio::spawn(crate::reporter::run(registry, interval(Duration::from_secs(10))));
+    tokio::spawn(crate::reporter::run(
+        registry,
+        interval(Duration::from_secs(10)),
+    ));
+}
+
+/// `sleep` raced in a select! inside a loop that observes cancellation.
+pub fn sleep_branch_with_shutdown(registry: Arc<Registry>, mut stop_rx: mpsc::Receiver<()>) {
+    tokio::spawn(async move {
+        let idle = sleep(Duration::from_secs(30));
+        tokio::pin!(idle);
+        loop {
+            tokio::select! {
+                _ = stop_rx.recv() => break,
+                _ = &mut idle => flush_metrics(&registry).await,
+            }
+        }
+    });
 }
