@@ -63,7 +63,8 @@ crate::declare_lint! {
     ///   name, whatever the receiver (a `OnceCell` field of a struct is
     ///   reported too). A timer that is awaited where it is created
     ///   (`sleep(d).await` inside an initialiser) is finished there and is
-    ///   not reported.
+    ///   not reported; any other timer created in an initialiser is, even
+    ///   one that a `block_on` inside the initialiser finishes and drops.
     /// * Case 3: a timer counts as polled in the loop when the loop mentions
     ///   its binding other than in `drop(…)` or in `period()`,
     ///   `missed_tick_behavior()`, `set_missed_tick_behavior(…)`,
@@ -455,14 +456,14 @@ fn static_timer<'v>(
                 .help(HELP_OWNER),
             );
         }
-        if let Node::Expr(parent) = node {
-            if !awaited_checked {
-                match parent {
-                    Expr::Paren(_) => {}
-                    Expr::Await(_) => return None,
-                    _ => awaited_checked = true,
-                }
+        if !awaited_checked {
+            match node {
+                Node::Expr(Expr::Paren(_)) => {}
+                Node::Expr(Expr::Await(_)) => return None,
+                _ => awaited_checked = true,
             }
+        }
+        if let Node::Expr(parent) = node {
             child = parent;
         }
     }
