@@ -13,6 +13,7 @@ pub mod context;
 pub mod macros;
 
 mod spawn_without_cancel;
+mod timer_never_dropped;
 mod unbounded_channel_without_receiver;
 
 pub use context::FileContext;
@@ -112,6 +113,7 @@ macro_rules! declare_lint {
 /// Every rule leaklint has, in the order `--list-rules` shows them.
 pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
+    timer_never_dropped::TIMER_NEVER_DROPPED,
     unbounded_channel_without_receiver::UNBOUNDED_CHANNEL_WITHOUT_RECEIVER,
 ];
 
