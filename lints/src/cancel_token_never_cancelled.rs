@@ -38,8 +38,9 @@ crate::declare_lint! {
     /// followed like a clone, and cancelling that child counts as cancelling.
     /// Passing the token to `drop(…)` or a formatting macro (`println!`,
     /// `tracing::info!`, …) neither fires nor stores it. A clone made with
-    /// `Clone::clone(&token)` or a binding made by a pattern other than a
-    /// plain name is not followed (no finding).
+    /// `Clone::clone(&token)`, a binding made by a pattern other than a
+    /// plain name, and a method of this file called on a receiver other than
+    /// `self` (`this.watch(token)`) are not followed (no finding).
     ///
     /// ### Example
     /// ```rust,ignore

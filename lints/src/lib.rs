@@ -16,8 +16,10 @@ mod busy_poll_loop;
 mod cancel_token_never_cancelled;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
+mod timer_never_dropped;
 #[cfg(test)]
 mod ui_inputs;
+mod unbounded_channel_without_receiver;
 
 pub use context::FileContext;
 
@@ -116,6 +118,8 @@ macro_rules! declare_lint {
 /// Every rule leaklint has, in the order `--list-rules` shows them.
 pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
+    timer_never_dropped::TIMER_NEVER_DROPPED,
+    unbounded_channel_without_receiver::UNBOUNDED_CHANNEL_WITHOUT_RECEIVER,
     cancel_token_never_cancelled::CANCEL_TOKEN_NEVER_CANCELLED,
     busy_poll_loop::BUSY_POLL_LOOP,
     spawn_in_loop_unbounded::SPAWN_IN_LOOP_UNBOUNDED,

@@ -35,7 +35,9 @@ pub async fn spawn_inside_the_task(listener: TcpListener) -> std::io::Result<()>
     let (socket, _) = listener.accept().await?;
     tokio::spawn(async move {
         loop {
-            crate::read_frame(&socket).await;
+            if crate::read_frame(&socket).await.is_none() {
+                break;
+            }
         }
     });
     Ok(())

@@ -11,6 +11,7 @@
 
 pub mod ancestry;
 pub mod bindings;
+pub mod dataflow;
 pub mod imports;
 pub mod loops;
 pub mod spawn;
