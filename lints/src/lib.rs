@@ -12,6 +12,7 @@
 pub mod context;
 pub mod macros;
 
+mod child_without_kill_on_drop;
 mod spawn_without_cancel;
 
 pub use context::FileContext;
@@ -109,7 +110,10 @@ macro_rules! declare_lint {
 }
 
 /// Every rule leaklint has, in the order `--list-rules` shows them.
-pub const LINTS: &[Lint] = &[spawn_without_cancel::SPAWN_WITHOUT_CANCEL];
+pub const LINTS: &[Lint] = &[
+    spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
+    child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
+];
 
 /// Looks a rule up by name.
 pub fn find_lint(name: &str) -> Option<&'static Lint> {
