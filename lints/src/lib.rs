@@ -13,6 +13,7 @@ pub mod context;
 pub mod macros;
 
 mod child_without_kill_on_drop;
+mod http_client_without_timeout;
 mod spawn_without_cancel;
 
 pub use context::FileContext;
@@ -113,6 +114,7 @@ macro_rules! declare_lint {
 pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
     child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
+    http_client_without_timeout::HTTP_CLIENT_WITHOUT_TIMEOUT,
 ];
 
 /// Looks a rule up by name.
