@@ -32,8 +32,8 @@ pub struct MethodChain<'v> {
     pub calls: Vec<&'v syn::ExprMethodCall>,
 }
 
-/// Splits `expr` into its method chain, looking through `( )`, `&`, `&mut`
-/// and `?` (not through `.await`: an await makes a new value).
+/// Splits `expr` into its method chain, looking through `( )`, `&`, `&mut`,
+/// `*` and `?` (not through `.await`: an await makes a new value).
 pub fn method_chain(expr: &Expr) -> MethodChain<'_> {
     let mut calls = Vec::new();
     let mut e = expr;
@@ -46,6 +46,7 @@ pub fn method_chain(expr: &Expr) -> MethodChain<'_> {
             Expr::Paren(p) => e = &p.expr,
             Expr::Reference(r) => e = &r.expr,
             Expr::Try(t) => e = &t.expr,
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => e = &u.expr,
             _ => return MethodChain { root: e, calls },
         }
     }
@@ -290,5 +291,78 @@ impl<'v> Visit<'v> for UsesOnNames<'v, '_, '_> {
 
     fn visit_macro(&mut self, mac: &'v syn::Macro) {
         self.ctx.visit_macro_body(mac, self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The methods collected for the receiver of the first `.done()` call in `body`.
+    fn origin(body: &str) -> Option<Vec<String>> {
+        let src = format!("use tokio::process::Command; fn f(p: Command) {{ {body} }}");
+        let file = syn::parse_file(&src).unwrap();
+        let ctx = FileContext::new(&file, &src);
+        let mut result = None;
+        ctx.walk_exprs(|expr, ancestors| {
+            if let Expr::MethodCall(m) = expr {
+                if m.method == "done" && result.is_none() {
+                    result = Some(
+                        ctx.builder_origin(
+                            &m.receiver,
+                            ancestors,
+                            &["tokio::process::Command::new"],
+                        )
+                        .map(|b| {
+                            let mut names: Vec<String> =
+                                b.calls.iter().map(|c| c.method.to_string()).collect();
+                            names.sort();
+                            names.dedup();
+                            names
+                        }),
+                    );
+                }
+            }
+        });
+        result.flatten()
+    }
+
+    #[test]
+    fn follows_chains_and_bindings() {
+        assert_eq!(
+            origin("Command::new(\"a\").arg(1).kill_on_drop(true).done();"),
+            Some(vec!["arg".into(), "kill_on_drop".into()])
+        );
+        assert_eq!(
+            origin("let mut c = Command::new(\"a\"); c.arg(1); c.kill_on_drop(true); c.done();"),
+            Some(vec!["arg".into(), "done".into(), "kill_on_drop".into()])
+        );
+        assert_eq!(
+            origin("let mut b = Command::new(\"a\"); let c = b.arg(1); (&mut *c).done();"),
+            Some(vec!["arg".into(), "done".into()])
+        );
+        assert_eq!(
+            origin("let c = Command::new(\"a\"); let c = c.env_clear(); c.done();"),
+            Some(vec!["done".into(), "env_clear".into()])
+        );
+    }
+
+    #[test]
+    fn unknown_origins_are_none() {
+        assert_eq!(origin("p.done();"), None);
+        assert_eq!(origin("let c = make(); c.done();"), None);
+        assert_eq!(
+            origin("let mut c = Command::new(\"a\"); setup(&mut c); c.done();"),
+            None
+        );
+        assert_eq!(
+            origin("let mut c = Command::new(\"a\"); c = other(); c.done();"),
+            None
+        );
+        assert_eq!(
+            origin("let c = Command::new(\"a\"); let g = |c: Command| c.done();"),
+            None
+        );
+        assert_eq!(origin("std::process::Command::new(\"a\").done();"), None);
     }
 }

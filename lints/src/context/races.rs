@@ -69,3 +69,47 @@ impl<'a> FileContext<'a> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What races each `target()` call of `body`, in order.
+    fn races(body: &str) -> Vec<&'static str> {
+        let src = format!("use tokio::time::timeout; async fn f() {{ {body} }}");
+        let file = syn::parse_file(&src).unwrap();
+        let ctx = FileContext::new(&file, &src);
+        let mut out = Vec::new();
+        ctx.walk_exprs(|expr, ancestors| {
+            if ctx.is_call_to(expr, &["target"]) {
+                out.push(
+                    match ctx.enclosing_race(expr, ancestors, &LintOptions::default()) {
+                        Some(Race::Timeout(_)) => "timeout",
+                        Some(Race::Select(_)) => "select",
+                        None => "none",
+                    },
+                );
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn finds_timeouts_and_select_branches() {
+        assert_eq!(races("timeout(d, target()).await;"), ["timeout"]);
+        assert_eq!(
+            races("timeout(d, async { target().await }).await;"),
+            ["timeout"]
+        );
+        assert_eq!(races("timeout(target(), f()).await;"), ["none"]);
+        assert_eq!(
+            races("tokio::select! { _ = target() => {}, _ = g() => { target(); } }"),
+            ["select", "none"]
+        );
+        assert_eq!(
+            races("timeout(d, async { tokio::spawn(async { target() }) }).await;"),
+            ["none"]
+        );
+        assert_eq!(races("target().await;"), ["none"]);
+    }
+}
