@@ -45,3 +45,14 @@ pub async fn spawned_task() {
     })
     .await;
 }
+
+/// Waited on in a select! branch, killed explicitly when the other branch wins.
+pub async fn supervise_and_kill(bin: &str, token: tokio_util::sync::CancellationToken) {
+    let mut child = Command::new(bin).spawn().expect("spawn");
+    tokio::select! {
+        _ = child.wait() => {}
+        _ = token.cancelled() => {
+            let _ = child.start_kill();
+        }
+    }
+}
