@@ -30,8 +30,10 @@ crate::declare_lint! {
     /// `.accept()`, `.recv()` and `.block_on(…)` only on a receiver visibly
     /// created in the same function (`let listener = TcpListener::bind(…)?`,
     /// `let (tx, rx) = mpsc::channel()`, `let rt = Runtime::new()?`,
-    /// `Handle::current()`); a receiver from a parameter or a field is not
-    /// judged, nor is an awaited `.recv().await`. Following the spec, a
+    /// `Handle::current()`), plus `.block_on(…)` on a parameter of the fn
+    /// typed `Runtime` / `Handle` (through `&`, `Arc`, `Rc`); other
+    /// receivers from a parameter or a field are not judged, nor is an
+    /// awaited `.recv().await`. Following the spec, a
     /// plain closure ends async context even when it is called right away
     /// (`iter().map(|p| std::fs::read(p))`), and an async block run by
     /// `block_on` in a sync fn is still async context. Constructors that do
@@ -182,9 +184,11 @@ fn blocking_call(
             let method = m.method.to_string();
             match (method.as_str(), m.args.len()) {
                 ("block_on", 1) => {
-                    let b = ctx.builder_origin(&m.receiver, ancestors, RUNTIMES)?;
-                    let origin = ctx.resolve(path_of(&b.constructor.func)?)?;
-                    let owner = if origin.contains("Handle") {
+                    let owner = match ctx.builder_origin(&m.receiver, ancestors, RUNTIMES) {
+                        Some(b) => ctx.resolve(path_of(&b.constructor.func)?)?,
+                        None => runtime_param_type(ctx, &m.receiver, ancestors)?,
+                    };
+                    let owner = if owner.contains("Handle") {
                         "Handle"
                     } else {
                         "Runtime"
@@ -216,6 +220,59 @@ fn blocking_call(
                         return None;
                     }
                     Some((Kind::Recv, "std::sync::mpsc::Receiver::recv".to_string()))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// For a receiver that is a parameter of the enclosing fn typed (through
+/// references, `Arc` or `Rc`) as a tokio `Runtime` or `Handle`: that type's path.
+fn runtime_param_type(
+    ctx: &FileContext<'_>,
+    receiver: &Expr,
+    ancestors: &[Node<'_>],
+) -> Option<String> {
+    let name = path_ident(receiver)?;
+    // A closure parameter or `let` of the same name hides the fn's parameter.
+    if ctx.let_binding(&name.to_string(), ancestors).is_some()
+        || ancestors.iter().any(|n| matches!(n, Node::Expr(Expr::Closure(c)) if c.inputs.iter().any(|p| crate::context::bindings::pat_binds(p, &name.to_string()))))
+    {
+        return None;
+    }
+    let sig = crate::context::ancestry::enclosing_fn_sig(ancestors)?;
+    let ty = sig.inputs.iter().find_map(|arg| match arg {
+        syn::FnArg::Typed(t)
+            if crate::context::bindings::pat_ident(&t.pat).is_some_and(|i| i == name) =>
+        {
+            Some(&*t.ty)
+        }
+        _ => None,
+    })?;
+    let path = runtime_type(ctx, ty)?;
+    Some(path)
+}
+
+fn runtime_type(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Reference(r) => runtime_type(ctx, &r.elem),
+        syn::Type::Paren(p) => runtime_type(ctx, &p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let resolved = ctx.resolve(&p.path)?;
+            match resolved.as_str() {
+                "tokio::runtime::Runtime" | "tokio::runtime::Handle" => Some(resolved),
+                "std::sync::Arc" | "std::rc::Rc" | "Arc" | "Rc" => {
+                    let syn::PathArguments::AngleBracketed(args) =
+                        &p.path.segments.last()?.arguments
+                    else {
+                        return None;
+                    };
+                    match args.args.first()? {
+                        syn::GenericArgument::Type(inner) => runtime_type(ctx, inner),
+                        _ => None,
+                    }
                 }
                 _ => None,
             }

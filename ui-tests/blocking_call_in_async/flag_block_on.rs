@@ -30,3 +30,13 @@ pub async fn other_executors() {
     pollster::block_on(flush());
     async_std::task::block_on(flush());
 }
+
+/// Parameters typed as a tokio runtime or handle.
+pub async fn with_runtime(rt: &Runtime) -> u64 {
+    rt.block_on(compute())
+}
+
+pub async fn with_shared_runtime(rt: std::sync::Arc<tokio::runtime::Runtime>, handle: Handle) {
+    rt.block_on(flush());
+    handle.block_on(flush());
+}

@@ -51,3 +51,13 @@ pub fn main() {
     rt.block_on(serve());
     futures::executor::block_on(serve());
 }
+
+/// A sync fn taking the runtime may block on it.
+pub fn run_sync(rt: &tokio::runtime::Runtime) {
+    rt.block_on(serve());
+}
+
+/// Some other type's `block_on`.
+pub async fn custom_executor(exec: &MyExecutor) {
+    exec.block_on(serve());
+}
