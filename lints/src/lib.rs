@@ -16,6 +16,7 @@ mod blocking_call_in_async;
 mod child_without_kill_on_drop;
 mod http_client_without_timeout;
 mod spawn_without_cancel;
+mod unbounded_channel_without_receiver;
 
 pub use context::FileContext;
 
@@ -114,6 +115,7 @@ macro_rules! declare_lint {
 /// Every rule leaklint has, in the order `--list-rules` shows them.
 pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
+    unbounded_channel_without_receiver::UNBOUNDED_CHANNEL_WITHOUT_RECEIVER,
     child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
     http_client_without_timeout::HTTP_CLIENT_WITHOUT_TIMEOUT,
     blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,

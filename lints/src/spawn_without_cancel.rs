@@ -33,7 +33,8 @@ crate::declare_lint! {
     /// `with_cancellation_token`, `tokio::time::timeout` or
     /// `futures::future::abortable`, or raced in a `select!` against such a
     /// signal, is cancellable. A handle passed to `drop(…)` counts as
-    /// discarded. A macro leaklint cannot parse that contains `break`,
+    /// discarded. For threads the help suggests a stop flag or shutdown channel,
+    /// since a thread cannot be aborted. A macro leaklint cannot parse that contains `break`,
     /// `return` or `?` is assumed to leave the loop.
     ///
     /// ### Example
@@ -67,6 +68,8 @@ crate::declare_lint! {
 }
 
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";
+/// Threads cannot be aborted, so the task help's second half does not apply to them.
+const THREAD_HELP: &str = "observe a shutdown signal (a stop `AtomicBool` or a shutdown channel) in the loop and leave it when it fires";
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -78,7 +81,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let finding = match spawn.kind {
             SpawnKind::Thread => Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned thread loops forever and nothing can stop it")
                 .note(ctx.span(endless.keyword), loop_note)
-                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it"),
+                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it")
+                .help(THREAD_HELP),
             SpawnKind::Task | SpawnKind::Blocking => {
                 if let Some(runtime) = spawn.runtime {
                     if ctx.runtime_is_owned(runtime, ancestors) {
@@ -93,9 +97,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned task loops forever and nothing can cancel it")
                     .note(ctx.span(endless.keyword), loop_note)
                     .note(ctx.span(at), note)
+                    .help(HELP)
             }
         };
-        findings.push(finding.help(HELP));
+        findings.push(finding);
     });
     findings
 }

@@ -1,0 +1,63 @@
+//! Which rules run, at which level, with which options.
+//!
+//! For now every rule runs at its default level with the default options.
+//! Configuration files, command-line overrides and inline suppressions will
+//! fill this struct; the engine only ever reads it.
+
+use leaklint_lints::{Level, Lint, LintOptions, LINTS};
+
+/// A rule together with the level it runs at.
+#[derive(Debug, Clone, Copy)]
+pub struct EnabledLint {
+    /// The rule.
+    pub lint: Lint,
+    /// Its level: `Warn` findings are warnings, `Deny` findings are errors,
+    /// `Allow` means the rule does not run.
+    pub level: Level,
+}
+
+/// Everything the engine needs to know about what to check.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Every known rule and its level, in registry order.
+    pub lints: Vec<EnabledLint>,
+    /// Options read by the rules.
+    pub options: LintOptions,
+    /// Files whose delimiters (`(`, `[`, `{`) nest deeper than this are not
+    /// parsed; they are reported as `nesting too deep` errors instead.
+    pub max_nesting: usize,
+}
+
+/// How deep delimiters may nest before a file is refused: chosen so that a
+/// debug build survives with a wide margin; see
+/// [`crate::engine::WORKER_STACK_SIZE`] for the measurements.
+pub const DEFAULT_MAX_NESTING: usize = 5_000;
+
+impl Config {
+    /// Every rule of `lints` at its default level, with default options.
+    pub fn with_lints(lints: &[Lint]) -> Config {
+        Config {
+            lints: lints
+                .iter()
+                .map(|&lint| EnabledLint {
+                    lint,
+                    level: lint.default_level,
+                })
+                .collect(),
+            options: LintOptions::default(),
+            max_nesting: DEFAULT_MAX_NESTING,
+        }
+    }
+
+    /// The rules that run (level other than `allow`).
+    pub fn enabled(&self) -> impl Iterator<Item = &EnabledLint> {
+        self.lints.iter().filter(|l| l.level != Level::Allow)
+    }
+}
+
+impl Default for Config {
+    /// Every registered rule at its default level.
+    fn default() -> Config {
+        Config::with_lints(LINTS)
+    }
+}

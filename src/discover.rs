@@ -1,0 +1,162 @@
+//! Finding the files to lint.
+//!
+//! Directories are walked with the `ignore` crate: `.gitignore`, `.ignore`
+//! and `.git/info/exclude` are honoured (also outside a git repository),
+//! hidden files and directories are skipped, and so is every directory named
+//! `target` below a given path. Only `*.rs` files are taken from directories;
+//! a file named on the command line is always linted, whatever its name and
+//! whether or not it is ignored.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+/// A file to lint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where to read it.
+    pub path: PathBuf,
+    /// How to show it: as discovered, `/`-separated, without a leading `./`.
+    pub display: String,
+}
+
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// The files to lint, deduplicated and sorted by displayed path.
+    pub files: Vec<SourceFile>,
+    /// Parts of the tree that could not be walked (an unreadable directory,
+    /// a broken ignore file), as (displayed path, message). They are reported
+    /// like unreadable files; the rest of the tree is still linted.
+    pub problems: Vec<(String, String)>,
+}
+
+/// Why discovery failed; the tool cannot do its job (exit status 2).
+#[derive(Debug)]
+pub enum DiscoverError {
+    /// A path given on the command line does not exist.
+    NotFound(PathBuf),
+}
+
+impl fmt::Display for DiscoverError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DiscoverError::NotFound(path) => write!(
+                f,
+                "path not found: {} (give existing files or directories to lint)",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DiscoverError {}
+
+/// The path as shown to the user: `/`-separated, with leading `./` removed.
+pub fn display_path(path: &Path) -> String {
+    let mut s = path.to_string_lossy().into_owned();
+    if std::path::MAIN_SEPARATOR != '/' {
+        s = s.replace(std::path::MAIN_SEPARATOR, "/");
+    }
+    let mut rest = s.as_str();
+    while let Some(r) = rest.strip_prefix("./") {
+        rest = r.trim_start_matches('/');
+    }
+    if rest.is_empty() {
+        ".".to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
+/// The files to lint under `paths` (the current directory when empty).
+pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|_| DiscoverError::NotFound(path.clone()))?;
+        if meta.is_dir() {
+            walk(path, &mut found, &mut problems);
+        } else {
+            found.push(path.clone());
+        }
+    }
+
+    let mut seen = HashSet::new();
+    let mut files: Vec<SourceFile> = found
+        .into_iter()
+        .filter(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        .map(|path| SourceFile {
+            display: display_path(&path),
+            path,
+        })
+        .collect();
+    files.sort_by(|a, b| a.display.cmp(&b.display));
+    problems.sort();
+    Ok(Discovery { files, problems })
+}
+
+fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>) {
+    let walker = WalkBuilder::new(root)
+        .require_git(false)
+        .hidden(true)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .filter_entry(|entry| {
+            !(entry.depth() > 0
+                && entry.file_name() == "target"
+                && entry.file_type().is_some_and(|t| t.is_dir()))
+        })
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(walk_problem(root, e));
+                continue;
+            }
+        };
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        if is_file && entry.path().extension().is_some_and(|e| e == "rs") {
+            found.push(entry.into_path());
+        }
+    }
+}
+
+/// The path an `ignore` error is about (or `root`), and its message.
+fn walk_problem(root: &Path, error: ignore::Error) -> (String, String) {
+    fn path_of(e: &ignore::Error) -> Option<&Path> {
+        match e {
+            ignore::Error::WithPath { path, .. } => Some(path),
+            ignore::Error::WithLineNumber { err, .. } | ignore::Error::WithDepth { err, .. } => {
+                path_of(err)
+            }
+            ignore::Error::Partial(errs) => errs.first().and_then(path_of),
+            _ => None,
+        }
+    }
+    let path = path_of(&error).unwrap_or(root);
+    (display_path(path), format!("cannot walk: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_strips_dot_slash() {
+        assert_eq!(display_path(Path::new("./src/lib.rs")), "src/lib.rs");
+        assert_eq!(display_path(Path::new(".//src/lib.rs")), "src/lib.rs");
+        assert_eq!(display_path(Path::new("../x/lib.rs")), "../x/lib.rs");
+        assert_eq!(display_path(Path::new("/abs/lib.rs")), "/abs/lib.rs");
+        assert_eq!(display_path(Path::new(".")), ".");
+    }
+}

@@ -1,0 +1,146 @@
+//! What a run produced: the data the engine hands to the reporters.
+
+use leaklint_lints::{Finding, Level};
+
+/// A finding with the level its rule ran at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// `Warn` or `Deny` (rules at `Allow` do not run).
+    pub level: Level,
+    /// What the rule found.
+    pub finding: Finding,
+}
+
+impl Diagnostic {
+    /// `"error"` for a denied rule, `"warning"` otherwise.
+    pub fn severity(&self) -> &'static str {
+        match self.level {
+            Level::Deny => "error",
+            Level::Warn | Level::Allow => "warning",
+        }
+    }
+}
+
+/// A file that could not be (fully) checked: unreadable, not UTF-8, not
+/// parseable, nested too deep, or a rule panicked on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// What went wrong, and what to do about it where there is something to do.
+    pub message: String,
+    /// 1-based line of the problem, when it has a location.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) of the problem, when it has a location.
+    pub column: Option<usize>,
+}
+
+impl FileError {
+    /// An error without a location.
+    pub fn new(message: impl Into<String>) -> FileError {
+        FileError {
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// An error at `line`:`column` (both 1-based).
+    pub fn at(message: impl Into<String>, line: usize, column: usize) -> FileError {
+        FileError {
+            message: message.into(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+/// Everything found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileResult {
+    /// The file as displayed (see [`crate::discover::SourceFile::display`]).
+    pub path: String,
+    /// The file's text without its byte-order mark; kept only when there are
+    /// diagnostics to render against it.
+    pub source: Option<String>,
+    /// Findings, sorted by (line, column, rule).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems checking the file.
+    pub errors: Vec<FileError>,
+}
+
+impl FileResult {
+    /// An empty result for `path`.
+    pub fn new(path: impl Into<String>) -> FileResult {
+        FileResult {
+            path: path.into(),
+            source: None,
+            diagnostics: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Sorts the diagnostics by (line, column, rule); stable, so a rule's
+    /// own order breaks ties.
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            let (a, b) = (&a.finding, &b.finding);
+            (a.span.start.line, a.span.start.column, a.rule).cmp(&(
+                b.span.start.line,
+                b.span.start.column,
+                b.rule,
+            ))
+        });
+    }
+}
+
+/// The outcome of a whole run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// How many files were checked (including those that had errors).
+    pub files_scanned: usize,
+    /// One entry per file that has diagnostics or errors, sorted by path;
+    /// clean files are left out.
+    pub files: Vec<FileResult>,
+}
+
+impl Report {
+    /// Builds a report from per-file results, dropping clean files and
+    /// sorting the rest by path, and each file's diagnostics by position.
+    pub fn new(files_scanned: usize, results: impl IntoIterator<Item = FileResult>) -> Report {
+        let mut files: Vec<FileResult> = results
+            .into_iter()
+            .filter(|r| !r.diagnostics.is_empty() || !r.errors.is_empty())
+            .map(|mut r| {
+                r.sort();
+                r
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Report {
+            files_scanned,
+            files,
+        }
+    }
+
+    /// Total number of diagnostics.
+    pub fn diagnostic_count(&self) -> usize {
+        self.files.iter().map(|f| f.diagnostics.len()).sum()
+    }
+
+    /// Number of files with at least one diagnostic.
+    pub fn files_with_diagnostics(&self) -> usize {
+        self.files
+            .iter()
+            .filter(|f| !f.diagnostics.is_empty())
+            .count()
+    }
+
+    /// Total number of file errors.
+    pub fn error_count(&self) -> usize {
+        self.files.iter().map(|f| f.errors.len()).sum()
+    }
+
+    /// Whether nothing was found and nothing went wrong.
+    pub fn is_clean(&self) -> bool {
+        self.diagnostic_count() == 0 && self.error_count() == 0
+    }
+}

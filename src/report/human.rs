@@ -1,0 +1,136 @@
+//! The human format: rustc-style diagnostics rendered by codespan-reporting.
+//!
+//! A finding is rendered as `warning[rule]: message` (or `error[rule]` for a
+//! rule at `deny`), with the flagged code underlined, notes that point at
+//! code as secondary labels, notes without a location as `= note: …`, and
+//! the help as `= help: …`. A file that could not be checked is one line,
+//! `error: path:line:column: message`.
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec, NoColor, WriteColor};
+use codespan_reporting::term::{self, Chars, Config};
+use leaklint_lints::Span;
+
+use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+
+/// Renders every diagnostic and file error of `report`, with ANSI colours
+/// when `color` is set. The summary line is separate: [`summary`]. Without
+/// colour, trailing spaces are trimmed from every line.
+pub fn render(report: &Report, color: bool) -> String {
+    if color {
+        let mut out = Ansi::new(Vec::new());
+        write_report(&mut out, report);
+        String::from_utf8_lossy(&out.into_inner()).into_owned()
+    } else {
+        let mut out = NoColor::new(Vec::new());
+        write_report(&mut out, report);
+        let text = String::from_utf8_lossy(&out.into_inner()).into_owned();
+        text.lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect()
+    }
+}
+
+/// The summary line, e.g. `2 findings in 1 file (3 files scanned, 0 errors)`.
+pub fn summary(report: &Report) -> String {
+    format!(
+        "{} in {} ({} scanned, {})",
+        plural(report.diagnostic_count(), "finding"),
+        plural(report.files_with_diagnostics(), "file"),
+        plural(report.files_scanned, "file"),
+        plural(report.error_count(), "error"),
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn write_report<W: WriteColor>(out: &mut W, report: &Report) {
+    // rustc's look: ASCII, with multi-line spans closed by `|_^`.
+    let mut chars = Chars::ascii();
+    chars.multi_bottom_left = '|';
+    chars.multi_bottom = '_';
+    let config = Config {
+        chars,
+        ..Config::default()
+    };
+    for file in &report.files {
+        write_file(out, &config, file);
+    }
+}
+
+fn write_file<W: WriteColor>(out: &mut W, config: &Config, file: &FileResult) {
+    if let Some(source) = &file.source {
+        let files = SimpleFile::new(file.path.as_str(), source.as_str());
+        for diagnostic in &file.diagnostics {
+            let rendered = to_codespan(diagnostic, source);
+            // Writing to memory cannot fail, and the spans were clamped to
+            // the source, so an error here is a bug in the reporter.
+            term::emit_to_write_style(out, config, &files, &rendered)
+                .expect("rendering a diagnostic");
+        }
+    }
+    for error in &file.errors {
+        write_error(out, &file.path, error);
+    }
+}
+
+fn write_error<W: WriteColor>(out: &mut W, path: &str, error: &FileError) {
+    let mut red = ColorSpec::new();
+    red.set_fg(Some(Color::Red)).set_bold(true);
+    // Writing to memory cannot fail.
+    let _ = out.set_color(&red);
+    let _ = write!(out, "error");
+    let _ = out.reset();
+    let _ = match (error.line, error.column) {
+        (Some(line), Some(column)) => {
+            writeln!(out, ": {path}:{line}:{column}: {}", error.message)
+        }
+        _ => writeln!(out, ": {path}: {}", error.message),
+    };
+}
+
+fn to_codespan(diagnostic: &Diagnostic, source: &str) -> CsDiagnostic<()> {
+    let finding = &diagnostic.finding;
+    let base = match diagnostic.severity() {
+        "error" => CsDiagnostic::error(),
+        _ => CsDiagnostic::warning(),
+    };
+    let mut labels = vec![Label::primary((), range(source, finding.span))];
+    let mut notes = Vec::new();
+    for note in &finding.notes {
+        match note.span {
+            Some(span) => {
+                labels.push(Label::secondary((), range(source, span)).with_message(&note.message))
+            }
+            None => notes.push(format!("note: {}", note.message)),
+        }
+    }
+    if let Some(help) = &finding.help {
+        notes.push(format!("help: {help}"));
+    }
+    base.with_code(finding.rule)
+        .with_message(&finding.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// The byte range of `span`, clamped to `source` and to character boundaries.
+fn range(source: &str, span: Span) -> std::ops::Range<usize> {
+    let clamp = |mut b: usize| {
+        b = b.min(source.len());
+        while !source.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    let start = clamp(span.start.byte);
+    let end = clamp(span.end.byte).max(start);
+    start..end
+}

@@ -1,0 +1,434 @@
+//! Integration tests of the `leaklint` binary: exit codes, formats, discovery,
+//! file errors, ordering and deeply nested input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+mod common;
+use common::assert_contract_shape;
+
+fn leaklint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RAYON_NUM_THREADS")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run leaklint")
+}
+
+fn code(out: &Output) -> i32 {
+    out.status
+        .code()
+        .unwrap_or_else(|| panic!("leaklint was killed by a signal: {:?}", out.status))
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn write(dir: &Path, path: &str, contents: impl AsRef<[u8]>) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
+fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let out = leaklint(dir, &all);
+    let value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", stdout(&out), stderr(&out)));
+    (code(&out), value)
+}
+
+const GOOD: &str = "fn main() {\n    println!(\"hello\");\n}\n";
+const BAD_SYNTAX: &str = "fn main() {\n    let x = ;\n}\n";
+
+#[test]
+fn version_and_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leaklint(dir.path(), &["--version"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        stdout(&out),
+        format!("leaklint {}\n", env!("CARGO_PKG_VERSION"))
+    );
+
+    let out = leaklint(dir.path(), &["--help"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains("Exit status"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leaklint(dir.path(), &["--no-such-flag"]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("--no-such-flag"));
+    let out = leaklint(dir.path(), &["--format", "xml"]);
+    assert_eq!(code(&out), 2);
+    let out = leaklint(dir.path(), &["--threads", "many"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn list_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leaklint(dir.path(), &["--list-rules"]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), leaklint_lints::LINTS.len());
+    for lint in leaklint_lints::LINTS {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(lint.name))
+            .unwrap_or_else(|| panic!("{} not listed", lint.name));
+        assert!(line.contains(lint.default_level.as_str()), "{line}");
+        assert!(line.ends_with(lint.summary), "{line}");
+    }
+    assert!(text.contains("spawn_without_cancel"));
+}
+
+#[test]
+fn explain() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = leaklint(dir.path(), &["--explain", "spawn_without_cancel"]);
+    assert_eq!(code(&out), 0);
+    let lint = leaklint_lints::find_lint("spawn_without_cancel").unwrap();
+    assert_eq!(stdout(&out), lint.explain());
+
+    let out = leaklint(dir.path(), &["--explain", "no_such_rule"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("unknown rule `no_such_rule`"), "{err}");
+    assert!(err.contains("spawn_without_cancel"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn clean_directory_exits_0_with_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/main.rs", GOOD);
+    write(dir.path(), "src/lib.rs", "\u{feff}pub fn f() {}\n");
+    let out = leaklint(dir.path(), &[]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert_eq!(
+        stderr(&out),
+        "0 findings in 0 files (2 files scanned, 0 errors)\n"
+    );
+}
+
+#[test]
+fn missing_path_exits_2_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", GOOD);
+    let out = leaklint(dir.path(), &["a.rs", "no/such/dir"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(err.contains("path not found: no/such/dir"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn json_shape_with_errors_and_no_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.rs", GOOD);
+    write(dir.path(), "bad.rs", BAD_SYNTAX);
+    let out = leaklint(dir.path(), &["--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert_contract_shape(&text);
+    assert!(stderr(&out).is_empty(), "json mode prints no summary");
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["files_scanned"], 2);
+    assert_eq!(value["diagnostics"], serde_json::json!([]));
+    assert_eq!(value["errors"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn unreadable_and_unparseable_files_are_errors_and_others_are_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a_good.rs", GOOD);
+    write(dir.path(), "b_syntax.rs", BAD_SYNTAX);
+    write(dir.path(), "c_latin1.rs", b"fn main() {}\n// caf\xe9\n");
+    write(dir.path(), "d_good.rs", GOOD);
+    write(
+        dir.path(),
+        "e_unclosed.rs",
+        "fn main() {\n    let v = vec![1, 2;\n}\n",
+    );
+    write(
+        dir.path(),
+        "f_truncated.rs",
+        "/// A doc comment and nothing to document\n",
+    );
+    let (status, value) = json(dir.path(), &[]);
+    assert_eq!(status, 1);
+    assert_eq!(value["files_scanned"], 6);
+    let errors = value["errors"].as_array().unwrap();
+    let files: Vec<&str> = errors.iter().map(|e| e["file"].as_str().unwrap()).collect();
+    assert_eq!(
+        files,
+        [
+            "b_syntax.rs",
+            "c_latin1.rs",
+            "e_unclosed.rs",
+            "f_truncated.rs"
+        ]
+    );
+
+    assert_eq!(errors[0]["message"], "expected an expression");
+    assert_eq!(
+        (&errors[0]["line"], &errors[0]["column"]),
+        (&2.into(), &13.into())
+    );
+
+    assert!(errors[1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not valid UTF-8"));
+    assert_eq!(
+        (&errors[1]["line"], &errors[1]["column"]),
+        (&2.into(), &7.into())
+    );
+
+    assert!(errors[2]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("cannot tokenize the file"));
+    assert!(errors[2]["line"].is_u64(), "{}", errors[2]);
+
+    // Running out of input is reported where the input ends.
+    assert!(errors[3]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("unexpected end of input"));
+    assert_eq!(
+        (&errors[3]["line"], &errors[3]["column"]),
+        (&2.into(), &1.into())
+    );
+
+    // The human form of the same errors.
+    let out = leaklint(dir.path(), &["--color", "never"]);
+    assert_eq!(code(&out), 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: b_syntax.rs:2:13: expected an expression\n"),
+        "{err}"
+    );
+    assert!(err.ends_with("0 findings in 0 files (6 files scanned, 4 errors)\n"));
+}
+
+#[test]
+fn exit_zero_overrides_findings_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.rs", BAD_SYNTAX);
+    let out = leaklint(dir.path(), &["--exit-zero"]);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("1 error"));
+    // but not a failure to run
+    let out = leaklint(dir.path(), &["--exit-zero", "missing.rs"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.rs", BAD_SYNTAX);
+    // stderr is a pipe here, so `auto` means no colour.
+    for (args, coloured) in [
+        (&[][..], false),
+        (&["--color", "never"][..], false),
+        (&["--color", "always"][..], true),
+    ] {
+        let out = leaklint(dir.path(), args);
+        assert_eq!(stderr(&out).contains('\u{1b}'), coloured, "{args:?}");
+    }
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..24 {
+        let contents = match i % 4 {
+            0 => BAD_SYNTAX.to_string(),
+            1 => format!("fn f{i}() {{\n    let x = ({i};\n}}\n"),
+            _ => format!("fn f{i}() {{ tokio::spawn(async {{ loop {{}} }}); }}\n"),
+        };
+        write(dir.path(), &format!("m{}/file{i}.rs", i % 3), contents);
+    }
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+            .args(["--format", "json", "."])
+            .current_dir(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 1);
+        out.stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("4"));
+    let out = leaklint(dir.path(), &["--format", "json", "--threads", "3"]);
+    assert_eq!(one, out.stdout);
+
+    let value: Value = serde_json::from_slice(&one).unwrap();
+    assert_eq!(value["files_scanned"], 24);
+    let files: Vec<&str> = value["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    assert_eq!(files.len(), 12);
+}
+
+#[test]
+fn discovery_honours_ignore_files_and_skips_target_and_hidden() {
+    // A temporary directory is not a git repository: .gitignore must apply anyway.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".gitignore", "ignored.rs\ngenerated/\n");
+    write(dir.path(), "sub/.ignore", "local_ignored.rs\n");
+    write(dir.path(), "src/lib.rs", GOOD);
+    write(dir.path(), "sub/kept.rs", GOOD);
+    // Each of these would be an error if it were linted.
+    write(dir.path(), "ignored.rs", BAD_SYNTAX);
+    write(dir.path(), "generated/gen.rs", BAD_SYNTAX);
+    write(dir.path(), "sub/local_ignored.rs", BAD_SYNTAX);
+    write(dir.path(), "target/debug/build.rs", BAD_SYNTAX);
+    write(dir.path(), "sub/target/x.rs", BAD_SYNTAX);
+    write(dir.path(), ".hidden/h.rs", BAD_SYNTAX);
+    write(dir.path(), "notes.txt", BAD_SYNTAX);
+    write(dir.path(), "src/lib.rs.orig", BAD_SYNTAX);
+
+    let (status, value) = json(dir.path(), &[]);
+    assert_eq!(status, 0, "{value}");
+    assert_eq!(value["files_scanned"], 2);
+
+    // An explicitly named file is linted even when ignored or not `.rs`.
+    let (status, value) = json(
+        dir.path(),
+        &["ignored.rs", "notes.txt", "target/debug/build.rs"],
+    );
+    assert_eq!(status, 1);
+    assert_eq!(value["files_scanned"], 3);
+    let files: Vec<&str> = value["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["ignored.rs", "notes.txt", "target/debug/build.rs"]);
+}
+
+#[test]
+fn paths_are_displayed_as_given_and_deduplicated() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/bad.rs", BAD_SYNTAX);
+    let (_, value) = json(dir.path(), &["."]);
+    assert_eq!(value["errors"][0]["file"], "src/bad.rs");
+    let (_, value) = json(dir.path(), &["./src"]);
+    assert_eq!(value["errors"][0]["file"], "src/bad.rs");
+    let (_, value) = json(dir.path(), &["src", "src/bad.rs", "."]);
+    assert_eq!(value["files_scanned"], 1);
+    assert_eq!(value["errors"].as_array().unwrap().len(), 1);
+    let (_, value) = json(&dir.path().join("src"), &["../src"]);
+    assert_eq!(value["errors"][0]["file"], "../src/bad.rs");
+}
+
+fn nested_parens(depth: usize) -> String {
+    format!(
+        "fn main() {{\n    let _x = {}1{};\n}}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    )
+}
+
+#[test]
+fn twenty_thousand_nested_parens_do_not_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "deep.rs", nested_parens(20_000));
+    write(dir.path(), "ok.rs", GOOD);
+    let (status, value) = json(dir.path(), &[]);
+    assert_eq!(value["files_scanned"], 2);
+    // Either linted, or refused with a clear error; never a crash.
+    match value["errors"].as_array().unwrap().as_slice() {
+        [] => assert_eq!(status, 0),
+        [e] => {
+            assert_eq!(status, 1);
+            assert_eq!(e["file"], "deep.rs");
+            let message = e["message"].as_str().unwrap();
+            assert!(
+                message.starts_with("nesting too deep (20001 levels"),
+                "{message}"
+            );
+        }
+        more => panic!("unexpected errors {more:?}"),
+    }
+}
+
+#[test]
+fn two_hundred_thousand_nested_parens_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "deeper.rs", nested_parens(200_000));
+    write(dir.path(), "ok.rs", GOOD);
+    let (status, value) = json(dir.path(), &[]);
+    assert_eq!(status, 1);
+    assert_eq!(value["files_scanned"], 2);
+    let errors = value["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["file"], "deeper.rs");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("nesting too deep (200001 levels; leaklint handles up to "),
+        "{message}"
+    );
+    assert_eq!(errors[0]["line"], 2);
+}
+
+#[test]
+fn two_hundred_thousand_term_flat_sum_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let sum = format!(
+        "fn main() {{\n    let _x = 1{};\n}}\n",
+        " + 1".repeat(199_999)
+    );
+    write(dir.path(), "sum.rs", sum);
+    let (status, value) = json(dir.path(), &[]);
+    assert_eq!(value["errors"], serde_json::json!([]));
+    assert_eq!(value["files_scanned"], 1);
+    assert_eq!(status, 0);
+}
+
+#[test]
+
+fn diagnostics_have_the_contract_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "src/main.rs",
+        "fn main(){ tokio::spawn(async { loop { work().await; } }); }\n",
+    );
+    let out = leaklint(dir.path(), &["--format", "json"]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert_contract_shape(&text);
+    let value: Value = serde_json::from_str(&text).unwrap();
+    let diagnostics = value["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty(), "{text}");
+    assert_eq!(diagnostics[0]["rule"], "spawn_without_cancel");
+    assert_eq!(diagnostics[0]["file"], "src/main.rs");
+    assert_eq!(diagnostics[0]["severity"], "warning");
+}

@@ -1,0 +1,114 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+/// The keys of every JSON object in document order (serde_json's `Value`
+/// sorts them, so the order is read with a visitor of our own).
+struct KeyOrder<'a>(&'a mut Vec<Vec<String>>);
+
+impl<'de> DeserializeSeed<'de> for KeyOrder<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyOrder<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let index = self.0.len();
+        self.0.push(Vec::new());
+        while let Some(key) = map.next_key::<String>()? {
+            self.0[index].push(key);
+            map.next_value_seed(KeyOrder(self.0))?;
+        }
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(KeyOrder(self.0))?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+pub fn key_orders(text: &str) -> Vec<Vec<String>> {
+    let mut orders = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    KeyOrder(&mut orders).deserialize(&mut de).unwrap();
+    orders
+}
+
+pub const TOP_KEYS: [&str; 5] = ["version", "tool", "files_scanned", "diagnostics", "errors"];
+pub const DIAGNOSTIC_KEYS: [&str; 10] = [
+    "rule",
+    "severity",
+    "message",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "notes",
+    "help",
+];
+pub const ERROR_KEYS: [&str; 4] = ["file", "message", "line", "column"];
+
+/// Checks the contract's shape: key order of every object and every type.
+pub fn assert_contract_shape(text: &str) {
+    let value: Value = serde_json::from_str(text).unwrap();
+    let orders = key_orders(text);
+    assert_eq!(orders[0], TOP_KEYS);
+    assert_eq!(orders[1], ["name", "version"]);
+    for keys in &orders[2..] {
+        assert!(
+            keys == &DIAGNOSTIC_KEYS || keys == &ERROR_KEYS,
+            "unexpected object keys {keys:?}"
+        );
+    }
+
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["tool"]["name"], "leaklint");
+    assert_eq!(value["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert!(value["files_scanned"].is_u64());
+    for d in value["diagnostics"].as_array().unwrap() {
+        assert!(d["rule"].is_string());
+        assert!(d["severity"] == "warning" || d["severity"] == "error");
+        assert!(d["message"].is_string());
+        assert!(d["file"].is_string());
+        for key in ["line", "column", "end_line", "end_column"] {
+            assert!(d[key].as_u64().is_some_and(|n| n >= 1), "{key} in {d}");
+        }
+        assert!(d["notes"].as_array().unwrap().iter().all(Value::is_string));
+        assert!(d["help"].is_string() || d["help"].is_null());
+    }
+    for e in value["errors"].as_array().unwrap() {
+        assert!(e["file"].is_string());
+        assert!(e["message"].is_string());
+        assert!(e["line"].is_u64() || e["line"].is_null());
+        assert!(e["column"].is_u64() || e["column"].is_null());
+    }
+}

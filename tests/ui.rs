@@ -1,0 +1,142 @@
+//! UI tests: every `ui-tests/<rule>/<case>.rs` is linted with all rules at
+//! their default levels, and the human output (no colour, the path as
+//! `ui-tests/<rule>/<case>.rs`) is compared with `<case>.stderr` beside it.
+//!
+//! The expected output is the rendered diagnostics and file errors followed
+//! by the summary line; a case with no finding and no error expects an empty
+//! `.stderr` file (which must exist: it asserts silence).
+//!
+//! `BLESS=1 cargo test --test ui` rewrites the `.stderr` files from the
+//! current output. Every mismatching case is reported, not just the first.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use leaklint::report::human;
+use leaklint::{lint_source, Config, Report};
+
+/// The expected-output text for one case.
+fn actual_output(display: &str, text: &str, config: &Config) -> String {
+    let result = lint_source(display, text, config);
+    let report = Report::new(1, [result]);
+    if report.is_clean() {
+        return String::new();
+    }
+    let mut out = human::render(&report, false);
+    out.push_str(&human::summary(&report));
+    out.push('\n');
+    out
+}
+
+/// Every `ui-tests/*/*.rs`, sorted.
+fn cases(root: &Path) -> Vec<PathBuf> {
+    let mut cases = Vec::new();
+    for dir in std::fs::read_dir(root).expect("ui-tests/ exists") {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|e| e == "rs" || e == "stderr") {
+                cases.push(file);
+            }
+        }
+    }
+    cases.sort();
+    cases
+}
+
+/// A line diff: `-` expected, `+` actual, ` ` common (longest common subsequence).
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            let _ = writeln!(out, "  {}", a[i]);
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            let _ = writeln!(out, "- {}", a[i]);
+            i += 1;
+        } else {
+            let _ = writeln!(out, "+ {}", b[j]);
+            j += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn ui() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = manifest.join("ui-tests");
+    let bless = std::env::var_os("BLESS").is_some_and(|v| !v.is_empty() && v != "0");
+    let config = Config::default();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+
+    for path in cases(&root) {
+        let display = path
+            .strip_prefix(manifest)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let expected_path = path.with_extension("stderr");
+        if path.extension().is_some_and(|e| e == "stderr") {
+            if !path.with_extension("rs").exists() {
+                failures.push(format!("{display}: no `.rs` case beside it; delete it"));
+            }
+            continue;
+        }
+        checked += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let actual = actual_output(&display, &text, &config);
+        if bless {
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Err(_) => failures.push(format!(
+                "{display}: {} is missing; run `BLESS=1 cargo test --test ui` to create it.\n\
+                 actual output:\n{actual}",
+                expected_path.file_name().unwrap().to_string_lossy()
+            )),
+            Ok(expected) if expected != actual => failures.push(format!(
+                "{display}: output differs (- expected, + actual):\n{}",
+                diff(&expected, &actual)
+            )),
+            Ok(_) => {}
+        }
+    }
+
+    assert!(
+        checked > 0,
+        "no UI test cases found under {}",
+        root.display()
+    );
+    if !failures.is_empty() {
+        panic!(
+            "{} of {checked} UI tests failed (rerun with BLESS=1 to accept the new output):\n\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
+#[test]
+fn diff_marks_changed_lines() {
+    assert_eq!(diff("a\nb\nc\n", "a\nx\nc\n"), "  a\n- b\n+ x\n  c\n");
+    assert_eq!(diff("", "a\n"), "+ a\n");
+}
