@@ -120,12 +120,12 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let (message, race_span, race_note) = match race {
             Race::Timeout(t) => (
                 format!("child process {verb} inside a `timeout(…)` without `kill_on_drop(true)` keeps running when the timeout drops it"),
-                ctx.span_of(t),
+                ctx.span_of(&t.func),
                 "when this timeout elapses the future is dropped, and the child with it, but the process is not killed",
             ),
             Race::Select(m) => (
                 format!("child process {verb} in a `select!` branch without `kill_on_drop(true)` keeps running when another branch wins"),
-                ctx.span_of(m),
+                ctx.span_between(&m.path, &m.bang_token),
                 "when another branch of this `select!` completes first the future is dropped, but the process is not killed",
             ),
         };
@@ -135,7 +135,13 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             finding = finding.note(ctx.span_of(wait), "the child is awaited here, inside the raced future");
         }
         finding = match disabled {
-            Some(kill) => finding.note(ctx.span_of(kill), "`kill_on_drop(false)` is tokio's default: the child outlives its handle"),
+            Some(kill) => finding.note(
+                crate::Span {
+                    start: ctx.span(kill.method.span()).start,
+                    end: ctx.span(kill.paren_token.span.close()).end,
+                },
+                "`kill_on_drop(false)` is tokio's default: the child outlives its handle",
+            ),
             None => finding.note(
                 ctx.span_of(builder.constructor),
                 "the `Command` is built here without `.kill_on_drop(true)` (tokio's default is `false`)",

@@ -125,11 +125,25 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             if builder.calls_named("timeout").next().is_some() {
                 return;
             }
-            let mut finding = Finding::new(name, ctx.span_of(expr), "reqwest client built without `.timeout(…)`")
-                .note_plain("`connect_timeout` and `read_timeout` do not bound a whole request; without `timeout` a stalled server holds it forever");
+            let mut finding = Finding::new(name, ctx.span_of(expr), "reqwest client built without `.timeout(…)`");
             if !builder.bindings.is_empty() {
                 finding = finding.note(ctx.span_of(builder.constructor), "the builder starts here; no `.timeout(…)` is set on it in this function");
             }
+            let partial = builder
+                .calls
+                .iter()
+                .find(|c| c.method == "connect_timeout" || c.method == "read_timeout");
+            finding = match partial {
+                Some(c) if c.method == "connect_timeout" => finding.note(
+                    ctx.span(c.method.span()),
+                    "`connect_timeout` only bounds connecting: a server that accepts and then stalls holds the request forever",
+                ),
+                Some(c) => finding.note(
+                    ctx.span(c.method.span()),
+                    "`read_timeout` bounds each read, not the whole request: a server that trickles its response holds it forever",
+                ),
+                None => finding.note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever"),
+            };
             findings.push(finding.help("add `.timeout(…)` to the builder"));
         }
         syn::Expr::MethodCall(m) if UREQ_SENDS.iter().any(|s| m.method == s) => {
