@@ -12,6 +12,9 @@
 pub mod context;
 pub mod macros;
 
+mod blocking_call_in_async;
+mod child_without_kill_on_drop;
+mod http_client_without_timeout;
 mod spawn_without_cancel;
 mod timer_never_dropped;
 mod unbounded_channel_without_receiver;
@@ -115,6 +118,9 @@ pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
     timer_never_dropped::TIMER_NEVER_DROPPED,
     unbounded_channel_without_receiver::UNBOUNDED_CHANNEL_WITHOUT_RECEIVER,
+    child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
+    http_client_without_timeout::HTTP_CLIENT_WITHOUT_TIMEOUT,
+    blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,
 ];
 
 /// Looks a rule up by name.

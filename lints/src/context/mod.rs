@@ -12,8 +12,10 @@
 pub mod ancestry;
 pub mod bindings;
 pub mod dataflow;
+pub mod chains;
 pub mod imports;
 pub mod loops;
+pub mod races;
 pub mod spawn;
 
 use std::collections::HashMap;
