@@ -11,8 +11,8 @@
 
 pub mod ancestry;
 pub mod bindings;
-pub mod dataflow;
 pub mod chains;
+pub mod dataflow;
 pub mod imports;
 pub mod loops;
 pub mod races;
