@@ -12,8 +12,11 @@
 pub mod context;
 pub mod macros;
 
+mod blocking_call_in_async;
 mod busy_poll_loop;
 mod cancel_token_never_cancelled;
+mod child_without_kill_on_drop;
+mod http_client_without_timeout;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
 mod timer_never_dropped;
@@ -123,6 +126,9 @@ pub const LINTS: &[Lint] = &[
     cancel_token_never_cancelled::CANCEL_TOKEN_NEVER_CANCELLED,
     busy_poll_loop::BUSY_POLL_LOOP,
     spawn_in_loop_unbounded::SPAWN_IN_LOOP_UNBOUNDED,
+    child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
+    http_client_without_timeout::HTTP_CLIENT_WITHOUT_TIMEOUT,
+    blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,
 ];
 
 /// Looks a rule up by name.
