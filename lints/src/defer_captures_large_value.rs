@@ -772,38 +772,25 @@ mod tests {
     /// file has the findings its fns were written for.
     #[test]
     fn ui_inputs() {
-        let dir = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../ui-tests/defer_captures_large_value"
+        crate::ui_inputs::assert_counts(
+            &DEFER_CAPTURES_LARGE_VALUE,
+            &[
+                ("flag_aliases.rs", 5),
+                ("flag_defer_crate.rs", 2),
+                ("flag_defer_macro.rs", 5),
+                ("flag_glob.rs", 2),
+                ("flag_guard_calls.rs", 6),
+                ("flag_other_crates.rs", 6),
+                ("flag_scopes.rs", 6),
+                ("flag_sizes.rs", 8),
+                ("flag_whole_input.rs", 5),
+                ("ok_ambiguous_glob.rs", 0),
+                ("ok_guard_dropped_at_once.rs", 0),
+                ("ok_guarded_value.rs", 0),
+                ("ok_not_defer.rs", 0),
+                ("ok_shadowing.rs", 0),
+                ("ok_small_and_unknown.rs", 0),
+            ],
         );
-        let expected: &[(&str, usize)] = &[
-            ("flag_aliases.rs", 5),
-            ("flag_defer_crate.rs", 2),
-            ("flag_defer_macro.rs", 5),
-            ("flag_glob.rs", 2),
-            ("flag_guard_calls.rs", 6),
-            ("flag_other_crates.rs", 6),
-            ("flag_scopes.rs", 6),
-            ("flag_sizes.rs", 8),
-            ("flag_whole_input.rs", 5),
-        ];
-        let mut seen = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().and_then(|e| e.to_str()) != Some("rs") {
-                continue;
-            }
-            let name = path.file_name().unwrap().to_str().unwrap().to_string();
-            let src = std::fs::read_to_string(&path).unwrap();
-            let found = run(&src).len();
-            if name.starts_with("ok_") {
-                assert_eq!(found, 0, "{name} must be silent");
-            } else {
-                let want = expected.iter().find(|(n, _)| *n == name);
-                assert_eq!(Some(found), want.map(|w| w.1), "{name}");
-                seen += 1;
-            }
-        }
-        assert_eq!(seen, expected.len());
     }
 }
