@@ -159,6 +159,17 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
             panic_message(&*payload)
         )));
     }
+    let complete = result.errors.is_empty();
+    let suppressed = panic::catch_unwind(AssertUnwindSafe(|| {
+        crate::suppress::apply(text, &mut result.diagnostics, complete, config)
+    }));
+    if let Err(payload) = suppressed {
+        result.errors.push(FileError::new(format!(
+            "internal error: panicked while applying suppressions: {} \
+             (this is a bug in leaklint; please report it with the file)",
+            panic_message(&*payload)
+        )));
+    }
     if !result.diagnostics.is_empty() {
         result.source = Some(text.to_string());
     }

@@ -84,8 +84,8 @@ fn list_rules() {
     let out = leaklint(dir.path(), &["--list-rules"]);
     assert_eq!(code(&out), 0);
     let text = stdout(&out);
-    assert_eq!(text.lines().count(), leaklint_lints::LINTS.len());
-    for lint in leaklint_lints::LINTS {
+    assert_eq!(text.lines().count(), leaklint::rules::all().count());
+    for lint in leaklint::rules::all() {
         let line = text
             .lines()
             .find(|l| l.starts_with(lint.name))

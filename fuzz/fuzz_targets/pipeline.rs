@@ -1,6 +1,7 @@
 //! The whole per-file pipeline on arbitrary bytes: UTF-8 decoding, the
 //! nesting pre-scan, parsing, the file context, every rule, and every
-//! reporter (human with and without colour, the summary line, JSON).
+//! reporter (human with and without colour, the summary line, JSON, SARIF,
+//! GitHub annotations, cargo-json).
 //!
 //! Run from the repository root: `RUSTC_BOOTSTRAP=1 cargo fuzz run pipeline`
 //! (see README, "Fuzzing").
@@ -32,4 +33,11 @@ fuzz_target!(|data: &[u8]| {
     let value: serde_json::Value =
         serde_json::from_str(&json).expect("the JSON reporter produced invalid JSON");
     assert!(value.is_object());
+    let sarif = report::sarif::render(&report);
+    serde_json::from_str::<serde_json::Value>(&sarif)
+        .expect("the SARIF reporter produced invalid JSON");
+    let _ = report::github::render(&report);
+    for line in report::cargo_json::render(&report).lines() {
+        serde_json::from_str::<serde_json::Value>(line).expect("cargo-json: a line is not JSON");
+    }
 });
