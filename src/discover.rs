@@ -90,12 +90,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
             found.push(path.clone());
         } else {
             // A FIFO would block the read forever; a device or socket is no source.
-            problems.push((
-                display_path(path),
-                "not a regular file (a FIFO, socket or device): skipped; \
-                 name Rust source files or directories"
-                    .to_string(),
-            ));
+            problems.push((display_path(path), NOT_A_FILE.to_string()));
         }
     }
 
@@ -110,6 +105,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
         .collect();
     files.sort_by(|a, b| a.display.cmp(&b.display));
     problems.sort();
+    problems.dedup();
     Ok(Discovery { files, problems })
 }
 
@@ -138,9 +134,15 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, Strin
             found.push(entry.into_path());
         } else if is_rs && file_type.is_some_and(|t| t.is_symlink()) {
             symlink(entry.into_path(), found, problems);
+        } else if is_rs && file_type.is_some_and(|t| !t.is_dir()) {
+            problems.push((display_path(entry.path()), NOT_A_FILE.to_string()));
         }
     }
 }
+
+/// Why a FIFO, socket or device is not read (a FIFO would block forever).
+const NOT_A_FILE: &str =
+    "not a regular file (a FIFO, socket or device): skipped; name Rust source files or directories";
 
 /// A symbolic link named `*.rs` met while walking (links are not followed
 /// into directories): linted if it leads to a regular file, otherwise
