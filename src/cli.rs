@@ -45,6 +45,17 @@ pub struct Cli {
     /// Number of worker threads [default: RAYON_NUM_THREADS, else one per CPU].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Parse every file, even those in which no enabled rule can find
+    /// anything (by default such files are counted but not parsed, so their
+    /// syntax errors are not reported).
+    #[arg(long)]
+    pub no_prefilter: bool,
+
+    /// Print the time spent in each phase and each rule (summed over
+    /// threads) to stderr.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// How findings are printed.

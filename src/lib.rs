@@ -11,12 +11,15 @@ pub mod discover;
 pub mod engine;
 pub mod nesting;
 pub mod outcome;
+pub mod prefilter;
 pub mod report;
 pub mod text;
+pub mod timings;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 use leaklint_lints::{find_lint, LINTS};
@@ -25,6 +28,7 @@ pub use crate::cli::Cli;
 pub use crate::config::Config;
 pub use crate::engine::lint_source;
 pub use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+pub use crate::timings::Timings;
 
 /// How a run ended, as an exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +86,9 @@ pub fn execute(cli: &Cli) -> Status {
         };
     }
 
+    let run_start = Instant::now();
+    let config = Config::default();
+    let timings = cli.timings.then(|| Timings::new(&config));
     let discovery = match discover::discover(&cli.paths) {
         Ok(discovery) => discovery,
         Err(e) => {
@@ -89,8 +96,14 @@ pub fn execute(cli: &Cli) -> Status {
             return Status::Failure;
         }
     };
-    let config = Config::default();
-    let report = match engine::lint_all(&discovery, &config, cli.threads) {
+    if let Some(t) = &timings {
+        t.lap(timings::Phase::Discover, run_start);
+    }
+    let options = engine::RunOptions {
+        threads: cli.threads,
+        prefilter: !cli.no_prefilter,
+    };
+    let report = match engine::lint_all_with(&discovery, &config, &options, timings.as_ref()) {
         Ok(report) => report,
         Err(e) => {
             let _ = writeln!(stderr, "error: cannot start worker threads: {e}");
@@ -98,6 +111,7 @@ pub fn execute(cli: &Cli) -> Status {
         }
     };
 
+    let report_start = Instant::now();
     match cli.format {
         cli::Format::Json => {
             let _ = stdout.write_all(report::json::render(&report).as_bytes());
@@ -111,6 +125,11 @@ pub fn execute(cli: &Cli) -> Status {
             let _ = stderr.write_all(report::human::render(&report, color).as_bytes());
             let _ = writeln!(stderr, "{}", report::human::summary(&report));
         }
+    }
+    if let Some(t) = &timings {
+        let _ = stdout.flush();
+        t.lap(timings::Phase::Report, report_start);
+        let _ = stderr.write_all(t.render(run_start.elapsed()).as_bytes());
     }
 
     if report.is_clean() || cli.exit_zero {
