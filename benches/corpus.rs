@@ -148,7 +148,8 @@ fn main() {
     let args = args();
     let config = Config::default();
     let start = Instant::now();
-    let discovery = discover(&[args.root.clone()]).expect("the corpus directory exists");
+    let discovery =
+        discover(std::slice::from_ref(&args.root)).expect("the corpus directory exists");
     let discover_time = start.elapsed();
     let files = discovery.files.len();
     let bytes: u64 = discovery

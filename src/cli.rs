@@ -13,7 +13,9 @@ use clap::{Parser, ValueEnum};
     version,
     after_help = "Exit status: 0 nothing found, 1 findings or files that could not be checked, \
                   2 leaklint could not do its job (bad arguments, path not found).\n\
-                  Human output goes to stderr; --format json prints one object on stdout."
+                  Human output goes to stderr; --format json prints one object on stdout.\n\
+                  `leaklint merge A.json B.json …` combines the JSON reports of --shard runs \
+                  (see `leaklint merge --help`); to lint a path named `merge`, write `./merge`."
 )]
 pub struct Cli {
     /// Files and directories to lint [default: .]. Directories are walked
@@ -56,6 +58,12 @@ pub struct Cli {
     /// threads) to stderr.
     #[arg(long)]
     pub timings: bool,
+
+    /// Lint only shard K of N (1 <= K <= N): a deterministic partition of
+    /// the files by a hash of their path; combine the shards' `--format
+    /// json` reports with `leaklint merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
 }
 
 /// How findings are printed.

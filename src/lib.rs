@@ -9,10 +9,12 @@ pub mod cli;
 pub mod config;
 pub mod discover;
 pub mod engine;
+pub mod merge;
 pub mod nesting;
 pub mod outcome;
 pub mod prefilter;
 pub mod report;
+pub mod shard;
 pub mod text;
 pub mod timings;
 
@@ -54,6 +56,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if merge::is_merge(&args) {
+        return merge::run(args).into();
+    }
     match Cli::try_parse_from(args) {
         Ok(cli) => execute(&cli).into(),
         Err(e) => {
@@ -96,6 +102,10 @@ pub fn execute(cli: &Cli) -> Status {
             return Status::Failure;
         }
     };
+    let mut discovery = discovery;
+    if let Some(shard) = &cli.shard {
+        shard.apply(&mut discovery);
+    }
     if let Some(t) = &timings {
         t.lap(timings::Phase::Discover, run_start);
     }
