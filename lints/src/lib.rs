@@ -12,7 +12,17 @@
 pub mod context;
 pub mod macros;
 
+mod blocking_call_in_async;
+mod busy_poll_loop;
+mod cancel_token_never_cancelled;
+mod child_without_kill_on_drop;
+mod http_client_without_timeout;
+mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
+mod timer_never_dropped;
+#[cfg(test)]
+mod ui_inputs;
+mod unbounded_channel_without_receiver;
 
 pub use context::FileContext;
 
@@ -109,7 +119,17 @@ macro_rules! declare_lint {
 }
 
 /// Every rule leaklint has, in the order `--list-rules` shows them.
-pub const LINTS: &[Lint] = &[spawn_without_cancel::SPAWN_WITHOUT_CANCEL];
+pub const LINTS: &[Lint] = &[
+    spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
+    timer_never_dropped::TIMER_NEVER_DROPPED,
+    unbounded_channel_without_receiver::UNBOUNDED_CHANNEL_WITHOUT_RECEIVER,
+    cancel_token_never_cancelled::CANCEL_TOKEN_NEVER_CANCELLED,
+    busy_poll_loop::BUSY_POLL_LOOP,
+    spawn_in_loop_unbounded::SPAWN_IN_LOOP_UNBOUNDED,
+    child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
+    http_client_without_timeout::HTTP_CLIENT_WITHOUT_TIMEOUT,
+    blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,
+];
 
 /// Looks a rule up by name.
 pub fn find_lint(name: &str) -> Option<&'static Lint> {

@@ -70,6 +70,14 @@ impl<'a> FileContext<'a> {
         let Some(Node::Stmt(stmt)) = ancestors.get(block_at + 1) else {
             return None;
         };
+        // A statement of a macro body (`defer! { let x = …; }`) sits below
+        // the block's statement: its scope is not the rest of that block.
+        if ancestors[block_at + 2..]
+            .iter()
+            .any(|n| matches!(n, Node::Stmt(_)))
+        {
+            return None;
+        }
         let index = block.stmts.iter().position(|s| std::ptr::eq(s, *stmt))?;
         Some(&block.stmts[index + 1..])
     }
@@ -306,9 +314,25 @@ impl<'v> Visit<'v> for MentionFinder<'v, '_, '_> {
     fn visit_item(&mut self, _: &'v syn::Item) {}
 
     fn visit_macro(&mut self, mac: &'v syn::Macro) {
-        let parsed = !matches!(self.ctx.macro_body(mac), MacroBody::Tokens);
-        if parsed {
-            self.ctx.visit_macro_body(mac, self);
+        let body = self.ctx.macro_body(mac);
+        let parsed = !matches!(body, MacroBody::Tokens);
+        match body {
+            // A `let` in a block-like body shadows the name for the rest of it.
+            MacroBody::Stmts(stmts) => self.stmts(stmts),
+            // A branch pattern binds for its handler only.
+            MacroBody::Select(select) => {
+                for branch in &select.branches {
+                    self.visit_expr(&branch.future);
+                    if let Some(cond) = &branch.condition {
+                        self.visit_expr(cond);
+                    }
+                    if !pat_binds(&branch.pat, self.name) {
+                        self.visit_expr(&branch.handler);
+                    }
+                }
+                select.else_branches.iter().for_each(|e| self.visit_expr(e));
+            }
+            _ => self.ctx.visit_macro_body(mac, self),
         }
         // Inline format arguments (`{name}`) hide in string literals; an
         // unparsed body may mention the name anywhere.
@@ -383,5 +407,41 @@ mod tests {
             mentions("{ let rx = 2; } rx.recv();", "rx"),
             vec![MentionKind::MethodReceiver]
         );
+        assert!(mentions("defer! { let rx = 2; rx.recv(); }", "rx").is_empty());
+        assert_eq!(
+            mentions("defer! { rx.recv(); let rx = 2; rx.recv(); }", "rx"),
+            vec![MentionKind::MethodReceiver]
+        );
+        assert!(mentions(
+            "tokio::select! { Some(rx) = other.recv() => rx.ack(), _ = t => {} }",
+            "rx"
+        )
+        .is_empty());
+        assert_eq!(
+            mentions(
+                "tokio::select! { Some(rx) = rx.recv() => rx.ack(), _ = t => {} }",
+                "rx"
+            ),
+            vec![MentionKind::MethodReceiver]
+        );
+        assert_eq!(
+            mentions("tokio::select! { m = x.recv() => { rx.push(m) } }", "rx"),
+            vec![MentionKind::MethodReceiver]
+        );
+    }
+
+    #[test]
+    fn stmts_after_is_none_inside_macro_statements() {
+        let src = "fn f() { let a = 1; defer! { let b = g(); h(); } let c = 2; }";
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut seen = Vec::new();
+        ctx.walk_exprs(|e, ancestors| {
+            if let syn::Expr::Call(c) = e {
+                let callee = quote::ToTokens::to_token_stream(&c.func).to_string();
+                seen.push((callee, ctx.stmts_after(ancestors).map(|r| r.len())));
+            }
+        });
+        assert_eq!(seen, vec![("g".to_string(), None), ("h".to_string(), None)]);
     }
 }

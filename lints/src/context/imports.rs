@@ -66,10 +66,11 @@ impl Imports {
         if let Some(target) = self.names.get(first) {
             return target.as_ref().map(|t| normalize(&joined(t)));
         }
+        if let Some(p) = prelude(first) {
+            // `Box::leak`, `Vec::with_capacity`: prelude types with a path after them.
+            return Some(joined(p));
+        }
         if rest.is_empty() {
-            if let Some(p) = prelude(first) {
-                return Some(p.to_string());
-            }
             return match self.globs.as_slice() {
                 [] => Some(first.clone()),
                 [only] => Some(normalize(&format!("{only}::{first}"))),
@@ -314,5 +315,13 @@ mod tests {
             Some("std::mem::forget")
         );
         assert_eq!(resolve("", "drop").as_deref(), Some("std::mem::drop"));
+        assert_eq!(
+            resolve("", "Box::leak").as_deref(),
+            Some("std::boxed::Box::leak")
+        );
+        assert_eq!(
+            resolve("struct Box; ", "Box::leak").as_deref(),
+            Some("crate::Box::leak")
+        );
     }
 }

@@ -11,8 +11,11 @@
 
 pub mod ancestry;
 pub mod bindings;
+pub mod chains;
+pub mod dataflow;
 pub mod imports;
 pub mod loops;
+pub mod races;
 pub mod spawn;
 
 use std::collections::HashMap;

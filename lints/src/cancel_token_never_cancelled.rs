@@ -1,0 +1,529 @@
+use std::collections::{HashMap, HashSet};
+
+use syn::{Expr, Stmt};
+
+use crate::context::bindings::pat_ident;
+use crate::context::spawn::TaskBody;
+use crate::context::Node;
+use crate::{FileContext, Finding, LintOptions};
+
+crate::declare_lint! {
+    /// ### What it does
+    /// Flags a `tokio_util::sync::CancellationToken::new()` bound to a local
+    /// name when the token (or a clone of it) reaches a spawned task or a
+    /// spawned fn call, and nothing can ever fire it: neither the token nor
+    /// any clone is `.cancel()`ed, turned into a `drop_guard()` /
+    /// `drop_guard_ref()`, returned, stored in a struct field or a
+    /// collection, or passed to a function other than the spawned one.
+    ///
+    /// The token is followed through clones (`let t = token.clone();`,
+    /// `token.child_token()`), moves into `async move` blocks and closures,
+    /// and calls of fns and `self` methods defined in the same file that
+    /// receive it (their parameter is followed in turn).
+    ///
+    /// ### Why is this bad
+    /// The tasks wait on `token.cancelled()` for a signal nobody can send:
+    /// on shutdown they keep running, or the shutdown hangs waiting for them.
+    /// It is the Rust form of what `go vet`'s `lostcancel` check reports: a
+    /// cancel function that is never called.
+    ///
+    /// ### Known problems
+    /// leaklint reads one file at a time and has no types. A token passed to
+    /// a fn defined in another file, stored anywhere, used by a macro leaklint
+    /// cannot parse, or used in any way it does not understand is assumed to
+    /// be cancelled somewhere (no finding). A token that is only moved into a
+    /// future that is not spawned (`select(fut, …)`) does not reach a task.
+    /// Tokens made by `child_token()` are never flagged (their parent can
+    /// still cancel them); a root token whose `child_token()` reaches a task is
+    /// followed like a clone, and cancelling that child counts as cancelling.
+    /// Passing the token to `drop(…)` or a formatting macro (`println!`,
+    /// `tracing::info!`, …) neither fires nor stores it. A clone made with
+    /// `Clone::clone(&token)`, a binding made by a pattern other than a
+    /// plain name, and a method of this file called on a receiver other than
+    /// `self` (`this.watch(token)`) are not followed (no finding).
+    ///
+    /// ### Example
+    /// ```rust,ignore
+    /// let token = CancellationToken::new();
+    /// let worker = token.clone();
+    /// tokio::spawn(async move {
+    ///     tokio::select! {
+    ///         _ = worker.cancelled() => {}
+    ///         _ = serve(listener) => {}
+    ///     }
+    /// });
+    /// tokio::signal::ctrl_c().await?;
+    /// // the token is never cancelled: the server task never hears of shutdown
+    /// ```
+    ///
+    /// ### Use instead
+    /// ```rust,ignore
+    /// let token = CancellationToken::new();
+    /// let worker = token.clone();
+    /// let server = tokio::spawn(async move {
+    ///     tokio::select! {
+    ///         _ = worker.cancelled() => {}
+    ///         _ = serve(listener) => {}
+    ///     }
+    /// });
+    /// tokio::signal::ctrl_c().await?;
+    /// token.cancel();
+    /// server.await?;
+    /// ```
+    pub CANCEL_TOKEN_NEVER_CANCELLED,
+    name: "cancel_token_never_cancelled",
+    level: Warn,
+    summary: "a CancellationToken handed to spawned tasks is never cancelled",
+    trigger_words: &["CancellationToken"],
+    check: check,
+}
+
+const CONSTRUCTORS: &[&str] = &["tokio_util::sync::CancellationToken::new"];
+
+const HELP: &str = "call `token.cancel()` on shutdown (or keep a `token.drop_guard()`), so the tasks waiting on it can stop";
+
+/// Methods that wait on or test the token without firing or storing it.
+const OBSERVING_METHODS: &[&str] = &[
+    "cancelled",
+    "cancelled_owned",
+    "is_cancelled",
+    "run_until_cancelled",
+    "run_until_cancelled_owned",
+];
+
+/// Methods whose result is the token again (or a token it cancels).
+const DERIVING_METHODS: &[&str] = &["clone", "child_token"];
+
+/// Methods that take the token as an argument without keeping it.
+const ARG_OBSERVING_METHODS: &[&str] =
+    &["with_cancellation_token", "with_cancellation_token_owned"];
+
+/// Future wrappers seen through when deciding whether a call is the spawned one.
+const FUTURE_WRAPPERS: &[&str] = &[
+    "instrument",
+    "in_current_span",
+    "boxed",
+    "boxed_local",
+    "fuse",
+    "with_cancellation_token",
+    "with_cancellation_token_owned",
+];
+
+/// Macros that only format their arguments.
+const FORMAT_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "write",
+    "writeln",
+    "format_args",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "event",
+];
+
+/// How many passes over the file the search may take before giving up (silently).
+const MAX_ROUNDS: usize = 8;
+
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
+    // Task bodies that are async blocks or closures (also reached through a
+    // `let fut = async move { … }; spawn(fut)` binding), with their spawn call.
+    let mut task_bodies: HashMap<usize, proc_macro2::Span> = HashMap::new();
+    let mut tokens = Vec::new();
+    ctx.walk_exprs(|expr, ancestors| {
+        if let Some(spawn) = ctx.spawn_call(expr, ancestors, options) {
+            if let Some(task) = ctx.task_body(spawn.arg, ancestors) {
+                if let TaskBody::Expr(body) = task.body {
+                    task_bodies.insert(addr(body), syn::spanned::Spanned::span(spawn.expr));
+                }
+            }
+        }
+        if !ctx.is_call_to(expr, CONSTRUCTORS) {
+            return;
+        }
+        let Some((Node::Local(local), before)) = ancestors.split_last() else {
+            return;
+        };
+        if !local
+            .init
+            .as_ref()
+            .is_some_and(|i| std::ptr::eq(&*i.expr, expr))
+        {
+            return;
+        }
+        let Some(name) = pat_ident(&local.pat) else {
+            return;
+        };
+        let Some(rest) = ctx.stmts_after(before) else {
+            return;
+        };
+        let mentions = ctx.mentions_in_stmts(rest, &name.to_string());
+        tokens.push((
+            expr,
+            mentions
+                .iter()
+                .map(|m| key(ctx, m.span))
+                .collect::<Vec<_>>(),
+        ));
+    });
+
+    let mut findings = Vec::new();
+    for (ctor, mentions) in tokens {
+        let mut search = Search {
+            ctx,
+            options,
+            task_bodies: &task_bodies,
+            pending: mentions.into_iter().collect(),
+            done: HashSet::new(),
+            followed: HashSet::new(),
+            reached: None,
+            escapes: false,
+        };
+        if let Some(spawn) = search.run() {
+            findings.push(
+                Finding::new(
+                    CANCEL_TOKEN_NEVER_CANCELLED.name,
+                    ctx.span_of(ctor),
+                    "this CancellationToken reaches a spawned task but is never cancelled",
+                )
+                .note(ctx.span(spawn), "the token reaches this spawned task")
+                .note_plain(
+                    "no clone of it is cancelled, turned into a drop guard, returned, stored or passed on",
+                )
+                .help(HELP),
+            );
+        }
+    }
+    findings
+}
+
+fn addr(e: &Expr) -> usize {
+    e as *const Expr as usize
+}
+
+/// Identifies one written name by its position in the file.
+type Key = (usize, usize);
+
+fn key(ctx: &FileContext<'_>, span: proc_macro2::Span) -> Key {
+    let s = ctx.span(span).start;
+    (s.line, s.column)
+}
+
+/// What one mention of the token does with it.
+enum Use {
+    /// Waits on it, tests it, formats it, drops it, or hands it to the spawned call.
+    Neutral,
+    /// Fires it, stores it, returns it, passes it on, or something not understood.
+    Escapes,
+}
+
+/// The state of the search for one token: the mentions still to be
+/// classified (of the token, its clones, and parameters it is passed to).
+struct Search<'s, 'a> {
+    ctx: &'s FileContext<'a>,
+    options: &'s LintOptions,
+    task_bodies: &'s HashMap<usize, proc_macro2::Span>,
+    pending: HashSet<Key>,
+    done: HashSet<Key>,
+    followed: HashSet<(usize, usize)>,
+    reached: Option<proc_macro2::Span>,
+    escapes: bool,
+}
+
+impl<'s, 'a> Search<'s, 'a> {
+    /// The spawn call the token reaches, if it reaches one and can never be fired.
+    fn run(&mut self) -> Option<proc_macro2::Span> {
+        let ctx = self.ctx;
+        for _ in 0..MAX_ROUNDS {
+            if self.escapes || self.pending.is_empty() {
+                break;
+            }
+            let before = self.pending.len() + self.done.len();
+            ctx.walk_exprs(|expr, ancestors| {
+                if self.escapes {
+                    return;
+                }
+                let Expr::Path(p) = expr else { return };
+                let Some(ident) = p.path.get_ident() else {
+                    return;
+                };
+                let k = key(ctx, ident.span());
+                if !self.pending.remove(&k) {
+                    return;
+                }
+                self.done.insert(k);
+                if self.reached.is_none() {
+                    self.reached = self.spawn_reached(expr, ancestors);
+                }
+                if let Use::Escapes = self.classify(expr, ancestors) {
+                    self.escapes = true;
+                }
+            });
+            let after = self.pending.len() + self.done.len();
+            if after == before && !self.pending.is_empty() {
+                // Mentions no walk visits: inline format arguments in string
+                // literals are harmless; anything else is not understood.
+                let lines: Vec<&str> = ctx.source.lines().collect();
+                for (line, column) in self.pending.drain() {
+                    let text: String = lines
+                        .get(line.wrapping_sub(1))
+                        .map(|l| l.chars().skip(column - 1).take(2).collect())
+                        .unwrap_or_default();
+                    if !(text.starts_with('"') || text == "r\"" || text == "r#") {
+                        self.escapes = true;
+                    }
+                }
+            }
+        }
+        if self.escapes || !self.pending.is_empty() {
+            return None;
+        }
+        self.reached
+    }
+
+    /// Adds the mentions of a new name for the token.
+    fn follow(&mut self, stmts: &[Stmt], name: &str) {
+        for m in self.ctx.mentions_in_stmts(stmts, name) {
+            let k = key(self.ctx, m.span);
+            if !self.done.contains(&k) {
+                self.pending.insert(k);
+            }
+        }
+    }
+
+    /// Follows the token into parameter `index` of a fn of this file.
+    fn follow_param(
+        &mut self,
+        f: crate::context::LocalFn<'_>,
+        index: usize,
+        skip_receiver: bool,
+    ) -> Use {
+        let mut inputs = f
+            .sig
+            .inputs
+            .iter()
+            .filter(|a| !skip_receiver || matches!(a, syn::FnArg::Typed(_)));
+        let Some(syn::FnArg::Typed(param)) = inputs.nth(index) else {
+            return Use::Escapes;
+        };
+        let Some(name) = pat_ident(&param.pat) else {
+            return Use::Escapes;
+        };
+        if self
+            .followed
+            .insert((f.block as *const syn::Block as usize, index))
+        {
+            self.follow(&f.block.stmts, &name.to_string());
+        }
+        Use::Neutral
+    }
+
+    /// The spawn call whose task the mention `expr` is in, if any.
+    fn spawn_reached(&self, expr: &Expr, ancestors: &[Node<'_>]) -> Option<proc_macro2::Span> {
+        let mut child = expr;
+        for (i, node) in ancestors.iter().enumerate().rev() {
+            let Node::Expr(e) = node else { continue };
+            if let Some(span) = self.task_bodies.get(&addr(e)) {
+                return Some(*span);
+            }
+            if let Some(spawn) = self.ctx.spawn_call(e, &ancestors[..i], self.options) {
+                if std::ptr::eq(spawn.arg, child) {
+                    return Some(syn::spanned::Spanned::span(spawn.expr));
+                }
+            }
+            child = e;
+        }
+        None
+    }
+
+    /// Whether the call `call` (at `ancestors[index]`) is the future handed to a spawn call.
+    fn is_spawned_call(&self, call: &Expr, ancestors: &[Node<'_>], index: usize) -> bool {
+        let mut current = call;
+        for i in (0..index).rev() {
+            let Node::Expr(parent) = ancestors[i] else {
+                return false;
+            };
+            if let Some(spawn) = self.ctx.spawn_call(parent, &ancestors[..i], self.options) {
+                return std::ptr::eq(spawn.arg, current);
+            }
+            let wraps = match parent {
+                Expr::Paren(_) => true,
+                Expr::MethodCall(m) => {
+                    std::ptr::eq(&*m.receiver, current)
+                        && FUTURE_WRAPPERS.contains(&m.method.to_string().as_str())
+                }
+                Expr::Call(c) => {
+                    c.args.len() == 1
+                        && std::ptr::eq(&c.args[0], current)
+                        && self.ctx.callee_is(&c.func, &["std::boxed::Box::pin"])
+                }
+                _ => false,
+            };
+            if !wraps {
+                return false;
+            }
+            current = parent;
+        }
+        false
+    }
+
+    /// What the mention `expr` (a path naming the token) does with it.
+    fn classify(&mut self, expr: &Expr, ancestors: &[Node<'_>]) -> Use {
+        let ctx = self.ctx;
+        let mut current = expr;
+        for i in (0..ancestors.len()).rev() {
+            match ancestors[i] {
+                Node::Expr(parent) => match parent {
+                    Expr::Paren(_) | Expr::Reference(_) => current = parent,
+                    Expr::MethodCall(m) if std::ptr::eq(&*m.receiver, current) => {
+                        let method = m.method.to_string();
+                        if DERIVING_METHODS.contains(&method.as_str()) && m.args.is_empty() {
+                            current = parent;
+                        } else if OBSERVING_METHODS.contains(&method.as_str()) {
+                            return Use::Neutral;
+                        } else {
+                            // cancel, drop_guard, drop_guard_ref, or not understood.
+                            return Use::Escapes;
+                        }
+                    }
+                    Expr::MethodCall(m) => {
+                        let method = m.method.to_string();
+                        if ARG_OBSERVING_METHODS.contains(&method.as_str()) {
+                            return Use::Neutral;
+                        }
+                        let Some(index) = m.args.iter().position(|a| std::ptr::eq(a, current))
+                        else {
+                            return Use::Escapes;
+                        };
+                        let is_self =
+                            matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
+                        if is_self {
+                            if let Some(f) = ctx.local_method(&method) {
+                                return self.follow_param(f, index, true);
+                            }
+                        }
+                        if self.is_spawned_call(parent, ancestors, i) {
+                            return Use::Neutral;
+                        }
+                        return Use::Escapes;
+                    }
+                    Expr::Call(c) => {
+                        let Some(index) = c.args.iter().position(|a| std::ptr::eq(a, current))
+                        else {
+                            return Use::Escapes;
+                        };
+                        if ctx.callee_is(&c.func, &["std::mem::drop"]) {
+                            return Use::Neutral;
+                        }
+                        if let Some((f, skip)) = self.local_callee(&c.func) {
+                            return self.follow_param(f, index, skip);
+                        }
+                        if self.is_spawned_call(parent, ancestors, i) {
+                            return Use::Neutral;
+                        }
+                        return Use::Escapes;
+                    }
+                    _ => return Use::Escapes,
+                },
+                Node::Local(local) => {
+                    let is_init = local
+                        .init
+                        .as_ref()
+                        .is_some_and(|init| std::ptr::eq(&*init.expr, current));
+                    if !is_init {
+                        return Use::Escapes;
+                    }
+                    if matches!(local.pat, syn::Pat::Wild(_)) {
+                        return Use::Neutral;
+                    }
+                    let Some(name) = pat_ident(&local.pat) else {
+                        return Use::Escapes;
+                    };
+                    let Some(rest) = ctx.stmts_after(&ancestors[..i]) else {
+                        return Use::Escapes;
+                    };
+                    self.follow(rest, &name.to_string());
+                    return Use::Neutral;
+                }
+                Node::Stmt(Stmt::Expr(_, Some(_))) => return Use::Neutral,
+                Node::Macro(mac) => {
+                    let name = mac
+                        .path
+                        .segments
+                        .last()
+                        .map(|s| s.ident.to_string())
+                        .unwrap_or_default();
+                    return if FORMAT_MACROS.contains(&name.as_str()) {
+                        Use::Neutral
+                    } else {
+                        Use::Escapes
+                    };
+                }
+                _ => return Use::Escapes,
+            }
+        }
+        Use::Escapes
+    }
+
+    /// The fn of this file a call's callee names, and whether its receiver
+    /// parameter is skipped when counting arguments.
+    fn local_callee(&self, func: &Expr) -> Option<(crate::context::LocalFn<'a>, bool)> {
+        let Expr::Path(p) = func else { return None };
+        if p.qself.is_some() {
+            return None;
+        }
+        let segments = &p.path.segments;
+        let last = segments.last()?.ident.to_string();
+        match segments.len() {
+            1 if p.path.leading_colon.is_none() => {
+                if !self.ctx.imports.is_local_item(&last) {
+                    return None;
+                }
+                Some((self.ctx.local_fn(&last)?, false))
+            }
+            2 if segments[0].ident == "Self" => Some((self.ctx.local_method(&last)?, false)),
+            _ => {
+                let resolved = self.ctx.resolve(&p.path)?;
+                if resolved.starts_with("crate::")
+                    || resolved.starts_with("self::")
+                    || resolved.starts_with("super::")
+                {
+                    Some((self.ctx.local_fn(&last)?, false))
+                } else {
+                    None
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ui_inputs() {
+        crate::ui_inputs::assert_counts(
+            &super::CANCEL_TOKEN_NEVER_CANCELLED,
+            &[
+                ("flag_clone_into_task.rs", 3),
+                ("flag_aliases.rs", 3),
+                ("flag_spawned_fn.rs", 5),
+                ("ok_cancelled.rs", 0),
+                ("ok_escapes.rs", 0),
+                ("ok_never_spawned.rs", 0),
+            ],
+        );
+    }
+}

@@ -1,0 +1,219 @@
+use std::collections::HashSet;
+
+use syn::visit::Visit;
+
+use crate::context::bindings::pat_ident;
+use crate::context::chains::{method_chain, path_ident};
+use crate::context::races::Race;
+use crate::context::Node;
+use crate::{FileContext, Finding, LintOptions};
+
+crate::declare_lint! {
+    /// ### What it does
+    /// Flags a `tokio::process::Command` whose child is spawned or awaited
+    /// (`.spawn()`, `.output()`, `.status()`, including
+    /// `.spawn()?.wait_with_output()`) inside the future given to
+    /// `tokio::time::timeout(…)` / `timeout_at(…)` or inside a `select!`
+    /// branch future, when neither the builder chain nor the binding the
+    /// builder came from (in the same function) sets `.kill_on_drop(true)`.
+    ///
+    /// ### Why is this bad
+    /// tokio does not kill a child process when its `Child` (or the
+    /// `output()` / `status()` future holding it) is dropped: `kill_on_drop`
+    /// defaults to `false`. When the timeout elapses, or another `select!`
+    /// branch wins, the future is dropped and the process keeps running,
+    /// unwatched and never reaped. It is Go's `exec.CommandContext` without
+    /// the kill: every timed-out call leaves a process behind.
+    ///
+    /// ### Known problems
+    /// leaklint has no types: the builder must be visibly created by
+    /// `tokio::process::Command::new(…)` (resolved through the file's `use`
+    /// items) in the same function, either in the chain itself or in a
+    /// `let` binding the chain starts from (`let mut cmd = Command::new(…);
+    /// cmd.arg(…); … timeout(d, cmd.output())`); any call on that binding in
+    /// the function counts, wherever it is. A builder returned by another
+    /// function, taken as a parameter or from a field, lent out with
+    /// `&mut cmd`, or reassigned from an unknown value, is not judged.
+    /// `kill_on_drop(false)` counts as missing; `kill_on_drop(flag)` with a
+    /// non-literal argument counts as set. A child spawned before the race
+    /// (`let mut child = cmd.spawn()?;`) and awaited inside it is reported
+    /// at its `.spawn()` call: always for `child.wait_with_output()` (the
+    /// child moves into the future, nothing is left to kill), and for
+    /// `child.wait()` only when the function never calls `child.kill()` /
+    /// `child.start_kill()` (an explicit kill on the timeout path is taken
+    /// as handling it). An `output()` future bound to a name first and
+    /// raced later is not reported.
+    /// A spawn call between the timeout and the command (a task spawned
+    /// inside the future) ends the search: that task is not dropped.
+    ///
+    /// ### Example
+    /// ```rust,ignore
+    /// let mut cmd = tokio::process::Command::new("ffmpeg");
+    /// cmd.arg("-i").arg(&input);
+    /// let out = tokio::time::timeout(Duration::from_secs(30), cmd.output()).await??;
+    /// ```
+    ///
+    /// ### Use instead
+    /// ```rust,ignore
+    /// let mut cmd = tokio::process::Command::new("ffmpeg");
+    /// cmd.arg("-i").arg(&input).kill_on_drop(true);
+    /// let out = tokio::time::timeout(Duration::from_secs(30), cmd.output()).await??;
+    /// ```
+    pub CHILD_WITHOUT_KILL_ON_DROP,
+    name: "child_without_kill_on_drop",
+    level: Warn,
+    summary: "a tokio child process raced by a timeout or select! keeps running when the future is dropped",
+    trigger_words: &["Command"],
+    check: check,
+}
+
+const HELP: &str =
+    "call `.kill_on_drop(true)` on the `Command` so the child is killed when the future is dropped";
+
+/// The methods that start the child.
+const CHILD_METHODS: &[&str] = &["spawn", "output", "status"];
+
+/// `Child` methods that wait for it; `wait_with_output` takes the child by value.
+const WAIT_METHODS: &[&str] = &["wait", "wait_with_output"];
+
+/// Methods that kill a child explicitly.
+const KILL_METHODS: &[&str] = &["kill", "start_kill"];
+
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut reported = HashSet::new();
+    ctx.walk_exprs(|expr, ancestors| {
+        let syn::Expr::MethodCall(call) = expr else { return };
+        if !call.args.is_empty() {
+            return;
+        }
+        let Some(race) = ctx.enclosing_race(expr, ancestors, options) else { return };
+        // The call that starts the child, and the wait on it when that is
+        // what is raced (`let child = cmd.spawn()?; timeout(d, child.wait())`).
+        let (start, waited) = if CHILD_METHODS.iter().any(|m| call.method == m) {
+            (call, None)
+        } else if WAIT_METHODS.iter().any(|m| call.method == m) {
+            let Some(spawn) = spawned_child(ctx, call, ancestors) else { return };
+            (spawn, Some(call))
+        } else {
+            return;
+        };
+        let Some(builder) =
+            ctx.builder_origin(&start.receiver, ancestors, &["tokio::process::Command::new"])
+        else {
+            return;
+        };
+        let mut disabled = None;
+        for kill in builder.calls_named("kill_on_drop") {
+            match kill.args.first() {
+                Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Bool(b), .. })) if !b.value => {
+                    disabled = Some(kill);
+                }
+                _ => return,
+            }
+        }
+        let span = ctx.span_of(start);
+        if !reported.insert(span) {
+            return;
+        }
+        let verb = if waited.is_some() { "awaited" } else { "started" };
+        let (message, race_span, race_note) = match race {
+            Race::Timeout(t) => (
+                format!("child process {verb} inside a `timeout(…)` without `kill_on_drop(true)` keeps running when the timeout drops it"),
+                ctx.span_of(&t.func),
+                "when this timeout elapses the future is dropped, and the child with it, but the process is not killed",
+            ),
+            Race::Select(m) => (
+                format!("child process {verb} in a `select!` branch without `kill_on_drop(true)` keeps running when another branch wins"),
+                ctx.span_between(&m.path, &m.bang_token),
+                "when another branch of this `select!` completes first the future is dropped, but the process is not killed",
+            ),
+        };
+        let mut finding = Finding::new(CHILD_WITHOUT_KILL_ON_DROP.name, span, message)
+            .note(race_span, race_note);
+        if let Some(wait) = waited {
+            finding = finding.note(ctx.span_of(wait), "the child is awaited here, inside the raced future");
+        }
+        finding = match disabled {
+            Some(kill) => finding.note(
+                crate::Span {
+                    start: ctx.span(kill.method.span()).start,
+                    end: ctx.span(kill.paren_token.span.close()).end,
+                },
+                "`kill_on_drop(false)` is tokio's default: the child outlives its handle",
+            ),
+            None => finding.note(
+                ctx.span_of(builder.constructor),
+                "the `Command` is built here without `.kill_on_drop(true)` (tokio's default is `false`)",
+            ),
+        };
+        findings.push(finding.help(HELP));
+    });
+    findings
+}
+
+/// For `child.wait()` / `child.wait_with_output()`: the `.spawn()` call that
+/// `child` was bound from in the same fn (`let mut child = cmd.spawn()?;`).
+/// `None` when the child is killed explicitly somewhere in the fn (the
+/// author handles the timeout path) and it is only borrowed by the wait.
+fn spawned_child<'v>(
+    ctx: &'v FileContext<'_>,
+    wait: &'v syn::ExprMethodCall,
+    ancestors: &[Node<'v>],
+) -> Option<&'v syn::ExprMethodCall> {
+    let name = path_ident(&wait.receiver)?.to_string();
+    let local = ctx.let_binding(&name, ancestors)?;
+    pat_ident(&local.pat)?;
+    let mut init = &*local.init.as_ref()?.expr;
+    let spawn = loop {
+        match init {
+            syn::Expr::Try(t) => init = &t.expr,
+            syn::Expr::Paren(p) => init = &p.expr,
+            syn::Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => {
+                init = &m.receiver
+            }
+            syn::Expr::MethodCall(m) if m.method == "spawn" && m.args.is_empty() => break m,
+            _ => return None,
+        }
+    };
+    if wait.method == "wait" {
+        let body = ancestors.iter().rev().find_map(|n| match n {
+            Node::ItemFn(f) => Some(&*f.block),
+            Node::ImplFn(f) => Some(&f.block),
+            Node::TraitFn(f) => f.default.as_ref(),
+            _ => None,
+        })?;
+        let mut finder = KillFinder {
+            ctx,
+            name: &name,
+            found: false,
+        };
+        finder.visit_block(body);
+        if finder.found {
+            return None;
+        }
+    }
+    Some(spawn)
+}
+
+/// Finds `name.kill()` / `name.start_kill()` in a fn body, macros included.
+struct KillFinder<'c, 'a, 'n> {
+    ctx: &'c FileContext<'a>,
+    name: &'n str,
+    found: bool,
+}
+
+impl<'ast> Visit<'ast> for KillFinder<'_, '_, '_> {
+    fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+        if KILL_METHODS.iter().any(|k| m.method == k)
+            && path_ident(method_chain(&m.receiver).root).is_some_and(|i| i == self.name)
+        {
+            self.found = true;
+        }
+        syn::visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.ctx.visit_macro_body(mac, self);
+    }
+}

@@ -1,0 +1,368 @@
+//! Builder chains followed through local bindings.
+//!
+//! Several rules ask the same question about a value made by a builder
+//! (`tokio::process::Command`, `reqwest::ClientBuilder`, `ureq` requests):
+//! *which methods were called on it before it was used here?* The answer is
+//! spread over a method chain (`Command::new("x").arg(y).kill_on_drop(true)`)
+//! and over the bindings the chain went through in the same function
+//! (`let mut cmd = Command::new("x"); cmd.arg(y); … cmd.output()`).
+//!
+//! [`FileContext::builder_origin`] follows a receiver back to its
+//! constructor call and collects every method call applied to the builder:
+//! those in the chains themselves, in the initialisers of the bindings it
+//! went through, and in statements of the same function on those bindings
+//! (`cmd.kill_on_drop(true);`, `builder = builder.timeout(d);`). When the
+//! builder comes from elsewhere (a parameter, a field, another fn's result),
+//! or a binding is reassigned from something unknown, or lent out
+//! (`configure(&mut cmd)`), the origin is unknown and `None` is returned.
+
+use syn::visit::Visit;
+use syn::{Expr, Pat, Stmt};
+
+use super::bindings::{pat_binds, pat_ident};
+use super::{FileContext, Node};
+
+/// A method chain `root.a(..).b(..)?.c(..)`.
+#[derive(Debug, Clone)]
+pub struct MethodChain<'v> {
+    /// What the first method is called on (a call, a path, …), seen through
+    /// parentheses, references and `?`.
+    pub root: &'v Expr,
+    /// The method calls, outermost (last called) first.
+    pub calls: Vec<&'v syn::ExprMethodCall>,
+}
+
+/// Splits `expr` into its method chain, looking through `( )`, `&`, `&mut`,
+/// `*` and `?` (not through `.await`: an await makes a new value).
+pub fn method_chain(expr: &Expr) -> MethodChain<'_> {
+    let mut calls = Vec::new();
+    let mut e = expr;
+    loop {
+        match e {
+            Expr::MethodCall(m) => {
+                calls.push(m);
+                e = &m.receiver;
+            }
+            Expr::Paren(p) => e = &p.expr,
+            Expr::Reference(r) => e = &r.expr,
+            Expr::Try(t) => e = &t.expr,
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => e = &u.expr,
+            _ => return MethodChain { root: e, calls },
+        }
+    }
+}
+
+/// The single identifier a path expression consists of (`cmd`), if it is one.
+pub fn path_ident(expr: &Expr) -> Option<&syn::Ident> {
+    match expr {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
+        Expr::Paren(p) => path_ident(&p.expr),
+        _ => None,
+    }
+}
+
+/// A builder followed back to its constructor.
+#[derive(Debug, Clone)]
+pub struct Builder<'v> {
+    /// The constructor call (`Command::new("ls")`, `Client::builder()`).
+    pub constructor: &'v syn::ExprCall,
+    /// Every method call applied to the builder in this function, in no
+    /// particular order.
+    pub calls: Vec<&'v syn::ExprMethodCall>,
+    /// The local bindings the builder went through, innermost use first.
+    pub bindings: Vec<&'v syn::Ident>,
+}
+
+impl Builder<'_> {
+    /// The calls of method `name`.
+    pub fn calls_named<'s>(
+        &'s self,
+        name: &'s str,
+    ) -> impl Iterator<Item = &'s syn::ExprMethodCall> + 's {
+        self.calls.iter().copied().filter(move |m| m.method == name)
+    }
+}
+
+/// The statements in scope at an expression: those of the enclosing blocks
+/// of the same fn that come before it, in source order.
+struct Scope<'v> {
+    stmts: Vec<&'v Stmt>,
+}
+
+impl<'v> Scope<'v> {
+    fn at(ancestors: &[Node<'v>]) -> Scope<'v> {
+        let start = ancestors
+            .iter()
+            .rposition(|n| matches!(n, Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_)))
+            .map_or(0, |i| i + 1);
+        let mut stmts: Vec<&'v Stmt> = Vec::new();
+        for (i, node) in ancestors.iter().enumerate().skip(start) {
+            let Node::Block(block) = node else { continue };
+            let Some(Node::Stmt(stmt)) = ancestors.get(i + 1) else {
+                continue;
+            };
+            if let Some(index) = block.stmts.iter().position(|s| std::ptr::eq(s, *stmt)) {
+                stmts.extend(block.stmts[..index].iter());
+            }
+        }
+        Scope { stmts }
+    }
+
+    /// The closest `let` binding `name` before position `before` (an index
+    /// into `stmts`), with its index.
+    fn find_let(&self, name: &str, before: usize) -> Option<(usize, &'v syn::Local)> {
+        self.stmts[..before]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(i, s)| match s {
+                Stmt::Local(l) if pat_binds(&l.pat, name) => Some((i, l)),
+                _ => None,
+            })
+    }
+}
+
+/// Whether an ancestor between the function and the expression binds
+/// `name` itself (a closure parameter, a `for` pattern, a `match` arm, an
+/// `if let`), hiding any outer `let`.
+fn rebound_by_ancestor(name: &str, ancestors: &[Node<'_>]) -> bool {
+    ancestors.iter().any(|n| match n {
+        Node::Expr(Expr::Closure(c)) => c.inputs.iter().any(|p| pat_binds(p, name)),
+        Node::Expr(Expr::ForLoop(f)) => pat_binds(&f.pat, name),
+        Node::Arm(a) => pat_binds(&a.pat, name),
+        Node::Expr(Expr::If(i)) => matches!(&*i.cond, Expr::Let(l) if pat_binds(&l.pat, name)),
+        Node::Expr(Expr::While(w)) => {
+            matches!(&*w.cond, Expr::Let(l) if pat_binds(&l.pat, name))
+        }
+        _ => false,
+    })
+}
+
+impl<'a> FileContext<'a> {
+    /// The `let` statement (in the same fn, before the expression whose
+    /// ancestors are given) that binds `name`, if the name is not rebound
+    /// in between by a closure parameter or pattern.
+    pub fn let_binding<'v>(&self, name: &str, ancestors: &[Node<'v>]) -> Option<&'v syn::Local> {
+        if rebound_by_ancestor(name, ancestors) {
+            return None;
+        }
+        let scope = Scope::at(ancestors);
+        scope.find_let(name, scope.stmts.len()).map(|(_, l)| l)
+    }
+
+    /// Follows `expr` (a builder, or the receiver of a method that consumes
+    /// one) back to a constructor call resolving to one of `constructors`,
+    /// through method chains and simple `let` bindings of the same fn, and
+    /// collects the methods applied to it (see the module docs). `None` when
+    /// the origin is not such a constructor or cannot be told.
+    pub fn builder_origin<'v>(
+        &'v self,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+        constructors: &[&str],
+    ) -> Option<Builder<'v>> {
+        let scope = Scope::at(ancestors);
+        let mut before = scope.stmts.len();
+        let mut calls = Vec::new();
+        let mut bindings: Vec<&'v syn::Ident> = Vec::new();
+        let mut e = expr;
+        let constructor = loop {
+            let chain = method_chain(e);
+            calls.extend(chain.calls);
+            match chain.root {
+                Expr::Call(c) if self.callee_is(&c.func, constructors) => break c,
+                root => {
+                    let ident = path_ident(root)?;
+                    let name = ident.to_string();
+                    if bindings.is_empty() && rebound_by_ancestor(&name, ancestors) {
+                        return None;
+                    }
+                    if bindings.len() >= 16 {
+                        return None;
+                    }
+                    let (index, local) = scope.find_let(&name, before)?;
+                    let init = local.init.as_ref()?;
+                    if init.diverge.is_some()
+                        || !matches!(pat_ident(&local.pat), Some(i) if *i == name)
+                    {
+                        return None;
+                    }
+                    bindings.push(ident);
+                    before = index;
+                    e = &init.expr;
+                }
+            }
+        };
+        if !bindings.is_empty() {
+            let body = enclosing_body(ancestors)?;
+            let names: Vec<String> = bindings.iter().map(|i| i.to_string()).collect();
+            let mut finder = UsesOnNames {
+                ctx: self,
+                names: &names,
+                calls: Vec::new(),
+                unknown: false,
+            };
+            finder.visit_block(body);
+            if finder.unknown {
+                return None;
+            }
+            calls.extend(finder.calls);
+        }
+        Some(Builder {
+            constructor,
+            calls,
+            bindings,
+        })
+    }
+}
+
+/// The body of the innermost fn the ancestors are in (or the outermost
+/// block when they are in no fn).
+fn enclosing_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
+    ancestors
+        .iter()
+        .rev()
+        .find_map(|n| match n {
+            Node::ItemFn(f) => Some(&*f.block),
+            Node::ImplFn(f) => Some(&f.block),
+            Node::TraitFn(f) => f.default.as_ref(),
+            _ => None,
+        })
+        .or_else(|| {
+            ancestors.iter().find_map(|n| match n {
+                Node::Block(b) => Some(*b),
+                _ => None,
+            })
+        })
+}
+
+/// Collects method chains rooted at one of `names`, and notices when one of
+/// them is reassigned from elsewhere or lent out mutably.
+struct UsesOnNames<'v, 'a, 'n> {
+    ctx: &'v FileContext<'a>,
+    names: &'n [String],
+    calls: Vec<&'v syn::ExprMethodCall>,
+    unknown: bool,
+}
+
+impl UsesOnNames<'_, '_, '_> {
+    fn is_name(&self, e: &Expr) -> bool {
+        path_ident(e).is_some_and(|i| self.names.iter().any(|n| i == n))
+    }
+}
+
+impl<'v> Visit<'v> for UsesOnNames<'v, '_, '_> {
+    fn visit_expr(&mut self, e: &'v Expr) {
+        match e {
+            Expr::MethodCall(_) => {
+                let chain = method_chain(e);
+                if self.is_name(chain.root) {
+                    self.calls.extend(chain.calls.iter().copied());
+                }
+            }
+            Expr::Assign(a)
+                if self.is_name(&a.left) && !self.is_name(method_chain(&a.right).root) =>
+            {
+                self.unknown = true;
+            }
+            Expr::Reference(r) if r.mutability.is_some() && self.is_name(&r.expr) => {
+                // `configure(&mut cmd)`: whatever it does is out of sight.
+                self.unknown = true;
+            }
+            _ => {}
+        }
+        syn::visit::visit_expr(self, e);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+        // `&mut cmd` as a receiver is not a loan to unknown code.
+        if let Expr::Reference(r) = &*m.receiver {
+            if self.is_name(&r.expr) {
+                m.args.iter().for_each(|a| self.visit_expr(a));
+                return;
+            }
+        }
+        syn::visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_item(&mut self, _: &'v syn::Item) {}
+
+    fn visit_pat(&mut self, _: &'v Pat) {}
+
+    fn visit_macro(&mut self, mac: &'v syn::Macro) {
+        self.ctx.visit_macro_body(mac, self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The methods collected for the receiver of the first `.done()` call in `body`.
+    fn origin(body: &str) -> Option<Vec<String>> {
+        let src = format!("use tokio::process::Command; fn f(p: Command) {{ {body} }}");
+        let file = syn::parse_file(&src).unwrap();
+        let ctx = FileContext::new(&file, &src);
+        let mut result = None;
+        ctx.walk_exprs(|expr, ancestors| {
+            if let Expr::MethodCall(m) = expr {
+                if m.method == "done" && result.is_none() {
+                    result = Some(
+                        ctx.builder_origin(
+                            &m.receiver,
+                            ancestors,
+                            &["tokio::process::Command::new"],
+                        )
+                        .map(|b| {
+                            let mut names: Vec<String> =
+                                b.calls.iter().map(|c| c.method.to_string()).collect();
+                            names.sort();
+                            names.dedup();
+                            names
+                        }),
+                    );
+                }
+            }
+        });
+        result.flatten()
+    }
+
+    #[test]
+    fn follows_chains_and_bindings() {
+        assert_eq!(
+            origin("Command::new(\"a\").arg(1).kill_on_drop(true).done();"),
+            Some(vec!["arg".into(), "kill_on_drop".into()])
+        );
+        assert_eq!(
+            origin("let mut c = Command::new(\"a\"); c.arg(1); c.kill_on_drop(true); c.done();"),
+            Some(vec!["arg".into(), "done".into(), "kill_on_drop".into()])
+        );
+        assert_eq!(
+            origin("let mut b = Command::new(\"a\"); let c = b.arg(1); (&mut *c).done();"),
+            Some(vec!["arg".into(), "done".into()])
+        );
+        assert_eq!(
+            origin("let c = Command::new(\"a\"); let c = c.env_clear(); c.done();"),
+            Some(vec!["done".into(), "env_clear".into()])
+        );
+    }
+
+    #[test]
+    fn unknown_origins_are_none() {
+        assert_eq!(origin("p.done();"), None);
+        assert_eq!(origin("let c = make(); c.done();"), None);
+        assert_eq!(
+            origin("let mut c = Command::new(\"a\"); setup(&mut c); c.done();"),
+            None
+        );
+        assert_eq!(
+            origin("let mut c = Command::new(\"a\"); c = other(); c.done();"),
+            None
+        );
+        assert_eq!(
+            origin("let c = Command::new(\"a\"); let g = |c: Command| c.done();"),
+            None
+        );
+        assert_eq!(origin("std::process::Command::new(\"a\").done();"), None);
+    }
+}

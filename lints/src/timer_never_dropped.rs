@@ -1,0 +1,897 @@
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+use syn::Expr;
+
+use crate::context::bindings::{pat_ident, Mention, MentionKind};
+use crate::context::spawn::{Handle, TaskBody};
+use crate::context::Node;
+use crate::macros::MacroBody;
+use crate::{FileContext, Finding, LintOptions, Span};
+
+crate::declare_lint! {
+    /// ### What it does
+    /// Flags a timer that is never dropped. A timer is a call of
+    /// `tokio::time::{interval, interval_at, sleep, sleep_until, timeout}`,
+    /// `tokio_stream::wrappers::IntervalStream::new`,
+    /// `async_io::Timer::{interval, after}`, `futures_timer::Delay::new` or
+    /// `async_std::stream::interval` (resolved through the file's `use`
+    /// items), and it is flagged when:
+    ///
+    /// 1. it (or the binding holding it) is passed to `std::mem::forget`,
+    ///    `Box::leak`, `ManuallyDrop::new` or `Box::into_raw`;
+    /// 2. it is created in a `static` initialiser, in `lazy_static!` or
+    ///    `thread_local!`, or in the closure given to `Lazy::new`,
+    ///    `LazyLock::new` or `OnceLock` / `OnceCell`'s `get_or_init`;
+    /// 3. it is created in a spawned task before an endless loop of the
+    ///    task (or created outside and moved into the task) and polled in
+    ///    that loop, the loop observes no cancellation and the task's
+    ///    `JoinHandle` is thrown away: the timer lives as long as a task that
+    ///    never ends (the same spawn is reported by `spawn_without_cancel`;
+    ///    this finding points at the timer it pins);
+    /// 4. a tokio `interval(…)` / `interval_at(…)` is created inside an
+    ///    endless loop and ticked in the same iteration.
+    ///
+    /// Each timer is reported once, at its constructor call, for the first
+    /// case it matches.
+    ///
+    /// ### Why is this bad
+    /// A timer keeps its slot in the runtime's timer wheel, and keeps waking
+    /// its task, until it is dropped. A forgotten, static or task-pinned
+    /// timer is never dropped: it is Go's `time.NewTicker` that is never
+    /// stopped. An interval rebuilt on every iteration is the opposite
+    /// mistake (Go's `time.After` in a loop): the first tick of a new
+    /// tokio interval completes at once, so the loop never waits for the
+    /// period it asked for.
+    ///
+    /// ### Known problems
+    /// leaklint has no types, so it follows a timer by shape:
+    /// * A timer is followed through `let` bindings (also shadowing ones),
+    ///   `IntervalStream::new(…)`, `Box::new` / `Box::pin` / `Arc::new` /
+    ///   `Rc::new` / `Mutex::new` / `RwLock::new` / `RefCell::new` /
+    ///   `ManuallyDrop::new`, `pin!(…)`, struct and tuple literals, and the
+    ///   stream/future adapters `fuse`, `boxed`, `boxed_local`, `map`,
+    ///   `then`, `filter`, `filter_map`, `peekable`. A timer stored in a
+    ///   struct field and polled through the field is not followed.
+    /// * `IntervalStream::new(t)` wrapping a timer created by another listed
+    ///   constructor is the same timer: it is reported at the inner
+    ///   constructor.
+    /// * `smol::Timer` is the re-export of `async_io::Timer` and counts as it.
+    ///   `tokio::time::timeout_at` is not in the list and is not reported.
+    /// * Case 2: `get_or_init` / `get_or_try_init` are recognised by method
+    ///   name, whatever the receiver (a `OnceCell` field of a struct is
+    ///   reported too). A timer that is awaited where it is created
+    ///   (`sleep(d).await` inside an initialiser) is finished there and is
+    ///   not reported; any other timer created in an initialiser is, even
+    ///   one that a `block_on` inside the initialiser finishes and drops.
+    /// * Case 3: a timer counts as polled in the loop when the loop mentions
+    ///   its binding other than in `drop(…)` or in `period()`,
+    ///   `missed_tick_behavior()`, `set_missed_tick_behavior(…)`,
+    ///   `deadline()`, `is_elapsed()` or `is_terminated()`. A timer handed to
+    ///   a task fn of this file as an argument (`spawn(run(interval(d)))`) is
+    ///   followed to the fn's parameter. Threads (`std::thread::spawn`) follow
+    ///   the same handle rule as tasks here.
+    /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
+    ///   intervals of async-io and async-std wait a full period before their
+    ///   first tick), in any endless loop that observes no cancellation,
+    ///   spawned or not; the interval must be created in that loop's body
+    ///   (not in a nested `for`/`while` loop or closure) and ticked
+    ///   (`tick`, `poll_tick`, `next`, `poll_next`, `try_next`,
+    ///   `select_next_some`) after its creation in the same block, directly
+    ///   or through the binding that holds it; an interval moved elsewhere
+    ///   (pushed, passed to a fn, rebound) is not followed.
+    ///
+    /// ### Example
+    /// ```rust,ignore
+    /// let mut tick = tokio::time::interval(Duration::from_secs(10));
+    /// tokio::spawn(async move {
+    ///     loop {
+    ///         tick.tick().await;
+    ///         flush_metrics(&registry).await;
+    ///     }
+    /// });
+    /// ```
+    ///
+    /// ### Use instead
+    /// ```rust,ignore
+    /// let mut tick = tokio::time::interval(Duration::from_secs(10));
+    /// tokio::spawn(async move {
+    ///     loop {
+    ///         tokio::select! {
+    ///             _ = token.cancelled() => break,
+    ///             _ = tick.tick() => flush_metrics(&registry).await,
+    ///         }
+    ///     }
+    /// });
+    /// ```
+    pub TIMER_NEVER_DROPPED,
+    name: "timer_never_dropped",
+    level: Warn,
+    summary: "a timer is leaked, static, pinned by an endless detached task, or rebuilt on every loop iteration",
+    trigger_words: &[
+        "interval",
+        "interval_at",
+        "sleep",
+        "sleep_until",
+        "timeout",
+        "IntervalStream",
+        "Timer",
+        "after",
+        "Delay",
+    ],
+    check: check,
+}
+
+/// Every timer constructor (resolved paths).
+const TIMER_CONSTRUCTORS: &[&str] = &[
+    "tokio::time::interval",
+    "tokio::time::interval_at",
+    "tokio::time::sleep",
+    "tokio::time::sleep_until",
+    "tokio::time::timeout",
+    "tokio_stream::wrappers::IntervalStream::new",
+    "async_io::Timer::interval",
+    "async_io::Timer::after",
+    "smol::Timer::interval",
+    "smol::Timer::after",
+    "futures_timer::Delay::new",
+    "async_std::stream::interval",
+];
+
+/// The stream adapter over an interval: the same timer as its argument.
+const INTERVAL_STREAM: &[&str] = &["tokio_stream::wrappers::IntervalStream::new"];
+
+/// Intervals whose first tick completes at once (case 4).
+const TOKIO_INTERVALS: &[&str] = &["tokio::time::interval", "tokio::time::interval_at"];
+
+/// Calls that leak their argument (case 1), with how a note names them.
+const LEAKS: &[(&str, &str)] = &[
+    ("std::mem::forget", "`mem::forget`"),
+    ("std::boxed::Box::leak", "`Box::leak`"),
+    ("std::mem::ManuallyDrop::new", "`ManuallyDrop::new`"),
+    ("std::boxed::Box::into_raw", "`Box::into_raw`"),
+];
+
+/// Calls whose result owns their only argument.
+const OWNING_WRAPPERS: &[&str] = &[
+    "std::boxed::Box::new",
+    "std::boxed::Box::pin",
+    "std::sync::Arc::new",
+    "std::rc::Rc::new",
+    "std::mem::ManuallyDrop::new",
+    "std::sync::Mutex::new",
+    "std::sync::RwLock::new",
+    "std::cell::RefCell::new",
+    "tokio::sync::Mutex::new",
+    "tokio::sync::RwLock::new",
+    "parking_lot::Mutex::new",
+    "parking_lot::RwLock::new",
+];
+
+/// Methods whose result owns their receiver (future and stream adapters).
+const ADAPTER_METHODS: &[&str] = &[
+    "fuse",
+    "boxed",
+    "boxed_local",
+    "map",
+    "then",
+    "filter",
+    "filter_map",
+    "peekable",
+];
+
+/// Methods of a timer that do not poll it.
+const NON_POLL_METHODS: &[&str] = &[
+    "period",
+    "missed_tick_behavior",
+    "set_missed_tick_behavior",
+    "deadline",
+    "is_elapsed",
+    "is_terminated",
+];
+
+/// Methods that tick a timer or pull from its stream (case 4).
+const TICK_METHODS: &[&str] = &[
+    "tick",
+    "poll_tick",
+    "next",
+    "poll_next",
+    "try_next",
+    "select_next_some",
+];
+
+/// Lazy cells whose closure's result lives in a static (last two segments).
+const LAZY_CONSTRUCTORS: &[&str] = &["Lazy::new", "LazyLock::new", "LazyCell::new"];
+
+/// Methods of `OnceLock` / `OnceCell` that store their closure's result.
+const ONCE_INITS: &[&str] = &["get_or_init", "get_or_try_init"];
+
+const HELP_OWNER: &str = "let the timer drop with its owner";
+const HELP_TASK: &str = "end the loop on cancellation so the interval is dropped";
+const HELP_LOOP: &str = "create the interval once, before the loop";
+
+/// Which numbered case of the spec a finding is; lower cases win.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Case {
+    Leaked = 1,
+    Static = 2,
+    PinnedByTask = 3,
+    RebuiltInLoop = 4,
+}
+
+/// A detached spawn whose task runs a given endless loop.
+struct SpawnSite<'v> {
+    /// Where the handle is dropped, and how.
+    handle: (proc_macro2::Span, &'static str),
+    /// For a task body that is a fn of this file: its parameter names and
+    /// the arguments the spawn passes to them.
+    params: Vec<(String, &'v Expr)>,
+    /// The ancestors from which to follow those arguments.
+    arg_ancestors: Vec<Node<'v>>,
+}
+
+/// Findings by constructor span, keeping the lowest case per timer.
+#[derive(Default)]
+struct Report {
+    by_timer: BTreeMap<(usize, usize), (Case, Finding)>,
+}
+
+impl Report {
+    fn add(&mut self, case: Case, finding: Finding) {
+        let key = (finding.span.start.byte, finding.span.end.byte);
+        match self.by_timer.get(&key) {
+            Some((existing, _)) if *existing <= case => {}
+            _ => {
+                self.by_timer.insert(key, (case, finding));
+            }
+        }
+    }
+}
+
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
+    let mut report = Report::default();
+    let mut pinning: HashMap<usize, Vec<SpawnSite<'_>>> = HashMap::new();
+    ctx.walk_exprs(|expr, ancestors| {
+        if is_reported_constructor(ctx, expr, ancestors) {
+            if let Some(finding) = static_timer(ctx, expr, ancestors) {
+                report.add(Case::Static, finding);
+            }
+            if let Some(finding) = rebuilt_interval(ctx, expr, ancestors) {
+                report.add(Case::RebuiltInLoop, finding);
+            }
+        }
+        leaked_timers(ctx, expr, ancestors, &mut report);
+        detached_loops(ctx, expr, ancestors, options, &mut pinning);
+    });
+    if !pinning.is_empty() {
+        ctx.walk_exprs(|expr, ancestors| {
+            if let Some(sites) = pinning.get(&(expr as *const Expr as usize)) {
+                timers_pinned_by(ctx, expr, ancestors, sites, &mut report);
+            }
+        });
+    }
+    report.by_timer.into_values().map(|(_, f)| f).collect()
+}
+
+/// Whether `expr` is a timer constructor call that is reported for itself:
+/// not an `IntervalStream::new(t)` over a timer `t` built by another
+/// constructor (that timer is reported instead).
+fn is_reported_constructor<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> bool {
+    let Expr::Call(call) = expr else { return false };
+    if !ctx.callee_is(&call.func, TIMER_CONSTRUCTORS) {
+        return false;
+    }
+    if ctx.callee_is(&call.func, INTERVAL_STREAM) && call.args.len() == 1 {
+        let mut inner = Vec::new();
+        timer_origins(ctx, &call.args[0], ancestors, 0, &mut inner);
+        return inner.is_empty();
+    }
+    true
+}
+
+/// The timer constructor calls that `expr`'s value owns: following `let`
+/// bindings, owning wrappers, adapters, `pin!`, struct and tuple literals.
+fn timer_origins<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v Expr,
+    ancestors: &[Node<'v>],
+    depth: usize,
+    out: &mut Vec<&'v Expr>,
+) {
+    if depth > 16 {
+        return;
+    }
+    let follow =
+        |e: &'v Expr, out: &mut Vec<&'v Expr>| timer_origins(ctx, e, ancestors, depth + 1, out);
+    match expr {
+        Expr::Paren(p) => follow(&p.expr, out),
+        Expr::Group(g) => follow(&g.expr, out),
+        Expr::Call(call) => {
+            if ctx.callee_is(&call.func, INTERVAL_STREAM) && call.args.len() == 1 {
+                let before = out.len();
+                follow(&call.args[0], out);
+                if out.len() == before {
+                    out.push(expr);
+                }
+            } else if ctx.callee_is(&call.func, TIMER_CONSTRUCTORS) {
+                out.push(expr);
+            } else if call.args.len() == 1 && ctx.callee_is(&call.func, OWNING_WRAPPERS) {
+                follow(&call.args[0], out);
+            }
+        }
+        Expr::MethodCall(m) if ADAPTER_METHODS.contains(&m.method.to_string().as_str()) => {
+            follow(&m.receiver, out)
+        }
+        Expr::Macro(m) if m.mac.path.segments.last().is_some_and(|s| s.ident == "pin") => {
+            if let MacroBody::Exprs(exprs) = ctx.macro_body(&m.mac) {
+                if let [only] = exprs.as_slice() {
+                    follow(only, out);
+                }
+            }
+        }
+        Expr::Struct(s) => s.fields.iter().for_each(|f| follow(&f.expr, out)),
+        Expr::Tuple(t) => t.elems.iter().for_each(|e| follow(e, out)),
+        Expr::Path(p) if p.qself.is_none() => {
+            let Some(ident) = p.path.get_ident() else {
+                return;
+            };
+            if let Some(site) = ctx.binding_site(&ident.to_string(), ancestors) {
+                timer_origins(ctx, site.init, &site.ancestors, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a mention of a timer's binding polls it (anything but `drop`
+/// and the timer's read-only accessors).
+fn is_poll(mention: &Mention<'_>) -> bool {
+    match mention.kind {
+        MentionKind::Drop => false,
+        MentionKind::MethodReceiver => !mention
+            .method
+            .is_some_and(|m| NON_POLL_METHODS.contains(&m.to_string().as_str())),
+        MentionKind::Other => true,
+    }
+}
+
+/// Case 1: a leaking call whose argument owns timers.
+fn leaked_timers<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v Expr,
+    ancestors: &[Node<'v>],
+    report: &mut Report,
+) {
+    let Expr::Call(call) = expr else { return };
+    if call.args.len() != 1 {
+        return;
+    }
+    let Some((_, how)) = LEAKS
+        .iter()
+        .find(|(path, _)| ctx.callee_is(&call.func, &[path]))
+    else {
+        return;
+    };
+    let mut timers = Vec::new();
+    timer_origins(ctx, &call.args[0], ancestors, 0, &mut timers);
+    for timer in timers {
+        report.add(
+            Case::Leaked,
+            Finding::new(TIMER_NEVER_DROPPED.name, ctx.span_of(timer), "timer is leaked, so it is never dropped")
+                .note(ctx.span_of(expr), format!("{how} leaks it here: it keeps its slot in the timer wheel for the life of the process"))
+                .help(HELP_OWNER),
+        );
+    }
+}
+
+/// Case 2: a timer created in a static or a lazy initialiser.
+fn static_timer<'v>(
+    ctx: &'v FileContext<'_>,
+    timer: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Option<Finding> {
+    // A timer awaited where it is made is finished there, not stored.
+    let mut child = timer;
+    let mut awaited_checked = false;
+    for node in ancestors.iter().rev() {
+        let holder: Option<(Span, String)> = match node {
+            Node::Static(s) => Some((
+                ctx.span(s.ident.span()),
+                format!("`static {}` keeps it until the process exits", s.ident),
+            )),
+            Node::Macro(m) => {
+                let name = m
+                    .path
+                    .segments
+                    .last()
+                    .map(|s| s.ident.to_string())
+                    .unwrap_or_default();
+                (name == "lazy_static" || name == "thread_local").then(|| {
+                    (
+                        ctx.span_of(&m.path),
+                        format!("`{name}!` keeps it until the process (or thread) exits"),
+                    )
+                })
+            }
+            Node::Expr(Expr::Call(call)) => {
+                let lazy = resolved_tail(ctx, &call.func, 2)
+                    .is_some_and(|t| LAZY_CONSTRUCTORS.contains(&t.as_str()));
+                let once = resolved_tail(ctx, &call.func, 1)
+                    .is_some_and(|t| ONCE_INITS.contains(&t.as_str()));
+                (lazy || once).then(|| {
+                    (
+                        ctx.span_of(&*call.func),
+                        "this lazy initialiser stores it for the life of the process".to_string(),
+                    )
+                })
+            }
+            Node::Expr(Expr::MethodCall(m))
+                if ONCE_INITS.contains(&m.method.to_string().as_str())
+                    && !std::ptr::eq(&*m.receiver, child) =>
+            {
+                Some((
+                    ctx.span(m.method.span()),
+                    format!(
+                        "`{}` stores it in the cell for the life of the cell",
+                        m.method
+                    ),
+                ))
+            }
+            Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_) | Node::Const(_) => return None,
+            _ => None,
+        };
+        if let Some((at, note)) = holder {
+            return Some(
+                Finding::new(
+                    TIMER_NEVER_DROPPED.name,
+                    ctx.span_of(timer),
+                    "timer is created in a static or lazy initialiser, so it is never dropped",
+                )
+                .note(at, note)
+                .help(HELP_OWNER),
+            );
+        }
+        if !awaited_checked {
+            match node {
+                Node::Expr(Expr::Paren(_)) => {}
+                Node::Expr(Expr::Await(_)) => return None,
+                _ => awaited_checked = true,
+            }
+        }
+        if let Node::Expr(parent) = node {
+            child = parent;
+        }
+    }
+    None
+}
+
+/// The last `n` segments of a callee path after resolution (`Lazy::new`).
+fn resolved_tail(ctx: &FileContext<'_>, func: &Expr, n: usize) -> Option<String> {
+    let Expr::Path(p) = func else { return None };
+    if p.qself.is_some() {
+        return None;
+    }
+    let resolved = ctx.resolve(&p.path)?;
+    let segments: Vec<&str> = resolved.split("::").collect();
+    (segments.len() >= n).then(|| segments[segments.len() - n..].join("::"))
+}
+
+/// Case 4: a tokio interval created in an endless loop's body and ticked
+/// in the same iteration.
+fn rebuilt_interval<'v>(
+    ctx: &'v FileContext<'_>,
+    timer: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Option<Finding> {
+    let Expr::Call(call) = timer else { return None };
+    if !ctx.callee_is(&call.func, TOKIO_INTERVALS) {
+        return None;
+    }
+    let (loop_expr, keyword) = innermost_loop(timer, ancestors)?;
+    if !ctx.is_endless_loop(loop_expr) || ctx.observes_cancellation(loop_expr) {
+        return None;
+    }
+    let tick = tick_in_same_iteration(ctx, timer, ancestors)?;
+    Some(
+        Finding::new(TIMER_NEVER_DROPPED.name, ctx.span_of(timer), "interval is rebuilt on every iteration of an endless loop")
+            .note(ctx.span(keyword), "this loop never ends, and builds a new interval on every iteration")
+            .note(ctx.span(tick), "ticked here in the same iteration: the first tick of a new interval completes at once, so the loop never waits")
+            .help(HELP_LOOP),
+    )
+}
+
+/// The loop whose every iteration evaluates `expr`, if the closest one is
+/// not behind a closure, async block or item; with its keyword's span.
+fn innermost_loop<'v>(
+    expr: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Option<(&'v Expr, proc_macro2::Span)> {
+    let mut child = expr;
+    for node in ancestors.iter().rev() {
+        match node {
+            Node::Expr(e) => {
+                match e {
+                    Expr::Loop(l) => return Some((e, l.loop_token.span)),
+                    Expr::While(w) => return Some((e, w.while_token.span)),
+                    // The iterable of a `for` is evaluated once, before its iterations.
+                    Expr::ForLoop(f) if !std::ptr::eq(&*f.expr, child) => return None,
+                    Expr::Closure(_) | Expr::Async(_) => return None,
+                    _ => {}
+                }
+                child = e;
+            }
+            Node::ItemFn(_)
+            | Node::ImplFn(_)
+            | Node::TraitFn(_)
+            | Node::Static(_)
+            | Node::Const(_) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where a freshly built interval is ticked (`tick`, `next`, …) in the
+/// block it is built in: directly (`interval(d).tick()`), through
+/// `IntervalStream::new` / owning wrappers / adapters, or through the
+/// binding it is stored in.
+fn tick_in_same_iteration<'v>(
+    ctx: &'v FileContext<'_>,
+    timer: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Option<proc_macro2::Span> {
+    let mut current = timer;
+    for (i, node) in ancestors.iter().enumerate().rev() {
+        match node {
+            Node::Expr(parent) => match parent {
+                Expr::Paren(_) => current = parent,
+                Expr::Call(c)
+                    if c.args.len() == 1
+                        && std::ptr::eq(&c.args[0], current)
+                        && (ctx.callee_is(&c.func, INTERVAL_STREAM)
+                            || ctx.callee_is(&c.func, OWNING_WRAPPERS)) =>
+                {
+                    current = parent
+                }
+                Expr::MethodCall(m) if std::ptr::eq(&*m.receiver, current) => {
+                    let method = m.method.to_string();
+                    if ADAPTER_METHODS.contains(&method.as_str()) {
+                        current = parent;
+                    } else if TICK_METHODS.contains(&method.as_str()) {
+                        return Some(m.method.span());
+                    } else {
+                        return None;
+                    }
+                }
+                _ => return None,
+            },
+            Node::Local(local) => {
+                let ident = pat_ident(&local.pat)?;
+                let rest = ctx.stmts_after(&ancestors[..i])?;
+                return ctx
+                    .mentions_in_stmts(rest, &ident.to_string())
+                    .into_iter()
+                    .find(|m| {
+                        m.kind == MentionKind::MethodReceiver
+                            && m.method
+                                .is_some_and(|m| TICK_METHODS.contains(&m.to_string().as_str()))
+                    })
+                    .map(|m| m.span);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Case 3, first half: a detached spawn whose task runs endless loops that
+/// observe no cancellation; records the loops to look at.
+fn detached_loops<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+    pinning: &mut HashMap<usize, Vec<SpawnSite<'v>>>,
+) {
+    let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
+        return;
+    };
+    let Some(task) = ctx.task_body(spawn.arg, ancestors) else {
+        return;
+    };
+    let loops: Vec<_> = ctx
+        .task_loops(&task)
+        .into_iter()
+        .filter(|l| !l.wrapped && !l.observes_cancellation)
+        .collect();
+    if loops.is_empty() {
+        return;
+    }
+    if let Some(runtime) = spawn.runtime {
+        if ctx.runtime_is_owned(runtime, ancestors) {
+            return;
+        }
+    }
+    let handle = if spawn.detached {
+        let at = match spawn.expr {
+            Expr::MethodCall(m) => m.method.span(),
+            other => other.span(),
+        };
+        (at, "`.detach()` gives up the task's handle")
+    } else {
+        match ctx.handle_disposition(spawn.expr, ancestors) {
+            Handle::Kept => return,
+            Handle::Discarded { at, note } => (at, note),
+        }
+    };
+    let (params, arg_ancestors) = match task.body {
+        TaskBody::Fn(block) => fn_task_params(ctx, spawn.arg, block, ancestors),
+        TaskBody::Expr(_) => (Vec::new(), Vec::new()),
+    };
+    for l in loops {
+        pinning
+            .entry(l.expr as *const Expr as usize)
+            .or_default()
+            .push(SpawnSite {
+                handle,
+                params: params.clone(),
+                arg_ancestors: arg_ancestors.clone(),
+            });
+    }
+}
+
+/// For a task that is a call of a fn of this file (`spawn(run(a, b))`),
+/// the fn's parameter names paired with the call's arguments, and the
+/// ancestors from which those arguments are followed.
+fn fn_task_params<'v>(
+    ctx: &'v FileContext<'_>,
+    arg: &'v Expr,
+    block: &'v syn::Block,
+    ancestors: &[Node<'v>],
+) -> (Vec<(String, &'v Expr)>, Vec<Node<'v>>) {
+    let mut e = arg;
+    let mut from = ancestors.to_vec();
+    for _ in 0..16 {
+        match e {
+            Expr::Paren(p) => e = &p.expr,
+            Expr::MethodCall(m)
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "instrument"
+                        | "in_current_span"
+                        | "boxed"
+                        | "boxed_local"
+                        | "fuse"
+                        | "with_cancellation_token"
+                        | "with_cancellation_token_owned"
+                ) =>
+            {
+                e = &m.receiver
+            }
+            Expr::Call(c)
+                if ctx.callee_is(&c.func, &["std::boxed::Box::pin"]) && c.args.len() == 1 =>
+            {
+                e = &c.args[0]
+            }
+            Expr::Path(p) => {
+                let Some(ident) = p.path.get_ident() else {
+                    break;
+                };
+                let Some(site) = ctx.binding_site(&ident.to_string(), &from) else {
+                    break;
+                };
+                e = site.init;
+                from = site.ancestors;
+            }
+            _ => break,
+        }
+    }
+    let (name, args, skip_receiver): (String, Vec<&'v Expr>, bool) = match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => match p.path.segments.last() {
+                Some(seg) => (seg.ident.to_string(), c.args.iter().collect(), false),
+                None => return (Vec::new(), Vec::new()),
+            },
+            _ => return (Vec::new(), Vec::new()),
+        },
+        Expr::MethodCall(m) => (m.method.to_string(), m.args.iter().collect(), true),
+        _ => return (Vec::new(), Vec::new()),
+    };
+    let Some(f) = ctx
+        .local_fns(&name)
+        .iter()
+        .find(|f| std::ptr::eq(f.block, block))
+    else {
+        return (Vec::new(), Vec::new());
+    };
+    let inputs = f
+        .sig
+        .inputs
+        .iter()
+        .filter(|i| !(skip_receiver && matches!(i, syn::FnArg::Receiver(_))));
+    let params = inputs
+        .zip(args)
+        .filter_map(|(input, arg)| match input {
+            syn::FnArg::Typed(t) => pat_ident(&t.pat).map(|i| (i.to_string(), arg)),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    (params, from)
+}
+
+/// Case 3, second half: the timers bound before `loop_expr` (in the task or
+/// moved into it) that the loop polls.
+fn timers_pinned_by<'v>(
+    ctx: &'v FileContext<'_>,
+    loop_expr: &'v Expr,
+    ancestors: &[Node<'v>],
+    sites: &[SpawnSite<'v>],
+    report: &mut Report,
+) {
+    let keyword = match loop_expr {
+        Expr::Loop(l) => l.loop_token.span,
+        Expr::While(w) => w.while_token.span,
+        other => other.span(),
+    };
+    for name in names_in_loop(ctx, loop_expr) {
+        let Some(poll) = ctx
+            .mentions_in_expr(loop_expr, &name)
+            .into_iter()
+            .find(is_poll)
+        else {
+            continue;
+        };
+        for site in sites {
+            let mut timers = Vec::new();
+            if let Some(binding) = ctx.binding_site(&name, ancestors) {
+                timer_origins(ctx, binding.init, &binding.ancestors, 0, &mut timers);
+            } else if let Some((_, arg)) = site.params.iter().find(|(p, _)| *p == name) {
+                timer_origins(ctx, arg, &site.arg_ancestors, 0, &mut timers);
+            }
+            for timer in timers {
+                report.add(
+                    Case::PinnedByTask,
+                    Finding::new(TIMER_NEVER_DROPPED.name, ctx.span_of(timer), "timer is pinned by a detached task that loops forever, so it is never dropped")
+                        .note(ctx.span(keyword), "this loop never ends and observes no cancellation")
+                        .note(ctx.span(poll.span), "the timer is polled here, on every turn of the loop")
+                        .note(ctx.span(site.handle.0), site.handle.1)
+                        .help(HELP_TASK),
+                );
+            }
+        }
+    }
+}
+
+/// The single-segment names mentioned in an expression, in parsed macro
+/// bodies too, sorted.
+fn names_in_loop<'v>(ctx: &'v FileContext<'_>, expr: &'v Expr) -> BTreeSet<String> {
+    struct Names<'c, 'a> {
+        ctx: &'c FileContext<'a>,
+        names: BTreeSet<String>,
+    }
+    impl<'ast> Visit<'ast> for Names<'_, '_> {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(ident) = p.path.get_ident() {
+                self.names.insert(ident.to_string());
+            }
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let ctx = self.ctx;
+            ctx.visit_macro_body(mac, self);
+        }
+    }
+    let mut names = Names {
+        ctx,
+        names: BTreeSet::new(),
+    };
+    names.visit_expr(expr);
+    names.names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, column, help) of this rule's findings in `src`.
+    fn findings(src: &str) -> Vec<(usize, usize, String)> {
+        let file = syn::parse_file(src).expect("ui test parses");
+        let ctx = FileContext::new(&file, src);
+        check(&ctx, &LintOptions::default())
+            .into_iter()
+            .map(|f| {
+                (
+                    f.span.start.line,
+                    f.span.start.column,
+                    f.help.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn at(expected: &[(usize, usize)], help: &str) -> Vec<(usize, usize, String)> {
+        expected
+            .iter()
+            .map(|&(l, c)| (l, c, help.to_string()))
+            .collect()
+    }
+
+    macro_rules! ui {
+        ($name:literal) => {
+            include_str!(concat!("../../ui-tests/timer_never_dropped/", $name, ".rs"))
+        };
+    }
+
+    #[test]
+    fn case_1_leaked() {
+        assert_eq!(
+            findings(ui!("flag_leaked")),
+            at(
+                &[(14, 20), (20, 24), (24, 21), (31, 23), (36, 28)],
+                HELP_OWNER
+            )
+        );
+        assert_eq!(findings(ui!("ok_leaked")), vec![]);
+    }
+
+    #[test]
+    fn case_2_statics() {
+        assert_eq!(
+            findings(ui!("flag_statics")),
+            at(
+                &[(12, 29), (15, 44), (19, 40), (23, 54), (28, 40), (35, 44)],
+                HELP_OWNER
+            )
+        );
+        assert_eq!(findings(ui!("ok_statics")), vec![]);
+    }
+
+    #[test]
+    fn case_3_pinned_by_task() {
+        assert_eq!(
+            findings(ui!("flag_task_pinned")),
+            at(
+                &[(23, 27), (35, 24), (46, 17), (60, 30), (76, 39), (89, 45)],
+                HELP_TASK
+            )
+        );
+        assert_eq!(
+            findings(ui!("flag_task_runtimes")),
+            at(&[(17, 25), (27, 19), (40, 18)], HELP_TASK)
+        );
+        assert_eq!(findings(ui!("ok_task_pinned")), vec![]);
+        assert_eq!(findings(ui!("ok_timer_not_pinned")), vec![]);
+    }
+
+    #[test]
+    fn case_4_rebuilt_in_loop() {
+        assert_eq!(
+            findings(ui!("flag_rebuilt_in_loop")),
+            at(&[(16, 27), (27, 13), (35, 27), (43, 45)], HELP_LOOP)
+        );
+        assert_eq!(findings(ui!("ok_rebuilt_in_loop")), vec![]);
+    }
+
+    #[test]
+    fn one_finding_per_timer_lowest_case_first() {
+        // Leaked (1) and in a lazy initialiser (2): reported once, as case 1.
+        let src = "use tokio::time::interval; use once_cell::sync::Lazy;\n\
+                   static T: Lazy<()> = Lazy::new(|| std::mem::forget(interval(D)));";
+        assert_eq!(findings(src), at(&[(2, 52)], HELP_OWNER));
+        // Created before an inner endless loop (3) and inside an outer one (4).
+        let src = "use tokio::time::interval;\nfn f() { tokio::spawn(async move { loop {\n\
+                   let mut t = interval(D);\nloop { t.tick().await; } } }); }";
+        assert_eq!(findings(src), at(&[(3, 13)], HELP_TASK));
+    }
+
+    #[test]
+    fn unresolved_names_are_not_timers() {
+        let src =
+            "fn f() { std::mem::forget(interval(D)); loop { let mut t = interval(D); t.tick(); } }";
+        assert_eq!(findings(src), vec![]);
+    }
+}

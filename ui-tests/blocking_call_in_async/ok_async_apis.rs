@@ -1,0 +1,60 @@
+// The async counterparts are fine, as are receivers and runtimes leaklint
+// cannot see being created as std / tokio blocking types.
+use std::time::Duration;
+
+use tokio::fs;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use tokio::time::sleep;
+
+pub async fn load(path: &str) -> std::io::Result<String> {
+    sleep(Duration::from_millis(5)).await;
+    fs::read_to_string(path).await
+}
+
+pub async fn serve() -> std::io::Result<()> {
+    let listener = TcpListener::bind("0.0.0.0:8080").await?;
+    loop {
+        let (socket, _) = listener.accept().await?;
+        tokio::spawn(handle(socket));
+    }
+}
+
+pub async fn dial(addr: &str) -> std::io::Result<TcpStream> {
+    TcpStream::connect(addr).await
+}
+
+pub async fn drain() {
+    let (tx, mut rx) = mpsc::channel::<u32>(8);
+    tokio::spawn(async move { tx.send(1).await });
+    while let Some(n) = rx.recv().await {
+        println!("{n}");
+    }
+}
+
+pub async fn from_parameter(rx: std::sync::mpsc::Receiver<u32>) -> u32 {
+    // A parameter: leaklint does not see where it came from.
+    rx.recv().unwrap_or(0)
+}
+
+pub struct Bridge {
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Bridge {
+    pub async fn run(&self) {
+        // A field: not judged.
+        self.runtime.block_on(work());
+    }
+}
+
+pub async fn tokio_fs_module() -> std::io::Result<()> {
+    tokio::fs::create_dir_all("/var/cache/app").await?;
+    tokio::fs::write("/var/cache/app/stamp", b"1").await
+}
+
+pub async fn std_paths_without_io() -> std::fs::OpenOptions {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    opts
+}

@@ -1,0 +1,45 @@
+// try_lock / try_read / try_write / try_send / try_acquire spinning.
+use std::sync::{Arc, Mutex, RwLock};
+use tokio::sync::{mpsc, Semaphore};
+
+pub fn spin_on_lock(state: Arc<Mutex<Vec<u8>>>) {
+    loop {
+        if let Ok(mut guard) = state.try_lock() {
+            guard.push(1);
+        }
+    }
+}
+
+pub fn spin_on_rwlock(config: Arc<RwLock<String>>) {
+    loop {
+        let Ok(current) = config.try_read() else {
+            continue;
+        };
+        if current.is_empty() {
+            if let Ok(mut w) = config.try_write() {
+                w.push_str("default");
+            }
+        }
+    }
+}
+
+pub async fn spin_on_send(tx: mpsc::Sender<u64>) {
+    let mut n = 0;
+    loop {
+        if tx.try_send(n).is_ok() {
+            n += 1;
+        }
+    }
+}
+
+pub async fn spin_on_permit(sem: Arc<Semaphore>) {
+    'outer: loop {
+        for _ in 0..4 {
+            match sem.try_acquire() {
+                Ok(_permit) => continue 'outer,
+                Err(_) => {}
+            }
+        }
+        tokio::task::yield_now().await;
+    }
+}

@@ -1,0 +1,52 @@
+// Workers that spin on try_recv when the queue is empty.
+use std::sync::mpsc::{self, TryRecvError};
+use tokio::sync::mpsc::Receiver;
+
+pub struct Event;
+
+fn handle(_e: Event) {}
+
+pub fn drain_forever(rx: mpsc::Receiver<Event>) {
+    std::thread::spawn(move || loop {
+        if let Ok(event) = rx.try_recv() {
+            handle(event);
+        }
+    });
+}
+
+pub fn match_continue(rx: mpsc::Receiver<Event>) {
+    loop {
+        match rx.try_recv() {
+            Ok(event) => handle(event),
+            Err(TryRecvError::Empty) => continue,
+            Err(TryRecvError::Disconnected) => std::thread::sleep(std::time::Duration::from_secs(1)),
+        }
+    }
+}
+
+pub async fn async_task(mut rx: Receiver<Event>) {
+    tokio::spawn(async move {
+        loop {
+            while let Ok(event) = rx.try_recv() {
+                handle(event);
+            }
+        }
+    });
+}
+
+pub fn while_true(rx: crossbeam_channel::Receiver<Event>) {
+    while true {
+        let Ok(event) = rx.try_recv() else { continue };
+        handle(event);
+    }
+}
+
+pub async fn sleeps_only_when_idle(mut rx: Receiver<Event>) {
+    // Under a steady stream of events this loop never waits.
+    loop {
+        match rx.try_recv() {
+            Ok(event) => handle(event),
+            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+        }
+    }
+}

@@ -1,0 +1,72 @@
+// The token reaches a spawned fn call, or a fn of this file that spawns.
+use std::sync::Arc;
+
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+struct Job;
+
+async fn consume(mut jobs: mpsc::Receiver<Job>, token: CancellationToken) {
+    loop {
+        tokio::select! {
+            _ = token.cancelled() => return,
+            Some(job) = jobs.recv() => handle(job).await,
+        }
+    }
+}
+
+async fn handle(_job: Job) {}
+
+pub async fn spawned_local_fn(jobs: mpsc::Receiver<Job>) {
+    let token = CancellationToken::new();
+    tokio::spawn(consume(jobs, token.clone()));
+    tokio::signal::ctrl_c().await.ok();
+}
+
+pub async fn spawned_foreign_fn(state: Arc<crate::State>) {
+    let token = CancellationToken::new();
+    tokio::spawn(crate::metrics::report_loop(state, token.clone()));
+}
+
+fn start_workers(token: &CancellationToken, count: usize) {
+    for _ in 0..count {
+        let token = token.clone();
+        tokio::spawn(async move {
+            token.cancelled().await;
+        });
+    }
+}
+
+pub async fn through_a_helper() {
+    let token = CancellationToken::new();
+    start_workers(&token, 8);
+    tokio::signal::ctrl_c().await.ok();
+}
+
+pub struct Supervisor {
+    workers: usize,
+}
+
+impl Supervisor {
+    fn spawn_watchers(&self, token: &CancellationToken) {
+        for _ in 0..self.workers {
+            let t = token.clone();
+            tokio::spawn(async move { t.cancelled().await });
+        }
+    }
+
+    pub async fn start(&self) {
+        let token = CancellationToken::new();
+        self.spawn_watchers(&token);
+        tokio::signal::ctrl_c().await.ok();
+    }
+}
+
+pub async fn future_bound_then_spawned() {
+    let token = CancellationToken::new();
+    let t = token.clone();
+    let task = async move {
+        t.cancelled().await;
+    };
+    tokio::spawn(task);
+}

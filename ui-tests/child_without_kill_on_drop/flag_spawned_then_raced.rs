@@ -1,0 +1,35 @@
+// The child is spawned before the race and only awaited inside it: when the
+// future is dropped nobody kills the process.
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::process::Command;
+use tokio::time::timeout;
+use tokio_util::sync::CancellationToken;
+
+/// `wait_with_output` takes the child by value: after a timeout there is
+/// nothing left to kill.
+pub async fn lint_file(path: &str) -> anyhow::Result<String> {
+    let child = Command::new("eslint")
+        .arg(path)
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let out = timeout(Duration::from_secs(20), child.wait_with_output()).await??;
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+/// The child is only waited on in a select! branch and never killed.
+pub async fn supervise(bin: &str, token: CancellationToken) -> anyhow::Result<()> {
+    let mut cmd = Command::new(bin);
+    cmd.arg("--foreground");
+    let mut child = cmd.spawn().expect("spawn worker");
+    tokio::select! {
+        status = child.wait() => {
+            tracing::warn!(?status, "worker exited");
+        }
+        _ = token.cancelled() => {
+            tracing::info!("shutting down");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+// The same clients written through renames, groups and `self` imports.
+use reqwest::{self as http, get as fetch, Client as HttpClient};
+
+pub fn shared_client() -> HttpClient {
+    HttpClient::new()
+}
+
+pub fn built() -> http::Result<http::Client> {
+    http::ClientBuilder::new().https_only(true).build()
+}
+
+pub async fn download(url: String) -> http::Result<bytes::Bytes> {
+    fetch(url).await?.bytes().await
+}
+
+pub async fn full_path(url: &str) -> String {
+    ::reqwest::get(url).await.unwrap().text().await.unwrap()
+}
+
+static CLIENT: once_cell::sync::Lazy<reqwest::Client> =
+    once_cell::sync::Lazy::new(|| reqwest::Client::builder().http1_only().build().unwrap());

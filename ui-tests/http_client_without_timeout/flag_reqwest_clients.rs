@@ -1,0 +1,55 @@
+// reqwest async clients with no overall timeout.
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderValue, USER_AGENT};
+use reqwest::{Client, ClientBuilder};
+
+pub struct Indexer {
+    http: Client,
+    base: String,
+}
+
+impl Indexer {
+    pub fn new(base: String) -> Self {
+        Indexer { http: Client::new(), base }
+    }
+
+    pub fn with_defaults(base: String) -> Self {
+        Indexer { http: reqwest::Client::default(), base }
+    }
+}
+
+/// `connect_timeout` alone does not bound a response that never finishes.
+pub fn crawler_client() -> reqwest::Result<Client> {
+    Client::builder()
+        .user_agent("crawler/2.1")
+        .connect_timeout(Duration::from_secs(5))
+        .pool_max_idle_per_host(8)
+        .build()
+}
+
+/// Nor does `read_timeout`.
+pub fn webhook_client() -> Client {
+    let mut headers = HeaderMap::new();
+    headers.insert(USER_AGENT, HeaderValue::from_static("hooks/1.0"));
+    ClientBuilder::new()
+        .default_headers(headers)
+        .read_timeout(Duration::from_secs(10))
+        .build()
+        .expect("client")
+}
+
+/// The builder goes through bindings in the same function.
+pub fn proxied_client(proxy: Option<&str>) -> anyhow::Result<Client> {
+    let mut builder = reqwest::Client::builder().gzip(true);
+    if let Some(url) = proxy {
+        builder = builder.proxy(reqwest::Proxy::all(url)?);
+    }
+    let builder = builder.https_only(true);
+    Ok(builder.build()?)
+}
+
+pub async fn fetch_status(url: &str) -> reqwest::Result<u16> {
+    let resp = reqwest::get(url).await?;
+    Ok(resp.status().as_u16())
+}

@@ -1,0 +1,79 @@
+// Near misses for case 4: intervals built once, loops that end or observe
+// cancellation, intervals that are not ticked in the iteration, sleeps.
+use std::time::Duration;
+
+use async_io::Timer;
+use futures::StreamExt;
+use tokio::time::{interval, sleep};
+use tokio_util::sync::CancellationToken;
+
+async fn try_connect() -> bool {
+    false
+}
+async fn scrape() {}
+
+pub async fn built_once() {
+    let mut tick = interval(Duration::from_secs(5));
+    loop {
+        tick.tick().await;
+        scrape().await;
+        // Not spawned in this file: case 3 does not apply either.
+    }
+}
+
+pub async fn ends_when_connected() {
+    loop {
+        let mut backoff = interval(Duration::from_secs(5));
+        backoff.tick().await;
+        if try_connect().await {
+            break;
+        }
+    }
+}
+
+pub async fn for_loop_rebuilds(targets: Vec<String>) {
+    for _target in targets {
+        let mut pace = interval(Duration::from_millis(100));
+        pace.tick().await;
+        scrape().await;
+    }
+}
+
+pub async fn observes_cancellation(token: CancellationToken) {
+    loop {
+        let mut tick = interval(Duration::from_secs(1));
+        tokio::select! {
+            _ = token.cancelled() => std::process::exit(0),
+            _ = tick.tick() => scrape().await,
+        }
+    }
+}
+
+pub async fn collected_not_ticked(pool: &mut Vec<tokio::time::Interval>) {
+    loop {
+        let tick = interval(Duration::from_secs(1));
+        pool.push(tick);
+        sleep(Duration::from_secs(1)).await;
+    }
+}
+
+pub async fn sleeps_are_fine() {
+    loop {
+        sleep(Duration::from_secs(1)).await;
+        scrape().await;
+    }
+}
+
+pub async fn async_io_interval_waits_a_period() {
+    loop {
+        let mut timer = Timer::interval(Duration::from_secs(1));
+        timer.next().await;
+        scrape().await;
+    }
+}
+
+pub fn in_a_closure_called_elsewhere() -> impl Fn() {
+    || {
+        let _tick = interval(Duration::from_secs(1));
+    }
+}

@@ -1,0 +1,34 @@
+// Near misses for case 2: lazy initialisers that wait on a timer and finish
+// it, and statics that hold no timer.
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use once_cell::sync::Lazy;
+use tokio::sync::OnceCell;
+use tokio::time::{sleep, timeout};
+
+static PERIOD: Lazy<Duration> = Lazy::new(|| Duration::from_secs(30));
+
+static CLIENT: OnceCell<String> = OnceCell::const_new();
+
+pub async fn client() -> &'static String {
+    CLIENT
+        .get_or_init(|| async {
+            // Back off before the first connect: this sleep is awaited here.
+            sleep(Duration::from_millis(50)).await;
+            match timeout(Duration::from_secs(5), connect()).await {
+                Ok(addr) => addr,
+                Err(_) => String::from("fallback"),
+            }
+        })
+        .await
+}
+
+pub fn name() -> &'static str {
+    static NAME: OnceLock<String> = OnceLock::new();
+    NAME.get_or_init(|| String::from("reporter"))
+}
+
+async fn connect() -> String {
+    String::new()
+}
