@@ -16,6 +16,7 @@ mod blocking_call_in_async;
 mod busy_poll_loop;
 mod cancel_token_never_cancelled;
 mod child_without_kill_on_drop;
+mod defer_captures_large_value;
 mod http_client_without_timeout;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
@@ -123,6 +124,7 @@ pub const LINTS: &[Lint] = &[
     spawn_without_cancel::SPAWN_WITHOUT_CANCEL,
     timer_never_dropped::TIMER_NEVER_DROPPED,
     unbounded_channel_without_receiver::UNBOUNDED_CHANNEL_WITHOUT_RECEIVER,
+    defer_captures_large_value::DEFER_CAPTURES_LARGE_VALUE,
     cancel_token_never_cancelled::CANCEL_TOKEN_NEVER_CANCELLED,
     busy_poll_loop::BUSY_POLL_LOOP,
     spawn_in_loop_unbounded::SPAWN_IN_LOOP_UNBOUNDED,

@@ -12,6 +12,7 @@
 pub mod ancestry;
 pub mod bindings;
 pub mod chains;
+pub mod consts;
 pub mod dataflow;
 pub mod imports;
 pub mod loops;

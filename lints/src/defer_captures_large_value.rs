@@ -1,0 +1,796 @@
+use std::collections::{BTreeMap, HashSet};
+
+use syn::parse::{ParseStream, Parser};
+use syn::visit::Visit;
+use syn::{Expr, Lit, Pat, Token, Type};
+
+use crate::context::bindings::pat_ident;
+use crate::context::Node;
+use crate::macros::MacroBody;
+use crate::{FileContext, Finding, LintOptions};
+
+crate::declare_lint! {
+    /// ### What it does
+    /// Flags a defer construct (a scope guard) whose closure or body mentions
+    /// a local binding that is known, from the source alone, to hold at least
+    /// `large_value_bytes` bytes (default 4096).
+    ///
+    /// Defer constructs are scopeguard's `defer!`, `guard`, `guard_on_success`,
+    /// `guard_on_unwind` and `ScopeGuard::with_strategy`, `defer::defer(…)`
+    /// (and the `defer` crate's `defer!`), `defer_lite::defer!`, and calls whose
+    /// callee ends with one of the `guard_functions` option's paths (default
+    /// `OnDrop::new`, `Defer::new`, `DropGuard::new`, `CallOnDrop::new`,
+    /// `on_drop`), resolved through the file's `use` items.
+    ///
+    /// A binding is large when it is initialised by (or typed as) an array
+    /// `[x; N]` / `[T; N]`, by `vec![x; N]`, `Vec::with_capacity(N)`,
+    /// `String::with_capacity(N)`, `BytesMut::with_capacity(N)` or
+    /// `Box::new([x; N])`, with `N` a literal, a constant expression
+    /// (`64 * 1024`, `1 << 20`) or a `const` of this file, and the total size
+    /// reaches the threshold; or when it holds a whole input: the result of
+    /// `std::fs::read` / `read_to_string` or `tokio::fs::read` /
+    /// `read_to_string`, or a buffer passed as `&mut buf` to `.read_to_end(…)` /
+    /// `.read_to_string(…)`.
+    ///
+    /// ### Why is this bad
+    /// A guard runs at the end of the scope, and whatever its closure captures
+    /// stays alive until then, borrowed or moved; a `move` closure even copies
+    /// an array into the guard. A buffer that was meant to be dropped after a
+    /// few lines then lives as long as the whole function: in a long-running
+    /// handler or a loop body that is memory held for nothing. It is Go's
+    /// `defer` closure that retains a big object.
+    ///
+    /// ### Known problems
+    /// leaklint has no types: sizes come from syntax only. Element sizes are
+    /// known for primitive types and suffixed literals (`usize`/`isize` count 8
+    /// bytes); an unsuffixed integer literal counts 4 bytes and an unsuffixed
+    /// float 8, even where Rust would infer another type. An array whose
+    /// element size is not known (`[Slot::EMPTY; 4096]`) is not reported;
+    /// the elements of `vec!`, `with_capacity` and `Box::new([x; N])` whose
+    /// size is not known count 1 byte each. A type annotation (`[u8; N]`,
+    /// `Vec<u64>`, `Box<[u64; N]>`) takes precedence over the initialiser.
+    /// A length that is not a literal, a constant expression or a `const` of
+    /// this file (`Self::N` counts), or whose arithmetic overflows, is unknown
+    /// and the binding is not reported.
+    ///
+    /// Only bindings made by a `let` with a plain name are followed, and only
+    /// their mentions inside a closure written in the guard call (or in the
+    /// `defer!` body): a closure stored in a variable first and then handed to
+    /// the guard, or a reference to the buffer taken in another binding
+    /// (`let view = &buf[..];`), is not followed. For the guard functions of
+    /// `guard_functions`, every argument that is a closure is the guard's
+    /// closure and every other argument is a value the guard owns; a binding
+    /// passed as the guard's own value (`guard(buf, …)`, `guard(&mut buf, …)`)
+    /// is never reported for that guard. Whole-input buffers are reported
+    /// without a byte count. When one guard captures several large bindings,
+    /// it is reported once, for the first one it mentions; the others get
+    /// notes. A `defer!` whose body leaklint cannot parse is not analysed.
+    /// A guard call whose guard is dropped at once (`let _ = guard(…);` or a
+    /// bare `guard(…);` statement) keeps nothing alive and is not reported.
+    /// `tokio::fs::read` / `read_to_string` hold the input only once awaited
+    /// (`let fut = tokio::fs::read(p);` is a future, not the data).
+    ///
+    /// ### Example
+    /// ```rust,ignore
+    /// let mut buf = vec![0u8; 1 << 20];
+    /// let n = socket.read(&mut buf).await?;
+    /// defer! {
+    ///     metrics::histogram!("frame_bytes").record(buf.len() as f64);
+    /// }
+    /// process(&buf[..n]).await?; // … and buf lives until the end of the scope
+    /// ```
+    ///
+    /// ### Use instead
+    /// ```rust,ignore
+    /// let mut buf = vec![0u8; 1 << 20];
+    /// let n = socket.read(&mut buf).await?;
+    /// let len = buf.len();
+    /// defer! {
+    ///     metrics::histogram!("frame_bytes").record(len as f64);
+    /// }
+    /// process(&buf[..n]).await?;
+    /// ```
+    pub DEFER_CAPTURES_LARGE_VALUE,
+    name: "defer_captures_large_value",
+    level: Warn,
+    summary: "a scope guard's closure keeps a large buffer alive until the end of the scope",
+    trigger_words: &[
+        "defer",
+        "guard",
+        "guard_on_success",
+        "guard_on_unwind",
+        "with_strategy",
+        "OnDrop",
+        "Defer",
+        "DropGuard",
+        "CallOnDrop",
+        "on_drop",
+    ],
+    check: check,
+}
+
+const HELP: &str =
+    "compute what the guard needs before it (`let len = buf.len();`) and capture that instead";
+
+/// What is known about a large binding's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Size {
+    /// At least this many bytes.
+    Bytes(u64),
+    /// Whatever a whole-input read returned (the read named).
+    WholeInput(&'static str),
+}
+
+impl Size {
+    fn describe(self) -> String {
+        match self {
+            Size::Bytes(n) => format!("{n} bytes"),
+            Size::WholeInput(read) => format!("the whole input of `{read}`"),
+        }
+    }
+}
+
+/// One large binding mentioned inside one defer construct.
+struct Hit {
+    name: String,
+    size: Size,
+    mention: proc_macro2::Span,
+    definition: proc_macro2::Span,
+}
+
+/// A defer construct found in a binding's scope.
+struct Construct {
+    /// The whole construct (macro invocation or guard call).
+    span: proc_macro2::Span,
+    /// Byte ranges of the code the guard runs (closures, the `defer!` body).
+    bodies: Vec<(usize, usize)>,
+    /// Byte offsets of names handed to the guard as its own value.
+    owned: Vec<usize>,
+}
+
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
+    let macro_use = macro_use_crates(ctx.file);
+    let mut finder = ConstructFinder {
+        ctx,
+        options,
+        macro_use: &macro_use,
+        constructs: Vec::new(),
+        read_targets: Vec::new(),
+        discarded: HashSet::new(),
+    };
+    finder.visit_file(ctx.file);
+    let ConstructFinder {
+        constructs,
+        read_targets,
+        ..
+    } = finder;
+    if constructs.is_empty() {
+        return Vec::new();
+    }
+    let mut seen: HashSet<*const syn::Local> = HashSet::new();
+    // Keyed by the construct's byte range, so a guard capturing several large
+    // bindings is reported once.
+    let mut hits: BTreeMap<(usize, usize), (proc_macro2::Span, Vec<Hit>)> = BTreeMap::new();
+    ctx.walk_exprs(|_, ancestors| {
+        let [.., Node::Block(_), Node::Stmt(_), Node::Local(local)] = ancestors else {
+            return;
+        };
+        if !seen.insert(*local as *const syn::Local) {
+            return;
+        }
+        let Some(ident) = pat_ident(&local.pat) else {
+            return;
+        };
+        let Some(scope) = ctx.stmts_after(ancestors) else {
+            return;
+        };
+        let name = crate::context::imports::unraw(ident);
+        // Mentions of this binding (not of a shadowing one), by byte offset:
+        // comparing offsets with the constructs found file-wide keeps only
+        // the constructs in this binding's scope.
+        let mentions: Vec<(usize, proc_macro2::Span)> = ctx
+            .mentions_in_stmts(scope, &name)
+            .iter()
+            .map(|m| (ctx.span(m.span).start.byte, m.span))
+            .collect();
+        let defined_at = ctx.span(ident.span()).start.byte;
+        let inside = |c: &Construct, byte: usize| {
+            c.bodies
+                .iter()
+                .any(|(start, end)| (*start..*end).contains(&byte))
+        };
+        let captured: Vec<(&Construct, proc_macro2::Span)> = constructs
+            .iter()
+            // A binding made inside the guard's closure is not kept alive by it.
+            .filter(|c| !inside(c, defined_at))
+            .filter(|c| !mentions.iter().any(|(b, _)| c.owned.contains(b)))
+            .filter_map(|c| {
+                let (_, span) = mentions.iter().find(|(b, _)| inside(c, *b))?;
+                Some((c, *span))
+            })
+            .collect();
+        if captured.is_empty() {
+            return;
+        }
+        let size = match known_size(ctx, local) {
+            Some(n) if n >= options.large_value_bytes => Size::Bytes(n),
+            _ => match whole_input_read(ctx, local) {
+                Some(read) => Size::WholeInput(read),
+                None => {
+                    let read = read_targets
+                        .iter()
+                        .find(|(byte, _)| mentions.iter().any(|(b, _)| b == byte));
+                    match read {
+                        Some((_, method)) => Size::WholeInput(method),
+                        None => return,
+                    }
+                }
+            },
+        };
+        for (construct, mention) in captured {
+            let whole = ctx.span(construct.span);
+            hits.entry((whole.start.byte, whole.end.byte))
+                .or_insert_with(|| (construct.span, Vec::new()))
+                .1
+                .push(Hit {
+                    name: name.clone(),
+                    size,
+                    mention,
+                    definition: ident.span(),
+                });
+        }
+    });
+    hits.into_values()
+        .map(|(span, mut found)| {
+            found.sort_by_key(|h| ctx.span(h.mention).start.byte);
+            let first = &found[0];
+            let mut finding = Finding::new(
+                DEFER_CAPTURES_LARGE_VALUE.name,
+                ctx.span(span),
+                format!(
+                    "`{}` ({}) is kept alive by this guard until the end of the scope",
+                    first.name,
+                    first.size.describe()
+                ),
+            );
+            for hit in &found {
+                finding = finding
+                    .note(
+                        ctx.span(hit.mention),
+                        format!("`{}` is captured here", hit.name),
+                    )
+                    .note(
+                        ctx.span(hit.definition),
+                        format!("`{}` holds {}", hit.name, hit.size.describe()),
+                    );
+            }
+            finding.help(HELP)
+        })
+        .collect()
+}
+
+/// The defer-macro crates the file imports with `#[macro_use] extern crate`.
+fn macro_use_crates(file: &syn::File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::ExternCrate(e) if e.attrs.iter().any(|a| a.path().is_ident("macro_use")) => {
+                let name = crate::context::imports::unraw(&e.ident);
+                DEFER_MACROS
+                    .iter()
+                    .any(|m| m.strip_suffix("::defer") == Some(name.as_str()))
+                    .then_some(name)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Resolved paths of the defer macros.
+const DEFER_MACROS: &[&str] = &["scopeguard::defer", "defer_lite::defer", "defer::defer"];
+
+/// Resolved paths of the guard functions taking `(value, closure)`.
+const VALUE_GUARDS: &[&str] = &[
+    "scopeguard::guard",
+    "scopeguard::guard_on_success",
+    "scopeguard::guard_on_unwind",
+    "scopeguard::ScopeGuard::with_strategy",
+];
+
+/// Finds the file's defer constructs and the `&mut buf` arguments of its
+/// whole-input reads.
+struct ConstructFinder<'c, 'a> {
+    ctx: &'c FileContext<'a>,
+    options: &'c LintOptions,
+    macro_use: &'c [String],
+    constructs: Vec<Construct>,
+    /// Byte offset of the buffer's name, and the read method.
+    read_targets: Vec<(usize, &'static str)>,
+    /// Guard calls whose guard is dropped at once (`let _ = guard(…);`, `guard(…);`).
+    discarded: HashSet<*const syn::ExprCall>,
+}
+
+impl ConstructFinder<'_, '_> {
+    fn byte_range(&self, node: &impl syn::spanned::Spanned) -> (usize, usize) {
+        let span = self.ctx.span_of(node);
+        (span.start.byte, span.end.byte)
+    }
+
+    fn is_defer_macro(&self, mac: &syn::Macro) -> bool {
+        match self.ctx.resolve(&mac.path) {
+            Some(path) if DEFER_MACROS.contains(&path.as_str()) => true,
+            Some(path) => path == "defer" && !self.macro_use.is_empty(),
+            None => false,
+        }
+    }
+
+    /// The construct a call makes, if it is a guard call.
+    fn guard_call(&self, call: &syn::ExprCall) -> Option<Construct> {
+        let Expr::Path(func) = strip(&call.func) else {
+            return None;
+        };
+        if func.qself.is_some() {
+            return None;
+        }
+        let resolved = self.ctx.resolve(&func.path);
+        let args: Vec<&Expr> = call.args.iter().collect();
+        let (closures, values): (Vec<&Expr>, Vec<&Expr>) = match resolved.as_deref() {
+            Some(p) if VALUE_GUARDS.contains(&p) => match args.as_slice() {
+                [value, closure] => (vec![*closure], vec![*value]),
+                _ => return None,
+            },
+            Some("defer::defer") => (args, Vec::new()),
+            _ if self.is_guard_function(&func.path, resolved.as_deref()) => {
+                args.into_iter().partition(|a| closure_of(a).is_some())
+            }
+            _ => return None,
+        };
+        let bodies = closures
+            .into_iter()
+            .filter_map(closure_of)
+            .map(|c| self.byte_range(c))
+            .collect();
+        let owned = values
+            .into_iter()
+            .filter_map(owned_name)
+            .map(|ident| self.ctx.span(ident.span()).start.byte)
+            .collect();
+        Some(Construct {
+            span: syn::spanned::Spanned::span(call),
+            bodies,
+            owned,
+        })
+    }
+
+    /// Whether the callee's last path segments (as written or resolved) are
+    /// one of the `guard_functions`.
+    fn is_guard_function(&self, path: &syn::Path, resolved: Option<&str>) -> bool {
+        let written: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let resolved: Vec<&str> = resolved
+            .map(|r| r.split("::").collect())
+            .unwrap_or_default();
+        self.options.guard_functions.iter().any(|g| {
+            let wanted: Vec<&str> = g.split("::").filter(|s| !s.is_empty()).collect();
+            !wanted.is_empty()
+                && (written.len() >= wanted.len()
+                    && written[written.len() - wanted.len()..]
+                        .iter()
+                        .zip(&wanted)
+                        .all(|(a, b)| a == b)
+                    || resolved.ends_with(&wanted))
+        })
+    }
+}
+
+impl<'v> Visit<'v> for ConstructFinder<'_, '_> {
+    fn visit_stmt(&mut self, stmt: &'v syn::Stmt) {
+        let dropped_at_once = match stmt {
+            syn::Stmt::Local(l) if matches!(l.pat, Pat::Wild(_)) => {
+                l.init.as_ref().map(|i| &*i.expr)
+            }
+            syn::Stmt::Expr(e, Some(_)) => Some(e),
+            _ => None,
+        };
+        if let Some(Expr::Call(call)) = dropped_at_once.map(strip) {
+            self.discarded.insert(call as *const syn::ExprCall);
+        }
+        syn::visit::visit_stmt(self, stmt);
+    }
+
+    fn visit_expr_call(&mut self, call: &'v syn::ExprCall) {
+        if !self.discarded.contains(&(call as *const syn::ExprCall)) {
+            if let Some(construct) = self.guard_call(call) {
+                self.constructs.push(construct);
+            }
+        }
+        syn::visit::visit_expr_call(self, call);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+        let read = if m.method == "read_to_end" {
+            Some("read_to_end")
+        } else if m.method == "read_to_string" {
+            Some("read_to_string")
+        } else {
+            None
+        };
+        if let (Some(read), [arg]) = (read, m.args.iter().collect::<Vec<_>>().as_slice()) {
+            if let Expr::Reference(r) = strip(arg) {
+                if let (Some(_), Some(ident)) = (&r.mutability, simple_name(&r.expr)) {
+                    let byte = self.ctx.span(ident.span()).start.byte;
+                    self.read_targets.push((byte, read));
+                }
+            }
+        }
+        syn::visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_macro(&mut self, mac: &'v syn::Macro) {
+        if self.is_defer_macro(mac) {
+            if let MacroBody::Stmts(_) = self.ctx.macro_body(mac) {
+                let body = mac.delimiter.span().join();
+                let body = self.ctx.span(body);
+                self.constructs.push(Construct {
+                    span: syn::spanned::Spanned::span(mac),
+                    bodies: vec![(body.start.byte, body.end.byte)],
+                    owned: Vec::new(),
+                });
+            }
+        }
+        let ctx = self.ctx;
+        ctx.visit_macro_body(mac, self);
+    }
+}
+
+/// `expr` without parentheses and invisible groups.
+fn strip(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Paren(p) => strip(&p.expr),
+        Expr::Group(g) => strip(&g.expr),
+        other => other,
+    }
+}
+
+/// The closure an argument is, if it is one.
+fn closure_of(expr: &Expr) -> Option<&syn::ExprClosure> {
+    match strip(expr) {
+        Expr::Closure(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// The name of a plain local path expression (`buf`).
+fn simple_name(expr: &Expr) -> Option<&syn::Ident> {
+    match strip(expr) {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
+        _ => None,
+    }
+}
+
+/// The binding a guard's value argument hands over: `buf`, `&buf`, `&mut buf`.
+fn owned_name(expr: &Expr) -> Option<&syn::Ident> {
+    match strip(expr) {
+        Expr::Reference(r) => simple_name(&r.expr),
+        other => simple_name(other),
+    }
+}
+
+/// The size of a primitive type named `name`, in bytes.
+fn primitive_size(name: &str) -> Option<u64> {
+    Some(match name {
+        "u8" | "i8" | "bool" => 1,
+        "u16" | "i16" => 2,
+        "u32" | "i32" | "f32" | "char" => 4,
+        "u64" | "i64" | "f64" | "usize" | "isize" => 8,
+        "u128" | "i128" => 16,
+        _ => return None,
+    })
+}
+
+impl FileContext<'_> {
+    /// The size of a type, if it is a primitive or an array of known size.
+    fn type_size(&self, ty: &Type) -> Option<u64> {
+        match ty {
+            Type::Path(p) if p.qself.is_none() => primitive_size(&p.path.get_ident()?.to_string()),
+            Type::Array(a) => self
+                .type_size(&a.elem)?
+                .checked_mul(self.const_eval(&a.len)?),
+            Type::Paren(p) => self.type_size(&p.elem),
+            Type::Group(g) => self.type_size(&g.elem),
+            _ => None,
+        }
+    }
+
+    /// The size of an element expression, if its type shows (a suffixed
+    /// literal, `true`, a char, a nested `[x; N]`, a cast to a primitive).
+    fn element_size(&self, expr: &Expr) -> Option<u64> {
+        match strip(expr) {
+            Expr::Lit(lit) => match &lit.lit {
+                Lit::Int(i) => match i.suffix() {
+                    "" => Some(4),
+                    s => primitive_size(s),
+                },
+                Lit::Float(f) => match f.suffix() {
+                    "" => Some(8),
+                    s => primitive_size(s),
+                },
+                Lit::Bool(_) | Lit::Byte(_) => Some(1),
+                Lit::Char(_) => Some(4),
+                _ => None,
+            },
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => self.element_size(&u.expr),
+            Expr::Cast(c) => self.type_size(&c.ty),
+            Expr::Repeat(r) => self.repeat_size(r, None),
+            _ => None,
+        }
+    }
+
+    /// `N × size_of(x)` for `[x; N]`, the element size taken from `elem`
+    /// when given, else from `x`.
+    fn repeat_size(&self, r: &syn::ExprRepeat, elem: Option<u64>) -> Option<u64> {
+        let elem = elem.or_else(|| self.element_size(&r.expr))?;
+        elem.checked_mul(self.const_eval(&r.len)?)
+    }
+}
+
+/// The type argument of a written type `Outer<T>` whose last segment is `outer`.
+fn type_arg<'t>(ty: Option<&'t Type>, outer: &str) -> Option<&'t Type> {
+    let Some(Type::Path(p)) = ty else {
+        return None;
+    };
+    let last = p.path.segments.last()?;
+    if last.ident != outer {
+        return None;
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// The annotated type of a `let`, if any.
+fn local_type(local: &syn::Local) -> Option<&Type> {
+    match &local.pat {
+        Pat::Type(t) => Some(&t.ty),
+        _ => None,
+    }
+}
+
+/// The size a `let` binding is known to have, from its type or initialiser.
+fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
+    let ty = local_type(local);
+    if let Some(size) = ty.and_then(|t| ctx.type_size(t)) {
+        return Some(size);
+    }
+    let init = strip(&local.init.as_ref()?.expr);
+    match init {
+        Expr::Repeat(r) => ctx.repeat_size(r, None),
+        Expr::Macro(m) if is_vec_macro(ctx, &m.mac) => {
+            let (elem, len) = vec_repeat(&m.mac)?;
+            let elem_size = type_arg(ty, "Vec")
+                .and_then(|t| ctx.type_size(t))
+                .or_else(|| ctx.element_size(&elem))
+                .unwrap_or(1);
+            elem_size.checked_mul(ctx.const_eval(&len)?)
+        }
+        Expr::Call(call) => {
+            let Expr::Path(func) = strip(&call.func) else {
+                return None;
+            };
+            let resolved = ctx.resolve(&func.path)?;
+            let arg = match call.args.first() {
+                Some(a) if call.args.len() == 1 => a,
+                _ => return None,
+            };
+            match resolved.as_str() {
+                "Vec::with_capacity" | "std::vec::Vec::with_capacity" => {
+                    let turbofish =
+                        func.path
+                            .segments
+                            .iter()
+                            .rev()
+                            .nth(1)
+                            .and_then(|s| match &s.arguments {
+                                syn::PathArguments::AngleBracketed(a) => {
+                                    a.args.iter().find_map(|g| match g {
+                                        syn::GenericArgument::Type(t) => ctx.type_size(t),
+                                        _ => None,
+                                    })
+                                }
+                                _ => None,
+                            });
+                    let elem = turbofish
+                        .or_else(|| type_arg(ty, "Vec").and_then(|t| ctx.type_size(t)))
+                        .unwrap_or(1);
+                    elem.checked_mul(ctx.const_eval(arg)?)
+                }
+                "String::with_capacity"
+                | "std::string::String::with_capacity"
+                | "BytesMut::with_capacity"
+                | "bytes::BytesMut::with_capacity"
+                | "bytes::buf::BytesMut::with_capacity" => ctx.const_eval(arg),
+                "Box::new" | "std::boxed::Box::new" => {
+                    let Expr::Repeat(r) = strip(arg) else {
+                        return None;
+                    };
+                    if let Some(size) = type_arg(ty, "Box").and_then(|t| ctx.type_size(t)) {
+                        return Some(size);
+                    }
+                    let elem = ctx.element_size(&r.expr).unwrap_or(1);
+                    ctx.repeat_size(r, Some(elem))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether `mac` is the standard `vec!`.
+fn is_vec_macro(ctx: &FileContext<'_>, mac: &syn::Macro) -> bool {
+    let segments: Vec<String> = mac
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    match segments.as_slice() {
+        [v] => v == "vec" && !ctx.imports.is_local_item("vec"),
+        [krate, v] => v == "vec" && matches!(krate.as_str(), "std" | "alloc"),
+        _ => false,
+    }
+}
+
+/// The element and length of `vec![x; N]`.
+fn vec_repeat(mac: &syn::Macro) -> Option<(Expr, Expr)> {
+    let parser = |input: ParseStream| {
+        let elem: Expr = input.parse()?;
+        input.parse::<Token![;]>()?;
+        let len: Expr = input.parse()?;
+        Ok((elem, len))
+    };
+    parser.parse2(mac.tokens.clone()).ok()
+}
+
+/// The whole-input read a `let` is initialised by (`std::fs::read(p)?`,
+/// `tokio::fs::read_to_string(p).await.unwrap()`, …).
+fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'static str> {
+    let mut init = &*local.init.as_ref()?.expr;
+    let mut awaited = false;
+    loop {
+        init = match strip(init) {
+            Expr::Try(t) => &t.expr,
+            Expr::Await(a) => {
+                awaited = true;
+                &a.base
+            }
+            Expr::MethodCall(m)
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "unwrap" | "expect" | "unwrap_or_default"
+                ) =>
+            {
+                &m.receiver
+            }
+            _ => break,
+        };
+    }
+    let Expr::Call(call) = strip(init) else {
+        return None;
+    };
+    const READS: &[&str] = &[
+        "std::fs::read",
+        "std::fs::read_to_string",
+        "tokio::fs::read",
+        "tokio::fs::read_to_string",
+    ];
+    let Expr::Path(func) = strip(&call.func) else {
+        return None;
+    };
+    let resolved = ctx.resolve(&func.path)?;
+    let read = READS.iter().find(|r| **r == resolved).copied()?;
+    // tokio's reads return a future: the data exists only once it is awaited.
+    (awaited == read.starts_with("tokio::")).then_some(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_with(src: &str, options: &LintOptions) -> Vec<Finding> {
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        check(&ctx, options)
+    }
+
+    fn run(src: &str) -> Vec<Finding> {
+        run_with(src, &LintOptions::default())
+    }
+
+    #[test]
+    fn message_notes_and_help() {
+        let src = "use scopeguard::defer;\n\
+                   fn f(log: &Log) {\n\
+                   let buf = vec![0u8; 1 << 20];\n\
+                   defer! { log.bytes(buf.len()); }\n\
+                   }\n";
+        let found = run(src);
+        assert_eq!(found.len(), 1);
+        let f = &found[0];
+        assert_eq!(
+            f.message,
+            "`buf` (1048576 bytes) is kept alive by this guard until the end of the scope"
+        );
+        assert_eq!((f.span.start.line, f.span.start.column), (4, 1));
+        assert_eq!(
+            &src[f.span.start.byte..f.span.end.byte],
+            "defer! { log.bytes(buf.len()); }"
+        );
+        let notes: Vec<(usize, &str)> = f
+            .notes
+            .iter()
+            .map(|n| (n.span.unwrap().start.line, n.message.as_str()))
+            .collect();
+        assert_eq!(
+            notes,
+            vec![
+                (4, "`buf` is captured here"),
+                (3, "`buf` holds 1048576 bytes")
+            ]
+        );
+        assert_eq!(f.help.as_deref(), Some(HELP));
+    }
+
+    #[test]
+    fn threshold_is_inclusive_and_configurable() {
+        let src = "use scopeguard::guard;\n\
+                   fn f(c: Conn) { let b = [0u8; 4096]; let _g = guard(c, |c| c.close(b[0])); }";
+        assert_eq!(run(src).len(), 1);
+        let higher = LintOptions {
+            large_value_bytes: 4097,
+            ..LintOptions::default()
+        };
+        assert!(run_with(src, &higher).is_empty());
+    }
+
+    #[test]
+    fn guard_functions_option() {
+        let src =
+            "fn f(log: &Log) { let b = [0u8; 8192]; let _g = util::Finally::new(|| log.b(b[0])); }";
+        assert!(run(src).is_empty());
+        let options = LintOptions {
+            guard_functions: vec!["Finally::new".to_string()],
+            ..LintOptions::default()
+        };
+        assert_eq!(run_with(src, &options).len(), 1);
+    }
+
+    /// The ui-test inputs: every `ok_*` file is silent and every `flag_*`
+    /// file has the findings its fns were written for.
+    #[test]
+    fn ui_inputs() {
+        crate::ui_inputs::assert_counts(
+            &DEFER_CAPTURES_LARGE_VALUE,
+            &[
+                ("flag_aliases.rs", 5),
+                ("flag_defer_crate.rs", 2),
+                ("flag_defer_macro.rs", 5),
+                ("flag_glob.rs", 2),
+                ("flag_guard_calls.rs", 6),
+                ("flag_other_crates.rs", 6),
+                ("flag_scopes.rs", 6),
+                ("flag_sizes.rs", 8),
+                ("flag_whole_input.rs", 5),
+                ("ok_ambiguous_glob.rs", 0),
+                ("ok_guard_dropped_at_once.rs", 0),
+                ("ok_guarded_value.rs", 0),
+                ("ok_not_defer.rs", 0),
+                ("ok_shadowing.rs", 0),
+                ("ok_small_and_unknown.rs", 0),
+            ],
+        );
+    }
+}

@@ -1,0 +1,41 @@
+// Whole-input reads: the result of fs::read / read_to_string and buffers
+// filled by read_to_end / read_to_string.
+use std::fs;
+use std::io::Read;
+use scopeguard::defer;
+use tokio::io::AsyncReadExt;
+
+pub fn load_config(path: &str, audit: &Audit) -> Result<Config, Error> {
+    let text = fs::read_to_string(path)?;
+    defer! {
+        audit.loaded(path, text.len());
+    }
+    parse(&text)
+}
+
+pub fn load_image(path: &str, audit: &Audit) -> Vec<u8> {
+    let raw = std::fs::read(path).expect("image");
+    let _g = scopeguard::guard((), |_| audit.image(raw.len()));
+    decode(&raw)
+}
+
+pub async fn load_async(path: &str, audit: &Audit) -> std::io::Result<()> {
+    let data = tokio::fs::read(path).await?;
+    defer! { audit.bytes(data.len()); }
+    upload(&data).await
+}
+
+pub fn slurp(mut file: fs::File, audit: &Audit) -> std::io::Result<()> {
+    let mut contents = Vec::new();
+    file.read_to_end(&mut contents)?;
+    defer! { audit.bytes(contents.len()); }
+    process(&contents);
+    Ok(())
+}
+
+pub async fn slurp_socket(mut sock: tokio::net::TcpStream, audit: &Audit) -> std::io::Result<()> {
+    let mut body = String::with_capacity(128);
+    sock.read_to_string(&mut body).await?;
+    defer! { audit.text(body.len()); }
+    handle(&body).await
+}
