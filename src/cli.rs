@@ -14,7 +14,9 @@ use leaklint_lints::Level;
     version,
     after_help = "Exit status: 0 nothing found, 1 findings or files that could not be checked, \
                   2 leaklint could not do its job (bad arguments, path not found).\n\
-                  Human output goes to stderr; --format json prints one object on stdout."
+                  Human output goes to stderr; --format json prints one object on stdout.\n\
+                  `leaklint merge A.json B.json …` combines the JSON reports of --shard runs \
+                  (see `leaklint merge --help`); to lint a path named `merge`, write `./merge`."
 )]
 pub struct Cli {
     /// Files and directories to lint [default: .]. Directories are walked
@@ -102,6 +104,23 @@ pub struct Cli {
     /// its standard output through, e.g. 'cargo clippy --message-format=json'.
     #[arg(long, value_name = "CMD")]
     pub also: Option<String>,
+
+    /// Parse every file, even those in which no enabled rule can find
+    /// anything (by default such files are counted but not parsed, so their
+    /// syntax errors are not reported).
+    #[arg(long)]
+    pub no_prefilter: bool,
+
+    /// Print the time spent in each phase and each rule (summed over
+    /// threads) to stderr.
+    #[arg(long)]
+    pub timings: bool,
+
+    /// Lint only shard K of N (1 <= K <= N): a deterministic partition of
+    /// the files by a hash of their path; combine the shards' `--format
+    /// json` reports with `leaklint merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
 
     /// -A/-W/-D in command-line order (filled by [`Cli::parse_args`]).
     #[arg(skip)]

@@ -14,24 +14,30 @@ pub mod discover;
 pub mod engine;
 pub mod fault;
 pub mod fingerprint;
+pub mod merge;
 pub mod nesting;
 pub mod outcome;
 pub mod pipeline;
+pub mod prefilter;
 pub mod report;
 pub mod rules;
 pub mod settings;
+pub mod shard;
 pub mod suggest;
 pub mod suppress;
 pub mod text;
+pub mod timings;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 pub use crate::cli::Cli;
 pub use crate::config::Config;
 pub use crate::engine::lint_source;
 pub use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+pub use crate::timings::Timings;
 
 /// How a run ended, as an exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +63,10 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if merge::is_merge(&args) {
+        return merge::run(args).into();
+    }
     match Cli::parse_args(args) {
         Ok(cli) => execute(&cli).into(),
         Err(e) => {
@@ -89,6 +99,8 @@ pub fn execute(cli: &Cli) -> Status {
         };
     }
 
+    let run_start = Instant::now();
+    let timings = cli.timings.then(|| Timings::new(&Config::default()));
     let also = match &cli.also {
         None => None,
         Some(_) if cli.format != cli::Format::CargoJson => {
@@ -106,7 +118,7 @@ pub fn execute(cli: &Cli) -> Status {
             }
         },
     };
-    let report = match pipeline::lint(cli) {
+    let report = match pipeline::lint(cli, timings.as_ref()) {
         Ok(report) => report,
         Err(pipeline::Failure(message)) => {
             let _ = writeln!(stderr, "error: {message}");
@@ -160,6 +172,7 @@ pub fn execute(cli: &Cli) -> Status {
         }
     }
 
+    let report_start = Instant::now();
     match cli.format {
         cli::Format::Json => {
             let _ = stdout.write_all(report::json::render(&report).as_bytes());
@@ -182,6 +195,11 @@ pub fn execute(cli: &Cli) -> Status {
             let _ = stderr.write_all(report::human::render(&report, color).as_bytes());
             let _ = writeln!(stderr, "{}", report::human::summary(&report));
         }
+    }
+    if let Some(t) = &timings {
+        let _ = stdout.flush();
+        t.lap(timings::Phase::Report, report_start);
+        let _ = stderr.write_all(t.render(run_start.elapsed()).as_bytes());
     }
 
     let mut other_failed = false;

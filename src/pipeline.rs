@@ -12,6 +12,7 @@ use crate::discover::{self, display_path, Discovery};
 use crate::engine;
 use crate::outcome::Report;
 use crate::settings::{self, Overrides, Resolver};
+use crate::timings::{self, Timings};
 
 /// Why a run could not produce a report (exit status 2).
 #[derive(Debug)]
@@ -38,8 +39,9 @@ pub fn overrides(cli: &Cli) -> Overrides {
     }
 }
 
-/// Lints what the command line asks for.
-pub fn lint(cli: &Cli) -> Result<Report, Failure> {
+/// Lints what the command line asks for, adding phase times to `timings`.
+pub fn lint(cli: &Cli, timings: Option<&Timings>) -> Result<Report, Failure> {
+    let start = std::time::Instant::now();
     let overrides = overrides(cli);
     overrides.validate().map_err(Failure)?;
     let mut resolver =
@@ -49,7 +51,10 @@ pub fn lint(cli: &Cli) -> Result<Report, Failure> {
         return lint_stdin(cli, &overrides, &mut resolver);
     }
 
-    let discovery = discover::discover(&cli.paths).map_err(|e| Failure(e.to_string()))?;
+    let mut discovery = discover::discover(&cli.paths).map_err(|e| Failure(e.to_string()))?;
+    if let Some(shard) = &cli.shard {
+        shard.apply(&mut discovery);
+    }
     let explicit: HashSet<PathBuf> = cli.paths.iter().filter(|p| !p.is_dir()).cloned().collect();
 
     // Group the files by configuration; drop excluded ones.
@@ -67,12 +72,19 @@ pub fn lint(cli: &Cli) -> Result<Report, Failure> {
         groups.entry(index).or_default().files.push(file);
     }
 
+    if let Some(t) = timings {
+        t.lap(timings::Phase::Discover, start);
+    }
+    let options = engine::RunOptions {
+        threads: cli.threads,
+        prefilter: !cli.no_prefilter,
+    };
     let mut files_scanned = 0;
     let mut results = Vec::new();
     let problems = discovery.problems;
     for (index, group) in &groups {
         let config = settings::effective(index.map(|i| &resolver.loaded()[i]), &overrides);
-        let report = run_engine(group, &config, cli.threads)?;
+        let report = run_engine(group, &config, &options, timings)?;
         files_scanned += report.files_scanned;
         results.extend(report.files);
     }
@@ -81,16 +93,17 @@ pub fn lint(cli: &Cli) -> Result<Report, Failure> {
         problems,
     };
     let config = settings::effective(None, &overrides);
-    results.extend(run_engine(&problems, &config, cli.threads)?.files);
+    results.extend(run_engine(&problems, &config, &options, timings)?.files);
     Ok(Report::new(files_scanned, results))
 }
 
 fn run_engine(
     discovery: &Discovery,
     config: &Config,
-    threads: Option<usize>,
+    options: &engine::RunOptions,
+    timings: Option<&Timings>,
 ) -> Result<Report, Failure> {
-    engine::lint_all(discovery, config, threads)
+    engine::lint_all_with(discovery, config, options, timings)
         .map_err(|e| Failure(format!("cannot start worker threads: {e}")))
 }
 

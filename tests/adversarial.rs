@@ -235,7 +235,14 @@ fn leaklint(dir: &Path, args: &[&str]) -> Output {
 /// Runs `--format json` on `dir` and checks the process exited normally
 /// with one JSON document.
 fn json(dir: &Path) -> (i32, Value) {
-    let out = leaklint(dir, &["--format", "json", "."]);
+    json_with(dir, &[])
+}
+
+/// [`json`] with extra arguments.
+fn json_with(dir: &Path, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["--format", "json", "."];
+    args.extend_from_slice(extra);
+    let out = leaklint(dir, &args);
     let code = out
         .status
         .code()
@@ -354,7 +361,13 @@ fn hundred_thousand_deep_nesting_exits_normally_and_keeps_other_findings() {
         let dir = tempfile::tempdir().unwrap();
         with_witness(dir.path());
         write(dir.path(), name, &text);
+        // By default a file without any rule's trigger word is not parsed
+        // (the pre-filter): still a normal exit.
         let (code, value) = json(dir.path());
+        assert_eq!(code, 1, "{name}");
+        assert_witness(&value);
+        // Every file through the pre-scan and the parser.
+        let (code, value) = json_with(dir.path(), &["--no-prefilter"]);
         assert_eq!(code, 1, "{name}");
         assert_witness(&value);
         let errors = value["errors"].as_array().unwrap();
@@ -388,7 +401,7 @@ fn deep_but_under_the_limit_is_linted() {
         "not.rs",
         format!("fn main() {{ let _x = {}true; }}", "!".repeat(n)),
     );
-    let (code, value) = json(dir.path());
+    let (code, value) = json_with(dir.path(), &["--no-prefilter"]);
     assert_eq!(code, 1);
     assert_eq!(value["errors"], serde_json::json!([]));
     assert_witness(&value);
