@@ -79,6 +79,8 @@ crate::declare_lint! {
         "select",
         "select_biased",
     ],
+    // An endless loop is spelled `loop` or `while true`.
+    requires: &[&["loop", "while"]],
     check: check,
 }
 

@@ -75,6 +75,8 @@ crate::declare_lint! {
     level: Warn,
     summary: "a CancellationToken handed to spawned tasks is never cancelled",
     trigger_words: &["CancellationToken"],
+    // The token must reach a spawned task.
+    requires: &[&["spawn", "spawn_local", "spawn_blocking"]],
     check: check,
 }
 

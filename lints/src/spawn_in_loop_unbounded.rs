@@ -73,6 +73,9 @@ crate::declare_lint! {
     level: Warn,
     summary: "an accept loop or endless loop spawns tasks with no limit on how many run at once",
     trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
+    // An endless loop (`loop`, `while true`) or an accept loop (`while let …
+    // accept()`, `for … in listener.incoming()`).
+    requires: &[&["loop", "while", "incoming"]],
     check: check,
 }
 

@@ -63,7 +63,9 @@ crate::declare_lint! {
     name: "spawn_without_cancel",
     level: Warn,
     summary: "a detached task or thread loops forever and nothing can cancel it",
-    trigger_words: &["spawn"],
+    trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
+    // An endless loop is spelled `loop` or `while true`.
+    requires: &[&["loop", "while"]],
     check: check,
 }
 
