@@ -430,6 +430,8 @@ mod tests {
                 ("flag_threads_and_endless.rs", 4),
                 ("ok_bounded.rs", 0),
                 ("ok_loops_that_end.rs", 0),
+                ("flag_audit_service.rs", 6),
+                ("ok_audit_service.rs", 0),
             ],
         );
     }
