@@ -234,6 +234,19 @@ pub fn threads(stop: Arc<AtomicBool>, stop_rx: std::sync::mpsc::Receiver<()>) {
     });
 }
 
+/// A thread polling a shutdown receiver without blocking observes it, even
+/// when it leaves through `process::exit` rather than `break`.
+pub fn thread_polls_shutdown(shutdown_rx: std::sync::mpsc::Receiver<()>) {
+    std::thread::spawn(move || loop {
+        if shutdown_rx.try_recv().is_ok() {
+            flush_to_disk();
+            std::process::exit(0);
+        }
+        flush_to_disk();
+        std::thread::sleep(Duration::from_millis(100));
+    });
+}
+
 /// JoinSet aborts its tasks on drop; smol's Task cancels on drop.
 pub async fn sets() -> smol::Task<()> {
     let mut set = JoinSet::new();
