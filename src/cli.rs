@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, ValueEnum};
+use leaklint_lints::Level;
 
 /// leaklint: find resource leaks in async Rust (tasks nothing can stop,
 /// timers never dropped, unbounded channels nobody reads, guards pinning big
@@ -13,7 +14,9 @@ use clap::{Parser, ValueEnum};
     version,
     after_help = "Exit status: 0 nothing found, 1 findings or files that could not be checked, \
                   2 leaklint could not do its job (bad arguments, path not found).\n\
-                  Human output goes to stderr; --format json prints one object on stdout."
+                  Human output goes to stderr; --format json prints one object on stdout.\n\
+                  `leaklint merge A.json B.json …` combines the JSON reports of --shard runs \
+                  (see `leaklint merge --help`); to lint a path named `merge`, write `./merge`."
 )]
 pub struct Cli {
     /// Files and directories to lint [default: .]. Directories are walked
@@ -45,6 +48,119 @@ pub struct Cli {
     /// Number of worker threads [default: RAYON_NUM_THREADS, else one per CPU].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Use this configuration file for every path instead of looking for
+    /// the nearest leaklint.toml, .leaklint.toml or Cargo.toml metadata.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore configuration files.
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Turn RULE off (repeatable, comma-separated; later -A/-W/-D win).
+    #[arg(short = 'A', value_name = "RULE", value_delimiter = ',', action = clap::ArgAction::Append)]
+    pub allow: Vec<String>,
+
+    /// Report RULE as a warning (repeatable, comma-separated; later -A/-W/-D win).
+    #[arg(short = 'W', value_name = "RULE", value_delimiter = ',', action = clap::ArgAction::Append)]
+    pub warn: Vec<String>,
+
+    /// Report RULE as an error (repeatable, comma-separated; later -A/-W/-D win).
+    #[arg(short = 'D', value_name = "RULE", value_delimiter = ',', action = clap::ArgAction::Append)]
+    pub deny: Vec<String>,
+
+    /// Run only these rules (comma-separated); -A/-W/-D still apply after it.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+
+    /// Apply the configuration's include/exclude to files named on the
+    /// command line too (for pre-commit, which passes file names).
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Report suppression comments that give no reason.
+    #[arg(long)]
+    pub require_reason: bool,
+
+    /// Lint source read from standard input (requires --stdin-filename).
+    #[arg(long, requires = "stdin_filename", conflicts_with = "paths")]
+    pub stdin: bool,
+
+    /// The path the standard input is reported under; its configuration and
+    /// exclusions apply.
+    #[arg(long, value_name = "PATH", requires = "stdin")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Record the current findings in FILE (a baseline) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// With --format cargo-json: also run CMD (through the shell) and pass
+    /// its standard output through, e.g. 'cargo clippy --message-format=json'.
+    #[arg(long, value_name = "CMD")]
+    pub also: Option<String>,
+
+    /// Parse every file, even those in which no enabled rule can find
+    /// anything (by default such files are counted but not parsed, so their
+    /// syntax errors are not reported).
+    #[arg(long)]
+    pub no_prefilter: bool,
+
+    /// Print the time spent in each phase and each rule (summed over
+    /// threads) to stderr.
+    #[arg(long)]
+    pub timings: bool,
+
+    /// Lint only shard K of N (1 <= K <= N): a deterministic partition of
+    /// the files by a hash of their path; combine the shards' `--format
+    /// json` reports with `leaklint merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::shard::Shard>,
+
+    /// -A/-W/-D in command-line order (filled by [`Cli::parse_args`]).
+    #[arg(skip)]
+    pub level_overrides: Vec<(Level, String)>,
+}
+
+impl Cli {
+    /// Parses `args` like clap, also recording the order of -A/-W/-D.
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = Cli::command().try_get_matches_from(args)?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        cli.level_overrides = level_overrides(&matches);
+        Ok(cli)
+    }
+}
+
+/// -A/-W/-D values sorted by their position on the command line.
+fn level_overrides(matches: &ArgMatches) -> Vec<(Level, String)> {
+    let mut all = Vec::new();
+    for (id, level) in [
+        ("allow", Level::Allow),
+        ("warn", Level::Warn),
+        ("deny", Level::Deny),
+    ] {
+        if let (Some(values), Some(indices)) =
+            (matches.get_many::<String>(id), matches.indices_of(id))
+        {
+            for (value, index) in values.zip(indices) {
+                all.push((index, level, value.clone()));
+            }
+        }
+    }
+    all.sort_by_key(|&(index, _, _)| index);
+    all.into_iter()
+        .map(|(_, level, name)| (level, name))
+        .collect()
 }
 
 /// How findings are printed.
@@ -54,6 +170,12 @@ pub enum Format {
     Human,
     /// One JSON object (format version 1) on stdout.
     Json,
+    /// SARIF 2.1.0 on stdout, for code-scanning uploads.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations) on stdout.
+    Github,
+    /// rustc diagnostic JSON, one object per line on stdout (for rust-analyzer).
+    CargoJson,
 }
 
 /// Whether human output is coloured.

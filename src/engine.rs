@@ -14,6 +14,8 @@
 
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
 
 use leaklint_lints::{run_lint, FileContext};
 use rayon::prelude::*;
@@ -22,7 +24,9 @@ use crate::config::Config;
 use crate::discover::{Discovery, SourceFile};
 use crate::nesting;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+use crate::prefilter::Prefilter;
 use crate::text::{line_column, line_column_bytes, strip_bom};
+use crate::timings::{Phase, Timings};
 
 /// Stack size of a worker thread: 1 GiB of address space, of which only what
 /// deep code actually touches is ever backed by memory.
@@ -46,7 +50,8 @@ use crate::text::{line_column, line_column_bytes, strip_bom};
 /// practice (hundreds).
 pub const WORKER_STACK_SIZE: usize = 1 << 30;
 
-/// Lints every discovered file in parallel and collects the outcome.
+/// Lints every discovered file in parallel and collects the outcome,
+/// parsing every file (no pre-filter) and measuring nothing.
 ///
 /// `threads` is the size of the worker pool; `None` (or `Some(0)`) uses
 /// `RAYON_NUM_THREADS` if set, else one thread per CPU.
@@ -55,17 +60,68 @@ pub fn lint_all(
     config: &Config,
     threads: Option<usize>,
 ) -> Result<Report, rayon::ThreadPoolBuildError> {
+    let options = RunOptions {
+        threads,
+        prefilter: false,
+    };
+    lint_all_with(discovery, config, &options, None)
+}
+
+/// How [`lint_all_with`] runs, beyond what to check.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    /// Size of the worker pool; `None` (or `Some(0)`) uses
+    /// `RAYON_NUM_THREADS` if set, else one thread per CPU.
+    pub threads: Option<usize>,
+    /// Skip files in which no enabled rule can find anything (see
+    /// [`crate::prefilter`]); `--no-prefilter` clears it.
+    pub prefilter: bool,
+}
+
+/// Per-run helpers of the per-file pipeline: the pre-filter (built on first
+/// use, once per run) and the timing counters. The default uses neither.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Probe<'a> {
+    /// The run's pre-filter, built from the config by the first file that needs it.
+    pub prefilter: Option<&'a OnceLock<Prefilter>>,
+    /// Where to add the time of each phase.
+    pub timings: Option<&'a Timings>,
+}
+
+/// Files at least this large are analysed one at a time: a syntax tree
+/// takes about 15 times its file's size, so two multi-megabyte generated
+/// files parsed at once would set the run's peak memory.
+pub const LARGE_FILE_BYTES: usize = 2 << 20;
+
+/// Held while a large file is analysed.
+static LARGE_FILE: Mutex<()> = Mutex::new(());
+
+/// Lints every discovered file in parallel with the pre-filter and timings
+/// of the caller's choosing.
+pub fn lint_all_with(
+    discovery: &Discovery,
+    config: &Config,
+    options: &RunOptions,
+    timings: Option<&Timings>,
+) -> Result<Report, rayon::ThreadPoolBuildError> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
+        .num_threads(options.threads.unwrap_or(0))
         .stack_size(WORKER_STACK_SIZE)
         .thread_name(|i| format!("leaklint-worker-{i}"))
         .build()?;
+    let prefilter = OnceLock::new();
+    let probe = Probe {
+        prefilter: options.prefilter.then_some(&prefilter),
+        timings,
+    };
     let results: Vec<FileResult> = pool.install(|| {
         discovery
             .files
             .par_iter()
             .with_max_len(1)
-            .map(|file| lint_file(file, config))
+            .map(|file| lint_file(file, config, probe))
+            // Clean files are dropped at once rather than collected.
+            .filter(|r| !r.diagnostics.is_empty() || !r.errors.is_empty())
             .collect()
     });
     let problems = discovery.problems.iter().map(|(path, message)| {
@@ -81,8 +137,13 @@ pub fn lint_all(
 
 /// Reads and lints one file on the current thread, which must have a stack
 /// of [`WORKER_STACK_SIZE`].
-fn lint_file(file: &SourceFile, config: &Config) -> FileResult {
-    let bytes = match std::fs::read(&file.path) {
+fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult {
+    let start = Instant::now();
+    let read = std::fs::read(&file.path);
+    if let Some(t) = probe.timings {
+        t.lap(Phase::Read, start);
+    }
+    let bytes = match read {
         Ok(bytes) => bytes,
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
@@ -92,8 +153,20 @@ fn lint_file(file: &SourceFile, config: &Config) -> FileResult {
             return result;
         }
     };
-    match std::str::from_utf8(&bytes) {
-        Ok(text) => lint_text(&file.display, text, config),
+    if let Some(t) = probe.timings {
+        t.count_read(bytes.len());
+    }
+    let start = Instant::now();
+    let utf8 = std::str::from_utf8(&bytes);
+    if let Some(t) = probe.timings {
+        t.lap(Phase::Read, start);
+    }
+    match utf8 {
+        Ok(text) if text.len() >= LARGE_FILE_BYTES => {
+            let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
+            lint_text_probed(&file.display, text, config, probe)
+        }
+        Ok(text) => lint_text_probed(&file.display, text, config, probe),
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             let (line, column) = line_column_bytes(&bytes, e.valid_up_to());
@@ -127,10 +200,34 @@ pub fn lint_source(path: &str, text: &str, config: &Config) -> FileResult {
 /// [`WORKER_STACK_SIZE`] (deep code overflows smaller stacks and aborts the
 /// process). Prefer [`lint_source`].
 pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
+    lint_text_probed(path, text, config, Probe::default())
+}
+
+/// [`lint_text`] with a pre-filter and timings: when the probe has a
+/// pre-filter and `text` contains none of its words, the file is not parsed
+/// and the result is clean.
+pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
     let text = strip_bom(text);
     let mut result = FileResult::new(path);
 
+    if let Some(prefilter) = probe.prefilter {
+        let start = Instant::now();
+        let may_match = prefilter
+            .get_or_init(|| Prefilter::new(config))
+            .may_match(text.as_bytes());
+        if let Some(t) = probe.timings {
+            t.lap(Phase::Prefilter, start);
+        }
+        if !may_match {
+            return result;
+        }
+    }
+
+    let start = Instant::now();
     let nesting = nesting::scan(text, config.max_nesting);
+    if let Some(t) = probe.timings {
+        t.lap(Phase::Nesting, start);
+    }
     if let Some(at) = nesting.first_too_deep {
         let (line, column) = line_column(text, at);
         result.errors.push(FileError::at(
@@ -146,11 +243,21 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
     }
 
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        analyse(text, config, &mut result.diagnostics, &mut result.errors)
+        analyse(
+            text,
+            config,
+            probe.timings,
+            &mut result.diagnostics,
+            &mut result.errors,
+        )
     }));
     // Every span of this file has been converted to positions and the tree is
     // gone: free proc-macro2's record of the file's text.
+    let start = Instant::now();
     proc_macro2::extra::invalidate_current_thread_spans();
+    if let Some(t) = probe.timings {
+        t.lap(Phase::Drop, start);
+    }
     if let Err(payload) = outcome {
         result.errors.push(FileError::new(format!(
             "internal error: panicked while analysing the file: {} \
@@ -158,6 +265,8 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
             panic_message(&*payload)
         )));
     }
+    let complete = result.errors.is_empty();
+    crate::suppress::apply(text, &mut result.diagnostics, complete, config);
     if !result.diagnostics.is_empty() {
         result.source = Some(text.to_string());
     }
@@ -170,10 +279,17 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 fn analyse(
     text: &str,
     config: &Config,
+    timings: Option<&Timings>,
     diagnostics: &mut Vec<Diagnostic>,
     errors: &mut Vec<FileError>,
 ) {
-    let file = match syn::parse_file(text) {
+    let start = Instant::now();
+    let parsed = syn::parse_file(text);
+    if let Some(t) = timings {
+        t.lap(Phase::Parse, start);
+        t.count_parsed();
+    }
+    let file = match parsed {
         Ok(file) => file,
         Err(e) => {
             let start = e.span().start();
@@ -197,10 +313,20 @@ fn analyse(
             return;
         }
     };
+    let start = Instant::now();
     let ctx = FileContext::new(&file, text);
+    if let Some(t) = timings {
+        t.lap(Phase::Context, start);
+    }
     for enabled in config.enabled() {
         let lint = &enabled.lint;
-        match panic::catch_unwind(AssertUnwindSafe(|| run_lint(lint, &ctx, &config.options))) {
+        let start = Instant::now();
+        let outcome =
+            panic::catch_unwind(AssertUnwindSafe(|| run_lint(lint, &ctx, &config.options)));
+        if let Some(t) = timings {
+            t.add_rule(lint.name, start.elapsed());
+        }
+        match outcome {
             Ok(findings) => diagnostics.extend(findings.into_iter().map(|finding| Diagnostic {
                 level: enabled.level,
                 finding,
@@ -212,6 +338,12 @@ fn analyse(
                 panic_message(&*payload)
             ))),
         }
+    }
+    let start = Instant::now();
+    drop(ctx);
+    drop(file);
+    if let Some(t) = timings {
+        t.lap(Phase::Drop, start);
     }
 }
 

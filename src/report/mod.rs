@@ -2,6 +2,12 @@
 //!
 //! * [`human`]: rustc-style diagnostics with source snippets, and a summary line.
 //! * [`json`]: the stable JSON contract (version 1) of DESIGN.md.
+//! * [`sarif`]: SARIF 2.1.0 for code scanning.
+//! * [`github`]: GitHub Actions workflow commands.
+//! * [`cargo_json`]: rustc diagnostic JSON lines for rust-analyzer.
 
+pub mod cargo_json;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;

@@ -1,0 +1,253 @@
+//! `leaklint merge A.json B.json …`: one report from the JSON reports of
+//! `--shard K/N` runs.
+//!
+//! The merged report is the sum of the shards: `files_scanned` adds up, and
+//! diagnostics and errors are sorted as an unsharded run sorts them (every
+//! file belongs to one shard, so a file's own order is kept). With
+//! `--format json` the output is byte for byte what an unsharded run prints.
+//!
+//! `--format human` reads each flagged file again (paths are relative to
+//! the directory the shards ran in) to show its code. JSON reports do not
+//! carry the locations of notes, so notes that an unsharded run draws as
+//! labels under the code are printed as `= note:` lines instead; everything
+//! else is identical.
+//!
+//! The command line: `merge` is recognised only as the very first argument.
+//! To lint a file or directory named `merge`, write `leaklint ./merge` (or
+//! `leaklint -- merge`).
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, ValueEnum};
+use leaklint_lints::{find_lint, Finding, Level, Note, Position, Span};
+use serde::Deserialize;
+
+use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+use crate::report;
+use crate::text::strip_bom;
+use crate::Status;
+
+/// Combine the JSON reports of `leaklint --shard K/N --format json` runs into
+/// one report, identical to an unsharded run's.
+#[derive(Debug, Parser)]
+#[command(name = "leaklint merge", version)]
+pub struct MergeCli {
+    /// The shards' JSON reports.
+    #[arg(value_name = "REPORTS", required = true)]
+    pub reports: Vec<PathBuf>,
+
+    /// Output format of the merged report.
+    #[arg(long, value_enum, default_value_t = MergeFormat::Human)]
+    pub format: MergeFormat,
+
+    /// Exit with status 0 even when there are findings or file errors.
+    #[arg(long)]
+    pub exit_zero: bool,
+}
+
+/// How the merged report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MergeFormat {
+    /// rustc-style diagnostics on stderr (code re-read from disk).
+    Human,
+    /// One JSON object (format version 1) on stdout.
+    Json,
+}
+
+/// Whether `args` (program name first) call the `merge` command.
+pub fn is_merge(args: &[OsString]) -> bool {
+    args.get(1).is_some_and(|a| a == "merge")
+}
+
+/// Runs `leaklint merge` with `args` (program name first, then `merge`).
+pub fn run(args: Vec<OsString>) -> Status {
+    let args = std::iter::once(OsString::from("leaklint merge")).chain(args.into_iter().skip(2));
+    let cli = match MergeCli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.exit_code() == 0 {
+                Status::Clean
+            } else {
+                Status::Failure
+            };
+        }
+    };
+    let mut stderr = std::io::stderr().lock();
+    let mut report = match merge_files(&cli.reports) {
+        Ok(report) => report,
+        Err(e) => {
+            let _ = writeln!(stderr, "error: {e}");
+            return Status::Failure;
+        }
+    };
+    match cli.format {
+        MergeFormat::Json => {
+            let _ = std::io::stdout().write_all(report::json::render(&report).as_bytes());
+        }
+        MergeFormat::Human => {
+            attach_sources(&mut report, Path::new("."));
+            let _ = stderr.write_all(report::human::render(&report, false).as_bytes());
+            let _ = writeln!(stderr, "{}", report::human::summary(&report));
+        }
+    }
+    if report.is_clean() || cli.exit_zero {
+        Status::Clean
+    } else {
+        Status::Found
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct InReport {
+    version: u32,
+    files_scanned: usize,
+    diagnostics: Vec<InDiagnostic>,
+    errors: Vec<InError>,
+}
+
+#[derive(Debug, Deserialize)]
+struct InDiagnostic {
+    rule: String,
+    severity: String,
+    message: String,
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    notes: Vec<String>,
+    help: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct InError {
+    file: String,
+    message: String,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// Reads and merges the JSON reports at `paths`.
+pub fn merge_files(paths: &[PathBuf]) -> Result<Report, String> {
+    let mut texts = Vec::with_capacity(paths.len());
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read report {}: {e}", path.display()))?;
+        texts.push((path.display().to_string(), text));
+    }
+    merge_texts(
+        texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+    )
+}
+
+/// Merges JSON reports given as (name for messages, text).
+pub fn merge_texts<'a>(
+    reports: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Report, String> {
+    let mut files: BTreeMap<String, FileResult> = BTreeMap::new();
+    let mut scanned = 0;
+    for (name, text) in reports {
+        let report: InReport = serde_json::from_str(text).map_err(|e| {
+            format!("{name} is not a leaklint JSON report ({e}); give the output of `leaklint --format json`")
+        })?;
+        if report.version != report::json::FORMAT_VERSION {
+            return Err(format!(
+                "{name} is a version {} report; this leaklint reads version {}",
+                report.version,
+                report::json::FORMAT_VERSION
+            ));
+        }
+        scanned += report.files_scanned;
+        for d in report.diagnostics {
+            let entry = files
+                .entry(d.file.clone())
+                .or_insert_with(|| FileResult::new(d.file.clone()));
+            entry.diagnostics.push(to_diagnostic(d));
+        }
+        for e in report.errors {
+            let entry = files
+                .entry(e.file.clone())
+                .or_insert_with(|| FileResult::new(e.file.clone()));
+            entry.errors.push(FileError {
+                message: e.message,
+                line: e.line,
+                column: e.column,
+            });
+        }
+    }
+    Ok(Report::new(scanned, files.into_values()))
+}
+
+fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
+    // Rule names are `&'static str`; a rule this build does not know (a
+    // report from another version) keeps its name for the life of the process.
+    let rule = find_lint(&d.rule)
+        .map(|l| l.name)
+        .unwrap_or_else(|| Box::leak(d.rule.into_boxed_str()));
+    let position = |line, column| Position {
+        line,
+        column,
+        byte: 0,
+    };
+    Diagnostic {
+        level: if d.severity == "error" {
+            Level::Deny
+        } else {
+            Level::Warn
+        },
+        finding: Finding {
+            rule,
+            message: d.message,
+            span: Span {
+                start: position(d.line, d.column),
+                end: position(d.end_line, d.end_column),
+            },
+            notes: d
+                .notes
+                .into_iter()
+                .map(|message| Note {
+                    span: None,
+                    message,
+                })
+                .collect(),
+            help: d.help,
+        },
+    }
+}
+
+/// Reads the source of every file with diagnostics (relative to `base`)
+/// and sets the byte offsets of their spans, so the human format can show
+/// the code. An unreadable file is shown without code.
+pub fn attach_sources(report: &mut Report, base: &Path) {
+    for file in &mut report.files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        let text = std::fs::read_to_string(base.join(&file.path)).unwrap_or_default();
+        let text = strip_bom(&text).to_string();
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let byte = |p: &mut Position| {
+            let Some(&start) = starts.get(p.line.saturating_sub(1)) else {
+                p.byte = text.len();
+                return;
+            };
+            p.byte = text[start..]
+                .char_indices()
+                .nth(p.column.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| start + i);
+        };
+        for d in &mut file.diagnostics {
+            byte(&mut d.finding.span.start);
+            byte(&mut d.finding.span.end);
+        }
+        file.source = Some(text);
+    }
+}

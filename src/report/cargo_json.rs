@@ -1,0 +1,137 @@
+//! rustc's diagnostic JSON, one object per line: what `cargo check
+//! --message-format=json` carries in its `compiler-message`s and what
+//! rust-analyzer's `check.overrideCommand` reads.
+//!
+//! A finding becomes a diagnostic with `code.code = "leaklint::RULE"`, a
+//! primary span (1-based lines and character columns, byte offsets, the
+//! lines' text with the highlighted range), secondary spans for notes that
+//! point at code, `children` for the other notes and the help, and
+//! `rendered` with the human text. A file that could not be checked is an
+//! error diagnostic without a code.
+
+use serde_json::{json, Value};
+
+use crate::outcome::{FileResult, Report};
+
+/// The report as one JSON object per line.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for file in &report.files {
+        for (i, _) in file.diagnostics.iter().enumerate() {
+            out.push_str(&to_diagnostic(file, i).to_string());
+            out.push('\n');
+        }
+        for e in &file.errors {
+            let spans = match (e.line, e.column) {
+                (Some(line), Some(column)) => vec![json!({
+                    "file_name": file.path,
+                    "byte_start": 0, "byte_end": 0,
+                    "line_start": line, "line_end": line,
+                    "column_start": column, "column_end": column,
+                    "is_primary": true, "text": [], "label": null,
+                    "suggested_replacement": null, "suggestion_applicability": null,
+                    "expansion": null,
+                })],
+                _ => Vec::new(),
+            };
+            let rendered = match (e.line, e.column) {
+                (Some(l), Some(c)) => format!("error: {}:{l}:{c}: {}\n", file.path, e.message),
+                _ => format!("error: {}: {}\n", file.path, e.message),
+            };
+            let value = json!({
+                "$message_type": "diagnostic",
+                "message": format!("leaklint could not check this file: {}", e.message),
+                "code": null,
+                "level": "error",
+                "spans": spans,
+                "children": [],
+                "rendered": rendered,
+            });
+            out.push_str(&value.to_string());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn to_diagnostic(file: &FileResult, index: usize) -> Value {
+    let d = &file.diagnostics[index];
+    let f = &d.finding;
+    let source = file.source.as_deref().unwrap_or("");
+    let mut spans = vec![span(&file.path, source, f.span, true, None)];
+    let mut children = Vec::new();
+    for note in &f.notes {
+        match note.span {
+            Some(s) => spans.push(span(&file.path, source, s, false, Some(&note.message))),
+            None => children.push(child("note", &note.message)),
+        }
+    }
+    if let Some(help) = &f.help {
+        children.push(child("help", help));
+    }
+    // The human rendering of this one finding.
+    let single = Report {
+        files_scanned: 1,
+        files: vec![FileResult {
+            path: file.path.clone(),
+            source: file.source.clone(),
+            diagnostics: vec![d.clone()],
+            errors: Vec::new(),
+        }],
+    };
+    json!({
+        "$message_type": "diagnostic",
+        "message": f.message,
+        "code": { "code": format!("leaklint::{}", f.rule), "explanation": null },
+        "level": d.severity(),
+        "spans": spans,
+        "children": children,
+        "rendered": super::human::render(&single, false),
+    })
+}
+
+fn child(level: &str, message: &str) -> Value {
+    json!({
+        "message": message, "code": null, "level": level,
+        "spans": [], "children": [], "rendered": null,
+    })
+}
+
+fn span(
+    path: &str,
+    source: &str,
+    s: leaklint_lints::Span,
+    primary: bool,
+    label: Option<&str>,
+) -> Value {
+    // The text of every line the span touches, with the highlighted part.
+    let lines: Vec<&str> = source.lines().collect();
+    let text: Vec<Value> = (s.start.line..=s.end.line.max(s.start.line))
+        .filter_map(|n| lines.get(n.checked_sub(1)?).map(|t| (n, *t)))
+        .map(|(n, t)| {
+            let t = t.strip_suffix('\r').unwrap_or(t);
+            let start = if n == s.start.line { s.start.column } else { 1 };
+            let end = if n == s.end.line {
+                s.end.column
+            } else {
+                t.chars().count() + 1
+            };
+            json!({ "text": t, "highlight_start": start, "highlight_end": end })
+        })
+        .collect();
+    json!({
+        "file_name": path,
+        "byte_start": s.start.byte,
+        "byte_end": s.end.byte,
+        "line_start": s.start.line,
+        "line_end": s.end.line,
+        "column_start": s.start.column,
+        "column_end": s.end.column,
+        "is_primary": primary,
+        "text": text,
+        "label": label,
+        "suggested_replacement": null,
+        "suggestion_applicability": null,
+        "expansion": null,
+    })
+}

@@ -1,0 +1,364 @@
+//! Suppression comments.
+//!
+//! * `// leaklint: allow(rule_a, rule_b) reason` suppresses those rules'
+//!   findings that start on the comment's line, and, when the comment is
+//!   alone on its line, on the line directly below it.
+//! * `// leaklint: allow-file(rule) reason`, anywhere, suppresses the rules
+//!   in the whole file.
+//!
+//! Only a plain line comment whose text starts with `leaklint:` is a
+//! directive: doc comments, block comments, string contents and prose that
+//! merely mentions leaklint are not. A directive that suppresses nothing,
+//! names an unknown rule, or is malformed is reported as
+//! `unused_suppression`; one without a reason as `suppression_without_reason`
+//! (when that rule is on). The driver's own findings cannot be suppressed.
+
+use leaklint_lints::{Finding, Level, Position, Span};
+
+use crate::config::Config;
+use crate::outcome::Diagnostic;
+use crate::rules::{self, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION};
+use crate::suggest::hint;
+use crate::text::line_column;
+
+/// One `// leaklint: …` comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// The comment, from `//` to the end of its line.
+    pub span: Span,
+    /// Whether nothing but whitespace precedes the comment on its line.
+    pub own_line: bool,
+    /// `allow-file(…)` rather than `allow(…)`.
+    pub file_wide: bool,
+    /// The rules named, in order; empty when malformed.
+    pub rules: Vec<String>,
+    /// The text after the rule list, if any.
+    pub reason: Option<String>,
+    /// The comment starts with `leaklint: allow` but is not a valid directive.
+    pub malformed: bool,
+}
+
+/// Every directive in `text`, in order.
+pub fn directives(text: &str) -> Vec<Directive> {
+    if !text.contains("leaklint:") {
+        return Vec::new();
+    }
+    line_comments(text)
+        .into_iter()
+        .filter_map(|(start, end)| parse_directive(text, start, end))
+        .collect()
+}
+
+fn parse_directive(text: &str, start: usize, end: usize) -> Option<Directive> {
+    let body = &text[start + 2..end];
+    if body.starts_with('/') || body.starts_with('!') {
+        return None; // a doc comment
+    }
+    let rest = body.trim_start().strip_prefix("leaklint:")?.trim_start();
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let position = |byte: usize| {
+        let (line, column) = line_column(text, byte);
+        Position { line, column, byte }
+    };
+    let mut directive = Directive {
+        span: Span {
+            start: position(start),
+            end: position(end),
+        },
+        own_line: text[line_start..start].trim().is_empty(),
+        file_wide: false,
+        rules: Vec::new(),
+        reason: None,
+        malformed: false,
+    };
+    if !rest.starts_with("allow") {
+        return None; // prose
+    }
+    let (file_wide, after) = match rest.strip_prefix("allow-file") {
+        Some(after) => (true, after),
+        None => (false, &rest["allow".len()..]),
+    };
+    directive.file_wide = file_wide;
+    let parsed = after.trim_start().strip_prefix('(').and_then(|inner| {
+        let close = inner.find(')')?;
+        let names: Vec<String> = inner[..close]
+            .split(',')
+            .map(|n| n.trim().to_string())
+            .collect();
+        let valid = names
+            .iter()
+            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '_'));
+        valid.then_some((names, &inner[close + 1..]))
+    });
+    match parsed {
+        Some((names, reason)) => {
+            directive.rules = names;
+            let reason = reason
+                .trim()
+                .trim_start_matches(['-', ':', '—', '–'])
+                .trim();
+            directive.reason = (!reason.is_empty()).then(|| reason.to_string());
+        }
+        None => directive.malformed = true,
+    }
+    Some(directive)
+}
+
+/// Byte ranges of the line comments in `text` (from `//` to the end of the
+/// line), skipping strings, raw strings, character literals and block comments.
+fn line_comments(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+                let end = if text[..end].ends_with('\r') {
+                    end - 1
+                } else {
+                    end
+                };
+                out.push((i, end));
+                i = end;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let mut depth = 1;
+                i += 2;
+                while i < bytes.len() && depth > 0 {
+                    if bytes[i..].starts_with(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if bytes[i..].starts_with(b"*/") {
+                        depth -= 1;
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'"' => i = skip_string(bytes, i + 1),
+            b'r' if !is_ident_byte(bytes, i.wrapping_sub(1)) || raw_prefix(bytes, i) => {
+                let mut j = i + 1;
+                while bytes.get(j) == Some(&b'#') {
+                    j += 1;
+                }
+                if bytes.get(j) == Some(&b'"') {
+                    let hashes = j - i - 1;
+                    let mut closing = vec![b'"'];
+                    closing.extend(std::iter::repeat(b'#').take(hashes));
+                    i = bytes[j + 1..]
+                        .windows(closing.len())
+                        .position(|w| w == closing.as_slice())
+                        .map_or(bytes.len(), |p| j + 1 + p + closing.len());
+                } else {
+                    i += 1;
+                }
+            }
+            b'\'' => {
+                // A character literal, or a lifetime / label (left alone).
+                if bytes.get(i + 1) == Some(&b'\\') {
+                    i += 2;
+                    while i < bytes.len() && bytes[i] != b'\'' && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else {
+                    let next = text[i + 1..].chars().next().map_or(0, char::len_utf8);
+                    if bytes.get(i + 1 + next) == Some(&b'\'') {
+                        i += next + 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn is_ident_byte(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+}
+
+/// `br"…"` and `cr"…"`: an `r` preceded by a `b` or `c` that starts a token.
+fn raw_prefix(bytes: &[u8], i: usize) -> bool {
+    i >= 1 && matches!(bytes[i - 1], b'b' | b'c') && !is_ident_byte(bytes, i.wrapping_sub(2))
+}
+
+fn skip_string(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// Removes the diagnostics suppressed by directives in `text` and adds the
+/// findings about the directives themselves. `complete` says whether every
+/// enabled rule ran over the whole file (no parse error, no rule panicked);
+/// otherwise unused directives are not reported.
+pub fn apply(text: &str, diagnostics: &mut Vec<Diagnostic>, complete: bool, config: &Config) {
+    let directives = directives(text);
+    if directives.is_empty() {
+        return;
+    }
+    let level_of = |name: &str| {
+        config
+            .lints
+            .iter()
+            .find(|l| l.lint.name == name)
+            .map_or(Level::Allow, |l| l.level)
+    };
+    let driver_rule = |name: &str| rules::DRIVER_LINTS.iter().any(|l| l.name == name);
+    // used[d][r]: directive d's rule r suppressed something.
+    let mut used: Vec<Vec<bool>> = directives
+        .iter()
+        .map(|d| vec![false; d.rules.len()])
+        .collect();
+    diagnostics.retain(|diagnostic| {
+        let finding = &diagnostic.finding;
+        if driver_rule(finding.rule) {
+            return true;
+        }
+        let line = finding.span.start.line;
+        let mut keep = true;
+        for (d, directive) in directives.iter().enumerate() {
+            let applies = directive.file_wide
+                || directive.span.start.line == line
+                || (directive.own_line && directive.span.start.line + 1 == line);
+            if !applies {
+                continue;
+            }
+            for (r, rule) in directive.rules.iter().enumerate() {
+                if rule == finding.rule {
+                    used[d][r] = true;
+                    keep = false;
+                }
+            }
+        }
+        keep
+    });
+
+    let unused_level = level_of(UNUSED_SUPPRESSION.name);
+    let reason_level = level_of(SUPPRESSION_WITHOUT_REASON.name);
+    let names = rules::names();
+    for (d, directive) in directives.iter().enumerate() {
+        let mut report = |rule: &'static str, level: Level, finding: Finding| {
+            if level != Level::Allow {
+                diagnostics.push(Diagnostic {
+                    level,
+                    finding: Finding { rule, ..finding },
+                });
+            }
+        };
+        let span = directive.span;
+        if directive.malformed {
+            report(
+                UNUSED_SUPPRESSION.name,
+                unused_level,
+                Finding::new(
+                    UNUSED_SUPPRESSION.name,
+                    span,
+                    "malformed leaklint directive: it suppresses nothing",
+                )
+                .help("write `// leaklint: allow(rule_a, rule_b) reason` or `// leaklint: allow-file(rule) reason`"),
+            );
+            continue;
+        }
+        for (r, rule) in directive.rules.iter().enumerate() {
+            let known = rules::find(rule);
+            let finding = match known {
+                None => Finding::new(
+                    UNUSED_SUPPRESSION.name,
+                    span,
+                    format!("unknown rule `{rule}` in leaklint directive{}", hint(rule, &names)),
+                )
+                .help("see `leaklint --list-rules` for the rule names"),
+                Some(lint) if used[d][r] || !complete || level_of(lint.name) == Level::Allow => {
+                    continue
+                }
+                Some(_) => Finding::new(
+                    UNUSED_SUPPRESSION.name,
+                    span,
+                    if directive.file_wide {
+                        format!("`allow-file({rule})` suppresses nothing: no `{rule}` finding in this file")
+                    } else {
+                        format!("`allow({rule})` suppresses nothing: no `{rule}` finding starts on this line or the next")
+                    },
+                )
+                .help("remove the rule from the directive, or the directive"),
+            };
+            report(UNUSED_SUPPRESSION.name, unused_level, finding);
+        }
+        if directive.reason.is_none() {
+            report(
+                SUPPRESSION_WITHOUT_REASON.name,
+                reason_level,
+                Finding::new(
+                    SUPPRESSION_WITHOUT_REASON.name,
+                    span,
+                    "suppression without a reason",
+                )
+                .help("say why after the rule list: `// leaklint: allow(rule) why this is fine`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Summary = (usize, bool, Vec<String>, Option<String>, bool);
+
+    fn rules_of(text: &str) -> Vec<Summary> {
+        directives(text)
+            .into_iter()
+            .map(|d| {
+                (
+                    d.span.start.line,
+                    d.file_wide,
+                    d.rules,
+                    d.reason,
+                    d.malformed,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_plain_line_comments_starting_with_leaklint_are_directives() {
+        let text = r##"
+// leaklint: allow(a, b) because
+x(); // leaklint: allow-file(c)
+/// leaklint: allow(doc)
+//! leaklint: allow(doc)
+/* leaklint: allow(block) */
+let s = "// leaklint: allow(string)";
+let r = r#"// leaklint: allow(raw) "# ;
+let c = '"'; // leaklint: allow(after_char)
+// we could tell leaklint: allow(prose) here
+// leaklint: this is not a directive
+// leaklint: allow spawn_without_cancel
+fn f<'a>(x: &'a str) {} // leaklint:allow(lifetime)
+"##;
+        let s = |v: &str| v.to_string();
+        assert_eq!(
+            rules_of(text),
+            vec![
+                (2, false, vec![s("a"), s("b")], Some(s("because")), false),
+                (3, true, vec![s("c")], None, false),
+                (9, false, vec![s("after_char")], None, false),
+                (12, false, vec![], None, true),
+                (13, false, vec![s("lifetime")], None, false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! The pre-filter loses nothing: with and without it, the findings are
+//! identical. Always over `ui-tests/` (every rule's hits and near misses)
+//! and a generated tree; over a corpus of real crates when
+//! `LEAKLINT_CORPUS` names one (e.g. `LEAKLINT_CORPUS=/tmp/corpus/top`).
+
+use std::path::{Path, PathBuf};
+
+use leaklint::discover::discover;
+use leaklint::engine::{lint_all_with, RunOptions};
+use leaklint::{Config, Report, Timings};
+
+/// Lints `root` with and without the pre-filter and checks that the
+/// findings are identical and that every error of the filtered run is in
+/// the unfiltered one; returns (files scanned, files parsed with the filter).
+fn assert_lossless(root: &Path) -> (usize, u64) {
+    let discovery = discover(&[root.to_path_buf()]).expect("the tree exists");
+    let config = Config::default();
+    let run = |prefilter| {
+        let timings = Timings::new(&config);
+        let options = RunOptions {
+            threads: Some(2),
+            prefilter,
+        };
+        let report = lint_all_with(&discovery, &config, &options, Some(&timings)).unwrap();
+        (report, timings.files_parsed())
+    };
+    let (filtered, parsed) = run(true);
+    let (full, parsed_all) = run(false);
+    assert_eq!(filtered.files_scanned, full.files_scanned);
+    assert_eq!(parsed_all as usize, full.files_scanned);
+
+    let findings = |r: &Report| -> Vec<String> {
+        r.files
+            .iter()
+            .flat_map(|f| {
+                f.diagnostics
+                    .iter()
+                    .map(move |d| format!("{}: {:?}", f.path, d))
+            })
+            .collect()
+    };
+    let (with, without) = (findings(&filtered), findings(&full));
+    if with != without {
+        let missing: Vec<_> = without.iter().filter(|d| !with.contains(d)).collect();
+        let extra: Vec<_> = with.iter().filter(|d| !without.contains(d)).collect();
+        panic!(
+            "the pre-filter changed the findings under {}:\nlost: {missing:#?}\ngained: {extra:#?}",
+            root.display()
+        );
+    }
+    // Files the filter skips are not parsed, so their syntax errors go; any
+    // error it does report, the full run reports too.
+    for file in &filtered.files {
+        let same = full.files.iter().find(|f| f.path == file.path).unwrap();
+        assert_eq!(file.errors, same.errors, "errors of {}", file.path);
+    }
+    (full.files_scanned, parsed)
+}
+
+#[test]
+fn lossless_over_the_ui_tests() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui-tests");
+    let (scanned, _) = assert_lossless(&root);
+    assert!(scanned > 0);
+}
+
+#[test]
+fn lossless_and_selective_over_a_generated_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        // Found through a rename: the word is only in the `use`.
+        (
+            "renamed.rs",
+            "use tokio::spawn as go;\nfn f() { go(async { loop { tick().await; } }); }\n",
+        ),
+        (
+            "plain.rs",
+            "fn f() { tokio::spawn(async { loop { tick().await; } }); }\n",
+        ),
+        ("no_words.rs", "fn add(a: u8, b: u8) -> u8 { a + b }\n"),
+        // Not parsed with the filter, so its syntax error is not reported.
+        ("broken_no_words.rs", "fn broken( {\n"),
+        (
+            "suppressed.rs",
+            "// leaklint: allow(spawn_without_cancel) reason\nfn f() {}\n",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let (scanned, parsed) = assert_lossless(dir.path());
+    assert_eq!(scanned, 5);
+    // renamed, plain and the file with a suppression comment.
+    assert_eq!(parsed, 3);
+}
+
+#[test]
+fn lossless_over_the_corpus() {
+    let Some(root) = std::env::var_os("LEAKLINT_CORPUS") else {
+        eprintln!("note: LEAKLINT_CORPUS is not set; skipping the corpus pre-filter test");
+        return;
+    };
+    let root = PathBuf::from(root);
+    if !root.is_dir() {
+        eprintln!(
+            "note: LEAKLINT_CORPUS={} is not a directory; skipping",
+            root.display()
+        );
+        return;
+    }
+    let (scanned, parsed) = assert_lossless(&root);
+    eprintln!(
+        "corpus {}: {scanned} files, {parsed} parsed with the pre-filter",
+        root.display()
+    );
+}

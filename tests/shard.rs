@@ -1,0 +1,158 @@
+//! `--shard K/N` + `leaklint merge` reproduce an unsharded run: always on a
+//! generated tree, and on a corpus when `LEAKLINT_CORPUS` names one.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn leaklint(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("leaklint runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// The human output without the lines that depend on note locations (which
+/// JSON reports do not carry): headers, locations, the code lines and the
+/// summary are compared.
+fn stable_human_lines(out: &str) -> Vec<&str> {
+    out.lines()
+        .filter(|l| {
+            l.starts_with("warning[")
+                || l.starts_with("error")
+                || l.trim_start().starts_with("-->")
+                || l.contains("= help:")
+                || l.contains(" finding")
+        })
+        .collect()
+}
+
+/// Shards `target` (relative to `dir`) N ways for each N, merges, and
+/// compares with the unsharded run.
+fn assert_shards_merge(dir: &Path, target: &str, counts: &[u64]) {
+    let full = leaklint(dir, &["--format", "json", "--threads", "2", target]);
+    let full_json = text(&full.stdout);
+    let full_human = text(&leaklint(dir, &["--threads", "2", target]).stderr);
+    let reports = tempfile::tempdir().unwrap();
+    for &n in counts {
+        let mut names = Vec::new();
+        let mut scanned = Vec::new();
+        for k in 1..=n {
+            let shard = format!("{k}/{n}");
+            let out = leaklint(
+                dir,
+                &[
+                    "--format",
+                    "json",
+                    "--threads",
+                    "2",
+                    "--shard",
+                    &shard,
+                    target,
+                ],
+            );
+            let name = reports.path().join(format!("{k}-of-{n}.json"));
+            std::fs::write(&name, &out.stdout).unwrap();
+            let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            scanned.push(value["files_scanned"].as_u64().unwrap());
+            names.push(name.to_str().unwrap().to_string());
+        }
+        let mut args = vec!["merge".to_string()];
+        args.extend(names.iter().cloned());
+        let mut json_args = args.clone();
+        json_args.extend(["--format".to_string(), "json".to_string()]);
+        let json_args: Vec<&str> = json_args.iter().map(String::as_str).collect();
+        let merged = leaklint(dir, &json_args);
+        assert_eq!(
+            text(&merged.stdout),
+            full_json,
+            "merged JSON of {n} shards differs"
+        );
+        assert_eq!(merged.status.code(), full.status.code());
+        if n > 1 {
+            // The partition really splits the tree.
+            assert!(
+                scanned.iter().filter(|&&s| s > 0).count() > 1,
+                "{scanned:?}"
+            );
+        }
+
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let human = text(&leaklint(dir, &args).stderr);
+        assert_eq!(
+            stable_human_lines(&human),
+            stable_human_lines(&full_human),
+            "merged human output of {n} shards differs"
+        );
+    }
+}
+
+#[test]
+fn shards_merge_to_the_unsharded_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaky = "fn f() {\n    tokio::spawn(async {\n        loop { tick().await; }\n    });\n}\n";
+    for i in 0..24 {
+        let sub = dir.path().join(format!("crate{}/src", i % 4));
+        std::fs::create_dir_all(&sub).unwrap();
+        let text = match i % 3 {
+            0 => leaky.to_string(),
+            1 => "fn spawn_nothing() {}\n".to_string(),
+            _ => format!("fn f{i}( {{\n"),
+        };
+        std::fs::write(sub.join(format!("m{i}.rs")), text).unwrap();
+    }
+    assert_shards_merge(dir.path(), ".", &[1, 2, 3, 5]);
+}
+
+#[test]
+fn a_path_named_merge_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("merge")).unwrap();
+    std::fs::write(
+        dir.path().join("merge/a.rs"),
+        "fn f() { tokio::spawn(async { loop { tick().await; } }); }\n",
+    )
+    .unwrap();
+    for args in [&["./merge"][..], &["--", "merge"]] {
+        let out = leaklint(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(text(&out.stderr).contains("merge/a.rs:1:10"), "{args:?}");
+    }
+    // As the first argument, `merge` is the command.
+    let out = leaklint(dir.path(), &["merge"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("REPORTS"));
+}
+
+#[test]
+fn merge_rejects_what_is_not_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.json"), "{\"not\": 1}").unwrap();
+    let out = leaklint(dir.path(), &["merge", "x.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("x.json is not a leaklint JSON report"));
+    let out = leaklint(dir.path(), &["merge", "missing.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read report missing.json"));
+}
+
+#[test]
+fn shards_merge_over_the_corpus() {
+    let Some(root) = std::env::var_os("LEAKLINT_CORPUS") else {
+        eprintln!("note: LEAKLINT_CORPUS is not set; skipping the corpus shard/merge test");
+        return;
+    };
+    let root = Path::new(&root);
+    if !root.is_dir() {
+        eprintln!("note: LEAKLINT_CORPUS is not a directory; skipping");
+        return;
+    }
+    let parent = root.parent().unwrap_or(Path::new("/"));
+    let name = root.file_name().unwrap().to_str().unwrap();
+    assert_shards_merge(parent, name, &[3]);
+}

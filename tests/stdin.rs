@@ -1,0 +1,73 @@
+//! `--stdin --stdin-filename PATH`: the path's configuration, exclusions and
+//! suppressions apply; the file need not exist.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn run_stdin(dir: &Path, args: &[&str], input: &str) -> (i32, Value) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(["--format", "json", "--stdin"])
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
+const LEAK: &str = "fn a() {\n    tokio::spawn(async { loop { work().await; } });\n}\n";
+
+#[test]
+fn stdin_is_reported_under_its_filename_with_its_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("svc/src")).unwrap();
+    std::fs::write(
+        d.join("svc/leaklint.toml"),
+        "exclude = [\"gen/\"]\n[rules]\nspawn_without_cancel = \"deny\"\n",
+    )
+    .unwrap();
+    let (code, v) = run_stdin(d, &["--stdin-filename", "svc/src/new.rs"], LEAK);
+    assert_eq!(code, 1);
+    assert_eq!(v["files_scanned"], 1);
+    let diag = &v["diagnostics"][0];
+    assert_eq!(diag["file"], "svc/src/new.rs");
+    assert_eq!(diag["severity"], "error");
+    assert_eq!(diag["line"], 2);
+
+    let suppressed = format!("// leaklint: allow-file(spawn_without_cancel) test\n{LEAK}");
+    let (code, v) = run_stdin(d, &["--stdin-filename", "svc/src/new.rs"], &suppressed);
+    assert_eq!((code, v["diagnostics"].as_array().unwrap().len()), (0, 0));
+
+    let (code, v) = run_stdin(
+        d,
+        &["--force-exclude", "--stdin-filename", "svc/gen/x.rs"],
+        LEAK,
+    );
+    assert_eq!((code, v["files_scanned"].as_u64()), (0, Some(0)));
+}
+
+#[test]
+fn stdin_needs_a_filename() {
+    let out = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .arg("--stdin")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--stdin-filename"));
+}

@@ -1,0 +1,131 @@
+//! Suppression comments: where they apply, unused and unknown-rule
+//! directives, and --require-reason.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn run(dir: &Path, args: &[&str]) -> (i32, Vec<(String, usize, String)>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(["--format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap() as usize,
+                d["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (out.status.code().unwrap(), list)
+}
+
+fn leak(prefix: &str) -> String {
+    format!("{prefix}tokio::spawn(async {{ loop {{ work().await; }} }});\n")
+}
+
+fn lint_text(text: &str, args: &[&str]) -> (i32, Vec<(String, usize, String)>) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.rs"), text).unwrap();
+    let mut all = args.to_vec();
+    all.push("x.rs");
+    run(dir.path(), &all)
+}
+
+fn rules(found: &[(String, usize, String)]) -> Vec<(&str, usize)> {
+    found.iter().map(|(r, l, _)| (r.as_str(), *l)).collect()
+}
+
+#[test]
+fn same_line_and_line_above() {
+    let text = format!(
+        "fn a() {{\n    // leaklint: allow(spawn_without_cancel) serves forever by design\n    {}}}\nfn b() {{\n    {}}}\nfn c() {{\n    {}}}\n",
+        leak(""),
+        leak("").trim_end().to_string() + " // leaklint: allow(spawn_without_cancel) same line\n",
+        leak(""),
+    );
+    let (code, found) = lint_text(&text, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(rules(&found), [("spawn_without_cancel", 9)]);
+}
+
+#[test]
+fn trailing_directive_does_not_reach_the_next_line() {
+    let text = format!(
+        "fn a() {{\n    let x = 1; // leaklint: allow(spawn_without_cancel) no\n    {}}}\n",
+        leak("")
+    );
+    let (_, found) = lint_text(&text, &[]);
+    assert_eq!(
+        rules(&found),
+        [("unused_suppression", 2), ("spawn_without_cancel", 3)]
+    );
+}
+
+#[test]
+fn file_wide() {
+    let text = format!(
+        "fn a() {{\n    {}}}\n// leaklint: allow-file(spawn_without_cancel) a daemon\nfn b() {{\n    {}}}\n",
+        leak(""),
+        leak("")
+    );
+    let (code, found) = lint_text(&text, &[]);
+    assert_eq!((code, found.len()), (0, 0), "{found:?}");
+}
+
+#[test]
+fn unused_and_unknown_directives_are_reported() {
+    let text = "// leaklint: allow(spawn_without_cancel) stale\nfn a() {}\n// leaklint: allow(spawn_without_cancle) typo\nfn b() {}\n// leaklint: allow spawn_without_cancel\nfn c() {}\n// leaklint needs no allow here: this is prose\n";
+    let (code, found) = lint_text(text, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        rules(&found),
+        [
+            ("unused_suppression", 1),
+            ("unused_suppression", 3),
+            ("unused_suppression", 5)
+        ]
+    );
+    assert!(found[0].2.contains("suppresses nothing"), "{found:?}");
+    assert!(
+        found[1].2.contains("unknown rule `spawn_without_cancle`")
+            && found[1].2.contains("did you mean `spawn_without_cancel`?"),
+        "{found:?}"
+    );
+    assert!(found[2].2.contains("malformed"), "{found:?}");
+    // It is a rule like the others: it can be turned off.
+    let (code, found) = lint_text(text, &["-A", "unused_suppression"]);
+    assert_eq!((code, found.len()), (0, 0));
+    // A rule that did not run does not make its directives unused.
+    let (_, found) = lint_text(text, &["-A", "spawn_without_cancel"]);
+    assert_eq!(
+        rules(&found),
+        [("unused_suppression", 3), ("unused_suppression", 5)]
+    );
+}
+
+#[test]
+fn require_reason() {
+    let text = format!(
+        "fn a() {{\n    // leaklint: allow(spawn_without_cancel)\n    {}}}\n",
+        leak("")
+    );
+    let (code, found) = lint_text(&text, &[]);
+    assert_eq!((code, found.len()), (0, 0));
+    let (code, found) = lint_text(&text, &["--require-reason"]);
+    assert_eq!(code, 1);
+    assert_eq!(rules(&found), [("suppression_without_reason", 2)]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.rs"), &text).unwrap();
+    std::fs::write(dir.path().join("leaklint.toml"), "require_reason = true\n").unwrap();
+    assert_eq!(run(dir.path(), &[]).1.len(), 1);
+}
