@@ -23,11 +23,17 @@ crate::declare_lint! {
     ///
     /// ### Known problems
     /// leaklint reads one file at a time and has no types. A task body that is
-    /// a call of a fn defined in another file is not analysed. Cancellation is
+    /// a call of a fn defined in another file is not analysed. The task body
+    /// is what RULES.md calls so: the async block or closure given to the
+    /// spawn, or the fn of this file whose call *is* the argument
+    /// (`spawn(run(rx))`); an async block that awaits such a fn
+    /// (`spawn(async move { run(rx).await })`) is analysed as written, so a
+    /// loop inside `run` is not reported for it. Cancellation is
     /// recognised by shape: `.cancelled()`, `.is_cancelled()`, or `.recv()` /
     /// `.changed()` / `.notified()` / `.closed()` / `.wait_for()` / `.load()`
-    /// on a value whose name mentions shutdown, cancel, stop, quit, exit, term,
-    /// kill or close; a `select!` branch racing such a value or a call of a fn
+    /// (and, for threads polling a std receiver, `.try_recv()` /
+    /// `.recv_timeout()`) on a value whose name mentions shutdown, cancel,
+    /// stop, quit, exit, term, kill or close; a `select!` branch racing such a value or a call of a fn
     /// so named (`shutdown_signal()`); or `tokio::signal::ctrl_c()`. A loop
     /// inside the future given to `run_until_cancelled`,
     /// `with_cancellation_token`, `tokio::time::timeout` or
