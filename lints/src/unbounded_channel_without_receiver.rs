@@ -1,9 +1,10 @@
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenTree};
+use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use crate::context::bindings::{Mention, MentionKind};
 use crate::context::Node;
-use crate::macros::MacroBody;
+use crate::macros::{self, MacroBody};
 use crate::{FileContext, Finding, LintOptions};
 
 crate::declare_lint! {
@@ -17,7 +18,10 @@ crate::declare_lint! {
     ///    excused: it keeps the receiver alive);
     /// 3. is passed to `drop(…)` while the sender is still used after that
     ///    point (a later `drop(tx)`, `tx.closed()` or `tx.is_closed()` is not
-    ///    a use: none of them sends).
+    ///    a use: none of them sends);
+    /// 4. is only stored into a field of a struct literal (`Self { rx, … }`)
+    ///    of a struct defined in this file, and that field is never read
+    ///    anywhere in the file (no `.rx`, no `Self { rx, .. }` pattern).
     ///
     /// Unbounded constructors are `tokio::sync::mpsc::unbounded_channel`,
     /// `futures::channel::mpsc::unbounded` (also via `futures_channel`),
@@ -45,10 +49,16 @@ crate::declare_lint! {
     /// leaklint reads one file at a time and has no types. A channel bound
     /// whole (`let pair = unbounded_channel();`) or returned directly is not
     /// followed. A receiver used anywhere after the `let` counts as read,
-    /// even if that use only parks it elsewhere: a receiver stored in a
-    /// struct field (`Self { tx, rx }`) is not reported, even when nothing
-    /// in the file ever reads that field (RULES.md counts a struct field
-    /// initialiser as a use). In case 3, "after" is source order: a use written
+    /// even if that use only parks it elsewhere (except case 4). The field
+    /// case is only reported for a private field of a struct defined in this
+    /// file, without field attributes, on a struct without attributes other
+    /// than doc comments, `allow`/`cfg` and derives of `Debug`, `Clone` or
+    /// `Default`, in a file that declares no out-of-line `mod child;` (a
+    /// child module could read the field); any `.name` access or struct
+    /// pattern naming the field anywhere in the file, on any value, counts as
+    /// a read. Only the receiver itself as the value of a named field counts
+    /// for case 4 (not `Some(rx)`, not an enum variant `Self::On { rx }`, not
+    /// a tuple struct). In case 3, "after" is source order: a use written
     /// later in the function than the first `drop(rx)`, even when that drop
     /// is conditional (`if !enabled { drop(rx) }`). A channel created inside
     /// a macro body is checked against the rest of that body and the
@@ -194,7 +204,15 @@ fn check_constructor<'v>(
                 .note(ctx.span(first_drop), format!("the receiver is dropped here, but `{sender}` is used after this point: every later send fails")),
         );
     }
-    None
+    let field = unread_field(ctx, &scopes, &receiver_name, &mentions, ancestors)?;
+    Some(
+        finding("unbounded channel whose receiver is stored in a field that nothing reads")
+            .note(binding, format!("the receiver `{receiver_name}` is bound here and only stored in a struct field"))
+            .note(
+                ctx.span_of(&field.decl),
+                format!("field `{}` is never read in this file: every send succeeds and the queue grows without bound", field.name),
+            ),
+    )
 }
 
 /// The sender and receiver patterns of `(tx, rx)`, `(tx, mut rx)` or `(tx, rx): (S, R)`.
@@ -259,6 +277,252 @@ fn position(span: Span) -> (usize, usize) {
     (start.line, start.column)
 }
 
+/// The struct field that a receiver is only ever stored into.
+struct UnreadField<'a> {
+    name: String,
+    decl: &'a syn::Field,
+}
+
+/// When every mention of the receiver is the initialiser of a field of a
+/// struct literal, and every such field is a private field (of a struct of
+/// this file) that nothing in the file reads: the first such field.
+fn unread_field<'a>(
+    ctx: &FileContext<'a>,
+    scopes: &[&[Stmt]],
+    receiver: &str,
+    mentions: &[Mention<'_>],
+    ancestors: &[Node<'_>],
+) -> Option<UnreadField<'a>> {
+    let mut inits = FieldInits {
+        ctx,
+        name: receiver,
+        found: Vec::new(),
+    };
+    for rest in scopes {
+        rest.iter().for_each(|s| inits.visit_stmt(s));
+    }
+    let mut first = None;
+    for mention in mentions {
+        if mention.kind == MentionKind::Drop {
+            continue;
+        }
+        let (strukt, member) = inits
+            .found
+            .iter()
+            .find(|(at, _, _)| position(*at) == position(mention.span))
+            .map(|(_, s, m)| (s.clone(), m.clone()))?;
+        let strukt = match strukt {
+            StructName::SelfType => self_type(ctx, ancestors)?,
+            StructName::Named(n) => n,
+        };
+        let field = private_field(ctx, &strukt, &member)?;
+        if field_is_read(ctx, &member) {
+            return None;
+        }
+        first.get_or_insert(UnreadField {
+            name: member,
+            decl: field,
+        });
+    }
+    first
+}
+
+#[derive(Clone)]
+enum StructName {
+    SelfType,
+    Named(String),
+}
+
+/// Struct literal fields initialised with exactly the name: `S { rx }`, `S { f: rx }`.
+struct FieldInits<'c, 'a, 'n> {
+    ctx: &'c FileContext<'a>,
+    name: &'n str,
+    found: Vec<(Span, StructName, String)>,
+}
+
+impl<'ast> Visit<'ast> for FieldInits<'_, '_, '_> {
+    fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
+        let strukt = match (s.qself.is_none(), s.path.get_ident()) {
+            (true, Some(i)) if i == "Self" => Some(StructName::SelfType),
+            (true, Some(i)) if self.ctx.imports.is_local_item(&i.to_string()) => {
+                Some(StructName::Named(i.to_string()))
+            }
+            _ => None,
+        };
+        for field in &s.fields {
+            let (Some(strukt), syn::Member::Named(member), Expr::Path(p)) =
+                (&strukt, &field.member, &field.expr)
+            else {
+                continue;
+            };
+            if p.qself.is_none() && p.path.get_ident().is_some_and(|i| i == self.name) {
+                self.found.push((
+                    p.path.segments[0].ident.span(),
+                    strukt.clone(),
+                    member.to_string(),
+                ));
+            }
+        }
+        syn::visit::visit_expr_struct(self, s);
+    }
+
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.ctx.visit_macro_body(mac, self);
+    }
+}
+
+/// The name of the type of the `impl` enclosing the innermost method of `ancestors`.
+fn self_type(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<String> {
+    // `Self` belongs to the innermost fn; a nested free fn has none.
+    let method = ancestors.iter().rev().find_map(|n| match n {
+        Node::ImplFn(f) => Some(Some(*f)),
+        Node::ItemFn(_) | Node::TraitFn(_) => Some(None),
+        _ => None,
+    })??;
+    struct FindImpl<'m> {
+        method: &'m syn::ImplItemFn,
+        found: Option<String>,
+    }
+    impl<'ast> Visit<'ast> for FindImpl<'_> {
+        fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+            let has = i
+                .items
+                .iter()
+                .any(|it| matches!(it, syn::ImplItem::Fn(f) if std::ptr::eq(f, self.method)));
+            if has {
+                if let syn::Type::Path(p) = &*i.self_ty {
+                    if p.qself.is_none() && p.path.segments.len() == 1 {
+                        self.found = Some(p.path.segments[0].ident.to_string());
+                    }
+                }
+                return;
+            }
+            syn::visit::visit_item_impl(self, i);
+        }
+    }
+    let mut finder = FindImpl {
+        method,
+        found: None,
+    };
+    finder.visit_file(ctx.file);
+    finder.found
+}
+
+/// The private named field `member` of the one struct named `strukt` in this
+/// file, when nothing outside this file could read it.
+fn private_field<'a>(ctx: &FileContext<'a>, strukt: &str, member: &str) -> Option<&'a syn::Field> {
+    struct Structs<'a, 'n> {
+        name: &'n str,
+        found: Vec<&'a syn::ItemStruct>,
+        out_of_line_mod: bool,
+    }
+    impl<'a> Visit<'a> for Structs<'a, '_> {
+        fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
+            if s.ident == self.name {
+                self.found.push(s);
+            }
+        }
+        fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+            if m.content.is_none() {
+                self.out_of_line_mod = true;
+            }
+            syn::visit::visit_item_mod(self, m);
+        }
+    }
+    let mut structs = Structs {
+        name: strukt,
+        found: Vec::new(),
+        out_of_line_mod: false,
+    };
+    structs.visit_file(ctx.file);
+    let ([item], false) = (structs.found.as_slice(), structs.out_of_line_mod) else {
+        return None;
+    };
+    if !item.attrs.iter().all(harmless_struct_attr) {
+        return None;
+    }
+    let syn::Fields::Named(fields) = &item.fields else {
+        return None;
+    };
+    let field = fields
+        .named
+        .iter()
+        .find(|f| f.ident.as_ref().is_some_and(|i| i == member))?;
+    let private = matches!(field.vis, syn::Visibility::Inherited);
+    let plain = field.attrs.iter().all(|a| a.path().is_ident("doc"));
+    (private && plain).then_some(field)
+}
+
+/// Doc comments, `allow`/`cfg`, and derives that generate no field reader.
+fn harmless_struct_attr(attr: &syn::Attribute) -> bool {
+    let path = attr.path();
+    if ["doc", "allow", "cfg", "expect", "warn"]
+        .iter()
+        .any(|n| path.is_ident(n))
+    {
+        return true;
+    }
+    if !path.is_ident("derive") {
+        return false;
+    }
+    let mut only_std = true;
+    let parsed = attr.parse_nested_meta(|meta| {
+        let last = meta.path.segments.last().map(|s| s.ident.to_string());
+        if !matches!(last.as_deref(), Some("Debug" | "Clone" | "Default")) {
+            only_std = false;
+        }
+        Ok(())
+    });
+    parsed.is_ok() && only_std
+}
+
+/// Whether the file reads a field named `member` anywhere: `x.member`, or a
+/// struct pattern naming it; in a macro leaklint cannot parse, `. member`.
+fn field_is_read(ctx: &FileContext<'_>, member: &str) -> bool {
+    struct Reads<'c, 'a, 'n> {
+        ctx: &'c FileContext<'a>,
+        member: &'n str,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Reads<'_, '_, '_> {
+        fn visit_expr_field(&mut self, f: &'ast syn::ExprField) {
+            if matches!(&f.member, syn::Member::Named(i) if i == self.member) {
+                self.found = true;
+            }
+            syn::visit::visit_expr_field(self, f);
+        }
+        fn visit_pat_struct(&mut self, p: &'ast syn::PatStruct) {
+            if p.fields
+                .iter()
+                .any(|f| matches!(&f.member, syn::Member::Named(i) if i == self.member))
+            {
+                self.found = true;
+            }
+            syn::visit::visit_pat_struct(self, p);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            if matches!(self.ctx.macro_body(mac), MacroBody::Tokens) {
+                let mut tokens = Vec::new();
+                macros::flat_tokens(&mac.tokens, &mut tokens);
+                let dot_member =
+                    tokens.windows(2).any(|w| matches!((&w[0], &w[1]), (TokenTree::Punct(p), TokenTree::Ident(i)) if p.as_char() == '.' && i == self.member));
+                self.found |= dot_member;
+            } else {
+                self.ctx.visit_macro_body(mac, self);
+            }
+        }
+    }
+    let mut reads = Reads {
+        ctx,
+        member,
+        found: false,
+    };
+    reads.visit_file(ctx.file);
+    reads.found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,8 +558,29 @@ mod tests {
         let used =
             "fn f() { let (tx, mut rx) = flume::unbounded(); spawn(async move { rx.recv() }); }";
         assert!(findings(used).is_empty());
-        let stored = "struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
-        assert!(findings(stored).is_empty());
+    }
+
+    #[test]
+    fn unread_fields() {
+        let src = "struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
+        assert_eq!(
+            findings(src),
+            vec!["unbounded channel whose receiver is stored in a field that nothing reads"]
+        );
+        let read = "struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } fn r(&self) { self.rx.recv(); } }";
+        assert!(findings(read).is_empty());
+        let public = "struct Bus { tx: S, pub rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
+        assert!(findings(public).is_empty());
+        let child = "mod wiring; struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
+        assert!(findings(child).is_empty());
+        let pattern = "struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } fn into_rx(self) -> R { let Bus { rx, .. } = self; rx } }";
+        assert!(findings(pattern).is_empty());
+        let derived = "#[derive(Debug, Getters)] struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } }";
+        assert!(findings(derived).is_empty());
+        let unparsed_macro = "struct Bus { tx: S, rx: R } impl Bus { fn new() -> Self { let (tx, rx) = flume::unbounded(); Self { tx, rx } } } my_macro!(=> self.rx);";
+        assert!(findings(unparsed_macro).is_empty());
+        let variant = "enum Bus { On { rx: R } } fn new() -> Bus { let (tx, rx) = flume::unbounded(); keep(tx); Bus::On { rx } }";
+        assert!(findings(variant).is_empty());
     }
 
     #[test]
