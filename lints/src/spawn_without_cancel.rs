@@ -39,8 +39,8 @@ crate::declare_lint! {
     /// `with_cancellation_token`, `tokio::time::timeout` or
     /// `futures::future::abortable`, or raced in a `select!` against such a
     /// signal, is cancellable. A handle passed to `drop(…)` counts as
-    /// discarded. For threads the help suggests a stop flag or shutdown channel,
-    /// since a thread cannot be aborted. A macro leaklint cannot parse that contains `break`,
+    /// discarded. For threads a note adds that a stop flag or a shutdown
+    /// channel is the way to end the loop, since a thread cannot be aborted. A macro leaklint cannot parse that contains `break`,
     /// `return` or `?` is assumed to leave the loop.
     ///
     /// ### Example
@@ -76,8 +76,6 @@ crate::declare_lint! {
 }
 
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";
-/// Threads cannot be aborted, so the task help's second half does not apply to them.
-const THREAD_HELP: &str = "observe a shutdown signal (a stop `AtomicBool` or a shutdown channel) in the loop and leave it when it fires";
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -89,8 +87,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let finding = match spawn.kind {
             SpawnKind::Thread => Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned thread loops forever and nothing can stop it")
                 .note(ctx.span(endless.keyword), loop_note)
-                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it")
-                .help(THREAD_HELP),
+                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it; observe a stop flag or a shutdown channel in the loop")
+                .help(HELP),
             SpawnKind::Task | SpawnKind::Blocking => {
                 if let Some(runtime) = spawn.runtime {
                     if ctx.runtime_is_owned(runtime, ancestors) {
