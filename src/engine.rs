@@ -204,8 +204,11 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 }
 
 /// [`lint_text`] with a pre-filter and timings: when the probe has a
-/// pre-filter and `text` contains none of its words, the file is not parsed
-/// and the result is clean.
+/// pre-filter and no rule can find anything in `text`, the file is not
+/// parsed, only tokenized, so that a file that is not even made of Rust
+/// tokens (a delimiter not closed, a literal not terminated: a truncated or
+/// half-merged file) is still reported. A grammar error in such a file is
+/// not: no rule could report anything there (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
     let text = strip_bom(text);
     let mut result = FileResult::new(path);
@@ -219,6 +222,14 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
             t.lap(Phase::Prefilter, start);
         }
         if !may_match {
+            let start = Instant::now();
+            if let Err(e) = text.parse::<proc_macro2::TokenStream>() {
+                result.errors.push(tokenize_error(text, &e));
+            }
+            proc_macro2::extra::invalidate_current_thread_spans();
+            if let Some(t) = probe.timings {
+                t.lap(Phase::Prefilter, start);
+            }
             return result;
         }
     }
@@ -282,6 +293,19 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
     }
     result.sort();
     result
+}
+
+/// The error for a file that is not made of Rust tokens, where the lexer stopped.
+fn tokenize_error(text: &str, e: &proc_macro2::LexError) -> FileError {
+    let start = e.span().start();
+    let message = "cannot tokenize the file: a delimiter is not closed or not opened, \
+                   or a string, character literal or block comment is not terminated";
+    if start.line == 0 {
+        let (line, column) = line_column(text, text.len());
+        FileError::at(message, line, column)
+    } else {
+        FileError::at(message, start.line, start.column + 1)
+    }
 }
 
 /// Parses `text`, builds its context once and runs every enabled rule, each

@@ -8,6 +8,7 @@
 pub mod also;
 pub mod baseline;
 pub mod cli;
+pub mod code;
 pub mod config;
 pub mod config_file;
 pub mod discover;

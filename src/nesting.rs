@@ -303,7 +303,7 @@ pub fn scan(src: &str, limit: usize) -> Nesting {
     }
 }
 
-fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
     b[from..]
         .iter()
         .position(|&c| c == needle)
@@ -311,7 +311,7 @@ fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// `i` is at `/*`; returns the offset after the matching `*/`.
-fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
     let mut level = 0usize;
     while i < b.len() {
         if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
@@ -331,7 +331,7 @@ fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
 }
 
 /// `i` is just after an opening `"`; returns the offset after the closing one.
-fn skip_string(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_string(b: &[u8], mut i: usize) -> usize {
     while i < b.len() {
         match b[i] {
             b'\\' => i += 2,
@@ -344,7 +344,7 @@ fn skip_string(b: &[u8], mut i: usize) -> usize {
 
 /// Whether the `r` at `i` starts a raw string (`r"`, `r#"`, `br"`, `cr#"`),
 /// rather than being part of an identifier or a raw identifier `r#name`.
-fn raw_string_start(b: &[u8], i: usize) -> bool {
+pub(crate) fn raw_string_start(b: &[u8], i: usize) -> bool {
     let prefix_ok = match i.checked_sub(1).map(|p| b[p]) {
         None => true,
         Some(b'b' | b'c') => i < 2 || !is_ident_byte(b[i - 2]),
@@ -361,7 +361,7 @@ fn raw_string_start(b: &[u8], i: usize) -> bool {
 }
 
 /// `i` is just after the `r` of a raw string; returns the offset after it.
-fn skip_raw_string(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_raw_string(b: &[u8], mut i: usize) -> usize {
     let mut hashes = 0;
     while b[i] == b'#' {
         hashes += 1;
@@ -386,7 +386,7 @@ fn skip_raw_string(b: &[u8], mut i: usize) -> usize {
 
 /// `i` is at a `'`: skips a character literal, or just the quote of a
 /// lifetime or label.
-fn skip_quote(src: &str, i: usize) -> usize {
+pub(crate) fn skip_quote(src: &str, i: usize) -> usize {
     let b = src.as_bytes();
     match b.get(i + 1) {
         Some(b'\\') => {

@@ -3,33 +3,35 @@
 //!
 //! Parsing is most of leaklint's cost (about 45× reading the file), and most
 //! files of a service cannot contain what any rule looks for. Every rule
-//! declares [`Lint::trigger_words`](leaklint_lints::Lint::trigger_words):
-//! the last path segments of every call it can flag. Rules resolve paths
-//! through the file's `use` items, and a rename keeps the original name in
-//! the `use` (`use tokio::spawn as go;`), so a call a rule flags always names
-//! one of its trigger words somewhere in the file's text. A file in which no
-//! trigger word of any enabled rule occurs therefore cannot produce a
-//! finding; it is counted as scanned but not parsed.
+//! declares [`Lint::trigger_words`](leaklint_lints::Lint::trigger_words)
+//! (the last path segments of every call it can flag) and
+//! [`Lint::requires`](leaklint_lints::Lint::requires) (further word lists,
+//! each of which must be met too: the crates its resolved paths start with,
+//! the `loop` an endless loop needs, the `async` an async context needs).
+//! Rules resolve paths through the file's `use` items, and a rename keeps the
+//! original name in the `use` (`use tokio::spawn as go;`), so a call a rule
+//! flags always spells these words somewhere in the file's code. A file in
+//! which no enabled rule has all its requirements met therefore cannot
+//! produce a finding; it is counted as scanned but not parsed.
+//!
+//! Only code counts: words in comments, doc comments and string literals are
+//! ignored ([`crate::code`]), since rules never look there. The exception is
+//! the word `leaklint` itself, searched in the whole text so that a file with
+//! a suppression comment is always parsed and an unused suppression in it is
+//! still reported.
 //!
 //! A word counts only where it is not glued to another ASCII identifier
 //! character (`[A-Za-z0-9_]`) on either side: rules compare whole path
-//! segments, so the identifier a flagged call spells is the word itself, and
-//! whatever stands next to an identifier in Rust source (punctuation,
-//! whitespace, `r#`, a non-ASCII character) is not an ASCII identifier
-//! character. The check is deliberately looser than Rust's own rules (a
-//! non-ASCII letter next to the word still counts as a boundary), so it can
-//! only let more files through. It matters: `get` occurs in half the files
-//! of a typical crate inside longer names (`target`, `get_mut`), but as a
-//! whole identifier in far fewer.
+//! segments, so the identifier a flagged call spells is the word itself. The
+//! check is deliberately looser than Rust's own rules (a non-ASCII letter
+//! next to the word still counts as a boundary), so it can only let more
+//! files through.
 //!
-//! Besides the rules' words, the needles are:
-//!
-//! * the last segment of every `spawn_functions` / `guard_functions` path
-//!   configured beyond [`LintOptions::default`] (a rule's own words cover its
-//!   default options; a configured path's last segment is the name the call
-//!   or its `use` must spell);
-//! * `leaklint`, so that a file with a suppression comment is always parsed
-//!   and an unused suppression in it is still reported.
+//! Configured `spawn_functions` add their last segment to every word list of
+//! a rule that names `spawn`; configured `guard_functions` add their first
+//! segment to every list that names `guard` (the resolved callee ends with
+//! the configured segments, so each of them is spelled at the call or in the
+//! `use` it came through).
 //!
 //! A rule that declares no trigger words can fire anywhere: with such a rule
 //! enabled the filter lets every file through. `--no-prefilter` turns the
@@ -38,53 +40,94 @@
 use aho_corasick::AhoCorasick;
 use leaklint_lints::LintOptions;
 
+use crate::code::for_each_code_range;
 use crate::config::Config;
 
-/// The needle that keeps files with suppression comments.
+/// The word that keeps files with suppression comments.
 pub const SUPPRESSION_WORD: &str = "leaklint";
 
-/// A multi-pattern matcher over the trigger words of a [`Config`].
+/// A multi-pattern matcher over the requirements of a [`Config`]'s rules.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     /// `None` when some enabled rule has no trigger words: every file passes.
     matcher: Option<AhoCorasick>,
+    /// Every word searched for, sorted; a word's index is its pattern id.
     words: Vec<String>,
+    /// For each enabled rule, its word lists as indices into `words`; a rule
+    /// may fire when every list has a word that occurs.
+    rules: Vec<Vec<Vec<usize>>>,
 }
 
 impl Prefilter {
     /// The filter for the enabled rules and options of `config`.
     pub fn new(config: &Config) -> Prefilter {
-        match needles(config) {
-            Some(words) => {
-                let matcher = AhoCorasick::new(&words)
-                    .expect("a few short literal words always build a matcher");
-                Prefilter {
-                    matcher: Some(matcher),
-                    words,
-                }
-            }
-            None => Prefilter {
+        let Some(rules) = requirements(config) else {
+            return Prefilter {
                 matcher: None,
                 words: Vec::new(),
-            },
+                rules: Vec::new(),
+            };
+        };
+        let mut words: Vec<String> = rules.iter().flatten().flatten().cloned().collect();
+        words.sort();
+        words.dedup();
+        let index = |w: &String| words.binary_search(w).expect("every word is in the list");
+        let rules = rules
+            .iter()
+            .map(|lists| {
+                lists
+                    .iter()
+                    .map(|list| list.iter().map(index).collect())
+                    .collect()
+            })
+            .collect();
+        let matcher =
+            AhoCorasick::new(&words).expect("a few short literal words always build a matcher");
+        Prefilter {
+            matcher: Some(matcher),
+            words,
+            rules,
         }
     }
 
-    /// Whether some rule could find something in `text`: it contains a
-    /// needle (or the filter lets everything through).
+    /// Whether some rule could find something in `text`: for some enabled
+    /// rule, every word list has a word in the code (or the filter lets
+    /// everything through).
     pub fn may_match(&self, text: &[u8]) -> bool {
         let Some(matcher) = &self.matcher else {
             return true;
         };
+        let Ok(src) = std::str::from_utf8(text) else {
+            return true;
+        };
+        let mut present = vec![false; self.words.len()];
         let glued = |i: Option<usize>| {
             i.and_then(|i| text.get(i))
                 .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
         };
-        // Overlapping, so `spawn` glued to `_blocking` still lets the
-        // `spawn_blocking` found at the same place count.
-        matcher
-            .find_overlapping_iter(text)
-            .any(|m| !glued(m.start().checked_sub(1)) && !glued(Some(m.end())))
+        for_each_code_range(src, |range| {
+            let code = &text[range.clone()];
+            // Overlapping, so `spawn` glued to `_blocking` still lets the
+            // `spawn_blocking` found at the same place count.
+            for m in matcher.find_overlapping_iter(code) {
+                let (start, end) = (range.start + m.start(), range.start + m.end());
+                let inside = |i: usize| i >= range.start && i < range.end;
+                let before = start.checked_sub(1).filter(|&i| inside(i));
+                let after = Some(end).filter(|&i| inside(i));
+                if !glued(before) && !glued(after) {
+                    present[m.pattern().as_usize()] = true;
+                }
+            }
+        });
+        if let Ok(i) = self
+            .words
+            .binary_search_by(|w| w.as_str().cmp(SUPPRESSION_WORD))
+        {
+            present[i] = present[i] || contains_word(text, SUPPRESSION_WORD.as_bytes());
+        }
+        self.rules
+            .iter()
+            .any(|lists| lists.iter().all(|list| list.iter().any(|&w| present[w])))
     }
 
     /// The words searched for, sorted; empty when every file passes.
@@ -98,39 +141,73 @@ impl Prefilter {
     }
 }
 
-/// Every word that lets a file through, sorted and deduplicated; `None` when
-/// some enabled rule declares no trigger words (it can fire anywhere).
+/// Whether `word` occurs anywhere in `text` (comments included).
+fn contains_word(text: &[u8], word: &[u8]) -> bool {
+    text.windows(word.len()).any(|w| w == word)
+}
+
+/// Every word the filter may search for, sorted and deduplicated; `None`
+/// when some enabled rule declares no trigger words (it can fire anywhere).
 pub fn needles(config: &Config) -> Option<Vec<String>> {
-    let mut words = vec![SUPPRESSION_WORD.to_string()];
-    for enabled in config.enabled() {
-        if enabled.lint.trigger_words.is_empty() {
-            return None;
-        }
-        words.extend(enabled.lint.trigger_words.iter().map(|w| w.to_string()));
-    }
-    let defaults = LintOptions::default();
-    let options = &config.options;
-    for (configured, default) in [
-        (&options.spawn_functions, &defaults.spawn_functions),
-        (&options.guard_functions, &defaults.guard_functions),
-    ] {
-        for path in configured.iter().filter(|p| !default.contains(p)) {
-            match last_segment(path) {
-                Some(word) => words.push(word.to_string()),
-                // A path without a name matches nothing we can search for.
-                None => return None,
-            }
-        }
-    }
-    words.retain(|w| !w.is_empty());
+    let mut words: Vec<String> = requirements(config)?
+        .into_iter()
+        .flatten()
+        .flatten()
+        .collect();
     words.sort();
     words.dedup();
     Some(words)
 }
 
+/// For each enabled rule, its word lists (trigger words first, then its
+/// further requirements), with the configured functions added; `None` when
+/// some enabled rule has no trigger words.
+fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
+    let defaults = LintOptions::default();
+    let options = &config.options;
+    let extra_spawns: Vec<String> = options
+        .spawn_functions
+        .iter()
+        .filter(|p| !defaults.spawn_functions.contains(p))
+        .map(|p| last_segment(p).map(str::to_string))
+        .collect::<Option<_>>()?;
+    let extra_guards: Vec<String> = options
+        .guard_functions
+        .iter()
+        .filter(|p| !defaults.guard_functions.contains(p))
+        .map(|p| first_segment(p).map(str::to_string))
+        .collect::<Option<_>>()?;
+    let widen = |list: &[&str]| {
+        let mut words: Vec<String> = list.iter().map(|w| w.to_string()).collect();
+        if list.contains(&"spawn") {
+            words.extend(extra_spawns.iter().cloned());
+        }
+        if list.contains(&"guard") {
+            words.extend(extra_guards.iter().cloned());
+        }
+        words
+    };
+    let mut rules = Vec::new();
+    for enabled in config.enabled() {
+        let lint = &enabled.lint;
+        if lint.trigger_words.is_empty() {
+            return None;
+        }
+        let mut lists = vec![widen(lint.trigger_words)];
+        lists.extend(lint.requires.iter().map(|list| widen(list)));
+        rules.push(lists);
+    }
+    Some(rules)
+}
+
 /// `b` for `a::b`, `::a::b` or `b`; `None` for an empty path.
 fn last_segment(path: &str) -> Option<&str> {
     path.rsplit("::").map(str::trim).find(|s| !s.is_empty())
+}
+
+/// `a` for `a::b`, `::a::b` or `a`; `None` for an empty path.
+fn first_segment(path: &str) -> Option<&str> {
+    path.split("::").map(str::trim).find(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -145,6 +222,7 @@ mod tests {
             summary: "",
             doc: "",
             trigger_words: words,
+            requires: &[],
             check: |_, _| Vec::new(),
         }
     }
@@ -158,7 +236,29 @@ mod tests {
                 assert!(words.iter().any(|w| w == word), "{word} missing");
             }
         }
-        assert!(words.iter().any(|w| w == SUPPRESSION_WORD));
+    }
+
+    #[test]
+    fn suppression_comments_keep_a_file_when_their_rules_run() {
+        let lints: Vec<Lint> = crate::rules::all().copied().collect();
+        let filter = Prefilter::new(&Config::with_lints(&lints));
+        assert!(filter.may_match(b"// leaklint: allow(spawn_without_cancel)\nfn f() {}"));
+        let filter = Prefilter::new(&Config::default());
+        assert!(!filter.may_match(b"// leaklint: allow(spawn_without_cancel)\nfn f() {}"));
+    }
+
+    #[test]
+    fn every_word_list_of_a_rule_must_be_met_in_code() {
+        let mut lint = stand_in(&["spawn"]);
+        lint.requires = &[&["loop", "while"]];
+        let filter = Prefilter::new(&Config::with_lints(&[lint]));
+        assert!(filter.may_match(b"fn f() { tokio::spawn(async { loop {} }); }"));
+        assert!(!filter.may_match(b"fn f() { tokio::spawn(async {}); }"));
+        assert!(!filter.may_match(b"fn f() { loop {} }"));
+        // Words in comments and string literals do not count.
+        assert!(!filter.may_match(b"fn f() { tokio::spawn(x); } // loop"));
+        assert!(!filter.may_match(b"/// loop\nfn f() { tokio::spawn(\"loop\"); }"));
+        assert!(!filter.may_match(b"fn f() { spawn(x); /* loop */ }"));
     }
 
     #[test]
@@ -207,8 +307,8 @@ mod tests {
     }
 
     #[test]
-    fn configured_paths_add_their_last_segment() {
-        let mut config = Config::with_lints(&[stand_in(&["spawn"])]);
+    fn configured_paths_widen_the_lists_naming_spawn_or_guard() {
+        let mut config = Config::with_lints(&[stand_in(&["spawn"]), stand_in(&["guard"])]);
         config
             .options
             .spawn_functions
@@ -216,7 +316,10 @@ mod tests {
         config.options.guard_functions.push("Janitor::sweep".into());
         let words = needles(&config).unwrap();
         assert!(words.contains(&"go_detached".to_string()));
-        assert!(words.contains(&"sweep".to_string()));
+        assert!(words.contains(&"Janitor".to_string()));
+        let filter = Prefilter::new(&config);
+        assert!(filter.may_match(b"fn f() { my_rt::go_detached(x); }"));
+        assert!(filter.may_match(b"use jan::Janitor; fn f() { let _g = Janitor::sweep(|| ()); }"));
         // The defaults are the rules' business: `OnDrop::new` adds no `new`.
         assert!(!words.contains(&"new".to_string()));
     }

@@ -36,7 +36,8 @@ declare_lint! {
     name: "unused_suppression",
     level: Warn,
     summary: "a `leaklint: allow` directive that suppresses nothing or names an unknown rule",
-    trigger_words: &[],
+    // Only a file with a `leaklint:` directive can have a finding of this rule.
+    trigger_words: &[crate::prefilter::SUPPRESSION_WORD],
     check: nothing,
 }
 
@@ -66,7 +67,8 @@ declare_lint! {
     name: "suppression_without_reason",
     level: Allow,
     summary: "a `leaklint: allow` directive without a reason (with --require-reason)",
-    trigger_words: &[],
+    // Only a file with a `leaklint:` directive can have a finding of this rule.
+    trigger_words: &[crate::prefilter::SUPPRESSION_WORD],
     check: nothing,
 }
 

@@ -60,6 +60,7 @@ fn lint(name: &'static str, check: fn(&FileContext<'_>, &LintOptions) -> Vec<Fin
         summary: "test rule",
         doc: "test rule",
         trigger_words: &[],
+        requires: &[],
         check,
     }
 }

@@ -12,9 +12,11 @@ use leaklint::{Config, Report, Timings};
 /// Lints `root` with and without the pre-filter and checks that the
 /// findings are identical and that every error of the filtered run is in
 /// the unfiltered one; returns (files scanned, files parsed with the filter).
-fn assert_lossless(root: &Path) -> (usize, u64) {
+fn assert_lossless(root: &Path) -> (usize, u64, Report) {
     let discovery = discover(&[root.to_path_buf()]).expect("the tree exists");
-    let config = Config::default();
+    // Every rule the CLI runs, the driver's suppression rules included.
+    let lints: Vec<_> = leaklint::rules::all().copied().collect();
+    let config = Config::with_lints(&lints);
     let run = |prefilter| {
         let timings = Timings::new(&config);
         let options = RunOptions {
@@ -48,19 +50,19 @@ fn assert_lossless(root: &Path) -> (usize, u64) {
             root.display()
         );
     }
-    // Files the filter skips are not parsed, so their syntax errors go; any
-    // error it does report, the full run reports too.
+    // Files the filter skips are only tokenized, so a grammar error in them
+    // goes; any error it does report, the full run reports too.
     for file in &filtered.files {
         let same = full.files.iter().find(|f| f.path == file.path).unwrap();
         assert_eq!(file.errors, same.errors, "errors of {}", file.path);
     }
-    (full.files_scanned, parsed)
+    (full.files_scanned, parsed, filtered)
 }
 
 #[test]
 fn lossless_over_the_ui_tests() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui-tests");
-    let (scanned, _) = assert_lossless(&root);
+    let (scanned, _, _) = assert_lossless(&root);
     assert!(scanned > 0);
 }
 
@@ -78,8 +80,10 @@ fn lossless_and_selective_over_a_generated_tree() {
             "fn f() { tokio::spawn(async { loop { tick().await; } }); }\n",
         ),
         ("no_words.rs", "fn add(a: u8, b: u8) -> u8 { a + b }\n"),
-        // Not parsed with the filter, so its syntax error is not reported.
+        // Not parsed with the filter, but not made of tokens either: reported.
         ("broken_no_words.rs", "fn broken( {\n"),
+        // Not parsed with the filter, so its grammar error is not reported.
+        ("ungrammatical_no_words.rs", "fn f() { let x = ; }\n"),
         (
             "suppressed.rs",
             "// leaklint: allow(spawn_without_cancel) reason\nfn f() {}\n",
@@ -88,8 +92,15 @@ fn lossless_and_selective_over_a_generated_tree() {
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let (scanned, parsed) = assert_lossless(dir.path());
-    assert_eq!(scanned, 5);
+    let (scanned, parsed, filtered) = assert_lossless(dir.path());
+    assert_eq!(scanned, 6);
+    let with_errors: Vec<&str> = filtered
+        .files
+        .iter()
+        .filter(|f| !f.errors.is_empty())
+        .map(|f| f.path.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(with_errors, ["broken_no_words.rs"]);
     // renamed, plain and the file with a suppression comment.
     assert_eq!(parsed, 3);
 }
@@ -108,7 +119,7 @@ fn lossless_over_the_corpus() {
         );
         return;
     }
-    let (scanned, parsed) = assert_lossless(&root);
+    let (scanned, parsed, _) = assert_lossless(&root);
     eprintln!(
         "corpus {}: {scanned} files, {parsed} parsed with the pre-filter",
         root.display()

@@ -65,6 +65,14 @@ crate::declare_lint! {
     trigger_words: &[
         "sleep", "fs", "connect", "connect_timeout", "bind", "accept", "recv", "block_on",
     ],
+    requires: &[
+        // Async context: an `async fn` or an `async` block.
+        &["async"],
+        // `std::thread::sleep`, `std::fs`, `std::net::TcpStream` / `TcpListener`,
+        // `std::sync::mpsc`, and `block_on`: one of these names is spelled at
+        // the call or in the `use` it came through.
+        &["thread", "fs", "TcpStream", "TcpListener", "mpsc", "block_on"],
+    ],
     check: check,
 }
 

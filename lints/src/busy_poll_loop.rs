@@ -11,15 +11,18 @@ crate::declare_lint! {
     /// leaves) whose only waiting is a non-blocking poll — `try_recv()`,
     /// `try_lock()`, `try_read()`, `try_write()`, `try_send()`,
     /// `try_acquire()`, or a `select!` with a `default` / `else` branch — when
-    /// some path through the loop body comes back to its start without
-    /// waiting: without an `.await` of anything else, a sleep
+    /// a path on which the poll found nothing comes back to the start of the
+    /// loop without waiting: without an `.await` of anything else, a sleep
     /// (`tokio::time::sleep`, `std::thread::sleep`), `yield_now()`, a blocking
     /// `recv()` / `recv_timeout()`, `park()` or a condvar `wait`.
     ///
     /// Whether every repeating path waits is decided by following the paths
     /// through the loop body: `if` / `else`, `match` arms, `continue`,
     /// nested loops and `break`s out of them, `return` and calls that never
-    /// return (`panic!`, `std::process::exit`).
+    /// return (`panic!`, `std::process::exit`). A path on which the poll
+    /// succeeded (an `Ok(..)` / `Some(..)` arm, the body of
+    /// `if let Ok(x) = rx.try_recv()`, a ready `select!` branch) is doing
+    /// work, not spinning, and needs no wait.
     ///
     /// ### Why is this bad
     /// When there is nothing to receive, lock or send, the loop turns around
@@ -28,11 +31,20 @@ crate::declare_lint! {
     /// It is Go's `for { select { …; default: } }`.
     ///
     /// ### Known problems
-    /// The analysis is syntactic. Every path counts, including the one where
-    /// the poll succeeded: a loop that handles a message without waiting and
-    /// sleeps only when the queue was empty is flagged, because under a
-    /// steady stream of work it never waits (put the sleep or the await on
-    /// every path, or leave the loop on `Empty`). Any `.await` counts as a
+    /// The analysis is syntactic. The spec says a loop is flagged when "no
+    /// path that repeats" waits; leaklint reads this as the paths on which the
+    /// poll found nothing, since those are the ones that spin when idle: a
+    /// loop that handles a message without waiting and sleeps (or yields,
+    /// parks, blocks on `recv()`) when the queue is empty is not flagged,
+    /// while a loop whose `Err(Empty) => continue` skips the sleep at the end
+    /// of the body is. A poll's result counts as success only when matched
+    /// by `Ok(..)` / `Some(..)` (`if let`, `let … else`, `while let`, `match`
+    /// arms) and as failure by `Err(_)` / `Err(e)` / `None`; a result that
+    /// is ignored (`let _ = tx.try_send(x);`) or matched otherwise may have
+    /// found nothing. A success path is taken to be doing work also for
+    /// `try_lock` / `try_acquire`, whose next poll may succeed again at once
+    /// (a loop that takes and drops a free permit without waiting is missed).
+    /// Any `.await` counts as a
     /// wait, and so does any call whose name is `sleep`, `yield_now`, `park`,
     /// `park_timeout` or `block_on`, and any method call named `recv`,
     /// `recv_timeout`, `recv_deadline`, `blocking_recv`, `park`,
@@ -79,6 +91,8 @@ crate::declare_lint! {
         "select",
         "select_biased",
     ],
+    // An endless loop is spelled `loop` or `while true`.
+    requires: &[&["loop", "while"]],
     check: check,
 }
 
@@ -182,7 +196,7 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
             )
             .note(
                 ctx.span(keyword),
-                "this loop never ends, and a path through it comes back here without waiting",
+                "this loop never ends, and a path on which the poll found nothing comes back here without waiting",
             )
             .help(HELP),
         );
@@ -225,11 +239,16 @@ impl Paths<'_, '_> {
                 Stmt::Local(local) => match &local.init {
                     Some(init) => {
                         let after = self.expr(&init.expr, states);
-                        if let Some((_, diverge)) = &init.diverge {
-                            // The `else` of a let-else never falls through.
-                            self.expr(diverge, after);
+                        match &init.diverge {
+                            Some((_, diverge)) => {
+                                // The `else` of a let-else never falls through.
+                                let (matched, unmatched) =
+                                    split_on_pattern(&init.expr, &local.pat, after);
+                                self.expr(diverge, unmatched);
+                                matched
+                            }
+                            None => after,
                         }
-                        after
                     }
                     None => states,
                 },
@@ -356,10 +375,14 @@ impl Paths<'_, '_> {
             Expr::Unsafe(u) => self.block(&u.block.stmts, states),
             Expr::If(i) => {
                 let after_cond = self.expr(&i.cond, states);
-                let then = self.block(&i.then_branch.stmts, after_cond);
+                let (into_then, into_else) = match &*i.cond {
+                    Expr::Let(l) => split_on_pattern(&l.expr, &l.pat, after_cond),
+                    _ => (after_cond, after_cond),
+                };
+                let then = self.block(&i.then_branch.stmts, into_then);
                 let otherwise = match &i.else_branch {
-                    Some((_, e)) => self.expr(e, after_cond),
-                    None => after_cond,
+                    Some((_, e)) => self.expr(e, into_else),
+                    None => into_else,
                 };
                 then | otherwise
             }
@@ -368,9 +391,10 @@ impl Paths<'_, '_> {
                 let after = self.expr(&m.expr, states);
                 let mut out = 0;
                 for arm in &m.arms {
+                    let (into_arm, _) = split_on_pattern(&m.expr, &arm.pat, after);
                     let guarded = match &arm.guard {
-                        Some((_, g)) => self.expr(g, after),
-                        None => after,
+                        Some((_, g)) => self.expr(g, into_arm),
+                        None => into_arm,
                     };
                     out |= self.expr(&arm.body, guarded);
                 }
@@ -383,6 +407,15 @@ impl Paths<'_, '_> {
                 |_, s| s,
                 |p, s| p.block(&l.body.stmts, s),
             ),
+            // `while let Ok(x) = rx.try_recv() { … }` drains: its body runs
+            // only on success, and it leaves when the poll finds nothing.
+            Expr::While(w)
+                if matches!(&*w.cond, Expr::Let(l)
+                    if pattern_outcome(&l.pat) == Outcome::Success
+                        && is_poll_call(unwrap_poll(&l.expr))) =>
+            {
+                self.expr(&w.cond, states)
+            }
             Expr::While(w) => self.nested_loop(
                 w.label.as_ref(),
                 states,
@@ -445,8 +478,10 @@ impl Paths<'_, '_> {
                 }
                 let after = polled(states);
                 let mut out = 0;
+                // A branch runs when its future was ready: that is
+                // progress, not spinning. Only the default path found nothing.
                 for branch in &select.branches {
-                    out |= self.expr(&branch.handler, after);
+                    out |= self.expr(&branch.handler, 0);
                 }
                 for e in &select.else_branches {
                     out |= self.expr(e, after);
@@ -521,6 +556,72 @@ fn strip(e: &Expr) -> &Expr {
     }
 }
 
+/// A poll call, seen through parentheses and an `.await` (`tx.try_send(x)` of
+/// some crates is async).
+fn unwrap_poll(e: &Expr) -> &Expr {
+    match strip(e) {
+        Expr::Await(a) => strip(&a.base),
+        other => other,
+    }
+}
+
+/// What matching a poll's result against a pattern says about the poll.
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum Outcome {
+    /// `Ok(..)` / `Some(..)`: the poll got something.
+    Success,
+    /// `Err(_)` / `Err(e)` / `None`: the poll found nothing (any error).
+    Failure,
+    /// Anything else (a binding, `_`, a specific error variant).
+    Unknown,
+}
+
+fn pattern_outcome(pat: &syn::Pat) -> Outcome {
+    match pat {
+        syn::Pat::Paren(p) => pattern_outcome(&p.pat),
+        syn::Pat::TupleStruct(t) => {
+            let last = t.path.segments.last().map(|s| s.ident.to_string());
+            match last.as_deref() {
+                Some("Ok" | "Some") => Outcome::Success,
+                Some("Err")
+                    if t.elems.len() == 1
+                        && matches!(&t.elems[0], syn::Pat::Wild(_) | syn::Pat::Ident(_)) =>
+                {
+                    Outcome::Failure
+                }
+                _ => Outcome::Unknown,
+            }
+        }
+        syn::Pat::Ident(i) if i.ident == "None" && i.subpat.is_none() => Outcome::Failure,
+        syn::Pat::Path(p) if p.path.is_ident("None") => Outcome::Failure,
+        syn::Pat::Or(o) => {
+            let mut cases = o.cases.iter().map(pattern_outcome);
+            let first = cases.next().unwrap_or(Outcome::Unknown);
+            if cases.all(|c| c == first) {
+                first
+            } else {
+                Outcome::Unknown
+            }
+        }
+        _ => Outcome::Unknown,
+    }
+}
+
+/// The path states entering the code that runs when `scrutinee` matches
+/// `pat`, and when it does not. When the scrutinee is a poll, the code
+/// that runs on a successful poll is making progress, not spinning: it
+/// counts as waited (state 0). Otherwise both get `states`.
+fn split_on_pattern(scrutinee: &Expr, pat: &syn::Pat, states: u8) -> (u8, u8) {
+    if !is_poll_call(unwrap_poll(scrutinee)) {
+        return (states, states);
+    }
+    match pattern_outcome(pat) {
+        Outcome::Success => (0, states),
+        Outcome::Failure => (states, 0),
+        Outcome::Unknown => (states, states),
+    }
+}
+
 fn is_poll_call(e: &Expr) -> bool {
     matches!(e, Expr::MethodCall(m) if POLL_METHODS.contains(&m.method.to_string().as_str()))
 }
@@ -571,11 +672,13 @@ mod tests {
         crate::ui_inputs::assert_counts(
             &super::BUSY_POLL_LOOP,
             &[
-                ("flag_try_recv.rs", 5),
-                ("flag_locks_and_sends.rs", 4),
+                ("flag_try_recv.rs", 4),
+                ("flag_locks_and_sends.rs", 3),
                 ("flag_select_default.rs", 2),
                 ("ok_waits.rs", 0),
                 ("ok_loops_end.rs", 0),
+                ("flag_audit_idle_spins.rs", 6),
+                ("ok_audit_waits_when_empty.rs", 0),
             ],
         );
     }

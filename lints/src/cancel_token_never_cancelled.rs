@@ -38,7 +38,9 @@ crate::declare_lint! {
     /// followed like a clone, and cancelling that child counts as cancelling.
     /// Passing the token to `drop(…)` or a formatting macro (`println!`,
     /// `tracing::info!`, …) neither fires nor stores it. A clone made with
-    /// `Clone::clone(&token)`, a binding made by a pattern other than a
+    /// A token passed to a fn of this file that never mentions its parameter
+    /// (a stub, a `todo!()` body) counts as passed on, as the spec's "passed
+    /// to a function" says; a fn that does use it is followed. `Clone::clone(&token)`, a binding made by a pattern other than a
     /// plain name, and a method of this file called on a receiver other than
     /// `self` (`this.watch(token)`) are not followed (no finding).
     ///
@@ -75,6 +77,8 @@ crate::declare_lint! {
     level: Warn,
     summary: "a CancellationToken handed to spawned tasks is never cancelled",
     trigger_words: &["CancellationToken"],
+    // The token must reach a spawned task.
+    requires: &[&["spawn", "spawn_local", "spawn_blocking"]],
     check: check,
 }
 
@@ -322,11 +326,17 @@ impl<'s, 'a> Search<'s, 'a> {
         let Some(name) = pat_ident(&param.pat) else {
             return Use::Escapes;
         };
+        let name = name.to_string();
+        if self.ctx.mentions_in_stmts(&f.block.stmts, &name).is_empty() {
+            // A fn that ignores the token (a stub, `todo!()`) tells nothing
+            // about what the real one does with it: as for an unknown fn.
+            return Use::Escapes;
+        }
         if self
             .followed
             .insert((f.block as *const syn::Block as usize, index))
         {
-            self.follow(&f.block.stmts, &name.to_string());
+            self.follow(&f.block.stmts, &name);
         }
         Use::Neutral
     }
@@ -523,6 +533,8 @@ mod tests {
                 ("ok_cancelled.rs", 0),
                 ("ok_escapes.rs", 0),
                 ("ok_never_spawned.rs", 0),
+                ("flag_audit_workers.rs", 3),
+                ("ok_audit_passed_on.rs", 0),
             ],
         );
     }

@@ -64,6 +64,8 @@ crate::declare_lint! {
     level: Warn,
     summary: "a tokio child process raced by a timeout or select! keeps running when the future is dropped",
     trigger_words: &["Command"],
+    // `tokio::process::Command`, raced in `timeout(…)` or a `select!` branch.
+    requires: &[&["tokio"], &["timeout", "select", "select_biased"]],
     check: check,
 }
 

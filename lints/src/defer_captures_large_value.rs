@@ -776,6 +776,7 @@ mod tests {
             &DEFER_CAPTURES_LARGE_VALUE,
             &[
                 ("flag_aliases.rs", 5),
+                ("flag_audit_guards.rs", 13),
                 ("flag_defer_crate.rs", 2),
                 ("flag_defer_macro.rs", 5),
                 ("flag_glob.rs", 2),
@@ -785,6 +786,7 @@ mod tests {
                 ("flag_sizes.rs", 8),
                 ("flag_whole_input.rs", 5),
                 ("ok_ambiguous_glob.rs", 0),
+                ("ok_audit_guards.rs", 0),
                 ("ok_guard_dropped_at_once.rs", 0),
                 ("ok_guarded_value.rs", 0),
                 ("ok_not_defer.rs", 0),

@@ -59,6 +59,8 @@ crate::declare_lint! {
         "Client", "ClientBuilder", "get", "agent", "post", "put", "delete", "head",
         "patch", "request",
     ],
+    // The crates the constructors resolve to.
+    requires: &[&["reqwest", "ureq"]],
     check: check,
 }
 

@@ -74,10 +74,19 @@ pub struct Lint {
     pub summary: &'static str,
     /// The rule's documentation in clippy's form, as written in its doc comment.
     pub doc: &'static str,
-    /// Words one of which must occur in a file for the rule to find anything
-    /// there: the last path segments of every call the rule can flag. Used by
-    /// the driver's pre-filter, so they must be complete.
+    /// Words one of which must occur in a file's code (outside comments and
+    /// string literals) for the rule to find anything there: the last path
+    /// segments of every call the rule can flag. A rename keeps the original
+    /// name in its `use`, so the words are complete. Used by the driver's
+    /// pre-filter, so they must never miss a case.
     pub trigger_words: &'static [&'static str],
+    /// Further requirements, all of which must hold as well: each is a list
+    /// of words one of which must occur in the file's code (the crate a
+    /// resolved path starts with, the `loop` an endless-loop rule needs, the
+    /// `async` an async-context rule needs). Empty for most rules. Configured
+    /// `spawn_functions` / `guard_functions` count as the word `spawn` /
+    /// `guard` wherever a list names it.
+    pub requires: &'static [&'static [&'static str]],
     /// The check itself.
     pub check: fn(&FileContext<'_>, &LintOptions) -> Vec<Finding>,
 }
@@ -105,6 +114,7 @@ macro_rules! declare_lint {
         level: $level:ident,
         summary: $summary:literal,
         trigger_words: $words:expr,
+        $(requires: $requires:expr,)?
         check: $check:path $(,)?
     ) => {
         $(#[doc = $doc])*
@@ -114,9 +124,12 @@ macro_rules! declare_lint {
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             trigger_words: $words,
+            requires: $crate::declare_lint!(@requires $($requires)?),
             check: $check,
         };
     };
+    (@requires) => { &[] };
+    (@requires $requires:expr) => { $requires };
 }
 
 /// Every rule leaklint has, in the order `--list-rules` shows them.

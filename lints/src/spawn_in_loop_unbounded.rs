@@ -47,6 +47,10 @@ crate::declare_lint! {
     /// `.accept()` on a value whose name contains `listener`, or a `for` over
     /// `….incoming()`; any other `for` loop runs a known number of turns and
     /// is left alone. Spawns inside closures in the loop are not considered.
+    /// A `loop` that receives from a channel on every turn
+    /// (`loop { let job = rx.recv().await.unwrap(); tokio::spawn(…); }`) is an
+    /// endless loop in the spec's vocabulary and is flagged, unlike
+    /// `while let Some(job) = rx.recv().await`, which ends with the channel.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -73,6 +77,9 @@ crate::declare_lint! {
     level: Warn,
     summary: "an accept loop or endless loop spawns tasks with no limit on how many run at once",
     trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
+    // An endless loop (`loop`, `while true`) or an accept loop (`while let …
+    // accept()`, `for … in listener.incoming()`).
+    requires: &[&["loop", "while", "incoming"]],
     check: check,
 }
 
@@ -430,6 +437,8 @@ mod tests {
                 ("flag_threads_and_endless.rs", 4),
                 ("ok_bounded.rs", 0),
                 ("ok_loops_that_end.rs", 0),
+                ("flag_audit_service.rs", 6),
+                ("ok_audit_service.rs", 0),
             ],
         );
     }

@@ -23,18 +23,24 @@ crate::declare_lint! {
     ///
     /// ### Known problems
     /// leaklint reads one file at a time and has no types. A task body that is
-    /// a call of a fn defined in another file is not analysed. Cancellation is
+    /// a call of a fn defined in another file is not analysed. The task body
+    /// is what RULES.md calls so: the async block or closure given to the
+    /// spawn, or the fn of this file whose call *is* the argument
+    /// (`spawn(run(rx))`); an async block that awaits such a fn
+    /// (`spawn(async move { run(rx).await })`) is analysed as written, so a
+    /// loop inside `run` is not reported for it. Cancellation is
     /// recognised by shape: `.cancelled()`, `.is_cancelled()`, or `.recv()` /
     /// `.changed()` / `.notified()` / `.closed()` / `.wait_for()` / `.load()`
-    /// on a value whose name mentions shutdown, cancel, stop, quit, exit, term,
-    /// kill or close; a `select!` branch racing such a value or a call of a fn
+    /// (and, for threads polling a std receiver, `.try_recv()` /
+    /// `.recv_timeout()`) on a value whose name mentions shutdown, cancel,
+    /// stop, quit, exit, term, kill or close; a `select!` branch racing such a value or a call of a fn
     /// so named (`shutdown_signal()`); or `tokio::signal::ctrl_c()`. A loop
     /// inside the future given to `run_until_cancelled`,
     /// `with_cancellation_token`, `tokio::time::timeout` or
     /// `futures::future::abortable`, or raced in a `select!` against such a
     /// signal, is cancellable. A handle passed to `drop(…)` counts as
-    /// discarded. For threads the help suggests a stop flag or shutdown channel,
-    /// since a thread cannot be aborted. A macro leaklint cannot parse that contains `break`,
+    /// discarded. For threads a note adds that a stop flag or a shutdown
+    /// channel is the way to end the loop, since a thread cannot be aborted. A macro leaklint cannot parse that contains `break`,
     /// `return` or `?` is assumed to leave the loop.
     ///
     /// ### Example
@@ -63,13 +69,13 @@ crate::declare_lint! {
     name: "spawn_without_cancel",
     level: Warn,
     summary: "a detached task or thread loops forever and nothing can cancel it",
-    trigger_words: &["spawn"],
+    trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
+    // An endless loop is spelled `loop` or `while true`.
+    requires: &[&["loop", "while"]],
     check: check,
 }
 
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";
-/// Threads cannot be aborted, so the task help's second half does not apply to them.
-const THREAD_HELP: &str = "observe a shutdown signal (a stop `AtomicBool` or a shutdown channel) in the loop and leave it when it fires";
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -81,8 +87,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let finding = match spawn.kind {
             SpawnKind::Thread => Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned thread loops forever and nothing can stop it")
                 .note(ctx.span(endless.keyword), loop_note)
-                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it")
-                .help(THREAD_HELP),
+                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it; observe a stop flag or a shutdown channel in the loop")
+                .help(HELP),
             SpawnKind::Task | SpawnKind::Blocking => {
                 if let Some(runtime) = spawn.runtime {
                     if ctx.runtime_is_owned(runtime, ancestors) {

@@ -120,6 +120,15 @@ crate::declare_lint! {
         "after",
         "Delay",
     ],
+    requires: &[
+        // The crates the constructors resolve to (`smol` re-exports async-io's `Timer`).
+        &["tokio", "tokio_stream", "async_io", "smol", "futures_timer", "async_std"],
+        // Case 1 (leak), case 2 (static or lazy initialiser), cases 3 and 4 (an endless loop).
+        &[
+            "forget", "leak", "ManuallyDrop", "into_raw", "static", "lazy_static", "thread_local",
+            "get_or_init", "get_or_try_init", "Lazy", "LazyLock", "loop", "while",
+        ],
+    ],
     check: check,
 }
 

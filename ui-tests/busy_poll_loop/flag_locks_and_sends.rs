@@ -1,6 +1,6 @@
-// try_lock / try_read / try_write / try_send / try_acquire spinning.
+// try_lock / try_read / try_write / try_send spinning.
 use std::sync::{Arc, Mutex, RwLock};
-use tokio::sync::{mpsc, Semaphore};
+use tokio::sync::mpsc;
 
 pub fn spin_on_lock(state: Arc<Mutex<Vec<u8>>>) {
     loop {
@@ -29,17 +29,5 @@ pub async fn spin_on_send(tx: mpsc::Sender<u64>) {
         if tx.try_send(n).is_ok() {
             n += 1;
         }
-    }
-}
-
-pub async fn spin_on_permit(sem: Arc<Semaphore>) {
-    'outer: loop {
-        for _ in 0..4 {
-            match sem.try_acquire() {
-                Ok(_permit) => continue 'outer,
-                Err(_) => {}
-            }
-        }
-        tokio::task::yield_now().await;
     }
 }

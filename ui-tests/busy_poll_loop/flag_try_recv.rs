@@ -40,13 +40,3 @@ pub fn while_true(rx: crossbeam_channel::Receiver<Event>) {
         handle(event);
     }
 }
-
-pub async fn sleeps_only_when_idle(mut rx: Receiver<Event>) {
-    // Under a steady stream of events this loop never waits.
-    loop {
-        match rx.try_recv() {
-            Ok(event) => handle(event),
-            Err(_) => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
-        }
-    }
-}

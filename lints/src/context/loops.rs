@@ -8,8 +8,9 @@
 //!   contains `break`, `return` or `?` is taken to leave the loop (prefer
 //!   silence to a false alarm).
 //! * **Cancellation is observed** in a loop when it contains `.cancelled()`,
-//!   `.is_cancelled()`, or `.changed()` / `.recv()` / `.notified()` /
-//!   `.closed()` / `.wait_for(…)` / `.load(…)` on a value whose name
+//!   `.is_cancelled()`, or `.changed()` / `.recv()` / `.try_recv()` /
+//!   `.recv_timeout(…)` / `.notified()` / `.closed()` / `.wait_for(…)` /
+//!   `.load(…)` on a value whose name
 //!   mentions shutdown, cancel, stop, quit, exit, term, kill or close, or a
 //!   `select!` branch whose future is such a value or a call of a fn so
 //!   named (`shutdown_signal()`), or `tokio::signal::ctrl_c()`.
@@ -30,11 +31,14 @@ pub const SHUTDOWN_WORDS: &[&str] = &[
     "shutdown", "cancel", "stop", "quit", "exit", "term", "kill", "close",
 ];
 
-/// Methods whose await, on a shutdown-named value, observes cancellation.
+/// Methods whose await, on a shutdown-named value, observes cancellation
+/// (`try_recv` / `recv_timeout`: how a thread polls a shutdown receiver).
 const SIGNAL_METHODS: &[&str] = &[
     "changed",
     "recv",
     "recv_async",
+    "try_recv",
+    "recv_timeout",
     "notified",
     "closed",
     "wait_for",
