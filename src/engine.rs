@@ -20,6 +20,7 @@ use std::time::Instant;
 use leaklint_lints::{run_lint, FileContext};
 use rayon::prelude::*;
 
+use crate::code;
 use crate::config::Config;
 use crate::discover::{Discovery, SourceFile};
 use crate::nesting;
@@ -205,28 +206,34 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 
 /// [`lint_text`] with a pre-filter and timings: when the probe has a
 /// pre-filter and no rule can find anything in `text`, the file is not
-/// parsed, only tokenized, so that a file that is not even made of Rust
-/// tokens (a delimiter not closed, a literal not terminated: a truncated or
-/// half-merged file) is still reported. A grammar error in such a file is
-/// not: no rule could report anything there (`--no-prefilter` checks it).
+/// parsed, only checked by [`code::token_error`], so that a file that is not
+/// even made of Rust tokens (a delimiter not closed, a literal not
+/// terminated: a truncated or half-merged file) is still reported. A grammar
+/// error in such a file is not: no rule could report anything there
+/// (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
     let text = strip_bom(text);
     let mut result = FileResult::new(path);
+    let mut rules_to_run: Option<Vec<bool>> = None;
 
     if let Some(prefilter) = probe.prefilter {
         let start = Instant::now();
         let may_match = prefilter
             .get_or_init(|| Prefilter::new(config))
-            .may_match(text.as_bytes());
+            .rules_that_may_match(text.as_bytes());
+        // Only the rules that can find something here run on the file.
+        rules_to_run = may_match.clone();
+        let may_match = may_match.is_none_or(|rules| rules.iter().any(|&r| r));
         if let Some(t) = probe.timings {
             t.lap(Phase::Prefilter, start);
         }
         if !may_match {
             let start = Instant::now();
-            if let Err(e) = text.parse::<proc_macro2::TokenStream>() {
-                result.errors.push(tokenize_error(text, &e));
+            if let Some((at, why)) = code::token_error(text) {
+                let (line, column) = line_column(text, at);
+                let message = format!("cannot tokenize the file: {why}");
+                result.errors.push(FileError::at(message, line, column));
             }
-            proc_macro2::extra::invalidate_current_thread_spans();
             if let Some(t) = probe.timings {
                 t.lap(Phase::Prefilter, start);
             }
@@ -258,6 +265,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
         analyse(
             text,
             config,
+            rules_to_run.as_deref(),
             probe.timings,
             &mut result.diagnostics,
             &mut result.errors,
@@ -295,24 +303,14 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
     result
 }
 
-/// The error for a file that is not made of Rust tokens, where the lexer stopped.
-fn tokenize_error(text: &str, e: &proc_macro2::LexError) -> FileError {
-    let start = e.span().start();
-    let message = "cannot tokenize the file: a delimiter is not closed or not opened, \
-                   or a string, character literal or block comment is not terminated";
-    if start.line == 0 {
-        let (line, column) = line_column(text, text.len());
-        FileError::at(message, line, column)
-    } else {
-        FileError::at(message, start.line, start.column + 1)
-    }
-}
-
-/// Parses `text`, builds its context once and runs every enabled rule, each
-/// under its own `catch_unwind` so one rule's panic keeps the others' findings.
+/// Parses `text`, builds its context once and runs every enabled rule (or,
+/// with a pre-filter, those `rules_to_run` says can find something here),
+/// each under its own `catch_unwind` so one rule's panic keeps the others'
+/// findings.
 fn analyse(
     text: &str,
     config: &Config,
+    rules_to_run: Option<&[bool]>,
     timings: Option<&Timings>,
     diagnostics: &mut Vec<Diagnostic>,
     errors: &mut Vec<FileError>,
@@ -329,7 +327,16 @@ fn analyse(
             let start = e.span().start();
             let mut message = e.to_string();
             if message == "cannot parse string into token stream" {
-                // proc-macro2's lexer error says nothing more; say what it means.
+                // proc-macro2's lexer error says nothing more: find where and why.
+                if let Some((at, why)) = code::token_error(text) {
+                    let (line, column) = line_column(text, at);
+                    errors.push(FileError::at(
+                        format!("cannot tokenize the file: {why}"),
+                        line,
+                        column,
+                    ));
+                    return;
+                }
                 message = "cannot tokenize the file: a delimiter is not closed or not opened, \
                            or a string, character literal or block comment is not terminated"
                     .to_string();
@@ -352,7 +359,10 @@ fn analyse(
     if let Some(t) = timings {
         t.lap(Phase::Context, start);
     }
-    for enabled in config.enabled() {
+    for (i, enabled) in config.enabled().enumerate() {
+        if rules_to_run.is_some_and(|run| !run.get(i).copied().unwrap_or(true)) {
+            continue;
+        }
         let lint = &enabled.lint;
         let start = Instant::now();
         let outcome =

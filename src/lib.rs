@@ -232,8 +232,8 @@ pub fn execute(cli: &Cli) -> Status {
 /// terminal, and not when `NO_COLOR` is set or `TERM` is `dumb`.
 fn color_by_default(stream: &impl IsTerminal) -> bool {
     stream.is_terminal()
-        && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
-        && std::env::var_os("TERM").map_or(true, |t| t != "dumb")
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// The `--list-rules` text: one line per rule with its default level and summary.

@@ -94,12 +94,16 @@ impl Prefilter {
     /// rule, every word list has a word in the code (or the filter lets
     /// everything through).
     pub fn may_match(&self, text: &[u8]) -> bool {
-        let Some(matcher) = &self.matcher else {
-            return true;
-        };
-        let Ok(src) = std::str::from_utf8(text) else {
-            return true;
-        };
+        self.rules_that_may_match(text)
+            .is_none_or(|rules| rules.iter().any(|&r| r))
+    }
+
+    /// For each enabled rule of the filter's configuration, in the order of
+    /// [`Config::enabled`], whether it could find something in `text`;
+    /// `None` when every rule may (the filter lets everything through).
+    pub fn rules_that_may_match(&self, text: &[u8]) -> Option<Vec<bool>> {
+        let matcher = self.matcher.as_ref()?;
+        let src = std::str::from_utf8(text).ok()?;
         let mut present = vec![false; self.words.len()];
         let glued = |i: Option<usize>| {
             i.and_then(|i| text.get(i))
@@ -125,9 +129,12 @@ impl Prefilter {
         {
             present[i] = present[i] || contains_word(text, SUPPRESSION_WORD.as_bytes());
         }
-        self.rules
-            .iter()
-            .any(|lists| lists.iter().all(|list| list.iter().any(|&w| present[w])))
+        Some(
+            self.rules
+                .iter()
+                .map(|lists| lists.iter().all(|list| list.iter().any(|&w| present[w])))
+                .collect(),
+        )
     }
 
     /// The words searched for, sorted; empty when every file passes.

@@ -146,7 +146,7 @@ fn line_comments(text: &str) -> Vec<(usize, usize)> {
                 if bytes.get(j) == Some(&b'"') {
                     let hashes = j - i - 1;
                     let mut closing = vec![b'"'];
-                    closing.extend(std::iter::repeat(b'#').take(hashes));
+                    closing.extend(std::iter::repeat_n(b'#', hashes));
                     i = bytes[j + 1..]
                         .windows(closing.len())
                         .position(|w| w == closing.as_slice())
