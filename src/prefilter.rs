@@ -27,11 +27,13 @@
 //! next to the word still counts as a boundary), so it can only let more
 //! files through.
 //!
-//! Configured `spawn_functions` add their last segment to every word list of
-//! a rule that names `spawn`; configured `guard_functions` add their first
-//! segment to every list that names `guard` (the resolved callee ends with
-//! the configured segments, so each of them is spelled at the call or in the
-//! `use` it came through).
+//! An entry `a+b` of a word list is met only when both words occur (`spawn+loop`).
+//!
+//! Configured `spawn_functions` stand for `spawn` (their last segment) and
+//! configured `guard_functions` for `guard` (their first segment) in every
+//! entry that names it (the resolved callee ends with the configured
+//! segments, so each of them is spelled at the call or in the `use` it came
+//! through).
 //!
 //! A rule that declares no trigger words can fire anywhere: with such a rule
 //! enabled the filter lets every file through. `--no-prefilter` turns the
@@ -53,9 +55,10 @@ pub struct Prefilter {
     matcher: Option<AhoCorasick>,
     /// Every word searched for, sorted; a word's index is its pattern id.
     words: Vec<String>,
-    /// For each enabled rule, its word lists as indices into `words`; a rule
-    /// may fire when every list has a word that occurs.
-    rules: Vec<Vec<Vec<usize>>>,
+    /// For each enabled rule, its word lists; each entry of a list is a set
+    /// of indices into `words` that must all occur (one word, or `a+b`). A
+    /// rule may fire when every list has an entry whose words all occur.
+    rules: Vec<Vec<Vec<Vec<usize>>>>,
 }
 
 impl Prefilter {
@@ -68,16 +71,29 @@ impl Prefilter {
                 rules: Vec::new(),
             };
         };
-        let mut words: Vec<String> = rules.iter().flatten().flatten().cloned().collect();
+        let mut words: Vec<String> = rules
+            .iter()
+            .flatten()
+            .flatten()
+            .flat_map(|entry| entry.split('+').map(str::to_string))
+            .collect();
         words.sort();
         words.dedup();
-        let index = |w: &String| words.binary_search(w).expect("every word is in the list");
+        let index = |w: &str| {
+            words
+                .binary_search_by(|x| x.as_str().cmp(w))
+                .expect("every word is in the list")
+        };
         let rules = rules
             .iter()
             .map(|lists| {
                 lists
                     .iter()
-                    .map(|list| list.iter().map(index).collect())
+                    .map(|list| {
+                        list.iter()
+                            .map(|entry| entry.split('+').map(index).collect())
+                            .collect()
+                    })
                     .collect()
             })
             .collect();
@@ -132,7 +148,11 @@ impl Prefilter {
         Some(
             self.rules
                 .iter()
-                .map(|lists| lists.iter().all(|list| list.iter().any(|&w| present[w])))
+                .map(|lists| {
+                    lists
+                        .iter()
+                        .all(|list| list.iter().any(|entry| entry.iter().all(|&w| present[w])))
+                })
                 .collect(),
         )
     }
@@ -184,15 +204,25 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
         .filter(|p| !defaults.guard_functions.contains(p))
         .map(|p| first_segment(p).map(str::to_string))
         .collect::<Option<_>>()?;
+    // An entry naming `spawn` (or `guard`) also stands for each configured
+    // spawn (guard) function: `spawn+loop` gains `go_detached+loop`.
     let widen = |list: &[&str]| {
-        let mut words: Vec<String> = list.iter().map(|w| w.to_string()).collect();
-        if list.contains(&"spawn") {
-            words.extend(extra_spawns.iter().cloned());
+        let mut entries: Vec<String> = Vec::new();
+        for entry in list {
+            entries.push(entry.to_string());
+            for (word, extras) in [("spawn", &extra_spawns), ("guard", &extra_guards)] {
+                if entry.split('+').any(|w| w == word) {
+                    for extra in extras {
+                        let replaced: Vec<&str> = entry
+                            .split('+')
+                            .map(|w| if w == word { extra.as_str() } else { w })
+                            .collect();
+                        entries.push(replaced.join("+"));
+                    }
+                }
+            }
         }
-        if list.contains(&"guard") {
-            words.extend(extra_guards.iter().cloned());
-        }
-        words
+        entries
     };
     let mut rules = Vec::new();
     for enabled in config.enabled() {
@@ -311,6 +341,22 @@ mod tests {
         let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["x"]), stand_in(&[])]));
         assert!(filter.passes_everything());
         assert!(filter.may_match(b""));
+    }
+
+    #[test]
+    fn an_entry_joined_with_plus_needs_all_its_words() {
+        let mut lint = stand_in(&["interval"]);
+        lint.requires = &[&["static", "spawn+loop"]];
+        let mut config = Config::with_lints(&[lint]);
+        let filter = Prefilter::new(&config);
+        assert!(filter.may_match(b"fn f() { spawn(async { loop { interval(d); } }); }"));
+        assert!(filter.may_match(b"static T: X = interval(d);"));
+        assert!(!filter.may_match(b"fn f() { spawn(async { interval(d); }); }"));
+        assert!(!filter.may_match(b"fn f() { loop { interval(d); } }"));
+        // A configured spawn function stands for `spawn` inside the entry too.
+        config.options.spawn_functions.push("rt::go".into());
+        let filter = Prefilter::new(&config);
+        assert!(filter.may_match(b"fn f() { rt::go(async { loop { interval(d); } }); }"));
     }
 
     #[test]

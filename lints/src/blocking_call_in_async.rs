@@ -71,7 +71,7 @@ crate::declare_lint! {
         // `std::thread::sleep`, `std::fs`, `std::net::TcpStream` / `TcpListener`,
         // `std::sync::mpsc`, and `block_on`: one of these names is spelled at
         // the call or in the `use` it came through.
-        &["thread", "fs", "TcpStream", "TcpListener", "mpsc", "block_on"],
+        &["thread+sleep", "fs", "TcpStream", "TcpListener", "mpsc+recv", "block_on"],
     ],
     check: check,
 }

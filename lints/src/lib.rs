@@ -83,7 +83,8 @@ pub struct Lint {
     /// Further requirements, all of which must hold as well: each is a list
     /// of words one of which must occur in the file's code (the crate a
     /// resolved path starts with, the `loop` an endless-loop rule needs, the
-    /// `async` an async-context rule needs). Empty for most rules. Configured
+    /// `async` an async-context rule needs). An entry `a+b` is met only when
+    /// both `a` and `b` occur. Empty for most rules. Configured
     /// `spawn_functions` / `guard_functions` count as the word `spawn` /
     /// `guard` wherever a list names it.
     pub requires: &'static [&'static [&'static str]],

@@ -123,10 +123,14 @@ crate::declare_lint! {
     requires: &[
         // The crates the constructors resolve to (`smol` re-exports async-io's `Timer`).
         &["tokio", "tokio_stream", "async_io", "smol", "futures_timer", "async_std"],
-        // Case 1 (leak), case 2 (static or lazy initialiser), cases 3 and 4 (an endless loop).
+        // Case 1 (leak), case 2 (static or lazy initialiser), case 3 (a
+        // spawned endless loop), case 4 (an interval built in an endless loop).
         &[
             "forget", "leak", "ManuallyDrop", "into_raw", "static", "lazy_static", "thread_local",
-            "get_or_init", "get_or_try_init", "Lazy", "LazyLock", "loop", "while",
+            "get_or_init", "get_or_try_init", "Lazy", "LazyLock",
+            "spawn+loop", "spawn+while", "spawn_local+loop", "spawn_local+while",
+            "spawn_blocking+loop", "spawn_blocking+while",
+            "interval+loop", "interval+while", "interval_at+loop", "interval_at+while",
         ],
     ],
     check: check,

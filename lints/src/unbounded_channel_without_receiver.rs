@@ -92,10 +92,9 @@ crate::declare_lint! {
     level: Warn,
     summary: "an unbounded channel's receiver is dropped or never read, so sends fail or the queue grows forever",
     trigger_words: &["unbounded_channel", "unbounded", "unbounded_async", "channel"],
-    // The crates the constructors resolve to.
+    // Every constructor's path names `mpsc` (tokio, futures, std) or its crate.
     requires: &[&[
-        "tokio", "futures", "futures_channel", "futures_util", "std", "crossbeam",
-        "crossbeam_channel", "flume", "async_channel", "async_std", "kanal",
+        "mpsc", "crossbeam", "crossbeam_channel", "flume", "async_channel", "async_std", "kanal",
     ]],
     check: check,
 }
