@@ -164,11 +164,7 @@ fn innermost_loop<'v>(
                 };
                 return Some((e, keyword, is_accept_loop(ctx, e)));
             }
-            Node::ItemFn(_)
-            | Node::ImplFn(_)
-            | Node::TraitFn(_)
-            | Node::Static(_)
-            | Node::Const(_) => return None,
+            node if node.is_item() => return None,
             _ => {}
         }
     }

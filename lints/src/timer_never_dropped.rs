@@ -538,11 +538,7 @@ fn innermost_loop<'v>(
                 }
                 child = e;
             }
-            Node::ItemFn(_)
-            | Node::ImplFn(_)
-            | Node::TraitFn(_)
-            | Node::Static(_)
-            | Node::Const(_) => return None,
+            node if node.is_item() => return None,
             _ => {}
         }
     }

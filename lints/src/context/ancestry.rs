@@ -37,6 +37,17 @@ pub enum Node<'v> {
     Macro(&'v syn::Macro),
 }
 
+impl Node<'_> {
+    /// Whether this node is an item (a fn, method, `static` or `const`): the
+    /// boundary past which an expression's surroundings stop mattering.
+    pub fn is_item(&self) -> bool {
+        matches!(
+            self,
+            Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_) | Node::Static(_) | Node::Const(_)
+        )
+    }
+}
+
 impl<'a> FileContext<'a> {
     /// Calls `f` on every expression of the file (including those inside
     /// parsed macro bodies) with its ancestors, outermost first.

@@ -58,11 +58,7 @@ impl<'a> FileContext<'a> {
                         }
                     }
                 }
-                Node::ItemFn(_)
-                | Node::ImplFn(_)
-                | Node::TraitFn(_)
-                | Node::Static(_)
-                | Node::Const(_) => return None,
+                node if node.is_item() => return None,
                 _ => {}
             }
         }
