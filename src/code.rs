@@ -51,11 +51,18 @@ pub fn for_each_code_range(src: &str, mut f: impl FnMut(Range<usize>)) {
 /// ASCII control character outside comments and literals. This is the lexical part of parsing at a fraction of its
 /// cost, for files the pre-filter does not parse.
 pub fn token_error(src: &str) -> Option<(usize, &'static str)> {
+    scan_code(src, |_| {})
+}
+
+/// [`for_each_code_range`] and [`token_error`] in one pass over `src`: calls
+/// `f` with every code range and returns the first token error.
+pub fn scan_code(src: &str, mut f: impl FnMut(Range<usize>)) -> Option<(usize, &'static str)> {
     let b = src.as_bytes();
     let mut open: Vec<(u8, usize)> = Vec::new();
     let mut error = None;
     let mut previous_end = 0;
     for_each_code_range(src, |range| {
+        f(range.clone());
         if error.is_some() {
             return;
         }

@@ -206,7 +206,8 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 
 /// [`lint_text`] with a pre-filter and timings: when the probe has a
 /// pre-filter and no rule can find anything in `text`, the file is not
-/// parsed, only checked by [`code::token_error`], so that a file that is not
+/// parsed, only checked lexically ([`code::token_error`], made in the
+/// pre-filter's pass over the text), so that a file that is not
 /// even made of Rust tokens (a delimiter not closed, a literal not
 /// terminated: a truncated or half-merged file) is still reported. A grammar
 /// error in such a file is not: no rule could report anything there
@@ -218,18 +219,19 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
 
     if let Some(prefilter) = probe.prefilter {
         let start = Instant::now();
-        let may_match = prefilter
-            .get_or_init(|| Prefilter::new(config))
-            .rules_that_may_match(text.as_bytes());
+        let verdict = prefilter.get_or_init(|| Prefilter::new(config)).check(text);
+        let may_match = verdict
+            .rules
+            .as_ref()
+            .is_none_or(|rules| rules.iter().any(|&r| r));
         // Only the rules that can find something here run on the file.
-        rules_to_run = may_match.clone();
-        let may_match = may_match.is_none_or(|rules| rules.iter().any(|&r| r));
+        rules_to_run = verdict.rules;
         if let Some(t) = probe.timings {
             t.lap(Phase::Prefilter, start);
         }
         if !may_match {
             let start = Instant::now();
-            if let Some((at, why)) = code::token_error(text) {
+            if let Some((at, why)) = verdict.token_error {
                 let (line, column) = line_column(text, at);
                 let message = format!("cannot tokenize the file: {why}");
                 result.errors.push(FileError::at(message, line, column));

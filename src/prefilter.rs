@@ -42,11 +42,22 @@
 use aho_corasick::AhoCorasick;
 use leaklint_lints::LintOptions;
 
-use crate::code::for_each_code_range;
+use crate::code::scan_code;
 use crate::config::Config;
 
 /// The word that keeps files with suppression comments.
 pub const SUPPRESSION_WORD: &str = "leaklint";
+
+/// What the pre-filter found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// For each enabled rule (in [`Config::enabled`] order) whether it could
+    /// find something; `None` when every rule may.
+    pub rules: Option<Vec<bool>>,
+    /// Where the text stops being Rust tokens, and why (see
+    /// [`crate::code::token_error`]); only looked for when `rules` is `Some`.
+    pub token_error: Option<(usize, &'static str)>,
+}
 
 /// A multi-pattern matcher over the requirements of a [`Config`]'s rules.
 #[derive(Debug, Clone)]
@@ -118,14 +129,26 @@ impl Prefilter {
     /// [`Config::enabled`], whether it could find something in `text`;
     /// `None` when every rule may (the filter lets everything through).
     pub fn rules_that_may_match(&self, text: &[u8]) -> Option<Vec<bool>> {
-        let matcher = self.matcher.as_ref()?;
         let src = std::str::from_utf8(text).ok()?;
+        self.check(src).rules
+    }
+
+    /// The filter's verdict on `src`, with its lexical check made in the
+    /// same pass over the text.
+    pub fn check(&self, src: &str) -> Verdict {
+        let Some(matcher) = &self.matcher else {
+            return Verdict {
+                rules: None,
+                token_error: None,
+            };
+        };
+        let text = src.as_bytes();
         let mut present = vec![false; self.words.len()];
         let glued = |i: Option<usize>| {
             i.and_then(|i| text.get(i))
                 .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
         };
-        for_each_code_range(src, |range| {
+        let token_error = scan_code(src, |range| {
             let code = &text[range.clone()];
             // Overlapping, so `spawn` glued to `_blocking` still lets the
             // `spawn_blocking` found at the same place count.
@@ -145,16 +168,19 @@ impl Prefilter {
         {
             present[i] = present[i] || contains_word(text, SUPPRESSION_WORD.as_bytes());
         }
-        Some(
-            self.rules
-                .iter()
-                .map(|lists| {
-                    lists
-                        .iter()
-                        .all(|list| list.iter().any(|entry| entry.iter().all(|&w| present[w])))
-                })
-                .collect(),
-        )
+        let rules = self
+            .rules
+            .iter()
+            .map(|lists| {
+                lists
+                    .iter()
+                    .all(|list| list.iter().any(|entry| entry.iter().all(|&w| present[w])))
+            })
+            .collect();
+        Verdict {
+            rules: Some(rules),
+            token_error,
+        }
     }
 
     /// The words searched for, sorted; empty when every file passes.
