@@ -20,24 +20,37 @@ pub fn for_each_code_range(src: &str, mut f: impl FnMut(Range<usize>)) {
     let len = b.len();
     let mut start = 0;
     let mut i = 0;
-    while i < len {
-        let skip_to = match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => Some(memchr(b'\n', b, i).unwrap_or(len)),
-            b'/' if b.get(i + 1) == Some(&b'*') => Some(skip_block_comment(b, i)),
-            b'"' => Some(skip_string(b, i + 1)),
-            b'r' if raw_string_start(b, i) => Some(skip_raw_string(b, i + 1)),
-            b'\'' => Some(skip_quote(src, i)).filter(|&end| end > i + 1),
+    // Comments and literals start at `/`, `"` or `'` (a raw string's `r#…`
+    // prefix is found from its quote), so jump from one of those to the next.
+    while let Some(found) = memchr::memchr3(b'/', b'"', b'\'', &b[i..]) {
+        i += found;
+        let skipped = match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => Some((i, memchr(b'\n', b, i).unwrap_or(len))),
+            b'/' if b.get(i + 1) == Some(&b'*') => Some((i, skip_block_comment(b, i))),
+            b'"' => {
+                let hashes_from = i - b[..i].iter().rev().take_while(|&&c| c == b'#').count();
+                match hashes_from.checked_sub(1) {
+                    Some(r) if b[r] == b'r' && raw_string_start(b, r) => {
+                        Some((r, skip_raw_string(b, hashes_from)))
+                    }
+                    _ => Some((i, skip_string(b, i + 1))),
+                }
+            }
+            b'\'' => Some((i, skip_quote(src, i))).filter(|&(_, end)| end > i + 1),
             _ => None,
         };
-        match skip_to {
-            Some(end) => {
-                if start < i {
-                    f(start..i);
+        match skipped {
+            Some((from, end)) => {
+                if start < from {
+                    f(start..from);
                 }
                 i = end.max(i + 1);
                 start = i;
             }
             None => i += 1,
+        }
+        if i >= len {
+            break;
         }
     }
     if start < len {

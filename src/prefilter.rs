@@ -39,7 +39,7 @@
 //! enabled the filter lets every file through. `--no-prefilter` turns the
 //! filter off; `tests/prefilter.rs` checks that it loses nothing.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use leaklint_lints::LintOptions;
 
 use crate::code::scan_code;
@@ -108,8 +108,13 @@ impl Prefilter {
                     .collect()
             })
             .collect();
-        let matcher =
-            AhoCorasick::new(&words).expect("a few short literal words always build a matcher");
+        // Leftmost-longest, not overlapping: a match hidden by another one
+        // overlapping it would have an identifier character next to it, so
+        // it would not count anyway.
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("a few short literal words always build a matcher");
         Prefilter {
             matcher: Some(matcher),
             words,
@@ -150,9 +155,7 @@ impl Prefilter {
         };
         let token_error = scan_code(src, |range| {
             let code = &text[range.clone()];
-            // Overlapping, so `spawn` glued to `_blocking` still lets the
-            // `spawn_blocking` found at the same place count.
-            for m in matcher.find_overlapping_iter(code) {
+            for m in matcher.find_iter(code) {
                 let (start, end) = (range.start + m.start(), range.start + m.end());
                 let inside = |i: usize| i >= range.start && i < range.end;
                 let before = start.checked_sub(1).filter(|&i| inside(i));
