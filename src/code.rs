@@ -58,6 +58,18 @@ pub fn for_each_code_range(src: &str, mut f: impl FnMut(Range<usize>)) {
     }
 }
 
+/// The bytes [`scan_code`] looks at in code: delimiters and the ASCII
+/// control characters that are not whitespace.
+const LEXICAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        table[c] = matches!(c as u8, b'(' | b'[' | b'{' | b')' | b']' | b'}' | 0..=0x08 | 0x0e..=0x1f | 0x7f);
+        c += 1;
+    }
+    table
+};
+
 /// Where `src` stops being a sequence of Rust tokens, if it does, and why: a
 /// closing delimiter that does not match the open one, a delimiter left
 /// open, a string, raw string or block comment left unterminated, or an
@@ -85,7 +97,14 @@ pub fn scan_code(src: &str, mut f: impl FnMut(Range<usize>)) -> Option<(usize, &
             return;
         }
         previous_end = range.end;
-        for (i, &c) in b[range.clone()].iter().enumerate() {
+        let code = &b[range.clone()];
+        // Most bytes are neither delimiters nor control characters: skip them
+        // a table lookup at a time.
+        let interesting = code
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| LEXICAL[c as usize]);
+        for (i, &c) in interesting {
             let at = range.start + i;
             match c {
                 b'(' | b'[' | b'{' => open.push((c, at)),
