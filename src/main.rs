@@ -1,5 +1,8 @@
 //! The `leaklint` command; everything happens in the library.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     leaklint::run(std::env::args_os())
 }
