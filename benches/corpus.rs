@@ -15,7 +15,6 @@
 //! `--only MODE` runs one mode, so the peak RSS printed at the end
 //! (`VmHWM`) is that mode's.
 
-
 // The same allocator as the `leaklint` binary, for both sides of the ratio.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -105,16 +105,38 @@ pub fn lint_all_with(
     options: &RunOptions,
     timings: Option<&Timings>,
 ) -> Result<Report, rayon::ThreadPoolBuildError> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads.unwrap_or(0))
-        .stack_size(WORKER_STACK_SIZE)
-        .thread_name(|i| format!("leaklint-worker-{i}"))
-        .build()?;
     let prefilter = OnceLock::new();
     let probe = Probe {
         prefilter: options.prefilter.then_some(&prefilter),
         timings,
     };
+    let keep = |r: &FileResult| !r.diagnostics.is_empty() || !r.errors.is_empty();
+    if discovery.files.len() <= 1 {
+        // One file (a pre-commit hook, an editor): a single worker thread is
+        // all it needs, without a pool's start-up and shutdown.
+        let results: Vec<FileResult> = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("leaklint-worker".to_string())
+                .stack_size(WORKER_STACK_SIZE)
+                .spawn_scoped(scope, || {
+                    discovery
+                        .files
+                        .iter()
+                        .map(|file| lint_file(file, config, probe))
+                        .filter(keep)
+                        .collect()
+                })
+                .expect("cannot start a worker thread")
+                .join()
+                .expect("the worker thread panicked outside of catch_unwind")
+        });
+        return Ok(report_with_problems(discovery, results));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .stack_size(WORKER_STACK_SIZE)
+        .thread_name(|i| format!("leaklint-worker-{i}"))
+        .build()?;
     let results: Vec<FileResult> = pool.install(|| {
         discovery
             .files
@@ -122,18 +144,20 @@ pub fn lint_all_with(
             .with_max_len(1)
             .map(|file| lint_file(file, config, probe))
             // Clean files are dropped at once rather than collected.
-            .filter(|r| !r.diagnostics.is_empty() || !r.errors.is_empty())
+            .filter(keep)
             .collect()
     });
+    Ok(report_with_problems(discovery, results))
+}
+
+/// The report of a run: the files' results plus the discovery's problems.
+fn report_with_problems(discovery: &Discovery, results: Vec<FileResult>) -> Report {
     let problems = discovery.problems.iter().map(|(path, message)| {
         let mut result = FileResult::new(path.clone());
         result.errors.push(FileError::new(message.clone()));
         result
     });
-    Ok(Report::new(
-        discovery.files.len(),
-        results.into_iter().chain(problems),
-    ))
+    Report::new(discovery.files.len(), results.into_iter().chain(problems))
 }
 
 /// Reads and lints one file on the current thread, which must have a stack
