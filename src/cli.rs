@@ -106,8 +106,8 @@ pub struct Cli {
     pub also: Option<String>,
 
     /// Parse every file, even those in which no enabled rule can find
-    /// anything (by default such files are counted but not parsed, so their
-    /// syntax errors are not reported).
+    /// anything (by default such files are counted but only checked
+    /// lexically, so a grammar error in them is not reported).
     #[arg(long)]
     pub no_prefilter: bool,
 
