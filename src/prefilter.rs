@@ -221,18 +221,16 @@ pub fn needles(config: &Config) -> Option<Vec<String>> {
 fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
     let defaults = LintOptions::default();
     let options = &config.options;
-    let extra_spawns: Vec<String> = options
-        .spawn_functions
-        .iter()
-        .filter(|p| !defaults.spawn_functions.contains(p))
-        .map(|p| last_segment(p).map(str::to_string))
-        .collect::<Option<_>>()?;
-    let extra_guards: Vec<String> = options
-        .guard_functions
-        .iter()
-        .filter(|p| !defaults.guard_functions.contains(p))
-        .map(|p| first_segment(p).map(str::to_string))
-        .collect::<Option<_>>()?;
+    let extra_spawns = configured_words(
+        &options.spawn_functions,
+        &defaults.spawn_functions,
+        last_segment,
+    )?;
+    let extra_guards = configured_words(
+        &options.guard_functions,
+        &defaults.guard_functions,
+        first_segment,
+    )?;
     // An entry naming `spawn` (or `guard`) also stands for each configured
     // spawn (guard) function: `spawn+loop` gains `go_detached+loop`.
     let widen = |list: &[&str]| {
@@ -264,6 +262,20 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
         rules.push(lists);
     }
     Some(rules)
+}
+
+/// The `segment` of every configured path that is not a default one; `None`
+/// when a path has no segment at all (it could match anything).
+fn configured_words(
+    configured: &[String],
+    defaults: &[String],
+    segment: fn(&str) -> Option<&str>,
+) -> Option<Vec<String>> {
+    configured
+        .iter()
+        .filter(|p| !defaults.contains(p))
+        .map(|p| segment(p).map(str::to_string))
+        .collect()
 }
 
 /// `b` for `a::b`, `::a::b` or `b`; `None` for an empty path.
