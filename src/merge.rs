@@ -6,11 +6,12 @@
 //! file belongs to one shard, so a file's own order is kept). With
 //! `--format json` the output is byte for byte what an unsharded run prints.
 //!
-//! `--format human` reads each flagged file again (paths are relative to
-//! the directory the shards ran in) to show its code. JSON reports do not
-//! carry the locations of notes, so notes that an unsharded run draws as
-//! labels under the code are printed as `= note:` lines instead; everything
-//! else is identical.
+//! `--format human` and `--format sarif` read each flagged file again
+//! (paths are relative to the directory the shards ran in) to show its code
+//! and to fingerprint the flagged text. JSON reports do not carry the
+//! locations of notes, so notes that an unsharded run draws as labels under
+//! the code are printed as `= note:` lines instead, and SARIF results have
+//! no `relatedLocations`; everything else is identical.
 //!
 //! The command line: `merge` is recognised only as the very first argument.
 //! To lint a file or directory named `merge`, write `leaklint ./merge` (or
@@ -55,6 +56,8 @@ pub enum MergeFormat {
     Human,
     /// One JSON object (format version 1) on stdout.
     Json,
+    /// SARIF 2.1.0 on stdout (fingerprints from the code re-read from disk).
+    Sarif,
 }
 
 /// Whether `args` (program name first) call the `merge` command.
@@ -87,6 +90,10 @@ pub fn run(args: Vec<OsString>) -> Status {
     match cli.format {
         MergeFormat::Json => {
             let _ = std::io::stdout().write_all(report::json::render(&report).as_bytes());
+        }
+        MergeFormat::Sarif => {
+            attach_sources(&mut report, Path::new("."));
+            let _ = std::io::stdout().write_all(report::sarif::render(&report).as_bytes());
         }
         MergeFormat::Human => {
             attach_sources(&mut report, Path::new("."));

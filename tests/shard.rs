@@ -32,12 +32,27 @@ fn stable_human_lines(out: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A SARIF log without its results' `relatedLocations`: the notes' code
+/// locations, which JSON reports do not carry (everything else, fingerprints
+/// included, must survive a merge).
+fn sarif_without_related_locations(out: &Output) -> serde_json::Value {
+    let mut log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for result in log["runs"][0]["results"].as_array_mut().unwrap() {
+        result.as_object_mut().unwrap().remove("relatedLocations");
+    }
+    log
+}
+
 /// Shards `target` (relative to `dir`) N ways for each N, merges, and
 /// compares with the unsharded run.
 fn assert_shards_merge(dir: &Path, target: &str, counts: &[u64]) {
     let full = leaklint(dir, &["--format", "json", "--threads", "2", target]);
     let full_json = text(&full.stdout);
     let full_human = text(&leaklint(dir, &["--threads", "2", target]).stderr);
+    let full_sarif = sarif_without_related_locations(&leaklint(
+        dir,
+        &["--format", "sarif", "--threads", "2", target],
+    ));
     let reports = tempfile::tempdir().unwrap();
     for &n in counts {
         let mut names = Vec::new();
@@ -81,6 +96,15 @@ fn assert_shards_merge(dir: &Path, target: &str, counts: &[u64]) {
                 "{scanned:?}"
             );
         }
+
+        let mut sarif_args = args.clone();
+        sarif_args.extend(["--format".to_string(), "sarif".to_string()]);
+        let sarif_args: Vec<&str> = sarif_args.iter().map(String::as_str).collect();
+        assert_eq!(
+            sarif_without_related_locations(&leaklint(dir, &sarif_args)),
+            full_sarif,
+            "merged SARIF of {n} shards differs"
+        );
 
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let human = text(&leaklint(dir, &args).stderr);
