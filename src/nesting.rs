@@ -303,11 +303,9 @@ pub fn scan(src: &str, limit: usize) -> Nesting {
     }
 }
 
+/// The first `needle` in `b` at or after `from`.
 pub(crate) fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
-    b[from..]
-        .iter()
-        .position(|&c| c == needle)
-        .map(|p| from + p)
+    memchr::memchr(needle, &b[from..]).map(|p| from + p)
 }
 
 /// `i` is at `/*`; returns the offset after the matching `*/`.
