@@ -28,18 +28,32 @@
 //! files through.
 //!
 //! An entry `a+b` of a word list is met only when both words occur (`spawn+loop`).
+//! Each of them may be more than a word:
 //!
-//! Configured `spawn_functions` stand for `spawn` (their last segment) and
-//! configured `guard_functions` for `guard` (their first segment) in every
-//! entry that names it (the resolved callee ends with the configured
-//! segments, so each of them is spelled at the call or in the `use` it came
-//! through).
+//! * `A::B` is met where the word `A` is followed by `::` and `B` (spaces,
+//!   line breaks and generic arguments `A::<T>::B` may come between): the
+//!   two segments of a path the rule resolves are spelled together at the
+//!   call (`OnDrop::new(…)`) or in the `use` it came through
+//!   (`use scopeguard::guard;`). Where the file could spell them apart, the
+//!   entry is met too: `A` followed by `as` (a rename: `use a::OnDrop as
+//!   Guard;` then `Guard::new(…)`), `A::{` (a `use` group) or `A::*` (a glob),
+//!   or a comment after `A` (not looked into).
+//! * `m!` is met where the word `m` is followed by `!` (a macro call), or by
+//!   `as` (a renamed import of the macro).
+//!
+//! Configured `spawn_functions` stand for `spawn` (their last segment) in
+//! every entry that names it, and configured `guard_functions` are added to
+//! every list that holds one of the default guard functions (as `A::B`, their
+//! last two segments: the resolved callee ends with them). Either way the
+//! configured function is spelled at the call or in the `use` it came
+//! through.
 //!
 //! A rule that declares no trigger words can fire anywhere: with such a rule
 //! enabled the filter lets every file through. `--no-prefilter` turns the
 //! filter off; `tests/prefilter.rs` checks that it loses nothing.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use leaklint_lints::context::imports::normalize_may_write;
 use leaklint_lints::LintOptions;
 
 use crate::code::scan_code;
@@ -59,6 +73,38 @@ pub struct Verdict {
     pub token_error: Option<(usize, &'static str)>,
 }
 
+/// One part of an entry: a word and what must follow it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Condition {
+    /// The word searched for, as an index into [`Prefilter::words`].
+    word: usize,
+    /// What must follow it.
+    tail: Tail,
+}
+
+/// What must follow a word for a [`Condition`] to be met.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Tail {
+    /// Nothing: the word alone.
+    Nothing,
+    /// `!`: a macro call (`defer!`).
+    Bang,
+    /// `::` and these path segments (`OnDrop::new`).
+    Path(Vec<String>),
+}
+
+impl Tail {
+    /// Whether this tail follows in `text` from byte `at` (just after the
+    /// word), or the text leaves it open.
+    fn follows(&self, text: &[u8], at: usize) -> bool {
+        match self {
+            Tail::Nothing => true,
+            Tail::Bang => bang_follows(text, at),
+            Tail::Path(segments) => path_follows(text, at, segments),
+        }
+    }
+}
+
 /// A multi-pattern matcher over the requirements of a [`Config`]'s rules.
 #[derive(Debug, Clone)]
 pub struct Prefilter {
@@ -66,9 +112,13 @@ pub struct Prefilter {
     matcher: Option<AhoCorasick>,
     /// Every word searched for, sorted; a word's index is its pattern id.
     words: Vec<String>,
+    /// Every condition of every entry, sorted by word.
+    conditions: Vec<Condition>,
+    /// For each word, the range of `conditions` it starts.
+    by_word: Vec<std::ops::Range<usize>>,
     /// For each enabled rule, its word lists; each entry of a list is a set
-    /// of indices into `words` that must all occur (one word, or `a+b`). A
-    /// rule may fire when every list has an entry whose words all occur.
+    /// of indices into `conditions` that must all be met (one, or `a+b`). A
+    /// rule may fire when every list has an entry whose conditions are all met.
     rules: Vec<Vec<Vec<Vec<usize>>>>,
 }
 
@@ -79,15 +129,13 @@ impl Prefilter {
             return Prefilter {
                 matcher: None,
                 words: Vec::new(),
+                conditions: Vec::new(),
+                by_word: Vec::new(),
                 rules: Vec::new(),
             };
         };
-        let mut words: Vec<String> = rules
-            .iter()
-            .flatten()
-            .flatten()
-            .flat_map(|entry| entry.split('+').map(str::to_string))
-            .collect();
+        let parts = || rules.iter().flatten().flatten().flat_map(|e| e.split('+'));
+        let mut words: Vec<String> = parts().map(|p| split_part(p).0.to_string()).collect();
         words.sort();
         words.dedup();
         let index = |w: &str| {
@@ -95,6 +143,22 @@ impl Prefilter {
                 .binary_search_by(|x| x.as_str().cmp(w))
                 .expect("every word is in the list")
         };
+        let condition = |part: &str| {
+            let (word, tail) = split_part(part);
+            Condition {
+                word: index(word),
+                tail,
+            }
+        };
+        let mut conditions: Vec<Condition> = parts().map(condition).collect();
+        conditions.sort();
+        conditions.dedup();
+        let by_word = (0..words.len())
+            .map(|w| {
+                let from = conditions.partition_point(|c| c.word < w);
+                from..conditions.partition_point(|c| c.word <= w)
+            })
+            .collect();
         let rules = rules
             .iter()
             .map(|lists| {
@@ -102,7 +166,16 @@ impl Prefilter {
                     .iter()
                     .map(|list| {
                         list.iter()
-                            .map(|entry| entry.split('+').map(index).collect())
+                            .map(|entry| {
+                                entry
+                                    .split('+')
+                                    .map(|part| {
+                                        conditions
+                                            .binary_search(&condition(part))
+                                            .expect("every condition is in the list")
+                                    })
+                                    .collect()
+                            })
                             .collect()
                     })
                     .collect()
@@ -118,13 +191,15 @@ impl Prefilter {
         Prefilter {
             matcher: Some(matcher),
             words,
+            conditions,
+            by_word,
             rules,
         }
     }
 
     /// Whether some rule could find something in `text`: for some enabled
-    /// rule, every word list has a word in the code (or the filter lets
-    /// everything through).
+    /// rule, every word list has an entry met in the code (or the filter
+    /// lets everything through).
     pub fn may_match(&self, text: &[u8]) -> bool {
         self.rules_that_may_match(text)
             .is_none_or(|rules| rules.iter().any(|&r| r))
@@ -148,7 +223,7 @@ impl Prefilter {
             };
         };
         let text = src.as_bytes();
-        let mut present = vec![false; self.words.len()];
+        let mut met = vec![false; self.conditions.len()];
         let glued = |i: Option<usize>| {
             i.and_then(|i| text.get(i))
                 .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
@@ -160,16 +235,23 @@ impl Prefilter {
                 let inside = |i: usize| i >= range.start && i < range.end;
                 let before = start.checked_sub(1).filter(|&i| inside(i));
                 let after = Some(end).filter(|&i| inside(i));
-                if !glued(before) && !glued(after) {
-                    present[m.pattern().as_usize()] = true;
+                if glued(before) || glued(after) {
+                    continue;
+                }
+                for c in self.by_word[m.pattern().as_usize()].clone() {
+                    met[c] = met[c] || self.conditions[c].tail.follows(text, end);
                 }
             }
         });
-        if let Ok(i) = self
+        if let Ok(w) = self
             .words
             .binary_search_by(|w| w.as_str().cmp(SUPPRESSION_WORD))
         {
-            present[i] = present[i] || contains_word(text, SUPPRESSION_WORD.as_bytes());
+            if contains_word(text, SUPPRESSION_WORD.as_bytes()) {
+                for c in self.by_word[w].clone() {
+                    met[c] = true;
+                }
+            }
         }
         let rules = self
             .rules
@@ -177,7 +259,7 @@ impl Prefilter {
             .map(|lists| {
                 lists
                     .iter()
-                    .all(|list| list.iter().any(|entry| entry.iter().all(|&w| present[w])))
+                    .all(|list| list.iter().any(|entry| entry.iter().all(|&c| met[c])))
             })
             .collect();
         Verdict {
@@ -202,39 +284,167 @@ fn contains_word(text: &[u8], word: &[u8]) -> bool {
     text.windows(word.len()).any(|w| w == word)
 }
 
+/// A part of an entry split into its word and its tail: `OnDrop::new` is
+/// `OnDrop` and `::new`, `defer!` is `defer` and `!`.
+fn split_part(part: &str) -> (&str, Tail) {
+    if let Some(word) = part.strip_suffix('!') {
+        return (word, Tail::Bang);
+    }
+    let mut segments = part.split("::");
+    let word = segments.next().unwrap_or_default();
+    let rest: Vec<String> = segments.map(str::to_string).collect();
+    if rest.is_empty() {
+        (word, Tail::Nothing)
+    } else {
+        (word, Tail::Path(rest))
+    }
+}
+
+/// Skips whitespace from `at`; `None` at a comment (its end is not looked
+/// for: the caller then keeps the file).
+fn skip_space(text: &[u8], mut at: usize) -> Option<usize> {
+    while let Some(&b) = text.get(at) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => at += 1,
+            b'/' if matches!(text.get(at + 1), Some(b'/' | b'*')) => return None,
+            _ => break,
+        }
+    }
+    Some(at)
+}
+
+/// Whether the keyword `as` (a rename) starts at `at`.
+fn is_as(text: &[u8], at: usize) -> bool {
+    text[at..].starts_with(b"as")
+        && !text
+            .get(at + 2)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The end of the generic arguments `<…>` opening at `at`; `None` where
+/// they do not close before a `;`, a brace or the end of the text.
+fn skip_generics(text: &[u8], at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &b) in text.iter().enumerate().skip(at) {
+        match b {
+            b'<' => depth += 1,
+            // `->` and `=>` close nothing.
+            b'>' if i > at && matches!(text[i - 1], b'-' | b'=') => {}
+            b'>' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b';' | b'{' | b'}' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a `!` (not `!=`) follows at `at`, or an `as`.
+fn bang_follows(text: &[u8], at: usize) -> bool {
+    let Some(at) = skip_space(text, at) else {
+        return true;
+    };
+    match text.get(at) {
+        Some(b'!') => text.get(at + 1) != Some(&b'='),
+        Some(_) => is_as(text, at),
+        None => false,
+    }
+}
+
+/// Whether `::` and `segments` follow at `at` (after a word), or the text
+/// leaves it open: an `as`, a `use` group or glob, a comment, generic
+/// arguments that do not close.
+fn path_follows(text: &[u8], mut at: usize, segments: &[String]) -> bool {
+    let mut segments = segments.iter();
+    let mut next = segments.next();
+    while let Some(segment) = next {
+        let Some(i) = skip_space(text, at) else {
+            return true;
+        };
+        if is_as(text, i) {
+            return true;
+        }
+        if text.get(i) == Some(&b'<') {
+            match skip_generics(text, i) {
+                Some(end) => at = end,
+                None => return true,
+            }
+            continue;
+        }
+        if !text[i..].starts_with(b"::") {
+            return false;
+        }
+        let Some(mut i) = skip_space(text, i + 2) else {
+            return true;
+        };
+        match text.get(i) {
+            Some(b'{' | b'*') => return true,
+            Some(b'<') => {
+                match skip_generics(text, i) {
+                    Some(end) => at = end,
+                    None => return true,
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if text[i..].starts_with(b"r#") {
+            i += 2;
+        }
+        let end = i + segment.len();
+        let spelled = text[i..].starts_with(segment.as_bytes())
+            && !text
+                .get(end)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        if !spelled {
+            return false;
+        }
+        at = end;
+        next = segments.next();
+    }
+    true
+}
+
 /// For each enabled rule, its word lists (trigger words first, then its
 /// further requirements), with the configured functions added; `None` when
 /// some enabled rule has no trigger words.
 fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
     let defaults = LintOptions::default();
     let options = &config.options;
-    let extra_spawns = configured_words(
-        &options.spawn_functions,
-        &defaults.spawn_functions,
-        last_segment,
-    )?;
-    let extra_guards = configured_words(
-        &options.guard_functions,
-        &defaults.guard_functions,
-        first_segment,
-    )?;
-    // An entry naming `spawn` (or `guard`) also stands for each configured
-    // spawn (guard) function: `spawn+loop` gains `go_detached+loop`.
+    let extra_spawns = configured(&options.spawn_functions, &defaults.spawn_functions)
+        .map(|p| last_segment(p).map(str::to_string))
+        .collect::<Option<Vec<String>>>()?;
+    let default_guards: Vec<String> = defaults
+        .guard_functions
+        .iter()
+        .filter_map(|p| guard_form(p))
+        .collect();
+    let extra_guards = configured(&options.guard_functions, &defaults.guard_functions)
+        .map(guard_form)
+        .collect::<Option<Vec<String>>>()?;
     let widen = |list: &[&str]| {
         let mut entries: Vec<String> = Vec::new();
         for entry in list {
             entries.push(entry.to_string());
-            for (word, extras) in [("spawn", &extra_spawns), ("guard", &extra_guards)] {
-                if entry.split('+').any(|w| w == word) {
-                    for extra in extras {
-                        let replaced: Vec<&str> = entry
-                            .split('+')
-                            .map(|w| if w == word { extra.as_str() } else { w })
-                            .collect();
-                        entries.push(replaced.join("+"));
-                    }
+            // An entry naming `spawn` also stands for each configured spawn
+            // function: `spawn+loop` gains `go_detached+loop`.
+            if entry.split('+').any(|w| w == "spawn") {
+                for extra in &extra_spawns {
+                    let replaced: Vec<&str> = entry
+                        .split('+')
+                        .map(|w| if w == "spawn" { extra.as_str() } else { w })
+                        .collect();
+                    entries.push(replaced.join("+"));
                 }
             }
+        }
+        // A list holding the default guard functions holds the configured ones.
+        if entries.iter().any(|e| default_guards.contains(e)) {
+            entries.extend(extra_guards.iter().cloned());
         }
         entries
     };
@@ -251,28 +461,41 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
     Some(rules)
 }
 
-/// The `segment` of every configured path that is not a default one; `None`
-/// when a path has no segment at all (it could match anything).
-fn configured_words(
-    configured: &[String],
-    defaults: &[String],
-    segment: fn(&str) -> Option<&str>,
-) -> Option<Vec<String>> {
+/// The configured paths that are not default ones.
+fn configured<'a>(
+    configured: &'a [String],
+    defaults: &'a [String],
+) -> impl Iterator<Item = &'a str> + 'a {
     configured
         .iter()
         .filter(|p| !defaults.contains(p))
-        .map(|p| segment(p).map(str::to_string))
+        .map(String::as_str)
+}
+
+/// The path segments of `path`, without empty ones (`::a::b` is `a`, `b`).
+fn segments(path: &str) -> Vec<&str> {
+    path.split("::")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
         .collect()
 }
 
 /// `b` for `a::b`, `::a::b` or `b`; `None` for an empty path.
 fn last_segment(path: &str) -> Option<&str> {
-    path.rsplit("::").map(str::trim).find(|s| !s.is_empty())
+    segments(path).pop()
 }
 
-/// `a` for `a::b`, `::a::b` or `a`; `None` for an empty path.
-fn first_segment(path: &str) -> Option<&str> {
-    path.split("::").map(str::trim).find(|s| !s.is_empty())
+/// The entry a guard function path stands for: its last two segments
+/// (`OnDrop::new` for `util::OnDrop::new`), or its last one where the path
+/// has one, or where import normalisation could write the second-to-last
+/// without the file spelling it (`std` from `core::…`); `None` for an empty
+/// path (it could match anything).
+fn guard_form(path: &str) -> Option<String> {
+    match segments(path).as_slice() {
+        [] => None,
+        [.., owner, last] if !normalize_may_write(owner) => Some(format!("{owner}::{last}")),
+        [.., last] => Some(last.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -298,7 +521,8 @@ mod tests {
         let filter = Prefilter::new(&config);
         let words = filter.words();
         for lint in LINTS {
-            for word in lint.trigger_words.iter().flat_map(|e| e.split('+')) {
+            for part in lint.trigger_words.iter().flat_map(|e| e.split('+')) {
+                let word = split_part(part).0;
                 assert!(words.iter().any(|w| w == word), "{word} missing");
             }
         }
@@ -390,19 +614,79 @@ mod tests {
 
     #[test]
     fn configured_paths_widen_the_lists_naming_spawn_or_guard() {
-        let mut config = Config::with_lints(&[stand_in(&["spawn"]), stand_in(&["guard"])]);
+        let mut config =
+            Config::with_lints(&[stand_in(&["spawn"]), stand_in(&["OnDrop::new", "on_drop"])]);
         config
             .options
             .spawn_functions
             .push("::my_rt::go_detached".into());
         config.options.guard_functions.push("Janitor::sweep".into());
+        config.options.guard_functions.push("finally".into());
         let words = Prefilter::new(&config).words().to_vec();
         assert!(words.contains(&"go_detached".to_string()));
         assert!(words.contains(&"Janitor".to_string()));
         let filter = Prefilter::new(&config);
         assert!(filter.may_match(b"fn f() { my_rt::go_detached(x); }"));
         assert!(filter.may_match(b"use jan::Janitor; fn f() { let _g = Janitor::sweep(|| ()); }"));
-        // The defaults are the rules' business: `OnDrop::new` adds no `new`.
-        assert!(!words.contains(&"new".to_string()));
+        assert!(filter.may_match(b"fn f() { let _g = finally(|| ()); }"));
+        assert!(!filter.may_match(b"fn f() { let _g = Janitor::new(|| ()); }"));
+        // A path whose owner import normalisation may write stands for its last segment.
+        assert_eq!(guard_form("futures::on_exit"), Some("on_exit".to_string()));
+        assert_eq!(
+            guard_form("std::mem::forget"),
+            Some("mem::forget".to_string())
+        );
+        assert_eq!(guard_form("a::b::c"), Some("b::c".to_string()));
+        assert_eq!(guard_form("::"), None);
+    }
+
+    #[test]
+    fn a_path_entry_needs_its_segments_together() {
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["OnDrop::new"])]));
+        for hit in [
+            &b"let g = OnDrop::new(|| ());"[..],
+            b"let g = util::OnDrop :: new(|| ());",
+            b"let g = OnDrop::\n    new(|| ());",
+            b"let g = OnDrop::<F>::new(f);",
+            b"let g = OnDrop::<Box<dyn Fn() -> u8>>::new(f);",
+            b"let g = OnDrop::r#new(f);",
+            // A rename, a `use` group or glob, a comment: the file is kept.
+            b"use util::OnDrop as Guard; let g = Guard::new(f);",
+            b"use util::OnDrop::{new}; let g = new(f);",
+            b"use util::OnDrop::*;",
+            b"let g = OnDrop/* why */::new(f);",
+            b"let g = OnDrop::<F; 3>::new(f);",
+        ] {
+            assert!(filter.may_match(hit), "{}", String::from_utf8_lossy(hit));
+        }
+        for miss in [
+            &b"pub unsafe fn OnDrop<P0>(&self, p: P0) -> Result<()> { Self::new() }"[..],
+            b"let v = Vtbl { OnDrop: OnDrop::<Identity, OFFSET>, };",
+            b"struct S { OnDrop: u8 } fn new() {}",
+            b"let g = OnDrop::news(f);",
+            b"let g = OnDrop::\"new\";",
+            b"let g = OnDrop;",
+        ] {
+            assert!(!filter.may_match(miss), "{}", String::from_utf8_lossy(miss));
+        }
+    }
+
+    #[test]
+    fn a_macro_entry_needs_its_bang() {
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["defer!"])]));
+        for hit in [
+            &b"defer! { log(); }"[..],
+            b"scopeguard::defer !{ log(); }",
+            b"use scopeguard::defer as later; later! { log(); }",
+        ] {
+            assert!(filter.may_match(hit), "{}", String::from_utf8_lossy(hit));
+        }
+        for miss in [
+            &b"pub fn defer(&self) {}"[..],
+            b"struct S { pub defer: BOOL }",
+            b"if defer != 0 {}",
+        ] {
+            assert!(!filter.may_match(miss), "{}", String::from_utf8_lossy(miss));
+        }
     }
 }

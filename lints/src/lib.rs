@@ -79,14 +79,22 @@ pub struct Lint {
     /// segments of every call the rule can flag. A rename keeps the original
     /// name in its `use`, so the words are complete. Used by the driver's
     /// pre-filter, so they must never miss a case.
+    ///
+    /// An entry may say more than a word: `A::B` (the word `A` followed by
+    /// `::B`, where a resolved path ends with `A::B`: both are spelled
+    /// together at the call or in the `use`) and `m!` (the word `m` followed
+    /// by `!`: a macro call). The pre-filter also lets a rename (`A as …`), a
+    /// `use` group (`A::{…}`) or glob (`A::*`) through; see its
+    /// documentation.
     pub trigger_words: &'static [&'static str],
     /// Further requirements, all of which must hold as well: each is a list
-    /// of words one of which must occur in the file's code (the crate a
+    /// of entries one of which must occur in the file's code (the crate a
     /// resolved path starts with, the `loop` an endless-loop rule needs, the
     /// `async` an async-context rule needs). An entry `a+b` is met only when
-    /// both `a` and `b` occur. Empty for most rules. Configured
-    /// `spawn_functions` / `guard_functions` count as the word `spawn` /
-    /// `guard` wherever a list names it.
+    /// both `a` and `b` are. Empty for most rules. Configured
+    /// `spawn_functions` count as the word `spawn` wherever an entry names
+    /// it; configured `guard_functions` are added to every list that holds a
+    /// default guard function.
     pub requires: &'static [&'static [&'static str]],
     /// The check itself.
     pub check: fn(&FileContext<'_>, &LintOptions) -> Vec<Finding>,

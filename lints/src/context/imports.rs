@@ -110,18 +110,29 @@ fn prelude(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The crate prefixes [`normalize`] rewrites, and what it writes instead.
+const RENAMES: &[(&str, &str)] = &[
+    ("core::", "std::"),
+    ("alloc::", "std::"),
+    ("futures_util::", "futures::"),
+    ("futures_channel::", "futures::channel::"),
+    ("futures_executor::", "futures::executor::"),
+    ("crossbeam_channel::", "crossbeam::channel::"),
+];
+
+/// Whether [`normalize`] can write the path segment `segment` without the
+/// source spelling it (`std` for `core::…`, `channel` for
+/// `crossbeam_channel::…`).
+pub fn normalize_may_write(segment: &str) -> bool {
+    RENAMES
+        .iter()
+        .any(|(_, to)| to.split("::").any(|s| s == segment))
+}
+
 /// Makes equivalent crate paths compare equal: `core::` and `alloc::` become
 /// `std::`, the futures sub-crates become their `futures::` re-exports and
 /// `crossbeam_channel::` becomes `crossbeam::channel::`.
 pub fn normalize(path: &str) -> String {
-    const RENAMES: &[(&str, &str)] = &[
-        ("core::", "std::"),
-        ("alloc::", "std::"),
-        ("futures_util::", "futures::"),
-        ("futures_channel::", "futures::channel::"),
-        ("futures_executor::", "futures::executor::"),
-        ("crossbeam_channel::", "crossbeam::channel::"),
-    ];
     for (from, to) in RENAMES {
         if let Some(rest) = path.strip_prefix(from) {
             return format!("{to}{rest}");
