@@ -21,8 +21,9 @@
 //! still reported.
 //!
 //! A word counts only where it is not glued to another ASCII identifier
-//! character (`[A-Za-z0-9_]`) on either side: rules compare whole path
-//! segments, so the identifier a flagged call spells is the word itself. The
+//! character (`[A-Za-z0-9_]`) on either side, nor preceded by `'` (the
+//! lifetime `'static` is not the keyword `static`): rules compare whole path
+//! segments and keywords, so the identifier a flagged call spells is the word itself. The
 //! check is deliberately looser than Rust's own rules (a non-ASCII letter
 //! next to the word still counts as a boundary), so it can only let more
 //! files through.
@@ -34,10 +35,15 @@
 //!   line breaks and generic arguments `A::<T>::B` may come between): the
 //!   two segments of a path the rule resolves are spelled together at the
 //!   call (`OnDrop::new(…)`) or in the `use` it came through
-//!   (`use scopeguard::guard;`). Where the file could spell them apart, the
-//!   entry is met too: `A` followed by `as` (a rename: `use a::OnDrop as
-//!   Guard;` then `Guard::new(…)`), `A::{` (a `use` group) or `A::*` (a glob),
-//!   or a comment after `A` (not looked into).
+//!   (`use scopeguard::guard;`), or in a `use` group after `A::{`. Where
+//!   the file could spell them apart, the entry is met too: `A` followed by
+//!   `as` (a rename: `use a::OnDrop as Guard;` then `Guard::new(…)`), a
+//!   group that names `self` (`A::{self as x}`), a glob (`A::*`), or a
+//!   comment (not looked into). Every two neighbouring segments of a path
+//!   resolved through `use` items are spelled together this way, except
+//!   where import normalisation or the prelude writes one of them
+//!   (`std` from `core::…`, `std::boxed::Box` from `Box`): entries name no
+//!   such segment.
 //! * `m!` is met where the word `m` is followed by `!` (a macro call), or by
 //!   `as` (a renamed import of the macro).
 //!
@@ -235,7 +241,9 @@ impl Prefilter {
                 let inside = |i: usize| i >= range.start && i < range.end;
                 let before = start.checked_sub(1).filter(|&i| inside(i));
                 let after = Some(end).filter(|&i| inside(i));
-                if glued(before) || glued(after) {
+                // `'static`, `'outer`: a lifetime or label is no path segment or keyword.
+                let lifetime = before.is_some_and(|i| text[i] == b'\'');
+                if glued(before) || glued(after) || lifetime {
                     continue;
                 }
                 for c in self.by_word[m.pattern().as_usize()].clone() {
@@ -343,6 +351,40 @@ fn skip_generics(text: &[u8], at: usize) -> Option<usize> {
     None
 }
 
+/// Whether the `use` group `{…}` opening at `at` may bring in `segment`:
+/// it names it, or `self` (`{self as alias}`), or has a glob or a comment
+/// (not looked into), or does not close.
+fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut depth = 0usize;
+    let mut i = at;
+    while let Some(&b) = text.get(i) {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return false;
+                }
+            }
+            b'*' => return true,
+            b'/' if matches!(text.get(i + 1), Some(b'/' | b'*')) => return true,
+            _ if ident(b) && !ident(text[i - 1]) => {
+                let len = text[i..].iter().take_while(|&&c| ident(c)).count();
+                let name = &text[i..i + len];
+                if name == segment.as_bytes() || name == b"self" {
+                    return true;
+                }
+                i += len;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Whether a `!` (not `!=`) follows at `at`, or an `as`.
 fn bang_follows(text: &[u8], at: usize) -> bool {
     let Some(at) = skip_space(text, at) else {
@@ -382,7 +424,8 @@ fn path_follows(text: &[u8], mut at: usize, segments: &[String]) -> bool {
             return true;
         };
         match text.get(i) {
-            Some(b'{' | b'*') => return true,
+            Some(b'*') => return true,
+            Some(b'{') => return group_may_name(text, i, segment),
             Some(b'<') => {
                 match skip_generics(text, i) {
                     Some(end) => at = end,
@@ -653,6 +696,8 @@ mod tests {
             // A rename, a `use` group or glob, a comment: the file is kept.
             b"use util::OnDrop as Guard; let g = Guard::new(f);",
             b"use util::OnDrop::{new}; let g = new(f);",
+            b"use util::{OnDrop::{self as D}};",
+            b"use util::OnDrop::{\n    new,\n};",
             b"use util::OnDrop::*;",
             b"let g = OnDrop/* why */::new(f);",
             b"let g = OnDrop::<F; 3>::new(f);",
@@ -666,6 +711,7 @@ mod tests {
             b"let g = OnDrop::news(f);",
             b"let g = OnDrop::\"new\";",
             b"let g = OnDrop;",
+            b"use util::OnDrop::{news, renew};",
         ] {
             assert!(!filter.may_match(miss), "{}", String::from_utf8_lossy(miss));
         }

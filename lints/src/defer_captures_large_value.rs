@@ -704,6 +704,24 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_construct_has_its_trigger_entry() {
+        let words = DEFER_CAPTURES_LARGE_VALUE.trigger_words;
+        let guards = LintOptions::default().guard_functions;
+        let entries = VALUE_GUARDS
+            .iter()
+            .chain(&["defer::defer"])
+            .map(|p| crate::last_two_segments(p))
+            .chain(guards.iter().map(|p| crate::last_two_segments(p)));
+        for entry in entries {
+            assert!(words.contains(&entry.as_str()), "{entry} missing");
+        }
+        for mac in DEFER_MACROS {
+            let entry = format!("{}!", mac.rsplit("::").next().unwrap());
+            assert!(words.contains(&entry.as_str()), "{entry} missing");
+        }
+    }
+
     fn run_with(src: &str, options: &LintOptions) -> Vec<Finding> {
         let file = syn::parse_file(src).unwrap();
         let ctx = FileContext::new(&file, src);

@@ -155,6 +155,14 @@ pub const LINTS: &[Lint] = &[
     blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,
 ];
 
+/// The pre-filter entry of a resolved path: its last two segments
+/// (`time::sleep` for `tokio::time::sleep`), or its only one.
+#[cfg(test)]
+fn last_two_segments(path: &str) -> String {
+    let segments: Vec<&str> = path.split("::").collect();
+    segments[segments.len().saturating_sub(2)..].join("::")
+}
+
 /// Looks a rule up by name.
 pub fn find_lint(name: &str) -> Option<&'static Lint> {
     LINTS.iter().find(|l| l.name == name)

@@ -109,16 +109,18 @@ crate::declare_lint! {
     name: "timer_never_dropped",
     level: Warn,
     summary: "a timer is leaked, static, pinned by an endless detached task, or rebuilt on every loop iteration",
+    // The last two segments of `TIMER_CONSTRUCTORS` (see `Lint::trigger_words`).
     trigger_words: &[
-        "interval",
-        "interval_at",
-        "sleep",
-        "sleep_until",
-        "timeout",
-        "IntervalStream",
-        "Timer",
-        "after",
-        "Delay",
+        "time::interval",
+        "time::interval_at",
+        "time::sleep",
+        "time::sleep_until",
+        "time::timeout",
+        "IntervalStream::new",
+        "Timer::interval",
+        "Timer::after",
+        "Delay::new",
+        "stream::interval",
     ],
     requires: &[
         // The crates the constructors resolve to (`smol` re-exports async-io's `Timer`).
@@ -130,7 +132,8 @@ crate::declare_lint! {
             "get_or_init", "get_or_try_init", "Lazy", "LazyLock",
             "spawn+loop", "spawn+while", "spawn_local+loop", "spawn_local+while",
             "spawn_blocking+loop", "spawn_blocking+while",
-            "interval+loop", "interval+while", "interval_at+loop", "interval_at+while",
+            "time::interval+loop", "time::interval+while",
+            "time::interval_at+loop", "time::interval_at+while",
         ],
     ],
     check: check,
@@ -805,6 +808,17 @@ fn names_in_loop<'v>(ctx: &'v FileContext<'_>, expr: &'v Expr) -> BTreeSet<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_constructor_has_its_trigger_entry() {
+        for path in TIMER_CONSTRUCTORS {
+            let entry = crate::last_two_segments(path);
+            assert!(
+                TIMER_NEVER_DROPPED.trigger_words.contains(&entry.as_str()),
+                "{entry} missing"
+            );
+        }
+    }
 
     /// (line, column, help) of this rule's findings in `src`.
     fn findings(src: &str) -> Vec<(usize, usize, String)> {
