@@ -342,7 +342,9 @@ fn analyse(
     errors: &mut Vec<FileError>,
 ) {
     let start = Instant::now();
-    let parsed = syn::parse_file(text);
+    // Positions are unchanged (see `code::without_line_doc_comments`), so the
+    // tree's spans point into `text`.
+    let parsed = syn::parse_file(&code::without_line_doc_comments(text));
     if let Some(t) = timings {
         t.lap(Phase::Parse, start);
         t.count_parsed();
