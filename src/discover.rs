@@ -82,10 +82,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
 
     let mut found = Vec::new();
     let mut problems = Vec::new();
+    // Whether two of the found paths may name the same file: several roots
+    // may overlap, and a symbolic link may lead to a file found anyway. One
+    // walk without links never finds a file twice.
+    let mut may_repeat = paths.len() > 1;
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|_| DiscoverError::NotFound(path.clone()))?;
         if meta.is_dir() {
-            walk(path, &mut found, &mut problems);
+            may_repeat |= walk(path, &mut found, &mut problems);
         } else if meta.is_file() {
             found.push(path.clone());
         } else {
@@ -97,7 +101,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
     let mut seen = HashSet::new();
     let mut files: Vec<SourceFile> = found
         .into_iter()
-        .filter(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        .filter(|p| {
+            // Resolving every path costs a system call per path component.
+            !may_repeat || seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        })
         .map(|path| SourceFile {
             display: display_path(&path),
             path,
@@ -109,7 +116,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
     Ok(Discovery { files, problems })
 }
 
-fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>) {
+/// Adds the Rust files under `root` to `found`; whether one of them is a
+/// symbolic link.
+fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>) -> bool {
+    let mut links = false;
     let walker = WalkBuilder::new(root)
         .require_git(false)
         .hidden(true)
@@ -133,11 +143,13 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, Strin
         if is_rs && file_type.is_some_and(|t| t.is_file()) {
             found.push(entry.into_path());
         } else if is_rs && file_type.is_some_and(|t| t.is_symlink()) {
+            links = true;
             symlink(entry.into_path(), found, problems);
         } else if is_rs && file_type.is_some_and(|t| !t.is_dir()) {
             problems.push((display_path(entry.path()), NOT_A_FILE.to_string()));
         }
     }
+    links
 }
 
 /// Why a FIFO, socket or device is not read (a FIFO would block forever).

@@ -369,6 +369,13 @@ fn paths_are_displayed_as_given_and_deduplicated() {
     assert_eq!(value["errors"].as_array().unwrap().len(), 1);
     let (_, value) = json(&dir.path().join("src"), &["../src"]);
     assert_eq!(value["errors"][0]["file"], "../src/bad.rs");
+    // A link to a file the walk finds anyway is that file.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("src/bad.rs", dir.path().join("link.rs")).unwrap();
+        let (_, value) = json(dir.path(), &["."]);
+        assert_eq!(value["files_scanned"], 1);
+    }
 }
 
 fn nested_parens(depth: usize) -> String {
