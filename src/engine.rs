@@ -113,7 +113,15 @@ pub fn lint_all_with(
     let keep = |r: &FileResult| !r.diagnostics.is_empty() || !r.errors.is_empty();
     if discovery.files.len() <= 1 {
         // One file (a pre-commit hook, an editor): a single worker thread is
-        // all it needs, without a pool's start-up and shutdown.
+        // all it needs, without a pool's start-up and shutdown, and a
+        // pre-filter quick to build.
+        if options.prefilter && discovery.files.len() == 1 {
+            let start = Instant::now();
+            let _ = prefilter.set(Prefilter::for_one_file(config));
+            if let Some(t) = timings {
+                t.lap(Phase::Prefilter, start);
+            }
+        }
         let results: Vec<FileResult> = std::thread::scope(|scope| {
             std::thread::Builder::new()
                 .name("leaklint-worker".to_string())
