@@ -1,7 +1,8 @@
 //! The whole per-file pipeline on arbitrary bytes: UTF-8 decoding, the
-//! nesting pre-scan, parsing, the file context, every rule, and every
-//! reporter (human with and without colour, the summary line, JSON, SARIF,
-//! GitHub annotations, cargo-json).
+//! pre-filter (both of its matchers, which must agree), the nesting
+//! pre-scan, parsing (doc comments blanked), the file context, every rule,
+//! and every reporter (human with and without colour, the summary line,
+//! JSON, SARIF, GitHub annotations, cargo-json).
 //!
 //! Run from the repository root: `RUSTC_BOOTSTRAP=1 cargo fuzz run pipeline`
 //! (see README, "Fuzzing").
@@ -21,6 +22,11 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let config = Config::default();
+    // The pre-filter never panics, and both of its matchers agree.
+    let many = leaklint::prefilter::Prefilter::new(&config).check(text);
+    let one = leaklint::prefilter::Prefilter::for_one_file(&config).check(text);
+    assert_eq!(many, one, "the pre-filter's matchers disagree");
+    let _ = leaklint::code::without_line_doc_comments(text);
     // On a worker thread with leaklint's large stack, as in a real run.
     let result = lint_source("fuzz.rs", text, &config);
     let report = Report::new(1, [result]);
