@@ -366,33 +366,51 @@ fn skip_generics(text: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Whether the `use` group `{…}` opening at `at` may bring in `segment`:
-/// it names it, or `self` (`{self as alias}`), or has a glob or a comment
-/// (not looked into), or does not close.
+/// it names it, or renames `self` (`{self as alias}`), or has a glob, at its own
+/// level (`std::{fmt::{self}}` names `std::fmt`, not `std`), or it has a
+/// comment (not looked into), or it does not close.
 fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut depth = 0usize;
+    // Whether the next path of this group's own level starts here (after
+    // `{` or `,`): its first segment is what the group brings in.
+    let mut item_start = false;
     let mut i = at;
     while let Some(&b) = text.get(i) {
         match b {
-            b'{' => depth += 1,
+            b'{' => {
+                depth += 1;
+                item_start = depth == 1;
+            }
             b'}' => {
                 depth -= 1;
                 if depth == 0 {
                     return false;
                 }
             }
-            b'*' => return true,
+            b',' => item_start = depth == 1,
             b'/' if matches!(text.get(i + 1), Some(b'/' | b'*')) => return true,
+            b'*' if item_start => return true,
+            // A raw identifier: the name follows.
+            b'r' if text[i..].starts_with(b"r#") && !ident(text[i - 1]) => {
+                i += 2;
+                continue;
+            }
             _ if ident(b) && !ident(text[i - 1]) => {
                 let len = text[i..].iter().take_while(|&&c| ident(c)).count();
                 let name = &text[i..i + len];
-                if name == segment.as_bytes() || name == b"self" {
+                // `A::{self}` names `A`, spelled at the call; `A::{self as x}` renames it.
+                let renamed_self =
+                    name == b"self" && skip_space(text, i + len).is_none_or(|j| is_as(text, j));
+                if item_start && (name == segment.as_bytes() || renamed_self) {
                     return true;
                 }
+                item_start = false;
                 i += len;
                 continue;
             }
-            _ => {}
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ => item_start = false,
         }
         i += 1;
     }
@@ -712,6 +730,7 @@ mod tests {
             b"use util::OnDrop::{new}; let g = new(f);",
             b"use util::{OnDrop::{self as D}};",
             b"use util::OnDrop::{\n    new,\n};",
+            b"use util::OnDrop::{x, r#new};",
             b"use util::OnDrop::*;",
             b"let g = OnDrop/* why */::new(f);",
             b"let g = OnDrop::<F; 3>::new(f);",
@@ -726,6 +745,8 @@ mod tests {
             b"let g = OnDrop::\"new\";",
             b"let g = OnDrop;",
             b"use util::OnDrop::{news, renew};",
+            b"use util::OnDrop::{inner::{self, new}, x::*};",
+            b"use util::OnDrop::{self, Other};",
         ] {
             assert!(!filter.may_match(miss), "{}", String::from_utf8_lossy(miss));
         }

@@ -105,6 +105,49 @@ fn lossless_and_selective_over_a_generated_tree() {
     assert_eq!(parsed, 3);
 }
 
+/// Calls that rules resolve through every way a `use` can spell a path:
+/// each file holds one finding, which the pre-filter must keep.
+#[test]
+fn lossless_over_the_ways_a_path_is_spelled() {
+    const BUF: &str = "let buf = [0u8; 8192];";
+    let files = [
+        // timer_never_dropped: `time::sleep` / `time::interval` entries.
+        ("t_group.rs", "use tokio::time::{interval, Duration};\nfn f() { std::mem::forget(interval(Duration::from_secs(1))); }\n".to_string()),
+        ("t_module_rename.rs", "use tokio::time as t;\nfn f() { std::mem::forget(t::interval(d)); }\n".to_string()),
+        ("t_glob.rs", "use tokio::time::*;\nfn f() { std::mem::forget(sleep(d)); }\n".to_string()),
+        ("t_self_rename.rs", "use tokio::{time::{self as clock}};\nfn f() { std::mem::forget(clock::sleep(d)); }\n".to_string()),
+        ("t_comment.rs", "fn f() { std::mem::forget(tokio::time /* why */ ::sleep(d)); }\n".to_string()),
+        ("t_lines.rs", "fn f() {\n    std::mem::forget(tokio::time::\n        sleep(d));\n}\n".to_string()),
+        // defer_captures_large_value: `defer!`, `scopeguard::guard`, `OnDrop::new`.
+        ("d_macro_rename.rs", format!("use scopeguard::defer as later;\nfn f(log: &Log) {{ {BUF} later! {{ log.b(buf[0]); }} work(); }}\n")),
+        ("d_group.rs", format!("use scopeguard::{{guard, ScopeGuard}};\nfn f(log: &Log) {{ {BUF} let _g = guard((), |_| log.b(buf[0])); work(); }}\n")),
+        ("d_turbofish.rs", format!("fn f(log: &Log) {{ {BUF} let _g = util::OnDrop::<_>::new(|| log.b(buf[0])); work(); }}\n")),
+        ("d_type_rename.rs", format!("use util::OnDrop as Finally;\nfn f(log: &Log) {{ {BUF} let _g = Finally::new(|| log.b(buf[0])); work(); }}\n")),
+        // blocking_call_in_async: `std::fs`, `thread::sleep`, `net::TcpStream`, `block_on`.
+        ("b_fs_rename.rs", "use std::{fs as filesystem};\nasync fn f() { filesystem::read(\"x\"); }\n".to_string()),
+        ("b_thread_self.rs", "use std::thread::{self as th};\nasync fn f() { th::sleep(d); }\n".to_string()),
+        ("b_net_group.rs", "use std::net::{SocketAddr, TcpStream};\nasync fn f() { TcpStream::connect(\"x\"); }\n".to_string()),
+        ("b_runtime.rs", "async fn f() { let rt = tokio::runtime::Runtime::new().unwrap(); rt.block_on(async {}); }\n".to_string()),
+        ("b_executor.rs", "use futures::executor;\nasync fn f() { executor::block_on(async {}); }\n".to_string()),
+        ("b_raw.rs", "use std::{r#fs};\nasync fn f() { r#fs::read(\"x\"); }\n".to_string()),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let (scanned, parsed, filtered) = assert_lossless(dir.path());
+    assert_eq!(scanned, files.len());
+    assert_eq!(parsed as usize, files.len());
+    for (name, _) in &files {
+        let found = filtered
+            .files
+            .iter()
+            .find(|f| f.path.ends_with(name))
+            .map_or(0, |f| f.diagnostics.len());
+        assert_eq!(found, 1, "{name}");
+    }
+}
+
 #[test]
 fn lossless_over_the_corpus() {
     let Some(root) = std::env::var_os("LEAKLINT_CORPUS") else {

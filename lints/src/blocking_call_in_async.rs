@@ -68,10 +68,20 @@ crate::declare_lint! {
     requires: &[
         // Async context: an `async fn` or an `async` block.
         &["async"],
-        // `std::thread::sleep`, `std::fs`, `std::net::TcpStream` / `TcpListener`,
-        // `std::sync::mpsc`, and `block_on`: one of these names is spelled at
-        // the call or in the `use` it came through.
-        &["thread+sleep", "fs", "TcpStream", "TcpListener", "mpsc+recv", "block_on"],
+        // Two neighbouring segments of each resolved path (see
+        // `Lint::trigger_words`): `std::thread::sleep`, `std::fs::…` (`core::`
+        // and `alloc::` normalise to `std::`), `std::net::TcpStream` /
+        // `TcpListener`, `std::sync::mpsc` with `.recv()`, the free
+        // `block_on`s of `BLOCK_ON_CALLS`, and `.block_on(…)` on a tokio
+        // runtime or handle (`RUNTIMES`, or a parameter typed by
+        // `tokio::runtime::…`).
+        &[
+            "thread::sleep", "std::fs", "core::fs", "alloc::fs",
+            "net::TcpStream", "net::TcpListener", "sync::mpsc+recv",
+            "executor::block_on", "futures_executor::block_on", "future::block_on",
+            "pollster::block_on", "task::block_on", "smol::block_on",
+            "Runtime::block_on", "Handle::block_on", "block_on+tokio::runtime",
+        ],
     ],
     check: check,
 }
@@ -334,4 +344,27 @@ fn async_context(
         return token.map(|t| (ctx.span(t.span), note));
     }
     None
+}
+
+#[cfg(test)]
+mod entry_tests {
+    use super::*;
+
+    #[test]
+    fn every_call_has_its_requirement_entry() {
+        let entries = BLOCKING_CALL_IN_ASYNC.requires[1];
+        for path in SLEEP.iter().chain(NET_CALLS).chain(BLOCK_ON_CALLS) {
+            let segments: Vec<&str> = path.split("::").collect();
+            let pairs: Vec<String> = segments.windows(2).map(|w| w.join("::")).collect();
+            assert!(
+                pairs
+                    .iter()
+                    .any(|p| entries.iter().any(|e| e.split('+').any(|x| x == p))),
+                "{path} has no entry"
+            );
+        }
+        for runtime in RUNTIMES {
+            assert!(runtime.starts_with("tokio::runtime::"), "{runtime}");
+        }
+    }
 }
