@@ -246,7 +246,7 @@ impl Prefilter {
         let mut met = vec![false; self.conditions.len()];
         let glued = |i: Option<usize>| {
             i.and_then(|i| text.get(i))
-                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                .is_some_and(|&b| is_ident_byte(b))
         };
         let token_error = scan_code(src, |range| {
             let code = &text[range.clone()];
@@ -301,6 +301,11 @@ impl Prefilter {
     }
 }
 
+/// Whether `b` is an ASCII identifier character (`[A-Za-z0-9_]`).
+fn is_ident_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// Whether `word` occurs anywhere in `text` (comments included).
 fn contains_word(text: &[u8], word: &[u8]) -> bool {
     text.windows(word.len()).any(|w| w == word)
@@ -337,10 +342,7 @@ fn skip_space(text: &[u8], mut at: usize) -> Option<usize> {
 
 /// Whether the keyword `as` (a rename) starts at `at`.
 fn is_as(text: &[u8], at: usize) -> bool {
-    text[at..].starts_with(b"as")
-        && !text
-            .get(at + 2)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    text[at..].starts_with(b"as") && !text.get(at + 2).is_some_and(|&b| is_ident_byte(b))
 }
 
 /// The end of the generic arguments `<…>` opening at `at`; `None` where
@@ -370,7 +372,6 @@ fn skip_generics(text: &[u8], at: usize) -> Option<usize> {
 /// level (`std::{fmt::{self}}` names `std::fmt`, not `std`), or it has a
 /// comment (not looked into), or it does not close.
 fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
-    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut depth = 0usize;
     // Whether the next path of this group's own level starts here (after
     // `{` or `,`): its first segment is what the group brings in.
@@ -392,12 +393,12 @@ fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
             b'/' if matches!(text.get(i + 1), Some(b'/' | b'*')) => return true,
             b'*' if item_start => return true,
             // A raw identifier: the name follows.
-            b'r' if text[i..].starts_with(b"r#") && !ident(text[i - 1]) => {
+            b'r' if text[i..].starts_with(b"r#") && !is_ident_byte(text[i - 1]) => {
                 i += 2;
                 continue;
             }
-            _ if ident(b) && !ident(text[i - 1]) => {
-                let len = text[i..].iter().take_while(|&&c| ident(c)).count();
+            _ if is_ident_byte(b) && !is_ident_byte(text[i - 1]) => {
+                let len = text[i..].iter().take_while(|&&c| is_ident_byte(c)).count();
                 let name = &text[i..i + len];
                 // `A::{self}` names `A`, spelled at the call; `A::{self as x}` renames it.
                 let renamed_self =
@@ -472,9 +473,7 @@ fn path_follows(text: &[u8], mut at: usize, segments: &[String]) -> bool {
         }
         let end = i + segment.len();
         let spelled = text[i..].starts_with(segment.as_bytes())
-            && !text
-                .get(end)
-                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+            && !text.get(end).is_some_and(|&b| is_ident_byte(b));
         if !spelled {
             return false;
         }
