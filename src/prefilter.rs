@@ -35,11 +35,11 @@
 //!   line breaks and generic arguments `A::<T>::B` may come between): the
 //!   two segments of a path the rule resolves are spelled together at the
 //!   call (`OnDrop::new(…)`) or in the `use` it came through
-//!   (`use scopeguard::guard;`), or in a `use` group after `A::{`. Where
-//!   the file could spell them apart, the entry is met too: `A` followed by
-//!   `as` (a rename: `use a::OnDrop as Guard;` then `Guard::new(…)`), a
-//!   group that names `self` (`A::{self as x}`), a glob (`A::*`), or a
-//!   comment (not looked into). Every two neighbouring segments of a path
+//!   (`use scopeguard::guard;`), or at the top level of a `use` group
+//!   after `A::{`. Where the file could spell them apart, the entry is met
+//!   too: `A` followed by `as` (a rename: `use a::OnDrop as Guard;` then
+//!   `Guard::new(…)`), a group that renames `self` (`A::{self as x}`), a
+//!   glob (`A::*`), or a comment or non-ASCII character (not looked into). Every two neighbouring segments of a path
 //!   resolved through `use` items are spelled together this way, except
 //!   where import normalisation or the prelude writes one of them
 //!   (`std` from `core::…`, `std::boxed::Box` from `Box`): entries name no
@@ -59,7 +59,7 @@
 //! filter off; `tests/prefilter.rs` checks that it loses nothing.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use leaklint_lints::context::imports::normalize_may_write;
+use leaklint_lints::context::imports::pair_may_be_unspelled;
 use leaklint_lints::LintOptions;
 
 use crate::code::scan_code;
@@ -327,14 +327,30 @@ fn split_part(part: &str) -> (&str, Tail) {
     }
 }
 
-/// Skips whitespace from `at`; `None` at a comment (its end is not looked
-/// for: the caller then keeps the file).
+/// Whether `b` is ASCII whitespace to Rust (`Pattern_White_Space`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Whether what starts at `at` cannot be told apart without more lexing: a
+/// comment (its end is not looked for) or a non-ASCII character (Rust's
+/// whitespace includes some). The caller then keeps the file.
+fn undecided(text: &[u8], at: usize) -> bool {
+    match text[at] {
+        b'/' => matches!(text.get(at + 1), Some(b'/' | b'*')),
+        b => b >= 0x80,
+    }
+}
+
+/// Skips whitespace from `at`; `None` where [`undecided`].
 fn skip_space(text: &[u8], mut at: usize) -> Option<usize> {
     while let Some(&b) = text.get(at) {
-        match b {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => at += 1,
-            b'/' if matches!(text.get(at + 1), Some(b'/' | b'*')) => return None,
-            _ => break,
+        if is_space(b) {
+            at += 1;
+        } else if undecided(text, at) {
+            return None;
+        } else {
+            break;
         }
     }
     Some(at)
@@ -369,8 +385,8 @@ fn skip_generics(text: &[u8], at: usize) -> Option<usize> {
 
 /// Whether the `use` group `{…}` opening at `at` may bring in `segment`:
 /// it names it, or renames `self` (`{self as alias}`), or has a glob, at its own
-/// level (`std::{fmt::{self}}` names `std::fmt`, not `std`), or it has a
-/// comment (not looked into), or it does not close.
+/// level (`std::{fmt::{self}}` names `std::fmt`, not `std`), or it holds
+/// something [`undecided`], or it does not close.
 fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
     let mut depth = 0usize;
     // Whether the next path of this group's own level starts here (after
@@ -390,7 +406,7 @@ fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
                 }
             }
             b',' => item_start = depth == 1,
-            b'/' if matches!(text.get(i + 1), Some(b'/' | b'*')) => return true,
+            _ if undecided(text, i) => return true,
             b'*' if item_start => return true,
             // A raw identifier: the name follows.
             b'r' if text[i..].starts_with(b"r#") && !is_ident_byte(text[i - 1]) => {
@@ -410,7 +426,7 @@ fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
                 i += len;
                 continue;
             }
-            b' ' | b'\t' | b'\n' | b'\r' => {}
+            _ if is_space(b) => {}
             _ => item_start = false,
         }
         i += 1;
@@ -561,13 +577,16 @@ fn last_segment(path: &str) -> Option<&str> {
 
 /// The entry a guard function path stands for: its last two segments
 /// (`OnDrop::new` for `util::OnDrop::new`), or its last one where the path
-/// has one, or where import normalisation could write the second-to-last
-/// without the file spelling it (`std` from `core::…`); `None` for an empty
-/// path (it could match anything).
+/// has one, or where import normalisation or the prelude could write them
+/// without the file spelling them together (`std` from `core::…`,
+/// `mem::drop` from `drop`); `None` for an empty path (it could match
+/// anything).
 fn guard_form(path: &str) -> Option<String> {
     match segments(path).as_slice() {
         [] => None,
-        [.., owner, last] if !normalize_may_write(owner) => Some(format!("{owner}::{last}")),
+        [.., owner, last] if !pair_may_be_unspelled(owner, last) => {
+            Some(format!("{owner}::{last}"))
+        }
         [.., last] => Some(last.to_string()),
     }
 }
@@ -704,13 +723,14 @@ mod tests {
         assert!(filter.may_match(b"use jan::Janitor; fn f() { let _g = Janitor::sweep(|| ()); }"));
         assert!(filter.may_match(b"fn f() { let _g = finally(|| ()); }"));
         assert!(!filter.may_match(b"fn f() { let _g = Janitor::new(|| ()); }"));
-        // A path whose owner import normalisation may write stands for its last segment.
+        // A pair that normalisation or the prelude may write stands for its last segment.
         assert_eq!(guard_form("futures::on_exit"), Some("on_exit".to_string()));
         assert_eq!(
             guard_form("std::mem::forget"),
             Some("mem::forget".to_string())
         );
         assert_eq!(guard_form("a::b::c"), Some("b::c".to_string()));
+        assert_eq!(guard_form("std::mem::drop"), Some("drop".to_string()));
         assert_eq!(guard_form("::"), None);
     }
 
@@ -733,6 +753,8 @@ mod tests {
             b"use util::OnDrop::*;",
             b"let g = OnDrop/* why */::new(f);",
             b"let g = OnDrop::<F; 3>::new(f);",
+            "let g = OnDrop\u{2028}::new(f);".as_bytes(),
+            "use util::OnDrop::{\u{85}new};".as_bytes(),
         ] {
             assert!(filter.may_match(hit), "{}", String::from_utf8_lossy(hit));
         }

@@ -99,15 +99,17 @@ impl Imports {
     }
 }
 
-/// Names in Rust's prelude that rules care about.
+/// Names in Rust's prelude that rules care about, and their full paths.
+const PRELUDE: &[(&str, &str)] = &[
+    ("drop", "std::mem::drop"),
+    ("Box", "std::boxed::Box"),
+    ("Vec", "std::vec::Vec"),
+    ("String", "std::string::String"),
+];
+
+/// The full path of a prelude name.
 fn prelude(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "drop" => "std::mem::drop",
-        "Box" => "std::boxed::Box",
-        "Vec" => "std::vec::Vec",
-        "String" => "std::string::String",
-        _ => return None,
-    })
+    PRELUDE.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
 }
 
 /// The crate prefixes [`normalize`] rewrites, and what it writes instead.
@@ -120,13 +122,19 @@ const RENAMES: &[(&str, &str)] = &[
     ("crossbeam_channel::", "crossbeam::channel::"),
 ];
 
-/// Whether [`normalize`] can write the path segment `segment` without the
-/// source spelling it (`std` for `core::…`, `channel` for
-/// `crossbeam_channel::…`).
-pub fn normalize_may_write(segment: &str) -> bool {
-    RENAMES
+/// Whether a resolved path can hold the neighbouring segments `owner::last`
+/// without the source spelling them together: [`normalize`] writes `owner`
+/// (`std` for `core::…`, `channel` for `crossbeam_channel::…`), or the
+/// prelude writes the pair (`mem::drop` for `drop`).
+pub fn pair_may_be_unspelled(owner: &str, last: &str) -> bool {
+    let normalized = RENAMES
         .iter()
-        .any(|(_, to)| to.split("::").any(|s| s == segment))
+        .any(|(_, to)| to.split("::").any(|s| s == owner));
+    let prelude = PRELUDE.iter().any(|(_, path)| {
+        let segments: Vec<&str> = path.split("::").collect();
+        segments.windows(2).any(|w| w == [owner, last])
+    });
+    normalized || prelude
 }
 
 /// Makes equivalent crate paths compare equal: `core::` and `alloc::` become
