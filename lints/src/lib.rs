@@ -81,11 +81,11 @@ pub struct Lint {
     /// pre-filter, so they must never miss a case.
     ///
     /// An entry may say more than a word: `A::B` (the word `A` followed by
-    /// `::B`, where a resolved path ends with `A::B`: both are spelled
-    /// together at the call or in the `use`) and `m!` (the word `m` followed
-    /// by `!`: a macro call). The pre-filter also lets a rename (`A as …`), a
-    /// `use` group (`A::{…}`) or glob (`A::*`) through; see its
-    /// documentation.
+    /// `::B`, for two neighbouring segments of a resolved path, such as its
+    /// last two: they are spelled together at the call or in the `use`) and
+    /// `m!` (the word `m` followed by `!`: a macro call). The pre-filter also
+    /// lets a rename (`A as …`), a `use` group naming `B` (`A::{B, …}`) or a
+    /// glob (`A::*`) through; see its documentation.
     pub trigger_words: &'static [&'static str],
     /// Further requirements, all of which must hold as well: each is a list
     /// of entries one of which must occur in the file's code (the crate a
