@@ -17,6 +17,7 @@ pub mod dataflow;
 pub mod imports;
 pub mod loops;
 pub mod races;
+pub mod scope;
 pub mod spawn;
 
 use std::collections::HashMap;
@@ -53,6 +54,8 @@ pub struct FileContext<'a> {
     macro_bodies: HashMap<usize, Box<MacroBody>>,
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     consts: HashMap<String, &'a syn::Expr>,
+    /// Test items (see [`scope`]); the whole file when it is `#![cfg(test)]`.
+    test_spans: Vec<Span>,
     /// Returned for macros that were not parsed.
     unparsed: MacroBody,
 }
@@ -64,7 +67,7 @@ impl<'a> FileContext<'a> {
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         let mut items = ItemCollector::default();
         items.visit_file(file);
-        FileContext {
+        let mut ctx = FileContext {
             file,
             source,
             imports: Imports::collect(file),
@@ -72,8 +75,39 @@ impl<'a> FileContext<'a> {
             macro_bodies: items.macro_bodies,
             fns: items.fns,
             consts: items.consts,
+            test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
-        }
+        };
+        ctx.test_spans = if scope::file_is_test(file) {
+            let end = Position {
+                line: usize::MAX,
+                column: usize::MAX,
+                byte: usize::MAX,
+            };
+            vec![Span {
+                start: Position::default(),
+                end,
+            }]
+        } else {
+            scope::test_item_spans(file)
+                .into_iter()
+                .map(|s| ctx.span(s))
+                .collect()
+        };
+        ctx
+    }
+
+    /// Whether `span` starts inside test code (see [`scope`]): a `#[test]`
+    /// fn, a `#[cfg(test)]` module, a file that is `#![cfg(test)]`…
+    pub fn in_test_code(&self, span: Span) -> bool {
+        self.test_spans
+            .iter()
+            .any(|t| t.start.byte <= span.start.byte && span.start.byte < t.end.byte)
+    }
+
+    /// The spans of the file's test code (see [`Self::in_test_code`]).
+    pub fn test_spans(&self) -> &[Span] {
+        &self.test_spans
     }
 
     /// Converts a proc-macro2 span into a [`Span`].

@@ -1,0 +1,220 @@
+//! Which code is linted, and which code runs for the life of the process.
+//!
+//! * **Test code** is skipped by default: items carrying `#[test]`,
+//!   `#[bench]` or any attribute whose last segment is `test` (`#[tokio::test]`,
+//!   `#[sqlx::test]`) or `rstest`, and items (or a whole file, through an
+//!   inner `#![cfg(…)]`) whose `cfg` requires `test`: `test` itself, or `test`
+//!   anywhere in an `all(…)`. `any(test, …)` also compiles outside tests and
+//!   is not test code; neither is `not(test)`.
+//! * **Entry points**: `main` at the top of a file, or any fn carrying an
+//!   attribute whose last segment is `main` (`#[tokio::main]`,
+//!   `#[actix_web::main]`). What such a fn starts lives as long as the
+//!   process; what it blocks on blocks the main thread, not a runtime worker
+//!   (unless the runtime is current-thread, where the main thread is the only
+//!   worker).
+
+use syn::spanned::Spanned;
+use syn::visit::Visit;
+
+/// Whether `attrs` make their item test code.
+pub fn is_test_item(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(is_test_attr)
+}
+
+/// Whether one attribute makes its item test code: `#[test]`, `#[bench]`,
+/// `#[…::test]`, `#[rstest]`, or a `#[cfg(…)]` that requires `test`.
+pub fn is_test_attr(attr: &syn::Attribute) -> bool {
+    let path = attr.path();
+    let Some(last) = path.segments.last() else {
+        return false;
+    };
+    let last = last.ident.to_string();
+    if path.segments.len() == 1 && last == "cfg" {
+        return match &attr.meta {
+            syn::Meta::List(list) => list
+                .parse_args::<syn::Meta>()
+                .is_ok_and(|m| cfg_requires_test(&m)),
+            _ => false,
+        };
+    }
+    matches!(last.as_str(), "test" | "bench" | "rstest")
+}
+
+/// Whether a `cfg` predicate holds only when compiling tests: `test`, or an
+/// `all(…)` with such a predicate among its arguments.
+pub fn cfg_requires_test(predicate: &syn::Meta) -> bool {
+    match predicate {
+        syn::Meta::Path(p) => p.is_ident("test"),
+        syn::Meta::List(list) if list.path.is_ident("all") => list
+            .parse_args_with(
+                syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+            )
+            .is_ok_and(|args| args.iter().any(cfg_requires_test)),
+        _ => false,
+    }
+}
+
+/// Whether the whole file is test code (an inner `#![cfg(test)]`).
+pub fn file_is_test(file: &syn::File) -> bool {
+    file.attrs
+        .iter()
+        .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a))
+}
+
+/// Whether `attrs` carry an entry-point attribute (`#[tokio::main]`, `#[main]`…).
+pub fn has_main_attr(attrs: &[syn::Attribute]) -> bool {
+    attrs
+        .iter()
+        .any(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"))
+}
+
+/// Whether `attrs` pick a current-thread runtime for their entry point
+/// (`#[tokio::main(flavor = "current_thread")]`), where the main thread is
+/// the runtime's only worker.
+pub fn main_is_current_thread(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path().segments.last().is_some_and(|s| s.ident == "main")
+            && matches!(&a.meta, syn::Meta::List(list)
+                if list.tokens.to_string().replace(' ', "").contains("flavor=\"current_thread\""))
+    })
+}
+
+/// The spans of the file's test items, outermost only (items nested in
+/// blocks included). Findings that start inside one are dropped unless tests
+/// are linted.
+pub fn test_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
+    let mut finder = TestItems { spans: Vec::new() };
+    finder.visit_file(file);
+    finder.spans
+}
+
+struct TestItems {
+    spans: Vec<proc_macro2::Span>,
+}
+
+impl TestItems {
+    fn check(&mut self, attrs: &[syn::Attribute], item: &dyn Spanned) -> bool {
+        if is_test_item(attrs) {
+            self.spans.push(item.span());
+            true
+        } else {
+            false
+        }
+    }
+}
+
+impl<'a> Visit<'a> for TestItems {
+    fn visit_item(&mut self, item: &'a syn::Item) {
+        let attrs: &[syn::Attribute] = match item {
+            syn::Item::Fn(i) => &i.attrs,
+            syn::Item::Impl(i) => &i.attrs,
+            syn::Item::Mod(i) => {
+                // An inline module whose inner attributes say `#![cfg(test)]`.
+                let inner_test = i.content.is_some()
+                    && i.attrs
+                        .iter()
+                        .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a));
+                if inner_test {
+                    self.spans.push(item.span());
+                    return;
+                }
+                &i.attrs
+            }
+            syn::Item::Const(i) => &i.attrs,
+            syn::Item::Static(i) => &i.attrs,
+            syn::Item::Struct(i) => &i.attrs,
+            syn::Item::Enum(i) => &i.attrs,
+            syn::Item::Trait(i) => &i.attrs,
+            syn::Item::Use(i) => &i.attrs,
+            syn::Item::Macro(i) => &i.attrs,
+            _ => &[],
+        };
+        if !self.check(attrs, item) {
+            syn::visit::visit_item(self, item);
+        }
+    }
+
+    fn visit_impl_item(&mut self, item: &'a syn::ImplItem) {
+        let attrs: &[syn::Attribute] = match item {
+            syn::ImplItem::Fn(i) => &i.attrs,
+            syn::ImplItem::Const(i) => &i.attrs,
+            _ => &[],
+        };
+        if !self.check(attrs, item) {
+            syn::visit::visit_impl_item(self, item);
+        }
+    }
+
+    fn visit_trait_item(&mut self, item: &'a syn::TraitItem) {
+        let attrs: &[syn::Attribute] = match item {
+            syn::TraitItem::Fn(i) => &i.attrs,
+            syn::TraitItem::Const(i) => &i.attrs,
+            _ => &[],
+        };
+        if !self.check(attrs, item) {
+            syn::visit::visit_trait_item(self, item);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attr(src: &str) -> syn::Attribute {
+        let item: syn::ItemFn = syn::parse_str(&format!("{src} fn f() {{}}")).unwrap();
+        item.attrs.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn test_attributes() {
+        for yes in [
+            "#[test]",
+            "#[bench]",
+            "#[tokio::test]",
+            "#[tokio::test(flavor = \"multi_thread\")]",
+            "#[sqlx::test]",
+            "#[test_log::test]",
+            "#[rstest]",
+            "#[cfg(test)]",
+            "#[cfg(all(feature = \"x\", test))]",
+            "#[cfg(all(unix, all(test, feature = \"y\")))]",
+        ] {
+            assert!(is_test_attr(&attr(yes)), "{yes}");
+        }
+        for no in [
+            "#[cfg(any(test, feature = \"testing\"))]",
+            "#[cfg(not(test))]",
+            "#[cfg(feature = \"test\")]",
+            "#[cfg(unix)]",
+            "#[inline]",
+            "#[tokio::main]",
+            "#[testing]",
+        ] {
+            assert!(!is_test_attr(&attr(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn main_attributes() {
+        let item: syn::ItemFn =
+            syn::parse_str("#[tokio::main(flavor = \"current_thread\")] async fn main() {}")
+                .unwrap();
+        assert!(has_main_attr(&item.attrs));
+        assert!(main_is_current_thread(&item.attrs));
+        let item: syn::ItemFn = syn::parse_str("#[actix_web::main] async fn main() {}").unwrap();
+        assert!(has_main_attr(&item.attrs));
+        assert!(!main_is_current_thread(&item.attrs));
+    }
+
+    #[test]
+    fn test_items_outermost() {
+        let file: syn::File = syn::parse_str(
+            "fn prod() {}\n#[cfg(test)] mod tests { #[test] fn t() {} }\n#[tokio::test] async fn t2() {}\nmod m { #![cfg(test)] fn x() {} }",
+        )
+        .unwrap();
+        assert_eq!(test_item_spans(&file).len(), 3);
+        let file: syn::File = syn::parse_str("#![cfg(test)]\nfn a() {}").unwrap();
+        assert!(file_is_test(&file));
+    }
+}
