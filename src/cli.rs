@@ -83,6 +83,12 @@ pub struct Cli {
     #[arg(long)]
     pub require_reason: bool,
 
+    /// Lint test, bench, example and fuzz code too (skipped by default):
+    /// files under `tests/`, `benches/`, `examples/`, `fuzz/`, `#[test]` fns,
+    /// `#[cfg(test)]` modules.
+    #[arg(long)]
+    pub include_tests: bool,
+
     /// Lint source read from standard input (requires --stdin-filename).
     #[arg(long, requires = "stdin_filename", conflicts_with = "paths")]
     pub stdin: bool,

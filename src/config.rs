@@ -26,7 +26,17 @@ pub struct Config {
     /// Files whose delimiters (`(`, `[`, `{`) nest deeper than this are not
     /// parsed; they are reported as `nesting too deep` errors instead.
     pub max_nesting: usize,
+    /// Lint test code too (`include_tests`, `--include-tests`): `#[test]`
+    /// fns, `#[cfg(test)]` modules and the like. Off by default.
+    pub include_tests: bool,
+    /// Files larger than this are skipped (reported in `skipped`), as
+    /// generated files are.
+    pub max_file_bytes: u64,
 }
+
+/// The default of [`Config::max_file_bytes`]: 4 MiB. Hand-written Rust files
+/// are far smaller; larger ones are generated bindings or data.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// How deep delimiters may nest before a file is refused: chosen so that a
 /// debug build survives with a wide margin; see
@@ -46,6 +56,8 @@ impl Config {
                 .collect(),
             options: LintOptions::default(),
             max_nesting: DEFAULT_MAX_NESTING,
+            include_tests: false,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
         }
     }
 

@@ -6,6 +6,9 @@
 //! include = ["src/", "crates/"]      # gitignore syntax, relative to this file
 //! exclude = ["generated/", "*_pb.rs"]
 //! require_reason = true              # suppressions must say why
+//! include_tests = true               # lint test, bench and example code too
+//! max_file_bytes = 8388608           # larger files are skipped (default 4 MiB)
+//! test_packages = ["acme-fixtures"]  # workspace packages that are test support
 //!
 //! [rules]                            # allow | warn | deny
 //! spawn_without_cancel = "deny"
@@ -14,6 +17,7 @@
 //! large_value_bytes = 8192
 //! spawn_functions = ["my_rt::spawn_detached"]
 //! guard_functions = ["Cleanup::new"]
+//! process_lifetime = "report"        # also report tasks started from `main`
 //! ```
 //!
 //! Every key is checked: an unknown key, an unknown rule or a bad value is a
@@ -35,9 +39,23 @@ use crate::suggest::hint;
 use crate::text::line_column;
 
 /// The keys allowed at the top of the leaklint table.
-pub const TOP_KEYS: &[&str] = &["include", "exclude", "require_reason", "rules", "options"];
+pub const TOP_KEYS: &[&str] = &[
+    "include",
+    "exclude",
+    "require_reason",
+    "include_tests",
+    "max_file_bytes",
+    "test_packages",
+    "rules",
+    "options",
+];
 /// The keys allowed in `[options]`.
-pub const OPTION_KEYS: &[&str] = &["large_value_bytes", "spawn_functions", "guard_functions"];
+pub const OPTION_KEYS: &[&str] = &[
+    "large_value_bytes",
+    "spawn_functions",
+    "guard_functions",
+    "process_lifetime",
+];
 
 /// A configuration file that cannot be used; leaklint exits with status 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +100,14 @@ pub struct FileSettings {
     pub exclude: Option<Gitignore>,
     /// `require_reason`: like `--require-reason`.
     pub require_reason: bool,
+    /// `include_tests`: like `--include-tests`.
+    pub include_tests: bool,
+    /// `max_file_bytes`: larger files are skipped.
+    pub max_file_bytes: Option<u64>,
+    /// `test_packages`: names of workspace packages that are test support.
+    pub test_packages: Vec<String>,
+    /// `options.process_lifetime = "report"`: report process-lifetime tasks too.
+    pub report_process_lifetime: Option<bool>,
 }
 
 /// How a configuration file is named in messages: relative to the working
@@ -161,6 +187,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Option<FileSettings>, ConfigErro
 
 type ErrFn<'a> = dyn Fn(Option<Range<usize>>, String) -> ConfigError + 'a;
 
+/// A positive integer value (a number of bytes).
+fn positive_integer(
+    value: &Spanned<DeValue<'_>>,
+    full: &str,
+    err: &ErrFn<'_>,
+) -> Result<u64, ConfigError> {
+    value
+        .get_ref()
+        .as_integer()
+        .and_then(|i| u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            err(
+                Some(value.span()),
+                format!("`{full}` must be a positive integer (bytes)"),
+            )
+        })
+}
+
 fn check_table(
     path: &Path,
     table: &DeTable<'_>,
@@ -178,6 +223,10 @@ fn check_table(
         include: None,
         exclude: None,
         require_reason: false,
+        include_tests: false,
+        max_file_bytes: None,
+        test_packages: Vec::new(),
+        report_process_lifetime: None,
     };
     for (key, value) in sorted(table) {
         let name = key.get_ref().as_ref();
@@ -203,8 +252,9 @@ fn check_table(
                     settings.exclude = Some(matcher);
                 }
             }
-            "require_reason" => match value.get_ref().as_bool() {
-                Some(b) => settings.require_reason = b,
+            "require_reason" | "include_tests" => match value.get_ref().as_bool() {
+                Some(b) if name == "require_reason" => settings.require_reason = b,
+                Some(b) => settings.include_tests = b,
                 None => {
                     return Err(err(
                         Some(value.span()),
@@ -212,6 +262,14 @@ fn check_table(
                     ))
                 }
             },
+            "max_file_bytes" => {
+                settings.max_file_bytes =
+                    Some(positive_integer(value, &format!("{prefix}{name}"), err)?)
+            }
+            "test_packages" => {
+                let list = string_list(value, &format!("{prefix}{name}"), err)?;
+                settings.test_packages = list.into_iter().map(|(s, _)| s).collect();
+            }
             "rules" => {
                 let rules = sub_table(value, &format!("{prefix}rules"), err)?;
                 let names = rules::names();
@@ -251,23 +309,20 @@ fn check_table(
                     let full = format!("{prefix}options.{option_name}");
                     match option_name {
                         "large_value_bytes" => {
-                            let n = value
-                                .get_ref()
-                                .as_integer()
-                                .and_then(|i| {
-                                    u64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-                                        .ok()
-                                })
-                                .filter(|&n| n > 0);
-                            match n {
-                                Some(n) => settings.large_value_bytes = Some(n),
-                                None => {
-                                    return Err(err(
-                                        Some(value.span()),
-                                        format!("`{full}` must be a positive integer (bytes)"),
-                                    ))
+                            settings.large_value_bytes = Some(positive_integer(value, &full, err)?)
+                        }
+                        "process_lifetime" => {
+                            settings.report_process_lifetime =
+                                match value.get_ref().as_str() {
+                                    Some("report") => Some(true),
+                                    Some("ignore") => Some(false),
+                                    _ => {
+                                        return Err(err(
+                                            Some(value.span()),
+                                            format!("`{full}` must be \"ignore\" (the default: tasks started once from `main` or a static are not leaks) or \"report\""),
+                                        ))
+                                    }
                                 }
-                            }
                         }
                         "spawn_functions" | "guard_functions" => {
                             let list = string_list(value, &full, err)?;

@@ -17,7 +17,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
-use leaklint_lints::{run_lint, FileContext};
+use leaklint_lints::{run_lint, FileContext, Span};
 use rayon::prelude::*;
 
 use crate::code;
@@ -294,6 +294,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
         return result;
     }
 
+    let mut test_code = Vec::new();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         crate::fault::inject(text);
         analyse(
@@ -303,6 +304,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
             probe.timings,
             &mut result.diagnostics,
             &mut result.errors,
+            &mut test_code,
         )
     }));
     // Every span of this file has been converted to positions and the tree is
@@ -321,7 +323,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
     }
     let complete = result.errors.is_empty();
     let suppressed = panic::catch_unwind(AssertUnwindSafe(|| {
-        crate::suppress::apply(text, &mut result.diagnostics, complete, config)
+        crate::suppress::apply(text, &mut result.diagnostics, complete, config, &test_code)
     }));
     if let Err(payload) = suppressed {
         result.errors.push(FileError::new(format!(
@@ -348,6 +350,7 @@ fn analyse(
     timings: Option<&Timings>,
     diagnostics: &mut Vec<Diagnostic>,
     errors: &mut Vec<FileError>,
+    test_code: &mut Vec<Span>,
 ) {
     let start = Instant::now();
     // Positions are unchanged (see `code::without_line_doc_comments`), so the
@@ -392,6 +395,9 @@ fn analyse(
     };
     let start = Instant::now();
     let ctx = FileContext::new(&file, text);
+    if !config.include_tests {
+        test_code.extend_from_slice(ctx.test_spans());
+    }
     if let Some(t) = timings {
         t.lap(Phase::Context, start);
     }
@@ -407,10 +413,16 @@ fn analyse(
             t.add_rule(lint.name, start.elapsed());
         }
         match outcome {
-            Ok(findings) => diagnostics.extend(findings.into_iter().map(|finding| Diagnostic {
-                level: enabled.level,
-                finding,
-            })),
+            Ok(findings) => diagnostics.extend(
+                findings
+                    .into_iter()
+                    // Test code is skipped unless asked for.
+                    .filter(|f| config.include_tests || !ctx.in_test_code(f.span))
+                    .map(|finding| Diagnostic {
+                        level: enabled.level,
+                        finding,
+                    }),
+            ),
             Err(payload) => errors.push(FileError::new(format!(
                 "internal error: lint `{}` panicked: {} \
                  (this is a bug in leaklint; please report it with the file)",

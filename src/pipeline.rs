@@ -36,6 +36,7 @@ pub fn overrides(cli: &Cli) -> Overrides {
         select: cli.select.clone(),
         levels,
         require_reason: cli.require_reason,
+        include_tests: cli.include_tests,
     }
 }
 

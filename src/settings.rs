@@ -31,6 +31,8 @@ pub struct Overrides {
     pub levels: Vec<(Level, String)>,
     /// `--require-reason`.
     pub require_reason: bool,
+    /// `--include-tests`.
+    pub include_tests: bool,
 }
 
 impl Overrides {
@@ -89,7 +91,15 @@ pub fn effective(settings: Option<&FileSettings>, overrides: &Overrides) -> Conf
             .guard_functions
             .extend(s.guard_functions.iter().cloned());
         require_reason |= s.require_reason;
+        config.include_tests |= s.include_tests;
+        if let Some(n) = s.max_file_bytes {
+            config.max_file_bytes = n;
+        }
+        if let Some(report) = s.report_process_lifetime {
+            config.options.report_process_lifetime = report;
+        }
     }
+    config.include_tests |= overrides.include_tests;
     if require_reason {
         let name = rules::SUPPRESSION_WITHOUT_REASON.name;
         if config

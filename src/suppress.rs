@@ -203,8 +203,15 @@ fn skip_string(bytes: &[u8], mut i: usize) -> usize {
 /// Removes the diagnostics suppressed by directives in `text` and adds the
 /// findings about the directives themselves. `complete` says whether every
 /// enabled rule ran over the whole file (no parse error, no rule panicked);
-/// otherwise unused directives are not reported.
-pub fn apply(text: &str, diagnostics: &mut Vec<Diagnostic>, complete: bool, config: &Config) {
+/// otherwise unused directives are not reported; nor are those inside
+/// `skipped` code (test code that was not linted).
+pub fn apply(
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    complete: bool,
+    config: &Config,
+    skipped: &[Span],
+) {
     let directives = directives(text);
     if directives.is_empty() {
         return;
@@ -259,6 +266,9 @@ pub fn apply(text: &str, diagnostics: &mut Vec<Diagnostic>, complete: bool, conf
             }
         };
         let span = directive.span;
+        let in_skipped_code = skipped
+            .iter()
+            .any(|s| s.start.byte <= span.start.byte && span.start.byte < s.end.byte);
         if directive.malformed {
             report(
                 UNUSED_SUPPRESSION.name,
@@ -281,7 +291,12 @@ pub fn apply(text: &str, diagnostics: &mut Vec<Diagnostic>, complete: bool, conf
                     format!("unknown rule `{rule}` in leaklint directive{}", hint(rule, &names)),
                 )
                 .help("see `leaklint --list-rules` for the rule names"),
-                Some(lint) if used[d][r] || !complete || level_of(lint.name) == Level::Allow => {
+                Some(lint)
+                    if used[d][r]
+                        || !complete
+                        || in_skipped_code
+                        || level_of(lint.name) == Level::Allow =>
+                {
                     continue
                 }
                 Some(_) => Finding::new(

@@ -178,6 +178,9 @@ pub struct LintOptions {
     pub guard_functions: Vec<String>,
     /// Size in bytes from which a binding is large (`large_value_bytes`), inclusive.
     pub large_value_bytes: u64,
+    /// Report tasks that live as long as the process too (started from
+    /// `main` or a static's initializer): `process_lifetime = "report"`.
+    pub report_process_lifetime: bool,
 }
 
 impl Default for LintOptions {
@@ -195,6 +198,7 @@ impl Default for LintOptions {
             .map(|s| s.to_string())
             .collect(),
             large_value_bytes: 4096,
+            report_process_lifetime: false,
         }
     }
 }
