@@ -80,22 +80,19 @@ pub fn lint(cli: &Cli, timings: Option<&Timings>) -> Result<Report, Failure> {
         threads: cli.threads,
         prefilter: !cli.no_prefilter,
     };
-    let mut files_scanned = 0;
-    let mut results = Vec::new();
+    let mut report = Report::default();
     let problems = discovery.problems;
     for (index, group) in &groups {
         let config = settings::effective(index.map(|i| &resolver.loaded()[i]), &overrides);
-        let report = run_engine(group, &config, &options, timings)?;
-        files_scanned += report.files_scanned;
-        results.extend(report.files);
+        report.absorb(run_engine(group, &config, &options, timings)?);
     }
     let problems = Discovery {
         files: Vec::new(),
         problems,
     };
     let config = settings::effective(None, &overrides);
-    results.extend(run_engine(&problems, &config, &options, timings)?.files);
-    Ok(Report::new(files_scanned, results))
+    report.absorb(run_engine(&problems, &config, &options, timings)?);
+    Ok(report)
 }
 
 fn run_engine(

@@ -416,6 +416,15 @@ fn a_fifty_megabyte_file() {
     text.push_str(&in_main(LEAK));
     assert!(text.len() >= 50 << 20);
     write(dir.path(), "big.rs", &text);
+    // Over the default max_file_bytes (4 MiB): skipped, and said so.
+    let (code, value) = json(dir.path());
+    assert_eq!(code, 0);
+    assert_eq!(value["files_scanned"], 1);
+    assert_eq!(value["skipped"][0]["file"], "big.rs");
+    let reason = value["skipped"][0]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("larger than max_file_bytes"), "{reason}");
+    // Linted when the limit allows it.
+    write(dir.path(), "leaklint.toml", "max_file_bytes = 104857600\n");
     let (code, value) = json(dir.path());
     assert_eq!(code, 1);
     assert_eq!(value["errors"], serde_json::json!([]));
