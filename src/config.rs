@@ -32,6 +32,9 @@ pub struct Config {
     /// Files larger than this are skipped (reported in `skipped`), as
     /// generated files are.
     pub max_file_bytes: u64,
+    /// Names of packages that are test support (`test_packages`), besides
+    /// those named so (see [`crate::packages`]).
+    pub test_packages: Vec<String>,
 }
 
 /// The default of [`Config::max_file_bytes`]: 4 MiB. Hand-written Rust files
@@ -58,6 +61,7 @@ impl Config {
             max_nesting: DEFAULT_MAX_NESTING,
             include_tests: false,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            test_packages: Vec::new(),
         }
     }
 

@@ -143,7 +143,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
 /// A file named on the command line, as a path whose directories may say it
 /// is test code: relative to the working directory when it lies inside it,
 /// else as given.
-fn named_relative(path: &Path) -> PathBuf {
+pub fn named_relative(path: &Path) -> PathBuf {
     if path.is_relative() {
         return path.to_path_buf();
     }

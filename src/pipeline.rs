@@ -8,9 +8,10 @@ use std::path::PathBuf;
 
 use crate::cli::Cli;
 use crate::config::Config;
-use crate::discover::{self, display_path, Discovery};
+use crate::discover::{self, display_path, Discovery, SourceFile};
 use crate::engine;
 use crate::outcome::Report;
+use crate::packages::{self, PackageNames};
 use crate::settings::{self, Overrides, Resolver};
 use crate::timings::{self, Timings};
 
@@ -82,8 +83,12 @@ pub fn lint(cli: &Cli, timings: Option<&Timings>) -> Result<Report, Failure> {
     };
     let mut report = Report::default();
     let problems = discovery.problems;
-    for (index, group) in &groups {
+    let mut packages = PackageNames::default();
+    for (index, group) in &mut groups {
         let config = settings::effective(index.map(|i| &resolver.loaded()[i]), &overrides);
+        if !config.include_tests {
+            mark_test_support(&mut group.files, &config, &mut packages);
+        }
         report.absorb(run_engine(group, &config, &options, timings)?);
     }
     let problems = Discovery {
@@ -93,6 +98,16 @@ pub fn lint(cli: &Cli, timings: Option<&Timings>) -> Result<Report, Failure> {
     let config = settings::effective(None, &overrides);
     report.absorb(run_engine(&problems, &config, &options, timings)?);
     Ok(report)
+}
+
+/// Marks the files of test-support packages as test code.
+fn mark_test_support(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
+    for file in files.iter_mut().filter(|f| !f.test_code) {
+        if let Some(name) = packages.package_of(&file.path) {
+            file.test_code =
+                packages::is_test_support_name(&name) || config.test_packages.contains(&name);
+        }
+    }
 }
 
 fn run_engine(
@@ -128,6 +143,18 @@ fn lint_stdin(
     }
     let config = settings::effective(settings, overrides);
     let display = display_path(&path);
+    let mut file = [SourceFile {
+        test_code: discover::in_test_dir(&discover::named_relative(&path)),
+        path: path.clone(),
+        display: display.clone(),
+    }];
+    if !config.include_tests {
+        mark_test_support(&mut file, &config, &mut PackageNames::default());
+        if file[0].test_code {
+            let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
+            return Ok(Report::new(1, [skipped]));
+        }
+    }
     let result = match String::from_utf8(bytes) {
         Ok(text) => engine::lint_source(&display, &text, &config),
         Err(_) => {

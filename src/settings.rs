@@ -95,6 +95,7 @@ pub fn effective(settings: Option<&FileSettings>, overrides: &Overrides) -> Conf
         if let Some(n) = s.max_file_bytes {
             config.max_file_bytes = n;
         }
+        config.test_packages.extend(s.test_packages.iter().cloned());
         if let Some(report) = s.report_process_lifetime {
             config.options.report_process_lifetime = report;
         }
