@@ -81,6 +81,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
         let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else { return };
+        if !options.report_process_lifetime && ctx.is_process_lifetime(spawn.expr, ancestors) {
+            return;
+        }
         let Some(task) = ctx.task_body(spawn.arg, ancestors) else { return };
         let Some(endless) = ctx.task_loops(&task).into_iter().find(|l| !l.wrapped && !l.observes_cancellation) else { return };
         let loop_note = "this loop never ends and observes no cancellation";

@@ -613,6 +613,9 @@ fn detached_loops<'v>(
     let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
         return;
     };
+    if !options.report_process_lifetime && ctx.is_process_lifetime(spawn.expr, ancestors) {
+        return;
+    }
     let Some(task) = ctx.task_body(spawn.arg, ancestors) else {
         return;
     };

@@ -111,6 +111,17 @@ impl<'a> FileContext<'a> {
             Expr::Await(a) => self.is_cancellation_signal(&a.base),
             Expr::Paren(p) => self.is_cancellation_signal(&p.expr),
             Expr::Reference(r) => self.is_cancellation_signal(&r.expr),
+            Expr::MethodCall(m)
+                if matches!(m.method.to_string().as_str(), "fuse" | "boxed" | "boxed_local")
+                    && m.args.is_empty() =>
+            {
+                self.is_cancellation_signal(&m.receiver)
+            }
+            Expr::Call(c)
+                if c.args.len() == 1 && self.callee_is(&c.func, &["std::boxed::Box::pin"]) =>
+            {
+                self.is_cancellation_signal(&c.args[0])
+            }
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
                 TOKEN_METHODS.contains(&method.as_str())
@@ -173,6 +184,13 @@ pub fn names_in(expr: &Expr) -> Vec<String> {
     let mut names = Names(Vec::new());
     names.visit_expr(expr);
     names.0
+}
+
+/// Whether a macro of this name returns from the enclosing fn: anyhow's and
+/// eyre's `bail!` / `ensure!`, the old `try!`, and `return_…!` helpers
+/// (`return_err!`, `return_if_err!`).
+fn is_returning_macro(name: &str) -> bool {
+    matches!(name, "bail" | "ensure" | "try" | "r#try") || name.starts_with("return_")
 }
 
 fn is_true(cond: &Expr) -> bool {
@@ -277,14 +295,20 @@ impl<'ast> Visit<'ast> for ExitFinder<'_, '_> {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if matches!(self.ctx.macro_body(mac), MacroBody::Tokens) {
+        if mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| is_returning_macro(&s.ident.to_string()))
+        {
+            self.exits = true;
+        } else if matches!(self.ctx.macro_body(mac), MacroBody::Tokens) {
             let mut tokens = Vec::new();
             macros::flat_tokens(&mac.tokens, &mut tokens);
-            self.exits |= tokens.iter().any(|t| match t {
-                TokenTree::Ident(i) => i == "break" || i == "return",
-                TokenTree::Punct(p) => p.as_char() == '?',
-                _ => false,
-            });
+            self.exits |= macros::has_try_operator(&mac.tokens)
+                || tokens
+                    .iter()
+                    .any(|t| matches!(t, TokenTree::Ident(i) if i == "break" || i == "return"));
         } else {
             let ctx = self.ctx;
             ctx.visit_macro_body(mac, self);
