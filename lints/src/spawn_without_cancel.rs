@@ -121,3 +121,35 @@ fn method_name_span(expr: &syn::Expr) -> proc_macro2::Span {
         other => syn::spanned::Spanned::span(other),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of this rule's findings in `src` under `options`.
+    fn lines(src: &str, options: &LintOptions) -> Vec<usize> {
+        let file = syn::parse_file(src).expect("ui test parses");
+        let ctx = FileContext::new(&file, src);
+        check(&ctx, options).iter().map(|f| f.span.start.line).collect()
+    }
+
+    #[test]
+    fn process_lifetime_is_reported_on_request() {
+        let src = include_str!("../../ui-tests/spawn_without_cancel/ok_process_lifetime.rs");
+        assert_eq!(lines(src, &LintOptions::default()), Vec::<usize>::new());
+        let report = LintOptions {
+            report_process_lifetime: true,
+            ..LintOptions::default()
+        };
+        // The Lazy, LazyLock, lazy_static! and get_or_init threads, the
+        // worker of `main` and the one started from a closure in `main`.
+        assert_eq!(lines(src, &report), vec![11, 21, 33, 46, 60, 69]);
+    }
+
+    #[test]
+    fn main_must_be_at_the_top_of_the_file() {
+        let src = "mod cli {\n    pub fn main() {\n        std::thread::spawn(|| loop { tick(); });\n    }\n}\n\
+                   fn main() {\n    std::thread::spawn(|| loop { tick(); });\n    fn helper() {\n        std::thread::spawn(|| loop { tick(); });\n    }\n}\n";
+        assert_eq!(lines(src, &LintOptions::default()), vec![3, 9]);
+    }
+}

@@ -889,6 +889,11 @@ mod tests {
             findings(ui!("flag_task_runtimes")),
             at(&[(17, 25), (27, 19), (40, 18)], HELP_TASK)
         );
+        assert_eq!(
+            findings(ui!("flag_task_pinned_v2")),
+            at(&[(13, 32), (27, 25), (45, 29)], HELP_TASK)
+        );
+        assert_eq!(findings(ui!("ok_process_lifetime")), vec![]);
         assert_eq!(findings(ui!("ok_task_pinned")), vec![]);
         assert_eq!(findings(ui!("ok_timer_not_pinned")), vec![]);
     }
@@ -900,6 +905,22 @@ mod tests {
             at(&[(16, 27), (27, 13), (35, 27), (43, 45)], HELP_LOOP)
         );
         assert_eq!(findings(ui!("ok_rebuilt_in_loop")), vec![]);
+    }
+
+    #[test]
+    fn process_lifetime_is_reported_on_request() {
+        let src = ui!("ok_process_lifetime");
+        let file = syn::parse_file(src).expect("ui test parses");
+        let ctx = FileContext::new(&file, src);
+        let report = LintOptions {
+            report_process_lifetime: true,
+            ..LintOptions::default()
+        };
+        let lines: Vec<usize> = check(&ctx, &report)
+            .iter()
+            .map(|f| f.span.start.line)
+            .collect();
+        assert_eq!(lines, vec![12, 24]);
     }
 
     #[test]
