@@ -335,7 +335,9 @@ mod tests {
             "tracing::error!(error = ?e, peer = %addr, \"heartbeat failed\")",
         ));
         assert!(matches!(body, MacroBody::Exprs(v) if v.len() == 3));
-        assert!(matches!(parse_body(&mac("info!(?state, %addr)")), MacroBody::Exprs(v) if v.len() == 2));
+        assert!(
+            matches!(parse_body(&mac("info!(?state, %addr)")), MacroBody::Exprs(v) if v.len() == 2)
+        );
         let tokens = |s: &str| mac(s).tokens;
         assert!(!has_try_operator(&tokens("m!(error = ?e, \"x\")")));
         assert!(!has_try_operator(&tokens("m!(?e, (%a))")));

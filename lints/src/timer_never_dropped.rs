@@ -33,6 +33,13 @@ crate::declare_lint! {
     /// 4. a tokio `interval(…)` / `interval_at(…)` is created inside an
     ///    endless loop and ticked in the same iteration.
     ///
+    /// Case 3 leaves alone a task that runs for the life of the process:
+    /// one spawned in the body of `main` (or of a `#[tokio::main]`-style fn),
+    /// also inside a closure or async block there but not inside a loop, or
+    /// in a static's initialiser; its timer is meant to live as long as the
+    /// program. `process_lifetime = "report"` in the configuration's
+    /// `[options]` reports these too.
+    ///
     /// Each timer is reported once, at its constructor call, for the first
     /// case it matches.
     ///
@@ -71,7 +78,11 @@ crate::declare_lint! {
     ///   `deadline()`, `is_elapsed()` or `is_terminated()`. A timer handed to
     ///   a task fn of this file as an argument (`spawn(run(interval(d)))`) is
     ///   followed to the fn's parameter. Threads (`std::thread::spawn`) follow
-    ///   the same handle rule as tasks here.
+    ///   the same handle rule as tasks here. Spawn calls, task bodies,
+    ///   endless loops and cancellation are recognised as for
+    ///   `spawn_without_cancel` (see its Known problems): a task started from
+    ///   a fn that only `main` calls is reported although it lives as long as
+    ///   the process.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,

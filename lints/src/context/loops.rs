@@ -4,9 +4,12 @@
 //!   `break` that leaves it and no `return` or `?` inside it. Code in
 //!   closures, async blocks and nested items does not count: their `return`
 //!   does not leave the loop. A labelled `break`/`continue` naming a label
-//!   outside the loop leaves it. A macro body leaksint cannot parse that
-//!   contains `break`, `return` or `?` is taken to leave the loop (prefer
-//!   silence to a false alarm).
+//!   outside the loop leaves it. `bail!`, `ensure!`, `try!` and `return_…!`
+//!   macros leave it like `return`. A macro body leaklint cannot parse that
+//!   contains `break`, `return` or a try `?` is taken to leave the loop
+//!   (prefer silence to a false alarm); a `?` / `%` in prefix position
+//!   (tracing's `error = ?e`, `%addr`) is a formatting sigil, not a try.
+//!   `std::process::exit`, `abort` and `panic!` do not end a loop.
 //! * **Cancellation is observed** in a loop when it contains `.cancelled()`,
 //!   `.is_cancelled()`, or `.changed()` / `.recv()` / `.try_recv()` /
 //!   `.recv_timeout(…)` / `.notified()` / `.closed()` / `.wait_for(…)` /
@@ -15,7 +18,8 @@
 //!   `select!` branch whose future is such a value or a call of a fn so
 //!   named (`shutdown_signal()`), or `tokio::signal::ctrl_c()`.
 //! * A loop is **wrapped** by cancellation when it sits in the future given
-//!   to `run_until_cancelled(…)`, `with_cancellation_token(…)`,
+//!   to `run_until_cancelled(…)` / `run_until_cancelled_owned(…)`,
+//!   `with_cancellation_token(…)`,
 //!   `tokio::time::timeout(…)`, `futures::future::abortable(…)`, or in a
 //!   `select!` branch future raced against a cancellation branch.
 
@@ -112,8 +116,10 @@ impl<'a> FileContext<'a> {
             Expr::Paren(p) => self.is_cancellation_signal(&p.expr),
             Expr::Reference(r) => self.is_cancellation_signal(&r.expr),
             Expr::MethodCall(m)
-                if matches!(m.method.to_string().as_str(), "fuse" | "boxed" | "boxed_local")
-                    && m.args.is_empty() =>
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "fuse" | "boxed" | "boxed_local"
+                ) && m.args.is_empty() =>
             {
                 self.is_cancellation_signal(&m.receiver)
             }

@@ -1,5 +1,6 @@
 //! Spawn calls, their task bodies and what happens to their handles
-//! (RULES.md: "spawn call", "task body", "handle kept").
+//! (RULES.md: "spawn call", "task body", "handle kept"), and whether a spawn
+//! runs for the life of the process (RULES.md, "Scope").
 
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
@@ -421,11 +422,9 @@ impl<'a> FileContext<'a> {
                 Node::ItemFn(f) => {
                     return scope::has_main_attr(&f.attrs)
                         || (f.sig.ident == "main"
-                            && self
-                                .file
-                                .items
-                                .iter()
-                                .any(|item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, *f))));
+                            && self.file.items.iter().any(
+                                |item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, *f)),
+                            ));
                 }
                 Node::ImplFn(f) => return scope::has_main_attr(&f.attrs),
                 Node::TraitFn(_) | Node::Const(_) => return false,
@@ -543,7 +542,9 @@ fn peel_type<'t>(mut ty: &'t syn::Type, wrappers: &[&str]) -> &'t syn::Type {
             syn::Type::Paren(p) => ty = &p.elem,
             syn::Type::Group(g) => ty = &g.elem,
             syn::Type::Path(p) => {
-                let Some(last) = p.path.segments.last() else { break };
+                let Some(last) = p.path.segments.last() else {
+                    break;
+                };
                 if !wrappers.contains(&last.ident.to_string().as_str()) {
                     break;
                 }
@@ -607,7 +608,9 @@ fn block_tail(block: &syn::Block) -> Option<&Expr> {
     let Some(Stmt::Expr(tail, None)) = block.stmts.last() else {
         return None;
     };
-    let Expr::Path(p) = tail else { return Some(tail) };
+    let Expr::Path(p) = tail else {
+        return Some(tail);
+    };
     let Some(ident) = p.path.get_ident() else {
         return Some(tail);
     };
