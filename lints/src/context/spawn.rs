@@ -388,11 +388,10 @@ impl<'a> FileContext<'a> {
             let child = ancestors.get(i + 1).copied().unwrap_or(Node::Expr(expr));
             match node {
                 Node::Expr(Expr::Loop(_) | Expr::While(_)) => return false,
-                Node::Expr(Expr::ForLoop(f)) => {
-                    // The iterable is evaluated once; the body on every turn.
-                    if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) {
-                        return false;
-                    }
+                // The iterable of a `for` is evaluated once; the body on every turn.
+                Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) =>
+                {
+                    return false;
                 }
                 Node::Expr(Expr::MethodCall(m))
                     if is_once_init(&m.method.to_string())
@@ -410,14 +409,13 @@ impl<'a> FileContext<'a> {
                     }
                 }
                 Node::Static(_) => return true,
-                Node::Macro(m) => {
+                Node::Macro(m)
                     if m.path
                         .segments
                         .last()
-                        .is_some_and(|s| s.ident == "lazy_static" || s.ident == "thread_local")
-                    {
-                        return true;
-                    }
+                        .is_some_and(|s| s.ident == "lazy_static" || s.ident == "thread_local") =>
+                {
+                    return true;
                 }
                 Node::ItemFn(f) => {
                     return scope::has_main_attr(&f.attrs)
