@@ -30,8 +30,9 @@ crate::declare_lint! {
     /// another `#[….::main]`), also inside a closure or async block there, or
     /// in the initialiser of a static (`Lazy::new`, `LazyLock::new`,
     /// `lazy_static!`, `thread_local!`, a `get_or_init` closure on a static).
-    /// One started inside a loop in `main` is still reported: it is started
-    /// again on every turn. Set `process_lifetime = "report"` in the
+    /// One started inside a loop in `main` (or in the closure given to a
+    /// stream's `for_each`) is still reported: it is started again on every
+    /// turn. Set `process_lifetime = "report"` in the
     /// `[options]` of the configuration to report these too (for projects
     /// that want every task stoppable for a graceful shutdown).
     ///

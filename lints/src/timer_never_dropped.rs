@@ -35,7 +35,8 @@ crate::declare_lint! {
     ///
     /// Case 3 leaves alone a task that runs for the life of the process:
     /// one spawned in the body of `main` (or of a `#[tokio::main]`-style fn),
-    /// also inside a closure or async block there but not inside a loop, or
+    /// also inside a closure or async block there but not inside a loop or a
+    /// `for_each` closure, or
     /// in a static's initialiser; its timer is meant to live as long as the
     /// program. `process_lifetime = "report"` in the configuration's
     /// `[options]` reports these too.

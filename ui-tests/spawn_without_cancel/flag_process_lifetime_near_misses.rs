@@ -51,3 +51,29 @@ impl Session {
     }
 }
 
+
+pub mod gateway {
+    use std::time::Duration;
+
+    use futures::StreamExt;
+    use tokio_stream::wrappers::TcpListenerStream;
+
+    #[actix_web::main]
+    async fn main() -> std::io::Result<()> {
+        let listener = tokio::net::TcpListener::bind("0.0.0.0:7000").await?;
+        // `for_each` runs its closure for every connection: one endless task each.
+        TcpListenerStream::new(listener)
+            .for_each(|socket| async move {
+                let Ok(socket) = socket else { return };
+                let conn = super::Connection::new(socket);
+                tokio::spawn(async move {
+                    loop {
+                        conn.send_keepalive().await;
+                        tokio::time::sleep(Duration::from_secs(30)).await;
+                    }
+                });
+            })
+            .await;
+        Ok(())
+    }
+}

@@ -381,8 +381,9 @@ impl<'a> FileContext<'a> {
     /// a static (`static X: Lazy<…> = Lazy::new(…)`, `lazy_static!`,
     /// `thread_local!`, a `get_or_init*` / `get_or_try_init*` closure on a
     /// static), including inside closures and async blocks there, but not
-    /// inside a loop (`loop`, `while`, the body of a `for`), which may run
-    /// it many times.
+    /// inside a loop (`loop`, `while`, the body of a `for`, the closure given
+    /// to `for_each` / `for_each_concurrent` / `try_for_each…`), which may
+    /// run it many times.
     pub fn is_process_lifetime<'v>(&'v self, expr: &'v Expr, ancestors: &[Node<'v>]) -> bool {
         for (i, node) in ancestors.iter().enumerate().rev() {
             let child = ancestors.get(i + 1).copied().unwrap_or(Node::Expr(expr));
@@ -390,6 +391,12 @@ impl<'a> FileContext<'a> {
                 Node::Expr(Expr::Loop(_) | Expr::While(_)) => return false,
                 // The iterable of a `for` is evaluated once; the body on every turn.
                 Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) =>
+                {
+                    return false;
+                }
+                Node::Expr(Expr::MethodCall(m))
+                    if m.method.to_string().contains("for_each")
+                        && !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*m.receiver)) =>
                 {
                     return false;
                 }
