@@ -285,6 +285,9 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 in_async,
                 result_names: Vec::new(),
                 arrived: 0,
+                inspected: false,
+                exit_flag: exit_flag(cond),
+                counterpart: counterpart(target_call(cond, body, target)),
             };
             paths.run_loop(cond, body);
             let arrived = paths.arrived;
@@ -292,7 +295,9 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
             // the poll feeds the loop (a success comes back too) and a
             // failure comes back without waiting.
             let spins = arrived & FAILED_ROUND != 0
-                || (arrived & FAILED_WORKED_ROUND != 0 && arrived & GOT_ROUND != 0);
+                || (paths.inspected
+                    && arrived & FAILED_WORKED_ROUND != 0
+                    && arrived & GOT_ROUND != 0);
             if spins {
                 findings.push(
                     Finding::new(
@@ -339,6 +344,92 @@ fn consumes_per_turn(pat: &syn::Pat, scrutinee: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// The flag of a `while flag` / `while !flag` loop (a name or a field
+/// path) and the value that stops it.
+fn exit_flag(cond: Option<&Expr>) -> Option<(String, bool)> {
+    match strip(cond?) {
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => {
+            flag_name(&u.expr).map(|n| (n, true))
+        }
+        other => flag_name(other).map(|n| (n, false)),
+    }
+}
+
+/// `rem`, `self.running`: a flag written as a name or a field path.
+fn flag_name(e: &Expr) -> Option<String> {
+    match strip(e) {
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+        Expr::Field(f) => Some(format!(
+            "{}.{}",
+            flag_name(&f.base)?,
+            tokens_of_member(&f.member)
+        )),
+        _ => None,
+    }
+}
+
+fn tokens_of_member(m: &syn::Member) -> String {
+    match m {
+        syn::Member::Named(i) => i.to_string(),
+        syn::Member::Unnamed(i) => i.index.to_string(),
+    }
+}
+
+fn tokens(e: &Expr) -> String {
+    quote::ToTokens::to_token_stream(strip(e)).to_string()
+}
+
+/// The followed poll's call, if it is a method call.
+fn target_call<'e>(
+    cond: Option<&'e Expr>,
+    body: &'e syn::Block,
+    target: usize,
+) -> Option<&'e syn::ExprMethodCall> {
+    struct Finder<'e> {
+        target: usize,
+        found: Option<&'e syn::ExprMethodCall>,
+    }
+    impl<'e> Visit<'e> for Finder<'e> {
+        fn visit_expr(&mut self, e: &'e Expr) {
+            if self.found.is_some() {
+                return;
+            }
+            if let Expr::MethodCall(m) = e {
+                if std::ptr::eq(e, self.target as *const Expr) {
+                    self.found = Some(m);
+                    return;
+                }
+            }
+            syn::visit::visit_expr(self, e);
+        }
+    }
+    let mut f = Finder {
+        target,
+        found: None,
+    };
+    if let Some(c) = cond {
+        f.visit_expr(c);
+    }
+    f.visit_block(body);
+    f.found
+}
+
+/// The blocking form of a poll and the value it is called on
+/// (`("lock", "self . state")` for `self.state.try_lock()`).
+fn counterpart(call: Option<&syn::ExprMethodCall>) -> Option<(&'static str, String)> {
+    let call = call?;
+    let blocking = match call.method.to_string().as_str() {
+        "try_recv" => "recv",
+        "try_lock" => "lock",
+        "try_read" => "read",
+        "try_write" => "write",
+        "try_send" => "send",
+        "try_acquire" => "acquire",
+        _ => return None,
+    };
+    Some((blocking, tokens(&call.receiver)))
 }
 
 /// Whether a `while` condition takes the next item of a collection or
@@ -392,6 +483,16 @@ struct Paths<'c, 'a> {
     result_names: Vec<String>,
     /// The path states that reach the followed poll.
     arrived: u8,
+    /// Whether the poll's result is looked at (matched, tested), so that
+    /// what the loop does with a success differs from an empty poll.
+    inspected: bool,
+    /// The flag a `while flag` / `while !flag` loop stops on, and the value
+    /// that stops it: assigning it ends the path at the loop's head.
+    exit_flag: Option<(String, bool)>,
+    /// The blocking form of the followed poll on the same value
+    /// (`m.lock()` for `m.try_lock()`): calling it waits for what the poll
+    /// found missing.
+    counterpart: Option<(&'static str, String)>,
 }
 
 /// What waiting does to path states: a failure has waited.
@@ -469,6 +570,31 @@ impl Paths<'_, '_> {
         GOT | FAILED
     }
 
+    /// Whether an assignment sets the analysed `while` loop's flag to the
+    /// value that stops it.
+    fn ends_loop(&self, a: &syn::ExprAssign) -> bool {
+        let Some((flag, stop)) = &self.exit_flag else {
+            return false;
+        };
+        let value = match strip(&a.right) {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(b),
+                ..
+            }) => b.value,
+            _ => return false,
+        };
+        value == *stop && flag_name(&a.left).as_deref() == Some(flag.as_str())
+    }
+
+    /// Whether a method call is the blocking form of the followed poll on
+    /// the same value.
+    fn is_counterpart(&self, m: &syn::ExprMethodCall) -> bool {
+        match &self.counterpart {
+            Some((method, receiver)) => m.method == method && tokens(&m.receiver) == *receiver,
+            None => false,
+        }
+    }
+
     fn is_target(&self, e: &Expr) -> bool {
         std::ptr::eq(e, self.target as *const Expr)
     }
@@ -495,11 +621,14 @@ impl Paths<'_, '_> {
 
     /// The states entering the code that runs when `scrutinee` matches
     /// `pat`, and when it does not.
-    fn split(&self, scrutinee: &Expr, pat: &syn::Pat, states: u8) -> (u8, u8) {
+    fn split(&mut self, scrutinee: &Expr, pat: &syn::Pat, states: u8) -> (u8, u8) {
         if !self.is_result(scrutinee) {
             return (states, states);
         }
         let o = pattern_outcomes(pat);
+        if o.matched != o.unmatched {
+            self.inspected = true;
+        }
         (keep(states, o.matched), keep(states, o.unmatched))
     }
 
@@ -637,8 +766,14 @@ impl Paths<'_, '_> {
             Expr::MethodCall(m) if m.args.is_empty() && self.is_result(&m.receiver) => {
                 let after = self.expr(&m.receiver, states);
                 match m.method.to_string().as_str() {
-                    "is_ok" | "is_some" => (keep(after, ONLY_GOT), keep(after, ONLY_FAILED)),
-                    "is_err" | "is_none" => (keep(after, ONLY_FAILED), keep(after, ONLY_GOT)),
+                    "is_ok" | "is_some" => {
+                        self.inspected = true;
+                        (keep(after, ONLY_GOT), keep(after, ONLY_FAILED))
+                    }
+                    "is_err" | "is_none" => {
+                        self.inspected = true;
+                        (keep(after, ONLY_FAILED), keep(after, ONLY_GOT))
+                    }
                     _ => (after, after),
                 }
             }
@@ -680,6 +815,10 @@ impl Paths<'_, '_> {
                     {
                         self.expr(base, states)
                     }
+                    // The lock the poll found busy: waiting for it is a wait.
+                    Expr::MethodCall(m) if self.is_counterpart(m) => {
+                        waited(self.future(base, states))
+                    }
                     // An async lock is taken at once when it is free.
                     Expr::MethodCall(m)
                         if m.args.is_empty()
@@ -703,9 +842,17 @@ impl Paths<'_, '_> {
                 }
                 if matches!(method.as_str(), "unwrap" | "expect") && self.is_result(&m.receiver) {
                     // The path on which the poll found nothing panics.
+                    self.inspected = true;
                     return keep(after, ONLY_GOT);
                 }
-                if WAIT_METHODS.contains(&method.as_str()) {
+                if self.is_counterpart(m) {
+                    return waited(after);
+                }
+                if WAIT_METHODS.contains(&method.as_str())
+                    // A readiness check of hand-written poll code: it
+                    // registers a wake-up and the code returns `Pending`.
+                    || (method.starts_with("poll_") && !m.args.is_empty())
+                {
                     waited(after)
                 } else if TRIVIAL_METHODS.contains(&method.as_str())
                     || RESULT_ADAPTERS.contains(&method.as_str())
@@ -746,6 +893,7 @@ impl Paths<'_, '_> {
                 let after = self.expr(&t.expr, states);
                 if self.is_result(&t.expr) {
                     // The path on which the poll found nothing returns.
+                    self.inspected = true;
                     keep(after, ONLY_GOT)
                 } else {
                     after
@@ -779,6 +927,11 @@ impl Paths<'_, '_> {
             Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
                 let (t, f) = self.cond(e, states);
                 t | f
+            }
+            Expr::Assign(a) if self.ends_loop(a) => {
+                self.expr(&a.right, states);
+                // The path stops at the loop's head (`running = false;`).
+                0
             }
             Expr::Let(l) => self.expr(&l.expr, states),
             Expr::Match(m) => {
@@ -997,6 +1150,18 @@ struct Outcomes {
     unmatched: u8,
 }
 
+/// The last path segment of an enum-variant pattern (`TryRecvError::Lagged(_)`).
+fn variant_name(pat: &syn::Pat) -> Option<String> {
+    let path = match pat {
+        syn::Pat::TupleStruct(t) => &t.path,
+        syn::Pat::Path(p) => &p.path,
+        syn::Pat::Struct(s) => &s.path,
+        syn::Pat::Ident(i) => return Some(i.ident.to_string()),
+        _ => return None,
+    };
+    path.segments.last().map(|s| s.ident.to_string())
+}
+
 /// Whether a pattern matches every value of its type.
 fn irrefutable(pat: &syn::Pat) -> bool {
     match pat {
@@ -1028,6 +1193,17 @@ fn pattern_outcomes(pat: &syn::Pat) -> Outcomes {
             let all = t.elems.iter().all(irrefutable);
             match last.as_deref() {
                 Some("Ok" | "Some") => variant(ONLY_GOT, all),
+                // A broadcast receiver that lagged gets the oldest kept
+                // message on its next poll: that is not an empty source.
+                Some("Err")
+                    if t.elems.len() == 1
+                        && variant_name(&t.elems[0]).as_deref() == Some("Lagged") =>
+                {
+                    Outcomes {
+                        matched: ONLY_GOT,
+                        unmatched: EITHER,
+                    }
+                }
                 Some("Err") => variant(ONLY_FAILED, all),
                 _ => Outcomes {
                     matched: EITHER,
@@ -1103,7 +1279,11 @@ fn polls_in(
                         }
                         _ => false,
                     };
-                    if !own && !indexed_by(&m.receiver, &self.stepped) {
+                    // `self.try_send(..)` is a method of the type being
+                    // written, not a channel's or a lock's.
+                    let of_self =
+                        matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"));
+                    if !own && !of_self && !indexed_by(&m.receiver, &self.stepped) {
                         self.found
                             .push((e as *const Expr as usize, syn::spanned::Spanned::span(e)));
                     }
@@ -1222,6 +1402,7 @@ mod tests {
                 ("flag_v2_for_in_loop.rs", 1),
                 ("ok_v2_near_misses.rs", 0),
                 ("ok_v2_short_circuit.rs", 0),
+                ("ok_v2_corpus_shapes.rs", 0),
             ],
         );
     }
