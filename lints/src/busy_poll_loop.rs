@@ -256,6 +256,11 @@ const GOT_ROUND: u8 = 64;
 const FAILURE: u8 = FAILED | FAILED_WORKED | FAILED_ROUND | FAILED_WORKED_ROUND;
 const SUCCESS: u8 = GOT | GOT_ROUND;
 
+/// How many expressions one poll's analysis may visit: nested loops are
+/// re-run until their states settle, so deeply nested loops cost more than
+/// their size.
+const BUDGET: usize = 200_000;
+
 fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
@@ -286,10 +291,15 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 result_names: Vec::new(),
                 arrived: 0,
                 inspected: false,
+                budget: BUDGET,
                 exit_flag: exit_flag(cond),
                 counterpart: counterpart(target_call(cond, body, target)),
             };
             paths.run_loop(cond, body);
+            if paths.budget == 0 {
+                // Too deep to follow: stay silent.
+                continue;
+            }
             let arrived = paths.arrived;
             // A failure comes back to the poll with nothing in between, or
             // the poll feeds the loop (a success comes back too) and a
@@ -299,10 +309,15 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                     && arrived & FAILED_WORKED_ROUND != 0
                     && arrived & GOT_ROUND != 0);
             if spins {
+                // A spin inside nested loops is reported once, at the
+                // innermost loop it goes round (the walk meets outer loops
+                // first).
+                let span = ctx.span(span);
+                findings.retain(|f: &Finding| f.span != span);
                 findings.push(
                     Finding::new(
                         BUSY_POLL_LOOP.name,
-                        ctx.span(span),
+                        span,
                         "this loop only polls without waiting and spins a core",
                     )
                     .note(
@@ -483,6 +498,8 @@ struct Paths<'c, 'a> {
     result_names: Vec<String>,
     /// The path states that reach the followed poll.
     arrived: u8,
+    /// Expressions left to visit before giving up on the loop.
+    budget: usize,
     /// Whether the poll's result is looked at (matched, tested), so that
     /// what the loop does with a success differs from an empty poll.
     inspected: bool,
@@ -801,9 +818,10 @@ impl Paths<'_, '_> {
     }
 
     fn expr(&mut self, e: &Expr, states: u8) -> u8 {
-        if states == 0 {
+        if states == 0 || self.budget == 0 {
             return 0;
         }
+        self.budget -= 1;
         match e {
             Expr::Await(a) => {
                 let base = strip(&a.base);
@@ -844,6 +862,13 @@ impl Paths<'_, '_> {
                     // The path on which the poll found nothing panics.
                     self.inspected = true;
                     return keep(after, ONLY_GOT);
+                }
+                if matches!(method.as_str(), "unwrap" | "expect")
+                    && matches!(strip(&m.receiver), Expr::Call(c)
+                        if matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Err")))
+                {
+                    // `Err(e).unwrap()` panics.
+                    return 0;
                 }
                 if self.is_counterpart(m) {
                     return waited(after);

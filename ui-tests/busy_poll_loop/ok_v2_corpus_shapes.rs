@@ -41,7 +41,8 @@ pub fn lock_parent<'a>(node: &'a Node, parent: &'a Node) -> (MutexGuard<'a, u32>
                 locked_node = node.inner.lock().unwrap();
                 g
             }
-            Err(TryLockError::Poisoned(e)) => panic!("{e}"),
+            #[allow(clippy::unnecessary_literal_unwrap)]
+            Err(TryLockError::Poisoned(err)) => Err(err).unwrap(),
         };
         if *locked_node > 0 {
             return (locked_node, locked_parent);
