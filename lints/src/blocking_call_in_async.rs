@@ -311,20 +311,23 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
         let Some(context) = async_context(ancestors) else {
             return;
         };
-        if rule.runs_on_main_thread(ancestors, context.index) {
+        let thread = rule.thread_of(ancestors, context.index);
+        if matches!(thread, Thread::Main) {
             return;
         }
-        findings.push(
-            Finding::new(
-                BLOCKING_CALL_IN_ASYNC.name,
-                ctx.span_of(expr),
-                format!(
-                    "blocking call `{what}` inside async code blocks the runtime's worker thread"
-                ),
-            )
-            .note(ctx.span(context.token), context.note)
-            .help(kind.help()),
-        );
+        let mut finding = Finding::new(
+            BLOCKING_CALL_IN_ASYNC.name,
+            ctx.span_of(expr),
+            format!("blocking call `{what}` inside async code blocks the runtime's worker thread"),
+        )
+        .note(ctx.span(context.token), context.note);
+        if let Thread::OnlyWorker(runtime) = thread {
+            finding = finding.note(
+                ctx.span(runtime),
+                "this runtime is current-thread: the main thread is its only worker, so the call stalls every task",
+            );
+        }
+        findings.push(finding.help(kind.help()));
     });
     findings
 }
@@ -867,12 +870,12 @@ impl<'v> Rule<'v, '_> {
         f.found
     }
 
-    /// Whether the async context at `ancestors[index]` runs on the main
-    /// thread rather than on a runtime worker: `main` (or a `#[…::main]`
-    /// fn) itself, an async block in it that is not spawned, or an async
-    /// block handed to `block_on` from sync code; never where a
-    /// current-thread runtime makes the main thread the only worker.
-    fn runs_on_main_thread(&self, ancestors: &[Node<'v>], index: usize) -> bool {
+    /// Which thread the async context at `ancestors[index]` runs on: the
+    /// main thread for `main` (or a `#[…::main]` fn) itself, an async block
+    /// in it that is not spawned, or an async block handed to `block_on`
+    /// from sync code, unless a current-thread runtime makes the main
+    /// thread its only worker; a runtime worker otherwise.
+    fn thread_of(&self, ancestors: &[Node<'v>], index: usize) -> Thread {
         for i in (0..=index).rev() {
             let child = ancestors.get(i + 1);
             match ancestors[i] {
@@ -884,15 +887,27 @@ impl<'v> Rule<'v, '_> {
                         .iter()
                         .any(|item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, f)));
                     let is_main = (top_level && f.sig.ident == "main") || has_main_attr(&f.attrs);
-                    return is_main
-                        && !main_is_current_thread(&f.attrs)
-                        && !self.builds_current_thread_runtime(&f.block);
+                    if !is_main {
+                        return Thread::Worker;
+                    }
+                    if main_is_current_thread(&f.attrs) {
+                        let attr = f.attrs.iter().find(|a| {
+                            a.path().segments.last().is_some_and(|s| s.ident == "main")
+                        });
+                        return Thread::OnlyWorker(attr.map_or(f.sig.ident.span(), |a| {
+                            syn::spanned::Spanned::span(a)
+                        }));
+                    }
+                    return match self.current_thread_runtime_in(&f.block) {
+                        Some(span) => Thread::OnlyWorker(span),
+                        None => Thread::Main,
+                    };
                 }
                 Node::ImplFn(_) | Node::TraitFn(_) | Node::Static(_) | Node::Const(_) => {
-                    return false
+                    return Thread::Worker
                 }
                 _ if i == index => {}
-                Node::Expr(Expr::Closure(c)) if c.asyncness.is_none() => return false,
+                Node::Expr(Expr::Closure(c)) if c.asyncness.is_none() => return Thread::Worker,
                 Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
                     let Some(Node::Expr(arg)) = child else {
                         continue;
@@ -901,15 +916,19 @@ impl<'v> Rule<'v, '_> {
                         continue;
                     };
                     if callee.contains("spawn") {
-                        return false;
+                        return Thread::Worker;
                     }
                     if callee == "block_on" {
                         // Inside async code the `block_on` itself is reported.
                         if async_context(&ancestors[..i]).is_some() {
-                            return false;
+                            return Thread::Worker;
                         }
-                        return enclosing_fn_body(&ancestors[..i])
-                            .is_none_or(|body| !self.builds_current_thread_runtime(body));
+                        return match enclosing_fn_body(&ancestors[..i])
+                            .and_then(|body| self.current_thread_runtime_in(body))
+                        {
+                            Some(span) => Thread::OnlyWorker(span),
+                            None => Thread::Main,
+                        };
                     }
                 }
                 Node::Local(local) => {
@@ -918,25 +937,27 @@ impl<'v> Rule<'v, '_> {
                         if enclosing_fn_body(&ancestors[..i])
                             .is_some_and(|body| spawns_name(body, &name.to_string()))
                         {
-                            return false;
+                            return Thread::Worker;
                         }
                     }
                 }
                 _ => {}
             }
         }
-        false
+        Thread::Worker
     }
 
-    /// Whether `body` builds a current-thread tokio runtime.
-    fn builds_current_thread_runtime(&self, body: &'v syn::Block) -> bool {
+    /// Where `body` builds a current-thread tokio runtime, if it does.
+    fn current_thread_runtime_in(&self, body: &'v syn::Block) -> Option<proc_macro2::Span> {
         struct Finder<'v, 'a> {
             ctx: &'v FileContext<'a>,
-            found: bool,
+            found: Option<proc_macro2::Span>,
         }
         impl<'v> Visit<'v> for Finder<'v, '_> {
             fn visit_expr_call(&mut self, c: &'v syn::ExprCall) {
-                self.found |= self.ctx.callee_is(&c.func, &[CURRENT_THREAD_RUNTIME]);
+                if self.found.is_none() && self.ctx.callee_is(&c.func, &[CURRENT_THREAD_RUNTIME]) {
+                    self.found = Some(syn::spanned::Spanned::span(c));
+                }
                 syn::visit::visit_expr_call(self, c);
             }
             fn visit_macro(&mut self, mac: &'v syn::Macro) {
@@ -945,11 +966,24 @@ impl<'v> Rule<'v, '_> {
         }
         let mut f = Finder {
             ctx: self.ctx,
-            found: false,
+            found: None,
         };
         f.visit_block(body);
         f.found
     }
+}
+
+/// The thread an async context runs on (see [`Rule::thread_of`]).
+#[derive(Debug, Clone, Copy)]
+enum Thread {
+    /// A runtime worker, shared with other tasks.
+    Worker,
+    /// The main thread (or one that blocks on its own runtime), which runs
+    /// no other task.
+    Main,
+    /// The main thread as the only worker of a current-thread runtime, built
+    /// or chosen here.
+    OnlyWorker(proc_macro2::Span),
 }
 
 /// What a name is bound by (see [`Rule::lookup`]).
