@@ -80,14 +80,20 @@ crate::declare_lint! {
     ///
     /// Main-thread code is told from what one file shows: an `async fn`
     /// that `main` awaits is not known to run on the main thread and is
-    /// still reported (a CLI whose `main` does `run(args).await` and whose
-    /// `run` reads files with `std::fs` gets findings there), and an async
-    /// block in `main` handed to a fn of the crate that spawns it is taken
-    /// for main-thread code. A runtime's flavour is known only when it is
-    /// built in the same fn: a current-thread runtime made elsewhere and
-    /// passed in is taken for a multi-threaded one.
-    /// `recv_timeout`, `try_recv`, `File::create_new` and the `std::os::unix::net`
-    /// sockets are not reported.
+    /// still reported, even in the same file. A CLI whose `main` does
+    /// `command(args).await` and whose command handlers read and write
+    /// files with `std::fs`, or a server whose start-up code (awaited once
+    /// by `main` before it starts serving) loads state with `std::fs`, gets
+    /// findings there that hold up nothing else; suppress them with a
+    /// reason. An async block in `main` handed to a fn of the crate that
+    /// spawns it is taken for main-thread code. A runtime's flavour is known
+    /// only when it is built in the same fn: a current-thread runtime made
+    /// elsewhere and passed in is taken for a multi-threaded one.
+    ///
+    /// A file opened and then read in the same async fn gets two findings,
+    /// one at the `open` and one at the read; both lines change in the fix.
+    /// `recv_timeout`, `try_recv`, `File::create_new`, reads through a
+    /// `BufReader` and the `std::os::unix::net` sockets are not reported.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -111,7 +117,7 @@ crate::declare_lint! {
     pub BLOCKING_CALL_IN_ASYNC,
     name: "blocking_call_in_async",
     level: Warn,
-    summary: "a call that can wait (std::thread::sleep, std::fs reads and writes, std::net, std::process, sync channels and locks, block_on) inside async code",
+    summary: "a call that can wait (std::thread::sleep, std::fs reads and writes, std::net, std::process, a sync channel recv, Condvar/Barrier wait, thread join, block_on) inside async code",
     trigger_words: &[
         // Free calls: the last segment of each path in `FREE_CALLS`.
         "sleep", "sleep_ms", "block_on", "read", "read_to_string", "write", "copy",
@@ -419,9 +425,12 @@ impl<'v> Rule<'v, '_> {
             return self.runtime_block_on(m, ancestors);
         }
         if method == "to_socket_addrs" {
-            return self
-                .std_to_socket_addrs_in_scope()
-                .then(|| (Kind::Dns, "std::net::ToSocketAddrs::to_socket_addrs".to_string()));
+            return self.std_to_socket_addrs_in_scope().then(|| {
+                (
+                    Kind::Dns,
+                    "std::net::ToSocketAddrs::to_socket_addrs".to_string(),
+                )
+            });
         }
         let origin = self.origin(&m.receiver, ancestors, 0)?;
         match (method.as_str(), m.args.len()) {
@@ -539,10 +548,14 @@ impl<'v> Rule<'v, '_> {
     /// The resolved path of the constructor that made the receiver, when it
     /// is one of `constructors` and the receiver is the tuple position
     /// `part` of its result (or the whole result for `None`).
-    fn made_by(&self, origin: &Origin<'v>, constructors: &[&str], part: Option<usize>) -> Option<String> {
+    fn made_by(
+        &self,
+        origin: &Origin<'v>,
+        constructors: &[&str],
+        part: Option<usize>,
+    ) -> Option<String> {
         let Origin::Call {
-            call,
-            part: got, ..
+            call, part: got, ..
         } = origin
         else {
             return None;
@@ -557,7 +570,9 @@ impl<'v> Rule<'v, '_> {
             return None;
         }
         let resolved = self.ctx.resolve(&p.path)?;
-        constructors.contains(&resolved.as_str()).then_some(resolved)
+        constructors
+            .contains(&resolved.as_str())
+            .then_some(resolved)
     }
 
     /// Whether the receiver's written type is one of `types` (through
@@ -660,9 +675,13 @@ impl<'v> Rule<'v, '_> {
                 self.origin_of(elem, ancestors, None, methods, depth + 1)
             }
             Expr::Field(f) => match &f.member {
-                syn::Member::Unnamed(i) if part.is_none() => {
-                    self.origin_of(&f.base, ancestors, Some(i.index as usize), methods, depth + 1)
-                }
+                syn::Member::Unnamed(i) if part.is_none() => self.origin_of(
+                    &f.base,
+                    ancestors,
+                    Some(i.index as usize),
+                    methods,
+                    depth + 1,
+                ),
                 syn::Member::Named(name) => Some(Origin::Typed {
                     types: self.field_types(&name.to_string()),
                     methods: std::mem::take(methods),
@@ -715,8 +734,17 @@ impl<'v> Rule<'v, '_> {
         let Expr::Path(p) = func else {
             return false;
         };
-        let segments: Vec<String> = p.path.segments.iter().map(|s| s.ident.to_string()).collect();
-        let Some(tail) = segments.len().checked_sub(2).map(|i| segments[i..].join("::")) else {
+        let segments: Vec<String> = p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let Some(tail) = segments
+            .len()
+            .checked_sub(2)
+            .map(|i| segments[i..].join("::"))
+        else {
             return false;
         };
         tails.contains(&tail.as_str())
@@ -754,14 +782,10 @@ impl<'v> Rule<'v, '_> {
                 }
                 Node::Expr(Expr::ForLoop(f)) if pat_binds(&f.pat, name) => return None,
                 Node::Arm(a) if pat_binds(&a.pat, name) => return None,
-                Node::Expr(Expr::If(x))
-                    if matches!(&*x.cond, Expr::Let(l) if pat_binds(&l.pat, name)) =>
-                {
+                Node::Expr(Expr::If(x)) if matches!(&*x.cond, Expr::Let(l) if pat_binds(&l.pat, name)) => {
                     return None
                 }
-                Node::Expr(Expr::While(w))
-                    if matches!(&*w.cond, Expr::Let(l) if pat_binds(&l.pat, name)) =>
-                {
+                Node::Expr(Expr::While(w)) if matches!(&*w.cond, Expr::Let(l) if pat_binds(&l.pat, name)) => {
                     return None
                 }
                 Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_) => {
@@ -891,12 +915,13 @@ impl<'v> Rule<'v, '_> {
                         return Thread::Worker;
                     }
                     if main_is_current_thread(&f.attrs) {
-                        let attr = f.attrs.iter().find(|a| {
-                            a.path().segments.last().is_some_and(|s| s.ident == "main")
-                        });
-                        return Thread::OnlyWorker(attr.map_or(f.sig.ident.span(), |a| {
-                            syn::spanned::Spanned::span(a)
-                        }));
+                        let attr = f
+                            .attrs
+                            .iter()
+                            .find(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"));
+                        return Thread::OnlyWorker(
+                            attr.map_or(f.sig.ident.span(), |a| syn::spanned::Spanned::span(a)),
+                        );
                     }
                     return match self.current_thread_runtime_in(&f.block) {
                         Some(span) => Thread::OnlyWorker(span),
@@ -1178,8 +1203,7 @@ mod tests {
                 _ => &[],
             };
             let spelled = pairs(path).iter().any(|p| entries.contains(&p.as_str()))
-                || crate_words.iter().all(|w| entries.contains(w))
-                    && !crate_words.is_empty()
+                || crate_words.iter().all(|w| entries.contains(w)) && !crate_words.is_empty()
                 || path.starts_with("flume::") && entries.contains(&"flume");
             assert!(spelled, "{path} has no requirement entry");
         }
