@@ -792,7 +792,7 @@ impl<'v> Rule<'v, '_> {
                     let sig = enclosing_fn_sig(&ancestors[..=i])?;
                     return sig.inputs.iter().find_map(|arg| match arg {
                         syn::FnArg::Typed(t) if pat_ident(&t.pat).is_some_and(|p| p == name) => {
-                            Some(Binding::Param(&*t.ty))
+                            Some(Binding::Param(&t.ty))
                         }
                         _ => None,
                     });
@@ -920,7 +920,7 @@ impl<'v> Rule<'v, '_> {
                             .iter()
                             .find(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"));
                         return Thread::OnlyWorker(
-                            attr.map_or(f.sig.ident.span(), |a| syn::spanned::Spanned::span(a)),
+                            attr.map_or(f.sig.ident.span(), syn::spanned::Spanned::span),
                         );
                     }
                     return match self.current_thread_runtime_in(&f.block) {
