@@ -16,7 +16,8 @@ crate::declare_lint! {
     /// (`let mut b = Client::builder(); b = b.user_agent(ua); b.build()`).
     ///
     /// A client that stays inside one function and whose every request sets
-    /// its own timeout (`client.get(url).timeout(d).send()`) is left alone,
+    /// its own timeout (`client.get(url).timeout(d).send()`, or the request
+    /// sent inside `tokio::time::timeout(…)`) is left alone,
     /// as is a temporary used once that way
     /// (`Client::new().get(url).timeout(d).send()`).
     ///
@@ -40,8 +41,11 @@ crate::declare_lint! {
     /// Per-request timeouts excuse a client only when all of its requests are
     /// in sight: it is bound with `let` and, after that, only ever used as
     /// `client.get(…)` (or `post`, `put`, `patch`, `delete`, `head`,
-    /// `request`) with `.timeout(…)` written in that same chain, including
-    /// inside closures and async blocks of the function. It is still
+    /// `request`) with `.timeout(…)` written in that same chain, or sent
+    /// inside the future given to `tokio::time::timeout(…)` (only the part
+    /// inside is bounded: a body read after it is not), including inside
+    /// closures and async blocks of the function. Aliases (`let c =
+    /// &client;`, `let c = client.clone();`) are followed. It is still
     /// reported when any request lacks one, when the request builder is kept
     /// in a variable and its timeout set later (`let req = client.get(url);
     /// req.timeout(d).send()`), when it sends a request built elsewhere
@@ -156,7 +160,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                       expr: &syn::Expr,
                       ancestors: &[Node<'_>],
                       findings: &mut Vec<Finding>| {
-        match client_destination(ctx, expr, ancestors) {
+        match client_destination(ctx, expr, ancestors, options) {
             Destination::TimedRequest => {}
             Destination::Local { name, mentions } => pending.push(Pending {
                 finding,
@@ -226,7 +230,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         _ => {}
     });
     if !pending.is_empty() {
-        judge_local_clients(ctx, pending, &mut findings);
+        judge_local_clients(ctx, options, pending, &mut findings);
     }
     findings
 }
@@ -246,10 +250,11 @@ enum Destination {
 /// Follows a client-making expression (`Client::new()`, `builder.build()`)
 /// up through `?`, `.unwrap()`/`.expect(…)` and parentheses to where the
 /// client goes.
-fn client_destination(
-    ctx: &FileContext<'_>,
-    expr: &syn::Expr,
-    ancestors: &[Node<'_>],
+fn client_destination<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v syn::Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
 ) -> Destination {
     let mut current = expr;
     for node in ancestors.iter().rev() {
@@ -264,7 +269,9 @@ fn client_destination(
                 if std::ptr::eq(&*m.receiver, current)
                     && REQUEST_METHODS.iter().any(|r| m.method == r) =>
             {
-                return if request_has_timeout(e, ancestors_below(ancestors, e)) {
+                return if request_has_timeout(e, ancestors_below(ancestors, e))
+                    || in_timeout_future(ctx, expr, ancestors, options)
+                {
                     Destination::TimedRequest
                 } else {
                     Destination::Other
@@ -334,9 +341,28 @@ fn request_has_timeout(start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
     false
 }
 
+/// Whether an expression is part of the future given to
+/// `tokio::time::timeout(d, …)`: a request sent there is bounded.
+fn in_timeout_future<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v syn::Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+) -> bool {
+    matches!(
+        ctx.enclosing_race(expr, ancestors, options),
+        Some(Race::Timeout(_))
+    )
+}
+
 /// How a mention of a local client (`client`, the path expression whose
 /// ancestors are given) uses it.
-fn classify_use(ctx: &FileContext<'_>, mention: &syn::Expr, ancestors: &[Node<'_>]) -> Use {
+fn classify_use<'v>(
+    ctx: &'v FileContext<'_>,
+    mention: &'v syn::Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+) -> Use {
     let mut current = mention;
     let mut above = ancestors.len();
     while let Some(Node::Expr(e)) = above.checked_sub(1).map(|i| ancestors[i]) {
@@ -350,7 +376,9 @@ fn classify_use(ctx: &FileContext<'_>, mention: &syn::Expr, ancestors: &[Node<'_
     match above.checked_sub(1).map(|i| ancestors[i]) {
         Some(Node::Expr(e @ syn::Expr::MethodCall(m))) if std::ptr::eq(&*m.receiver, current) => {
             if REQUEST_METHODS.iter().any(|r| m.method == r) {
-                if request_has_timeout(e, &ancestors[..above - 1]) {
+                if request_has_timeout(e, &ancestors[..above - 1])
+                    || in_timeout_future(ctx, mention, ancestors, options)
+                {
                     Use::Timed
                 } else {
                     Use::Untimed(ctx.span_of(e))
@@ -390,7 +418,12 @@ const MAX_ALIAS_DEPTH: usize = 4;
 
 /// Reports the clients bound to a local name unless every mention of the
 /// name (and of its aliases) is a request with its own `.timeout(…)`.
-fn judge_local_clients(ctx: &FileContext<'_>, pending: Vec<Pending>, findings: &mut Vec<Finding>) {
+fn judge_local_clients(
+    ctx: &FileContext<'_>,
+    options: &LintOptions,
+    pending: Vec<Pending>,
+    findings: &mut Vec<Finding>,
+) {
     struct Tracked {
         client: usize,
         name: String,
@@ -427,7 +460,7 @@ fn judge_local_clients(ctx: &FileContext<'_>, pending: Vec<Pending>, findings: &
                     continue;
                 }
                 seen[i].push(byte);
-                match classify_use(ctx, expr, ancestors) {
+                match classify_use(ctx, expr, ancestors, options) {
                     Use::Alias { name, mentions } => next.push(Tracked {
                         client: t.client,
                         name,

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use anyhow::Context as _;
 use futures_util::StreamExt;
 use reqwest::header::{HeaderMap, HeaderValue, USER_AGENT};
 use reqwest::{Client, ClientBuilder};
@@ -97,4 +98,18 @@ pub async fn fetch_token(auth_url: &str) -> reqwest::Result<String> {
         .await?
         .text()
         .await
+}
+
+/// A request sent inside `tokio::time::timeout` is bounded too.
+pub async fn healthcheck(addr: &str) -> anyhow::Result<()> {
+    let client = Client::builder()
+        .danger_accept_invalid_certs(true)
+        .use_rustls_tls()
+        .build()?;
+    let url = format!("https://{addr}/api/info");
+    let response = tokio::time::timeout(Duration::from_secs(5), client.get(&url).send())
+        .await
+        .context("timed out")??;
+    response.error_for_status()?;
+    Ok(())
 }
