@@ -43,18 +43,21 @@ crate::declare_lint! {
     /// ### Known problems
     /// An accept loop is recognised only on a value known to be a socket
     /// listener: one bound in the same function from `TcpListener::bind` /
-    /// `UnixListener::bind` (tokio, async-std, std, smol) or from a quinn
-    /// `Endpoint` constructor (also through `?`, `.await`, `.unwrap()`,
-    /// `Arc::new`, its `incoming()` stream, or tokio-stream's
-    /// `TcpListenerStream::new`), or a parameter, `let` or `self` field whose
-    /// type's last segment is `TcpListener`, `UnixListener`, `Endpoint`,
-    /// `TcpListenerStream` or `UnixListenerStream` (through `&`, `Arc`,
-    /// `Box`, `Rc`). A listener made by another function (`let listener =
-    /// net::listen(&cfg).await?`) is not known and its loop is not judged,
-    /// unless the loop is endless anyway. `accept()` on anything else — an
-    /// h2 or h3 connection, whose `accept()` yields the request streams of
-    /// one connection, bounded by its settings, or a job queue — is not an
-    /// accept loop.
+    /// `UnixListener::bind` (tokio, async-std, std, smol, also smol's
+    /// `Async::<TcpListener>::bind`) or from a quinn `Endpoint` constructor
+    /// (also through `?`, `.await`, `.unwrap()`, a `match` on the result,
+    /// `let Ok(listener) = … else`, `Arc::new`, its `incoming()` stream, or
+    /// tokio-stream's `TcpListenerStream::new`), or a parameter, `let` or
+    /// `self` field whose type's last segment is `TcpListener`,
+    /// `UnixListener`, `Endpoint`, `TcpListenerStream` or
+    /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`). A
+    /// listener made by another function (`let listener =
+    /// net::listen(&cfg).await?`), a generic acceptor (`listener: A`) or a
+    /// merge of several listeners' streams is not known and its loop is not
+    /// judged, unless the loop is endless anyway. `accept()` on anything
+    /// else — an h2 or h3 connection, whose `accept()` yields the request
+    /// streams of one connection, bounded by its settings, or a job queue —
+    /// is not an accept loop.
     ///
     /// The check is syntactic and only the innermost loop around the spawn
     /// counts: a spawn in a `for` or `while let … recv()` loop nested in an
@@ -314,7 +317,10 @@ fn is_listener_type(ty: &syn::Type) -> bool {
             let Some(last) = p.path.segments.last() else {
                 return false;
             };
-            if ["Arc", "Box", "Rc"].iter().any(|w| last.ident == w) {
+            if ["Arc", "Box", "Rc", "Async"]
+                .iter()
+                .any(|w| last.ident == w)
+            {
                 let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                     return false;
                 };
@@ -345,6 +351,19 @@ fn is_listener_constructor(
         return false;
     };
     let segments: Vec<&str> = resolved.split("::").collect();
+    // smol / async-io: `Async::<TcpListener>::bind(addr)`.
+    if let [.., owner, last] = p.path.segments.iter().collect::<Vec<_>>().as_slice() {
+        if owner.ident == "Async" && last.ident == "bind" {
+            let syn::PathArguments::AngleBracketed(args) = &owner.arguments else {
+                return false;
+            };
+            return matches!(segments.first(), Some(&("smol" | "async_io")))
+                && args
+                    .args
+                    .iter()
+                    .any(|a| matches!(a, syn::GenericArgument::Type(t) if is_listener_type(t)));
+        }
+    }
     match segments.as_slice() {
         [.., "quinn", "Endpoint", _] => true,
         [first, .., "TcpListener" | "UnixListener", "bind" | "from_std"] => {
@@ -386,6 +405,8 @@ fn is_listener(
             is_listener(ctx, &c.args[0], ancestors, depth + 1)
         }
         Expr::Call(c) => is_listener_constructor(ctx, c, ancestors, depth),
+        // `match TcpListener::bind(addr).await { Ok(l) => l, Err(e) => exit(…) }`
+        Expr::Match(m) => is_listener(ctx, &m.expr, ancestors, depth + 1),
         Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty() => {
             is_listener(ctx, &m.receiver, ancestors, depth + 1)
         }
@@ -400,7 +421,13 @@ fn is_listener(
                 return false;
             };
             let name = ident.to_string();
-            if ctx.let_binding(&name, ancestors).is_some() {
+            if let Some(local) = ctx.let_binding(&name, ancestors) {
+                // `let Ok(listener) = TcpListener::bind(addr).await else { … };`
+                if let (syn::Pat::TupleStruct(t), Some(init)) = (&local.pat, &local.init) {
+                    return t.elems.len() == 1
+                        && pat_ident(&t.elems[0]).is_some_and(|i| *i == name)
+                        && is_listener(ctx, &init.expr, ancestors, depth + 1);
+                }
                 let Some(site) = ctx.binding_site(&name, ancestors) else {
                     return false;
                 };
@@ -719,7 +746,7 @@ mod tests {
                 ("ok_loops_that_end.rs", 0),
                 ("flag_audit_service.rs", 6),
                 ("ok_audit_service.rs", 0),
-                ("flag_known_listeners.rs", 5),
+                ("flag_known_listeners.rs", 8),
                 ("ok_not_listeners.rs", 0),
             ],
         );

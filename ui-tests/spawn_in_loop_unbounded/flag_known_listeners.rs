@@ -71,3 +71,42 @@ pub fn metrics_endpoint(addr: &str) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// Bound through a `match` that exits on error.
+pub async fn proxy_main(addr: String) {
+    let listener = match tokio::net::TcpListener::bind(&addr).await {
+        Ok(sock) => sock,
+        Err(err) => {
+            tracing::error!("listener socket error {err:?}");
+            std::process::exit(1);
+        }
+    };
+    loop {
+        let Ok((socket, addr)) = listener.accept().await else { continue };
+        tokio::spawn(async move {
+            crate::client_entrypoint(socket, addr).await;
+        });
+    }
+}
+
+/// Bound with `let … else`.
+pub async fn admin_listener(addr: std::net::SocketAddr) {
+    let Ok(listener) = tokio::net::TcpListener::bind(addr).await else {
+        return;
+    };
+    while let Ok((socket, _)) = listener.accept().await {
+        tokio::spawn(serve(socket));
+    }
+}
+
+/// smol: `Async::<TcpListener>::bind`.
+pub fn echo_server() -> std::io::Result<()> {
+    use smol::Async;
+    smol::block_on(async {
+        let listener = Async::<std::net::TcpListener>::bind(([127, 0, 0, 1], 7000))?;
+        loop {
+            let (stream, _) = listener.accept().await?;
+            smol::spawn(crate::echo(stream)).detach();
+        }
+    })
+}
