@@ -396,15 +396,21 @@ pub fn list_rules() -> String {
 /// The `--list-rules --format json` array: every rule's name, default
 /// level, summary, options and documentation page.
 pub fn list_rules_json() -> String {
-    let list: Vec<serde_json::Value> = rules::all()
-        .map(|l| {
-            serde_json::json!({
-                "name": l.name,
-                "default_level": l.default_level.as_str(),
-                "summary": l.summary,
-                "options": rules::options_of(l).map(|o| o.key).collect::<Vec<_>>(),
-                "url": rules::url(l),
-            })
+    #[derive(serde::Serialize)]
+    struct Rule {
+        name: &'static str,
+        default_level: &'static str,
+        summary: &'static str,
+        options: Vec<&'static str>,
+        url: String,
+    }
+    let list: Vec<Rule> = rules::all()
+        .map(|l| Rule {
+            name: l.name,
+            default_level: l.default_level.as_str(),
+            summary: l.summary,
+            options: rules::options_of(l).map(|o| o.key).collect(),
+            url: rules::url(l),
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&list).expect("serialising plain data to JSON");

@@ -59,6 +59,8 @@ pub struct JsonDiagnostic<'a> {
     pub notes: Vec<&'a str>,
     /// How to fix it, if the rule says.
     pub help: Option<&'a str>,
+    /// The rule's documentation page (`docs/rules/RULE.md` in the repository).
+    pub url: String,
 }
 
 /// One file error.
@@ -92,6 +94,7 @@ pub fn to_json(report: &Report) -> JsonReport<'_> {
                 end_column: f.span.end.column,
                 notes: f.notes.iter().map(|n| n.message.as_str()).collect(),
                 help: f.help.as_deref(),
+                url: crate::rules::find(f.rule).map_or_else(String::new, crate::rules::url),
             });
         }
         for e in &file.errors {

@@ -63,7 +63,7 @@ pub fn key_orders(text: &str) -> Vec<Vec<String>> {
 }
 
 pub const TOP_KEYS: [&str; 5] = ["version", "tool", "files_scanned", "diagnostics", "errors"];
-pub const DIAGNOSTIC_KEYS: [&str; 10] = [
+pub const DIAGNOSTIC_KEYS: [&str; 11] = [
     "rule",
     "severity",
     "message",
@@ -74,6 +74,7 @@ pub const DIAGNOSTIC_KEYS: [&str; 10] = [
     "end_column",
     "notes",
     "help",
+    "url",
 ];
 pub const ERROR_KEYS: [&str; 4] = ["file", "message", "line", "column"];
 
@@ -104,6 +105,11 @@ pub fn assert_contract_shape(text: &str) {
         }
         assert!(d["notes"].as_array().unwrap().iter().all(Value::is_string));
         assert!(d["help"].is_string() || d["help"].is_null());
+        let url = d["url"].as_str().unwrap();
+        assert!(
+            url.ends_with(&format!("/docs/rules/{}.md", d["rule"].as_str().unwrap())),
+            "{url}"
+        );
     }
     for e in value["errors"].as_array().unwrap() {
         assert!(e["file"].is_string());
