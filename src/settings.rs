@@ -112,7 +112,7 @@ pub fn effective_layers(layers: &[Layer<'_>], overrides: &Overrides) -> (Config,
     let mut origins = Origins::new();
     let mut require_reason = false;
     for (settings, matched) in layers {
-        let file = settings.describe();
+        let file = config_file::shown(&settings.path);
         apply(
             &mut config,
             &mut origins,

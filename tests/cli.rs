@@ -517,3 +517,171 @@ fn diagnostics_have_the_contract_shape() {
     assert_eq!(diagnostics[0]["file"], "src/main.rs");
     assert_eq!(diagnostics[0]["severity"], "warning");
 }
+
+const LEAK: &str = "fn start() {\n    tokio::spawn(async {\n        loop {\n            work().await;\n        }\n    });\n}\n";
+
+#[test]
+fn clippy_style_levels_warnings_and_all() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", LEAK);
+    write(
+        dir.path(),
+        "b.rs",
+        "// leaklint: allow(busy_poll_loop)\nfn b() {}\n",
+    );
+    let severities = |args: &[&str]| -> Vec<(String, String)> {
+        let (_, value) = json(dir.path(), args);
+        value["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |r: &str, s: &str| (r.to_string(), s.to_string());
+    assert_eq!(
+        severities(&[]),
+        [
+            pair("spawn_without_cancel", "warning"),
+            pair("unused_suppression", "warning")
+        ]
+    );
+    // -D warnings: every warning is an error, wherever it stands.
+    assert_eq!(
+        severities(&["-D", "warnings"]),
+        [
+            pair("spawn_without_cancel", "error"),
+            pair("unused_suppression", "error")
+        ]
+    );
+    assert_eq!(
+        severities(&["-D", "warnings", "-W", "unused-suppression"]),
+        [
+            pair("spawn_without_cancel", "error"),
+            pair("unused_suppression", "error")
+        ]
+    );
+    // ... but a rule turned off stays off.
+    assert_eq!(
+        severities(&["-D", "warnings", "-A", "unused_suppression"]),
+        [pair("spawn_without_cancel", "error")]
+    );
+    // -A all, then one rule back on.
+    assert!(severities(&["-A", "all"]).is_empty());
+    assert_eq!(
+        severities(&["-A", "all", "-W", "spawn_without_cancel"]),
+        [pair("spawn_without_cancel", "warning")]
+    );
+    // -W all turns on the rules that are off by default too.
+    let (_, value) = json(dir.path(), &["-W", "all"]);
+    let rules: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"suppression_without_reason"), "{rules:?}");
+    // -D all (every rule, those off by default too), then one rule down.
+    assert_eq!(
+        severities(&["-D", "all", "-W", "unused_suppression"]),
+        [
+            pair("spawn_without_cancel", "error"),
+            pair("suppression_without_reason", "error"),
+            pair("unused_suppression", "warning")
+        ]
+    );
+}
+
+#[test]
+fn fail_on_error_passes_warnings_and_fails_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", LEAK);
+    // Default: any finding fails, as ruff and pre-commit expect.
+    assert_eq!(code(&leaklint(dir.path(), &[])), 1);
+    assert_eq!(code(&leaklint(dir.path(), &["--fail-on", "warning"])), 1);
+    // --fail-on error: warnings are shown but pass, as with clippy.
+    let out = leaklint(dir.path(), &["--fail-on", "error"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains("warning[spawn_without_cancel]"));
+    assert_eq!(
+        code(&leaklint(
+            dir.path(),
+            &["--fail-on", "error", "-D", "warnings"]
+        )),
+        1
+    );
+    assert_eq!(
+        code(&leaklint(
+            dir.path(),
+            &["--fail-on", "error", "-D", "spawn-without-cancel"]
+        )),
+        1
+    );
+    // A file that cannot be checked always fails.
+    write(dir.path(), "bad.rs", BAD_SYNTAX);
+    assert_eq!(
+        code(&leaklint(dir.path(), &["--fail-on", "error", "-A", "all"])),
+        1
+    );
+    assert_eq!(code(&leaklint(dir.path(), &["--fail-on", "fatal"])), 2);
+}
+
+#[test]
+fn human_findings_and_summary_on_stdout_with_an_explain_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", LEAK);
+    let out = leaklint(dir.path(), &["--color", "never"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("warning[spawn_without_cancel]: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("  = note: see `leaklint --explain spawn_without_cancel`\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("1 finding in 1 file (1 file scanned, 0 errors)\n"));
+    // --statistics: counts instead of findings.
+    let out = leaklint(dir.path(), &["--statistics"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stdout(&out),
+        "1  spawn_without_cancel  warning\n1 finding in 1 file (1 file scanned, 0 errors)\n"
+    );
+}
+
+#[test]
+fn no_rust_files_is_a_warning_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "docs/readme.md", "# nothing\n");
+    let out = leaklint(dir.path(), &["docs"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(stderr(&out), "warning: no Rust files found in docs\n");
+    assert_eq!(
+        stdout(&out),
+        "0 findings in 0 files (0 files scanned, 0 errors)\n"
+    );
+    // Everything excluded by the configuration: said so.
+    write(dir.path(), "src/a.rs", LEAK);
+    write(dir.path(), "leaklint.toml", "include = [\"lib/\"]\n");
+    let out = leaklint(dir.path(), &[]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stderr(&out).contains(
+            "warning: no Rust files found in . (1 left out by the configuration's include/exclude"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // JSON output stays clean; the warning is on stderr.
+    let (status, value) = json(dir.path(), &["docs"]);
+    assert_eq!(status, 0);
+    assert_eq!(value["files_scanned"], 0);
+}
