@@ -114,7 +114,12 @@ pub fn repository() -> &'static str {
 
 /// The web page of a rule's documentation (`docs/rules/RULE.md` in the repository).
 pub fn url(lint: &Lint) -> String {
-    format!("{}/blob/main/{}", repository(), doc_path(lint))
+    url_of(lint.name)
+}
+
+/// The web page of the documentation of the rule named `name`.
+pub fn url_of(name: &str) -> String {
+    format!("{}/blob/main/docs/rules/{name}.md", repository())
 }
 
 /// Where a rule's documentation page is, relative to the repository root.

@@ -190,19 +190,16 @@ pub fn effective_layers(layers: &[Layer<'_>], overrides: &Overrides) -> (Config,
             );
         }
     }
-    match warnings {
-        Some(level @ (Level::Deny | Level::Allow)) => {
-            for l in &mut config.lints {
-                if l.level == Level::Warn {
-                    l.level = level;
-                    origins.insert(
-                        format!("rules.{}", l.lint.name),
-                        format!("{} warnings", flag(level)),
-                    );
-                }
+    if let Some(level @ (Level::Deny | Level::Allow)) = warnings {
+        for l in &mut config.lints {
+            if l.level == Level::Warn {
+                l.level = level;
+                origins.insert(
+                    format!("rules.{}", l.lint.name),
+                    format!("{} warnings", flag(level)),
+                );
             }
         }
-        _ => {}
     }
     (config, origins)
 }
@@ -345,7 +342,7 @@ impl Resolver {
         let Some(dir) = file.parent() else {
             return Ok(None);
         };
-        self.resolve_dir(&dir.to_path_buf())
+        self.resolve_dir(dir)
     }
 
     /// The index of the configuration chain that applies to the files in

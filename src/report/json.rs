@@ -94,7 +94,7 @@ pub fn to_json(report: &Report) -> JsonReport<'_> {
                 end_column: f.span.end.column,
                 notes: f.notes.iter().map(|n| n.message.as_str()).collect(),
                 help: f.help.as_deref(),
-                url: crate::rules::find(f.rule).map_or_else(String::new, crate::rules::url),
+                url: crate::rules::url_of(f.rule),
             });
         }
         for e in &file.errors {
