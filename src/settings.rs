@@ -338,11 +338,17 @@ impl Resolver {
     /// The index of the configuration chain that applies to the file at
     /// `path` (which need not exist), or `None` when there is none.
     pub fn resolve(&mut self, path: &Path) -> Result<Option<usize>, ConfigError> {
-        let file = absolute(path);
-        let Some(dir) = file.parent() else {
+        if self.no_config {
             return Ok(None);
-        };
-        self.resolve_dir(dir)
+        }
+        if self.explicit.is_some() {
+            return Ok(self.explicit);
+        }
+        let file = absolute(path);
+        match file.parent() {
+            Some(dir) => self.resolve_absolute_dir(dir),
+            None => Ok(None),
+        }
     }
 
     /// The index of the configuration chain that applies to the files in
@@ -354,7 +360,10 @@ impl Resolver {
         if self.explicit.is_some() {
             return Ok(self.explicit);
         }
-        let dir = absolute(dir);
+        self.resolve_absolute_dir(&absolute(dir))
+    }
+
+    fn resolve_absolute_dir(&mut self, dir: &Path) -> Result<Option<usize>, ConfigError> {
         let mut visited = Vec::new();
         let mut found = None;
         for dir in dir.ancestors() {
@@ -576,6 +585,12 @@ impl Resolver {
     /// A key telling files with the same layers apart: the chain and,
     /// for each table of it, the overrides that apply.
     pub fn group_key(&self, index: usize, path: &Path) -> (usize, Vec<Vec<usize>>) {
+        if self.chains[index]
+            .iter()
+            .all(|&i| self.loaded[i].overrides.is_empty())
+        {
+            return (index, Vec::new());
+        }
         let layers = self.layers(index, path, false);
         (index, layers.into_iter().map(|(_, m)| m).collect())
     }
