@@ -31,7 +31,8 @@ pub struct Config {
     /// Files larger than this are skipped (reported in `skipped`), as
     /// generated files are.
     pub max_file_bytes: u64,
-    /// Names of workspace packages that are test support (`test_packages`).
+    /// Names of packages that are test support (`test_packages`), besides
+    /// those named so (see [`crate::packages`]).
     pub test_packages: Vec<String>,
     /// Suppressions must give a reason (`require_reason`, `--require-reason`):
     /// `suppression_without_reason` is on.

@@ -18,6 +18,7 @@ pub mod fingerprint;
 pub mod merge;
 pub mod nesting;
 pub mod outcome;
+pub mod packages;
 pub mod pipeline;
 pub mod prefilter;
 pub mod report;

@@ -8,10 +8,8 @@
 //!
 //! `--format human` and `--format sarif` read each flagged file again
 //! (paths are relative to the directory the shards ran in) to show its code
-//! and to fingerprint the flagged text. JSON reports do not carry the
-//! locations of notes, so notes that an unsharded run draws as labels under
-//! the code are printed as `= note:` lines instead, and SARIF results have
-//! no `relatedLocations`; everything else is identical.
+//! and to fingerprint the flagged text; notes keep their locations, so the
+//! output is identical to an unsharded run's.
 //!
 //! The reports must be the shards of one run, each once and all of them:
 //! every shard's report carries `shard: {k, n, run}`, and `merge` refuses a
@@ -32,7 +30,7 @@ use clap::{Parser, ValueEnum};
 use leaklint_lints::{find_lint, Finding, Level, Note, Position, Span};
 use serde::Deserialize;
 
-use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skipped};
 use crate::report;
 use crate::text::strip_bom;
 use crate::Status;
@@ -65,7 +63,7 @@ pub struct MergeCli {
 pub enum MergeFormat {
     /// rustc-style diagnostics on stdout (code re-read from disk).
     Human,
-    /// One JSON object (format version 1) on stdout.
+    /// One JSON object (format version 2) on stdout.
     Json,
     /// SARIF 2.1.0 on stdout (fingerprints from the code re-read from disk).
     Sarif,
@@ -124,8 +122,25 @@ pub fn run(args: Vec<OsString>) -> Status {
 struct InReport {
     version: u32,
     files_scanned: usize,
+    test_files: usize,
     diagnostics: Vec<InDiagnostic>,
     errors: Vec<InError>,
+    skipped: Vec<InSkipped>,
+}
+
+#[derive(Debug, Deserialize)]
+struct InSkipped {
+    file: String,
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct InNote {
+    message: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,7 +153,7 @@ struct InDiagnostic {
     column: usize,
     end_line: usize,
     end_column: usize,
-    notes: Vec<String>,
+    notes: Vec<InNote>,
     help: Option<String>,
 }
 
@@ -246,6 +261,8 @@ pub fn merge_texts<'a>(
 ) -> Result<Report, String> {
     let mut files: BTreeMap<String, FileResult> = BTreeMap::new();
     let mut scanned = 0;
+    let mut test_files = 0;
+    let mut skipped = Vec::new();
     for (name, text) in reports {
         let report: InReport = serde_json::from_str(text).map_err(|e| {
             format!("{name} is not a leaklint JSON report ({e}); give the output of `leaklint --format json`")
@@ -258,6 +275,11 @@ pub fn merge_texts<'a>(
             ));
         }
         scanned += report.files_scanned;
+        test_files += report.test_files;
+        skipped.extend(report.skipped.into_iter().map(|s| Skipped {
+            file: s.file,
+            reason: s.reason,
+        }));
         for d in report.diagnostics {
             let entry = files
                 .entry(d.file.clone())
@@ -275,7 +297,11 @@ pub fn merge_texts<'a>(
             });
         }
     }
-    Ok(Report::new(scanned, files.into_values()))
+    let mut merged = Report::new(scanned, files.into_values());
+    merged.test_files = test_files;
+    skipped.sort();
+    merged.skipped = skipped;
+    Ok(merged)
 }
 
 fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
@@ -305,9 +331,17 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
             notes: d
                 .notes
                 .into_iter()
-                .map(|message| Note {
-                    span: None,
-                    message,
+                .map(|n| Note {
+                    span: match (n.line, n.column, n.end_line, n.end_column) {
+                        (Some(line), Some(column), Some(end_line), Some(end_column)) => {
+                            Some(Span {
+                                start: position(line, column),
+                                end: position(end_line, end_column),
+                            })
+                        }
+                        _ => None,
+                    },
+                    message: n.message,
                 })
                 .collect(),
             help: d.help,
@@ -341,6 +375,10 @@ pub fn attach_sources(report: &mut Report, base: &Path) {
         for d in &mut file.diagnostics {
             byte(&mut d.finding.span.start);
             byte(&mut d.finding.span.end);
+            for span in d.finding.notes.iter_mut().filter_map(|n| n.span.as_mut()) {
+                byte(&mut span.start);
+                byte(&mut span.end);
+            }
         }
         file.source = Some(text);
     }

@@ -8,9 +8,10 @@ use std::path::PathBuf;
 
 use crate::cli::Cli;
 use crate::config::Config;
-use crate::discover::{self, display_path, Discovery};
+use crate::discover::{self, display_path, Discovery, SourceFile};
 use crate::engine;
 use crate::outcome::Report;
+use crate::packages::{self, PackageNames};
 use crate::settings::{self, Overrides, Resolver};
 use crate::timings::{self, Timings};
 
@@ -134,10 +135,10 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         threads: cli.threads,
         prefilter: !cli.no_prefilter,
     };
-    let mut files_scanned = 0;
-    let mut results = Vec::new();
+    let mut report = Report::default();
     let problems = discovery.problems;
-    for (key, group) in &groups {
+    let mut packages = PackageNames::default();
+    for (key, group) in &mut groups {
         let config = match key {
             Some((index, _)) => {
                 let first = &group.files[0].path;
@@ -146,17 +147,18 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
             }
             None => settings::effective(None, &overrides),
         };
-        let report = run_engine(group, &config, &options, timings)?;
-        files_scanned += report.files_scanned;
-        results.extend(report.files);
+        if !config.include_tests {
+            mark_test_support(&mut group.files, &config, &mut packages);
+        }
+        report.absorb(run_engine(group, &config, &options, timings)?);
     }
     let problems = Discovery {
         files: Vec::new(),
         problems,
     };
     let config = settings::effective(None, &overrides);
-    results.extend(run_engine(&problems, &config, &options, timings)?.files);
-    Ok((Report::new(files_scanned, results), info))
+    report.absorb(run_engine(&problems, &config, &options, timings)?);
+    Ok((report, info))
 }
 
 /// The id of a sharded run: a hash of every discovered file (before
@@ -194,6 +196,16 @@ fn run_id(
     format!("{:016x}", crate::shard::fnv1a64(text.as_bytes()))
 }
 
+/// Marks the files of test-support packages as test code.
+fn mark_test_support(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
+    for file in files.iter_mut().filter(|f| !f.test_code) {
+        if let Some(name) = packages.package_of(&file.path) {
+            file.test_code =
+                packages::is_test_support_name(&name) || config.test_packages.contains(&name);
+        }
+    }
+}
+
 fn run_engine(
     discovery: &Discovery,
     config: &Config,
@@ -227,6 +239,18 @@ fn lint_stdin(
         None => settings::effective(None, overrides),
     };
     let display = display_path(&path);
+    let mut file = [SourceFile {
+        test_code: discover::in_test_dir(&discover::named_relative(&path)),
+        path: path.clone(),
+        display: display.clone(),
+    }];
+    if !config.include_tests {
+        mark_test_support(&mut file, &config, &mut PackageNames::default());
+        if file[0].test_code {
+            let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
+            return Ok(Report::new(1, [skipped]));
+        }
+    }
     let result = match String::from_utf8(bytes) {
         Ok(text) => engine::lint_source(&display, &text, &config),
         Err(_) => {

@@ -504,7 +504,7 @@ fn diagnostics_have_the_contract_shape() {
     write(
         dir.path(),
         "src/main.rs",
-        "fn main(){ tokio::spawn(async { loop { work().await; } }); }\n",
+        "fn start(){ tokio::spawn(async { loop { work().await; } }); }\n",
     );
     let out = leaklint(dir.path(), &["--format", "json"]);
     assert_eq!(code(&out), 1);

@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 use leaklint::{discover, engine, Config};
 use serde_json::Value;
 
-const LEAK: &str = "fn main() {\n    tokio::spawn(async { loop { work().await; } });\n}\n";
+const LEAK: &str = "fn start() {\n    tokio::spawn(async { loop { work().await; } });\n}\n";
 
 fn command(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_leaklint"));

@@ -43,10 +43,30 @@ fn render_with(report: &Report, color: bool, explain: bool) -> String {
     }
 }
 
-/// The summary line, e.g. `2 findings in 1 file (3 files scanned, 0 errors)`.
+/// The summary line, e.g. `2 findings in 1 file (3 files scanned, 0 errors)`,
+/// saying how many files were skipped when some were:
+/// `(40 files scanned, 0 errors; skipped: 12 test files, 1 generated or too large)`.
 pub fn summary(report: &Report) -> String {
+    let mut skipped = Vec::new();
+    if report.test_files > 0 {
+        skipped.push(format!(
+            "{} (--include-tests lints them)",
+            plural(report.test_files, "test file")
+        ));
+    }
+    if !report.skipped.is_empty() {
+        skipped.push(format!(
+            "{} generated or too large (listed by --format json)",
+            report.skipped.len()
+        ));
+    }
+    let skipped = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!("; skipped: {}", skipped.join(", "))
+    };
     format!(
-        "{} in {} ({} scanned, {})",
+        "{} in {} ({} scanned, {}{skipped})",
         plural(report.diagnostic_count(), "finding"),
         plural(report.files_with_diagnostics(), "file"),
         plural(report.files_scanned, "file"),
