@@ -214,7 +214,7 @@ fn a_syntax_error_at_every_position_of_a_real_file() {
 #[test]
 fn a_one_megabyte_line() {
     let line = format!(
-        "fn main() {{ let _s = \"{}\"; {LEAK} }}\n",
+        "fn boot() {{ let _s = \"{}\"; {LEAK} }}\n",
         "x".repeat(1 << 20)
     );
     let r = lint(&line);

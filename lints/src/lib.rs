@@ -18,6 +18,7 @@ mod cancel_token_never_cancelled;
 mod child_without_kill_on_drop;
 mod defer_captures_large_value;
 mod http_client_without_timeout;
+mod join_handle_dropped_by_race;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
 mod timer_never_dropped;
@@ -153,6 +154,7 @@ pub const LINTS: &[Lint] = &[
     child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
     http_client_without_timeout::HTTP_CLIENT_WITHOUT_TIMEOUT,
     blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,
+    join_handle_dropped_by_race::JOIN_HANDLE_DROPPED_BY_RACE,
 ];
 
 /// The pre-filter entry of a resolved path: its last two segments
