@@ -2,8 +2,10 @@
 //!
 //! Directories are walked with the `ignore` crate: `.gitignore`, `.ignore`
 //! and `.git/info/exclude` are honoured (also outside a git repository),
-//! hidden files and directories are skipped, and so is every directory named
-//! `target` below a given path. Only `*.rs` files are taken from directories;
+//! hidden files and directories are skipped, and so is every cargo target
+//! directory (a directory named `target` holding cargo's `CACHEDIR.TAG`,
+//! `.rustc_info.json` or build layout; see [`is_cargo_target_dir`]) below a
+//! given path. Only `*.rs` files are taken from directories;
 //! a file named on the command line is always linted, whatever its name and
 //! whether or not it is ignored.
 
@@ -168,7 +170,8 @@ fn walk(
         .filter_entry(|entry| {
             !(entry.depth() > 0
                 && entry.file_name() == "target"
-                && entry.file_type().is_some_and(|t| t.is_dir()))
+                && entry.file_type().is_some_and(|t| t.is_dir())
+                && is_cargo_target_dir(entry.path()))
         })
         .build();
     for entry in walker {
@@ -194,6 +197,28 @@ fn walk(
         }
     }
     links
+}
+
+/// Whether `dir` is a cargo target directory: cargo writes a `CACHEDIR.TAG`
+/// and a `.rustc_info.json` into it, and builds into `debug/` or `release/`
+/// (with a `.fingerprint/` directory). A source directory that happens to be
+/// named `target` (`src/target/mod.rs`) has none of these.
+pub fn is_cargo_target_dir(dir: &Path) -> bool {
+    dir.join("CACHEDIR.TAG").is_file()
+        || dir.join(".rustc_info.json").is_file()
+        || ["debug", "release"]
+            .iter()
+            .any(|p| dir.join(p).join(".fingerprint").is_dir())
+}
+
+/// Whether the file at `path` is inside a cargo target directory: one of
+/// the directories of the path as written is named `target` and is one.
+/// Walking never enters such a directory; this applies the same rule to
+/// files named on the command line.
+pub fn in_cargo_target_dir(path: &Path) -> bool {
+    path.ancestors()
+        .skip(1)
+        .any(|dir| dir.file_name().is_some_and(|n| n == "target") && is_cargo_target_dir(dir))
 }
 
 /// Why a FIFO, socket or device is not read (a FIFO would block forever).

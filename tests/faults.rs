@@ -229,7 +229,7 @@ fn a_panicking_rule_loses_only_its_file() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 1);
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = String::from_utf8(out.stdout).unwrap();
     assert!(stderr.contains("--> a.rs:2:5"), "{stderr}");
     assert!(stderr.contains("--> c.rs:2:5"), "{stderr}");
     assert!(stderr.contains("error: b.rs: internal error"), "{stderr}");

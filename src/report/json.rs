@@ -101,6 +101,8 @@ pub struct JsonDiagnostic<'a> {
     pub notes: Vec<JsonNote<'a>>,
     /// How to fix it, if the rule says.
     pub help: Option<&'a str>,
+    /// The rule's documentation page (`docs/rules/RULE.md` in the repository).
+    pub url: String,
 }
 
 /// One file error.
@@ -145,6 +147,7 @@ pub fn to_json(report: &Report) -> JsonReport<'_> {
                     })
                     .collect(),
                 help: f.help.as_deref(),
+                url: crate::rules::url_of(f.rule),
             });
         }
         for e in &file.errors {

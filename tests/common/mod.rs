@@ -71,7 +71,7 @@ pub const TOP_KEYS: [&str; 7] = [
     "errors",
     "skipped",
 ];
-pub const DIAGNOSTIC_KEYS: [&str; 10] = [
+pub const DIAGNOSTIC_KEYS: [&str; 11] = [
     "rule",
     "severity",
     "message",
@@ -82,6 +82,7 @@ pub const DIAGNOSTIC_KEYS: [&str; 10] = [
     "end_column",
     "notes",
     "help",
+    "url",
 ];
 pub const ERROR_KEYS: [&str; 4] = ["file", "message", "line", "column"];
 pub const NOTE_KEYS: [&str; 6] = [
@@ -140,6 +141,11 @@ pub fn assert_contract_shape(text: &str) {
             }
         }
         assert!(d["help"].is_string() || d["help"].is_null());
+        let url = d["url"].as_str().unwrap();
+        assert!(
+            url.ends_with(&format!("/docs/rules/{}.md", d["rule"].as_str().unwrap())),
+            "{url}"
+        );
     }
     for e in value["errors"].as_array().unwrap() {
         assert!(e["file"].is_string());
