@@ -336,7 +336,7 @@ fn workspace_root(package: &Manifest) -> Result<Option<Manifest>, String> {
         };
         if candidate.workspace.is_some()
             && members(&candidate, &mut Vec::new())
-                .is_ok_and(|m| m.iter().any(|d| *d == package.dir))
+                .is_ok_and(|m| m.contains(&package.dir))
         {
             return Ok(Some(candidate));
         }
