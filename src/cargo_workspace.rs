@@ -335,8 +335,7 @@ fn workspace_root(package: &Manifest) -> Result<Option<Manifest>, String> {
             continue;
         };
         if candidate.workspace.is_some()
-            && members(&candidate, &mut Vec::new())
-                .is_ok_and(|m| m.contains(&package.dir))
+            && members(&candidate, &mut Vec::new()).is_ok_and(|m| m.contains(&package.dir))
         {
             return Ok(Some(candidate));
         }
