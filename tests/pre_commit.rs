@@ -8,7 +8,11 @@
 //! Skipped with a note when `pre-commit` is not installed (`.ci/run`
 //! installs it) or this checkout is not a git repository. The hook's build
 //! (`cargo install`, done by pre-commit) is cached in
-//! `target/pre-commit-home`, keyed by the commit.
+//! `target/pre-commit-home`, keyed by the commit. Its cargo target
+//! directory, `target/pre-commit-cargo`, is kept across commits, and its
+//! release profile is made quick (no optimisation, no debug info): the
+//! test checks how the hook is built and run, not how fast the result is,
+//! and a cold optimised build costs minutes of CI on two cores.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -25,6 +29,10 @@ fn run(dir: &Path, program: &str, args: &[&str], home: &Path) -> Output {
         .current_dir(dir)
         .env("PATH", path)
         .env("PRE_COMMIT_HOME", home)
+        .env("CARGO_TARGET_DIR", home.with_file_name("pre-commit-cargo"))
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
         // The user's global git configuration (hooksPath, signing…) stays out.
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
