@@ -96,6 +96,14 @@ fn workspace_root_lints_every_member_and_no_excluded_one() {
     assert_eq!(flagged(&out), (BTreeSet::new(), 0));
     let out = cargo_leaklint(ws, &["--format", "json", "--exit-zero"]);
     assert_eq!(flagged(&out).1, 0);
+    // README's example.
+    let out = cargo_leaklint(ws, &["-D", "spawn_without_cancel", "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("::error file=crates/app/src/lib.rs,line=2,"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -45,14 +45,26 @@ fn get(text: &str, key: &str) -> Option<String> {
 #[test]
 fn both_crates_have_full_metadata() {
     let workspace = read(&root().join("Cargo.toml"));
-    for (manifest, name) in [("Cargo.toml", "leaklint"), ("lints/Cargo.toml", "leaklint-lints")] {
+    for (manifest, name) in [
+        ("Cargo.toml", "leaklint"),
+        ("lints/Cargo.toml", "leaklint-lints"),
+    ] {
         let text = read(&root().join(manifest));
         assert_eq!(get(&text, "package.name").as_deref(), Some(name));
         for key in ["description", "readme", "keywords", "categories"] {
             let value = get(&text, &format!("package.{key}"));
-            assert!(value.is_some_and(|v| !v.is_empty()), "{manifest}: package.{key}");
+            assert!(
+                value.is_some_and(|v| !v.is_empty()),
+                "{manifest}: package.{key}"
+            );
         }
-        for key in ["license", "repository", "rust-version", "version", "edition"] {
+        for key in [
+            "license",
+            "repository",
+            "rust-version",
+            "version",
+            "edition",
+        ] {
             assert!(
                 get(&text, &format!("package.{key}")).is_some()
                     && get(&workspace, &format!("workspace.package.{key}")).is_some(),
@@ -60,12 +72,21 @@ fn both_crates_have_full_metadata() {
             );
         }
         let keywords = get(&text, "package.keywords").unwrap();
-        assert!(keywords.split(',').count() <= 5, "crates.io takes 5 keywords");
+        assert!(
+            keywords.split(',').count() <= 5,
+            "crates.io takes 5 keywords"
+        );
         let readme = get(&text, "package.readme").unwrap();
         let dir = Path::new(manifest).parent().unwrap();
-        assert!(root().join(dir).join(&readme).is_file(), "{manifest}: {readme}");
+        assert!(
+            root().join(dir).join(&readme).is_file(),
+            "{manifest}: {readme}"
+        );
         for license in ["LICENSE-MIT", "LICENSE-APACHE"] {
-            assert!(root().join(dir).join(license).is_file(), "{manifest}: {license}");
+            assert!(
+                root().join(dir).join(license).is_file(),
+                "{manifest}: {license}"
+            );
         }
     }
     assert_eq!(
@@ -83,13 +104,22 @@ fn both_crates_have_full_metadata() {
 #[test]
 fn dist_profile_is_stripped_lto_and_keeps_unwinding() {
     let text = read(&root().join("Cargo.toml"));
-    assert_eq!(get(&text, "profile.dist.inherits").as_deref(), Some("release"));
+    assert_eq!(
+        get(&text, "profile.dist.inherits").as_deref(),
+        Some("release")
+    );
     assert_eq!(get(&text, "profile.dist.strip").as_deref(), Some("true"));
     assert_eq!(get(&text, "profile.dist.lto").as_deref(), Some("fat"));
-    assert_eq!(get(&text, "profile.dist.codegen-units").as_deref(), Some("1"));
+    assert_eq!(
+        get(&text, "profile.dist.codegen-units").as_deref(),
+        Some("1")
+    );
     // The engine catches a panicking rule (catch_unwind): never abort.
     assert_ne!(get(&text, "profile.dist.panic").as_deref(), Some("abort"));
-    assert_ne!(get(&text, "profile.release.panic").as_deref(), Some("abort"));
+    assert_ne!(
+        get(&text, "profile.release.panic").as_deref(),
+        Some("abort")
+    );
 }
 
 /// cargo-binstall's templates, filled in for `target`, name the archive
@@ -158,7 +188,10 @@ fn binstall_metadata_matches_the_release_archive() {
 #[test]
 fn pyproject_ships_the_binaries_with_cargo_version() {
     let text = read(&root().join("pyproject.toml"));
-    assert_eq!(get(&text, "build-system.build-backend").as_deref(), Some("maturin"));
+    assert_eq!(
+        get(&text, "build-system.build-backend").as_deref(),
+        Some("maturin")
+    );
     assert_eq!(get(&text, "tool.maturin.bindings").as_deref(), Some("bin"));
     assert_eq!(get(&text, "project.name").as_deref(), Some("leaklint"));
     assert_eq!(get(&text, "project.dynamic").as_deref(), Some("version"));
@@ -175,8 +208,14 @@ fn pre_commit_hooks_compiling_and_system() {
         (hooks[1], "leaklint-system", "system"),
     ] {
         assert!(hook.starts_with(&format!("{id}\n")), "{hook}");
-        assert!(hook.contains(&format!("\n  language: {language}\n")), "{hook}");
-        assert!(hook.contains("\n  entry: leaklint --force-exclude\n"), "{hook}");
+        assert!(
+            hook.contains(&format!("\n  language: {language}\n")),
+            "{hook}"
+        );
+        assert!(
+            hook.contains("\n  entry: leaklint --force-exclude\n"),
+            "{hook}"
+        );
         assert!(hook.contains("\n  types: [rust]\n"), "{hook}");
     }
 }
