@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures::FutureExt;
-use tokio::sync::watch;
+use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
 pub fn owned_token(token: CancellationToken, feed: Feed) {
@@ -19,50 +19,59 @@ pub fn owned_token(token: CancellationToken, feed: Feed) {
     });
 }
 
-pub fn wait_for_stop(mut state_rx: watch::Receiver<State>, mut stop_rx: watch::Receiver<bool>, feed: Feed) {
-    tokio::spawn(async move {
-        loop {
-            tokio::select! {
-                _ = stop_rx.wait_for(|stop| *stop) => break,
-                _ = state_rx.changed() => feed.refresh().await,
-            }
-        }
-    });
-}
-
-pub fn closed_channel(tx: tokio::sync::mpsc::Sender<Event>, close_rx: tokio::sync::oneshot::Receiver<()>, feed: Feed) {
-    let mut close_rx = close_rx;
-    tokio::spawn(async move {
-        loop {
-            tokio::select! {
-                _ = &mut close_rx => return,
-                event = feed.next_event() => { let _ = tx.send(event).await; }
-            }
-        }
-    });
-}
-
-pub fn futures_select(token: CancellationToken, feed: Feed) {
-    tokio::spawn(async move {
-        loop {
-            futures::select! {
-                _ = token.cancelled().fuse() => break,
-                _ = feed.refresh().fuse() => {}
-            }
-        }
-    });
-}
-
-pub fn raced_against_shutdown(mut shutdown: watch::Receiver<()>, feed: Feed) {
+pub fn wait_for_stop(mut stop_rx: watch::Receiver<bool>, feed: Feed) {
     tokio::spawn(async move {
         tokio::select! {
-            _ = shutdown.changed() => {}
+            _ = stop_rx.wait_for(|stop| *stop) => {}
             _ = async {
                 loop {
                     feed.refresh().await;
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             } => {}
+        }
+    });
+}
+
+pub fn until_receiver_closes(events: mpsc::Sender<Event>, feed: Feed) {
+    let shutdown_tx = events.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            _ = shutdown_tx.closed() => {}
+            _ = async {
+                loop {
+                    let event = feed.next_event().await;
+                    let _ = events.send(event).await;
+                }
+            } => {}
+        }
+    });
+}
+
+pub fn futures_select(token: CancellationToken, feed: Feed) {
+    tokio::spawn(async move {
+        futures::select! {
+            _ = token.cancelled().fuse() => {}
+            _ = async {
+                loop {
+                    feed.refresh().await;
+                }
+            }.fuse() => {}
+        }
+    });
+}
+
+pub fn flush_then_exit(mut quit_rx: watch::Receiver<()>, feed: Feed) {
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                // Observed: the process exits from here, after a last flush.
+                _ = quit_rx.changed() => {
+                    feed.flush().await;
+                    std::process::exit(0);
+                }
+                _ = feed.refresh() => {}
+            }
         }
     });
 }
