@@ -1241,6 +1241,7 @@ mod tests {
                 ("ok_sync_primitives.rs", 0),
                 ("flag_dns_and_listener.rs", 3),
                 ("ok_dns_and_listener.rs", 0),
+                ("flag_main_handlers.rs", 2),
             ],
         );
     }
