@@ -92,8 +92,10 @@ crate::declare_lint! {
     ///
     /// A file opened and then read in the same async fn gets two findings,
     /// one at the `open` and one at the read; both lines change in the fix.
-    /// `recv_timeout`, `try_recv`, `File::create_new`, reads through a
-    /// `BufReader` and the `std::os::unix::net` sockets are not reported.
+    /// `recv_timeout`, `try_recv`, iterating a receiver (`for msg in rx`,
+    /// `rx.iter()`), `File::create_new`, reads through a `BufReader`, joins
+    /// of scoped threads and the `std::os::unix::net` sockets are not
+    /// reported.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -1241,6 +1243,7 @@ mod tests {
                 ("ok_sync_primitives.rs", 0),
                 ("flag_dns_and_listener.rs", 3),
                 ("ok_dns_and_listener.rs", 0),
+                ("flag_main_handlers.rs", 2),
             ],
         );
     }
