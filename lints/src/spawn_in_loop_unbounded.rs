@@ -47,11 +47,13 @@ crate::declare_lint! {
     /// `Async::<TcpListener>::bind`) or from a quinn `Endpoint` constructor
     /// (also through `?`, `.await`, `.unwrap()`, a `match` on the result,
     /// `let Ok(listener) = … else`, `Arc::new`, its `incoming()` stream, or
-    /// tokio-stream's `TcpListenerStream::new`), or a parameter, `let` or
+    /// tokio-stream's `TcpListenerStream::new`), or from a fn of the same
+    /// file (or a method called on `self`) declared to return one (also in a
+    /// `Result` or `Option`), or a parameter, `let` or
     /// `self` field whose type's last segment is `TcpListener`,
     /// `UnixListener`, `Endpoint`, `TcpListenerStream` or
     /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`). A
-    /// listener made by another function (`let listener =
+    /// listener made by a function of another file (`let listener =
     /// net::listen(&cfg).await?`), a generic acceptor (`listener: A`) or a
     /// merge of several listeners' streams is not known and its loop is not
     /// judged, unless the loop is endless anyway. `accept()` on anything
@@ -335,6 +337,27 @@ fn is_listener_type(ty: &syn::Type) -> bool {
     }
 }
 
+/// Whether a fn of this file is declared to return a listener (also in a
+/// `Result` or `Option`).
+fn returns_listener(sig: &syn::Signature) -> bool {
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return false;
+    };
+    let mut ty = &**ty;
+    if let syn::Type::Path(p) = ty {
+        if let Some(last) = p.path.segments.last() {
+            if last.ident == "Result" || last.ident == "Option" {
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                    if let Some(syn::GenericArgument::Type(t)) = args.args.first() {
+                        ty = t;
+                    }
+                }
+            }
+        }
+    }
+    is_listener_type(ty)
+}
+
 /// Whether a call makes a listener: `TcpListener::bind(…)` /
 /// `UnixListener::bind(…)` of tokio, async-std, std or smol, a quinn
 /// `Endpoint`, or tokio-stream's wrapper around a known listener.
@@ -404,7 +427,17 @@ fn is_listener(
         {
             is_listener(ctx, &c.args[0], ancestors, depth + 1)
         }
-        Expr::Call(c) => is_listener_constructor(ctx, c, ancestors, depth),
+        Expr::Call(c) => {
+            is_listener_constructor(ctx, c, ancestors, depth)
+                || matches!(&*c.func, Expr::Path(p) if p.path.get_ident()
+                    .and_then(|f| ctx.local_fn(&f.to_string()))
+                    .is_some_and(|f| returns_listener(f.sig)))
+        }
+        // `self.create_listener(port).await?`
+        Expr::MethodCall(m) if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) => {
+            ctx.local_method(&m.method.to_string())
+                .is_some_and(|f| returns_listener(f.sig))
+        }
         // `match TcpListener::bind(addr).await { Ok(l) => l, Err(e) => exit(…) }`
         Expr::Match(m) => is_listener(ctx, &m.expr, ancestors, depth + 1),
         Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty() => {
@@ -746,7 +779,7 @@ mod tests {
                 ("ok_loops_that_end.rs", 0),
                 ("flag_audit_service.rs", 6),
                 ("ok_audit_service.rs", 0),
-                ("flag_known_listeners.rs", 8),
+                ("flag_known_listeners.rs", 9),
                 ("ok_not_listeners.rs", 0),
             ],
         );

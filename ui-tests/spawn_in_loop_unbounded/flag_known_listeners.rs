@@ -110,3 +110,27 @@ pub fn echo_server() -> std::io::Result<()> {
         }
     })
 }
+
+pub struct Tunnels {
+    min_port: u16,
+}
+
+impl Tunnels {
+    /// A method of this file declared to return a listener.
+    async fn create_listener(&self, port: u16) -> Result<tokio::net::TcpListener, &'static str> {
+        if port < self.min_port {
+            return Err("port out of range");
+        }
+        tokio::net::TcpListener::bind(("0.0.0.0", port))
+            .await
+            .map_err(|_| "port already in use")
+    }
+
+    pub async fn forward(&self, port: u16) -> Result<(), &'static str> {
+        let listener = self.create_listener(port).await?;
+        loop {
+            let (stream, _) = listener.accept().await.map_err(|_| "accept failed")?;
+            tokio::spawn(serve(stream));
+        }
+    }
+}
