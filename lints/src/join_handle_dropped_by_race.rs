@@ -114,6 +114,9 @@ const SELECT_FNS: &[&str] = &["futures::future::select"];
 /// `futures::future::select_all`: the losers come back as the third element of the tuple.
 const SELECT_ALL_FNS: &[&str] = &["futures::future::select_all"];
 
+/// The last segments of [`TIMEOUT_CALLS`], [`SELECT_FNS`] and [`SELECT_ALL_FNS`].
+const RACE_CALL_NAMES: &[&str] = &["timeout", "timeout_at", "select", "select_all"];
+
 /// Future adapters that keep the future they are called on, by value.
 const ADAPTERS: &[&str] = &[
     "fuse",
@@ -158,10 +161,12 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         // A branch future of a `select!`: the walk visits it with the macro as its parent.
         if let Some(Node::Macro(mac)) = ancestors.last() {
             if let MacroBody::Select(select) = ctx.macro_body(mac) {
-                if select
-                    .branches
-                    .iter()
-                    .any(|b| std::ptr::eq(&b.future, expr))
+                // A `select!` with a single branch has nothing for the handle to lose to.
+                if select.branches.len() > 1
+                    && select
+                        .branches
+                        .iter()
+                        .any(|b| std::ptr::eq(&b.future, expr))
                 {
                     let raced = raced_handles(ctx, expr, ancestors, options);
                     report(
@@ -177,6 +182,17 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             }
         }
         let Expr::Call(call) = expr else { return };
+        // A longer path names a race by its last segment (only a single
+        // name can be a renamed import): skip resolving every other call.
+        let Expr::Path(callee) = &*call.func else {
+            return;
+        };
+        let Some(last) = callee.path.segments.last() else {
+            return;
+        };
+        if callee.path.segments.len() > 1 && !RACE_CALL_NAMES.iter().any(|n| last.ident == n) {
+            return;
+        }
         if ctx.callee_is(&call.func, TIMEOUT_CALLS) {
             let Some(fut) = call.args.last() else { return };
             let raced = raced_handles(ctx, fut, ancestors, options);

@@ -23,3 +23,18 @@ pub async fn race_and_forget(a: Probe, b: Probe) {
     let slow = tokio::spawn(b.probe());
     future::select(fast, slow).await;
 }
+
+// Renamed imports resolve like the originals.
+pub async fn renamed(a: Probe, b: Probe) {
+    use futures::future::select as race;
+    use tokio::time::timeout as deadline;
+    let fast = tokio::spawn(a.probe());
+    let slow = tokio::spawn(b.probe());
+    let _ = race(fast, slow).await;
+    let ticker = tokio::spawn(async move {
+        loop {
+            a.tick().await;
+        }
+    });
+    let _ = deadline(std::time::Duration::from_secs(1), ticker).await;
+}

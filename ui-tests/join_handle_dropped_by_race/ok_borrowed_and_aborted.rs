@@ -43,3 +43,11 @@ pub async fn pinned(job: Job, mut stop: tokio::sync::oneshot::Receiver<()>) {
         _ = &mut stop => {}
     }
 }
+
+pub async fn single_branch(job: Job) {
+    // One branch: nothing for the handle to lose to.
+    let worker = tokio::spawn(job.run());
+    tokio::select! {
+        res = worker => log(res),
+    }
+}
