@@ -35,7 +35,15 @@ crate::declare_lint! {
     /// success leaves the loop (a stop check such as
     /// `if stop.try_recv().is_ok() { break }`) when other work runs between
     /// two polls; a spin with `std::hint::spin_loop()` outside async code (a
-    /// spin lock on purpose).
+    /// spin lock on purpose). Taking the blocking form of the poll on the
+    /// same value (`m.lock()` after `m.try_lock()` found it busy,
+    /// `rx.recv()` after `rx.try_recv()`) waits; so does a `poll_*(cx)`
+    /// readiness check in hand-written poll code. `Err(Lagged(_))` of a
+    /// broadcast receiver is not an empty poll, and a `while running` loop
+    /// whose empty path sets `running = false` ends there.
+    ///
+    /// The finding points at the poll that spins; a spin inside nested
+    /// loops is reported once, at the innermost loop it goes round.
     ///
     /// ### Why is this bad
     /// When there is nothing to receive, lock or send, the loop turns around
@@ -57,7 +65,12 @@ crate::declare_lint! {
     /// loop like `loop { if stop.try_recv().is_ok() { break } drain_queue(); }`
     /// whose `drain_queue()` returns at once on an empty queue is missed.
     /// Calls of fns are not followed: a helper that sleeps does not count as
-    /// a wait, and one that polls does not count as a poll.
+    /// a wait, and one that polls does not count as a poll; a method named
+    /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
+    /// not taken for one. A poll whose result is dropped unlooked-at
+    /// (`let _ = tap.try_send(frame);`) is reported only when nothing else
+    /// runs between two polls: a best-effort send in a loop that does other
+    /// work is not a spin.
     /// Any other `.await` counts as a wait (a bounded `send(x).await` with
     /// room returns at once too), and so does any call whose name is
     /// `sleep`, `yield_now`, `park`, `park_timeout` or `block_on`, and any
