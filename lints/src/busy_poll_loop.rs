@@ -35,7 +35,8 @@ crate::declare_lint! {
     /// success leaves the loop (a stop check such as
     /// `if stop.try_recv().is_ok() { break }`) when other work runs between
     /// two polls; a spin with `std::hint::spin_loop()` outside async code (a
-    /// spin lock on purpose). Taking the blocking form of the poll on the
+    /// spin lock on purpose, also with crossbeam's `Backoff::snooze()`).
+    /// Taking the blocking form of the poll on the
     /// same value (`m.lock()` after `m.try_lock()` found it busy,
     /// `rx.recv()` after `rx.try_recv()`) waits; so does a `poll_*(cx)`
     /// readiness check in hand-written poll code. `Err(Lagged(_))` of a
@@ -64,6 +65,10 @@ crate::declare_lint! {
     /// stop check and the other call is taken to be the loop's work, so a
     /// loop like `loop { if stop.try_recv().is_ok() { break } drain_queue(); }`
     /// whose `drain_queue()` returns at once on an empty queue is missed.
+    /// A loop that waits only on some of its empty paths is reported, also
+    /// a hand-written backoff that spins a number of turns before it
+    /// sleeps (`if idle > 1000 { sleep(d) }`): the turns before the sleep
+    /// spin; suppress it with a reason where that is meant.
     /// Calls of fns are not followed: a helper that sleeps does not count as
     /// a wait, and one that polls does not count as a poll; a method named
     /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
@@ -885,6 +890,11 @@ impl Paths<'_, '_> {
                 }
                 if self.is_counterpart(m) {
                     return waited(after);
+                }
+                // crossbeam's `Backoff::snooze()`: spins, then yields the
+                // thread; like a spin hint, on purpose outside async code.
+                if method == "snooze" && m.args.is_empty() {
+                    return if self.in_async { after } else { waited(after) };
                 }
                 if WAIT_METHODS.contains(&method.as_str())
                     // A readiness check of hand-written poll code: it
