@@ -35,7 +35,16 @@ crate::declare_lint! {
     /// success leaves the loop (a stop check such as
     /// `if stop.try_recv().is_ok() { break }`) when other work runs between
     /// two polls; a spin with `std::hint::spin_loop()` outside async code (a
-    /// spin lock on purpose).
+    /// spin lock on purpose, also with crossbeam's `Backoff::snooze()`).
+    /// Taking the blocking form of the poll on the
+    /// same value (`m.lock()` after `m.try_lock()` found it busy,
+    /// `rx.recv()` after `rx.try_recv()`) waits; so does a `poll_*(cx)`
+    /// readiness check in hand-written poll code. `Err(Lagged(_))` of a
+    /// broadcast receiver is not an empty poll, and a `while running` loop
+    /// whose empty path sets `running = false` ends there.
+    ///
+    /// The finding points at the poll that spins; a spin inside nested
+    /// loops is reported once, at the innermost loop it goes round.
     ///
     /// ### Why is this bad
     /// When there is nothing to receive, lock or send, the loop turns around
@@ -56,8 +65,20 @@ crate::declare_lint! {
     /// stop check and the other call is taken to be the loop's work, so a
     /// loop like `loop { if stop.try_recv().is_ok() { break } drain_queue(); }`
     /// whose `drain_queue()` returns at once on an empty queue is missed.
+    /// A call whose value only decides an `if`, `match` or `while`
+    /// (`if !self.is_alive()`, `if let Some(job) = queue.pop_front()`) is a
+    /// check, not work; nor is another poll.
+    /// A loop that waits only on some of its empty paths is reported, also
+    /// a hand-written backoff that spins a number of turns before it
+    /// sleeps (`if idle > 1000 { sleep(d) }`): the turns before the sleep
+    /// spin; suppress it with a reason where that is meant.
     /// Calls of fns are not followed: a helper that sleeps does not count as
-    /// a wait, and one that polls does not count as a poll.
+    /// a wait, and one that polls does not count as a poll; a method named
+    /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
+    /// not taken for one. A poll whose result is dropped unlooked-at
+    /// (`let _ = tap.try_send(frame);`) is reported only when nothing else
+    /// runs between two polls: a best-effort send in a loop that does other
+    /// work is not a spin.
     /// Any other `.await` counts as a wait (a bounded `send(x).await` with
     /// room returns at once too), and so does any call whose name is
     /// `sleep`, `yield_now`, `park`, `park_timeout` or `block_on`, and any
@@ -292,6 +313,7 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 arrived: 0,
                 inspected: false,
                 budget: BUDGET,
+                checking: false,
                 exit_flag: exit_flag(cond),
                 counterpart: counterpart(target_call(cond, body, target)),
             };
@@ -500,6 +522,8 @@ struct Paths<'c, 'a> {
     arrived: u8,
     /// Expressions left to visit before giving up on the loop.
     budget: usize,
+    /// Whether the expression being followed decides a condition.
+    checking: bool,
     /// Whether the poll's result is looked at (matched, tested), so that
     /// what the loop does with a success differs from an empty poll.
     inspected: bool,
@@ -625,6 +649,11 @@ impl Paths<'_, '_> {
         }
         match e {
             Expr::Await(a) => self.is_result(&a.base),
+            // `let r = { let q = queue.lock(); q.try_recv() };`
+            Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
+                Some(Stmt::Expr(tail, None)) => self.is_result(tail),
+                _ => false,
+            },
             Expr::MethodCall(m) if RESULT_ADAPTERS.contains(&m.method.to_string().as_str()) => {
                 self.is_result(&m.receiver)
             }
@@ -767,7 +796,7 @@ impl Paths<'_, '_> {
                 (ta | tb, fb)
             }
             Expr::Let(l) => {
-                let after = self.expr(&l.expr, states);
+                let after = self.checked(&l.expr, states);
                 self.split(&l.expr, &l.pat, after)
             }
             Expr::Lit(syn::ExprLit {
@@ -781,7 +810,7 @@ impl Paths<'_, '_> {
                 }
             }
             Expr::MethodCall(m) if m.args.is_empty() && self.is_result(&m.receiver) => {
-                let after = self.expr(&m.receiver, states);
+                let after = self.checked(&m.receiver, states);
                 match m.method.to_string().as_str() {
                     "is_ok" | "is_some" => {
                         self.inspected = true;
@@ -795,10 +824,29 @@ impl Paths<'_, '_> {
                 }
             }
             other => {
-                let after = self.expr(other, states);
+                let after = self.checked(other, states);
                 (after, after)
             }
         }
+    }
+
+    /// What other work does to path states; a call made to decide a
+    /// condition (`if !self.is_alive()`, `match queue.pop()`) is a check,
+    /// not work.
+    fn work(&self, states: u8) -> u8 {
+        if self.checking {
+            states
+        } else {
+            worked(states)
+        }
+    }
+
+    /// Evaluates an expression whose value decides a branch.
+    fn checked(&mut self, e: &Expr, states: u8) -> u8 {
+        let outer = std::mem::replace(&mut self.checking, true);
+        let after = self.expr(e, states);
+        self.checking = outer;
+        after
     }
 
     /// A future that is built but not awaited here (the receiver of
@@ -842,7 +890,8 @@ impl Paths<'_, '_> {
                         if m.args.is_empty()
                             && ASYNC_LOCK_METHODS.contains(&m.method.to_string().as_str()) =>
                     {
-                        worked(self.expr(&m.receiver, states))
+                        let after = self.expr(&m.receiver, states);
+                        self.work(after)
                     }
                     _ => waited(self.future(base, states)),
                 }
@@ -873,6 +922,15 @@ impl Paths<'_, '_> {
                 if self.is_counterpart(m) {
                     return waited(after);
                 }
+                if POLL_METHODS.contains(&method.as_str()) {
+                    // Another poll is not work: it is what spins.
+                    return after;
+                }
+                // crossbeam's `Backoff::snooze()`: spins, then yields the
+                // thread; like a spin hint, on purpose outside async code.
+                if method == "snooze" && m.args.is_empty() {
+                    return if self.in_async { after } else { waited(after) };
+                }
                 if WAIT_METHODS.contains(&method.as_str())
                     // A readiness check of hand-written poll code: it
                     // registers a wake-up and the code returns `Pending`.
@@ -884,7 +942,7 @@ impl Paths<'_, '_> {
                 {
                     after
                 } else {
-                    worked(after)
+                    self.work(after)
                 }
             }
             Expr::Call(c) => {
@@ -911,7 +969,7 @@ impl Paths<'_, '_> {
                     Some(name) if TRIVIAL_FNS.contains(&name) => after,
                     // Enum variants and tuple structs build a value.
                     Some(name) if name.starts_with(char::is_uppercase) => after,
-                    _ => worked(after),
+                    _ => self.work(after),
                 }
             }
             Expr::Try(t) => {
@@ -960,7 +1018,7 @@ impl Paths<'_, '_> {
             }
             Expr::Let(l) => self.expr(&l.expr, states),
             Expr::Match(m) => {
-                let after = self.expr(&m.expr, states);
+                let after = self.checked(&m.expr, states);
                 let mut rest = after;
                 let mut out = 0;
                 for arm in &m.arms {
@@ -1054,8 +1112,8 @@ impl Paths<'_, '_> {
                         let after = self.poll(states);
                         (keep(after, ONLY_GOT), keep(after, ONLY_FAILED))
                     } else if polls {
-                        let after = worked(states);
-                        (after, after)
+                        // Another poll: not work, and not a wait.
+                        (states, states)
                     } else {
                         // The select! itself awaits its branches.
                         let after = waited(states);
@@ -1088,7 +1146,7 @@ impl Paths<'_, '_> {
                 if waits {
                     waited(states)
                 } else {
-                    worked(states)
+                    self.work(states)
                 }
             }
         }
@@ -1239,14 +1297,15 @@ fn pattern_outcomes(pat: &syn::Pat) -> Outcomes {
         syn::Pat::Ident(i) if i.ident == "None" && i.subpat.is_none() => variant(ONLY_FAILED, true),
         syn::Pat::Path(p) if p.path.is_ident("None") => variant(ONLY_FAILED, true),
         syn::Pat::Or(o) => {
+            // A value matches when one case does, and is left when none does.
             let mut out = Outcomes {
                 matched: 0,
-                unmatched: 0,
+                unmatched: EITHER,
             };
             for case in &o.cases {
                 let c = pattern_outcomes(case);
                 out.matched |= c.matched;
-                out.unmatched |= c.unmatched;
+                out.unmatched &= c.unmatched;
             }
             out
         }
@@ -1428,6 +1487,7 @@ mod tests {
                 ("ok_v2_near_misses.rs", 0),
                 ("ok_v2_short_circuit.rs", 0),
                 ("ok_v2_corpus_shapes.rs", 0),
+                ("flag_v2_checks_are_not_work.rs", 2),
             ],
         );
     }

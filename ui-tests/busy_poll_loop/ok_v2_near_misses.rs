@@ -147,3 +147,16 @@ pub async fn tick_or_sleep(mut events: futures::channel::mpsc::Receiver<Job>) {
         }
     }
 }
+
+// crossbeam's Backoff in a thread: spins, then yields the thread.
+pub fn take_when_filled(slot: &Mutex<Option<Job>>) -> Job {
+    let backoff = crossbeam_utils::Backoff::new();
+    loop {
+        if let Ok(mut filled) = slot.try_lock() {
+            if let Some(job) = filled.take() {
+                return job;
+            }
+        }
+        backoff.snooze();
+    }
+}
