@@ -185,8 +185,8 @@ fn the_human_summary_says_what_was_skipped() {
     let dir = tempfile::tempdir().unwrap();
     service(dir.path());
     let out = leaklint(dir.path(), &[]);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    let summary = stderr.lines().last().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let summary = stdout.lines().last().unwrap();
     assert_eq!(
         summary,
         "3 findings in 2 files (11 files scanned, 0 errors; skipped: 6 test files \
