@@ -1,20 +1,38 @@
-//! The pre-commit hook for real: a throwaway git repository uses this
+//! The pre-commit hooks for real: a throwaway git repository uses this
 //! checkout (at its HEAD commit) as a hook repository; committing a leaky
-//! file fails with the finding, committing the fixed file passes.
+//! file fails with the finding, committing the fixed file passes. Both hooks
+//! of `.pre-commit-hooks.yaml` go through it: `leaklint` (pre-commit builds
+//! leaklint) and `leaklint-system` (the installed binary: this build's
+//! `leaklint`, put on `PATH`).
 //!
 //! Skipped with a note when `pre-commit` is not installed (`.ci/run`
 //! installs it) or this checkout is not a git repository. The hook's build
 //! (`cargo install`, done by pre-commit) is cached in
-//! `target/pre-commit-home`, keyed by the commit.
+//! `target/pre-commit-home`, keyed by the commit. Its cargo target
+//! directory, `target/pre-commit-cargo`, is kept across commits, and its
+//! release profile is made quick (no optimisation, no debug info): the
+//! test checks how the hook is built and run, not how fast the result is,
+//! and a cold optimised build costs minutes of CI on two cores.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn run(dir: &Path, program: &str, args: &[&str], home: &Path) -> Output {
+    // The directory of this build's `leaklint` first, for `leaklint-system`.
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_leaklint")).parent().unwrap();
+    let path = std::env::join_paths(std::iter::once(bin_dir.to_path_buf()).chain(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+    ))
+    .unwrap();
     Command::new(program)
         .args(args)
         .current_dir(dir)
+        .env("PATH", path)
         .env("PRE_COMMIT_HOME", home)
+        .env("CARGO_TARGET_DIR", home.with_file_name("pre-commit-cargo"))
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
         // The user's global git configuration (hooksPath, signing…) stays out.
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -32,6 +50,12 @@ fn text(out: &Output) -> String {
 
 #[test]
 fn pre_commit_round_trip() {
+    for hook in ["leaklint", "leaklint-system"] {
+        round_trip(hook);
+    }
+}
+
+fn round_trip(hook: &str) {
     let checkout = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let home = checkout.join("target/pre-commit-home");
     if Command::new("pre-commit")
@@ -61,7 +85,7 @@ fn pre_commit_round_trip() {
     std::fs::write(
         d.join(".pre-commit-config.yaml"),
         format!(
-            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: leaklint\n",
+            "repos:\n  - repo: {}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n",
             checkout.display()
         ),
     )
@@ -78,7 +102,10 @@ fn pre_commit_round_trip() {
     git(&["add", "."]);
     let bad = git(&["commit", "-m", "leaky"]);
     let output = text(&bad);
-    assert!(!bad.status.success(), "the leaky commit passed:\n{output}");
+    assert!(
+        !bad.status.success(),
+        "{hook}: the leaky commit passed:\n{output}"
+    );
     assert!(output.contains("spawn_without_cancel"), "{output}");
     assert!(output.contains("src/lib.rs:2:5"), "{output}");
 
@@ -91,7 +118,7 @@ fn pre_commit_round_trip() {
     let good = git(&["commit", "-m", "fixed"]);
     assert!(
         good.status.success(),
-        "the fixed commit failed:\n{}",
+        "{hook}: the fixed commit failed:\n{}",
         text(&good)
     );
 }

@@ -1,0 +1,10 @@
+//! The `cargo leaklint` subcommand: lints the current package or the
+//! workspace's members with leaklint's flags; everything happens in the
+//! library (`leaklint::cargo_workspace`).
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() -> std::process::ExitCode {
+    leaklint::cargo_workspace::run(std::env::args_os())
+}
