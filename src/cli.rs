@@ -70,8 +70,9 @@ pub struct Cli {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Use this configuration file for every path instead of looking for
-    /// the nearest leaklint.toml, .leaklint.toml or Cargo.toml metadata.
+    /// Use this configuration file (and what it extends) for every path
+    /// instead of looking for the nearest leaklint.toml, .leaklint.toml or
+    /// Cargo.toml metadata.
     #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
 
@@ -208,7 +209,7 @@ pub enum FailOn {
 pub enum Format {
     /// rustc-style diagnostics with source snippets, on stdout.
     Human,
-    /// One JSON object (format version 1) on stdout.
+    /// One JSON object (format version 2) on stdout.
     Json,
     /// SARIF 2.1.0 on stdout, for code-scanning uploads.
     Sarif,

@@ -3,6 +3,7 @@
 //! `Cargo.toml`.
 //!
 //! ```toml
+//! extend = "../leaklint.toml"        # inherit (see crate::settings)
 //! include = ["src/", "crates/"]      # gitignore syntax, relative to this file
 //! exclude = ["generated/", "*_pb.rs"]
 //! require_reason = true              # suppressions must say why
@@ -18,7 +19,16 @@
 //! spawn_functions = ["my_rt::spawn_detached"]
 //! guard_functions = ["Cleanup::new"]
 //! process_lifetime = "report"        # also report tasks started from `main`
+//!
+//! [[overrides]]                      # for the files these globs match
+//! files = ["src/bin/"]
+//! rules.spawn_without_cancel = "warn"
 //! ```
+//!
+//! In `[package.metadata.leaklint]`, `inherit = false` stops a member crate
+//! inheriting the workspace's table. Rule names may be written with hyphens.
+//! The values of each table are kept with the line that set them
+//! ([`Values::lines`]), for `--show-settings`.
 //!
 //! Every key is checked: an unknown key, an unknown rule or a bad value is a
 //! [`ConfigError`] naming the file, the line and the key, with the closest

@@ -152,13 +152,18 @@ pub const OPTIONS: &[RuleOption] = &[
             "spawn_in_loop_unbounded",
             "timer_never_dropped",
             "cancel_token_never_cancelled",
+            "join_handle_dropped_by_race",
         ],
     },
     RuleOption {
         key: "process_lifetime",
         default: "\"ignore\"",
         meaning: "\"report\" also reports tasks started once from `main` or a static's initializer",
-        rules: &["spawn_without_cancel"],
+        rules: &[
+            "spawn_without_cancel",
+            "timer_never_dropped",
+            "join_handle_dropped_by_race",
+        ],
     },
     RuleOption {
         key: "guard_functions",
@@ -270,4 +275,35 @@ pub fn explain(lint: &Lint) -> String {
     out.push_str(&format!("Documentation: {}\n\n", url(lint)));
     out.push_str(&lint.explain());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_name_existing_rules() {
+        for option in OPTIONS {
+            for rule in option.rules {
+                assert!(find(rule).is_some(), "{} names {rule}", option.key);
+            }
+            assert!(
+                crate::config_file::OPTION_KEYS.contains(&option.key),
+                "{}",
+                option.key
+            );
+        }
+        for key in crate::config_file::OPTION_KEYS {
+            assert!(OPTIONS.iter().any(|o| o.key == *key), "{key} undocumented");
+        }
+    }
+
+    #[test]
+    fn hyphens_name_rules() {
+        assert_eq!(
+            find("spawn-without-cancel").map(|l| l.name),
+            Some("spawn_without_cancel")
+        );
+        assert!(find("spawn-without-cancle").is_none());
+    }
 }

@@ -316,6 +316,24 @@ fn overrides_carry_include_tests_and_max_file_bytes() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("include_tests = false"), "{text}");
     assert!(text.contains("max_file_bytes = 4194304 "), "{text}");
+
+    // Test code is linted where an override says so, and only there.
+    write(
+        d,
+        "leaklint.toml",
+        "[[overrides]]\nfiles = [\"/tests/\"]\ninclude_tests = true\n",
+    );
+    std::fs::remove_dir_all(d.join("src/test_support")).unwrap();
+    write(d, "tests/it.rs", LEAK);
+    write(d, "benches/b.rs", LEAK);
+    let (_, found) = findings(d, &[]);
+    assert_eq!(
+        found,
+        vec![
+            f("src/a.rs", "spawn_without_cancel", "warning"),
+            f("tests/it.rs", "spawn_without_cancel", "warning"),
+        ]
+    );
 }
 
 #[test]
