@@ -7,6 +7,7 @@
 
 pub mod also;
 pub mod baseline;
+pub mod callers;
 pub mod cargo_workspace;
 pub mod cli;
 pub mod code;

@@ -345,6 +345,7 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
                 })
                 .collect(),
             help: d.help,
+            moot_if: None,
         },
     }
 }

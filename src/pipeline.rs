@@ -2,10 +2,11 @@
 //! per file, include/exclude, the engine (once per distinct configuration),
 //! or standard input.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
 
+use crate::callers;
 use crate::cli::Cli;
 use crate::config::Config;
 use crate::discover::{self, display_path, Discovery, SourceFile};
@@ -138,6 +139,11 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     let mut report = Report::default();
     let problems = discovery.problems;
     let mut packages = PackageNames::default();
+    let paths: HashMap<String, PathBuf> = groups
+        .values()
+        .flat_map(|g| &g.files)
+        .map(|f| (f.display.clone(), f.path.clone()))
+        .collect();
     for (key, group) in &mut groups {
         let config = match key {
             Some((index, _)) => {
@@ -158,6 +164,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     };
     let config = settings::effective(None, &overrides);
     report.absorb(run_engine(&problems, &config, &options, timings)?);
+    callers::drop_moot_findings(&mut report, &paths, config.max_nesting);
     Ok((report, info))
 }
 
@@ -261,5 +268,8 @@ fn lint_stdin(
             result
         }
     };
-    Ok(Report::new(1, [result]))
+    let mut report = Report::new(1, [result]);
+    let paths = HashMap::from([(display_path(&path), path)]);
+    callers::drop_moot_findings(&mut report, &paths, config.max_nesting);
+    Ok(report)
 }

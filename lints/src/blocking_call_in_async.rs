@@ -10,7 +10,7 @@ use crate::context::chains::path_ident;
 use crate::context::imports::normalize;
 use crate::context::scope::{has_main_attr, main_is_current_thread};
 use crate::context::Node;
-use crate::{FileContext, Finding, LintOptions};
+use crate::{FileContext, Finding, LintOptions, ReachKind};
 
 crate::declare_lint! {
     /// ### What it does
@@ -323,6 +323,10 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
         if matches!(thread, Thread::Main) {
             return;
         }
+        let moot_if = match &thread {
+            Thread::MainIfOnlyFrom(function) => Some(function.clone()),
+            _ => None,
+        };
         let mut finding = Finding::new(
             BLOCKING_CALL_IN_ASYNC.name,
             ctx.span_of(expr),
@@ -335,7 +339,11 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 "this runtime is current-thread: the main thread is its only worker, so the call stalls every task",
             );
         }
-        findings.push(finding.help(kind.help()));
+        let finding = finding.help(kind.help());
+        findings.push(match moot_if {
+            Some(function) => finding.moot_if_reached(function, ReachKind::MainThread),
+            None => finding,
+        });
     });
     findings
 }
@@ -914,7 +922,7 @@ impl<'v> Rule<'v, '_> {
                         .any(|item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, f)));
                     let is_main = (top_level && f.sig.ident == "main") || has_main_attr(&f.attrs);
                     if !is_main {
-                        return Thread::Worker;
+                        return main_if_only_from(&f.sig);
                     }
                     if main_is_current_thread(&f.attrs) {
                         let attr = f
@@ -930,6 +938,7 @@ impl<'v> Rule<'v, '_> {
                         None => Thread::Main,
                     };
                 }
+                Node::ImplFn(f) if !has_main_attr(&f.attrs) => return main_if_only_from(&f.sig),
                 Node::ImplFn(_) | Node::TraitFn(_) | Node::Static(_) | Node::Const(_) => {
                     return Thread::Worker
                 }
@@ -1000,8 +1009,19 @@ impl<'v> Rule<'v, '_> {
     }
 }
 
+/// The thread the body of an async fn (not `main`) runs on: the main
+/// thread when every caller in the crate is main-thread code, which the
+/// driver checks; a sync fn's async blocks are handed elsewhere.
+fn main_if_only_from(sig: &syn::Signature) -> Thread {
+    if sig.asyncness.is_some() {
+        Thread::MainIfOnlyFrom(crate::context::imports::unraw(&sig.ident))
+    } else {
+        Thread::Worker
+    }
+}
+
 /// The thread an async context runs on (see [`Rule::thread_of`]).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Thread {
     /// A runtime worker, shared with other tasks.
     Worker,
@@ -1011,6 +1031,9 @@ enum Thread {
     /// The main thread as the only worker of a current-thread runtime, built
     /// or chosen here.
     OnlyWorker(proc_macro2::Span),
+    /// The body of the named async fn: the main thread if every caller in
+    /// the crate is main-thread code, a worker otherwise.
+    MainIfOnlyFrom(String),
 }
 
 /// What a name is bound by (see [`Rule::lookup`]).

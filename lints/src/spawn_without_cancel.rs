@@ -1,5 +1,5 @@
-use crate::context::spawn::{Handle, SpawnKind};
-use crate::{FileContext, Finding, LintOptions};
+use crate::context::spawn::{Handle, Lifetime, SpawnKind};
+use crate::{FileContext, Finding, LintOptions, ReachKind};
 
 crate::declare_lint! {
     /// ### What it does
@@ -119,9 +119,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
         let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else { return };
-        if !options.report_process_lifetime && ctx.is_process_lifetime(spawn.expr, ancestors) {
-            return;
-        }
+        // A task started once for the whole process is not a leak; one
+        // started once per call of a fn is not either when every caller in
+        // the crate is such code, which the driver checks.
+        let moot_if = match ctx.lifetime(spawn.expr, ancestors) {
+            _ if options.report_process_lifetime => None,
+            Lifetime::Process => return,
+            Lifetime::PerCallOf(function) => Some(function),
+            Lifetime::Repeated => None,
+        };
         let Some(task) = ctx.task_body(spawn.arg, ancestors) else { return };
         let Some(endless) = ctx.task_loops(&task).into_iter().find(|l| !l.wrapped && !l.observes_cancellation) else { return };
         let loop_note = "this loop never ends and observes no cancellation";
@@ -147,7 +153,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     .help(HELP)
             }
         };
-        findings.push(finding);
+        findings.push(match moot_if {
+            Some(function) => finding.moot_if_reached(function, ReachKind::Once),
+            None => finding,
+        });
     });
     findings
 }

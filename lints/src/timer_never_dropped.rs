@@ -5,10 +5,10 @@ use syn::visit::Visit;
 use syn::Expr;
 
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
-use crate::context::spawn::{Handle, TaskBody};
+use crate::context::spawn::{Handle, Lifetime, TaskBody};
 use crate::context::Node;
 use crate::macros::MacroBody;
-use crate::{FileContext, Finding, LintOptions, Span};
+use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 
 crate::declare_lint! {
     /// ### What it does
@@ -257,6 +257,9 @@ struct SpawnSite<'v> {
     params: Vec<(String, &'v Expr)>,
     /// The ancestors from which to follow those arguments.
     arg_ancestors: Vec<Node<'v>>,
+    /// The fn whose every call starts the task, when that decides whether
+    /// the task lives as long as the process (see `Finding::moot_if`).
+    moot_if: Option<String>,
 }
 
 /// Findings by constructor span, keeping the lowest case per timer.
@@ -625,9 +628,14 @@ fn detached_loops<'v>(
     let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
         return;
     };
-    if !options.report_process_lifetime && ctx.is_process_lifetime(spawn.expr, ancestors) {
-        return;
-    }
+    // As in spawn_without_cancel: a process-lifetime task pins its timer
+    // for as long as it is needed.
+    let moot_if = match ctx.lifetime(spawn.expr, ancestors) {
+        _ if options.report_process_lifetime => None,
+        Lifetime::Process => return,
+        Lifetime::PerCallOf(function) => Some(function),
+        Lifetime::Repeated => None,
+    };
     let Some(task) = ctx.task_body(spawn.arg, ancestors) else {
         return;
     };
@@ -668,6 +676,7 @@ fn detached_loops<'v>(
                 handle,
                 params: params.clone(),
                 arg_ancestors: arg_ancestors.clone(),
+                moot_if: moot_if.clone(),
             });
     }
 }
@@ -781,14 +790,26 @@ fn timers_pinned_by<'v>(
                 timer_origins(ctx, arg, &site.arg_ancestors, 0, &mut timers);
             }
             for timer in timers {
-                report.add(
-                    Case::PinnedByTask,
-                    Finding::new(TIMER_NEVER_DROPPED.name, ctx.span_of(timer), "timer is pinned by a detached task that loops forever, so it is never dropped")
-                        .note(ctx.span(keyword), "this loop never ends and observes no cancellation")
-                        .note(ctx.span(poll.span), "the timer is polled here, on every turn of the loop")
-                        .note(ctx.span(site.handle.0), site.handle.1)
-                        .help(HELP_TASK),
-                );
+                let finding = Finding::new(
+                    TIMER_NEVER_DROPPED.name,
+                    ctx.span_of(timer),
+                    "timer is pinned by a detached task that loops forever, so it is never dropped",
+                )
+                .note(
+                    ctx.span(keyword),
+                    "this loop never ends and observes no cancellation",
+                )
+                .note(
+                    ctx.span(poll.span),
+                    "the timer is polled here, on every turn of the loop",
+                )
+                .note(ctx.span(site.handle.0), site.handle.1)
+                .help(HELP_TASK);
+                let finding = match &site.moot_if {
+                    Some(function) => finding.moot_if_reached(function.clone(), ReachKind::Once),
+                    None => finding,
+                };
+                report.add(Case::PinnedByTask, finding);
             }
         }
     }

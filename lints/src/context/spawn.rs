@@ -81,6 +81,19 @@ pub struct Task<'v> {
     pub wrapped: bool,
 }
 
+/// How often code runs, as far as its file can tell (see
+/// [`FileContext::lifetime`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lifetime {
+    /// Once for the life of the process (`main`, a static's initializer).
+    Process,
+    /// Perhaps many times (in a loop), or unknown.
+    Repeated,
+    /// Once per call of the named fn of this file; whether that fn runs once
+    /// for the process depends on its callers in the crate.
+    PerCallOf(String),
+}
+
 /// What happens to a spawn call's `JoinHandle`.
 #[derive(Debug, Clone, Copy)]
 pub enum Handle {
@@ -385,20 +398,28 @@ impl<'a> FileContext<'a> {
     /// to `for_each` / `for_each_concurrent` / `try_for_each…`), which may
     /// run it many times.
     pub fn is_process_lifetime<'v>(&'v self, expr: &'v Expr, ancestors: &[Node<'v>]) -> bool {
+        matches!(self.lifetime(expr, ancestors), Lifetime::Process)
+    }
+
+    /// How often the expression whose ancestors are given runs, as far as
+    /// this file can tell (see [`Self::is_process_lifetime`]): once for the
+    /// process, perhaps many times, or once per call of the fn it is in
+    /// (not in a loop of that fn), which the crate's callers decide.
+    pub fn lifetime<'v>(&'v self, expr: &'v Expr, ancestors: &[Node<'v>]) -> Lifetime {
         for (i, node) in ancestors.iter().enumerate().rev() {
             let child = ancestors.get(i + 1).copied().unwrap_or(Node::Expr(expr));
             match node {
-                Node::Expr(Expr::Loop(_) | Expr::While(_)) => return false,
+                Node::Expr(Expr::Loop(_) | Expr::While(_)) => return Lifetime::Repeated,
                 // The iterable of a `for` is evaluated once; the body on every turn.
                 Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) =>
                 {
-                    return false;
+                    return Lifetime::Repeated;
                 }
                 Node::Expr(Expr::MethodCall(m))
                     if m.method.to_string().contains("for_each")
                         && !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*m.receiver)) =>
                 {
-                    return false;
+                    return Lifetime::Repeated;
                 }
                 Node::Expr(Expr::MethodCall(m))
                     if is_once_init(&m.method.to_string())
@@ -412,31 +433,37 @@ impl<'a> FileContext<'a> {
                         _ => false,
                     };
                     if on_static {
-                        return true;
+                        return Lifetime::Process;
                     }
                 }
-                Node::Static(_) => return true,
+                Node::Static(_) => return Lifetime::Process,
                 Node::Macro(m)
                     if m.path
                         .segments
                         .last()
                         .is_some_and(|s| s.ident == "lazy_static" || s.ident == "thread_local") =>
                 {
-                    return true;
+                    return Lifetime::Process;
                 }
                 Node::ItemFn(f) => {
-                    return scope::has_main_attr(&f.attrs)
+                    let main = scope::has_main_attr(&f.attrs)
                         || (f.sig.ident == "main"
                             && self.file.items.iter().any(
                                 |item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, *f)),
                             ));
+                    return if main {
+                        Lifetime::Process
+                    } else {
+                        Lifetime::PerCallOf(imports::unraw(&f.sig.ident))
+                    };
                 }
-                Node::ImplFn(f) => return scope::has_main_attr(&f.attrs),
-                Node::TraitFn(_) | Node::Const(_) => return false,
+                Node::ImplFn(f) if scope::has_main_attr(&f.attrs) => return Lifetime::Process,
+                Node::ImplFn(f) => return Lifetime::PerCallOf(imports::unraw(&f.sig.ident)),
+                Node::TraitFn(_) | Node::Const(_) => return Lifetime::Repeated,
                 _ => {}
             }
         }
-        false
+        Lifetime::Repeated
     }
 
     /// The endless loops of a task (see [`FileContext::endless_loops_in`]).
