@@ -169,14 +169,14 @@ impl<'a> FileContext<'a> {
                         }
                     }
                 }
-                Node::Expr(Expr::Closure(_)) => {
-                    // Handled by the call it is given to; a closure bound to
-                    // a name or returned runs when someone decides.
-                    if !matches!(ancestors_parent_is_call(ancestors, node), Some(true)) {
-                        once = false;
-                        if thread == SiteThread::Caller {
-                            thread = SiteThread::Worker;
-                        }
+                // A closure given to a call is judged by that call; one bound
+                // to a name or returned runs when someone decides.
+                Node::Expr(Expr::Closure(_))
+                    if !matches!(ancestors_parent_is_call(ancestors, node), Some(true)) =>
+                {
+                    once = false;
+                    if thread == SiteThread::Caller {
+                        thread = SiteThread::Worker;
                     }
                 }
                 Node::ItemFn(f) => {
