@@ -140,6 +140,10 @@ fn lossless_over_the_ways_a_path_is_spelled() {
         ("b_condvar_group.rs", "use std::sync::{Arc, Condvar};\nasync fn f(c: Arc<Condvar>, g: G) { c.wait(g); }\n".to_string()),
         ("b_join.rs", "use std::thread::spawn as go;\nasync fn f() { let h = go(|| 1); h.join(); }\n".to_string()),
         ("b_dns_underscore.rs", "use std::net::ToSocketAddrs as _;\nasync fn f() { \"a:1\".to_socket_addrs(); }\n".to_string()),
+        // join_handle_dropped_by_race: `select!`, `select`, `timeout` and a spawn call.
+        ("j_spawn_rename.rs", "use tokio::spawn as go;\nasync fn f(mut c: C) { let a = go(x()); tokio::select! { _ = a => {}, _ = &mut c => {} } }\n".to_string()),
+        ("j_select_group.rs", "use futures::future::{select, Either};\nasync fn f() { let a = tokio::spawn(x()); select(a, Box::pin(y())).await; }\n".to_string()),
+        ("j_timeout_glob.rs", "use tokio::time::*;\nasync fn f() { let h = tokio::task::spawn_local(async { loop { tick().await; } }); let _ = timeout(d, h).await; }\n".to_string()),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in &files {
