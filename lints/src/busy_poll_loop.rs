@@ -36,10 +36,10 @@ crate::declare_lint! {
     /// `if stop.try_recv().is_ok() { break }`) when other work runs between
     /// two polls; a spin with `std::hint::spin_loop()` outside async code (a
     /// spin lock on purpose, also with crossbeam's `Backoff::snooze()`).
-    /// Taking the blocking form of the poll on the
-    /// same value (`m.lock()` after `m.try_lock()` found it busy,
-    /// `rx.recv()` after `rx.try_recv()`) waits; so does a `poll_*(cx)`
-    /// readiness check in hand-written poll code. `Err(Lagged(_))` of a
+    /// Taking the blocking form of the poll on the same value (`m.lock()`
+    /// after `m.try_lock()` found it busy, `rx.recv()` after
+    /// `rx.try_recv()`) waits; so does a `poll_*(cx)` readiness check in
+    /// hand-written poll code. `Err(Lagged(_))` of a
     /// broadcast receiver is not an empty poll, and a `while running` loop
     /// whose empty path sets `running = false` ends there.
     ///
@@ -56,46 +56,51 @@ crate::declare_lint! {
     /// leaklint reads the code, not its types. Whether a poll found something
     /// is known when its result is matched right away or through a name
     /// bound to it: `Ok(..)` / `Some(..)` got something, `Err(..)` / `None`
-    /// found nothing, `.is_ok()` / `.is_err()` / `.is_some()` /
+    /// found nothing, and `.is_ok()` / `.is_err()` / `.is_some()` /
     /// `.is_none()`, `?` and `.unwrap()` (the empty path leaves) are
-    /// understood; a result used otherwise may be either. A spin in which
-    /// some other call runs between two empty polls is still reported when
+    /// understood; a result used otherwise may be either.
+    ///
+    /// Other calls between two empty polls: a spin is still reported when
     /// the poll feeds the loop (a message it got is handled and the loop goes
-    /// on), but not when its success leaves the loop: then the poll is a
-    /// stop check and the other call is taken to be the loop's work, so a
-    /// loop like `loop { if stop.try_recv().is_ok() { break } drain_queue(); }`
-    /// whose `drain_queue()` returns at once on an empty queue is missed.
-    /// A call whose value only decides an `if`, `match` or `while`
+    /// on), but not when the poll's success leaves the loop: then it is a
+    /// stop check and the other call is taken to be the loop's work, so
+    /// `loop { if stop.try_recv().is_ok() { break } drain_queue(); }` whose
+    /// `drain_queue()` returns at once on an empty queue is missed. A call
+    /// whose value only decides an `if`, `match` or `while`
     /// (`if !self.is_alive()`, `if let Some(job) = queue.pop_front()`) is a
-    /// check, not work; nor is another poll.
-    /// A loop that waits only on some of its empty paths is reported, also
-    /// a hand-written backoff that spins a number of turns before it
-    /// sleeps (`if idle > 1000 { sleep(d) }`): the turns before the sleep
-    /// spin; suppress it with a reason where that is meant.
+    /// check, not work; nor is another poll. A poll whose result is dropped
+    /// unlooked-at (`let _ = tap.try_send(frame);`) is reported only when
+    /// nothing else runs between two polls: a best-effort send in a loop that
+    /// does other work is not a spin.
+    ///
+    /// A loop that waits on only some of its empty paths is reported, also a
+    /// hand-written backoff that spins a number of turns before it sleeps
+    /// (`if idle > 1000 { sleep(d) }`): the turns before the sleep spin;
+    /// suppress it with a reason where that is meant.
+    ///
     /// Calls of fns are not followed: a helper that sleeps does not count as
-    /// a wait, and one that polls does not count as a poll; a method named
+    /// a wait, and one that polls does not count as a poll. A method named
     /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
-    /// not taken for one. A poll whose result is dropped unlooked-at
-    /// (`let _ = tap.try_send(frame);`) is reported only when nothing else
-    /// runs between two polls: a best-effort send in a loop that does other
-    /// work is not a spin.
-    /// Any other `.await` counts as a wait (a bounded `send(x).await` with
-    /// room returns at once too), and so does any call whose name is
-    /// `sleep`, `yield_now`, `park`, `park_timeout` or `block_on`, and any
-    /// method call named `recv`, `recv_timeout`, `recv_deadline`,
-    /// `blocking_recv`, `wait`, `wait_timeout`, `wait_while`,
-    /// `wait_timeout_while`, `join`, `select`, `ready`, or a blocking I/O or
-    /// blocking-primitive call (`read`, `read_exact`, `read_line`,
-    /// `read_to_end`, `read_to_string`, `recv_from`, `accept`, `poll`,
-    /// `blocking_send`, `blocking_lock`): without types, a loop that blocks
-    /// on a socket between polls cannot be told from one that spins, and
-    /// leaklint prefers silence (a std `RwLock::read` is taken for a wait).
-    /// A macro leaklint cannot parse is taken to wait when its tokens mention
-    /// `await` or one of those names. A `select!` with an `else` branch
-    /// counts as a poll: tokio runs `else` at once when every branch is
-    /// disabled, so the loop spins once its sources are closed. Code in
-    /// closures and async blocks that are not awaited in the loop is not
-    /// part of the loop's paths.
+    /// not taken for one.
+    ///
+    /// Any `.await` other than of an async lock counts as a wait (a bounded
+    /// `send(x).await` with room returns at once too), and so does any call
+    /// whose name is `sleep`, `yield_now`, `park`, `park_timeout` or
+    /// `block_on`, and any method call named `recv`, `recv_timeout`,
+    /// `recv_deadline`, `blocking_recv`, `wait`, `wait_timeout`,
+    /// `wait_while`, `wait_timeout_while`, `join`, `select`, `ready`, or a
+    /// blocking I/O or blocking-primitive call (`read`, `read_exact`,
+    /// `read_line`, `read_to_end`, `read_to_string`, `recv_from`, `accept`,
+    /// `poll`, `blocking_send`, `blocking_lock`): without types, a loop that
+    /// blocks on a socket between polls cannot be told from one that spins,
+    /// and leaklint prefers silence (a std `RwLock::read` is taken for a
+    /// wait). A macro leaklint cannot parse is taken to wait when its tokens
+    /// mention `await` or one of those names.
+    ///
+    /// A `select!` with an `else` branch counts as a poll: tokio runs `else`
+    /// at once when every branch is disabled, so the loop spins once its
+    /// sources are closed. Code in closures and async blocks that are not
+    /// awaited in the loop is not part of the loop's paths.
     ///
     /// ### Example
     /// ```rust,ignore
