@@ -73,12 +73,55 @@ where
     if merge::is_merge(&args) {
         return merge::run(args).into();
     }
-    match Cli::parse_args(args) {
+    match Cli::parse_args(args.iter().cloned()) {
         Ok(cli) => execute(&cli).into(),
         Err(e) => {
             // clap prints help and version (exit 0) and usage errors (exit 2).
             let _ = e.print();
+            if e.exit_code() != 0 {
+                usage_error_for_editors(&args, &e);
+            }
             ExitCode::from(e.exit_code().clamp(0, 255) as u8)
+        }
+    }
+}
+
+/// A command line that does not parse, under an editor (`--format
+/// cargo-json`): the error as one diagnostic on stdout, and the `--also`
+/// command run and passed through all the same, so that its diagnostics
+/// are not lost with leaklint's.
+fn usage_error_for_editors(args: &[OsString], error: &clap::Error) {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value_of = |flag: &str| {
+        let prefix = format!("{flag}=");
+        args.iter().enumerate().find_map(|(i, a)| {
+            if a == flag {
+                args.get(i + 1).cloned()
+            } else {
+                a.strip_prefix(&prefix).map(str::to_string)
+            }
+        })
+    };
+    if value_of("--format").as_deref() != Some("cargo-json") {
+        return;
+    }
+    let message = error
+        .render()
+        .to_string()
+        .lines()
+        .next()
+        .unwrap_or("invalid arguments")
+        .trim_start_matches("error: ")
+        .to_string();
+    let mut stdout = std::io::stdout().lock();
+    let failure = pipeline::Failure::new(format!("invalid arguments: {message}"));
+    let _ = stdout.write_all(also::failure_diagnostic(&failure).as_bytes());
+    if let Some(command) = value_of("--also") {
+        if let Ok(Ok((output, _))) = also::start(&command).map(also::Also::finish) {
+            let _ = stdout.write_all(&output);
         }
     }
 }

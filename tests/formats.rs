@@ -310,6 +310,30 @@ fn also_reports_leaklints_own_failure_and_keeps_the_other_output() {
     // The error is on stderr too.
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `spawn_without_cancel`"));
 
+    // A command line that does not parse: the same, clippy's output kept.
+    let out = leaklint(
+        dir.path(),
+        &[
+            "--format",
+            "cargo-json",
+            "--also",
+            &format!("echo '{other}'"),
+            "--no-such-flag",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[1], other);
+    let diagnostic: cargo_metadata::diagnostic::Diagnostic =
+        serde_json::from_str(lines[0]).unwrap();
+    assert!(
+        diagnostic.message.contains("--no-such-flag"),
+        "{}",
+        diagnostic.message
+    );
+
     // Without --also, cargo-json still carries the failure.
     let out = leaklint(dir.path(), &["--format", "cargo-json", "src/a.rs"]);
     assert_eq!(out.status.code(), Some(2));
