@@ -6,9 +6,11 @@
 //! async fn stalls a runtime worker, unless that fn is a CLI command
 //! handler awaited by `main` on the main thread. Rules mark such findings
 //! ([`leaklint_lints::Finding::moot_if`]); this pass reads every Rust file
-//! of the finding's package (the nearest `Cargo.toml` with a `[package]`
-//! above it, its nested packages and test directories aside; a file with no
-//! package is its own crate), collects who calls whom
+//! of the finding's workspace (the nearest `Cargo.toml` with a `[workspace]`
+//! above it, else with a `[package]`; test directories and target
+//! directories aside; a file with neither is its own crate): a service's
+//! library crates are called by its binary, which the rule of "every caller
+//! in the crate" alone would not see. It collects who calls whom
 //! ([`leaklint_lints::context::entry`]) and drops the findings whose fn is
 //! reached only from `main`.
 //!
@@ -48,23 +50,37 @@ pub fn drop_moot_findings(
         let Some(path) = paths.get(&file.path) else {
             continue;
         };
-        let root = package_root(path).unwrap_or_else(|| path.clone());
+        let root = crate_root(path).unwrap_or_else(|| path.clone());
         crates.entry(root).or_default().push(i);
     }
     for (root, files) in crates {
-        let Some((once, main_thread)) = reached_from_main(&root, max_nesting) else {
+        let Some(crate_calls) = CrateCalls::read(&root, max_nesting) else {
             continue;
         };
         for &i in &files {
-            report.files[i]
-                .diagnostics
-                .retain(|d| match &d.finding.moot_if {
-                    Some(reach) => !match reach.kind {
-                        ReachKind::Once => once.contains(&reach.function),
-                        ReachKind::MainThread => main_thread.contains(&reach.function),
-                    },
-                    None => true,
-                });
+            let Some(summary) = paths
+                .get(&report.files[i].path)
+                .and_then(|p| std::fs::canonicalize(p).ok())
+                .and_then(|p| crate_calls.summaries.get(&p))
+            else {
+                continue;
+            };
+            report.files[i].diagnostics.retain(|d| {
+                let Some(reach) = &d.finding.moot_if else {
+                    return true;
+                };
+                // The fn the finding is in, as the crate knows it.
+                let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) else {
+                    return true;
+                };
+                if key.rsplit("::").next() != Some(reach.function.as_str()) {
+                    return true;
+                }
+                !match reach.kind {
+                    ReachKind::Once => crate_calls.once.contains(key),
+                    ReachKind::MainThread => crate_calls.main_thread.contains(key),
+                }
+            });
         }
     }
     report
@@ -73,38 +89,62 @@ pub fn drop_moot_findings(
 }
 
 /// The directory of the nearest `Cargo.toml` above `file` with a
-/// `[package]` table.
-fn package_root(file: &Path) -> Option<PathBuf> {
+/// `[workspace]` table, else with a `[package]` table.
+fn crate_root(file: &Path) -> Option<PathBuf> {
     let absolute = std::fs::canonicalize(file).ok()?;
-    absolute
+    let manifests: Vec<(PathBuf, String)> = absolute
         .ancestors()
         .skip(1)
-        .find(|dir| {
-            std::fs::read_to_string(dir.join("Cargo.toml"))
-                .is_ok_and(|text| text.lines().any(|l| l.trim() == "[package]"))
+        .filter_map(|dir| {
+            let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
+            Some((dir.to_path_buf(), text))
         })
-        .map(Path::to_path_buf)
+        .collect();
+    let has = |text: &str, table: &str| text.lines().any(|l| l.trim() == table);
+    manifests
+        .iter()
+        .find(|(_, text)| has(text, "[workspace]"))
+        .or_else(|| manifests.iter().find(|(_, text)| has(text, "[package]")))
+        .map(|(dir, _)| dir.clone())
 }
 
-/// The fns of the crate at `root` (a package directory, or one file)
-/// reached from `main` once and on the main thread; `None` when a file of
-/// it cannot be read or parsed.
-fn reached_from_main(
-    root: &Path,
-    max_nesting: usize,
-) -> Option<(BTreeSet<String>, BTreeSet<String>)> {
-    let files = if root.is_file() {
-        vec![root.to_path_buf()]
-    } else {
-        package_files(root)?
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(crate::engine::WORKER_STACK_SIZE)
-        .build()
-        .ok()?;
-    let summaries: Option<Vec<CallSummary>> =
-        pool.install(|| files.par_iter().map(|f| summary(f, max_nesting)).collect());
-    Some(entry::reached_from_main(&summaries?))
+/// What a crate says about who calls whom.
+struct CrateCalls {
+    /// Each file's calls, by canonical path.
+    summaries: HashMap<PathBuf, CallSummary>,
+    /// The fns (by key) reached from `main` once.
+    once: BTreeSet<String>,
+    /// The fns (by key) reached from `main` on the main thread.
+    main_thread: BTreeSet<String>,
+}
+
+impl CrateCalls {
+    /// Reads the crate at `root` (a workspace or package directory, or one
+    /// file); `None` when a file of it cannot be read or parsed.
+    fn read(root: &Path, max_nesting: usize) -> Option<CrateCalls> {
+        let files = if root.is_file() {
+            vec![root.to_path_buf()]
+        } else {
+            package_files(root)?
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .stack_size(crate::engine::WORKER_STACK_SIZE)
+            .build()
+            .ok()?;
+        let summaries: Option<Vec<(PathBuf, CallSummary)>> = pool.install(|| {
+            files
+                .par_iter()
+                .map(|f| Some((f.clone(), summary(f, max_nesting)?)))
+                .collect()
+        });
+        let summaries: HashMap<PathBuf, CallSummary> = summaries?.into_iter().collect();
+        let (once, main_thread) = entry::reached_from_main(summaries.values());
+        Some(CrateCalls {
+            summaries,
+            once,
+            main_thread,
+        })
+    }
 }
 
 /// One file's calls, or `None` if it cannot be read, parsed or analysed.
@@ -119,14 +159,30 @@ fn summary(path: &Path, max_nesting: usize) -> Option<CallSummary> {
     }
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
-        Some(FileContext::new(&file, text).call_summary())
+        Some(FileContext::new(&file, text).call_summary(&module_name(path)))
     }));
     proc_macro2::extra::invalidate_current_thread_spans();
     result.ok().flatten()
 }
 
-/// The Rust files of the package at `root`: not in a nested package, a
-/// test directory (test code calls nothing) or a cargo target directory.
+/// The name of the module a file is, as its path says: its stem, its
+/// directory's name for `mod.rs`, `crate` for a crate root (`lib.rs`,
+/// `main.rs`, a file of `src/bin/`, `build.rs`).
+fn module_name(path: &Path) -> String {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("crate");
+    let parent = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str());
+    match (stem, parent) {
+        ("lib" | "main" | "build", _) | (_, Some("bin")) => "crate".to_string(),
+        ("mod", Some(dir)) => dir.to_string(),
+        (stem, _) => stem.to_string(),
+    }
+}
+
+/// The Rust files of the workspace or package at `root`: not in a test
+/// directory (test code calls nothing) or a target directory.
 fn package_files(root: &Path) -> Option<Vec<PathBuf>> {
     let root_owned = root.to_path_buf();
     let walker = WalkBuilder::new(root)
@@ -138,9 +194,7 @@ fn package_files(root: &Path) -> Option<Vec<PathBuf>> {
                 return true;
             }
             let name = entry.file_name();
-            !(name == "target"
-                || entry.path().join("Cargo.toml").is_file()
-                || TEST_DIRS.iter().any(|d| name == *d))
+            !(name == "target" || TEST_DIRS.iter().any(|d| name == *d))
         })
         .build();
     let mut files = Vec::new();

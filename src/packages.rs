@@ -4,23 +4,28 @@
 //! has a `[package]` table. That package is test support when its name ends
 //! in `test`, `tests`, `testing`, `test-utils` or `test-support` (after a
 //! `-` or `_`, or as the whole name: `acme-test-utils`, `integration_tests`,
-//! but not `latest`), or when the configuration lists it in `test_packages`.
-//! (Packages that the rest of a workspace uses only as a dev-dependency are
-//! test support too; that needs the workspace's members and is left to the
-//! crate model.)
+//! but not `latest`) or is `integration` or `e2e`, when the configuration lists it in `test_packages`,
+//! or when the other members of its workspace depend on it only as a
+//! dev-dependency (an integration-test harness).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Name endings that make a package test support.
 const TEST_SUFFIXES: &[&str] = &["test", "tests", "testing", "test-utils", "test-support"];
 
+/// Whole names that make a package test support: the integration and
+/// end-to-end test packages of a workspace (`integration-tests` and
+/// `e2e-tests` end in `-tests` anyway).
+const TEST_NAMES: &[&str] = &["integration", "e2e"];
+
 /// Whether a package named `name` is test support by its name.
 pub fn is_test_support_name(name: &str) -> bool {
     let name = name.replace('_', "-");
-    TEST_SUFFIXES
-        .iter()
-        .any(|suffix| name == *suffix || name.ends_with(&format!("-{suffix}")))
+    TEST_NAMES.contains(&name.as_str())
+        || TEST_SUFFIXES
+            .iter()
+            .any(|suffix| name == *suffix || name.ends_with(&format!("-{suffix}")))
 }
 
 /// The package names of directories, looked up once each.
@@ -29,9 +34,38 @@ pub struct PackageNames {
     /// Directory → the name of the package whose `Cargo.toml` is in it or
     /// above it, if any.
     by_dir: HashMap<PathBuf, Option<String>>,
+    /// Workspace manifest → its members used only as dev-dependencies.
+    dev_only: HashMap<PathBuf, BTreeSet<String>>,
+    /// Directory → the workspace manifest above it, if any.
+    workspace_of: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl PackageNames {
+    /// Whether the package `file` belongs to is test support by name, by
+    /// `listed` (the configuration's `test_packages`), or because its
+    /// workspace uses it only as a dev-dependency.
+    pub fn is_test_support(&mut self, file: &Path, listed: &[String]) -> bool {
+        let Some(name) = self.package_of(file) else {
+            return false;
+        };
+        if is_test_support_name(&name) || listed.contains(&name) {
+            return true;
+        }
+        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let workspace = self
+            .workspace_of
+            .entry(dir)
+            .or_insert_with(|| workspace_manifest(file))
+            .clone();
+        let Some(workspace) = workspace else {
+            return false;
+        };
+        self.dev_only
+            .entry(workspace.clone())
+            .or_insert_with(|| dev_only_members(&workspace))
+            .contains(&name)
+    }
+
     /// The name of the package `file` belongs to, if a `Cargo.toml` with a
     /// `[package]` table is found above it.
     pub fn package_of(&mut self, file: &Path) -> Option<String> {
@@ -68,6 +102,86 @@ impl PackageNames {
     }
 }
 
+/// The nearest `Cargo.toml` above `file` with a `[workspace]` table.
+fn workspace_manifest(file: &Path) -> Option<PathBuf> {
+    let absolute = std::fs::canonicalize(file).ok()?;
+    absolute
+        .ancestors()
+        .skip(1)
+        .map(|d| d.join("Cargo.toml"))
+        .find(|m| {
+            std::fs::read_to_string(m).is_ok_and(|t| t.lines().any(|l| l.trim() == "[workspace]"))
+        })
+}
+
+/// The members of the workspace at `manifest` that the other members use
+/// only as a dev-dependency.
+fn dev_only_members(manifest: &Path) -> BTreeSet<String> {
+    let mut notes = Vec::new();
+    let Ok(dirs) = crate::cargo_workspace::selected_packages(manifest, true, &mut notes) else {
+        return BTreeSet::new();
+    };
+    let mut members = BTreeSet::new();
+    let mut normal = BTreeSet::new();
+    let mut dev = BTreeSet::new();
+    for dir in dirs {
+        let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+            continue;
+        };
+        let Ok(doc) = toml::de::DeTable::parse(&text) else {
+            continue;
+        };
+        let doc = doc.get_ref();
+        if let Some(name) = doc
+            .get("package")
+            .and_then(|p| p.get_ref().as_table())
+            .and_then(|p| p.get("name"))
+            .and_then(|n| n.get_ref().as_str())
+        {
+            members.insert(name.to_string());
+        }
+        let mut tables: Vec<(&str, &toml::de::DeTable<'_>)> = Vec::new();
+        for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
+            if let Some(t) = doc.get(key).and_then(|t| t.get_ref().as_table()) {
+                tables.push((key, t));
+            }
+        }
+        if let Some(targets) = doc.get("target").and_then(|t| t.get_ref().as_table()) {
+            for (_, target) in targets.iter() {
+                for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
+                    if let Some(t) = target
+                        .get_ref()
+                        .as_table()
+                        .and_then(|t| t.get(key))
+                        .and_then(|t| t.get_ref().as_table())
+                    {
+                        tables.push((key, t));
+                    }
+                }
+            }
+        }
+        for (kind, table) in tables {
+            for (key, value) in table.iter() {
+                // `alias = { package = "real-name", … }` depends on `real-name`.
+                let name = value
+                    .get_ref()
+                    .as_table()
+                    .and_then(|t| t.get("package"))
+                    .and_then(|p| p.get_ref().as_str())
+                    .map_or_else(|| key.get_ref().to_string(), str::to_string);
+                if kind == "dev-dependencies" {
+                    dev.insert(name);
+                } else {
+                    normal.insert(name);
+                }
+            }
+        }
+    }
+    dev.into_iter()
+        .filter(|name| members.contains(name) && !normal.contains(name))
+        .collect()
+}
+
 /// The `package.name` of the manifest at `path`, if it is readable and has one.
 fn package_name(path: &Path) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
@@ -97,6 +211,8 @@ mod tests {
             "acme-test-support",
             "tests",
             "test-utils",
+            "integration",
+            "e2e",
         ] {
             assert!(is_test_support_name(yes), "{yes}");
         }
@@ -130,5 +246,42 @@ mod tests {
             Some("fixtures-test-utils")
         );
         assert_eq!(names.package_of(&root.join("b.rs")), None);
+    }
+
+    #[test]
+    fn members_used_only_as_dev_dependencies() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |path: &str, text: &str| {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n");
+        write(
+            "crates/server/Cargo.toml",
+            "[package]\nname = \"server\"\n[dependencies]\ncore = { path = \"../core\" }\n\
+             [dev-dependencies]\nharness = { path = \"../harness\" }\ncore = { path = \"../core\" }\n",
+        );
+        write("crates/core/Cargo.toml", "[package]\nname = \"core\"\n");
+        write(
+            "crates/harness/Cargo.toml",
+            "[package]\nname = \"harness\"\n[dependencies]\ncore = { path = \"../core\" }\n",
+        );
+        for (file, _) in [
+            ("crates/server/src/main.rs", ()),
+            ("crates/core/src/lib.rs", ()),
+            ("crates/harness/src/lib.rs", ()),
+        ] {
+            write(file, "");
+        }
+        let mut names = PackageNames::default();
+        assert!(names.is_test_support(&root.join("crates/harness/src/lib.rs"), &[]));
+        assert!(!names.is_test_support(&root.join("crates/core/src/lib.rs"), &[]));
+        assert!(!names.is_test_support(&root.join("crates/server/src/main.rs"), &[]));
+        assert!(names.is_test_support(
+            &root.join("crates/server/src/main.rs"),
+            &["server".to_string()]
+        ));
     }
 }

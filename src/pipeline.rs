@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::discover::{self, display_path, Discovery, SourceFile};
 use crate::engine;
 use crate::outcome::Report;
-use crate::packages::{self, PackageNames};
+use crate::packages::PackageNames;
 use crate::settings::{self, Overrides, Resolver};
 use crate::timings::{self, Timings};
 
@@ -206,10 +206,7 @@ fn run_id(
 /// Marks the files of test-support packages as test code.
 fn mark_test_support(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
     for file in files.iter_mut().filter(|f| !f.test_code) {
-        if let Some(name) = packages.package_of(&file.path) {
-            file.test_code =
-                packages::is_test_support_name(&name) || config.test_packages.contains(&name);
-        }
+        file.test_code = packages.is_test_support(&file.path, &config.test_packages);
     }
 }
 

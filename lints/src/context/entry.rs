@@ -8,12 +8,16 @@
 //! name, where it happens. The driver combines the summaries of a crate
 //! with [`reached_from_main`].
 //!
-//! Precision first, in the direction that keeps findings: fns are matched
-//! by name only, so every call of any fn or method with the same name counts
-//! as a caller (a call that is not the right one can only keep a finding);
-//! a name mentioned other than as a callee (`spawn(run)`, `.map(handle)`, a
-//! macro leaklint cannot read) makes its callers unknown; a fn with no
-//! caller is reached from nowhere. Test code calls nothing.
+//! Precision first, in the direction that keeps findings. A fn is known by
+//! its key: `name` for a free fn, `Type::name` for a method or associated
+//! fn of `impl Type`. Its callers are every call that may be it, types and
+//! modules unresolved: `name(…)` and `module::name(…)` for a free fn;
+//! `Type::name(…)`, `Self::name(…)` and `self.name()` in `impl Type`, and
+//! any `x.name()` on a receiver of unknown type, for a method. A call that
+//! is not the right one can only keep a finding. A name mentioned other
+//! than as a callee (`spawn(run)`, `.map(handle)`, a macro leaklint cannot
+//! read) makes its callers unknown; a fn with no caller is reached from
+//! nowhere. Test code calls nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -29,17 +33,26 @@ pub struct CallSummary {
     /// Entry points: `main` at the top of the file or a `#[…::main]` fn,
     /// with whether it runs a current-thread runtime.
     pub mains: Vec<(String, bool)>,
-    /// Every call, by the callee's last name.
+    /// Every fn and method of the file (test code aside), by key, with the
+    /// byte range of its item.
+    pub defs: Vec<(String, std::ops::Range<usize>)>,
+    /// Every call.
     pub calls: Vec<CallSite>,
-    /// Names mentioned other than as a callee.
+    /// Fns mentioned other than as a callee: `name` (a free fn, or a name
+    /// in an unread macro), `Type::name`, or `*::name` (`Self::name`: a
+    /// method of some type).
     pub opaque: BTreeSet<String>,
+    /// `(macro, method)`: a `macro_rules!` of this file calls `$ty::method`.
+    pub macro_methods: Vec<(String, String)>,
+    /// `(macro, types)`: an invocation of a macro names these types.
+    pub macro_types: Vec<(String, BTreeSet<String>)>,
 }
 
-/// One call of a fn or method by name.
+/// One call of a fn or method.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallSite {
-    /// The last segment of the callee's path, or the method name.
-    pub callee: String,
+    /// What may be called.
+    pub callee: Callee,
     /// Where the call is.
     pub caller: Caller,
     /// Whether it runs at most once per run of the caller: not in a loop,
@@ -49,10 +62,22 @@ pub struct CallSite {
     pub thread: SiteThread,
 }
 
+/// What a call may call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Callee {
+    /// `name(…)` (no module: `None`) or `module::name(…)`: a free fn, with
+    /// the module the path names last.
+    Free(Option<String>, String),
+    /// `Type::name(…)` (`Self` and `self` resolved in an `impl`): key `Type::name`.
+    Assoc(String),
+    /// `x.name(…)` on a receiver of unknown type: any method `name`.
+    Method(String),
+}
+
 /// The code a call is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Caller {
-    /// A fn or method, by name.
+    /// A fn or method, by key.
     Fn(String),
     /// A static's initializer (`static`, `lazy_static!`, `thread_local!`).
     Static,
@@ -74,8 +99,10 @@ pub enum SiteThread {
 }
 
 impl<'a> FileContext<'a> {
-    /// This file's [`CallSummary`].
-    pub fn call_summary(&self) -> CallSummary {
+    /// This file's [`CallSummary`]; `module` is the name of the module the
+    /// file is (its stem, or its directory's name for `mod.rs`; `crate` for
+    /// a crate root), which keys its free fns (`module::name`).
+    pub fn call_summary(&self, module: &str) -> CallSummary {
         let mut summary = CallSummary::default();
         for item in &self.file.items {
             if let syn::Item::Fn(f) = item {
@@ -89,49 +116,227 @@ impl<'a> FileContext<'a> {
                 }
             }
         }
+        let mut defs = Defs {
+            ctx: self,
+            module: module.to_string(),
+            impl_type: None,
+            method_types: Vec::new(),
+            fn_keys: Vec::new(),
+            defs: &mut summary.defs,
+        };
+        defs.visit_file(self.file);
+        let method_types = defs.method_types;
+        let fn_keys = defs.fn_keys;
+        // Mains are free fns of the crate root.
+        for (name, _) in &mut summary.mains {
+            *name = format!("{module}::{name}");
+        }
+        let impl_type_of = |ancestors: &[Node<'_>]| -> Option<String> {
+            ancestors
+                .iter()
+                .rev()
+                .find_map(|n| match n {
+                    Node::ImplFn(f) => method_types
+                        .iter()
+                        .find(|(p, _)| std::ptr::eq(*p, *f))
+                        .map(|(_, t)| t.clone()),
+                    Node::ItemFn(_) | Node::TraitFn(_) => Some(String::new()),
+                    _ => None,
+                })
+                .filter(|t| !t.is_empty())
+        };
+        // A bare `name()` calls this module's own `name` when it has one
+        // (an import of the same name would not compile).
+        let own_free: BTreeSet<String> = fn_keys
+            .iter()
+            .filter_map(|(_, k)| k.strip_prefix(&format!("{module}::")).map(str::to_string))
+            .collect();
+        let fn_key_of = |f: &syn::ItemFn| -> Option<String> {
+            fn_keys
+                .iter()
+                .find(|(p, _)| std::ptr::eq(*p, f))
+                .map(|(_, k)| k.clone())
+        };
+        // The names each fn binds (parameters, `let`s, patterns), by the fn's
+        // position: a mention of one is a variable, not a fn value.
+        let mut bound_names: Vec<(usize, BTreeSet<String>)> = Vec::new();
         self.walk_exprs(|expr, ancestors| {
             if self.in_test_code(self.span_of(expr)) {
                 return;
             }
-            match expr {
-                Expr::Call(call) => {
-                    if let Expr::Path(p) = &*call.func {
-                        if let Some(last) = p.path.segments.last() {
-                            summary.calls.push(self.call_site(
-                                imports::unraw(&last.ident),
-                                expr,
-                                ancestors,
-                            ));
+            let callee = match expr {
+                Expr::Call(call) => match &*call.func {
+                    Expr::Path(p) if p.qself.is_none() => {
+                        let names: Vec<String> = p
+                            .path
+                            .segments
+                            .iter()
+                            .map(|s| imports::unraw(&s.ident))
+                            .collect();
+                        match names.as_slice() {
+                            [.., ty, name] if ty == "Self" => Some(match impl_type_of(ancestors) {
+                                Some(t) => Callee::Assoc(format!("{t}::{name}")),
+                                None => Callee::Method(name.clone()),
+                            }),
+                            [.., ty, name] if ty.starts_with(char::is_uppercase) => {
+                                Some(Callee::Assoc(format!("{ty}::{name}")))
+                            }
+                            [.., module, name] => {
+                                Some(Callee::Free(Some(module.clone()), name.clone()))
+                            }
+                            [name] if own_free.contains(name) => {
+                                Some(Callee::Free(Some(module.to_string()), name.clone()))
+                            }
+                            [name] => Some(Callee::Free(None, name.clone())),
+                            [] => None,
                         }
                     }
-                }
+                    _ => None,
+                },
                 Expr::MethodCall(m) => {
-                    summary
-                        .calls
-                        .push(self.call_site(imports::unraw(&m.method), expr, ancestors));
+                    let name = imports::unraw(&m.method);
+                    let on_self = matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
+                    Some(match impl_type_of(ancestors) {
+                        Some(t) if on_self => Callee::Assoc(format!("{t}::{name}")),
+                        _ => match self.receiver_type(&m.receiver, ancestors) {
+                            Some(t) => Callee::Assoc(format!("{t}::{name}")),
+                            None => Callee::Method(name),
+                        },
+                    })
                 }
                 Expr::Path(p) => {
                     let is_callee = matches!(ancestors.last(),
                         Some(Node::Expr(Expr::Call(c))) if std::ptr::eq(&*c.func, expr));
-                    if !is_callee {
-                        if let Some(last) = p.path.segments.last() {
-                            summary.opaque.insert(imports::unraw(&last.ident));
+                    let local = p.path.get_ident().is_some_and(|id| {
+                        bound_in_enclosing_fn(
+                            self,
+                            ancestors,
+                            &imports::unraw(id),
+                            &mut bound_names,
+                        )
+                    });
+                    if !is_callee && !local {
+                        let names: Vec<String> = p
+                            .path
+                            .segments
+                            .iter()
+                            .map(|s| imports::unraw(&s.ident))
+                            .collect();
+                        match names.as_slice() {
+                            [.., ty, name] if ty == "Self" => {
+                                summary.opaque.insert(match impl_type_of(ancestors) {
+                                    Some(t) => format!("{t}::{name}"),
+                                    None => format!("*::{name}"),
+                                });
+                            }
+                            [.., ty, name] if ty.starts_with(char::is_uppercase) => {
+                                summary.opaque.insert(format!("{ty}::{name}"));
+                            }
+                            [.., name] => {
+                                summary.opaque.insert(name.clone());
+                            }
+                            [] => {}
                         }
                     }
+                    None
                 }
-                _ => {}
+                _ => None,
+            };
+            if let Some(callee) = callee {
+                let site = self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
+                summary.calls.push(site);
             }
         });
         // Macros leaklint does not parse may call anything they name.
         let mut unread = UnreadMacros {
             ctx: self,
-            names: &mut summary.opaque,
+            summary: &mut summary,
         };
         unread.visit_file(self.file);
         summary
     }
 
-    fn call_site<'v>(&self, callee: String, expr: &'v Expr, ancestors: &[Node<'v>]) -> CallSite {
+    /// The type of a method call's receiver when the fn says it: `T::new(…)`
+    /// itself, a variable
+    /// bound by `let x = T::f(…)` (through `?`, `.await`, `.unwrap()`,
+    /// `.expect(…)`, `.clone()`) or `let x = T { … }`, or a parameter typed
+    /// `T`, `&T`, `Arc<T>`, `Box<T>` or `Rc<T>` (its last segment).
+    fn receiver_type<'v>(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
+        // `T::new(…).start()`: a constructor by convention returns `T`.
+        if let Expr::Call(c) = receiver {
+            if let Expr::Path(p) = &*c.func {
+                let names: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| imports::unraw(&s.ident))
+                    .collect();
+                if let [.., ty, ctor] = names.as_slice() {
+                    if ty != "Self" && ty.starts_with(char::is_uppercase) && ctor == "new" {
+                        return Some(ty.clone());
+                    }
+                }
+            }
+            return None;
+        }
+        let Expr::Path(p) = receiver else {
+            return None;
+        };
+        let name = imports::unraw(p.path.get_ident()?);
+        if let Some(mut init) = self.binding_init(&name, ancestors) {
+            loop {
+                init = match init {
+                    Expr::Try(t) => &t.expr,
+                    Expr::Await(a) => &a.base,
+                    Expr::Paren(p) => &p.expr,
+                    Expr::MethodCall(m)
+                        if matches!(
+                            m.method.to_string().as_str(),
+                            "unwrap" | "expect" | "clone"
+                        ) =>
+                    {
+                        &m.receiver
+                    }
+                    _ => break,
+                };
+            }
+            let path = match init {
+                Expr::Call(c) => match &*c.func {
+                    Expr::Path(p) => &p.path,
+                    _ => return None,
+                },
+                Expr::Struct(s) => return s.path.segments.last().map(|s| imports::unraw(&s.ident)),
+                _ => return None,
+            };
+            let names: Vec<String> = path
+                .segments
+                .iter()
+                .map(|s| imports::unraw(&s.ident))
+                .collect();
+            return match names.as_slice() {
+                [.., ty, _] if ty != "Self" && ty.starts_with(char::is_uppercase) => {
+                    Some(ty.clone())
+                }
+                _ => None,
+            };
+        }
+        let sig = super::ancestry::enclosing_fn_sig(ancestors)?;
+        sig.inputs.iter().find_map(|input| match input {
+            syn::FnArg::Typed(t) if matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == name) => {
+                type_name(&t.ty)
+            }
+            _ => None,
+        })
+    }
+
+    fn call_site<'v>(
+        &self,
+        callee: Callee,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+        impl_type_of: &dyn Fn(&[Node<'_>]) -> Option<String>,
+        fn_key_of: &dyn Fn(&syn::ItemFn) -> Option<String>,
+    ) -> CallSite {
         let mut once = true;
         let mut thread = SiteThread::Caller;
         let mut child: Node<'v> = Node::Expr(expr);
@@ -182,18 +387,23 @@ impl<'a> FileContext<'a> {
                 Node::ItemFn(f) => {
                     return CallSite {
                         callee,
-                        caller: Caller::Fn(imports::unraw(&f.sig.ident)),
+                        caller: fn_key_of(f).map_or(Caller::Unknown, Caller::Fn),
                         once,
                         thread,
                     }
                 }
                 Node::ImplFn(f) => {
+                    let name = imports::unraw(&f.sig.ident);
+                    let caller = match impl_type_of(ancestors) {
+                        Some(t) => Caller::Fn(format!("{t}::{name}")),
+                        None => Caller::Unknown,
+                    };
                     return CallSite {
                         callee,
-                        caller: Caller::Fn(imports::unraw(&f.sig.ident)),
+                        caller,
                         once,
                         thread,
-                    }
+                    };
                 }
                 Node::Static(_) => {
                     return CallSite {
@@ -228,6 +438,67 @@ impl<'a> FileContext<'a> {
             thread,
         }
     }
+}
+
+/// The last segment of a type, through `&`, `Arc<…>`, `Box<…>`, `Rc<…>`.
+fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Reference(r) => type_name(&r.elem),
+        syn::Type::Paren(p) => type_name(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let last = p.path.segments.last()?;
+            let name = imports::unraw(&last.ident);
+            if matches!(name.as_str(), "Arc" | "Box" | "Rc") {
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                    return args.args.iter().find_map(|a| match a {
+                        syn::GenericArgument::Type(t) => type_name(t),
+                        _ => None,
+                    });
+                }
+                return None;
+            }
+            name.starts_with(char::is_uppercase).then_some(name)
+        }
+        _ => None,
+    }
+}
+
+/// Whether the innermost fn around `ancestors` binds `name` as a variable
+/// (a parameter, a `let`, a pattern); `cache` keeps each fn's names.
+fn bound_in_enclosing_fn(
+    ctx: &FileContext<'_>,
+    ancestors: &[Node<'_>],
+    name: &str,
+    cache: &mut Vec<(usize, BTreeSet<String>)>,
+) -> bool {
+    struct Bound<'c, 'a>(&'c FileContext<'a>, BTreeSet<String>);
+    impl<'v> Visit<'v> for Bound<'_, '_> {
+        fn visit_pat_ident(&mut self, p: &'v syn::PatIdent) {
+            self.1.insert(imports::unraw(&p.ident));
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_item(&mut self, _: &'v syn::Item) {}
+        fn visit_macro(&mut self, m: &'v syn::Macro) {
+            let ctx = self.0;
+            ctx.visit_macro_body(m, self);
+        }
+    }
+    let Some((id, sig, block)) = ancestors.iter().rev().find_map(|n| match n {
+        Node::ItemFn(f) => Some((*f as *const syn::ItemFn as usize, &f.sig, &*f.block)),
+        Node::ImplFn(f) => Some((*f as *const syn::ImplItemFn as usize, &f.sig, &f.block)),
+        _ => None,
+    }) else {
+        return false;
+    };
+    if let Some((_, names)) = cache.iter().find(|(k, _)| *k == id) {
+        return names.contains(name);
+    }
+    let mut bound = Bound(ctx, BTreeSet::new());
+    bound.visit_signature(sig);
+    bound.visit_block(block);
+    let found = bound.1.contains(name);
+    cache.push((id, bound.1));
+    found
 }
 
 /// Whether the closure `node` is directly an argument of a call (then that
@@ -309,48 +580,228 @@ fn builds_current_thread(block: &syn::Block) -> bool {
     f.0
 }
 
+/// Collects the fns and methods of a file with their keys, and the type of
+/// every method's `impl`.
+struct Defs<'v, 'c, 'a, 'd> {
+    ctx: &'c FileContext<'a>,
+    /// The module being visited (inline `mod`s nest).
+    module: String,
+    impl_type: Option<String>,
+    method_types: Vec<(&'v syn::ImplItemFn, String)>,
+    fn_keys: Vec<(&'v syn::ItemFn, String)>,
+    defs: &'d mut Vec<(String, std::ops::Range<usize>)>,
+}
+
+impl<'v> Visit<'v> for Defs<'v, '_, '_, '_> {
+    fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
+        let ty = match &*i.self_ty {
+            syn::Type::Path(p) => p.path.segments.last().map(|s| imports::unraw(&s.ident)),
+            _ => None,
+        };
+        let outer = std::mem::replace(&mut self.impl_type, ty);
+        syn::visit::visit_item_impl(self, i);
+        self.impl_type = outer;
+    }
+
+    fn visit_item_mod(&mut self, m: &'v syn::ItemMod) {
+        let outer = std::mem::replace(&mut self.module, imports::unraw(&m.ident));
+        syn::visit::visit_item_mod(self, m);
+        self.module = outer;
+    }
+
+    fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
+        let span = self.ctx.span_of(f);
+        let key = format!("{}::{}", self.module, imports::unraw(&f.sig.ident));
+        if !self.ctx.in_test_code(span) {
+            self.defs
+                .push((key.clone(), span.start.byte..span.end.byte));
+        }
+        self.fn_keys.push((f, key));
+        // A fn inside a fn is no method of the outer impl.
+        let outer = self.impl_type.take();
+        syn::visit::visit_item_fn(self, f);
+        self.impl_type = outer;
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
+        if let Some(ty) = &self.impl_type {
+            let key = format!("{ty}::{}", imports::unraw(&f.sig.ident));
+            let span = self.ctx.span_of(f);
+            if !self.ctx.in_test_code(span) {
+                self.defs.push((key, span.start.byte..span.end.byte));
+            }
+            self.method_types.push((f, ty.clone()));
+        }
+        syn::visit::visit_impl_item_fn(self, f);
+    }
+}
+
 /// Collects the identifiers in macros whose bodies were not parsed.
 struct UnreadMacros<'c, 'a, 'n> {
     ctx: &'c FileContext<'a>,
-    names: &'n mut BTreeSet<String>,
+    summary: &'n mut CallSummary,
 }
 
 impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
+    // A fn imported under another name is called by that name.
+    fn visit_use_rename(&mut self, r: &'v syn::UseRename) {
+        let name = imports::unraw(&r.ident);
+        self.summary.opaque.insert(format!("*::{name}"));
+        self.summary.opaque.insert(name);
+    }
+
+    // `macro_rules! m { … $ty::name(…) … }` calls `T::name` for the types
+    // its invocations name, which the crate's invocations of `m!` say.
+    fn visit_item_macro(&mut self, item: &'v syn::ItemMacro) {
+        match &item.ident {
+            Some(name) if item.mac.path.is_ident("macro_rules") => {
+                let mut generic = BTreeSet::new();
+                collect_idents(
+                    item.mac.tokens.clone(),
+                    &mut self.summary.opaque,
+                    &mut generic,
+                );
+                let name = imports::unraw(name);
+                self.summary
+                    .macro_methods
+                    .extend(generic.into_iter().map(|m| (name.clone(), m)));
+            }
+            _ => syn::visit::visit_item_macro(self, item),
+        }
+    }
+
     fn visit_macro(&mut self, mac: &'v syn::Macro) {
+        if let Some(name) = mac.path.segments.last() {
+            let mut types = BTreeSet::new();
+            upper_case_idents(mac.tokens.clone(), &mut types);
+            if !types.is_empty() {
+                self.summary
+                    .macro_types
+                    .push((imports::unraw(&name.ident), types));
+            }
+        }
         match self.ctx.macro_body(mac) {
-            MacroBody::Tokens => collect_idents(mac.tokens.clone(), self.names),
+            MacroBody::Tokens => {
+                let mut generic = BTreeSet::new();
+                collect_idents(mac.tokens.clone(), &mut self.summary.opaque, &mut generic);
+                // Outside `macro_rules!`, `$` means nothing: any method.
+                self.summary
+                    .opaque
+                    .extend(generic.into_iter().map(|m| format!("*::{m}")));
+            }
             _ => self.ctx.visit_macro_body(mac, self),
         }
     }
 }
 
-fn collect_idents(tokens: proc_macro2::TokenStream, names: &mut BTreeSet<String>) {
+/// The identifiers that start with an upper-case letter (type names).
+fn upper_case_idents(tokens: proc_macro2::TokenStream, found: &mut BTreeSet<String>) {
     for token in tokens {
         match token {
             proc_macro2::TokenTree::Ident(i) => {
-                names.insert(i.to_string().trim_start_matches("r#").to_string());
+                let name = i.to_string();
+                if name.starts_with(char::is_uppercase) {
+                    found.insert(name);
+                }
             }
-            proc_macro2::TokenTree::Group(g) => collect_idents(g.stream(), names),
+            proc_macro2::TokenTree::Group(g) => upper_case_idents(g.stream(), found),
             _ => {}
         }
     }
 }
 
-/// The fns (by name) of a crate that are reached only from `main`:
-/// `(once, main_thread)`, the names reached as [`crate::ReachKind::Once`]
+/// The fns an unread macro may call, from its tokens: `Type::name` after an
+/// upper-case type, `*::name` (any method) after `.` or `Self::`, and
+/// `name` (a free fn) otherwise, into `names`; the `name`s of
+/// `$ty::name` (a macro variable's type) into `generic`.
+fn collect_idents(
+    tokens: proc_macro2::TokenStream,
+    names: &mut BTreeSet<String>,
+    generic: &mut BTreeSet<String>,
+) {
+    use proc_macro2::TokenTree;
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            TokenTree::Ident(ident) => {
+                let name = ident.to_string().trim_start_matches("r#").to_string();
+                let punct = |k: usize| match i.checked_sub(k).map(|j| &tokens[j]) {
+                    Some(TokenTree::Punct(p)) => Some(p.as_char()),
+                    _ => None,
+                };
+                let owner = match i.checked_sub(3).map(|j| &tokens[j]) {
+                    Some(TokenTree::Ident(o)) => Some(o.to_string()),
+                    _ => None,
+                };
+                let after_path = punct(1) == Some(':') && punct(2) == Some(':');
+                if punct(1) == Some('.') {
+                    names.insert(format!("*::{name}"));
+                } else if after_path {
+                    match owner {
+                        Some(_) if punct(4) == Some('$') => generic.insert(name),
+                        Some(o) if o == "Self" => names.insert(format!("*::{name}")),
+                        Some(o) if o.starts_with(char::is_uppercase) => {
+                            names.insert(format!("{o}::{name}"))
+                        }
+                        Some(_) => names.insert(name),
+                        // `$ty::name`: any type's.
+                        None => names.insert(format!("*::{name}")),
+                    };
+                } else {
+                    names.insert(name);
+                }
+            }
+            TokenTree::Group(g) => collect_idents(g.stream(), names, generic),
+            _ => {}
+        }
+    }
+}
+
+/// The fns (by key) of a crate that are reached only from `main`:
+/// `(once, main_thread)`, the keys reached as [`crate::ReachKind::Once`]
 /// and as [`crate::ReachKind::MainThread`].
 pub fn reached_from_main<'s>(
     summaries: impl IntoIterator<Item = &'s CallSummary> + Clone,
 ) -> (BTreeSet<String>, BTreeSet<String>) {
-    let mut sites: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
+    // Free fns by name, with the module their path names (if any).
+    let mut free: BTreeMap<&str, Vec<(Option<&str>, &CallSite)>> = BTreeMap::new();
+    let mut assoc: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
+    let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
+    let mut keys: BTreeSet<&str> = BTreeSet::new();
     let mut once: BTreeSet<String> = BTreeSet::new();
     let mut main_thread: BTreeSet<String> = BTreeSet::new();
     for summary in summaries.clone() {
         for site in &summary.calls {
-            sites.entry(site.callee.as_str()).or_default().push(site);
+            match &site.callee {
+                Callee::Free(m, n) => free.entry(n).or_default().push((m.as_deref(), site)),
+                Callee::Assoc(k) => assoc.entry(k).or_default().push(site),
+                Callee::Method(n) => methods.entry(n).or_default().push(site),
+            }
         }
         opaque.extend(summary.opaque.iter().map(String::as_str));
+    }
+    // What the crate's `macro_rules!` call on the types their invocations name.
+    let mut invoked_with: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for summary in summaries.clone() {
+        for (mac, types) in &summary.macro_types {
+            invoked_with
+                .entry(mac.as_str())
+                .or_default()
+                .extend(types.iter().map(String::as_str));
+        }
+    }
+    let mut generic_calls: BTreeSet<String> = BTreeSet::new();
+    for summary in summaries.clone() {
+        for (mac, method) in &summary.macro_methods {
+            for ty in invoked_with.get(mac.as_str()).into_iter().flatten() {
+                generic_calls.insert(format!("{ty}::{method}"));
+            }
+        }
+    }
+    opaque.extend(generic_calls.iter().map(String::as_str));
+    for summary in summaries.clone() {
+        keys.extend(summary.defs.iter().map(|(k, _)| k.as_str()));
         for (name, current_thread) in &summary.mains {
             once.insert(name.clone());
             if !*current_thread {
@@ -359,17 +810,50 @@ pub fn reached_from_main<'s>(
         }
     }
     // A `main` that something calls is not only an entry point.
-    once.retain(|m| !sites.contains_key(m.as_str()));
-    main_thread.retain(|m| !sites.contains_key(m.as_str()));
+    let called = |key: &String| free.contains_key(key.rsplit("::").next().unwrap_or(key));
+    once.retain(|m| !called(m));
+    main_thread.retain(|m| !called(m));
+    // Every call that may be the fn of `key`.
+    let callers = |key: &str| -> Option<Vec<&CallSite>> {
+        let name = key.rsplit("::").next().unwrap_or(key);
+        let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
+        let method = owner.starts_with(char::is_uppercase);
+        let hidden = if method {
+            opaque.contains(key) || opaque.contains(format!("*::{name}").as_str())
+        } else {
+            opaque.contains(name)
+        };
+        if hidden {
+            return None;
+        }
+        let mut sites = Vec::new();
+        if method {
+            sites.extend(assoc.get(key).into_iter().flatten());
+            sites.extend(methods.get(name).into_iter().flatten());
+        } else {
+            // `name()`, `owner::name()`, or a path whose module leaklint
+            // cannot tell apart (`self::`, `super::`, `crate::`).
+            sites.extend(
+                free.get(name)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(module, _)| {
+                        module.is_none_or(|m| m == owner || matches!(m, "self" | "super" | "crate"))
+                    })
+                    .map(|(_, site)| *site),
+            );
+        }
+        (!sites.is_empty()).then_some(sites)
+    };
+    let all_callers: Vec<(&str, Vec<&CallSite>)> = keys
+        .iter()
+        .filter_map(|k| Some((*k, callers(k)?)))
+        .collect();
     let grow = |set: &mut BTreeSet<String>, ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| loop {
-        let add: Vec<String> = sites
+        let add: Vec<String> = all_callers
             .iter()
-            .filter(|(name, calls)| {
-                !set.contains(**name)
-                    && !opaque.contains(**name)
-                    && calls.iter().all(|site| ok(site, set))
-            })
-            .map(|(name, _)| name.to_string())
+            .filter(|(key, sites)| !set.contains(*key) && sites.iter().all(|site| ok(site, set)))
+            .map(|(key, _)| key.to_string())
             .collect();
         if add.is_empty() {
             break;
@@ -392,43 +876,106 @@ pub fn reached_from_main<'s>(
     (once, main_thread)
 }
 
+/// The key of the innermost fn of `summary` whose item contains `byte`.
+pub fn fn_at(summary: &CallSummary, byte: usize) -> Option<&str> {
+    summary
+        .defs
+        .iter()
+        .filter(|(_, range)| range.contains(&byte))
+        .min_by_key(|(_, range)| range.len())
+        .map(|(key, _)| key.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn reached(sources: &[&str]) -> (BTreeSet<String>, BTreeSet<String>) {
-        let files: Vec<syn::File> = sources
+    /// The keys reached from `main`, for files given as (module, source).
+    fn reached_in(files: &[(&str, &str)]) -> (BTreeSet<String>, BTreeSet<String>) {
+        let parsed: Vec<syn::File> = files
             .iter()
-            .map(|s| syn::parse_file(s).unwrap())
+            .map(|(_, s)| syn::parse_file(s).unwrap())
             .collect();
-        let summaries: Vec<CallSummary> = files
+        let summaries: Vec<CallSummary> = parsed
             .iter()
-            .zip(sources)
-            .map(|(f, s)| FileContext::new(f, s).call_summary())
+            .zip(files)
+            .map(|(f, (module, s))| FileContext::new(f, s).call_summary(module))
             .collect();
         reached_from_main(&summaries)
     }
 
-    fn set(names: &[&str]) -> BTreeSet<String> {
-        names.iter().map(|s| s.to_string()).collect()
+    /// [`reached_in`] for one crate root file.
+    fn reached(source: &str) -> (BTreeSet<String>, BTreeSet<String>) {
+        reached_in(&[("crate", source)])
     }
 
     #[test]
     fn chains_through_files_calls_and_awaits() {
-        let (once, main_thread) = reached(&[
-            "#[tokio::main] async fn main() { commands::run(args()).await; }",
-            "pub async fn run(a: Args) { let s = Services::new(&a).await; s.start(); }",
-            "impl Services { pub async fn new(a: &Args) -> Self { setup() } fn start(&self) {} }",
+        let (once, main_thread) = reached_in(&[
+            (
+                "crate",
+                "#[tokio::main] async fn main() { commands::run(args()).await; } fn args() {}",
+            ),
+            (
+                "commands",
+                "pub async fn run(a: Args) { let s = Services::new(&a).await; s.start(); }",
+            ),
+            (
+                "services",
+                "impl Services {
+                    pub async fn new(a: &Args) -> Self { Self::setup(); setup() }
+                    fn start(&self) { self.go() }
+                    fn setup() {}
+                    fn go(&self) {}
+                 }
+                 fn setup() {}
+                 impl Other { fn new() -> Self { Other } }
+                 fn elsewhere() { loop { Other::new(); } }",
+            ),
         ]);
-        for name in ["run", "new", "start", "setup", "args"] {
-            assert!(once.contains(name), "{name}: {once:?}");
-            assert!(main_thread.contains(name), "{name}: {main_thread:?}");
+        for key in [
+            "crate::main",
+            "crate::args",
+            "commands::run",
+            "Services::new",
+            "Services::start",
+            "Services::setup",
+            "Services::go",
+            "services::setup",
+        ] {
+            assert!(once.contains(key), "{key}: {once:?}");
+            assert!(main_thread.contains(key), "{key}: {main_thread:?}");
         }
+        assert!(!once.contains("Other::new"));
+    }
+
+    #[test]
+    fn same_named_fns_of_other_modules_are_told_apart_by_path() {
+        let (once, _) = reached_in(&[
+            (
+                "crate",
+                "fn main() { commands::run::command(); commands::setup::command(); }",
+            ),
+            ("run", "pub fn command() {}"),
+            // `setup` ends by running the server: `run::command` has two
+            // callers, both reached once.
+            ("setup", "pub fn command() { super::run::command() }"),
+            (
+                "other",
+                "pub fn command() {} fn busy() { loop { command() } }",
+            ),
+        ]);
+        assert!(once.contains("setup::command"), "{once:?}");
+        // `super::run::command()` names a module leaklint does not resolve.
+        assert!(once.contains("run::command"), "{once:?}");
+        // A bare `command()` may be any of them, and it runs in a loop.
+        assert!(!once.contains("other::command"), "{once:?}");
     }
 
     #[test]
     fn loops_closures_spawns_and_other_callers_break_the_chain() {
-        let (once, main_thread) = reached(&["fn main() {
+        let (once, main_thread) = reached(
+            "fn main() {
                 loop { in_loop(); }
                 items.iter().map(|i| in_closure(i));
                 tokio::spawn(async { in_task().await });
@@ -437,14 +984,17 @@ mod tests {
                 also_elsewhere();
                 recursive();
                 let f = as_value;
-            }
+             }
              fn other() { also_elsewhere(); }
              fn recursive() { recursive() }
              fn as_value() {}
-             fn no_caller() {}"]);
-        // Names of other crates' fns (`spawn`, `map`) are harmless members.
+             fn no_caller() {}
+             fn in_loop() {} fn in_closure() {} fn in_task() {} fn in_thread() {}
+             fn on_runtime() {} fn also_elsewhere() {}",
+        );
+        let key = |n: &str| format!("crate::{n}");
         for name in ["in_task", "in_thread", "main", "on_runtime"] {
-            assert!(once.contains(name), "{name}: {once:?}");
+            assert!(once.contains(&key(name)), "{name}: {once:?}");
         }
         for name in [
             "in_loop",
@@ -454,41 +1004,92 @@ mod tests {
             "as_value",
             "no_caller",
         ] {
-            assert!(!once.contains(name), "{name}: {once:?}");
-        }
-        for name in ["main", "on_runtime"] {
-            assert!(main_thread.contains(name), "{name}: {main_thread:?}");
+            assert!(!once.contains(&key(name)), "{name}: {once:?}");
         }
         // A loop on the main thread is still on the main thread.
-        assert!(main_thread.contains("in_loop"));
+        for name in ["main", "on_runtime", "in_loop"] {
+            assert!(main_thread.contains(&key(name)), "{name}: {main_thread:?}");
+        }
         for name in ["in_task", "in_thread", "in_closure", "also_elsewhere"] {
-            assert!(!main_thread.contains(name), "{name}: {main_thread:?}");
+            assert!(!main_thread.contains(&key(name)), "{name}: {main_thread:?}");
         }
     }
 
     #[test]
     fn current_thread_mains_do_not_make_main_thread_code() {
-        let (once, main_thread) = reached(&[
-            "#[tokio::main(flavor = \"current_thread\")] async fn main() { serve().await }",
-        ]);
-        assert_eq!(once, set(&["main", "serve"]));
+        let (once, main_thread) = reached(
+            "#[tokio::main(flavor = \"current_thread\")] async fn main() { serve().await }
+             async fn serve() {}",
+        );
+        assert!(once.contains("crate::serve"));
         assert!(main_thread.is_empty());
     }
 
     #[test]
-    fn tests_call_nothing_and_unread_macros_hide_callers() {
-        let (once, _) = reached(&["fn main() { start(); hidden(); }
+    fn tests_renames_and_unread_macros_hide_nothing() {
+        let (once, _) = reached(
+            "fn main() { start(); hidden(); renamed(); more(); }
              #[test] fn t() { start(); }
-             fn elsewhere() { my_macro!(hidden); }"]);
-        assert!(once.contains("start"));
-        assert!(!once.contains("hidden"));
+             fn elsewhere() { my_macro!(hidden); my_macro!(x.poll(), Pool::get(), $t::make()); }
+             macro_rules! build { ($t:ty) => { $t::build() } }
+             fn twice() { loop { build!(Maker); } }
+             mod m { use super::renamed as again; fn busy() { loop { again() } } }
+             fn start() { Pool::new(); Pool::get(); Conn::poll(); Maker::make(); }
+             fn hidden() {} fn renamed() {}
+             impl Pool { fn new() {} fn get() {} }
+             impl Conn { fn poll() {} }
+             impl Maker { fn make() {} fn build() {} }
+             impl Other { fn build() {} }
+             fn more() { Other::build(); Maker::build(); }",
+        );
+        assert!(once.contains("crate::start"));
+        assert!(!once.contains("crate::hidden"));
+        assert!(!once.contains("crate::renamed"));
+        // What an unread macro may call: `Pool::get`, any `poll`, any `make`.
+        assert!(once.contains("Pool::new"), "{once:?}");
+        for key in ["Pool::get", "Conn::poll", "Maker::make"] {
+            assert!(!once.contains(key), "{key}: {once:?}");
+        }
+        // `build!(Maker)` calls `Maker::build` in a loop; no invocation
+        // names `Other`.
+        assert!(!once.contains("Maker::build"), "{once:?}");
+        assert!(once.contains("Other::build"), "{once:?}");
+        // `x.start()` on an unknown receiver may be any method `start`.
+        let (once, _) = reached(
+            "fn main() { Server::start(); }
+             impl Server { fn start() {} }
+             fn other() { loop { pick().start(); } }",
+        );
+        assert!(!once.contains("Server::start"), "{once:?}");
+    }
+
+    #[test]
+    fn receivers_typed_by_their_let_or_parameter() {
+        let (once, _) = reached(
+            "#[tokio::main] async fn main() {
+                let cluster = Cluster::new(&cfg).await?;
+                cluster.start();
+                serve(&worker);
+             }
+             fn serve(w: &Arc<Worker>) { w.run(); }
+             fn elsewhere(pool: Pool) { loop { pool.start(); pool.run(); } }
+             impl Cluster { async fn new(c: &Cfg) -> Result<Self> { todo!() } fn start(&self) {} }
+             impl Worker { fn run(&self) {} }
+             impl Pool { fn start(&self) {} fn run(&self) {} }",
+        );
+        for key in ["Cluster::new", "Cluster::start", "Worker::run"] {
+            assert!(once.contains(key), "{key}: {once:?}");
+        }
+        assert!(!once.contains("Pool::start"));
     }
 
     #[test]
     fn statics_are_process_lifetime_roots() {
-        let (once, main_thread) =
-            reached(&["static RT: Lazy<Runtime> = Lazy::new(|| build_runtime());"]);
-        assert!(once.contains("build_runtime"), "{once:?}");
-        assert!(!main_thread.contains("build_runtime"));
+        let (once, main_thread) = reached(
+            "static RT: Lazy<Runtime> = Lazy::new(|| build_runtime());
+             fn build_runtime() -> Runtime { todo!() }",
+        );
+        assert!(once.contains("crate::build_runtime"), "{once:?}");
+        assert!(!main_thread.contains("crate::build_runtime"));
     }
 }
