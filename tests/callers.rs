@@ -1,0 +1,232 @@
+//! Findings that are moot once every caller in the workspace is known: a
+//! task started by a fn reached only from `main` lives as long as the
+//! process, a blocking call in an async fn awaited only by `main` runs on the
+//! main thread. Anything else in the chain (a loop, a spawned task, a caller
+//! leaklint cannot read) keeps the finding.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// (file, line, rule) of every finding of `leaklint --format json ARGS`.
+fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64, String)> {
+    let out = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(["--format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn f(file: &str, line: u64, rule: &str) -> (String, u64, String) {
+    (file.to_string(), line, rule.to_string())
+}
+
+/// A service workspace: a binary whose `main` builds the services once and
+/// runs a CLI command, and a library whose workers are started from there.
+fn workspace(dir: &Path) {
+    write(
+        dir,
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"app\", \"core\"]\n",
+    );
+    write(
+        dir,
+        "app/Cargo.toml",
+        "[package]\nname = \"app\"\n[dependencies]\ncore = { path = \"../core\" }\n",
+    );
+    write(
+        dir,
+        "app/src/main.rs",
+        "mod commands;
+mod handlers;
+mod reload;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let services = core::Services::new().await;
+    services.start_cleaner();
+    commands::setup::command().await?;
+    tokio::spawn(async move { handlers::handle().await });
+    loop {
+        reload::rebuild();
+        wait_for_reload().await;
+    }
+}
+",
+    );
+    write(
+        dir,
+        "app/src/commands/setup.rs",
+        "pub async fn command() -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(\"setup.toml\")?;
+    apply(&text);
+    Ok(())
+}
+",
+    );
+    write(
+        dir,
+        "app/src/handlers.rs",
+        "pub async fn handle() {
+    let text = std::fs::read_to_string(\"request.json\").unwrap();
+    respond(text).await;
+}
+",
+    );
+    write(
+        dir,
+        "app/src/reload.rs",
+        "pub fn rebuild() {
+    tokio::spawn(async { loop { refresh().await; } });
+}
+",
+    );
+    write(dir, "core/Cargo.toml", "[package]\nname = \"core\"\n");
+    write(
+        dir,
+        "core/src/lib.rs",
+        "pub struct Services;
+
+impl Services {
+    pub async fn new() -> Services {
+        tokio::spawn(async { loop { vacuum().await; } });
+        Services
+    }
+
+    pub fn start_cleaner(&self) {
+        tokio::spawn(async { loop { clean().await; } });
+    }
+}
+
+pub fn orphan() {
+    tokio::spawn(async { loop { tick().await; } });
+}
+",
+    );
+}
+
+#[test]
+fn findings_reached_only_from_main_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    assert_eq!(
+        findings(dir.path(), &[]),
+        [
+            // Read in a task spawned by main: a runtime worker.
+            f("app/src/handlers.rs", 2, "blocking_call_in_async"),
+            // Started on every turn of main's reload loop.
+            f("app/src/reload.rs", 2, "spawn_without_cancel"),
+            // No caller: nothing says it runs once.
+            f("core/src/lib.rs", 15, "spawn_without_cancel"),
+        ]
+    );
+    // Linting one file still reads the workspace for its callers.
+    assert_eq!(findings(dir.path(), &["core/src/lib.rs"]).len(), 1);
+    assert_eq!(findings(dir.path(), &["app/src/commands/setup.rs"]), []);
+}
+
+#[test]
+fn process_lifetime_report_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(
+        dir.path(),
+        "leaklint.toml",
+        "[options]\nprocess_lifetime = \"report\"\n",
+    );
+    let found = findings(dir.path(), &[]);
+    assert!(
+        found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&f("core/src/lib.rs", 10, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    // Main-thread code is not a worker either way.
+    assert!(!found
+        .iter()
+        .any(|(file, _, _)| file == "app/src/commands/setup.rs"));
+}
+
+#[test]
+fn an_unseen_caller_keeps_the_findings() {
+    // Another caller in a loop, or a file leaklint cannot parse (which could
+    // hold one), keeps every finding of the workspace.
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(
+        dir.path(),
+        "app/src/pool.rs",
+        "fn refill() { loop { let _ = core::Services::new(); } }\n",
+    );
+    let found = findings(dir.path(), &[]);
+    assert!(
+        found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&f("core/src/lib.rs", 10, "spawn_without_cancel")),
+        "{found:?}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(dir.path(), "app/src/broken.rs", "fn half( {\n");
+    let found = findings(dir.path(), &[]);
+    assert!(
+        found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&f("app/src/commands/setup.rs", 2, "blocking_call_in_async")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_fn_called_through_a_value_or_an_unread_macro_keeps_its_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(
+        dir.path(),
+        "app/src/retry.rs",
+        "fn later() { retry!(core::orphan); run_each(reload::rebuild); }\n",
+    );
+    write(
+        dir.path(),
+        "core/src/extra.rs",
+        "pub fn boot() { tokio::spawn(async { loop { tick().await; } }); }\nfn wire() { register(boot); }\n",
+    );
+    write(
+        dir.path(),
+        "app/src/main2.rs",
+        "fn start_all() { core::extra::boot(); }\n",
+    );
+    let found = findings(dir.path(), &[]);
+    assert!(
+        found.contains(&f("core/src/extra.rs", 1, "spawn_without_cancel")),
+        "{found:?}"
+    );
+}
