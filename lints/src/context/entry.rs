@@ -339,6 +339,7 @@ impl<'a> FileContext<'a> {
     ) -> CallSite {
         let mut once = true;
         let mut thread = SiteThread::Caller;
+        let mut blocks_on = false;
         let mut child: Node<'v> = Node::Expr(expr);
         for node in ancestors.iter().rev() {
             match node {
@@ -351,6 +352,7 @@ impl<'a> FileContext<'a> {
                         if name == "block_on" {
                             if thread == SiteThread::Caller {
                                 thread = SiteThread::Main;
+                                blocks_on = true;
                             }
                         } else if name.contains("spawn") {
                             // A spawned task or thread runs its code once,
@@ -385,14 +387,22 @@ impl<'a> FileContext<'a> {
                     }
                 }
                 Node::ItemFn(f) => {
+                    // A current-thread runtime's only worker is the thread
+                    // that blocks on it: its other tasks stall with it.
+                    if blocks_on && builds_current_thread(&f.block) {
+                        thread = SiteThread::Worker;
+                    }
                     return CallSite {
                         callee,
                         caller: fn_key_of(f).map_or(Caller::Unknown, Caller::Fn),
                         once,
                         thread,
-                    }
+                    };
                 }
                 Node::ImplFn(f) => {
+                    if blocks_on && builds_current_thread(&f.block) {
+                        thread = SiteThread::Worker;
+                    }
                     let name = imports::unraw(&f.sig.ident);
                     let caller = match impl_type_of(ancestors) {
                         Some(t) => Caller::Fn(format!("{t}::{name}")),
@@ -981,6 +991,7 @@ mod tests {
                 tokio::spawn(async { in_task().await });
                 std::thread::spawn(|| in_thread());
                 rt.block_on(async { on_runtime().await });
+                current_thread_runtime();
                 also_elsewhere();
                 recursive();
                 let f = as_value;
@@ -990,9 +1001,17 @@ mod tests {
              fn as_value() {}
              fn no_caller() {}
              fn in_loop() {} fn in_closure() {} fn in_task() {} fn in_thread() {}
-             fn on_runtime() {} fn also_elsewhere() {}",
+             fn on_runtime() {} fn also_elsewhere() {}
+             fn current_thread_runtime() {
+                 let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+                 rt.block_on(async { on_its_own_runtime().await });
+             }
+             fn on_its_own_runtime() {}",
         );
         let key = |n: &str| format!("crate::{n}");
+        // A current-thread runtime's only worker runs its other tasks too.
+        assert!(once.contains(&key("on_its_own_runtime")), "{once:?}");
+        assert!(!main_thread.contains(&key("on_its_own_runtime")), "{main_thread:?}");
         for name in ["in_task", "in_thread", "main", "on_runtime"] {
             assert!(once.contains(&key(name)), "{name}: {once:?}");
         }
