@@ -1,6 +1,8 @@
 //! `--also CMD`: run another checker (typically clippy with
 //! `--message-format=json`) alongside leaklint and pass its standard output
-//! through, so an editor that runs one check command sees both.
+//! through, so an editor that runs one check command sees both. The other
+//! command's output is passed through even when leaklint itself fails (its
+//! failure is then one diagnostic: [`failure_diagnostic`]).
 
 use std::io::Read;
 use std::process::{Child, Command, Stdio};
@@ -64,4 +66,51 @@ impl Also {
     pub fn command(&self) -> &str {
         &self.command
     }
+}
+
+/// leaklint's own failure (a bad configuration file, an unknown rule, a
+/// missing path) as one rustc-style JSON diagnostic, so that an editor
+/// running `--format cargo-json --also …` shows it next to the other
+/// command's diagnostics instead of losing both. It points at the
+/// configuration file and line when the failure has one, else at the
+/// `Cargo.toml` of the working directory (rust-analyzer shows only
+/// diagnostics that have a location), else nowhere.
+pub fn failure_diagnostic(failure: &crate::pipeline::Failure) -> String {
+    let location = failure.1.clone().or_else(|| {
+        std::path::Path::new("Cargo.toml")
+            .is_file()
+            .then(|| ("Cargo.toml".to_string(), 1))
+    });
+    let spans = match &location {
+        Some((file, line)) => {
+            let text = std::fs::read_to_string(file)
+                .ok()
+                .and_then(|t| t.lines().nth(line.saturating_sub(1)).map(str::to_string))
+                .unwrap_or_default();
+            let end = text.chars().count() + 1;
+            vec![serde_json::json!({
+                "file_name": file,
+                "byte_start": 0, "byte_end": 0,
+                "line_start": line, "line_end": line,
+                "column_start": 1, "column_end": end,
+                "is_primary": true,
+                "text": [{ "text": text, "highlight_start": 1, "highlight_end": end }],
+                "label": null,
+                "suggested_replacement": null, "suggestion_applicability": null,
+                "expansion": null,
+            })]
+        }
+        None => Vec::new(),
+    };
+    let message = format!("leaklint could not run: {}", failure.0);
+    let value = serde_json::json!({
+        "$message_type": "diagnostic",
+        "message": message,
+        "code": { "code": "leaklint", "explanation": null },
+        "level": "error",
+        "spans": spans,
+        "children": [],
+        "rendered": format!("error: {message}\n"),
+    });
+    format!("{value}\n")
 }

@@ -12,16 +12,19 @@ use leaklint_lints::Level;
 #[command(
     name = "leaklint",
     version,
-    after_help = "Exit status: 0 nothing found, 1 findings or files that could not be checked, \
-                  2 leaklint could not do its job (bad arguments, path not found).\n\
-                  Human output goes to stderr; --format json prints one object on stdout.\n\
+    after_help = "Exit status: 0 nothing found (or only warnings with --fail-on error), \
+                  1 findings or files that could not be checked, \
+                  2 leaklint could not do its job (bad arguments or configuration, path not found).\n\
+                  Findings and the summary go to stdout; leaklint's own errors to stderr.\n\
+                  Rule names may be written with hyphens (spawn-without-cancel).\n\
                   `leaklint merge A.json B.json …` combines the JSON reports of --shard runs \
                   (see `leaklint merge --help`); to lint a path named `merge`, write `./merge`."
 )]
 pub struct Cli {
     /// Files and directories to lint [default: .]. Directories are walked
-    /// for `*.rs` files, honouring .gitignore and skipping hidden and
-    /// `target` directories; a file named here is always linted.
+    /// for `*.rs` files, honouring .gitignore and skipping hidden directories
+    /// and cargo target directories; a file named here is linted unless it
+    /// is inside a cargo target directory.
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
 
@@ -33,24 +36,43 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Print every rule with its default level and summary, then exit.
+    /// Print every rule with its default level and summary (with --format
+    /// json: a JSON array), then exit.
     #[arg(long)]
     pub list_rules: bool,
 
-    /// Print the documentation of RULE, then exit.
+    /// Print the documentation of RULE (its name, default level, options
+    /// and documentation), then exit.
     #[arg(long, value_name = "RULE")]
     pub explain: Option<String>,
+
+    /// Print the configuration that applies to PATH [default: .] (every
+    /// rule's level, every option) and where each value comes from, then exit.
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = ".")]
+    pub show_settings: Option<PathBuf>,
 
     /// Exit with status 0 even when there are findings or file errors.
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// Which findings make the exit status 1: `warning` (any finding, as
+    /// ruff and pre-commit expect) or `error` (only findings of rules at
+    /// `deny`, as with clippy). Files that could not be checked always do.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// Print how many findings each rule has instead of the findings (with
+    /// --format json: a JSON array).
+    #[arg(long)]
+    pub statistics: bool,
+
     /// Number of worker threads [default: RAYON_NUM_THREADS, else one per CPU].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Use this configuration file for every path instead of looking for
-    /// the nearest leaklint.toml, .leaklint.toml or Cargo.toml metadata.
+    /// Use this configuration file (and what it extends) for every path
+    /// instead of looking for the nearest leaklint.toml, .leaklint.toml or
+    /// Cargo.toml metadata.
     #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
 
@@ -58,15 +80,19 @@ pub struct Cli {
     #[arg(long)]
     pub no_config: bool,
 
-    /// Turn RULE off (repeatable, comma-separated; later -A/-W/-D win).
+    /// Turn RULE off (repeatable, comma-separated; later -A/-W/-D win;
+    /// `all`: every rule; `warnings`: every warning).
     #[arg(short = 'A', value_name = "RULE", value_delimiter = ',', action = clap::ArgAction::Append)]
     pub allow: Vec<String>,
 
-    /// Report RULE as a warning (repeatable, comma-separated; later -A/-W/-D win).
+    /// Report RULE as a warning (repeatable, comma-separated; later -A/-W/-D
+    /// win; `all`: every rule).
     #[arg(short = 'W', value_name = "RULE", value_delimiter = ',', action = clap::ArgAction::Append)]
     pub warn: Vec<String>,
 
-    /// Report RULE as an error (repeatable, comma-separated; later -A/-W/-D win).
+    /// Report RULE as an error (repeatable, comma-separated; later -A/-W/-D
+    /// win; `all`: every rule; `warnings`: every rule at warn, whatever the
+    /// order, as with clippy's -D warnings).
     #[arg(short = 'D', value_name = "RULE", value_delimiter = ',', action = clap::ArgAction::Append)]
     pub deny: Vec<String>,
 
@@ -169,12 +195,21 @@ fn level_overrides(matches: &ArgMatches) -> Vec<(Level, String)> {
         .collect()
 }
 
+/// Which findings fail a run (`--fail-on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any finding: warnings and errors.
+    Warning,
+    /// Only errors: findings of rules at `deny`.
+    Error,
+}
+
 /// How findings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// rustc-style diagnostics with source snippets, on stderr.
+    /// rustc-style diagnostics with source snippets, on stdout.
     Human,
-    /// One JSON object (format version 1) on stdout.
+    /// One JSON object (format version 2) on stdout.
     Json,
     /// SARIF 2.1.0 on stdout, for code-scanning uploads.
     Sarif,
@@ -187,7 +222,7 @@ pub enum Format {
 /// Whether human output is coloured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stderr is a terminal and `NO_COLOR` is not set.
+    /// Colour when stdout is a terminal and `NO_COLOR` is not set.
     Auto,
     /// Always colour.
     Always,

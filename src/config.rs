@@ -1,8 +1,7 @@
 //! Which rules run, at which level, with which options.
 //!
-//! For now every rule runs at its default level with the default options.
-//! Configuration files, command-line overrides and inline suppressions will
-//! fill this struct; the engine only ever reads it.
+//! [`crate::settings`] fills this struct from configuration files and the
+//! command line; the engine only ever reads it.
 
 use leaklint_lints::{Level, Lint, LintOptions, LINTS};
 
@@ -32,6 +31,12 @@ pub struct Config {
     /// Files larger than this are skipped (reported in `skipped`), as
     /// generated files are.
     pub max_file_bytes: u64,
+    /// Names of packages that are test support (`test_packages`), besides
+    /// those named so (see [`crate::packages`]).
+    pub test_packages: Vec<String>,
+    /// Suppressions must give a reason (`require_reason`, `--require-reason`):
+    /// `suppression_without_reason` is on.
+    pub require_reason: bool,
 }
 
 /// The default of [`Config::max_file_bytes`]: 4 MiB. Hand-written Rust files
@@ -58,6 +63,8 @@ impl Config {
             max_nesting: DEFAULT_MAX_NESTING,
             include_tests: false,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            test_packages: Vec::new(),
+            require_reason: false,
         }
     }
 

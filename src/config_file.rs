@@ -3,6 +3,7 @@
 //! `Cargo.toml`.
 //!
 //! ```toml
+//! extend = "../leaklint.toml"        # inherit (see crate::settings)
 //! include = ["src/", "crates/"]      # gitignore syntax, relative to this file
 //! exclude = ["generated/", "*_pb.rs"]
 //! require_reason = true              # suppressions must say why
@@ -18,12 +19,22 @@
 //! spawn_functions = ["my_rt::spawn_detached"]
 //! guard_functions = ["Cleanup::new"]
 //! process_lifetime = "report"        # also report tasks started from `main`
+//!
+//! [[overrides]]                      # for the files these globs match
+//! files = ["src/bin/"]
+//! rules.spawn_without_cancel = "warn"
 //! ```
+//!
+//! In `[package.metadata.leaklint]`, `inherit = false` stops a member crate
+//! inheriting the workspace's table. Rule names may be written with hyphens.
+//! The values of each table are kept with the line that set them
+//! ([`Values::lines`]), for `--show-settings`.
 //!
 //! Every key is checked: an unknown key, an unknown rule or a bad value is a
 //! [`ConfigError`] naming the file, the line and the key, with the closest
 //! valid name.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -40,12 +51,24 @@ use crate::text::line_column;
 
 /// The keys allowed at the top of the leaklint table.
 pub const TOP_KEYS: &[&str] = &[
+    "extend",
+    "inherit",
     "include",
     "exclude",
     "require_reason",
     "include_tests",
     "max_file_bytes",
     "test_packages",
+    "rules",
+    "options",
+    "overrides",
+];
+/// The keys allowed in an `[[overrides]]` entry.
+pub const OVERRIDE_KEYS: &[&str] = &[
+    "files",
+    "require_reason",
+    "include_tests",
+    "max_file_bytes",
     "rules",
     "options",
 ];
@@ -79,35 +102,102 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// What one configuration file says.
-#[derive(Debug, Clone)]
-pub struct FileSettings {
-    /// The configuration file.
-    pub path: PathBuf,
-    /// Its directory: `include` and `exclude` are relative to it.
-    pub root: PathBuf,
+/// Which table of a file configures leaklint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Table {
+    /// The whole of `leaklint.toml` / `.leaklint.toml`.
+    File,
+    /// `[package.metadata.leaklint]` of a `Cargo.toml`.
+    Package,
+    /// `[workspace.metadata.leaklint]` of a `Cargo.toml`.
+    Workspace,
+}
+
+impl Table {
+    /// The table's name with a trailing dot (`""` for a whole file), as keys are shown.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Table::File => "",
+            Table::Package => "package.metadata.leaklint.",
+            Table::Workspace => "workspace.metadata.leaklint.",
+        }
+    }
+}
+
+/// The values one table (the top of a configuration, or one `[[overrides]]`
+/// entry) sets; `None` (or absent from `levels`) means not set there.
+#[derive(Debug, Clone, Default)]
+pub struct Values {
     /// Rule levels from `[rules]`, in file order.
     pub levels: Vec<(&'static str, Level)>,
     /// `options.large_value_bytes`.
     pub large_value_bytes: Option<u64>,
     /// `options.spawn_functions`: added to the built-in spawn functions.
-    pub spawn_functions: Vec<String>,
+    pub spawn_functions: Option<Vec<String>>,
     /// `options.guard_functions`: added to the built-in guard functions.
-    pub guard_functions: Vec<String>,
+    pub guard_functions: Option<Vec<String>>,
+    /// `options.process_lifetime`: `Some(true)` for `"report"`.
+    pub report_process_lifetime: Option<bool>,
+    /// `require_reason`: like `--require-reason`.
+    pub require_reason: Option<bool>,
+    /// `include_tests`: like `--include-tests`.
+    pub include_tests: Option<bool>,
+    /// `max_file_bytes`: larger files are skipped.
+    pub max_file_bytes: Option<u64>,
+    /// `test_packages`: names of workspace packages that are test support.
+    pub test_packages: Option<Vec<String>>,
+    /// The line each set key is on, by its name (`rules.RULE`,
+    /// `options.KEY`, or the key), for `--show-settings`.
+    pub lines: BTreeMap<String, usize>,
+}
+
+/// One `[[overrides]]` entry: settings for the files its globs match.
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// The globs of `files`, as written.
+    pub globs: Vec<String>,
+    /// The matcher of `files` (gitignore syntax, relative to the file's directory).
+    pub files: Gitignore,
+    /// The line of the entry's `files` key.
+    pub line: usize,
+    /// What it sets.
+    pub values: Values,
+}
+
+/// What one configuration file (or one table of a `Cargo.toml`) says.
+#[derive(Debug, Clone)]
+pub struct FileSettings {
+    /// The configuration file.
+    pub path: PathBuf,
+    /// Which table of it.
+    pub table: Table,
+    /// Its directory: `include`, `exclude`, `extend` and override globs are relative to it.
+    pub root: PathBuf,
+    /// The values set at the top of the table.
+    pub values: Values,
     /// `include`: when present, only matching files are linted.
     pub include: Option<Gitignore>,
     /// `exclude`: matching files are not linted.
     pub exclude: Option<Gitignore>,
-    /// `require_reason`: like `--require-reason`.
-    pub require_reason: bool,
-    /// `include_tests`: like `--include-tests`.
-    pub include_tests: bool,
-    /// `max_file_bytes`: larger files are skipped.
-    pub max_file_bytes: Option<u64>,
-    /// `test_packages`: names of workspace packages that are test support.
-    pub test_packages: Vec<String>,
-    /// `options.process_lifetime = "report"`: report process-lifetime tasks too.
-    pub report_process_lifetime: Option<bool>,
+    /// `extend`: the configuration this one inherits from (as written, and its line).
+    pub extend: Option<(PathBuf, usize)>,
+    /// `inherit` (package tables only): whether the workspace's table is
+    /// inherited (default true).
+    pub inherit: bool,
+    /// `[[overrides]]`, in file order.
+    pub overrides: Vec<Override>,
+}
+
+impl FileSettings {
+    /// How the file and table are named in messages: `Cargo.toml
+    /// [package.metadata.leaklint]` or `leaklint.toml`.
+    pub fn describe(&self) -> String {
+        let shown = shown(&self.path);
+        match self.table {
+            Table::File => shown,
+            table => format!("{shown} [{}]", table.prefix().trim_end_matches('.')),
+        }
+    }
 }
 
 /// How a configuration file is named in messages: relative to the working
@@ -125,26 +215,58 @@ pub fn is_cargo_toml(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == "Cargo.toml")
 }
 
-/// Reads and checks the configuration file at `path`. A `Cargo.toml`
-/// without a leaklint table gives `Ok(None)`.
-pub fn load(path: &Path) -> Result<Option<FileSettings>, ConfigError> {
-    let shown = shown(path);
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-        file: shown.clone(),
+fn read(path: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|e| ConfigError {
+        file: shown(path),
         line: None,
         message: format!("cannot read configuration file: {e}"),
-    })?;
-    parse(path, &text)
+    })
+}
+
+/// Reads and checks the configuration file at `path`: the whole file, or
+/// the package table of a `Cargo.toml` if it has one, else its workspace
+/// table. A `Cargo.toml` without a leaklint table gives `Ok(None)`.
+pub fn load(path: &Path) -> Result<Option<FileSettings>, ConfigError> {
+    parse(path, &read(path)?)
+}
+
+/// Reads one table of the configuration file at `path` (`Ok(None)` when it
+/// has no such table).
+pub fn load_table(path: &Path, table: Table) -> Result<Option<FileSettings>, ConfigError> {
+    parse_table(path, &read(path)?, Some(table))
+}
+
+/// Whether the `Cargo.toml` at `path` is a workspace root (has `[workspace]`).
+pub fn is_workspace_root(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| {
+            DeTable::parse(&text)
+                .ok()
+                .map(|doc| doc.get_ref().contains_key("workspace"))
+        })
+        .unwrap_or(false)
 }
 
 /// Checks the text of the configuration file at `path` (see [`load`]).
 pub fn parse(path: &Path, text: &str) -> Result<Option<FileSettings>, ConfigError> {
+    parse_table(path, text, None)
+}
+
+/// Checks one table (or, with `None`, the table [`load`] picks) of the
+/// configuration file at `path` whose text is `text`.
+pub fn parse_table(
+    path: &Path,
+    text: &str,
+    which: Option<Table>,
+) -> Result<Option<FileSettings>, ConfigError> {
     let cargo = is_cargo_toml(path);
     let err = |span: Option<Range<usize>>, message: String| ConfigError {
         file: shown(path),
         line: span.map(|s| line_column(text, s.start).0),
         message,
     };
+    let line_of = |span: Range<usize>| line_column(text, span.start).0;
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         // A broken Cargo.toml that does not configure leaklint is cargo's business.
@@ -156,36 +278,36 @@ pub fn parse(path: &Path, text: &str) -> Result<Option<FileSettings>, ConfigErro
             ))
         }
     };
-    let (table, prefix) = if cargo {
-        let nested = |outer: &str| -> Option<&Spanned<DeValue<'_>>> {
-            doc.get_ref()
-                .get(outer)?
-                .get_ref()
-                .as_table()?
-                .get("metadata")?
-                .get_ref()
-                .as_table()?
-                .get("leaklint")
-        };
-        match (nested("package"), nested("workspace")) {
-            (Some(t), _) => (t, "package.metadata.leaklint."),
-            (None, Some(t)) => (t, "workspace.metadata.leaklint."),
-            (None, None) => return Ok(None),
-        }
-    } else {
+    if !cargo {
         // Borrow the whole document as the table.
-        return check_table(path, doc.get_ref(), "", &err).map(Some);
+        return check_table(path, Table::File, doc.get_ref(), &err, &line_of).map(Some);
+    }
+    let nested = |outer: &str| -> Option<&Spanned<DeValue<'_>>> {
+        doc.get_ref()
+            .get(outer)?
+            .get_ref()
+            .as_table()?
+            .get("metadata")?
+            .get_ref()
+            .as_table()?
+            .get("leaklint")
+    };
+    let (table, kind) = match (which, nested("package"), nested("workspace")) {
+        (Some(Table::Package) | None, Some(t), _) => (t, Table::Package),
+        (Some(Table::Workspace) | None, _, Some(t)) => (t, Table::Workspace),
+        _ => return Ok(None),
     };
     match table.get_ref().as_table() {
-        Some(t) => check_table(path, t, prefix, &err).map(Some),
+        Some(t) => check_table(path, kind, t, &err, &line_of).map(Some),
         None => Err(err(
             Some(table.span()),
-            format!("`{}` must be a table", prefix.trim_end_matches('.')),
+            format!("`{}` must be a table", kind.prefix().trim_end_matches('.')),
         )),
     }
 }
 
 type ErrFn<'a> = dyn Fn(Option<Range<usize>>, String) -> ConfigError + 'a;
+type LineFn<'a> = dyn Fn(Range<usize>) -> usize + 'a;
 
 /// A positive integer value (a number of bytes).
 fn positive_integer(
@@ -206,143 +328,206 @@ fn positive_integer(
         })
 }
 
-fn check_table(
-    path: &Path,
-    table: &DeTable<'_>,
+fn boolean(value: &Spanned<DeValue<'_>>, full: &str, err: &ErrFn<'_>) -> Result<bool, ConfigError> {
+    value.get_ref().as_bool().ok_or_else(|| {
+        err(
+            Some(value.span()),
+            format!("`{full}` must be `true` or `false`"),
+        )
+    })
+}
+
+/// Reads a key shared by the top of a table and `[[overrides]]` entries
+/// into `values`; `false` when `name` is not such a key.
+fn shared_key(
+    values: &mut Values,
+    name: &str,
+    value: &Spanned<DeValue<'_>>,
     prefix: &str,
     err: &ErrFn<'_>,
+    line_of: &LineFn<'_>,
+    key_line: usize,
+) -> Result<bool, ConfigError> {
+    let full = format!("{prefix}{name}");
+    match name {
+        "require_reason" => values.require_reason = Some(boolean(value, &full, err)?),
+        "include_tests" => values.include_tests = Some(boolean(value, &full, err)?),
+        "max_file_bytes" => values.max_file_bytes = Some(positive_integer(value, &full, err)?),
+        "rules" => {
+            let rules = sub_table(value, &full, err)?;
+            let names = rules::names();
+            for (rule, level) in sorted(rules) {
+                let rule_name = rule.get_ref().as_ref();
+                let Some(lint) = rules::find(rule_name) else {
+                    return Err(err(
+                        Some(rule.span()),
+                        format!(
+                            "unknown rule `{rule_name}` in `{full}`{}",
+                            hint(&rules::canonical(rule_name), &names)
+                        ),
+                    ));
+                };
+                let parsed = level.get_ref().as_str().and_then(Level::parse);
+                let Some(parsed) = parsed else {
+                    let got = level.get_ref().as_str().unwrap_or("");
+                    return Err(err(
+                        Some(level.span()),
+                        format!(
+                            "`{full}.{rule_name}` must be \"allow\", \"warn\" or \"deny\"{}",
+                            if got.is_empty() {
+                                String::new()
+                            } else {
+                                hint(got, &["allow", "warn", "deny"])
+                            }
+                        ),
+                    ));
+                };
+                values.levels.retain(|(n, _)| *n != lint.name);
+                values.levels.push((lint.name, parsed));
+                values
+                    .lines
+                    .insert(format!("rules.{}", lint.name), line_of(rule.span()));
+            }
+            return Ok(true);
+        }
+        "options" => {
+            let options = sub_table(value, &full, err)?;
+            for (option, value) in sorted(options) {
+                let option_name = option.get_ref().as_ref();
+                let full = format!("{full}.{option_name}");
+                match option_name {
+                    "large_value_bytes" => {
+                        values.large_value_bytes = Some(positive_integer(value, &full, err)?)
+                    }
+                    "process_lifetime" => {
+                        values.report_process_lifetime = match value.get_ref().as_str() {
+                            Some("report") => Some(true),
+                            Some("ignore") => Some(false),
+                            _ => {
+                                return Err(err(
+                                    Some(value.span()),
+                                    format!("`{full}` must be \"ignore\" (the default: tasks started once from `main` or a static are not leaks) or \"report\""),
+                                ))
+                            }
+                        }
+                    }
+                    "spawn_functions" | "guard_functions" => {
+                        let list = string_list(value, &full, err)?;
+                        let list = list.into_iter().map(|(s, _)| s).collect();
+                        if option_name == "spawn_functions" {
+                            values.spawn_functions = Some(list);
+                        } else {
+                            values.guard_functions = Some(list);
+                        }
+                    }
+                    _ => {
+                        return Err(err(
+                            Some(option.span()),
+                            format!(
+                                "unknown option `{full}`{}",
+                                hint(option_name, OPTION_KEYS)
+                            ),
+                        ))
+                    }
+                }
+                values
+                    .lines
+                    .insert(format!("options.{option_name}"), line_of(option.span()));
+            }
+            return Ok(true);
+        }
+        _ => return Ok(false),
+    }
+    values.lines.insert(name.to_string(), key_line);
+    Ok(true)
+}
+
+fn check_table(
+    path: &Path,
+    kind: Table,
+    table: &DeTable<'_>,
+    err: &ErrFn<'_>,
+    line_of: &LineFn<'_>,
 ) -> Result<FileSettings, ConfigError> {
+    let prefix = kind.prefix();
     let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut settings = FileSettings {
         path: path.to_path_buf(),
+        table: kind,
         root: root.clone(),
-        levels: Vec::new(),
-        large_value_bytes: None,
-        spawn_functions: Vec::new(),
-        guard_functions: Vec::new(),
+        values: Values::default(),
         include: None,
         exclude: None,
-        require_reason: false,
-        include_tests: false,
-        max_file_bytes: None,
-        test_packages: Vec::new(),
-        report_process_lifetime: None,
+        extend: None,
+        inherit: true,
+        overrides: Vec::new(),
     };
     for (key, value) in sorted(table) {
         let name = key.get_ref().as_ref();
         let span = Some(key.span());
+        let key_line = line_of(key.span());
+        if shared_key(
+            &mut settings.values,
+            name,
+            value,
+            prefix,
+            err,
+            line_of,
+            key_line,
+        )? {
+            continue;
+        }
         match name {
             "include" | "exclude" => {
-                let globs = string_list(value, &format!("{prefix}{name}"), err)?;
-                let mut builder = GitignoreBuilder::new(&root);
-                for (glob, glob_span) in globs {
-                    builder.add_line(None, &glob).map_err(|e| {
-                        err(
-                            Some(glob_span),
-                            format!("`{prefix}{name}`: invalid glob `{glob}`: {e}"),
-                        )
-                    })?;
-                }
-                let matcher = builder
-                    .build()
-                    .map_err(|e| err(span, format!("`{prefix}{name}`: {e}")))?;
+                let matcher = globs(&root, value, &format!("{prefix}{name}"), err)?.1;
                 if name == "include" {
                     settings.include = Some(matcher);
                 } else {
                     settings.exclude = Some(matcher);
                 }
-            }
-            "require_reason" | "include_tests" => match value.get_ref().as_bool() {
-                Some(b) if name == "require_reason" => settings.require_reason = b,
-                Some(b) => settings.include_tests = b,
-                None => {
-                    return Err(err(
-                        Some(value.span()),
-                        format!("`{prefix}{name}` must be `true` or `false`"),
-                    ))
-                }
-            },
-            "max_file_bytes" => {
-                settings.max_file_bytes =
-                    Some(positive_integer(value, &format!("{prefix}{name}"), err)?)
+                settings.values.lines.insert(name.to_string(), key_line);
             }
             "test_packages" => {
                 let list = string_list(value, &format!("{prefix}{name}"), err)?;
-                settings.test_packages = list.into_iter().map(|(s, _)| s).collect();
+                settings.values.test_packages = Some(list.into_iter().map(|(s, _)| s).collect());
+                settings.values.lines.insert(name.to_string(), key_line);
             }
-            "rules" => {
-                let rules = sub_table(value, &format!("{prefix}rules"), err)?;
-                let names = rules::names();
-                for (rule, level) in sorted(rules) {
-                    let rule_name = rule.get_ref().as_ref();
-                    let Some(lint) = rules::find(rule_name) else {
-                        return Err(err(
-                            Some(rule.span()),
-                            format!(
-                                "unknown rule `{rule_name}` in `{prefix}rules`{}",
-                                hint(rule_name, &names)
-                            ),
-                        ));
-                    };
-                    let parsed = level.get_ref().as_str().and_then(Level::parse);
-                    let Some(parsed) = parsed else {
-                        let got = level.get_ref().as_str().unwrap_or("");
-                        return Err(err(
-                            Some(level.span()),
-                            format!(
-                                "`{prefix}rules.{rule_name}` must be \"allow\", \"warn\" or \"deny\"{}",
-                                if got.is_empty() {
-                                    String::new()
-                                } else {
-                                    hint(got, &["allow", "warn", "deny"])
-                                }
-                            ),
-                        ));
-                    };
-                    settings.levels.push((lint.name, parsed));
+            "extend" => {
+                let target = value.get_ref().as_str().ok_or_else(|| {
+                    err(
+                        Some(value.span()),
+                        format!("`{prefix}extend` must be a path (relative to this file), e.g. \"../leaklint.toml\""),
+                    )
+                })?;
+                settings.extend = Some((PathBuf::from(target), key_line));
+            }
+            "inherit" => {
+                if kind != Table::Package {
+                    return Err(err(
+                        span,
+                        format!("`{prefix}inherit` belongs in [package.metadata.leaklint] (a member crate's table); use `extend` to inherit elsewhere"),
+                    ));
                 }
+                settings.inherit = boolean(value, &format!("{prefix}inherit"), err)?;
             }
-            "options" => {
-                let options = sub_table(value, &format!("{prefix}options"), err)?;
-                for (option, value) in sorted(options) {
-                    let option_name = option.get_ref().as_ref();
-                    let full = format!("{prefix}options.{option_name}");
-                    match option_name {
-                        "large_value_bytes" => {
-                            settings.large_value_bytes = Some(positive_integer(value, &full, err)?)
-                        }
-                        "process_lifetime" => {
-                            settings.report_process_lifetime =
-                                match value.get_ref().as_str() {
-                                    Some("report") => Some(true),
-                                    Some("ignore") => Some(false),
-                                    _ => {
-                                        return Err(err(
-                                            Some(value.span()),
-                                            format!("`{full}` must be \"ignore\" (the default: tasks started once from `main` or a static are not leaks) or \"report\""),
-                                        ))
-                                    }
-                                }
-                        }
-                        "spawn_functions" | "guard_functions" => {
-                            let list = string_list(value, &full, err)?;
-                            let list = list.into_iter().map(|(s, _)| s).collect();
-                            if option_name == "spawn_functions" {
-                                settings.spawn_functions = list;
-                            } else {
-                                settings.guard_functions = list;
-                            }
-                        }
-                        _ => {
-                            return Err(err(
-                                Some(option.span()),
-                                format!(
-                                    "unknown option `{full}`{}",
-                                    hint(option_name, OPTION_KEYS)
-                                ),
-                            ))
-                        }
-                    }
+            "overrides" => {
+                let bad = || {
+                    err(
+                        Some(value.span()),
+                        format!("`{prefix}overrides` must be an array of tables: write [[{prefix}overrides]]"),
+                    )
+                };
+                let array = value.get_ref().as_array().ok_or_else(bad)?;
+                for (i, entry) in array.iter().enumerate() {
+                    let entry_table = entry.get_ref().as_table().ok_or_else(bad)?;
+                    settings.overrides.push(check_override(
+                        &root,
+                        entry_table,
+                        entry.span(),
+                        &format!("{prefix}overrides[{i}]."),
+                        err,
+                        line_of,
+                    )?);
                 }
             }
             _ => {
@@ -354,6 +539,82 @@ fn check_table(
         }
     }
     Ok(settings)
+}
+
+fn check_override(
+    root: &Path,
+    table: &DeTable<'_>,
+    span: Range<usize>,
+    prefix: &str,
+    err: &ErrFn<'_>,
+    line_of: &LineFn<'_>,
+) -> Result<Override, ConfigError> {
+    let mut values = Values::default();
+    let mut files = None;
+    for (key, value) in sorted(table) {
+        let name = key.get_ref().as_ref();
+        let key_line = line_of(key.span());
+        if name == "files" {
+            let (list, matcher) = globs(root, value, &format!("{prefix}files"), err)?;
+            if list.is_empty() {
+                return Err(err(
+                    Some(value.span()),
+                    format!("`{prefix}files` is empty: give the globs of the files this override is for"),
+                ));
+            }
+            files = Some((list, matcher, key_line));
+            continue;
+        }
+        if !shared_key(&mut values, name, value, prefix, err, line_of, key_line)? {
+            let more = if TOP_KEYS.contains(&name) {
+                " (an override sets rule levels, options, include_tests, require_reason and max_file_bytes)"
+            } else {
+                ""
+            };
+            return Err(err(
+                Some(key.span()),
+                format!(
+                    "unknown key `{prefix}{name}`{}{more}",
+                    hint(name, OVERRIDE_KEYS)
+                ),
+            ));
+        }
+    }
+    let (globs, files, line) = files.ok_or_else(|| {
+        err(
+            Some(span.clone()),
+            format!("`{}` has no `files`: give the globs of the files it is for, e.g. files = [\"tests/\"]", prefix.trim_end_matches('.')),
+        )
+    })?;
+    Ok(Override {
+        globs,
+        files,
+        line,
+        values,
+    })
+}
+
+/// A list of gitignore-syntax globs relative to `root`, and their matcher.
+fn globs(
+    root: &Path,
+    value: &Spanned<DeValue<'_>>,
+    full: &str,
+    err: &ErrFn<'_>,
+) -> Result<(Vec<String>, Gitignore), ConfigError> {
+    let list = string_list(value, full, err)?;
+    let mut builder = GitignoreBuilder::new(root);
+    for (glob, glob_span) in &list {
+        builder.add_line(None, glob).map_err(|e| {
+            err(
+                Some(glob_span.clone()),
+                format!("`{full}`: invalid glob `{glob}`: {e}"),
+            )
+        })?;
+    }
+    let matcher = builder
+        .build()
+        .map_err(|e| err(Some(value.span()), format!("`{full}`: {e}")))?;
+    Ok((list.into_iter().map(|(s, _)| s).collect(), matcher))
 }
 
 /// The entries of `table` in the order they appear in the file, so the

@@ -2,8 +2,10 @@
 //!
 //! Directories are walked with the `ignore` crate: `.gitignore`, `.ignore`
 //! and `.git/info/exclude` are honoured (also outside a git repository),
-//! hidden files and directories are skipped, and so is every directory named
-//! `target` below a given path. Only `*.rs` files are taken from directories;
+//! hidden files and directories are skipped, and so is every cargo target
+//! directory (a directory named `target` holding cargo's `CACHEDIR.TAG`,
+//! `.rustc_info.json` or build layout; see [`is_cargo_target_dir`]) below a
+//! given path. Only `*.rs` files are taken from directories;
 //! a file named on the command line is always linted, whatever its name and
 //! whether or not it is ignored.
 
@@ -20,6 +22,28 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// How to show it: as discovered, `/`-separated, without a leading `./`.
     pub display: String,
+    /// Whether it is test code by where it lies: a directory named `tests`,
+    /// `benches`, `examples` or `fuzz` below the linted root (or in the path
+    /// named on the command line), or a test-support package (see
+    /// [`crate::packages`]).
+    pub test_code: bool,
+}
+
+/// Directories whose files are test, bench, example or fuzz code.
+pub const TEST_DIRS: &[&str] = &["tests", "benches", "examples", "fuzz"];
+
+/// Whether a directory of `relative` (a path below the linted root, or as
+/// named on the command line) is a test directory. The file name itself
+/// does not count.
+pub fn in_test_dir(relative: &Path) -> bool {
+    let mut components: Vec<_> = relative.components().collect();
+    components.pop();
+    components.iter().any(|c| match c {
+        std::path::Component::Normal(name) => {
+            TEST_DIRS.iter().any(|d| std::ffi::OsStr::new(d) == *name)
+        }
+        _ => false,
+    })
 }
 
 /// What discovery found.
@@ -80,7 +104,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
         paths
     };
 
-    let mut found = Vec::new();
+    // (path, test_code)
+    let mut found: Vec<(PathBuf, bool)> = Vec::new();
     let mut problems = Vec::new();
     // Whether two of the found paths may name the same file: several roots
     // may overlap, and a symbolic link may lead to a file found anyway. One
@@ -91,7 +116,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
         if meta.is_dir() {
             may_repeat |= walk(path, &mut found, &mut problems);
         } else if meta.is_file() {
-            found.push(path.clone());
+            found.push((path.clone(), in_test_dir(&named_relative(path))));
         } else {
             // A FIFO would block the read forever; a device or socket is no source.
             problems.push((display_path(path), NOT_A_FILE.to_string()));
@@ -101,13 +126,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
     let mut seen = HashSet::new();
     let mut files: Vec<SourceFile> = found
         .into_iter()
-        .filter(|p| {
+        .filter(|(p, _)| {
             // Resolving every path costs a system call per path component.
             !may_repeat || seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
         })
-        .map(|path| SourceFile {
+        .map(|(path, test_code)| SourceFile {
             display: display_path(&path),
             path,
+            test_code,
         })
         .collect();
     files.sort_by(|a, b| a.display.cmp(&b.display));
@@ -116,9 +142,26 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
     Ok(Discovery { files, problems })
 }
 
-/// Adds the Rust files under `root` to `found`; whether one of them is a
-/// symbolic link.
-fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>) -> bool {
+/// A file named on the command line, as a path whose directories may say it
+/// is test code: relative to the working directory when it lies inside it,
+/// else as given.
+pub fn named_relative(path: &Path) -> PathBuf {
+    if path.is_relative() {
+        return path.to_path_buf();
+    }
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// Adds the Rust files under `root` to `found` (with whether they lie in a
+/// test directory below `root`); whether one of them is a symbolic link.
+fn walk(
+    root: &Path,
+    found: &mut Vec<(PathBuf, bool)>,
+    problems: &mut Vec<(String, String)>,
+) -> bool {
     let mut links = false;
     let walker = WalkBuilder::new(root)
         .require_git(false)
@@ -127,7 +170,8 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, Strin
         .filter_entry(|entry| {
             !(entry.depth() > 0
                 && entry.file_name() == "target"
-                && entry.file_type().is_some_and(|t| t.is_dir()))
+                && entry.file_type().is_some_and(|t| t.is_dir())
+                && is_cargo_target_dir(entry.path()))
         })
         .build();
     for entry in walker {
@@ -140,16 +184,41 @@ fn walk(root: &Path, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, Strin
         };
         let is_rs = entry.path().extension().is_some_and(|e| e == "rs");
         let file_type = entry.file_type();
+        let test_code = || in_test_dir(entry.path().strip_prefix(root).unwrap_or(entry.path()));
         if is_rs && file_type.is_some_and(|t| t.is_file()) {
-            found.push(entry.into_path());
+            let test_code = test_code();
+            found.push((entry.into_path(), test_code));
         } else if is_rs && file_type.is_some_and(|t| t.is_symlink()) {
             links = true;
-            symlink(entry.into_path(), found, problems);
+            let test_code = test_code();
+            symlink(entry.into_path(), test_code, found, problems);
         } else if is_rs && file_type.is_some_and(|t| !t.is_dir()) {
             problems.push((display_path(entry.path()), NOT_A_FILE.to_string()));
         }
     }
     links
+}
+
+/// Whether `dir` is a cargo target directory: cargo writes a `CACHEDIR.TAG`
+/// and a `.rustc_info.json` into it, and builds into `debug/` or `release/`
+/// (with a `.fingerprint/` directory). A source directory that happens to be
+/// named `target` (`src/target/mod.rs`) has none of these.
+pub fn is_cargo_target_dir(dir: &Path) -> bool {
+    dir.join("CACHEDIR.TAG").is_file()
+        || dir.join(".rustc_info.json").is_file()
+        || ["debug", "release"]
+            .iter()
+            .any(|p| dir.join(p).join(".fingerprint").is_dir())
+}
+
+/// Whether the file at `path` is inside a cargo target directory: one of
+/// the directories of the path as written is named `target` and is one.
+/// Walking never enters such a directory; this applies the same rule to
+/// files named on the command line.
+pub fn in_cargo_target_dir(path: &Path) -> bool {
+    path.ancestors()
+        .skip(1)
+        .any(|dir| dir.file_name().is_some_and(|n| n == "target") && is_cargo_target_dir(dir))
 }
 
 /// Why a FIFO, socket or device is not read (a FIFO would block forever).
@@ -159,9 +228,14 @@ const NOT_A_FILE: &str =
 /// A symbolic link named `*.rs` met while walking (links are not followed
 /// into directories): linted if it leads to a regular file, otherwise
 /// reported, so that a broken or looping link is never silently skipped.
-fn symlink(path: PathBuf, found: &mut Vec<PathBuf>, problems: &mut Vec<(String, String)>) {
+fn symlink(
+    path: PathBuf,
+    test_code: bool,
+    found: &mut Vec<(PathBuf, bool)>,
+    problems: &mut Vec<(String, String)>,
+) {
     match std::fs::metadata(&path) {
-        Ok(meta) if meta.is_file() => found.push(path),
+        Ok(meta) if meta.is_file() => found.push((path, test_code)),
         Ok(_) => {}
         Err(e) => problems.push((
             display_path(&path),
@@ -197,5 +271,26 @@ mod tests {
         assert_eq!(display_path(Path::new("../x/lib.rs")), "../x/lib.rs");
         assert_eq!(display_path(Path::new("/abs/lib.rs")), "/abs/lib.rs");
         assert_eq!(display_path(Path::new(".")), ".");
+    }
+
+    #[test]
+    fn test_dirs() {
+        for yes in [
+            "tests/it.rs",
+            "crates/a/tests/common/mod.rs",
+            "benches/b.rs",
+            "examples/e/main.rs",
+            "fuzz/fuzz_targets/f.rs",
+        ] {
+            assert!(in_test_dir(Path::new(yes)), "{yes}");
+        }
+        for no in [
+            "src/tests.rs",
+            "src/lib.rs",
+            "src/testing/mod.rs",
+            "tests.rs",
+        ] {
+            assert!(!in_test_dir(Path::new(no)), "{no}");
+        }
     }
 }

@@ -24,7 +24,7 @@ use crate::code;
 use crate::config::Config;
 use crate::discover::{Discovery, SourceFile};
 use crate::nesting;
-use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
 use crate::prefilter::Prefilter;
 use crate::text::{line_column, line_column_bytes, strip_bom};
 use crate::timings::{Phase, Timings};
@@ -110,7 +110,8 @@ pub fn lint_all_with(
         prefilter: options.prefilter.then_some(&prefilter),
         timings,
     };
-    let keep = |r: &FileResult| !r.diagnostics.is_empty() || !r.errors.is_empty();
+    let keep =
+        |r: &FileResult| r.skip.is_some() || !r.diagnostics.is_empty() || !r.errors.is_empty();
     if discovery.files.len() <= 1 {
         // One file (a pre-commit hook, an editor): a single worker thread is
         // all it needs, without a pool's start-up and shutdown, and a
@@ -171,7 +172,24 @@ fn report_with_problems(discovery: &Discovery, results: Vec<FileResult>) -> Repo
 /// Reads and lints one file on the current thread, which must have a stack
 /// of [`WORKER_STACK_SIZE`].
 fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult {
+    if file.test_code && !config.include_tests {
+        return FileResult::skipped(file.display.clone(), Skip::Test);
+    }
     let start = Instant::now();
+    // A larger file is generated code or data: parsing it would take seconds
+    // and hundreds of megabytes for nothing a maintainer would act on.
+    if let Ok(meta) = std::fs::metadata(&file.path) {
+        if meta.len() > config.max_file_bytes {
+            return FileResult::skipped(
+                file.display.clone(),
+                Skip::Other(format!(
+                    "larger than max_file_bytes ({} > {} bytes)",
+                    meta.len(),
+                    config.max_file_bytes
+                )),
+            );
+        }
+    }
     let read = std::fs::read(&file.path);
     if let Some(t) = probe.timings {
         t.lap(Phase::Read, start);
@@ -246,6 +264,12 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 /// (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
     let text = strip_bom(text);
+    if let Some(marker) = generated_marker(text) {
+        return FileResult::skipped(
+            path,
+            Skip::Other(format!("generated (`{marker}` in its first 5 lines)")),
+        );
+    }
     let mut result = FileResult::new(path);
     let mut rules_to_run: Option<Vec<bool>> = None;
 
@@ -437,6 +461,17 @@ fn analyse(
     if let Some(t) = timings {
         t.lap(Phase::Drop, start);
     }
+}
+
+/// The marker that says `text` is generated code, if one of its first 5
+/// lines has one: `@generated` (the convention of rustfmt, prost, cargo)
+/// or `DO NOT EDIT`.
+fn generated_marker(text: &str) -> Option<&'static str> {
+    text.lines().take(5).find_map(|line| {
+        ["@generated", "DO NOT EDIT"]
+            .into_iter()
+            .find(|m| line.contains(m))
+    })
 }
 
 /// The message of a panic payload.

@@ -8,10 +8,14 @@
 //!
 //! `--format human` and `--format sarif` read each flagged file again
 //! (paths are relative to the directory the shards ran in) to show its code
-//! and to fingerprint the flagged text. JSON reports do not carry the
-//! locations of notes, so notes that an unsharded run draws as labels under
-//! the code are printed as `= note:` lines instead, and SARIF results have
-//! no `relatedLocations`; everything else is identical.
+//! and to fingerprint the flagged text; notes keep their locations, so the
+//! output is identical to an unsharded run's.
+//!
+//! The reports must be the shards of one run, each once and all of them:
+//! every shard's report carries `shard: {k, n, run}`, and `merge` refuses a
+//! shard given twice, shards of different runs (the run id differs when the
+//! files, the configuration or the flags do), and missing shards or reports
+//! without shard information unless `--allow-partial`.
 //!
 //! The command line: `merge` is recognised only as the very first argument.
 //! To lint a file or directory named `merge`, write `leaklint ./merge` (or
@@ -26,7 +30,7 @@ use clap::{Parser, ValueEnum};
 use leaklint_lints::{find_lint, Finding, Level, Note, Position, Span};
 use serde::Deserialize;
 
-use crate::outcome::{Diagnostic, FileError, FileResult, Report};
+use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skipped};
 use crate::report;
 use crate::text::strip_bom;
 use crate::Status;
@@ -47,14 +51,19 @@ pub struct MergeCli {
     /// Exit with status 0 even when there are findings or file errors.
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Merge even when shards are missing (or a report carries no shard
+    /// information); the result then covers only part of the files.
+    #[arg(long)]
+    pub allow_partial: bool,
 }
 
 /// How the merged report is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MergeFormat {
-    /// rustc-style diagnostics on stderr (code re-read from disk).
+    /// rustc-style diagnostics on stdout (code re-read from disk).
     Human,
-    /// One JSON object (format version 1) on stdout.
+    /// One JSON object (format version 2) on stdout.
     Json,
     /// SARIF 2.1.0 on stdout (fingerprints from the code re-read from disk).
     Sarif,
@@ -80,7 +89,7 @@ pub fn run(args: Vec<OsString>) -> Status {
         }
     };
     let mut stderr = std::io::stderr().lock();
-    let mut report = match merge_files(&cli.reports) {
+    let mut report = match merge_files_checked(&cli.reports, cli.allow_partial) {
         Ok(report) => report,
         Err(e) => {
             let _ = writeln!(stderr, "error: {e}");
@@ -97,8 +106,9 @@ pub fn run(args: Vec<OsString>) -> Status {
         }
         MergeFormat::Human => {
             attach_sources(&mut report, Path::new("."));
-            let _ = stderr.write_all(report::human::render(&report, false).as_bytes());
-            let _ = writeln!(stderr, "{}", report::human::summary(&report));
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(report::human::render_explained(&report, false).as_bytes());
+            let _ = writeln!(stdout, "{}", report::human::summary(&report));
         }
     }
     if report.is_clean() || cli.exit_zero {
@@ -112,8 +122,25 @@ pub fn run(args: Vec<OsString>) -> Status {
 struct InReport {
     version: u32,
     files_scanned: usize,
+    test_files: usize,
     diagnostics: Vec<InDiagnostic>,
     errors: Vec<InError>,
+    skipped: Vec<InSkipped>,
+}
+
+#[derive(Debug, Deserialize)]
+struct InSkipped {
+    file: String,
+    reason: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct InNote {
+    message: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,7 +153,7 @@ struct InDiagnostic {
     column: usize,
     end_line: usize,
     end_column: usize,
-    notes: Vec<String>,
+    notes: Vec<InNote>,
     help: Option<String>,
 }
 
@@ -136,6 +163,81 @@ struct InError {
     message: String,
     line: Option<usize>,
     column: Option<usize>,
+}
+
+/// The `shard` object of a report, if it has one.
+#[derive(Debug, Deserialize)]
+struct ShardOnly {
+    #[allow(dead_code)]
+    version: u32,
+    shard: Option<crate::shard::ShardInfo>,
+}
+
+/// Checks that the reports are the shards of one run, each once, all of
+/// them (missing ones and reports without shard information are allowed
+/// with `allow_partial`).
+pub fn check_shards(reports: &[(String, String)], allow_partial: bool) -> Result<(), String> {
+    let mut seen: Vec<(&str, crate::shard::ShardInfo)> = Vec::new();
+    for (name, text) in reports {
+        // A report that is not JSON at all is reported by the merge itself.
+        let Ok(ShardOnly { shard, .. }) = serde_json::from_str::<ShardOnly>(text) else {
+            continue;
+        };
+        let Some(shard) = shard else {
+            if allow_partial {
+                continue;
+            }
+            return Err(format!(
+                "{name} has no `shard` information: give the reports of                  `leaklint --shard K/N --format json` runs (or --allow-partial)"
+            ));
+        };
+        if let Some((other, first)) = seen.first() {
+            if first.run != shard.run || first.n != shard.n {
+                return Err(format!(
+                    "{name} (shard {}/{} of run {}) and {other} (shard {}/{} of run {})                      come from different runs (other files, configuration or flags);                      merge the shards of one run",
+                    shard.k, shard.n, shard.run, first.k, first.n, first.run
+                ));
+            }
+        }
+        if let Some((other, _)) = seen.iter().find(|(_, s)| s.k == shard.k) {
+            return Err(format!(
+                "shard {}/{} is given twice ({other} and {name}); each shard must be merged once",
+                shard.k, shard.n
+            ));
+        }
+        seen.push((name, shard));
+    }
+    if let Some((_, first)) = seen.first() {
+        let missing: Vec<String> = (1..=first.n)
+            .filter(|k| !seen.iter().any(|(_, s)| s.k == *k))
+            .map(|k| format!("{k}/{}", first.n))
+            .collect();
+        if !missing.is_empty() && !allow_partial {
+            return Err(format!(
+                "missing {} {}: the merged report would leave their files out                  (give every shard, or --allow-partial)",
+                if missing.len() == 1 { "shard" } else { "shards" },
+                missing.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reads the JSON reports at `paths`, checks that they are the shards of
+/// one run ([`check_shards`]) and merges them.
+pub fn merge_files_checked(paths: &[PathBuf], allow_partial: bool) -> Result<Report, String> {
+    let mut texts = Vec::with_capacity(paths.len());
+    for path in paths {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read report {}: {e}", path.display()))?;
+        texts.push((path.display().to_string(), text));
+    }
+    check_shards(&texts, allow_partial)?;
+    merge_texts(
+        texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+    )
 }
 
 /// Reads and merges the JSON reports at `paths`.
@@ -159,6 +261,8 @@ pub fn merge_texts<'a>(
 ) -> Result<Report, String> {
     let mut files: BTreeMap<String, FileResult> = BTreeMap::new();
     let mut scanned = 0;
+    let mut test_files = 0;
+    let mut skipped = Vec::new();
     for (name, text) in reports {
         let report: InReport = serde_json::from_str(text).map_err(|e| {
             format!("{name} is not a leaklint JSON report ({e}); give the output of `leaklint --format json`")
@@ -171,6 +275,11 @@ pub fn merge_texts<'a>(
             ));
         }
         scanned += report.files_scanned;
+        test_files += report.test_files;
+        skipped.extend(report.skipped.into_iter().map(|s| Skipped {
+            file: s.file,
+            reason: s.reason,
+        }));
         for d in report.diagnostics {
             let entry = files
                 .entry(d.file.clone())
@@ -188,7 +297,11 @@ pub fn merge_texts<'a>(
             });
         }
     }
-    Ok(Report::new(scanned, files.into_values()))
+    let mut merged = Report::new(scanned, files.into_values());
+    merged.test_files = test_files;
+    skipped.sort();
+    merged.skipped = skipped;
+    Ok(merged)
 }
 
 fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
@@ -218,12 +331,21 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
             notes: d
                 .notes
                 .into_iter()
-                .map(|message| Note {
-                    span: None,
-                    message,
+                .map(|n| Note {
+                    span: match (n.line, n.column, n.end_line, n.end_column) {
+                        (Some(line), Some(column), Some(end_line), Some(end_column)) => {
+                            Some(Span {
+                                start: position(line, column),
+                                end: position(end_line, end_column),
+                            })
+                        }
+                        _ => None,
+                    },
+                    message: n.message,
                 })
                 .collect(),
             help: d.help,
+            moot_if: None,
         },
     }
 }
@@ -254,6 +376,10 @@ pub fn attach_sources(report: &mut Report, base: &Path) {
         for d in &mut file.diagnostics {
             byte(&mut d.finding.span.start);
             byte(&mut d.finding.span.end);
+            for span in d.finding.notes.iter_mut().filter_map(|n| n.span.as_mut()) {
+                byte(&mut span.start);
+                byte(&mut span.end);
+            }
         }
         file.source = Some(text);
     }

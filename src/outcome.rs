@@ -53,6 +53,17 @@ impl FileError {
     }
 }
 
+/// Why a file was not linted. Skipping is never silent: the report counts
+/// test files and lists the others.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// Test, bench, example or fuzz code (a `tests/` directory, a
+    /// test-support package): counted in `test_files`.
+    Test,
+    /// Listed in `skipped` with this reason (generated, too large).
+    Other(String),
+}
+
 /// Everything found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileResult {
@@ -65,6 +76,8 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Problems checking the file.
     pub errors: Vec<FileError>,
+    /// Set when the file was deliberately not linted.
+    pub skip: Option<Skip>,
 }
 
 impl FileResult {
@@ -75,6 +88,15 @@ impl FileResult {
             source: None,
             diagnostics: Vec::new(),
             errors: Vec::new(),
+            skip: None,
+        }
+    }
+
+    /// A result for `path`, which was not linted because of `skip`.
+    pub fn skipped(path: impl Into<String>, skip: Skip) -> FileResult {
+        FileResult {
+            skip: Some(skip),
+            ..FileResult::new(path)
         }
     }
 
@@ -92,33 +114,84 @@ impl FileResult {
     }
 }
 
+/// A file that was not linted, and why (generated, too large).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Skipped {
+    /// The file, as displayed.
+    pub file: String,
+    /// Why it was not linted.
+    pub reason: String,
+}
+
 /// The outcome of a whole run.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// How many files were checked (including those that had errors).
+    /// How many files were checked (including those that had errors, and
+    /// those skipped as test code, generated or too large).
     pub files_scanned: usize,
     /// One entry per file that has diagnostics or errors, sorted by path;
     /// clean files are left out.
     pub files: Vec<FileResult>,
+    /// Files not linted because they are generated or too large, sorted.
+    pub skipped: Vec<Skipped>,
+    /// How many files were not linted because they are test code.
+    pub test_files: usize,
 }
 
 impl Report {
     /// Builds a report from per-file results, dropping clean files and
     /// sorting the rest by path, and each file's diagnostics by position.
+    /// Skipped files are counted (test code) or listed (the others).
     pub fn new(files_scanned: usize, results: impl IntoIterator<Item = FileResult>) -> Report {
+        let mut skipped = Vec::new();
+        let mut test_files = 0;
         let mut files: Vec<FileResult> = results
             .into_iter()
-            .filter(|r| !r.diagnostics.is_empty() || !r.errors.is_empty())
+            .filter(|r| match &r.skip {
+                Some(Skip::Test) => {
+                    test_files += 1;
+                    false
+                }
+                Some(Skip::Other(reason)) => {
+                    skipped.push(Skipped {
+                        file: r.path.clone(),
+                        reason: reason.clone(),
+                    });
+                    false
+                }
+                None => !r.diagnostics.is_empty() || !r.errors.is_empty(),
+            })
             .map(|mut r| {
                 r.sort();
                 r
             })
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
+        skipped.sort();
         Report {
             files_scanned,
             files,
+            skipped,
+            test_files,
         }
+    }
+
+    /// Adds `other`'s files, skipped files and counts to this report.
+    pub fn absorb(&mut self, other: Report) {
+        let files_scanned = self.files_scanned + other.files_scanned;
+        let test_files = self.test_files + other.test_files;
+        let mut skipped = std::mem::take(&mut self.skipped);
+        skipped.extend(other.skipped);
+        skipped.sort();
+        let mut files = std::mem::take(&mut self.files);
+        files.extend(other.files);
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        *self = Report {
+            files_scanned,
+            files,
+            skipped,
+            test_files,
+        };
     }
 
     /// Total number of diagnostics.

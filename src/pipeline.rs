@@ -2,21 +2,53 @@
 //! per file, include/exclude, the engine (once per distinct configuration),
 //! or standard input.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
 
+use crate::callers;
 use crate::cli::Cli;
 use crate::config::Config;
-use crate::discover::{self, display_path, Discovery};
+use crate::discover::{self, display_path, Discovery, SourceFile};
 use crate::engine;
 use crate::outcome::Report;
+use crate::packages::{self, PackageNames};
 use crate::settings::{self, Overrides, Resolver};
 use crate::timings::{self, Timings};
 
-/// Why a run could not produce a report (exit status 2).
+/// Why a run could not produce a report (exit status 2): the message and,
+/// for a bad configuration file, the file (as displayed) and line.
 #[derive(Debug)]
-pub struct Failure(pub String);
+pub struct Failure(pub String, pub Option<(String, usize)>);
+
+impl Failure {
+    /// A failure without a location.
+    pub fn new(message: impl Into<String>) -> Failure {
+        Failure(message.into(), None)
+    }
+}
+
+impl From<crate::config_file::ConfigError> for Failure {
+    fn from(e: crate::config_file::ConfigError) -> Failure {
+        let location = Some((e.file.clone(), e.line.unwrap_or(1)));
+        Failure(e.to_string(), location)
+    }
+}
+
+/// What a run found besides its report.
+#[derive(Debug, Default, Clone)]
+pub struct RunInfo {
+    /// How many files discovery found (before `--shard` and exclusions).
+    pub discovered: usize,
+    /// How many of them the configuration's `include`/`exclude` left out.
+    pub excluded: usize,
+    /// Files named on the command line that are inside a cargo target directory.
+    pub in_target: usize,
+    /// With `--shard`: an id shared by the shards of one run (a hash of the
+    /// discovered files, the configuration files and the command line's
+    /// rule levels).
+    pub run_id: Option<String>,
+}
 
 /// The command line's rule overrides.
 pub fn overrides(cli: &Cli) -> Overrides {
@@ -42,35 +74,59 @@ pub fn overrides(cli: &Cli) -> Overrides {
 
 /// Lints what the command line asks for, adding phase times to `timings`.
 pub fn lint(cli: &Cli, timings: Option<&Timings>) -> Result<Report, Failure> {
+    lint_with_info(cli, timings).map(|(report, _)| report)
+}
+
+/// [`lint`], also saying what discovery and configuration left out.
+pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, RunInfo), Failure> {
     let start = std::time::Instant::now();
     let overrides = overrides(cli);
-    overrides.validate().map_err(Failure)?;
-    let mut resolver =
-        Resolver::new(cli.config.as_deref(), cli.no_config).map_err(|e| Failure(e.to_string()))?;
+    overrides.validate().map_err(Failure::new)?;
+    let mut resolver = Resolver::new(cli.config.as_deref(), cli.no_config)?;
 
     if cli.stdin {
-        return lint_stdin(cli, &overrides, &mut resolver);
+        let report = lint_stdin(cli, &overrides, &mut resolver)?;
+        return Ok((report, RunInfo::default()));
     }
 
-    let mut discovery = discover::discover(&cli.paths).map_err(|e| Failure(e.to_string()))?;
-    if let Some(shard) = &cli.shard {
-        shard.apply(&mut discovery);
-    }
+    let mut discovery = discover::discover(&cli.paths).map_err(|e| Failure::new(e.to_string()))?;
+    let mut info = RunInfo {
+        discovered: discovery.files.len(),
+        ..RunInfo::default()
+    };
+    let before = discovery.files.len();
+    discovery
+        .files
+        .retain(|f| !discover::in_cargo_target_dir(&f.path));
+    info.in_target = before - discovery.files.len();
     let explicit: HashSet<PathBuf> = cli.paths.iter().filter(|p| !p.is_dir()).cloned().collect();
 
-    // Group the files by configuration; drop excluded ones.
-    let mut groups: BTreeMap<Option<usize>, Discovery> = BTreeMap::new();
-    for file in discovery.files {
-        let index = resolver
-            .resolve(&file.path)
-            .map_err(|e| Failure(e.to_string()))?;
+    // Resolve every file's configuration (before sharding, so that every
+    // shard computes the same run id), dropping excluded files.
+    let mut resolved = Vec::with_capacity(discovery.files.len());
+    for file in std::mem::take(&mut discovery.files) {
+        let index = resolver.resolve(&file.path)?;
         if let Some(i) = index {
             let applies = cli.force_exclude || !explicit.contains(&file.path);
-            if applies && settings::is_excluded(&resolver.loaded()[i], &file.path) {
+            if applies && resolver.excludes(i, &file.path) {
+                info.excluded += 1;
                 continue;
             }
         }
-        groups.entry(index).or_default().files.push(file);
+        resolved.push((file, index));
+    }
+    if let Some(shard) = &cli.shard {
+        info.run_id = Some(run_id(cli, &resolver, &resolved, &discovery));
+        resolved.retain(|(f, _)| shard.contains(&f.display));
+        shard.apply(&mut discovery);
+    }
+
+    // Group the files by configuration.
+    type Key = Option<(usize, Vec<Vec<usize>>)>;
+    let mut groups: BTreeMap<Key, Discovery> = BTreeMap::new();
+    for (file, index) in resolved {
+        let key = index.map(|i| resolver.group_key(i, &file.path));
+        groups.entry(key).or_default().files.push(file);
     }
 
     if let Some(t) = timings {
@@ -80,22 +136,81 @@ pub fn lint(cli: &Cli, timings: Option<&Timings>) -> Result<Report, Failure> {
         threads: cli.threads,
         prefilter: !cli.no_prefilter,
     };
-    let mut files_scanned = 0;
-    let mut results = Vec::new();
+    let mut report = Report::default();
     let problems = discovery.problems;
-    for (index, group) in &groups {
-        let config = settings::effective(index.map(|i| &resolver.loaded()[i]), &overrides);
-        let report = run_engine(group, &config, &options, timings)?;
-        files_scanned += report.files_scanned;
-        results.extend(report.files);
+    let mut packages = PackageNames::default();
+    let paths: HashMap<String, PathBuf> = groups
+        .values()
+        .flat_map(|g| &g.files)
+        .map(|f| (f.display.clone(), f.path.clone()))
+        .collect();
+    for (key, group) in &mut groups {
+        let config = match key {
+            Some((index, _)) => {
+                let first = &group.files[0].path;
+                let layers = resolver.layers(*index, first, false);
+                settings::effective_layers(&layers, &overrides).0
+            }
+            None => settings::effective(None, &overrides),
+        };
+        if !config.include_tests {
+            mark_test_support(&mut group.files, &config, &mut packages);
+        }
+        report.absorb(run_engine(group, &config, &options, timings)?);
     }
     let problems = Discovery {
         files: Vec::new(),
         problems,
     };
     let config = settings::effective(None, &overrides);
-    results.extend(run_engine(&problems, &config, &options, timings)?.files);
-    Ok(Report::new(files_scanned, results))
+    report.absorb(run_engine(&problems, &config, &options, timings)?);
+    callers::drop_moot_findings(&mut report, &paths, config.max_nesting);
+    Ok((report, info))
+}
+
+/// The id of a sharded run: a hash of every discovered file (before
+/// sharding) with its configuration chain, the configuration files' text,
+/// and the command line's rule settings. Every shard of one run computes
+/// the same id; a shard of another run (other files, other configuration,
+/// other flags) does not.
+fn run_id(
+    cli: &Cli,
+    resolver: &Resolver,
+    resolved: &[(crate::discover::SourceFile, Option<usize>)],
+    discovery: &Discovery,
+) -> String {
+    let mut text = String::new();
+    for (file, index) in resolved {
+        text.push_str(&format!("{}\t{index:?}\n", file.display));
+    }
+    for (path, message) in &discovery.problems {
+        text.push_str(&format!("{path}\t{message}\n"));
+    }
+    for settings in resolver.loaded() {
+        text.push_str(&settings.path.to_string_lossy());
+        text.push('\n');
+        text.push_str(&std::fs::read_to_string(&settings.path).unwrap_or_default());
+    }
+    text.push_str(&format!(
+        "{:?}{:?}{:?}{}{}{}",
+        cli.select,
+        overrides(cli).levels,
+        cli.shard.map(|s| s.count),
+        cli.require_reason,
+        cli.include_tests,
+        cli.no_prefilter
+    ));
+    format!("{:016x}", crate::shard::fnv1a64(text.as_bytes()))
+}
+
+/// Marks the files of test-support packages as test code.
+fn mark_test_support(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
+    for file in files.iter_mut().filter(|f| !f.test_code) {
+        if let Some(name) = packages.package_of(&file.path) {
+            file.test_code =
+                packages::is_test_support_name(&name) || config.test_packages.contains(&name);
+        }
+    }
 }
 
 fn run_engine(
@@ -105,7 +220,7 @@ fn run_engine(
     timings: Option<&Timings>,
 ) -> Result<Report, Failure> {
     engine::lint_all_with(discovery, config, options, timings)
-        .map_err(|e| Failure(format!("cannot start worker threads: {e}")))
+        .map_err(|e| Failure::new(format!("cannot start worker threads: {e}")))
 }
 
 /// `--stdin --stdin-filename PATH`: the text on standard input, linted as PATH.
@@ -117,20 +232,32 @@ fn lint_stdin(
     let path = cli
         .stdin_filename
         .clone()
-        .ok_or_else(|| Failure("--stdin needs --stdin-filename PATH".to_string()))?;
+        .ok_or_else(|| Failure::new("--stdin needs --stdin-filename PATH".to_string()))?;
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
-        .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
-    let index = resolver
-        .resolve(&path)
-        .map_err(|e| Failure(e.to_string()))?;
-    let settings = index.map(|i| &resolver.loaded()[i]);
-    if cli.force_exclude && settings.is_some_and(|s| settings::is_excluded(s, &path)) {
+        .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
+    let index = resolver.resolve(&path)?;
+    if cli.force_exclude && index.is_some_and(|i| resolver.excludes(i, &path)) {
         return Ok(Report::new(0, []));
     }
-    let config = settings::effective(settings, overrides);
+    let config = match index {
+        Some(i) => settings::effective_layers(&resolver.layers(i, &path, false), overrides).0,
+        None => settings::effective(None, overrides),
+    };
     let display = display_path(&path);
+    let mut file = [SourceFile {
+        test_code: discover::in_test_dir(&discover::named_relative(&path)),
+        path: path.clone(),
+        display: display.clone(),
+    }];
+    if !config.include_tests {
+        mark_test_support(&mut file, &config, &mut PackageNames::default());
+        if file[0].test_code {
+            let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
+            return Ok(Report::new(1, [skipped]));
+        }
+    }
     let result = match String::from_utf8(bytes) {
         Ok(text) => engine::lint_source(&display, &text, &config),
         Err(_) => {
@@ -141,5 +268,8 @@ fn lint_stdin(
             result
         }
     };
-    Ok(Report::new(1, [result]))
+    let mut report = Report::new(1, [result]);
+    let paths = HashMap::from([(display_path(&path), path)]);
+    callers::drop_moot_findings(&mut report, &paths, config.max_nesting);
+    Ok(report)
 }

@@ -5,7 +5,10 @@
 //! same on every machine, run and Rust version (std's hasher is randomised),
 //! and the N shards together lint every file exactly once. Parts of the tree
 //! that could not be walked are reported by the shard their path hashes to.
-//! `leaklint merge` ([`crate::merge`]) combines the shards' JSON reports.
+//! `leaklint merge` ([`crate::merge`]) combines the shards' JSON reports;
+//! each carries `"shard": {"k", "n", "run"}` ([`ShardInfo`]) so that `merge`
+//! can refuse a shard given twice, shards of different runs and missing
+//! shards.
 
 use std::fmt;
 use std::str::FromStr;
@@ -53,6 +56,38 @@ impl fmt::Display for Shard {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.index, self.count)
     }
+}
+
+/// The `shard` object of a shard's JSON report: `{"k": 2, "n": 4, "run": "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ShardInfo {
+    /// Which shard, from 1 to `n`.
+    pub k: u64,
+    /// How many shards.
+    pub n: u64,
+    /// An id shared by the shards of one run: a hash of every discovered
+    /// file and its configuration, the configuration files and the rule
+    /// settings of the command line.
+    pub run: String,
+}
+
+/// A shard's JSON report: the report's keys, then `shard`.
+#[derive(serde::Serialize)]
+struct Sharded<'a> {
+    #[serde(flatten)]
+    report: crate::report::json::JsonReport<'a>,
+    shard: &'a ShardInfo,
+}
+
+/// The JSON report of a shard, with its `shard` object last.
+pub fn render_json(report: &crate::outcome::Report, shard: &ShardInfo) -> String {
+    let sharded = Sharded {
+        report: crate::report::json::to_json(report),
+        shard,
+    };
+    let mut text = serde_json::to_string_pretty(&sharded).expect("serialising plain data to JSON");
+    text.push('\n');
+    text
 }
 
 /// The 64-bit FNV-1a hash of `bytes`.

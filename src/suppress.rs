@@ -83,7 +83,8 @@ fn parse_directive(text: &str, start: usize, end: usize) -> Option<Directive> {
         let close = inner.find(')')?;
         let names: Vec<String> = inner[..close]
             .split(',')
-            .map(|n| n.trim().to_string())
+            // `spawn-without-cancel` names `spawn_without_cancel`.
+            .map(|n| n.trim().replace('-', "_"))
             .collect();
         let valid = names
             .iter()

@@ -48,8 +48,10 @@ fn positions(result: &FileResult) -> Vec<(usize, usize)> {
         .collect()
 }
 
-fn in_main(body: &str) -> String {
-    format!("fn main() {{\n    {body}\n}}\n")
+/// `body` in a fn that is not `main` (a task started from `main` lives as
+/// long as the process and is not reported).
+fn in_fn(body: &str) -> String {
+    format!("fn start() {{\n    {body}\n}}\n")
 }
 
 #[test]
@@ -62,11 +64,11 @@ fn empty_and_whitespace_files() {
 
 #[test]
 fn bom_and_crlf_keep_positions() {
-    let plain = lint(&in_main(LEAK));
+    let plain = lint(&in_fn(LEAK));
     assert_eq!(positions(&plain), [(2, 5)]);
-    let bom = lint(&format!("\u{feff}{}", in_main(LEAK)));
+    let bom = lint(&format!("\u{feff}{}", in_fn(LEAK)));
     assert_eq!(positions(&bom), [(2, 5)]);
-    let crlf = lint(&in_main(LEAK).replace('\n', "\r\n"));
+    let crlf = lint(&in_fn(LEAK).replace('\n', "\r\n"));
     assert_eq!(positions(&crlf), [(2, 5)]);
     let end = |r: &FileResult| r.diagnostics[0].finding.span.end;
     assert_eq!(end(&crlf).column, end(&plain).column);
@@ -80,7 +82,7 @@ fn nul_byte_is_a_located_error() {
     assert_eq!(r.errors.len(), 1);
     assert_eq!((r.errors[0].line, r.errors[0].column), (Some(1), Some(13)));
     // A NUL inside a string literal is fine.
-    let r = lint(&in_main(&format!("let _s = \"a\0b\"; {LEAK}")));
+    let r = lint(&in_fn(&format!("let _s = \"a\0b\"; {LEAK}")));
     assert_eq!(r.errors, []);
     assert_eq!(r.diagnostics.len(), 1);
 }
@@ -88,9 +90,9 @@ fn nul_byte_is_a_located_error() {
 #[test]
 fn multi_byte_characters_before_a_finding_keep_columns_right() {
     // Columns count characters: `ö`, `日本語` and the emoji are one column each.
-    let r = lint(&in_main(&format!("let ö = \"日本語🦀\"; {LEAK}")));
+    let r = lint(&in_fn(&format!("let ö = \"日本語🦀\"; {LEAK}")));
     assert_eq!(positions(&r), [(2, 21)]);
-    let r = lint(&in_main(&format!("/* ∀x∃y */ {LEAK}")));
+    let r = lint(&in_fn(&format!("/* ∀x∃y */ {LEAK}")));
     assert_eq!(positions(&r), [(2, 16)]);
     let r = lint(&format!("fn 函数() {{\n    let 名前 = 1; {LEAK}\n}}\n"));
     assert_eq!(positions(&r), [(2, 17)]);
@@ -98,19 +100,19 @@ fn multi_byte_characters_before_a_finding_keep_columns_right() {
 
 #[test]
 fn raw_strings_that_look_like_code_are_not_code() {
-    let r = lint(&in_main(&format!(
+    let r = lint(&in_fn(&format!(
         "let _s = r#\"{LEAK} \" {{ ( [\"#; let _t = r##\"\"# }} ) ]\"##;"
     )));
     assert_eq!(r.errors, []);
     assert!(r.diagnostics.is_empty());
     // ... and code after them is still code.
-    let r = lint(&in_main(&format!("let _s = br#\"{LEAK}\"#; {LEAK}")));
+    let r = lint(&in_fn(&format!("let _s = br#\"{LEAK}\"#; {LEAK}")));
     assert_eq!(positions(&r), [(2, 22 + LEAK.len())]);
 }
 
 #[test]
 fn raw_identifiers() {
-    let r = lint(&in_main(
+    let r = lint(&in_fn(
         "let r#async = 1; let r#type = r#async; tokio::spawn(async move { loop { r#fn(r#type).await; } });",
     ));
     assert_eq!(r.errors, []);
@@ -121,7 +123,7 @@ fn raw_identifiers() {
 fn inner_cfg_attributes_and_include_are_linted_as_written() {
     let r = lint(&format!(
         "#![cfg(feature = \"never\")]\n#![cfg_attr(test, allow(dead_code))]\ninclude!(\"gen.rs\");\ninclude!(concat!(env!(\"OUT_DIR\"), \"/x.rs\"));\n{}",
-        in_main(LEAK)
+        in_fn(LEAK)
     ));
     assert_eq!(r.errors, []);
     assert_eq!(positions(&r), [(6, 5)]);
@@ -170,12 +172,12 @@ const MALFORMED_SELECTS: &[&str] = &[
 #[test]
 fn select_shapes_documented_and_malformed_fail_soft() {
     for body in SELECT_SHAPES.iter().chain(MALFORMED_SELECTS) {
-        let text = in_main(&format!("loop {{ {body} }}\n    {LEAK}"));
+        let text = in_fn(&format!("loop {{ {body} }}\n    {LEAK}"));
         let r = lint(&text);
         assert_eq!(r.errors, [], "{body}");
         assert_eq!(positions(&r), [(3, 5)], "{body}");
         // The select itself inside a detached loop: no crash either way.
-        let spawned = in_main(&format!(
+        let spawned = in_fn(&format!(
             "tokio::spawn(async move {{ loop {{ {body} }} }});"
         ));
         lint(&spawned);
@@ -212,7 +214,7 @@ fn a_syntax_error_at_every_position_of_a_real_file() {
 #[test]
 fn a_one_megabyte_line() {
     let line = format!(
-        "fn main() {{ let _s = \"{}\"; {LEAK} }}\n",
+        "fn boot() {{ let _s = \"{}\"; {LEAK} }}\n",
         "x".repeat(1 << 20)
     );
     let r = lint(&line);
@@ -262,7 +264,7 @@ fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) {
 
 /// A file whose only purpose is a finding that must survive the others.
 fn with_witness(dir: &Path) {
-    write(dir, "witness.rs", in_main(LEAK));
+    write(dir, "witness.rs", in_fn(LEAK));
 }
 
 fn assert_witness(value: &Value) {
@@ -413,9 +415,18 @@ fn a_fifty_megabyte_file() {
     let line = format!("// {}\n", "padding ".repeat(12));
     let lines = (50 << 20) / line.len();
     let mut text = line.repeat(lines);
-    text.push_str(&in_main(LEAK));
+    text.push_str(&in_fn(LEAK));
     assert!(text.len() >= 50 << 20);
     write(dir.path(), "big.rs", &text);
+    // Over the default max_file_bytes (4 MiB): skipped, and said so.
+    let (code, value) = json(dir.path());
+    assert_eq!(code, 0);
+    assert_eq!(value["files_scanned"], 1);
+    assert_eq!(value["skipped"][0]["file"], "big.rs");
+    let reason = value["skipped"][0]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("larger than max_file_bytes"), "{reason}");
+    // Linted when the limit allows it.
+    write(dir.path(), "leaklint.toml", "max_file_bytes = 104857600\n");
     let (code, value) = json(dir.path());
     assert_eq!(code, 1);
     assert_eq!(value["errors"], serde_json::json!([]));

@@ -106,7 +106,31 @@ fn explain() {
     let out = leaklint(dir.path(), &["--explain", "spawn_without_cancel"]);
     assert_eq!(code(&out), 0);
     let lint = leaklint_lints::find_lint("spawn_without_cancel").unwrap();
-    assert_eq!(stdout(&out), lint.explain());
+    let text = stdout(&out);
+    // A header with the rule's summary, default level, options and page, then its documentation.
+    assert!(text.ends_with(&lint.explain()), "{text}");
+    let header = &text[..text.len() - lint.explain().len()];
+    assert!(
+        header.starts_with(&format!("spawn_without_cancel: {}\n", lint.summary)),
+        "{header}"
+    );
+    assert!(header.contains("Default level: warn\n"), "{header}");
+    assert!(header.contains("  spawn_functions = []"), "{header}");
+    assert!(
+        header.contains("  process_lifetime = \"ignore\""),
+        "{header}"
+    );
+    assert!(
+        header.contains("/docs/rules/spawn_without_cancel.md\n"),
+        "{header}"
+    );
+    // Hyphens, as clippy and ruff spell rules on the command line.
+    let out = leaklint(dir.path(), &["--explain", "spawn-without-cancel"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(stdout(&out), text);
+    // A rule without options says nothing about options.
+    let out = leaklint(dir.path(), &["--explain", "busy_poll_loop"]);
+    assert!(!stdout(&out).contains("Options"), "{}", stdout(&out));
 
     let out = leaklint(dir.path(), &["--explain", "no_such_rule"]);
     assert_eq!(code(&out), 2);
@@ -123,9 +147,11 @@ fn clean_directory_exits_0_with_summary() {
     write(dir.path(), "src/lib.rs", "\u{feff}pub fn f() {}\n");
     let out = leaklint(dir.path(), &[]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stdout(&out).is_empty());
+    // Like ruff's and eslint's, the summary is on stdout; stderr is for
+    // leaklint's own trouble.
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
     assert_eq!(
-        stderr(&out),
+        stdout(&out),
         "0 findings in 0 files (2 files scanned, 0 errors)\n"
     );
 }
@@ -223,7 +249,7 @@ fn unreadable_and_unparseable_files_are_errors_and_others_are_linted() {
     // The human form of the same errors.
     let out = leaklint(dir.path(), &["--color", "never"]);
     assert_eq!(code(&out), 1);
-    let err = stderr(&out);
+    let err = stdout(&out);
     assert!(
         err.contains("error: b_syntax.rs:2:13: expected an expression\n"),
         "{err}"
@@ -237,7 +263,7 @@ fn exit_zero_overrides_findings_and_errors() {
     write(dir.path(), "bad.rs", BAD_SYNTAX);
     let out = leaklint(dir.path(), &["--exit-zero"]);
     assert_eq!(code(&out), 0);
-    assert!(stderr(&out).contains("1 error"));
+    assert!(stdout(&out).contains("1 error"));
     // but not a failure to run
     let out = leaklint(dir.path(), &["--exit-zero", "missing.rs"]);
     assert_eq!(code(&out), 2);
@@ -247,14 +273,14 @@ fn exit_zero_overrides_findings_and_errors() {
 fn color_only_when_asked_or_on_a_terminal() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "bad.rs", BAD_SYNTAX);
-    // stderr is a pipe here, so `auto` means no colour.
+    // stdout is a pipe here, so `auto` means no colour.
     for (args, coloured) in [
         (&[][..], false),
         (&["--color", "never"][..], false),
         (&["--color", "always"][..], true),
     ] {
         let out = leaklint(dir.path(), args);
-        assert_eq!(stderr(&out).contains('\u{1b}'), coloured, "{args:?}");
+        assert_eq!(stdout(&out).contains('\u{1b}'), coloured, "{args:?}");
     }
 }
 
@@ -310,7 +336,7 @@ fn output_is_identical_whatever_the_thread_count() {
         };
         let out = cmd.output().unwrap();
         assert_eq!(code(&out), 1);
-        out.stderr
+        out.stdout
     };
     let one = human(Some("1"));
     assert_eq!(one, human(None));
@@ -330,20 +356,38 @@ fn discovery_honours_ignore_files_and_skips_target_and_hidden() {
     write(dir.path(), "ignored.rs", BAD_SYNTAX);
     write(dir.path(), "generated/gen.rs", BAD_SYNTAX);
     write(dir.path(), "sub/local_ignored.rs", BAD_SYNTAX);
+    // A cargo target directory (cargo writes CACHEDIR.TAG into it).
+    write(
+        dir.path(),
+        "target/CACHEDIR.TAG",
+        "Signature: 8a477f597d28d172789f06886806bc55\n",
+    );
     write(dir.path(), "target/debug/build.rs", BAD_SYNTAX);
+    write(dir.path(), "sub/target/.rustc_info.json", "{}");
     write(dir.path(), "sub/target/x.rs", BAD_SYNTAX);
+    write(dir.path(), "lib/target/release/.fingerprint/a/x", "");
+    write(dir.path(), "lib/target/y.rs", BAD_SYNTAX);
+    // A source directory that happens to be named `target` is linted.
+    write(dir.path(), "src/target/mod.rs", GOOD);
     write(dir.path(), ".hidden/h.rs", BAD_SYNTAX);
     write(dir.path(), "notes.txt", BAD_SYNTAX);
     write(dir.path(), "src/lib.rs.orig", BAD_SYNTAX);
 
     let (status, value) = json(dir.path(), &[]);
     assert_eq!(status, 0, "{value}");
-    assert_eq!(value["files_scanned"], 2);
+    assert_eq!(value["files_scanned"], 3);
 
-    // An explicitly named file is linted even when ignored or not `.rs`.
+    // An explicitly named file is linted even when ignored or not `.rs`,
+    // but not inside a cargo target directory: walking and naming agree
+    // (pre-commit names files, CI walks).
     let (status, value) = json(
         dir.path(),
-        &["ignored.rs", "notes.txt", "target/debug/build.rs"],
+        &[
+            "ignored.rs",
+            "notes.txt",
+            "target/debug/build.rs",
+            "src/target/mod.rs",
+        ],
     );
     assert_eq!(status, 1);
     assert_eq!(value["files_scanned"], 3);
@@ -353,7 +397,18 @@ fn discovery_honours_ignore_files_and_skips_target_and_hidden() {
         .iter()
         .map(|e| e["file"].as_str().unwrap())
         .collect();
-    assert_eq!(files, ["ignored.rs", "notes.txt", "target/debug/build.rs"]);
+    assert_eq!(files, ["ignored.rs", "notes.txt"]);
+    let out = leaklint(dir.path(), &["target/debug/build.rs"]);
+    assert_eq!(code(&out), 0);
+    let err = stderr(&out);
+    assert!(
+        err.contains("note: skipped 1 file inside cargo target directories"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: no Rust files found in target/debug/build.rs"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -449,7 +504,7 @@ fn diagnostics_have_the_contract_shape() {
     write(
         dir.path(),
         "src/main.rs",
-        "fn main(){ tokio::spawn(async { loop { work().await; } }); }\n",
+        "fn start(){ tokio::spawn(async { loop { work().await; } }); }\n",
     );
     let out = leaklint(dir.path(), &["--format", "json"]);
     assert_eq!(code(&out), 1);
@@ -461,4 +516,172 @@ fn diagnostics_have_the_contract_shape() {
     assert_eq!(diagnostics[0]["rule"], "spawn_without_cancel");
     assert_eq!(diagnostics[0]["file"], "src/main.rs");
     assert_eq!(diagnostics[0]["severity"], "warning");
+}
+
+const LEAK: &str = "fn start() {\n    tokio::spawn(async {\n        loop {\n            work().await;\n        }\n    });\n}\n";
+
+#[test]
+fn clippy_style_levels_warnings_and_all() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", LEAK);
+    write(
+        dir.path(),
+        "b.rs",
+        "// leaklint: allow(busy_poll_loop)\nfn b() {}\n",
+    );
+    let severities = |args: &[&str]| -> Vec<(String, String)> {
+        let (_, value) = json(dir.path(), args);
+        value["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |r: &str, s: &str| (r.to_string(), s.to_string());
+    assert_eq!(
+        severities(&[]),
+        [
+            pair("spawn_without_cancel", "warning"),
+            pair("unused_suppression", "warning")
+        ]
+    );
+    // -D warnings: every warning is an error, wherever it stands.
+    assert_eq!(
+        severities(&["-D", "warnings"]),
+        [
+            pair("spawn_without_cancel", "error"),
+            pair("unused_suppression", "error")
+        ]
+    );
+    assert_eq!(
+        severities(&["-D", "warnings", "-W", "unused-suppression"]),
+        [
+            pair("spawn_without_cancel", "error"),
+            pair("unused_suppression", "error")
+        ]
+    );
+    // ... but a rule turned off stays off.
+    assert_eq!(
+        severities(&["-D", "warnings", "-A", "unused_suppression"]),
+        [pair("spawn_without_cancel", "error")]
+    );
+    // -A all, then one rule back on.
+    assert!(severities(&["-A", "all"]).is_empty());
+    assert_eq!(
+        severities(&["-A", "all", "-W", "spawn_without_cancel"]),
+        [pair("spawn_without_cancel", "warning")]
+    );
+    // -W all turns on the rules that are off by default too.
+    let (_, value) = json(dir.path(), &["-W", "all"]);
+    let rules: Vec<&str> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"suppression_without_reason"), "{rules:?}");
+    // -D all (every rule, those off by default too), then one rule down.
+    assert_eq!(
+        severities(&["-D", "all", "-W", "unused_suppression"]),
+        [
+            pair("spawn_without_cancel", "error"),
+            pair("suppression_without_reason", "error"),
+            pair("unused_suppression", "warning")
+        ]
+    );
+}
+
+#[test]
+fn fail_on_error_passes_warnings_and_fails_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", LEAK);
+    // Default: any finding fails, as ruff and pre-commit expect.
+    assert_eq!(code(&leaklint(dir.path(), &[])), 1);
+    assert_eq!(code(&leaklint(dir.path(), &["--fail-on", "warning"])), 1);
+    // --fail-on error: warnings are shown but pass, as with clippy.
+    let out = leaklint(dir.path(), &["--fail-on", "error"]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains("warning[spawn_without_cancel]"));
+    assert_eq!(
+        code(&leaklint(
+            dir.path(),
+            &["--fail-on", "error", "-D", "warnings"]
+        )),
+        1
+    );
+    assert_eq!(
+        code(&leaklint(
+            dir.path(),
+            &["--fail-on", "error", "-D", "spawn-without-cancel"]
+        )),
+        1
+    );
+    // A file that cannot be checked always fails.
+    write(dir.path(), "bad.rs", BAD_SYNTAX);
+    assert_eq!(
+        code(&leaklint(dir.path(), &["--fail-on", "error", "-A", "all"])),
+        1
+    );
+    assert_eq!(code(&leaklint(dir.path(), &["--fail-on", "fatal"])), 2);
+}
+
+#[test]
+fn human_findings_and_summary_on_stdout_with_an_explain_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.rs", LEAK);
+    let out = leaklint(dir.path(), &["--color", "never"]);
+    assert_eq!(code(&out), 1);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("warning[spawn_without_cancel]: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("  = note: see `leaklint --explain spawn_without_cancel`\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("1 finding in 1 file (1 file scanned, 0 errors)\n"));
+    // --statistics: counts instead of findings.
+    let out = leaklint(dir.path(), &["--statistics"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stdout(&out),
+        "1  spawn_without_cancel  warning\n1 finding in 1 file (1 file scanned, 0 errors)\n"
+    );
+}
+
+#[test]
+fn no_rust_files_is_a_warning_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "docs/readme.md", "# nothing\n");
+    let out = leaklint(dir.path(), &["docs"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(stderr(&out), "warning: no Rust files found in docs\n");
+    assert_eq!(
+        stdout(&out),
+        "0 findings in 0 files (0 files scanned, 0 errors)\n"
+    );
+    // Everything excluded by the configuration: said so.
+    write(dir.path(), "src/a.rs", LEAK);
+    write(dir.path(), "leaklint.toml", "include = [\"lib/\"]\n");
+    let out = leaklint(dir.path(), &[]);
+    assert_eq!(code(&out), 0);
+    assert!(
+        stderr(&out).contains(
+            "warning: no Rust files found in . (1 left out by the configuration's include/exclude"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // JSON output stays clean; the warning is on stderr.
+    let (status, value) = json(dir.path(), &["docs"]);
+    assert_eq!(status, 0);
+    assert_eq!(value["files_scanned"], 0);
 }

@@ -235,9 +235,13 @@ fn json_rendering_of_findings() {
         (&d[1]["column"], &d[1]["end_column"]),
         (&1.into(), &15.into())
     );
+    // Notes carry their locations (JSON version 2); a plain note has none.
     assert_eq!(
         d[1]["notes"],
-        serde_json::json!(["named here", "a plain note"])
+        serde_json::json!([
+            {"message": "named here", "file": "b/a.rs", "line": 1, "column": 5, "end_line": 1, "end_column": 10},
+            {"message": "a plain note"}
+        ])
     );
     assert_eq!(d[1]["help"], "rename it");
 }

@@ -8,7 +8,7 @@ use std::process::{Command, Output, Stdio};
 use leaklint::{discover, engine, Config};
 use serde_json::Value;
 
-const LEAK: &str = "fn main() {\n    tokio::spawn(async { loop { work().await; } });\n}\n";
+const LEAK: &str = "fn start() {\n    tokio::spawn(async { loop { work().await; } });\n}\n";
 
 fn command(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_leaklint"));
@@ -229,7 +229,7 @@ fn a_panicking_rule_loses_only_its_file() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 1);
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = String::from_utf8(out.stdout).unwrap();
     assert!(stderr.contains("--> a.rs:2:5"), "{stderr}");
     assert!(stderr.contains("--> c.rs:2:5"), "{stderr}");
     assert!(stderr.contains("error: b.rs: internal error"), "{stderr}");

@@ -83,6 +83,13 @@ fn sarif_is_valid_for_the_schema_and_the_sarif_types() {
             assert!(!rule[key]["text"].as_str().unwrap().is_empty(), "{rule}");
         }
         assert!(rule["defaultConfiguration"]["level"].is_string());
+        // The rule's page in the repository, generated from its doc comment.
+        let help_uri = rule["helpUri"].as_str().unwrap();
+        assert!(help_uri.starts_with("https://"), "{help_uri}");
+        assert!(
+            help_uri.ends_with(&format!("/docs/rules/{}.md", rule["id"].as_str().unwrap())),
+            "{help_uri}"
+        );
     }
     let results = run["results"].as_array().unwrap();
     let summary: Vec<(String, String, u64, u64, u64, u64)> = results
@@ -255,4 +262,135 @@ fn github_annotations_errors_first_escaped_with_summary() {
         let (_, message) = line.split_once("::").unwrap().1.split_once("::").unwrap();
         assert!(!message.contains('\n') && !message.contains('\r'));
     }
+}
+
+#[test]
+fn also_reports_leaklints_own_failure_and_keeps_the_other_output() {
+    let dir = project();
+    // A typo in the configuration must not make clippy's diagnostics vanish.
+    write(
+        dir.path(),
+        "leaklint.toml",
+        "[rules]\nspawn_without_cancle = \"deny\"\n",
+    );
+    let other = r#"{"reason":"build-finished","success":true}"#;
+    let out = leaklint(
+        dir.path(),
+        &[
+            "--format",
+            "cargo-json",
+            "--also",
+            &format!("echo '{other}'"),
+            "src/a.rs",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[1], other);
+    // One rustc-style diagnostic, at the configuration's line, parsed by
+    // cargo_metadata's types as rust-analyzer parses it.
+    let diagnostic: cargo_metadata::diagnostic::Diagnostic =
+        serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(
+        diagnostic.level,
+        cargo_metadata::diagnostic::DiagnosticLevel::Error
+    );
+    assert!(
+        diagnostic
+            .message
+            .contains("unknown rule `spawn_without_cancle`"),
+        "{}",
+        diagnostic.message
+    );
+    assert_eq!(diagnostic.spans.len(), 1);
+    assert_eq!(diagnostic.spans[0].file_name, "leaklint.toml");
+    assert_eq!(diagnostic.spans[0].line_start, 2);
+    // The error is on stderr too.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `spawn_without_cancel`"));
+
+    // A command line that does not parse: the same, clippy's output kept.
+    let out = leaklint(
+        dir.path(),
+        &[
+            "--format",
+            "cargo-json",
+            "--also",
+            &format!("echo '{other}'"),
+            "--no-such-flag",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert_eq!(lines[1], other);
+    let diagnostic: cargo_metadata::diagnostic::Diagnostic =
+        serde_json::from_str(lines[0]).unwrap();
+    assert!(
+        diagnostic.message.contains("--no-such-flag"),
+        "{}",
+        diagnostic.message
+    );
+
+    // Without --also, cargo-json still carries the failure.
+    let out = leaklint(dir.path(), &["--format", "cargo-json", "src/a.rs"]);
+    assert_eq!(out.status.code(), Some(2));
+    let diagnostic: cargo_metadata::diagnostic::Diagnostic =
+        serde_json::from_slice(&out.stdout).unwrap();
+    assert!(diagnostic.message.starts_with("leaklint could not run: "));
+}
+
+#[test]
+fn list_rules_and_statistics_as_json() {
+    let dir = project();
+    let out = leaklint(dir.path(), &["--list-rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), leaklint::rules::all().count());
+    for (entry, lint) in list.iter().zip(leaklint::rules::all()) {
+        assert_eq!(entry["name"], lint.name);
+        assert_eq!(entry["default_level"], lint.default_level.as_str());
+        assert_eq!(entry["summary"], lint.summary);
+        assert!(entry["options"].is_array());
+        assert_eq!(entry["url"], leaklint::rules::url(lint));
+    }
+    let spawn = &list[0];
+    assert_eq!(spawn["name"], "spawn_without_cancel");
+    assert_eq!(
+        spawn["options"],
+        serde_json::json!(["spawn_functions", "process_lifetime"])
+    );
+    // Formats that cannot list rules say so instead of printing text.
+    let out = leaklint(dir.path(), &["--list-rules", "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+
+    // --statistics: a count per rule (and severity).
+    let out = leaklint(dir.path(), &["--statistics", "--format", "json", "src"]);
+    assert_eq!(out.status.code(), Some(1));
+    let counts: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        counts,
+        serde_json::json!([
+            { "rule": "spawn_without_cancel", "severity": "warning", "count": 2 },
+            { "rule": "unused_suppression", "severity": "warning", "count": 1 },
+        ])
+    );
+    let out = leaklint(
+        dir.path(),
+        &["--statistics", "src", "-D", "unused-suppression"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "2  spawn_without_cancel  warning\n\
+         1  unused_suppression    error\n\
+         1  files that could not be checked\n\
+         3 findings in 3 files (4 files scanned, 1 error)\n"
+    );
+    let out = leaklint(dir.path(), &["--statistics", "--format", "github", "src"]);
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -130,6 +130,20 @@ fn lossless_over_the_ways_a_path_is_spelled() {
         ("b_runtime.rs", "async fn f() { let rt = tokio::runtime::Runtime::new().unwrap(); rt.block_on(async {}); }\n".to_string()),
         ("b_executor.rs", "use futures::executor;\nasync fn f() { executor::block_on(async {}); }\n".to_string()),
         ("b_raw.rs", "use std::{r#fs};\nasync fn f() { r#fs::read(\"x\"); }\n".to_string()),
+        // … and the receivers it judges: `process::Command` / `Child`, a channel
+        // crate with `recv`, `sync::Condvar`, `thread::spawn` with `join`,
+        // `net::ToSocketAddrs`.
+        ("b_process_group.rs", "use std::process::{Command, Stdio};\nasync fn f() { Command::new(\"x\").stdin(Stdio::null()).output(); }\n".to_string()),
+        ("b_child_field.rs", "use std::process::Child;\nstruct W { c: Option<Child> }\nimpl W { async fn f(&mut self) { self.c.as_mut().unwrap().wait(); } }\n".to_string()),
+        ("b_crossbeam_rename.rs", "use crossbeam_channel as cb;\nasync fn f() { let (_tx, rx) = cb::unbounded::<u8>(); rx.recv(); }\n".to_string()),
+        ("b_crossbeam_path.rs", "async fn f() { let (_tx, rx) = crossbeam::channel::bounded::<u8>(1); rx.recv(); }\n".to_string()),
+        ("b_condvar_group.rs", "use std::sync::{Arc, Condvar};\nasync fn f(c: Arc<Condvar>, g: G) { c.wait(g); }\n".to_string()),
+        ("b_join.rs", "use std::thread::spawn as go;\nasync fn f() { let h = go(|| 1); h.join(); }\n".to_string()),
+        ("b_dns_underscore.rs", "use std::net::ToSocketAddrs as _;\nasync fn f() { \"a:1\".to_socket_addrs(); }\n".to_string()),
+        // join_handle_dropped_by_race: `select!`, `select`, `timeout` and a spawn call.
+        ("j_spawn_rename.rs", "use tokio::spawn as go;\nasync fn f(mut c: C) { let a = go(x()); tokio::select! { _ = a => {}, _ = &mut c => {} } }\n".to_string()),
+        ("j_select_group.rs", "use futures::future::{select, Either};\nasync fn f() { let a = tokio::spawn(x()); select(a, Box::pin(y())).await; }\n".to_string()),
+        ("j_timeout_glob.rs", "use tokio::time::*;\nasync fn f() { let h = tokio::task::spawn_local(async { loop { tick().await; } }); let _ = timeout(d, h).await; }\n".to_string()),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (name, text) in &files {

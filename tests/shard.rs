@@ -17,30 +17,10 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
-/// The human output without the lines that depend on note locations (which
-/// JSON reports do not carry): headers, locations, the code lines and the
-/// summary are compared.
-fn stable_human_lines(out: &str) -> Vec<&str> {
-    out.lines()
-        .filter(|l| {
-            l.starts_with("warning[")
-                || l.starts_with("error")
-                || l.trim_start().starts_with("-->")
-                || l.contains("= help:")
-                || l.contains(" finding")
-        })
-        .collect()
-}
-
-/// A SARIF log without its results' `relatedLocations`: the notes' code
-/// locations, which JSON reports do not carry (everything else, fingerprints
-/// included, must survive a merge).
-fn sarif_without_related_locations(out: &Output) -> serde_json::Value {
-    let mut log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    for result in log["runs"][0]["results"].as_array_mut().unwrap() {
-        result.as_object_mut().unwrap().remove("relatedLocations");
-    }
-    log
+/// A SARIF log as a value. Everything, fingerprints and the notes'
+/// `relatedLocations` included, must survive a merge.
+fn sarif(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// Shards `target` (relative to `dir`) N ways for each N, merges, and
@@ -48,8 +28,8 @@ fn sarif_without_related_locations(out: &Output) -> serde_json::Value {
 fn assert_shards_merge(dir: &Path, target: &str, counts: &[u64]) {
     let full = leaklint(dir, &["--format", "json", "--threads", "2", target]);
     let full_json = text(&full.stdout);
-    let full_human = text(&leaklint(dir, &["--threads", "2", target]).stderr);
-    let full_sarif = sarif_without_related_locations(&leaklint(
+    let full_human = text(&leaklint(dir, &["--threads", "2", target]).stdout);
+    let full_sarif = sarif(&leaklint(
         dir,
         &["--format", "sarif", "--threads", "2", target],
     ));
@@ -101,16 +81,16 @@ fn assert_shards_merge(dir: &Path, target: &str, counts: &[u64]) {
         sarif_args.extend(["--format".to_string(), "sarif".to_string()]);
         let sarif_args: Vec<&str> = sarif_args.iter().map(String::as_str).collect();
         assert_eq!(
-            sarif_without_related_locations(&leaklint(dir, &sarif_args)),
+            sarif(&leaklint(dir, &sarif_args)),
             full_sarif,
             "merged SARIF of {n} shards differs"
         );
 
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let human = text(&leaklint(dir, &args).stderr);
+        let human = text(&leaklint(dir, &args).stdout);
+        // Notes keep their locations (JSON version 2): the same output.
         assert_eq!(
-            stable_human_lines(&human),
-            stable_human_lines(&full_human),
+            human, full_human,
             "merged human output of {n} shards differs"
         );
     }
@@ -145,7 +125,7 @@ fn a_path_named_merge_is_linted() {
     for args in [&["./merge"][..], &["--", "merge"]] {
         let out = leaklint(dir.path(), args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert!(text(&out.stderr).contains("merge/a.rs:1:10"), "{args:?}");
+        assert!(text(&out.stdout).contains("merge/a.rs:1:10"), "{args:?}");
     }
     // As the first argument, `merge` is the command.
     let out = leaklint(dir.path(), &["merge"]);
@@ -179,4 +159,135 @@ fn shards_merge_over_the_corpus() {
     let parent = root.parent().unwrap_or(Path::new("/"));
     let name = root.file_name().unwrap().to_str().unwrap();
     assert_shards_merge(parent, name, &[3]);
+}
+
+/// Writes the `--shard K/N --format json` report of `dir` for each K in
+/// `ks` to `out/K.json`, returning the file names.
+fn shard_reports(dir: &Path, out: &Path, n: u64, ks: &[u64], extra: &[&str]) -> Vec<String> {
+    ks.iter()
+        .map(|k| {
+            let shard = format!("{k}/{n}");
+            let mut args = vec!["--format", "json", "--shard", &shard];
+            args.extend_from_slice(extra);
+            let report = leaklint(dir, &args);
+            let name = out.join(format!("{k}-{}.json", extra.len()));
+            std::fs::write(&name, &report.stdout).unwrap();
+            name.to_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn shard_reports_carry_k_n_and_a_run_id() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..8 {
+        std::fs::write(
+            dir.path().join(format!("m{i}.rs")),
+            format!("fn f{i}() {{}}\n"),
+        )
+        .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let names = shard_reports(dir.path(), out.path(), 3, &[1, 2, 3], &[]);
+    let shards: Vec<serde_json::Value> = names
+        .iter()
+        .map(|n| {
+            serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(n).unwrap()).unwrap()
+                ["shard"]
+                .clone()
+        })
+        .collect();
+    for (i, shard) in shards.iter().enumerate() {
+        assert_eq!(shard["k"], i as u64 + 1);
+        assert_eq!(shard["n"], 3);
+        assert!(
+            shard["run"].as_str().is_some_and(|r| !r.is_empty()),
+            "{shard}"
+        );
+        assert_eq!(shard["run"], shards[0]["run"], "one run, one id");
+    }
+    // Another configuration, another run.
+    let other = shard_reports(dir.path(), out.path(), 3, &[1], &["-D", "all"]);
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&other[0]).unwrap()).unwrap();
+    assert_ne!(value["shard"]["run"], shards[0]["run"]);
+    // An unsharded run has no `shard`.
+    let full = leaklint(dir.path(), &["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&full.stdout).unwrap();
+    assert!(value.get("shard").is_none());
+}
+
+#[test]
+fn merge_refuses_duplicates_mixed_runs_and_missing_shards() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..8 {
+        std::fs::write(
+            dir.path().join(format!("m{i}.rs")),
+            "fn f() { tokio::spawn(async { loop { tick().await; } }); }\n",
+        )
+        .unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let run = shard_reports(dir.path(), out.path(), 2, &[1, 2], &[]);
+    let merge = |reports: &[&str], extra: &[&str]| {
+        let mut args = vec!["merge", "--format", "json"];
+        args.extend_from_slice(reports);
+        args.extend_from_slice(extra);
+        leaklint(dir.path(), &args)
+    };
+    // All shards once: fine.
+    let ok = merge(&[&run[0], &run[1]], &[]);
+    assert_eq!(ok.status.code(), Some(1), "{}", text(&ok.stderr));
+    let merged: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+    assert_eq!(merged["files_scanned"], 8);
+    assert_eq!(merged["diagnostics"].as_array().unwrap().len(), 8);
+
+    // A shard twice would double its counts.
+    let twice = merge(&[&run[0], &run[0], &run[1]], &[]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(
+        text(&twice.stderr).contains("shard 1/2 is given twice"),
+        "{}",
+        text(&twice.stderr)
+    );
+    assert!(twice.stdout.is_empty());
+    // Even with --allow-partial.
+    let twice = merge(&[&run[0], &run[0]], &["--allow-partial"]);
+    assert_eq!(twice.status.code(), Some(2));
+
+    // A missing shard would go unnoticed.
+    let missing = merge(&[&run[0]], &[]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        text(&missing.stderr).contains("missing shard 2/2"),
+        "{}",
+        text(&missing.stderr)
+    );
+    let partial = merge(&[&run[0]], &["--allow-partial"]);
+    assert_eq!(partial.status.code(), Some(1), "{}", text(&partial.stderr));
+
+    // Shards of another run (other rule levels).
+    let other = shard_reports(
+        dir.path(),
+        out.path(),
+        2,
+        &[2],
+        &["-D", "spawn-without-cancel"],
+    );
+    let mixed = merge(&[&run[0], &other[0]], &[]);
+    assert_eq!(mixed.status.code(), Some(2));
+    assert!(
+        text(&mixed.stderr).contains("different runs"),
+        "{}",
+        text(&mixed.stderr)
+    );
+
+    // A report without shard information (an unsharded run).
+    let full = out.path().join("full.json");
+    std::fs::write(&full, leaklint(dir.path(), &["--format", "json"]).stdout).unwrap();
+    let full = full.to_str().unwrap();
+    let unsharded = merge(&[full], &[]);
+    assert_eq!(unsharded.status.code(), Some(2));
+    assert!(text(&unsharded.stderr).contains("no `shard` information"));
+    assert_eq!(merge(&[full], &["--allow-partial"]).status.code(), Some(1));
 }

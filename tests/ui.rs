@@ -2,6 +2,12 @@
 //! their default levels, and the human output (no colour, the path as
 //! `ui-tests/<rule>/<case>.rs`) is compared with `<case>.stderr` beside it.
 //!
+//! One exception: a rule that is off by default (`allow`, such as
+//! `spawn_in_loop_unbounded`) runs at `warn` for the cases in its own
+//! directory, so that its hits and near-misses are tested as a user who
+//! turns it on (`-W rule`) would see them. In every other directory it
+//! stays off, as it is for a user who does not.
+//!
 //! The expected output is the rendered diagnostics and file errors followed
 //! by the summary line; a case with no finding and no error expects an empty
 //! `.stderr` file (which must exist: it asserts silence).
@@ -14,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use leaklint::report::human;
 use leaklint::{lint_source, Config, Report};
+use leaklint_lints::Level;
 
 /// The expected-output text for one case.
 fn actual_output(display: &str, text: &str, config: &Config) -> String {
@@ -26,6 +33,19 @@ fn actual_output(display: &str, text: &str, config: &Config) -> String {
     out.push_str(&human::summary(&report));
     out.push('\n');
     out
+}
+
+/// The configuration for the cases of directory `rule`: every rule at its
+/// default level, except `rule` itself, which runs at `warn` when it is off
+/// by default.
+fn config_for(rule: &str) -> Config {
+    let mut config = Config::default();
+    for l in &mut config.lints {
+        if l.lint.name == rule && l.level == Level::Allow {
+            l.level = Level::Warn;
+        }
+    }
+    config
 }
 
 /// Every `ui-tests/*/*.rs`, sorted.
@@ -83,7 +103,6 @@ fn ui() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = manifest.join("ui-tests");
     let bless = std::env::var_os("BLESS").is_some_and(|v| !v.is_empty() && v != "0");
-    let config = Config::default();
     let mut failures = Vec::new();
     let mut checked = 0;
 
@@ -102,7 +121,13 @@ fn ui() {
         }
         checked += 1;
         let text = std::fs::read_to_string(&path).unwrap();
-        let actual = actual_output(&display, &text, &config);
+        let rule = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
+        let actual = actual_output(&display, &text, &config_for(&rule));
         if bless {
             std::fs::write(&expected_path, &actual).unwrap();
             continue;

@@ -1,52 +1,109 @@
-use syn::{Expr, Pat};
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
+use syn::visit::Visit;
+use syn::{Expr, Pat, Stmt};
+
+use crate::context::ancestry::enclosing_fn_sig;
+use crate::context::bindings::{pat_binds, pat_ident};
 use crate::context::chains::path_ident;
+use crate::context::imports::normalize;
+use crate::context::scope::{has_main_attr, main_is_current_thread};
 use crate::context::Node;
-use crate::{FileContext, Finding, LintOptions};
+use crate::{FileContext, Finding, LintOptions, ReachKind};
 
 crate::declare_lint! {
     /// ### What it does
-    /// Flags calls that block the thread when they are written inside an
-    /// `async fn`, an async block or an async closure (and not inside a
-    /// plain closure nested in it, such as the one given to
-    /// `spawn_blocking`): `std::thread::sleep`, any `std::fs` function
-    /// (`std::fs::read_to_string`, `File::open`, `OpenOptions::new()….open(…)`,
-    /// …), `std::net::TcpStream::connect`, `std::net::TcpListener::bind` and
-    /// its `.accept()`, `.recv()` on a receiver created by
-    /// `std::sync::mpsc::channel` / `sync_channel` in the same function, and
-    /// `block_on` (`futures::executor::block_on` and the other executors'
-    /// free `block_on`, `Handle::current().block_on(…)`,
-    /// `Runtime::block_on`).
+    /// Flags calls that can wait for a long or unbounded time when they are
+    /// written inside an `async fn`, an async block or an async closure (and
+    /// not inside a plain closure nested in it, such as the one given to
+    /// `spawn_blocking` or `std::thread::spawn`):
+    ///
+    /// * `std::thread::sleep`, and `block_on` (`futures::executor::block_on`
+    ///   and the other executors' free `block_on`, `Handle::current().block_on(…)`,
+    ///   `Runtime::block_on`);
+    /// * reading and writing files: `std::fs::read`, `read_to_string`, `write`,
+    ///   `copy`, `remove_dir_all`, `File::open`, `File::create`,
+    ///   `OpenOptions::new()….open(…)`, and `.read_to_end(…)`,
+    ///   `.read_to_string(…)`, `.write_all(…)` on a `std::fs::File`;
+    /// * the network: `std::net::TcpStream::connect` / `connect_timeout`,
+    ///   `.accept()` and `.incoming()` of a `std::net::TcpListener`, and
+    ///   `.to_socket_addrs()` (a DNS lookup);
+    /// * processes: `.output()`, `.status()`, `.wait()` and
+    ///   `.wait_with_output()` of a `std::process::Command` or `Child`;
+    /// * synchronisation: `.recv()` on a `std::sync::mpsc`,
+    ///   `crossbeam_channel` or `flume` receiver, `Condvar::wait…`,
+    ///   `Barrier::wait`, and `.join()` of a `std::thread` handle.
+    ///
+    /// File-system calls that do not wait for anything worth a thread
+    /// (`metadata`, `create_dir_all`, `remove_file`, `rename`, `read_dir`,
+    /// `canonicalize`, …) and `bind` are not reported.
+    ///
+    /// Code that runs on the main thread rather than on a runtime worker is
+    /// not reported either: the body of `main` or of a `#[tokio::main]` /
+    /// `#[actix_web::main]` fn, async blocks in it that are not spawned, and
+    /// the async block a sync fn hands to `block_on`
+    /// (`runtime.block_on(async { … })`). A blocking call there holds up only
+    /// `main` itself. This does not hold under
+    /// `#[tokio::main(flavor = "current_thread")]`, or when the fn builds its
+    /// runtime with `Builder::new_current_thread()`: there the main thread is
+    /// the runtime's only worker, and those calls are reported.
     ///
     /// ### Why is this bad
     /// An async runtime runs many tasks on a few worker threads. A blocking
     /// call parks the worker: every other task scheduled on it stalls until
     /// the call returns, timers fire late, and with enough such calls the
-    /// whole runtime stops making progress. `block_on` inside a runtime
-    /// panics (tokio) or deadlocks (single-threaded executors).
+    /// whole runtime stops making progress. A peer that never answers, a
+    /// child process that never exits or a sender that never sends parks
+    /// the worker for good. `block_on` inside a runtime panics (tokio) or
+    /// deadlocks (single-threaded executors).
     ///
     /// ### Known problems
-    /// leaklint has no types. Calls are recognised by their resolved path;
-    /// `.accept()`, `.recv()` and `.block_on(…)` only on a receiver visibly
-    /// created in the same function (`let listener = TcpListener::bind(…)?`,
-    /// `let (tx, rx) = mpsc::channel()`, `let rt = Runtime::new()?`,
-    /// `Handle::current()`), plus `.block_on(…)` on a parameter of the fn
-    /// typed `Runtime` / `Handle` (through `&`, `Arc`, `Rc`); other
-    /// receivers from a parameter or a field are not judged, nor is an
-    /// awaited `.recv().await`. Following the spec, a
-    /// plain closure ends async context even when it is called right away
-    /// (`iter().map(|p| std::fs::read(p))`), and an async block run by
-    /// `block_on` in a sync fn is still async context. Constructors that do
-    /// no I/O (`OpenOptions::new`, `DirBuilder::new`, `Permissions::…`,
-    /// `File::from…`) are not reported; the `.open(…)` / `.create(…)` that
-    /// ends their chain is. `recv_timeout` / `try_recv` are not reported.
+    /// leaklint has no types. Free calls are recognised by their resolved
+    /// path. A method call is judged only when leaklint can see what its
+    /// receiver is: a value made in the same function (`let listener =
+    /// TcpListener::bind(…)?`, `let (tx, rx) = crossbeam_channel::unbounded()`,
+    /// `let child = Command::new(…).spawn()?`, `let handle =
+    /// std::thread::spawn(…)`, `let rt = Runtime::new()?`), a `let`,
+    /// parameter or struct field whose written type is the std type
+    /// (`child: std::process::Child`, `cond: Condvar`, through `&`, `Arc`,
+    /// `Box`, `Option`, `Mutex`). Receivers from anywhere else (another fn's
+    /// result, a collection) are not judged, nor is anything awaited.
+    /// `.to_socket_addrs()` is reported only where the file imports std's
+    /// `ToSocketAddrs`.
+    ///
+    /// Calls inside a plain closure are not reported even when the closure
+    /// runs right away (`paths.iter().map(|p| std::fs::read(p))`), and
+    /// neither is a sync fn of the crate that makes a blocking call and is
+    /// called from async code: only the call written in the async code
+    /// itself is seen.
+    ///
+    /// Main-thread code is told from what one file shows: an `async fn`
+    /// that `main` awaits is not known to run on the main thread and is
+    /// still reported, even in the same file. A CLI whose `main` does
+    /// `command(args).await` and whose command handlers read and write
+    /// files with `std::fs`, or a server whose start-up code (awaited once
+    /// by `main` before it starts serving) loads state with `std::fs`, gets
+    /// findings there that hold up nothing else; suppress them with a
+    /// reason. An async block in `main` handed to a fn of the crate that
+    /// spawns it is taken for main-thread code. A runtime's flavour is known
+    /// only when it is built in the same fn: a current-thread runtime made
+    /// elsewhere and passed in is taken for a multi-threaded one.
+    ///
+    /// A file opened and then read in the same async fn gets two findings,
+    /// one at the `open` and one at the read; both lines change in the fix.
+    /// `recv_timeout`, `try_recv`, iterating a receiver (`for msg in rx`,
+    /// `rx.iter()`), `File::create_new`, reads through a `BufReader`, joins
+    /// of scoped threads and the `std::os::unix::net` sockets are not
+    /// reported.
     ///
     /// ### Example
     /// ```rust,ignore
     /// async fn load(path: &Path) -> io::Result<Config> {
     ///     let text = std::fs::read_to_string(path)?;
     ///     std::thread::sleep(Duration::from_millis(50));
-    ///     parse(&text)
+    ///     let out = std::process::Command::new("git").arg("rev-parse").output()?;
+    ///     parse(&text, &out.stdout)
     /// }
     /// ```
     ///
@@ -55,29 +112,41 @@ crate::declare_lint! {
     /// async fn load(path: &Path) -> io::Result<Config> {
     ///     let text = tokio::fs::read_to_string(path).await?;
     ///     tokio::time::sleep(Duration::from_millis(50)).await;
-    ///     parse(&text)
+    ///     let out = tokio::process::Command::new("git").arg("rev-parse").output().await?;
+    ///     parse(&text, &out.stdout)
     /// }
     /// ```
     pub BLOCKING_CALL_IN_ASYNC,
     name: "blocking_call_in_async",
     level: Warn,
-    summary: "a blocking call (std::thread::sleep, std::fs, std::net, std mpsc recv, block_on) inside async code",
+    summary: "a call that can wait (std::thread::sleep, std::fs reads and writes, std::net, std::process, a sync channel recv, Condvar/Barrier wait, thread join, block_on) inside async code",
     trigger_words: &[
-        "sleep", "fs", "connect", "connect_timeout", "bind", "accept", "recv", "block_on",
+        // Free calls: the last segment of each path in `FREE_CALLS`.
+        "sleep", "sleep_ms", "block_on", "read", "read_to_string", "write", "copy",
+        "remove_dir_all", "open", "create", "connect", "connect_timeout", "to_socket_addrs",
+        // Methods: every name in `METHODS`.
+        "read_to_end", "write_all", "accept", "incoming", "output", "status", "wait",
+        "wait_with_output", "recv", "join", "wait_while", "wait_timeout", "wait_timeout_while",
+        "wait_timeout_ms", "wait_for", "wait_until", "wait_while_for", "wait_while_until",
     ],
     requires: &[
         // Async context: an `async fn` or an `async` block.
         &["async"],
-        // Two neighbouring segments of each resolved path (see
-        // `Lint::trigger_words`): `std::thread::sleep`, `std::fs::…` (`core::`
-        // and `alloc::` normalise to `std::`), `std::net::TcpStream` /
-        // `TcpListener`, `std::sync::mpsc` with `.recv()`, the free
-        // `block_on`s of `BLOCK_ON_CALLS`, and `.block_on(…)` on a tokio
-        // runtime or handle (`RUNTIMES`, or a parameter typed by
-        // `tokio::runtime::…`).
+        // Two neighbouring segments of each resolved path the rule knows
+        // (see `Lint::trigger_words`): the free calls, the constructors and
+        // types that tell a method's receiver (`std::process::Command`,
+        // `std::net::TcpListener`, `std::sync::Condvar`, …), the channel
+        // constructors (by crate name, with `recv`), `std::thread::spawn`
+        // with `join`, and `.block_on(…)` on a tokio runtime or handle
+        // (`RUNTIMES`, or a parameter typed by `tokio::runtime::…`). The
+        // test `every_path_has_its_requirement_entry` checks the tables.
         &[
-            "thread::sleep", "std::fs", "core::fs", "alloc::fs",
-            "net::TcpStream", "net::TcpListener", "sync::mpsc+recv",
+            "thread::sleep", "thread::sleep_ms", "std::fs", "core::fs", "alloc::fs",
+            "net::TcpStream", "net::TcpListener", "net::ToSocketAddrs",
+            "process::Command", "process::Child",
+            "sync::mpsc+recv", "crossbeam_channel+recv", "crossbeam+recv", "flume+recv",
+            "sync::Condvar", "parking_lot::Condvar", "sync::Barrier",
+            "thread::spawn+join", "thread::Builder+join",
             "executor::block_on", "futures_executor::block_on", "future::block_on",
             "pollster::block_on", "task::block_on", "smol::block_on",
             "Runtime::block_on", "Handle::block_on", "block_on+tokio::runtime",
@@ -87,12 +156,16 @@ crate::declare_lint! {
 }
 
 /// The kinds of blocking calls, each with its fix.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Sleep,
     Fs,
     Net,
+    Dns,
+    Process,
     Recv,
+    SyncWait,
+    Join,
     BlockOn,
 }
 
@@ -102,37 +175,67 @@ impl Kind {
             Kind::Sleep => "use `tokio::time::sleep(…).await` instead",
             Kind::Fs => "use `tokio::fs`, or move the file work into `tokio::task::spawn_blocking`",
             Kind::Net => "use `tokio::net`, or move the socket work into `tokio::task::spawn_blocking`",
-            Kind::Recv => "use `tokio::sync::mpsc` and `.recv().await`, or receive inside `tokio::task::spawn_blocking`",
+            Kind::Dns => "use `tokio::net::lookup_host(…).await`, or resolve inside `tokio::task::spawn_blocking`",
+            Kind::Process => "use `tokio::process::Command` and `.await` it, or wait inside `tokio::task::spawn_blocking`",
+            Kind::Recv => "use an async channel (`tokio::sync::mpsc`, flume's `recv_async`) and `.await` it, or receive inside `tokio::task::spawn_blocking`",
+            Kind::SyncWait => "use `tokio::sync::Notify` / `tokio::sync::Barrier` and `.await` it, or wait inside `tokio::task::spawn_blocking`",
+            Kind::Join => "run the work with `tokio::task::spawn_blocking` and `.await` its handle, or join inside `spawn_blocking`",
             Kind::BlockOn => "`.await` the future instead of blocking on it",
         }
     }
 }
 
-const SLEEP: &[&str] = &["std::thread::sleep"];
-const NET_CALLS: &[&str] = &[
-    "std::net::TcpStream::connect",
-    "std::net::TcpStream::connect_timeout",
-    "std::net::TcpListener::bind",
-    "std::net::TcpListener::accept",
+/// Free functions that wait, by resolved path.
+const FREE_CALLS: &[(&str, Kind)] = &[
+    ("std::thread::sleep", Kind::Sleep),
+    ("std::thread::sleep_ms", Kind::Sleep),
+    ("std::fs::read", Kind::Fs),
+    ("std::fs::read_to_string", Kind::Fs),
+    ("std::fs::write", Kind::Fs),
+    ("std::fs::copy", Kind::Fs),
+    ("std::fs::remove_dir_all", Kind::Fs),
+    ("std::fs::File::open", Kind::Fs),
+    ("std::fs::File::create", Kind::Fs),
+    ("std::net::TcpStream::connect", Kind::Net),
+    ("std::net::TcpStream::connect_timeout", Kind::Net),
+    ("std::net::ToSocketAddrs::to_socket_addrs", Kind::Dns),
+    ("futures::executor::block_on", Kind::BlockOn),
+    ("futures_lite::future::block_on", Kind::BlockOn),
+    ("pollster::block_on", Kind::BlockOn),
+    ("async_std::task::block_on", Kind::BlockOn),
+    ("smol::block_on", Kind::BlockOn),
+    ("tokio::runtime::Runtime::block_on", Kind::BlockOn),
+    ("tokio::runtime::Handle::block_on", Kind::BlockOn),
 ];
-const BLOCK_ON_CALLS: &[&str] = &[
-    "futures::executor::block_on",
-    "futures_lite::future::block_on",
-    "pollster::block_on",
-    "async_std::task::block_on",
-    "smol::block_on",
-    "tokio::runtime::Runtime::block_on",
-    "tokio::runtime::Handle::block_on",
+
+/// Methods that wait, with the number of arguments they take (`None`: at
+/// least one). Each is judged by what its receiver is (see `method_call`).
+const METHODS: &[(&str, Option<usize>)] = &[
+    ("block_on", Some(1)),
+    ("open", Some(1)),
+    ("read_to_end", Some(1)),
+    ("read_to_string", Some(1)),
+    ("write_all", Some(1)),
+    ("accept", Some(0)),
+    ("incoming", Some(0)),
+    ("to_socket_addrs", Some(0)),
+    ("output", Some(0)),
+    ("status", Some(0)),
+    ("wait", Some(0)),
+    ("wait_with_output", Some(0)),
+    ("recv", Some(0)),
+    ("join", Some(0)),
+    ("wait", Some(1)),
+    ("wait_while", None),
+    ("wait_timeout", None),
+    ("wait_timeout_while", None),
+    ("wait_timeout_ms", None),
+    ("wait_for", None),
+    ("wait_until", None),
+    ("wait_while_for", None),
+    ("wait_while_until", None),
 ];
-/// `std::fs` paths that do no I/O.
-const FS_NO_IO: &[&str] = &[
-    "std::fs::OpenOptions::new",
-    "std::fs::DirBuilder::new",
-    "std::fs::FileTimes::new",
-    "std::fs::File::from",
-    "std::fs::File::from_raw_fd",
-    "std::fs::File::from_raw_handle",
-];
+
 /// Values whose `.block_on(…)` blocks the thread.
 const RUNTIMES: &[&str] = &[
     "tokio::runtime::Handle::current",
@@ -141,157 +244,821 @@ const RUNTIMES: &[&str] = &[
     "tokio::runtime::Builder::new_multi_thread",
     "tokio::runtime::Builder::new_current_thread",
 ];
-const STD_CHANNELS: &[&str] = &["std::sync::mpsc::channel", "std::sync::mpsc::sync_channel"];
+const CURRENT_THREAD_RUNTIME: &str = "tokio::runtime::Builder::new_current_thread";
+
+const FILE_OPENS: &[&str] = &["std::fs::File::open", "std::fs::File::create"];
+const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions::new", "std::fs::File::options"];
+const FILE_TYPES: &[&str] = &["std::fs::File"];
+const LISTENER_BIND: &[&str] = &["std::net::TcpListener::bind"];
+const LISTENER_TYPES: &[&str] = &["std::net::TcpListener"];
+const COMMAND_NEW: &[&str] = &["std::process::Command::new"];
+const PROCESS_TYPES: &[&str] = &["std::process::Command", "std::process::Child"];
+/// Channel constructors returning `(sender, receiver)` with a blocking `recv`.
+const CHANNELS: &[&str] = &[
+    "std::sync::mpsc::channel",
+    "std::sync::mpsc::sync_channel",
+    "crossbeam::channel::unbounded",
+    "crossbeam::channel::bounded",
+    "flume::unbounded",
+    "flume::bounded",
+];
+const CONDVAR_NEW: &[&str] = &[
+    "std::sync::Condvar::new",
+    "std::sync::Condvar::default",
+    "parking_lot::Condvar::new",
+    "parking_lot::Condvar::default",
+];
+const CONDVAR_TYPES: &[&str] = &["std::sync::Condvar", "parking_lot::Condvar"];
+const BARRIER_NEW: &[&str] = &["std::sync::Barrier::new"];
+const BARRIER_TYPES: &[&str] = &["std::sync::Barrier"];
+const THREAD_SPAWN: &[&str] = &["std::thread::spawn"];
+const THREAD_BUILDER: &[&str] = &["std::thread::Builder::new"];
+const TO_SOCKET_ADDRS: &str = "std::net::ToSocketAddrs";
+
+/// Methods that hand on the same value (or a guard, reference or clone of
+/// it) on the way to the call judged.
+const PASS_THROUGH: &[&str] = &[
+    "clone",
+    "unwrap",
+    "expect",
+    "as_ref",
+    "as_mut",
+    "borrow",
+    "borrow_mut",
+    "lock",
+    "read",
+    "write",
+    "get_mut",
+    "take",
+    "by_ref",
+];
+/// Constructors that wrap a value without changing what its methods do.
+const WRAPPERS: &[&str] = &[
+    "Arc::new",
+    "Rc::new",
+    "Box::new",
+    "Mutex::new",
+    "RwLock::new",
+    "RefCell::new",
+    "Arc::clone",
+    "Rc::clone",
+];
+/// Generic types seen through when a written type is checked.
+const WRAPPER_TYPES: &[&str] = &["Arc", "Rc", "Box", "Option", "Mutex", "RwLock", "RefCell"];
 
 fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
+    let rule = Rule {
+        ctx,
+        fields: OnceCell::new(),
+    };
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
-        let Some((kind, what)) = blocking_call(ctx, expr, ancestors) else {
+        let Some((kind, what)) = rule.blocking_call(expr, ancestors) else {
             return;
         };
-        let Some(context) = async_context(ctx, ancestors) else {
+        let Some(context) = async_context(ancestors) else {
             return;
         };
-        findings.push(
-            Finding::new(
-                BLOCKING_CALL_IN_ASYNC.name,
-                ctx.span_of(expr),
-                format!(
-                    "blocking call `{what}` inside async code blocks the runtime's worker thread"
-                ),
-            )
-            .note(context.0, context.1)
-            .help(kind.help()),
-        );
+        let thread = rule.thread_of(ancestors, context.index);
+        if matches!(thread, Thread::Main) {
+            return;
+        }
+        let moot_if = match &thread {
+            Thread::MainIfOnlyFrom(function) => Some(function.clone()),
+            _ => None,
+        };
+        let mut finding = Finding::new(
+            BLOCKING_CALL_IN_ASYNC.name,
+            ctx.span_of(expr),
+            format!("blocking call `{what}` inside async code blocks the runtime's worker thread"),
+        )
+        .note(ctx.span(context.token), context.note);
+        if let Thread::OnlyWorker(runtime) = thread {
+            finding = finding.note(
+                ctx.span(runtime),
+                "this runtime is current-thread: the main thread is its only worker, so the call stalls every task",
+            );
+        }
+        let finding = finding.help(kind.help());
+        findings.push(match moot_if {
+            Some(function) => finding.moot_if_reached(function, ReachKind::MainThread),
+            None => finding,
+        });
     });
     findings
 }
 
-/// Whether `expr` is a blocking call, with its kind and how to name it.
-fn blocking_call(
-    ctx: &FileContext<'_>,
-    expr: &Expr,
-    ancestors: &[Node<'_>],
-) -> Option<(Kind, String)> {
-    match expr {
-        Expr::Call(call) => {
-            let Expr::Path(p) = &*call.func else {
-                return None;
-            };
-            if p.qself.is_some() {
-                return None;
+/// The per-file state of one run of the rule.
+struct Rule<'v, 'a> {
+    ctx: &'v FileContext<'a>,
+    /// The types of the named fields of the file's structs, by field name.
+    fields: OnceCell<HashMap<String, Vec<&'v syn::Type>>>,
+}
+
+/// Where a method call's receiver came from.
+enum Origin<'v> {
+    /// A call made it: the call, the methods applied on the way (outermost
+    /// first), and the position taken out of the tuple it returned
+    /// (`let (tx, rx) = channel()`).
+    Call {
+        call: &'v syn::ExprCall,
+        methods: Vec<&'v syn::Ident>,
+        part: Option<usize>,
+    },
+    /// Its type is written: a typed `let`, a parameter or a struct field.
+    Typed {
+        types: Vec<&'v syn::Type>,
+        methods: Vec<&'v syn::Ident>,
+        part: Option<usize>,
+    },
+}
+
+impl Origin<'_> {
+    fn methods(&self) -> &[&syn::Ident] {
+        match self {
+            Origin::Call { methods, .. } | Origin::Typed { methods, .. } => methods,
+        }
+    }
+
+    /// Whether every method on the way hands on the same value.
+    fn passes_through(&self) -> bool {
+        self.methods()
+            .iter()
+            .all(|m| PASS_THROUGH.iter().any(|p| m == p))
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        self.methods().iter().any(|m| *m == name)
+    }
+}
+
+impl<'v> Rule<'v, '_> {
+    /// Whether `expr` is a blocking call, with its kind and how to name it.
+    fn blocking_call(&self, expr: &'v Expr, ancestors: &[Node<'v>]) -> Option<(Kind, String)> {
+        match expr {
+            Expr::Call(call) => {
+                let Expr::Path(p) = &*call.func else {
+                    return None;
+                };
+                if p.qself.is_some() {
+                    return None;
+                }
+                let resolved = self.ctx.resolve(&p.path)?;
+                let kind = FREE_CALLS
+                    .iter()
+                    .find(|(path, _)| *path == resolved)
+                    .map(|(_, k)| *k)?;
+                Some((kind, resolved))
             }
-            let resolved = ctx.resolve(&p.path)?;
-            let kind = if SLEEP.contains(&resolved.as_str()) {
-                Kind::Sleep
-            } else if NET_CALLS.contains(&resolved.as_str()) {
-                Kind::Net
-            } else if BLOCK_ON_CALLS.contains(&resolved.as_str()) {
-                Kind::BlockOn
-            } else if resolved.starts_with("std::fs::")
-                && !FS_NO_IO.contains(&resolved.as_str())
-                && !resolved.starts_with("std::fs::Permissions::")
+            Expr::MethodCall(m) => self.method_call(m, ancestors),
+            _ => None,
+        }
+    }
+
+    fn method_call(
+        &self,
+        m: &'v syn::ExprMethodCall,
+        ancestors: &[Node<'v>],
+    ) -> Option<(Kind, String)> {
+        let method = m.method.to_string();
+        let arity_ok = METHODS.iter().any(|(name, args)| {
+            *name == method && args.map_or(!m.args.is_empty(), |n| n == m.args.len())
+        });
+        if !arity_ok {
+            return None;
+        }
+        // The std calls return no future: an awaited call is some async API.
+        if matches!(ancestors.last(), Some(Node::Expr(Expr::Await(_)))) {
+            return None;
+        }
+        if method == "block_on" {
+            return self.runtime_block_on(m, ancestors);
+        }
+        if method == "to_socket_addrs" {
+            return self.std_to_socket_addrs_in_scope().then(|| {
+                (
+                    Kind::Dns,
+                    "std::net::ToSocketAddrs::to_socket_addrs".to_string(),
+                )
+            });
+        }
+        let origin = self.origin(&m.receiver, ancestors, 0)?;
+        match (method.as_str(), m.args.len()) {
+            ("open", 1) => {
+                self.made_by(&origin, OPEN_OPTIONS, None)?;
+                Some((Kind::Fs, "std::fs::OpenOptions::open".to_string()))
+            }
+            ("read_to_end" | "read_to_string" | "write_all", 1) => {
+                // Only a file held in a binding: `File::open(p)?.read_to_end(…)`
+                // is reported at its `open`.
+                path_ident(strip_refs(&m.receiver))?;
+                let is_file = (self.made_by(&origin, FILE_OPENS, None).is_some()
+                    && origin.passes_through())
+                    || (self.made_by(&origin, OPEN_OPTIONS, None).is_some()
+                        && origin.has_method("open"))
+                    || self.typed_as(&origin, FILE_TYPES);
+                is_file.then(|| (Kind::Fs, format!("std::fs::File::{method}")))
+            }
+            ("accept" | "incoming", 0) => {
+                let is_listener = (self.made_by(&origin, LISTENER_BIND, None).is_some()
+                    && origin.passes_through())
+                    || self.typed_as(&origin, LISTENER_TYPES);
+                if !is_listener || self.fn_calls_method(ancestors, "set_nonblocking") {
+                    return None;
+                }
+                Some((Kind::Net, format!("std::net::TcpListener::{method}")))
+            }
+            ("output" | "status" | "wait" | "wait_with_output", 0)
+                if self.made_by(&origin, COMMAND_NEW, None).is_some()
+                    || self.typed_as(&origin, PROCESS_TYPES) =>
             {
-                Kind::Fs
-            } else {
-                return None;
-            };
-            Some((kind, resolved))
+                let owner = if matches!(method.as_str(), "output" | "status") {
+                    "Command"
+                } else {
+                    "Child"
+                };
+                Some((Kind::Process, format!("std::process::{owner}::{method}")))
+            }
+            ("wait", 0) => {
+                let is_barrier = (self.made_by(&origin, BARRIER_NEW, None).is_some()
+                    && origin.passes_through())
+                    || self.typed_as(&origin, BARRIER_TYPES);
+                is_barrier.then(|| (Kind::SyncWait, "std::sync::Barrier::wait".to_string()))
+            }
+            ("recv", 0) => {
+                let made = self.made_by(&origin, CHANNELS, Some(1))?;
+                if !origin.passes_through() {
+                    return None;
+                }
+                let krate = match made.split("::").next() {
+                    Some("crossbeam") => "crossbeam_channel",
+                    Some("flume") => "flume",
+                    _ => "std::sync::mpsc",
+                };
+                Some((Kind::Recv, format!("{krate}::Receiver::recv")))
+            }
+            ("join", 0) => {
+                let is_thread = (self.made_by(&origin, THREAD_SPAWN, None).is_some()
+                    && origin.passes_through())
+                    || (self.made_by(&origin, THREAD_BUILDER, None).is_some()
+                        && origin.has_method("spawn"));
+                is_thread.then(|| (Kind::Join, "std::thread::JoinHandle::join".to_string()))
+            }
+            (wait, _) if wait.starts_with("wait") && !m.args.is_empty() => {
+                let made = self.made_by(&origin, CONDVAR_NEW, None);
+                let is_condvar = (made.is_some() && origin.passes_through())
+                    || self.typed_as(&origin, CONDVAR_TYPES);
+                is_condvar.then(|| (Kind::SyncWait, format!("Condvar::{method}")))
+            }
+            _ => None,
         }
-        Expr::MethodCall(m) => {
-            let method = m.method.to_string();
-            match (method.as_str(), m.args.len()) {
-                ("block_on", 1) => {
-                    let owner = match ctx.builder_origin(&m.receiver, ancestors, RUNTIMES) {
-                        Some(b) => ctx.resolve(path_of(&b.constructor.func)?)?,
-                        None => runtime_param_type(ctx, &m.receiver, ancestors)?,
-                    };
-                    let owner = if owner.contains("Handle") {
-                        "Handle"
-                    } else {
-                        "Runtime"
-                    };
-                    Some((Kind::BlockOn, format!("{owner}::block_on")))
-                }
-                ("accept", 0) => {
-                    ctx.builder_origin(&m.receiver, ancestors, &["std::net::TcpListener::bind"])?;
-                    Some((Kind::Net, "std::net::TcpListener::accept".to_string()))
-                }
-                ("open", 1) => {
-                    ctx.builder_origin(&m.receiver, ancestors, &["std::fs::OpenOptions::new"])?;
-                    Some((Kind::Fs, "std::fs::OpenOptions::open".to_string()))
-                }
-                ("create", 1) => {
-                    ctx.builder_origin(&m.receiver, ancestors, &["std::fs::DirBuilder::new"])?;
-                    Some((Kind::Fs, "std::fs::DirBuilder::create".to_string()))
-                }
-                ("recv", 0) => {
-                    if matches!(ancestors.last(), Some(Node::Expr(Expr::Await(_)))) {
-                        return None;
+    }
+
+    /// `.block_on(…)` on a tokio runtime or handle made in the same fn, or
+    /// on a parameter typed as one.
+    fn runtime_block_on(
+        &self,
+        m: &'v syn::ExprMethodCall,
+        ancestors: &[Node<'v>],
+    ) -> Option<(Kind, String)> {
+        let ctx = self.ctx;
+        let owner = match ctx.builder_origin(&m.receiver, ancestors, RUNTIMES) {
+            Some(b) => {
+                let Expr::Path(p) = &*b.constructor.func else {
+                    return None;
+                };
+                ctx.resolve(&p.path)?
+            }
+            None => self.runtime_param_type(&m.receiver, ancestors)?,
+        };
+        let owner = if owner.contains("Handle") {
+            "Handle"
+        } else {
+            "Runtime"
+        };
+        Some((Kind::BlockOn, format!("{owner}::block_on")))
+    }
+
+    /// For a receiver that is a parameter of the enclosing fn typed (through
+    /// references, `Arc` or `Rc`) as a tokio `Runtime` or `Handle`: that type's path.
+    fn runtime_param_type(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
+        let name = path_ident(receiver)?.to_string();
+        let ty = match self.lookup(&name, ancestors)? {
+            Binding::Param(ty) => ty,
+            Binding::Let(..) => return None,
+        };
+        let resolved = self.written_type(ty, &["Arc", "Rc"])?;
+        matches!(
+            resolved.as_str(),
+            "tokio::runtime::Runtime" | "tokio::runtime::Handle"
+        )
+        .then_some(resolved)
+    }
+
+    /// The resolved path of the constructor that made the receiver, when it
+    /// is one of `constructors` and the receiver is the tuple position
+    /// `part` of its result (or the whole result for `None`).
+    fn made_by(
+        &self,
+        origin: &Origin<'v>,
+        constructors: &[&str],
+        part: Option<usize>,
+    ) -> Option<String> {
+        let Origin::Call {
+            call, part: got, ..
+        } = origin
+        else {
+            return None;
+        };
+        if *got != part {
+            return None;
+        }
+        let Expr::Path(p) = &*call.func else {
+            return None;
+        };
+        if p.qself.is_some() {
+            return None;
+        }
+        let resolved = self.ctx.resolve(&p.path)?;
+        constructors
+            .contains(&resolved.as_str())
+            .then_some(resolved)
+    }
+
+    /// Whether the receiver's written type is one of `types` (through
+    /// references and the `WRAPPER_TYPES`), and only methods that hand on
+    /// the same value were applied to it.
+    fn typed_as(&self, origin: &Origin<'v>, types: &[&str]) -> bool {
+        let Origin::Typed {
+            types: written,
+            part,
+            ..
+        } = origin
+        else {
+            return false;
+        };
+        origin.passes_through()
+            && !written.is_empty()
+            && written.iter().all(|ty| {
+                let ty = match part {
+                    Some(i) => match tuple_part(ty, *i) {
+                        Some(t) => t,
+                        None => return false,
+                    },
+                    None => ty,
+                };
+                self.written_type(ty, WRAPPER_TYPES)
+                    .is_some_and(|t| types.contains(&t.as_str()))
+            })
+    }
+
+    /// The resolved path of a written type, seen through references,
+    /// parentheses and the generic `wrappers` (by last segment).
+    fn written_type(&self, ty: &syn::Type, wrappers: &[&str]) -> Option<String> {
+        match ty {
+            syn::Type::Reference(r) => self.written_type(&r.elem, wrappers),
+            syn::Type::Paren(p) => self.written_type(&p.elem, wrappers),
+            syn::Type::Group(g) => self.written_type(&g.elem, wrappers),
+            syn::Type::Path(p) if p.qself.is_none() => {
+                let last = p.path.segments.last()?;
+                if wrappers.iter().any(|w| last.ident == w) {
+                    if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                        if let Some(syn::GenericArgument::Type(inner)) = args.args.first() {
+                            return self.written_type(inner, wrappers);
+                        }
                     }
-                    let name = path_ident(&m.receiver)?.to_string();
-                    let local = ctx.let_binding(&name, ancestors)?;
-                    let init = &local.init.as_ref()?.expr;
-                    if !ctx.is_call_to(strip_try(init), STD_CHANNELS)
-                        || !receiver_half_is(&local.pat, &name)
-                    {
-                        return None;
-                    }
-                    Some((Kind::Recv, "std::sync::mpsc::Receiver::recv".to_string()))
                 }
-                _ => None,
+                self.ctx.resolve(&p.path)
+            }
+            _ => None,
+        }
+    }
+
+    /// Follows a receiver back to the call that made it or to its written
+    /// type: through method chains, `?`, `&`, `*`, the `WRAPPERS`, `let`
+    /// bindings of the same fn (also one position of a tuple pattern
+    /// `let (a, b) = …`), parameters and struct fields.
+    fn origin(&self, expr: &'v Expr, ancestors: &[Node<'v>], depth: usize) -> Option<Origin<'v>> {
+        let mut methods = Vec::new();
+        self.origin_of(expr, ancestors, None, &mut methods, depth)
+    }
+
+    fn origin_of(
+        &self,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+        part: Option<usize>,
+        methods: &mut Vec<&'v syn::Ident>,
+        depth: usize,
+    ) -> Option<Origin<'v>> {
+        if depth > 8 {
+            return None;
+        }
+        let mut e = expr;
+        loop {
+            match e {
+                Expr::Paren(p) => e = &p.expr,
+                Expr::Group(g) => e = &g.expr,
+                Expr::Reference(r) => e = &r.expr,
+                Expr::Try(t) => e = &t.expr,
+                Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => e = &u.expr,
+                Expr::MethodCall(m) => {
+                    methods.push(&m.method);
+                    e = &m.receiver;
+                }
+                _ => break,
             }
         }
-        _ => None,
-    }
-}
-
-/// For a receiver that is a parameter of the enclosing fn typed (through
-/// references, `Arc` or `Rc`) as a tokio `Runtime` or `Handle`: that type's path.
-fn runtime_param_type(
-    ctx: &FileContext<'_>,
-    receiver: &Expr,
-    ancestors: &[Node<'_>],
-) -> Option<String> {
-    let name = path_ident(receiver)?;
-    // A closure parameter or `let` of the same name hides the fn's parameter.
-    if ctx.let_binding(&name.to_string(), ancestors).is_some()
-        || ancestors.iter().any(|n| matches!(n, Node::Expr(Expr::Closure(c)) if c.inputs.iter().any(|p| crate::context::bindings::pat_binds(p, &name.to_string()))))
-    {
-        return None;
-    }
-    let sig = crate::context::ancestry::enclosing_fn_sig(ancestors)?;
-    let ty = sig.inputs.iter().find_map(|arg| match arg {
-        syn::FnArg::Typed(t)
-            if crate::context::bindings::pat_ident(&t.pat).is_some_and(|i| i == name) =>
-        {
-            Some(&*t.ty)
+        match e {
+            Expr::Call(call) => {
+                if call.args.len() == 1 && self.callee_ends_with(&call.func, WRAPPERS) {
+                    return self.origin_of(&call.args[0], ancestors, part, methods, depth + 1);
+                }
+                Some(Origin::Call {
+                    call,
+                    methods: std::mem::take(methods),
+                    part,
+                })
+            }
+            Expr::Tuple(t) => {
+                let elem = t.elems.iter().nth(part?)?;
+                self.origin_of(elem, ancestors, None, methods, depth + 1)
+            }
+            Expr::Field(f) => match &f.member {
+                syn::Member::Unnamed(i) if part.is_none() => self.origin_of(
+                    &f.base,
+                    ancestors,
+                    Some(i.index as usize),
+                    methods,
+                    depth + 1,
+                ),
+                syn::Member::Named(name) => Some(Origin::Typed {
+                    types: self.field_types(&name.to_string()),
+                    methods: std::mem::take(methods),
+                    part,
+                }),
+                _ => None,
+            },
+            Expr::Path(p) if p.qself.is_none() => {
+                let name = p.path.get_ident()?.to_string();
+                match self.lookup(&name, ancestors)? {
+                    Binding::Param(ty) => Some(Origin::Typed {
+                        types: vec![ty],
+                        methods: std::mem::take(methods),
+                        part,
+                    }),
+                    Binding::Let(local, at) => {
+                        let (pat, ty) = match &local.pat {
+                            Pat::Type(t) => (&*t.pat, Some(&*t.ty)),
+                            other => (other, None),
+                        };
+                        let position = match pat {
+                            Pat::Tuple(t) if part.is_none() => Some(
+                                t.elems
+                                    .iter()
+                                    .position(|p| pat_ident(p).is_some_and(|i| i == &name))?,
+                            ),
+                            Pat::Ident(i) if i.subpat.is_none() => part,
+                            _ => return None,
+                        };
+                        if let Some(ty) = ty {
+                            return Some(Origin::Typed {
+                                types: vec![ty],
+                                methods: std::mem::take(methods),
+                                part: position,
+                            });
+                        }
+                        let init = local.init.as_ref()?;
+                        if init.diverge.is_some() {
+                            return None;
+                        }
+                        self.origin_of(&init.expr, &at, position, methods, depth + 1)
+                    }
+                }
+            }
+            _ => None,
         }
-        _ => None,
-    })?;
-    let path = runtime_type(ctx, ty)?;
-    Some(path)
-}
+    }
 
-fn runtime_type(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Reference(r) => runtime_type(ctx, &r.elem),
-        syn::Type::Paren(p) => runtime_type(ctx, &p.elem),
-        syn::Type::Path(p) if p.qself.is_none() => {
-            let resolved = ctx.resolve(&p.path)?;
-            match resolved.as_str() {
-                "tokio::runtime::Runtime" | "tokio::runtime::Handle" => Some(resolved),
-                "std::sync::Arc" | "std::rc::Rc" | "Arc" | "Rc" => {
-                    let syn::PathArguments::AngleBracketed(args) =
-                        &p.path.segments.last()?.arguments
+    fn callee_ends_with(&self, func: &Expr, tails: &[&str]) -> bool {
+        let Expr::Path(p) = func else {
+            return false;
+        };
+        let segments: Vec<String> = p
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let Some(tail) = segments
+            .len()
+            .checked_sub(2)
+            .map(|i| segments[i..].join("::"))
+        else {
+            return false;
+        };
+        tails.contains(&tail.as_str())
+    }
+
+    /// What `name` is bound by at the expression whose ancestors are given:
+    /// the closest `let` before it in the enclosing blocks (with the
+    /// ancestors of that `let`), or a parameter of the innermost fn. `None`
+    /// when a closure parameter or a pattern (`for`, `match`, `if let`)
+    /// binds it, or it is bound nowhere in the fn.
+    fn lookup(&self, name: &str, ancestors: &[Node<'v>]) -> Option<Binding<'v>> {
+        for (i, node) in ancestors.iter().enumerate().rev() {
+            match node {
+                Node::Block(block) => {
+                    let Some(Node::Stmt(stmt)) = ancestors.get(i + 1) else {
+                        continue;
+                    };
+                    let Some(index) = block.stmts.iter().position(|s| std::ptr::eq(s, *stmt))
                     else {
-                        return None;
+                        continue;
                     };
-                    match args.args.first()? {
-                        syn::GenericArgument::Type(inner) => runtime_type(ctx, inner),
-                        _ => None,
+                    for s in block.stmts[..index].iter().rev() {
+                        if let Stmt::Local(local) = s {
+                            if pat_binds(&local.pat, name) {
+                                let mut at = ancestors[..=i].to_vec();
+                                at.push(Node::Stmt(s));
+                                at.push(Node::Local(local));
+                                return Some(Binding::Let(local, at));
+                            }
+                        }
                     }
                 }
+                Node::Expr(Expr::Closure(c)) if c.inputs.iter().any(|p| pat_binds(p, name)) => {
+                    return None
+                }
+                Node::Expr(Expr::ForLoop(f)) if pat_binds(&f.pat, name) => return None,
+                Node::Arm(a) if pat_binds(&a.pat, name) => return None,
+                Node::Expr(Expr::If(x)) if matches!(&*x.cond, Expr::Let(l) if pat_binds(&l.pat, name)) => {
+                    return None
+                }
+                Node::Expr(Expr::While(w)) if matches!(&*w.cond, Expr::Let(l) if pat_binds(&l.pat, name)) => {
+                    return None
+                }
+                Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_) => {
+                    let sig = enclosing_fn_sig(&ancestors[..=i])?;
+                    return sig.inputs.iter().find_map(|arg| match arg {
+                        syn::FnArg::Typed(t) if pat_ident(&t.pat).is_some_and(|p| p == name) => {
+                            Some(Binding::Param(&t.ty))
+                        }
+                        _ => None,
+                    });
+                }
+                Node::Static(_) | Node::Const(_) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The written types of the named fields called `name` in the file's
+    /// structs (empty when no struct has one).
+    fn field_types(&self, name: &str) -> Vec<&'v syn::Type> {
+        let fields = self.fields.get_or_init(|| {
+            struct Fields<'v> {
+                map: HashMap<String, Vec<&'v syn::Type>>,
+            }
+            impl<'v> Visit<'v> for Fields<'v> {
+                fn visit_field(&mut self, f: &'v syn::Field) {
+                    if let Some(ident) = &f.ident {
+                        self.map.entry(ident.to_string()).or_default().push(&f.ty);
+                    }
+                }
+                fn visit_expr(&mut self, _: &'v Expr) {}
+            }
+            let mut v = Fields {
+                map: HashMap::new(),
+            };
+            v.visit_file(self.ctx.file);
+            v.map
+        });
+        fields.get(name).cloned().unwrap_or_default()
+    }
+
+    /// Whether the file brings std's `ToSocketAddrs` into scope (a `use` of
+    /// it, renamed or as `_`, or a glob of `std::net`).
+    fn std_to_socket_addrs_in_scope(&self) -> bool {
+        struct Uses {
+            found: bool,
+        }
+        fn walk(tree: &syn::UseTree, prefix: &mut Vec<String>, found: &mut bool) {
+            let here = |last: &str, prefix: &[String]| {
+                let mut p = prefix.to_vec();
+                p.push(last.to_string());
+                normalize(&p.join("::"))
+            };
+            match tree {
+                syn::UseTree::Path(p) => {
+                    prefix.push(p.ident.to_string());
+                    walk(&p.tree, prefix, found);
+                    prefix.pop();
+                }
+                syn::UseTree::Name(n) => {
+                    *found |= here(&n.ident.to_string(), prefix) == TO_SOCKET_ADDRS;
+                }
+                syn::UseTree::Rename(r) => {
+                    *found |= here(&r.ident.to_string(), prefix) == TO_SOCKET_ADDRS;
+                }
+                syn::UseTree::Glob(_) => {
+                    *found |= normalize(&prefix.join("::")) == "std::net";
+                }
+                syn::UseTree::Group(g) => {
+                    for t in &g.items {
+                        walk(t, prefix, found);
+                    }
+                }
+            }
+        }
+        impl<'v> Visit<'v> for Uses {
+            fn visit_item_use(&mut self, u: &'v syn::ItemUse) {
+                walk(&u.tree, &mut Vec::new(), &mut self.found);
+            }
+        }
+        let mut uses = Uses { found: false };
+        uses.visit_file(self.ctx.file);
+        uses.found
+    }
+
+    /// Whether the innermost fn around the ancestors calls a method `name`
+    /// anywhere (`listener.set_nonblocking(true)`).
+    fn fn_calls_method(&self, ancestors: &[Node<'v>], name: &str) -> bool {
+        let Some(body) = enclosing_fn_body(ancestors) else {
+            return false;
+        };
+        struct Finder<'n> {
+            name: &'n str,
+            found: bool,
+        }
+        impl<'v> Visit<'v> for Finder<'_> {
+            fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+                self.found |= m.method == self.name;
+                syn::visit::visit_expr_method_call(self, m);
+            }
+            fn visit_item(&mut self, _: &'v syn::Item) {}
+        }
+        let mut f = Finder { name, found: false };
+        f.visit_block(body);
+        f.found
+    }
+
+    /// Which thread the async context at `ancestors[index]` runs on: the
+    /// main thread for `main` (or a `#[…::main]` fn) itself, an async block
+    /// in it that is not spawned, or an async block handed to `block_on`
+    /// from sync code, unless a current-thread runtime makes the main
+    /// thread its only worker; a runtime worker otherwise.
+    fn thread_of(&self, ancestors: &[Node<'v>], index: usize) -> Thread {
+        for i in (0..=index).rev() {
+            let child = ancestors.get(i + 1);
+            match ancestors[i] {
+                Node::ItemFn(f) => {
+                    let top_level = self
+                        .ctx
+                        .file
+                        .items
+                        .iter()
+                        .any(|item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, f)));
+                    let is_main = (top_level && f.sig.ident == "main") || has_main_attr(&f.attrs);
+                    if !is_main {
+                        return main_if_only_from(&f.sig);
+                    }
+                    if main_is_current_thread(&f.attrs) {
+                        let attr = f
+                            .attrs
+                            .iter()
+                            .find(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"));
+                        return Thread::OnlyWorker(
+                            attr.map_or(f.sig.ident.span(), syn::spanned::Spanned::span),
+                        );
+                    }
+                    return match self.current_thread_runtime_in(&f.block) {
+                        Some(span) => Thread::OnlyWorker(span),
+                        None => Thread::Main,
+                    };
+                }
+                Node::ImplFn(f) if !has_main_attr(&f.attrs) => return main_if_only_from(&f.sig),
+                Node::ImplFn(_) | Node::TraitFn(_) | Node::Static(_) | Node::Const(_) => {
+                    return Thread::Worker
+                }
+                _ if i == index => {}
+                Node::Expr(Expr::Closure(c)) if c.asyncness.is_none() => return Thread::Worker,
+                Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
+                    let Some(Node::Expr(arg)) = child else {
+                        continue;
+                    };
+                    let Some(callee) = callee_name(call, arg) else {
+                        continue;
+                    };
+                    if callee.contains("spawn") {
+                        return Thread::Worker;
+                    }
+                    if callee == "block_on" {
+                        // Inside async code the `block_on` itself is reported.
+                        if async_context(&ancestors[..i]).is_some() {
+                            return Thread::Worker;
+                        }
+                        return match enclosing_fn_body(&ancestors[..i])
+                            .and_then(|body| self.current_thread_runtime_in(body))
+                        {
+                            Some(span) => Thread::OnlyWorker(span),
+                            None => Thread::Main,
+                        };
+                    }
+                }
+                Node::Local(local) => {
+                    // `let server = async { … }; tokio::spawn(server);`
+                    if let Some(name) = pat_ident(&local.pat) {
+                        if enclosing_fn_body(&ancestors[..i])
+                            .is_some_and(|body| spawns_name(body, &name.to_string()))
+                        {
+                            return Thread::Worker;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Thread::Worker
+    }
+
+    /// Where `body` builds a current-thread tokio runtime, if it does.
+    fn current_thread_runtime_in(&self, body: &'v syn::Block) -> Option<proc_macro2::Span> {
+        struct Finder<'v, 'a> {
+            ctx: &'v FileContext<'a>,
+            found: Option<proc_macro2::Span>,
+        }
+        impl<'v> Visit<'v> for Finder<'v, '_> {
+            fn visit_expr_call(&mut self, c: &'v syn::ExprCall) {
+                if self.found.is_none() && self.ctx.callee_is(&c.func, &[CURRENT_THREAD_RUNTIME]) {
+                    self.found = Some(syn::spanned::Spanned::span(c));
+                }
+                syn::visit::visit_expr_call(self, c);
+            }
+            fn visit_macro(&mut self, mac: &'v syn::Macro) {
+                self.ctx.visit_macro_body(mac, self);
+            }
+        }
+        let mut f = Finder {
+            ctx: self.ctx,
+            found: None,
+        };
+        f.visit_block(body);
+        f.found
+    }
+}
+
+/// The thread the body of an async fn (not `main`) runs on: the main
+/// thread when every caller in the crate is main-thread code, which the
+/// driver checks; a sync fn's async blocks are handed elsewhere.
+fn main_if_only_from(sig: &syn::Signature) -> Thread {
+    if sig.asyncness.is_some() {
+        Thread::MainIfOnlyFrom(crate::context::imports::unraw(&sig.ident))
+    } else {
+        Thread::Worker
+    }
+}
+
+/// The thread an async context runs on (see [`Rule::thread_of`]).
+#[derive(Debug, Clone)]
+enum Thread {
+    /// A runtime worker, shared with other tasks.
+    Worker,
+    /// The main thread (or one that blocks on its own runtime), which runs
+    /// no other task.
+    Main,
+    /// The main thread as the only worker of a current-thread runtime, built
+    /// or chosen here.
+    OnlyWorker(proc_macro2::Span),
+    /// The body of the named async fn: the main thread if every caller in
+    /// the crate is main-thread code, a worker otherwise.
+    MainIfOnlyFrom(String),
+}
+
+/// What a name is bound by (see [`Rule::lookup`]).
+enum Binding<'v> {
+    Let(&'v syn::Local, Vec<Node<'v>>),
+    Param(&'v syn::Type),
+}
+
+/// The type at position `i` of a tuple type, seen through references and
+/// the `WRAPPER_TYPES`.
+fn tuple_part(ty: &syn::Type, i: usize) -> Option<&syn::Type> {
+    match ty {
+        syn::Type::Tuple(t) => t.elems.iter().nth(i),
+        syn::Type::Reference(r) => tuple_part(&r.elem, i),
+        syn::Type::Paren(p) => tuple_part(&p.elem, i),
+        syn::Type::Path(p) => {
+            let last = p.path.segments.last()?;
+            if !WRAPPER_TYPES.iter().any(|w| last.ident == w) {
+                return None;
+            }
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) => match args.args.first()? {
+                    syn::GenericArgument::Type(inner) => tuple_part(inner, i),
+                    _ => None,
+                },
                 _ => None,
             }
         }
@@ -299,39 +1066,99 @@ fn runtime_type(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
     }
 }
 
-fn path_of(func: &Expr) -> Option<&syn::Path> {
-    match func {
-        Expr::Path(p) => Some(&p.path),
-        _ => None,
-    }
-}
-
-fn strip_try(e: &Expr) -> &Expr {
+fn strip_refs(e: &Expr) -> &Expr {
     match e {
-        Expr::Try(t) => strip_try(&t.expr),
-        Expr::Paren(p) => strip_try(&p.expr),
+        Expr::Reference(r) => strip_refs(&r.expr),
+        Expr::Paren(p) => strip_refs(&p.expr),
         other => other,
     }
 }
 
-/// Whether `pat` is `(tx, name)` (optionally `mut`, typed).
-fn receiver_half_is(pat: &Pat, name: &str) -> bool {
-    match pat {
-        Pat::Type(t) => receiver_half_is(&t.pat, name),
-        Pat::Tuple(t) if t.elems.len() == 2 => {
-            crate::context::bindings::pat_ident(&t.elems[1]).is_some_and(|i| i == name)
+/// The last segment of the fn or method that `call` calls, when `arg` is
+/// one of its arguments (not its receiver or callee).
+fn callee_name(call: &Expr, arg: &Expr) -> Option<String> {
+    match call {
+        Expr::Call(c) if c.args.iter().any(|a| std::ptr::eq(a, arg)) => match &*c.func {
+            Expr::Path(p) => Some(p.path.segments.last()?.ident.to_string()),
+            _ => None,
+        },
+        Expr::MethodCall(m) if m.args.iter().any(|a| std::ptr::eq(a, arg)) => {
+            Some(m.method.to_string())
         }
-        _ => false,
+        _ => None,
     }
 }
 
-/// The async fn, block or closure an expression runs in, as a span to point
-/// at and a note; `None` when the innermost fn-like owner is not async.
-fn async_context(
-    ctx: &FileContext<'_>,
-    ancestors: &[Node<'_>],
-) -> Option<(crate::Span, &'static str)> {
-    for node in ancestors.iter().rev() {
+/// Whether `body` passes `name` (or something built from it) to a call
+/// whose name contains `spawn`.
+fn spawns_name(body: &syn::Block, name: &str) -> bool {
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    fn mentions(e: &Expr, name: &str) -> bool {
+        struct M<'n> {
+            name: &'n str,
+            found: bool,
+        }
+        impl<'v> Visit<'v> for M<'_> {
+            fn visit_expr_path(&mut self, p: &'v syn::ExprPath) {
+                self.found |= p.path.is_ident(self.name);
+            }
+        }
+        let mut m = M { name, found: false };
+        m.visit_expr(e);
+        m.found
+    }
+    impl<'v> Visit<'v> for Finder<'_> {
+        fn visit_expr_call(&mut self, c: &'v syn::ExprCall) {
+            if let Expr::Path(p) = &*c.func {
+                if p.path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident.to_string().contains("spawn"))
+                {
+                    self.found |= c.args.iter().any(|a| mentions(a, self.name));
+                }
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
+        fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+            if m.method.to_string().contains("spawn") {
+                self.found |= m.args.iter().any(|a| mentions(a, self.name));
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_item(&mut self, _: &'v syn::Item) {}
+    }
+    let mut f = Finder { name, found: false };
+    f.visit_block(body);
+    f.found
+}
+
+/// The body of the innermost fn the ancestors are in.
+fn enclosing_fn_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
+    ancestors.iter().rev().find_map(|n| match n {
+        Node::ItemFn(f) => Some(&*f.block),
+        Node::ImplFn(f) => Some(&f.block),
+        Node::TraitFn(f) => f.default.as_ref(),
+        _ => None,
+    })
+}
+
+/// The async fn, block or closure an expression runs in.
+struct AsyncContext {
+    /// Its position in the ancestors.
+    index: usize,
+    /// The `async` keyword, to point at.
+    token: proc_macro2::Span,
+    note: &'static str,
+}
+
+/// The async fn, block or closure an expression runs in; `None` when the
+/// innermost fn-like owner is not async.
+fn async_context(ancestors: &[Node<'_>]) -> Option<AsyncContext> {
+    for (index, node) in ancestors.iter().enumerate().rev() {
         let (token, note): (Option<&syn::token::Async>, &'static str) = match node {
             Node::Expr(Expr::Closure(c)) => (c.asyncness.as_ref(), "inside this async closure"),
             Node::Expr(Expr::Async(a)) => (Some(&a.async_token), "inside this async block"),
@@ -341,30 +1168,106 @@ fn async_context(
             Node::Static(_) | Node::Const(_) => return None,
             _ => continue,
         };
-        return token.map(|t| (ctx.span(t.span), note));
+        return token.map(|t| AsyncContext {
+            index,
+            token: t.span,
+            note,
+        });
     }
     None
 }
 
 #[cfg(test)]
-mod entry_tests {
+mod tests {
     use super::*;
 
+    /// The neighbouring segment pairs of a resolved path.
+    fn pairs(path: &str) -> Vec<String> {
+        let segments: Vec<&str> = path.split("::").collect();
+        segments.windows(2).map(|w| w.join("::")).collect()
+    }
+
+    fn entries() -> Vec<&'static str> {
+        BLOCKING_CALL_IN_ASYNC.requires[1]
+            .iter()
+            .flat_map(|e| e.split('+'))
+            .collect()
+    }
+
+    /// Every path the rule matches is spelled by one of the requirement
+    /// entries (a pair of its segments, or the crate name a renamed crate
+    /// path is written with), and every call's last segment is a trigger word.
     #[test]
-    fn every_call_has_its_requirement_entry() {
-        let entries = BLOCKING_CALL_IN_ASYNC.requires[1];
-        for path in SLEEP.iter().chain(NET_CALLS).chain(BLOCK_ON_CALLS) {
-            let segments: Vec<&str> = path.split("::").collect();
-            let pairs: Vec<String> = segments.windows(2).map(|w| w.join("::")).collect();
-            assert!(
-                pairs
-                    .iter()
-                    .any(|p| entries.iter().any(|e| e.split('+').any(|x| x == p))),
-                "{path} has no entry"
-            );
+    fn every_path_has_its_requirement_entry() {
+        let entries = entries();
+        let words = BLOCKING_CALL_IN_ASYNC.trigger_words;
+        let receiver_paths = [
+            FILE_OPENS,
+            OPEN_OPTIONS,
+            FILE_TYPES,
+            LISTENER_BIND,
+            LISTENER_TYPES,
+            COMMAND_NEW,
+            PROCESS_TYPES,
+            CONDVAR_NEW,
+            CONDVAR_TYPES,
+            BARRIER_NEW,
+            BARRIER_TYPES,
+            THREAD_SPAWN,
+            THREAD_BUILDER,
+            &[TO_SOCKET_ADDRS],
+        ];
+        for path in FREE_CALLS
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(receiver_paths.iter().flat_map(|t| t.iter().copied()))
+            .chain(CHANNELS.iter().copied())
+        {
+            let crate_words: &[&str] = match path.split("::").next() {
+                Some("crossbeam") => &["crossbeam", "crossbeam_channel"],
+                _ => &[],
+            };
+            let spelled = pairs(path).iter().any(|p| entries.contains(&p.as_str()))
+                || crate_words.iter().all(|w| entries.contains(w)) && !crate_words.is_empty()
+                || path.starts_with("flume::") && entries.contains(&"flume");
+            assert!(spelled, "{path} has no requirement entry");
+        }
+        for (path, _) in FREE_CALLS {
+            let last = path.rsplit("::").next().unwrap();
+            assert!(words.contains(&last), "{path}: `{last}` is no trigger word");
+        }
+        for (method, _) in METHODS {
+            assert!(words.contains(method), "`{method}` is no trigger word");
         }
         for runtime in RUNTIMES {
             assert!(runtime.starts_with("tokio::runtime::"), "{runtime}");
         }
+    }
+
+    #[test]
+    fn ui_inputs() {
+        crate::ui_inputs::assert_counts(
+            &BLOCKING_CALL_IN_ASYNC,
+            &[
+                ("flag_audit_service.rs", 11),
+                ("flag_block_on.rs", 11),
+                ("flag_net_recv.rs", 5),
+                ("flag_sleep_and_fs.rs", 7),
+                ("ok_async_apis.rs", 0),
+                ("ok_audit_service.rs", 0),
+                ("ok_sync_and_closures.rs", 0),
+                ("flag_cli_spawned_task.rs", 3),
+                ("ok_cli_main_thread.rs", 0),
+                ("flag_current_thread.rs", 3),
+                ("flag_process.rs", 5),
+                ("ok_process.rs", 0),
+                ("ok_calls_that_do_not_wait.rs", 0),
+                ("flag_sync_primitives.rs", 7),
+                ("ok_sync_primitives.rs", 0),
+                ("flag_dns_and_listener.rs", 3),
+                ("ok_dns_and_listener.rs", 0),
+                ("flag_main_handlers.rs", 2),
+            ],
+        );
     }
 }

@@ -1,39 +1,66 @@
+use crate::context::bindings::pat_ident;
 use crate::context::races::Race;
-use crate::{FileContext, Finding, LintOptions};
+use crate::context::Node;
+use crate::{FileContext, Finding, LintOptions, Span};
 
 crate::declare_lint! {
     /// ### What it does
-    /// Flags HTTP clients and requests that have no overall timeout:
+    /// Flags HTTP clients and requests that nothing bounds in time:
     /// `reqwest::Client::new()` (and `Client::default()`), a
     /// `reqwest::Client::builder()` / `reqwest::ClientBuilder::new()` chain
-    /// ending in `.build()` with no `.timeout(…)` in it, `reqwest::get(…)`
-    /// (it uses a default client), `ureq::agent()`, and a `ureq::get(…)`
-    /// (or `post`, `put`, `delete`, `head`, `patch`, `request`) request sent
-    /// without a `.timeout…(…)` call on it. Builder chains are followed
-    /// through `let` bindings of the same function
+    /// ending in `.build()` with neither `.timeout(…)` nor `.read_timeout(…)`
+    /// in it, `reqwest::get(…)` (it uses a default client), `ureq::agent()`,
+    /// and a `ureq::get(…)` (or `post`, `put`, `delete`, `head`, `patch`,
+    /// `request`) request sent without a `.timeout…(…)` call on it. Builder
+    /// chains are followed through `let` bindings of the same function
     /// (`let mut b = Client::builder(); b = b.user_agent(ua); b.build()`).
+    ///
+    /// A client that stays inside one function and whose every request sets
+    /// its own timeout (`client.get(url).timeout(d).send()`, or the request
+    /// sent inside `tokio::time::timeout(…)`) is left alone,
+    /// as is a temporary used once that way
+    /// (`Client::new().get(url).timeout(d).send()`).
     ///
     /// ### Why is this bad
     /// reqwest's async client has no default timeout, and ureq's agent has
     /// no overall one: a peer that accepts the connection and then stalls
     /// holds the request, and the task or thread awaiting it, forever. It is
-    /// Go's `http.Client{}` without `Timeout`. `connect_timeout` and
-    /// `read_timeout` alone do not bound a response that trickles in.
+    /// Go's `http.Client{}` without `Timeout`. `connect_timeout` alone does
+    /// not help: it bounds connecting, not a response that never comes.
+    /// `read_timeout` does: it bounds every read, so a stalled peer is
+    /// noticed, and it is the right bound for a client that streams long
+    /// downloads, where a total `timeout` would cut a healthy transfer.
     ///
     /// ### Known problems
-    /// leaklint has no types: a client built by another function, a builder
-    /// taken as a parameter, lent out (`&mut builder`) or reassigned from an
-    /// unknown value is not judged, and any `.timeout(…)` call on the
+    /// A client built by another function, a builder taken as a parameter,
+    /// lent out (`&mut builder`) or reassigned from an unknown value is not
+    /// judged, and any `.timeout(…)` / `.read_timeout(…)` call on the
     /// builder's bindings anywhere in the function counts, even in a branch
-    /// (`if let Some(t) = cfg.timeout { b = b.timeout(t) }`). Per-request
-    /// timeouts (`client.get(url).timeout(d)`) do not excuse a client built
-    /// without one: other requests on it are unbounded. `reqwest::get(…)`
-    /// written directly inside the future given to `tokio::time::timeout(…)`
-    /// is bounded and not reported. `reqwest::blocking` (30 s default) is
-    /// left alone. For ureq, any method whose name starts with `timeout`
-    /// counts (`timeout`, `timeout_read`, ureq 3's `timeout_global`), and a
-    /// request is only judged when it is sent (`.call()`, `.send…(…)`) in the
-    /// same function; `ureq::AgentBuilder` chains are not judged.
+    /// (`if let Some(t) = cfg.timeout { b = b.timeout(t) }`).
+    ///
+    /// Per-request timeouts excuse a client only when all of its requests are
+    /// in sight: it is bound with `let` and, after that, only ever used as
+    /// `client.get(…)` (or `post`, `put`, `patch`, `delete`, `head`,
+    /// `request`) with `.timeout(…)` written in that same chain, or sent
+    /// inside the future given to `tokio::time::timeout(…)` (only the part
+    /// inside is bounded: a body read after it is not), including inside
+    /// closures and async blocks of the function. Aliases (`let c =
+    /// &client;`, `let c = client.clone();`) are followed. It is still
+    /// reported when any request lacks one, when the request builder is kept
+    /// in a variable and its timeout set later (`let req = client.get(url);
+    /// req.timeout(d).send()`), when it sends a request built elsewhere
+    /// (`client.execute(req)`), and when the client leaves the function:
+    /// returned, stored in a struct or collection, passed to a function
+    /// (also as `&client`), or cloned, since code out of sight may then send
+    /// requests without a timeout.
+    ///
+    /// `reqwest::get(…)` written directly inside the future given to
+    /// `tokio::time::timeout(…)` is bounded and not reported.
+    /// `reqwest::blocking` (30 s default) is left alone. For ureq, any method
+    /// whose name starts with `timeout` counts (`timeout`, `timeout_read`,
+    /// ureq 3's `timeout_global`), and a request is only judged when it is
+    /// sent (`.call()`, `.send…(…)`) in the same function;
+    /// `ureq::AgentBuilder` chains are not judged.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -51,6 +78,8 @@ crate::declare_lint! {
     ///     .timeout(Duration::from_secs(30))
     ///     .build()?;
     /// ```
+    /// For a client that streams large downloads, bound each read instead:
+    /// `.read_timeout(Duration::from_secs(30))`.
     pub HTTP_CLIENT_WITHOUT_TIMEOUT,
     name: "http_client_without_timeout",
     level: Warn,
@@ -87,21 +116,66 @@ const UREQ_SENDS: &[&str] = &[
     "send_bytes",
     "send_empty",
 ];
+/// Builder methods that bound a stalled response: the whole request, or each read.
+const CLIENT_BOUNDS: &[&str] = &["timeout", "read_timeout"];
+/// Methods of a reqwest `Client` that start a request builder.
+const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "request"];
+/// Methods that unwrap the `Result` of `.build()` into the client.
+const UNWRAPS: &[&str] = &["unwrap", "expect", "context", "with_context", "map_err"];
 
 const REQWEST_HELP: &str =
     "build the client with `reqwest::Client::builder().timeout(…)` so every request is bounded";
+const BUILDER_HELP: &str =
+    "add `.timeout(…)` to the builder (or `.read_timeout(…)` for a client that streams long downloads)";
 const UREQ_HELP: &str = "give the agent or the request a timeout (`AgentBuilder::timeout(…)` / `.timeout(…)` in ureq 2, `timeout_global` in ureq 3)";
+
+/// A client finding waiting for the uses of its local binding to be judged.
+struct Pending {
+    finding: Finding,
+    /// The name the client is bound to, and where each mention of it after
+    /// the `let` starts (byte offsets).
+    name: String,
+    mentions: Vec<usize>,
+}
+
+/// How one mention of a local client is used.
+#[derive(Debug, Clone)]
+enum Use {
+    /// Bound to another local name (`let c = &client;`, `let c =
+    /// client.clone();`) whose mentions start at these byte offsets.
+    Alias { name: String, mentions: Vec<usize> },
+    /// A request built from it with `.timeout(…)` in its chain.
+    Timed,
+    /// A request without one (or a call that sends a request built elsewhere).
+    Untimed(Span),
+    /// The client leaves the function's sight: returned, stored, passed, cloned.
+    Escapes(Span),
+}
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let name = HTTP_CLIENT_WITHOUT_TIMEOUT.name;
     let mut findings = Vec::new();
+    let mut pending = Vec::new();
+    let mut report = |finding: Finding,
+                      expr: &syn::Expr,
+                      ancestors: &[Node<'_>],
+                      findings: &mut Vec<Finding>| {
+        match client_destination(ctx, expr, ancestors, options) {
+            Destination::TimedRequest => {}
+            Destination::Local { name, mentions } => pending.push(Pending {
+                finding,
+                name,
+                mentions,
+            }),
+            Destination::Other => findings.push(finding),
+        }
+    };
     ctx.walk_exprs(|expr, ancestors| match expr {
         syn::Expr::Call(call) if call.args.is_empty() && ctx.callee_is(&call.func, CLIENT_NEW) => {
-            findings.push(
-                Finding::new(name, ctx.span_of(expr), "reqwest client created without a timeout")
-                    .note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever")
-                    .help(REQWEST_HELP),
-            );
+            let finding = Finding::new(name, ctx.span_of(expr), "reqwest client created without a timeout")
+                .note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever")
+                .help(REQWEST_HELP);
+            report(finding, expr, ancestors, &mut findings);
         }
         syn::Expr::Call(call) if call.args.len() == 1 && ctx.callee_is(&call.func, REQWEST_GET) => {
             if let Some(Race::Timeout(_)) = ctx.enclosing_race(expr, ancestors, options) {
@@ -124,29 +198,21 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             let Some(builder) = ctx.builder_origin(&m.receiver, ancestors, CLIENT_BUILDERS) else {
                 return;
             };
-            if builder.calls_named("timeout").next().is_some() {
+            if CLIENT_BOUNDS.iter().any(|b| builder.calls_named(b).next().is_some()) {
                 return;
             }
-            let mut finding = Finding::new(name, ctx.span_of(expr), "reqwest client built without `.timeout(…)`");
+            let mut finding = Finding::new(name, ctx.span_of(expr), "reqwest client built without `.timeout(…)` or `.read_timeout(…)`");
             if !builder.bindings.is_empty() {
                 finding = finding.note(ctx.span_of(builder.constructor), "the builder starts here; no `.timeout(…)` is set on it in this function");
             }
-            let partial = builder
-                .calls
-                .iter()
-                .find(|c| c.method == "connect_timeout" || c.method == "read_timeout");
-            finding = match partial {
-                Some(c) if c.method == "connect_timeout" => finding.note(
+            finding = match builder.calls_named("connect_timeout").next() {
+                Some(c) => finding.note(
                     ctx.span(c.method.span()),
                     "`connect_timeout` only bounds connecting: a server that accepts and then stalls holds the request forever",
                 ),
-                Some(c) => finding.note(
-                    ctx.span(c.method.span()),
-                    "`read_timeout` bounds each read, not the whole request: a server that trickles its response holds it forever",
-                ),
                 None => finding.note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever"),
             };
-            findings.push(finding.help("add `.timeout(…)` to the builder"));
+            report(finding.help(BUILDER_HELP), expr, ancestors, &mut findings);
         }
         syn::Expr::MethodCall(m) if UREQ_SENDS.iter().any(|s| m.method == s) => {
             let Some(builder) = ctx.builder_origin(&m.receiver, ancestors, UREQ_REQUESTS) else {
@@ -163,5 +229,275 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         }
         _ => {}
     });
+    if !pending.is_empty() {
+        judge_local_clients(ctx, options, pending, &mut findings);
+    }
     findings
+}
+
+/// Where a new client goes.
+enum Destination {
+    /// Straight into a request with its own `.timeout(…)`
+    /// (`Client::new().get(url).timeout(d).send()`).
+    TimedRequest,
+    /// Into a local binding (`let client = …;`), whose later mentions start
+    /// at these byte offsets.
+    Local { name: String, mentions: Vec<usize> },
+    /// Anywhere else: returned, stored, passed on, or a request without a timeout.
+    Other,
+}
+
+/// Follows a client-making expression (`Client::new()`, `builder.build()`)
+/// up through `?`, `.unwrap()`/`.expect(…)` and parentheses to where the
+/// client goes.
+fn client_destination<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v syn::Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+) -> Destination {
+    let mut current = expr;
+    for node in ancestors.iter().rev() {
+        match node {
+            Node::Expr(e @ (syn::Expr::Try(_) | syn::Expr::Paren(_))) => current = e,
+            Node::Expr(e @ syn::Expr::MethodCall(m))
+                if std::ptr::eq(&*m.receiver, current) && UNWRAPS.iter().any(|u| m.method == u) =>
+            {
+                current = e;
+            }
+            Node::Expr(e @ syn::Expr::MethodCall(m))
+                if std::ptr::eq(&*m.receiver, current)
+                    && REQUEST_METHODS.iter().any(|r| m.method == r) =>
+            {
+                return if request_has_timeout(e, ancestors_below(ancestors, e))
+                    || in_timeout_future(ctx, expr, ancestors, options)
+                {
+                    Destination::TimedRequest
+                } else {
+                    Destination::Other
+                };
+            }
+            Node::Local(local) => {
+                return match bound_name(ctx, local, current, ancestors) {
+                    Some((name, mentions)) => Destination::Local { name, mentions },
+                    None => Destination::Other,
+                };
+            }
+            _ => return Destination::Other,
+        }
+    }
+    Destination::Other
+}
+
+/// When `value` is the whole initialiser of `local`, a plain `let name =
+/// value;`: the name and where each later mention of it starts (byte
+/// offsets). `ancestors` are those of something inside the initialiser.
+fn bound_name(
+    ctx: &FileContext<'_>,
+    local: &syn::Local,
+    value: &syn::Expr,
+    ancestors: &[Node<'_>],
+) -> Option<(String, Vec<usize>)> {
+    let init = local.init.as_ref()?;
+    let ident = pat_ident(&local.pat)?;
+    if !std::ptr::eq(&*init.expr, value) || init.diverge.is_some() {
+        return None;
+    }
+    let rest = ctx.stmts_after(ancestors)?;
+    let name = crate::context::imports::unraw(ident);
+    let mentions = ctx
+        .mentions_in_stmts(rest, &name)
+        .iter()
+        .map(|m| ctx.span(m.span).start.byte)
+        .collect();
+    Some((name, mentions))
+}
+
+/// The ancestors of `expr`, given the ancestors of something inside it.
+fn ancestors_below<'a, 'v>(ancestors: &'a [Node<'v>], expr: &syn::Expr) -> &'a [Node<'v>] {
+    let at = ancestors
+        .iter()
+        .rposition(|n| matches!(n, Node::Expr(e) if std::ptr::eq(*e, expr)))
+        .unwrap_or(0);
+    &ancestors[..at]
+}
+
+/// Whether the request builder started by `start` (`client.get(url)`) sets
+/// `.timeout(…)` in the method chain built on it.
+fn request_has_timeout(start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
+    let mut current = start;
+    for node in ancestors.iter().rev() {
+        match node {
+            Node::Expr(e @ syn::Expr::Paren(_)) => current = e,
+            Node::Expr(e @ syn::Expr::MethodCall(m)) if std::ptr::eq(&*m.receiver, current) => {
+                if m.method == "timeout" {
+                    return true;
+                }
+                current = e;
+            }
+            _ => break,
+        }
+    }
+    false
+}
+
+/// Whether an expression is part of the future given to
+/// `tokio::time::timeout(d, …)`: a request sent there is bounded.
+fn in_timeout_future<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v syn::Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+) -> bool {
+    matches!(
+        ctx.enclosing_race(expr, ancestors, options),
+        Some(Race::Timeout(_))
+    )
+}
+
+/// How a mention of a local client (`client`, the path expression whose
+/// ancestors are given) uses it.
+fn classify_use<'v>(
+    ctx: &'v FileContext<'_>,
+    mention: &'v syn::Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+) -> Use {
+    let mut current = mention;
+    let mut above = ancestors.len();
+    while let Some(Node::Expr(e)) = above.checked_sub(1).map(|i| ancestors[i]) {
+        match e {
+            syn::Expr::Paren(_) => current = e,
+            syn::Expr::Reference(r) if r.mutability.is_none() => current = e,
+            _ => break,
+        }
+        above -= 1;
+    }
+    match above.checked_sub(1).map(|i| ancestors[i]) {
+        Some(Node::Expr(e @ syn::Expr::MethodCall(m))) if std::ptr::eq(&*m.receiver, current) => {
+            if REQUEST_METHODS.iter().any(|r| m.method == r) {
+                if request_has_timeout(e, &ancestors[..above - 1])
+                    || in_timeout_future(ctx, mention, ancestors, options)
+                {
+                    Use::Timed
+                } else {
+                    Use::Untimed(ctx.span_of(e))
+                }
+            } else if m.method == "clone" {
+                let below = &ancestors[..above - 1];
+                match below.last() {
+                    Some(Node::Local(local)) => alias(ctx, local, e, below),
+                    _ => None,
+                }
+                .unwrap_or_else(|| Use::Escapes(ctx.span_of(e)))
+            } else {
+                // `client.execute(request)`: a request built elsewhere.
+                Use::Untimed(ctx.span_of(e))
+            }
+        }
+        Some(Node::Local(local)) => {
+            // `let c = &client;`, `let c = client;`
+            alias(ctx, local, current, &ancestors[..above])
+                .unwrap_or_else(|| Use::Escapes(ctx.span_of(current)))
+        }
+        _ => Use::Escapes(ctx.span_of(current)),
+    }
+}
+
+fn alias(
+    ctx: &FileContext<'_>,
+    local: &syn::Local,
+    value: &syn::Expr,
+    ancestors: &[Node<'_>],
+) -> Option<Use> {
+    bound_name(ctx, local, value, ancestors).map(|(name, mentions)| Use::Alias { name, mentions })
+}
+
+/// How many times aliases of a client (`let c = &client;`) are followed.
+const MAX_ALIAS_DEPTH: usize = 4;
+
+/// Reports the clients bound to a local name unless every mention of the
+/// name (and of its aliases) is a request with its own `.timeout(…)`.
+fn judge_local_clients(
+    ctx: &FileContext<'_>,
+    options: &LintOptions,
+    pending: Vec<Pending>,
+    findings: &mut Vec<Finding>,
+) {
+    struct Tracked {
+        client: usize,
+        name: String,
+        mentions: Vec<usize>,
+    }
+    let mut uses: Vec<Vec<Use>> = vec![Vec::new(); pending.len()];
+    // Some use could not be judged: a mention the walk did not see (an
+    // inline format argument, an unparsed macro), or aliases too deep.
+    let mut unknown = vec![false; pending.len()];
+    let mut frontier: Vec<Tracked> = pending
+        .iter()
+        .enumerate()
+        .map(|(client, p)| Tracked {
+            client,
+            name: p.name.clone(),
+            mentions: p.mentions.clone(),
+        })
+        .collect();
+    for _ in 0..=MAX_ALIAS_DEPTH {
+        if frontier.iter().all(|t| t.mentions.is_empty()) {
+            frontier.clear();
+            break;
+        }
+        let mut seen: Vec<Vec<usize>> = vec![Vec::new(); frontier.len()];
+        let mut next = Vec::new();
+        ctx.walk_exprs(|expr, ancestors| {
+            let syn::Expr::Path(p) = expr else { return };
+            let Some(ident) = p.path.get_ident().filter(|_| p.qself.is_none()) else {
+                return;
+            };
+            let byte = ctx.span(ident.span()).start.byte;
+            for (i, t) in frontier.iter().enumerate() {
+                if !t.mentions.contains(&byte) || *ident != t.name {
+                    continue;
+                }
+                seen[i].push(byte);
+                match classify_use(ctx, expr, ancestors, options) {
+                    Use::Alias { name, mentions } => next.push(Tracked {
+                        client: t.client,
+                        name,
+                        mentions,
+                    }),
+                    other => uses[t.client].push(other),
+                }
+            }
+        });
+        for (t, seen) in frontier.iter().zip(&seen) {
+            if !t.mentions.iter().all(|b| seen.contains(b)) {
+                unknown[t.client] = true;
+            }
+        }
+        frontier = next;
+    }
+    for t in &frontier {
+        unknown[t.client] = true;
+    }
+    for ((client, uses), unknown) in pending.into_iter().zip(uses).zip(unknown) {
+        let timed = uses.iter().filter(|u| matches!(u, Use::Timed)).count();
+        if !unknown && timed == uses.len() {
+            continue;
+        }
+        let mut finding = client.finding;
+        if timed > 0 {
+            for u in &uses {
+                finding = match *u {
+                    Use::Untimed(span) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
+                    Use::Escapes(span) => finding.note(
+                        span,
+                        "the client leaves this function here, so requests made with it elsewhere are not bounded by the per-request timeouts",
+                    ),
+                    Use::Timed | Use::Alias { .. } => finding,
+                };
+            }
+        }
+        findings.push(finding);
+    }
 }

@@ -18,6 +18,7 @@ mod cancel_token_never_cancelled;
 mod child_without_kill_on_drop;
 mod defer_captures_large_value;
 mod http_client_without_timeout;
+mod join_handle_dropped_by_race;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
 mod timer_never_dropped;
@@ -153,6 +154,7 @@ pub const LINTS: &[Lint] = &[
     child_without_kill_on_drop::CHILD_WITHOUT_KILL_ON_DROP,
     http_client_without_timeout::HTTP_CLIENT_WITHOUT_TIMEOUT,
     blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,
+    join_handle_dropped_by_race::JOIN_HANDLE_DROPPED_BY_RACE,
 ];
 
 /// The pre-filter entry of a resolved path: its last two segments
@@ -246,6 +248,33 @@ pub struct Finding {
     pub notes: Vec<Note>,
     /// How to fix it.
     pub help: Option<String>,
+    /// Set when the finding does not hold if a fn of this file runs only as
+    /// part of `main`: a rule sees one file, the driver sees every caller in
+    /// the crate and drops the finding then (see [`context::entry`]).
+    pub moot_if: Option<MainReach>,
+}
+
+/// A condition on the callers of a fn, checked across the crate: the fn is
+/// reached only from `main` (or a static's initializer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MainReach {
+    /// The fn, by name.
+    pub function: String,
+    /// How it must be reached.
+    pub kind: ReachKind,
+}
+
+/// How a fn must be reached from `main` for a finding in it to be moot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReachKind {
+    /// Once for the life of the process: through plain calls and awaits,
+    /// and the spawns, `block_on`s and thread closures of such code, never
+    /// in a loop or another closure. A task it starts is process-lifetime.
+    Once,
+    /// On the main thread (or a thread blocking on its own runtime):
+    /// through calls and awaits, never through a spawned task. A blocking
+    /// call in it stalls no runtime worker.
+    MainThread,
 }
 
 impl Finding {
@@ -257,7 +286,18 @@ impl Finding {
             span,
             notes: Vec::new(),
             help: None,
+            moot_if: None,
         }
+    }
+
+    /// Marks the finding as moot if `function` is reached from `main` as
+    /// `kind` says (see [`Finding::moot_if`]).
+    pub fn moot_if_reached(mut self, function: impl Into<String>, kind: ReachKind) -> Finding {
+        self.moot_if = Some(MainReach {
+            function: function.into(),
+            kind,
+        });
+        self
     }
 
     /// Adds a note pointing at `span`.

@@ -8,6 +8,12 @@
 //! macro's last path segment; a body that does not parse is left as tokens
 //! and rules fall back to a token scan ([`MacroBody::Tokens`]). Parsing never
 //! fails loudly: a malformed body is simply not understood.
+//!
+//! tracing's field syntax (`error!(error = ?e, "…")`, `info!(%addr)`) puts
+//! a `?` or `%` in *prefix* position (after `=`, `,` or `(`, or first in the
+//! body): a formatting sigil, not the try operator. A body that does not
+//! parse as written is parsed again without those sigils, and
+//! [`has_try_operator`] ignores them in a token scan.
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::parse::{ParseStream, Parser};
@@ -56,6 +62,8 @@ pub struct SelectBranch {
 pub struct StaticDecl {
     /// The static's name.
     pub ident: syn::Ident,
+    /// Its declared type.
+    pub ty: syn::Type,
     /// Its initialiser.
     pub init: Expr,
 }
@@ -79,10 +87,70 @@ pub fn parse_body(mac: &syn::Macro) -> MacroBody {
     if let Some(exprs) = parse_exprs(tokens.clone()) {
         return MacroBody::Exprs(exprs);
     }
-    if let Some(stmts) = parse_stmts(tokens) {
+    if let Some(stmts) = parse_stmts(tokens.clone()) {
         return MacroBody::Stmts(stmts);
     }
+    // tracing's `field = ?value` / `%value`: the sigils only pick a formatter.
+    if has_format_sigil(&tokens) {
+        if let Some(exprs) = parse_exprs(strip_format_sigils(tokens)) {
+            return MacroBody::Exprs(exprs);
+        }
+    }
     MacroBody::Tokens
+}
+
+/// Whether the token at `i` of a token list is in prefix position: first,
+/// or right after `=`, `,` or `;` (a group's opening delimiter starts a new list).
+fn in_prefix_position(tokens: &[TokenTree], i: usize) -> bool {
+    match i.checked_sub(1).map(|p| &tokens[p]) {
+        None => true,
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), '=' | ',' | ';'),
+        Some(_) => false,
+    }
+}
+
+/// Whether a token is a `?` or `%` formatting sigil in prefix position.
+fn is_format_sigil(tokens: &[TokenTree], i: usize) -> bool {
+    matches!(&tokens[i], TokenTree::Punct(p) if matches!(p.as_char(), '?' | '%'))
+        && in_prefix_position(tokens, i)
+}
+
+fn has_format_sigil(tokens: &TokenStream) -> bool {
+    let list: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    (0..list.len()).any(|i| match &list[i] {
+        TokenTree::Group(g) => has_format_sigil(&g.stream()),
+        _ => is_format_sigil(&list, i),
+    })
+}
+
+/// `tokens` without the `?` / `%` formatting sigils in prefix position.
+fn strip_format_sigils(tokens: TokenStream) -> TokenStream {
+    let list: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = TokenStream::new();
+    for (i, tt) in list.iter().enumerate() {
+        match tt {
+            TokenTree::Group(g) => {
+                let mut group =
+                    proc_macro2::Group::new(g.delimiter(), strip_format_sigils(g.stream()));
+                group.set_span(g.span());
+                out.extend([TokenTree::Group(group)]);
+            }
+            _ if is_format_sigil(&list, i) => {}
+            other => out.extend([other.clone()]),
+        }
+    }
+    out
+}
+
+/// Whether unparsed macro tokens hold a `?` try operator: a `?` that is not
+/// a formatting sigil in prefix position (`error = ?e`, `(?e)`).
+pub fn has_try_operator(tokens: &TokenStream) -> bool {
+    let list: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    (0..list.len()).any(|i| match &list[i] {
+        TokenTree::Group(g) => has_try_operator(&g.stream()),
+        TokenTree::Punct(p) => p.as_char() == '?' && !in_prefix_position(&list, i),
+        _ => false,
+    })
 }
 
 fn parse_exprs(tokens: TokenStream) -> Option<Vec<Expr>> {
@@ -116,14 +184,14 @@ fn parse_statics(tokens: TokenStream) -> Option<Vec<StaticDecl>> {
             }
             let ident: syn::Ident = input.parse()?;
             input.parse::<Token![:]>()?;
-            input.parse::<syn::Type>()?;
+            let ty: syn::Type = input.parse()?;
             input.parse::<Token![=]>()?;
             // thread_local!'s `const { … }` initialisers.
             if input.peek(Token![const]) && input.peek2(syn::token::Brace) {
                 input.parse::<Token![const]>()?;
             }
             let init: Expr = input.parse()?;
-            decls.push(StaticDecl { ident, init });
+            decls.push(StaticDecl { ident, ty, init });
             if input.peek(Token![;]) {
                 input.parse::<Token![;]>()?;
             }
@@ -259,6 +327,24 @@ mod tests {
             parse_body(&mac("crossbeam::select! { recv(rx) -> m => f(m), }")),
             MacroBody::Tokens
         ));
+    }
+
+    #[test]
+    fn tracing_sigils_are_not_try_operators() {
+        let body = parse_body(&mac(
+            "tracing::error!(error = ?e, peer = %addr, \"heartbeat failed\")",
+        ));
+        assert!(matches!(body, MacroBody::Exprs(v) if v.len() == 3));
+        assert!(
+            matches!(parse_body(&mac("info!(?state, %addr)")), MacroBody::Exprs(v) if v.len() == 2)
+        );
+        let tokens = |s: &str| mac(s).tokens;
+        assert!(!has_try_operator(&tokens("m!(error = ?e, \"x\")")));
+        assert!(!has_try_operator(&tokens("m!(?e, (%a))")));
+        assert!(!has_try_operator(&tokens("m!{ field = ?e; other }")));
+        assert!(has_try_operator(&tokens("m!(x = f()?, \"x\")")));
+        assert!(has_try_operator(&tokens("m!(f(a)?)")));
+        assert!(has_try_operator(&tokens("m!{ let a = b?; }")));
     }
 
     #[test]

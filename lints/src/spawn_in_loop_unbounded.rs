@@ -1,6 +1,7 @@
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
+use crate::context::ancestry::enclosing_fn_sig;
 use crate::context::bindings::pat_ident;
 use crate::context::loops::names_in;
 use crate::context::spawn::{Handle, SpawnKind, TaskBody};
@@ -10,15 +11,23 @@ use crate::{FileContext, Finding, LintOptions};
 
 crate::declare_lint! {
     /// ### What it does
+    /// **Off by default**: turn it on with `-W spawn_in_loop_unbounded` on
+    /// the command line or `spawn_in_loop_unbounded = "warn"` under `[rules]`
+    /// in `leaklint.toml`, for servers that face untrusted load.
+    ///
     /// Flags a spawn call inside an endless loop (`loop { … }` / `while true
-    /// { … }` that nothing leaves) or an accept loop (a loop that awaits
-    /// `listener.accept()` or `incoming.next()`, including `while let Ok(..)
-    /// = listener.accept().await`, an `accept()` raced as a `select!` branch,
-    /// and `for stream in listener.incoming()`) when the loop has no
-    /// concurrency bound: no `Semaphore` `acquire*` / `try_acquire*`, no
-    /// permit moved into the task, no length check of a `JoinSet` (or of any
-    /// collection of tasks), no `buffer_unordered` / `for_each_concurrent`.
-    /// Keeping the handles (`handles.push(tokio::spawn(…))`) is not a bound.
+    /// { … }` that nothing leaves) or an accept loop on a socket listener
+    /// (a loop that awaits `listener.accept()` or `incoming.next()`,
+    /// including `while let Ok(..) = listener.accept().await`, an `accept()`
+    /// raced as a `select!` branch, and `for stream in listener.incoming()`)
+    /// when the loop has no concurrency bound: no `Semaphore` `acquire*` /
+    /// `try_acquire*`, no permit moved into the task, no length check of a
+    /// `JoinSet` (or of any collection of tasks), no `buffer_unordered` /
+    /// `for_each_concurrent`. Keeping the handles
+    /// (`handles.push(tokio::spawn(…))`) is not a bound, and neither is a
+    /// `JoinSet`: `set.spawn(…)` in an accept loop, on a set made by
+    /// `JoinSet::new()` in the same function, is flagged too unless
+    /// `set.len()` is checked.
     ///
     /// ### Why is this bad
     /// Every connection or every turn starts a task, and nothing waits for
@@ -26,9 +35,32 @@ crate::declare_lint! {
     /// stall on a slow peer, the number of tasks, their memory and their file
     /// descriptors grow without limit until the process runs out of one of
     /// them (the Go version of this incident: a goroutine count climbing from
-    /// 1,200 to 18,500).
+    /// 1,200 to 18,500). One task per connection is also how most Rust
+    /// servers are written, which is why the rule is opt-in: it is for the
+    /// servers where an attacker, not a load balancer, decides how many
+    /// connections arrive.
     ///
     /// ### Known problems
+    /// An accept loop is recognised only on a value known to be a socket
+    /// listener: one bound in the same function from `TcpListener::bind` /
+    /// `UnixListener::bind` (tokio, async-std, std, smol, also smol's
+    /// `Async::<TcpListener>::bind`) or from a quinn `Endpoint` constructor
+    /// (also through `?`, `.await`, `.unwrap()`, a `match` on the result,
+    /// `let Ok(listener) = … else`, `Arc::new`, its `incoming()` stream, or
+    /// tokio-stream's `TcpListenerStream::new`), or from a fn of the same
+    /// file (or a method called on `self`) declared to return one (also in a
+    /// `Result` or `Option`), or a parameter, `let` or
+    /// `self` field whose type's last segment is `TcpListener`,
+    /// `UnixListener`, `Endpoint`, `TcpListenerStream` or
+    /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`). A
+    /// listener made by a function of another file (`let listener =
+    /// net::listen(&cfg).await?`), a generic acceptor (`listener: A`) or a
+    /// merge of several listeners' streams is not known and its loop is not
+    /// judged, unless the loop is endless anyway. `accept()` on anything
+    /// else — an h2 or h3 connection, whose `accept()` yields the request
+    /// streams of one connection, bounded by its settings, or a job queue —
+    /// is not an accept loop.
+    ///
     /// The check is syntactic and only the innermost loop around the spawn
     /// counts: a spawn in a `for` or `while let … recv()` loop nested in an
     /// accept loop is not flagged. Any method or fn whose name starts with
@@ -41,15 +73,13 @@ crate::declare_lint! {
     /// `connections`, `active`, `inflight`, `running`, `num_`, as in
     /// `endpoint.open_connections() >= limit`) counts as a length check.
     /// Awaiting (or `join()`ing) the handle in the same iteration runs one
-    /// task at a time and is a bound. An accept loop is recognised by an
-    /// awaited or `select!`-raced `.accept()`, an awaited `.next()` on a
-    /// value whose name contains `incoming` or `listener`, a non-awaited
-    /// `.accept()` on a value whose name contains `listener`, or a `for` over
-    /// `….incoming()`; any other `for` loop runs a known number of turns and
-    /// is left alone. Spawns inside closures in the loop are not considered.
-    /// A `loop` that receives from a channel on every turn
-    /// (`loop { let job = rx.recv().await.unwrap(); tokio::spawn(…); }`) is an
-    /// endless loop in the spec's vocabulary and is flagged, unlike
+    /// task at a time and is a bound. A `JoinSet` is only judged in accept
+    /// loops, and only when it is made by `JoinSet::new()` in the same
+    /// function. Any `for` loop other than over a listener's `incoming()`
+    /// runs a known number of turns and is left alone. Spawns inside
+    /// closures in the loop are not considered. A `loop` that receives from
+    /// a channel on every turn (`loop { let job = rx.recv().await.unwrap();
+    /// tokio::spawn(…); }`) is an endless loop and is flagged, unlike
     /// `while let Some(job) = rx.recv().await`, which ends with the channel.
     ///
     /// ### Example
@@ -74,7 +104,7 @@ crate::declare_lint! {
     /// ```
     pub SPAWN_IN_LOOP_UNBOUNDED,
     name: "spawn_in_loop_unbounded",
-    level: Warn,
+    level: Allow,
     summary: "an accept loop or endless loop spawns tasks with no limit on how many run at once",
     trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
     // An endless loop (`loop`, `while true`) or an accept loop (`while let …
@@ -113,19 +143,34 @@ const COUNT_WORDS: &[&str] = &[
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
-        let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else { return };
+        let (spawn_expr, arg, what) = if let Some(spawn) = ctx.spawn_call(expr, ancestors, options) {
+            let what = if spawn.kind == SpawnKind::Thread { "thread" } else { "task" };
+            (spawn.expr, spawn.arg, what)
+        } else if let Some(arg) = join_set_spawn(ctx, expr, ancestors) {
+            (expr, arg, "JoinSet task")
+        } else {
+            return;
+        };
+        let join_set = what == "JoinSet task";
         let Some((loop_expr, keyword, accept)) = innermost_loop(ctx, ancestors) else { return };
-        if !accept && !ctx.is_endless_loop(loop_expr) {
+        // A JoinSet is only an unbounded store of tasks when connections
+        // keep coming; an endless loop that spawns into one is left to the
+        // code that drains it.
+        if !accept && (join_set || !ctx.is_endless_loop(loop_expr)) {
             return;
         }
-        if has_bound(ctx, loop_expr) || moves_permit(spawn.arg) || task_acquires(ctx, spawn.arg, ancestors) {
+        if has_bound(ctx, loop_expr) || moves_permit(arg) || task_acquires(ctx, arg, ancestors) {
             return;
         }
-        if handle_awaited(ctx, expr, ancestors) {
+        if !join_set && handle_awaited(ctx, expr, ancestors) {
             return;
         }
-        let what = if spawn.kind == SpawnKind::Thread { "thread" } else { "task" };
-        let (message, loop_note) = if accept {
+        let (message, loop_note) = if join_set {
+            (
+                "a task is added to a `JoinSet` for every accepted connection with no limit on how many run at once".to_string(),
+                "this loop accepts connections for as long as they come",
+            )
+        } else if accept {
             (
                 format!("a {what} is spawned for every accepted connection with no limit on how many run at once"),
                 "this loop accepts connections for as long as they come",
@@ -136,14 +181,41 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 "this loop never ends",
             )
         };
-        let mut finding = Finding::new(SPAWN_IN_LOOP_UNBOUNDED.name, ctx.span_of(spawn.expr), message)
+        let mut finding = Finding::new(SPAWN_IN_LOOP_UNBOUNDED.name, ctx.span_of(spawn_expr), message)
             .note(ctx.span(keyword), loop_note);
-        if matches!(ctx.handle_disposition(expr, ancestors), Handle::Kept) {
+        if join_set {
+            finding = finding.note_plain("a `JoinSet` keeps every task it holds running; it limits nothing unless `set.len()` is checked before spawning");
+        } else if matches!(ctx.handle_disposition(expr, ancestors), Handle::Kept) {
             finding = finding.note_plain(format!("keeping the JoinHandle does not limit how many {what}s run at once"));
         }
         findings.push(finding.help(HELP));
     });
     findings
+}
+
+/// `set.spawn(fut)` (or `spawn_local`, `spawn_blocking`) on a binding of the
+/// same fn made by `JoinSet::new()`: its argument.
+fn join_set_spawn<'v>(
+    ctx: &FileContext<'_>,
+    expr: &'v Expr,
+    ancestors: &[Node<'_>],
+) -> Option<&'v Expr> {
+    let Expr::MethodCall(m) = expr else {
+        return None;
+    };
+    if m.args.len() != 1
+        || !["spawn", "spawn_local", "spawn_blocking"]
+            .iter()
+            .any(|s| m.method == s)
+    {
+        return None;
+    }
+    let name = crate::context::chains::path_ident(strip(&m.receiver))?.to_string();
+    let init = peel(ctx.binding_init(&name, ancestors)?);
+    match init {
+        Expr::Call(c) if ctx.callee_is(&c.func, JOIN_SET_NEW) => Some(&m.args[0]),
+        _ => None,
+    }
 }
 
 /// The innermost loop around an expression in the same body (not across a
@@ -152,7 +224,7 @@ fn innermost_loop<'v>(
     ctx: &FileContext<'_>,
     ancestors: &[Node<'v>],
 ) -> Option<(&'v Expr, proc_macro2::Span, bool)> {
-    for node in ancestors.iter().rev() {
+    for (i, node) in ancestors.iter().enumerate().rev() {
         match node {
             Node::Expr(e) => {
                 let keyword = match e {
@@ -162,7 +234,7 @@ fn innermost_loop<'v>(
                     Expr::ForLoop(f) => f.for_token.span,
                     _ => continue,
                 };
-                return Some((e, keyword, is_accept_loop(ctx, e)));
+                return Some((e, keyword, is_accept_loop(ctx, e, &ancestors[..i])));
             }
             node if node.is_item() => return None,
             _ => {}
@@ -172,9 +244,14 @@ fn innermost_loop<'v>(
 }
 
 /// Whether a loop accepts connections: it awaits (or races in a `select!`)
-/// `.accept()` / `incoming.next()`, or iterates `listener.incoming()`.
-fn is_accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr) -> bool {
-    let mut finder = AcceptFinder { ctx, found: false };
+/// `.accept()` / `.next()` on a known listener, or iterates a known
+/// listener's `incoming()`. `ancestors` are the loop's.
+fn is_accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr, ancestors: &[Node<'_>]) -> bool {
+    let mut finder = AcceptFinder {
+        ctx,
+        ancestors,
+        found: false,
+    };
     match loop_expr {
         Expr::Loop(l) => finder.visit_block(&l.body),
         Expr::While(w) => {
@@ -184,7 +261,8 @@ fn is_accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr) -> bool {
         // A `for` loop runs a known number of turns unless it iterates a
         // listener's endless `incoming()`.
         Expr::ForLoop(f) => {
-            return matches!(strip(&f.expr), Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty())
+            return matches!(strip(&f.expr), Expr::MethodCall(m)
+                if m.method == "incoming" && m.args.is_empty() && is_listener(ctx, &m.receiver, ancestors, 0))
         }
         _ => {}
     }
@@ -199,36 +277,298 @@ fn strip(e: &Expr) -> &Expr {
     }
 }
 
-fn names_listener(receiver: &Expr, words: &[&str]) -> bool {
-    names_in(receiver).iter().any(|n| {
-        let lower = n.to_ascii_lowercase();
-        words.iter().any(|w| lower.contains(w))
-    })
+/// Sees through what turns a constructor's result into the value: `?`,
+/// `.await`, `.unwrap()`, `.expect(…)`, anyhow's `.context(…)`, parentheses.
+fn peel(e: &Expr) -> &Expr {
+    match e {
+        Expr::Paren(p) => peel(&p.expr),
+        Expr::Try(t) => peel(&t.expr),
+        Expr::Await(a) => peel(&a.base),
+        Expr::MethodCall(m)
+            if ["unwrap", "expect", "context", "with_context", "map_err"]
+                .iter()
+                .any(|u| m.method == u) =>
+        {
+            peel(&m.receiver)
+        }
+        other => other,
+    }
 }
 
-/// An `accept()` / `incoming.next()` future (awaited or raced).
-fn is_accept_future(e: &Expr) -> bool {
-    match strip(e) {
-        Expr::MethodCall(m) if m.args.is_empty() => {
-            m.method == "accept"
-                || (m.method == "next" && names_listener(&m.receiver, &["incoming", "listener"]))
+/// Types (last path segment) of socket listeners and of the streams of
+/// connections they yield.
+const LISTENER_TYPES: &[&str] = &[
+    "TcpListener",
+    "UnixListener",
+    "Endpoint",
+    "TcpListenerStream",
+    "UnixListenerStream",
+];
+
+/// Crates whose `TcpListener::bind` / `UnixListener::bind` make a listener.
+const LISTENER_CRATES: &[&str] = &["tokio", "async_std", "std", "smol", "async_net"];
+
+const JOIN_SET_NEW: &[&str] = &["tokio::task::JoinSet::new", "tokio::task::JoinSet::default"];
+
+/// Whether a type is a listener type, through `&`, `Arc`, `Box` and `Rc`.
+fn is_listener_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_listener_type(&r.elem),
+        syn::Type::Paren(p) => is_listener_type(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            if ["Arc", "Box", "Rc", "Async"]
+                .iter()
+                .any(|w| last.ident == w)
+            {
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                    return false;
+                };
+                return args
+                    .args
+                    .iter()
+                    .any(|a| matches!(a, syn::GenericArgument::Type(t) if is_listener_type(t)));
+            }
+            LISTENER_TYPES.iter().any(|t| last.ident == t)
         }
         _ => false,
     }
 }
 
-struct AcceptFinder<'c, 'a> {
+/// Whether a fn of this file is declared to return a listener (also in a
+/// `Result` or `Option`).
+fn returns_listener(sig: &syn::Signature) -> bool {
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return false;
+    };
+    let mut ty = &**ty;
+    if let syn::Type::Path(p) = ty {
+        if let Some(last) = p.path.segments.last() {
+            if last.ident == "Result" || last.ident == "Option" {
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                    if let Some(syn::GenericArgument::Type(t)) = args.args.first() {
+                        ty = t;
+                    }
+                }
+            }
+        }
+    }
+    is_listener_type(ty)
+}
+
+/// Whether a call makes a listener: `TcpListener::bind(…)` /
+/// `UnixListener::bind(…)` of tokio, async-std, std or smol, a quinn
+/// `Endpoint`, or tokio-stream's wrapper around a known listener.
+fn is_listener_constructor(
+    ctx: &FileContext<'_>,
+    call: &syn::ExprCall,
+    ancestors: &[Node<'_>],
+    depth: usize,
+) -> bool {
+    let Expr::Path(p) = &*call.func else {
+        return false;
+    };
+    let Some(resolved) = ctx.resolve(&p.path) else {
+        return false;
+    };
+    let segments: Vec<&str> = resolved.split("::").collect();
+    // smol / async-io: `Async::<TcpListener>::bind(addr)`.
+    if let [.., owner, last] = p.path.segments.iter().collect::<Vec<_>>().as_slice() {
+        if owner.ident == "Async" && last.ident == "bind" {
+            let syn::PathArguments::AngleBracketed(args) = &owner.arguments else {
+                return false;
+            };
+            return matches!(segments.first(), Some(&("smol" | "async_io")))
+                && args
+                    .args
+                    .iter()
+                    .any(|a| matches!(a, syn::GenericArgument::Type(t) if is_listener_type(t)));
+        }
+    }
+    match segments.as_slice() {
+        [.., "quinn", "Endpoint", _] => true,
+        [first, .., "TcpListener" | "UnixListener", "bind" | "from_std"] => {
+            LISTENER_CRATES.contains(first)
+        }
+        ["tokio_stream", .., "TcpListenerStream" | "UnixListenerStream", "new"] => {
+            call.args.len() == 1 && is_listener(ctx, &call.args[0], ancestors, depth + 1)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `receiver` is known to be a socket listener (or the stream of its
+/// connections): a binding of the same fn made by a listener constructor
+/// (or typed as a listener), a parameter of a listener type, a `self` field
+/// of a listener type, or `listener.incoming()` of one.
+fn is_listener(
+    ctx: &FileContext<'_>,
+    receiver: &Expr,
+    ancestors: &[Node<'_>],
+    depth: usize,
+) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    match peel(strip(receiver)) {
+        // `Arc::new(listener)`
+        Expr::Call(c)
+            if c.args.len() == 1
+                && ctx.callee_is(
+                    &c.func,
+                    &[
+                        "std::sync::Arc::new",
+                        "std::boxed::Box::new",
+                        "std::rc::Rc::new",
+                    ],
+                ) =>
+        {
+            is_listener(ctx, &c.args[0], ancestors, depth + 1)
+        }
+        Expr::Call(c) => {
+            is_listener_constructor(ctx, c, ancestors, depth)
+                || matches!(&*c.func, Expr::Path(p) if p.path.get_ident()
+                    .and_then(|f| ctx.local_fn(&f.to_string()))
+                    .is_some_and(|f| returns_listener(f.sig)))
+        }
+        // `self.create_listener(port).await?`
+        Expr::MethodCall(m) if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) => {
+            ctx.local_method(&m.method.to_string())
+                .is_some_and(|f| returns_listener(f.sig))
+        }
+        // `match TcpListener::bind(addr).await { Ok(l) => l, Err(e) => exit(…) }`
+        Expr::Match(m) => is_listener(ctx, &m.expr, ancestors, depth + 1),
+        Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty() => {
+            is_listener(ctx, &m.receiver, ancestors, depth + 1)
+        }
+        Expr::Field(f) => match (&*f.base, &f.member) {
+            (Expr::Path(base), syn::Member::Named(field)) if base.path.is_ident("self") => {
+                self_field_type(ctx, ancestors, field).is_some_and(is_listener_type)
+            }
+            _ => false,
+        },
+        Expr::Path(p) => {
+            let Some(ident) = p.path.get_ident() else {
+                return false;
+            };
+            let name = ident.to_string();
+            if let Some(local) = ctx.let_binding(&name, ancestors) {
+                // `let Ok(listener) = TcpListener::bind(addr).await else { … };`
+                if let (syn::Pat::TupleStruct(t), Some(init)) = (&local.pat, &local.init) {
+                    return t.elems.len() == 1
+                        && pat_ident(&t.elems[0]).is_some_and(|i| *i == name)
+                        && is_listener(ctx, &init.expr, ancestors, depth + 1);
+                }
+                let Some(site) = ctx.binding_site(&name, ancestors) else {
+                    return false;
+                };
+                if let syn::Pat::Type(t) = &site.local.pat {
+                    if is_listener_type(&t.ty) {
+                        return true;
+                    }
+                }
+                return site
+                    .local
+                    .init
+                    .as_ref()
+                    .is_some_and(|i| i.diverge.is_none())
+                    && is_listener(ctx, site.init, &site.ancestors, depth + 1);
+            }
+            enclosing_fn_sig(ancestors).is_some_and(|sig| {
+                sig.inputs.iter().any(|input| match input {
+                    syn::FnArg::Typed(t) => {
+                        pat_ident(&t.pat).is_some_and(|i| *i == name) && is_listener_type(&t.ty)
+                    }
+                    syn::FnArg::Receiver(_) => false,
+                })
+            })
+        }
+        _ => false,
+    }
+}
+
+/// The declared type of field `field` of the struct whose `impl` holds the
+/// method the ancestors are in.
+fn self_field_type<'a>(
+    ctx: &FileContext<'a>,
+    ancestors: &[Node<'_>],
+    field: &syn::Ident,
+) -> Option<&'a syn::Type> {
+    let method = ancestors.iter().rev().find_map(|n| match n {
+        Node::ImplFn(f) => Some(*f),
+        _ => None,
+    })?;
+    struct Find<'a, 'm> {
+        method: &'m syn::ImplItemFn,
+        self_ty: Option<&'a syn::Type>,
+        structs: Vec<&'a syn::ItemStruct>,
+    }
+    impl<'a> Visit<'a> for Find<'a, '_> {
+        fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
+            if i.items
+                .iter()
+                .any(|it| matches!(it, syn::ImplItem::Fn(f) if std::ptr::eq(f, self.method)))
+            {
+                self.self_ty = Some(&i.self_ty);
+            }
+            syn::visit::visit_item_impl(self, i);
+        }
+        fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
+            self.structs.push(s);
+        }
+        fn visit_expr(&mut self, _: &'a Expr) {}
+    }
+    let mut find = Find {
+        method,
+        self_ty: None,
+        structs: Vec::new(),
+    };
+    find.visit_file(ctx.file);
+    let syn::Type::Path(self_ty) = find.self_ty? else {
+        return None;
+    };
+    let name = &self_ty.path.segments.last()?.ident;
+    let mut candidates = find.structs.iter().filter(|s| s.ident == *name);
+    let item = candidates.next()?;
+    if candidates.next().is_some() {
+        return None;
+    }
+    item.fields
+        .iter()
+        .find(|f| f.ident.as_ref() == Some(field))
+        .map(|f| &f.ty)
+}
+
+struct AcceptFinder<'c, 'a, 'n, 'v> {
     ctx: &'c FileContext<'a>,
+    /// The loop's ancestors, where the listener's binding is looked up.
+    ancestors: &'n [Node<'v>],
     found: bool,
 }
 
-impl<'ast> Visit<'ast> for AcceptFinder<'_, '_> {
+impl AcceptFinder<'_, '_, '_, '_> {
+    /// An `accept()` / `next()` future on a known listener (awaited or raced).
+    fn is_accept_future(&self, e: &Expr) -> bool {
+        match strip(e) {
+            Expr::MethodCall(m)
+                if m.args.is_empty() && (m.method == "accept" || m.method == "next") =>
+            {
+                is_listener(self.ctx, &m.receiver, self.ancestors, 0)
+            }
+            _ => false,
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for AcceptFinder<'_, '_, '_, '_> {
     fn visit_expr(&mut self, e: &'ast Expr) {
         if self.found {
             return;
         }
         match e {
-            Expr::Await(a) if is_accept_future(&a.base) => {
+            Expr::Await(a) if self.is_accept_future(&a.base) => {
                 self.found = true;
                 return;
             }
@@ -236,7 +576,7 @@ impl<'ast> Visit<'ast> for AcceptFinder<'_, '_> {
             Expr::MethodCall(m)
                 if m.method == "accept"
                     && m.args.is_empty()
-                    && names_listener(&m.receiver, &["listener"]) =>
+                    && is_listener(self.ctx, &m.receiver, self.ancestors, 0) =>
             {
                 self.found = true;
                 return;
@@ -255,7 +595,11 @@ impl<'ast> Visit<'ast> for AcceptFinder<'_, '_> {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         let ctx = self.ctx;
         if let MacroBody::Select(select) = ctx.macro_body(mac) {
-            if select.branches.iter().any(|b| is_accept_future(&b.future)) {
+            if select
+                .branches
+                .iter()
+                .any(|b| self.is_accept_future(&b.future))
+            {
                 self.found = true;
                 return;
             }
@@ -435,6 +779,8 @@ mod tests {
                 ("ok_loops_that_end.rs", 0),
                 ("flag_audit_service.rs", 6),
                 ("ok_audit_service.rs", 0),
+                ("flag_known_listeners.rs", 9),
+                ("ok_not_listeners.rs", 0),
             ],
         );
     }

@@ -1,20 +1,40 @@
-use crate::context::spawn::{Handle, SpawnKind};
-use crate::{FileContext, Finding, LintOptions};
+use crate::context::spawn::{Handle, Lifetime, SpawnKind};
+use crate::{FileContext, Finding, LintOptions, ReachKind};
 
 crate::declare_lint! {
     /// ### What it does
     /// Flags a spawned task whose body runs an endless loop (`loop { … }` or
-    /// `while true { … }` with no `break`, `return` or `?`) that never observes
-    /// cancellation, when the task's `JoinHandle` is thrown away. Also flags
-    /// such a loop in `std::thread::spawn` / `thread::Builder::spawn` whatever
-    /// happens to the handle, because a thread cannot be cancelled from outside.
+    /// `while true { … }` with no `break`, `return`, `?`, `bail!` or
+    /// `ensure!` that leaves it) that never observes cancellation, when the
+    /// task's `JoinHandle` is thrown away. Also flags such a loop in
+    /// `std::thread::spawn` / `thread::Builder::spawn` whatever happens to the
+    /// handle, because a thread cannot be cancelled from outside.
     ///
     /// Spawn calls are `tokio::spawn`, `tokio::task::{spawn, spawn_local,
     /// spawn_blocking}`, `.spawn(…)` on a tokio `Runtime`, runtime `Builder`,
-    /// `Handle::current()` or `TaskTracker`, `async_std::task::{spawn,
-    /// spawn_local}`, `actix_rt::spawn`, `smol::spawn(…).detach()`,
-    /// `std::thread::spawn`, `std::thread::Builder::spawn`, and the paths in the
-    /// `spawn_functions` option, resolved through the file's `use` items.
+    /// `Handle::current()` or `TaskTracker` (a tracker waits for its tasks but
+    /// never cancels them), `async_std::task::{spawn, spawn_local}`,
+    /// `actix_rt::spawn`, `smol::spawn(…).detach()`, `std::thread::spawn`,
+    /// `std::thread::Builder::spawn`, and the paths in the `spawn_functions`
+    /// option, resolved through the file's `use` items. `.spawn(…)` also
+    /// counts on the result of a fn of the same file declared to return a
+    /// `Runtime` or `Handle` (`fn runtime() -> &'static Runtime`,
+    /// `self.handle().spawn(…)`), and on a static of such a type
+    /// (`static RT: Lazy<Runtime>`). `JoinSet::spawn` and `smol::spawn`
+    /// without `.detach()` are not spawn calls: their tasks are cancelled
+    /// when the set or the `Task` is dropped.
+    ///
+    /// Tasks and threads that run for the life of the process are left
+    /// alone: one started in the body of `main` (a fn named `main` at the top
+    /// of the file, or any fn marked `#[tokio::main]`, `#[actix_web::main]` or
+    /// another `#[….::main]`), also inside a closure or async block there, or
+    /// in the initialiser of a static (`Lazy::new`, `LazyLock::new`,
+    /// `lazy_static!`, `thread_local!`, a `get_or_init` closure on a static).
+    /// One started inside a loop in `main` (or in the closure given to a
+    /// stream's `for_each`) is still reported: it is started again on every
+    /// turn. Set `process_lifetime = "report"` in the
+    /// `[options]` of the configuration to report these too (for projects
+    /// that want every task stoppable for a graceful shutdown).
     ///
     /// ### Why is this bad
     /// Nothing can stop the task: it lives until the process exits, keeps
@@ -22,26 +42,44 @@ crate::declare_lint! {
     /// Go's goroutine that never reads `ctx.Done()`.
     ///
     /// ### Known problems
-    /// leaklint reads one file at a time and has no types. A task body that is
-    /// a call of a fn defined in another file is not analysed. The task body
-    /// is what RULES.md calls so: the async block or closure given to the
-    /// spawn, or the fn of this file whose call *is* the argument
-    /// (`spawn(run(rx))`); an async block that awaits such a fn
-    /// (`spawn(async move { run(rx).await })`) is analysed as written, so a
-    /// loop inside `run` is not reported for it. Cancellation is
-    /// recognised by shape: `.cancelled()`, `.is_cancelled()`, or `.recv()` /
-    /// `.changed()` / `.notified()` / `.closed()` / `.wait_for()` / `.load()`
-    /// (and, for threads polling a std receiver, `.try_recv()` /
-    /// `.recv_timeout()`) on a value whose name mentions shutdown, cancel,
-    /// stop, quit, exit, term, kill or close; a `select!` branch racing such a value or a call of a fn
-    /// so named (`shutdown_signal()`); or `tokio::signal::ctrl_c()`. A loop
-    /// inside the future given to `run_until_cancelled`,
-    /// `with_cancellation_token`, `tokio::time::timeout` or
-    /// `futures::future::abortable`, or raced in a `select!` against such a
-    /// signal, is cancellable. A handle passed to `drop(…)` counts as
-    /// discarded. For threads a note adds that a stop flag or a shutdown
-    /// channel is the way to end the loop, since a thread cannot be aborted. A macro leaklint cannot parse that contains `break`,
-    /// `return` or `?` is assumed to leave the loop.
+    /// leaklint reads one file at a time and has no types.
+    /// * The task body is the async block or closure given to the spawn
+    ///   (also when the argument is a block `{ let a = …; async move { … } }`:
+    ///   its last expression), or the fn of the same file whose call *is* the
+    ///   argument (`spawn(run(rx))`). An async block that awaits such a fn
+    ///   (`spawn(async move { run(rx).await })`) is analysed as written, so a
+    ///   loop inside `run` is not reported for it; a task body defined in
+    ///   another file is not analysed at all.
+    /// * A worker started from a fn that only `main` calls (`fn
+    ///   start_workers()` called once at start-up) is reported, although it
+    ///   lives as long as the process just like one started in `main` itself:
+    ///   telling such fns apart needs to know every caller in the crate. A
+    ///   fn named `main` inside a module is not the program's `main`.
+    /// * A loop that leaves only through `std::process::exit`, `abort` or
+    ///   `panic!` counts as endless. In a macro call, a `?` or `%` right
+    ///   after `=`, `,` or `(` is tracing's formatting sigil
+    ///   (`error!(error = ?e, …)`, `info!(%addr)`), not the try operator; a
+    ///   macro body leaklint cannot parse that contains `break`, `return` or a
+    ///   try `?` is assumed to leave the loop, and so are `bail!`, `ensure!`
+    ///   and `return_…!` macros.
+    /// * Cancellation is recognised by shape: `.cancelled()`,
+    ///   `.is_cancelled()`, or `.recv()` / `.changed()` / `.notified()` /
+    ///   `.closed()` / `.wait_for(…)` / `.load(…)` (and, for threads polling a
+    ///   std receiver, `.try_recv()` / `.recv_timeout(…)`) on a value whose
+    ///   name mentions shutdown, cancel, stop, quit, exit, term, kill or
+    ///   close; a `select!` branch racing such a value or a call of a fn so
+    ///   named (`shutdown_signal()`); or `tokio::signal::ctrl_c()`. A loop
+    ///   inside the future given to `run_until_cancelled` /
+    ///   `run_until_cancelled_owned`, `with_cancellation_token`,
+    ///   `tokio::time::timeout` or `futures::future::abortable`, or raced in a
+    ///   `select!` against such a signal, is cancellable. A badly named
+    ///   signal (`rx.recv()` on a shutdown channel called `rx`) is missed, and
+    ///   a name that merely contains one of those words (`determine_tx`) is
+    ///   taken for a signal.
+    /// * A handle passed to `drop(…)` counts as discarded; one stored in a
+    ///   struct field counts as kept, even if nothing ever aborts it. For
+    ///   threads a note adds that a stop flag or a shutdown channel is the way
+    ///   to end the loop, since a thread cannot be aborted.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -81,6 +119,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
         let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else { return };
+        // A task started once for the whole process is not a leak; one
+        // started once per call of a fn is not either when every caller in
+        // the crate is such code, which the driver checks.
+        let moot_if = match ctx.lifetime(spawn.expr, ancestors) {
+            _ if options.report_process_lifetime => None,
+            Lifetime::Process => return,
+            Lifetime::PerCallOf(function) => Some(function),
+            Lifetime::Repeated => None,
+        };
         let Some(task) = ctx.task_body(spawn.arg, ancestors) else { return };
         let Some(endless) = ctx.task_loops(&task).into_iter().find(|l| !l.wrapped && !l.observes_cancellation) else { return };
         let loop_note = "this loop never ends and observes no cancellation";
@@ -106,7 +153,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     .help(HELP)
             }
         };
-        findings.push(finding);
+        findings.push(match moot_if {
+            Some(function) => finding.moot_if_reached(function, ReachKind::Once),
+            None => finding,
+        });
     });
     findings
 }
@@ -116,5 +166,40 @@ fn method_name_span(expr: &syn::Expr) -> proc_macro2::Span {
     match expr {
         syn::Expr::MethodCall(m) => m.method.span(),
         other => syn::spanned::Spanned::span(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of this rule's findings in `src` under `options`.
+    fn lines(src: &str, options: &LintOptions) -> Vec<usize> {
+        let file = syn::parse_file(src).expect("ui test parses");
+        let ctx = FileContext::new(&file, src);
+        check(&ctx, options)
+            .iter()
+            .map(|f| f.span.start.line)
+            .collect()
+    }
+
+    #[test]
+    fn process_lifetime_is_reported_on_request() {
+        let src = include_str!("../../ui-tests/spawn_without_cancel/ok_process_lifetime.rs");
+        assert_eq!(lines(src, &LintOptions::default()), Vec::<usize>::new());
+        let report = LintOptions {
+            report_process_lifetime: true,
+            ..LintOptions::default()
+        };
+        // The Lazy, LazyLock, lazy_static! and get_or_init threads, the
+        // worker of `main` and the one started from a closure in `main`.
+        assert_eq!(lines(src, &report), vec![11, 21, 33, 46, 60, 69]);
+    }
+
+    #[test]
+    fn main_must_be_at_the_top_of_the_file() {
+        let src = "mod cli {\n    pub fn main() {\n        std::thread::spawn(|| loop { tick(); });\n    }\n}\n\
+                   fn main() {\n    std::thread::spawn(|| loop { tick(); });\n    fn helper() {\n        std::thread::spawn(|| loop { tick(); });\n    }\n}\n";
+        assert_eq!(lines(src, &LintOptions::default()), vec![3, 9]);
     }
 }

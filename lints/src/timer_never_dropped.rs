@@ -5,10 +5,10 @@ use syn::visit::Visit;
 use syn::Expr;
 
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
-use crate::context::spawn::{Handle, TaskBody};
+use crate::context::spawn::{Handle, Lifetime, TaskBody};
 use crate::context::Node;
 use crate::macros::MacroBody;
-use crate::{FileContext, Finding, LintOptions, Span};
+use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 
 crate::declare_lint! {
     /// ### What it does
@@ -32,6 +32,14 @@ crate::declare_lint! {
     ///    this finding points at the timer it pins);
     /// 4. a tokio `interval(…)` / `interval_at(…)` is created inside an
     ///    endless loop and ticked in the same iteration.
+    ///
+    /// Case 3 leaves alone a task that runs for the life of the process:
+    /// one spawned in the body of `main` (or of a `#[tokio::main]`-style fn),
+    /// also inside a closure or async block there but not inside a loop or a
+    /// `for_each` closure, or
+    /// in a static's initialiser; its timer is meant to live as long as the
+    /// program. `process_lifetime = "report"` in the configuration's
+    /// `[options]` reports these too.
     ///
     /// Each timer is reported once, at its constructor call, for the first
     /// case it matches.
@@ -71,7 +79,11 @@ crate::declare_lint! {
     ///   `deadline()`, `is_elapsed()` or `is_terminated()`. A timer handed to
     ///   a task fn of this file as an argument (`spawn(run(interval(d)))`) is
     ///   followed to the fn's parameter. Threads (`std::thread::spawn`) follow
-    ///   the same handle rule as tasks here.
+    ///   the same handle rule as tasks here. Spawn calls, task bodies,
+    ///   endless loops and cancellation are recognised as for
+    ///   `spawn_without_cancel` (see its Known problems): a task started from
+    ///   a fn that only `main` calls is reported although it lives as long as
+    ///   the process.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,
@@ -245,6 +257,9 @@ struct SpawnSite<'v> {
     params: Vec<(String, &'v Expr)>,
     /// The ancestors from which to follow those arguments.
     arg_ancestors: Vec<Node<'v>>,
+    /// The fn whose every call starts the task, when that decides whether
+    /// the task lives as long as the process (see `Finding::moot_if`).
+    moot_if: Option<String>,
 }
 
 /// Findings by constructor span, keeping the lowest case per timer.
@@ -613,6 +628,14 @@ fn detached_loops<'v>(
     let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
         return;
     };
+    // As in spawn_without_cancel: a process-lifetime task pins its timer
+    // for as long as it is needed.
+    let moot_if = match ctx.lifetime(spawn.expr, ancestors) {
+        _ if options.report_process_lifetime => None,
+        Lifetime::Process => return,
+        Lifetime::PerCallOf(function) => Some(function),
+        Lifetime::Repeated => None,
+    };
     let Some(task) = ctx.task_body(spawn.arg, ancestors) else {
         return;
     };
@@ -653,6 +676,7 @@ fn detached_loops<'v>(
                 handle,
                 params: params.clone(),
                 arg_ancestors: arg_ancestors.clone(),
+                moot_if: moot_if.clone(),
             });
     }
 }
@@ -766,14 +790,26 @@ fn timers_pinned_by<'v>(
                 timer_origins(ctx, arg, &site.arg_ancestors, 0, &mut timers);
             }
             for timer in timers {
-                report.add(
-                    Case::PinnedByTask,
-                    Finding::new(TIMER_NEVER_DROPPED.name, ctx.span_of(timer), "timer is pinned by a detached task that loops forever, so it is never dropped")
-                        .note(ctx.span(keyword), "this loop never ends and observes no cancellation")
-                        .note(ctx.span(poll.span), "the timer is polled here, on every turn of the loop")
-                        .note(ctx.span(site.handle.0), site.handle.1)
-                        .help(HELP_TASK),
-                );
+                let finding = Finding::new(
+                    TIMER_NEVER_DROPPED.name,
+                    ctx.span_of(timer),
+                    "timer is pinned by a detached task that loops forever, so it is never dropped",
+                )
+                .note(
+                    ctx.span(keyword),
+                    "this loop never ends and observes no cancellation",
+                )
+                .note(
+                    ctx.span(poll.span),
+                    "the timer is polled here, on every turn of the loop",
+                )
+                .note(ctx.span(site.handle.0), site.handle.1)
+                .help(HELP_TASK);
+                let finding = match &site.moot_if {
+                    Some(function) => finding.moot_if_reached(function.clone(), ReachKind::Once),
+                    None => finding,
+                };
+                report.add(Case::PinnedByTask, finding);
             }
         }
     }
@@ -886,6 +922,11 @@ mod tests {
             findings(ui!("flag_task_runtimes")),
             at(&[(17, 25), (27, 19), (40, 18)], HELP_TASK)
         );
+        assert_eq!(
+            findings(ui!("flag_task_pinned_v2")),
+            at(&[(13, 32), (27, 25), (45, 29)], HELP_TASK)
+        );
+        assert_eq!(findings(ui!("ok_process_lifetime")), vec![]);
         assert_eq!(findings(ui!("ok_task_pinned")), vec![]);
         assert_eq!(findings(ui!("ok_timer_not_pinned")), vec![]);
     }
@@ -897,6 +938,22 @@ mod tests {
             at(&[(16, 27), (27, 13), (35, 27), (43, 45)], HELP_LOOP)
         );
         assert_eq!(findings(ui!("ok_rebuilt_in_loop")), vec![]);
+    }
+
+    #[test]
+    fn process_lifetime_is_reported_on_request() {
+        let src = ui!("ok_process_lifetime");
+        let file = syn::parse_file(src).expect("ui test parses");
+        let ctx = FileContext::new(&file, src);
+        let report = LintOptions {
+            report_process_lifetime: true,
+            ..LintOptions::default()
+        };
+        let lines: Vec<usize> = check(&ctx, &report)
+            .iter()
+            .map(|f| f.span.start.line)
+            .collect();
+        assert_eq!(lines, vec![12, 24]);
     }
 
     #[test]

@@ -73,11 +73,11 @@ fn to_diagnostic(file: &FileResult, index: usize) -> Value {
     let single = Report {
         files_scanned: 1,
         files: vec![FileResult {
-            path: file.path.clone(),
             source: file.source.clone(),
             diagnostics: vec![d.clone()],
-            errors: Vec::new(),
+            ..FileResult::new(file.path.clone())
         }],
+        ..Report::default()
     };
     json!({
         "$message_type": "diagnostic",

@@ -3,8 +3,9 @@
 //! A finding is rendered as `warning[rule]: message` (or `error[rule]` for a
 //! rule at `deny`), with the flagged code underlined, notes that point at
 //! code as secondary labels, notes without a location as `= note: …`, and
-//! the help as `= help: …`. A file that could not be checked is one line,
-//! `error: path:line:column: message`.
+//! the help as `= help: …`; on the command line, a last
+//! ``= note: see `leaklint --explain RULE` `` ([`render_explained`]). A file
+//! that could not be checked is one line, `error: path:line:column: message`.
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
@@ -18,13 +19,23 @@ use crate::outcome::{Diagnostic, FileError, FileResult, Report};
 /// when `color` is set. The summary line is separate: [`summary`]. Without
 /// colour, trailing spaces are trimmed from every line.
 pub fn render(report: &Report, color: bool) -> String {
+    render_with(report, color, false)
+}
+
+/// [`render`], each finding ending with a `= note: see \`leaklint --explain
+/// RULE\`` line (what the command line prints).
+pub fn render_explained(report: &Report, color: bool) -> String {
+    render_with(report, color, true)
+}
+
+fn render_with(report: &Report, color: bool, explain: bool) -> String {
     if color {
         let mut out = Ansi::new(Vec::new());
-        write_report(&mut out, report);
+        write_report(&mut out, report, explain);
         String::from_utf8_lossy(&out.into_inner()).into_owned()
     } else {
         let mut out = NoColor::new(Vec::new());
-        write_report(&mut out, report);
+        write_report(&mut out, report, explain);
         let text = String::from_utf8_lossy(&out.into_inner()).into_owned();
         text.lines()
             .map(|l| format!("{}\n", l.trim_end()))
@@ -32,10 +43,30 @@ pub fn render(report: &Report, color: bool) -> String {
     }
 }
 
-/// The summary line, e.g. `2 findings in 1 file (3 files scanned, 0 errors)`.
+/// The summary line, e.g. `2 findings in 1 file (3 files scanned, 0 errors)`,
+/// saying how many files were skipped when some were:
+/// `(40 files scanned, 0 errors; skipped: 12 test files, 1 generated or too large)`.
 pub fn summary(report: &Report) -> String {
+    let mut skipped = Vec::new();
+    if report.test_files > 0 {
+        skipped.push(format!(
+            "{} (--include-tests lints them)",
+            plural(report.test_files, "test file")
+        ));
+    }
+    if !report.skipped.is_empty() {
+        skipped.push(format!(
+            "{} generated or too large (listed by --format json)",
+            report.skipped.len()
+        ));
+    }
+    let skipped = if skipped.is_empty() {
+        String::new()
+    } else {
+        format!("; skipped: {}", skipped.join(", "))
+    };
     format!(
-        "{} in {} ({} scanned, {})",
+        "{} in {} ({} scanned, {}{skipped})",
         plural(report.diagnostic_count(), "finding"),
         plural(report.files_with_diagnostics(), "file"),
         plural(report.files_scanned, "file"),
@@ -51,7 +82,47 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-fn write_report<W: WriteColor>(out: &mut W, report: &Report) {
+/// `--statistics`: how many findings each rule has (at each severity),
+/// most first, e.g. `  3  spawn_without_cancel  warning`; file errors are
+/// counted on a line of their own.
+pub fn statistics(report: &Report) -> String {
+    let counts = counts(report);
+    let width = counts
+        .iter()
+        .map(|c| c.2.to_string().len())
+        .chain([report.error_count().to_string().len()])
+        .max()
+        .unwrap_or(1);
+    let rule_width = counts.iter().map(|c| c.0.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (rule, severity, count) in &counts {
+        out.push_str(&format!(
+            "{count:>width$}  {rule:rule_width$}  {severity}\n"
+        ));
+    }
+    if report.error_count() > 0 {
+        out.push_str(&format!(
+            "{:>width$}  files that could not be checked\n",
+            report.error_count()
+        ));
+    }
+    out
+}
+
+/// (rule, severity, count) for every rule with findings, most first, then by rule.
+pub fn counts(report: &Report) -> Vec<(&'static str, &'static str, usize)> {
+    let mut map = std::collections::BTreeMap::new();
+    for file in &report.files {
+        for d in &file.diagnostics {
+            *map.entry((d.finding.rule, d.severity())).or_insert(0) += 1;
+        }
+    }
+    let mut counts: Vec<_> = map.into_iter().map(|((r, s), n)| (r, s, n)).collect();
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)).then(a.1.cmp(b.1)));
+    counts
+}
+
+fn write_report<W: WriteColor>(out: &mut W, report: &Report, explain: bool) {
     // rustc's look: ASCII, with multi-line spans closed by `|_^`.
     let mut chars = Chars::ascii();
     chars.multi_bottom_left = '|';
@@ -61,15 +132,21 @@ fn write_report<W: WriteColor>(out: &mut W, report: &Report) {
         ..Config::default()
     };
     for file in &report.files {
-        write_file(out, &config, file);
+        write_file(out, &config, file, explain);
     }
 }
 
-fn write_file<W: WriteColor>(out: &mut W, config: &Config, file: &FileResult) {
+fn write_file<W: WriteColor>(out: &mut W, config: &Config, file: &FileResult, explain: bool) {
     if let Some(source) = &file.source {
         let files = SimpleFile::new(file.path.as_str(), source.as_str());
         for diagnostic in &file.diagnostics {
-            let rendered = to_codespan(diagnostic, source);
+            let mut rendered = to_codespan(diagnostic, source);
+            if explain {
+                rendered.notes.push(format!(
+                    "note: see `leaklint --explain {}`",
+                    diagnostic.finding.rule
+                ));
+            }
             // Writing to memory cannot fail, and the spans were clamped to
             // the source, so an error here is a bug in the reporter.
             term::emit_to_write_style(out, config, &files, &rendered)

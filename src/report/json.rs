@@ -1,16 +1,22 @@
-//! The JSON format: exactly DESIGN.md's contract, version 1.
+//! The JSON format: exactly DESIGN.md's contract, version 2.
 //!
 //! One object on stdout. The structs below are declared in the contract's
 //! field order, which serde keeps. `help` is `null` when a finding has none.
 //! An error without a location (an unreadable file, a panicking rule) has
 //! `"line": null, "column": null`: the keys are always present.
+//!
+//! Version 2 (version 1 plus locations and skipped files): each note is an
+//! object `{message, file, line, column, end_line, end_column}` (the location
+//! keys are absent for a note without a location); `test_files` counts the
+//! files skipped as test code; `skipped` lists `{file, reason}` for the
+//! generated and oversized files that were not linted.
 
 use serde::Serialize;
 
 use crate::outcome::Report;
 
 /// The version of the JSON format.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The whole output object.
 #[derive(Debug, Serialize)]
@@ -19,12 +25,48 @@ pub struct JsonReport<'a> {
     pub version: u32,
     /// Which tool produced the report.
     pub tool: JsonTool,
-    /// How many files were checked, including those with errors.
+    /// How many files were checked, including those with errors and those
+    /// skipped.
     pub files_scanned: usize,
+    /// How many files were skipped as test code.
+    pub test_files: usize,
     /// Every finding, sorted by (file, line, column, rule).
     pub diagnostics: Vec<JsonDiagnostic<'a>>,
     /// Every file that could not be (fully) checked, sorted by file.
     pub errors: Vec<JsonError<'a>>,
+    /// Every file not linted because it is generated or too large, sorted.
+    pub skipped: Vec<JsonSkipped<'a>>,
+}
+
+/// One skipped file.
+#[derive(Debug, Serialize)]
+pub struct JsonSkipped<'a> {
+    /// The file, as displayed.
+    pub file: &'a str,
+    /// Why it was not linted.
+    pub reason: &'a str,
+}
+
+/// One note of a finding.
+#[derive(Debug, Serialize)]
+pub struct JsonNote<'a> {
+    /// What it says.
+    pub message: &'a str,
+    /// Where it points: the file, as displayed (absent without a location).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
+    /// 1-based line of the start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column (characters) of the start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// 1-based line of the end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_line: Option<usize>,
+    /// 1-based column (characters) just past the end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_column: Option<usize>,
 }
 
 /// The `tool` object.
@@ -55,10 +97,12 @@ pub struct JsonDiagnostic<'a> {
     pub end_line: usize,
     /// 1-based column (characters) just past its end.
     pub end_column: usize,
-    /// The notes' messages, in order.
-    pub notes: Vec<&'a str>,
+    /// The notes, in order.
+    pub notes: Vec<JsonNote<'a>>,
     /// How to fix it, if the rule says.
     pub help: Option<&'a str>,
+    /// The rule's documentation page (`docs/rules/RULE.md` in the repository).
+    pub url: String,
 }
 
 /// One file error.
@@ -90,8 +134,20 @@ pub fn to_json(report: &Report) -> JsonReport<'_> {
                 column: f.span.start.column,
                 end_line: f.span.end.line,
                 end_column: f.span.end.column,
-                notes: f.notes.iter().map(|n| n.message.as_str()).collect(),
+                notes: f
+                    .notes
+                    .iter()
+                    .map(|n| JsonNote {
+                        message: &n.message,
+                        file: n.span.map(|_| file.path.as_str()),
+                        line: n.span.map(|s| s.start.line),
+                        column: n.span.map(|s| s.start.column),
+                        end_line: n.span.map(|s| s.end.line),
+                        end_column: n.span.map(|s| s.end.column),
+                    })
+                    .collect(),
                 help: f.help.as_deref(),
+                url: crate::rules::url_of(f.rule),
             });
         }
         for e in &file.errors {
@@ -110,8 +166,17 @@ pub fn to_json(report: &Report) -> JsonReport<'_> {
             version: env!("CARGO_PKG_VERSION"),
         },
         files_scanned: report.files_scanned,
+        test_files: report.test_files,
         diagnostics,
         errors,
+        skipped: report
+            .skipped
+            .iter()
+            .map(|s| JsonSkipped {
+                file: &s.file,
+                reason: &s.reason,
+            })
+            .collect(),
     }
 }
 

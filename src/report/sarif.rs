@@ -31,6 +31,7 @@ pub fn to_sarif(report: &Report) -> Value {
                 "shortDescription": { "text": lint.summary },
                 "fullDescription": { "text": what_it_does(&explain).unwrap_or(lint.summary) },
                 "help": { "text": explain },
+                "helpUri": rules::url(lint),
                 "defaultConfiguration": { "level": level_name(lint.default_level) },
             })
         })

@@ -62,8 +62,16 @@ pub fn key_orders(text: &str) -> Vec<Vec<String>> {
     orders
 }
 
-pub const TOP_KEYS: [&str; 5] = ["version", "tool", "files_scanned", "diagnostics", "errors"];
-pub const DIAGNOSTIC_KEYS: [&str; 10] = [
+pub const TOP_KEYS: [&str; 7] = [
+    "version",
+    "tool",
+    "files_scanned",
+    "test_files",
+    "diagnostics",
+    "errors",
+    "skipped",
+];
+pub const DIAGNOSTIC_KEYS: [&str; 11] = [
     "rule",
     "severity",
     "message",
@@ -74,8 +82,18 @@ pub const DIAGNOSTIC_KEYS: [&str; 10] = [
     "end_column",
     "notes",
     "help",
+    "url",
 ];
 pub const ERROR_KEYS: [&str; 4] = ["file", "message", "line", "column"];
+pub const NOTE_KEYS: [&str; 6] = [
+    "message",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+];
+pub const SKIPPED_KEYS: [&str; 2] = ["file", "reason"];
 
 /// Checks the contract's shape: key order of every object and every type.
 pub fn assert_contract_shape(text: &str) {
@@ -85,12 +103,20 @@ pub fn assert_contract_shape(text: &str) {
     assert_eq!(orders[1], ["name", "version"]);
     for keys in &orders[2..] {
         assert!(
-            keys == &DIAGNOSTIC_KEYS || keys == &ERROR_KEYS,
+            keys == &DIAGNOSTIC_KEYS
+                || keys == &ERROR_KEYS
+                || keys == &NOTE_KEYS
+                || keys == &["message"]
+                || keys == &SKIPPED_KEYS,
             "unexpected object keys {keys:?}"
         );
     }
 
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
+    assert!(value["test_files"].is_u64());
+    for s in value["skipped"].as_array().unwrap() {
+        assert!(s["file"].is_string() && s["reason"].is_string(), "{s}");
+    }
     assert_eq!(value["tool"]["name"], "leaklint");
     assert_eq!(value["tool"]["version"], env!("CARGO_PKG_VERSION"));
     assert!(value["files_scanned"].is_u64());
@@ -102,8 +128,24 @@ pub fn assert_contract_shape(text: &str) {
         for key in ["line", "column", "end_line", "end_column"] {
             assert!(d[key].as_u64().is_some_and(|n| n >= 1), "{key} in {d}");
         }
-        assert!(d["notes"].as_array().unwrap().iter().all(Value::is_string));
+        for note in d["notes"].as_array().unwrap() {
+            assert!(note["message"].is_string(), "{note}");
+            if note.get("line").is_some() {
+                assert_eq!(note["file"], d["file"], "{note}");
+                for key in ["line", "column", "end_line", "end_column"] {
+                    assert!(
+                        note[key].as_u64().is_some_and(|n| n >= 1),
+                        "{key} in {note}"
+                    );
+                }
+            }
+        }
         assert!(d["help"].is_string() || d["help"].is_null());
+        let url = d["url"].as_str().unwrap();
+        assert!(
+            url.ends_with(&format!("/docs/rules/{}.md", d["rule"].as_str().unwrap())),
+            "{url}"
+        );
     }
     for e in value["errors"].as_array().unwrap() {
         assert!(e["file"].is_string());

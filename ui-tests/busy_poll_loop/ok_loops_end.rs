@@ -1,6 +1,5 @@
 // Polling loops that end: drains, breaks on Empty, returns, `?`.
 use std::sync::mpsc::{self, TryRecvError};
-use std::sync::{Arc, Mutex};
 
 fn handle(_v: u32) {}
 
@@ -16,14 +15,6 @@ pub fn break_on_empty(rx: &mpsc::Receiver<u32>) {
             Ok(v) => handle(v),
             Err(TryRecvError::Empty) => break,
             Err(TryRecvError::Disconnected) => return,
-        }
-    }
-}
-
-pub fn returns(state: Arc<Mutex<u32>>) -> u32 {
-    loop {
-        if let Ok(v) = state.try_lock() {
-            return *v;
         }
     }
 }

@@ -1,8 +1,7 @@
 // reqwest async clients with no overall timeout.
 use std::time::Duration;
 
-use reqwest::header::{HeaderMap, HeaderValue, USER_AGENT};
-use reqwest::{Client, ClientBuilder};
+use reqwest::Client;
 
 pub struct Indexer {
     http: Client,
@@ -26,17 +25,6 @@ pub fn crawler_client() -> reqwest::Result<Client> {
         .connect_timeout(Duration::from_secs(5))
         .pool_max_idle_per_host(8)
         .build()
-}
-
-/// Nor does `read_timeout`.
-pub fn webhook_client() -> Client {
-    let mut headers = HeaderMap::new();
-    headers.insert(USER_AGENT, HeaderValue::from_static("hooks/1.0"));
-    ClientBuilder::new()
-        .default_headers(headers)
-        .read_timeout(Duration::from_secs(10))
-        .build()
-        .expect("client")
 }
 
 /// The builder goes through bindings in the same function.

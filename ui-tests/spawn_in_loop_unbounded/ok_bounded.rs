@@ -88,9 +88,13 @@ pub async fn one_at_a_time(listener: TcpListener) -> std::io::Result<()> {
     }
 }
 
-pub async fn joinset_spawn(listener: TcpListener) {
+/// A JoinSet whose length is checked before each spawn.
+pub async fn joinset_spawn_with_limit(listener: TcpListener) {
     let mut set = JoinSet::new();
     while let Ok((socket, _)) = listener.accept().await {
+        if set.len() >= MAX_CONNECTIONS {
+            let _ = set.join_next().await;
+        }
         set.spawn(serve(socket));
     }
 }

@@ -19,8 +19,8 @@ pub fn on_named_handle() {
     });
 }
 
-pub fn main() {
-    // The runtime lives for the whole program: its tasks are never cancelled.
+pub fn run_server() {
+    // The runtime is not stored anywhere: nothing can stop the refresher while `serve` runs.
     let runtime = Builder::new_multi_thread().enable_all().build().unwrap();
     runtime.spawn(async {
         loop {

@@ -1,5 +1,7 @@
-//! An order-ingest service that slowly leaks: every task it starts at boot
-//! runs until the process is killed, whatever shutdown the runtime attempts.
+//! An order-ingest service that slowly leaks: it rebuilds itself on every
+//! configuration reload (SIGHUP), and every task a build starts runs until
+//! the process is killed, so each reload adds another reporter, sweeper and
+//! heartbeat, and graceful shutdown stops none of them.
 mod cache;
 mod events;
 mod heartbeat;
@@ -10,25 +12,27 @@ use std::sync::Arc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let config = Arc::new(config::load()?);
-    let registry = metrics::Registry::new();
-    let cache = Arc::new(cache::SessionCache::new(config.cache_capacity));
+    loop {
+        let config = Arc::new(config::load()?);
+        let registry = metrics::Registry::new();
+        let cache = Arc::new(cache::SessionCache::new(config.cache_capacity));
 
-    metrics::start_reporter(registry.clone(), config.metrics_url.clone());
-    cache::start_sweeper(cache.clone());
-    heartbeat::start(config.clone());
-    let bus = events::EventBus::new();
+        metrics::start_reporter(registry.clone(), config.metrics_url.clone());
+        cache::start_sweeper(cache.clone());
+        heartbeat::start(config.clone());
+        let bus = events::EventBus::new();
 
-    let app = router(cache, bus, registry);
-    let listener = tokio::net::TcpListener::bind(&config.listen).await?;
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-    // Graceful shutdown returns here, but the reporter, sweeper and
-    // heartbeat tasks are still running: nothing can stop them.
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let _ = tokio::signal::ctrl_c().await;
+        let app = router(cache, bus, registry);
+        let listener = tokio::net::TcpListener::bind(&config.listen).await?;
+        let (stop, reload) = stop_or_reload();
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stop)
+            .await?;
+        // The server has stopped, but the reporter, sweeper and heartbeat
+        // tasks are still running: nothing can stop them, and a reload
+        // starts three more.
+        if !reload.is_set() {
+            return Ok(());
+        }
+    }
 }

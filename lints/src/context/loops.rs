@@ -4,9 +4,12 @@
 //!   `break` that leaves it and no `return` or `?` inside it. Code in
 //!   closures, async blocks and nested items does not count: their `return`
 //!   does not leave the loop. A labelled `break`/`continue` naming a label
-//!   outside the loop leaves it. A macro body leaksint cannot parse that
-//!   contains `break`, `return` or `?` is taken to leave the loop (prefer
-//!   silence to a false alarm).
+//!   outside the loop leaves it. `bail!`, `ensure!`, `try!` and `return_…!`
+//!   macros leave it like `return`. A macro body leaklint cannot parse that
+//!   contains `break`, `return` or a try `?` is taken to leave the loop
+//!   (prefer silence to a false alarm); a `?` / `%` in prefix position
+//!   (tracing's `error = ?e`, `%addr`) is a formatting sigil, not a try.
+//!   `std::process::exit`, `abort` and `panic!` do not end a loop.
 //! * **Cancellation is observed** in a loop when it contains `.cancelled()`,
 //!   `.is_cancelled()`, or `.changed()` / `.recv()` / `.try_recv()` /
 //!   `.recv_timeout(…)` / `.notified()` / `.closed()` / `.wait_for(…)` /
@@ -15,7 +18,8 @@
 //!   `select!` branch whose future is such a value or a call of a fn so
 //!   named (`shutdown_signal()`), or `tokio::signal::ctrl_c()`.
 //! * A loop is **wrapped** by cancellation when it sits in the future given
-//!   to `run_until_cancelled(…)`, `with_cancellation_token(…)`,
+//!   to `run_until_cancelled(…)` / `run_until_cancelled_owned(…)`,
+//!   `with_cancellation_token(…)`,
 //!   `tokio::time::timeout(…)`, `futures::future::abortable(…)`, or in a
 //!   `select!` branch future raced against a cancellation branch.
 
@@ -111,6 +115,19 @@ impl<'a> FileContext<'a> {
             Expr::Await(a) => self.is_cancellation_signal(&a.base),
             Expr::Paren(p) => self.is_cancellation_signal(&p.expr),
             Expr::Reference(r) => self.is_cancellation_signal(&r.expr),
+            Expr::MethodCall(m)
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "fuse" | "boxed" | "boxed_local"
+                ) && m.args.is_empty() =>
+            {
+                self.is_cancellation_signal(&m.receiver)
+            }
+            Expr::Call(c)
+                if c.args.len() == 1 && self.callee_is(&c.func, &["std::boxed::Box::pin"]) =>
+            {
+                self.is_cancellation_signal(&c.args[0])
+            }
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
                 TOKEN_METHODS.contains(&method.as_str())
@@ -173,6 +190,13 @@ pub fn names_in(expr: &Expr) -> Vec<String> {
     let mut names = Names(Vec::new());
     names.visit_expr(expr);
     names.0
+}
+
+/// Whether a macro of this name returns from the enclosing fn: anyhow's and
+/// eyre's `bail!` / `ensure!`, the old `try!`, and `return_…!` helpers
+/// (`return_err!`, `return_if_err!`).
+fn is_returning_macro(name: &str) -> bool {
+    matches!(name, "bail" | "ensure" | "try" | "r#try") || name.starts_with("return_")
 }
 
 fn is_true(cond: &Expr) -> bool {
@@ -277,14 +301,20 @@ impl<'ast> Visit<'ast> for ExitFinder<'_, '_> {
     fn visit_item(&mut self, _: &'ast syn::Item) {}
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if matches!(self.ctx.macro_body(mac), MacroBody::Tokens) {
+        if mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| is_returning_macro(&s.ident.to_string()))
+        {
+            self.exits = true;
+        } else if matches!(self.ctx.macro_body(mac), MacroBody::Tokens) {
             let mut tokens = Vec::new();
             macros::flat_tokens(&mac.tokens, &mut tokens);
-            self.exits |= tokens.iter().any(|t| match t {
-                TokenTree::Ident(i) => i == "break" || i == "return",
-                TokenTree::Punct(p) => p.as_char() == '?',
-                _ => false,
-            });
+            self.exits |= macros::has_try_operator(&mac.tokens)
+                || tokens
+                    .iter()
+                    .any(|t| matches!(t, TokenTree::Ident(i) if i == "break" || i == "return"));
         } else {
             let ctx = self.ctx;
             ctx.visit_macro_body(mac, self);

@@ -14,6 +14,7 @@ pub mod bindings;
 pub mod chains;
 pub mod consts;
 pub mod dataflow;
+pub mod entry;
 pub mod imports;
 pub mod loops;
 pub mod races;

@@ -1,10 +1,13 @@
 //! Spawn calls, their task bodies and what happens to their handles
-//! (RULES.md: "spawn call", "task body", "handle kept").
+//! (RULES.md: "spawn call", "task body", "handle kept"), and whether a spawn
+//! runs for the life of the process (RULES.md, "Scope").
 
+use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
-use super::bindings::{pat_ident, MentionKind};
-use super::{FileContext, Node};
+use super::bindings::{pat_binds, pat_ident, MentionKind};
+use super::{imports, scope, FileContext, Node};
+use crate::macros::MacroBody;
 use crate::LintOptions;
 
 /// Free functions that spawn a task whose handle detaches on drop.
@@ -76,6 +79,19 @@ pub struct Task<'v> {
     pub body: TaskBody<'v>,
     /// Whether it is wrapped in cancellation.
     pub wrapped: bool,
+}
+
+/// How often code runs, as far as its file can tell (see
+/// [`FileContext::lifetime`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lifetime {
+    /// Once for the life of the process (`main`, a static's initializer).
+    Process,
+    /// Perhaps many times (in a loop), or unknown.
+    Repeated,
+    /// Once per call of the named fn of this file; whether that fn runs once
+    /// for the process depends on its callers in the crate.
+    PerCallOf(String),
 }
 
 /// What happens to a spawn call's `JoinHandle`.
@@ -184,6 +200,10 @@ impl<'a> FileContext<'a> {
         let mut binding = None;
         for _ in 0..32 {
             match e {
+                Expr::MethodCall(m) if is_self(&m.receiver) => {
+                    let f = self.local_method(&imports::unraw(&m.method))?;
+                    return Some((runtime_return(f.sig)?, binding));
+                }
                 Expr::MethodCall(m) => e = &m.receiver,
                 Expr::Try(t) => e = &t.expr,
                 Expr::Paren(p) => e = &p.expr,
@@ -198,14 +218,22 @@ impl<'a> FileContext<'a> {
                     } else if self.callee_is(&c.func, THREAD_BUILDERS) {
                         Origin::ThreadBuilder
                     } else {
-                        return None;
+                        runtime_return(self.called_local_fn(&c.func)?.sig)?
                     };
                     return Some((origin, binding));
                 }
                 Expr::Path(p) if binding.is_none() => {
                     let ident = p.path.get_ident()?;
                     binding = Some(ident);
-                    e = self.binding_init(&ident.to_string(), ancestors)?;
+                    match self.binding_init(&ident.to_string(), ancestors) {
+                        Some(init) => e = init,
+                        // A static holding a runtime or handle: never dropped, never owned.
+                        None => {
+                            let ty = self.static_type(&imports::unraw(ident))?;
+                            return is_runtime_type(peel_type(ty, CELL_TYPES))
+                                .then_some((Origin::Handle, None));
+                        }
+                    }
                 }
                 _ => return None,
             }
@@ -237,6 +265,8 @@ impl<'a> FileContext<'a> {
                 }
                 Expr::Paren(p) => e = &p.expr,
                 Expr::Reference(r) => e = &r.expr,
+                // `spawn({ let a = a.clone(); async move { … } })`: the block's tail.
+                Expr::Block(b) if b.label.is_none() => e = block_tail(&b.block)?,
                 Expr::MethodCall(m) => match m.method.to_string().as_str() {
                     "instrument" | "in_current_span" | "boxed" | "boxed_local" | "fuse" => {
                         e = &m.receiver
@@ -260,7 +290,6 @@ impl<'a> FileContext<'a> {
                     }
                 },
                 Expr::Call(c) => {
-                    let Expr::Path(p) = &*c.func else { return None };
                     if self.callee_is(&c.func, &["std::boxed::Box::pin"]) && c.args.len() == 1 {
                         e = &c.args[0];
                         continue;
@@ -273,26 +302,7 @@ impl<'a> FileContext<'a> {
                         e = c.args.last()?;
                         continue;
                     }
-                    let last = p.path.segments.last()?.ident.to_string();
-                    let f = match p.path.segments.len() {
-                        1 => self.local_fn(&last)?,
-                        _ if p.path.segments[0].ident == "Self" && p.path.segments.len() == 2 => {
-                            self.local_method(&last)?
-                        }
-                        _ => {
-                            let resolved = self.resolve(&p.path)?;
-                            if !(resolved.starts_with("crate::")
-                                || resolved.starts_with("self::")
-                                || resolved.starts_with("super::"))
-                            {
-                                return None;
-                            }
-                            self.local_fn(&last)?
-                        }
-                    };
-                    if p.path.segments.len() == 1 && !self.imports.is_local_item(&last) {
-                        return None;
-                    }
+                    let f = self.called_local_fn(&c.func)?;
                     return Some(Task {
                         body: TaskBody::Fn(f.block),
                         wrapped,
@@ -306,6 +316,154 @@ impl<'a> FileContext<'a> {
                 _ => return None,
             }
         }
+    }
+
+    /// The fn or method of this file that a callee expression names: `f`
+    /// (an item of the file, not an import), `Self::f`, or a `crate::` /
+    /// `self::` / `super::` path ending in a free fn defined here.
+    pub fn called_local_fn(&self, func: &Expr) -> Option<super::LocalFn<'a>> {
+        let Expr::Path(p) = func else { return None };
+        if p.qself.is_some() {
+            return None;
+        }
+        let last = imports::unraw(&p.path.segments.last()?.ident);
+        match p.path.segments.len() {
+            1 => {
+                if !self.imports.is_local_item(&last) {
+                    return None;
+                }
+                self.local_fn(&last)
+            }
+            2 if p.path.segments[0].ident == "Self" => self.local_method(&last),
+            _ => {
+                let resolved = self.resolve(&p.path)?;
+                if !(resolved.starts_with("crate::")
+                    || resolved.starts_with("self::")
+                    || resolved.starts_with("super::"))
+                {
+                    return None;
+                }
+                self.local_fn(&last)
+            }
+        }
+    }
+
+    /// The declared type of the `static` named `name` in this file (also one
+    /// declared in a fn body or in `lazy_static!`), if exactly one is.
+    pub fn static_type(&self, name: &str) -> Option<&syn::Type> {
+        struct Statics<'c, 'a, 'n> {
+            ctx: &'c FileContext<'a>,
+            name: &'n str,
+            found: Vec<&'c syn::Type>,
+        }
+        impl<'c> Visit<'c> for Statics<'c, '_, '_> {
+            fn visit_item_static(&mut self, s: &'c syn::ItemStatic) {
+                if imports::unraw(&s.ident) == self.name {
+                    self.found.push(&s.ty);
+                }
+                syn::visit::visit_item_static(self, s);
+            }
+            fn visit_macro(&mut self, mac: &'c syn::Macro) {
+                if let MacroBody::Statics(decls) = self.ctx.macro_body(mac) {
+                    for d in decls {
+                        if imports::unraw(&d.ident) == self.name {
+                            self.found.push(&d.ty);
+                        }
+                    }
+                }
+                let ctx = self.ctx;
+                ctx.visit_macro_body(mac, self);
+            }
+        }
+        let mut statics = Statics {
+            ctx: self,
+            name,
+            found: Vec::new(),
+        };
+        statics.visit_file(self.file);
+        match statics.found.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        }
+    }
+
+    /// Whether the expression whose ancestors are given runs once for the
+    /// life of the process: it is in the body of `main` (a fn named `main`
+    /// at the top of the file, or any fn with an attribute whose last
+    /// segment is `main`, such as `#[tokio::main]`) or in the initialiser of
+    /// a static (`static X: Lazy<…> = Lazy::new(…)`, `lazy_static!`,
+    /// `thread_local!`, a `get_or_init*` / `get_or_try_init*` closure on a
+    /// static), including inside closures and async blocks there, but not
+    /// inside a loop (`loop`, `while`, the body of a `for`, the closure given
+    /// to `for_each` / `for_each_concurrent` / `try_for_each…`), which may
+    /// run it many times.
+    pub fn is_process_lifetime<'v>(&'v self, expr: &'v Expr, ancestors: &[Node<'v>]) -> bool {
+        matches!(self.lifetime(expr, ancestors), Lifetime::Process)
+    }
+
+    /// How often the expression whose ancestors are given runs, as far as
+    /// this file can tell (see [`Self::is_process_lifetime`]): once for the
+    /// process, perhaps many times, or once per call of the fn it is in
+    /// (not in a loop of that fn), which the crate's callers decide.
+    pub fn lifetime<'v>(&'v self, expr: &'v Expr, ancestors: &[Node<'v>]) -> Lifetime {
+        for (i, node) in ancestors.iter().enumerate().rev() {
+            let child = ancestors.get(i + 1).copied().unwrap_or(Node::Expr(expr));
+            match node {
+                Node::Expr(Expr::Loop(_) | Expr::While(_)) => return Lifetime::Repeated,
+                // The iterable of a `for` is evaluated once; the body on every turn.
+                Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) =>
+                {
+                    return Lifetime::Repeated;
+                }
+                Node::Expr(Expr::MethodCall(m))
+                    if m.method.to_string().contains("for_each")
+                        && !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*m.receiver)) =>
+                {
+                    return Lifetime::Repeated;
+                }
+                Node::Expr(Expr::MethodCall(m))
+                    if is_once_init(&m.method.to_string())
+                        && !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*m.receiver)) =>
+                {
+                    let on_static = match &*m.receiver {
+                        Expr::Path(p) if p.qself.is_none() => p
+                            .path
+                            .get_ident()
+                            .is_some_and(|id| self.static_type(&imports::unraw(id)).is_some()),
+                        _ => false,
+                    };
+                    if on_static {
+                        return Lifetime::Process;
+                    }
+                }
+                Node::Static(_) => return Lifetime::Process,
+                Node::Macro(m)
+                    if m.path
+                        .segments
+                        .last()
+                        .is_some_and(|s| s.ident == "lazy_static" || s.ident == "thread_local") =>
+                {
+                    return Lifetime::Process;
+                }
+                Node::ItemFn(f) => {
+                    let main = scope::has_main_attr(&f.attrs)
+                        || (f.sig.ident == "main"
+                            && self.file.items.iter().any(
+                                |item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, *f)),
+                            ));
+                    return if main {
+                        Lifetime::Process
+                    } else {
+                        Lifetime::PerCallOf(imports::unraw(&f.sig.ident))
+                    };
+                }
+                Node::ImplFn(f) if scope::has_main_attr(&f.attrs) => return Lifetime::Process,
+                Node::ImplFn(f) => return Lifetime::PerCallOf(imports::unraw(&f.sig.ident)),
+                Node::TraitFn(_) | Node::Const(_) => return Lifetime::Repeated,
+                _ => {}
+            }
+        }
+        Lifetime::Repeated
     }
 
     /// The endless loops of a task (see [`FileContext::endless_loops_in`]).
@@ -388,6 +546,117 @@ impl<'a> FileContext<'a> {
             .iter()
             .any(|m| m.kind != MentionKind::MethodReceiver)
     }
+}
+
+/// Types that hold a value for a static (`static RT: Lazy<Runtime>`) or
+/// share it; seen through when looking for a `Runtime` / `Handle`.
+const CELL_TYPES: &[&str] = &[
+    "Lazy",
+    "LazyLock",
+    "OnceLock",
+    "OnceCell",
+    "Option",
+    "Arc",
+    "Box",
+    "ManuallyDrop",
+    "Mutex",
+    "RwLock",
+];
+
+/// The return wrappers peeled by `?`, `.unwrap()` or shared ownership.
+const RETURN_WRAPPERS: &[&str] = &["Option", "Result", "Arc", "Rc", "Box"];
+
+/// `ty` with references and the listed one-argument wrappers peeled.
+fn peel_type<'t>(mut ty: &'t syn::Type, wrappers: &[&str]) -> &'t syn::Type {
+    for _ in 0..8 {
+        match ty {
+            syn::Type::Reference(r) => ty = &r.elem,
+            syn::Type::Paren(p) => ty = &p.elem,
+            syn::Type::Group(g) => ty = &g.elem,
+            syn::Type::Path(p) => {
+                let Some(last) = p.path.segments.last() else {
+                    break;
+                };
+                if !wrappers.contains(&last.ident.to_string().as_str()) {
+                    break;
+                }
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                    break;
+                };
+                let Some(inner) = args.args.iter().find_map(|a| match a {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }) else {
+                    break;
+                };
+                ty = inner;
+            }
+            _ => break,
+        }
+    }
+    ty
+}
+
+/// Whether a type's last segment is `Runtime` or `Handle`.
+fn is_runtime_type(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p)
+        if p.path.segments.last().is_some_and(|s| s.ident == "Runtime" || s.ident == "Handle"))
+}
+
+/// For a fn declared to return a `Runtime` or `Handle` (through `&`,
+/// `Option`, `Result`, `Arc`, `Rc`, `Box`): the origin of its value. A
+/// runtime returned by value is owned by the caller (dropping it cancels
+/// its tasks); a shared or borrowed one is not.
+fn runtime_return(sig: &syn::Signature) -> Option<Origin> {
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return None;
+    };
+    let inner = peel_type(ty, RETURN_WRAPPERS);
+    if !is_runtime_type(inner) {
+        return None;
+    }
+    let by_value = matches!(&**ty, syn::Type::Path(_))
+        && matches!(peel_type(ty, &["Option", "Result"]), syn::Type::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident == "Runtime"));
+    Some(if by_value {
+        Origin::Runtime
+    } else {
+        Origin::Handle
+    })
+}
+
+fn is_self(e: &Expr) -> bool {
+    matches!(e, Expr::Path(p) if p.path.is_ident("self"))
+}
+
+/// `get_or_init`, `get_or_try_init`, `get_or_init_async`…
+fn is_once_init(method: &str) -> bool {
+    method.starts_with("get_or_init") || method.starts_with("get_or_try_init")
+}
+
+/// The value of a block: its tail expression, or the initialiser of the
+/// `let` binding its tail names (`{ let fut = async move { … }; fut }`).
+fn block_tail(block: &syn::Block) -> Option<&Expr> {
+    let Some(Stmt::Expr(tail, None)) = block.stmts.last() else {
+        return None;
+    };
+    let Expr::Path(p) = tail else {
+        return Some(tail);
+    };
+    let Some(ident) = p.path.get_ident() else {
+        return Some(tail);
+    };
+    for stmt in block.stmts.iter().rev().skip(1) {
+        if let Stmt::Local(local) = stmt {
+            if pat_binds(&local.pat, &ident.to_string()) {
+                return match (pat_ident(&local.pat), &local.init) {
+                    (Some(_), Some(init)) => Some(&init.expr),
+                    _ => None,
+                };
+            }
+        }
+    }
+    Some(tail)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,723 @@
+use syn::visit::Visit;
+use syn::{Expr, Pat, Stmt};
+
+use crate::context::bindings::pat_binds;
+use crate::context::chains::{method_chain, path_ident};
+use crate::context::races::TIMEOUT_CALLS;
+use crate::context::spawn::{SpawnCall, SpawnKind};
+use crate::context::Node;
+use crate::macros::MacroBody;
+use crate::{FileContext, Finding, LintOptions, Span};
+
+crate::declare_lint! {
+    /// ### What it does
+    /// Flags the `JoinHandle` of a spawned task moved *by value* into a race
+    /// that can drop it before the task ends:
+    ///
+    /// * a branch of `tokio::select!` / `futures::select!` written as the
+    ///   handle itself (`_ = worker => …`, also `worker.fuse()`), or as an
+    ///   async block that awaits it (`_ = async { worker.await } => …`);
+    /// * an argument of `futures::future::select(a, b)` or an element of
+    ///   `select_all(vec![a, b])`, when the losers the call hands back are
+    ///   thrown away;
+    /// * the future given to `tokio::time::timeout(d, worker)` when the task
+    ///   runs a loop that never ends and never checks for cancellation.
+    ///
+    /// The handle is a name bound from a spawn call (`tokio::spawn`,
+    /// `tokio::task::spawn_local`, `.spawn(…)` on a runtime, handle or
+    /// `TaskTracker`, the `spawn_functions` option…) in the same function, or
+    /// the spawn call itself.
+    ///
+    /// ### Why is this bad
+    /// Dropping a `JoinHandle` does not stop its task: it detaches it. When
+    /// another branch wins the race, or the timeout elapses, the handle is
+    /// dropped and the task keeps running with nobody left to stop it or
+    /// to see its result. The typical case is a WebSocket server that spawns
+    /// a reader and a writer per client and races them "so that when one
+    /// side stops, both stop": only the winner has stopped, and the other
+    /// task stays alive for every client that ever disconnected.
+    ///
+    /// ### Known problems
+    /// Racing a borrowed handle (`_ = &mut worker => …`,
+    /// `timeout(d, &mut worker)`) is never reported, whether or not the code
+    /// aborts it afterwards. A raced handle is also left alone when the same
+    /// function takes an `AbortHandle` from it before the race
+    /// (`worker.abort_handle()`, whatever it then does with it) or calls
+    /// `.abort()` on it after the race; which branch did the aborting is not
+    /// checked. A handle wrapped so that dropping it cancels the task
+    /// (`AbortOnDropHandle::new(…)`, a `JoinSet`, your own wrapper type) is
+    /// not a `JoinHandle` here.
+    ///
+    /// A `select!` over handles is reported whatever the tasks do, even when
+    /// the losing task would end on its own soon after (a writer whose
+    /// channel closes once the reader is gone): nothing in the code says so.
+    /// A race in `main` (or a `#[tokio::main]` fn) is not reported unless
+    /// `process_lifetime = "report"` is set: when `main` returns the runtime
+    /// shuts down and the loser is cancelled. `timeout(d, worker)` is reported only when the
+    /// task body has a loop that never ends and observes no cancellation;
+    /// leaklint does not yet follow the task into the functions it calls,
+    /// so `spawn(async move { run(rx).await })` with the loop inside `run`
+    /// is not reported. Handles of `spawn_blocking` and of threads are out
+    /// of scope: aborting does not stop them, so the fix is a stop flag in
+    /// the task, not the handle. For `select(a, b)` / `select_all(…)` the
+    /// losers are taken as thrown away when the result is discarded, or the
+    /// pattern it is matched against puts `_` (or a name never used) where
+    /// the losers are; a result kept in a variable is not judged. A handle
+    /// that reaches the race through a collection filled elsewhere
+    /// (`select_all(handles)` over a `Vec` built by `push` or `collect`) is
+    /// not followed.
+    ///
+    /// ### Example
+    /// ```rust,ignore
+    /// async fn handle_socket(socket: WebSocket, state: Arc<AppState>) {
+    ///     let (sender, receiver) = socket.split();
+    ///     let mut rx = state.tx.subscribe();
+    ///     let send_task = tokio::spawn(forward_broadcasts(rx, sender));
+    ///     let receive_task = tokio::spawn(read_messages(receiver, state.clone()));
+    ///     // When one side stops, the other is detached and keeps running.
+    ///     tokio::select! {
+    ///         _ = send_task => {}
+    ///         _ = receive_task => {}
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// ### Use instead
+    /// ```rust,ignore
+    /// async fn handle_socket(socket: WebSocket, state: Arc<AppState>) {
+    ///     let (sender, receiver) = socket.split();
+    ///     let mut rx = state.tx.subscribe();
+    ///     let mut send_task = tokio::spawn(forward_broadcasts(rx, sender));
+    ///     let mut receive_task = tokio::spawn(read_messages(receiver, state.clone()));
+    ///     tokio::select! {
+    ///         _ = &mut send_task => receive_task.abort(),
+    ///         _ = &mut receive_task => send_task.abort(),
+    ///     }
+    /// }
+    /// ```
+    pub JOIN_HANDLE_DROPPED_BY_RACE,
+    name: "join_handle_dropped_by_race",
+    level: Warn,
+    summary: "a JoinHandle moved into select!/timeout is dropped when it loses the race, and its task keeps running",
+    // `select!`, `select_biased!`, `select(…)`, `select_all(…)`, `timeout(…)`.
+    trigger_words: &["select", "select_biased", "select_all", "timeout", "timeout_at"],
+    // The handle comes from a spawn call (`spawn` also stands for configured `spawn_functions`).
+    requires: &[&["spawn", "spawn_local"]],
+    check: check,
+}
+
+const HELP: &str =
+    "race `&mut handle` and abort it when another branch wins, or wrap it in `AbortOnDropHandle`";
+
+/// `futures::future::select`: the loser comes back in `Either::{Left, Right}((output, loser))`.
+const SELECT_FNS: &[&str] = &["futures::future::select"];
+/// `futures::future::select_all`: the losers come back as the third element of the tuple.
+const SELECT_ALL_FNS: &[&str] = &["futures::future::select_all"];
+
+/// The last segments of [`TIMEOUT_CALLS`], [`SELECT_FNS`] and [`SELECT_ALL_FNS`].
+const RACE_CALL_NAMES: &[&str] = &["timeout", "timeout_at", "select", "select_all"];
+
+/// Future adapters that keep the future they are called on, by value.
+const ADAPTERS: &[&str] = &[
+    "fuse",
+    "boxed",
+    "boxed_local",
+    "instrument",
+    "in_current_span",
+    "map",
+    "map_ok",
+    "map_err",
+    "err_into",
+    "ok_into",
+    "inspect",
+    "then",
+    "unwrap_or_else",
+];
+
+/// What raced the handle.
+#[derive(Debug, Clone, Copy)]
+enum RaceKind<'v> {
+    SelectMacro(&'v syn::Macro),
+    SelectFn,
+    SelectAll,
+    Timeout,
+}
+
+/// A handle found in a race.
+struct Raced<'v> {
+    /// Where the race mentions it.
+    at: Span,
+    /// The spawn call it came from.
+    spawn: SpawnCall<'v>,
+    /// The ancestors of the spawn call (of its `let` when it was bound).
+    spawn_ancestors: Vec<Node<'v>>,
+    /// The names the handle was bound to on its way to the race.
+    names: Vec<String>,
+}
+
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    ctx.walk_exprs(|expr, ancestors| {
+        // A branch future of a `select!`: the walk visits it with the macro as its parent.
+        if let Some(Node::Macro(mac)) = ancestors.last() {
+            if let MacroBody::Select(select) = ctx.macro_body(mac) {
+                // A `select!` with a single branch has nothing for the handle to lose to.
+                if select.branches.len() > 1
+                    && select
+                        .branches
+                        .iter()
+                        .any(|b| std::ptr::eq(&b.future, expr))
+                {
+                    let raced = raced_handles(ctx, expr, ancestors, options);
+                    report(
+                        ctx,
+                        options,
+                        RaceKind::SelectMacro(mac),
+                        expr,
+                        ancestors,
+                        raced,
+                        &mut findings,
+                    );
+                }
+            }
+        }
+        let Expr::Call(call) = expr else { return };
+        // A longer path names a race by its last segment (only a single
+        // name can be a renamed import): skip resolving every other call.
+        let Expr::Path(callee) = &*call.func else {
+            return;
+        };
+        let Some(last) = callee.path.segments.last() else {
+            return;
+        };
+        if callee.path.segments.len() > 1 && !RACE_CALL_NAMES.iter().any(|n| last.ident == n) {
+            return;
+        }
+        if ctx.callee_is(&call.func, TIMEOUT_CALLS) {
+            let Some(fut) = call.args.last() else { return };
+            let raced = raced_handles(ctx, fut, ancestors, options);
+            report(
+                ctx,
+                options,
+                RaceKind::Timeout,
+                expr,
+                ancestors,
+                raced,
+                &mut findings,
+            );
+        } else if ctx.callee_is(&call.func, SELECT_FNS) && call.args.len() == 2 {
+            if !losers_dropped(ctx, expr, ancestors, Loser::EitherSecond) {
+                return;
+            }
+            let raced = call
+                .args
+                .iter()
+                .flat_map(|a| raced_handles(ctx, a, ancestors, options))
+                .collect();
+            report(
+                ctx,
+                options,
+                RaceKind::SelectFn,
+                expr,
+                ancestors,
+                raced,
+                &mut findings,
+            );
+        } else if ctx.callee_is(&call.func, SELECT_ALL_FNS) && call.args.len() == 1 {
+            if !losers_dropped(ctx, expr, ancestors, Loser::TupleThird) {
+                return;
+            }
+            let raced = collection_elements(ctx, &call.args[0], ancestors)
+                .into_iter()
+                .flat_map(|(e, anc)| raced_handles(ctx, e, &anc, options))
+                .collect();
+            report(
+                ctx,
+                options,
+                RaceKind::SelectAll,
+                expr,
+                ancestors,
+                raced,
+                &mut findings,
+            );
+        }
+    });
+    findings
+}
+
+/// Reports each raced handle that nothing aborts.
+fn report<'v>(
+    ctx: &'v FileContext<'_>,
+    options: &LintOptions,
+    kind: RaceKind<'v>,
+    race: &'v Expr,
+    ancestors: &[Node<'v>],
+    raced: Vec<Raced<'v>>,
+    findings: &mut Vec<Finding>,
+) {
+    if raced.is_empty() {
+        return;
+    }
+    if !options.report_process_lifetime && in_main(ancestors) {
+        return;
+    }
+    let race_start = ctx.span_of(race).start.byte;
+    for handle in raced {
+        if aborted_around(ctx, &handle.names, race_start, ancestors) {
+            continue;
+        }
+        let mut loop_note = None;
+        if let RaceKind::Timeout = kind {
+            let Some(task) = ctx.task_body(handle.spawn.arg, &handle.spawn_ancestors) else {
+                continue;
+            };
+            let Some(endless) = ctx
+                .task_loops(&task)
+                .into_iter()
+                .find(|l| !l.wrapped && !l.observes_cancellation)
+            else {
+                continue;
+            };
+            loop_note = Some(endless.keyword);
+        }
+        let message = match kind {
+            RaceKind::SelectMacro(_) => "JoinHandle raced by value in `select!`: when another branch wins, the handle is dropped and its task keeps running",
+            RaceKind::SelectFn => "JoinHandle moved into `select(…)` whose loser is thrown away: the losing task keeps running",
+            RaceKind::SelectAll => "JoinHandle moved into `select_all(…)` whose losers are thrown away: the losing tasks keep running",
+            RaceKind::Timeout => "JoinHandle moved into `timeout(…)`: when the timeout elapses, the handle is dropped and the task, which loops forever, keeps running",
+        };
+        let mut finding = Finding::new(JOIN_HANDLE_DROPPED_BY_RACE.name, handle.at, message);
+        if ctx.span_of(handle.spawn.expr) != handle.at {
+            finding = finding.note(
+                ctx.span_of(handle.spawn.expr),
+                "the task is spawned here; dropping its JoinHandle detaches it but does not stop it",
+            );
+        }
+        if let RaceKind::SelectMacro(mac) = kind {
+            finding = finding.note(
+                ctx.span_between(&mac.path, &mac.bang_token),
+                "this `select!` drops every losing branch's future when one branch completes",
+            );
+        }
+        if let Some(keyword) = loop_note {
+            finding = finding.note(
+                ctx.span(keyword),
+                "this loop of the task never ends and observes no cancellation",
+            );
+        }
+        findings.push(finding.help(HELP));
+    }
+}
+
+/// Whether the race sits in `main` or a `#[…::main]` fn: when it returns, the runtime stops every task.
+fn in_main(ancestors: &[Node<'_>]) -> bool {
+    ancestors.iter().rev().find_map(|n| match n {
+        Node::ItemFn(f) => {
+            Some(f.sig.ident == "main" || crate::context::scope::has_main_attr(&f.attrs))
+        }
+        Node::ImplFn(_) | Node::TraitFn(_) => Some(false),
+        _ => None,
+    }) == Some(true)
+}
+
+/// The future an expression races, seen through parentheses, `Box::pin(…)`
+/// and adapters that keep it (`.fuse()`, `.map(…)`…); `None` for a borrow.
+fn peel<'v>(ctx: &FileContext<'_>, mut e: &'v Expr) -> Option<&'v Expr> {
+    loop {
+        match e {
+            Expr::Paren(p) => e = &p.expr,
+            Expr::Group(g) => e = &g.expr,
+            Expr::Reference(_) => return None,
+            Expr::MethodCall(m) if ADAPTERS.iter().any(|a| m.method == a) => e = &m.receiver,
+            Expr::Call(c)
+                if c.args.len() == 1 && ctx.callee_is(&c.func, &["std::boxed::Box::pin"]) =>
+            {
+                e = &c.args[0]
+            }
+            _ => return Some(e),
+        }
+    }
+}
+
+/// The handles a raced future holds by value: the future itself when it is
+/// a handle, or the handles an async block awaits.
+fn raced_handles<'v>(
+    ctx: &'v FileContext<'_>,
+    fut: &'v Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+) -> Vec<Raced<'v>> {
+    let mut out = Vec::new();
+    let Some(peeled) = peel(ctx, fut) else {
+        return out;
+    };
+    let at = match peeled {
+        Expr::Async(_) => None,
+        _ => Some(ctx.span_of(fut)),
+    };
+    follow(ctx, peeled, ancestors, options, at, Vec::new(), 0, &mut out);
+    out
+}
+
+/// Follows `e` to the spawn call whose handle it is, through `let`
+/// bindings of the same fn and the awaits of async blocks.
+#[allow(clippy::too_many_arguments)]
+fn follow<'v>(
+    ctx: &'v FileContext<'_>,
+    e: &'v Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+    at: Option<Span>,
+    mut names: Vec<String>,
+    depth: usize,
+    out: &mut Vec<Raced<'v>>,
+) {
+    if depth > 4 {
+        return;
+    }
+    let Some(e) = peel(ctx, e) else { return };
+    match e {
+        Expr::Async(block) => {
+            for awaited in awaited_names(ctx, block) {
+                let at = at.unwrap_or_else(|| ctx.span_of(awaited));
+                follow(
+                    ctx,
+                    awaited,
+                    ancestors,
+                    options,
+                    Some(at),
+                    names.clone(),
+                    depth + 1,
+                    out,
+                );
+            }
+        }
+        Expr::Path(_) => {
+            let Some(ident) = path_ident(e) else { return };
+            let name = ident.to_string();
+            // A closure parameter or pattern in between rebinds the name.
+            let Some(local) = ctx.let_binding(&name, ancestors) else {
+                return;
+            };
+            let Some(site) = ctx.binding_site(&name, ancestors) else {
+                return;
+            };
+            if !std::ptr::eq(local, site.local) || pinned_in_place(ctx, &name, ancestors) {
+                return;
+            }
+            names.push(name);
+            follow(
+                ctx,
+                site.init,
+                &site.ancestors,
+                options,
+                at,
+                names,
+                depth + 1,
+                out,
+            );
+        }
+        _ => {
+            let Some(spawn) = ctx.spawn_call(e, ancestors, options) else {
+                return;
+            };
+            if spawn.kind != SpawnKind::Task || spawn.detached {
+                return;
+            }
+            out.push(Raced {
+                at: at.unwrap_or_else(|| ctx.span_of(e)),
+                spawn,
+                spawn_ancestors: ancestors.to_vec(),
+                names,
+            });
+        }
+    }
+}
+
+/// Whether `name` is pinned in place (`tokio::pin!(name)`, `futures::pin_mut!(name)`)
+/// in the enclosing fn: racing it then races a `Pin<&mut _>`, a borrow.
+fn pinned_in_place(ctx: &FileContext<'_>, name: &str, ancestors: &[Node<'_>]) -> bool {
+    struct Pins<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Pins<'_> {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let is_pin = mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "pin" || s.ident == "pin_mut");
+            if is_pin
+                && mac
+                    .tokens
+                    .clone()
+                    .into_iter()
+                    .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == self.name))
+            {
+                self.found = true;
+            }
+        }
+    }
+    let Some(body) = fn_body(ancestors) else {
+        return false;
+    };
+    let _ = ctx;
+    let mut pins = Pins { name, found: false };
+    pins.visit_block(body);
+    pins.found
+}
+
+/// The body of the innermost fn the ancestors are in.
+fn fn_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
+    ancestors.iter().rev().find_map(|n| match n {
+        Node::ItemFn(f) => Some(&*f.block),
+        Node::ImplFn(f) => Some(&f.block),
+        Node::TraitFn(f) => f.default.as_ref(),
+        _ => None,
+    })
+}
+
+/// The plain names an async block awaits by value (`name.await`,
+/// `name.fuse().await`), outside closures and nested async blocks, and not
+/// rebound by a `let` of the block.
+fn awaited_names<'v>(ctx: &'v FileContext<'_>, block: &'v syn::ExprAsync) -> Vec<&'v Expr> {
+    struct Awaits<'v, 'a> {
+        ctx: &'v FileContext<'a>,
+        found: Vec<&'v Expr>,
+        lets: Vec<&'v Pat>,
+    }
+    impl<'v> Visit<'v> for Awaits<'v, '_> {
+        fn visit_expr_await(&mut self, a: &'v syn::ExprAwait) {
+            if let Some(base) = peel(self.ctx, &a.base) {
+                if path_ident(base).is_some() {
+                    self.found.push(&a.base);
+                    return;
+                }
+            }
+            syn::visit::visit_expr_await(self, a);
+        }
+        fn visit_local(&mut self, l: &'v syn::Local) {
+            self.lets.push(&l.pat);
+            syn::visit::visit_local(self, l);
+        }
+        fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'v syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'v syn::Item) {}
+        fn visit_macro(&mut self, mac: &'v syn::Macro) {
+            // A nested `select!` is a race of its own, reported there.
+            if !matches!(self.ctx.macro_body(mac), MacroBody::Select(_)) {
+                self.ctx.visit_macro_body(mac, self);
+            }
+        }
+    }
+    let mut awaits = Awaits {
+        ctx,
+        found: Vec::new(),
+        lets: Vec::new(),
+    };
+    awaits.visit_block(&block.block);
+    let lets = awaits.lets;
+    awaits
+        .found
+        .into_iter()
+        .filter(|e| {
+            let name = peel(ctx, e).and_then(path_ident).map(|i| i.to_string());
+            name.is_some_and(|n| !lets.iter().any(|p| pat_binds(p, &n)))
+        })
+        .collect()
+}
+
+/// The elements of the collection given to `select_all(…)`: `vec![a, b]`,
+/// `[a, b]`, or a name bound to one of these in the same fn; each with the
+/// ancestors to resolve it from.
+fn collection_elements<'v>(
+    ctx: &'v FileContext<'_>,
+    arg: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Vec<(&'v Expr, Vec<Node<'v>>)> {
+    let mut e = arg;
+    let mut anc = ancestors.to_vec();
+    for _ in 0..4 {
+        match e {
+            Expr::Paren(p) => e = &p.expr,
+            Expr::MethodCall(m) if m.method == "into_iter" && m.args.is_empty() => e = &m.receiver,
+            Expr::Array(a) => return a.elems.iter().map(|x| (x, anc.clone())).collect(),
+            Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                return match ctx.macro_body(&m.mac) {
+                    MacroBody::Exprs(exprs) => exprs.iter().map(|x| (x, anc.clone())).collect(),
+                    _ => Vec::new(),
+                };
+            }
+            Expr::Path(_) => {
+                let Some(ident) = path_ident(e) else { break };
+                let Some(site) = ctx.binding_site(&ident.to_string(), &anc) else {
+                    break;
+                };
+                e = site.init;
+                anc = site.ancestors;
+            }
+            _ => break,
+        }
+    }
+    Vec::new()
+}
+
+/// Where the losers are in the output of a select function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Loser {
+    /// `Either::Left((output, loser))` / `Either::Right((output, loser))`.
+    EitherSecond,
+    /// `(output, index, losers)`.
+    TupleThird,
+}
+
+/// Whether the output of a `select(…)` / `select_all(…)` call is thrown
+/// away with its losers: the awaited call is a statement, `let _ =`, or a
+/// pattern (of a `let` or of every `match` arm) that puts `_` or an unused
+/// name where the losers are. `false` when the output goes anywhere else.
+fn losers_dropped<'v>(
+    ctx: &'v FileContext<'_>,
+    call: &'v Expr,
+    ancestors: &[Node<'v>],
+    loser: Loser,
+) -> bool {
+    let mut current = call;
+    for (i, node) in ancestors.iter().enumerate().rev() {
+        match node {
+            Node::Expr(parent) => match parent {
+                Expr::Await(_) | Expr::Try(_) | Expr::Paren(_) => current = parent,
+                Expr::MethodCall(m)
+                    if std::ptr::eq(&*m.receiver, current)
+                        && (m.method == "unwrap" || m.method == "expect") =>
+                {
+                    current = parent
+                }
+                Expr::Match(m) if std::ptr::eq(&*m.expr, current) => {
+                    return m.arms.iter().all(|arm| {
+                        loser_unused(ctx, &arm.pat, loser, |n| {
+                            !ctx.mentions_in_expr(&arm.body, n).is_empty()
+                                || arm
+                                    .guard
+                                    .as_ref()
+                                    .is_some_and(|(_, g)| !ctx.mentions_in_expr(g, n).is_empty())
+                        })
+                    });
+                }
+                _ => return false,
+            },
+            Node::Stmt(Stmt::Expr(_, Some(_))) => return true,
+            Node::Local(local) => {
+                let rest = ctx.stmts_after(&ancestors[..i]);
+                return loser_unused(ctx, &local.pat, loser, |n| {
+                    rest.is_none_or(|r| !ctx.mentions_in_stmts(r, n).is_empty())
+                });
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether `pat` leaves the losers unbound (or bound to a name `used` says is not used).
+fn loser_unused(
+    ctx: &FileContext<'_>,
+    pat: &Pat,
+    loser: Loser,
+    used: impl Fn(&str) -> bool + Copy,
+) -> bool {
+    let _ = ctx;
+    match pat {
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Ident(p) if p.subpat.is_none() => {
+            let name = p.ident.to_string();
+            name.starts_with('_') || !used(&name)
+        }
+        Pat::Type(t) => loser_unused(ctx, &t.pat, loser, used),
+        Pat::Paren(p) => loser_unused(ctx, &p.pat, loser, used),
+        Pat::Reference(_) => false,
+        Pat::Or(o) => o.cases.iter().all(|c| loser_unused(ctx, c, loser, used)),
+        Pat::Tuple(t) if loser == Loser::TupleThird => {
+            if t.elems.iter().any(|e| matches!(e, Pat::Rest(_))) {
+                // `(out, ..)` / `(out, _, ..)`: the losers are unbound unless named before the rest.
+                let before: Vec<&Pat> = t
+                    .elems
+                    .iter()
+                    .take_while(|e| !matches!(e, Pat::Rest(_)))
+                    .collect();
+                return before
+                    .get(2)
+                    .is_none_or(|p| loser_unused(ctx, p, loser, used));
+            }
+            t.elems
+                .iter()
+                .nth(2)
+                .is_some_and(|p| loser_unused(ctx, p, loser, used))
+        }
+        Pat::TupleStruct(ts) if loser == Loser::EitherSecond => {
+            let last = ts.path.segments.last().map(|s| s.ident.to_string());
+            if !matches!(last.as_deref(), Some("Left" | "Right")) {
+                return false;
+            }
+            match ts.elems.iter().collect::<Vec<_>>().as_slice() {
+                [Pat::Wild(_) | Pat::Rest(_)] | [] => true,
+                [Pat::Tuple(inner)] => match inner.elems.iter().collect::<Vec<_>>().as_slice() {
+                    [Pat::Rest(_)] => true,
+                    [_, second] => loser_unused(ctx, second, loser, used),
+                    _ => false,
+                },
+                [single] => loser_unused(ctx, single, loser, used),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether the fn aborts the raced task itself: an `AbortHandle` taken from
+/// the handle before the race, or `.abort()` on it after the race starts.
+fn aborted_around(
+    ctx: &FileContext<'_>,
+    names: &[String],
+    race_start: usize,
+    ancestors: &[Node<'_>],
+) -> bool {
+    struct Aborts<'c, 'a, 'n> {
+        ctx: &'c FileContext<'a>,
+        names: &'n [String],
+        race_start: usize,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Aborts<'_, '_, '_> {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            let on_handle = path_ident(method_chain(&m.receiver).root)
+                .is_some_and(|i| self.names.iter().any(|n| i == n));
+            if on_handle {
+                let at = self.ctx.span_of(m).start.byte;
+                if (m.method == "abort_handle" && at < self.race_start)
+                    || (m.method == "abort" && at > self.race_start)
+                {
+                    self.found = true;
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.ctx.visit_macro_body(mac, self);
+        }
+    }
+    if names.is_empty() {
+        return false;
+    }
+    let Some(body) = fn_body(ancestors) else {
+        return false;
+    };
+    let mut aborts = Aborts {
+        ctx,
+        names,
+        race_start,
+        found: false,
+    };
+    aborts.visit_block(body);
+    aborts.found
+}

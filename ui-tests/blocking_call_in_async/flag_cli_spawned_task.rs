@@ -1,0 +1,47 @@
+// A CLI: `main` itself runs on the main thread (its std::fs reads stall
+// nothing else), but the tasks it spawns run on the runtime's workers.
+use std::path::PathBuf;
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+
+#[derive(Debug, serde::Deserialize)]
+struct Config {
+    watch: Vec<PathBuf>,
+    interval_secs: u64,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    // Main-thread start-up code: not reported.
+    let text = std::fs::read_to_string("indexer.toml")?;
+    let config: Config = toml::from_str(&text)?;
+
+    // A spawned task runs on a worker: reported.
+    let first = config.watch[0].clone();
+    tokio::spawn(async move {
+        let bytes = std::fs::read(&first).expect("readable");
+        println!("{} bytes", bytes.len());
+    });
+
+    // An async block bound to a name and spawned later: reported.
+    let interval = Duration::from_secs(config.interval_secs);
+    let ticker = async move {
+        loop {
+            std::thread::sleep(interval);
+            println!("tick");
+        }
+    };
+    let ticker = tokio::spawn(ticker);
+
+    // JoinSet tasks run on workers too: reported.
+    let mut set = JoinSet::new();
+    for path in config.watch {
+        set.spawn(async move { std::fs::read_to_string(path) });
+    }
+    while let Some(res) = set.join_next().await {
+        println!("{:?}", res?.map(|s| s.len()));
+    }
+    ticker.abort();
+    Ok(())
+}

@@ -1,0 +1,22 @@
+// On a current-thread runtime the main thread is the only worker: blocking
+// `main` blocks every task.
+use std::time::Duration;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    tokio::spawn(heartbeat());
+    let text = std::fs::read_to_string("relay.toml")?;
+    std::thread::sleep(Duration::from_secs(1));
+    serve(&text).await
+}
+
+pub fn run_embedded() -> anyhow::Result<()> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async {
+        tokio::spawn(heartbeat());
+        let state = std::fs::read("state.bin")?;
+        restore(state).await
+    })
+}

@@ -1,0 +1,43 @@
+// std::process waits for the child inside async code.
+use std::process::{Child, Command, Stdio};
+
+pub async fn git_head(repo: &std::path::Path) -> anyhow::Result<String> {
+    let out = std::process::Command::new("git")
+        .arg("rev-parse")
+        .arg("HEAD")
+        .current_dir(repo)
+        .output()?;
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+pub async fn run_hook(script: &str) -> anyhow::Result<bool> {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg(script).stdin(Stdio::null());
+    let status = cmd.status()?;
+    Ok(status.success())
+}
+
+pub async fn transcode(input: &str) -> std::io::Result<Vec<u8>> {
+    let child = Command::new("ffmpeg")
+        .args(["-i", input, "-f", "mp3", "-"])
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let out = child.wait_with_output()?;
+    Ok(out.stdout)
+}
+
+pub struct Worker {
+    child: Child,
+}
+
+impl Worker {
+    pub async fn shutdown(&mut self) -> std::io::Result<()> {
+        self.child.kill()?;
+        self.child.wait()?;
+        Ok(())
+    }
+}
+
+pub async fn reap(child: &mut std::process::Child) {
+    let _ = child.wait();
+}

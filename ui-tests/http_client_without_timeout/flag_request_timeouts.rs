@@ -1,0 +1,96 @@
+// Streaming clients bounded only while connecting, and local clients whose
+// per-request timeouts do not cover every request.
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use reqwest::Client;
+use tokio::io::AsyncWriteExt;
+
+/// `connect_timeout` alone: a mirror that stops sending mid-body holds the
+/// download forever.
+pub async fn download_release(url: &str, dest: &std::path::Path) -> anyhow::Result<()> {
+    let client = Client::builder()
+        .user_agent("updater/0.9")
+        .connect_timeout(Duration::from_secs(10))
+        .build()?;
+    let mut out = tokio::fs::File::create(dest).await?;
+    let mut stream = client.get(url).send().await?.error_for_status()?.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        out.write_all(&chunk?).await?;
+    }
+    Ok(())
+}
+
+pub struct Registry {
+    http: Client,
+    base: String,
+}
+
+impl Registry {
+    /// The per-request timeout covers the probe, but the client is stored:
+    /// every later request made through `self.http` is unbounded.
+    pub async fn connect(base: String) -> anyhow::Result<Registry> {
+        let http = Client::builder().user_agent("registry-client/2.0").build()?;
+        http.get(format!("{base}/v2/"))
+            .timeout(Duration::from_secs(5))
+            .send()
+            .await?
+            .error_for_status()?;
+        Ok(Registry { http, base })
+    }
+
+    pub async fn manifest(&self, name: &str, tag: &str) -> reqwest::Result<String> {
+        self.http
+            .get(format!("{}/v2/{name}/manifests/{tag}", self.base))
+            .send()
+            .await?
+            .text()
+            .await
+    }
+}
+
+/// Returned to the caller after one bounded request.
+pub async fn logged_in_client(login_url: &str, token: &str) -> anyhow::Result<Client> {
+    let client = Client::new();
+    client
+        .post(login_url)
+        .bearer_auth(token)
+        .timeout(Duration::from_secs(10))
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(client)
+}
+
+/// One of the two requests has no timeout of its own.
+pub async fn sync_feed(feed_url: &str, ack_url: &str) -> anyhow::Result<usize> {
+    let client = Client::builder().gzip(true).build()?;
+    let items: Vec<String> = client
+        .get(feed_url)
+        .timeout(Duration::from_secs(15))
+        .send()
+        .await?
+        .json()
+        .await?;
+    client.post(ack_url).json(&items.len()).send().await?;
+    Ok(items.len())
+}
+
+/// A clone handed to another function, whose requests are out of sight.
+pub async fn wait_until_up(url: String) -> reqwest::Result<bool> {
+    let client = Client::new();
+    if client.head(&url).timeout(Duration::from_secs(2)).send().await.is_ok() {
+        return Ok(true);
+    }
+    Ok(retry_health(client.clone(), &url).await)
+}
+
+async fn retry_health(client: Client, url: &str) -> bool {
+    for _ in 0..5 {
+        if client.get(url).send().await.is_ok() {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_secs(3)).await;
+    }
+    false
+}

@@ -1,0 +1,79 @@
+// The same workers as in a `main`, started where they can run more than once.
+use std::time::Duration;
+
+pub struct StatsReporter;
+
+impl StatsReporter {
+    // A constructor: the reporter can be dropped and created again, the task stays.
+    pub fn start(state: AppState) -> StatsReporter {
+        tokio::spawn(async move {
+            loop {
+                state.report().await;
+                tokio::time::sleep(Duration::from_secs(60)).await;
+            }
+        });
+        StatsReporter
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let config = Config::load()?;
+    loop {
+        // Spawned on every reconnect: one more endless keepalive task each time.
+        let conn = Connection::connect(&config.upstream).await?;
+        let keepalive = conn.clone();
+        tokio::spawn(async move {
+            loop {
+                keepalive.send_keepalive().await;
+                tokio::time::sleep(Duration::from_secs(30)).await;
+            }
+        });
+        conn.run_until_closed().await;
+    }
+}
+
+pub struct Session {
+    keepalive: std::sync::OnceLock<()>,
+}
+
+impl Session {
+    // A cell owned by a session, not a static: one task per session.
+    pub fn ensure_keepalive(&self, conn: Connection) {
+        self.keepalive.get_or_init(|| {
+            tokio::spawn(async move {
+                loop {
+                    conn.send_keepalive().await;
+                    tokio::time::sleep(Duration::from_secs(30)).await;
+                }
+            });
+        });
+    }
+}
+
+
+pub mod gateway {
+    use std::time::Duration;
+
+    use futures::StreamExt;
+    use tokio_stream::wrappers::TcpListenerStream;
+
+    #[actix_web::main]
+    async fn main() -> std::io::Result<()> {
+        let listener = tokio::net::TcpListener::bind("0.0.0.0:7000").await?;
+        // `for_each` runs its closure for every connection: one endless task each.
+        TcpListenerStream::new(listener)
+            .for_each(|socket| async move {
+                let Ok(socket) = socket else { return };
+                let conn = super::Connection::new(socket);
+                tokio::spawn(async move {
+                    loop {
+                        conn.send_keepalive().await;
+                        tokio::time::sleep(Duration::from_secs(30)).await;
+                    }
+                });
+            })
+            .await;
+        Ok(())
+    }
+}
