@@ -73,7 +73,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
         }
     };
-    let lints_code = !(cli.stdin || cli.list_rules || cli.explain.is_some());
+    let lints_code =
+        !(cli.stdin || cli.list_rules || cli.explain.is_some() || cli.show_settings.is_some());
     if !cli.paths.is_empty() || !lints_code {
         if own.workspace || own.manifest_path.is_some() {
             return fail(

@@ -215,6 +215,13 @@ fn exit_codes_outside_a_package_and_on_bad_flags() {
     let out = cargo_leaklint(tmp.path(), &["--manifest-path"]);
     assert_eq!(out.status.code(), Some(2));
 
+    // Commands that lint nothing pass through to leaklint.
+    let out = cargo_leaklint(tmp.path(), &["--show-settings"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Settings for"));
+    let out = cargo_leaklint(tmp.path(), &["--list-rules"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("spawn_without_cancel"));
+
     let help = cargo_leaklint(tmp.path(), &["--help"]);
     assert_eq!(help.status.code(), Some(0));
     let help = String::from_utf8_lossy(&help.stdout);
