@@ -78,13 +78,15 @@ crate::declare_lint! {
     /// called from async code: only the call written in the async code
     /// itself is seen.
     ///
-    /// Main-thread code is told from what one file shows: an `async fn`
-    /// that `main` awaits is not known to run on the main thread and is
-    /// still reported, even in the same file. A CLI whose `main` does
-    /// `command(args).await` and whose command handlers read and write
-    /// files with `std::fs`, or a server whose start-up code (awaited once
-    /// by `main` before it starts serving) loads state with `std::fs`, gets
-    /// findings there that hold up nothing else; suppress them with a
+    /// An `async fn` reached from `main` only through calls and awaits (a
+    /// CLI's command handler, start-up code `main` awaits before serving)
+    /// runs on the main thread too and is not reported: leaklint reads every
+    /// Rust file of the workspace for its callers, matching calls by name as
+    /// `spawn_without_cancel` describes (a same-named method called on a
+    /// value of unknown type, a fn passed as a value or named in an
+    /// unreadable macro, or a file that does not parse keeps the finding).
+    /// Start-up code reached some other way (a thread of its own, a server's
+    /// `start` called by a framework) is still reported; suppress it with a
     /// reason. An async block in `main` handed to a fn of the crate that
     /// spawns it is taken for main-thread code. A runtime's flavour is known
     /// only when it is built in the same fn: a current-thread runtime made

@@ -50,11 +50,19 @@ crate::declare_lint! {
     ///   (`spawn(async move { run(rx).await })`) is analysed as written, so a
     ///   loop inside `run` is not reported for it; a task body defined in
     ///   another file is not analysed at all.
-    /// * A worker started from a fn that only `main` calls (`fn
-    ///   start_workers()` called once at start-up) is reported, although it
-    ///   lives as long as the process just like one started in `main` itself:
-    ///   telling such fns apart needs to know every caller in the crate. A
-    ///   fn named `main` inside a module is not the program's `main`.
+    /// * A worker started from a fn that only `main` reaches (`Services::new`
+    ///   called once by a CLI command that `main` awaits) lives as long as the
+    ///   process too and is not reported: leaklint reads every Rust file of
+    ///   the workspace (or package) for the callers of that fn. It matches
+    ///   calls by name, resolving what it can (`module::f`, `Type::f`,
+    ///   `self.f()`, a receiver made by `let x = Type::f(…)` or typed as a
+    ///   parameter): any call that may be the fn counts as a caller, so a
+    ///   same-named method called on a value of unknown type anywhere
+    ///   (`x.start()` in a loop) keeps the finding, as does a fn passed as a
+    ///   value, named in a macro leaklint cannot read, or in a workspace with
+    ///   a file that does not parse. Linting from standard input reads the
+    ///   other files from disk. A fn named `main` inside a module is not the
+    ///   program's `main`.
     /// * A loop that leaves only through `std::process::exit`, `abort` or
     ///   `panic!` counts as endless. In a macro call, a `?` or `%` right
     ///   after `=`, `,` or `(` is tracing's formatting sigil

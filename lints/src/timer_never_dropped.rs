@@ -81,9 +81,8 @@ crate::declare_lint! {
     ///   followed to the fn's parameter. Threads (`std::thread::spawn`) follow
     ///   the same handle rule as tasks here. Spawn calls, task bodies,
     ///   endless loops and cancellation are recognised as for
-    ///   `spawn_without_cancel` (see its Known problems): a task started from
-    ///   a fn that only `main` calls is reported although it lives as long as
-    ///   the process.
+    ///   `spawn_without_cancel` (see its Known problems), and a task started
+    ///   from a fn that only `main` reaches is left alone the same way.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,

@@ -6,8 +6,11 @@
 //! shared queries in the submodules: a walk that knows every expression's
 //! ancestors ([`ancestry`]), "is this name used later" ([`bindings`]),
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
-//! "is this a spawn call, what is its task body, is its handle kept"
-//! ([`spawn`]).
+//! "is this a spawn call, what is its task body, is its handle kept, does
+//! it run once for the process" ([`spawn`]), "is this test code, is this an
+//! entry point" ([`scope`]), and "who calls whom" for the driver's
+//! crate-wide check of findings that depend on their fn's callers
+//! ([`entry`]).
 
 pub mod ancestry;
 pub mod bindings;
