@@ -1011,7 +1011,10 @@ mod tests {
         let key = |n: &str| format!("crate::{n}");
         // A current-thread runtime's only worker runs its other tasks too.
         assert!(once.contains(&key("on_its_own_runtime")), "{once:?}");
-        assert!(!main_thread.contains(&key("on_its_own_runtime")), "{main_thread:?}");
+        assert!(
+            !main_thread.contains(&key("on_its_own_runtime")),
+            "{main_thread:?}"
+        );
         for name in ["in_task", "in_thread", "main", "on_runtime"] {
             assert!(once.contains(&key(name)), "{name}: {once:?}");
         }
