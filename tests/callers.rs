@@ -4,9 +4,11 @@
 //! main thread. Anything else in the chain (a loop, a spawned task, a caller
 //! leaklint cannot read) keeps the finding.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
+use std::path::Path;
+
+use common::leaklint;
 use serde_json::Value;
 
 fn write(dir: &Path, name: &str, text: &str) {
@@ -17,12 +19,9 @@ fn write(dir: &Path, name: &str, text: &str) {
 
 /// (file, line, rule) of every finding of `leaklint --format json ARGS`.
 fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .args(["--format", "json"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let out = leaklint(dir, &all);
     let value: Value = serde_json::from_slice(&out.stdout).unwrap();
     value["diagnostics"]
         .as_array()

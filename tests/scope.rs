@@ -6,18 +6,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::leaklint;
 
 use serde_json::Value;
-
-fn leaklint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("leaklint runs")
-}
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);

@@ -55,6 +55,16 @@ impl<'de> Visitor<'de> for KeyOrder<'_> {
     }
 }
 
+/// Runs the leaklint binary with `args` in `dir`, without colour.
+pub fn leaklint(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("leaklint runs")
+}
+
 pub fn key_orders(text: &str) -> Vec<Vec<String>> {
     let mut orders = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);

@@ -167,12 +167,7 @@ impl<'a> FileContext<'a> {
             let callee = match expr {
                 Expr::Call(call) => match &*call.func {
                     Expr::Path(p) if p.qself.is_none() => {
-                        let names: Vec<String> = p
-                            .path
-                            .segments
-                            .iter()
-                            .map(|s| imports::unraw(&s.ident))
-                            .collect();
+                        let names = segment_names(&p.path);
                         match names.as_slice() {
                             [.., ty, name] if ty == "Self" => Some(match impl_type_of(ancestors) {
                                 Some(t) => Callee::Assoc(format!("{t}::{name}")),
@@ -216,12 +211,7 @@ impl<'a> FileContext<'a> {
                         )
                     });
                     if !is_callee && !local {
-                        let names: Vec<String> = p
-                            .path
-                            .segments
-                            .iter()
-                            .map(|s| imports::unraw(&s.ident))
-                            .collect();
+                        let names = segment_names(&p.path);
                         match names.as_slice() {
                             [.., ty, name] if ty == "Self" => {
                                 summary.opaque.insert(match impl_type_of(ancestors) {
@@ -265,12 +255,7 @@ impl<'a> FileContext<'a> {
         // `T::new(…).start()`: a constructor by convention returns `T`.
         if let Expr::Call(c) = receiver {
             if let Expr::Path(p) = &*c.func {
-                let names: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| imports::unraw(&s.ident))
-                    .collect();
+                let names = segment_names(&p.path);
                 if let [.., ty, ctor] = names.as_slice() {
                     if ty != "Self" && ty.starts_with(char::is_uppercase) && ctor == "new" {
                         return Some(ty.clone());
@@ -448,6 +433,14 @@ impl<'a> FileContext<'a> {
             thread,
         }
     }
+}
+
+/// A path's segments as names (raw identifiers unprefixed).
+fn segment_names(path: &syn::Path) -> Vec<String> {
+    path.segments
+        .iter()
+        .map(|s| imports::unraw(&s.ident))
+        .collect()
 }
 
 /// The last segment of a type, through `&`, `Arc<…>`, `Box<…>`, `Rc<…>`.
