@@ -51,13 +51,11 @@ impl PackageNames {
         if is_test_support_name(&name) || listed.contains(&name) {
             return true;
         }
-        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let workspace = self
-            .workspace_of
-            .entry(dir)
-            .or_insert_with(|| workspace_manifest(file))
-            .clone();
-        let Some(workspace) = workspace else {
+        let Some(workspace) = std::fs::canonicalize(file)
+            .ok()
+            .and_then(|f| f.parent().map(Path::to_path_buf))
+            .and_then(|dir| self.workspace_of_dir(&dir))
+        else {
             return false;
         };
         self.dev_only
@@ -76,6 +74,24 @@ impl PackageNames {
             dir
         };
         self.package_of_dir(dir)
+    }
+
+    /// The nearest `Cargo.toml` in `dir` (absolute) or above with a
+    /// `[workspace]` table; each directory's manifest is read once.
+    fn workspace_of_dir(&mut self, dir: &Path) -> Option<PathBuf> {
+        if let Some(known) = self.workspace_of.get(dir) {
+            return known.clone();
+        }
+        let manifest = dir.join("Cargo.toml");
+        let found = if std::fs::read_to_string(&manifest)
+            .is_ok_and(|t| t.lines().any(|l| l.trim() == "[workspace]"))
+        {
+            Some(manifest)
+        } else {
+            dir.parent().and_then(|p| self.workspace_of_dir(p))
+        };
+        self.workspace_of.insert(dir.to_path_buf(), found.clone());
+        found
     }
 
     fn package_of_dir(&mut self, dir: &Path) -> Option<String> {
@@ -100,18 +116,6 @@ impl PackageNames {
         self.by_dir.insert(dir.to_path_buf(), name.clone());
         name
     }
-}
-
-/// The nearest `Cargo.toml` above `file` with a `[workspace]` table.
-fn workspace_manifest(file: &Path) -> Option<PathBuf> {
-    let absolute = std::fs::canonicalize(file).ok()?;
-    absolute
-        .ancestors()
-        .skip(1)
-        .map(|d| d.join("Cargo.toml"))
-        .find(|m| {
-            std::fs::read_to_string(m).is_ok_and(|t| t.lines().any(|l| l.trim() == "[workspace]"))
-        })
 }
 
 /// The members of the workspace at `manifest` that the other members use
