@@ -60,9 +60,12 @@ crate::declare_lint! {
     ///   same-named method called on a value of unknown type anywhere
     ///   (`x.start()` in a loop) keeps the finding, as does a fn passed as a
     ///   value, named in a macro leaklint cannot read, or in a workspace with
-    ///   a file that does not parse. Linting from standard input reads the
-    ///   other files from disk. A fn named `main` inside a module is not the
-    ///   program's `main`.
+    ///   a file that does not parse. The chain from `main` may pass through
+    ///   a task or thread that `main`-only code spawns once, or a `block_on`
+    ///   (a server thread running its own runtime): that code runs once too.
+    ///   It may not pass through a loop or another closure. Linting from
+    ///   standard input reads the other files from disk. A fn named `main`
+    ///   inside a module is not the program's `main`.
     /// * A loop that leaves only through `std::process::exit`, `abort` or
     ///   `panic!` counts as endless. In a macro call, a `?` or `%` right
     ///   after `=`, `,` or `(` is tracing's formatting sigil
