@@ -38,11 +38,12 @@ crate::declare_lint! {
     /// followed like a clone, and cancelling that child counts as cancelling.
     /// Passing the token to `drop(…)` or a formatting macro (`println!`,
     /// `tracing::info!`, …) neither fires nor stores it. A clone made with
-    /// A token passed to a fn of this file that never mentions its parameter
-    /// (a stub, a `todo!()` body) counts as passed on, as the spec's "passed
-    /// to a function" says; a fn that does use it is followed. `Clone::clone(&token)`, a binding made by a pattern other than a
+    /// `Clone::clone(&token)`, a binding made by a pattern other than a
     /// plain name, and a method of this file called on a receiver other than
-    /// `self` (`this.watch(token)`) are not followed (no finding).
+    /// `self` (`this.watch(token)`) are not followed (no finding). A token
+    /// passed to a fn of this file that never mentions its parameter (a
+    /// stub, a `todo!()` body) counts as passed on to a function, which may
+    /// cancel it (no finding); a fn that does use it is followed.
     ///
     /// ### Example
     /// ```rust,ignore

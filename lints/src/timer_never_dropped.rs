@@ -238,7 +238,8 @@ const HELP_OWNER: &str = "let the timer drop with its owner";
 const HELP_TASK: &str = "end the loop on cancellation so the interval is dropped";
 const HELP_LOOP: &str = "create the interval once, before the loop";
 
-/// Which numbered case of the spec a finding is; lower cases win.
+/// Which numbered case of the rule (its documentation's list) a finding is;
+/// lower cases win.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Case {
     Leaked = 1,
