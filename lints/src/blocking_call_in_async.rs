@@ -94,6 +94,9 @@ crate::declare_lint! {
     ///
     /// A file opened and then read in the same async fn gets two findings,
     /// one at the `open` and one at the read; both lines change in the fix.
+    /// An `open` is reported even when every read of the file goes through
+    /// `block_in_place` or `spawn_blocking` elsewhere: opening a local file
+    /// rarely waits long, so suppress it with a reason there.
     /// `recv_timeout`, `try_recv`, iterating a receiver (`for msg in rx`,
     /// `rx.iter()`), `File::create_new`, reads through a `BufReader`, joins
     /// of scoped threads and the `std::os::unix::net` sockets are not

@@ -66,7 +66,12 @@ crate::declare_lint! {
     /// is flagged even when the sender is `_`, and in tests too. Assigning
     /// to the receiver's name (`rx = other;`) counts as a use. Constructors
     /// not listed above (`smol::channel::unbounded`, futures 0.1's
-    /// `futures::sync::mpsc::unbounded`) are not recognised.
+    /// `futures::sync::mpsc::unbounded`) are not recognised. A placeholder
+    /// pair whose receiver is dropped at once (`let (tx, _) =
+    /// unbounded_channel();` in a constructor) is reported even when a later
+    /// `init()` replaces the sender with one whose receiver is read: sends
+    /// before that fail, and leaklint does not follow the field; suppress it
+    /// with a reason.
     ///
     /// ### Example
     /// ```rust,ignore
