@@ -1,4 +1,5 @@
-//! Which rules run, at which level, with which options.
+//! Which rules run, at which level, with which options, and which files
+//! are linted at all (test code, size limit, test-support packages).
 //!
 //! [`crate::settings`] fills this struct from configuration files and the
 //! command line; the engine only ever reads it.

@@ -2,8 +2,11 @@
 //! the reporters. The rules themselves live in the `leaklint-lints` crate.
 //!
 //! The pipeline runs in one direction:
-//! [`discover`] → [`engine`] (read, pre-scan [`nesting`], parse, lint) →
-//! [`outcome::Report`] → [`report`] (human or JSON).
+//! [`discover`] (and [`packages`]: which files are test code) → [`engine`]
+//! (read, skip generated and oversized files, pre-scan [`nesting`], parse,
+//! lint) → [`callers`] (drop findings whose fn only `main` reaches, from the
+//! whole workspace's calls) → [`outcome::Report`] → [`report`] (human,
+//! JSON, SARIF, GitHub annotations, cargo-json).
 
 pub mod also;
 pub mod baseline;
