@@ -29,6 +29,7 @@ use rayon::prelude::*;
 
 use crate::discover::TEST_DIRS;
 use crate::outcome::Report;
+use crate::packages::PackageNames;
 
 /// A package larger than this many files is not read (its findings stay).
 const MAX_PACKAGE_FILES: usize = 20_000;
@@ -41,8 +42,9 @@ pub fn drop_moot_findings(
     paths: &HashMap<String, PathBuf>,
     max_nesting: usize,
 ) {
-    // Package root (or the file itself) → the files with candidates.
+    // Crate root (or the file itself) → the files with candidates.
     let mut crates: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
+    let mut packages = PackageNames::default();
     for (i, file) in report.files.iter().enumerate() {
         if !file.diagnostics.iter().any(|d| d.finding.moot_if.is_some()) {
             continue;
@@ -50,11 +52,21 @@ pub fn drop_moot_findings(
         let Some(path) = paths.get(&file.path) else {
             continue;
         };
-        let root = crate_root(path).unwrap_or_else(|| path.clone());
+        let root = packages.crate_root(path).unwrap_or_else(|| path.clone());
         crates.entry(root).or_default().push(i);
     }
+    if crates.is_empty() {
+        return;
+    }
+    // Parsing needs the engine's deep stacks; one pool serves every crate.
+    let Ok(pool) = rayon::ThreadPoolBuilder::new()
+        .stack_size(crate::engine::WORKER_STACK_SIZE)
+        .build()
+    else {
+        return;
+    };
     for (root, files) in crates {
-        let Some(crate_calls) = CrateCalls::read(&root, max_nesting) else {
+        let Some(crate_calls) = CrateCalls::read(&root, max_nesting, &pool) else {
             continue;
         };
         for &i in &files {
@@ -88,26 +100,6 @@ pub fn drop_moot_findings(
         .retain(|f| !f.diagnostics.is_empty() || !f.errors.is_empty());
 }
 
-/// The directory of the nearest `Cargo.toml` above `file` with a
-/// `[workspace]` table, else with a `[package]` table.
-fn crate_root(file: &Path) -> Option<PathBuf> {
-    let absolute = std::fs::canonicalize(file).ok()?;
-    let manifests: Vec<(PathBuf, String)> = absolute
-        .ancestors()
-        .skip(1)
-        .filter_map(|dir| {
-            let text = std::fs::read_to_string(dir.join("Cargo.toml")).ok()?;
-            Some((dir.to_path_buf(), text))
-        })
-        .collect();
-    let has = |text: &str, table: &str| text.lines().any(|l| l.trim() == table);
-    manifests
-        .iter()
-        .find(|(_, text)| has(text, "[workspace]"))
-        .or_else(|| manifests.iter().find(|(_, text)| has(text, "[package]")))
-        .map(|(dir, _)| dir.clone())
-}
-
 /// What a crate says about who calls whom.
 struct CrateCalls {
     /// Each file's calls, by canonical path.
@@ -121,16 +113,12 @@ struct CrateCalls {
 impl CrateCalls {
     /// Reads the crate at `root` (a workspace or package directory, or one
     /// file); `None` when a file of it cannot be read or parsed.
-    fn read(root: &Path, max_nesting: usize) -> Option<CrateCalls> {
+    fn read(root: &Path, max_nesting: usize, pool: &rayon::ThreadPool) -> Option<CrateCalls> {
         let files = if root.is_file() {
             vec![root.to_path_buf()]
         } else {
             package_files(root)?
         };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .stack_size(crate::engine::WORKER_STACK_SIZE)
-            .build()
-            .ok()?;
         let summaries: Option<Vec<(PathBuf, CallSummary)>> = pool.install(|| {
             files
                 .par_iter()

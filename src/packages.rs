@@ -4,9 +4,12 @@
 //! has a `[package]` table. That package is test support when its name ends
 //! in `test`, `tests`, `testing`, `test-utils` or `test-support` (after a
 //! `-` or `_`, or as the whole name: `acme-test-utils`, `integration_tests`,
-//! but not `latest`) or is `integration` or `e2e`, when the configuration lists it in `test_packages`,
-//! or when the other members of its workspace depend on it only as a
-//! dev-dependency (an integration-test harness).
+//! but not `latest`) or is `integration` or `e2e`, when the configuration
+//! lists it in `test_packages`, or when the other members of its workspace
+//! depend on it only as a dev-dependency (an integration-test harness).
+//!
+//! The same lookups give the crate whose callers [`crate::callers`] reads:
+//! a file's workspace, else its package.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -31,9 +34,9 @@ pub fn is_test_support_name(name: &str) -> bool {
 /// The package names of directories, looked up once each.
 #[derive(Debug, Default)]
 pub struct PackageNames {
-    /// Directory → the name of the package whose `Cargo.toml` is in it or
-    /// above it, if any.
-    by_dir: HashMap<PathBuf, Option<String>>,
+    /// Directory → the package whose `Cargo.toml` is in it or above it, if
+    /// any: that manifest's directory and the package's name.
+    by_dir: HashMap<PathBuf, Option<(PathBuf, String)>>,
     /// Workspace manifest → its members used only as dev-dependencies.
     dev_only: HashMap<PathBuf, BTreeSet<String>>,
     /// Directory → the workspace manifest above it, if any.
@@ -73,7 +76,17 @@ impl PackageNames {
         } else {
             dir
         };
-        self.package_of_dir(dir)
+        self.package_of_dir(dir).map(|(_, name)| name)
+    }
+
+    /// The directory whose Rust files make up `file`'s crate for the check
+    /// of its fns' callers: its workspace's root, else its package's.
+    pub fn crate_root(&mut self, file: &Path) -> Option<PathBuf> {
+        let dir = std::fs::canonicalize(file).ok()?.parent()?.to_path_buf();
+        match self.workspace_of_dir(&dir) {
+            Some(manifest) => manifest.parent().map(Path::to_path_buf),
+            None => self.package_of_dir(&dir).map(|(root, _)| root),
+        }
     }
 
     /// The nearest `Cargo.toml` in `dir` (absolute) or above with a
@@ -94,12 +107,12 @@ impl PackageNames {
         found
     }
 
-    fn package_of_dir(&mut self, dir: &Path) -> Option<String> {
+    fn package_of_dir(&mut self, dir: &Path) -> Option<(PathBuf, String)> {
         if let Some(known) = self.by_dir.get(dir) {
             return known.clone();
         }
-        let name = match package_name(&dir.join("Cargo.toml")) {
-            Some(name) => Some(name),
+        let package = match package_name(&dir.join("Cargo.toml")) {
+            Some(name) => Some((dir.to_path_buf(), name)),
             None => {
                 // `Path::parent` of a relative path ends at ""; go on from the
                 // absolute path so that a package above the working directory
@@ -113,8 +126,8 @@ impl PackageNames {
                 parent.and_then(|p| self.package_of_dir(&p))
             }
         };
-        self.by_dir.insert(dir.to_path_buf(), name.clone());
-        name
+        self.by_dir.insert(dir.to_path_buf(), package.clone());
+        package
     }
 }
 
