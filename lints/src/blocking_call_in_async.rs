@@ -919,14 +919,7 @@ impl<'v> Rule<'v, '_> {
             let child = ancestors.get(i + 1);
             match ancestors[i] {
                 Node::ItemFn(f) => {
-                    let top_level = self
-                        .ctx
-                        .file
-                        .items
-                        .iter()
-                        .any(|item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, f)));
-                    let is_main = (top_level && f.sig.ident == "main") || has_main_attr(&f.attrs);
-                    if !is_main {
+                    if !self.ctx.is_entry_point(f) {
                         return main_if_only_from(&f.sig);
                     }
                     if main_is_current_thread(&f.attrs) {

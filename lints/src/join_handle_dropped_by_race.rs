@@ -258,7 +258,7 @@ fn report<'v>(
     if raced.is_empty() {
         return;
     }
-    if !options.report_process_lifetime && in_main(ancestors) {
+    if !options.report_process_lifetime && in_main(ctx, ancestors) {
         return;
     }
     let race_start = ctx.span_of(race).start.byte;
@@ -310,11 +310,9 @@ fn report<'v>(
 }
 
 /// Whether the race sits in `main` or a `#[…::main]` fn: when it returns, the runtime stops every task.
-fn in_main(ancestors: &[Node<'_>]) -> bool {
+fn in_main(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
     ancestors.iter().rev().find_map(|n| match n {
-        Node::ItemFn(f) => {
-            Some(f.sig.ident == "main" || crate::context::scope::has_main_attr(&f.attrs))
-        }
+        Node::ItemFn(f) => Some(ctx.is_entry_point(f)),
         Node::ImplFn(_) | Node::TraitFn(_) => Some(false),
         _ => None,
     }) == Some(true)

@@ -106,9 +106,7 @@ impl<'a> FileContext<'a> {
         let mut summary = CallSummary::default();
         for item in &self.file.items {
             if let syn::Item::Fn(f) = item {
-                if (f.sig.ident == "main" || scope::has_main_attr(&f.attrs))
-                    && !self.in_test_code(self.span_of(&f.sig.ident))
-                {
+                if self.is_entry_point(f) && !self.in_test_code(self.span_of(&f.sig.ident)) {
                     summary.mains.push((
                         imports::unraw(&f.sig.ident),
                         scope::main_is_current_thread(&f.attrs) || builds_current_thread(&f.block),
@@ -325,6 +323,7 @@ impl<'a> FileContext<'a> {
         let mut once = true;
         let mut thread = SiteThread::Caller;
         let mut blocks_on = false;
+        let mut caller = Caller::Unknown;
         let mut child: Node<'v> = Node::Expr(expr);
         for node in ancestors.iter().rev() {
             match node {
@@ -377,36 +376,23 @@ impl<'a> FileContext<'a> {
                     if blocks_on && builds_current_thread(&f.block) {
                         thread = SiteThread::Worker;
                     }
-                    return CallSite {
-                        callee,
-                        caller: fn_key_of(f).map_or(Caller::Unknown, Caller::Fn),
-                        once,
-                        thread,
-                    };
+                    caller = fn_key_of(f).map_or(Caller::Unknown, Caller::Fn);
+                    break;
                 }
                 Node::ImplFn(f) => {
                     if blocks_on && builds_current_thread(&f.block) {
                         thread = SiteThread::Worker;
                     }
                     let name = imports::unraw(&f.sig.ident);
-                    let caller = match impl_type_of(ancestors) {
+                    caller = match impl_type_of(ancestors) {
                         Some(t) => Caller::Fn(format!("{t}::{name}")),
                         None => Caller::Unknown,
                     };
-                    return CallSite {
-                        callee,
-                        caller,
-                        once,
-                        thread,
-                    };
+                    break;
                 }
                 Node::Static(_) => {
-                    return CallSite {
-                        callee,
-                        caller: Caller::Static,
-                        once,
-                        thread,
-                    }
+                    caller = Caller::Static;
+                    break;
                 }
                 Node::Macro(m)
                     if m.path
@@ -414,12 +400,8 @@ impl<'a> FileContext<'a> {
                         .last()
                         .is_some_and(|s| s.ident == "lazy_static" || s.ident == "thread_local") =>
                 {
-                    return CallSite {
-                        callee,
-                        caller: Caller::Static,
-                        once,
-                        thread,
-                    }
+                    caller = Caller::Static;
+                    break;
                 }
                 Node::TraitFn(_) | Node::Const(_) => break,
                 _ => {}
@@ -428,7 +410,7 @@ impl<'a> FileContext<'a> {
         }
         CallSite {
             callee,
-            caller: Caller::Unknown,
+            caller,
             once,
             thread,
         }

@@ -61,6 +61,20 @@ pub fn file_is_test(file: &syn::File) -> bool {
         .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a))
 }
 
+impl crate::FileContext<'_> {
+    /// Whether `f` is an entry point: `main` at the top of the file, or a fn
+    /// with an attribute whose last segment is `main` (`#[tokio::main]`).
+    pub fn is_entry_point(&self, f: &syn::ItemFn) -> bool {
+        has_main_attr(&f.attrs)
+            || (f.sig.ident == "main"
+                && self
+                    .file
+                    .items
+                    .iter()
+                    .any(|item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, f))))
+    }
+}
+
 /// Whether `attrs` carry an entry-point attribute (`#[tokio::main]`, `#[main]`…).
 pub fn has_main_attr(attrs: &[syn::Attribute]) -> bool {
     attrs

@@ -446,12 +446,7 @@ impl<'a> FileContext<'a> {
                     return Lifetime::Process;
                 }
                 Node::ItemFn(f) => {
-                    let main = scope::has_main_attr(&f.attrs)
-                        || (f.sig.ident == "main"
-                            && self.file.items.iter().any(
-                                |item| matches!(item, syn::Item::Fn(g) if std::ptr::eq(g, *f)),
-                            ));
-                    return if main {
+                    return if self.is_entry_point(f) {
                         Lifetime::Process
                     } else {
                         Lifetime::PerCallOf(imports::unraw(&f.sig.ident))
