@@ -177,25 +177,31 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
     }
     let start = Instant::now();
     // A larger file is generated code or data: parsing it would take seconds
-    // and hundreds of megabytes for nothing a maintainer would act on.
-    if let Ok(meta) = std::fs::metadata(&file.path) {
-        if meta.len() > config.max_file_bytes {
-            return FileResult::skipped(
-                file.display.clone(),
-                Skip::Other(format!(
-                    "larger than max_file_bytes ({} > {} bytes)",
-                    meta.len(),
-                    config.max_file_bytes
-                )),
-            );
+    // and hundreds of megabytes for nothing a maintainer would act on. Its
+    // size comes from the open file, which is then read (as `fs::read` does).
+    let read = std::fs::File::open(&file.path).and_then(|mut f| {
+        let len = f.metadata()?.len();
+        if len > config.max_file_bytes {
+            return Ok(Err(len));
         }
-    }
-    let read = std::fs::read(&file.path);
+        let mut bytes = Vec::with_capacity(len as usize);
+        std::io::Read::read_to_end(&mut f, &mut bytes)?;
+        Ok(Ok(bytes))
+    });
     if let Some(t) = probe.timings {
         t.lap(Phase::Read, start);
     }
     let bytes = match read {
-        Ok(bytes) => bytes,
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(len)) => {
+            return FileResult::skipped(
+                file.display.clone(),
+                Skip::Other(format!(
+                    "larger than max_file_bytes ({len} > {} bytes)",
+                    config.max_file_bytes
+                )),
+            );
+        }
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             result
