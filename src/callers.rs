@@ -24,20 +24,24 @@ use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 use leaklint_lints::context::entry::{self, CallSummary};
-use leaklint_lints::{FileContext, ReachKind};
+use leaklint_lints::context::follow::{CrateIndex, Hop};
+use leaklint_lints::{FileContext, Finding, Note, ReachKind};
 use rayon::prelude::*;
 
+use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
-use crate::outcome::Report;
+use crate::outcome::{Diagnostic, FileResult, Report};
 use crate::packages::PackageNames;
 
 /// A package larger than this many files is not read (its findings stay).
 const MAX_PACKAGE_FILES: usize = 20_000;
 
-/// Drops the findings of `report` that are moot because their fn is
-/// reached only from `main` (see the module documentation). `paths` maps a
-/// file as displayed to where it can be read.
-pub fn drop_moot_findings(
+/// Decides every finding of `report` that waits for the crate: drops the
+/// findings that are moot because their fn is reached only from `main`,
+/// and keeps a finding with a [`Follow`] only when the crate shows it
+/// holds, with a note per call followed (see the module documentation).
+/// `paths` maps a file as displayed to where it can be read.
+pub fn resolve_crate_findings(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
     max_nesting: usize,
@@ -45,65 +49,166 @@ pub fn drop_moot_findings(
     // Crate root (or the file itself) → the files with candidates.
     let mut crates: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
     let mut packages = PackageNames::default();
+    let mut alone = Vec::new();
     for (i, file) in report.files.iter().enumerate() {
-        if !file.diagnostics.iter().any(|d| d.finding.moot_if.is_some()) {
+        if !file.diagnostics.iter().any(waits_for_crate) {
             continue;
         }
         let Some(path) = paths.get(&file.path) else {
+            alone.push(i);
             continue;
         };
         let root = packages.crate_root(path).unwrap_or_else(|| path.clone());
         crates.entry(root).or_default().push(i);
     }
-    if crates.is_empty() {
-        return;
+    for i in alone {
+        resolve_alone(&mut report.files[i]);
     }
-    // Parsing needs the engine's deep stacks; one pool serves every crate.
-    let Ok(pool) = rayon::ThreadPoolBuilder::new()
-        .stack_size(crate::engine::WORKER_STACK_SIZE)
-        .build()
-    else {
-        return;
-    };
-    for (root, files) in crates {
-        let Some(crate_calls) = CrateCalls::read(&root, max_nesting, &pool) else {
-            continue;
-        };
-        for &i in &files {
-            let Some(summary) = paths
-                .get(&report.files[i].path)
-                .and_then(|p| std::fs::canonicalize(p).ok())
-                .and_then(|p| crate_calls.summaries.get(&p))
-            else {
-                continue;
-            };
-            report.files[i].diagnostics.retain(|d| {
-                let Some(reach) = &d.finding.moot_if else {
-                    return true;
-                };
-                // The fn the finding is in, as the crate knows it.
-                let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) else {
-                    return true;
-                };
-                if key.rsplit("::").next() != Some(reach.function.as_str()) {
-                    return true;
+    if !crates.is_empty() {
+        // Parsing needs the engine's deep stacks; one pool serves every crate.
+        match rayon::ThreadPoolBuilder::new()
+            .stack_size(crate::engine::WORKER_STACK_SIZE)
+            .build()
+        {
+            Ok(pool) => {
+                for (root, files) in crates {
+                    resolve_in_crate(report, paths, &root, &files, max_nesting, &pool);
                 }
-                !match reach.kind {
-                    ReachKind::Once => crate_calls.once.contains(key),
-                    ReachKind::MainThread => crate_calls.main_thread.contains(key),
+            }
+            Err(_) => {
+                for (_, files) in crates {
+                    for i in files {
+                        resolve_alone(&mut report.files[i]);
+                    }
                 }
-            });
+            }
         }
     }
     report
         .files
-        .retain(|f| !f.diagnostics.is_empty() || !f.errors.is_empty());
+        .retain(|f| !f.diagnostics.is_empty() || !f.errors.is_empty() || f.skip.is_some());
+}
+
+/// Whether a diagnostic's verdict depends on the rest of its crate.
+fn waits_for_crate(d: &Diagnostic) -> bool {
+    d.finding.moot_if.is_some() || d.finding.follow.is_some()
+}
+
+/// Decides the waiting findings of one file with only that file for the
+/// crate: `main`-only reachability is not decided (the finding stays), a
+/// [`Follow`] is decided within the file.
+pub fn resolve_alone(result: &mut FileResult) {
+    let summary = result.summary.take();
+    let index = summary.as_deref().map(|s| CrateIndex::new(vec![s]));
+    result.diagnostics.retain_mut(|d| {
+        let Some(follow) = d.finding.follow.take() else {
+            return true;
+        };
+        let Some(index) = &index else {
+            return false;
+        };
+        match index.decide(0, &follow) {
+            Some(hops) => {
+                add_hops(&mut d.finding, hops, |_| None);
+                true
+            }
+            None => false,
+        }
+    });
+}
+
+/// Decides the waiting findings of `files` (indices into `report.files`),
+/// which are in the crate at `root`.
+fn resolve_in_crate(
+    report: &mut Report,
+    paths: &HashMap<String, PathBuf>,
+    root: &Path,
+    files: &[usize],
+    max_nesting: usize,
+    pool: &rayon::ThreadPool,
+) {
+    let crate_calls = CrateCalls::read(root, max_nesting, pool);
+    // A linted file's own summary is the one its findings were made with
+    // (the text from standard input may differ from the disk's).
+    let mut summaries: BTreeMap<PathBuf, (String, CallSummary)> = crate_calls
+        .summaries
+        .iter()
+        .map(|(p, s)| (p.clone(), (display_path(p), s.clone())))
+        .collect();
+    let mut own: Vec<(usize, PathBuf)> = Vec::new();
+    for &i in files {
+        let display = report.files[i].path.clone();
+        let key = paths
+            .get(&display)
+            .and_then(|p| std::fs::canonicalize(p).ok())
+            .unwrap_or_else(|| PathBuf::from(&display));
+        match report.files[i].summary.take() {
+            Some(summary) => {
+                summaries.insert(key.clone(), (display, *summary));
+            }
+            None => {
+                if let Some(entry) = summaries.get_mut(&key) {
+                    entry.0 = display;
+                }
+            }
+        }
+        own.push((i, key));
+    }
+    let order: Vec<&PathBuf> = summaries.keys().collect();
+    let index = CrateIndex::new(summaries.values().map(|(_, s)| s).collect());
+    let displays: Vec<&str> = summaries.values().map(|(d, _)| d.as_str()).collect();
+    for (i, key) in own {
+        let me = order.iter().position(|p| **p == key);
+        let summary = me.map(|m| &summaries[order[m]].1);
+        report.files[i].diagnostics.retain_mut(|d| {
+            if let Some(follow) = d.finding.follow.take() {
+                let Some(me) = me else { return false };
+                match index.decide(me, &follow) {
+                    Some(hops) => add_hops(&mut d.finding, hops, |f| {
+                        (f != me).then(|| displays[f].to_string())
+                    }),
+                    None => return false,
+                }
+            }
+            let Some(reach) = &d.finding.moot_if else {
+                return true;
+            };
+            if !crate_calls.complete {
+                return true;
+            }
+            // The fn the finding is in, as the crate knows it.
+            let Some(key) = summary.and_then(|s| entry::fn_at(s, d.finding.span.start.byte)) else {
+                return true;
+            };
+            if key.rsplit("::").next() != Some(reach.function.as_str()) {
+                return true;
+            }
+            !match reach.kind {
+                ReachKind::Once => crate_calls.once.contains(key),
+                ReachKind::MainThread => crate_calls.main_thread.contains(key),
+            }
+        });
+    }
+}
+
+/// Puts the notes of a followed chain first in `finding`'s notes; `other`
+/// names a hop's file when it is not the finding's.
+fn add_hops(finding: &mut Finding, hops: Vec<Hop>, other: impl Fn(usize) -> Option<String>) {
+    let notes = hops.into_iter().map(|hop| Note {
+        span: Some(hop.span),
+        message: hop.message,
+        file: other(hop.file),
+    });
+    finding.notes.splice(0..0, notes);
 }
 
 /// What a crate says about who calls whom.
 struct CrateCalls {
     /// Each file's calls, by canonical path.
     summaries: HashMap<PathBuf, CallSummary>,
+    /// Whether every file of the crate was read and parsed: only then can
+    /// "reached only from `main`" be decided.
+    complete: bool,
     /// The fns (by key) reached from `main` once.
     once: BTreeSet<String>,
     /// The fns (by key) reached from `main` on the main thread.
@@ -112,26 +217,46 @@ struct CrateCalls {
 
 impl CrateCalls {
     /// Reads the crate at `root` (a workspace or package directory, or one
-    /// file); `None` when a file of it cannot be read or parsed.
-    fn read(root: &Path, max_nesting: usize, pool: &rayon::ThreadPool) -> Option<CrateCalls> {
+    /// file), as much of it as can be read and parsed.
+    fn read(root: &Path, max_nesting: usize, pool: &rayon::ThreadPool) -> CrateCalls {
         let files = if root.is_file() {
-            vec![root.to_path_buf()]
+            Some(vec![root.to_path_buf()])
         } else {
-            package_files(root)?
+            package_files(root)
         };
-        let summaries: Option<Vec<(PathBuf, CallSummary)>> = pool.install(|| {
+        let Some(files) = files else {
+            return CrateCalls {
+                summaries: HashMap::new(),
+                complete: false,
+                once: BTreeSet::new(),
+                main_thread: BTreeSet::new(),
+            };
+        };
+        let read: Vec<(PathBuf, Option<CallSummary>)> = pool.install(|| {
             files
                 .par_iter()
-                .map(|f| Some((f.clone(), summary(f, max_nesting)?)))
+                .map(|f| {
+                    let canonical = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+                    (canonical, summary(f, max_nesting))
+                })
                 .collect()
         });
-        let summaries: HashMap<PathBuf, CallSummary> = summaries?.into_iter().collect();
-        let (once, main_thread) = entry::reached_from_main(summaries.values());
-        Some(CrateCalls {
+        let complete = read.iter().all(|(_, s)| s.is_some());
+        let summaries: HashMap<PathBuf, CallSummary> = read
+            .into_iter()
+            .filter_map(|(p, s)| Some((p, s?)))
+            .collect();
+        let (once, main_thread) = if complete {
+            entry::reached_from_main(summaries.values())
+        } else {
+            (BTreeSet::new(), BTreeSet::new())
+        };
+        CrateCalls {
             summaries,
+            complete,
             once,
             main_thread,
-        })
+        }
     }
 }
 
@@ -156,7 +281,7 @@ fn summary(path: &Path, max_nesting: usize) -> Option<CallSummary> {
 /// The name of the module a file is, as its path says: its stem, its
 /// directory's name for `mod.rs`, `crate` for a crate root (`lib.rs`,
 /// `main.rs`, a file of `src/bin/`, `build.rs`).
-fn module_name(path: &Path) -> String {
+pub fn module_name(path: &Path) -> String {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("crate");
     let parent = path
         .parent()

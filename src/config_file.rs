@@ -19,6 +19,7 @@
 //! spawn_functions = ["my_rt::spawn_detached"]
 //! guard_functions = ["Cleanup::new"]
 //! process_lifetime = "report"        # also report tasks started from `main`
+//! call_depth = 2                     # follow a task at most 2 calls deep (default 4)
 //!
 //! [[overrides]]                      # for the files these globs match
 //! files = ["src/bin/"]
@@ -78,6 +79,7 @@ pub const OPTION_KEYS: &[&str] = &[
     "spawn_functions",
     "guard_functions",
     "process_lifetime",
+    "call_depth",
 ];
 
 /// A configuration file that cannot be used; leaklint exits with status 2.
@@ -138,6 +140,8 @@ pub struct Values {
     pub guard_functions: Option<Vec<String>>,
     /// `options.process_lifetime`: `Some(true)` for `"report"`.
     pub report_process_lifetime: Option<bool>,
+    /// `options.call_depth`.
+    pub call_depth: Option<usize>,
     /// `require_reason`: like `--require-reason`.
     pub require_reason: Option<bool>,
     /// `include_tests`: like `--include-tests`.
@@ -398,6 +402,16 @@ fn shared_key(
                 match option_name {
                     "large_value_bytes" => {
                         values.large_value_bytes = Some(positive_integer(value, &full, err)?)
+                    }
+                    "call_depth" => {
+                        let depth = positive_integer(value, &full, err)?;
+                        if depth > 16 {
+                            return Err(err(
+                                Some(value.span()),
+                                format!("`{full}` must be at most 16 (following calls deeper costs time and finds nothing a maintainer would act on)"),
+                            ));
+                        }
+                        values.call_depth = Some(depth as usize);
                     }
                     "process_lifetime" => {
                         values.report_process_lifetime = match value.get_ref().as_str() {

@@ -17,6 +17,9 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
+use std::path::Path;
+
+use leaklint_lints::context::entry::CallSummary;
 use leaklint_lints::{run_lint, FileContext, Span};
 use rayon::prelude::*;
 
@@ -242,11 +245,24 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
 /// ignored. This is the whole per-file pipeline without the file system; the
 /// UI tests use it.
 pub fn lint_source(path: &str, text: &str, config: &Config) -> FileResult {
+    lint_source_in(path, text, config, true)
+}
+
+/// [`lint_source`], with the file alone as its crate (`alone`: the
+/// findings that wait for the crate are decided within the file) or not
+/// (they wait for [`crate::callers::resolve_crate_findings`]).
+pub(crate) fn lint_source_in(path: &str, text: &str, config: &Config, alone: bool) -> FileResult {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("leaklint-worker".to_string())
             .stack_size(WORKER_STACK_SIZE)
-            .spawn_scoped(scope, || lint_text(path, text, config))
+            .spawn_scoped(scope, || {
+                let mut result = lint_text(path, text, config);
+                if alone {
+                    crate::callers::resolve_alone(&mut result);
+                }
+                result
+            })
             .expect("cannot start a worker thread")
             .join()
             .expect("the worker thread panicked outside of catch_unwind")
@@ -328,6 +344,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         crate::fault::inject(text);
         analyse(
+            path,
             text,
             config,
             rules_to_run.as_deref(),
@@ -335,6 +352,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
             &mut result.diagnostics,
             &mut result.errors,
             &mut test_code,
+            &mut result.summary,
         )
     }));
     // Every span of this file has been converted to positions and the tree is
@@ -373,7 +391,9 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
 /// with a pre-filter, those `rules_to_run` says can find something here),
 /// each under its own `catch_unwind` so one rule's panic keeps the others'
 /// findings.
+#[allow(clippy::too_many_arguments)]
 fn analyse(
+    path: &str,
     text: &str,
     config: &Config,
     rules_to_run: Option<&[bool]>,
@@ -381,6 +401,7 @@ fn analyse(
     diagnostics: &mut Vec<Diagnostic>,
     errors: &mut Vec<FileError>,
     test_code: &mut Vec<Span>,
+    summary: &mut Option<Box<CallSummary>>,
 ) {
     let start = Instant::now();
     // Positions are unchanged (see `code::without_line_doc_comments`), so the
@@ -460,6 +481,13 @@ fn analyse(
                 panic_message(&*payload)
             ))),
         }
+    }
+    // A finding that waits for the crate needs what this file says about
+    // calls, from this parse.
+    if diagnostics.iter().any(|d| d.finding.follow.is_some()) {
+        *summary = Some(Box::new(
+            ctx.call_summary(&crate::callers::module_name(Path::new(path))),
+        ));
     }
     let start = Instant::now();
     drop(ctx);

@@ -342,10 +342,12 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
                         _ => None,
                     },
                     message: n.message,
+                    file: None,
                 })
                 .collect(),
             help: d.help,
             moot_if: None,
+            follow: None,
         },
     }
 }

@@ -78,6 +78,9 @@ pub struct FileResult {
     pub errors: Vec<FileError>,
     /// Set when the file was deliberately not linted.
     pub skip: Option<Skip>,
+    /// What the file says about calls, kept while a finding of it waits
+    /// for the crate (see [`leaklint_lints::Finding::follow`]).
+    pub summary: Option<Box<leaklint_lints::context::entry::CallSummary>>,
 }
 
 impl FileResult {
@@ -89,6 +92,7 @@ impl FileResult {
             diagnostics: Vec::new(),
             errors: Vec::new(),
             skip: None,
+            summary: None,
         }
     }
 

@@ -164,7 +164,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     };
     let config = settings::effective(None, &overrides);
     report.absorb(run_engine(&problems, &config, &options, timings)?);
-    callers::drop_moot_findings(&mut report, &paths, config.max_nesting);
+    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting);
     Ok((report, info))
 }
 
@@ -256,7 +256,7 @@ fn lint_stdin(
         }
     }
     let result = match String::from_utf8(bytes) {
-        Ok(text) => engine::lint_source(&display, &text, &config),
+        Ok(text) => engine::lint_source_in(&display, &text, &config, false),
         Err(_) => {
             let mut result = crate::outcome::FileResult::new(display);
             result.errors.push(crate::outcome::FileError::new(
@@ -267,6 +267,6 @@ fn lint_stdin(
     };
     let mut report = Report::new(1, [result]);
     let paths = HashMap::from([(display_path(&path), path)]);
-    callers::drop_moot_findings(&mut report, &paths, config.max_nesting);
+    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting);
     Ok(report)
 }

@@ -156,6 +156,16 @@ pub const OPTIONS: &[RuleOption] = &[
         ],
     },
     RuleOption {
+        key: "call_depth",
+        default: "4",
+        meaning: "how many calls deep a task body is followed into the crate's fns",
+        rules: &[
+            "spawn_without_cancel",
+            "timer_never_dropped",
+            "blocking_call_in_async",
+        ],
+    },
+    RuleOption {
         key: "process_lifetime",
         default: "\"ignore\"",
         meaning: "\"report\" also reports tasks started once from `main` or a static's initializer",

@@ -250,6 +250,10 @@ fn apply(
         config.options.guard_functions.extend(list.iter().cloned());
         note("options.guard_functions");
     }
+    if let Some(depth) = values.call_depth {
+        config.options.call_depth = depth;
+        note("options.call_depth");
+    }
     if let Some(report) = values.report_process_lifetime {
         config.options.report_process_lifetime = report;
         note("options.process_lifetime");

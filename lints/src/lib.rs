@@ -183,6 +183,9 @@ pub struct LintOptions {
     /// Report tasks that live as long as the process too (started from
     /// `main` or a static's initializer): `process_lifetime = "report"`.
     pub report_process_lifetime: bool,
+    /// How many calls deep a task body is followed into the crate's fns
+    /// (`call_depth`): a fn the task body calls is level 1.
+    pub call_depth: usize,
 }
 
 impl Default for LintOptions {
@@ -201,6 +204,7 @@ impl Default for LintOptions {
             .collect(),
             large_value_bytes: 4096,
             report_process_lifetime: false,
+            call_depth: 4,
         }
     }
 }
@@ -233,6 +237,8 @@ pub struct Note {
     pub span: Option<Span>,
     /// What it says.
     pub message: String,
+    /// The file the note points into, as displayed; `None`: the finding's own file.
+    pub file: Option<String>,
 }
 
 /// One problem found by one rule in one file.
@@ -252,6 +258,28 @@ pub struct Finding {
     /// part of `main`: a rule sees one file, the driver sees every caller in
     /// the crate and drops the finding then (see [`context::entry`]).
     pub moot_if: Option<MainReach>,
+    /// Set when the finding holds only if code in other fns of the crate
+    /// does what it needs (a loop in a fn the task calls, no method that
+    /// stops a stored handle): a rule sees one file, the driver resolves
+    /// calls across the crate and keeps or drops the finding (see
+    /// [`context::follow`]).
+    pub follow: Option<Follow>,
+}
+
+/// What a finding needs from the rest of the crate to hold (see
+/// [`Finding::follow`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Follow {
+    /// The task's endless loop is not in its own body: the finding holds
+    /// when one of these calls, made by the task body, reaches a fn with an
+    /// endless loop that observes no cancellation. `None`: the loop is
+    /// already found.
+    pub loop_in_callees: Option<Vec<Span>>,
+    /// The task's handle is stored in this struct field: the finding holds
+    /// when nothing in the crate reads the field to stop the task.
+    pub stored_in_field: Option<String>,
+    /// How many calls deep to follow (the `call_depth` option).
+    pub depth: usize,
 }
 
 /// A condition on the callers of a fn, checked across the crate: the fn is
@@ -287,6 +315,7 @@ impl Finding {
             notes: Vec::new(),
             help: None,
             moot_if: None,
+            follow: None,
         }
     }
 
@@ -305,6 +334,22 @@ impl Finding {
         self.notes.push(Note {
             span: Some(span),
             message: message.into(),
+            file: None,
+        });
+        self
+    }
+
+    /// Adds a note pointing at `span` in another file, displayed as `file`.
+    pub fn note_in(
+        mut self,
+        file: impl Into<String>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Finding {
+        self.notes.push(Note {
+            span: Some(span),
+            message: message.into(),
+            file: Some(file.into()),
         });
         self
     }
@@ -314,6 +359,7 @@ impl Finding {
         self.notes.push(Note {
             span: None,
             message: message.into(),
+            file: None,
         });
         self
     }

@@ -1,5 +1,5 @@
 use crate::context::spawn::{Handle, Lifetime, SpawnKind};
-use crate::{FileContext, Finding, LintOptions, ReachKind};
+use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
 
 crate::declare_lint! {
     /// ### What it does
@@ -140,11 +140,25 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             Lifetime::Repeated => None,
         };
         let Some(task) = ctx.task_body(spawn.arg, ancestors) else { return };
-        let Some(endless) = ctx.task_loops(&task).into_iter().find(|l| !l.wrapped && !l.observes_cancellation) else { return };
+        let shape = ctx.task_shape_of(&task);
+        // The loop is in the task body, or perhaps in a fn it calls: the
+        // driver follows the calls across the crate and keeps the finding
+        // only if one reaches such a loop (adding a note per call).
+        let endless = shape.loops.iter().find(|l| !l.wrapped && !l.observes_cancellation);
+        let mut follow = Follow { depth: options.call_depth, ..Follow::default() };
+        if endless.is_none() {
+            if shape.calls.is_empty() {
+                return;
+            }
+            follow.loop_in_callees = Some(shape.calls);
+        }
         let loop_note = "this loop never ends and observes no cancellation";
+        let with_loop = |finding: Finding| match endless {
+            Some(l) => finding.note(ctx.span(l.keyword), loop_note),
+            None => finding,
+        };
         let finding = match spawn.kind {
-            SpawnKind::Thread => Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned thread loops forever and nothing can stop it")
-                .note(ctx.span(endless.keyword), loop_note)
+            SpawnKind::Thread => with_loop(Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned thread loops forever and nothing can stop it"))
                 .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it; observe a stop flag or a shutdown channel in the loop")
                 .help(HELP),
             SpawnKind::Task | SpawnKind::Blocking => {
@@ -154,16 +168,27 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     }
                 }
                 let (at, note) = match ctx.handle_disposition(spawn.expr, ancestors) {
-                    _ if spawn.detached => (method_name_span(spawn.expr), "`.detach()` gives up the task's handle"),
-                    Handle::Kept => return,
-                    Handle::Discarded { at, note } => (at, note),
+                    _ if spawn.detached => (ctx.span(method_name_span(spawn.expr)), "`.detach()` gives up the task's handle".to_string()),
+                    Handle::Kept => {
+                        // Stored in a field: kept only if something in the
+                        // crate reads the field to stop the task.
+                        let Some((field, at)) = ctx.stored_in_field(spawn.expr, ancestors) else { return };
+                        let note = match spawn.kind {
+                            SpawnKind::Blocking => format!("the JoinHandle is stored in field `{field}`, which nothing reads: dropping its owner detaches the task (a blocking closure cannot be aborted: give its loop a stop flag)"),
+                            _ => format!("the JoinHandle is stored in field `{field}`, which nothing reads to abort or await it: dropping its owner detaches the task"),
+                        };
+                        follow.stored_in_field = Some(field);
+                        (ctx.span(at), note)
+                    }
+                    Handle::Discarded { at, note } => (ctx.span(at), note.to_string()),
                 };
-                Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned task loops forever and nothing can cancel it")
-                    .note(ctx.span(endless.keyword), loop_note)
-                    .note(ctx.span(at), note)
+                with_loop(Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned task loops forever and nothing can cancel it"))
+                    .note(at, note)
                     .help(HELP)
             }
         };
+        let waits = follow.loop_in_callees.is_some() || follow.stored_in_field.is_some();
+        let finding = if waits { Finding { follow: Some(follow), ..finding } } else { finding };
         findings.push(match moot_if {
             Some(function) => finding.moot_if_reached(function, ReachKind::Once),
             None => finding,

@@ -666,7 +666,7 @@ fn detached_loops<'v>(
     };
     let (params, arg_ancestors) = match task.body {
         TaskBody::Fn(block) => fn_task_params(ctx, spawn.arg, block, ancestors),
-        TaskBody::Expr(_) => (Vec::new(), Vec::new()),
+        TaskBody::Expr(_) | TaskBody::Call(_) => (Vec::new(), Vec::new()),
     };
     for l in loops {
         pinning

@@ -30,6 +30,16 @@ impl Service {
         self.handles.push(h);
     }
 
+    /// What keeps the stored handles stoppable: something reads them to abort.
+    pub fn shutdown(&mut self) {
+        if let Some(worker) = self.worker.take() {
+            worker.abort();
+        }
+        for h in self.handles.drain(..) {
+            h.abort();
+        }
+    }
+
     /// The spawn call is the function's tail expression.
     pub fn spawn_ticker() -> JoinHandle<()> {
         tokio::spawn(async move {

@@ -46,6 +46,13 @@ pub struct CallSummary {
     pub macro_methods: Vec<(String, String)>,
     /// `(macro, types)`: an invocation of a macro names these types.
     pub macro_types: Vec<(String, BTreeSet<String>)>,
+    /// The module the file is, as given to [`FileContext::call_summary`].
+    pub module: String,
+    /// What each fn of `defs` does, in the same order (see [`super::follow`]).
+    pub fns: Vec<super::follow::FnFacts>,
+    /// Struct fields read other than to store into them (see
+    /// [`super::follow::FieldReads`]).
+    pub field_reads: BTreeSet<String>,
 }
 
 /// One call of a fn or method.
@@ -60,6 +67,8 @@ pub struct CallSite {
     pub once: bool,
     /// Which thread it runs on, relative to its caller.
     pub thread: SiteThread,
+    /// The call expression.
+    pub span: crate::Span,
 }
 
 /// What a call may call.
@@ -114,6 +123,8 @@ impl<'a> FileContext<'a> {
                 }
             }
         }
+        summary.module = module.to_string();
+        summary.field_reads = self.field_reads();
         let mut defs = Defs {
             ctx: self,
             module: module.to_string(),
@@ -121,6 +132,7 @@ impl<'a> FileContext<'a> {
             method_types: Vec::new(),
             fn_keys: Vec::new(),
             defs: &mut summary.defs,
+            facts: &mut summary.fns,
         };
         defs.visit_file(self.file);
         let method_types = defs.method_types;
@@ -413,6 +425,7 @@ impl<'a> FileContext<'a> {
             caller,
             once,
             thread,
+            span: self.span_of(expr),
         }
     }
 }
@@ -575,6 +588,7 @@ struct Defs<'v, 'c, 'a, 'd> {
     method_types: Vec<(&'v syn::ImplItemFn, String)>,
     fn_keys: Vec<(&'v syn::ItemFn, String)>,
     defs: &'d mut Vec<(String, std::ops::Range<usize>)>,
+    facts: &'d mut Vec<super::follow::FnFacts>,
 }
 
 impl<'v> Visit<'v> for Defs<'v, '_, '_, '_> {
@@ -600,6 +614,8 @@ impl<'v> Visit<'v> for Defs<'v, '_, '_, '_> {
         if !self.ctx.in_test_code(span) {
             self.defs
                 .push((key.clone(), span.start.byte..span.end.byte));
+            self.facts
+                .push(self.ctx.fn_facts(key.clone(), &f.sig, &f.block, false));
         }
         self.fn_keys.push((f, key));
         // A fn inside a fn is no method of the outer impl.
@@ -613,6 +629,8 @@ impl<'v> Visit<'v> for Defs<'v, '_, '_, '_> {
             let key = format!("{ty}::{}", imports::unraw(&f.sig.ident));
             let span = self.ctx.span_of(f);
             if !self.ctx.in_test_code(span) {
+                self.facts
+                    .push(self.ctx.fn_facts(key.clone(), &f.sig, &f.block, true));
                 self.defs.push((key, span.start.byte..span.end.byte));
             }
             self.method_types.push((f, ty.clone()));

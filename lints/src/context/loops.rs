@@ -73,6 +73,16 @@ pub struct LoopSite<'v> {
     pub observes_cancellation: bool,
 }
 
+/// What a task body runs: its endless loops and the calls it makes.
+#[derive(Debug, Clone, Default)]
+pub struct TaskShape<'v> {
+    /// Its endless loops, outermost first.
+    pub loops: Vec<LoopSite<'v>>,
+    /// The calls it makes that no cancellation wraps (a loop in one of
+    /// them belongs to the task), in source order.
+    pub calls: Vec<crate::Span>,
+}
+
 /// Whether `name` contains one of the [`SHUTDOWN_WORDS`].
 pub fn is_shutdown_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -154,13 +164,25 @@ impl<'a> FileContext<'a> {
     /// closures, nested items or nested spawned tasks), outermost first, each
     /// with whether cancellation wraps it and whether it observes it.
     pub fn endless_loops_in<'v>(&'v self, body: &'v Expr, wrapped: bool) -> Vec<LoopSite<'v>> {
+        self.task_shape(body, wrapped).loops
+    }
+
+    /// The endless loops of a task body (as [`FileContext::endless_loops_in`])
+    /// and the calls it makes outside cancellation wrappers, closures,
+    /// nested items and nested spawned tasks: where its loop may be when it
+    /// is not in the body itself.
+    pub fn task_shape<'v>(&'v self, body: &'v Expr, wrapped: bool) -> TaskShape<'v> {
         let mut finder = LoopFinder {
             ctx: self,
             wrapped,
             found: Vec::new(),
+            calls: Vec::new(),
         };
         finder.visit_expr(body);
-        finder.found
+        TaskShape {
+            loops: finder.found,
+            calls: finder.calls,
+        }
     }
 
     /// As [`FileContext::endless_loops_in`], for a fn body.
@@ -169,13 +191,22 @@ impl<'a> FileContext<'a> {
         body: &'v syn::Block,
         wrapped: bool,
     ) -> Vec<LoopSite<'v>> {
+        self.task_shape_of_block(body, wrapped).loops
+    }
+
+    /// As [`FileContext::task_shape`], for a fn body.
+    pub fn task_shape_of_block<'v>(&'v self, body: &'v syn::Block, wrapped: bool) -> TaskShape<'v> {
         let mut finder = LoopFinder {
             ctx: self,
             wrapped,
             found: Vec::new(),
+            calls: Vec::new(),
         };
         finder.visit_block(body);
-        finder.found
+        TaskShape {
+            loops: finder.found,
+            calls: finder.calls,
+        }
     }
 }
 
@@ -398,6 +429,7 @@ struct LoopFinder<'v, 'a> {
     ctx: &'v FileContext<'a>,
     wrapped: bool,
     found: Vec<LoopSite<'v>>,
+    calls: Vec<crate::Span>,
 }
 
 impl LoopFinder<'_, '_> {
@@ -411,6 +443,9 @@ impl LoopFinder<'_, '_> {
 
 impl<'v> Visit<'v> for LoopFinder<'v, '_> {
     fn visit_expr(&mut self, e: &'v Expr) {
+        if matches!(e, Expr::Call(_) | Expr::MethodCall(_)) && !self.wrapped {
+            self.calls.push(self.ctx.span_of(e));
+        }
         let keyword = match e {
             Expr::Loop(l) => Some(l.loop_token.span),
             Expr::While(w) => Some(w.while_token.span),

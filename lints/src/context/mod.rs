@@ -18,6 +18,7 @@ pub mod chains;
 pub mod consts;
 pub mod dataflow;
 pub mod entry;
+pub mod follow;
 pub mod imports;
 pub mod loops;
 pub mod races;

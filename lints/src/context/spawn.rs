@@ -69,6 +69,10 @@ pub enum TaskBody<'v> {
     Expr(&'v Expr),
     /// The body of a fn of this file called to make the future.
     Fn(&'v syn::Block),
+    /// A call of a fn or method this file does not define (`worker.run()`,
+    /// `server::serve(listener)`): its body is elsewhere in the crate, if
+    /// anywhere.
+    Call(&'v Expr),
 }
 
 /// A task body and whether cancellation wraps the whole of it
@@ -276,17 +280,13 @@ impl<'a> FileContext<'a> {
                         e = &m.receiver;
                     }
                     name => {
-                        let Expr::Path(p) = &*m.receiver else {
-                            return None;
+                        let on_self =
+                            matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
+                        let body = match self.local_method(name) {
+                            Some(f) if on_self => TaskBody::Fn(f.block),
+                            _ => TaskBody::Call(e),
                         };
-                        if !p.path.is_ident("self") {
-                            return None;
-                        }
-                        let f = self.local_method(name)?;
-                        return Some(Task {
-                            body: TaskBody::Fn(f.block),
-                            wrapped,
-                        });
+                        return Some(Task { body, wrapped });
                     }
                 },
                 Expr::Call(c) => {
@@ -302,11 +302,11 @@ impl<'a> FileContext<'a> {
                         e = c.args.last()?;
                         continue;
                     }
-                    let f = self.called_local_fn(&c.func)?;
-                    return Some(Task {
-                        body: TaskBody::Fn(f.block),
-                        wrapped,
-                    });
+                    let body = match self.called_local_fn(&c.func) {
+                        Some(f) => TaskBody::Fn(f.block),
+                        None => TaskBody::Call(e),
+                    };
+                    return Some(Task { body, wrapped });
                 }
                 Expr::Path(p) if !followed_binding => {
                     let ident = p.path.get_ident()?;
@@ -463,9 +463,23 @@ impl<'a> FileContext<'a> {
 
     /// The endless loops of a task (see [`FileContext::endless_loops_in`]).
     pub fn task_loops<'v>(&'v self, task: &Task<'v>) -> Vec<super::loops::LoopSite<'v>> {
+        self.task_shape_of(task).loops
+    }
+
+    /// The endless loops of a task body and the calls it makes, where its
+    /// loop may be instead (see [`FileContext::task_shape`]).
+    pub fn task_shape_of<'v>(&'v self, task: &Task<'v>) -> super::loops::TaskShape<'v> {
         match task.body {
-            TaskBody::Expr(e) => self.endless_loops_in(e, task.wrapped),
-            TaskBody::Fn(b) => self.endless_loops_in_block(b, task.wrapped),
+            TaskBody::Expr(e) => self.task_shape(e, task.wrapped),
+            TaskBody::Fn(b) => self.task_shape_of_block(b, task.wrapped),
+            TaskBody::Call(e) => super::loops::TaskShape {
+                loops: Vec::new(),
+                calls: if task.wrapped {
+                    Vec::new()
+                } else {
+                    vec![self.span_of(e)]
+                },
+            },
         }
     }
 
@@ -527,6 +541,131 @@ impl<'a> FileContext<'a> {
             }
         }
         Handle::Kept
+    }
+
+    /// The struct field a spawn call's handle is stored in, directly or in
+    /// an `Option` or a collection: `self.task = Some(spawn(…))`,
+    /// `self.tasks.push(spawn(…))`, `Worker { task: spawn(…), … }`. Such a
+    /// handle is kept only if something reads the field to stop the task,
+    /// which only the whole crate can tell.
+    pub fn stored_in_field<'v>(
+        &'v self,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+    ) -> Option<(String, proc_macro2::Span)> {
+        let mut current = expr;
+        for (i, node) in ancestors.iter().enumerate().rev() {
+            let parent = match node {
+                Node::Expr(parent) => parent,
+                // `let task = spawn(…); … self.task = Some(task);`
+                Node::Local(local) => {
+                    let name = pat_ident(&local.pat)?.to_string();
+                    let rest = self.stmts_after(&ancestors[..i])?;
+                    return self.binding_stored_in_field(rest, &name);
+                }
+                Node::Stmt(Stmt::Local(_)) => continue,
+                _ => return None,
+            };
+            match parent {
+                Expr::Paren(_) => current = parent,
+                // `Some(spawn(…))`
+                Expr::Call(c)
+                    if c.args.len() == 1
+                        && matches!(&*c.func, Expr::Path(p) if p.path.is_ident("Some")) =>
+                {
+                    current = parent;
+                }
+                Expr::Assign(a) if std::ptr::eq(&*a.right, current) => {
+                    return field_name(&a.left).map(|n| (n, a.eq_token.span));
+                }
+                Expr::MethodCall(m)
+                    if !std::ptr::eq(&*m.receiver, current)
+                        && matches!(
+                            m.method.to_string().as_str(),
+                            "push" | "push_back" | "insert" | "extend"
+                        ) =>
+                {
+                    return field_name(&m.receiver).map(|n| (n, m.method.span()));
+                }
+                Expr::Struct(st) => {
+                    let field = st.fields.iter().find(|f| std::ptr::eq(&f.expr, current))?;
+                    return match &field.member {
+                        syn::Member::Named(n) => Some((imports::unraw(n), n.span())),
+                        syn::Member::Unnamed(_) => None,
+                    };
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The field the binding `name` is stored in by `rest` (the statements
+    /// after its `let`), when that store is its only mention.
+    fn binding_stored_in_field(
+        &self,
+        rest: &[Stmt],
+        name: &str,
+    ) -> Option<(String, proc_macro2::Span)> {
+        struct Stores<'n> {
+            name: &'n str,
+            found: Vec<(String, proc_macro2::Span)>,
+        }
+        impl Stores<'_> {
+            fn is_name(&self, e: &Expr) -> bool {
+                match e {
+                    Expr::Path(p) => p.path.is_ident(self.name),
+                    Expr::Paren(p) => self.is_name(&p.expr),
+                    Expr::Call(c)
+                        if c.args.len() == 1
+                            && matches!(&*c.func, Expr::Path(p) if p.path.is_ident("Some")) =>
+                    {
+                        self.is_name(&c.args[0])
+                    }
+                    _ => false,
+                }
+            }
+        }
+        impl<'v> Visit<'v> for Stores<'_> {
+            fn visit_expr_assign(&mut self, a: &'v syn::ExprAssign) {
+                if self.is_name(&a.right) {
+                    if let Some(f) = field_name(&a.left) {
+                        self.found.push((f, a.eq_token.span));
+                    }
+                }
+                syn::visit::visit_expr_assign(self, a);
+            }
+            fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "push" | "push_back" | "insert"
+                ) && m.args.iter().any(|a| self.is_name(a))
+                {
+                    if let Some(f) = field_name(&m.receiver) {
+                        self.found.push((f, m.method.span()));
+                    }
+                }
+                syn::visit::visit_expr_method_call(self, m);
+            }
+            fn visit_expr_struct(&mut self, s: &'v syn::ExprStruct) {
+                for f in &s.fields {
+                    if let (true, syn::Member::Named(n)) = (self.is_name(&f.expr), &f.member) {
+                        self.found.push((imports::unraw(n), n.span()));
+                    }
+                }
+                syn::visit::visit_expr_struct(self, s);
+            }
+        }
+        let mut stores = Stores {
+            name,
+            found: Vec::new(),
+        };
+        rest.iter().for_each(|s| stores.visit_stmt(s));
+        let mentions = self.mentions_in_stmts(rest, name).len();
+        match stores.found.as_slice() {
+            [only] if mentions == 1 => Some(only.clone()),
+            _ => None,
+        }
     }
 
     /// Whether the runtime bound to `runtime` is returned or stored after
@@ -676,4 +815,15 @@ fn is_configured(resolved: &str, written: &syn::Path, options: &LintOptions) -> 
         let f = f.trim_start_matches("::");
         f == resolved || f == written
     })
+}
+
+/// The field `expr` names: `self.task`, `self.inner.task` (its last name).
+fn field_name(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Field(f) => match &f.member {
+            syn::Member::Named(n) => Some(imports::unraw(n)),
+            syn::Member::Unnamed(_) => None,
+        },
+        _ => None,
+    }
 }

@@ -1,0 +1,333 @@
+//! Following a task into the fns it calls, across the crate.
+//!
+//! The most common spawn in real code is `spawn(async move {
+//! worker.run().await })`: the loop that never ends is in `run`, maybe in
+//! another file. A rule sees one file, so it marks such a finding with
+//! [`crate::Follow`] ("holds if one of these calls reaches an endless loop",
+//! "holds if nothing reads the field the handle is stored in"), and the
+//! driver decides with the [`CrateIndex`] of the crate: every file's
+//! [`CallSummary`] (who calls whom, see [`super::entry`]) with, per fn, the
+//! [`FnFacts`] computed here from the file's own model.
+//!
+//! Precision first: a call is followed only when it resolves to exactly one
+//! fn of the crate — a free fn by its module (`worker::run`, `self::`,
+//! `crate::`) or, called bare, by a name only one free fn of the crate has;
+//! `Type::f` / `Self::f` / `self.f()` / a receiver whose type its `let` or
+//! parameter says, by the one method `f` of an `impl Type`. A method called
+//! on a receiver of unknown type is never guessed (`run`, `len`, `build`
+//! are everywhere), and neither is a name two fns share.
+
+use std::collections::{BTreeSet, HashMap};
+
+use syn::visit::Visit;
+
+use super::entry::{CallSite, CallSummary, Callee};
+use super::FileContext;
+use crate::macros::{self, MacroBody};
+use crate::{Follow, Span};
+
+/// What one fn of a file does, as far as a task running it is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FnFacts {
+    /// Its key, as in [`CallSummary::defs`] (`module::name`, `Type::name`).
+    pub key: String,
+    /// Its name, where a note can point.
+    pub name: Span,
+    /// Whether it is a method or associated fn of an `impl`.
+    pub is_method: bool,
+    /// Whether it is an `async fn`.
+    pub is_async: bool,
+    /// Its first endless loop that observes no cancellation and that no
+    /// cancellation wraps (the `loop` / `while` keyword).
+    pub endless_loop: Option<Span>,
+    /// The calls it makes that run as part of it (not in closures, nested
+    /// items or spawned tasks) and that no cancellation wraps.
+    pub calls: Vec<Span>,
+}
+
+impl FileContext<'_> {
+    /// The [`FnFacts`] of the fn `key` with this signature and body.
+    pub(crate) fn fn_facts(
+        &self,
+        key: String,
+        sig: &syn::Signature,
+        block: &syn::Block,
+        is_method: bool,
+    ) -> FnFacts {
+        let shape = self.task_shape_of_block(block, false);
+        FnFacts {
+            key,
+            name: self.span_of(&sig.ident),
+            is_method,
+            is_async: sig.asyncness.is_some(),
+            endless_loop: shape
+                .loops
+                .iter()
+                .find(|l| !l.wrapped && !l.observes_cancellation)
+                .map(|l| self.span(l.keyword)),
+            calls: shape.calls,
+        }
+    }
+
+    /// The names of the struct fields this file reads other than to store
+    /// into them (see [`FieldReads`]); test code aside.
+    pub fn field_reads(&self) -> BTreeSet<String> {
+        let mut reads = FieldReads {
+            ctx: self,
+            names: BTreeSet::new(),
+        };
+        reads.visit_file(self.file);
+        reads.names
+    }
+}
+
+/// Collects field names read anywhere: `self.task.abort()`,
+/// `if let Some(h) = self.task.take()`, `let Self { task, .. } = self`.
+/// Not reads: the left of an assignment (`self.task = Some(spawn(…))`),
+/// and a receiver of a method that only stores or asks
+/// (`self.tasks.push(…)`, `.insert(…)`, `.is_some()`, `.is_finished()`).
+/// Any other mention may stop the task, so it counts.
+pub struct FieldReads<'c, 'a> {
+    ctx: &'c FileContext<'a>,
+    names: BTreeSet<String>,
+}
+
+/// Methods on a field that store a handle or ask about it without stopping it.
+const NOT_STOPPING: &[&str] = &[
+    "push",
+    "push_back",
+    "push_front",
+    "insert",
+    "extend",
+    "is_some",
+    "is_none",
+    "is_finished",
+    "is_empty",
+    "len",
+];
+
+impl FieldReads<'_, '_> {
+    fn visit_field_base(&mut self, e: &syn::Expr) {
+        match e {
+            syn::Expr::Field(f) => self.visit_expr(&f.base),
+            other => self.visit_expr(other),
+        }
+    }
+}
+
+impl<'v> Visit<'v> for FieldReads<'_, '_> {
+    fn visit_item(&mut self, i: &'v syn::Item) {
+        if !self.ctx.in_test_code(self.ctx.span_of(i)) {
+            syn::visit::visit_item(self, i);
+        }
+    }
+
+    fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
+        if !self.ctx.in_test_code(self.ctx.span_of(f)) {
+            syn::visit::visit_impl_item_fn(self, f);
+        }
+    }
+
+    fn visit_expr_field(&mut self, f: &'v syn::ExprField) {
+        if let syn::Member::Named(n) = &f.member {
+            self.names.insert(super::imports::unraw(n));
+        }
+        syn::visit::visit_expr_field(self, f);
+    }
+
+    fn visit_expr_assign(&mut self, a: &'v syn::ExprAssign) {
+        self.visit_field_base(&a.left);
+        self.visit_expr(&a.right);
+    }
+
+    fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+        if NOT_STOPPING.contains(&m.method.to_string().as_str()) {
+            self.visit_field_base(&m.receiver);
+            m.args.iter().for_each(|a| self.visit_expr(a));
+        } else {
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+
+    fn visit_field_pat(&mut self, p: &'v syn::FieldPat) {
+        if let syn::Member::Named(n) = &p.member {
+            self.names.insert(super::imports::unraw(n));
+        }
+        syn::visit::visit_field_pat(self, p);
+    }
+
+    fn visit_macro(&mut self, mac: &'v syn::Macro) {
+        match self.ctx.macro_body(mac) {
+            // A macro leaklint cannot read reads every `.name` it spells.
+            MacroBody::Tokens => {
+                let mut tokens = Vec::new();
+                macros::flat_tokens(&mac.tokens, &mut tokens);
+                for pair in tokens.windows(2) {
+                    if let (proc_macro2::TokenTree::Punct(p), proc_macro2::TokenTree::Ident(i)) =
+                        (&pair[0], &pair[1])
+                    {
+                        if p.as_char() == '.' {
+                            self.names.insert(i.to_string());
+                        }
+                    }
+                }
+            }
+            _ => self.ctx.visit_macro_body(mac, self),
+        }
+    }
+}
+
+/// One step from a task body towards its endless loop: a note in `file`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hop {
+    /// The file, as an index into the files given to [`CrateIndex::new`].
+    pub file: usize,
+    /// Where the note points.
+    pub span: Span,
+    /// What it says.
+    pub message: String,
+}
+
+/// A fn of the crate: its file and its index in that file's `fns`.
+type FnId = (usize, usize);
+
+/// The fns of a crate and the calls between them (see the module documentation).
+pub struct CrateIndex<'s> {
+    files: Vec<&'s CallSummary>,
+    by_key: HashMap<&'s str, Vec<FnId>>,
+    free_by_name: HashMap<&'s str, Vec<FnId>>,
+    calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
+    field_reads: BTreeSet<&'s str>,
+}
+
+impl<'s> CrateIndex<'s> {
+    /// The index of a crate made of these files' summaries.
+    pub fn new(files: Vec<&'s CallSummary>) -> CrateIndex<'s> {
+        let mut by_key: HashMap<&str, Vec<FnId>> = HashMap::new();
+        let mut free_by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
+        let mut calls_at = Vec::with_capacity(files.len());
+        let mut field_reads = BTreeSet::new();
+        for (f, summary) in files.iter().enumerate() {
+            for (i, facts) in summary.fns.iter().enumerate() {
+                by_key.entry(facts.key.as_str()).or_default().push((f, i));
+                if !facts.is_method {
+                    let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+                    free_by_name.entry(name).or_default().push((f, i));
+                }
+            }
+            calls_at.push(
+                summary
+                    .calls
+                    .iter()
+                    .map(|c| ((c.span.start.byte, c.span.end.byte), c))
+                    .collect(),
+            );
+            field_reads.extend(summary.field_reads.iter().map(String::as_str));
+        }
+        CrateIndex {
+            files,
+            by_key,
+            free_by_name,
+            calls_at,
+            field_reads,
+        }
+    }
+
+    /// The fn the call at `call` in `file` calls, when exactly one fn of the
+    /// crate can be it.
+    fn callee(&self, file: usize, call: Span) -> Option<FnId> {
+        let site = self.calls_at[file].get(&(call.start.byte, call.end.byte))?;
+        let candidates = match &site.callee {
+            Callee::Free(Some(module), name) if module == "super" => {
+                self.free_by_name.get(name.as_str())
+            }
+            Callee::Free(Some(module), name) if module == "self" => {
+                let key = format!("{}::{name}", self.files[file].module);
+                self.by_key.get(key.as_str())
+            }
+            Callee::Free(Some(module), name) => {
+                self.by_key.get(format!("{module}::{name}").as_str())
+            }
+            Callee::Free(None, name) => self.free_by_name.get(name.as_str()),
+            Callee::Assoc(key) => self.by_key.get(key.as_str()),
+            Callee::Method(_) => None,
+        }?;
+        match candidates.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// The chain from one of `calls` (made by a task body in `file`) to an
+    /// endless loop that observes no cancellation, at most `depth` calls
+    /// deep, each fn at most once: one hop per call, then the loop.
+    pub fn endless_loop_via(&self, file: usize, calls: &[Span], depth: usize) -> Option<Vec<Hop>> {
+        let mut explored: HashMap<FnId, usize> = HashMap::new();
+        self.search(file, calls, depth, &mut explored)
+    }
+
+    fn search(
+        &self,
+        file: usize,
+        calls: &[Span],
+        depth: usize,
+        explored: &mut HashMap<FnId, usize>,
+    ) -> Option<Vec<Hop>> {
+        if depth == 0 {
+            return None;
+        }
+        for &call in calls {
+            let Some(target) = self.callee(file, call) else {
+                continue;
+            };
+            // Seen with as many levels left: nothing new below it.
+            if explored.get(&target).is_some_and(|&d| d >= depth) {
+                continue;
+            }
+            explored.insert(target, depth);
+            let facts = &self.files[target.0].fns[target.1];
+            let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+            let hop = Hop {
+                file,
+                span: call,
+                message: format!("`{name}` is called here"),
+            };
+            if let Some(at) = facts.endless_loop {
+                return Some(vec![
+                    hop,
+                    Hop {
+                        file: target.0,
+                        span: at,
+                        message: format!(
+                            "this loop in `{name}` never ends and observes no cancellation"
+                        ),
+                    },
+                ]);
+            }
+            if let Some(mut rest) = self.search(target.0, &facts.calls, depth - 1, explored) {
+                rest.insert(0, hop);
+                return Some(rest);
+            }
+        }
+        None
+    }
+
+    /// Whether some file of the crate reads the field `name` (see [`FieldReads`]).
+    pub fn field_is_read(&self, name: &str) -> bool {
+        self.field_reads.contains(name)
+    }
+
+    /// Decides a finding's [`Follow`] for a finding in `file`: `None` when it
+    /// does not hold, else the hops to add to its notes.
+    pub fn decide(&self, file: usize, follow: &Follow) -> Option<Vec<Hop>> {
+        if let Some(field) = &follow.stored_in_field {
+            if self.field_is_read(field) {
+                return None;
+            }
+        }
+        match &follow.loop_in_callees {
+            Some(calls) => self.endless_loop_via(file, calls, follow.depth),
+            None => Some(Vec::new()),
+        }
+    }
+}
