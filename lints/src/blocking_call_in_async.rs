@@ -10,7 +10,7 @@ use crate::context::chains::path_ident;
 use crate::context::imports::normalize;
 use crate::context::scope::{has_main_attr, main_is_current_thread};
 use crate::context::Node;
-use crate::{FileContext, Finding, LintOptions, ReachKind};
+use crate::{Follow, FileContext, Finding, LintOptions, ReachKind};
 
 crate::declare_lint! {
     /// ### What it does
@@ -311,17 +311,44 @@ const WRAPPERS: &[&str] = &[
 /// Generic types seen through when a written type is checked.
 const WRAPPER_TYPES: &[&str] = &["Arc", "Rc", "Box", "Option", "Mutex", "RwLock", "RefCell"];
 
-fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let rule = Rule {
         ctx,
         fields: OnceCell::new(),
     };
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
-        let Some((kind, what)) = rule.blocking_call(expr, ancestors) else {
+        let Some(context) = async_context(ancestors) else {
             return;
         };
-        let Some(context) = async_context(ancestors) else {
+        let Some((kind, what)) = rule.blocking_call(expr, ancestors) else {
+            // A call of a sync fn of the crate that blocks, which only the
+            // crate can tell (see `Finding::follow`).
+            if let Some(name) = crate_call_name(ctx, expr, ancestors) {
+                let thread = rule.thread_of(ancestors, context.index);
+                if matches!(thread, Thread::Main) {
+                    return;
+                }
+                let finding = Finding::new(
+                    BLOCKING_CALL_IN_ASYNC.name,
+                    ctx.span_of(expr),
+                    format!("`{name}` blocks the runtime's worker thread: it makes a blocking call"),
+                )
+                .note(ctx.span(context.token), context.note)
+                .help("call it inside `tokio::task::spawn_blocking`, or make the blocking call inside it async");
+                let finding = Finding {
+                    follow: Some(Follow {
+                        blocking_in_callee: Some(ctx.span_of(expr)),
+                        depth: options.call_depth,
+                        ..Follow::default()
+                    }),
+                    ..finding
+                };
+                findings.push(match thread {
+                    Thread::MainIfOnlyFrom(function) => finding.moot_if_reached(function, ReachKind::MainThread),
+                    _ => finding,
+                });
+            }
             return;
         };
         let thread = rule.thread_of(ancestors, context.index);
@@ -1142,6 +1169,71 @@ fn enclosing_fn_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
         Node::TraitFn(f) => f.default.as_ref(),
         _ => None,
     })
+}
+
+/// The name of the fn a call in async code calls, when it may be a sync fn
+/// of the crate: not awaited (an async fn's body is checked where it is),
+/// a path into the crate (`crate::`, `self::`, `super::`, `Self::`, an
+/// item of this file, a name no `use` brings in) or a method called on
+/// `self` or on a variable.
+fn crate_call_name(ctx: &FileContext<'_>, expr: &Expr, ancestors: &[Node<'_>]) -> Option<String> {
+    if matches!(ancestors.last(), Some(Node::Expr(Expr::Await(_)))) {
+        return None;
+    }
+    match expr {
+        Expr::Call(call) => {
+            let Expr::Path(p) = &*call.func else {
+                return None;
+            };
+            if p.qself.is_some() {
+                return None;
+            }
+            let resolved = ctx.resolve(&p.path)?;
+            let in_crate = ["crate::", "self::", "super::", "Self::"]
+                .iter()
+                .any(|prefix| resolved.starts_with(prefix))
+                || !resolved.contains("::");
+            in_crate.then(|| resolved.rsplit("::").next().unwrap_or(&resolved).to_string())
+        }
+        Expr::MethodCall(m) => {
+            matches!(&*m.receiver, Expr::Path(p) if p.path.get_ident().is_some())
+                .then(|| m.method.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The blocking calls a sync fn makes itself (not in a closure, an async
+/// block or a nested item), with how to name them: what a call of that fn
+/// from async code blocks on (see [`crate::context::follow`]).
+pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, String)> {
+    let rule = Rule {
+        ctx,
+        fields: OnceCell::new(),
+    };
+    let mut found = Vec::new();
+    ctx.walk_exprs(|expr, ancestors| {
+        // The innermost fn-like owner must be a sync fn.
+        let owner = ancestors.iter().rev().find(|n| {
+            matches!(
+                n,
+                Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_) | Node::Static(_) | Node::Const(_)
+                    | Node::Expr(Expr::Closure(_) | Expr::Async(_))
+            )
+        });
+        let sync_fn = match owner {
+            Some(Node::ItemFn(f)) => f.sig.asyncness.is_none(),
+            Some(Node::ImplFn(f)) => f.sig.asyncness.is_none(),
+            _ => false,
+        };
+        if !sync_fn {
+            return;
+        }
+        if let Some((_, what)) = rule.blocking_call(expr, ancestors) {
+            found.push((ctx.span_of(expr), what));
+        }
+    });
+    found
 }
 
 /// The async fn, block or closure an expression runs in.

@@ -278,6 +278,9 @@ pub struct Follow {
     /// The task's handle is stored in this struct field: the finding holds
     /// when nothing in the crate reads the field to stop the task.
     pub stored_in_field: Option<String>,
+    /// A call in async code of a fn that may be a sync fn of the crate: the
+    /// finding holds when that fn (or one it calls) makes a blocking call.
+    pub blocking_in_callee: Option<Span>,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
 }

@@ -118,9 +118,8 @@ crate::declare_lint! {
     name: "spawn_without_cancel",
     level: Warn,
     summary: "a detached task or thread loops forever and nothing can cancel it",
+    // The endless loop may be in a fn of another file that the task calls.
     trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
-    // An endless loop is spelled `loop` or `while true`.
-    requires: &[&["loop", "while"]],
     check: check,
 }
 

@@ -247,6 +247,20 @@ impl<'a> FileContext<'a> {
                 summary.calls.push(site);
             }
         });
+        // A sync fn's blocking calls, each given to the innermost fn
+        // around it.
+        for (at, what) in crate::blocking_call_in_async::sync_blocking_calls(self) {
+            let innermost = summary
+                .defs
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, range))| range.contains(&at.start.byte))
+                .min_by_key(|(_, (_, range))| range.len())
+                .map(|(i, _)| i);
+            if let Some(facts) = innermost.and_then(|i| summary.fns.get_mut(i)) {
+                facts.blocking.get_or_insert((at, what));
+            }
+        }
         // Macros leaklint does not parse may call anything they name.
         let mut unread = UnreadMacros {
             ctx: self,

@@ -43,6 +43,9 @@ pub struct FnFacts {
     /// The calls it makes that run as part of it (not in closures, nested
     /// items or spawned tasks) and that no cancellation wraps.
     pub calls: Vec<Span>,
+    /// For a sync fn, its first blocking call (not in a closure), with how
+    /// to name it (see `blocking_call_in_async`).
+    pub blocking: Option<(Span, String)>,
 }
 
 impl FileContext<'_> {
@@ -66,6 +69,7 @@ impl FileContext<'_> {
                 .find(|l| !l.wrapped && !l.observes_cancellation)
                 .map(|l| self.span(l.keyword)),
             calls: shape.calls,
+            blocking: None,
         }
     }
 
@@ -317,6 +321,62 @@ impl<'s> CrateIndex<'s> {
         self.field_reads.contains(name)
     }
 
+    /// The chain from the call at `call` in `file` (in async code) to a
+    /// blocking call: the callee is a sync fn of the crate that blocks, or
+    /// calls (at most `depth` calls deep) a sync fn that does. The call
+    /// itself is the finding's: the hops start inside the callee.
+    pub fn blocking_via(&self, file: usize, call: Span, depth: usize) -> Option<Vec<Hop>> {
+        let mut explored = HashMap::new();
+        self.blocking_search(file, call, depth, &mut explored)
+    }
+
+    fn blocking_search(
+        &self,
+        file: usize,
+        call: Span,
+        depth: usize,
+        explored: &mut HashMap<FnId, usize>,
+    ) -> Option<Vec<Hop>> {
+        if depth == 0 {
+            return None;
+        }
+        let target = self.callee(file, call)?;
+        if explored.get(&target).is_some_and(|&d| d >= depth) {
+            return None;
+        }
+        explored.insert(target, depth);
+        let facts = &self.files[target.0].fns[target.1];
+        if facts.is_async {
+            return None;
+        }
+        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+        if let Some((at, what)) = &facts.blocking {
+            return Some(vec![Hop {
+                file: target.0,
+                span: *at,
+                message: format!("`{name}` blocks here: `{what}`"),
+            }]);
+        }
+        for &inner in &facts.calls {
+            if let Some(mut rest) = self.blocking_search(target.0, inner, depth - 1, explored) {
+                let callee = self.callee(target.0, inner).map_or("", |t| {
+                    let key = &self.files[t.0].fns[t.1].key;
+                    key.rsplit("::").next().unwrap_or(key)
+                });
+                rest.insert(
+                    0,
+                    Hop {
+                        file: target.0,
+                        span: inner,
+                        message: format!("`{name}` calls `{callee}` here"),
+                    },
+                );
+                return Some(rest);
+            }
+        }
+        None
+    }
+
     /// Decides a finding's [`Follow`] for a finding in `file`: `None` when it
     /// does not hold, else the hops to add to its notes.
     pub fn decide(&self, file: usize, follow: &Follow) -> Option<Vec<Hop>> {
@@ -324,6 +384,9 @@ impl<'s> CrateIndex<'s> {
             if self.field_is_read(field) {
                 return None;
             }
+        }
+        if let Some(call) = follow.blocking_in_callee {
+            return self.blocking_via(file, call, follow.depth);
         }
         match &follow.loop_in_callees {
             Some(calls) => self.endless_loop_via(file, calls, follow.depth),
