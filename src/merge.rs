@@ -8,8 +8,9 @@
 //!
 //! `--format human` and `--format sarif` read each flagged file again
 //! (paths are relative to the directory the shards ran in) to show its code
-//! and to fingerprint the flagged text; notes keep their locations, so the
-//! output is identical to an unsharded run's.
+//! and to fingerprint the flagged text; notes keep their locations and the
+//! files they point into (read too, to show their code), so the output is
+//! identical to an unsharded run's.
 //!
 //! The reports must be the shards of one run, each once and all of them:
 //! every shard's report carries `shard: {k, n, run}`, and `merge` refuses a
@@ -137,6 +138,7 @@ struct InSkipped {
 #[derive(Debug, Deserialize)]
 struct InNote {
     message: String,
+    file: Option<String>,
     line: Option<usize>,
     column: Option<usize>,
     end_line: Option<usize>,
@@ -331,8 +333,8 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
             notes: d
                 .notes
                 .into_iter()
-                .map(|n| Note {
-                    span: match (n.line, n.column, n.end_line, n.end_column) {
+                .map(|n| {
+                    let span = match (n.line, n.column, n.end_line, n.end_column) {
                         (Some(line), Some(column), Some(end_line), Some(end_column)) => {
                             Some(Span {
                                 start: position(line, column),
@@ -340,9 +342,14 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
                             })
                         }
                         _ => None,
-                    },
-                    message: n.message,
-                    file: None,
+                    };
+                    Note {
+                        // The JSON names the finding's own file too; a note
+                        // of the finding's file has none, as the run made it.
+                        file: n.file.filter(|f| span.is_some() && *f != d.file),
+                        span,
+                        message: n.message,
+                    }
                 })
                 .collect(),
             help: d.help,
@@ -352,37 +359,70 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
     }
 }
 
-/// Reads the source of every file with diagnostics (relative to `base`)
-/// and sets the byte offsets of their spans, so the human format can show
-/// the code. An unreadable file is shown without code.
+/// Reads the source of every file with diagnostics, and of every other
+/// file their notes point into (paths relative to `base`), and sets the
+/// byte offsets of their spans, so the human format can show the code. An
+/// unreadable file with diagnostics is shown without code; a note into an
+/// unreadable file keeps only its line and column.
 pub fn attach_sources(report: &mut Report, base: &Path) {
+    let mut others: BTreeMap<String, Option<LineStarts>> = BTreeMap::new();
     for file in &mut report.files {
         if file.diagnostics.is_empty() {
             continue;
         }
         let text = std::fs::read_to_string(base.join(&file.path)).unwrap_or_default();
-        let text = strip_bom(&text).to_string();
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let byte = |p: &mut Position| {
-            let Some(&start) = starts.get(p.line.saturating_sub(1)) else {
-                p.byte = text.len();
-                return;
-            };
-            p.byte = text[start..]
-                .char_indices()
-                .nth(p.column.saturating_sub(1))
-                .map_or(text.len(), |(i, _)| start + i);
-        };
+        let own = LineStarts::new(strip_bom(&text).to_string());
         for d in &mut file.diagnostics {
-            byte(&mut d.finding.span.start);
-            byte(&mut d.finding.span.end);
-            for span in d.finding.notes.iter_mut().filter_map(|n| n.span.as_mut()) {
-                byte(&mut span.start);
-                byte(&mut span.end);
+            own.set_byte(&mut d.finding.span.start);
+            own.set_byte(&mut d.finding.span.end);
+            for note in &mut d.finding.notes {
+                let Some(span) = note.span.as_mut() else {
+                    continue;
+                };
+                let lines = match &note.file {
+                    None => Some(&own),
+                    Some(other) => others
+                        .entry(other.clone())
+                        .or_insert_with(|| {
+                            let text = std::fs::read_to_string(base.join(other)).ok()?;
+                            Some(LineStarts::new(strip_bom(&text).to_string()))
+                        })
+                        .as_ref(),
+                };
+                if let Some(lines) = lines {
+                    lines.set_byte(&mut span.start);
+                    lines.set_byte(&mut span.end);
+                }
             }
         }
-        file.source = Some(text);
+        file.source = Some(own.text);
+    }
+}
+
+/// A file's text and the byte offset of each of its lines.
+struct LineStarts {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl LineStarts {
+    fn new(text: String) -> LineStarts {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineStarts { text, starts }
+    }
+
+    /// Sets `p.byte` from its line and column (past the end: the text's length).
+    fn set_byte(&self, p: &mut Position) {
+        let text = &self.text;
+        let Some(&start) = self.starts.get(p.line.saturating_sub(1)) else {
+            p.byte = text.len();
+            return;
+        };
+        p.byte = text[start..]
+            .char_indices()
+            .nth(p.column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| start + i);
     }
 }

@@ -230,15 +230,18 @@ pub struct Span {
     pub end: Position,
 }
 
-/// A secondary remark attached to a finding, optionally pointing at code.
+/// A secondary remark attached to a finding, optionally pointing at code,
+/// in the finding's own file or in another file of the crate (a call
+/// followed into a fn defined elsewhere).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// The file `span` points into, as displayed (the form of the driver's
+    /// `FileResult::path`); `None` for the finding's own file.
+    pub file: Option<String>,
     /// Where the note points, if anywhere.
     pub span: Option<Span>,
     /// What it says.
     pub message: String,
-    /// The file the note points into, as displayed; `None`: the finding's own file.
-    pub file: Option<String>,
 }
 
 /// One problem found by one rule in one file.
@@ -332,17 +335,18 @@ impl Finding {
         self
     }
 
-    /// Adds a note pointing at `span`.
+    /// Adds a note pointing at `span` in the finding's own file.
     pub fn note(mut self, span: Span, message: impl Into<String>) -> Finding {
         self.notes.push(Note {
+            file: None,
             span: Some(span),
             message: message.into(),
-            file: None,
         });
         self
     }
 
-    /// Adds a note pointing at `span` in another file, displayed as `file`.
+    /// Adds a note pointing at `span` in `file` (as displayed), another file
+    /// of the crate than the finding's.
     pub fn note_in(
         mut self,
         file: impl Into<String>,
@@ -350,9 +354,9 @@ impl Finding {
         message: impl Into<String>,
     ) -> Finding {
         self.notes.push(Note {
+            file: Some(file.into()),
             span: Some(span),
             message: message.into(),
-            file: Some(file.into()),
         });
         self
     }
@@ -360,9 +364,9 @@ impl Finding {
     /// Adds a note without a location.
     pub fn note_plain(mut self, message: impl Into<String>) -> Finding {
         self.notes.push(Note {
+            file: None,
             span: None,
             message: message.into(),
-            file: None,
         });
         self
     }

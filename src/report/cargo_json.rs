@@ -5,20 +5,24 @@
 //! A finding becomes a diagnostic with `code.code = "leaklint::RULE"`, a
 //! primary span (1-based lines and character columns, byte offsets, the
 //! lines' text with the highlighted range), secondary spans for notes that
-//! point at code, `children` for the other notes and the help, and
+//! point at code in the finding's file, `children` for the other notes (a
+//! note that points into another file is a child with its own span there,
+//! as rustc's `span_note`s are) and the help, and
 //! `rendered` with the human text. A file that could not be checked is an
 //! error diagnostic without a code.
 
 use serde_json::{json, Value};
 
-use crate::outcome::{FileResult, Report};
+use super::sources::Sources;
+use crate::outcome::{Diagnostic, FileResult, Report};
 
 /// The report as one JSON object per line.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
+    let mut sources = Sources::new(report);
     for file in &report.files {
-        for (i, _) in file.diagnostics.iter().enumerate() {
-            out.push_str(&to_diagnostic(file, i).to_string());
+        for d in &file.diagnostics {
+            out.push_str(&to_diagnostic(file, d, &mut sources).to_string());
             out.push('\n');
         }
         for e in &file.errors {
@@ -54,31 +58,28 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn to_diagnostic(file: &FileResult, index: usize) -> Value {
-    let d = &file.diagnostics[index];
+fn to_diagnostic<'a>(file: &'a FileResult, d: &'a Diagnostic, sources: &mut Sources<'a>) -> Value {
     let f = &d.finding;
     let source = file.source.as_deref().unwrap_or("");
     let mut spans = vec![span(&file.path, source, f.span, true, None)];
     let mut children = Vec::new();
     for note in &f.notes {
-        match note.span {
-            Some(s) => spans.push(span(&file.path, source, s, false, Some(&note.message))),
-            None => children.push(child("note", &note.message)),
+        match (note.span, note.file.as_deref().filter(|&p| p != file.path)) {
+            (Some(s), None) => spans.push(span(&file.path, source, s, false, Some(&note.message))),
+            // rustc's `span_note`: a child with its own primary span, which
+            // rust-analyzer shows as related information in that file.
+            (Some(s), Some(other)) => {
+                let text = sources.other(other).map_or("", |id| sources.text(id));
+                let mut note_child = child("note", &note.message);
+                note_child["spans"] = json!([span(other, text, s, true, None)]);
+                children.push(note_child);
+            }
+            (None, _) => children.push(child("note", &note.message)),
         }
     }
     if let Some(help) = &f.help {
         children.push(child("help", help));
     }
-    // The human rendering of this one finding.
-    let single = Report {
-        files_scanned: 1,
-        files: vec![FileResult {
-            source: file.source.clone(),
-            diagnostics: vec![d.clone()],
-            ..FileResult::new(file.path.clone())
-        }],
-        ..Report::default()
-    };
     json!({
         "$message_type": "diagnostic",
         "message": f.message,
@@ -86,7 +87,7 @@ fn to_diagnostic(file: &FileResult, index: usize) -> Value {
         "level": d.severity(),
         "spans": spans,
         "children": children,
-        "rendered": super::human::render(&single, false),
+        "rendered": super::human::render_diagnostic(sources, file, d),
     })
 }
 

@@ -1,6 +1,8 @@
 //! The GitHub Actions format: one workflow command per finding,
 //! `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=leaklint (rule)::message`,
-//! escaped like `@actions/core` does.
+//! escaped like `@actions/core` does. Notes and help follow the message on
+//! lines of their own; a note that points into another file starts with
+//! that file's `path:line:column`.
 //!
 //! GitHub shows only about ten annotations of each kind per step, so errors
 //! (rules at `deny`, and files that could not be checked) come first, then
@@ -46,7 +48,15 @@ pub fn render(report: &Report) -> String {
             ));
             let mut message = f.message.clone();
             for note in &f.notes {
-                message.push_str(&format!("\nnote: {}", note.message));
+                // The annotation sits in the finding's file: a note that
+                // points into another file says where.
+                match (note.span, note.file.as_deref().filter(|&p| p != file.path)) {
+                    (Some(s), Some(other)) => message.push_str(&format!(
+                        "\nnote: {other}:{}:{}: {}",
+                        s.start.line, s.start.column, note.message
+                    )),
+                    _ => message.push_str(&format!("\nnote: {}", note.message)),
+                }
             }
             if let Some(help) = &f.help {
                 message.push_str(&format!("\nhelp: {help}"));

@@ -2,17 +2,19 @@
 //!
 //! A finding is rendered as `warning[rule]: message` (or `error[rule]` for a
 //! rule at `deny`), with the flagged code underlined, notes that point at
-//! code as secondary labels, notes without a location as `= note: …`, and
+//! code as secondary labels (a note that points into another file shows
+//! that file's code under its own `--> path:line:column` header, its text
+//! read through [`Sources`]), notes without a location as `= note: …`, and
 //! the help as `= help: …`; on the command line, a last
 //! ``= note: see `leaklint --explain RULE` `` ([`render_explained`]). A file
 //! that could not be checked is one line, `error: path:line:column: message`.
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec, NoColor, WriteColor};
 use codespan_reporting::term::{self, Chars, Config};
 use leaklint_lints::Span;
 
+use super::sources::Sources;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report};
 
 /// Renders every diagnostic and file error of `report`, with ANSI colours
@@ -34,13 +36,29 @@ fn render_with(report: &Report, color: bool, explain: bool) -> String {
         write_report(&mut out, report, explain);
         String::from_utf8_lossy(&out.into_inner()).into_owned()
     } else {
-        let mut out = NoColor::new(Vec::new());
-        write_report(&mut out, report, explain);
-        let text = String::from_utf8_lossy(&out.into_inner()).into_owned();
-        text.lines()
-            .map(|l| format!("{}\n", l.trim_end()))
-            .collect()
+        plain(|out| write_report(out, report, explain))
     }
+}
+
+/// One finding of `file`, as [`render`] shows it without colour: the
+/// `rendered` text of the cargo-json format. Empty when the report carries
+/// no text of `file`.
+pub fn render_diagnostic<'a>(
+    sources: &mut Sources<'a>,
+    file: &'a FileResult,
+    diagnostic: &'a Diagnostic,
+) -> String {
+    plain(|out| write_diagnostic(out, &config(), sources, file, diagnostic, false))
+}
+
+/// What `write` writes without colour, trailing spaces trimmed from every line.
+fn plain(write: impl FnOnce(&mut NoColor<Vec<u8>>)) -> String {
+    let mut out = NoColor::new(Vec::new());
+    write(&mut out);
+    let text = String::from_utf8_lossy(&out.into_inner()).into_owned();
+    text.lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect()
 }
 
 /// The summary line, e.g. `2 findings in 1 file (3 files scanned, 0 errors)`,
@@ -122,40 +140,52 @@ pub fn counts(report: &Report) -> Vec<(&'static str, &'static str, usize)> {
     counts
 }
 
-fn write_report<W: WriteColor>(out: &mut W, report: &Report, explain: bool) {
-    // rustc's look: ASCII, with multi-line spans closed by `|_^`.
+/// rustc's look: ASCII, with multi-line spans closed by `|_^`.
+fn config() -> Config {
     let mut chars = Chars::ascii();
     chars.multi_bottom_left = '|';
     chars.multi_bottom = '_';
-    let config = Config {
+    Config {
         chars,
         ..Config::default()
-    };
-    for file in &report.files {
-        write_file(out, &config, file, explain);
     }
 }
 
-fn write_file<W: WriteColor>(out: &mut W, config: &Config, file: &FileResult, explain: bool) {
-    if let Some(source) = &file.source {
-        let files = SimpleFile::new(file.path.as_str(), source.as_str());
+fn write_report<W: WriteColor>(out: &mut W, report: &Report, explain: bool) {
+    let config = config();
+    let mut sources = Sources::new(report);
+    for file in &report.files {
         for diagnostic in &file.diagnostics {
-            let mut rendered = to_codespan(diagnostic, source);
-            if explain {
-                rendered.notes.push(format!(
-                    "note: see `leaklint --explain {}`",
-                    diagnostic.finding.rule
-                ));
-            }
-            // Writing to memory cannot fail, and the spans were clamped to
-            // the source, so an error here is a bug in the reporter.
-            term::emit_to_write_style(out, config, &files, &rendered)
-                .expect("rendering a diagnostic");
+            write_diagnostic(out, &config, &mut sources, file, diagnostic, explain);
+        }
+        for error in &file.errors {
+            write_error(out, &file.path, error);
         }
     }
-    for error in &file.errors {
-        write_error(out, &file.path, error);
+}
+
+fn write_diagnostic<'a, W: WriteColor>(
+    out: &mut W,
+    config: &Config,
+    sources: &mut Sources<'a>,
+    file: &'a FileResult,
+    diagnostic: &'a Diagnostic,
+    explain: bool,
+) {
+    let Some(own) = sources.own(file) else {
+        return;
+    };
+    let mut rendered = to_codespan(diagnostic, &file.path, own, sources);
+    if explain {
+        rendered.notes.push(format!(
+            "note: see `leaklint --explain {}`",
+            diagnostic.finding.rule
+        ));
     }
+    // Writing to memory cannot fail, and the spans were clamped to their
+    // files' text, so an error here is a bug in the reporter.
+    term::emit_to_write_style(out, config, sources.files(), &rendered)
+        .expect("rendering a diagnostic");
 }
 
 fn write_error<W: WriteColor>(out: &mut W, path: &str, error: &FileError) {
@@ -173,20 +203,45 @@ fn write_error<W: WriteColor>(out: &mut W, path: &str, error: &FileError) {
     };
 }
 
-fn to_codespan(diagnostic: &Diagnostic, source: &str) -> CsDiagnostic<()> {
+/// The finding as a codespan diagnostic: the flagged code underlined in
+/// its file (`own`), notes that point at code as secondary labels, in the
+/// other file's own snippet (with its `--> path:line:col` header) for a note
+/// that points into another file. A note whose file cannot be read becomes a
+/// `= note: path:line:column: message` line.
+fn to_codespan<'a>(
+    diagnostic: &'a Diagnostic,
+    path: &'a str,
+    own: usize,
+    sources: &mut Sources<'a>,
+) -> CsDiagnostic<usize> {
     let finding = &diagnostic.finding;
     let base = match diagnostic.severity() {
         "error" => CsDiagnostic::error(),
         _ => CsDiagnostic::warning(),
     };
-    let mut labels = vec![Label::primary((), range(source, finding.span))];
+    let mut labels = vec![Label::primary(own, range(sources.text(own), finding.span))];
     let mut notes = Vec::new();
     for note in &finding.notes {
-        match note.span {
-            Some(span) => {
-                labels.push(Label::secondary((), range(source, span)).with_message(&note.message))
-            }
-            None => notes.push(format!("note: {}", note.message)),
+        let Some(span) = note.span else {
+            notes.push(format!("note: {}", note.message));
+            continue;
+        };
+        let file = note.file.as_deref().filter(|&f| f != path);
+        let id = match file {
+            None => Some(own),
+            Some(other) => sources.other(other),
+        };
+        match id {
+            Some(id) => labels.push(
+                Label::secondary(id, range(sources.text(id), span)).with_message(&note.message),
+            ),
+            None => notes.push(format!(
+                "note: {}:{}:{}: {}",
+                file.unwrap_or(path),
+                span.start.line,
+                span.start.column,
+                note.message
+            )),
         }
     }
     if let Some(help) = &finding.help {

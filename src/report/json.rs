@@ -52,7 +52,8 @@ pub struct JsonSkipped<'a> {
 pub struct JsonNote<'a> {
     /// What it says.
     pub message: &'a str,
-    /// Where it points: the file, as displayed (absent without a location).
+    /// Where it points: the file, as displayed (absent without a location);
+    /// another file than the finding's when the note follows a call there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<&'a str>,
     /// 1-based line of the start.
@@ -139,7 +140,7 @@ pub fn to_json(report: &Report) -> JsonReport<'_> {
                     .iter()
                     .map(|n| JsonNote {
                         message: &n.message,
-                        file: n.span.map(|_| file.path.as_str()),
+                        file: n.span.map(|_| n.file.as_deref().unwrap_or(&file.path)),
                         line: n.span.map(|s| s.start.line),
                         column: n.span.map(|s| s.start.column),
                         end_line: n.span.map(|s| s.end.line),

@@ -2,7 +2,9 @@
 //!
 //! Every rule is listed in `tool.driver.rules` (so `ruleIndex` is stable
 //! whatever was found); each finding is a result with one physical location
-//! whose `uri` is the file relative to the working directory, `/`-separated.
+//! whose `uri` is the file relative to the working directory, `/`-separated,
+//! and notes that point at code as `relatedLocations` (in another file's
+//! `uri` for a note that points there).
 //! Columns count Unicode code points and `endColumn` is exclusive. Files
 //! that could not be checked are tool execution notifications.
 
@@ -52,13 +54,17 @@ pub fn to_sarif(report: &Report) -> Value {
             let related: Vec<Value> = f
                 .notes
                 .iter()
-                .filter_map(|n| n.span.map(|s| (s, &n.message)))
+                .filter_map(|n| n.span.map(|s| (n, s)))
                 .enumerate()
-                .map(|(i, (span, message))| {
+                .map(|(i, (note, span))| {
+                    let uri = match &note.file {
+                        Some(other) => self::uri(other),
+                        None => uri.clone(),
+                    };
                     json!({
                         "id": i,
                         "physicalLocation": physical(&uri, span),
-                        "message": { "text": message },
+                        "message": { "text": note.message },
                     })
                 })
                 .collect();

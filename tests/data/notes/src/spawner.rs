@@ -1,0 +1,3 @@
+pub fn start(worker: Worker) {
+    tokio::spawn(async move { worker.run().await });
+}
