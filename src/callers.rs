@@ -128,12 +128,19 @@ fn resolve_in_crate(
     pool: &rayon::ThreadPool,
 ) {
     let crate_calls = CrateCalls::read(root, max_nesting, pool);
+    // Other files are shown relative to the working directory, as the
+    // linted ones are when linted by a relative path.
+    let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+    let display_of = |p: &Path| match cwd.as_deref().and_then(|c| p.strip_prefix(c).ok()) {
+        Some(relative) => display_path(relative),
+        None => display_path(p),
+    };
     // A linted file's own summary is the one its findings were made with
     // (the text from standard input may differ from the disk's).
     let mut summaries: BTreeMap<PathBuf, (String, CallSummary)> = crate_calls
         .summaries
         .iter()
-        .map(|(p, s)| (p.clone(), (display_path(p), s.clone())))
+        .map(|(p, s)| (p.clone(), (display_of(p), s.clone())))
         .collect();
     let mut own: Vec<(usize, PathBuf)> = Vec::new();
     for &i in files {

@@ -36,7 +36,9 @@ fn crate_cases(root: &Path) -> Vec<PathBuf> {
 /// package root, which is the tests' working directory).
 fn actual_output(display: &str, rule: &str) -> String {
     let mut args = vec!["leaklint".to_string(), "--no-config".to_string()];
-    if leaklint_lints::find_lint(rule).is_some_and(|l| l.level == leaklint_lints::Level::Allow) {
+    if leaklint_lints::find_lint(rule)
+        .is_some_and(|l| l.default_level == leaklint_lints::Level::Allow)
+    {
         args.push("-W".to_string());
         args.push(rule.to_string());
     }
@@ -69,7 +71,12 @@ fn ui_crates() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        let rule = case.parent().unwrap().file_name().unwrap().to_string_lossy();
+        let rule = case
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
         let actual = actual_output(&display, &rule);
         let expected_path = case.join("expected.stderr");
         if bless {

@@ -10,7 +10,7 @@ use crate::context::chains::path_ident;
 use crate::context::imports::normalize;
 use crate::context::scope::{has_main_attr, main_is_current_thread};
 use crate::context::Node;
-use crate::{Follow, FileContext, Finding, LintOptions, ReachKind};
+use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
 
 crate::declare_lint! {
     /// ### What it does
@@ -73,10 +73,14 @@ crate::declare_lint! {
     /// `ToSocketAddrs`.
     ///
     /// Calls inside a plain closure are not reported even when the closure
-    /// runs right away (`paths.iter().map(|p| std::fs::read(p))`), and
-    /// neither is a sync fn of the crate that makes a blocking call and is
-    /// called from async code: only the call written in the async code
-    /// itself is seen.
+    /// runs right away (`paths.iter().map(|p| std::fs::read(p))`). A call in
+    /// async code of a sync fn of the crate that makes one of these calls
+    /// (itself, or through sync fns it calls, up to `call_depth` (4) calls
+    /// deep) is reported at the call, with a note at the blocking call in
+    /// the helper. The helper is found as `spawn_without_cancel` finds a
+    /// task's callees: only when exactly one fn of the crate can be it (a
+    /// method on a value of unknown type is never guessed), and its
+    /// blocking calls count only outside closures.
     ///
     /// An `async fn` reached from `main` only through calls and awaits (a
     /// CLI's command handler, start-up code `main` awaits before serving)
@@ -1193,7 +1197,13 @@ fn crate_call_name(ctx: &FileContext<'_>, expr: &Expr, ancestors: &[Node<'_>]) -
                 .iter()
                 .any(|prefix| resolved.starts_with(prefix))
                 || !resolved.contains("::");
-            in_crate.then(|| resolved.rsplit("::").next().unwrap_or(&resolved).to_string())
+            in_crate.then(|| {
+                resolved
+                    .rsplit("::")
+                    .next()
+                    .unwrap_or(&resolved)
+                    .to_string()
+            })
         }
         Expr::MethodCall(m) => {
             matches!(&*m.receiver, Expr::Path(p) if p.path.get_ident().is_some())
@@ -1217,7 +1227,11 @@ pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, St
         let owner = ancestors.iter().rev().find(|n| {
             matches!(
                 n,
-                Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_) | Node::Static(_) | Node::Const(_)
+                Node::ItemFn(_)
+                    | Node::ImplFn(_)
+                    | Node::TraitFn(_)
+                    | Node::Static(_)
+                    | Node::Const(_)
                     | Node::Expr(Expr::Closure(_) | Expr::Async(_))
             )
         });

@@ -42,14 +42,26 @@ crate::declare_lint! {
     /// Go's goroutine that never reads `ctx.Done()`.
     ///
     /// ### Known problems
-    /// leaklint reads one file at a time and has no types.
+    /// leaklint reads source, not types.
     /// * The task body is the async block or closure given to the spawn
     ///   (also when the argument is a block `{ let a = …; async move { … } }`:
-    ///   its last expression), or the fn of the same file whose call *is* the
-    ///   argument (`spawn(run(rx))`). An async block that awaits such a fn
-    ///   (`spawn(async move { run(rx).await })`) is analysed as written, so a
-    ///   loop inside `run` is not reported for it; a task body defined in
-    ///   another file is not analysed at all.
+    ///   its last expression), or the fn whose call *is* the argument
+    ///   (`spawn(run(rx))`). The calls it makes are followed into the fns of
+    ///   the crate, in any file, up to `call_depth` (4) calls deep, each fn
+    ///   once: `spawn(async move { worker.run().await })` is reported when
+    ///   `run`, or a fn `run` calls, loops forever, with a note per call. A
+    ///   call is followed only when exactly one fn of the crate can be it: a
+    ///   free fn by its module path or, called bare, by a name no other free
+    ///   fn of the crate has; a method through `self`, `Self::`, `Type::`, or
+    ///   a variable whose `let` (`Type::new(…)`, a struct literal, a typed
+    ///   `let`) or parameter type names its type. A method on a value of
+    ///   unknown type (`self.worker.run()`, `handle.get().run()`), a fn
+    ///   passed as a value, a trait method implemented by several types, or a
+    ///   crate file that does not parse is not followed, and the task is not
+    ///   reported. Calls raced in a `select!` against a cancellation signal
+    ///   or wrapped by `timeout(…)` are not followed. The crate is every Rust
+    ///   file of the package (or workspace) outside `target/` and test
+    ///   directories; a file with no `Cargo.toml` above it is its own crate.
     /// * A worker started from a fn that only `main` reaches (`Services::new`
     ///   called once by a CLI command that `main` awaits) lives as long as the
     ///   process too and is not reported: leaklint reads every Rust file of
@@ -87,10 +99,17 @@ crate::declare_lint! {
     ///   signal (`rx.recv()` on a shutdown channel called `rx`) is missed, and
     ///   a name that merely contains one of those words (`determine_tx`) is
     ///   taken for a signal.
-    /// * A handle passed to `drop(…)` counts as discarded; one stored in a
-    ///   struct field counts as kept, even if nothing ever aborts it. For
-    ///   threads a note adds that a stop flag or a shutdown channel is the way
-    ///   to end the loop, since a thread cannot be aborted.
+    /// * A handle passed to `drop(…)` counts as discarded. One stored in a
+    ///   struct field (`self.task = Some(spawn(…))`, `self.tasks.push(…)`, a
+    ///   struct literal, also through a `let` whose only use is that store)
+    ///   counts as discarded when no file of the crate reads that field other
+    ///   than to store into it or ask about it (`push`, `insert`,
+    ///   `is_some`, `is_finished`, …): then dropping the owner detaches the
+    ///   task. Any other read (`.take()`, `.abort()`, `.await`, a `Drop` impl,
+    ///   a destructuring pattern), of any struct's field of that name, counts
+    ///   as stopping it. For threads a note adds that a stop flag or a
+    ///   shutdown channel is the way to end the loop, since a thread cannot be
+    ///   aborted.
     ///
     /// ### Example
     /// ```rust,ignore

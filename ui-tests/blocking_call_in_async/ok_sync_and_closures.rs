@@ -43,7 +43,10 @@ pub async fn nested_sync_fn() -> usize {
     fn count_lines(path: &str) -> usize {
         std::fs::read_to_string(path).map(|s| s.lines().count()).unwrap_or(0)
     }
-    count_lines("/etc/hosts")
+    // The sync fn's blocking read runs on the blocking pool.
+    tokio::task::spawn_blocking(|| count_lines("/etc/hosts"))
+        .await
+        .unwrap_or(0)
 }
 
 pub fn main() {
