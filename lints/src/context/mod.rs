@@ -3,7 +3,9 @@
 //! [`FileContext`] is built once per file and holds what more than one rule
 //! needs: import resolution ([`imports`]), the parsed bodies of well-known
 //! macros ([`crate::macros`]), the file's fns and consts by name, and the
-//! shared queries in the submodules: a walk that knows every expression's
+//! shared queries in the submodules: the one way to look at every
+//! expression under a node, parsed macro bodies included ([`visit`]'s
+//! `for_each_expr`), a walk that knows every expression's
 //! ancestors ([`ancestry`]), "is this name used later" ([`bindings`]),
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
 //! "is this a spawn call, what is its task body, is its handle kept, does
@@ -23,6 +25,7 @@ pub mod loops;
 pub mod races;
 pub mod scope;
 pub mod spawn;
+pub mod visit;
 
 use std::collections::HashMap;
 
