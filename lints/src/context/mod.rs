@@ -6,7 +6,8 @@
 //! shared queries in the submodules: the one way to look at every
 //! expression under a node, parsed macro bodies included ([`visit`]'s
 //! `for_each_expr`), a walk that knows every expression's
-//! ancestors ([`ancestry`]), "is this name used later" ([`bindings`]),
+//! ancestors ([`ancestry`]), the paths through a piece of code for a rule's
+//! own abstract states ([`flow`]), "is this name used later" ([`bindings`]),
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
 //! "is this a spawn call, what is its task body, is its handle kept, does
 //! it run once for the process" ([`spawn`]), "is this test code, is this an
@@ -20,6 +21,7 @@ pub mod chains;
 pub mod consts;
 pub mod dataflow;
 pub mod entry;
+pub mod flow;
 pub mod imports;
 pub mod loops;
 pub mod races;
