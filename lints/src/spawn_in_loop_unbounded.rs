@@ -500,41 +500,13 @@ fn self_field_type<'a>(
         Node::ImplFn(f) => Some(*f),
         _ => None,
     })?;
-    struct Find<'a, 'm> {
-        method: &'m syn::ImplItemFn,
-        self_ty: Option<&'a syn::Type>,
-        structs: Vec<&'a syn::ItemStruct>,
-    }
-    impl<'a> Visit<'a> for Find<'a, '_> {
-        fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
-            if i.items
-                .iter()
-                .any(|it| matches!(it, syn::ImplItem::Fn(f) if std::ptr::eq(f, self.method)))
-            {
-                self.self_ty = Some(&i.self_ty);
-            }
-            syn::visit::visit_item_impl(self, i);
-        }
-        fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
-            self.structs.push(s);
-        }
-        fn visit_expr(&mut self, _: &'a Expr) {}
-    }
-    let mut find = Find {
-        method,
-        self_ty: None,
-        structs: Vec::new(),
-    };
-    find.visit_file(ctx.file);
-    let syn::Type::Path(self_ty) = find.self_ty? else {
+    let syn::Type::Path(self_ty) = ctx.method_self_ty(method)? else {
         return None;
     };
-    let name = &self_ty.path.segments.last()?.ident;
-    let mut candidates = find.structs.iter().filter(|s| s.ident == *name);
-    let item = candidates.next()?;
-    if candidates.next().is_some() {
+    let name = crate::context::imports::unraw(&self_ty.path.segments.last()?.ident);
+    let [item] = ctx.structs_named(&name) else {
         return None;
-    }
+    };
     item.fields
         .iter()
         .find(|f| f.ident.as_ref() == Some(field))
