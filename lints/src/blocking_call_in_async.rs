@@ -924,20 +924,10 @@ impl<'v> Rule<'v, '_> {
         let Some(body) = enclosing_fn_body(ancestors) else {
             return false;
         };
-        struct Finder<'n> {
-            name: &'n str,
-            found: bool,
-        }
-        impl<'v> Visit<'v> for Finder<'_> {
-            fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
-                self.found |= m.method == self.name;
-                syn::visit::visit_expr_method_call(self, m);
-            }
-            fn visit_item(&mut self, _: &'v syn::Item) {}
-        }
-        let mut f = Finder { name, found: false };
-        f.visit_block(body);
-        f.found
+        self.ctx.any_expr(
+            body,
+            |e| matches!(e, Expr::MethodCall(m) if m.method == name),
+        )
     }
 
     /// Which thread the async context at `ancestors[index]` runs on: the
@@ -1000,7 +990,7 @@ impl<'v> Rule<'v, '_> {
                     // `let server = async { … }; tokio::spawn(server);`
                     if let Some(name) = pat_ident(&local.pat) {
                         if enclosing_fn_body(&ancestors[..i])
-                            .is_some_and(|body| spawns_name(body, &name.to_string()))
+                            .is_some_and(|body| spawns_name(self.ctx, body, &name.to_string()))
                         {
                             return Thread::Worker;
                         }
@@ -1120,49 +1110,20 @@ fn callee_name(call: &Expr, arg: &Expr) -> Option<String> {
 
 /// Whether `body` passes `name` (or something built from it) to a call
 /// whose name contains `spawn`.
-fn spawns_name(body: &syn::Block, name: &str) -> bool {
-    struct Finder<'n> {
-        name: &'n str,
-        found: bool,
-    }
-    fn mentions(e: &Expr, name: &str) -> bool {
-        struct M<'n> {
-            name: &'n str,
-            found: bool,
-        }
-        impl<'v> Visit<'v> for M<'_> {
-            fn visit_expr_path(&mut self, p: &'v syn::ExprPath) {
-                self.found |= p.path.is_ident(self.name);
-            }
-        }
-        let mut m = M { name, found: false };
-        m.visit_expr(e);
-        m.found
-    }
-    impl<'v> Visit<'v> for Finder<'_> {
-        fn visit_expr_call(&mut self, c: &'v syn::ExprCall) {
-            if let Expr::Path(p) = &*c.func {
-                if p.path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident.to_string().contains("spawn"))
-                {
-                    self.found |= c.args.iter().any(|a| mentions(a, self.name));
-                }
-            }
-            syn::visit::visit_expr_call(self, c);
-        }
-        fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
-            if m.method.to_string().contains("spawn") {
-                self.found |= m.args.iter().any(|a| mentions(a, self.name));
-            }
-            syn::visit::visit_expr_method_call(self, m);
-        }
-        fn visit_item(&mut self, _: &'v syn::Item) {}
-    }
-    let mut f = Finder { name, found: false };
-    f.visit_block(body);
-    f.found
+fn spawns_name(ctx: &FileContext<'_>, body: &syn::Block, name: &str) -> bool {
+    let mentions =
+        |e: &Expr| ctx.any_expr(e, |e| matches!(e, Expr::Path(p) if p.path.is_ident(name)));
+    ctx.any_expr(body, |e| {
+        let (callee, args) = match e {
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => (p.path.segments.last().map(|s| s.ident.to_string()), &c.args),
+                _ => return false,
+            },
+            Expr::MethodCall(m) => (Some(m.method.to_string()), &m.args),
+            _ => return false,
+        };
+        callee.is_some_and(|c| c.contains("spawn")) && args.iter().any(mentions)
+    })
 }
 
 /// The body of the innermost fn the ancestors are in.

@@ -2,7 +2,11 @@ use proc_macro2::TokenTree;
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
+use std::ops::ControlFlow;
+
 use crate::context::ancestry::Node;
+use crate::context::flow::{Analysis, Flow};
+use crate::context::visit::Descend;
 use crate::macros::{self, MacroBody};
 use crate::{FileContext, Finding, LintOptions};
 
@@ -304,29 +308,26 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
         }
         let in_async = in_async(ancestors);
         for (target, span) in polls_in(ctx, cond, body, own) {
-            let mut paths = Paths {
-                ctx,
-                frames: vec![Frame {
-                    label: label.map(|l| l.name.ident.to_string()),
-                    is_loop: true,
-                    continues: 0,
-                    breaks: 0,
-                }],
+            let target_call = match target {
+                Poll::Call(Expr::MethodCall(m)) => Some(m),
+                _ => None,
+            };
+            let analysis = PollPaths {
                 target,
                 in_async,
                 result_names: Vec::new(),
                 arrived: 0,
                 inspected: false,
-                budget: BUDGET,
-                checking: false,
                 exit_flag: exit_flag(cond),
-                counterpart: counterpart(target_call(cond, body, target)),
+                counterpart: counterpart(target_call),
             };
-            paths.run_loop(cond, body);
-            if paths.budget == 0 {
+            let mut flow = Flow::new(ctx, analysis, BUDGET);
+            flow.run_loop(label, cond, body, REACHED);
+            if flow.exhausted() {
                 // Too deep to follow: stay silent.
                 continue;
             }
+            let paths = flow.analysis;
             let arrived = paths.arrived;
             // A failure comes back to the poll with nothing in between, or
             // the poll feeds the loop (a success comes back too) and a
@@ -423,41 +424,6 @@ fn tokens(e: &Expr) -> String {
     quote::ToTokens::to_token_stream(strip(e)).to_string()
 }
 
-/// The followed poll's call, if it is a method call.
-fn target_call<'e>(
-    cond: Option<&'e Expr>,
-    body: &'e syn::Block,
-    target: usize,
-) -> Option<&'e syn::ExprMethodCall> {
-    struct Finder<'e> {
-        target: usize,
-        found: Option<&'e syn::ExprMethodCall>,
-    }
-    impl<'e> Visit<'e> for Finder<'e> {
-        fn visit_expr(&mut self, e: &'e Expr) {
-            if self.found.is_some() {
-                return;
-            }
-            if let Expr::MethodCall(m) = e {
-                if std::ptr::eq(e, self.target as *const Expr) {
-                    self.found = Some(m);
-                    return;
-                }
-            }
-            syn::visit::visit_expr(self, e);
-        }
-    }
-    let mut f = Finder {
-        target,
-        found: None,
-    };
-    if let Some(c) = cond {
-        f.visit_expr(c);
-    }
-    f.visit_block(body);
-    f.found
-}
-
 /// The blocking form of a poll and the value it is called on
 /// (`("lock", "self . state")` for `self.state.try_lock()`).
 fn counterpart(call: Option<&syn::ExprMethodCall>) -> Option<(&'static str, String)> {
@@ -504,31 +470,24 @@ fn in_async(ancestors: &[Node<'_>]) -> bool {
     false
 }
 
-/// A loop or labelled block the paths are inside, and the path states that
-/// reach its `continue`s and `break`s.
-struct Frame {
-    label: Option<String>,
-    is_loop: bool,
-    continues: u8,
-    breaks: u8,
+/// A poll the analysis follows: a poll method call, or a `select!` with a
+/// `default` / `else` branch.
+#[derive(Clone, Copy)]
+enum Poll<'e> {
+    Call(&'e Expr),
+    Select(&'e syn::Macro),
 }
 
-/// Follows the paths through a loop, for one poll (`target`, the address of
-/// its call expression or `select!` macro): where it found nothing or got
-/// something, and whether that path comes back to the poll without waiting.
-struct Paths<'c, 'a> {
-    ctx: &'c FileContext<'a>,
-    frames: Vec<Frame>,
-    target: usize,
+/// What `busy_poll_loop` follows through a loop ([`Flow`]), for one poll:
+/// where it found nothing or got something, and whether that path comes
+/// back to the poll without waiting.
+struct PollPaths<'e> {
+    target: Poll<'e>,
     in_async: bool,
     /// Names bound to the followed poll's result (`let r = rx.try_recv();`).
     result_names: Vec<String>,
     /// The path states that reach the followed poll.
     arrived: u8,
-    /// Expressions left to visit before giving up on the loop.
-    budget: usize,
-    /// Whether the expression being followed decides a condition.
-    checking: bool,
     /// Whether the poll's result is looked at (matched, tested), so that
     /// what the loop does with a success differs from an empty poll.
     inspected: bool,
@@ -540,6 +499,8 @@ struct Paths<'c, 'a> {
     /// found missing.
     counterpart: Option<(&'static str, String)>,
 }
+
+type Paths<'c, 'a, 'e> = Flow<'c, 'a, PollPaths<'e>>;
 
 /// What waiting does to path states: a failure has waited.
 fn waited(states: u8) -> u8 {
@@ -588,24 +549,7 @@ const ONLY_GOT: u8 = GOT;
 const ONLY_FAILED: u8 = FAILED;
 const EITHER: u8 = GOT | FAILED;
 
-impl Paths<'_, '_> {
-    /// Runs the analysed loop until the states at its head are stable.
-    fn run_loop(&mut self, cond: Option<&Expr>, body: &syn::Block) {
-        let mut entry = REACHED;
-        loop {
-            let into_body = match cond {
-                Some(c) => self.cond(c, entry).0,
-                None => entry,
-            };
-            let end = self.block(&body.stmts, into_body);
-            let next = entry | came_round(end | self.frames[0].continues);
-            if next == entry {
-                break;
-            }
-            entry = next;
-        }
-    }
-
+impl PollPaths<'_> {
     /// The followed poll: records what reaches it; after it, the poll found
     /// nothing or got something.
     fn poll(&mut self, states: u8) -> u8 {
@@ -642,7 +586,11 @@ impl Paths<'_, '_> {
     }
 
     fn is_target(&self, e: &Expr) -> bool {
-        std::ptr::eq(e, self.target as *const Expr)
+        matches!(self.target, Poll::Call(t) if std::ptr::eq(e, t))
+    }
+
+    fn is_target_select(&self, mac: &syn::Macro) -> bool {
+        matches!(self.target, Poll::Select(t) if std::ptr::eq(mac, t))
     }
 
     /// Whether `e` is the followed poll's result, seen through parentheses,
@@ -669,272 +617,97 @@ impl Paths<'_, '_> {
             _ => false,
         }
     }
+}
 
-    /// The states entering the code that runs when `scrutinee` matches
-    /// `pat`, and when it does not.
-    fn split(&mut self, scrutinee: &Expr, pat: &syn::Pat, states: u8) -> (u8, u8) {
-        if !self.is_result(scrutinee) {
-            return (states, states);
-        }
-        let o = pattern_outcomes(pat);
-        if o.matched != o.unmatched {
-            self.inspected = true;
-        }
-        (keep(states, o.matched), keep(states, o.unmatched))
-    }
-
-    fn block(&mut self, stmts: &[Stmt], mut states: u8) -> u8 {
-        for stmt in stmts {
-            if states == 0 {
-                return 0;
-            }
-            states = match stmt {
-                Stmt::Local(local) => match &local.init {
-                    Some(init) => {
-                        let after = self.expr(&init.expr, states);
-                        match &init.diverge {
-                            Some((_, diverge)) => {
-                                // The `else` of a let-else never falls through.
-                                let (matched, unmatched) =
-                                    self.split(&init.expr, &local.pat, after);
-                                self.expr(diverge, unmatched);
-                                matched
-                            }
-                            None => {
-                                if self.is_result(&init.expr) {
-                                    if let syn::Pat::Ident(i) = &local.pat {
-                                        self.result_names.push(i.ident.to_string());
-                                    }
-                                }
-                                after
-                            }
-                        }
-                    }
-                    None => states,
-                },
-                Stmt::Item(_) => states,
-                Stmt::Expr(e, _) => self.expr(e, states),
-                Stmt::Macro(m) => self.mac(&m.mac, states),
-            };
-        }
+/// What other work does to path states; a call made to decide a condition
+/// (`if !self.is_alive()`, `match queue.pop()`) is a check, not work.
+fn work(flow: &Paths<'_, '_, '_>, states: u8) -> u8 {
+    if flow.checking() {
         states
+    } else {
+        worked(states)
     }
+}
 
-    /// The frame a `break` / `continue` with this label targets; `None` when
-    /// it leaves the analysed loop altogether.
-    fn target_frame(&self, label: Option<&syn::Lifetime>) -> Option<usize> {
-        match label {
-            Some(l) => {
-                let name = l.ident.to_string();
-                self.frames
-                    .iter()
-                    .rposition(|f| f.label.as_deref() == Some(name.as_str()))
-            }
-            None => self.frames.iter().rposition(|f| f.is_loop),
+/// A future that is built but not awaited here (the receiver of
+/// `now_or_never()`): its own call does not wait.
+fn future(flow: &mut Paths<'_, '_, '_>, e: &Expr, states: u8) -> u8 {
+    match strip(e) {
+        Expr::MethodCall(m) if !flow.analysis.is_target(strip(e)) => {
+            let after = flow.expr(&m.receiver, states);
+            flow.exprs(&m.args, after)
         }
+        Expr::Call(c) => {
+            let after = flow.expr(&c.func, states);
+            flow.exprs(&c.args, after)
+        }
+        other => flow.expr(other, states),
     }
+}
 
-    /// Runs a nested loop: `head` evaluates what runs before each iteration
-    /// and returns the states going into the body and those leaving the
-    /// loop there; `body` runs the iteration. The states leaving the loop
-    /// are those leaving at its head plus those reaching its `break`s.
-    fn nested_loop(
-        &mut self,
-        label: Option<&syn::Label>,
-        bounded: bool,
-        states: u8,
-        mut head: impl FnMut(&mut Self, u8) -> (u8, u8),
-        mut body: impl FnMut(&mut Self, u8) -> u8,
-    ) -> u8 {
-        self.frames.push(Frame {
-            label: label.map(|l| l.name.ident.to_string()),
-            is_loop: true,
-            continues: 0,
-            breaks: 0,
-        });
-        let mut entry = states;
-        let mut exits;
-        loop {
-            let (into_body, out) = head(self, entry);
-            exits = out;
-            let end = body(self, into_body);
-            let back = end | self.frames.last().map_or(0, |f| f.continues);
-            let next = entry | if bounded { back } else { came_round(back) };
-            if next == entry {
-                break;
-            }
-            entry = next;
-        }
-        let frame = self.frames.pop().expect("pushed above");
-        frame.breaks | exits
-    }
-
-    fn exprs<'e>(&mut self, exprs: impl IntoIterator<Item = &'e Expr>, mut states: u8) -> u8 {
-        for e in exprs {
-            states = self.expr(e, states);
-        }
-        states
-    }
-
-    /// A condition: the states when it is true and when it is false, with
-    /// `&&`, `||` and `!` read as what they mean (`a && b` runs `b` only
-    /// when `a` holds).
-    fn cond(&mut self, e: &Expr, states: u8) -> (u8, u8) {
-        if states == 0 {
-            return (0, 0);
-        }
-        match e {
-            Expr::Paren(p) => self.cond(&p.expr, states),
-            Expr::Group(g) => self.cond(&g.expr, states),
-            Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => {
-                let (t, f) = self.cond(&u.expr, states);
-                (f, t)
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-                let (ta, fa) = self.cond(&b.left, states);
-                let (tb, fb) = self.cond(&b.right, ta);
-                (tb, fa | fb)
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::Or(_)) => {
-                let (ta, fa) = self.cond(&b.left, states);
-                let (tb, fb) = self.cond(&b.right, fa);
-                (ta | tb, fb)
-            }
-            Expr::Let(l) => {
-                let after = self.checked(&l.expr, states);
-                self.split(&l.expr, &l.pat, after)
-            }
-            Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Bool(b),
-                ..
-            }) => {
-                if b.value {
-                    (states, 0)
-                } else {
-                    (0, states)
-                }
-            }
-            Expr::MethodCall(m) if m.args.is_empty() && self.is_result(&m.receiver) => {
-                let after = self.checked(&m.receiver, states);
-                match m.method.to_string().as_str() {
-                    "is_ok" | "is_some" => {
-                        self.inspected = true;
-                        (keep(after, ONLY_GOT), keep(after, ONLY_FAILED))
-                    }
-                    "is_err" | "is_none" => {
-                        self.inspected = true;
-                        (keep(after, ONLY_FAILED), keep(after, ONLY_GOT))
-                    }
-                    _ => (after, after),
-                }
-            }
-            other => {
-                let after = self.checked(other, states);
-                (after, after)
-            }
-        }
-    }
-
-    /// What other work does to path states; a call made to decide a
-    /// condition (`if !self.is_alive()`, `match queue.pop()`) is a check,
-    /// not work.
-    fn work(&self, states: u8) -> u8 {
-        if self.checking {
-            states
-        } else {
-            worked(states)
-        }
-    }
-
-    /// Evaluates an expression whose value decides a branch.
-    fn checked(&mut self, e: &Expr, states: u8) -> u8 {
-        let outer = std::mem::replace(&mut self.checking, true);
-        let after = self.expr(e, states);
-        self.checking = outer;
-        after
-    }
-
-    /// A future that is built but not awaited here (the receiver of
-    /// `now_or_never()`): its own call does not wait.
-    fn future(&mut self, e: &Expr, states: u8) -> u8 {
-        match strip(e) {
-            Expr::MethodCall(m) if !self.is_target(strip(e)) => {
-                let after = self.expr(&m.receiver, states);
-                self.exprs(&m.args, after)
-            }
-            Expr::Call(c) => {
-                let after = self.expr(&c.func, states);
-                self.exprs(&c.args, after)
-            }
-            other => self.expr(other, states),
-        }
-    }
-
-    fn expr(&mut self, e: &Expr, states: u8) -> u8 {
-        if states == 0 || self.budget == 0 {
-            return 0;
-        }
-        self.budget -= 1;
-        match e {
+impl<'e> Analysis for PollPaths<'e> {
+    fn expr(flow: &mut Paths<'_, '_, 'e>, e: &Expr, states: u8) -> Option<u8> {
+        Some(match e {
             Expr::Await(a) => {
                 let base = strip(&a.base);
                 match base {
                     // `tx.try_send(x).await` of some crates: still a poll.
-                    _ if self.is_result(base) => self.expr(base, states),
+                    _ if flow.analysis.is_result(base) => flow.expr(base, states),
                     Expr::MethodCall(m)
                         if POLL_METHODS.contains(&m.method.to_string().as_str()) =>
                     {
-                        self.expr(base, states)
+                        flow.expr(base, states)
                     }
                     // The lock the poll found busy: waiting for it is a wait.
-                    Expr::MethodCall(m) if self.is_counterpart(m) => {
-                        waited(self.future(base, states))
+                    Expr::MethodCall(m) if flow.analysis.is_counterpart(m) => {
+                        waited(future(flow, base, states))
                     }
                     // An async lock is taken at once when it is free.
                     Expr::MethodCall(m)
                         if m.args.is_empty()
                             && ASYNC_LOCK_METHODS.contains(&m.method.to_string().as_str()) =>
                     {
-                        let after = self.expr(&m.receiver, states);
-                        self.work(after)
+                        let after = flow.expr(&m.receiver, states);
+                        work(flow, after)
                     }
-                    _ => waited(self.future(base, states)),
+                    _ => waited(future(flow, base, states)),
                 }
             }
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
                 let mut after = if method == "now_or_never" {
-                    self.future(&m.receiver, states)
+                    future(flow, &m.receiver, states)
                 } else {
-                    self.expr(&m.receiver, states)
+                    flow.expr(&m.receiver, states)
                 };
-                after = self.exprs(&m.args, after);
-                if self.is_target(e) {
-                    return self.poll(after);
+                after = flow.exprs(&m.args, after);
+                let paths = &mut flow.analysis;
+                if paths.is_target(e) {
+                    return Some(paths.poll(after));
                 }
-                if matches!(method.as_str(), "unwrap" | "expect") && self.is_result(&m.receiver) {
+                if matches!(method.as_str(), "unwrap" | "expect") && paths.is_result(&m.receiver) {
                     // The path on which the poll found nothing panics.
-                    self.inspected = true;
-                    return keep(after, ONLY_GOT);
+                    paths.inspected = true;
+                    return Some(keep(after, ONLY_GOT));
                 }
                 if matches!(method.as_str(), "unwrap" | "expect")
                     && matches!(strip(&m.receiver), Expr::Call(c)
                         if matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Err")))
                 {
                     // `Err(e).unwrap()` panics.
-                    return 0;
+                    return Some(0);
                 }
-                if self.is_counterpart(m) {
-                    return waited(after);
+                if paths.is_counterpart(m) {
+                    return Some(waited(after));
                 }
                 if POLL_METHODS.contains(&method.as_str()) {
                     // Another poll is not work: it is what spins.
-                    return after;
+                    return Some(after);
                 }
                 // crossbeam's `Backoff::snooze()`: spins, then yields the
                 // thread; like a spin hint, on purpose outside async code.
                 if method == "snooze" && m.args.is_empty() {
-                    return if self.in_async { after } else { waited(after) };
+                    return Some(if paths.in_async { after } else { waited(after) });
                 }
                 if WAIT_METHODS.contains(&method.as_str())
                     // A readiness check of hand-written poll code: it
@@ -947,14 +720,14 @@ impl Paths<'_, '_> {
                 {
                     after
                 } else {
-                    self.work(after)
+                    work(flow, after)
                 }
             }
             Expr::Call(c) => {
-                let callee = self.expr(&c.func, states);
-                let after = self.exprs(&c.args, callee);
-                if self.ctx.callee_is(&c.func, DIVERGING_FNS) {
-                    return 0;
+                let callee = flow.expr(&c.func, states);
+                let after = flow.exprs(&c.args, callee);
+                if flow.ctx.callee_is(&c.func, DIVERGING_FNS) {
+                    return Some(0);
                 }
                 let last = match &*c.func {
                     Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
@@ -965,7 +738,7 @@ impl Paths<'_, '_> {
                     // Spinning on purpose: a spin lock in a thread. In async
                     // code it starves the other tasks all the same.
                     Some(name) if SPIN_HINTS.contains(&name) => {
-                        if self.in_async {
+                        if flow.analysis.in_async {
                             after
                         } else {
                             waited(after)
@@ -974,168 +747,113 @@ impl Paths<'_, '_> {
                     Some(name) if TRIVIAL_FNS.contains(&name) => after,
                     // Enum variants and tuple structs build a value.
                     Some(name) if name.starts_with(char::is_uppercase) => after,
-                    _ => self.work(after),
+                    _ => work(flow, after),
                 }
             }
             Expr::Try(t) => {
-                let after = self.expr(&t.expr, states);
-                if self.is_result(&t.expr) {
+                let after = flow.expr(&t.expr, states);
+                if flow.analysis.is_result(&t.expr) {
                     // The path on which the poll found nothing returns.
-                    self.inspected = true;
+                    flow.analysis.inspected = true;
                     keep(after, ONLY_GOT)
                 } else {
                     after
                 }
             }
-            Expr::Macro(m) => self.mac(&m.mac, states),
-            Expr::Block(b) => match &b.label {
-                Some(label) => {
-                    self.frames.push(Frame {
-                        label: Some(label.name.ident.to_string()),
-                        is_loop: false,
-                        continues: 0,
-                        breaks: 0,
-                    });
-                    let end = self.block(&b.block.stmts, states);
-                    let frame = self.frames.pop().expect("pushed above");
-                    end | frame.breaks
-                }
-                None => self.block(&b.block.stmts, states),
-            },
-            Expr::Unsafe(u) => self.block(&u.block.stmts, states),
-            Expr::If(i) => {
-                let (into_then, into_else) = self.cond(&i.cond, states);
-                let then = self.block(&i.then_branch.stmts, into_then);
-                let otherwise = match &i.else_branch {
-                    Some((_, e)) => self.expr(e, into_else),
-                    None => into_else,
-                };
-                then | otherwise
-            }
-            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
-                let (t, f) = self.cond(e, states);
-                t | f
-            }
-            Expr::Assign(a) if self.ends_loop(a) => {
-                self.expr(&a.right, states);
+            Expr::Assign(a) if flow.analysis.ends_loop(a) => {
+                flow.expr(&a.right, states);
                 // The path stops at the loop's head (`running = false;`).
                 0
             }
-            Expr::Let(l) => self.expr(&l.expr, states),
-            Expr::Match(m) => {
-                let after = self.checked(&m.expr, states);
-                let mut rest = after;
-                let mut out = 0;
-                for arm in &m.arms {
-                    let (into_arm, unmatched) = self.split(&m.expr, &arm.pat, rest);
-                    let (pass, fail) = match &arm.guard {
-                        Some((_, g)) => self.cond(g, into_arm),
-                        None => (into_arm, 0),
-                    };
-                    out |= self.expr(&arm.body, pass);
-                    rest = unmatched | fail;
-                }
-                out
+            _ => return None,
+        })
+    }
+
+    /// A match on the poll's result keeps the outcomes its pattern admits.
+    fn split(
+        flow: &mut Paths<'_, '_, 'e>,
+        scrutinee: &Expr,
+        pat: &syn::Pat,
+        states: u8,
+    ) -> (u8, u8) {
+        if !flow.analysis.is_result(scrutinee) {
+            return (states, states);
+        }
+        let o = pattern_outcomes(pat);
+        if o.matched != o.unmatched {
+            flow.analysis.inspected = true;
+        }
+        (keep(states, o.matched), keep(states, o.unmatched))
+    }
+
+    /// `r.is_ok()`, `r.is_none()` on the poll's result.
+    fn cond(flow: &mut Paths<'_, '_, 'e>, e: &Expr, states: u8) -> Option<(u8, u8)> {
+        let Expr::MethodCall(m) = e else {
+            return None;
+        };
+        if !m.args.is_empty() || !flow.analysis.is_result(&m.receiver) {
+            return None;
+        }
+        let after = flow.checked(&m.receiver, states);
+        Some(match m.method.to_string().as_str() {
+            "is_ok" | "is_some" => {
+                flow.analysis.inspected = true;
+                (keep(after, ONLY_GOT), keep(after, ONLY_FAILED))
             }
-            Expr::Loop(l) => self.nested_loop(
-                l.label.as_ref(),
-                false,
-                states,
-                |_, s| (s, 0),
-                |p, s| p.block(&l.body.stmts, s),
-            ),
-            Expr::While(w) => self.nested_loop(
-                w.label.as_ref(),
-                iterates(&w.cond),
-                states,
-                |p, s| p.cond(&w.cond, s),
-                |p, s| p.block(&w.body.stmts, s),
-            ),
-            Expr::ForLoop(f) => {
-                let after = self.expr(&f.expr, states);
-                self.nested_loop(
-                    f.label.as_ref(),
-                    true,
-                    after,
-                    |_, s| (s, s),
-                    |p, s| p.block(&f.body.stmts, s),
-                )
+            "is_err" | "is_none" => {
+                flow.analysis.inspected = true;
+                (keep(after, ONLY_FAILED), keep(after, ONLY_GOT))
             }
-            Expr::Break(b) => {
-                let after = match &b.expr {
-                    Some(v) => self.expr(v, states),
-                    None => states,
-                };
-                if let Some(i) = self.target_frame(b.label.as_ref()) {
-                    self.frames[i].breaks |= after;
-                }
-                0
-            }
-            Expr::Continue(c) => {
-                if let Some(i) = self.target_frame(c.label.as_ref()) {
-                    self.frames[i].continues |= states;
-                }
-                0
-            }
-            Expr::Return(r) => {
-                if let Some(v) = &r.expr {
-                    self.expr(v, states);
-                }
-                0
-            }
-            // Not run where they are written.
-            Expr::Closure(_) | Expr::Async(_) => states,
-            other => {
-                let mut children = Children(Vec::new());
-                children.visit_expr_children(other);
-                self.exprs(children.0, states)
+            _ => (after, after),
+        })
+    }
+
+    /// `let r = rx.try_recv();`: `r` is the poll's result from now on.
+    fn bind(flow: &mut Paths<'_, '_, 'e>, local: &syn::Local, init: &Expr) {
+        if flow.analysis.is_result(init) {
+            if let syn::Pat::Ident(i) = &local.pat {
+                flow.analysis.result_names.push(i.ident.to_string());
             }
         }
     }
 
-    fn mac(&mut self, mac: &syn::Macro, states: u8) -> u8 {
-        if states == 0 {
-            return 0;
-        }
+    fn mac(flow: &mut Paths<'_, '_, 'e>, mac: &syn::Macro, states: u8) -> Option<u8> {
         let name = macro_name(mac);
         if DIVERGING_MACROS.contains(&name.as_str()) {
-            return 0;
+            return Some(0);
         }
+        let ctx = flow.ctx;
         if LOG_MACROS.contains(&name.as_str()) {
-            return match self.ctx.macro_body(mac) {
-                MacroBody::Exprs(exprs) => self.exprs(exprs, states),
+            return Some(match ctx.macro_body(mac) {
+                MacroBody::Exprs(exprs) => flow.exprs(exprs, states),
                 _ => states,
-            };
+            });
         }
-        match self.ctx.macro_body(mac) {
+        match ctx.macro_body(mac) {
             MacroBody::Select(select) => {
                 let polls = select_has_default(mac);
-                let (into_branch, into_else) =
-                    if std::ptr::eq(mac, self.target as *const syn::Macro) {
-                        // A branch runs when its future was ready: that is
-                        // progress. Only the default path found nothing.
-                        let after = self.poll(states);
-                        (keep(after, ONLY_GOT), keep(after, ONLY_FAILED))
-                    } else if polls {
-                        // Another poll: not work, and not a wait.
-                        (states, states)
-                    } else {
-                        // The select! itself awaits its branches.
-                        let after = waited(states);
-                        (after, after)
-                    };
+                let (into_branch, into_else) = if flow.analysis.is_target_select(mac) {
+                    // A branch runs when its future was ready: that is
+                    // progress. Only the default path found nothing.
+                    let after = flow.analysis.poll(states);
+                    (keep(after, ONLY_GOT), keep(after, ONLY_FAILED))
+                } else if polls {
+                    // Another poll: not work, and not a wait.
+                    (states, states)
+                } else {
+                    // The select! itself awaits its branches.
+                    let after = waited(states);
+                    (after, after)
+                };
                 let mut out = 0;
                 for branch in &select.branches {
-                    out |= self.expr(&branch.handler, into_branch);
+                    out |= flow.expr(&branch.handler, into_branch);
                 }
                 for e in &select.else_branches {
-                    out |= self.expr(e, into_else);
+                    out |= flow.expr(e, into_else);
                 }
-                out
+                Some(out)
             }
-            MacroBody::Exprs(exprs) => self.exprs(exprs, states),
-            MacroBody::Stmts(stmts) => self.block(stmts, states),
-            MacroBody::Statics(_) => states,
             MacroBody::Tokens => {
                 let mut tokens = Vec::new();
                 macros::flat_tokens(&mac.tokens, &mut tokens);
@@ -1148,13 +866,23 @@ impl Paths<'_, '_> {
                     }
                     _ => false,
                 });
-                if waits {
+                Some(if waits {
                     waited(states)
                 } else {
-                    self.work(states)
-                }
+                    work(flow, states)
+                })
             }
+            MacroBody::Exprs(_) | MacroBody::Stmts(_) | MacroBody::Statics(_) => None,
         }
+    }
+
+    fn came_round(states: u8) -> u8 {
+        came_round(states)
+    }
+
+    /// `while let Some(x) = it.next()` ends when the items run out.
+    fn bounded_while(cond: &Expr) -> bool {
+        iterates(cond)
     }
 }
 
@@ -1177,23 +905,6 @@ const LOG_MACROS: &[&str] = &[
     "assert",
     "debug_assert",
 ];
-
-/// The direct sub-expressions of an expression, in source order.
-struct Children<'e>(Vec<&'e Expr>);
-
-impl<'e> Children<'e> {
-    fn visit_expr_children(&mut self, e: &'e Expr) {
-        syn::visit::visit_expr(self, e);
-    }
-}
-
-impl<'e> Visit<'e> for Children<'e> {
-    fn visit_expr(&mut self, e: &'e Expr) {
-        self.0.push(e);
-    }
-
-    fn visit_item(&mut self, _: &'e syn::Item) {}
-}
 
 fn macro_name(mac: &syn::Macro) -> String {
     mac.path
@@ -1342,24 +1053,23 @@ fn receiver_root(e: &Expr) -> Option<&syn::Ident> {
 }
 
 /// The polls written in a loop (its condition, then its body), outside
-/// closures and async blocks, in source order: the address that identifies
-/// each (its call expression, or its `select!` macro) and its span. A poll
+/// closures and async blocks, in source order, each with its span. A poll
 /// of a value the loop's own `while let` binds polls a new source each turn
 /// and is left out.
-fn polls_in(
-    ctx: &FileContext<'_>,
-    cond: Option<&Expr>,
-    body: &syn::Block,
+fn polls_in<'v>(
+    ctx: &'v FileContext<'_>,
+    cond: Option<&'v Expr>,
+    body: &'v syn::Block,
     own: Option<&syn::Pat>,
-) -> Vec<(usize, proc_macro2::Span)> {
-    struct Finder<'c, 'a, 'p> {
-        ctx: &'c FileContext<'a>,
+) -> Vec<(Poll<'v>, proc_macro2::Span)> {
+    struct Finder<'v, 'a, 'p> {
+        ctx: &'v FileContext<'a>,
         own: Option<&'p syn::Pat>,
         stepped: Vec<String>,
-        found: Vec<(usize, proc_macro2::Span)>,
+        found: Vec<(Poll<'v>, proc_macro2::Span)>,
     }
-    impl<'ast> Visit<'ast> for Finder<'_, '_, '_> {
-        fn visit_expr(&mut self, e: &'ast Expr) {
+    impl<'v> Visit<'v> for Finder<'v, '_, '_> {
+        fn visit_expr(&mut self, e: &'v Expr) {
             if let Expr::MethodCall(m) = e {
                 if POLL_METHODS.contains(&m.method.to_string().as_str()) {
                     let own = match (self.own, receiver_root(&m.receiver)) {
@@ -1374,35 +1084,28 @@ fn polls_in(
                         matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"));
                     if !own && !of_self && !indexed_by(&m.receiver, &self.stepped) {
                         self.found
-                            .push((e as *const Expr as usize, syn::spanned::Spanned::span(e)));
+                            .push((Poll::Call(e), syn::spanned::Spanned::span(e)));
                     }
                 }
             }
             syn::visit::visit_expr(self, e);
         }
-        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'ast syn::Item) {}
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'v syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'v syn::Item) {}
+        fn visit_macro(&mut self, mac: &'v syn::Macro) {
             let ctx = self.ctx;
             if matches!(ctx.macro_body(mac), MacroBody::Select(_)) && select_has_default(mac) {
-                self.found.push((
-                    mac as *const syn::Macro as usize,
-                    syn::spanned::Spanned::span(mac),
-                ));
+                self.found
+                    .push((Poll::Select(mac), syn::spanned::Spanned::span(mac)));
             }
             ctx.visit_macro_body(mac, self);
         }
     }
-    let mut stepped = Steps(Vec::new());
-    if let Some(c) = cond {
-        stepped.visit_expr(c);
-    }
-    stepped.visit_block(body);
     let mut finder = Finder {
         ctx,
         own,
-        stepped: stepped.0,
+        stepped: stepped_names(ctx, cond, body),
         found: Vec::new(),
     };
     if let Some(c) = cond {
@@ -1412,11 +1115,11 @@ fn polls_in(
     finder.found
 }
 
-/// The names a loop assigns to (`i += 1`, `cur = next`), outside closures.
-struct Steps(Vec<String>);
-
-impl<'ast> Visit<'ast> for Steps {
-    fn visit_expr(&mut self, e: &'ast Expr) {
+/// The names a loop (its condition and body) assigns to (`i += 1`,
+/// `cur = next`), outside closures.
+fn stepped_names(ctx: &FileContext<'_>, cond: Option<&Expr>, body: &syn::Block) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut step = |e: &Expr| {
         let target = match e {
             Expr::Assign(a) => Some(&*a.left),
             Expr::Binary(b)
@@ -1428,13 +1131,21 @@ impl<'ast> Visit<'ast> for Steps {
         };
         if let Some(Expr::Path(p)) = target.map(strip) {
             if let Some(i) = p.path.get_ident() {
-                self.0.push(i.to_string());
+                names.push(i.to_string());
             }
         }
-        syn::visit::visit_expr(self, e);
+        let descend = if matches!(e, Expr::Closure(_)) {
+            Descend::No
+        } else {
+            Descend::Yes
+        };
+        ControlFlow::<(), _>::Continue(descend)
+    };
+    if let Some(c) = cond {
+        ctx.for_each_expr(c, &mut step);
     }
-    fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    ctx.for_each_expr(body, &mut step);
+    names
 }
 
 /// Whether a receiver indexes with a name the loop steps

@@ -2,8 +2,7 @@ use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
 use crate::context::ancestry::enclosing_fn_sig;
-use crate::context::bindings::pat_ident;
-use crate::context::loops::names_in;
+use crate::context::bindings::{pat_binds, pat_ident};
 use crate::context::spawn::{Handle, SpawnKind, TaskBody};
 use crate::context::Node;
 use crate::macros::MacroBody;
@@ -159,7 +158,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         if !accept && (join_set || !ctx.is_endless_loop(loop_expr)) {
             return;
         }
-        if has_bound(ctx, loop_expr) || moves_permit(arg) || task_acquires(ctx, arg, ancestors) {
+        if has_bound(ctx, loop_expr) || moves_permit(ctx, arg) || task_acquires(ctx, arg, ancestors)
+        {
             return;
         }
         if !join_set && handle_awaited(ctx, expr, ancestors) {
@@ -500,41 +500,13 @@ fn self_field_type<'a>(
         Node::ImplFn(f) => Some(*f),
         _ => None,
     })?;
-    struct Find<'a, 'm> {
-        method: &'m syn::ImplItemFn,
-        self_ty: Option<&'a syn::Type>,
-        structs: Vec<&'a syn::ItemStruct>,
-    }
-    impl<'a> Visit<'a> for Find<'a, '_> {
-        fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
-            if i.items
-                .iter()
-                .any(|it| matches!(it, syn::ImplItem::Fn(f) if std::ptr::eq(f, self.method)))
-            {
-                self.self_ty = Some(&i.self_ty);
-            }
-            syn::visit::visit_item_impl(self, i);
-        }
-        fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
-            self.structs.push(s);
-        }
-        fn visit_expr(&mut self, _: &'a Expr) {}
-    }
-    let mut find = Find {
-        method,
-        self_ty: None,
-        structs: Vec::new(),
-    };
-    find.visit_file(ctx.file);
-    let syn::Type::Path(self_ty) = find.self_ty? else {
+    let syn::Type::Path(self_ty) = ctx.method_self_ty(method)? else {
         return None;
     };
-    let name = &self_ty.path.segments.last()?.ident;
-    let mut candidates = find.structs.iter().filter(|s| s.ident == *name);
-    let item = candidates.next()?;
-    if candidates.next().is_some() {
+    let name = crate::context::imports::unraw(&self_ty.path.segments.last()?.ident);
+    let [item] = ctx.structs_named(&name) else {
         return None;
-    }
+    };
     item.fields
         .iter()
         .find(|f| f.ident.as_ref() == Some(field))
@@ -696,8 +668,8 @@ fn is_count(e: &Expr) -> bool {
 }
 
 /// Whether a name containing `permit` is moved into the task.
-fn moves_permit(arg: &Expr) -> bool {
-    names_in(arg)
+fn moves_permit(ctx: &FileContext<'_>, arg: &Expr) -> bool {
+    ctx.names_in(arg)
         .iter()
         .any(|n| n.to_ascii_lowercase().contains("permit"))
 }
@@ -710,18 +682,10 @@ fn task_acquires<'v>(ctx: &'v FileContext<'_>, arg: &'v Expr, ancestors: &[Node<
     let TaskBody::Fn(block) = task.body else {
         return false;
     };
-    let mut found = false;
-    struct Acquires<'f>(&'f mut bool);
-    impl<'ast> Visit<'ast> for Acquires<'_> {
-        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            if is_acquire(&m.method.to_string()) {
-                *self.0 = true;
-            }
-            syn::visit::visit_expr_method_call(self, m);
-        }
-    }
-    Acquires(&mut found).visit_block(block);
-    found
+    ctx.any_expr(
+        block,
+        |e| matches!(e, Expr::MethodCall(m) if is_acquire(&m.method.to_string())),
+    )
 }
 
 /// Whether the spawned task is awaited (or its thread joined) in the same
@@ -750,17 +714,32 @@ fn handle_awaited(ctx: &FileContext<'_>, expr: &Expr, ancestors: &[Node<'_>]) ->
                 let Some(rest) = ctx.stmts_after(&ancestors[..i]) else {
                     return false;
                 };
-                return ctx
-                    .mentions_in_stmts(rest, &name.to_string())
-                    .iter()
-                    .any(|m| {
-                        let end = ctx.span(m.span).end.byte;
-                        let after = ctx.source.get(end..).unwrap_or("").trim_start();
-                        after.starts_with(".await") || after.starts_with(".join()")
-                    });
+                return awaits_handle(ctx, rest, name);
             }
             Node::Stmt(Stmt::Expr(..)) => return false,
             _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether `stmts` await the handle bound to `name` (`name.await`,
+/// `name.join()`) before a `let` rebinds the name.
+fn awaits_handle(ctx: &FileContext<'_>, stmts: &[Stmt], name: &syn::Ident) -> bool {
+    let is_handle = |e: &Expr| matches!(strip(e), Expr::Path(p) if p.path.is_ident(name));
+    for stmt in stmts {
+        let awaits = ctx.any_expr(stmt, |e| match e {
+            Expr::Await(a) => is_handle(&a.base),
+            Expr::MethodCall(m) => {
+                m.method == "join" && m.args.is_empty() && is_handle(&m.receiver)
+            }
+            _ => false,
+        });
+        if awaits {
+            return true;
+        }
+        if matches!(stmt, Stmt::Local(l) if pat_binds(&l.pat, &name.to_string())) {
+            return false;
         }
     }
     false
@@ -781,6 +760,10 @@ mod tests {
                 ("ok_audit_service.rs", 0),
                 ("flag_known_listeners.rs", 9),
                 ("ok_not_listeners.rs", 0),
+                ("ok_permit_inside_select.rs", 0),
+                ("flag_no_permit_inside_select.rs", 2),
+                ("ok_handle_awaited_after_comment.rs", 0),
+                ("flag_handle_commented_not_awaited.rs", 2),
             ],
         );
     }

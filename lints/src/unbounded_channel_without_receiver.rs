@@ -385,63 +385,18 @@ fn self_type(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<String> {
         Node::ItemFn(_) | Node::TraitFn(_) => Some(None),
         _ => None,
     })??;
-    struct FindImpl<'m> {
-        method: &'m syn::ImplItemFn,
-        found: Option<String>,
-    }
-    impl<'ast> Visit<'ast> for FindImpl<'_> {
-        fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
-            let has = i
-                .items
-                .iter()
-                .any(|it| matches!(it, syn::ImplItem::Fn(f) if std::ptr::eq(f, self.method)));
-            if has {
-                if let syn::Type::Path(p) = &*i.self_ty {
-                    if p.qself.is_none() && p.path.segments.len() == 1 {
-                        self.found = Some(p.path.segments[0].ident.to_string());
-                    }
-                }
-                return;
-            }
-            syn::visit::visit_item_impl(self, i);
+    match ctx.method_self_ty(method)? {
+        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+            Some(p.path.segments[0].ident.to_string())
         }
+        _ => None,
     }
-    let mut finder = FindImpl {
-        method,
-        found: None,
-    };
-    finder.visit_file(ctx.file);
-    finder.found
 }
 
 /// The private named field `member` of the one struct named `strukt` in this
 /// file, when nothing outside this file could read it.
 fn private_field<'a>(ctx: &FileContext<'a>, strukt: &str, member: &str) -> Option<&'a syn::Field> {
-    struct Structs<'a, 'n> {
-        name: &'n str,
-        found: Vec<&'a syn::ItemStruct>,
-        out_of_line_mod: bool,
-    }
-    impl<'a> Visit<'a> for Structs<'a, '_> {
-        fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
-            if s.ident == self.name {
-                self.found.push(s);
-            }
-        }
-        fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
-            if m.content.is_none() {
-                self.out_of_line_mod = true;
-            }
-            syn::visit::visit_item_mod(self, m);
-        }
-    }
-    let mut structs = Structs {
-        name: strukt,
-        found: Vec::new(),
-        out_of_line_mod: false,
-    };
-    structs.visit_file(ctx.file);
-    let ([item], false) = (structs.found.as_slice(), structs.out_of_line_mod) else {
+    let ([item], false) = (ctx.structs_named(strukt), ctx.has_out_of_line_mod()) else {
         return None;
     };
     if !item.attrs.iter().all(harmless_struct_attr) {

@@ -23,6 +23,8 @@
 //!   `tokio::time::timeout(…)`, `futures::future::abortable(…)`, or in a
 //!   `select!` branch future raced against a cancellation branch.
 
+use std::ops::ControlFlow;
+
 use proc_macro2::TokenTree;
 use syn::visit::Visit;
 use syn::Expr;
@@ -142,7 +144,10 @@ impl<'a> FileContext<'a> {
                 let method = m.method.to_string();
                 TOKEN_METHODS.contains(&method.as_str())
                     || (SIGNAL_METHODS.contains(&method.as_str())
-                        && names_in(&m.receiver).iter().any(|n| is_shutdown_name(n)))
+                        && self
+                            .names_in(&m.receiver)
+                            .iter()
+                            .any(|n| is_shutdown_name(n)))
             }
             Expr::Call(c) => {
                 self.callee_is(&c.func, &["tokio::signal::ctrl_c"])
@@ -210,17 +215,38 @@ impl<'a> FileContext<'a> {
     }
 }
 
-/// Every identifier in an expression (path segments, fields, method names).
-pub fn names_in(expr: &Expr) -> Vec<String> {
-    struct Names(Vec<String>);
-    impl<'ast> Visit<'ast> for Names {
-        fn visit_ident(&mut self, i: &'ast proc_macro2::Ident) {
-            self.0.push(i.to_string());
-        }
+impl FileContext<'_> {
+    /// Every name an expression mentions: path segments, fields, method and
+    /// macro names, the field names of struct literals; inside parsed macro
+    /// bodies (a `select!` branch) too. Binding patterns are not mentions.
+    pub fn names_in(&self, expr: &Expr) -> Vec<String> {
+        let mut names = Vec::new();
+        let path = |p: &syn::Path, names: &mut Vec<String>| {
+            names.extend(p.segments.iter().map(|s| s.ident.to_string()))
+        };
+        self.for_each_expr(expr, |e| {
+            match e {
+                Expr::Path(p) => path(&p.path, &mut names),
+                Expr::Field(f) => {
+                    if let syn::Member::Named(n) = &f.member {
+                        names.push(n.to_string());
+                    }
+                }
+                Expr::MethodCall(m) => names.push(m.method.to_string()),
+                Expr::Macro(m) => path(&m.mac.path, &mut names),
+                Expr::Struct(s) => {
+                    path(&s.path, &mut names);
+                    names.extend(s.fields.iter().filter_map(|f| match &f.member {
+                        syn::Member::Named(n) => Some(n.to_string()),
+                        syn::Member::Unnamed(_) => None,
+                    }));
+                }
+                _ => {}
+            }
+            ControlFlow::<()>::Continue(())
+        });
+        names
     }
-    let mut names = Names(Vec::new());
-    names.visit_expr(expr);
-    names.0
 }
 
 /// Whether a macro of this name returns from the enclosing fn: anyhow's and

@@ -3,8 +3,11 @@
 //! [`FileContext`] is built once per file and holds what more than one rule
 //! needs: import resolution ([`imports`]), the parsed bodies of well-known
 //! macros ([`crate::macros`]), the file's fns and consts by name, and the
-//! shared queries in the submodules: a walk that knows every expression's
-//! ancestors ([`ancestry`]), "is this name used later" ([`bindings`]),
+//! shared queries in the submodules: the one way to look at every
+//! expression under a node, parsed macro bodies included ([`visit`]'s
+//! `for_each_expr`), a walk that knows every expression's
+//! ancestors ([`ancestry`]), the paths through a piece of code for a rule's
+//! own abstract states ([`flow`]), "is this name used later" ([`bindings`]),
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
 //! "is this a spawn call, what is its task body, is its handle kept, does
 //! it run once for the process" ([`spawn`]), "is this test code, is this an
@@ -18,12 +21,14 @@ pub mod chains;
 pub mod consts;
 pub mod dataflow;
 pub mod entry;
+pub mod flow;
 pub mod follow;
 pub mod imports;
 pub mod loops;
 pub mod races;
 pub mod scope;
 pub mod spawn;
+pub mod visit;
 
 use std::collections::HashMap;
 
@@ -45,6 +50,8 @@ pub struct LocalFn<'a> {
     pub block: &'a syn::Block,
     /// Whether it is a method of an `impl` or trait (callable as `Self::f` / `self.f`).
     pub is_method: bool,
+    /// The `Self` type of the `impl` it is a method of.
+    pub self_ty: Option<&'a syn::Type>,
 }
 
 /// Everything the rules know about one file, computed once.
@@ -59,6 +66,8 @@ pub struct FileContext<'a> {
     macro_bodies: HashMap<usize, Box<MacroBody>>,
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     consts: HashMap<String, &'a syn::Expr>,
+    structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
+    has_out_of_line_mod: bool,
     /// Test items (see [`scope`]); the whole file when it is `#![cfg(test)]`.
     test_spans: Vec<Span>,
     /// Returned for macros that were not parsed.
@@ -80,6 +89,8 @@ impl<'a> FileContext<'a> {
             macro_bodies: items.macro_bodies,
             fns: items.fns,
             consts: items.consts,
+            structs: items.structs,
+            has_out_of_line_mod: items.has_out_of_line_mod,
             test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
         };
@@ -247,23 +258,53 @@ impl<'a> FileContext<'a> {
         }
     }
 
+    /// The `Self` type of the `impl` that `method` is defined in.
+    pub fn method_self_ty(&self, method: &syn::ImplItemFn) -> Option<&'a syn::Type> {
+        self.local_fns(&imports::unraw(&method.sig.ident))
+            .iter()
+            .find(|f| std::ptr::eq(f.sig, &method.sig))
+            .and_then(|f| f.self_ty)
+    }
+
+    /// The structs named `name` defined anywhere in this file (in any
+    /// module, or inside a fn body).
+    pub fn structs_named(&self, name: &str) -> &[&'a syn::ItemStruct] {
+        self.structs.get(name).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// Whether the file declares a module in another file (`mod name;`),
+    /// whose items this file cannot see.
+    pub fn has_out_of_line_mod(&self) -> bool {
+        self.has_out_of_line_mod
+    }
+
     /// The initialiser of the `const` item named `name`, if this file defines exactly one.
     pub fn const_value(&self, name: &str) -> Option<&'a syn::Expr> {
         self.consts.get(name).copied()
     }
 }
 
-/// Collects fns, consts and macro bodies in one pass over the file.
+/// Collects fns, consts, structs and macro bodies in one pass over the file.
 #[derive(Default)]
 struct ItemCollector<'a> {
     fns: HashMap<String, Vec<LocalFn<'a>>>,
+    structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
+    has_out_of_line_mod: bool,
+    /// The `Self` types of the `impl`s being visited, innermost last.
+    impl_tys: Vec<&'a syn::Type>,
     consts: HashMap<String, &'a syn::Expr>,
     const_dupes: Vec<String>,
     macro_bodies: HashMap<usize, Box<MacroBody>>,
 }
 
 impl<'a> ItemCollector<'a> {
-    fn add_fn(&mut self, sig: &'a syn::Signature, block: &'a syn::Block, is_method: bool) {
+    fn add_fn(
+        &mut self,
+        sig: &'a syn::Signature,
+        block: &'a syn::Block,
+        is_method: bool,
+        self_ty: Option<&'a syn::Type>,
+    ) {
         self.fns
             .entry(imports::unraw(&sig.ident))
             .or_default()
@@ -271,24 +312,48 @@ impl<'a> ItemCollector<'a> {
                 sig,
                 block,
                 is_method,
+                self_ty,
             });
     }
 }
 
 impl<'a> Visit<'a> for ItemCollector<'a> {
     fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
-        self.add_fn(&f.sig, &f.block, false);
+        // A fn nested in a method has no `Self` of its own `impl`.
+        let outer = std::mem::take(&mut self.impl_tys);
+        self.add_fn(&f.sig, &f.block, false, None);
         syn::visit::visit_item_fn(self, f);
+        self.impl_tys = outer;
+    }
+
+    fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
+        self.impl_tys.push(&i.self_ty);
+        syn::visit::visit_item_impl(self, i);
+        self.impl_tys.pop();
+    }
+
+    fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
+        self.structs
+            .entry(imports::unraw(&s.ident))
+            .or_default()
+            .push(s);
+        syn::visit::visit_item_struct(self, s);
+    }
+
+    fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+        self.has_out_of_line_mod |= m.content.is_none();
+        syn::visit::visit_item_mod(self, m);
     }
 
     fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
-        self.add_fn(&f.sig, &f.block, true);
+        let self_ty = self.impl_tys.last().copied();
+        self.add_fn(&f.sig, &f.block, true, self_ty);
         syn::visit::visit_impl_item_fn(self, f);
     }
 
     fn visit_trait_item_fn(&mut self, f: &'a syn::TraitItemFn) {
         if let Some(block) = &f.default {
-            self.add_fn(&f.sig, block, true);
+            self.add_fn(&f.sig, block, true, None);
         }
         syn::visit::visit_trait_item_fn(self, f);
     }
