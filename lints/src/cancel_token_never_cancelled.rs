@@ -483,7 +483,10 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
         let last = segments.last()?.ident.to_string();
         match segments.len() {
             1 if p.path.leading_colon.is_none() => {
-                if !self.ctx.imports.is_local_item(&last) {
+                // An item of the module the call is in (or of its parent,
+                // through `use super::*`), not an import.
+                let resolved = self.ctx.resolve(&p.path)?;
+                if !resolved.starts_with("crate::") {
                     return None;
                 }
                 Some((self.ctx.local_fn(&last)?, false))

@@ -347,7 +347,12 @@ impl<'ast> Visit<'ast> for FieldInits<'_, '_, '_> {
     fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
         let strukt = match (s.qself.is_none(), s.path.get_ident()) {
             (true, Some(i)) if i == "Self" => Some(StructName::SelfType),
-            (true, Some(i)) if self.ctx.imports.is_local_item(&i.to_string()) => {
+            (true, Some(i))
+                if self
+                    .ctx
+                    .resolve(&s.path)
+                    .is_some_and(|r| r.starts_with("crate::")) =>
+            {
                 Some(StructName::Named(i.to_string()))
             }
             _ => None,

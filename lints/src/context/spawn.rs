@@ -329,7 +329,9 @@ impl<'a> FileContext<'a> {
         let last = imports::unraw(&p.path.segments.last()?.ident);
         match p.path.segments.len() {
             1 => {
-                if !self.imports.is_local_item(&last) {
+                // An item of the module the call is in (or of its parent,
+                // through `use super::*`), not an import.
+                if !self.resolve(&p.path)?.starts_with("crate::") {
                     return None;
                 }
                 self.local_fn(&last)
