@@ -268,9 +268,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                     UseSite::Path => {}
                 }
                 let at = reference.span.start();
-                let Some((expr, ancestors)) = self.uses.get(&at) else {
-                    return None;
-                };
+                let (expr, ancestors) = self.uses.get(&at)?;
                 if let Some(spawn) = self.spawn_reached(expr, ancestors) {
                     if self.reached.is_none_or(|(first, _)| at < first) {
                         self.reached = Some((at, spawn));

@@ -1,10 +1,12 @@
 //! Per-file analysis shared by every rule.
 //!
 //! [`FileContext`] is built once per file and holds what more than one rule
-//! needs: import resolution ([`imports`]), the parsed bodies of well-known
+//! needs: import resolution per module ([`imports`]), the parsed bodies of well-known
 //! macros ([`crate::macros`]), the file's fns and consts by name, and the
 //! shared queries in the submodules: a walk that knows every expression's
-//! ancestors ([`ancestry`]), "is this name used later" ([`bindings`]),
+//! ancestors ([`ancestry`]), "which `let`, parameter or pattern does this
+//! name refer to, and where is that binding used" ([`scopes`]), builder
+//! chains followed through bindings ([`chains`]),
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
 //! "is this a spawn call, what is its task body, is its handle kept, does
 //! it run once for the process" ([`spawn`]), "is this test code, is this an
