@@ -3,7 +3,9 @@ use std::collections::{HashMap, HashSet};
 use syn::{Expr, Stmt};
 
 use crate::context::bindings::pat_ident;
+use crate::context::scopes::{TokenPos, UseSite};
 use crate::context::spawn::TaskBody;
+use crate::context::BindingId;
 use crate::context::Node;
 use crate::{FileContext, Finding, LintOptions};
 
@@ -140,8 +142,9 @@ const FORMAT_MACROS: &[&str] = &[
     "event",
 ];
 
-/// How many passes over the file the search may take before giving up (silently).
-const MAX_ROUNDS: usize = 8;
+/// How many names (the token, its clones, the parameters it is passed to)
+/// the search follows before giving up (silently).
+const MAX_BINDINGS: usize = 64;
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     // Task bodies that are async blocks or closures (also reached through a
@@ -169,31 +172,41 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         {
             return;
         }
-        let Some(name) = pat_ident(&local.pat) else {
+        let Some(binding) = pat_ident(&local.pat).and_then(|i| ctx.binding_of_pat(i)) else {
             return;
         };
-        let Some(rest) = ctx.stmts_after(before) else {
+        if ctx.stmts_after(before).is_none() {
             return;
-        };
-        let mentions = ctx.mentions_in_stmts(rest, &name.to_string());
-        tokens.push((
-            expr,
-            mentions
-                .iter()
-                .map(|m| key(ctx, m.span))
-                .collect::<Vec<_>>(),
-        ));
+        }
+        tokens.push((expr, binding));
+    });
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+
+    // Every name of a local written as an expression, with its ancestors:
+    // the uses of the token, its clones and the parameters it is passed to
+    // are classified from here, without walking the file again.
+    let mut uses: HashMap<TokenPos, (&Expr, Vec<Node<'_>>)> = HashMap::new();
+    ctx.walk_exprs(|expr, ancestors| {
+        if let Expr::Path(p) = expr {
+            if let Some(ident) = p.path.get_ident() {
+                if ctx.binding_of_use(ident).is_some() {
+                    uses.insert(ident.span().start(), (expr, ancestors.to_vec()));
+                }
+            }
+        }
     });
 
     let mut findings = Vec::new();
-    for (ctor, mentions) in tokens {
+    for (ctor, binding) in tokens {
         let mut search = Search {
             ctx,
             options,
             task_bodies: &task_bodies,
-            pending: mentions.into_iter().collect(),
-            done: HashSet::new(),
-            followed: HashSet::new(),
+            uses: &uses,
+            pending: vec![binding],
+            seen: HashSet::from([binding]),
             reached: None,
             escapes: false,
         };
@@ -219,14 +232,6 @@ fn addr(e: &Expr) -> usize {
     e as *const Expr as usize
 }
 
-/// Identifies one written name by its position in the file.
-type Key = (usize, usize);
-
-fn key(ctx: &FileContext<'_>, span: proc_macro2::Span) -> Key {
-    let s = ctx.span(span).start;
-    (s.line, s.column)
-}
-
 /// What one mention of the token does with it.
 enum Use {
     /// Waits on it, tests it, formats it, drops it, or hands it to the spawned call.
@@ -235,77 +240,58 @@ enum Use {
     Escapes,
 }
 
-/// The state of the search for one token: the mentions still to be
-/// classified (of the token, its clones, and parameters it is passed to).
-struct Search<'s, 'a> {
+/// The state of the search for one token: the bindings still to be
+/// followed (the token, its clones, and parameters it is passed to).
+struct Search<'s, 'a, 'v> {
     ctx: &'s FileContext<'a>,
     options: &'s LintOptions,
     task_bodies: &'s HashMap<usize, proc_macro2::Span>,
-    pending: HashSet<Key>,
-    done: HashSet<Key>,
-    followed: HashSet<(usize, usize)>,
-    reached: Option<proc_macro2::Span>,
+    uses: &'s HashMap<TokenPos, (&'v Expr, Vec<Node<'v>>)>,
+    pending: Vec<BindingId>,
+    seen: HashSet<BindingId>,
+    /// The spawn call reached, with the position of the mention that reaches it.
+    reached: Option<(TokenPos, proc_macro2::Span)>,
     escapes: bool,
 }
 
-impl<'s, 'a> Search<'s, 'a> {
-    /// The spawn call the token reaches, if it reaches one and can never be fired.
+impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
+    /// The spawn call the token reaches, if it reaches one and can never be
+    /// fired (the one reached by the first mention in the file).
     fn run(&mut self) -> Option<proc_macro2::Span> {
-        let ctx = self.ctx;
-        for _ in 0..MAX_ROUNDS {
-            if self.escapes || self.pending.is_empty() {
-                break;
-            }
-            let before = self.pending.len() + self.done.len();
-            ctx.walk_exprs(|expr, ancestors| {
-                if self.escapes {
-                    return;
+        while let Some(binding) = self.pending.pop() {
+            for reference in self.ctx.references(binding) {
+                match reference.site {
+                    // `{token:?}`: formatting is harmless.
+                    UseSite::FormatString => continue,
+                    // A macro leaklint cannot parse: not understood.
+                    UseSite::MacroTokens => return None,
+                    UseSite::Path => {}
                 }
-                let Expr::Path(p) = expr else { return };
-                let Some(ident) = p.path.get_ident() else {
-                    return;
-                };
-                let k = key(ctx, ident.span());
-                if !self.pending.remove(&k) {
-                    return;
-                }
-                self.done.insert(k);
-                if self.reached.is_none() {
-                    self.reached = self.spawn_reached(expr, ancestors);
-                }
-                if let Use::Escapes = self.classify(expr, ancestors) {
-                    self.escapes = true;
-                }
-            });
-            let after = self.pending.len() + self.done.len();
-            if after == before && !self.pending.is_empty() {
-                // Mentions no walk visits: inline format arguments in string
-                // literals are harmless; anything else is not understood.
-                let lines: Vec<&str> = ctx.source.lines().collect();
-                for (line, column) in self.pending.drain() {
-                    let text: String = lines
-                        .get(line.wrapping_sub(1))
-                        .map(|l| l.chars().skip(column - 1).take(2).collect())
-                        .unwrap_or_default();
-                    if !(text.starts_with('"') || text == "r\"" || text == "r#") {
-                        self.escapes = true;
+                let at = reference.span.start();
+                let (expr, ancestors) = self.uses.get(&at)?;
+                if let Some(spawn) = self.spawn_reached(expr, ancestors) {
+                    if self.reached.is_none_or(|(first, _)| at < first) {
+                        self.reached = Some((at, spawn));
                     }
                 }
+                if let Use::Escapes = self.classify(expr, ancestors) {
+                    return None;
+                }
+                if self.escapes {
+                    return None;
+                }
             }
         }
-        if self.escapes || !self.pending.is_empty() {
-            return None;
-        }
-        self.reached
+        self.reached.map(|(_, spawn)| spawn)
     }
 
-    /// Adds the mentions of a new name for the token.
-    fn follow(&mut self, stmts: &[Stmt], name: &str) {
-        for m in self.ctx.mentions_in_stmts(stmts, name) {
-            let k = key(self.ctx, m.span);
-            if !self.done.contains(&k) {
-                self.pending.insert(k);
+    /// Adds a new name for the token.
+    fn follow(&mut self, binding: BindingId) {
+        if self.seen.insert(binding) {
+            if self.seen.len() > MAX_BINDINGS {
+                self.escapes = true;
             }
+            self.pending.push(binding);
         }
     }
 
@@ -324,21 +310,15 @@ impl<'s, 'a> Search<'s, 'a> {
         let Some(syn::FnArg::Typed(param)) = inputs.nth(index) else {
             return Use::Escapes;
         };
-        let Some(name) = pat_ident(&param.pat) else {
+        let Some(binding) = pat_ident(&param.pat).and_then(|i| self.ctx.binding_of_pat(i)) else {
             return Use::Escapes;
         };
-        let name = name.to_string();
-        if self.ctx.mentions_in_stmts(&f.block.stmts, &name).is_empty() {
+        if self.ctx.references(binding).is_empty() {
             // A fn that ignores the token (a stub, `todo!()`) tells nothing
             // about what the real one does with it: as for an unknown fn.
             return Use::Escapes;
         }
-        if self
-            .followed
-            .insert((f.block as *const syn::Block as usize, index))
-        {
-            self.follow(&f.block.stmts, &name);
-        }
+        self.follow(binding);
         Use::Neutral
     }
 
@@ -460,13 +440,14 @@ impl<'s, 'a> Search<'s, 'a> {
                     if matches!(local.pat, syn::Pat::Wild(_)) {
                         return Use::Neutral;
                     }
-                    let Some(name) = pat_ident(&local.pat) else {
+                    let Some(binding) = pat_ident(&local.pat).and_then(|n| ctx.binding_of_pat(n))
+                    else {
                         return Use::Escapes;
                     };
-                    let Some(rest) = ctx.stmts_after(&ancestors[..i]) else {
+                    if ctx.stmts_after(&ancestors[..i]).is_none() {
                         return Use::Escapes;
-                    };
-                    self.follow(rest, &name.to_string());
+                    }
+                    self.follow(binding);
                     return Use::Neutral;
                 }
                 Node::Stmt(Stmt::Expr(_, Some(_))) => return Use::Neutral,
@@ -500,7 +481,10 @@ impl<'s, 'a> Search<'s, 'a> {
         let last = segments.last()?.ident.to_string();
         match segments.len() {
             1 if p.path.leading_colon.is_none() => {
-                if !self.ctx.imports.is_local_item(&last) {
+                // An item of the module the call is in (or of its parent,
+                // through `use super::*`), not an import.
+                let resolved = self.ctx.resolve(&p.path)?;
+                if !resolved.starts_with("crate::") {
                     return None;
                 }
                 Some((self.ctx.local_fn(&last)?, false))

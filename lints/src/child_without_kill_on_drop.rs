@@ -163,8 +163,8 @@ fn spawned_child<'v>(
     wait: &'v syn::ExprMethodCall,
     ancestors: &[Node<'v>],
 ) -> Option<&'v syn::ExprMethodCall> {
-    let name = path_ident(&wait.receiver)?.to_string();
-    let local = ctx.let_binding(&name, ancestors)?;
+    let child = path_ident(&wait.receiver)?;
+    let local = ctx.let_binding(child, ancestors)?;
     pat_ident(&local.pat)?;
     let mut init = &*local.init.as_ref()?.expr;
     let spawn = loop {
@@ -187,7 +187,7 @@ fn spawned_child<'v>(
         })?;
         let mut finder = KillFinder {
             ctx,
-            name: &name,
+            child: ctx.binding_of_use(child)?,
             found: false,
         };
         finder.visit_block(body);
@@ -198,17 +198,17 @@ fn spawned_child<'v>(
     Some(spawn)
 }
 
-/// Finds `name.kill()` / `name.start_kill()` in a fn body, macros included.
-struct KillFinder<'c, 'a, 'n> {
+/// Finds `child.kill()` / `child.start_kill()` in a fn body, macros included.
+struct KillFinder<'c, 'a> {
     ctx: &'c FileContext<'a>,
-    name: &'n str,
+    child: crate::context::BindingId,
     found: bool,
 }
 
-impl<'ast> Visit<'ast> for KillFinder<'_, '_, '_> {
+impl<'ast> Visit<'ast> for KillFinder<'_, '_> {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         if KILL_METHODS.iter().any(|k| m.method == k)
-            && path_ident(method_chain(&m.receiver).root).is_some_and(|i| i == self.name)
+            && self.ctx.binding_of_expr(method_chain(&m.receiver).root) == Some(self.child)
         {
             self.found = true;
         }

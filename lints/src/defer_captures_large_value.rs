@@ -171,7 +171,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     if constructs.is_empty() {
         return Vec::new();
     }
-    let mut seen: HashSet<*const syn::Local> = HashSet::new();
+    let mut seen: HashSet<crate::context::BindingId> = HashSet::new();
     // Keyed by the construct's byte range, so a guard capturing several large
     // bindings is reported once.
     let mut hits: BTreeMap<(usize, usize), (proc_macro2::Span, Vec<Hit>)> = BTreeMap::new();
@@ -179,21 +179,21 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let [.., Node::Block(_), Node::Stmt(_), Node::Local(local)] = ancestors else {
             return;
         };
-        if !seen.insert(*local as *const syn::Local) {
-            return;
-        }
         let Some(ident) = pat_ident(&local.pat) else {
             return;
         };
-        let Some(scope) = ctx.stmts_after(ancestors) else {
+        let Some(binding) = ctx.binding_of_pat(ident) else {
             return;
         };
+        if !seen.insert(binding) || ctx.stmts_after(ancestors).is_none() {
+            return;
+        }
         let name = crate::context::imports::unraw(ident);
         // Mentions of this binding (not of a shadowing one), by byte offset:
         // comparing offsets with the constructs found file-wide keeps only
         // the constructs in this binding's scope.
         let mentions: Vec<(usize, proc_macro2::Span)> = ctx
-            .mentions_in_stmts(scope, &name)
+            .references(binding)
             .iter()
             .map(|m| (ctx.span(m.span).start.byte, m.span))
             .collect();

@@ -303,10 +303,10 @@ fn bound_name(
     if !std::ptr::eq(&*init.expr, value) || init.diverge.is_some() {
         return None;
     }
-    let rest = ctx.stmts_after(ancestors)?;
+    ctx.stmts_after(ancestors)?;
     let name = crate::context::imports::unraw(ident);
     let mentions = ctx
-        .mentions_in_stmts(rest, &name)
+        .references_of_pat(ident)
         .iter()
         .map(|m| ctx.span(m.span).start.byte)
         .collect();

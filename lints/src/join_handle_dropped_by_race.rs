@@ -1,10 +1,11 @@
 use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
-use crate::context::bindings::pat_binds;
 use crate::context::chains::{method_chain, path_ident};
 use crate::context::races::TIMEOUT_CALLS;
+use crate::context::scopes::for_each_pattern_ident;
 use crate::context::spawn::{SpawnCall, SpawnKind};
+use crate::context::BindingId;
 use crate::context::Node;
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, Span};
@@ -392,18 +393,13 @@ fn follow<'v>(
         }
         Expr::Path(_) => {
             let Some(ident) = path_ident(e) else { return };
-            let name = ident.to_string();
-            // A closure parameter or pattern in between rebinds the name.
-            let Some(local) = ctx.let_binding(&name, ancestors) else {
+            let Some(site) = ctx.binding_site(ident, ancestors) else {
                 return;
             };
-            let Some(site) = ctx.binding_site(&name, ancestors) else {
-                return;
-            };
-            if !std::ptr::eq(local, site.local) || pinned_in_place(ctx, &name, ancestors) {
+            if pinned_in_place(ctx, ident, ancestors) {
                 return;
             }
-            names.push(name);
+            names.push(ident.to_string());
             follow(
                 ctx,
                 site.init,
@@ -434,12 +430,13 @@ fn follow<'v>(
 
 /// Whether `name` is pinned in place (`tokio::pin!(name)`, `futures::pin_mut!(name)`)
 /// in the enclosing fn: racing it then races a `Pin<&mut _>`, a borrow.
-fn pinned_in_place(ctx: &FileContext<'_>, name: &str, ancestors: &[Node<'_>]) -> bool {
-    struct Pins<'n> {
-        name: &'n str,
+fn pinned_in_place(ctx: &FileContext<'_>, name: &syn::Ident, ancestors: &[Node<'_>]) -> bool {
+    struct Pins<'c, 'a> {
+        ctx: &'c FileContext<'a>,
+        binding: crate::context::BindingId,
         found: bool,
     }
-    impl<'ast> Visit<'ast> for Pins<'_> {
+    impl<'ast> Visit<'ast> for Pins<'_, '_> {
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
             let is_pin = mac
                 .path
@@ -451,7 +448,7 @@ fn pinned_in_place(ctx: &FileContext<'_>, name: &str, ancestors: &[Node<'_>]) ->
                     .tokens
                     .clone()
                     .into_iter()
-                    .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == self.name))
+                    .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if self.ctx.binding_of_use(&i) == Some(self.binding)))
             {
                 self.found = true;
             }
@@ -460,8 +457,14 @@ fn pinned_in_place(ctx: &FileContext<'_>, name: &str, ancestors: &[Node<'_>]) ->
     let Some(body) = fn_body(ancestors) else {
         return false;
     };
-    let _ = ctx;
-    let mut pins = Pins { name, found: false };
+    let Some(binding) = ctx.binding_of_use(name) else {
+        return false;
+    };
+    let mut pins = Pins {
+        ctx,
+        binding,
+        found: false,
+    };
     pins.visit_block(body);
     pins.found
 }
@@ -483,7 +486,8 @@ fn awaited_names<'v>(ctx: &'v FileContext<'_>, block: &'v syn::ExprAsync) -> Vec
     struct Awaits<'v, 'a> {
         ctx: &'v FileContext<'a>,
         found: Vec<&'v Expr>,
-        lets: Vec<&'v Pat>,
+        /// The bindings made by the block's `let`s.
+        lets: Vec<BindingId>,
     }
     impl<'v> Visit<'v> for Awaits<'v, '_> {
         fn visit_expr_await(&mut self, a: &'v syn::ExprAwait) {
@@ -496,7 +500,7 @@ fn awaited_names<'v>(ctx: &'v FileContext<'_>, block: &'v syn::ExprAsync) -> Vec
             syn::visit::visit_expr_await(self, a);
         }
         fn visit_local(&mut self, l: &'v syn::Local) {
-            self.lets.push(&l.pat);
+            for_each_pattern_ident(&l.pat, |i| self.lets.extend(self.ctx.binding_of_pat(i)));
             syn::visit::visit_local(self, l);
         }
         fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
@@ -520,8 +524,8 @@ fn awaited_names<'v>(ctx: &'v FileContext<'_>, block: &'v syn::ExprAsync) -> Vec
         .found
         .into_iter()
         .filter(|e| {
-            let name = peel(ctx, e).and_then(path_ident).map(|i| i.to_string());
-            name.is_some_and(|n| !lets.iter().any(|p| pat_binds(p, &n)))
+            let binding = peel(ctx, e).and_then(|p| ctx.binding_of_expr(p));
+            binding.is_none_or(|b| !lets.contains(&b))
         })
         .collect()
 }
@@ -549,7 +553,7 @@ fn collection_elements<'v>(
             }
             Expr::Path(_) => {
                 let Some(ident) = path_ident(e) else { break };
-                let Some(site) = ctx.binding_site(&ident.to_string(), &anc) else {
+                let Some(site) = ctx.binding_site(ident, &anc) else {
                     break;
                 };
                 e = site.init;
@@ -594,11 +598,7 @@ fn losers_dropped<'v>(
                 Expr::Match(m) if std::ptr::eq(&*m.expr, current) => {
                     return m.arms.iter().all(|arm| {
                         loser_unused(ctx, &arm.pat, loser, |n| {
-                            !ctx.mentions_in_expr(&arm.body, n).is_empty()
-                                || arm
-                                    .guard
-                                    .as_ref()
-                                    .is_some_and(|(_, g)| !ctx.mentions_in_expr(g, n).is_empty())
+                            !ctx.references_of_pat(n).is_empty()
                         })
                     });
                 }
@@ -606,9 +606,9 @@ fn losers_dropped<'v>(
             },
             Node::Stmt(Stmt::Expr(_, Some(_))) => return true,
             Node::Local(local) => {
-                let rest = ctx.stmts_after(&ancestors[..i]);
+                let in_block = ctx.stmts_after(&ancestors[..i]).is_some();
                 return loser_unused(ctx, &local.pat, loser, |n| {
-                    rest.is_none_or(|r| !ctx.mentions_in_stmts(r, n).is_empty())
+                    !in_block || !ctx.references_of_pat(n).is_empty()
                 });
             }
             _ => return false,
@@ -622,14 +622,13 @@ fn loser_unused(
     ctx: &FileContext<'_>,
     pat: &Pat,
     loser: Loser,
-    used: impl Fn(&str) -> bool + Copy,
+    used: impl Fn(&syn::Ident) -> bool + Copy,
 ) -> bool {
     let _ = ctx;
     match pat {
         Pat::Wild(_) | Pat::Rest(_) => true,
         Pat::Ident(p) if p.subpat.is_none() => {
-            let name = p.ident.to_string();
-            name.starts_with('_') || !used(&name)
+            p.ident.to_string().starts_with('_') || !used(&p.ident)
         }
         Pat::Type(t) => loser_unused(ctx, &t.pat, loser, used),
         Pat::Paren(p) => loser_unused(ctx, &p.pat, loser, used),

@@ -210,8 +210,8 @@ fn join_set_spawn<'v>(
     {
         return None;
     }
-    let name = crate::context::chains::path_ident(strip(&m.receiver))?.to_string();
-    let init = peel(ctx.binding_init(&name, ancestors)?);
+    let name = crate::context::chains::path_ident(strip(&m.receiver))?;
+    let init = peel(ctx.binding_init(name, ancestors)?);
     match init {
         Expr::Call(c) if ctx.callee_is(&c.func, JOIN_SET_NEW) => Some(&m.args[0]),
         _ => None,
@@ -453,15 +453,18 @@ fn is_listener(
             let Some(ident) = p.path.get_ident() else {
                 return false;
             };
-            let name = ident.to_string();
-            if let Some(local) = ctx.let_binding(&name, ancestors) {
+            let Some(binding) = ctx.binding_of_use(ident) else {
+                return false;
+            };
+            let is_it = |i: &syn::Ident| ctx.binding_of_pat(i) == Some(binding);
+            if let Some(local) = ctx.let_binding(ident, ancestors) {
                 // `let Ok(listener) = TcpListener::bind(addr).await else { … };`
                 if let (syn::Pat::TupleStruct(t), Some(init)) = (&local.pat, &local.init) {
                     return t.elems.len() == 1
-                        && pat_ident(&t.elems[0]).is_some_and(|i| *i == name)
+                        && pat_ident(&t.elems[0]).is_some_and(is_it)
                         && is_listener(ctx, &init.expr, ancestors, depth + 1);
                 }
-                let Some(site) = ctx.binding_site(&name, ancestors) else {
+                let Some(site) = ctx.binding_site(ident, ancestors) else {
                     return false;
                 };
                 if let syn::Pat::Type(t) = &site.local.pat {
@@ -479,7 +482,7 @@ fn is_listener(
             enclosing_fn_sig(ancestors).is_some_and(|sig| {
                 sig.inputs.iter().any(|input| match input {
                     syn::FnArg::Typed(t) => {
-                        pat_ident(&t.pat).is_some_and(|i| *i == name) && is_listener_type(&t.ty)
+                        pat_ident(&t.pat).is_some_and(is_it) && is_listener_type(&t.ty)
                     }
                     syn::FnArg::Receiver(_) => false,
                 })

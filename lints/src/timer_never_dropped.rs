@@ -5,8 +5,9 @@ use syn::visit::Visit;
 use syn::Expr;
 
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
+use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{Handle, Lifetime, TaskBody};
-use crate::context::Node;
+use crate::context::{BindingId, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 
@@ -371,7 +372,7 @@ fn timer_origins<'v>(
             let Some(ident) = p.path.get_ident() else {
                 return;
             };
-            if let Some(site) = ctx.binding_site(&ident.to_string(), ancestors) {
+            if let Some(site) = ctx.binding_site(ident, ancestors) {
                 timer_origins(ctx, site.init, &site.ancestors, depth + 1, out);
             }
         }
@@ -381,11 +382,12 @@ fn timer_origins<'v>(
 
 /// Whether a mention of a timer's binding polls it (anything but `drop`
 /// and the timer's read-only accessors).
-fn is_poll(mention: &Mention<'_>) -> bool {
+fn is_poll(mention: &Mention) -> bool {
     match mention.kind {
         MentionKind::Drop => false,
         MentionKind::MethodReceiver => !mention
             .method
+            .as_ref()
             .is_some_and(|m| NON_POLL_METHODS.contains(&m.to_string().as_str())),
         MentionKind::Other => true,
     }
@@ -599,13 +601,14 @@ fn tick_in_same_iteration<'v>(
             },
             Node::Local(local) => {
                 let ident = pat_ident(&local.pat)?;
-                let rest = ctx.stmts_after(&ancestors[..i])?;
+                ctx.stmts_after(&ancestors[..i])?;
                 return ctx
-                    .mentions_in_stmts(rest, &ident.to_string())
-                    .into_iter()
+                    .references_of_pat(ident)
+                    .iter()
                     .find(|m| {
                         m.kind == MentionKind::MethodReceiver
                             && m.method
+                                .as_ref()
                                 .is_some_and(|m| TICK_METHODS.contains(&m.to_string().as_str()))
                     })
                     .map(|m| m.span);
@@ -718,7 +721,7 @@ fn fn_task_params<'v>(
                 let Some(ident) = p.path.get_ident() else {
                     break;
                 };
-                let Some(site) = ctx.binding_site(&ident.to_string(), &from) else {
+                let Some(site) = ctx.binding_site(ident, &from) else {
                     break;
                 };
                 e = site.init;
@@ -774,19 +777,23 @@ fn timers_pinned_by<'v>(
         Expr::While(w) => w.while_token.span,
         other => other.span(),
     };
-    for name in names_in_loop(ctx, loop_expr) {
+    let loop_span = loop_expr.span();
+    for (name, id) in bindings_in_loop(ctx, loop_expr) {
         let Some(poll) = ctx
-            .mentions_in_expr(loop_expr, &name)
-            .into_iter()
-            .find(is_poll)
+            .references(id)
+            .iter()
+            .filter(|r| span_within(r.span, loop_span))
+            .find(|r| is_poll(r))
         else {
             continue;
         };
+        let is_param = ctx.scopes().binding(id).kind == BindingKind::Param;
         for site in sites {
             let mut timers = Vec::new();
-            if let Some(binding) = ctx.binding_site(&name, ancestors) {
+            if let Some(binding) = ctx.site_of(id, ancestors) {
                 timer_origins(ctx, binding.init, &binding.ancestors, 0, &mut timers);
-            } else if let Some((_, arg)) = site.params.iter().find(|(p, _)| *p == name) {
+            } else if let Some((_, arg)) = site.params.iter().find(|(p, _)| is_param && *p == name)
+            {
                 timer_origins(ctx, arg, &site.arg_ancestors, 0, &mut timers);
             }
             for timer in timers {
@@ -817,15 +824,17 @@ fn timers_pinned_by<'v>(
 
 /// The single-segment names mentioned in an expression, in parsed macro
 /// bodies too, sorted.
-fn names_in_loop<'v>(ctx: &'v FileContext<'_>, expr: &'v Expr) -> BTreeSet<String> {
+fn bindings_in_loop<'v>(ctx: &'v FileContext<'_>, expr: &'v Expr) -> BTreeSet<(String, BindingId)> {
     struct Names<'c, 'a> {
         ctx: &'c FileContext<'a>,
-        names: BTreeSet<String>,
+        names: BTreeSet<(String, BindingId)>,
     }
     impl<'ast> Visit<'ast> for Names<'_, '_> {
         fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
             if let Some(ident) = p.path.get_ident() {
-                self.names.insert(ident.to_string());
+                if let Some(id) = self.ctx.binding_of_use(ident) {
+                    self.names.insert((ident.to_string(), id));
+                }
             }
         }
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {

@@ -175,10 +175,7 @@ fn check_constructor<'v>(
     };
     let scopes = scope_after(ctx, outer)?;
     let receiver_name = receiver_ident.to_string();
-    let mentions: Vec<Mention<'_>> = scopes
-        .iter()
-        .flat_map(|rest| ctx.mentions_in_stmts(rest, &receiver_name))
-        .collect();
+    let mentions = ctx.references_of_pat(receiver_ident);
     let binding = ctx.span_of(receiver);
     if mentions.is_empty() {
         return Some(finding("unbounded channel whose receiver is never read").note(
@@ -187,18 +184,19 @@ fn check_constructor<'v>(
         ));
     }
     if mentions.iter().all(|m| m.kind == MentionKind::Drop) {
-        let sender = match sender {
-            Pat::Ident(p) if p.subpat.is_none() => p.ident.to_string(),
+        let sender_ident = match sender {
+            Pat::Ident(p) if p.subpat.is_none() => &p.ident,
             _ => return None,
         };
+        let sender = sender_ident.to_string();
         let first_drop = mentions
             .iter()
             .map(|m| m.span)
             .min_by_key(|s| position(*s))?;
-        let sender_used_later = scopes
+        let sender_used_later = ctx
+            .references_of_pat(sender_ident)
             .iter()
-            .flat_map(|rest| ctx.mentions_in_stmts(rest, &sender))
-            .any(|m| sends_or_moves(&m) && position(m.span) > position(first_drop));
+            .any(|m| sends_or_moves(m) && position(m.span) > position(first_drop));
         if !sender_used_later {
             return None;
         }
@@ -208,7 +206,7 @@ fn check_constructor<'v>(
                 .note(ctx.span(first_drop), format!("the receiver is dropped here, but `{sender}` is used after this point: every later send fails")),
         );
     }
-    let field = unread_field(ctx, &scopes, &receiver_name, &mentions, ancestors)?;
+    let field = unread_field(ctx, &scopes, &receiver_name, mentions, ancestors)?;
     Some(
         finding("unbounded channel whose receiver is stored in a field that nothing reads")
             .note(binding, format!("the receiver `{receiver_name}` is bound here and only stored in a struct field"))
@@ -265,11 +263,12 @@ fn before_stmt<'n, 'v>(ancestors: &'n [Node<'v>]) -> Option<&'n [Node<'v>]> {
 /// Whether a mention of the sender can still send: anything but
 /// `drop(tx)`, `tx.closed()` and `tx.is_closed()` (waiting for, or asking
 /// about, the receiver being gone is what a deliberate close looks like).
-fn sends_or_moves(mention: &Mention<'_>) -> bool {
+fn sends_or_moves(mention: &Mention) -> bool {
     match mention.kind {
         MentionKind::Drop => false,
         MentionKind::MethodReceiver => !mention
             .method
+            .as_ref()
             .is_some_and(|m| m == "closed" || m == "is_closed"),
         MentionKind::Other => true,
     }
@@ -294,7 +293,7 @@ fn unread_field<'a>(
     ctx: &FileContext<'a>,
     scopes: &[&[Stmt]],
     receiver: &str,
-    mentions: &[Mention<'_>],
+    mentions: &[Mention],
     ancestors: &[Node<'_>],
 ) -> Option<UnreadField<'a>> {
     let mut inits = FieldInits {
@@ -348,7 +347,12 @@ impl<'ast> Visit<'ast> for FieldInits<'_, '_, '_> {
     fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
         let strukt = match (s.qself.is_none(), s.path.get_ident()) {
             (true, Some(i)) if i == "Self" => Some(StructName::SelfType),
-            (true, Some(i)) if self.ctx.imports.is_local_item(&i.to_string()) => {
+            (true, Some(i))
+                if self
+                    .ctx
+                    .resolve(&s.path)
+                    .is_some_and(|r| r.starts_with("crate::")) =>
+            {
                 Some(StructName::Named(i.to_string()))
             }
             _ => None,

@@ -5,7 +5,8 @@
 //! *which methods were called on it before it was used here?* The answer is
 //! spread over a method chain (`Command::new("x").arg(y).kill_on_drop(true)`)
 //! and over the bindings the chain went through in the same function
-//! (`let mut cmd = Command::new("x"); cmd.arg(y); … cmd.output()`).
+//! (`let mut cmd = Command::new("x"); cmd.arg(y); … cmd.output()`), each
+//! name resolved by the file's scopes ([`super::scopes`]).
 //!
 //! [`FileContext::builder_origin`] follows a receiver back to its
 //! constructor call and collects every method call applied to the builder:
@@ -17,10 +18,9 @@
 //! (`configure(&mut cmd)`), the origin is unknown and `None` is returned.
 
 use syn::visit::Visit;
-use syn::{Expr, Pat, Stmt};
+use syn::{Expr, Pat};
 
-use super::bindings::{pat_binds, pat_ident};
-use super::{FileContext, Node};
+use super::{BindingId, FileContext, Node};
 
 /// A method chain `root.a(..).b(..)?.c(..)`.
 #[derive(Debug, Clone)]
@@ -83,88 +83,23 @@ impl Builder<'_> {
     }
 }
 
-/// The statements in scope at an expression: those of the enclosing blocks
-/// of the same fn that come before it, in source order.
-struct Scope<'v> {
-    stmts: Vec<&'v Stmt>,
-}
-
-impl<'v> Scope<'v> {
-    fn at(ancestors: &[Node<'v>]) -> Scope<'v> {
-        let start = ancestors
-            .iter()
-            .rposition(|n| matches!(n, Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_)))
-            .map_or(0, |i| i + 1);
-        let mut stmts: Vec<&'v Stmt> = Vec::new();
-        for (i, node) in ancestors.iter().enumerate().skip(start) {
-            let Node::Block(block) = node else { continue };
-            let Some(Node::Stmt(stmt)) = ancestors.get(i + 1) else {
-                continue;
-            };
-            if let Some(index) = block.stmts.iter().position(|s| std::ptr::eq(s, *stmt)) {
-                stmts.extend(block.stmts[..index].iter());
-            }
-        }
-        Scope { stmts }
-    }
-
-    /// The closest `let` binding `name` before position `before` (an index
-    /// into `stmts`), with its index.
-    fn find_let(&self, name: &str, before: usize) -> Option<(usize, &'v syn::Local)> {
-        self.stmts[..before]
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(i, s)| match s {
-                Stmt::Local(l) if pat_binds(&l.pat, name) => Some((i, l)),
-                _ => None,
-            })
-    }
-}
-
-/// Whether an ancestor between the function and the expression binds
-/// `name` itself (a closure parameter, a `for` pattern, a `match` arm, an
-/// `if let`), hiding any outer `let`.
-fn rebound_by_ancestor(name: &str, ancestors: &[Node<'_>]) -> bool {
-    ancestors.iter().any(|n| match n {
-        Node::Expr(Expr::Closure(c)) => c.inputs.iter().any(|p| pat_binds(p, name)),
-        Node::Expr(Expr::ForLoop(f)) => pat_binds(&f.pat, name),
-        Node::Arm(a) => pat_binds(&a.pat, name),
-        Node::Expr(Expr::If(i)) => matches!(&*i.cond, Expr::Let(l) if pat_binds(&l.pat, name)),
-        Node::Expr(Expr::While(w)) => {
-            matches!(&*w.cond, Expr::Let(l) if pat_binds(&l.pat, name))
-        }
-        _ => false,
-    })
-}
-
 impl<'a> FileContext<'a> {
-    /// The `let` statement (in the same fn, before the expression whose
-    /// ancestors are given) that binds `name`, if the name is not rebound
-    /// in between by a closure parameter or pattern.
-    pub fn let_binding<'v>(&self, name: &str, ancestors: &[Node<'v>]) -> Option<&'v syn::Local> {
-        if rebound_by_ancestor(name, ancestors) {
-            return None;
-        }
-        let scope = Scope::at(ancestors);
-        scope.find_let(name, scope.stmts.len()).map(|(_, l)| l)
-    }
-
     /// Follows `expr` (a builder, or the receiver of a method that consumes
     /// one) back to a constructor call resolving to one of `constructors`,
-    /// through method chains and simple `let` bindings of the same fn, and
-    /// collects the methods applied to it (see the module docs). `None` when
-    /// the origin is not such a constructor or cannot be told.
+    /// through method chains and `let name = …;` bindings (see
+    /// [`FileContext::binding_site`]), and collects the methods applied to
+    /// it (see the module docs). `None` when the origin is not such a
+    /// constructor or cannot be told.
     pub fn builder_origin<'v>(
         &'v self,
         expr: &'v Expr,
         ancestors: &[Node<'v>],
         constructors: &[&str],
     ) -> Option<Builder<'v>> {
-        let scope = Scope::at(ancestors);
-        let mut before = scope.stmts.len();
+        let mut from = ancestors.to_vec();
         let mut calls = Vec::new();
         let mut bindings: Vec<&'v syn::Ident> = Vec::new();
+        let mut ids: Vec<BindingId> = Vec::new();
         let mut e = expr;
         let constructor = loop {
             let chain = method_chain(e);
@@ -173,32 +108,30 @@ impl<'a> FileContext<'a> {
                 Expr::Call(c) if self.callee_is(&c.func, constructors) => break c,
                 root => {
                     let ident = path_ident(root)?;
-                    let name = ident.to_string();
-                    if bindings.is_empty() && rebound_by_ancestor(&name, ancestors) {
-                        return None;
-                    }
                     if bindings.len() >= 16 {
                         return None;
                     }
-                    let (index, local) = scope.find_let(&name, before)?;
-                    let init = local.init.as_ref()?;
-                    if init.diverge.is_some()
-                        || !matches!(pat_ident(&local.pat), Some(i) if *i == name)
+                    let site = self.binding_site(ident, &from)?;
+                    if site
+                        .local
+                        .init
+                        .as_ref()
+                        .is_some_and(|i| i.diverge.is_some())
                     {
                         return None;
                     }
+                    ids.push(self.binding_of_use(ident)?);
                     bindings.push(ident);
-                    before = index;
-                    e = &init.expr;
+                    e = site.init;
+                    from = site.ancestors;
                 }
             }
         };
         if !bindings.is_empty() {
             let body = enclosing_body(ancestors)?;
-            let names: Vec<String> = bindings.iter().map(|i| i.to_string()).collect();
             let mut finder = UsesOnNames {
                 ctx: self,
-                names: &names,
+                bindings: &ids,
                 calls: Vec::new(),
                 unknown: false,
             };
@@ -236,18 +169,20 @@ fn enclosing_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
         })
 }
 
-/// Collects method chains rooted at one of `names`, and notices when one of
-/// them is reassigned from elsewhere or lent out mutably.
+/// Collects method chains rooted at one of `bindings`, and notices when one
+/// of them is reassigned from elsewhere or lent out mutably.
 struct UsesOnNames<'v, 'a, 'n> {
     ctx: &'v FileContext<'a>,
-    names: &'n [String],
+    bindings: &'n [BindingId],
     calls: Vec<&'v syn::ExprMethodCall>,
     unknown: bool,
 }
 
 impl UsesOnNames<'_, '_, '_> {
     fn is_name(&self, e: &Expr) -> bool {
-        path_ident(e).is_some_and(|i| self.names.iter().any(|n| i == n))
+        self.ctx
+            .binding_of_expr(e)
+            .is_some_and(|b| self.bindings.contains(&b))
     }
 }
 

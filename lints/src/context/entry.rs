@@ -291,8 +291,8 @@ impl<'a> FileContext<'a> {
         let Expr::Path(p) = receiver else {
             return None;
         };
-        let name = imports::unraw(p.path.get_ident()?);
-        if let Some(mut init) = self.binding_init(&name, ancestors) {
+        let ident = p.path.get_ident()?;
+        if let Some(mut init) = self.binding_init(ident, ancestors) {
             loop {
                 init = match init {
                     Expr::Try(t) => &t.expr,
@@ -329,9 +329,10 @@ impl<'a> FileContext<'a> {
                 _ => None,
             };
         }
+        let param = self.binding_of_use(ident)?;
         let sig = super::ancestry::enclosing_fn_sig(ancestors)?;
         sig.inputs.iter().find_map(|input| match input {
-            syn::FnArg::Typed(t) if matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == name) => {
+            syn::FnArg::Typed(t) if matches!(&*t.pat, syn::Pat::Ident(i) if self.binding_of_pat(&i.ident) == Some(param)) => {
                 type_name(&t.ty)
             }
             _ => None,

@@ -1,77 +1,168 @@
-//! Resolution of paths through a file's `use` items.
+//! Resolution of paths through the `use` items of the module they are in.
 //!
-//! leaklint sees one file at a time, so resolution is file-wide rather than
-//! per module: every `use` anywhere in the file counts, and a name defined
-//! locally anywhere in the file (a fn, struct, module, …) shadows an import of
-//! the same name. Where that leaves a name ambiguous (two imports disagree, or
-//! more than one glob could provide it), the name does not resolve and rules
-//! stay silent.
+//! Each module of a file (the file itself and every inline `mod`) has its
+//! own `use` items and items. A path resolves in the module where it is
+//! written: an item of that module shadows an import of the same name, an
+//! item or import of a nested module does not reach its parent, and a
+//! nested module sees its parent's names only through `super::…` or
+//! `use super::*`. `self::`, `super::` and `use` targets that start with
+//! them are followed through the file's modules. `use` items and items in a
+//! fn body count for the module the fn is in. Where a name stays ambiguous
+//! (two imports of one module disagree, or more than one glob could provide
+//! it), the name does not resolve and rules stay silent.
 
 use std::collections::{HashMap, HashSet};
 
+use proc_macro2::LineColumn;
 use syn::visit::Visit;
 
-/// What the file's `use` items and local items say about names.
+/// What the `use` items and items of one module say about names.
 #[derive(Debug, Default)]
-pub struct Imports {
-    /// Local name → the full path it stands for (`None`: ambiguous).
+struct Module {
+    /// The enclosing module (`None` for the file).
+    parent: Option<usize>,
+    /// The module's path from the file (`["schedule"]` for `mod schedule`).
+    path: Vec<String>,
+    /// Where its body starts and ends (`None`: the whole file).
+    range: Option<(LineColumn, LineColumn)>,
+    /// Local name → the path it stands for as written in the `use` (`None`: ambiguous).
     names: HashMap<String, Option<String>>,
-    /// Prefixes imported with `*` (`tokio::task` for `use tokio::task::*`).
+    /// Prefixes imported with `*` (`tokio::task` for `use tokio::task::*`,
+    /// `super` for `use super::*`).
     globs: Vec<String>,
-    /// Names of items defined in this file (fns, types, modules, consts, …).
+    /// Names of items defined in this module (fns, types, modules, consts, …).
     local_items: HashSet<String>,
 }
 
+/// What the file's `use` items and items say about names, per module.
+#[derive(Debug)]
+pub struct Imports {
+    /// The file's modules, outer before inner; the file itself first.
+    modules: Vec<Module>,
+    /// Names of `macro_rules!` macros of the file: visible in the modules
+    /// nested in theirs too, so they count everywhere.
+    local_macros: HashSet<String>,
+}
+
+impl Default for Imports {
+    fn default() -> Imports {
+        Imports {
+            modules: vec![Module::default()],
+            local_macros: HashSet::new(),
+        }
+    }
+}
+
+/// How deep `use` targets are followed through `self::` / `super::`.
+const MAX_DEPTH: usize = 8;
+
 impl Imports {
-    /// Collects every `use` and item name in `file`.
+    /// Collects every `use` and item name in `file`, per module.
     pub fn collect(file: &syn::File) -> Imports {
         let mut collector = Collector {
             imports: Imports::default(),
+            current: 0,
         };
         collector.visit_file(file);
         collector.imports
     }
 
-    /// The full path `path` stands for, `::`-separated and normalised (see
-    /// [`normalize`]), or `None` when it cannot be told.
+    /// The full path `path` stands for in the module where it is written,
+    /// `::`-separated and normalised (see [`normalize`]), or `None` when it
+    /// cannot be told.
     ///
-    /// A path that starts at a local item resolves to `crate::…`, so it never
-    /// matches an external path.
+    /// A path that starts at a local item resolves to `crate::…` (with the
+    /// path of the item's inline module), so it never matches an external
+    /// path.
     pub fn resolve(&self, path: &syn::Path) -> Option<String> {
         let segments: Vec<String> = path.segments.iter().map(|s| unraw(&s.ident)).collect();
-        self.resolve_segments(&segments, path.leading_colon.is_some())
+        let module = path
+            .segments
+            .first()
+            .map_or(0, |s| self.module_at(s.ident.span().start()));
+        self.resolve_in(module, &segments, path.leading_colon.is_some(), 0)
     }
 
-    /// As [`Imports::resolve`], for already split segments.
+    /// As [`Imports::resolve`], for already split segments written in the
+    /// file's top module.
     pub fn resolve_segments(&self, segments: &[String], leading_colon: bool) -> Option<String> {
+        self.resolve_in(0, segments, leading_colon, 0)
+    }
+
+    /// Whether `name` is defined by an item of this file (in any module).
+    pub fn is_local_item(&self, name: &str) -> bool {
+        self.local_macros.contains(name)
+            || self.modules.iter().any(|m| m.local_items.contains(name))
+    }
+
+    /// Whether `name`, written at `at`, names an item of the module it is
+    /// written in (or a `macro_rules!` macro of the file).
+    pub fn is_local_item_at(&self, name: &str, at: proc_macro2::Span) -> bool {
+        let module = self.module_at(at.start());
+        self.local_macros.contains(name) || self.modules[module].local_items.contains(name)
+    }
+
+    /// The innermost module whose body holds position `at`.
+    fn module_at(&self, at: LineColumn) -> usize {
+        self.modules
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, m)| m.range.is_none_or(|(start, end)| start <= at && at < end))
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn resolve_in(
+        &self,
+        module: usize,
+        segments: &[String],
+        leading_colon: bool,
+        depth: usize,
+    ) -> Option<String> {
         let (first, rest) = segments.split_first()?;
-        let joined = |head: &str| {
-            let mut s = head.to_string();
-            for r in rest {
-                s.push_str("::");
-                s.push_str(r);
-            }
-            s
-        };
+        let joined = |head: &str| join(head, rest);
         if leading_colon {
             return Some(normalize(&joined(first)));
         }
+        if depth > MAX_DEPTH {
+            return None;
+        }
         match first.as_str() {
-            "crate" | "self" | "super" | "Self" => return Some(joined(first)),
+            "crate" | "Self" => return Some(joined(first)),
+            "self" | "super" => {
+                let target = if first == "self" {
+                    Some(module)
+                } else {
+                    self.modules[module].parent
+                };
+                // `super::` from the file's top reaches a module of another file.
+                let Some(target) = target else {
+                    return Some(joined(first));
+                };
+                if rest.first().is_some_and(|r| r == "super") {
+                    return self.resolve_in(target, rest, false, depth + 1);
+                }
+                return match self.declared(target, rest, depth + 1) {
+                    Some(found) => found,
+                    None => Some(joined(first)),
+                };
+            }
             _ => {}
         }
-        if self.local_items.contains(first) {
-            return Some(joined(&format!("crate::{first}")));
-        }
-        if let Some(target) = self.names.get(first) {
-            return target.as_ref().map(|t| normalize(&joined(t)));
+        if let Some(found) = self.declared(module, segments, depth) {
+            return found;
         }
         if let Some(p) = prelude(first) {
             // `Box::leak`, `Vec::with_capacity`: prelude types with a path after them.
             return Some(joined(p));
         }
         if rest.is_empty() {
-            return match self.globs.as_slice() {
+            let external: Vec<&String> = self.modules[module]
+                .globs
+                .iter()
+                .filter(|g| !is_relative(g))
+                .collect();
+            return match external.as_slice() {
                 [] => Some(first.clone()),
                 [only] => Some(normalize(&format!("{only}::{first}"))),
                 _ => None,
@@ -80,23 +171,92 @@ impl Imports {
         Some(normalize(&joined(first)))
     }
 
-    /// Whether `name` is defined by an item of this file.
-    pub fn is_local_item(&self, name: &str) -> bool {
-        self.local_items.contains(name)
+    /// What `segments` resolve to through the names `module` declares (its
+    /// items, its imports, its `self::`/`super::` globs): `None` when the
+    /// module declares no such name, `Some(None)` when it is ambiguous.
+    fn declared(&self, module: usize, segments: &[String], depth: usize) -> Option<Option<String>> {
+        let (first, rest) = segments.split_first()?;
+        let m = &self.modules[module];
+        if !rest.is_empty() {
+            // A path into an inline module of this one: resolved there.
+            let child = self
+                .modules
+                .iter()
+                .position(|c| c.parent == Some(module) && c.path.last() == Some(first));
+            if let Some(child) = child.filter(|_| depth < MAX_DEPTH) {
+                if let Some(found) = self.declared(child, rest, depth + 1) {
+                    return Some(found);
+                }
+            }
+        }
+        if m.local_items.contains(first) || self.local_macros.contains(first) {
+            let mut path = String::from("crate");
+            for p in &m.path {
+                path.push_str("::");
+                path.push_str(p);
+            }
+            return Some(Some(join(&format!("{path}::{first}"), rest)));
+        }
+        if let Some(target) = m.names.get(first) {
+            let Some(target) = target else {
+                return Some(None);
+            };
+            let mut full: Vec<String> = target.split("::").map(str::to_string).collect();
+            full.extend(rest.iter().cloned());
+            if is_relative(target) {
+                return Some(self.resolve_in(module, &full, false, depth + 1));
+            }
+            return Some(Some(normalize(&full.join("::"))));
+        }
+        if depth < MAX_DEPTH {
+            // `use super::*`: the parent's names. (Other relative globs are
+            // not followed.)
+            for glob in m.globs.iter().filter(|g| is_relative(g)) {
+                let target = match glob.as_str() {
+                    "super" => m.parent,
+                    _ => None,
+                };
+                if let Some(parent) = target {
+                    if let Some(found) = self.declared(parent, segments, depth + 1) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+        None
     }
 
-    fn add_name(&mut self, name: String, target: String) {
+    fn add_name(&mut self, module: usize, name: String, target: String) {
         let target = normalize(&target);
-        match self.names.get(&name) {
+        let names = &mut self.modules[module].names;
+        match names.get(&name) {
             Some(Some(existing)) if *existing != target => {
-                self.names.insert(name, None);
+                names.insert(name, None);
             }
             Some(_) => {}
             None => {
-                self.names.insert(name, Some(target));
+                names.insert(name, Some(target));
             }
         }
     }
+}
+
+/// `head::rest[0]::rest[1]…`.
+fn join(head: &str, rest: &[String]) -> String {
+    let mut s = head.to_string();
+    for r in rest {
+        s.push_str("::");
+        s.push_str(r);
+    }
+    s
+}
+
+/// Whether a `use` target is relative to the module (`self::…`, `super::…`).
+fn is_relative(target: &str) -> bool {
+    target == "self"
+        || target == "super"
+        || target.starts_with("self::")
+        || target.starts_with("super::")
 }
 
 /// Names in Rust's prelude that rules care about, and their full paths.
@@ -160,10 +320,13 @@ pub fn unraw(ident: &syn::Ident) -> String {
 
 struct Collector {
     imports: Imports,
+    /// The module being collected.
+    current: usize,
 }
 
 impl Collector {
     fn use_tree(&mut self, prefix: &str, tree: &syn::UseTree) {
+        let module = self.current;
         let join = |name: &str| {
             if prefix.is_empty() {
                 name.to_string()
@@ -177,10 +340,11 @@ impl Collector {
                 let name = unraw(&n.ident);
                 if name == "self" {
                     if let Some(last) = prefix.rsplit("::").next() {
-                        self.imports.add_name(last.to_string(), prefix.to_string());
+                        self.imports
+                            .add_name(module, last.to_string(), prefix.to_string());
                     }
                 } else {
-                    self.imports.add_name(name.clone(), join(&name));
+                    self.imports.add_name(module, name.clone(), join(&name));
                 }
             }
             syn::UseTree::Rename(r) => {
@@ -192,12 +356,12 @@ impl Collector {
                 };
                 let alias = unraw(&r.rename);
                 if alias != "_" {
-                    self.imports.add_name(alias, target);
+                    self.imports.add_name(module, alias, target);
                 }
             }
             syn::UseTree::Glob(_) => {
                 if !prefix.is_empty() {
-                    self.imports.globs.push(normalize(prefix));
+                    self.imports.modules[module].globs.push(normalize(prefix));
                 }
             }
             syn::UseTree::Group(g) => {
@@ -209,7 +373,9 @@ impl Collector {
     }
 
     fn local(&mut self, ident: &syn::Ident) {
-        self.imports.local_items.insert(unraw(ident));
+        self.imports.modules[self.current]
+            .local_items
+            .insert(unraw(ident));
     }
 }
 
@@ -221,7 +387,7 @@ impl<'ast> Visit<'ast> for Collector {
     fn visit_item_extern_crate(&mut self, e: &'ast syn::ItemExternCrate) {
         let name = unraw(&e.ident);
         if let Some((_, alias)) = &e.rename {
-            self.imports.add_name(unraw(alias), name);
+            self.imports.add_name(self.current, unraw(alias), name);
         }
     }
 
@@ -263,13 +429,28 @@ impl<'ast> Visit<'ast> for Collector {
 
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
         self.local(&m.ident);
-        syn::visit::visit_item_mod(self, m);
+        let Some((brace, items)) = &m.content else {
+            return;
+        };
+        let span = brace.span.join();
+        let parent = self.current;
+        let mut path = self.imports.modules[parent].path.clone();
+        path.push(unraw(&m.ident));
+        self.imports.modules.push(Module {
+            parent: Some(parent),
+            path,
+            range: Some((span.start(), span.end())),
+            ..Module::default()
+        });
+        self.current = self.imports.modules.len() - 1;
+        items.iter().for_each(|i| self.visit_item(i));
+        self.current = parent;
     }
 
     fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
         // `macro_rules! spawn { … }` defines a local macro named `spawn`.
         if let Some(ident) = &m.ident {
-            self.local(ident);
+            self.imports.local_macros.insert(unraw(ident));
         }
     }
 }
@@ -320,7 +501,85 @@ mod tests {
             Some("tokio::task::spawn")
         );
         assert_eq!(resolve("use tokio::task::*; use smol::*;", "spawn"), None);
-        assert_eq!(resolve("use a::x; mod m { use b::x; }", "x"), None);
+        assert_eq!(resolve("use a::x; use b::x;", "x"), None);
+    }
+
+    /// What each written `name(…)` call of `src` resolves to, in order.
+    fn calls(src: &str, name: &str) -> Vec<Option<String>> {
+        let file = syn::parse_file(src).unwrap();
+        let imports = Imports::collect(&file);
+        let mut found = Vec::new();
+        struct Calls<'i, 'n, 'f> {
+            imports: &'i Imports,
+            name: &'n str,
+            found: &'f mut Vec<Option<String>>,
+        }
+        impl<'ast> Visit<'ast> for Calls<'_, '_, '_> {
+            fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+                if let syn::Expr::Path(p) = &*c.func {
+                    if p.path.segments.last().is_some_and(|s| s.ident == self.name) {
+                        self.found.push(self.imports.resolve(&p.path));
+                    }
+                }
+                syn::visit::visit_expr_call(self, c);
+            }
+        }
+        Calls {
+            imports: &imports,
+            name,
+            found: &mut found,
+        }
+        .visit_file(&file);
+        found
+    }
+
+    fn some(paths: &[&str]) -> Vec<Option<String>> {
+        paths.iter().map(|p| Some(p.to_string())).collect()
+    }
+
+    #[test]
+    fn an_item_of_a_nested_module_does_not_shadow_its_parent() {
+        let src = "use tokio::time::interval;
+            mod schedule { pub fn interval(d: u64) {} fn inner() { interval(1); } }
+            fn f() { interval(d); schedule::interval(1); self::interval(d); }";
+        assert_eq!(
+            calls(src, "interval"),
+            some(&[
+                "crate::schedule::interval",
+                "tokio::time::interval",
+                "crate::schedule::interval",
+                "tokio::time::interval",
+            ])
+        );
+    }
+
+    #[test]
+    fn nested_modules_see_their_parent_through_super() {
+        let src = "use tokio::time::interval;
+            mod a { fn f() { interval(d); } }
+            mod b { use super::*; fn f() { interval(d); } }
+            mod c { use super::interval; fn f() { interval(d); } }
+            mod d { fn f() { super::interval(d); } mod e { fn g() { super::super::interval(d); } } }
+            mod g { use self::inner::tick as interval; mod inner { pub use tokio::time::interval as tick; } fn f() { interval(d); } }";
+        assert_eq!(
+            calls(src, "interval"),
+            vec![
+                Some("interval".to_string()),
+                Some("tokio::time::interval".to_string()),
+                Some("tokio::time::interval".to_string()),
+                Some("tokio::time::interval".to_string()),
+                Some("tokio::time::interval".to_string()),
+                Some("tokio::time::interval".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_module_has_its_own_imports() {
+        let src = "use a::x; mod m { use b::x; fn f() { x(); } } fn g() { x(); }";
+        assert_eq!(calls(src, "x"), some(&["b::x", "a::x"]));
+        let src = "use tokio::spawn; mod m { use super::*; fn spawn() {} fn f() { spawn(); } }";
+        assert_eq!(calls(src, "spawn"), some(&["crate::m::spawn"]));
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! Per-file analysis shared by every rule.
 //!
 //! [`FileContext`] is built once per file and holds what more than one rule
-//! needs: import resolution ([`imports`]), the parsed bodies of well-known
+//! needs: import resolution per module ([`imports`]), the parsed bodies of well-known
 //! macros ([`crate::macros`]), the file's fns and consts by name, and the
 //! shared queries in the submodules: the one way to look at every
 //! expression under a node, parsed macro bodies included ([`visit`]'s
 //! `for_each_expr`), a walk that knows every expression's
 //! ancestors ([`ancestry`]), the paths through a piece of code for a rule's
-//! own abstract states ([`flow`]), "is this name used later" ([`bindings`]),
+//! own abstract states ([`flow`]), "which `let`, parameter or pattern does
+//! this name refer to, and where is that binding used" ([`scopes`]), builder
+//! chains followed through bindings ([`chains`]),
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
 //! "is this a spawn call, what is its task body, is its handle kept, does
 //! it run once for the process" ([`spawn`]), "is this test code, is this an
@@ -19,7 +21,6 @@ pub mod ancestry;
 pub mod bindings;
 pub mod chains;
 pub mod consts;
-pub mod dataflow;
 pub mod entry;
 pub mod flow;
 pub mod follow;
@@ -27,6 +28,7 @@ pub mod imports;
 pub mod loops;
 pub mod races;
 pub mod scope;
+pub mod scopes;
 pub mod spawn;
 pub mod visit;
 
@@ -40,6 +42,7 @@ use crate::{Position, Span};
 
 pub use ancestry::Node;
 pub use imports::Imports;
+pub use scopes::{BindingId, Scopes};
 
 /// A fn or method defined in this file.
 #[derive(Debug, Clone, Copy)]
@@ -62,6 +65,8 @@ pub struct FileContext<'a> {
     pub source: &'a str,
     /// What the file's `use` items say about names.
     pub imports: Imports,
+    /// Scopes, bindings and the references of every local name.
+    scopes: Scopes,
     line_starts: Vec<usize>,
     macro_bodies: HashMap<usize, Box<MacroBody>>,
     fns: HashMap<String, Vec<LocalFn<'a>>>,
@@ -81,10 +86,15 @@ impl<'a> FileContext<'a> {
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         let mut items = ItemCollector::default();
         items.visit_file(file);
+        let imports = Imports::collect(file);
+        let scopes = Scopes::build(file, &imports, &|mac| {
+            items.macro_bodies.get(&macro_key(mac)).map(|b| &**b)
+        });
         let mut ctx = FileContext {
             file,
             source,
-            imports: Imports::collect(file),
+            imports,
+            scopes,
             line_starts,
             macro_bodies: items.macro_bodies,
             fns: items.fns,
@@ -202,7 +212,7 @@ impl<'a> FileContext<'a> {
     /// macro nested in one), or [`MacroBody::Tokens`] if it was not parsed.
     pub fn macro_body(&self, mac: &syn::Macro) -> &MacroBody {
         self.macro_bodies
-            .get(&(mac as *const syn::Macro as usize))
+            .get(&macro_key(mac))
             .map(|b| &**b)
             .unwrap_or(&self.unparsed)
     }
@@ -282,6 +292,12 @@ impl<'a> FileContext<'a> {
     pub fn const_value(&self, name: &str) -> Option<&'a syn::Expr> {
         self.consts.get(name).copied()
     }
+}
+
+/// The key of a macro invocation's parsed body: the invocation's address,
+/// stable while the file (and the bodies holding nested macros) live.
+fn macro_key(mac: &syn::Macro) -> usize {
+    mac as *const syn::Macro as usize
 }
 
 /// Collects fns, consts, structs and macro bodies in one pass over the file.
@@ -421,7 +437,7 @@ impl MacroCollector<'_> {
             MacroBody::Statics(decls) => decls.iter().for_each(|d| inner.visit_expr(&d.init)),
             MacroBody::Tokens => {}
         }
-        self.bodies.insert(mac as *const syn::Macro as usize, body);
+        self.bodies.insert(macro_key(mac), body);
     }
 }
 

@@ -5,7 +5,7 @@
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
-use super::bindings::{pat_binds, pat_ident, MentionKind};
+use super::bindings::{pat_ident, MentionKind};
 use super::{imports, scope, FileContext, Node};
 use crate::macros::MacroBody;
 use crate::LintOptions;
@@ -229,7 +229,7 @@ impl<'a> FileContext<'a> {
                 Expr::Path(p) if binding.is_none() => {
                     let ident = p.path.get_ident()?;
                     binding = Some(ident);
-                    match self.binding_init(&ident.to_string(), ancestors) {
+                    match self.binding_init(ident, ancestors) {
                         Some(init) => e = init,
                         // A static holding a runtime or handle: never dropped, never owned.
                         None => {
@@ -270,7 +270,7 @@ impl<'a> FileContext<'a> {
                 Expr::Paren(p) => e = &p.expr,
                 Expr::Reference(r) => e = &r.expr,
                 // `spawn({ let a = a.clone(); async move { … } })`: the block's tail.
-                Expr::Block(b) if b.label.is_none() => e = block_tail(&b.block)?,
+                Expr::Block(b) if b.label.is_none() => e = block_tail(self, &b.block)?,
                 Expr::MethodCall(m) => match m.method.to_string().as_str() {
                     "instrument" | "in_current_span" | "boxed" | "boxed_local" | "fuse" => {
                         e = &m.receiver
@@ -311,7 +311,7 @@ impl<'a> FileContext<'a> {
                 Expr::Path(p) if !followed_binding => {
                     let ident = p.path.get_ident()?;
                     followed_binding = true;
-                    e = self.binding_init(&ident.to_string(), ancestors)?;
+                    e = self.binding_init(ident, ancestors)?;
                 }
                 _ => return None,
             }
@@ -329,7 +329,9 @@ impl<'a> FileContext<'a> {
         let last = imports::unraw(&p.path.segments.last()?.ident);
         match p.path.segments.len() {
             1 => {
-                if !self.imports.is_local_item(&last) {
+                // An item of the module the call is in (or of its parent,
+                // through `use super::*`), not an import.
+                if !self.resolve(&p.path)?.starts_with("crate::") {
                     return None;
                 }
                 self.local_fn(&last)
@@ -520,10 +522,10 @@ impl<'a> FileContext<'a> {
                             _ => Handle::Kept,
                         };
                     };
-                    let Some(rest) = self.stmts_after(&ancestors[..i]) else {
+                    if self.stmts_after(&ancestors[..i]).is_none() {
                         return Handle::Kept;
-                    };
-                    let mentions = self.mentions_in_stmts(rest, &ident.to_string());
+                    }
+                    let mentions = self.references_of_pat(ident);
                     if let Some(drop) = mentions.iter().find(|m| m.kind == MentionKind::Drop) {
                         if mentions.iter().all(|m| m.kind == MentionKind::Drop) {
                             return Handle::Discarded {
@@ -673,12 +675,13 @@ impl<'a> FileContext<'a> {
     /// a method receiver (returned, put in a struct, passed, dropped), so its
     /// tasks are cancelled when its owner drops it.
     pub fn runtime_is_owned<'v>(&'v self, runtime: &syn::Ident, ancestors: &[Node<'v>]) -> bool {
-        let Some(rest) = self.stmts_after(ancestors) else {
+        let Some(id) = self.binding_of_use(runtime) else {
             return true;
         };
-        self.mentions_in_stmts(rest, &runtime.to_string())
-            .iter()
-            .any(|m| m.kind != MentionKind::MethodReceiver)
+        let Some(after) = self.references_after(id, ancestors) else {
+            return true;
+        };
+        after.iter().any(|m| m.kind != MentionKind::MethodReceiver)
     }
 }
 
@@ -770,19 +773,21 @@ fn is_once_init(method: &str) -> bool {
 
 /// The value of a block: its tail expression, or the initialiser of the
 /// `let` binding its tail names (`{ let fut = async move { … }; fut }`).
-fn block_tail(block: &syn::Block) -> Option<&Expr> {
+fn block_tail<'v>(ctx: &FileContext<'_>, block: &'v syn::Block) -> Option<&'v Expr> {
     let Some(Stmt::Expr(tail, None)) = block.stmts.last() else {
         return None;
     };
-    let Expr::Path(p) = tail else {
+    let Some(id) = ctx.binding_of_expr(tail) else {
         return Some(tail);
     };
-    let Some(ident) = p.path.get_ident() else {
-        return Some(tail);
+    let defines = |pat: &syn::Pat| {
+        let mut found = false;
+        super::scopes::for_each_pattern_ident(pat, |i| found |= ctx.binding_of_pat(i) == Some(id));
+        found
     };
     for stmt in block.stmts.iter().rev().skip(1) {
         if let Stmt::Local(local) = stmt {
-            if pat_binds(&local.pat, &ident.to_string()) {
+            if defines(&local.pat) {
                 return match (pat_ident(&local.pat), &local.init) {
                     (Some(_), Some(init)) => Some(&init.expr),
                     _ => None,
