@@ -561,9 +561,9 @@ impl<'a> FileContext<'a> {
                 Node::Expr(parent) => parent,
                 // `let task = spawn(…); … self.task = Some(task);`
                 Node::Local(local) => {
-                    let name = pat_ident(&local.pat)?.to_string();
+                    let ident = pat_ident(&local.pat)?;
                     let rest = self.stmts_after(&ancestors[..i])?;
-                    return self.binding_stored_in_field(rest, &name);
+                    return self.binding_stored_in_field(rest, ident);
                 }
                 Node::Stmt(Stmt::Local(_)) => continue,
                 _ => return None,
@@ -607,8 +607,9 @@ impl<'a> FileContext<'a> {
     fn binding_stored_in_field(
         &self,
         rest: &[Stmt],
-        name: &str,
+        ident: &syn::Ident,
     ) -> Option<(String, proc_macro2::Span)> {
+        let name = &ident.to_string();
         struct Stores<'n> {
             name: &'n str,
             found: Vec<(String, proc_macro2::Span)>,
@@ -663,7 +664,7 @@ impl<'a> FileContext<'a> {
             found: Vec::new(),
         };
         rest.iter().for_each(|s| stores.visit_stmt(s));
-        let mentions = self.mentions_in_stmts(rest, name).len();
+        let mentions = self.references_of_pat(ident).len();
         match stores.found.as_slice() {
             [only] if mentions == 1 => Some(only.clone()),
             _ => None,
