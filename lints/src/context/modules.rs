@@ -14,7 +14,6 @@
 
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
-use syn::spanned::Spanned;
 
 use super::scope::{cfg_requires_test, file_is_test, is_test_item};
 
@@ -33,7 +32,7 @@ pub struct ModDecl {
     /// attributes, an enclosing inline module's, a `cfg_if!` branch's, or
     /// the whole file's (`#![cfg(test)]`) require `test`.
     pub test: bool,
-    /// The line of the `mod` item (1-based).
+    /// The line of its `mod` keyword (1-based).
     pub line: usize,
 }
 
@@ -87,7 +86,7 @@ impl Walk {
                 name,
                 path,
                 test,
-                line: m.span().start().line,
+                line: m.mod_token.span.start().line,
             }),
             Some((_, items)) => {
                 self.parents.push(InlineMod { name, path });
@@ -115,7 +114,10 @@ fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
 }
 
 fn is_cfg_if(mac: &syn::Macro) -> bool {
-    mac.path.segments.last().is_some_and(|s| s.ident == "cfg_if")
+    mac.path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "cfg_if")
 }
 
 /// The branches of a `cfg_if!` body: whether each branch's `cfg` requires
@@ -202,7 +204,7 @@ mod tests {
             ]
         );
         assert_eq!(found[1].path.as_deref(), Some("x.rs"));
-        assert_eq!(found[1].line, 5);
+        assert_eq!(found[1].line, 6);
     }
 
     #[test]
