@@ -16,6 +16,10 @@
 //!   non-`mod.rs` file's own name first). A file loaded through `#[path]`
 //!   counts as a `mod.rs` file for its own declarations. `#[path = "d"]` on
 //!   an inline module is the directory of the declarations inside it.
+//! * `cfg` is not evaluated: a `#[cfg_attr(pred, path = "p")]` names a file
+//!   the module may be, listed beside the one found without it (mio picks
+//!   its selector per platform that way); with such a file, a missing
+//!   default file is not an error.
 //! * `#[cfg(test)] mod x;` makes `x`'s file and everything below it test code,
 //!   as are all files of example, test and bench targets.
 //!
@@ -330,6 +334,9 @@ struct Node {
     /// Its declarations, and how many of them the walk has followed.
     decls: Rc<[ModDecl]>,
     next: usize,
+    /// The files of the last declaration followed still to visit (more
+    /// than one when `cfg_attr` paths name several).
+    pending: Vec<Child>,
 }
 
 /// Where a declaration leads, before the file is listed.
@@ -428,18 +435,28 @@ impl Walk<'_, '_> {
                     relative: child.relative,
                     decls: decls.unwrap_or_else(|| Rc::from([])),
                     next: 0,
+                    pending: Vec::new(),
                 });
             }
             let Some(current) = chain.last_mut() else {
                 return;
             };
+            if let Some(child) = current.pending.pop() {
+                next = Some(child);
+                continue;
+            }
             let decls = Rc::clone(&current.decls);
             let Some(decl) = decls.get(current.next) else {
                 chain.pop();
                 continue;
             };
             current.next += 1;
-            next = self.child(&chain, decl);
+            let mut children = self.children(&chain, decl);
+            // `pending` is taken from the end: the first file first.
+            children.reverse();
+            if let Some(current) = chain.last_mut() {
+                current.pending = children;
+            }
         }
     }
 
@@ -464,15 +481,18 @@ impl Walk<'_, '_> {
         self.loaded.get(identity)?.as_ref().ok().cloned()
     }
 
-    /// Where `decl`, declared in the last file of `chain`, leads; `None`
-    /// with an error entry when it cannot be followed.
-    fn child(&mut self, chain: &[Node], decl: &ModDecl) -> Option<Child> {
-        let parent = chain.last()?;
+    /// The files `decl`, declared in the last file of `chain`, may load:
+    /// the one rustc finds without a `cfg`, and those its `cfg_attr` paths
+    /// name. What cannot be followed gets an error entry.
+    fn children(&mut self, chain: &[Node], decl: &ModDecl) -> Vec<Child> {
+        let Some(parent) = chain.last() else {
+            return Vec::new();
+        };
         let shown = shown_decl(decl);
         // The directory the inline modules around the declaration give.
         let mut dir = parent.dir.clone();
         let mut relative = parent.relative.clone();
-        let mut module = Vec::with_capacity(decl.inline_parents.len() + 1);
+        let mut names = Vec::with_capacity(decl.inline_parents.len() + 1);
         for inline in &decl.inline_parents {
             match &inline.path {
                 Some(path) => {
@@ -486,104 +506,156 @@ impl Walk<'_, '_> {
                     dir.push(&inline.name);
                 }
             }
-            module.push(inline.name.clone());
+            names.push(inline.name.clone());
         }
-        module.push(decl.name.clone());
+        names.push(decl.name.clone());
 
-        let (path, child_dir, child_relative) = match &decl.path {
-            Some(attr) => {
-                let path = normalize(&dir.join(attr));
-                if !is_inside(&path, &self.package_dir) {
-                    self.error(&parent.path, outside(&shown, &path));
-                    return None;
-                }
-                if !path.is_file() {
-                    let what = if path.is_dir() {
-                        "is a directory"
-                    } else {
-                        "does not exist"
-                    };
-                    self.error(&parent.path, format!("{shown}: {} {what}", path.display()));
-                    return None;
-                }
-                let child_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                (path, child_dir, None)
+        let mut found = Vec::new();
+        let primary = self.lookup(&dir, relative.as_deref(), decl, &shown);
+        for alternative in &decl.cfg_paths {
+            let path = normalize(&dir.join(&alternative.path));
+            if !is_inside(&path, &self.package_dir) {
+                self.error(&parent.path, outside(&shown, &path));
+            } else if path.is_file() && !found.iter().any(|f: &Found| f.path == path) {
+                // A file named for a `cfg` that is off need not exist.
+                found.push(Found {
+                    dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                    path,
+                    relative: None,
+                    test: alternative.test,
+                });
             }
-            None => {
-                if let Some(name) = &relative {
-                    dir.push(name);
-                }
-                let flat = normalize(&dir.join(format!("{}.rs", decl.name)));
-                let nested = normalize(&dir.join(&decl.name).join("mod.rs"));
-                // Only an inline module's `#[path]` can lead out here.
-                if !is_inside(&flat, &self.package_dir) {
-                    self.error(&parent.path, outside(&shown, &flat));
-                    return None;
-                }
-                match (flat.is_file(), nested.is_file()) {
-                    (true, false) => (flat, dir, Some(decl.name.clone())),
-                    (false, true) => {
-                        let child_dir = dir.join(&decl.name);
-                        (nested, child_dir, None)
-                    }
-                    (true, true) => {
-                        self.error(
-                            &parent.path,
-                            format!(
-                                "{shown}: both {} and {} exist, and rustc rejects the module",
-                                flat.display(),
-                                nested.display()
-                            ),
-                        );
-                        return None;
-                    }
-                    (false, false) => {
-                        let directory = if flat.is_dir() {
-                            format!(" ({} is a directory)", flat.display())
-                        } else {
-                            String::new()
-                        };
-                        self.error(
-                            &parent.path,
-                            format!(
-                                "{shown}: neither {} nor {} exists{directory}",
-                                flat.display(),
-                                nested.display()
-                            ),
-                        );
-                        return None;
-                    }
+        }
+        match primary {
+            Lookup::Found(file) => {
+                if !found.iter().any(|f| f.path == file.path) {
+                    found.insert(0, file);
                 }
             }
-        };
-        let identity = self.identity(&path);
-        if chain.iter().any(|node| node.identity == identity) {
-            self.error(
-                &parent.path,
-                format!(
-                    "{shown}: {} is already one of this module's own ancestors \
-                     (a module cycle); not followed",
-                    path.display()
-                ),
-            );
-            return None;
+            // Without a `cfg_attr` path that exists, the module has no file.
+            Lookup::Missing(message) if found.is_empty() => self.error(&parent.path, message),
+            Lookup::Missing(_) => {}
+            Lookup::Refused(message) => self.error(&parent.path, message),
         }
-        if chain.len() > MAX_DEPTH {
-            self.error(
-                &parent.path,
-                format!("{shown}: modules nested more than {MAX_DEPTH} files deep are not read"),
-            );
-            return None;
+
+        let mut children = Vec::with_capacity(found.len());
+        for file in found {
+            let identity = self.identity(&file.path);
+            if chain.iter().any(|node| node.identity == identity) {
+                self.error(
+                    &parent.path,
+                    format!(
+                        "{shown}: {} is already one of this module's own ancestors \
+                         (a module cycle); not followed",
+                        file.path.display()
+                    ),
+                );
+            } else if chain.len() > MAX_DEPTH {
+                self.error(
+                    &parent.path,
+                    format!(
+                        "{shown}: modules nested more than {MAX_DEPTH} files deep are not read"
+                    ),
+                );
+            } else {
+                children.push(Child {
+                    path: file.path,
+                    identity,
+                    names: names.clone(),
+                    test: parent.test || decl.test || file.test,
+                    dir: file.dir,
+                    relative: file.relative,
+                });
+            }
         }
-        Some(Child {
-            path,
-            identity,
-            names: module,
-            test: parent.test || decl.test,
-            dir: child_dir,
-            relative: child_relative,
-        })
+        children
     }
+
+    /// The file rustc loads for `decl` when no `cfg_attr` gives it a path:
+    /// its `#[path]`, else `name.rs` or `name/mod.rs` in `dir` (below
+    /// `relative` for a non-`mod.rs` file).
+    fn lookup(&self, dir: &Path, relative: Option<&str>, decl: &ModDecl, shown: &str) -> Lookup {
+        if let Some(attr) = &decl.path {
+            let path = normalize(&dir.join(attr));
+            if !is_inside(&path, &self.package_dir) {
+                return Lookup::Refused(outside(shown, &path));
+            }
+            if !path.is_file() {
+                let what = if path.is_dir() {
+                    "is a directory"
+                } else {
+                    "does not exist"
+                };
+                return Lookup::Missing(format!("{shown}: {} {what}", path.display()));
+            }
+            return Lookup::Found(Found {
+                dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+                path,
+                relative: None,
+                test: false,
+            });
+        }
+        let dir = match relative {
+            Some(name) => dir.join(name),
+            None => dir.to_path_buf(),
+        };
+        let flat = normalize(&dir.join(format!("{}.rs", decl.name)));
+        let nested = normalize(&dir.join(&decl.name).join("mod.rs"));
+        // Only an inline module's `#[path]` can lead out here.
+        if !is_inside(&flat, &self.package_dir) {
+            return Lookup::Refused(outside(shown, &flat));
+        }
+        match (flat.is_file(), nested.is_file()) {
+            (true, false) => Lookup::Found(Found {
+                path: flat,
+                dir,
+                relative: Some(decl.name.clone()),
+                test: false,
+            }),
+            (false, true) => Lookup::Found(Found {
+                path: nested,
+                dir: dir.join(&decl.name),
+                relative: None,
+                test: false,
+            }),
+            (true, true) => Lookup::Refused(format!(
+                "{shown}: both {} and {} exist, and rustc rejects the module",
+                flat.display(),
+                nested.display()
+            )),
+            (false, false) => {
+                let directory = if flat.is_dir() {
+                    format!(" ({} is a directory)", flat.display())
+                } else {
+                    String::new()
+                };
+                Lookup::Missing(format!(
+                    "{shown}: neither {} nor {} exists{directory}",
+                    flat.display(),
+                    nested.display()
+                ))
+            }
+        }
+    }
+}
+
+/// A module file found for a declaration.
+struct Found {
+    path: PathBuf,
+    /// rustc's directory and relative name for the file's own `mod`s.
+    dir: PathBuf,
+    relative: Option<String>,
+    /// Whether the `cfg_attr` that names it requires `test`.
+    test: bool,
+}
+
+/// What looking a declaration's file up gave.
+enum Lookup {
+    Found(Found),
+    /// No file is there (not an error when a `cfg_attr` path names one).
+    Missing(String),
+    /// A file that is not followed: outside the package, or ambiguous.
+    Refused(String),
 }
 
 fn outside(shown: &str, path: &Path) -> String {

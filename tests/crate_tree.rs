@@ -165,6 +165,43 @@ fn path_attributes_as_rustc_reads_them() {
 }
 
 #[test]
+fn cfg_attr_paths_are_files_the_module_may_be() {
+    let fx = Fixture::package(&[
+        (
+            "src/lib.rs",
+            "#[cfg_attr(unix, path = \"sel/epoll.rs\")]\n\
+             #[cfg_attr(windows, path = \"sel/iocp.rs\")]\n\
+             mod selector;\n\
+             #[cfg_attr(test, path = \"mock.rs\")]\n\
+             mod net;\n\
+             #[cfg_attr(unix, path = \"gone.rs\")]\n\
+             mod missing;\n",
+        ),
+        ("src/sel/epoll.rs", "mod inner;\n"),
+        ("src/sel/inner.rs", ""),
+        ("src/net.rs", ""),
+        ("src/mock.rs", ""),
+    ]);
+    let (tree, _) = fx.tree();
+    assert_eq!(
+        fx.files(&tree, 0),
+        [
+            row("src/lib.rs", "", false),
+            row("src/sel/epoll.rs", "selector", false),
+            row("src/sel/inner.rs", "selector::inner", false),
+            row("src/net.rs", "net", false),
+            row("src/mock.rs", "net", true),
+        ]
+    );
+    let errors = fx.errors(&tree);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].1.starts_with("line 7: `mod missing;`: neither"),
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn cfg_test_marks_the_whole_subtree() {
     let fx = Fixture::package(&[
         (

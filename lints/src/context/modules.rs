@@ -7,10 +7,13 @@
 //! and everything below it, test code. This module only reads the syntax;
 //! where the files are is the driver's business.
 //!
-//! Declarations inside `cfg_if! { if #[cfg(…)] { mod a; } else { … } }` count
-//! too (a common way to pick a platform module); a branch is test code when
-//! its own `cfg` requires `test`. Declarations inside fn bodies do not: rustc
-//! rejects `mod a;` there.
+//! Declarations inside macro invocations in item position count too when
+//! the macro's body is a list of items: `cfg_if! { if #[cfg(…)] { mod a; }
+//! else { … } }` (a branch is test code when its own `cfg` requires `test`)
+//! and the feature-gating wrappers crates define for themselves (tokio's
+//! `cfg_rt! { mod runtime; }`, reqwest's `if_hyper! { … }`), which put a
+//! `cfg` on each item and pass it on. Declarations inside fn bodies do not
+//! count: rustc rejects `mod a;` there.
 
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
@@ -28,12 +31,25 @@ pub struct ModDecl {
     pub name: String,
     /// The value of its `#[path = "…"]` attribute, if any.
     pub path: Option<String>,
+    /// The paths of its `#[cfg_attr(predicate, path = "…")]` attributes:
+    /// files the module is under some `cfg` (mio picks its selector per
+    /// platform that way). Which `cfg` holds is not known here.
+    pub cfg_paths: Vec<CfgPath>,
     /// Whether the module is compiled only under `cfg(test)`: its own
     /// attributes, an enclosing inline module's, a `cfg_if!` branch's, or
     /// the whole file's (`#![cfg(test)]`) require `test`.
     pub test: bool,
     /// The line of its `mod` keyword (1-based).
     pub line: usize,
+}
+
+/// A `#[cfg_attr(predicate, path = "…")]` of a declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CfgPath {
+    /// The path.
+    pub path: String,
+    /// Whether the predicate requires `test` (a mock module under tests).
+    pub test: bool,
 }
 
 /// An inline module around a declaration.
@@ -71,6 +87,12 @@ impl Walk {
                         self.items(&items, test || branch_test);
                     }
                 }
+                // An invocation, not a `macro_rules!` definition.
+                syn::Item::Macro(m) if m.ident.is_none() => {
+                    if let Ok((inner_test, items)) = parse_items.parse2(m.mac.tokens.clone()) {
+                        self.items(&items, test || inner_test || is_test_item(&m.attrs));
+                    }
+                }
                 _ => {}
             }
         }
@@ -85,6 +107,7 @@ impl Walk {
                 inline_parents: self.parents.clone(),
                 name,
                 path,
+                cfg_paths: cfg_paths(&m.attrs),
                 test,
                 line: m.mod_token.span.start().line,
             }),
@@ -99,9 +122,51 @@ impl Walk {
     }
 }
 
+/// A list of items, after inner attributes (hyper's `cfg_feature! {
+/// #![feature = "server"] pub mod server; }`): whether those require
+/// `test`, and the items. A macro body that is not such a list fails.
+fn parse_items(input: ParseStream) -> syn::Result<(bool, Vec<syn::Item>)> {
+    let inner = input.call(syn::Attribute::parse_inner)?;
+    let mut items = Vec::new();
+    while !input.is_empty() {
+        items.push(input.parse()?);
+    }
+    Ok((is_test_item(&inner), items))
+}
+
+/// The `path = "…"` of each `#[cfg_attr(predicate, …, path = "…", …)]`.
+fn cfg_paths(attrs: &[syn::Attribute]) -> Vec<CfgPath> {
+    let mut found = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("cfg_attr")) {
+        let Ok(args) = attr.parse_args_with(
+            syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+        ) else {
+            continue;
+        };
+        let mut args = args.iter();
+        let Some(predicate) = args.next() else {
+            continue;
+        };
+        for arg in args {
+            if let Some(path) = path_value(arg) {
+                found.push(CfgPath {
+                    path,
+                    test: cfg_requires_test(predicate),
+                });
+            }
+        }
+    }
+    found
+}
+
 /// The string of a `#[path = "…"]` attribute.
 fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs.iter().find_map(|a| match &a.meta {
+    attrs.iter().find_map(|a| path_value(&a.meta))
+}
+
+/// The string of `path = "…"`.
+fn path_value(meta: &syn::Meta) -> Option<String> {
+    match meta {
         syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
             syn::Expr::Lit(syn::ExprLit {
                 lit: syn::Lit::Str(s),
@@ -110,7 +175,7 @@ fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
             _ => None,
         },
         _ => None,
-    })
+    }
 }
 
 fn is_cfg_if(mac: &syn::Macro) -> bool {
@@ -141,11 +206,7 @@ fn cfg_if_branches(mac: &syn::Macro) -> Vec<(bool, Vec<syn::Item>)> {
             };
             let body;
             syn::braced!(body in input);
-            let mut items = Vec::new();
-            while !body.is_empty() {
-                items.push(body.parse::<syn::Item>()?);
-            }
-            branches.push((test, items));
+            branches.push((test, parse_items(&body)?.1));
             if input.peek(syn::Token![else]) {
                 input.parse::<syn::Token![else]>()?;
             }
@@ -233,8 +294,15 @@ mod tests {
                 ("p4", false),
             ]
         );
-        // `cfg_attr` is not evaluated: no path is taken from it.
+        // `cfg_attr` is not evaluated: its path is one the module may have.
         assert_eq!(found[7].path, None);
+        assert_eq!(
+            found[7].cfg_paths,
+            [CfgPath {
+                path: "mock.rs".into(),
+                test: true
+            }]
+        );
     }
 
     #[test]
@@ -269,8 +337,61 @@ mod tests {
     }
 
     #[test]
-    fn declarations_in_fn_bodies_and_other_macros_are_not_modules() {
-        let found = decls("fn f() { mod x { } }\nmacro_rules! m { () => { mod y; } }\nmod z;\n");
+    fn feature_gating_macros_declare_modules() {
+        let found = decls(
+            "cfg_rt! {\n    pub mod runtime;\n    mod task { mod join; }\n}\n\
+             #[cfg(test)]\nwrap! { mod gated; }\n\
+             lazy_static! { static ref X: u8 = 1; }\n\
+             info!(\"mod not_a_module;\");\n",
+        );
+        let seen: Vec<(&str, bool, usize)> = found
+            .iter()
+            .map(|d| (d.name.as_str(), d.test, d.line))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("runtime", false, 2),
+                ("join", false, 3),
+                ("gated", true, 6)
+            ]
+        );
+        assert_eq!(found[1].inline_parents[0].name, "task");
+    }
+
+    #[test]
+    fn cfg_attr_paths_are_alternatives() {
+        let found = decls(
+            "#[cfg_attr(target_os = \"linux\", path = \"sel/epoll.rs\")]\n\
+             #[cfg_attr(any(unix, windows), inline, path = \"sel/poll.rs\")]\n\
+             #[cfg_attr(unix, allow(dead_code))]\n\
+             mod selector;\n",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, None);
+        let paths: Vec<(&str, bool)> = found[0]
+            .cfg_paths
+            .iter()
+            .map(|p| (p.path.as_str(), p.test))
+            .collect();
+        assert_eq!(paths, [("sel/epoll.rs", false), ("sel/poll.rs", false)]);
+    }
+
+    #[test]
+    fn inner_attributes_of_a_macro_body() {
+        let found = decls(
+            "cfg_feature! {\n    #![feature = \"server\"]\n    pub mod server;\n}\n\
+             gate! { #![cfg(test)] mod fixtures; }\n",
+        );
+        let seen: Vec<(&str, bool)> = found.iter().map(|d| (d.name.as_str(), d.test)).collect();
+        assert_eq!(seen, [("server", false), ("fixtures", true)]);
+    }
+
+    #[test]
+    fn declarations_in_fn_bodies_and_macro_definitions_are_not_modules() {
+        let found = decls(
+            "fn f() { mod x { } }\nmacro_rules! m { () => { mod y; } }\nmacro_rules! n { mod w; }\nmod z;\n",
+        );
         assert_eq!(names(&found), ["z"]);
     }
 
