@@ -246,18 +246,30 @@ struct Workspace {
     exclude: Vec<String>,
 }
 
+/// Reads and parses the `Cargo.toml` at `path` and gives its top-level
+/// table to `read`; an unreadable or malformed manifest is an error naming it.
+pub(crate) fn with_manifest<T>(
+    path: &Path,
+    read: impl FnOnce(&DeTable<'_>) -> T,
+) -> Result<T, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let doc = DeTable::parse(&text).map_err(|e| {
+        format!(
+            "cannot parse {}: {}",
+            path.display(),
+            e.message().trim_end()
+        )
+    })?;
+    Ok(read(doc.get_ref()))
+}
+
 impl Manifest {
     fn read(path: &Path) -> Result<Manifest, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let doc = DeTable::parse(&text).map_err(|e| {
-            format!(
-                "cannot parse {}: {}",
-                path.display(),
-                e.message().trim_end()
-            )
-        })?;
-        let doc = doc.get_ref();
+        with_manifest(path, |doc| Manifest::from_doc(path, doc))
+    }
+
+    fn from_doc(path: &Path, doc: &DeTable<'_>) -> Manifest {
         let package = table(doc.get("package"));
         let workspace = table(doc.get("workspace")).map(|w| Workspace {
             members: strings(w.get("members")),
@@ -293,22 +305,25 @@ impl Manifest {
                 }
             }
         }
-        Ok(Manifest {
+        Manifest {
             dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
             is_package: package.is_some(),
             workspace,
             workspace_path,
             path_deps,
-        })
+        }
     }
 }
 
-fn table<'a, 'b>(value: Option<&'a toml::Spanned<DeValue<'b>>>) -> Option<&'a DeTable<'b>> {
+/// The table under a key, if the value is one.
+pub(crate) fn table<'a, 'b>(
+    value: Option<&'a toml::Spanned<DeValue<'b>>>,
+) -> Option<&'a DeTable<'b>> {
     value.and_then(|v| v.get_ref().as_table())
 }
 
 /// The strings of an array value (others are ignored: cargo reports them).
-fn strings(value: Option<&toml::Spanned<DeValue<'_>>>) -> Vec<String> {
+pub(crate) fn strings(value: Option<&toml::Spanned<DeValue<'_>>>) -> Vec<String> {
     value
         .and_then(|v| v.get_ref().as_array())
         .map(|items| {

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod code;
 pub mod config;
 pub mod config_file;
+pub mod crate_tree;
 pub mod discover;
 pub mod engine;
 pub mod fault;

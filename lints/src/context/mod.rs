@@ -13,9 +13,10 @@
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
 //! "is this a spawn call, what is its task body, is its handle kept, does
 //! it run once for the process" ([`spawn`]), "is this test code, is this an
-//! entry point" ([`scope`]), and "who calls whom" for the driver's
+//! entry point" ([`scope`]), "who calls whom" for the driver's
 //! crate-wide check of findings that depend on their fn's callers
-//! ([`entry`]).
+//! ([`entry`]), and the `mod a;` declarations the driver builds a crate's
+//! module tree from ([`modules`]).
 
 pub mod ancestry;
 pub mod bindings;
@@ -26,6 +27,7 @@ pub mod flow;
 pub mod follow;
 pub mod imports;
 pub mod loops;
+pub mod modules;
 pub mod races;
 pub mod scope;
 pub mod scopes;
