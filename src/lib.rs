@@ -20,6 +20,7 @@ pub mod discover;
 pub mod engine;
 pub mod fault;
 pub mod fingerprint;
+pub mod lexer;
 pub mod merge;
 pub mod nesting;
 pub mod outcome;
