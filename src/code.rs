@@ -1,16 +1,13 @@
 //! The code of a file without its comments and literals, for the pre-filter.
 //!
 //! Rules look at code only, so a word in a comment, a doc comment or a string
-//! literal cannot make a rule fire. The lexing (nested block comments, raw and
-//! byte strings, character literals versus lifetimes) is the delimiter
-//! pre-scan's, in [`crate::nesting`].
+//! literal cannot make a rule fire. Comments and literals are the lexer's
+//! ([`crate::lexer::for_each_comment_and_literal`]).
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::nesting::{
-    memchr, raw_string_start, skip_block_comment, skip_quote, skip_raw_string, skip_string,
-};
+use crate::lexer::{for_each_comment_and_literal, DocStyle, Token, TokenKind};
 
 /// Calls `f` with every byte range of `src` that is code: everything but
 /// comments, string and byte-string literals and character literals. Ranges
@@ -18,7 +15,7 @@ use crate::nesting::{
 /// ranges is never inside an identifier.
 pub fn for_each_code_range(src: &str, mut f: impl FnMut(Range<usize>)) {
     let mut start = 0;
-    for_each_skipped(src, |skipped| {
+    for_each_comment_and_literal(src, |skipped| {
         if start < skipped.start {
             f(start..skipped.start);
         }
@@ -26,45 +23,6 @@ pub fn for_each_code_range(src: &str, mut f: impl FnMut(Range<usize>)) {
     });
     if start < src.len() {
         f(start..src.len());
-    }
-}
-
-/// Calls `f` with the byte range of every comment and literal of `src`, in
-/// order. A line comment's range ends before its line break.
-fn for_each_skipped(src: &str, mut f: impl FnMut(Range<usize>)) {
-    let b = src.as_bytes();
-    let len = b.len();
-    let mut i = 0;
-    // Comments and literals start at `/`, `"` or `'` (a raw string's `r#…`
-    // prefix is found from its quote), so jump from one of those to the next.
-    while let Some(found) = memchr::memchr3(b'/', b'"', b'\'', &b[i..]) {
-        i += found;
-        let skipped = match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => Some((i, memchr(b'\n', b, i).unwrap_or(len))),
-            b'/' if b.get(i + 1) == Some(&b'*') => Some((i, skip_block_comment(b, i))),
-            b'"' => {
-                let hashes_from = i - b[..i].iter().rev().take_while(|&&c| c == b'#').count();
-                match hashes_from.checked_sub(1) {
-                    Some(r) if b[r] == b'r' && raw_string_start(b, r) => {
-                        Some((r, skip_raw_string(b, hashes_from)))
-                    }
-                    _ => Some((i, skip_string(b, i + 1))),
-                }
-            }
-            b'\'' => Some((i, skip_quote(src, i))).filter(|&(_, end)| end > i + 1),
-            _ => None,
-        };
-        match skipped {
-            Some((from, end)) => {
-                let end = end.max(i + 1);
-                f(from..end.min(len));
-                i = end;
-            }
-            None => i += 1,
-        }
-        if i >= len {
-            break;
-        }
     }
 }
 
@@ -82,21 +40,25 @@ fn for_each_skipped(src: &str, mut f: impl FnMut(Range<usize>)) {
 /// inner attribute).
 pub fn without_line_doc_comments(src: &str) -> Cow<'_, str> {
     let b = src.as_bytes();
-    let starts = |r: &Range<usize>, p: &[u8]| b[r.clone()].starts_with(p);
     let mut docs = DocComments::default();
     let mut code_from = 0;
-    for_each_skipped(src, |r| {
-        docs.code(&b[code_from..r.start]);
-        code_from = r.end;
-        if starts(&r, b"//!") {
-            if matches!(docs.previous, None | Some(b'{' | b']')) {
-                docs.blank.push(r);
+    for_each_comment_and_literal(src, |token| {
+        docs.code(&b[code_from..token.start]);
+        code_from = token.end;
+        match token.kind {
+            TokenKind::LineComment {
+                doc: Some(DocStyle::Inner),
+            } => {
+                if matches!(docs.previous, None | Some(b'{' | b']')) {
+                    docs.blank.push(token.range());
+                }
             }
-        } else if starts(&r, b"///") && !starts(&r, b"////") {
-            docs.pending.push(r);
-        } else if !starts(&r, b"//") && !starts(&r, b"/*") {
+            TokenKind::LineComment {
+                doc: Some(DocStyle::Outer),
+            } => docs.pending.push(token.range()),
+            _ if token.is_comment() => {}
             // A literal is a token.
-            docs.code(&b[r]);
+            _ => docs.code(&b[token.range()]),
         }
     });
     docs.code(&b[code_from..]);
@@ -165,59 +127,26 @@ pub fn scan_code(src: &str, mut f: impl FnMut(Range<usize>)) -> Option<(usize, &
     let b = src.as_bytes();
     let mut open: Vec<(u8, usize)> = Vec::new();
     let mut error = None;
-    let mut previous_end = 0;
-    for_each_code_range(src, |range| {
+    let mut code_from = 0;
+    let mut code = |range: Range<usize>, error: &mut Option<(usize, &'static str)>| {
         f(range.clone());
-        if error.is_some() {
-            return;
+        if error.is_none() {
+            *error = delimiter_error(b, range, &mut open);
         }
-        // What lies between two code ranges was skipped as a comment or literal.
-        if let Some(e) = unterminated(b, previous_end, range.start) {
-            error = Some(e);
-            return;
+    };
+    for_each_comment_and_literal(src, |token| {
+        if code_from < token.start {
+            code(code_from..token.start, &mut error);
         }
-        previous_end = range.end;
-        let code = &b[range.clone()];
-        // Most bytes are neither delimiters nor control characters: skip them
-        // a table lookup at a time.
-        let interesting = code
-            .iter()
-            .enumerate()
-            .filter(|&(_, &c)| LEXICAL[c as usize]);
-        for (i, &c) in interesting {
-            let at = range.start + i;
-            match c {
-                b'(' | b'[' | b'{' => open.push((c, at)),
-                b')' | b']' | b'}' => {
-                    let expected = match c {
-                        b')' => b'(',
-                        b']' => b'[',
-                        _ => b'{',
-                    };
-                    match open.pop() {
-                        Some((o, _)) if o == expected => {}
-                        Some(_) => {
-                            error =
-                                Some((at, "this closing delimiter does not match the open one"));
-                            return;
-                        }
-                        None => {
-                            error = Some((at, "this closing delimiter has no opening one"));
-                            return;
-                        }
-                    }
-                }
-                // ASCII control characters other than whitespace are no token.
-                0..=0x08 | 0x0e..=0x1f | 0x7f => {
-                    error = Some((at, "this character cannot appear in Rust code"));
-                    return;
-                }
-                _ => {}
-            }
+        code_from = token.end;
+        if error.is_none() {
+            // A string or comment left open runs to the end of the text: the
+            // last token.
+            error = unterminated(&token);
         }
     });
-    if error.is_none() {
-        error = unterminated(b, previous_end, b.len());
+    if code_from < src.len() {
+        code(code_from..src.len(), &mut error);
     }
     error.or_else(|| {
         open.last()
@@ -225,48 +154,59 @@ pub fn scan_code(src: &str, mut f: impl FnMut(Range<usize>)) -> Option<(usize, &
     })
 }
 
-/// Whether the skipped text `b[from..to]` (comments and literals, possibly
-/// with code-free gaps) ends a literal or block comment that is never closed.
-fn unterminated(b: &[u8], from: usize, to: usize) -> Option<(usize, &'static str)> {
-    if to < b.len() || from >= to {
-        // Only the last skipped stretch can run to the end of the file
-        // unterminated: any other one is followed by code.
-        return None;
-    }
-    // Re-lex the tail to see what opened last.
-    let mut i = from;
-    while i < to {
-        match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => i = memchr(b'\n', b, i).unwrap_or(to),
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                let end = skip_block_comment(b, i);
-                if end >= to && (!b[..end].ends_with(b"*/") || end - i < 4) {
-                    return Some((i, "this block comment is never closed"));
+/// The first delimiter that does not match, or control character, in the
+/// code `b[range]`, with `open` the delimiters open before it.
+fn delimiter_error(
+    b: &[u8],
+    range: Range<usize>,
+    open: &mut Vec<(u8, usize)>,
+) -> Option<(usize, &'static str)> {
+    let start = range.start;
+    // Most bytes are neither delimiters nor control characters: skip them
+    // a table lookup at a time.
+    let interesting = b[range]
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| LEXICAL[c as usize]);
+    for (i, &c) in interesting {
+        let at = start + i;
+        match c {
+            b'(' | b'[' | b'{' => open.push((c, at)),
+            b')' | b']' | b'}' => {
+                let expected = match c {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                match open.pop() {
+                    Some((o, _)) if o == expected => {}
+                    Some(_) => {
+                        return Some((at, "this closing delimiter does not match the open one"))
+                    }
+                    None => return Some((at, "this closing delimiter has no opening one")),
                 }
-                i = end;
             }
-            b'"' => {
-                let end = skip_string(b, i + 1);
-                if end >= to && (end - i < 2 || b[end - 1] != b'"') {
-                    return Some((i, "this string literal is never closed"));
-                }
-                i = end;
-            }
-            b'r' if raw_string_start(b, i) => {
-                let end = skip_raw_string(b, i + 1);
-                let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
-                let closed = end >= i + 3 + 2 * hashes
-                    && b[end - 1 - hashes] == b'"'
-                    && b[end - hashes..end].iter().all(|&c| c == b'#');
-                if end >= to && !closed {
-                    return Some((i, "this raw string literal is never closed"));
-                }
-                i = end;
-            }
-            _ => i += 1,
+            // ASCII control characters other than whitespace are no token.
+            _ => return Some((at, "this character cannot appear in Rust code")),
         }
     }
     None
+}
+
+/// The error of a string, raw string or block comment left open.
+fn unterminated(token: &Token) -> Option<(usize, &'static str)> {
+    if token.terminated {
+        return None;
+    }
+    let why = match token.kind {
+        TokenKind::BlockComment { .. } => "this block comment is never closed",
+        TokenKind::Literal(kind) if kind.is_string() => "this string literal is never closed",
+        TokenKind::Literal(kind) if kind.is_raw_string() => {
+            "this raw string literal is never closed"
+        }
+        _ => return None,
+    };
+    Some((token.start, why))
 }
 
 #[cfg(test)]
@@ -286,10 +226,10 @@ mod tests {
     fn comments_strings_and_chars_are_left_out() {
         assert_eq!(code("a // spawn\nb"), "a |\nb|");
         assert_eq!(code("a /* x /* spawn */ y */ b"), "a | b|");
-        assert_eq!(code(r#"f("spawn", 'x', b"loop")"#), "f(|, |, b|)|");
+        assert_eq!(code(r#"f("spawn", 'x', b"loop")"#), "f(|, |, |)|");
         assert_eq!(code("r#\"spawn\"# + x"), " + x|");
         assert_eq!(code("fn f<'a>(x: &'a u8) {}"), "fn f<'a>(x: &'a u8) {}|");
-        assert_eq!(code("r#loop + br\"x\""), "r#loop + b|");
+        assert_eq!(code("r#loop + br\"x\""), "r#loop + |");
     }
 
     #[test]

@@ -23,8 +23,9 @@ pub struct Config {
     pub lints: Vec<EnabledLint>,
     /// Options read by the rules.
     pub options: LintOptions,
-    /// Files whose delimiters (`(`, `[`, `{`) nest deeper than this are not
-    /// parsed; they are reported as `nesting too deep` errors instead.
+    /// Files that nest deeper than this (delimiters `(`, `[`, `{`, plus the
+    /// chains the parser recurses into without one, see [`crate::nesting`])
+    /// are not parsed; they are reported as `nesting too deep` errors instead.
     pub max_nesting: usize,
     /// Lint test code too (`include_tests`, `--include-tests`): `#[test]`
     /// fns, `#[cfg(test)]` modules and the like. Off by default.
@@ -44,8 +45,8 @@ pub struct Config {
 /// are far smaller; larger ones are generated bindings or data.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// How deep delimiters may nest before a file is refused: chosen so that a
-/// debug build survives with a wide margin; see
+/// How deep code may nest (see [`Config::max_nesting`]) before a file is
+/// refused: chosen so that a debug build survives with a wide margin; see
 /// [`crate::engine::WORKER_STACK_SIZE`] for the measurements.
 pub const DEFAULT_MAX_NESTING: usize = 5_000;
 

@@ -3,10 +3,13 @@
 //!
 //! The pipeline runs in one direction:
 //! [`discover`] (and [`packages`]: which files are test code) → [`engine`]
-//! (read, skip generated and oversized files, pre-scan [`nesting`], parse,
-//! lint) → [`callers`] (drop findings whose fn only `main` reaches, from the
-//! whole workspace's calls) → [`outcome::Report`] → [`report`] (human,
-//! JSON, SARIF, GitHub annotations, cargo-json).
+//! (read, skip generated and oversized files, skip files no rule could flag
+//! ([`prefilter`]), pre-scan [`nesting`], parse, lint, apply suppression
+//! comments ([`suppress`])) → [`callers`] (drop findings whose fn only
+//! `main` reaches, from the whole workspace's calls) → [`outcome::Report`] →
+//! [`report`] (human, JSON, SARIF, GitHub annotations, cargo-json). The
+//! stages that read the text before or instead of the parser read it through
+//! one [`lexer`].
 
 pub mod also;
 pub mod baseline;
@@ -21,6 +24,7 @@ pub mod discover;
 pub mod engine;
 pub mod fault;
 pub mod fingerprint;
+pub mod lexer;
 pub mod merge;
 pub mod nesting;
 pub mod outcome;

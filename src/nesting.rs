@@ -5,10 +5,9 @@
 //! any thread stack and abort the whole process, so files that nest beyond a
 //! limit are refused before they reach the parser.
 //!
-//! The scan counts `(`, `[` and `{` and skips those inside line and block
-//! comments (nested block comments included), string, byte-string and raw
-//! string literals, and character literals (telling `'('` from a lifetime
-//! `'a`). It does not check that delimiters match: that is the parser's job.
+//! The scan reads the file's tokens ([`crate::lexer`]) and counts `(`, `[`
+//! and `{`, so those inside comments and literals do not count. It does not
+//! check that delimiters match: that is the parser's job.
 //!
 //! It also counts, within each delimiter group, the constructs the parser
 //! recurses into without any delimiter ("chains"):
@@ -26,6 +25,8 @@
 //! is delimiters plus the open chains: an over-estimate of the parser's
 //! recursion, never an under-estimate for the constructs above.
 
+use crate::lexer::{tokens, TokenKind};
+
 /// The result of scanning one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Nesting {
@@ -33,10 +34,6 @@ pub struct Nesting {
     pub max_depth: usize,
     /// Byte offset of the first token that took the nesting beyond the limit.
     pub first_too_deep: Option<usize>,
-}
-
-fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
 /// Keywords that, like prefix operators, start a construct the parser
@@ -149,7 +146,6 @@ impl Scanner {
 /// went beyond `limit`.
 pub fn scan(src: &str, limit: usize) -> Nesting {
     let b = src.as_bytes();
-    let len = b.len();
     let at = |i: usize| b.get(i).copied();
     let mut s = Scanner {
         groups: vec![Group::default()],
@@ -160,141 +156,32 @@ pub fn scan(src: &str, limit: usize) -> Nesting {
         first_too_deep: None,
         limit,
     };
-    let mut i = 0;
-    while i < len {
-        match b[i] {
-            b'(' | b'[' | b'{' => {
-                s.open(i);
-                i += 1;
-            }
-            b')' | b']' | b'}' => {
-                s.close(b[i] == b'}');
-                i += 1;
-            }
-            b'/' if at(i + 1) == Some(b'/') => {
-                i = memchr(b'\n', b, i).unwrap_or(len);
-            }
-            b'/' if at(i + 1) == Some(b'*') => i = skip_block_comment(b, i),
-            b'"' => {
-                i = skip_string(b, i + 1);
-                s.after_operand = true;
-            }
-            b'r' if raw_string_start(b, i) => {
-                i = skip_raw_string(b, i + 1);
-                s.after_operand = true;
-            }
-            b'b' | b'c' if at(i + 1) == Some(b'r') && raw_string_start(b, i + 1) => {
-                i = skip_raw_string(b, i + 2);
-                s.after_operand = true;
-            }
-            b'\'' => {
-                let next = skip_quote(src, i);
-                if next == i + 1 {
-                    // A lifetime or label: transparent (`&'a &'a T`).
-                    i = next;
-                    while i < len && is_ident_byte(b[i]) {
-                        i += 1;
-                    }
-                } else {
-                    i = next;
-                    s.after_operand = true;
-                }
-            }
-            b';' => {
-                s.end_all();
-                s.after_operand = false;
-                i += 1;
-            }
-            b',' => {
-                if !s.top().closure_params {
-                    s.end_prefix();
-                }
-                s.after_operand = false;
-                i += 1;
-            }
-            b'=' if at(i + 1) == Some(b'>') => {
-                s.end_all();
-                s.after_operand = false;
-                i += 2;
-            }
-            b'-' if at(i + 1) == Some(b'>') => {
-                s.add_chain(1, i);
-                s.after_operand = false;
-                i += 2;
-            }
-            b'<' => {
-                if matches!(at(i + 1), Some(b'<' | b'=' | b'-')) {
-                    // `<<`, `<<=`, `<=`, `<-`: operators.
-                    i += 2;
-                } else {
-                    s.add_chain(1, i);
-                    i += 1;
-                }
-                s.after_operand = false;
-            }
-            b'>' => {
-                if at(i + 1) == Some(b'>') && at(i + 2) != Some(b'=') {
-                    s.close_angles(2);
-                    s.after_operand = true;
-                    i += 2;
-                } else if matches!(at(i + 1), Some(b'=' | b'>')) {
-                    s.after_operand = false;
-                    i += 2;
-                } else {
-                    s.close_angles(1);
-                    s.after_operand = true;
-                    i += 1;
-                }
-            }
-            op @ (b'!' | b'-' | b'*' | b'&' | b'|') => {
-                let doubled = matches!(op, b'&' | b'|') && at(i + 1) == Some(op);
-                let width = if doubled { 2 } else { 1 };
-                if at(i + width) == Some(b'=') {
-                    // `!=`, `-=`, `*=`, `&=`, `|=`, `&&=`…: binary operators.
-                    s.after_operand = false;
-                    i += width + 1;
-                    continue;
-                }
-                if op == b'|' && !doubled && s.top().closure_params {
-                    // The `|` closing a closure's parameters.
-                    s.top().closure_params = false;
-                } else if !s.after_operand {
-                    s.add_prefix(width, i);
-                    if op == b'|' && !doubled {
-                        s.top().closure_params = true;
-                    }
-                }
-                s.after_operand = false;
-                i += width;
-            }
-            b'?' => {
-                s.after_operand = true;
-                i += 1;
-            }
-            c if c.is_ascii_digit() => {
-                while i < len && is_ident_byte(b[i]) {
-                    i += 1;
-                }
-                s.after_operand = true;
-            }
-            c if is_ident_byte(c) => {
-                let start = i;
-                while i < len && is_ident_byte(b[i]) {
-                    i += 1;
-                }
-                let word = &b[start..i];
+    // Operators of several characters are several punctuation tokens: the
+    // tokens before this offset were read with the one before them.
+    let mut skip_to = 0;
+    for token in tokens(src) {
+        let i = token.start;
+        if i < skip_to {
+            continue;
+        }
+        match token.kind {
+            TokenKind::Whitespace
+            | TokenKind::LineComment { .. }
+            | TokenKind::BlockComment { .. } => {}
+            // A lifetime or label is transparent (`&'a &'a T`).
+            TokenKind::Lifetime => {}
+            TokenKind::Literal(_) | TokenKind::RawIdent => s.after_operand = true,
+            TokenKind::Ident => {
+                let word = &b[token.range()];
                 if PREFIX_KEYWORDS.contains(&word) {
-                    s.add_prefix(1, start);
+                    s.add_prefix(1, i);
                     s.after_operand = false;
                 } else {
                     s.after_operand = !OPERATOR_KEYWORDS.contains(&word);
                 }
             }
-            c if c.is_ascii_whitespace() => i += 1,
-            _ => {
-                s.after_operand = false;
-                i += 1;
-            }
+            TokenKind::Unknown => s.after_operand = false,
+            TokenKind::Punct => skip_to = s.punct(b[i], i, |k| at(i + k)),
         }
     }
     Nesting {
@@ -303,105 +190,108 @@ pub fn scan(src: &str, limit: usize) -> Nesting {
     }
 }
 
-/// The first `needle` in `b` at or after `from`.
-pub(crate) fn memchr(needle: u8, b: &[u8], from: usize) -> Option<usize> {
-    memchr::memchr(needle, &b[from..]).map(|p| from + p)
-}
-
-/// `i` is at `/*`; returns the offset after the matching `*/`.
-pub(crate) fn skip_block_comment(b: &[u8], mut i: usize) -> usize {
-    let mut level = 0usize;
-    while i < b.len() {
-        if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-            level += 1;
-            i += 2;
-        } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-            level -= 1;
-            i += 2;
-            if level == 0 {
-                return i;
+impl Scanner {
+    /// Takes note of the punctuation `c` at `i`, with `next(k)` the byte
+    /// `k` after it; returns the end of the operator it starts.
+    fn punct(&mut self, c: u8, i: usize, next: impl Fn(usize) -> Option<u8>) -> usize {
+        match c {
+            b'(' | b'[' | b'{' => {
+                self.open(i);
+                i + 1
             }
-        } else {
-            i += 1;
-        }
-    }
-    i
-}
-
-/// `i` is just after an opening `"`; returns the offset after the closing one.
-pub(crate) fn skip_string(b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    b.len()
-}
-
-/// Whether the `r` at `i` starts a raw string (`r"`, `r#"`, `br"`, `cr#"`),
-/// rather than being part of an identifier or a raw identifier `r#name`.
-pub(crate) fn raw_string_start(b: &[u8], i: usize) -> bool {
-    let prefix_ok = match i.checked_sub(1).map(|p| b[p]) {
-        None => true,
-        Some(b'b' | b'c') => i < 2 || !is_ident_byte(b[i - 2]),
-        Some(p) => !is_ident_byte(p),
-    };
-    if !prefix_ok {
-        return false;
-    }
-    let mut j = i + 1;
-    while j < b.len() && b[j] == b'#' {
-        j += 1;
-    }
-    b.get(j) == Some(&b'"')
-}
-
-/// `i` is just after the `r` of a raw string; returns the offset after it.
-pub(crate) fn skip_raw_string(b: &[u8], mut i: usize) -> usize {
-    let mut hashes = 0;
-    while b[i] == b'#' {
-        hashes += 1;
-        i += 1;
-    }
-    i += 1; // the opening quote
-    while i < b.len() {
-        if b[i] == b'"'
-            && b[i + 1..]
-                .iter()
-                .take(hashes)
-                .filter(|&&c| c == b'#')
-                .count()
-                == hashes
-        {
-            return i + 1 + hashes;
-        }
-        i += 1;
-    }
-    b.len()
-}
-
-/// `i` is at a `'`: skips a character literal, or just the quote of a
-/// lifetime or label.
-pub(crate) fn skip_quote(src: &str, i: usize) -> usize {
-    let b = src.as_bytes();
-    match b.get(i + 1) {
-        Some(b'\\') => {
-            // An escape: `'\n'`, `'\''`, `'\u{1F600}'`. Skip the escaped
-            // character, then up to the closing quote.
-            let from = (i + 3).min(b.len());
-            memchr(b'\'', b, from).map_or(b.len(), |q| q + 1)
-        }
-        Some(_) => {
-            let c = src[i + 1..].chars().next().map_or(1, char::len_utf8);
-            if b.get(i + 1 + c) == Some(&b'\'') {
-                i + 2 + c
-            } else {
+            b')' | b']' | b'}' => {
+                self.close(c == b'}');
+                i + 1
+            }
+            b';' => {
+                self.end_all();
+                self.after_operand = false;
+                i + 1
+            }
+            b',' => {
+                if !self.top().closure_params {
+                    self.end_prefix();
+                }
+                self.after_operand = false;
+                i + 1
+            }
+            b'=' if next(1) == Some(b'>') => {
+                self.end_all();
+                self.after_operand = false;
+                i + 2
+            }
+            b'-' if next(1) == Some(b'>') => {
+                self.add_chain(1, i);
+                self.after_operand = false;
+                i + 2
+            }
+            b'<' => {
+                self.after_operand = false;
+                if matches!(next(1), Some(b'<' | b'=' | b'-')) {
+                    // `<<`, `<<=`, `<=`, `<-`: operators.
+                    i + 2
+                } else {
+                    self.add_chain(1, i);
+                    i + 1
+                }
+            }
+            b'>' => {
+                if next(1) == Some(b'>') && next(2) != Some(b'=') {
+                    self.close_angles(2);
+                    self.after_operand = true;
+                    i + 2
+                } else if matches!(next(1), Some(b'=' | b'>')) {
+                    self.after_operand = false;
+                    i + 2
+                } else {
+                    self.close_angles(1);
+                    self.after_operand = true;
+                    i + 1
+                }
+            }
+            b'!' | b'-' | b'*' | b'&' | b'|' => {
+                let doubled = matches!(c, b'&' | b'|') && next(1) == Some(c);
+                let width = if doubled { 2 } else { 1 };
+                self.prefix_or_binary(c, doubled, width, i, next(width))
+            }
+            b'?' => {
+                self.after_operand = true;
+                i + 1
+            }
+            _ => {
+                self.after_operand = false;
                 i + 1
             }
         }
-        None => i + 1,
+    }
+
+    /// `!`, `-`, `*`, `&`, `|` (or `&&`, `||` when `doubled`) at `i`, of
+    /// `width` bytes, followed by `after`: a binary operator, a prefix
+    /// operator or a closure's bars. Returns the end of the operator.
+    fn prefix_or_binary(
+        &mut self,
+        op: u8,
+        doubled: bool,
+        width: usize,
+        i: usize,
+        after: Option<u8>,
+    ) -> usize {
+        if after == Some(b'=') {
+            // `!=`, `-=`, `*=`, `&=`, `|=`, `&&=`…: binary operators.
+            self.after_operand = false;
+            return i + width + 1;
+        }
+        if op == b'|' && !doubled && self.top().closure_params {
+            // The `|` closing a closure's parameters.
+            self.top().closure_params = false;
+        } else if !self.after_operand {
+            self.add_prefix(width, i);
+            if op == b'|' && !doubled {
+                self.top().closure_params = true;
+            }
+        }
+        self.after_operand = false;
+        i + width
     }
 }
 

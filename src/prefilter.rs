@@ -15,7 +15,8 @@
 //! produce a finding; it is counted as scanned but not parsed.
 //!
 //! Only code counts: words in comments, doc comments and string literals are
-//! ignored ([`crate::code`]), since rules never look there. The exception is
+//! ignored ([`crate::code`]), since rules never look there. What follows a
+//! word is read as tokens of [`crate::lexer`]. The exception is
 //! the word `leaklint` itself, searched in the whole text so that a file with
 //! a suppression comment is always parsed and an unused suppression in it is
 //! still reported.
@@ -36,10 +37,11 @@
 //!   two segments of a path the rule resolves are spelled together at the
 //!   call (`OnDrop::new(…)`) or in the `use` it came through
 //!   (`use scopeguard::guard;`), or at the top level of a `use` group
-//!   after `A::{`. Where the file could spell them apart, the entry is met
+//!   after `A::{`; whitespace and comments between the tokens do not
+//!   count. Where the file could spell them apart, the entry is met
 //!   too: `A` followed by `as` (a rename: `use a::OnDrop as Guard;` then
 //!   `Guard::new(…)`), a group that renames `self` (`A::{self as x}`), a
-//!   glob (`A::*`), or a comment or non-ASCII character (not looked into). Every two neighbouring segments of a path
+//!   glob (`A::*`). Every two neighbouring segments of a path
 //!   resolved through `use` items are spelled together this way, except
 //!   where import normalisation or the prelude writes one of them
 //!   (`std` from `core::…`, `std::boxed::Box` from `Box`): entries name no
@@ -64,6 +66,7 @@ use leaklint_lints::LintOptions;
 
 use crate::code::scan_code;
 use crate::config::Config;
+use crate::lexer::{is_ascii_ident_byte, tokens_from, Token, TokenKind, Tokens};
 
 /// The word that keeps files with suppression comments.
 pub const SUPPRESSION_WORD: &str = "leaklint";
@@ -102,11 +105,11 @@ enum Tail {
 impl Tail {
     /// Whether this tail follows in `text` from byte `at` (just after the
     /// word), or the text leaves it open.
-    fn follows(&self, text: &[u8], at: usize) -> bool {
+    fn follows(&self, src: &str, at: usize) -> bool {
         match self {
             Tail::Nothing => true,
-            Tail::Bang => bang_follows(text, at),
-            Tail::Path(segments) => path_follows(text, at, segments),
+            Tail::Bang => bang_follows(src, at),
+            Tail::Path(segments) => path_follows(src, at, segments),
         }
     }
 }
@@ -246,7 +249,7 @@ impl Prefilter {
         let mut met = vec![false; self.conditions.len()];
         let glued = |i: Option<usize>| {
             i.and_then(|i| text.get(i))
-                .is_some_and(|&b| is_ident_byte(b))
+                .is_some_and(|&b| is_ascii_ident_byte(b))
         };
         let token_error = scan_code(src, |range| {
             let code = &text[range.clone()];
@@ -261,7 +264,7 @@ impl Prefilter {
                     continue;
                 }
                 for c in self.by_word[m.pattern().as_usize()].clone() {
-                    met[c] = met[c] || self.conditions[c].tail.follows(text, end);
+                    met[c] = met[c] || self.conditions[c].tail.follows(src, end);
                 }
             }
         });
@@ -301,11 +304,6 @@ impl Prefilter {
     }
 }
 
-/// Whether `b` is an ASCII identifier character (`[A-Za-z0-9_]`).
-fn is_ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Whether `word` occurs anywhere in `text` (comments included).
 fn contains_word(text: &[u8], word: &[u8]) -> bool {
     text.windows(word.len()).any(|w| w == word)
@@ -327,74 +325,69 @@ fn split_part(part: &str) -> (&str, Tail) {
     }
 }
 
-/// Whether `b` is ASCII whitespace to Rust (`Pattern_White_Space`).
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+/// Whether `token` is the keyword `as` (a rename).
+fn is_as(src: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Ident && &src[token.range()] == "as"
 }
 
-/// Whether what starts at `at` cannot be told apart without more lexing: a
-/// comment (its end is not looked for) or a non-ASCII character (Rust's
-/// whitespace includes some). The caller then keeps the file.
-fn undecided(text: &[u8], at: usize) -> bool {
-    match text[at] {
-        b'/' => matches!(text.get(at + 1), Some(b'/' | b'*')),
-        b => b >= 0x80,
-    }
-}
-
-/// Skips whitespace from `at`; `None` where [`undecided`].
-fn skip_space(text: &[u8], mut at: usize) -> Option<usize> {
-    while let Some(&b) = text.get(at) {
-        if is_space(b) {
-            at += 1;
-        } else if undecided(text, at) {
-            return None;
-        } else {
-            break;
-        }
-    }
-    Some(at)
-}
-
-/// Whether the keyword `as` (a rename) starts at `at`.
-fn is_as(text: &[u8], at: usize) -> bool {
-    text[at..].starts_with(b"as") && !text.get(at + 2).is_some_and(|&b| is_ident_byte(b))
-}
-
-/// The end of the generic arguments `<…>` opening at `at`; `None` where
-/// they do not close before a `;`, a brace or the end of the text.
-fn skip_generics(text: &[u8], at: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, &b) in text.iter().enumerate().skip(at) {
-        match b {
-            b'<' => depth += 1,
+/// Skips the generic arguments whose `<` was the last token read; `false`
+/// where they do not close before a `;`, a brace or the end of the text.
+fn skip_generics(src: &str, tokens: &mut Tokens<'_>) -> bool {
+    let mut depth = 1usize;
+    let mut previous: Option<Token> = None;
+    for token in tokens.by_ref() {
+        if token.kind == TokenKind::Punct {
             // `->` and `=>` close nothing.
-            b'>' if i > at && matches!(text[i - 1], b'-' | b'=') => {}
-            b'>' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
+            let arrow = previous.is_some_and(|p| {
+                p.end == token.start && (p.is_punct(src, b'-') || p.is_punct(src, b'='))
+            });
+            match src.as_bytes()[token.start] {
+                b'<' => depth += 1,
+                b'>' if arrow => {}
+                b'>' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return true;
+                    }
                 }
+                b';' | b'{' | b'}' => return false,
+                _ => {}
             }
-            b';' | b'{' | b'}' => return None,
-            _ => {}
         }
+        previous = Some(token);
     }
-    None
+    false
 }
 
-/// Whether the `use` group `{…}` opening at `at` may bring in `segment`:
-/// it names it, or renames `self` (`{self as alias}`), or has a glob, at its own
-/// level (`std::{fmt::{self}}` names `std::fmt`, not `std`), or it holds
-/// something [`undecided`], or it does not close.
-fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
-    let mut depth = 0usize;
+/// Whether the `use` group whose `{` was the last token read may bring in
+/// `segment`: it names it, or renames `self` (`{self as alias}`), or has a
+/// glob, at its own level (`std::{fmt::{self}}` names `std::fmt`, not
+/// `std`), or it does not close.
+fn group_may_name(src: &str, tokens: &mut Tokens<'_>, segment: &str) -> bool {
+    let mut depth = 1usize;
     // Whether the next path of this group's own level starts here (after
     // `{` or `,`): its first segment is what the group brings in.
-    let mut item_start = false;
-    let mut i = at;
-    while let Some(&b) = text.get(i) {
-        match b {
+    let mut item_start = true;
+    while let Some(token) = tokens.next_non_trivia() {
+        if let Some(name) = token.ident_name(src) {
+            // `A::{self}` names `A`, spelled at the call; `A::{self as x}` renames it.
+            let renamed_self = token.kind == TokenKind::Ident
+                && name == "self"
+                && tokens
+                    .clone()
+                    .next_non_trivia()
+                    .is_none_or(|t| is_as(src, &t));
+            if item_start && (name == segment || renamed_self) {
+                return true;
+            }
+            item_start = false;
+            continue;
+        }
+        if token.kind != TokenKind::Punct {
+            item_start = false;
+            continue;
+        }
+        match src.as_bytes()[token.start] {
             b'{' => {
                 depth += 1;
                 item_start = depth == 1;
@@ -406,95 +399,65 @@ fn group_may_name(text: &[u8], at: usize, segment: &str) -> bool {
                 }
             }
             b',' => item_start = depth == 1,
-            _ if undecided(text, i) => return true,
             b'*' if item_start => return true,
-            // A raw identifier: the name follows.
-            b'r' if text[i..].starts_with(b"r#") && !is_ident_byte(text[i - 1]) => {
-                i += 2;
-                continue;
-            }
-            _ if is_ident_byte(b) && !is_ident_byte(text[i - 1]) => {
-                let len = text[i..].iter().take_while(|&&c| is_ident_byte(c)).count();
-                let name = &text[i..i + len];
-                // `A::{self}` names `A`, spelled at the call; `A::{self as x}` renames it.
-                let renamed_self =
-                    name == b"self" && skip_space(text, i + len).is_none_or(|j| is_as(text, j));
-                if item_start && (name == segment.as_bytes() || renamed_self) {
-                    return true;
-                }
-                item_start = false;
-                i += len;
-                continue;
-            }
-            _ if is_space(b) => {}
             _ => item_start = false,
         }
-        i += 1;
     }
     true
 }
 
 /// Whether a `!` (not `!=`) follows at `at`, or an `as`.
-fn bang_follows(text: &[u8], at: usize) -> bool {
-    let Some(at) = skip_space(text, at) else {
-        return true;
-    };
-    match text.get(at) {
-        Some(b'!') => text.get(at + 1) != Some(&b'='),
-        Some(_) => is_as(text, at),
+fn bang_follows(src: &str, at: usize) -> bool {
+    match tokens_from(src, at).next_non_trivia() {
+        Some(t) if t.is_punct(src, b'!') => src.as_bytes().get(t.end) != Some(&b'='),
+        Some(t) => is_as(src, &t),
         None => false,
     }
 }
 
 /// Whether `::` and `segments` follow at `at` (after a word), or the text
-/// leaves it open: an `as`, a `use` group or glob, a comment, generic
-/// arguments that do not close.
-fn path_follows(text: &[u8], mut at: usize, segments: &[String]) -> bool {
-    let mut segments = segments.iter();
-    let mut next = segments.next();
-    while let Some(segment) = next {
-        let Some(i) = skip_space(text, at) else {
-            return true;
+/// leaves it open: an `as`, a `use` group or glob, generic arguments that
+/// do not close. Whitespace and comments between them do not count.
+fn path_follows(src: &str, at: usize, segments: &[String]) -> bool {
+    let mut tokens = tokens_from(src, at);
+    let mut segments = segments.iter().peekable();
+    while let Some(segment) = segments.peek() {
+        let Some(token) = tokens.next_non_trivia() else {
+            return false;
         };
-        if is_as(text, i) {
+        if is_as(src, &token) {
             return true;
         }
-        if text.get(i) == Some(&b'<') {
-            match skip_generics(text, i) {
-                Some(end) => at = end,
-                None => return true,
+        if token.is_punct(src, b'<') {
+            if !skip_generics(src, &mut tokens) {
+                return true;
             }
             continue;
         }
-        if !text[i..].starts_with(b"::") {
+        let colons =
+            token.is_punct(src, b':') && tokens.next().is_some_and(|t| t.is_punct(src, b':'));
+        if !colons {
             return false;
         }
-        let Some(mut i) = skip_space(text, i + 2) else {
-            return true;
+        let Some(token) = tokens.next_non_trivia() else {
+            return false;
         };
-        match text.get(i) {
-            Some(b'*') => return true,
-            Some(b'{') => return group_may_name(text, i, segment),
-            Some(b'<') => {
-                match skip_generics(text, i) {
-                    Some(end) => at = end,
-                    None => return true,
-                }
-                continue;
+        if token.is_punct(src, b'*') {
+            return true;
+        }
+        if token.is_punct(src, b'{') {
+            return group_may_name(src, &mut tokens, segment);
+        }
+        if token.is_punct(src, b'<') {
+            if !skip_generics(src, &mut tokens) {
+                return true;
             }
-            _ => {}
+            continue;
         }
-        if text[i..].starts_with(b"r#") {
-            i += 2;
-        }
-        let end = i + segment.len();
-        let spelled = text[i..].starts_with(segment.as_bytes())
-            && !text.get(end).is_some_and(|&b| is_ident_byte(b));
-        if !spelled {
+        if token.ident_name(src) != Some(segment.as_str()) {
             return false;
         }
-        at = end;
-        next = segments.next();
+        segments.next();
     }
     true
 }

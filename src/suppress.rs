@@ -16,6 +16,7 @@
 use leaklint_lints::{Finding, Level, Position, Span};
 
 use crate::config::Config;
+use crate::lexer::{for_each_comment_and_literal, TokenKind};
 use crate::outcome::Diagnostic;
 use crate::rules::{self, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION};
 use crate::suggest::hint;
@@ -106,99 +107,20 @@ fn parse_directive(text: &str, start: usize, end: usize) -> Option<Directive> {
 }
 
 /// Byte ranges of the line comments in `text` (from `//` to the end of the
-/// line), skipping strings, raw strings, character literals and block comments.
+/// line, without a `\r` before the line break).
 fn line_comments(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
-                let end = if text[..end].ends_with('\r') {
-                    end - 1
-                } else {
-                    end
-                };
-                out.push((i, end));
-                i = end;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let mut depth = 1;
-                i += 2;
-                while i < bytes.len() && depth > 0 {
-                    if bytes[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if bytes[i..].starts_with(b"*/") {
-                        depth -= 1;
-                        i += 2;
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            b'"' => i = skip_string(bytes, i + 1),
-            b'r' if !is_ident_byte(bytes, i.wrapping_sub(1)) || raw_prefix(bytes, i) => {
-                let mut j = i + 1;
-                while bytes.get(j) == Some(&b'#') {
-                    j += 1;
-                }
-                if bytes.get(j) == Some(&b'"') {
-                    let hashes = j - i - 1;
-                    let mut closing = vec![b'"'];
-                    closing.extend(std::iter::repeat_n(b'#', hashes));
-                    i = bytes[j + 1..]
-                        .windows(closing.len())
-                        .position(|w| w == closing.as_slice())
-                        .map_or(bytes.len(), |p| j + 1 + p + closing.len());
-                } else {
-                    i += 1;
-                }
-            }
-            b'\'' => {
-                // A character literal, or a lifetime / label (left alone).
-                if bytes.get(i + 1) == Some(&b'\\') {
-                    i += 2;
-                    while i < bytes.len() && bytes[i] != b'\'' && bytes[i] != b'\n' {
-                        i += 1;
-                    }
-                    i += 1;
-                } else {
-                    let next = text[i + 1..].chars().next().map_or(0, char::len_utf8);
-                    if bytes.get(i + 1 + next) == Some(&b'\'') {
-                        i += next + 2;
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            _ => i += 1,
+    for_each_comment_and_literal(text, |token| {
+        if let TokenKind::LineComment { .. } = token.kind {
+            let end = if text[..token.end].ends_with('\r') {
+                token.end - 1
+            } else {
+                token.end
+            };
+            out.push((token.start, end));
         }
-    }
+    });
     out
-}
-
-fn is_ident_byte(bytes: &[u8], i: usize) -> bool {
-    bytes
-        .get(i)
-        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
-}
-
-/// `br"…"` and `cr"…"`: an `r` preceded by a `b` or `c` that starts a token.
-fn raw_prefix(bytes: &[u8], i: usize) -> bool {
-    i >= 1 && matches!(bytes[i - 1], b'b' | b'c') && !is_ident_byte(bytes, i.wrapping_sub(2))
-}
-
-fn skip_string(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    i
 }
 
 /// Removes the diagnostics suppressed by directives in `text` and adds the

@@ -5,8 +5,9 @@
 //! real binary in a child process and assert a normal exit. Large inputs are
 //! generated at test time.
 
+mod common;
+use common::leaklint;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use leaklint::{lint_source, report, Config, FileResult, Report};
 use serde_json::Value;
@@ -224,15 +225,6 @@ fn a_one_megabyte_line() {
 }
 
 // ---- the real binary, in a child process ----------------------------------
-
-fn leaklint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RAYON_NUM_THREADS")
-        .output()
-        .expect("run leaklint")
-}
 
 /// Runs `--format json` on `dir` and checks the process exited normally
 /// with one JSON document.

@@ -1,16 +1,9 @@
 //! Baselines: recorded findings stay quiet across unrelated edits, new ones
 //! are reported, stale entries are counted.
 
+mod common;
+use common::leaklint;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn leaklint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
 
 fn lines(dir: &Path, args: &[&str]) -> (i32, Vec<u64>, String) {
     let mut all = vec!["--format", "json"];

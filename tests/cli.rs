@@ -13,14 +13,7 @@ use common::assert_contract_shape;
 /// read, parsed and reported, including files without any rule's trigger
 /// word (which the default pre-filter does not parse; see tests/prefilter.rs).
 fn leaklint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .arg("--no-prefilter")
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RAYON_NUM_THREADS")
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run leaklint")
+    common::leaklint(dir, &[&["--no-prefilter"], args].concat())
 }
 
 fn code(out: &Output) -> i32 {

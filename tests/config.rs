@@ -1,18 +1,10 @@
 //! Configuration files, command-line rule overrides and include/exclude.
 
+mod common;
+use common::leaklint;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn leaklint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("RAYON_NUM_THREADS")
-        .output()
-        .expect("run leaklint")
-}
 
 fn write(dir: &Path, path: &str, contents: &str) {
     let path = dir.join(path);

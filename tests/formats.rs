@@ -4,18 +4,11 @@
 //! rustc diagnostic types, GitHub workflow commands against the toolkit's
 //! escaping rules.
 
+mod common;
+use common::leaklint;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn leaklint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run leaklint")
-}
 
 fn write(dir: &Path, path: &str, contents: &str) {
     let path = dir.join(path);

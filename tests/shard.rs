@@ -1,17 +1,10 @@
 //! `--shard K/N` + `leaklint merge` reproduce an unsharded run: always on a
 //! generated tree, and on a corpus when `LEAKLINT_CORPUS` names one.
 
+mod common;
+use common::leaklint;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn leaklint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leaklint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("leaklint runs")
-}
+use std::process::Output;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()

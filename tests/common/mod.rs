@@ -55,12 +55,18 @@ impl<'de> Visitor<'de> for KeyOrder<'_> {
     }
 }
 
-/// Runs the leaklint binary with `args` in `dir`, without colour.
+/// Runs the leaklint binary with `args` in `dir`.
+///
+/// The run does not depend on the environment of the tests: the thread count
+/// is not inherited (`RAYON_NUM_THREADS`: one thread per CPU unless `args`
+/// say otherwise), nor is `NO_COLOR` (output is piped, so `--color auto`
+/// does not colour it; `--color always` does).
 pub fn leaklint(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_leaklint"))
         .args(args)
         .current_dir(dir)
-        .env("NO_COLOR", "1")
+        .env_remove("RAYON_NUM_THREADS")
+        .env_remove("NO_COLOR")
         .output()
         .expect("leaklint runs")
 }
