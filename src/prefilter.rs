@@ -3,11 +3,11 @@
 //!
 //! Parsing is most of leaklint's cost (about 45× reading the file), and most
 //! files of a service cannot contain what any rule looks for. Every rule
-//! declares [`Lint::trigger_words`](leaklint_lints::Lint::trigger_words)
-//! (the last path segments of every call it can flag) and
-//! [`Lint::requires`](leaklint_lints::Lint::requires) (further word lists,
-//! each of which must be met too: the crates its resolved paths start with,
-//! the `loop` an endless loop needs, the `async` an async context needs).
+//! has [`Triggers`](leaklint_lints::Triggers), derived from the well-known
+//! paths it recognises ([`leaklint_lints::context::paths`]): entries one of
+//! which must occur (the calls it can flag), and further lists each of
+//! which must be met too (the crates its resolved paths start with, the
+//! `loop` an endless loop needs, the `async` an async context needs).
 //! Rules resolve paths through the file's `use` items, and a rename keeps the
 //! original name in the `use` (`use tokio::spawn as go;`), so a call a rule
 //! flags always spells these words somewhere in the file's code. A file in
@@ -59,7 +59,7 @@
 //! filter off; `tests/prefilter.rs` checks that it loses nothing.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use leaklint_lints::context::imports::pair_may_be_unspelled;
+use leaklint_lints::context::paths;
 use leaklint_lints::LintOptions;
 
 use crate::code::scan_code;
@@ -511,12 +511,13 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
     let default_guards: Vec<String> = defaults
         .guard_functions
         .iter()
-        .filter_map(|p| guard_form(p))
+        .flat_map(|p| guard_form(p).unwrap_or_default())
         .collect();
-    let extra_guards = configured(&options.guard_functions, &defaults.guard_functions)
-        .map(guard_form)
-        .collect::<Option<Vec<String>>>()?;
-    let widen = |list: &[&str]| {
+    let mut extra_guards = Vec::new();
+    for path in configured(&options.guard_functions, &defaults.guard_functions) {
+        extra_guards.extend(guard_form(path)?);
+    }
+    let widen = |list: &[String]| {
         let mut entries: Vec<String> = Vec::new();
         for entry in list {
             entries.push(entry.to_string());
@@ -540,12 +541,12 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
     };
     let mut rules = Vec::new();
     for enabled in config.enabled() {
-        let lint = &enabled.lint;
-        if lint.trigger_words.is_empty() {
+        let triggers = (enabled.lint.triggers)();
+        if triggers.words.is_empty() {
             return None;
         }
-        let mut lists = vec![widen(lint.trigger_words)];
-        lists.extend(lint.requires.iter().map(|list| widen(list)));
+        let mut lists = vec![widen(&triggers.words)];
+        lists.extend(triggers.requires.iter().map(|list| widen(list)));
         rules.push(lists);
     }
     Some(rules)
@@ -575,37 +576,35 @@ fn last_segment(path: &str) -> Option<&str> {
     segments(path).pop()
 }
 
-/// The entry a guard function path stands for: its last two segments
-/// (`OnDrop::new` for `util::OnDrop::new`), or its last one where the path
-/// has one, or where import normalisation or the prelude could write them
-/// without the file spelling them together (`std` from `core::…`,
-/// `mem::drop` from `drop`); `None` for an empty path (it could match
-/// anything).
-fn guard_form(path: &str) -> Option<String> {
-    match segments(path).as_slice() {
-        [] => None,
-        [.., owner, last] if !pair_may_be_unspelled(owner, last) => {
-            Some(format!("{owner}::{last}"))
-        }
-        [.., last] => Some(last.to_string()),
-    }
+/// The entries a guard function path stands for: its
+/// [`paths::spelled_entries`] (`OnDrop::new` for `util::OnDrop::new`; the
+/// resolved callee ends with the path, so the file spells them); `None` for
+/// an empty path (it could match anything).
+fn guard_form(path: &str) -> Option<Vec<String>> {
+    let entries = paths::spelled_entries(path);
+    (!entries.is_empty()).then_some(entries)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use leaklint_lints::{Level, Lint, LINTS};
+    use leaklint_lints::{Level, Lint, Triggers, LINTS};
 
-    fn stand_in(words: &'static [&'static str]) -> Lint {
-        Lint {
-            name: "stand_in",
-            default_level: Level::Warn,
-            summary: "",
-            doc: "",
-            trigger_words: words,
-            requires: &[],
-            check: |_, _| Vec::new(),
-        }
+    /// A rule that finds nothing, with these trigger words and further lists.
+    macro_rules! stand_in {
+        ([$($word:literal),* $(,)?] $(, [$([$($list:literal),*]),*])?) => {
+            Lint {
+                name: "stand_in",
+                default_level: Level::Warn,
+                summary: "",
+                doc: "",
+                triggers: || Triggers {
+                    words: vec![$($word.to_string()),*],
+                    requires: vec![$($(vec![$($list.to_string()),*]),*)?],
+                },
+                check: |_, _| Vec::new(),
+            }
+        };
     }
 
     #[test]
@@ -614,7 +613,7 @@ mod tests {
         let filter = Prefilter::new(&config);
         let words = filter.words();
         for lint in LINTS {
-            for part in lint.trigger_words.iter().flat_map(|e| e.split('+')) {
+            for part in (lint.triggers)().words.iter().flat_map(|e| e.split('+')) {
                 let word = split_part(part).0;
                 assert!(words.iter().any(|w| w == word), "{word} missing");
             }
@@ -632,8 +631,7 @@ mod tests {
 
     #[test]
     fn every_word_list_of_a_rule_must_be_met_in_code() {
-        let mut lint = stand_in(&["spawn"]);
-        lint.requires = &[&["loop", "while"]];
+        let lint = stand_in!(["spawn"], [["loop", "while"]]);
         let filter = Prefilter::new(&Config::with_lints(&[lint]));
         assert!(filter.may_match(b"fn f() { tokio::spawn(async { loop {} }); }"));
         assert!(!filter.may_match(b"fn f() { tokio::spawn(async {}); }"));
@@ -646,7 +644,7 @@ mod tests {
 
     #[test]
     fn disabled_rules_do_not_contribute() {
-        let mut config = Config::with_lints(&[stand_in(&["alpha"]), stand_in(&["beta"])]);
+        let mut config = Config::with_lints(&[stand_in!(["alpha"]), stand_in!(["beta"])]);
         config.lints[1].level = Level::Allow;
         let filter = Prefilter::new(&config);
         assert!(filter.may_match(b"fn f() { alpha(); }"));
@@ -655,7 +653,7 @@ mod tests {
 
     #[test]
     fn whole_identifiers_only() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&[
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!([
             "spawn",
             "spawn_blocking",
         ])]));
@@ -684,15 +682,14 @@ mod tests {
 
     #[test]
     fn a_rule_without_words_lets_everything_through() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["x"]), stand_in(&[])]));
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["x"]), stand_in!([])]));
         assert!(filter.passes_everything());
         assert!(filter.may_match(b""));
     }
 
     #[test]
     fn an_entry_joined_with_plus_needs_all_its_words() {
-        let mut lint = stand_in(&["interval"]);
-        lint.requires = &[&["static", "spawn+loop"]];
+        let lint = stand_in!(["interval"], [["static", "spawn+loop"]]);
         let mut config = Config::with_lints(&[lint]);
         let filter = Prefilter::new(&config);
         assert!(filter.may_match(b"fn f() { spawn(async { loop { interval(d); } }); }"));
@@ -708,7 +705,7 @@ mod tests {
     #[test]
     fn configured_paths_widen_the_lists_naming_spawn_or_guard() {
         let mut config =
-            Config::with_lints(&[stand_in(&["spawn"]), stand_in(&["OnDrop::new", "on_drop"])]);
+            Config::with_lints(&[stand_in!(["spawn"]), stand_in!(["OnDrop::new", "on_drop"])]);
         config
             .options
             .spawn_functions
@@ -724,19 +721,20 @@ mod tests {
         assert!(filter.may_match(b"fn f() { let _g = finally(|| ()); }"));
         assert!(!filter.may_match(b"fn f() { let _g = Janitor::new(|| ()); }"));
         // A pair that normalisation or the prelude may write stands for its last segment.
-        assert_eq!(guard_form("futures::on_exit"), Some("on_exit".to_string()));
+        let form = |p: &str| guard_form(p).map(|e| e.join(" "));
         assert_eq!(
-            guard_form("std::mem::forget"),
-            Some("mem::forget".to_string())
+            form("futures::on_exit").as_deref(),
+            Some("futures::on_exit futures_util::on_exit")
         );
-        assert_eq!(guard_form("a::b::c"), Some("b::c".to_string()));
-        assert_eq!(guard_form("std::mem::drop"), Some("drop".to_string()));
-        assert_eq!(guard_form("::"), None);
+        assert_eq!(form("std::mem::forget").as_deref(), Some("mem::forget"));
+        assert_eq!(form("a::b::c").as_deref(), Some("b::c"));
+        assert_eq!(form("std::mem::drop").as_deref(), Some("drop"));
+        assert_eq!(form("::"), None);
     }
 
     #[test]
     fn a_path_entry_needs_its_segments_together() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["OnDrop::new"])]));
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["OnDrop::new"])]));
         for hit in [
             &b"let g = OnDrop::new(|| ());"[..],
             b"let g = util::OnDrop :: new(|| ());",
@@ -790,7 +788,7 @@ mod tests {
 
     #[test]
     fn a_macro_entry_needs_its_bang() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["defer!"])]));
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["defer!"])]));
         for hit in [
             &b"defer! { log(); }"[..],
             b"scopeguard::defer !{ log(); }",

@@ -1,3 +1,5 @@
+use crate::context::paths::{self, POLL_METHODS, SELECT_MACROS};
+use crate::Triggers;
 use proc_macro2::TokenTree;
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
@@ -126,33 +128,18 @@ crate::declare_lint! {
     name: "busy_poll_loop",
     level: Warn,
     summary: "a loop polls with try_*, now_or_never or select!-default and spins a core while nothing is ready",
-    trigger_words: &[
-        "try_recv",
-        "try_lock",
-        "try_read",
-        "try_write",
-        "try_send",
-        "try_acquire",
-        "now_or_never",
-        "select",
-        "select_biased",
-    ],
-    requires: &[&["loop", "while"]],
+    triggers: triggers,
     check: check,
 }
 
-const HELP: &str = "wait for the value instead of polling for it (`rx.recv().await`, `lock().await`), or sleep / yield on the path that found nothing";
+/// A poll or a `select!`, in a `loop` / `while`.
+fn triggers() -> Triggers {
+    let mut words: Vec<String> = POLL_METHODS.iter().map(|m| m.to_string()).collect();
+    words.extend(paths::macro_calls(SELECT_MACROS));
+    Triggers::new(words).requiring(["loop", "while"])
+}
 
-/// Non-blocking polls.
-const POLL_METHODS: &[&str] = &[
-    "try_recv",
-    "try_lock",
-    "try_read",
-    "try_write",
-    "try_send",
-    "try_acquire",
-    "now_or_never",
-];
+const HELP: &str = "wait for the value instead of polling for it (`rx.recv().await`, `lock().await`), or sleep / yield on the path that found nothing";
 
 /// Method calls that block or wait.
 const WAIT_METHODS: &[&str] = &[

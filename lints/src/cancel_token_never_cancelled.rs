@@ -1,5 +1,11 @@
 use std::collections::{HashMap, HashSet};
 
+use crate::context::paths::{
+    self, CANCELLATION_TOKEN_CONSTRUCTORS as CONSTRUCTORS, CANCELLING_FUTURE_METHODS,
+    CANCELLING_TOKEN_METHODS, TOKEN_OBSERVING_METHODS, TRANSPARENT_FUTURE_CALLS,
+    TRANSPARENT_FUTURE_METHODS,
+};
+use crate::Triggers;
 use syn::{Expr, Stmt};
 
 use crate::context::bindings::pat_ident;
@@ -77,42 +83,19 @@ crate::declare_lint! {
     name: "cancel_token_never_cancelled",
     level: Warn,
     summary: "a CancellationToken handed to spawned tasks is never cancelled",
-    trigger_words: &["CancellationToken"],
-    // The token must reach a spawned task.
-    requires: &[&["spawn", "spawn_local", "spawn_blocking"]],
+    triggers: triggers,
     check: check,
 }
 
-const CONSTRUCTORS: &[&str] = &["tokio_util::sync::CancellationToken::new"];
+/// A token's constructor, and a spawn call the token reaches.
+fn triggers() -> Triggers {
+    Triggers::new(paths::spelled(&[CONSTRUCTORS])).requiring(paths::spawn_words())
+}
 
 const HELP: &str = "call `token.cancel()` on shutdown (or keep a `token.drop_guard()`), so the tasks waiting on it can stop";
 
-/// Methods that wait on or test the token without firing or storing it.
-const OBSERVING_METHODS: &[&str] = &[
-    "cancelled",
-    "cancelled_owned",
-    "is_cancelled",
-    "run_until_cancelled",
-    "run_until_cancelled_owned",
-];
-
 /// Methods whose result is the token again (or a token it cancels).
 const DERIVING_METHODS: &[&str] = &["clone", "child_token"];
-
-/// Methods that take the token as an argument without keeping it.
-const ARG_OBSERVING_METHODS: &[&str] =
-    &["with_cancellation_token", "with_cancellation_token_owned"];
-
-/// Future wrappers seen through when deciding whether a call is the spawned one.
-const FUTURE_WRAPPERS: &[&str] = &[
-    "instrument",
-    "in_current_span",
-    "boxed",
-    "boxed_local",
-    "fuse",
-    "with_cancellation_token",
-    "with_cancellation_token_owned",
-];
 
 /// Macros that only format their arguments.
 const FORMAT_MACROS: &[&str] = &[
@@ -374,12 +357,14 @@ impl<'s, 'a> Search<'s, 'a> {
                 Expr::Paren(_) => true,
                 Expr::MethodCall(m) => {
                     std::ptr::eq(&*m.receiver, current)
-                        && FUTURE_WRAPPERS.contains(&m.method.to_string().as_str())
+                        && (TRANSPARENT_FUTURE_METHODS.iter())
+                            .chain(CANCELLING_FUTURE_METHODS)
+                            .any(|w| m.method == w)
                 }
                 Expr::Call(c) => {
                     c.args.len() == 1
                         && std::ptr::eq(&c.args[0], current)
-                        && self.ctx.callee_is(&c.func, &["std::boxed::Box::pin"])
+                        && self.ctx.callee_is(&c.func, TRANSPARENT_FUTURE_CALLS)
                 }
                 _ => false,
             };
@@ -403,7 +388,11 @@ impl<'s, 'a> Search<'s, 'a> {
                         let method = m.method.to_string();
                         if DERIVING_METHODS.contains(&method.as_str()) && m.args.is_empty() {
                             current = parent;
-                        } else if OBSERVING_METHODS.contains(&method.as_str()) {
+                        } else if TOKEN_OBSERVING_METHODS
+                            .iter()
+                            .chain(CANCELLING_TOKEN_METHODS)
+                            .any(|m| *m == method)
+                        {
                             return Use::Neutral;
                         } else {
                             // cancel, drop_guard, drop_guard_ref, or not understood.
@@ -412,7 +401,8 @@ impl<'s, 'a> Search<'s, 'a> {
                     }
                     Expr::MethodCall(m) => {
                         let method = m.method.to_string();
-                        if ARG_OBSERVING_METHODS.contains(&method.as_str()) {
+                        // `fut.with_cancellation_token(&token)` waits on the token without keeping it.
+                        if CANCELLING_FUTURE_METHODS.contains(&method.as_str()) {
                             return Use::Neutral;
                         }
                         let Some(index) = m.args.iter().position(|a| std::ptr::eq(a, current))

@@ -1,3 +1,5 @@
+use crate::context::paths;
+use crate::Triggers;
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
@@ -106,11 +108,14 @@ crate::declare_lint! {
     name: "spawn_in_loop_unbounded",
     level: Allow,
     summary: "an accept loop or endless loop spawns tasks with no limit on how many run at once",
-    trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
-    // An endless loop (`loop`, `while true`) or an accept loop (`while let …
-    // accept()`, `for … in listener.incoming()`).
-    requires: &[&["loop", "while", "incoming"]],
+    triggers: triggers,
     check: check,
+}
+
+/// A spawn call, and an endless loop (`loop`, `while true`) or an accept loop
+/// (`while let … accept()`, `for … in listener.incoming()`).
+fn triggers() -> Triggers {
+    Triggers::new(paths::spawn_words()).requiring(["loop", "while", "incoming"])
 }
 
 const HELP: &str = "acquire a `Semaphore` permit before spawning (`let permit = sem.clone().acquire_owned().await?`) and move it into the task, or keep the tasks in a `JoinSet` and `join_next().await` when `set.len()` reaches a limit";

@@ -1,4 +1,6 @@
+use crate::context::paths;
 use crate::context::spawn::{Handle, Lifetime, SpawnKind};
+use crate::Triggers;
 use crate::{FileContext, Finding, LintOptions, ReachKind};
 
 crate::declare_lint! {
@@ -118,10 +120,13 @@ crate::declare_lint! {
     name: "spawn_without_cancel",
     level: Warn,
     summary: "a detached task or thread loops forever and nothing can cancel it",
-    trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
-    // An endless loop is spelled `loop` or `while true`.
-    requires: &[&["loop", "while"]],
+    triggers: triggers,
     check: check,
+}
+
+/// A spawn call, and the `loop` / `while` an endless loop is spelled with.
+fn triggers() -> Triggers {
+    Triggers::new(paths::spawn_words()).requiring(["loop", "while"])
 }
 
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";

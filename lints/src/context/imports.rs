@@ -344,3 +344,18 @@ mod tests {
         );
     }
 }
+
+/// The crate prefixes [`normalize`] rewrites, and what it writes instead
+/// (`crossbeam_channel::` becomes `crossbeam::channel::`).
+pub fn crate_renames() -> impl Iterator<Item = (&'static str, &'static str)> {
+    RENAMES.iter().copied()
+}
+
+/// Whether the prelude's full paths hold the neighbouring segments
+/// `owner::last` (`mem::drop` for `drop`).
+pub fn prelude_writes_pair(owner: &str, last: &str) -> bool {
+    PRELUDE.iter().any(|(_, path)| {
+        let segments: Vec<&str> = path.split("::").collect();
+        segments.windows(2).any(|w| w == [owner, last])
+    })
+}

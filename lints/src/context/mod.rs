@@ -20,6 +20,7 @@ pub mod dataflow;
 pub mod entry;
 pub mod imports;
 pub mod loops;
+pub mod paths;
 pub mod races;
 pub mod scope;
 pub mod spawn;
@@ -183,6 +184,18 @@ impl<'a> FileContext<'a> {
         match func {
             syn::Expr::Path(p) if p.qself.is_none() => self.path_is(&p.path, targets),
             _ => false,
+        }
+    }
+
+    /// The index of the future argument that a call of `func` cancels from
+    /// outside, if `func` resolves to one of the [`paths::CANCELLING_CALLS`]
+    /// (`timeout(d, fut)`, `abortable(fut)`).
+    pub fn cancelled_argument(&self, func: &syn::Expr) -> Option<usize> {
+        match func {
+            syn::Expr::Path(p) if p.qself.is_none() => {
+                paths::cancelled_argument(&self.resolve(&p.path)?)
+            }
+            _ => None,
         }
     }
 
