@@ -63,7 +63,7 @@ use leaklint_lints::context::paths;
 use leaklint_lints::LintOptions;
 
 use crate::code::scan_code;
-use crate::config::Config;
+use crate::config::{Config, RuleId, RuleSet};
 
 /// The word that keeps files with suppression comments.
 pub const SUPPRESSION_WORD: &str = "leaklint";
@@ -71,9 +71,8 @@ pub const SUPPRESSION_WORD: &str = "leaklint";
 /// What the pre-filter found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
-    /// For each enabled rule (in [`Config::enabled`] order) whether it could
-    /// find something; `None` when every rule may.
-    pub rules: Option<Vec<bool>>,
+    /// The enabled rules that could find something; `None` when every rule may.
+    pub rules: Option<RuleSet>,
     /// Where the text stops being Rust tokens, and why (see
     /// [`crate::code::token_error`]); only looked for when `rules` is `Some`.
     pub token_error: Option<(usize, &'static str)>,
@@ -122,10 +121,10 @@ pub struct Prefilter {
     conditions: Vec<Condition>,
     /// For each word, the range of `conditions` it starts.
     by_word: Vec<std::ops::Range<usize>>,
-    /// For each enabled rule, its word lists; each entry of a list is a set
+    /// Each enabled rule and its word lists; each entry of a list is a set
     /// of indices into `conditions` that must all be met (one, or `a+b`). A
     /// rule may fire when every list has an entry whose conditions are all met.
-    rules: Vec<Vec<Vec<Vec<usize>>>>,
+    rules: Vec<(RuleId, Vec<Vec<Vec<usize>>>)>,
 }
 
 impl Prefilter {
@@ -153,7 +152,13 @@ impl Prefilter {
                 rules: Vec::new(),
             };
         };
-        let parts = || rules.iter().flatten().flatten().flat_map(|e| e.split('+'));
+        let parts = || {
+            rules
+                .iter()
+                .flat_map(|(_, lists)| lists)
+                .flatten()
+                .flat_map(|e| e.split('+'))
+        };
         let mut words: Vec<String> = parts().map(|p| split_part(p).0.to_string()).collect();
         words.sort();
         words.dedup();
@@ -180,8 +185,8 @@ impl Prefilter {
             .collect();
         let rules = rules
             .iter()
-            .map(|lists| {
-                lists
+            .map(|(id, lists)| {
+                let lists = lists
                     .iter()
                     .map(|list| {
                         list.iter()
@@ -197,7 +202,8 @@ impl Prefilter {
                             })
                             .collect()
                     })
-                    .collect()
+                    .collect();
+                (*id, lists)
             })
             .collect();
         // Leftmost-longest, not overlapping: a match hidden by another one
@@ -222,13 +228,13 @@ impl Prefilter {
     /// lets everything through).
     pub fn may_match(&self, text: &[u8]) -> bool {
         self.rules_that_may_match(text)
-            .is_none_or(|rules| rules.iter().any(|&r| r))
+            .is_none_or(|rules| !rules.is_empty())
     }
 
-    /// For each enabled rule of the filter's configuration, in the order of
-    /// [`Config::enabled`], whether it could find something in `text`;
-    /// `None` when every rule may (the filter lets everything through).
-    pub fn rules_that_may_match(&self, text: &[u8]) -> Option<Vec<bool>> {
+    /// The enabled rules of the filter's configuration that could find
+    /// something in `text`; `None` when every rule may (the filter lets
+    /// everything through).
+    pub fn rules_that_may_match(&self, text: &[u8]) -> Option<RuleSet> {
         let src = std::str::from_utf8(text).ok()?;
         self.check(src).rules
     }
@@ -278,11 +284,12 @@ impl Prefilter {
         let rules = self
             .rules
             .iter()
-            .map(|lists| {
+            .filter(|(_, lists)| {
                 lists
                     .iter()
                     .all(|list| list.iter().any(|entry| entry.iter().all(|&c| met[c])))
             })
+            .map(|(id, _)| *id)
             .collect();
         Verdict {
             rules: Some(rules),
@@ -499,10 +506,10 @@ fn path_follows(text: &[u8], mut at: usize, segments: &[String]) -> bool {
     true
 }
 
-/// For each enabled rule, its word lists (trigger words first, then its
+/// Each enabled rule and its word lists (trigger words first, then its
 /// further requirements), with the configured functions added; `None` when
 /// some enabled rule has no trigger words.
-fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
+fn requirements(config: &Config) -> Option<Vec<(RuleId, Vec<Vec<String>>)>> {
     let defaults = LintOptions::default();
     let options = &config.options;
     let extra_spawns = configured(&options.spawn_functions, &defaults.spawn_functions)
@@ -540,14 +547,14 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
         entries
     };
     let mut rules = Vec::new();
-    for enabled in config.enabled() {
+    for (id, enabled) in config.enabled_ids() {
         let triggers = (enabled.lint.triggers)();
         if triggers.words.is_empty() {
             return None;
         }
         let mut lists = vec![widen(&triggers.words)];
         lists.extend(triggers.requires.iter().map(|list| widen(list)));
-        rules.push(lists);
+        rules.push((id, lists));
     }
     Some(rules)
 }
