@@ -1140,35 +1140,3 @@ fn async_context(ancestors: &[Node<'_>]) -> Option<AsyncContext> {
     }
     None
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ui_inputs() {
-        crate::ui_inputs::assert_counts(
-            &BLOCKING_CALL_IN_ASYNC,
-            &[
-                ("flag_audit_service.rs", 11),
-                ("flag_block_on.rs", 11),
-                ("flag_net_recv.rs", 5),
-                ("flag_sleep_and_fs.rs", 7),
-                ("ok_async_apis.rs", 0),
-                ("ok_audit_service.rs", 0),
-                ("ok_sync_and_closures.rs", 0),
-                ("flag_cli_spawned_task.rs", 3),
-                ("ok_cli_main_thread.rs", 0),
-                ("flag_current_thread.rs", 3),
-                ("flag_process.rs", 5),
-                ("ok_process.rs", 0),
-                ("ok_calls_that_do_not_wait.rs", 0),
-                ("flag_sync_primitives.rs", 7),
-                ("ok_sync_primitives.rs", 0),
-                ("flag_dns_and_listener.rs", 3),
-                ("ok_dns_and_listener.rs", 0),
-                ("flag_main_handlers.rs", 2),
-            ],
-        );
-    }
-}

@@ -512,21 +512,4 @@ impl<'s, 'a> Search<'s, 'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn ui_inputs() {
-        crate::ui_inputs::assert_counts(
-            &super::CANCEL_TOKEN_NEVER_CANCELLED,
-            &[
-                ("flag_clone_into_task.rs", 3),
-                ("flag_aliases.rs", 3),
-                ("flag_spawned_fn.rs", 5),
-                ("ok_cancelled.rs", 0),
-                ("ok_escapes.rs", 0),
-                ("ok_never_spawned.rs", 0),
-                ("flag_audit_workers.rs", 3),
-                ("ok_audit_passed_on.rs", 0),
-            ],
-        );
-    }
-}
+mod tests {}

@@ -764,32 +764,4 @@ mod tests {
         };
         assert_eq!(run_with(src, &options).len(), 1);
     }
-
-    /// The ui-test inputs: every `ok_*` file is silent and every `flag_*`
-    /// file has the findings its fns were written for.
-    #[test]
-    fn ui_inputs() {
-        crate::ui_inputs::assert_counts(
-            &DEFER_CAPTURES_LARGE_VALUE,
-            &[
-                ("flag_aliases.rs", 5),
-                ("flag_audit_guards.rs", 13),
-                ("flag_defer_crate.rs", 2),
-                ("flag_defer_macro.rs", 5),
-                ("flag_glob.rs", 2),
-                ("flag_guard_calls.rs", 6),
-                ("flag_other_crates.rs", 6),
-                ("flag_scopes.rs", 6),
-                ("flag_sizes.rs", 8),
-                ("flag_whole_input.rs", 5),
-                ("ok_ambiguous_glob.rs", 0),
-                ("ok_audit_guards.rs", 0),
-                ("ok_guard_dropped_at_once.rs", 0),
-                ("ok_guarded_value.rs", 0),
-                ("ok_not_defer.rs", 0),
-                ("ok_shadowing.rs", 0),
-                ("ok_small_and_unknown.rs", 0),
-            ],
-        );
-    }
 }

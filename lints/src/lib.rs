@@ -22,8 +22,6 @@ mod join_handle_dropped_by_race;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
 mod timer_never_dropped;
-#[cfg(test)]
-mod ui_inputs;
 mod unbounded_channel_without_receiver;
 
 pub use context::FileContext;
