@@ -34,22 +34,28 @@ crate::declare_lint! {
     /// cancel function that is never called.
     ///
     /// ### Known problems
-    /// leaklint reads one file at a time and has no types. A token passed to
-    /// a fn defined in another file, stored anywhere, used by a macro leaklint
-    /// cannot parse, or used in any way it does not understand is assumed to
-    /// be cancelled somewhere (no finding). A token that is only moved into a
-    /// future that is not spawned (`select(fut, …)`) does not reach a task.
-    /// Tokens made by `child_token()` are never flagged (their parent can
-    /// still cancel them); a root token whose `child_token()` reaches a task is
-    /// followed like a clone, and cancelling that child counts as cancelling.
-    /// Passing the token to `drop(…)` or a formatting macro (`println!`,
-    /// `tracing::info!`, …) neither fires nor stores it. A clone made with
-    /// `Clone::clone(&token)`, a binding made by a pattern other than a
-    /// plain name, and a method of this file called on a receiver other than
-    /// `self` (`this.watch(token)`) are not followed (no finding). A token
-    /// passed to a fn of this file that never mentions its parameter (a
-    /// stub, a `todo!()` body) counts as passed on to a function, which may
-    /// cancel it (no finding); a fn that does use it is followed.
+    /// leaklint reads one file at a time and has no types; where it cannot
+    /// follow the token it stays silent. There is no finding when the token:
+    ///
+    /// * is passed to a fn defined in another file, stored anywhere, used by
+    ///   a macro leaklint cannot parse, or used in any other way it does not
+    ///   understand (it is assumed to be cancelled somewhere);
+    /// * is only moved into a future that is not spawned (`select(fut, …)`):
+    ///   it reaches no task;
+    /// * was made by `child_token()`: its parent can still cancel it;
+    /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
+    ///   a plain name, or passed to a method of this file called on a
+    ///   receiver other than `self` (`this.watch(token)`): these are not
+    ///   followed;
+    /// * is passed to a fn of this file that never mentions its parameter (a
+    ///   stub, a `todo!()` body): that counts as handing it to a function,
+    ///   which may cancel it. A fn that does use the parameter is followed.
+    ///
+    /// A root token whose `child_token()` reaches a task is followed like a
+    /// clone, and cancelling that child counts as cancelling the root.
+    /// Passing the token to `drop(…)` or to a formatting macro (`println!`,
+    /// `tracing::info!`, …) neither fires nor stores it: the token is still
+    /// flagged.
     ///
     /// ### Example
     /// ```rust,ignore

@@ -2,12 +2,15 @@
 //!
 //! A rule ([`Lint`]) is a pure function from a parsed file ([`FileContext`])
 //! and its options ([`LintOptions`]) to [`Finding`]s. It does no I/O and keeps
-//! no global state. Every rule lives in a file of its own and is listed once
-//! in [`LINTS`]; adding a rule means adding that file and one line here.
+//! no global state. Every rule lives in a file of its own, declared here
+//! by its `mod` line and listed once in [`LINTS`] (with its UI tests in
+//! `ui-tests/<rule>/`, that is all a new rule touches; see the README).
 //!
 //! Analyses that more than one rule needs (import resolution, macro bodies,
 //! spawn calls, endless loops, cancellation, binding uses) live in
-//! [`context`] and are computed once per file.
+//! [`context`] and are computed once per file; the library paths rules
+//! recognise, and from which their pre-filter [`Triggers`] are derived, are
+//! in one table, [`context::paths`].
 
 pub mod context;
 pub mod macros;

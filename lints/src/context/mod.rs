@@ -10,7 +10,10 @@
 //! it run once for the process" ([`spawn`]), "is this test code, is this an
 //! entry point" ([`scope`]), and "who calls whom" for the driver's
 //! crate-wide check of findings that depend on their fn's callers
-//! ([`entry`]).
+//! ([`entry`]). "Which library call is this" is answered by the one table
+//! of well-known paths, [`paths`] (spawn calls, timers, channels, guards,
+//! future and cancellation wrappers, blocking calls, HTTP clients), which
+//! the pre-filter's triggers are derived from too.
 
 pub mod ancestry;
 pub mod bindings;
