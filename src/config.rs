@@ -72,7 +72,63 @@ impl Config {
 
     /// The rules that run (level other than `allow`).
     pub fn enabled(&self) -> impl Iterator<Item = &EnabledLint> {
-        self.lints.iter().filter(|l| l.level != Level::Allow)
+        self.enabled_ids().map(|(_, l)| l)
+    }
+
+    /// The rules that run, each with its id.
+    pub fn enabled_ids(&self) -> impl Iterator<Item = (RuleId, &EnabledLint)> {
+        self.lints
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.level != Level::Allow)
+            .map(|(i, l)| (RuleId(i), l))
+    }
+}
+
+/// A rule of a [`Config`]: its place in [`Config::lints`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleId(usize);
+
+/// A set of rules of a [`Config`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleSet {
+    /// Bit `i % 64` of word `i / 64` is set when rule `i` is in the set.
+    words: Vec<u64>,
+}
+
+impl RuleSet {
+    /// The empty set.
+    pub fn new() -> RuleSet {
+        RuleSet::default()
+    }
+
+    /// Adds `rule`.
+    pub fn insert(&mut self, rule: RuleId) {
+        let (word, bit) = (rule.0 / 64, rule.0 % 64);
+        if self.words.len() <= word {
+            self.words.resize(word + 1, 0);
+        }
+        self.words[word] |= 1 << bit;
+    }
+
+    /// Whether `rule` is in the set.
+    pub fn contains(&self, rule: RuleId) -> bool {
+        self.words
+            .get(rule.0 / 64)
+            .is_some_and(|w| w & (1 << (rule.0 % 64)) != 0)
+    }
+
+    /// Whether the set has no rule.
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|&w| w == 0)
+    }
+}
+
+impl FromIterator<RuleId> for RuleSet {
+    fn from_iter<I: IntoIterator<Item = RuleId>>(rules: I) -> RuleSet {
+        let mut set = RuleSet::new();
+        rules.into_iter().for_each(|r| set.insert(r));
+        set
     }
 }
 
@@ -80,5 +136,24 @@ impl Default for Config {
     /// Every registered rule at its default level.
     fn default() -> Config {
         Config::with_lints(LINTS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enabled_rules_keep_their_ids_and_sets_hold_them() {
+        let mut config = Config::default();
+        config.lints[1].level = Level::Allow;
+        let ids: Vec<RuleId> = config.enabled_ids().map(|(id, _)| id).collect();
+        assert!(!ids.contains(&RuleId(1)));
+        assert!(ids.contains(&RuleId(0)) && ids.contains(&RuleId(2)));
+        let set: RuleSet = [RuleId(2), RuleId(70)].into_iter().collect();
+        assert!(set.contains(RuleId(2)) && set.contains(RuleId(70)));
+        assert!(!set.contains(RuleId(0)) && !set.contains(RuleId(1)));
+        assert!(!set.is_empty());
+        assert!(RuleSet::new().is_empty());
     }
 }

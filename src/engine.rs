@@ -24,7 +24,7 @@ use leaklint_lints::{run_lint, FileContext, Span};
 use rayon::prelude::*;
 
 use crate::code;
-use crate::config::Config;
+use crate::config::{Config, RuleSet};
 use crate::discover::{Discovery, SourceFile};
 use crate::nesting;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
@@ -293,15 +293,12 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
         );
     }
     let mut result = FileResult::new(path);
-    let mut rules_to_run: Option<Vec<bool>> = None;
+    let mut rules_to_run: Option<RuleSet> = None;
 
     if let Some(prefilter) = probe.prefilter {
         let start = Instant::now();
         let verdict = prefilter.get_or_init(|| Prefilter::new(config)).check(text);
-        let may_match = verdict
-            .rules
-            .as_ref()
-            .is_none_or(|rules| rules.iter().any(|&r| r));
+        let may_match = verdict.rules.as_ref().is_none_or(|rules| !rules.is_empty());
         // Only the rules that can find something here run on the file.
         rules_to_run = verdict.rules;
         if let Some(t) = probe.timings {
@@ -347,7 +344,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
             path,
             text,
             config,
-            rules_to_run.as_deref(),
+            rules_to_run.as_ref(),
             probe.timings,
             &mut result.diagnostics,
             &mut result.errors,
@@ -396,7 +393,7 @@ fn analyse(
     path: &str,
     text: &str,
     config: &Config,
-    rules_to_run: Option<&[bool]>,
+    rules_to_run: Option<&RuleSet>,
     timings: Option<&Timings>,
     diagnostics: &mut Vec<Diagnostic>,
     errors: &mut Vec<FileError>,
@@ -452,8 +449,8 @@ fn analyse(
     if let Some(t) = timings {
         t.lap(Phase::Context, start);
     }
-    for (i, enabled) in config.enabled().enumerate() {
-        if rules_to_run.is_some_and(|run| !run.get(i).copied().unwrap_or(true)) {
+    for (id, enabled) in config.enabled_ids() {
+        if rules_to_run.is_some_and(|run| !run.contains(id)) {
             continue;
         }
         let lint = &enabled.lint;

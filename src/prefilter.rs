@@ -3,11 +3,11 @@
 //!
 //! Parsing is most of leaklint's cost (about 45× reading the file), and most
 //! files of a service cannot contain what any rule looks for. Every rule
-//! declares [`Lint::trigger_words`](leaklint_lints::Lint::trigger_words)
-//! (the last path segments of every call it can flag) and
-//! [`Lint::requires`](leaklint_lints::Lint::requires) (further word lists,
-//! each of which must be met too: the crates its resolved paths start with,
-//! the `loop` an endless loop needs, the `async` an async context needs).
+//! has [`Triggers`](leaklint_lints::Triggers), derived from the well-known
+//! paths it recognises ([`leaklint_lints::context::paths`]): entries one of
+//! which must occur (the calls it can flag), and further lists each of
+//! which must be met too (the crates its resolved paths start with, the
+//! `loop` an endless loop needs, the `async` an async context needs).
 //! Rules resolve paths through the file's `use` items, and a rename keeps the
 //! original name in the `use` (`use tokio::spawn as go;`), so a call a rule
 //! flags always spells these words somewhere in the file's code. A file in
@@ -61,11 +61,11 @@
 //! filter off; `tests/prefilter.rs` checks that it loses nothing.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use leaklint_lints::context::imports::pair_may_be_unspelled;
+use leaklint_lints::context::paths;
 use leaklint_lints::LintOptions;
 
 use crate::code::scan_code;
-use crate::config::Config;
+use crate::config::{Config, RuleId, RuleSet};
 use crate::lexer::{is_ascii_ident_byte, tokens_from, Token, TokenKind, Tokens};
 
 /// The word that keeps files with suppression comments.
@@ -74,9 +74,8 @@ pub const SUPPRESSION_WORD: &str = "leaklint";
 /// What the pre-filter found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
-    /// For each enabled rule (in [`Config::enabled`] order) whether it could
-    /// find something; `None` when every rule may.
-    pub rules: Option<Vec<bool>>,
+    /// The enabled rules that could find something; `None` when every rule may.
+    pub rules: Option<RuleSet>,
     /// Where the text stops being Rust tokens, and why (see
     /// [`crate::code::token_error`]); only looked for when `rules` is `Some`.
     pub token_error: Option<(usize, &'static str)>,
@@ -125,10 +124,10 @@ pub struct Prefilter {
     conditions: Vec<Condition>,
     /// For each word, the range of `conditions` it starts.
     by_word: Vec<std::ops::Range<usize>>,
-    /// For each enabled rule, its word lists; each entry of a list is a set
+    /// Each enabled rule and its word lists; each entry of a list is a set
     /// of indices into `conditions` that must all be met (one, or `a+b`). A
     /// rule may fire when every list has an entry whose conditions are all met.
-    rules: Vec<Vec<Vec<Vec<usize>>>>,
+    rules: Vec<(RuleId, Vec<Vec<Vec<usize>>>)>,
 }
 
 impl Prefilter {
@@ -156,7 +155,13 @@ impl Prefilter {
                 rules: Vec::new(),
             };
         };
-        let parts = || rules.iter().flatten().flatten().flat_map(|e| e.split('+'));
+        let parts = || {
+            rules
+                .iter()
+                .flat_map(|(_, lists)| lists)
+                .flatten()
+                .flat_map(|e| e.split('+'))
+        };
         let mut words: Vec<String> = parts().map(|p| split_part(p).0.to_string()).collect();
         words.sort();
         words.dedup();
@@ -183,8 +188,8 @@ impl Prefilter {
             .collect();
         let rules = rules
             .iter()
-            .map(|lists| {
-                lists
+            .map(|(id, lists)| {
+                let lists = lists
                     .iter()
                     .map(|list| {
                         list.iter()
@@ -200,7 +205,8 @@ impl Prefilter {
                             })
                             .collect()
                     })
-                    .collect()
+                    .collect();
+                (*id, lists)
             })
             .collect();
         // Leftmost-longest, not overlapping: a match hidden by another one
@@ -225,13 +231,13 @@ impl Prefilter {
     /// lets everything through).
     pub fn may_match(&self, text: &[u8]) -> bool {
         self.rules_that_may_match(text)
-            .is_none_or(|rules| rules.iter().any(|&r| r))
+            .is_none_or(|rules| !rules.is_empty())
     }
 
-    /// For each enabled rule of the filter's configuration, in the order of
-    /// [`Config::enabled`], whether it could find something in `text`;
-    /// `None` when every rule may (the filter lets everything through).
-    pub fn rules_that_may_match(&self, text: &[u8]) -> Option<Vec<bool>> {
+    /// The enabled rules of the filter's configuration that could find
+    /// something in `text`; `None` when every rule may (the filter lets
+    /// everything through).
+    pub fn rules_that_may_match(&self, text: &[u8]) -> Option<RuleSet> {
         let src = std::str::from_utf8(text).ok()?;
         self.check(src).rules
     }
@@ -281,11 +287,12 @@ impl Prefilter {
         let rules = self
             .rules
             .iter()
-            .map(|lists| {
+            .filter(|(_, lists)| {
                 lists
                     .iter()
                     .all(|list| list.iter().any(|entry| entry.iter().all(|&c| met[c])))
             })
+            .map(|(id, _)| *id)
             .collect();
         Verdict {
             rules: Some(rules),
@@ -462,10 +469,10 @@ fn path_follows(src: &str, at: usize, segments: &[String]) -> bool {
     true
 }
 
-/// For each enabled rule, its word lists (trigger words first, then its
+/// Each enabled rule and its word lists (trigger words first, then its
 /// further requirements), with the configured functions added; `None` when
 /// some enabled rule has no trigger words.
-fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
+fn requirements(config: &Config) -> Option<Vec<(RuleId, Vec<Vec<String>>)>> {
     let defaults = LintOptions::default();
     let options = &config.options;
     let extra_spawns = configured(&options.spawn_functions, &defaults.spawn_functions)
@@ -474,12 +481,13 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
     let default_guards: Vec<String> = defaults
         .guard_functions
         .iter()
-        .filter_map(|p| guard_form(p))
+        .flat_map(|p| guard_form(p).unwrap_or_default())
         .collect();
-    let extra_guards = configured(&options.guard_functions, &defaults.guard_functions)
-        .map(guard_form)
-        .collect::<Option<Vec<String>>>()?;
-    let widen = |list: &[&str]| {
+    let mut extra_guards = Vec::new();
+    for path in configured(&options.guard_functions, &defaults.guard_functions) {
+        extra_guards.extend(guard_form(path)?);
+    }
+    let widen = |list: &[String]| {
         let mut entries: Vec<String> = Vec::new();
         for entry in list {
             entries.push(entry.to_string());
@@ -502,14 +510,14 @@ fn requirements(config: &Config) -> Option<Vec<Vec<Vec<String>>>> {
         entries
     };
     let mut rules = Vec::new();
-    for enabled in config.enabled() {
-        let lint = &enabled.lint;
-        if lint.trigger_words.is_empty() {
+    for (id, enabled) in config.enabled_ids() {
+        let triggers = (enabled.lint.triggers)();
+        if triggers.words.is_empty() {
             return None;
         }
-        let mut lists = vec![widen(lint.trigger_words)];
-        lists.extend(lint.requires.iter().map(|list| widen(list)));
-        rules.push(lists);
+        let mut lists = vec![widen(&triggers.words)];
+        lists.extend(triggers.requires.iter().map(|list| widen(list)));
+        rules.push((id, lists));
     }
     Some(rules)
 }
@@ -538,37 +546,35 @@ fn last_segment(path: &str) -> Option<&str> {
     segments(path).pop()
 }
 
-/// The entry a guard function path stands for: its last two segments
-/// (`OnDrop::new` for `util::OnDrop::new`), or its last one where the path
-/// has one, or where import normalisation or the prelude could write them
-/// without the file spelling them together (`std` from `core::…`,
-/// `mem::drop` from `drop`); `None` for an empty path (it could match
-/// anything).
-fn guard_form(path: &str) -> Option<String> {
-    match segments(path).as_slice() {
-        [] => None,
-        [.., owner, last] if !pair_may_be_unspelled(owner, last) => {
-            Some(format!("{owner}::{last}"))
-        }
-        [.., last] => Some(last.to_string()),
-    }
+/// The entries a guard function path stands for: its
+/// [`paths::spelled_entries`] (`OnDrop::new` for `util::OnDrop::new`; the
+/// resolved callee ends with the path, so the file spells them); `None` for
+/// an empty path (it could match anything).
+fn guard_form(path: &str) -> Option<Vec<String>> {
+    let entries = paths::spelled_entries(path);
+    (!entries.is_empty()).then_some(entries)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use leaklint_lints::{Level, Lint, LINTS};
+    use leaklint_lints::{Level, Lint, Triggers, LINTS};
 
-    fn stand_in(words: &'static [&'static str]) -> Lint {
-        Lint {
-            name: "stand_in",
-            default_level: Level::Warn,
-            summary: "",
-            doc: "",
-            trigger_words: words,
-            requires: &[],
-            check: |_, _| Vec::new(),
-        }
+    /// A rule that finds nothing, with these trigger words and further lists.
+    macro_rules! stand_in {
+        ([$($word:literal),* $(,)?] $(, [$([$($list:literal),*]),*])?) => {
+            Lint {
+                name: "stand_in",
+                default_level: Level::Warn,
+                summary: "",
+                doc: "",
+                triggers: || Triggers {
+                    words: vec![$($word.to_string()),*],
+                    requires: vec![$($(vec![$($list.to_string()),*]),*)?],
+                },
+                check: |_, _| Vec::new(),
+            }
+        };
     }
 
     #[test]
@@ -577,7 +583,7 @@ mod tests {
         let filter = Prefilter::new(&config);
         let words = filter.words();
         for lint in LINTS {
-            for part in lint.trigger_words.iter().flat_map(|e| e.split('+')) {
+            for part in (lint.triggers)().words.iter().flat_map(|e| e.split('+')) {
                 let word = split_part(part).0;
                 assert!(words.iter().any(|w| w == word), "{word} missing");
             }
@@ -595,8 +601,7 @@ mod tests {
 
     #[test]
     fn every_word_list_of_a_rule_must_be_met_in_code() {
-        let mut lint = stand_in(&["spawn"]);
-        lint.requires = &[&["loop", "while"]];
+        let lint = stand_in!(["spawn"], [["loop", "while"]]);
         let filter = Prefilter::new(&Config::with_lints(&[lint]));
         assert!(filter.may_match(b"fn f() { tokio::spawn(async { loop {} }); }"));
         assert!(!filter.may_match(b"fn f() { tokio::spawn(async {}); }"));
@@ -609,7 +614,7 @@ mod tests {
 
     #[test]
     fn disabled_rules_do_not_contribute() {
-        let mut config = Config::with_lints(&[stand_in(&["alpha"]), stand_in(&["beta"])]);
+        let mut config = Config::with_lints(&[stand_in!(["alpha"]), stand_in!(["beta"])]);
         config.lints[1].level = Level::Allow;
         let filter = Prefilter::new(&config);
         assert!(filter.may_match(b"fn f() { alpha(); }"));
@@ -618,7 +623,7 @@ mod tests {
 
     #[test]
     fn whole_identifiers_only() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&[
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!([
             "spawn",
             "spawn_blocking",
         ])]));
@@ -647,15 +652,14 @@ mod tests {
 
     #[test]
     fn a_rule_without_words_lets_everything_through() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["x"]), stand_in(&[])]));
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["x"]), stand_in!([])]));
         assert!(filter.passes_everything());
         assert!(filter.may_match(b""));
     }
 
     #[test]
     fn an_entry_joined_with_plus_needs_all_its_words() {
-        let mut lint = stand_in(&["interval"]);
-        lint.requires = &[&["static", "spawn+loop"]];
+        let lint = stand_in!(["interval"], [["static", "spawn+loop"]]);
         let mut config = Config::with_lints(&[lint]);
         let filter = Prefilter::new(&config);
         assert!(filter.may_match(b"fn f() { spawn(async { loop { interval(d); } }); }"));
@@ -671,7 +675,7 @@ mod tests {
     #[test]
     fn configured_paths_widen_the_lists_naming_spawn_or_guard() {
         let mut config =
-            Config::with_lints(&[stand_in(&["spawn"]), stand_in(&["OnDrop::new", "on_drop"])]);
+            Config::with_lints(&[stand_in!(["spawn"]), stand_in!(["OnDrop::new", "on_drop"])]);
         config
             .options
             .spawn_functions
@@ -687,19 +691,20 @@ mod tests {
         assert!(filter.may_match(b"fn f() { let _g = finally(|| ()); }"));
         assert!(!filter.may_match(b"fn f() { let _g = Janitor::new(|| ()); }"));
         // A pair that normalisation or the prelude may write stands for its last segment.
-        assert_eq!(guard_form("futures::on_exit"), Some("on_exit".to_string()));
+        let form = |p: &str| guard_form(p).map(|e| e.join(" "));
         assert_eq!(
-            guard_form("std::mem::forget"),
-            Some("mem::forget".to_string())
+            form("futures::on_exit").as_deref(),
+            Some("futures::on_exit futures_util::on_exit")
         );
-        assert_eq!(guard_form("a::b::c"), Some("b::c".to_string()));
-        assert_eq!(guard_form("std::mem::drop"), Some("drop".to_string()));
-        assert_eq!(guard_form("::"), None);
+        assert_eq!(form("std::mem::forget").as_deref(), Some("mem::forget"));
+        assert_eq!(form("a::b::c").as_deref(), Some("b::c"));
+        assert_eq!(form("std::mem::drop").as_deref(), Some("drop"));
+        assert_eq!(form("::"), None);
     }
 
     #[test]
     fn a_path_entry_needs_its_segments_together() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["OnDrop::new"])]));
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["OnDrop::new"])]));
         for hit in [
             &b"let g = OnDrop::new(|| ());"[..],
             b"let g = util::OnDrop :: new(|| ());",
@@ -753,7 +758,7 @@ mod tests {
 
     #[test]
     fn a_macro_entry_needs_its_bang() {
-        let filter = Prefilter::new(&Config::with_lints(&[stand_in(&["defer!"])]));
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["defer!"])]));
         for hit in [
             &b"defer! { log(); }"[..],
             b"scopeguard::defer !{ log(); }",

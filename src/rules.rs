@@ -2,7 +2,7 @@
 //! driver's own rules about suppression comments, which the engine reports
 //! itself (their check functions find nothing).
 
-use leaklint_lints::{declare_lint, FileContext, Finding, Lint, LintOptions, LINTS};
+use leaklint_lints::{declare_lint, FileContext, Finding, Lint, LintOptions, Triggers, LINTS};
 
 fn nothing(_: &FileContext<'_>, _: &LintOptions) -> Vec<Finding> {
     Vec::new()
@@ -36,8 +36,7 @@ declare_lint! {
     name: "unused_suppression",
     level: Warn,
     summary: "a `leaklint: allow` directive that suppresses nothing or names an unknown rule",
-    // Only a file with a `leaklint:` directive can have a finding of this rule.
-    trigger_words: &[crate::prefilter::SUPPRESSION_WORD],
+    triggers: suppression_comment,
     check: nothing,
 }
 
@@ -67,9 +66,14 @@ declare_lint! {
     name: "suppression_without_reason",
     level: Allow,
     summary: "a `leaklint: allow` directive without a reason (with --require-reason)",
-    // Only a file with a `leaklint:` directive can have a finding of this rule.
-    trigger_words: &[crate::prefilter::SUPPRESSION_WORD],
+    triggers: suppression_comment,
     check: nothing,
+}
+
+/// The word of a suppression comment: only a file with a `leaklint:`
+/// directive can have a finding of the driver's rules.
+fn suppression_comment() -> Triggers {
+    Triggers::new([crate::prefilter::SUPPRESSION_WORD])
 }
 
 /// The driver's own rules.

@@ -13,6 +13,8 @@
 //! `unused_suppression`; one without a reason as `suppression_without_reason`
 //! (when that rule is on). The driver's own findings cannot be suppressed.
 
+use std::collections::HashSet;
+
 use leaklint_lints::{Finding, Level, Position, Span};
 
 use crate::config::Config;
@@ -147,11 +149,8 @@ pub fn apply(
             .map_or(Level::Allow, |l| l.level)
     };
     let driver_rule = |name: &str| rules::DRIVER_LINTS.iter().any(|l| l.name == name);
-    // used[d][r]: directive d's rule r suppressed something.
-    let mut used: Vec<Vec<bool>> = directives
-        .iter()
-        .map(|d| vec![false; d.rules.len()])
-        .collect();
+    // (d, rule): the rule named in directive d suppressed something.
+    let mut used: HashSet<(usize, &str)> = HashSet::new();
     diagnostics.retain(|diagnostic| {
         let finding = &diagnostic.finding;
         if driver_rule(finding.rule) {
@@ -166,11 +165,9 @@ pub fn apply(
             if !applies {
                 continue;
             }
-            for (r, rule) in directive.rules.iter().enumerate() {
-                if rule == finding.rule {
-                    used[d][r] = true;
-                    keep = false;
-                }
+            if let Some(rule) = directive.rules.iter().find(|r| *r == finding.rule) {
+                used.insert((d, rule.as_str()));
+                keep = false;
             }
         }
         keep
@@ -205,7 +202,7 @@ pub fn apply(
             );
             continue;
         }
-        for (r, rule) in directive.rules.iter().enumerate() {
+        for rule in &directive.rules {
             let known = rules::find(rule);
             let finding = match known {
                 None => Finding::new(
@@ -215,7 +212,7 @@ pub fn apply(
                 )
                 .help("see `leaklint --list-rules` for the rule names"),
                 Some(lint)
-                    if used[d][r]
+                    if used.contains(&(d, rule.as_str()))
                         || !complete
                         || in_skipped_code
                         || level_of(lint.name) == Level::Allow =>

@@ -9,7 +9,7 @@ use leaklint::discover::discover;
 use leaklint::engine::lint_all;
 use leaklint::report::{human, json};
 use leaklint::{lint_source, Config, Report};
-use leaklint_lints::{FileContext, Finding, Level, Lint, LintOptions};
+use leaklint_lints::{FileContext, Finding, Level, Lint, LintOptions, Triggers};
 use syn::spanned::Spanned;
 
 mod common;
@@ -59,8 +59,7 @@ fn lint(name: &'static str, check: fn(&FileContext<'_>, &LintOptions) -> Vec<Fin
         default_level: Level::Warn,
         summary: "test rule",
         doc: "test rule",
-        trigger_words: &[],
-        requires: &[],
+        triggers: Triggers::default,
         check,
     }
 }

@@ -12,8 +12,15 @@
 //! by the summary line; a case with no finding and no error expects an empty
 //! `.stderr` file (which must exist: it asserts silence).
 //!
+//! Each case also says inline which findings it expects: a line with a
+//! finding ends with `//~ rule_name` (one name per finding that starts on
+//! that line), and no other line has one. The findings must match these
+//! comments exactly; a `flag_*` case expects at least one finding of its
+//! directory's rule, an `ok_*` case none.
+//!
 //! `BLESS=1 cargo test --test ui` rewrites the `.stderr` files from the
-//! current output. Every mismatching case is reported, not just the first.
+//! current output (never the `//~` comments, which say what is meant).
+//! Every mismatching case is reported, not just the first.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,17 +29,73 @@ use leaklint::report::human;
 use leaklint::{lint_source, Config, Report};
 use leaklint_lints::Level;
 
-/// The expected-output text for one case.
-fn actual_output(display: &str, text: &str, config: &Config) -> String {
+/// The output of one case (its expected-output text) and its findings as
+/// (line, rule), sorted.
+fn actual_output(display: &str, text: &str, config: &Config) -> (String, Vec<(usize, String)>) {
     let result = lint_source(display, text, config);
+    let mut findings: Vec<(usize, String)> = result
+        .diagnostics
+        .iter()
+        .map(|d| (d.finding.span.start.line, d.finding.rule.to_string()))
+        .collect();
+    findings.sort();
     let report = Report::new(1, [result]);
     if report.is_clean() {
-        return String::new();
+        return (String::new(), findings);
     }
     let mut out = human::render(&report, false);
     out.push_str(&human::summary(&report));
     out.push('\n');
-    out
+    (out, findings)
+}
+
+/// The findings a case expects, from its `//~ rule_name …` comments, as
+/// (line, rule), sorted.
+fn expected_findings(text: &str) -> Vec<(usize, String)> {
+    let mut expected: Vec<(usize, String)> = text
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| Some((i + 1, line.split_once("//~")?.1)))
+        .flat_map(|(n, rules)| rules.split_whitespace().map(move |r| (n, r.to_string())))
+        .collect();
+    expected.sort();
+    expected
+}
+
+/// What differs between the expected and the actual findings of a case;
+/// empty when they are the same.
+fn findings_mismatch(
+    case: &str,
+    rule: &str,
+    expected: &[(usize, String)],
+    actual: &[(usize, String)],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let (mut missing, mut unexpected) = (expected.to_vec(), Vec::new());
+    for found in actual {
+        match missing.iter().position(|e| e == found) {
+            Some(i) => {
+                missing.remove(i);
+            }
+            None => unexpected.push(found),
+        }
+    }
+    for (line, r) in missing {
+        problems.push(format!(
+            "line {line}: `//~ {r}` expects a finding that is not there"
+        ));
+    }
+    for (line, r) in unexpected {
+        problems.push(format!("line {line}: a finding of {r} without `//~ {r}`"));
+    }
+    let own = expected.iter().filter(|(_, r)| r == rule).count();
+    if case.starts_with("flag_") && own == 0 {
+        problems.push(format!("a flag_ case expects no finding of {rule}"));
+    }
+    if case.starts_with("ok_") && own > 0 {
+        problems.push(format!("an ok_ case expects {own} finding(s) of {rule}"));
+    }
+    problems
 }
 
 /// The configuration for the cases of directory `rule`: every rule at its
@@ -127,7 +190,11 @@ fn ui() {
             .file_name()
             .unwrap()
             .to_string_lossy();
-        let actual = actual_output(&display, &text, &config_for(&rule));
+        let (actual, findings) = actual_output(&display, &text, &config_for(&rule));
+        let case = path.file_name().unwrap().to_string_lossy();
+        for problem in findings_mismatch(&case, &rule, &expected_findings(&text), &findings) {
+            failures.push(format!("{display}: {problem}"));
+        }
         if bless {
             std::fs::write(&expected_path, &actual).unwrap();
             continue;
@@ -158,6 +225,30 @@ fn ui() {
             failures.join("\n")
         );
     }
+}
+
+#[test]
+fn inline_expectations_are_read_and_compared() {
+    let text = "fn f() {\n    spawn(x); //~ a a\n    g(); // why //~ b\n}\n";
+    let expected = expected_findings(text);
+    let pair = |n: usize, r: &str| (n, r.to_string());
+    assert_eq!(expected, [pair(2, "a"), pair(2, "a"), pair(3, "b")]);
+    assert!(findings_mismatch("flag_x.rs", "a", &expected, &expected).is_empty());
+    let one_a = [pair(2, "a"), pair(3, "b")];
+    assert_eq!(
+        findings_mismatch("flag_x.rs", "a", &expected, &one_a).len(),
+        1
+    );
+    let moved = [pair(2, "a"), pair(2, "a"), pair(4, "b")];
+    assert_eq!(
+        findings_mismatch("flag_x.rs", "a", &expected, &moved).len(),
+        2
+    );
+    assert_eq!(
+        findings_mismatch("ok_x.rs", "a", &expected, &expected).len(),
+        1
+    );
+    assert_eq!(findings_mismatch("flag_x.rs", "c", &[], &[]).len(), 1);
 }
 
 #[test]

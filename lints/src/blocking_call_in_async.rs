@@ -1,3 +1,12 @@
+use crate::context::paths::{
+    self, BARRIER_NEW, BARRIER_TYPES, BLOCKING_CHANNELS as CHANNELS, BLOCKING_DNS_CALLS,
+    BLOCKING_FS_CALLS, BLOCKING_NET_CALLS, BLOCKING_SLEEPS, BLOCK_ON_CALLS,
+    BLOCK_ON_RUNTIMES as RUNTIMES, COMMAND_NEW, CONDVAR_NEW, CONDVAR_TYPES, CURRENT_THREAD_RUNTIME,
+    FILE_OPENS, FILE_TYPES, LISTENER_BIND, LISTENER_TYPES, OPEN_OPTIONS, PROCESS_TYPES,
+    THREAD_BUILDERS as THREAD_BUILDER, THREAD_SPAWNS as THREAD_SPAWN, TOKIO_RUNTIME_MODULE,
+    TO_SOCKET_ADDRS,
+};
+use crate::Triggers;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -129,39 +138,50 @@ crate::declare_lint! {
     name: "blocking_call_in_async",
     level: Warn,
     summary: "a call that can wait (std::thread::sleep, std::fs reads and writes, std::net, std::process, a sync channel recv, Condvar/Barrier wait, thread join, block_on) inside async code",
-    trigger_words: &[
-        // Free calls: the last segment of each path in `FREE_CALLS`.
-        "sleep", "sleep_ms", "block_on", "read", "read_to_string", "write", "copy",
-        "remove_dir_all", "open", "create", "connect", "connect_timeout", "to_socket_addrs",
-        // Methods: every name in `METHODS`.
-        "read_to_end", "write_all", "accept", "incoming", "output", "status", "wait",
-        "wait_with_output", "recv", "join", "wait_while", "wait_timeout", "wait_timeout_while",
-        "wait_timeout_ms", "wait_for", "wait_until", "wait_while_for", "wait_while_until",
-    ],
-    requires: &[
-        // Async context: an `async fn` or an `async` block.
-        &["async"],
-        // Two neighbouring segments of each resolved path the rule knows
-        // (see `Lint::trigger_words`): the free calls, the constructors and
-        // types that tell a method's receiver (`std::process::Command`,
-        // `std::net::TcpListener`, `std::sync::Condvar`, …), the channel
-        // constructors (by crate name, with `recv`), `std::thread::spawn`
-        // with `join`, and `.block_on(…)` on a tokio runtime or handle
-        // (`RUNTIMES`, or a parameter typed by `tokio::runtime::…`). The
-        // test `every_path_has_its_requirement_entry` checks the tables.
-        &[
-            "thread::sleep", "thread::sleep_ms", "std::fs", "core::fs", "alloc::fs",
-            "net::TcpStream", "net::TcpListener", "net::ToSocketAddrs",
-            "process::Command", "process::Child",
-            "sync::mpsc+recv", "crossbeam_channel+recv", "crossbeam+recv", "flume+recv",
-            "sync::Condvar", "parking_lot::Condvar", "sync::Barrier",
-            "thread::spawn+join", "thread::Builder+join",
-            "executor::block_on", "futures_executor::block_on", "future::block_on",
-            "pollster::block_on", "task::block_on", "smol::block_on",
-            "Runtime::block_on", "Handle::block_on", "block_on+tokio::runtime",
-        ],
-    ],
+    triggers: triggers,
     check: check,
+}
+
+/// A blocking call's name (the last segment of a free call, a method), in
+/// async code, and the path that tells the call or its receiver: the free
+/// call itself, the constructor or type of the receiver, a blocking
+/// channel's constructor with `recv`, a thread spawn with `join`, or tokio's
+/// runtime module with `block_on`.
+fn triggers() -> Triggers {
+    let free_calls: Vec<&[&str]> = FREE_CALLS.iter().map(|(paths, _)| *paths).collect();
+    let mut words = paths::last_segments(&free_calls);
+    for (method, _) in METHODS {
+        if !words.iter().any(|w| w == method) {
+            words.push(method.to_string());
+        }
+    }
+    let mut receivers = paths::spelled(&free_calls);
+    receivers.extend(paths::spelled(&[
+        FILE_OPENS,
+        OPEN_OPTIONS,
+        FILE_TYPES,
+        LISTENER_BIND,
+        LISTENER_TYPES,
+        COMMAND_NEW,
+        PROCESS_TYPES,
+        CONDVAR_NEW,
+        CONDVAR_TYPES,
+        BARRIER_NEW,
+        BARRIER_TYPES,
+        &[TO_SOCKET_ADDRS],
+    ]));
+    receivers.extend(paths::and_each(&paths::spelled(&[CHANNELS]), &["recv"]));
+    receivers.extend(paths::and_each(
+        &paths::spelled(&[THREAD_SPAWN, THREAD_BUILDER]),
+        &["join"],
+    ));
+    receivers.extend(paths::and_each(
+        &paths::spelled_entries(TOKIO_RUNTIME_MODULE),
+        &["block_on"],
+    ));
+    Triggers::new(words)
+        .requiring(["async"])
+        .requiring(receivers)
 }
 
 /// The kinds of blocking calls, each with its fix.
@@ -194,29 +214,14 @@ impl Kind {
     }
 }
 
-/// Free functions that wait, by resolved path.
-const FREE_CALLS: &[(&str, Kind)] = &[
-    ("std::thread::sleep", Kind::Sleep),
-    ("std::thread::sleep_ms", Kind::Sleep),
-    ("std::fs::read", Kind::Fs),
-    ("std::fs::read_to_string", Kind::Fs),
-    ("std::fs::write", Kind::Fs),
-    ("std::fs::copy", Kind::Fs),
-    ("std::fs::remove_dir_all", Kind::Fs),
-    ("std::fs::File::open", Kind::Fs),
-    ("std::fs::File::create", Kind::Fs),
-    ("std::net::TcpStream::connect", Kind::Net),
-    ("std::net::TcpStream::connect_timeout", Kind::Net),
-    ("std::net::ToSocketAddrs::to_socket_addrs", Kind::Dns),
-    ("futures::executor::block_on", Kind::BlockOn),
-    ("futures_lite::future::block_on", Kind::BlockOn),
-    ("pollster::block_on", Kind::BlockOn),
-    ("async_std::task::block_on", Kind::BlockOn),
-    ("smol::block_on", Kind::BlockOn),
-    ("tokio::runtime::Runtime::block_on", Kind::BlockOn),
-    ("tokio::runtime::Handle::block_on", Kind::BlockOn),
+/// Free functions that wait, by resolved path, with their kind.
+const FREE_CALLS: &[(&[&str], Kind)] = &[
+    (BLOCKING_SLEEPS, Kind::Sleep),
+    (BLOCKING_FS_CALLS, Kind::Fs),
+    (BLOCKING_NET_CALLS, Kind::Net),
+    (BLOCKING_DNS_CALLS, Kind::Dns),
+    (BLOCK_ON_CALLS, Kind::BlockOn),
 ];
-
 /// Methods that wait, with the number of arguments they take (`None`: at
 /// least one). Each is judged by what its receiver is (see `method_call`).
 const METHODS: &[(&str, Option<usize>)] = &[
@@ -244,45 +249,6 @@ const METHODS: &[(&str, Option<usize>)] = &[
     ("wait_while_for", None),
     ("wait_while_until", None),
 ];
-
-/// Values whose `.block_on(…)` blocks the thread.
-const RUNTIMES: &[&str] = &[
-    "tokio::runtime::Handle::current",
-    "tokio::runtime::Handle::try_current",
-    "tokio::runtime::Runtime::new",
-    "tokio::runtime::Builder::new_multi_thread",
-    "tokio::runtime::Builder::new_current_thread",
-];
-const CURRENT_THREAD_RUNTIME: &str = "tokio::runtime::Builder::new_current_thread";
-
-const FILE_OPENS: &[&str] = &["std::fs::File::open", "std::fs::File::create"];
-const OPEN_OPTIONS: &[&str] = &["std::fs::OpenOptions::new", "std::fs::File::options"];
-const FILE_TYPES: &[&str] = &["std::fs::File"];
-const LISTENER_BIND: &[&str] = &["std::net::TcpListener::bind"];
-const LISTENER_TYPES: &[&str] = &["std::net::TcpListener"];
-const COMMAND_NEW: &[&str] = &["std::process::Command::new"];
-const PROCESS_TYPES: &[&str] = &["std::process::Command", "std::process::Child"];
-/// Channel constructors returning `(sender, receiver)` with a blocking `recv`.
-const CHANNELS: &[&str] = &[
-    "std::sync::mpsc::channel",
-    "std::sync::mpsc::sync_channel",
-    "crossbeam::channel::unbounded",
-    "crossbeam::channel::bounded",
-    "flume::unbounded",
-    "flume::bounded",
-];
-const CONDVAR_NEW: &[&str] = &[
-    "std::sync::Condvar::new",
-    "std::sync::Condvar::default",
-    "parking_lot::Condvar::new",
-    "parking_lot::Condvar::default",
-];
-const CONDVAR_TYPES: &[&str] = &["std::sync::Condvar", "parking_lot::Condvar"];
-const BARRIER_NEW: &[&str] = &["std::sync::Barrier::new"];
-const BARRIER_TYPES: &[&str] = &["std::sync::Barrier"];
-const THREAD_SPAWN: &[&str] = &["std::thread::spawn"];
-const THREAD_BUILDER: &[&str] = &["std::thread::Builder::new"];
-const TO_SOCKET_ADDRS: &str = "std::net::ToSocketAddrs";
 
 /// Methods that hand on the same value (or a guard, reference or clone of
 /// it) on the way to the call judged.
@@ -442,7 +408,7 @@ impl<'v> Rule<'v, '_> {
                 let resolved = self.ctx.resolve(&p.path)?;
                 let kind = FREE_CALLS
                     .iter()
-                    .find(|(path, _)| *path == resolved)
+                    .find(|(paths, _)| paths.contains(&resolved.as_str()))
                     .map(|(_, k)| *k)?;
                 Some((kind, resolved))
             }
@@ -1240,99 +1206,4 @@ fn async_context(ancestors: &[Node<'_>]) -> Option<AsyncContext> {
         });
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The neighbouring segment pairs of a resolved path.
-    fn pairs(path: &str) -> Vec<String> {
-        let segments: Vec<&str> = path.split("::").collect();
-        segments.windows(2).map(|w| w.join("::")).collect()
-    }
-
-    fn entries() -> Vec<&'static str> {
-        BLOCKING_CALL_IN_ASYNC.requires[1]
-            .iter()
-            .flat_map(|e| e.split('+'))
-            .collect()
-    }
-
-    /// Every path the rule matches is spelled by one of the requirement
-    /// entries (a pair of its segments, or the crate name a renamed crate
-    /// path is written with), and every call's last segment is a trigger word.
-    #[test]
-    fn every_path_has_its_requirement_entry() {
-        let entries = entries();
-        let words = BLOCKING_CALL_IN_ASYNC.trigger_words;
-        let receiver_paths = [
-            FILE_OPENS,
-            OPEN_OPTIONS,
-            FILE_TYPES,
-            LISTENER_BIND,
-            LISTENER_TYPES,
-            COMMAND_NEW,
-            PROCESS_TYPES,
-            CONDVAR_NEW,
-            CONDVAR_TYPES,
-            BARRIER_NEW,
-            BARRIER_TYPES,
-            THREAD_SPAWN,
-            THREAD_BUILDER,
-            &[TO_SOCKET_ADDRS],
-        ];
-        for path in FREE_CALLS
-            .iter()
-            .map(|(p, _)| *p)
-            .chain(receiver_paths.iter().flat_map(|t| t.iter().copied()))
-            .chain(CHANNELS.iter().copied())
-        {
-            let crate_words: &[&str] = match path.split("::").next() {
-                Some("crossbeam") => &["crossbeam", "crossbeam_channel"],
-                _ => &[],
-            };
-            let spelled = pairs(path).iter().any(|p| entries.contains(&p.as_str()))
-                || crate_words.iter().all(|w| entries.contains(w)) && !crate_words.is_empty()
-                || path.starts_with("flume::") && entries.contains(&"flume");
-            assert!(spelled, "{path} has no requirement entry");
-        }
-        for (path, _) in FREE_CALLS {
-            let last = path.rsplit("::").next().unwrap();
-            assert!(words.contains(&last), "{path}: `{last}` is no trigger word");
-        }
-        for (method, _) in METHODS {
-            assert!(words.contains(method), "`{method}` is no trigger word");
-        }
-        for runtime in RUNTIMES {
-            assert!(runtime.starts_with("tokio::runtime::"), "{runtime}");
-        }
-    }
-
-    #[test]
-    fn ui_inputs() {
-        crate::ui_inputs::assert_counts(
-            &BLOCKING_CALL_IN_ASYNC,
-            &[
-                ("flag_audit_service.rs", 11),
-                ("flag_block_on.rs", 11),
-                ("flag_net_recv.rs", 5),
-                ("flag_sleep_and_fs.rs", 7),
-                ("ok_async_apis.rs", 0),
-                ("ok_audit_service.rs", 0),
-                ("ok_sync_and_closures.rs", 0),
-                ("flag_cli_spawned_task.rs", 3),
-                ("ok_cli_main_thread.rs", 0),
-                ("flag_current_thread.rs", 3),
-                ("flag_process.rs", 5),
-                ("ok_process.rs", 0),
-                ("ok_calls_that_do_not_wait.rs", 0),
-                ("flag_sync_primitives.rs", 7),
-                ("ok_sync_primitives.rs", 0),
-                ("flag_dns_and_listener.rs", 3),
-                ("ok_dns_and_listener.rs", 0),
-                ("flag_main_handlers.rs", 2),
-            ],
-        );
-    }
 }

@@ -1,5 +1,7 @@
 use std::collections::HashSet;
 
+use crate::context::paths::{self, SELECT_MACROS, TIMEOUT_CALLS, TOKIO_COMMAND_NEW};
+use crate::Triggers;
 use syn::visit::Visit;
 
 use crate::context::bindings::pat_ident;
@@ -63,10 +65,17 @@ crate::declare_lint! {
     name: "child_without_kill_on_drop",
     level: Warn,
     summary: "a tokio child process raced by a timeout or select! keeps running when the future is dropped",
-    trigger_words: &["Command"],
-    // `tokio::process::Command`, raced in `timeout(…)` or a `select!` branch.
-    requires: &[&["tokio"], &["timeout", "select", "select_biased"]],
+    triggers: triggers,
     check: check,
+}
+
+/// tokio's `Command::new`, raced in a timeout or a `select!` branch.
+fn triggers() -> Triggers {
+    let mut races = paths::spelled(&[TIMEOUT_CALLS]);
+    races.extend(paths::macro_calls(SELECT_MACROS));
+    Triggers::new(paths::spelled(&[TOKIO_COMMAND_NEW]))
+        .requiring(paths::crate_names(&[TOKIO_COMMAND_NEW]))
+        .requiring(races)
 }
 
 const HELP: &str =
@@ -101,7 +110,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             return;
         };
         let Some(builder) =
-            ctx.builder_origin(&start.receiver, ancestors, &["tokio::process::Command::new"])
+            ctx.builder_origin(&start.receiver, ancestors, TOKIO_COMMAND_NEW)
         else {
             return;
         };

@@ -1,6 +1,11 @@
 use crate::context::bindings::pat_ident;
+use crate::context::paths::{
+    self, REQWEST_CLIENT_BUILDERS as CLIENT_BUILDERS, REQWEST_CLIENT_NEW as CLIENT_NEW,
+    REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
+};
 use crate::context::races::Race;
 use crate::context::Node;
+use crate::Triggers;
 use crate::{FileContext, Finding, LintOptions, Span};
 
 crate::declare_lint! {
@@ -84,28 +89,23 @@ crate::declare_lint! {
     name: "http_client_without_timeout",
     level: Warn,
     summary: "an HTTP client or request has no overall timeout, so a stalled peer hangs it forever",
-    trigger_words: &[
-        "Client", "ClientBuilder", "get", "agent", "post", "put", "delete", "head",
-        "patch", "request",
-    ],
-    // The crates the constructors resolve to.
-    requires: &[&["reqwest", "ureq"]],
+    triggers: triggers,
     check: check,
 }
 
-const CLIENT_NEW: &[&str] = &["reqwest::Client::new", "reqwest::Client::default"];
-const CLIENT_BUILDERS: &[&str] = &["reqwest::Client::builder", "reqwest::ClientBuilder::new"];
-const REQWEST_GET: &[&str] = &["reqwest::get"];
-const UREQ_AGENT: &[&str] = &["ureq::agent"];
-const UREQ_REQUESTS: &[&str] = &[
-    "ureq::get",
-    "ureq::post",
-    "ureq::put",
-    "ureq::delete",
-    "ureq::head",
-    "ureq::patch",
-    "ureq::request",
-];
+/// A client constructor or a request on a default client, and the crate it
+/// resolves to.
+fn triggers() -> Triggers {
+    let calls = [
+        CLIENT_NEW,
+        CLIENT_BUILDERS,
+        REQWEST_GET,
+        UREQ_AGENT,
+        UREQ_REQUESTS,
+    ];
+    Triggers::new(paths::spelled(&calls)).requiring(paths::crate_names(&calls))
+}
+
 /// Methods that send a ureq request.
 const UREQ_SENDS: &[&str] = &[
     "call",

@@ -1,8 +1,11 @@
+use crate::context::paths::{
+    self, SELECT_ALL_FNS, SELECT_FNS, SELECT_MACROS, TIMEOUT_CALLS, TRANSPARENT_FUTURE_METHODS,
+};
+use crate::Triggers;
 use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use crate::context::chains::{method_chain, path_ident};
-use crate::context::races::TIMEOUT_CALLS;
 use crate::context::scopes::for_each_pattern_ident;
 use crate::context::spawn::{SpawnCall, SpawnKind};
 use crate::context::BindingId;
@@ -100,31 +103,24 @@ crate::declare_lint! {
     name: "join_handle_dropped_by_race",
     level: Warn,
     summary: "a JoinHandle moved into select!/timeout is dropped when it loses the race, and its task keeps running",
-    // `select!`, `select_biased!`, `select(…)`, `select_all(…)`, `timeout(…)`.
-    trigger_words: &["select", "select_biased", "select_all", "timeout", "timeout_at"],
-    // The handle comes from a spawn call (`spawn` also stands for configured `spawn_functions`).
-    requires: &[&["spawn", "spawn_local"]],
+    triggers: triggers,
     check: check,
+}
+
+/// A race (`select!`, `select_biased!`, `select(…)`, `select_all(…)`,
+/// `timeout(…)`), and the task spawn its handle comes from.
+fn triggers() -> Triggers {
+    let mut races = paths::macro_calls(SELECT_MACROS);
+    races.extend(paths::spelled(&[SELECT_FNS, SELECT_ALL_FNS, TIMEOUT_CALLS]));
+    Triggers::new(races).requiring(paths::task_spawn_words())
 }
 
 const HELP: &str =
     "race `&mut handle` and abort it when another branch wins, or wrap it in `AbortOnDropHandle`";
 
-/// `futures::future::select`: the loser comes back in `Either::{Left, Right}((output, loser))`.
-const SELECT_FNS: &[&str] = &["futures::future::select"];
-/// `futures::future::select_all`: the losers come back as the third element of the tuple.
-const SELECT_ALL_FNS: &[&str] = &["futures::future::select_all"];
-
-/// The last segments of [`TIMEOUT_CALLS`], [`SELECT_FNS`] and [`SELECT_ALL_FNS`].
-const RACE_CALL_NAMES: &[&str] = &["timeout", "timeout_at", "select", "select_all"];
-
-/// Future adapters that keep the future they are called on, by value.
-const ADAPTERS: &[&str] = &[
-    "fuse",
-    "boxed",
-    "boxed_local",
-    "instrument",
-    "in_current_span",
+/// Future adapters that keep the future they are called on, by value, and
+/// change its output (besides the [`TRANSPARENT_FUTURE_METHODS`]).
+const OUTPUT_ADAPTERS: &[&str] = &[
     "map",
     "map_ok",
     "map_err",
@@ -191,7 +187,11 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let Some(last) = callee.path.segments.last() else {
             return;
         };
-        if callee.path.segments.len() > 1 && !RACE_CALL_NAMES.iter().any(|n| last.ident == n) {
+        let race_call_name = [TIMEOUT_CALLS, SELECT_FNS, SELECT_ALL_FNS]
+            .iter()
+            .flat_map(|t| t.iter())
+            .any(|p| last.ident == paths::last_segment(p));
+        if callee.path.segments.len() > 1 && !race_call_name {
             return;
         }
         if ctx.callee_is(&call.func, TIMEOUT_CALLS) {
@@ -327,7 +327,14 @@ fn peel<'v>(ctx: &FileContext<'_>, mut e: &'v Expr) -> Option<&'v Expr> {
             Expr::Paren(p) => e = &p.expr,
             Expr::Group(g) => e = &g.expr,
             Expr::Reference(_) => return None,
-            Expr::MethodCall(m) if ADAPTERS.iter().any(|a| m.method == a) => e = &m.receiver,
+            Expr::MethodCall(m)
+                if TRANSPARENT_FUTURE_METHODS
+                    .iter()
+                    .chain(OUTPUT_ADAPTERS)
+                    .any(|a| m.method == a) =>
+            {
+                e = &m.receiver
+            }
             Expr::Call(c)
                 if c.args.len() == 1 && ctx.callee_is(&c.func, &["std::boxed::Box::pin"]) =>
             {

@@ -2,12 +2,15 @@
 //!
 //! A rule ([`Lint`]) is a pure function from a parsed file ([`FileContext`])
 //! and its options ([`LintOptions`]) to [`Finding`]s. It does no I/O and keeps
-//! no global state. Every rule lives in a file of its own and is listed once
-//! in [`LINTS`]; adding a rule means adding that file and one line here.
+//! no global state. Every rule lives in a file of its own, declared here
+//! by its `mod` line and listed once in [`LINTS`] (with its UI tests in
+//! `ui-tests/<rule>/`, that is all a new rule touches; see the README).
 //!
 //! Analyses that more than one rule needs (import resolution, macro bodies,
 //! spawn calls, endless loops, cancellation, binding uses) live in
-//! [`context`] and are computed once per file.
+//! [`context`] and are computed once per file; the library paths rules
+//! recognise, and from which their pre-filter [`Triggers`] are derived, are
+//! in one table, [`context::paths`].
 
 pub mod context;
 pub mod macros;
@@ -22,8 +25,6 @@ mod join_handle_dropped_by_race;
 mod spawn_in_loop_unbounded;
 mod spawn_without_cancel;
 mod timer_never_dropped;
-#[cfg(test)]
-mod ui_inputs;
 mod unbounded_channel_without_receiver;
 
 pub use context::FileContext;
@@ -75,28 +76,10 @@ pub struct Lint {
     pub summary: &'static str,
     /// The rule's documentation in clippy's form, as written in its doc comment.
     pub doc: &'static str,
-    /// Words one of which must occur in a file's code (outside comments and
-    /// string literals) for the rule to find anything there: the last path
-    /// segments of every call the rule can flag. A rename keeps the original
-    /// name in its `use`, so the words are complete. Used by the driver's
-    /// pre-filter, so they must never miss a case.
-    ///
-    /// An entry may say more than a word: `A::B` (the word `A` followed by
-    /// `::B`, for two neighbouring segments of a resolved path, such as its
-    /// last two: they are spelled together at the call or in the `use`) and
-    /// `m!` (the word `m` followed by `!`: a macro call). The pre-filter also
-    /// lets a rename (`A as …`), a `use` group naming `B` (`A::{B, …}`) or a
-    /// glob (`A::*`) through; see its documentation.
-    pub trigger_words: &'static [&'static str],
-    /// Further requirements, all of which must hold as well: each is a list
-    /// of entries one of which must occur in the file's code (the crate a
-    /// resolved path starts with, the `loop` an endless-loop rule needs, the
-    /// `async` an async-context rule needs). An entry `a+b` is met only when
-    /// both `a` and `b` are. Empty for most rules. Configured
-    /// `spawn_functions` count as the word `spawn` wherever an entry names
-    /// it; configured `guard_functions` are added to every list that holds a
-    /// default guard function.
-    pub requires: &'static [&'static [&'static str]],
+    /// What must occur in a file's code for the rule to find anything
+    /// there, derived from the rule's tables of [`context::paths`]; the
+    /// driver's pre-filter skips the files that lack it.
+    pub triggers: fn() -> Triggers,
     /// The check itself.
     pub check: fn(&FileContext<'_>, &LintOptions) -> Vec<Finding>,
 }
@@ -123,8 +106,7 @@ macro_rules! declare_lint {
         name: $name:literal,
         level: $level:ident,
         summary: $summary:literal,
-        trigger_words: $words:expr,
-        $(requires: $requires:expr,)?
+        triggers: $triggers:expr,
         check: $check:path $(,)?
     ) => {
         $(#[doc = $doc])*
@@ -133,13 +115,53 @@ macro_rules! declare_lint {
             default_level: $crate::Level::$level,
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
-            trigger_words: $words,
-            requires: $crate::declare_lint!(@requires $($requires)?),
+            triggers: $triggers,
             check: $check,
         };
     };
-    (@requires) => { &[] };
-    (@requires $requires:expr) => { $requires };
+}
+
+/// The words a rule needs in a file's code (outside comments and string
+/// literals) to find anything there. Used by the driver's pre-filter, so
+/// they must never miss a case.
+///
+/// Every entry is one or more parts joined by `+` (all must occur), each
+/// part a word, `A::B` (the word `A` followed by `::B`: two neighbouring
+/// segments of a resolved path, spelled together at the call or in the
+/// `use` it came through, see [`context::paths::spelled_entries`]) or `m!`
+/// (the word `m` followed by `!`: a macro call). A rename keeps the original
+/// name in its `use`, so the words are complete; the pre-filter also lets a
+/// rename (`A as …`), a `use` group naming `B` (`A::{B, …}`) or a glob
+/// (`A::*`) through (see its documentation).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Triggers {
+    /// Entries one of which must be met: the calls the rule can flag. Empty
+    /// for a rule that can fire anywhere.
+    pub words: Vec<String>,
+    /// Further lists, each of which must have an entry met too (the crate a
+    /// resolved path starts with, the `loop` an endless-loop rule needs, the
+    /// `async` an async-context rule needs). An entry naming the word
+    /// `spawn` also stands for each configured `spawn_functions` path; a
+    /// list holding a default guard function holds the configured
+    /// `guard_functions` too.
+    pub requires: Vec<Vec<String>>,
+}
+
+impl Triggers {
+    /// Triggers met where one of `words` is.
+    pub fn new<S: Into<String>>(words: impl IntoIterator<Item = S>) -> Triggers {
+        Triggers {
+            words: words.into_iter().map(Into::into).collect(),
+            requires: Vec::new(),
+        }
+    }
+
+    /// These triggers, needing an entry of `list` as well.
+    pub fn requiring<S: Into<String>>(mut self, list: impl IntoIterator<Item = S>) -> Triggers {
+        self.requires
+            .push(list.into_iter().map(Into::into).collect());
+        self
+    }
 }
 
 /// Every rule leaklint has, in the order `--list-rules` shows them.
@@ -156,14 +178,6 @@ pub const LINTS: &[Lint] = &[
     blocking_call_in_async::BLOCKING_CALL_IN_ASYNC,
     join_handle_dropped_by_race::JOIN_HANDLE_DROPPED_BY_RACE,
 ];
-
-/// The pre-filter entry of a resolved path: its last two segments
-/// (`time::sleep` for `tokio::time::sleep`), or its only one.
-#[cfg(test)]
-fn last_two_segments(path: &str) -> String {
-    let segments: Vec<&str> = path.split("::").collect();
-    segments[segments.len().saturating_sub(2)..].join("::")
-}
 
 /// Looks a rule up by name.
 pub fn find_lint(name: &str) -> Option<&'static Lint> {
@@ -192,16 +206,10 @@ impl Default for LintOptions {
     fn default() -> Self {
         LintOptions {
             spawn_functions: Vec::new(),
-            guard_functions: [
-                "OnDrop::new",
-                "Defer::new",
-                "DropGuard::new",
-                "CallOnDrop::new",
-                "on_drop",
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+            guard_functions: context::paths::DEFAULT_GUARD_FUNCTIONS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             large_value_bytes: 4096,
             report_process_lifetime: false,
             call_depth: 4,

@@ -1,3 +1,5 @@
+use crate::context::paths;
+use crate::Triggers;
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
@@ -105,11 +107,14 @@ crate::declare_lint! {
     name: "spawn_in_loop_unbounded",
     level: Allow,
     summary: "an accept loop or endless loop spawns tasks with no limit on how many run at once",
-    trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
-    // An endless loop (`loop`, `while true`) or an accept loop (`while let …
-    // accept()`, `for … in listener.incoming()`).
-    requires: &[&["loop", "while", "incoming"]],
+    triggers: triggers,
     check: check,
+}
+
+/// A spawn call, and an endless loop (`loop`, `while true`) or an accept loop
+/// (`while let … accept()`, `for … in listener.incoming()`).
+fn triggers() -> Triggers {
+    Triggers::new(paths::spawn_words()).requiring(["loop", "while", "incoming"])
 }
 
 const HELP: &str = "acquire a `Semaphore` permit before spawning (`let permit = sem.clone().acquire_owned().await?`) and move it into the task, or keep the tasks in a `JoinSet` and `join_next().await` when `set.len()` reaches a limit";
@@ -748,26 +753,3 @@ fn awaits_handle(ctx: &FileContext<'_>, stmts: &[Stmt], name: &syn::Ident) -> bo
     false
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn ui_inputs() {
-        crate::ui_inputs::assert_counts(
-            &super::SPAWN_IN_LOOP_UNBOUNDED,
-            &[
-                ("flag_accept_loops.rs", 7),
-                ("flag_threads_and_endless.rs", 4),
-                ("ok_bounded.rs", 0),
-                ("ok_loops_that_end.rs", 0),
-                ("flag_audit_service.rs", 6),
-                ("ok_audit_service.rs", 0),
-                ("flag_known_listeners.rs", 9),
-                ("ok_not_listeners.rs", 0),
-                ("ok_permit_inside_select.rs", 0),
-                ("flag_no_permit_inside_select.rs", 2),
-                ("ok_handle_awaited_after_comment.rs", 0),
-                ("flag_handle_commented_not_awaited.rs", 2),
-            ],
-        );
-    }
-}

@@ -1,4 +1,6 @@
+use crate::context::paths;
 use crate::context::spawn::{Handle, Lifetime, SpawnKind};
+use crate::Triggers;
 use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
 
 crate::declare_lint! {
@@ -138,8 +140,13 @@ crate::declare_lint! {
     level: Warn,
     summary: "a detached task or thread loops forever and nothing can cancel it",
     // The endless loop may be in a fn of another file that the task calls.
-    trigger_words: &["spawn", "spawn_local", "spawn_blocking"],
+    triggers: triggers,
     check: check,
+}
+
+/// A spawn call, and the `loop` / `while` an endless loop is spelled with.
+fn triggers() -> Triggers {
+    Triggers::new(paths::spawn_words())
 }
 
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";

@@ -1,5 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::context::paths::{self, INTERVAL_STREAM, TIMER_CONSTRUCTORS, TOKIO_INTERVALS};
+use crate::Triggers;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::Expr;
@@ -121,57 +123,28 @@ crate::declare_lint! {
     name: "timer_never_dropped",
     level: Warn,
     summary: "a timer is leaked, static, pinned by an endless detached task, or rebuilt on every loop iteration",
-    // The last two segments of `TIMER_CONSTRUCTORS` (see `Lint::trigger_words`).
-    trigger_words: &[
-        "time::interval",
-        "time::interval_at",
-        "time::sleep",
-        "time::sleep_until",
-        "time::timeout",
-        "IntervalStream::new",
-        "Timer::interval",
-        "Timer::after",
-        "Delay::new",
-        "stream::interval",
-    ],
-    requires: &[
-        // The crates the constructors resolve to (`smol` re-exports async-io's `Timer`).
-        &["tokio", "tokio_stream", "async_io", "smol", "futures_timer", "async_std"],
-        // Case 1 (leak), case 2 (static or lazy initialiser), case 3 (a
-        // spawned endless loop), case 4 (an interval built in an endless loop).
-        &[
-            "forget", "leak", "ManuallyDrop", "into_raw", "static", "lazy_static", "thread_local",
-            "get_or_init", "get_or_try_init", "Lazy", "LazyLock",
-            "spawn+loop", "spawn+while", "spawn_local+loop", "spawn_local+while",
-            "spawn_blocking+loop", "spawn_blocking+while",
-            "time::interval+loop", "time::interval+while",
-            "time::interval_at+loop", "time::interval_at+while",
-        ],
-    ],
+    triggers: triggers,
     check: check,
 }
 
-/// Every timer constructor (resolved paths).
-const TIMER_CONSTRUCTORS: &[&str] = &[
-    "tokio::time::interval",
-    "tokio::time::interval_at",
-    "tokio::time::sleep",
-    "tokio::time::sleep_until",
-    "tokio::time::timeout",
-    "tokio_stream::wrappers::IntervalStream::new",
-    "async_io::Timer::interval",
-    "async_io::Timer::after",
-    "smol::Timer::interval",
-    "smol::Timer::after",
-    "futures_timer::Delay::new",
-    "async_std::stream::interval",
-];
-
-/// The stream adapter over an interval: the same timer as its argument.
-const INTERVAL_STREAM: &[&str] = &["tokio_stream::wrappers::IntervalStream::new"];
-
-/// Intervals whose first tick completes at once (case 4).
-const TOKIO_INTERVALS: &[&str] = &["tokio::time::interval", "tokio::time::interval_at"];
+/// A timer constructor and the crate it resolves to, and one of the four
+/// cases: a leak, a static or lazy initialiser, a spawned endless loop, an
+/// interval built in an endless loop.
+fn triggers() -> Triggers {
+    let leaks: Vec<&str> = LEAKS.iter().map(|(path, _)| *path).collect();
+    let mut cases = paths::spelled(&[&leaks, LAZY_CONSTRUCTORS]);
+    cases.push("static".to_string());
+    cases.extend(paths::macro_calls(&["lazy_static", "thread_local"]));
+    cases.extend(ONCE_INITS.iter().map(|m| m.to_string()));
+    cases.extend(paths::and_each(&paths::spawn_words(), &["loop", "while"]));
+    cases.extend(paths::and_each(
+        &paths::spelled(&[TOKIO_INTERVALS]),
+        &["loop", "while"],
+    ));
+    Triggers::new(paths::spelled(&[TIMER_CONSTRUCTORS]))
+        .requiring(paths::crate_names(&[TIMER_CONSTRUCTORS]))
+        .requiring(cases)
+}
 
 /// Calls that leak their argument (case 1), with how a note names them.
 const LEAKS: &[(&str, &str)] = &[
@@ -853,17 +826,6 @@ fn bindings_in_loop<'v>(ctx: &'v FileContext<'_>, expr: &'v Expr) -> BTreeSet<(S
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_constructor_has_its_trigger_entry() {
-        for path in TIMER_CONSTRUCTORS {
-            let entry = crate::last_two_segments(path);
-            assert!(
-                TIMER_NEVER_DROPPED.trigger_words.contains(&entry.as_str()),
-                "{entry} missing"
-            );
-        }
-    }
 
     /// (line, column, help) of this rule's findings in `src`.
     fn findings(src: &str) -> Vec<(usize, usize, String)> {

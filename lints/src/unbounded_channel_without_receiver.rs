@@ -1,3 +1,5 @@
+use crate::context::paths::{self, UNBOUNDED_CHANNELS as CONSTRUCTORS};
+use crate::Triggers;
 use proc_macro2::{Span, TokenTree};
 use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
@@ -96,29 +98,17 @@ crate::declare_lint! {
     name: "unbounded_channel_without_receiver",
     level: Warn,
     summary: "an unbounded channel's receiver is dropped or never read, so sends fail or the queue grows forever",
-    trigger_words: &["unbounded_channel", "unbounded", "unbounded_async", "channel"],
-    // Every constructor's path names `mpsc` (tokio, futures, std) or its crate.
-    requires: &[&[
-        "mpsc", "crossbeam", "crossbeam_channel", "flume", "async_channel", "async_std", "kanal",
-    ]],
+    triggers: triggers,
     check: check,
+}
+
+/// An unbounded channel's constructor, spelled with its owner (`mpsc::channel`).
+fn triggers() -> Triggers {
+    Triggers::new(paths::last_segments(&[CONSTRUCTORS])).requiring(paths::spelled(&[CONSTRUCTORS]))
 }
 
 const HELP: &str =
     "read from the receiver, or use a bounded channel so a missing reader is noticed";
-
-/// Resolved paths of the unbounded channel constructors.
-const CONSTRUCTORS: &[&str] = &[
-    "tokio::sync::mpsc::unbounded_channel",
-    "futures::channel::mpsc::unbounded",
-    "std::sync::mpsc::channel",
-    "crossbeam::channel::unbounded",
-    "flume::unbounded",
-    "async_channel::unbounded",
-    "async_std::channel::unbounded",
-    "kanal::unbounded",
-    "kanal::unbounded_async",
-];
 
 fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();

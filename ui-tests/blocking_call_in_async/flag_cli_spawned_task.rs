@@ -20,7 +20,7 @@ async fn main() -> anyhow::Result<()> {
     // A spawned task runs on a worker: reported.
     let first = config.watch[0].clone();
     tokio::spawn(async move {
-        let bytes = std::fs::read(&first).expect("readable");
+        let bytes = std::fs::read(&first).expect("readable"); //~ blocking_call_in_async
         println!("{} bytes", bytes.len());
     });
 
@@ -28,7 +28,7 @@ async fn main() -> anyhow::Result<()> {
     let interval = Duration::from_secs(config.interval_secs);
     let ticker = async move {
         loop {
-            std::thread::sleep(interval);
+            std::thread::sleep(interval); //~ blocking_call_in_async
             println!("tick");
         }
     };
@@ -37,7 +37,7 @@ async fn main() -> anyhow::Result<()> {
     // JoinSet tasks run on workers too: reported.
     let mut set = JoinSet::new();
     for path in config.watch {
-        set.spawn(async move { std::fs::read_to_string(path) });
+        set.spawn(async move { std::fs::read_to_string(path) }); //~ blocking_call_in_async
     }
     while let Some(res) = set.join_next().await {
         println!("{:?}", res?.map(|s| s.len()));

@@ -5,8 +5,8 @@ use std::time::Duration;
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> anyhow::Result<()> {
     tokio::spawn(heartbeat());
-    let text = std::fs::read_to_string("relay.toml")?;
-    std::thread::sleep(Duration::from_secs(1));
+    let text = std::fs::read_to_string("relay.toml")?; //~ blocking_call_in_async
+    std::thread::sleep(Duration::from_secs(1)); //~ blocking_call_in_async
     serve(&text).await
 }
 
@@ -16,7 +16,7 @@ pub fn run_embedded() -> anyhow::Result<()> {
         .build()?;
     rt.block_on(async {
         tokio::spawn(heartbeat());
-        let state = std::fs::read("state.bin")?;
+        let state = std::fs::read("state.bin")?; //~ blocking_call_in_async
         restore(state).await
     })
 }

@@ -4,12 +4,12 @@ use std::io::Write;
 use std::net::{TcpListener, ToSocketAddrs};
 
 pub async fn resolve(host: &str, port: u16) -> Option<std::net::SocketAddr> {
-    (host, port).to_socket_addrs().ok()?.next()
+    (host, port).to_socket_addrs().ok()?.next() //~ blocking_call_in_async
 }
 
 pub async fn metrics_endpoint(addr: &str) -> std::io::Result<()> {
     let listener = TcpListener::bind(addr)?;
-    for stream in listener.incoming() {
+    for stream in listener.incoming() { //~ blocking_call_in_async
         let mut stream = stream?;
         stream.write_all(b"HTTP/1.0 200 OK\r\n\r\nup 1\n")?;
     }
@@ -17,6 +17,6 @@ pub async fn metrics_endpoint(addr: &str) -> std::io::Result<()> {
 }
 
 pub async fn accept_one(listener: &std::net::TcpListener) -> std::io::Result<std::net::TcpStream> {
-    let (stream, _) = listener.accept()?;
+    let (stream, _) = listener.accept()?; //~ blocking_call_in_async
     Ok(stream)
 }

@@ -10,13 +10,13 @@ fn main() -> anyhow::Result<()> {
     // Spawned on the runtime: a worker.
     let warmup = rt.spawn(async {
         tokio::time::sleep(std::time::Duration::from_secs(5)).await;
-        std::fs::write("warm", b"1")
+        std::fs::write("warm", b"1") //~ blocking_call_in_async
     });
 
     // The closure is called for every request, on the workers.
     let handler = move |name: String| {
         let path = static_dir.join(name);
-        async move { std::fs::read(path) }
+        async move { std::fs::read(path) } //~ blocking_call_in_async
     };
 
     rt.block_on(async move {

@@ -4,20 +4,20 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc;
 
 pub async fn notify_legacy(addr: &str, msg: &[u8]) -> std::io::Result<()> {
-    let mut stream = TcpStream::connect(addr)?;
+    let mut stream = TcpStream::connect(addr)?; //~ blocking_call_in_async
     stream.write_all(msg)
 }
 
 pub async fn admin_socket() -> std::io::Result<()> {
     let listener = TcpListener::bind("127.0.0.1:9000")?;
     loop {
-        let (mut conn, _) = listener.accept()?;
+        let (mut conn, _) = listener.accept()?; //~ blocking_call_in_async
         conn.write_all(b"ok\n")?;
     }
 }
 
 pub async fn full_path(addr: std::net::SocketAddr) -> bool {
-    std::net::TcpStream::connect(addr).is_ok()
+    std::net::TcpStream::connect(addr).is_ok() //~ blocking_call_in_async
 }
 
 pub async fn collect_results(jobs: Vec<Job>) -> Vec<Output> {
@@ -28,7 +28,7 @@ pub async fn collect_results(jobs: Vec<Job>) -> Vec<Output> {
     }
     drop(tx);
     let mut out = Vec::new();
-    while let Ok(result) = rx.recv() {
+    while let Ok(result) = rx.recv() { //~ blocking_call_in_async
         out.push(result);
     }
     out
@@ -39,7 +39,7 @@ pub fn bridge(rt: &tokio::runtime::Runtime) {
     std::thread::spawn(move || produce(tx));
     rt.spawn(async move {
         loop {
-            let event = rx.recv().unwrap();
+            let event = rx.recv().unwrap(); //~ blocking_call_in_async
             handle(event).await;
         }
     });

@@ -2,7 +2,7 @@
 use std::process::{Child, Command, Stdio};
 
 pub async fn git_head(repo: &std::path::Path) -> anyhow::Result<String> {
-    let out = std::process::Command::new("git")
+    let out = std::process::Command::new("git") //~ blocking_call_in_async
         .arg("rev-parse")
         .arg("HEAD")
         .current_dir(repo)
@@ -13,7 +13,7 @@ pub async fn git_head(repo: &std::path::Path) -> anyhow::Result<String> {
 pub async fn run_hook(script: &str) -> anyhow::Result<bool> {
     let mut cmd = Command::new("sh");
     cmd.arg("-c").arg(script).stdin(Stdio::null());
-    let status = cmd.status()?;
+    let status = cmd.status()?; //~ blocking_call_in_async
     Ok(status.success())
 }
 
@@ -22,7 +22,7 @@ pub async fn transcode(input: &str) -> std::io::Result<Vec<u8>> {
         .args(["-i", input, "-f", "mp3", "-"])
         .stdout(Stdio::piped())
         .spawn()?;
-    let out = child.wait_with_output()?;
+    let out = child.wait_with_output()?; //~ blocking_call_in_async
     Ok(out.stdout)
 }
 
@@ -33,11 +33,11 @@ pub struct Worker {
 impl Worker {
     pub async fn shutdown(&mut self) -> std::io::Result<()> {
         self.child.kill()?;
-        self.child.wait()?;
+        self.child.wait()?; //~ blocking_call_in_async
         Ok(())
     }
 }
 
 pub async fn reap(child: &mut std::process::Child) {
-    let _ = child.wait();
+    let _ = child.wait(); //~ blocking_call_in_async
 }

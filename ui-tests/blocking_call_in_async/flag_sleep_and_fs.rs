@@ -13,7 +13,7 @@ pub struct Config {
 }
 
 pub async fn load_config(path: &Path) -> anyhow::Result<Config> {
-    let text = fs::read_to_string(path)?;
+    let text = fs::read_to_string(path)?; //~ blocking_call_in_async
     Ok(toml::from_str(&text)?)
 }
 
@@ -21,7 +21,7 @@ pub async fn retry_connect(addr: &str) -> anyhow::Result<tokio::net::TcpStream> 
     for attempt in 0..5 {
         match tokio::net::TcpStream::connect(addr).await {
             Ok(s) => return Ok(s),
-            Err(_) => thread::sleep(Duration::from_millis(100 * attempt)),
+            Err(_) => thread::sleep(Duration::from_millis(100 * attempt)), //~ blocking_call_in_async
         }
     }
     anyhow::bail!("unreachable: {addr}")
@@ -33,19 +33,19 @@ pub struct Store {
 
 impl Store {
     pub async fn put(&self, key: &str, value: &[u8]) -> std::io::Result<()> {
-        let mut file = File::create(self.dir.join(key))?;
-        file.write_all(value)?;
+        let mut file = File::create(self.dir.join(key))?; //~ blocking_call_in_async
+        file.write_all(value)?; //~ blocking_call_in_async
         Ok(())
     }
 
     pub async fn get(&self, key: &str) -> std::io::Result<Vec<u8>> {
         let mut buf = Vec::new();
-        File::open(self.dir.join(key))?.read_to_end(&mut buf)?;
+        File::open(self.dir.join(key))?.read_to_end(&mut buf)?; //~ blocking_call_in_async
         Ok(buf)
     }
 
     pub async fn append_log(&self, line: &str) -> std::io::Result<()> {
-        let mut log = OpenOptions::new().create(true).append(true).open(self.dir.join("log"))?;
+        let mut log = OpenOptions::new().create(true).append(true).open(self.dir.join("log"))?; //~ blocking_call_in_async
         writeln!(log, "{line}")
     }
 
@@ -68,7 +68,7 @@ pub fn ensure_dir_later(dir: PathBuf) -> tokio::task::JoinHandle<()> {
 
 /// An async closure is async context too.
 pub async fn snapshot(paths: Vec<PathBuf>) {
-    let read = async |p: PathBuf| std::fs::read(p);
+    let read = async |p: PathBuf| std::fs::read(p); //~ blocking_call_in_async
     for p in paths {
         let _ = read(p).await;
     }

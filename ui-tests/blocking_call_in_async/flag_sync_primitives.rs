@@ -11,7 +11,7 @@ pub async fn collect_crossbeam(jobs: Vec<Job>) -> Vec<Output> {
     }
     drop(tx);
     let mut out = Vec::new();
-    while let Ok(o) = rx.recv() {
+    while let Ok(o) = rx.recv() { //~ blocking_call_in_async
         out.push(o);
     }
     out
@@ -20,12 +20,12 @@ pub async fn collect_crossbeam(jobs: Vec<Job>) -> Vec<Output> {
 pub async fn first_event(source: EventSource) -> Option<Event> {
     let (tx, rx) = flume::unbounded();
     source.subscribe(tx);
-    rx.recv().ok()
+    rx.recv().ok() //~ blocking_call_in_async
 }
 
 pub async fn compress(data: Vec<u8>) -> Vec<u8> {
     let handle = thread::spawn(move || zstd::encode_all(&data[..], 3).unwrap());
-    handle.join().unwrap()
+    handle.join().unwrap() //~ blocking_call_in_async
 }
 
 pub async fn named_worker() -> u64 {
@@ -33,7 +33,7 @@ pub async fn named_worker() -> u64 {
         .name("hasher".into())
         .spawn(|| expensive_hash())
         .expect("spawn");
-    worker.join().unwrap_or(0)
+    worker.join().unwrap_or(0) //~ blocking_call_in_async
 }
 
 pub async fn wait_ready() {
@@ -47,7 +47,7 @@ pub async fn wait_ready() {
     let (lock, cvar) = &*pair;
     let mut ready = lock.lock().unwrap();
     while !*ready {
-        ready = cvar.wait(ready).unwrap();
+        ready = cvar.wait(ready).unwrap(); //~ blocking_call_in_async
     }
 }
 
@@ -59,7 +59,7 @@ pub struct Pool {
 impl Pool {
     pub async fn checkout(&self) {
         let guard = self.idle.lock().unwrap();
-        let mut guard = self.available.wait_while(guard, |n| *n == 0).unwrap();
+        let mut guard = self.available.wait_while(guard, |n| *n == 0).unwrap(); //~ blocking_call_in_async
         *guard -= 1;
     }
 }
@@ -72,5 +72,5 @@ pub async fn rendezvous(n: usize) {
             b.wait();
         });
     }
-    barrier.wait();
+    barrier.wait(); //~ blocking_call_in_async
 }

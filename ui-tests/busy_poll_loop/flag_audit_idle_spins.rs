@@ -7,7 +7,7 @@ fn handle(_m: u32) {}
 
 pub fn spin_worker(rx: mpsc::Receiver<u32>) {
     loop {
-        match rx.try_recv() {
+        match rx.try_recv() { //~ busy_poll_loop
             Ok(m) => handle(m),
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => {}
@@ -17,7 +17,7 @@ pub fn spin_worker(rx: mpsc::Receiver<u32>) {
 
 pub async fn tokio_spin(mut rx: tokio::sync::mpsc::Receiver<u32>) {
     loop {
-        if let Ok(m) = rx.try_recv() {
+        if let Ok(m) = rx.try_recv() { //~ busy_poll_loop
             handle(m);
         }
     }
@@ -25,7 +25,7 @@ pub async fn tokio_spin(mut rx: tokio::sync::mpsc::Receiver<u32>) {
 
 pub fn lock_spin(state: Arc<Mutex<u32>>) {
     loop {
-        if let Ok(mut g) = state.try_lock() {
+        if let Ok(mut g) = state.try_lock() { //~ busy_poll_loop
             *g += 1;
         }
     }
@@ -33,7 +33,7 @@ pub fn lock_spin(state: Arc<Mutex<u32>>) {
 
 pub async fn continue_skips_sleep(mut rx: tokio::sync::mpsc::Receiver<u32>) {
     loop {
-        let m = match rx.try_recv() {
+        let m = match rx.try_recv() { //~ busy_poll_loop
             Ok(m) => m,
             Err(TokioTryRecvError::Empty) => continue,
             Err(TokioTryRecvError::Disconnected) => continue,
@@ -46,7 +46,7 @@ pub async fn continue_skips_sleep(mut rx: tokio::sync::mpsc::Receiver<u32>) {
 pub async fn select_default(mut rx: futures::channel::mpsc::Receiver<u32>) {
     use futures::StreamExt;
     loop {
-        futures::select! {
+        futures::select! { //~ busy_poll_loop
             m = rx.next() => handle(m.unwrap()),
             default => {}
         }
@@ -55,6 +55,6 @@ pub async fn select_default(mut rx: futures::channel::mpsc::Receiver<u32>) {
 
 pub async fn send_spin(tx: tokio::sync::mpsc::Sender<u32>) {
     loop {
-        let _ = tx.try_send(1);
+        let _ = tx.try_send(1); //~ busy_poll_loop
     }
 }

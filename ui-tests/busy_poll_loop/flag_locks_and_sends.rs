@@ -4,7 +4,7 @@ use tokio::sync::mpsc;
 
 pub fn spin_on_lock(state: Arc<Mutex<Vec<u8>>>) {
     loop {
-        if let Ok(mut guard) = state.try_lock() {
+        if let Ok(mut guard) = state.try_lock() { //~ busy_poll_loop
             guard.push(1);
         }
     }
@@ -12,7 +12,7 @@ pub fn spin_on_lock(state: Arc<Mutex<Vec<u8>>>) {
 
 pub fn spin_on_rwlock(config: Arc<RwLock<String>>) {
     loop {
-        let Ok(current) = config.try_read() else {
+        let Ok(current) = config.try_read() else { //~ busy_poll_loop
             continue;
         };
         if current.is_empty() {
@@ -26,7 +26,7 @@ pub fn spin_on_rwlock(config: Arc<RwLock<String>>) {
 pub async fn spin_on_send(tx: mpsc::Sender<u64>) {
     let mut n = 0;
     loop {
-        if tx.try_send(n).is_ok() {
+        if tx.try_send(n).is_ok() { //~ busy_poll_loop
             n += 1;
         }
     }

@@ -4,7 +4,7 @@ use tokio::sync::mpsc;
 
 pub async fn futures_default(mut events: futures::channel::mpsc::Receiver<u32>) {
     loop {
-        select! {
+        select! { //~ busy_poll_loop
             event = events.next().fuse() => println!("{event:?}"),
             default => {},
         }
@@ -13,7 +13,7 @@ pub async fn futures_default(mut events: futures::channel::mpsc::Receiver<u32>) 
 
 pub async fn tokio_else(mut rx: mpsc::Receiver<u32>, mut ticks: mpsc::Receiver<()>) {
     loop {
-        tokio::select! {
+        tokio::select! { //~ busy_poll_loop
             Some(v) = rx.recv() => println!("{v}"),
             Some(()) = ticks.recv() => println!("tick"),
             else => {}

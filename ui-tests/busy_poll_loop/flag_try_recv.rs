@@ -7,8 +7,8 @@ pub struct Event;
 fn handle(_e: Event) {}
 
 pub fn drain_forever(rx: mpsc::Receiver<Event>) {
-    std::thread::spawn(move || loop {
-        if let Ok(event) = rx.try_recv() {
+    std::thread::spawn(move || loop { //~ spawn_without_cancel
+        if let Ok(event) = rx.try_recv() { //~ busy_poll_loop
             handle(event);
         }
     });
@@ -16,7 +16,7 @@ pub fn drain_forever(rx: mpsc::Receiver<Event>) {
 
 pub fn match_continue(rx: mpsc::Receiver<Event>) {
     loop {
-        match rx.try_recv() {
+        match rx.try_recv() { //~ busy_poll_loop
             Ok(event) => handle(event),
             Err(TryRecvError::Empty) => continue,
             Err(TryRecvError::Disconnected) => std::thread::sleep(std::time::Duration::from_secs(1)),
@@ -25,9 +25,9 @@ pub fn match_continue(rx: mpsc::Receiver<Event>) {
 }
 
 pub async fn async_task(mut rx: Receiver<Event>) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
-            while let Ok(event) = rx.try_recv() {
+            while let Ok(event) = rx.try_recv() { //~ busy_poll_loop
                 handle(event);
             }
         }
@@ -36,7 +36,7 @@ pub async fn async_task(mut rx: Receiver<Event>) {
 
 pub fn while_true(rx: crossbeam_channel::Receiver<Event>) {
     while true {
-        let Ok(event) = rx.try_recv() else { continue };
+        let Ok(event) = rx.try_recv() else { continue }; //~ busy_poll_loop
         handle(event);
     }
 }

@@ -15,7 +15,7 @@ fn run(_job: Job) {}
 
 pub async fn worker(mut rx: mpsc::Receiver<Job>, stats: Arc<Mutex<Stats>>) {
     loop {
-        match rx.try_recv() {
+        match rx.try_recv() { //~ busy_poll_loop
             Ok(job) => {
                 run(job);
                 stats.lock().await.handled += 1;
@@ -31,7 +31,7 @@ pub async fn worker(mut rx: mpsc::Receiver<Job>, stats: Arc<Mutex<Stats>>) {
 
 pub async fn config_watcher(mut updates: mpsc::Receiver<String>, config: Arc<RwLock<String>>) {
     loop {
-        if let Ok(update) = updates.try_recv() {
+        if let Ok(update) = updates.try_recv() { //~ busy_poll_loop
             *config.write().await = update;
         } else {
             let current = config.read().await;

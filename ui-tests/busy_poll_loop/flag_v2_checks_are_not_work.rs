@@ -27,7 +27,7 @@ impl Connection {
             if !self.is_alive() {
                 return Err(Error::Disconnected);
             }
-            match self.receiver.try_recv() {
+            match self.receiver.try_recv() { //~ busy_poll_loop
                 Ok(msg) => return Ok(msg),
                 Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => {
                     return Err(Error::Disconnected)
@@ -45,7 +45,7 @@ fn run(_job: Job) {}
 // A stop check, then a pop that finds an empty queue: spins while idle.
 pub fn worker(stop: Receiver<()>, queue: &Mutex<VecDeque<Job>>) {
     loop {
-        match stop.try_recv() {
+        match stop.try_recv() { //~ busy_poll_loop
             Ok(()) | Err(TryRecvError::Disconnected) => break,
             Err(TryRecvError::Empty) => {}
         }

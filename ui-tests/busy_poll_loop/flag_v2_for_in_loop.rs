@@ -9,7 +9,7 @@ pub struct Worker {
 pub fn hand_out(workers: &[Arc<Worker>], job: u64) {
     loop {
         for worker in workers {
-            if let Ok(mut queue) = worker.queue.try_lock() {
+            if let Ok(mut queue) = worker.queue.try_lock() { //~ busy_poll_loop
                 queue.push(job);
                 return;
             }

@@ -13,7 +13,7 @@ fn run(_job: Job) {}
 // was not "endless").
 pub fn start_worker(rx: mpsc::Receiver<Job>) -> thread::JoinHandle<()> {
     thread::spawn(move || loop {
-        match rx.try_recv() {
+        match rx.try_recv() { //~ busy_poll_loop
             Ok(job) => run(job),
             Err(TryRecvError::Empty) => continue,
             Err(TryRecvError::Disconnected) => return,
@@ -24,7 +24,7 @@ pub fn start_worker(rx: mpsc::Receiver<Job>) -> thread::JoinHandle<()> {
 // A crossbeam worker that runs until a stop flag is set.
 pub fn crossbeam_worker(rx: crossbeam_channel::Receiver<Job>, stop: Arc<AtomicBool>) {
     while !stop.load(Ordering::Relaxed) {
-        match rx.try_recv() {
+        match rx.try_recv() { //~ busy_poll_loop
             Ok(job) => run(job),
             Err(crossbeam_channel::TryRecvError::Empty) => {}
             Err(crossbeam_channel::TryRecvError::Disconnected) => break,
@@ -38,7 +38,7 @@ pub async fn forward_events(
     out: tokio::sync::mpsc::Sender<u64>,
 ) {
     loop {
-        let job = match rx.try_recv() {
+        let job = match rx.try_recv() { //~ busy_poll_loop
             Ok(job) => job,
             Err(tokio::sync::mpsc::error::TryRecvError::Empty) => continue,
             Err(tokio::sync::mpsc::error::TryRecvError::Disconnected) => return,
@@ -52,7 +52,7 @@ pub async fn forward_events(
 // Waiting for a lock to free up by spinning on it.
 pub fn read_when_free(state: Arc<Mutex<u32>>) -> u32 {
     loop {
-        if let Ok(v) = state.try_lock() {
+        if let Ok(v) = state.try_lock() { //~ busy_poll_loop
             return *v;
         }
     }
@@ -60,5 +60,5 @@ pub fn read_when_free(state: Arc<Mutex<u32>>) -> u32 {
 
 // Waiting for a message by spinning on it.
 pub fn wait_for_ready(ready: &mpsc::Receiver<()>) {
-    while ready.try_recv().is_err() {}
+    while ready.try_recv().is_err() {} //~ busy_poll_loop
 }

@@ -8,7 +8,7 @@ fn handle(_e: Event) {}
 
 pub fn pump_events(mut events: futures::channel::mpsc::Receiver<Event>) {
     loop {
-        match events.next().now_or_never() {
+        match events.next().now_or_never() { //~ busy_poll_loop
             Some(Some(event)) => handle(event),
             Some(None) => return,
             None => continue,
@@ -18,7 +18,7 @@ pub fn pump_events(mut events: futures::channel::mpsc::Receiver<Event>) {
 
 pub fn wait_result<F: std::future::Future<Output = u32> + Unpin>(mut fut: F) -> u32 {
     loop {
-        if let Some(value) = (&mut fut).now_or_never() {
+        if let Some(value) = (&mut fut).now_or_never() { //~ busy_poll_loop
             break value;
         }
     }
@@ -27,7 +27,7 @@ pub fn wait_result<F: std::future::Future<Output = u32> + Unpin>(mut fut: F) -> 
 pub async fn spin_with_hint(mut done: tokio::sync::oneshot::Receiver<()>) {
     // A spin hint does not help in async code: the task still never yields.
     loop {
-        if (&mut done).now_or_never().is_some() {
+        if (&mut done).now_or_never().is_some() { //~ busy_poll_loop
             return;
         }
         std::hint::spin_loop();

@@ -29,7 +29,7 @@ pub struct Pool {
 impl Pool {
     pub fn worker_and(&self, rx: Receiver<Job>) {
         loop {
-            match rx.try_recv() {
+            match rx.try_recv() { //~ busy_poll_loop
                 Ok(job) => run(job),
                 Err(TryRecvError::Empty) => {
                     if self.parked.load(Ordering::Acquire) < self.max_parked
@@ -45,7 +45,7 @@ impl Pool {
 
     pub fn worker_nested(&self, rx: Receiver<Job>) {
         loop {
-            match rx.try_recv() {
+            match rx.try_recv() { //~ busy_poll_loop
                 Ok(job) => run(job),
                 Err(TryRecvError::Empty) => {
                     if self.parked.load(Ordering::Acquire) < self.max_parked {

@@ -12,7 +12,7 @@ async fn worker(token: CancellationToken) {
 }
 
 pub async fn start_workers() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     for _ in 0..4 {
         let t = token.clone();
         tokio::spawn(async move {
@@ -22,13 +22,13 @@ pub async fn start_workers() {
 }
 
 pub async fn start_one() {
-    let shutdown = CancellationToken::new();
+    let shutdown = CancellationToken::new(); //~ cancel_token_never_cancelled
     tokio::spawn(worker(shutdown.clone()));
     tokio::time::sleep(Duration::from_secs(10)).await;
 }
 
 pub async fn moved_in() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     let handle = tokio::spawn(async move {
         token.cancelled().await;
     });

@@ -6,7 +6,7 @@ use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 pub async fn run_server(listener: TcpListener) -> std::io::Result<()> {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     let server_token = token.clone();
     tokio::spawn(async move {
         loop {
@@ -28,7 +28,7 @@ pub async fn run_server(listener: TcpListener) -> std::io::Result<()> {
 }
 
 pub async fn clone_of_a_clone() {
-    let shutdown = CancellationToken::new();
+    let shutdown = CancellationToken::new(); //~ cancel_token_never_cancelled
     let for_workers = shutdown.clone();
     for id in 0..4 {
         let worker_token = for_workers.clone();
@@ -41,7 +41,7 @@ pub async fn clone_of_a_clone() {
 }
 
 pub fn moved_into_thread() {
-    let stop = CancellationToken::new();
+    let stop = CancellationToken::new(); //~ cancel_token_never_cancelled
     let seen = stop.clone();
     std::thread::spawn(move || {
         while !seen.is_cancelled() {

@@ -18,13 +18,13 @@ async fn consume(mut jobs: mpsc::Receiver<Job>, token: CancellationToken) {
 async fn handle(_job: Job) {}
 
 pub async fn spawned_local_fn(jobs: mpsc::Receiver<Job>) {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     tokio::spawn(consume(jobs, token.clone()));
     tokio::signal::ctrl_c().await.ok();
 }
 
 pub async fn spawned_foreign_fn(state: Arc<crate::State>) {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     tokio::spawn(crate::metrics::report_loop(state, token.clone()));
 }
 
@@ -38,7 +38,7 @@ fn start_workers(token: &CancellationToken, count: usize) {
 }
 
 pub async fn through_a_helper() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     start_workers(&token, 8);
     tokio::signal::ctrl_c().await.ok();
 }
@@ -56,14 +56,14 @@ impl Supervisor {
     }
 
     pub async fn start(&self) {
-        let token = CancellationToken::new();
+        let token = CancellationToken::new(); //~ cancel_token_never_cancelled
         self.spawn_watchers(&token);
         tokio::signal::ctrl_c().await.ok();
     }
 }
 
 pub async fn future_bound_then_spawned() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     let t = token.clone();
     let task = async move {
         t.cancelled().await;

@@ -10,7 +10,7 @@ pub async fn transcode(job: Job, token: CancellationToken) -> Result<(), Error> 
     let mut cmd = Command::new("ffmpeg");
     cmd.arg("-i").arg(&job.input).arg(&job.output);
     tokio::select! {
-        out = cmd.output() => {
+        out = cmd.output() => { //~ child_without_kill_on_drop
             let out = out?;
             job.finish(out.status.success()).await
         }
@@ -24,7 +24,7 @@ pub async fn backup(mut shutdown: watch::Receiver<bool>) -> Result<(), Error> {
             biased;
             _ = shutdown.changed() => return Ok(()),
             res = async {
-                let mut child = Command::new("restic").arg("backup").arg("/data").spawn()?;
+                let mut child = Command::new("restic").arg("backup").arg("/data").spawn()?; //~ child_without_kill_on_drop
                 child.wait().await
             } => {
                 res?;
@@ -36,8 +36,8 @@ pub async fn backup(mut shutdown: watch::Receiver<bool>) -> Result<(), Error> {
 
 pub async fn first_responder(a: &str, b: &str) -> Result<(), Error> {
     futures::select! {
-        _ = Command::new("curl").arg(a).status() => {},
-        _ = Command::new("curl").arg(b).status() => {},
+        _ = Command::new("curl").arg(a).status() => {}, //~ child_without_kill_on_drop
+        _ = Command::new("curl").arg(b).status() => {}, //~ child_without_kill_on_drop
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 /// `wait_with_output` takes the child by value: after a timeout there is
 /// nothing left to kill.
 pub async fn lint_file(path: &str) -> anyhow::Result<String> {
-    let child = Command::new("eslint")
+    let child = Command::new("eslint") //~ child_without_kill_on_drop
         .arg(path)
         .stdout(Stdio::piped())
         .spawn()?;
@@ -22,7 +22,7 @@ pub async fn lint_file(path: &str) -> anyhow::Result<String> {
 pub async fn supervise(bin: &str, token: CancellationToken) -> anyhow::Result<()> {
     let mut cmd = Command::new(bin);
     cmd.arg("--foreground");
-    let mut child = cmd.spawn().expect("spawn worker");
+    let mut child = cmd.spawn().expect("spawn worker"); //~ child_without_kill_on_drop
     tokio::select! {
         status = child.wait() => {
             tracing::warn!(?status, "worker exited");

@@ -11,7 +11,7 @@ use tokio::time::timeout;
 pub async fn render_thumbnail(input: &str, output: &str) -> Result<()> {
     let status = timeout(
         Duration::from_secs(30),
-        Command::new("ffmpeg")
+        Command::new("ffmpeg") //~ child_without_kill_on_drop
             .args(["-y", "-i", input, "-frames:v", "1"])
             .arg(output)
             .stdout(Stdio::null())
@@ -33,7 +33,7 @@ pub async fn git_log(repo: &str, limit: usize) -> Result<String> {
     if limit > 100 {
         cmd.arg("--no-decorate");
     }
-    let out = tokio::time::timeout(Duration::from_secs(5), cmd.output()).await??;
+    let out = tokio::time::timeout(Duration::from_secs(5), cmd.output()).await??; //~ child_without_kill_on_drop
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
@@ -41,14 +41,14 @@ pub async fn git_log(repo: &str, limit: usize) -> Result<String> {
 pub async fn run_hook(path: &str) -> Result<Vec<u8>> {
     let mut cmd = Command::new(path);
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let out = timeout(Duration::from_secs(10), cmd.spawn()?.wait_with_output()).await??;
+    let out = timeout(Duration::from_secs(10), cmd.spawn()?.wait_with_output()).await??; //~ child_without_kill_on_drop
     Ok(out.stdout)
 }
 
 /// The child lives inside an async block handed to the timeout.
 pub async fn probe(binary: &str) -> Result<bool> {
     let res = timeout(Duration::from_millis(500), async {
-        let mut child = Command::new(binary).arg("--version").spawn()?;
+        let mut child = Command::new(binary).arg("--version").spawn()?; //~ child_without_kill_on_drop
         let status = child.wait().await?;
         Ok::<_, std::io::Error>(status.success())
     })
@@ -61,7 +61,7 @@ pub async fn compress(path: &str) -> Result<()> {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     tokio::time::timeout_at(
         deadline,
-        Command::new("zstd").arg("-19").arg(path).kill_on_drop(false).output(),
+        Command::new("zstd").arg("-19").arg(path).kill_on_drop(false).output(), //~ child_without_kill_on_drop
     )
     .await??;
     Ok(())

@@ -30,7 +30,7 @@ pub async fn unknown_builder() {
 
 pub async fn std_command() {
     let _ = timeout(Duration::from_secs(5), async {
-        std::process::Command::new("ls").status()
+        std::process::Command::new("ls").status() //~ blocking_call_in_async
     })
     .await;
 }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 pub async fn blocking_probe() -> bool {
     tokio::time::timeout(Duration::from_secs(1), async {
-        Command::new("true").status().map(|s| s.success()).unwrap_or(false)
+        Command::new("true").status().map(|s| s.success()).unwrap_or(false) //~ blocking_call_in_async
     })
     .await
     .unwrap_or(false)
@@ -12,7 +12,7 @@ pub async fn blocking_probe() -> bool {
 
 pub async fn spawned_in_select(rx: &mut tokio::sync::mpsc::Receiver<()>) {
     tokio::select! {
-        _ = async { Command::new("sync").output() } => {}
+        _ = async { Command::new("sync").output() } => {} //~ blocking_call_in_async
         _ = rx.recv() => {}
     }
 }

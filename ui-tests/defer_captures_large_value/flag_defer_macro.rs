@@ -8,7 +8,7 @@ const HEADER: usize = 9;
 
 pub async fn read_frame(stream: &mut TcpStream, stats: &Stats) -> std::io::Result<usize> {
     let mut buf = [0u8; MAX_FRAME + HEADER];
-    defer! {
+    defer! { //~ defer_captures_large_value
         stats.record_frame(buf.len());
     }
     let n = stream.read(&mut buf).await?;
@@ -17,7 +17,7 @@ pub async fn read_frame(stream: &mut TcpStream, stats: &Stats) -> std::io::Resul
 
 pub async fn relay(stream: &mut TcpStream, stats: &Stats) -> std::io::Result<()> {
     let mut scratch = vec![0u8; 1 << 20];
-    defer!(stats.bytes_seen(scratch.capacity()));
+    defer!(stats.bytes_seen(scratch.capacity())); //~ defer_captures_large_value
     stream.read_exact(&mut scratch[..64]).await?;
     Ok(())
 }
@@ -25,7 +25,7 @@ pub async fn relay(stream: &mut TcpStream, stats: &Stats) -> std::io::Result<()>
 pub fn checksum_block(stats: &Stats) -> u32 {
     // Unsuffixed integers count 4 bytes: 1024 × 4 = 4096, the threshold itself.
     let table = [0; 1024];
-    scopeguard::defer! {
+    scopeguard::defer! { //~ defer_captures_large_value
         stats.table_dropped(table[0]);
     }
     compute(&table)
@@ -33,7 +33,7 @@ pub fn checksum_block(stats: &Stats) -> u32 {
 
 pub fn format_report(stats: &Stats) {
     let report = String::with_capacity(64 * 1024);
-    defer! {
+    defer! { //~ defer_captures_large_value
         println!("report was {} bytes", report.len());
     }
     stats.flush();
@@ -41,7 +41,7 @@ pub fn format_report(stats: &Stats) {
 
 pub fn log_inline(stats: &Stats) {
     let samples = [0.0f64; 4096];
-    defer! {
+    defer! { //~ defer_captures_large_value
         tracing::debug!("samples kept: {samples:?}");
     }
     stats.observe(&samples);

@@ -7,7 +7,7 @@ use tokio::io::AsyncReadExt;
 
 pub fn load_config(path: &str, audit: &Audit) -> Result<Config, Error> {
     let text = fs::read_to_string(path)?;
-    defer! {
+    defer! { //~ defer_captures_large_value
         audit.loaded(path, text.len());
     }
     parse(&text)
@@ -15,20 +15,20 @@ pub fn load_config(path: &str, audit: &Audit) -> Result<Config, Error> {
 
 pub fn load_image(path: &str, audit: &Audit) -> Vec<u8> {
     let raw = std::fs::read(path).expect("image");
-    let _g = scopeguard::guard((), |_| audit.image(raw.len()));
+    let _g = scopeguard::guard((), |_| audit.image(raw.len())); //~ defer_captures_large_value
     decode(&raw)
 }
 
 pub async fn load_async(path: &str, audit: &Audit) -> std::io::Result<()> {
     let data = tokio::fs::read(path).await?;
-    defer! { audit.bytes(data.len()); }
+    defer! { audit.bytes(data.len()); } //~ defer_captures_large_value
     upload(&data).await
 }
 
 pub fn slurp(mut file: fs::File, audit: &Audit) -> std::io::Result<()> {
     let mut contents = Vec::new();
     file.read_to_end(&mut contents)?;
-    defer! { audit.bytes(contents.len()); }
+    defer! { audit.bytes(contents.len()); } //~ defer_captures_large_value
     process(&contents);
     Ok(())
 }
@@ -36,6 +36,6 @@ pub fn slurp(mut file: fs::File, audit: &Audit) -> std::io::Result<()> {
 pub async fn slurp_socket(mut sock: tokio::net::TcpStream, audit: &Audit) -> std::io::Result<()> {
     let mut body = String::with_capacity(128);
     sock.read_to_string(&mut body).await?;
-    defer! { audit.text(body.len()); }
+    defer! { audit.text(body.len()); } //~ defer_captures_large_value
     handle(&body).await
 }

@@ -9,7 +9,7 @@ use tokio::io::AsyncWriteExt;
 /// `connect_timeout` alone: a mirror that stops sending mid-body holds the
 /// download forever.
 pub async fn download_release(url: &str, dest: &std::path::Path) -> anyhow::Result<()> {
-    let client = Client::builder()
+    let client = Client::builder() //~ http_client_without_timeout
         .user_agent("updater/0.9")
         .connect_timeout(Duration::from_secs(10))
         .build()?;
@@ -30,7 +30,7 @@ impl Registry {
     /// The per-request timeout covers the probe, but the client is stored:
     /// every later request made through `self.http` is unbounded.
     pub async fn connect(base: String) -> anyhow::Result<Registry> {
-        let http = Client::builder().user_agent("registry-client/2.0").build()?;
+        let http = Client::builder().user_agent("registry-client/2.0").build()?; //~ http_client_without_timeout
         http.get(format!("{base}/v2/"))
             .timeout(Duration::from_secs(5))
             .send()
@@ -51,7 +51,7 @@ impl Registry {
 
 /// Returned to the caller after one bounded request.
 pub async fn logged_in_client(login_url: &str, token: &str) -> anyhow::Result<Client> {
-    let client = Client::new();
+    let client = Client::new(); //~ http_client_without_timeout
     client
         .post(login_url)
         .bearer_auth(token)
@@ -64,7 +64,7 @@ pub async fn logged_in_client(login_url: &str, token: &str) -> anyhow::Result<Cl
 
 /// One of the two requests has no timeout of its own.
 pub async fn sync_feed(feed_url: &str, ack_url: &str) -> anyhow::Result<usize> {
-    let client = Client::builder().gzip(true).build()?;
+    let client = Client::builder().gzip(true).build()?; //~ http_client_without_timeout
     let items: Vec<String> = client
         .get(feed_url)
         .timeout(Duration::from_secs(15))
@@ -78,7 +78,7 @@ pub async fn sync_feed(feed_url: &str, ack_url: &str) -> anyhow::Result<usize> {
 
 /// A clone handed to another function, whose requests are out of sight.
 pub async fn wait_until_up(url: String) -> reqwest::Result<bool> {
-    let client = Client::new();
+    let client = Client::new(); //~ http_client_without_timeout
     if client.head(&url).timeout(Duration::from_secs(2)).send().await.is_ok() {
         return Ok(true);
     }

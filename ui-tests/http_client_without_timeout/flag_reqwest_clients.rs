@@ -10,17 +10,17 @@ pub struct Indexer {
 
 impl Indexer {
     pub fn new(base: String) -> Self {
-        Indexer { http: Client::new(), base }
+        Indexer { http: Client::new(), base } //~ http_client_without_timeout
     }
 
     pub fn with_defaults(base: String) -> Self {
-        Indexer { http: reqwest::Client::default(), base }
+        Indexer { http: reqwest::Client::default(), base } //~ http_client_without_timeout
     }
 }
 
 /// `connect_timeout` alone does not bound a response that never finishes.
 pub fn crawler_client() -> reqwest::Result<Client> {
-    Client::builder()
+    Client::builder() //~ http_client_without_timeout
         .user_agent("crawler/2.1")
         .connect_timeout(Duration::from_secs(5))
         .pool_max_idle_per_host(8)
@@ -34,10 +34,10 @@ pub fn proxied_client(proxy: Option<&str>) -> anyhow::Result<Client> {
         builder = builder.proxy(reqwest::Proxy::all(url)?);
     }
     let builder = builder.https_only(true);
-    Ok(builder.build()?)
+    Ok(builder.build()?) //~ http_client_without_timeout
 }
 
 pub async fn fetch_status(url: &str) -> reqwest::Result<u16> {
-    let resp = reqwest::get(url).await?;
+    let resp = reqwest::get(url).await?; //~ http_client_without_timeout
     Ok(resp.status().as_u16())
 }

@@ -8,7 +8,7 @@ pub async fn index_with_progress(job: Job, mut cancel: mpsc::Receiver<()>) -> Op
     let indexer = tokio::spawn(async move { job.index().await });
     tokio::select! {
         stats = async move {
-            let stats = indexer.await.ok()?;
+            let stats = indexer.await.ok()?; //~ join_handle_dropped_by_race
             tracing::info!(files = stats.files, "indexed");
             Some(stats)
         } => stats,
@@ -24,7 +24,7 @@ pub async fn sync_once(peer: Peer) {
         }
     };
     tokio::select! {
-        _ = pull => {}
+        _ = pull => {} //~ join_handle_dropped_by_race
         _ = tokio::time::sleep(Duration::from_secs(30)) => tracing::warn!("sync took too long"),
     }
 }

@@ -4,7 +4,7 @@ use futures::future::{self, select_all, Either};
 pub async fn first_of_two(a: Source, b: Source) -> Result<(), Error> {
     let h1 = tokio::spawn(a.fetch());
     let h2 = tokio::spawn(b.fetch());
-    match future::select(h1, h2).await {
+    match future::select(h1, h2).await { //~ join_handle_dropped_by_race join_handle_dropped_by_race
         Either::Left((res, _)) => res??,
         Either::Right((res, _other)) => res??,
     }
@@ -14,14 +14,14 @@ pub async fn first_of_two(a: Source, b: Source) -> Result<(), Error> {
 pub async fn any_mirror(mirrors: &[Mirror]) {
     let h1 = tokio::spawn(mirrors[0].clone().download());
     let h2 = tokio::spawn(mirrors[1].clone().download());
-    let (res, idx, _) = select_all(vec![h1, h2]).await;
+    let (res, idx, _) = select_all(vec![h1, h2]).await; //~ join_handle_dropped_by_race join_handle_dropped_by_race
     tracing::info!(idx, ok = res.is_ok(), "first mirror finished");
 }
 
 pub async fn race_and_forget(a: Probe, b: Probe) {
     let fast = tokio::spawn(a.probe());
     let slow = tokio::spawn(b.probe());
-    future::select(fast, slow).await;
+    future::select(fast, slow).await; //~ join_handle_dropped_by_race join_handle_dropped_by_race
 }
 
 // Renamed imports resolve like the originals.
@@ -30,11 +30,11 @@ pub async fn renamed(a: Probe, b: Probe) {
     use tokio::time::timeout as deadline;
     let fast = tokio::spawn(a.probe());
     let slow = tokio::spawn(b.probe());
-    let _ = race(fast, slow).await;
+    let _ = race(fast, slow).await; //~ join_handle_dropped_by_race join_handle_dropped_by_race
     let ticker = tokio::spawn(async move {
         loop {
             a.tick().await;
         }
     });
-    let _ = deadline(std::time::Duration::from_secs(1), ticker).await;
+    let _ = deadline(std::time::Duration::from_secs(1), ticker).await; //~ join_handle_dropped_by_race
 }

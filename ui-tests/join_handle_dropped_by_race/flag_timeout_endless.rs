@@ -11,7 +11,7 @@ pub async fn start_poller(client: Client) -> Result<(), Error> {
             tokio::time::sleep(Duration::from_secs(5)).await;
         }
     });
-    if timeout(Duration::from_secs(60), poller).await.is_err() {
+    if timeout(Duration::from_secs(60), poller).await.is_err() { //~ join_handle_dropped_by_race
         tracing::warn!("poller did not finish in time");
     }
     Ok(())
@@ -20,7 +20,7 @@ pub async fn start_poller(client: Client) -> Result<(), Error> {
 pub async fn pump_for_a_while(mut socket: Socket) {
     let _ = tokio::time::timeout(
         Duration::from_secs(10),
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ join_handle_dropped_by_race
             loop {
                 let frame = socket.read_frame().await;
                 socket.write_frame(frame).await;

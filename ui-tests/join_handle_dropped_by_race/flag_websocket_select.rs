@@ -31,8 +31,8 @@ pub async fn handle_socket(socket: WebSocket, state: Arc<AppState>, name: String
     });
 
     tokio::select! {
-        _ = send_task => {}
-        _ = receive_task => {}
+        _ = send_task => {} //~ join_handle_dropped_by_race
+        _ = receive_task => {} //~ join_handle_dropped_by_race
     }
     let _ = state.tx.send("someone left".to_string());
 }
@@ -45,7 +45,7 @@ pub async fn proxy(client: Conn, upstream: Conn) {
     let down = tokio::task::spawn(copy(ur, cw));
     tokio::select! {
         res = &mut up => log_end("up", res),
-        res = down => {
+        res = down => { //~ join_handle_dropped_by_race
             log_end("down", res);
             up.abort();
         }
@@ -55,7 +55,7 @@ pub async fn proxy(client: Conn, upstream: Conn) {
 // The spawn call written straight into the branch.
 pub async fn serve_with_heartbeat(conn: Conn, hb: Heartbeat) -> Result<(), Error> {
     tokio::select! {
-        res = tokio::spawn(hb.run()) => res?,
+        res = tokio::spawn(hb.run()) => res?, //~ join_handle_dropped_by_race
         res = conn.serve() => res?,
     }
     Ok(())

@@ -12,7 +12,7 @@ pub async fn accept_then_spawn(listener: TcpListener, state: Arc<crate::State>) 
         let (socket, peer) = listener.accept().await?;
         tracing::debug!(%peer, "connection");
         let state = state.clone();
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_in_loop_unbounded
             serve(socket, state).await;
         });
     }
@@ -20,7 +20,7 @@ pub async fn accept_then_spawn(listener: TcpListener, state: Arc<crate::State>) 
 
 pub async fn while_let_accept(listener: TcpListener, state: Arc<crate::State>) {
     while let Ok((socket, _)) = listener.accept().await {
-        task::spawn(serve(socket, state.clone()));
+        task::spawn(serve(socket, state.clone())); //~ spawn_in_loop_unbounded
     }
 }
 
@@ -28,7 +28,7 @@ pub async fn match_on_accept(listener: TcpListener, state: Arc<crate::State>) {
     loop {
         match listener.accept().await {
             Ok((socket, _)) => {
-                go(serve(socket, state.clone()));
+                go(serve(socket, state.clone())); //~ spawn_in_loop_unbounded
             }
             Err(e) => tracing::warn!("accept failed: {e}"),
         }
@@ -46,7 +46,7 @@ pub async fn accept_in_select(
             res = listener.accept() => {
                 if let Ok((socket, _)) = res {
                     let state = state.clone();
-                    tokio::spawn(async move { serve(socket, state).await });
+                    tokio::spawn(async move { serve(socket, state).await }); //~ spawn_in_loop_unbounded
                 }
             }
         }
@@ -56,7 +56,7 @@ pub async fn accept_in_select(
 pub async fn incoming_stream(mut incoming: tokio_stream::wrappers::TcpListenerStream, state: Arc<crate::State>) {
     use tokio_stream::StreamExt;
     while let Some(Ok(socket)) = incoming.next().await {
-        tokio::spawn(serve(socket, state.clone()));
+        tokio::spawn(serve(socket, state.clone())); //~ spawn_in_loop_unbounded
     }
 }
 
@@ -64,13 +64,13 @@ pub async fn handles_kept(listener: TcpListener, state: Arc<crate::State>) -> st
     let mut handles = Vec::new();
     loop {
         let (socket, _) = listener.accept().await?;
-        handles.push(tokio::spawn(serve(socket, state.clone())));
+        handles.push(tokio::spawn(serve(socket, state.clone()))); //~ spawn_in_loop_unbounded
     }
 }
 
 pub async fn quic_endpoint(endpoint: quinn::Endpoint) {
     while let Some(connecting) = endpoint.accept().await {
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_in_loop_unbounded
             let _conn = connecting.await;
         });
     }

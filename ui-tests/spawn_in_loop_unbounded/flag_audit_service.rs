@@ -7,13 +7,13 @@ async fn handle(_s: tokio::net::TcpStream) {}
 pub async fn accept_loop(listener: TcpListener) {
     loop {
         let (socket, _) = listener.accept().await.unwrap();
-        tokio::spawn(handle(socket));
+        tokio::spawn(handle(socket)); //~ spawn_in_loop_unbounded
     }
 }
 
 pub async fn while_let_accept(listener: TcpListener) {
     while let Ok((socket, _addr)) = listener.accept().await {
-        tokio::spawn(async move { handle(socket).await });
+        tokio::spawn(async move { handle(socket).await }); //~ spawn_in_loop_unbounded
     }
 }
 
@@ -22,7 +22,7 @@ pub async fn select_accept(listener: TcpListener, mut shutdown: tokio::sync::bro
         tokio::select! {
             res = listener.accept() => {
                 let (socket, _) = res.unwrap();
-                tokio::spawn(handle(socket));
+                tokio::spawn(handle(socket)); //~ spawn_in_loop_unbounded
             }
             _ = shutdown.recv() => break,
         }
@@ -33,14 +33,14 @@ pub async fn keeps_handles(listener: TcpListener) {
     let mut handles: Vec<JoinHandle<()>> = Vec::new();
     loop {
         let (socket, _) = listener.accept().await.unwrap();
-        handles.push(tokio::spawn(handle(socket)));
+        handles.push(tokio::spawn(handle(socket))); //~ spawn_in_loop_unbounded
     }
 }
 
 pub async fn incoming(mut incoming: tokio_stream::wrappers::TcpListenerStream) {
     use tokio_stream::StreamExt;
     while let Some(Ok(stream)) = incoming.next().await {
-        tokio::spawn(handle(stream));
+        tokio::spawn(handle(stream)); //~ spawn_in_loop_unbounded
     }
 }
 
@@ -48,7 +48,7 @@ pub async fn endless_tick() {
     let mut interval = tokio::time::interval(std::time::Duration::from_secs(1));
     loop {
         interval.tick().await;
-        tokio::spawn(async { do_work().await });
+        tokio::spawn(async { do_work().await }); //~ spawn_in_loop_unbounded
     }
 }
 

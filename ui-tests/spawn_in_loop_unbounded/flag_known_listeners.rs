@@ -15,7 +15,7 @@ pub async fn run_gateway(addr: std::net::SocketAddr) -> std::io::Result<()> {
     loop {
         let (socket, peer) = listener.accept().await?;
         tracing::info!(%peer, "session opened");
-        sessions.spawn(serve(socket));
+        sessions.spawn(serve(socket)); //~ spawn_in_loop_unbounded
         while let Some(done) = sessions.try_join_next() {
             if let Err(e) = done {
                 tracing::warn!("session failed: {e}");
@@ -30,7 +30,7 @@ pub async fn control_socket(path: &str) -> std::io::Result<()> {
     let mut incoming = listener.incoming();
     while let Some(stream) = incoming.next().await {
         let stream = stream?;
-        async_std::task::spawn(async move {
+        async_std::task::spawn(async move { //~ spawn_in_loop_unbounded
             crate::control::handle(stream).await;
         });
     }
@@ -48,7 +48,7 @@ impl Server {
         loop {
             let (socket, _) = self.listener.accept().await?;
             let state = self.state.clone();
-            tokio::spawn(async move {
+            tokio::spawn(async move { //~ spawn_in_loop_unbounded
                 crate::handle(socket, state).await;
             });
         }
@@ -58,7 +58,7 @@ impl Server {
 /// A shared listener passed in behind an `Arc`.
 pub async fn worker_accept(listener: Arc<tokio::net::TcpListener>) {
     while let Ok((socket, _)) = listener.accept().await {
-        tokio::spawn(serve(socket));
+        tokio::spawn(serve(socket)); //~ spawn_in_loop_unbounded
     }
 }
 
@@ -67,7 +67,7 @@ pub fn metrics_endpoint(addr: &str) -> std::io::Result<()> {
     let listener = std::net::TcpListener::bind(addr)?;
     for stream in listener.incoming() {
         let stream = stream?;
-        std::thread::spawn(move || crate::metrics::respond(stream));
+        std::thread::spawn(move || crate::metrics::respond(stream)); //~ spawn_in_loop_unbounded
     }
     Ok(())
 }
@@ -83,7 +83,7 @@ pub async fn proxy_main(addr: String) {
     };
     loop {
         let Ok((socket, addr)) = listener.accept().await else { continue };
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_in_loop_unbounded
             crate::client_entrypoint(socket, addr).await;
         });
     }
@@ -95,7 +95,7 @@ pub async fn admin_listener(addr: std::net::SocketAddr) {
         return;
     };
     while let Ok((socket, _)) = listener.accept().await {
-        tokio::spawn(serve(socket));
+        tokio::spawn(serve(socket)); //~ spawn_in_loop_unbounded
     }
 }
 
@@ -106,7 +106,7 @@ pub fn echo_server() -> std::io::Result<()> {
         let listener = Async::<std::net::TcpListener>::bind(([127, 0, 0, 1], 7000))?;
         loop {
             let (stream, _) = listener.accept().await?;
-            smol::spawn(crate::echo(stream)).detach();
+            smol::spawn(crate::echo(stream)).detach(); //~ spawn_in_loop_unbounded
         }
     })
 }
@@ -130,7 +130,7 @@ impl Tunnels {
         let listener = self.create_listener(port).await?;
         loop {
             let (stream, _) = listener.accept().await.map_err(|_| "accept failed")?;
-            tokio::spawn(serve(stream));
+            tokio::spawn(serve(stream)); //~ spawn_in_loop_unbounded
         }
     }
 }

@@ -10,14 +10,14 @@ fn handle_client(_stream: std::net::TcpStream) {}
 pub fn thread_per_connection(listener: TcpListener) {
     for stream in listener.incoming() {
         let stream = stream.unwrap();
-        thread::spawn(move || handle_client(stream));
+        thread::spawn(move || handle_client(stream)); //~ spawn_in_loop_unbounded
     }
 }
 
 pub fn blocking_accept(listener: TcpListener) {
     loop {
         if let Ok((stream, _)) = listener.accept() {
-            thread::Builder::new()
+            thread::Builder::new() //~ spawn_in_loop_unbounded
                 .name("client".into())
                 .spawn(move || handle_client(stream))
                 .unwrap();
@@ -30,7 +30,7 @@ pub async fn every_tick(client: crate::Client) {
     loop {
         interval.tick().await;
         let client = client.clone();
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_in_loop_unbounded
             client.refresh().await;
         });
     }
@@ -39,6 +39,6 @@ pub async fn every_tick(client: crate::Client) {
 pub async fn every_message(mut rx: mpsc::Receiver<crate::Job>) {
     loop {
         let job = rx.recv().await.expect("sender alive");
-        tokio::task::spawn_blocking(move || job.run());
+        tokio::task::spawn_blocking(move || job.run()); //~ spawn_in_loop_unbounded
     }
 }

@@ -4,7 +4,7 @@ use tokio::spawn as go;
 use tokio::{self as rt, time::{self, Duration}};
 
 pub fn via_module() {
-    task::spawn(async {
+    task::spawn(async { //~ spawn_without_cancel
         loop {
             poll_queue().await;
         }
@@ -12,7 +12,7 @@ pub fn via_module() {
 }
 
 pub fn via_rename() {
-    go(async {
+    go(async { //~ spawn_without_cancel
         loop {
             poll_queue().await;
         }
@@ -20,7 +20,7 @@ pub fn via_rename() {
 }
 
 pub fn via_crate_alias() {
-    rt::spawn(async {
+    rt::spawn(async { //~ spawn_without_cancel
         loop {
             time::sleep(Duration::from_millis(100)).await;
             poll_queue().await;
@@ -29,7 +29,7 @@ pub fn via_crate_alias() {
 }
 
 pub fn via_leading_colons() {
-    ::tokio::task::spawn_local(async {
+    ::tokio::task::spawn_local(async { //~ spawn_without_cancel
         loop {
             poll_queue().await;
         }
@@ -42,11 +42,11 @@ pub fn via_local_binding() {
             pump_events().await;
         }
     };
-    tokio::spawn(pump);
+    tokio::spawn(pump); //~ spawn_without_cancel
 }
 
 pub fn via_instrument(span: tracing::Span) {
-    tokio::spawn(
+    tokio::spawn( //~ spawn_without_cancel
         async move {
             loop {
                 poll_queue().await;

@@ -13,7 +13,7 @@ pub struct Client;
 
 /// `tokio::task::spawn` through `use tokio::task;`, statement discarded.
 pub fn start_reporter(metrics: Arc<Metrics>) {
-    task::spawn(async move {
+    task::spawn(async move { //~ spawn_without_cancel
         loop {
             sleep(Duration::from_secs(10)).await;
             report(&metrics).await;
@@ -23,7 +23,7 @@ pub fn start_reporter(metrics: Arc<Metrics>) {
 
 /// `let _ =` drops the handle at once.
 pub fn start_heartbeat() {
-    let _ = tokio::spawn(async {
+    let _ = tokio::spawn(async { //~ spawn_without_cancel
         loop {
             send_heartbeat().await;
             sleep(Duration::from_secs(1)).await;
@@ -33,7 +33,7 @@ pub fn start_heartbeat() {
 
 /// Bound to a name (even with a leading underscore) that is never used.
 pub async fn start_gc() {
-    let _gc = go(async move {
+    let _gc = go(async move { //~ spawn_without_cancel
         while true {
             collect_garbage().await;
         }
@@ -43,7 +43,7 @@ pub async fn start_gc() {
 
 /// A loop that leaves only through `process::exit` or a panic is endless.
 pub fn start_watchdog() {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         let started = Instant::now();
         loop {
             if !healthy().await {
@@ -59,7 +59,7 @@ pub fn start_watchdog() {
 
 /// The handle is only passed to `drop`.
 pub fn start_dropped() {
-    let handle = tokio::spawn(async move {
+    let handle = tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
@@ -70,7 +70,7 @@ pub fn start_dropped() {
 /// A `select!` with no cancellation branch does not observe cancellation,
 /// and an inner `for` loop's `break` does not leave the outer loop.
 pub fn start_merger(mut a: tokio::sync::mpsc::Receiver<u8>) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             tokio::select! {
                 Some(x) = a.recv() => {
@@ -88,7 +88,7 @@ pub fn start_merger(mut a: tokio::sync::mpsc::Receiver<u8>) {
 
 /// A `return` inside a closure does not leave the loop.
 pub fn start_closure_return() {
-    go(async move {
+    go(async move { //~ spawn_without_cancel
         loop {
             let pick = |n: u32| {
                 if n > 3 {
@@ -111,18 +111,18 @@ async fn poll_forever(client: Client) {
 }
 
 pub fn start_poller(client: Client) {
-    tokio::spawn(poll_forever(client));
+    tokio::spawn(poll_forever(client)); //~ spawn_without_cancel
 }
 
 /// `.spawn(…)` on `Handle::current()`, directly and through a binding.
 pub fn start_on_handle() {
-    Handle::current().spawn(async {
+    Handle::current().spawn(async { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
     });
     let handle = Handle::current();
-    handle.spawn(async {
+    handle.spawn(async { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
@@ -136,7 +136,7 @@ pub fn start_on_runtime() {
         .enable_all()
         .build()
         .unwrap();
-    rt.spawn(async {
+    rt.spawn(async { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
@@ -155,33 +155,33 @@ impl Worker {
     }
 
     pub fn start(self) {
-        tokio::spawn(self.run());
+        tokio::spawn(self.run()); //~ spawn_without_cancel
     }
 
     pub fn start_again(self) {
-        tokio::spawn(Self::run(self));
+        tokio::spawn(Self::run(self)); //~ spawn_without_cancel
     }
 }
 
 /// Other runtimes' spawns.
 pub fn start_elsewhere() {
-    async_std::task::spawn(async {
+    async_std::task::spawn(async { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
     });
-    actix_rt::spawn(async {
+    actix_rt::spawn(async { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
     });
-    smol::spawn(async {
+    smol::spawn(async { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
     })
     .detach();
-    tokio::task::spawn_local(async {
+    tokio::task::spawn_local(async { //~ spawn_without_cancel
         loop {
             collect_garbage().await;
         }
@@ -190,7 +190,7 @@ pub fn start_elsewhere() {
 
 /// `spawn_blocking` with a discarded handle.
 pub fn start_blocking_flusher() {
-    tokio::task::spawn_blocking(move || loop {
+    tokio::task::spawn_blocking(move || loop { //~ spawn_without_cancel
         flush_to_disk();
         thread::sleep(Duration::from_secs(1));
     });
@@ -198,14 +198,14 @@ pub fn start_blocking_flusher() {
 
 /// Threads: flagged even when the JoinHandle is kept or returned.
 pub fn start_thread() -> thread::JoinHandle<()> {
-    thread::spawn(move || loop {
+    thread::spawn(move || loop { //~ spawn_without_cancel
         flush_to_disk();
         thread::sleep(Duration::from_secs(1));
     })
 }
 
 pub fn start_named_thread() {
-    let joined = thread::Builder::new()
+    let joined = thread::Builder::new() //~ spawn_without_cancel
         .name("flusher".into())
         .spawn(move || loop {
             flush_to_disk();

@@ -12,7 +12,7 @@ pub struct PeerTable {
 
 impl PeerTable {
     pub fn start_health_checks(&self) {
-        tokio::spawn({
+        tokio::spawn({ //~ spawn_without_cancel
             let peers = self.peers.clone();
             let client = self.client.clone();
             async move {
@@ -27,7 +27,7 @@ impl PeerTable {
     }
 
     pub fn start_gossip(&self) {
-        let _ = tokio::spawn({
+        let _ = tokio::spawn({ //~ spawn_without_cancel
             let peers = Arc::clone(&self.peers);
             let gossip = async move {
                 loop {

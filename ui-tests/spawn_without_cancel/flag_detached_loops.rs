@@ -9,7 +9,7 @@ pub struct Cache;
 
 pub fn start_metrics_reporter(metrics: Arc<Metrics>) {
     // Expression statement: the JoinHandle is dropped at once.
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             metrics.flush().await;
             sleep(Duration::from_secs(10)).await;
@@ -18,7 +18,7 @@ pub fn start_metrics_reporter(metrics: Arc<Metrics>) {
 }
 
 pub fn start_cache_sweeper(cache: Arc<Cache>) {
-    let _ = tokio::spawn(async move {
+    let _ = tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             cache.evict_expired();
             sleep(Duration::from_secs(60)).await;
@@ -29,7 +29,7 @@ pub fn start_cache_sweeper(cache: Arc<Cache>) {
 pub async fn start_heartbeat(peer: Peer) {
     // A leading underscore keeps the handle alive until the end of the
     // scope, but dropping a JoinHandle never cancels the task.
-    let _heartbeat = tokio::spawn(async move {
+    let _heartbeat = tokio::spawn(async move { //~ spawn_without_cancel
         while true {
             peer.ping().await;
             sleep(Duration::from_secs(5)).await;
@@ -39,7 +39,7 @@ pub async fn start_heartbeat(peer: Peer) {
 }
 
 pub async fn start_gossip(peers: Vec<Peer>) {
-    let handle = tokio::spawn(async move {
+    let handle = tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             for peer in &peers {
                 peer.gossip().await;
@@ -51,7 +51,7 @@ pub async fn start_gossip(peers: Vec<Peer>) {
 }
 
 pub async fn start_reaper(registry: Registry) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         // The `break` leaves only the inner loop: the outer one never ends.
         loop {
             loop {
@@ -65,7 +65,7 @@ pub async fn start_reaper(registry: Registry) {
 }
 
 pub fn start_watchdog() {
-    tokio::spawn(async {
+    tokio::spawn(async { //~ spawn_without_cancel
         loop {
             if !healthy().await {
                 // Leaving through process::exit or a panic is not a way out.

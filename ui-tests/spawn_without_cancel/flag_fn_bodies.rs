@@ -13,7 +13,7 @@ async fn pump(mut rx: mpsc::Receiver<Event>, sink: Sink) {
 }
 
 pub fn start_pump(rx: mpsc::Receiver<Event>, sink: Sink) {
-    tokio::spawn(pump(rx, sink));
+    tokio::spawn(pump(rx, sink)); //~ spawn_without_cancel
 }
 
 pub struct Poller {
@@ -22,7 +22,7 @@ pub struct Poller {
 
 impl Poller {
     async fn run(self) {
-        let mut tick = interval(Duration::from_secs(30));
+        let mut tick = interval(Duration::from_secs(30)); //~ timer_never_dropped
         loop {
             tick.tick().await;
             self.client.poll().await;
@@ -36,10 +36,10 @@ impl Poller {
     }
 
     pub fn start(self) {
-        tokio::spawn(Self::run(self));
+        tokio::spawn(Self::run(self)); //~ spawn_without_cancel
     }
 
     pub fn start_watch(&'static self) {
-        tokio::spawn(self.watch());
+        tokio::spawn(self.watch()); //~ spawn_without_cancel
     }
 }

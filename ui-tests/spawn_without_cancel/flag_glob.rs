@@ -2,7 +2,7 @@
 use tokio::task::*;
 
 pub fn start() {
-    spawn(async {
+    spawn(async { //~ spawn_without_cancel
         loop {
             tick().await;
         }

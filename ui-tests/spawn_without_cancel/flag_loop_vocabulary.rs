@@ -4,7 +4,7 @@ use std::time::Duration;
 use tracing::{error, info, warn};
 
 pub fn start_heartbeat(client: ControlPlane, node_id: NodeId) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             // `?e` and `%node_id` pick tracing's formatter: they are not the try operator.
             if let Err(e) = client.heartbeat(node_id).await {
@@ -16,7 +16,7 @@ pub fn start_heartbeat(client: ControlPlane, node_id: NodeId) {
 }
 
 pub fn start_metrics_push(gateway: PushGateway, addr: std::net::SocketAddr) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             match gateway.push().await {
                 Ok(n) => info!(%addr, samples = n, "pushed metrics"),
@@ -29,7 +29,7 @@ pub fn start_metrics_push(gateway: PushGateway, addr: std::net::SocketAddr) {
 
 pub fn start_watchdog(device: Device) {
     // Exiting the process or panicking does not end the loop: nothing stops it before that.
-    std::thread::spawn(move || loop {
+    std::thread::spawn(move || loop { //~ spawn_without_cancel
         match device.ping() {
             Ok(()) => std::thread::sleep(Duration::from_secs(1)),
             Err(e) if e.is_fatal() => {

@@ -3,7 +3,7 @@ use tokio::runtime::{Builder, Handle};
 use tokio_util::task::TaskTracker;
 
 pub fn on_current_handle() {
-    Handle::current().spawn(async {
+    Handle::current().spawn(async { //~ spawn_without_cancel
         loop {
             refresh_tokens().await;
         }
@@ -12,7 +12,7 @@ pub fn on_current_handle() {
 
 pub fn on_named_handle() {
     let handle = Handle::current();
-    handle.spawn(async {
+    handle.spawn(async { //~ spawn_without_cancel
         loop {
             refresh_tokens().await;
         }
@@ -22,7 +22,7 @@ pub fn on_named_handle() {
 pub fn run_server() {
     // The runtime is not stored anywhere: nothing can stop the refresher while `serve` runs.
     let runtime = Builder::new_multi_thread().enable_all().build().unwrap();
-    runtime.spawn(async {
+    runtime.spawn(async { //~ spawn_without_cancel
         loop {
             refresh_tokens().await;
         }
@@ -32,7 +32,7 @@ pub fn run_server() {
 
 pub fn tracked(tracker: TaskTracker) {
     let tracker = TaskTracker::new();
-    tracker.spawn(async {
+    tracker.spawn(async { //~ spawn_without_cancel
         loop {
             refresh_tokens().await;
         }
@@ -41,23 +41,23 @@ pub fn tracked(tracker: TaskTracker) {
 }
 
 pub fn blocking_poller() {
-    tokio::task::spawn_blocking(|| loop {
+    tokio::task::spawn_blocking(|| loop { //~ spawn_without_cancel
         poll_device();
     });
 }
 
 pub fn other_runtimes() {
-    async_std::task::spawn(async {
+    async_std::task::spawn(async { //~ spawn_without_cancel
         loop {
             refresh_tokens().await;
         }
     });
-    actix_rt::spawn(async {
+    actix_rt::spawn(async { //~ spawn_without_cancel
         loop {
             refresh_tokens().await;
         }
     });
-    smol::spawn(async {
+    smol::spawn(async { //~ spawn_without_cancel
         loop {
             refresh_tokens().await;
         }

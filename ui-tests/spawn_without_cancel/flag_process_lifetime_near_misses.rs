@@ -6,7 +6,7 @@ pub struct StatsReporter;
 impl StatsReporter {
     // A constructor: the reporter can be dropped and created again, the task stays.
     pub fn start(state: AppState) -> StatsReporter {
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_without_cancel
             loop {
                 state.report().await;
                 tokio::time::sleep(Duration::from_secs(60)).await;
@@ -23,7 +23,7 @@ async fn main() -> anyhow::Result<()> {
         // Spawned on every reconnect: one more endless keepalive task each time.
         let conn = Connection::connect(&config.upstream).await?;
         let keepalive = conn.clone();
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_without_cancel
             loop {
                 keepalive.send_keepalive().await;
                 tokio::time::sleep(Duration::from_secs(30)).await;
@@ -41,7 +41,7 @@ impl Session {
     // A cell owned by a session, not a static: one task per session.
     pub fn ensure_keepalive(&self, conn: Connection) {
         self.keepalive.get_or_init(|| {
-            tokio::spawn(async move {
+            tokio::spawn(async move { //~ spawn_without_cancel
                 loop {
                     conn.send_keepalive().await;
                     tokio::time::sleep(Duration::from_secs(30)).await;
@@ -66,7 +66,7 @@ pub mod gateway {
             .for_each(|socket| async move {
                 let Ok(socket) = socket else { return };
                 let conn = super::Connection::new(socket);
-                tokio::spawn(async move {
+                tokio::spawn(async move { //~ spawn_without_cancel
                     loop {
                         conn.send_keepalive().await;
                         tokio::time::sleep(Duration::from_secs(30)).await;

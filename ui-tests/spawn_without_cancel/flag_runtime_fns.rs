@@ -35,7 +35,7 @@ impl Uploader {
 
     pub fn start_uploads(&self) {
         let queue = self.queue.clone();
-        self.runtime().spawn(async move {
+        self.runtime().spawn(async move { //~ spawn_without_cancel
             loop {
                 queue.drain().await;
                 tokio::time::sleep(Duration::from_secs(1)).await;
@@ -45,7 +45,7 @@ impl Uploader {
 }
 
 pub fn start_sync(store: Store) {
-    runtime().spawn(async move {
+    runtime().spawn(async move { //~ spawn_without_cancel
         loop {
             store.sync().await;
             tokio::time::sleep(Duration::from_secs(30)).await;
@@ -55,7 +55,7 @@ pub fn start_sync(store: Store) {
 
 pub fn start_poller(device: Device) {
     let handle = io_handle();
-    handle.spawn(async move {
+    handle.spawn(async move { //~ spawn_without_cancel
         loop {
             device.poll().await;
         }
@@ -63,7 +63,7 @@ pub fn start_poller(device: Device) {
 }
 
 pub fn start_cleanup(cache: Cache) {
-    BACKGROUND.spawn(async move {
+    BACKGROUND.spawn(async move { //~ spawn_without_cancel
         loop {
             cache.evict_expired().await;
             tokio::time::sleep(Duration::from_secs(5)).await;
@@ -74,7 +74,7 @@ pub fn start_cleanup(cache: Cache) {
 pub fn start_tracked(tracker: &TaskTracker, feed: Feed) {
     let tracker = TaskTracker::new();
     // A TaskTracker waits for its tasks; it never cancels them.
-    tracker.spawn(async move {
+    tracker.spawn(async move { //~ spawn_without_cancel
         loop {
             feed.refresh().await;
         }

@@ -12,7 +12,7 @@ impl Reporter {
     // A detached endless task started by a constructor: reported.
     pub fn start(tx: mpsc::Sender<String>) -> Reporter {
         let tx2 = tx.clone();
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_without_cancel
             loop {
                 tokio::time::sleep(Duration::from_secs(10)).await;
                 let _ = tx2.send("tick".to_string()).await;
@@ -48,5 +48,5 @@ fn soak() {
 // Built outside tests too: linted.
 #[cfg(any(test, feature = "testing"))]
 pub fn start_fake_server() {
-    tokio::spawn(async { loop { tokio::task::yield_now().await; } });
+    tokio::spawn(async { loop { tokio::task::yield_now().await; } }); //~ spawn_without_cancel
 }

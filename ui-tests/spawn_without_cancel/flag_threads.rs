@@ -2,14 +2,14 @@
 use std::thread;
 
 pub fn start_log_flusher(buffer: LogBuffer) -> thread::JoinHandle<()> {
-    thread::spawn(move || loop {
+    thread::spawn(move || loop { //~ spawn_without_cancel
         buffer.flush_to_disk();
         thread::sleep(std::time::Duration::from_secs(1));
     })
 }
 
 pub fn start_named_worker(jobs: Jobs) -> std::io::Result<()> {
-    let handle = thread::Builder::new().name("worker".into()).spawn(move || {
+    let handle = thread::Builder::new().name("worker".into()).spawn(move || { //~ spawn_without_cancel
         loop {
             jobs.run_next();
         }
@@ -19,7 +19,7 @@ pub fn start_named_worker(jobs: Jobs) -> std::io::Result<()> {
 }
 
 pub fn start_sampler() {
-    std::thread::spawn(|| {
+    std::thread::spawn(|| { //~ spawn_without_cancel
         let mut samples = Vec::new();
         loop {
             samples.push(read_sensor());

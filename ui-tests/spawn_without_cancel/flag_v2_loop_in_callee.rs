@@ -38,7 +38,7 @@ pub fn start_worker(rx: mpsc::Receiver<u64>) {
 
 /// A free fn called as the spawn's argument.
 pub fn start_pump(rx: mpsc::Receiver<u64>) {
-    tokio::spawn(pump(rx));
+    tokio::spawn(pump(rx)); //~ spawn_without_cancel
 }
 
 async fn pump(rx: mpsc::Receiver<u64>) {
@@ -49,7 +49,7 @@ async fn pump(rx: mpsc::Receiver<u64>) {
 /// Three calls deep: the task body calls `level1`, which calls `level2`,
 /// which calls `level3`, which loops.
 pub fn start_deep() {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         level1().await;
     });
 }
@@ -71,7 +71,7 @@ async fn level3() {
 
 /// Recursion on the way does not hide the loop, nor loop forever.
 pub fn start_recursive() {
-    tokio::spawn(async move { ping(3).await });
+    tokio::spawn(async move { ping(3).await }); //~ spawn_without_cancel
 }
 
 async fn ping(n: u32) {

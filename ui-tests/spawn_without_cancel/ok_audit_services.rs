@@ -76,7 +76,7 @@ pub async fn kept_handles() {
             tick().await;
         }
     });
-    let _ = tokio::time::timeout(Duration::from_secs(1), timed).await;
+    let _ = tokio::time::timeout(Duration::from_secs(1), timed).await; //~ join_handle_dropped_by_race
 }
 
 /// `spawn_blocking` with a kept handle follows the task rules.

@@ -8,47 +8,47 @@ use tokio_stream::wrappers::IntervalStream;
 
 // Case 1: leaked.
 pub fn leak_interval() {
-    let ticker = interval(Duration::from_secs(1));
+    let ticker = interval(Duration::from_secs(1)); //~ timer_never_dropped
     std::mem::forget(ticker);
 }
 
 pub fn leak_sleep() {
-    let pinned = Box::pin(time::sleep(Duration::from_secs(5)));
+    let pinned = Box::pin(time::sleep(Duration::from_secs(5))); //~ timer_never_dropped
     Box::leak(Box::new(pinned));
 }
 
 pub fn leak_manually() {
-    let _t = std::mem::ManuallyDrop::new(time::interval(Duration::from_millis(100)));
+    let _t = std::mem::ManuallyDrop::new(time::interval(Duration::from_millis(100))); //~ timer_never_dropped
 }
 
 pub fn leak_raw() {
-    let delay = futures_timer::Delay::new(Duration::from_secs(1));
+    let delay = futures_timer::Delay::new(Duration::from_secs(1)); //~ timer_never_dropped
     let _raw = Box::into_raw(Box::new(delay));
 }
 
 // Case 2: statics and lazy initialisers.
 lazy_static::lazy_static! {
-    static ref TICK: Mutex<time::Interval> = Mutex::new(time::interval(Duration::from_secs(1)));
+    static ref TICK: Mutex<time::Interval> = Mutex::new(time::interval(Duration::from_secs(1))); //~ timer_never_dropped
 }
 
 static SLOT: OnceLock<Mutex<time::Interval>> = OnceLock::new();
 
 pub fn shared_ticker() -> &'static Mutex<time::Interval> {
-    SLOT.get_or_init(|| Mutex::new(interval(Duration::from_secs(1))))
+    SLOT.get_or_init(|| Mutex::new(interval(Duration::from_secs(1)))) //~ timer_never_dropped
 }
 
 static LAZY_TICK: Lazy<Mutex<time::Interval>> =
-    Lazy::new(|| Mutex::new(interval(Duration::from_secs(1))));
+    Lazy::new(|| Mutex::new(interval(Duration::from_secs(1)))); //~ timer_never_dropped
 
 thread_local! {
     static LOCAL_TICK: std::cell::RefCell<time::Interval> =
-        std::cell::RefCell::new(interval(Duration::from_secs(1)));
+        std::cell::RefCell::new(interval(Duration::from_secs(1))); //~ timer_never_dropped
 }
 
 // Case 3: created before the endless loop of a detached task, polled in it.
 pub fn start_flusher() {
-    tokio::spawn(async move {
-        let mut ticker = interval_at(Instant::now(), Duration::from_secs(30));
+    tokio::spawn(async move { //~ spawn_without_cancel
+        let mut ticker = interval_at(Instant::now(), Duration::from_secs(30)); //~ timer_never_dropped
         ticker.set_missed_tick_behavior(MissedTickBehavior::Skip);
         loop {
             ticker.tick().await;
@@ -58,8 +58,8 @@ pub fn start_flusher() {
 }
 
 pub fn start_moved_in() {
-    let mut ticker = time::interval(Duration::from_secs(30));
-    tokio::spawn(async move {
+    let mut ticker = time::interval(Duration::from_secs(30)); //~ timer_never_dropped
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             ticker.tick().await;
             flush().await;
@@ -68,8 +68,8 @@ pub fn start_moved_in() {
 }
 
 pub fn start_deadline() {
-    tokio::spawn(async move {
-        let deadline = sleep_until(Instant::now() + Duration::from_secs(60));
+    tokio::spawn(async move { //~ spawn_without_cancel
+        let deadline = sleep_until(Instant::now() + Duration::from_secs(60)); //~ timer_never_dropped
         tokio::pin!(deadline);
         loop {
             tokio::select! {
@@ -84,8 +84,8 @@ pub fn start_deadline() {
 
 pub fn start_stream() {
     use futures::StreamExt;
-    tokio::spawn(async move {
-        let mut ticks = IntervalStream::new(interval(Duration::from_secs(1)));
+    tokio::spawn(async move { //~ spawn_without_cancel
+        let mut ticks = IntervalStream::new(interval(Duration::from_secs(1))); //~ timer_never_dropped
         loop {
             ticks.next().await;
             flush().await;
@@ -94,7 +94,7 @@ pub fn start_stream() {
 }
 
 async fn ticker_task() {
-    let mut t = interval(Duration::from_secs(2));
+    let mut t = interval(Duration::from_secs(2)); //~ timer_never_dropped
     loop {
         t.tick().await;
         flush().await;
@@ -102,13 +102,13 @@ async fn ticker_task() {
 }
 
 pub fn start_ticker_task() {
-    tokio::spawn(ticker_task());
+    tokio::spawn(ticker_task()); //~ spawn_without_cancel
 }
 
 // Case 4: an interval rebuilt on every iteration.
 pub async fn rebuilt() {
     loop {
-        let mut every = interval(Duration::from_secs(5));
+        let mut every = interval(Duration::from_secs(5)); //~ timer_never_dropped
         every.tick().await;
         flush().await;
     }
@@ -116,7 +116,7 @@ pub async fn rebuilt() {
 
 pub async fn rebuilt_chain() {
     while true {
-        time::interval(Duration::from_secs(5)).tick().await;
+        time::interval(Duration::from_secs(5)).tick().await; //~ timer_never_dropped
         flush().await;
     }
 }

@@ -11,28 +11,28 @@ pub struct Watchdog {
 }
 
 pub fn arm_watchdog(timeout: Duration) {
-    let deadline = nap(timeout);
+    let deadline = nap(timeout); //~ timer_never_dropped
     // Forgetting the future was meant to "keep the watchdog armed".
     mem::forget(deadline);
 }
 
 pub fn keepalive_ticker() -> &'static mut tokio::time::Interval {
-    Box::leak(Box::new(interval(Duration::from_secs(30))))
+    Box::leak(Box::new(interval(Duration::from_secs(30)))) //~ timer_never_dropped
 }
 
 pub fn metrics_flush_interval() {
-    let mut flush = clock::interval(Duration::from_secs(10));
+    let mut flush = clock::interval(Duration::from_secs(10)); //~ timer_never_dropped
     flush.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let flush = Box::new(flush);
     let _raw = Box::into_raw(flush);
 }
 
 pub fn retry_backoff() -> ManuallyDrop<Delay> {
-    ManuallyDrop::new(Delay::new(Duration::from_millis(250)))
+    ManuallyDrop::new(Delay::new(Duration::from_millis(250))) //~ timer_never_dropped
 }
 
 pub fn forget_in_struct(timeout: Duration) {
     std::mem::forget(Watchdog {
-        deadline: Box::new(tokio::time::sleep(timeout)),
+        deadline: Box::new(tokio::time::sleep(timeout)), //~ timer_never_dropped
     });
 }

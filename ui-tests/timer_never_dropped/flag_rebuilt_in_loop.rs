@@ -13,7 +13,7 @@ async fn scrape() {}
 /// Reconnect backoff that never backs off.
 pub async fn reconnect_forever() {
     loop {
-        let mut backoff = every(Duration::from_secs(5));
+        let mut backoff = every(Duration::from_secs(5)); //~ timer_never_dropped
         backoff.tick().await;
         if try_connect().await {
             println!("connected");
@@ -22,9 +22,9 @@ pub async fn reconnect_forever() {
 }
 
 pub fn spawn_scraper() {
-    tokio::spawn(async {
+    tokio::spawn(async { //~ spawn_without_cancel
         loop {
-            t::interval(Duration::from_secs(15)).tick().await;
+            t::interval(Duration::from_secs(15)).tick().await; //~ timer_never_dropped
             scrape().await;
         }
     });
@@ -32,7 +32,7 @@ pub fn spawn_scraper() {
 
 pub async fn cache_refresher() {
     while true {
-        let mut refresh = interval_at(Instant::now(), Duration::from_secs(60));
+        let mut refresh = interval_at(Instant::now(), Duration::from_secs(60)); //~ timer_never_dropped
         refresh.tick().await;
         scrape().await;
     }
@@ -40,7 +40,7 @@ pub async fn cache_refresher() {
 
 pub async fn stream_in_loop() {
     loop {
-        let mut ticks = IntervalStream::new(tokio::time::interval(Duration::from_secs(1)));
+        let mut ticks = IntervalStream::new(tokio::time::interval(Duration::from_secs(1))); //~ timer_never_dropped
         ticks.next().await;
         scrape().await;
     }

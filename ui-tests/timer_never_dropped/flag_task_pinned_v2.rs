@@ -10,8 +10,8 @@ pub struct StatsReporter;
 impl StatsReporter {
     // A constructor: each reporter created leaves one more ticking task behind.
     pub fn start(state: AppState) -> StatsReporter {
-        let mut report_every = interval(Duration::from_secs(60));
-        tokio::spawn(async move {
+        let mut report_every = interval(Duration::from_secs(60)); //~ timer_never_dropped
+        tokio::spawn(async move { //~ spawn_without_cancel
             loop {
                 report_every.tick().await;
                 state.report().await;
@@ -22,9 +22,9 @@ impl StatsReporter {
 }
 
 pub fn start_sweeper(cache: Arc<Cache>) {
-    tokio::spawn({
+    tokio::spawn({ //~ spawn_without_cancel
         let cache = Arc::clone(&cache);
-        let mut sweep = interval(Duration::from_secs(5));
+        let mut sweep = interval(Duration::from_secs(5)); //~ timer_never_dropped
         async move {
             loop {
                 sweep.tick().await;
@@ -41,8 +41,8 @@ async fn main() -> anyhow::Result<()> {
         // One more ticking keepalive task on every reconnect.
         let conn = Connection::connect(&config.upstream).await?;
         let keepalive = conn.clone();
-        tokio::spawn(async move {
-            let mut every = interval(Duration::from_secs(30));
+        tokio::spawn(async move { //~ spawn_without_cancel
+            let mut every = interval(Duration::from_secs(30)); //~ timer_never_dropped
             loop {
                 every.tick().await;
                 keepalive.send_keepalive().await;

@@ -13,8 +13,8 @@ async fn reconnect() -> bool {
 }
 
 pub fn start_probe() {
-    smol::spawn(async move {
-        let mut every = IoTimer::interval(Duration::from_secs(3));
+    smol::spawn(async move { //~ spawn_without_cancel
+        let mut every = IoTimer::interval(Duration::from_secs(3)); //~ timer_never_dropped
         loop {
             every.next().await;
             probe_upstream().await;
@@ -24,8 +24,8 @@ pub fn start_probe() {
 }
 
 pub fn start_reconnector() {
-    let backoff = Backoff::new(Duration::from_millis(500));
-    Handle::current().spawn(async move {
+    let backoff = Backoff::new(Duration::from_millis(500)); //~ timer_never_dropped
+    Handle::current().spawn(async move { //~ spawn_without_cancel
         let mut backoff = backoff;
         loop {
             (&mut backoff).await;
@@ -37,8 +37,8 @@ pub fn start_reconnector() {
 }
 
 pub fn start_async_std_poller() {
-    let ticker = async_std::stream::interval(Duration::from_secs(1));
-    async_std::task::spawn(async move {
+    let ticker = async_std::stream::interval(Duration::from_secs(1)); //~ timer_never_dropped
+    async_std::task::spawn(async move { //~ spawn_without_cancel
         let mut ticker = ticker;
         loop {
             ticker.next().await;

@@ -14,7 +14,7 @@ async fn poll_queue() {}
 
 /// Timers created and finished within one iteration.
 pub fn per_turn_timers(mut rx: mpsc::Receiver<u32>) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             sleep(Duration::from_secs(1)).await;
             let _ = timeout(Duration::from_millis(50), poll_queue()).await;
@@ -28,7 +28,7 @@ pub fn per_turn_timers(mut rx: mpsc::Receiver<u32>) {
 
 /// A timer created before the loop but not polled in it.
 pub fn not_polled(registry: Arc<Registry>) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         let tick = interval(Duration::from_secs(10));
         let period = tick.period();
         loop {
@@ -41,7 +41,7 @@ pub fn not_polled(registry: Arc<Registry>) {
 /// The interval is created outside but another name is polled in the task.
 pub fn unrelated_binding(registry: Arc<Registry>) {
     let _warmup = interval(Duration::from_secs(1));
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         loop {
             let registry = registry.clone();
             flush_metrics(&registry).await;

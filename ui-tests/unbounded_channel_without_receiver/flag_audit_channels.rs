@@ -13,31 +13,31 @@ pub enum Event {
 
 /// Case 1: the receiver is `_`.
 pub fn wildcard() {
-    let (tx, _) = mpsc::channel::<u32>();
+    let (tx, _) = mpsc::channel::<u32>(); //~ unbounded_channel_without_receiver
     tx.send(1).unwrap();
 }
 
 pub async fn wildcard_async() {
-    let (events, _) = tokio_mpsc::unbounded_channel::<String>();
+    let (events, _) = tokio_mpsc::unbounded_channel::<String>(); //~ unbounded_channel_without_receiver
     events.send("started".into()).unwrap();
 }
 
 /// Case 2: `_rx` keeps the receiver alive.
 pub fn underscore() -> tokio_mpsc::UnboundedSender<Event> {
-    let (tx, _rx) = tokio_mpsc::unbounded_channel();
+    let (tx, _rx) = tokio_mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
     tx
 }
 
 /// Case 2: a receiver bound and never used, typed or not.
 pub fn unused() {
-    let (tx, rx) = unbounded_channel::<String>();
+    let (tx, rx) = unbounded_channel::<String>(); //~ unbounded_channel_without_receiver
     std::thread::spawn(move || {
         tx.send("x".into()).unwrap();
     });
 }
 
 pub fn typed() {
-    let (tx, rx): (Sender<u8>, Receiver<u8>) = mpsc::channel();
+    let (tx, rx): (Sender<u8>, Receiver<u8>) = mpsc::channel(); //~ unbounded_channel_without_receiver
     tx.send(1).unwrap();
 }
 
@@ -45,19 +45,19 @@ pub fn typed_mut() {
     let (events_tx, mut events_rx): (
         tokio_mpsc::UnboundedSender<u8>,
         tokio_mpsc::UnboundedReceiver<u8>,
-    ) = tokio_mpsc::unbounded_channel();
+    ) = tokio_mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
     events_tx.send(1).unwrap();
 }
 
 /// Case 3: dropped, then the sender is still used.
 pub fn dropped() {
-    let (tx, rx) = unbounded();
+    let (tx, rx) = unbounded(); //~ unbounded_channel_without_receiver
     drop(rx);
     tx.send(5).unwrap();
 }
 
 pub fn dropped_then_moved() {
-    let (tx, rx) = tokio_mpsc::unbounded_channel::<u8>();
+    let (tx, rx) = tokio_mpsc::unbounded_channel::<u8>(); //~ unbounded_channel_without_receiver
     drop(rx);
     tokio::spawn(async move {
         tx.send(1).ok();
@@ -66,15 +66,15 @@ pub fn dropped_then_moved() {
 
 /// Every listed constructor.
 pub fn every_crate() {
-    let (mut a, _rx) = futures_unbounded::<u8>();
+    let (mut a, _rx) = futures_unbounded::<u8>(); //~ unbounded_channel_without_receiver
     a.unbounded_send(1).unwrap();
-    let (b, _) = flume::unbounded::<u8>();
-    let (c, _c_rx) = async_channel::unbounded::<u8>();
-    let (d, d_rx) = kanal::unbounded_async::<u8>();
-    let (e, _) = async_std::channel::unbounded::<u8>();
-    let (f, _) = crossbeam::channel::unbounded::<u8>();
-    let (g, _) = kanal::unbounded::<u8>();
-    let (h, _) = futures_channel::mpsc::unbounded::<u8>();
+    let (b, _) = flume::unbounded::<u8>(); //~ unbounded_channel_without_receiver
+    let (c, _c_rx) = async_channel::unbounded::<u8>(); //~ unbounded_channel_without_receiver
+    let (d, d_rx) = kanal::unbounded_async::<u8>(); //~ unbounded_channel_without_receiver
+    let (e, _) = async_std::channel::unbounded::<u8>(); //~ unbounded_channel_without_receiver
+    let (f, _) = crossbeam::channel::unbounded::<u8>(); //~ unbounded_channel_without_receiver
+    let (g, _) = kanal::unbounded::<u8>(); //~ unbounded_channel_without_receiver
+    let (h, _) = futures_channel::mpsc::unbounded::<u8>(); //~ unbounded_channel_without_receiver
     keep((b, c, d, e, f, g, h));
 }
 
@@ -83,7 +83,7 @@ pub struct Pool;
 
 impl Pool {
     pub fn new() -> Self {
-        let (tx, _rx) = mpsc::channel::<u8>();
+        let (tx, _rx) = mpsc::channel::<u8>(); //~ unbounded_channel_without_receiver
         std::thread::spawn(move || tx.send(1));
         Pool
     }

@@ -4,7 +4,7 @@ use std::sync::mpsc;
 use std::thread;
 
 pub fn spawn_indexer(paths: Vec<std::path::PathBuf>) -> thread::JoinHandle<()> {
-    let (progress_tx, progress_rx) = mpsc::channel();
+    let (progress_tx, progress_rx) = mpsc::channel(); //~ unbounded_channel_without_receiver
     // "We don't care about progress for now."
     drop(progress_rx);
     thread::spawn(move || {
@@ -16,7 +16,7 @@ pub fn spawn_indexer(paths: Vec<std::path::PathBuf>) -> thread::JoinHandle<()> {
 }
 
 pub async fn notifier(users: Vec<User>) {
-    let (mail_tx, mail_rx) = async_channel::unbounded();
+    let (mail_tx, mail_rx) = async_channel::unbounded(); //~ unbounded_channel_without_receiver
     std::mem::drop(mail_rx);
     for user in users {
         if mail_tx.send(Mail::welcome(&user)).await.is_err() {
@@ -26,7 +26,7 @@ pub async fn notifier(users: Vec<User>) {
 }
 
 pub fn dropped_in_branch(cfg: &Config) -> Uploader {
-    let (tx, rx) = flume::unbounded();
+    let (tx, rx) = flume::unbounded(); //~ unbounded_channel_without_receiver
     if !cfg.upload_enabled {
         drop(rx);
     }

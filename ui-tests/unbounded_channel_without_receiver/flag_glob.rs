@@ -2,7 +2,7 @@
 use std::sync::mpsc::*;
 
 pub fn start_reporter(reporter: Reporter) -> Sender<Report> {
-    let (tx, _rx) = channel();
+    let (tx, _rx) = channel(); //~ unbounded_channel_without_receiver
     reporter.attach(tx.clone());
     tx
 }

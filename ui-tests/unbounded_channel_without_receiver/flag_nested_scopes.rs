@@ -3,14 +3,14 @@ use tokio::sync::mpsc;
 
 pub fn in_spawned_task(registry: Registry) {
     tokio::spawn(async move {
-        let (tx, _rx) = mpsc::unbounded_channel();
+        let (tx, _rx) = mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
         registry.subscribe(tx).await;
     });
 }
 
 pub fn in_loop(shards: &[Shard]) {
     for shard in shards {
-        let (tx, rx) = mpsc::unbounded_channel::<Command>();
+        let (tx, rx) = mpsc::unbounded_channel::<Command>(); //~ unbounded_channel_without_receiver
         shard.set_sink(tx);
     }
 }
@@ -19,7 +19,7 @@ pub fn in_closure(conns: Vec<Conn>) -> Vec<Session> {
     conns
         .into_iter()
         .map(|conn| {
-            let (tx, _) = mpsc::unbounded_channel();
+            let (tx, _) = mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
             Session::new(conn, tx)
         })
         .collect()
@@ -28,7 +28,7 @@ pub fn in_closure(conns: Vec<Conn>) -> Vec<Session> {
 pub async fn in_select_branch(ready: &tokio::sync::Notify, registry: &Registry) {
     tokio::select! {
         _ = ready.notified() => {
-            let (tx, _rx) = mpsc::unbounded_channel();
+            let (tx, _rx) = mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
             registry.subscribe(tx).await;
         }
         _ = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
@@ -37,7 +37,7 @@ pub async fn in_select_branch(ready: &tokio::sync::Notify, registry: &Registry) 
 
 /// The only `rx` that is read is the inner block's own binding.
 pub fn inner_block(feed: &Feed) {
-    let (tx, rx) = mpsc::unbounded_channel::<Quote>();
+    let (tx, rx) = mpsc::unbounded_channel::<Quote>(); //~ unbounded_channel_without_receiver
     {
         let rx = feed.replay();
         rx.for_each(|q| println!("{q:?}"));

@@ -17,7 +17,7 @@ pub struct EventBus {
 
 impl EventBus {
     pub fn new() -> Self {
-        let (tx, rx) = mpsc::unbounded_channel();
+        let (tx, rx) = mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
         Self { tx, rx }
     }
 
@@ -34,7 +34,7 @@ pub struct Telemetry {
 
 impl Telemetry {
     pub fn named(name: &str) -> Telemetry {
-        let (outbox, inbox) = flume::unbounded();
+        let (outbox, inbox) = flume::unbounded(); //~ unbounded_channel_without_receiver
         Telemetry {
             outbox,
             inbox: inbox,

@@ -11,7 +11,7 @@ pub struct LogLine {
 
 /// A log shipper that forgot to start its upload loop.
 pub async fn run_log_shipper(mut lines: LineSource) -> anyhow::Result<()> {
-    let (ship_tx, _ship_rx) = unbounded_channel::<LogLine>();
+    let (ship_tx, _ship_rx) = unbounded_channel::<LogLine>(); //~ unbounded_channel_without_receiver
     while let Some(line) = lines.next_line().await? {
         ship_tx.send(LogLine { level: 3, text: line })?;
     }
@@ -19,14 +19,14 @@ pub async fn run_log_shipper(mut lines: LineSource) -> anyhow::Result<()> {
 }
 
 pub fn metrics_sink(registry: &Registry) {
-    let (tx, mut rx) = unbounded_channel();
+    let (tx, mut rx) = unbounded_channel(); //~ unbounded_channel_without_receiver
     registry.subscribe(move |sample| {
         let _ = tx.send(sample);
     });
 }
 
 pub fn typed_pair(pool: &WorkerPool) {
-    let (job_tx, job_rx): (UnboundedSender<Job>, UnboundedReceiver<Job>) = unbounded_channel();
+    let (job_tx, job_rx): (UnboundedSender<Job>, UnboundedReceiver<Job>) = unbounded_channel(); //~ unbounded_channel_without_receiver
     for worker in pool.workers() {
         worker.attach(job_tx.clone());
     }
@@ -36,7 +36,7 @@ pub fn typed_pair(pool: &WorkerPool) {
 /// The receiver's name is reused by a later `let`: the first receiver is
 /// never read again.
 pub async fn shadowed(feed: Feed) {
-    let (tx, rx) = unbounded_channel::<Update>();
+    let (tx, rx) = unbounded_channel::<Update>(); //~ unbounded_channel_without_receiver
     let rx = feed.subscribe();
     feed.forward_to(tx);
     while let Ok(update) = rx.recv().await {
@@ -47,7 +47,7 @@ pub async fn shadowed(feed: Feed) {
 /// Names that only look like the receiver: a closure parameter, an
 /// `if let` binding and a `select!` branch pattern.
 pub async fn only_lookalikes(mut ticks: tokio::time::Interval, other: Source) {
-    let (tx, rx) = unbounded_channel::<Tick>();
+    let (tx, rx) = unbounded_channel::<Tick>(); //~ unbounded_channel_without_receiver
     let handler = |rx: Tick| println!("{rx:?}");
     if let Some(rx) = other.peek() {
         handler(rx);

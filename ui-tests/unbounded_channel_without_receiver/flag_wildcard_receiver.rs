@@ -16,7 +16,7 @@ pub struct EventBus {
 
 impl EventBus {
     pub fn new() -> Arc<Self> {
-        let (sender, _) = mpsc::unbounded_channel();
+        let (sender, _) = mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
         Arc::new(EventBus { sender })
     }
 
@@ -28,13 +28,13 @@ impl EventBus {
 
 pub fn start_audit_trail(store: AuditStore) {
     let (audit_tx, _): (mpsc::UnboundedSender<String>, mpsc::UnboundedReceiver<String>) =
-        mpsc::unbounded_channel();
+        mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
     store.on_write(move |entry| {
         let _ = audit_tx.send(entry.to_string());
     });
 }
 
 pub fn job_queue() -> crossbeam_channel::Sender<Job> {
-    let (jobs, _) = crossbeam_channel::unbounded::<Job>();
+    let (jobs, _) = crossbeam_channel::unbounded::<Job>(); //~ unbounded_channel_without_receiver
     jobs
 }

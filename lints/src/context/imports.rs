@@ -282,19 +282,19 @@ const RENAMES: &[(&str, &str)] = &[
     ("crossbeam_channel::", "crossbeam::channel::"),
 ];
 
-/// Whether a resolved path can hold the neighbouring segments `owner::last`
-/// without the source spelling them together: [`normalize`] writes `owner`
-/// (`std` for `core::…`, `channel` for `crossbeam_channel::…`), or the
-/// prelude writes the pair (`mem::drop` for `drop`).
-pub fn pair_may_be_unspelled(owner: &str, last: &str) -> bool {
-    let normalized = RENAMES
-        .iter()
-        .any(|(_, to)| to.split("::").any(|s| s == owner));
-    let prelude = PRELUDE.iter().any(|(_, path)| {
+/// The crate prefixes [`normalize`] rewrites, and what it writes instead
+/// (`crossbeam_channel::` becomes `crossbeam::channel::`).
+pub fn crate_renames() -> impl Iterator<Item = (&'static str, &'static str)> {
+    RENAMES.iter().copied()
+}
+
+/// Whether the prelude's full paths hold the neighbouring segments
+/// `owner::last` (`mem::drop` for `drop`).
+pub fn prelude_writes_pair(owner: &str, last: &str) -> bool {
+    PRELUDE.iter().any(|(_, path)| {
         let segments: Vec<&str> = path.split("::").collect();
         segments.windows(2).any(|w| w == [owner, last])
-    });
-    normalized || prelude
+    })
 }
 
 /// Makes equivalent crate paths compare equal: `core::` and `alloc::` become

@@ -1,4 +1,4 @@
-//! Endless loops and cancellation, as RULES.md defines them.
+//! Endless loops, and whether cancellation is observed in them or wraps them.
 //!
 //! * An **endless loop** is `loop { … }` or `while true { … }` with no
 //!   `break` that leaves it and no `return` or `?` inside it. Code in
@@ -18,10 +18,12 @@
 //!   `select!` branch whose future is such a value or a call of a fn so
 //!   named (`shutdown_signal()`), or `tokio::signal::ctrl_c()`.
 //! * A loop is **wrapped** by cancellation when it sits in the future given
-//!   to `run_until_cancelled(…)` / `run_until_cancelled_owned(…)`,
-//!   `with_cancellation_token(…)`,
-//!   `tokio::time::timeout(…)`, `futures::future::abortable(…)`, or in a
-//!   `select!` branch future raced against a cancellation branch.
+//!   to `token.run_until_cancelled(…)` / `run_until_cancelled_owned(…)`, in
+//!   `fut.with_cancellation_token(…)` (`_owned`), in the future argument of
+//!   `tokio::time::timeout(…)` / `timeout_at(…)`,
+//!   `futures::future::abortable(…)` / `Abortable::new(…)` (the tables of
+//!   [`super::paths`]), or in a `select!` branch future raced against a
+//!   cancellation branch.
 
 use std::ops::ControlFlow;
 
@@ -29,6 +31,9 @@ use proc_macro2::TokenTree;
 use syn::visit::Visit;
 use syn::Expr;
 
+use super::paths::{
+    CANCELLING_FUTURE_METHODS, CANCELLING_TOKEN_METHODS, TOKEN_OBSERVING_METHODS as TOKEN_METHODS,
+};
 use super::FileContext;
 use crate::macros::{self, MacroBody};
 
@@ -49,17 +54,6 @@ const SIGNAL_METHODS: &[&str] = &[
     "closed",
     "wait_for",
     "load",
-];
-
-/// Methods that observe a `CancellationToken` whatever its name.
-const TOKEN_METHODS: &[&str] = &["cancelled", "cancelled_owned", "is_cancelled"];
-
-/// Calls whose future argument is cancelled from outside.
-const WRAPPING_CALLS: &[&str] = &[
-    "tokio::time::timeout",
-    "tokio::time::timeout_at",
-    "futures::future::abortable",
-    "futures::future::Abortable::new",
 ];
 
 /// An endless loop found in a task body.
@@ -503,9 +497,15 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
                 return;
             }
         }
-        if self.ctx.callee_is(&call.func, WRAPPING_CALLS) {
+        if let Some(future) = self.ctx.cancelled_argument(&call.func) {
             self.visit_expr(&call.func);
-            self.wrapped(|s| call.args.iter().for_each(|a| s.visit_expr(a)));
+            for (i, arg) in call.args.iter().enumerate() {
+                if i == future {
+                    self.wrapped(|s| s.visit_expr(arg));
+                } else {
+                    self.visit_expr(arg);
+                }
+            }
             return;
         }
         syn::visit::visit_expr_call(self, call);
@@ -518,11 +518,11 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
             return;
         }
         match method.as_str() {
-            "run_until_cancelled" | "run_until_cancelled_owned" => {
+            name if CANCELLING_TOKEN_METHODS.contains(&name) => {
                 self.visit_expr(&m.receiver);
                 self.wrapped(|s| m.args.iter().for_each(|a| s.visit_expr(a)));
             }
-            "with_cancellation_token" | "with_cancellation_token_owned" => {
+            name if CANCELLING_FUTURE_METHODS.contains(&name) => {
                 self.wrapped(|s| s.visit_expr(&m.receiver));
                 m.args.iter().for_each(|a| self.visit_expr(a));
             }

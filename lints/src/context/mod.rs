@@ -15,8 +15,11 @@
 //! it run once for the process" ([`spawn`]), "is this test code, is this an
 //! entry point" ([`scope`]), "who calls whom" for the driver's
 //! crate-wide check of findings that depend on their fn's callers
-//! ([`entry`]), and the `mod a;` declarations the driver builds a crate's
-//! module tree from ([`modules`]).
+//! ([`entry`]), the `mod a;` declarations the driver builds a crate's
+//! module tree from ([`modules`]). "Which library call is this" is answered
+//! by the one table of well-known paths, [`paths`] (spawn calls, timers,
+//! channels, guards, future and cancellation wrappers, blocking calls, HTTP
+//! clients), which the pre-filter's triggers are derived from too.
 
 pub mod ancestry;
 pub mod bindings;
@@ -28,6 +31,7 @@ pub mod follow;
 pub mod imports;
 pub mod loops;
 pub mod modules;
+pub mod paths;
 pub mod races;
 pub mod scope;
 pub mod scopes;
@@ -207,6 +211,18 @@ impl<'a> FileContext<'a> {
         match func {
             syn::Expr::Path(p) if p.qself.is_none() => self.path_is(&p.path, targets),
             _ => false,
+        }
+    }
+
+    /// The index of the future argument that a call of `func` cancels from
+    /// outside, if `func` resolves to one of the [`paths::CANCELLING_CALLS`]
+    /// (`timeout(d, fut)`, `abortable(fut)`).
+    pub fn cancelled_argument(&self, func: &syn::Expr) -> Option<usize> {
+        match func {
+            syn::Expr::Path(p) if p.qself.is_none() => {
+                paths::cancelled_argument(&self.resolve(&p.path)?)
+            }
+            _ => None,
         }
     }
 

@@ -8,8 +8,7 @@ use super::{FileContext, Node};
 use crate::macros::MacroBody;
 use crate::LintOptions;
 
-/// Calls whose last argument is a future dropped when the deadline passes.
-pub const TIMEOUT_CALLS: &[&str] = &["tokio::time::timeout", "tokio::time::timeout_at"];
+pub use super::paths::TIMEOUT_CALLS;
 
 /// What can drop a future before it completes.
 #[derive(Debug, Clone, Copy)]

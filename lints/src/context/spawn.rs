@@ -1,40 +1,22 @@
-//! Spawn calls, their task bodies and what happens to their handles
-//! (RULES.md: "spawn call", "task body", "handle kept"), and whether a spawn
-//! runs for the life of the process (RULES.md, "Scope").
+//! Spawn calls (the calls of [`paths`]' spawn tables, a configured
+//! `spawn_functions` path, `.spawn(…)` on a runtime, handle, tracker or thread
+//! builder), their task bodies (the async block, closure or fn of this file
+//! that the task runs), what happens to their handles (kept by someone who
+//! can stop or join the task, or dropped), and whether a spawn runs once for
+//! the life of the process (`main`, a static's initializer).
 
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
 use super::bindings::{pat_ident, MentionKind};
+use super::paths::{
+    BLOCKING_SPAWNS, CANCELLING_FUTURE_METHODS, CANCELLING_TOKEN_METHODS, HANDLE_CONSTRUCTORS,
+    RUNTIME_CONSTRUCTORS, SMOL_SPAWNS, TASK_SPAWNS, THREAD_BUILDERS, THREAD_SPAWNS,
+    TRACKER_CONSTRUCTORS, TRANSPARENT_FUTURE_CALLS, TRANSPARENT_FUTURE_METHODS,
+};
 use super::{imports, scope, FileContext, Node};
 use crate::macros::MacroBody;
 use crate::LintOptions;
-
-/// Free functions that spawn a task whose handle detaches on drop.
-const TASK_SPAWNS: &[&str] = &[
-    "tokio::spawn",
-    "tokio::task::spawn",
-    "tokio::task::spawn_local",
-    "async_std::task::spawn",
-    "async_std::task::spawn_local",
-    "actix_rt::spawn",
-];
-
-/// Free functions that run a closure on the blocking pool.
-const BLOCKING_SPAWNS: &[&str] = &["tokio::task::spawn_blocking"];
-
-/// Free functions that start an OS thread.
-const THREAD_SPAWNS: &[&str] = &["std::thread::spawn"];
-
-/// Constructors of values whose `.spawn(…)` is a spawn call.
-const RUNTIME_CONSTRUCTORS: &[&str] = &[
-    "tokio::runtime::Runtime::new",
-    "tokio::runtime::Builder::new_multi_thread",
-    "tokio::runtime::Builder::new_current_thread",
-];
-const HANDLE_CONSTRUCTORS: &[&str] = &["tokio::runtime::Handle::current"];
-const TRACKER_CONSTRUCTORS: &[&str] = &["tokio_util::task::TaskTracker::new"];
-const THREAD_BUILDERS: &[&str] = &["std::thread::Builder::new"];
 
 /// What a spawn call starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +95,7 @@ pub enum Handle {
 }
 
 impl<'a> FileContext<'a> {
-    /// The spawn call `expr` is, if it is one (see RULES.md's vocabulary).
+    /// The spawn call `expr` is, if it is one.
     pub fn spawn_call<'v>(
         &'v self,
         expr: &'v Expr,
@@ -152,7 +134,7 @@ impl<'a> FileContext<'a> {
                 let Expr::Call(call) = &*m.receiver else {
                     return None;
                 };
-                if call.args.len() != 1 || !self.callee_is(&call.func, &["smol::spawn"]) {
+                if call.args.len() != 1 || !self.callee_is(&call.func, SMOL_SPAWNS) {
                     return None;
                 }
                 Some(SpawnCall {
@@ -272,12 +254,14 @@ impl<'a> FileContext<'a> {
                 // `spawn({ let a = a.clone(); async move { … } })`: the block's tail.
                 Expr::Block(b) if b.label.is_none() => e = block_tail(self, &b.block)?,
                 Expr::MethodCall(m) => match m.method.to_string().as_str() {
-                    "instrument" | "in_current_span" | "boxed" | "boxed_local" | "fuse" => {
-                        e = &m.receiver
-                    }
-                    "with_cancellation_token" | "with_cancellation_token_owned" => {
+                    name if TRANSPARENT_FUTURE_METHODS.contains(&name) => e = &m.receiver,
+                    name if CANCELLING_FUTURE_METHODS.contains(&name) => {
                         wrapped = true;
                         e = &m.receiver;
+                    }
+                    name if CANCELLING_TOKEN_METHODS.contains(&name) && m.args.len() == 1 => {
+                        wrapped = true;
+                        e = &m.args[0];
                     }
                     name => {
                         let on_self =
@@ -290,16 +274,13 @@ impl<'a> FileContext<'a> {
                     }
                 },
                 Expr::Call(c) => {
-                    if self.callee_is(&c.func, &["std::boxed::Box::pin"]) && c.args.len() == 1 {
+                    if self.callee_is(&c.func, TRANSPARENT_FUTURE_CALLS) && c.args.len() == 1 {
                         e = &c.args[0];
                         continue;
                     }
-                    if self.callee_is(
-                        &c.func,
-                        &["tokio::time::timeout", "futures::future::abortable"],
-                    ) {
+                    if let Some(arg) = self.cancelled_argument(&c.func) {
                         wrapped = true;
-                        e = c.args.last()?;
+                        e = c.args.iter().nth(arg)?;
                         continue;
                     }
                     let body = match self.called_local_fn(&c.func) {
