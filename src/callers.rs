@@ -1,22 +1,31 @@
-//! Findings that are moot once every caller in the crate is known.
+//! The crate pass: findings decided with every file of their crate.
 //!
-//! A rule sees one file. A task spawned by `Services::new` is a leak when
-//! something can drop and re-create the services, and a process-lifetime
-//! worker when `new` is called once, from `main`; a blocking read in an
-//! async fn stalls a runtime worker, unless that fn is a CLI command
-//! handler awaited by `main` on the main thread. Rules mark such findings
-//! ([`leaklint_lints::Finding::moot_if`]); this pass reads every Rust file
-//! of the finding's workspace (the nearest `Cargo.toml` with a `[workspace]`
-//! above it, else with a `[package]`; test directories and target
-//! directories aside; a file with neither is its own crate): a service's
-//! library crates are called by its binary, which the rule of "every caller
-//! in the crate" alone would not see. It collects who calls whom
-//! ([`leaklint_lints::context::entry`]) and drops the findings whose fn is
-//! reached only from `main`.
+//! A rule sees one file. Some findings depend on the rest of the crate, and
+//! rules mark them:
 //!
-//! Only packages with such a finding are read. If any of their files cannot
-//! be read or parsed, nothing in that package is dropped: an unseen caller
-//! could be the one that runs the fn in a loop.
+//! * [`leaklint_lints::Finding::follow`]: the task's endless loop is in a fn
+//!   the task calls (maybe in another file), its handle sits in a struct
+//!   field that some method may stop, a sync helper called from async code
+//!   may block. The finding holds when the crate shows it, and gets a note
+//!   per call followed ([`leaklint_lints::context::follow`]).
+//! * [`leaklint_lints::Finding::moot_if`]: a task spawned by `Services::new`
+//!   is a process-lifetime worker when `new` is called once, from `main`; a
+//!   blocking read in an async fn awaited only by `main` runs on the main
+//!   thread. Such findings are dropped ([`leaklint_lints::context::entry`]).
+//!
+//! The crate is the workspace of the finding's file (the nearest
+//! `Cargo.toml` with a `[workspace]` above it, else with a `[package]`): a
+//! service's library crates are called by its binary. Its files are those of
+//! its packages' module trees ([`crate::crate_tree`]: every target root and
+//! the `mod` files below it; examples, tests and benches aside). The trees
+//! also say which files `#[cfg(test)] mod …;` makes test code: those files'
+//! findings are dropped, so every package with a finding is read. A file with
+//! no `Cargo.toml` above it, or that no tree reaches, is its own crate.
+//!
+//! Each file is parsed once (a linted file's summary comes from the engine's
+//! parse). If a file of the crate cannot be read or parsed, or a tree is
+//! broken, nothing is dropped as moot (an unseen caller could run the fn in
+//! a loop), and calls into the unread file are not followed.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{self, AssertUnwindSafe};
@@ -30,39 +39,36 @@ use rayon::prelude::*;
 
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
-use crate::outcome::{Diagnostic, FileResult, Report};
+use crate::outcome::{FileResult, Report};
 use crate::packages::PackageNames;
 
 /// A package larger than this many files is not read (its findings stay).
 const MAX_PACKAGE_FILES: usize = 20_000;
 
-/// Decides every finding of `report` that waits for the crate: drops the
-/// findings that are moot because their fn is reached only from `main`,
-/// and keeps a finding with a [`Follow`] only when the crate shows it
-/// holds, with a note per call followed (see the module documentation).
-/// `paths` maps a file as displayed to where it can be read.
+/// A file of the crate larger than this is not read (as the engine skips
+/// files over the default `max_file_bytes`): generated code or data.
+const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// Decides every finding of `report` that waits for its crate (see the
+/// module documentation). `paths` maps a file as displayed to where it can
+/// be read.
 pub fn resolve_crate_findings(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
     max_nesting: usize,
 ) {
-    // Crate root (or the file itself) → the files with candidates.
+    // Crate root → the files with findings.
     let mut crates: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
     let mut packages = PackageNames::default();
-    let mut alone = Vec::new();
-    for (i, file) in report.files.iter().enumerate() {
-        if !file.diagnostics.iter().any(waits_for_crate) {
+    for i in 0..report.files.len() {
+        let file = &report.files[i];
+        if file.diagnostics.is_empty() {
             continue;
         }
-        let Some(path) = paths.get(&file.path) else {
-            alone.push(i);
-            continue;
-        };
-        let root = packages.crate_root(path).unwrap_or_else(|| path.clone());
-        crates.entry(root).or_default().push(i);
-    }
-    for i in alone {
-        resolve_alone(&mut report.files[i]);
+        match paths.get(&file.path).and_then(|p| packages.crate_root(p)) {
+            Some(root) => crates.entry(root).or_default().push(i),
+            None => resolve_alone(&mut report.files[i]),
+        }
     }
     if !crates.is_empty() {
         // Parsing needs the engine's deep stacks; one pool serves every crate.
@@ -76,49 +82,92 @@ pub fn resolve_crate_findings(
                 }
             }
             Err(_) => {
-                for (_, files) in crates {
-                    for i in files {
-                        resolve_alone(&mut report.files[i]);
-                    }
+                for i in crates.into_values().flatten() {
+                    resolve_alone(&mut report.files[i]);
                 }
             }
         }
     }
     report
         .files
-        .retain(|f| !f.diagnostics.is_empty() || !f.errors.is_empty() || f.skip.is_some());
+        .retain(|f| !f.diagnostics.is_empty() || !f.errors.is_empty());
 }
 
-/// Whether a diagnostic's verdict depends on the rest of its crate.
-fn waits_for_crate(d: &Diagnostic) -> bool {
-    d.finding.moot_if.is_some() || d.finding.follow.is_some()
-}
-
-/// Decides the waiting findings of one file with only that file for the
-/// crate: `main`-only reachability is not decided (the finding stays), a
-/// [`Follow`] is decided within the file.
+/// Decides the waiting findings of one file with that file alone for its
+/// crate (its own summary, made by the engine's parse).
 pub fn resolve_alone(result: &mut FileResult) {
-    let summary = result.summary.take();
-    let index = summary.as_deref().map(|s| CrateIndex::new(vec![s]));
+    let Some(summary) = result.summary.take() else {
+        // Nothing waits (the engine keeps a summary when something does).
+        return;
+    };
+    let summaries = [*summary];
+    let (once, main_thread) = entry::reached_from_main(summaries.iter());
+    let reach = Reach {
+        complete: true,
+        once,
+        main_thread,
+    };
+    let index = CrateIndex::new(summaries.iter().collect());
+    decide(result, &index, 0, &summaries[0], &reach, &|_| None);
+}
+
+/// What the crate says about fns reached from `main`.
+struct Reach {
+    /// Whether every file of the crate was read: only then can "reached
+    /// only from `main`" be decided.
+    complete: bool,
+    /// The fns (by key) reached from `main` once.
+    once: BTreeSet<String>,
+    /// The fns (by key) reached from `main` on the main thread.
+    main_thread: BTreeSet<String>,
+}
+
+/// Decides the waiting findings of `result`, file `me` of `index` with
+/// summary `summary`; `display` names another file of the index.
+fn decide(
+    result: &mut FileResult,
+    index: &CrateIndex<'_>,
+    me: usize,
+    summary: &CallSummary,
+    reach: &Reach,
+    display: &dyn Fn(usize) -> Option<String>,
+) {
     result.diagnostics.retain_mut(|d| {
-        let Some(follow) = d.finding.follow.take() else {
+        if let Some(follow) = d.finding.follow.take() {
+            match index.decide(me, &follow) {
+                Some(hops) => add_hops(&mut d.finding, hops, |f| {
+                    if f == me {
+                        None
+                    } else {
+                        display(f)
+                    }
+                }),
+                None => return false,
+            }
+        }
+        let Some(moot) = &d.finding.moot_if else {
             return true;
         };
-        let Some(index) = &index else {
-            return false;
+        if !reach.complete {
+            return true;
+        }
+        // The fn the finding is in, as the crate knows it.
+        let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) else {
+            return true;
         };
-        match index.decide(0, &follow) {
-            Some(hops) => {
-                add_hops(&mut d.finding, hops, |_| None);
-                true
-            }
-            None => false,
+        if key.rsplit("::").next() != Some(moot.function.as_str()) {
+            return true;
+        }
+        !match moot.kind {
+            ReachKind::Once => reach.once.contains(key),
+            ReachKind::MainThread => reach.main_thread.contains(key),
         }
     });
 }
 
 /// Decides the waiting findings of `files` (indices into `report.files`),
-/// which are in the crate at `root`.
+/// which are in the crate at `root`, and drops the findings of those that
+/// the crate's module tree makes test code.
 fn resolve_in_crate(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
@@ -127,7 +176,20 @@ fn resolve_in_crate(
     max_nesting: usize,
     pool: &rayon::ThreadPool,
 ) {
-    let crate_calls = CrateCalls::read(root, max_nesting, pool);
+    // The linted files' own summaries are the ones their findings were made
+    // with (and the text from standard input may differ from the disk's).
+    let mut known: HashMap<PathBuf, CallSummary> = HashMap::new();
+    let mut linted: Vec<(usize, PathBuf)> = Vec::new();
+    for &i in files {
+        let key = paths
+            .get(&report.files[i].path)
+            .map_or_else(|| PathBuf::from(&report.files[i].path), |p| canonical(p));
+        if let Some(summary) = report.files[i].summary.take() {
+            known.insert(key.clone(), *summary);
+        }
+        linted.push((i, key));
+    }
+    let mut crate_calls = CrateCalls::read(root, known, max_nesting, pool);
     // Other files are shown relative to the working directory, as the
     // linted ones are when linted by a relative path.
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
@@ -135,66 +197,45 @@ fn resolve_in_crate(
         Some(relative) => display_path(relative),
         None => display_path(p),
     };
-    // A linted file's own summary is the one its findings were made with
-    // (the text from standard input may differ from the disk's).
-    let mut summaries: BTreeMap<PathBuf, (String, CallSummary)> = crate_calls
+    let mut displays: BTreeMap<PathBuf, String> = crate_calls
         .summaries
-        .iter()
-        .map(|(p, s)| (p.clone(), (display_of(p), s.clone())))
+        .keys()
+        .map(|p| (p.clone(), display_of(p)))
         .collect();
     let mut own: Vec<(usize, PathBuf)> = Vec::new();
-    for &i in files {
-        let display = report.files[i].path.clone();
-        let key = paths
-            .get(&display)
-            .and_then(|p| std::fs::canonicalize(p).ok())
-            .unwrap_or_else(|| PathBuf::from(&display));
-        match report.files[i].summary.take() {
-            Some(summary) => {
-                summaries.insert(key.clone(), (display, *summary));
-            }
-            None => {
-                if let Some(entry) = summaries.get_mut(&key) {
-                    entry.0 = display;
-                }
-            }
+    for (i, key) in linted {
+        if crate_calls.test_files.contains(&key) && !report.files[i].include_tests {
+            // `#[cfg(test)] mod …;` made it test code.
+            let file = &mut report.files[i];
+            file.diagnostics.clear();
+            file.errors.clear();
+            report.test_files += 1;
+        } else if let Some(display) = displays.get_mut(&key) {
+            *display = report.files[i].path.clone();
+            own.push((i, key));
+        } else if let Some(summary) = crate_calls.alone.remove(&key) {
+            // No module tree of the crate reaches it: its own crate.
+            report.files[i].summary = Some(Box::new(summary));
+            resolve_alone(&mut report.files[i]);
         }
-        own.push((i, key));
     }
-    let order: Vec<&PathBuf> = summaries.keys().collect();
-    let index = CrateIndex::new(summaries.values().map(|(_, s)| s).collect());
-    let displays: Vec<&str> = summaries.values().map(|(d, _)| d.as_str()).collect();
+    let order: Vec<&PathBuf> = crate_calls.summaries.keys().collect();
+    let index = CrateIndex::new(crate_calls.summaries.values().collect());
+    let names: Vec<&str> = displays.values().map(String::as_str).collect();
+    let display = |f: usize| names.get(f).map(|s| s.to_string());
     for (i, key) in own {
-        let me = order.iter().position(|p| **p == key);
-        let summary = me.map(|m| &summaries[order[m]].1);
-        report.files[i].diagnostics.retain_mut(|d| {
-            if let Some(follow) = d.finding.follow.take() {
-                let Some(me) = me else { return false };
-                match index.decide(me, &follow) {
-                    Some(hops) => add_hops(&mut d.finding, hops, |f| {
-                        (f != me).then(|| displays[f].to_string())
-                    }),
-                    None => return false,
-                }
-            }
-            let Some(reach) = &d.finding.moot_if else {
-                return true;
-            };
-            if !crate_calls.complete {
-                return true;
-            }
-            // The fn the finding is in, as the crate knows it.
-            let Some(key) = summary.and_then(|s| entry::fn_at(s, d.finding.span.start.byte)) else {
-                return true;
-            };
-            if key.rsplit("::").next() != Some(reach.function.as_str()) {
-                return true;
-            }
-            !match reach.kind {
-                ReachKind::Once => crate_calls.once.contains(key),
-                ReachKind::MainThread => crate_calls.main_thread.contains(key),
-            }
-        });
+        let Some(me) = order.iter().position(|p| **p == key) else {
+            continue;
+        };
+        let summary = &crate_calls.summaries[&key];
+        decide(
+            &mut report.files[i],
+            &index,
+            me,
+            summary,
+            &crate_calls.reach,
+            &display,
+        );
     }
 }
 
@@ -211,64 +252,140 @@ fn add_hops(finding: &mut Finding, hops: Vec<Hop>, other: impl Fn(usize) -> Opti
 
 /// What a crate says about who calls whom.
 struct CrateCalls {
-    /// Each file's calls, by canonical path.
-    summaries: HashMap<PathBuf, CallSummary>,
-    /// Whether every file of the crate was read and parsed: only then can
-    /// "reached only from `main`" be decided.
-    complete: bool,
-    /// The fns (by key) reached from `main` once.
-    once: BTreeSet<String>,
-    /// The fns (by key) reached from `main` on the main thread.
-    main_thread: BTreeSet<String>,
+    /// The summary of each file of the crate's module trees (test code
+    /// aside), by canonical path; sorted, so that indices are stable.
+    summaries: BTreeMap<PathBuf, CallSummary>,
+    /// Linted files that no tree reaches, with their summaries.
+    alone: HashMap<PathBuf, CallSummary>,
+    /// Files that `#[cfg(test)] mod …;` makes test code.
+    test_files: BTreeSet<PathBuf>,
+    /// Which fns `main` reaches.
+    reach: Reach,
 }
 
 impl CrateCalls {
-    /// Reads the crate at `root` (a workspace or package directory, or one
-    /// file), as much of it as can be read and parsed.
-    fn read(root: &Path, max_nesting: usize, pool: &rayon::ThreadPool) -> CrateCalls {
-        let files = if root.is_file() {
-            Some(vec![root.to_path_buf()])
-        } else {
-            package_files(root)
-        };
-        let Some(files) = files else {
-            return CrateCalls {
-                summaries: HashMap::new(),
+    /// Reads the crate at `root` (a workspace or package directory): the
+    /// module trees of its packages, as much of them as can be read and
+    /// parsed. `known` are the summaries the engine made of linted files.
+    fn read(
+        root: &Path,
+        known: HashMap<PathBuf, CallSummary>,
+        max_nesting: usize,
+        pool: &rayon::ThreadPool,
+    ) -> CrateCalls {
+        let mut calls = CrateCalls {
+            summaries: BTreeMap::new(),
+            alone: HashMap::new(),
+            test_files: BTreeSet::new(),
+            reach: Reach {
                 complete: false,
                 once: BTreeSet::new(),
                 main_thread: BTreeSet::new(),
-            };
+            },
         };
-        let read: Vec<(PathBuf, Option<CallSummary>)> = pool.install(|| {
-            files
-                .par_iter()
-                .map(|f| {
-                    let canonical = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-                    (canonical, summary(f, max_nesting))
-                })
-                .collect()
-        });
-        let complete = read.iter().all(|(_, s)| s.is_some());
-        let summaries: HashMap<PathBuf, CallSummary> = read
-            .into_iter()
-            .filter_map(|(p, s)| Some((p, s?)))
-            .collect();
-        let (once, main_thread) = if complete {
-            entry::reached_from_main(summaries.values())
-        } else {
-            (BTreeSet::new(), BTreeSet::new())
-        };
-        CrateCalls {
-            summaries,
-            complete,
-            once,
-            main_thread,
+        match package_files(root) {
+            Some((files, manifests)) => {
+                pool.install(|| calls.read_trees(&files, &manifests, known, max_nesting));
+            }
+            None => calls.alone = known,
         }
+        if calls.reach.complete {
+            (calls.reach.once, calls.reach.main_thread) =
+                entry::reached_from_main(calls.summaries.values());
+        }
+        calls
+    }
+
+    /// Reads the module trees of the packages of `manifests`, whose files
+    /// are among `files` (or in directories the walk leaves out).
+    fn read_trees(
+        &mut self,
+        files: &[PathBuf],
+        manifests: &[PathBuf],
+        mut known: HashMap<PathBuf, CallSummary>,
+        max_nesting: usize,
+    ) {
+        // Every file is parsed once, in parallel, under the name its path
+        // gives its module; the trees then say which files belong.
+        let mut parsed: HashMap<PathBuf, Option<CallSummary>> = files
+            .par_iter()
+            .map(|f| {
+                let key = canonical(f);
+                match known.get(&key) {
+                    Some(summary) => (key, Some(summary.clone())),
+                    None => (key, summary(f, &module_name(f), max_nesting)),
+                }
+            })
+            .collect();
+        let mut complete = true;
+        // File → the name of the module it is (the last segment of its
+        // module path; `crate` for a root) and whether it is test code.
+        let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
+        for manifest in manifests {
+            let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
+                continue;
+            };
+            // Examples, tests and benches call nothing that runs in production.
+            package.targets.retain(|t| !t.test);
+            // A module file in a directory the walk leaves out (`src/tests/`)
+            // is parsed when the tree reaches it.
+            let mut load = |path: &Path| {
+                let found = parsed
+                    .entry(canonical(path))
+                    .or_insert_with(|| summary(path, &module_name(path), max_nesting));
+                match found {
+                    Some(summary) => Ok(summary.modules.clone()),
+                    None if path.is_file() => Err("cannot be read or parsed".to_string()),
+                    None => Err("not found".to_string()),
+                }
+            };
+            let tree = crate::crate_tree::module_tree(&package, &mut load);
+            complete &= tree.errors.is_empty();
+            for file in tree.files {
+                let name = file
+                    .module
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| "crate".to_string());
+                let entry = members.entry(canonical(&file.path)).or_insert((name, true));
+                // Test code only if it is test code everywhere it appears.
+                entry.1 &= file.test;
+            }
+        }
+        for (path, (name, test)) in members {
+            if test {
+                self.test_files.insert(path);
+                continue;
+            }
+            let summary = match parsed.get(&path) {
+                Some(Some(s)) if s.module == name => Some(s.clone()),
+                // A `#[path]` file: its module is named by its `mod`.
+                Some(Some(_)) => summary(&path, &name, max_nesting),
+                _ => None,
+            };
+            known.remove(&path);
+            match summary {
+                Some(s) => {
+                    self.summaries.insert(path, s);
+                }
+                None => complete = false,
+            }
+        }
+        self.alone = known;
+        self.reach.complete = complete;
     }
 }
 
+/// `path` made absolute and free of links, or as given when it cannot be.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// One file's calls, or `None` if it cannot be read, parsed or analysed.
-fn summary(path: &Path, max_nesting: usize) -> Option<CallSummary> {
+fn summary(path: &Path, module: &str, max_nesting: usize) -> Option<CallSummary> {
+    if std::fs::metadata(path).ok()?.len() > MAX_FILE_BYTES {
+        return None;
+    }
     let text = std::fs::read_to_string(path).ok()?;
     let text = crate::text::strip_bom(&text);
     if crate::nesting::scan(text, max_nesting)
@@ -279,7 +396,7 @@ fn summary(path: &Path, max_nesting: usize) -> Option<CallSummary> {
     }
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
-        Some(FileContext::new(&file, text).call_summary(&module_name(path)))
+        Some(FileContext::new(&file, text).call_summary(module))
     }));
     proc_macro2::extra::invalidate_current_thread_spans();
     result.ok().flatten()
@@ -301,9 +418,10 @@ pub fn module_name(path: &Path) -> String {
     }
 }
 
-/// The Rust files of the workspace or package at `root`: not in a test
-/// directory (test code calls nothing) or a target directory.
-fn package_files(root: &Path) -> Option<Vec<PathBuf>> {
+/// The Rust files of the workspace or package at `root` (not in a test
+/// directory, whose files are rarely modules of a library or binary, nor
+/// in a target directory), and its `Cargo.toml` files.
+fn package_files(root: &Path) -> Option<(Vec<PathBuf>, Vec<PathBuf>)> {
     let root_owned = root.to_path_buf();
     let walker = WalkBuilder::new(root)
         .require_git(false)
@@ -318,16 +436,20 @@ fn package_files(root: &Path) -> Option<Vec<PathBuf>> {
         })
         .build();
     let mut files = Vec::new();
+    let mut manifests = Vec::new();
     for entry in walker {
         let entry = entry.ok()?;
-        if entry.file_type().is_some_and(|t| t.is_file())
-            && entry.path().extension().is_some_and(|e| e == "rs")
-        {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        if entry.file_name() == "Cargo.toml" {
+            manifests.push(entry.into_path());
+        } else if entry.path().extension().is_some_and(|e| e == "rs") {
             files.push(entry.into_path());
             if files.len() > MAX_PACKAGE_FILES {
                 return None;
             }
         }
     }
-    Some(files)
+    Some((files, manifests))
 }

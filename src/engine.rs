@@ -293,6 +293,7 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
         );
     }
     let mut result = FileResult::new(path);
+    result.include_tests = config.include_tests;
     let mut rules_to_run: Option<RuleSet> = None;
 
     if let Some(prefilter) = probe.prefilter {
@@ -481,7 +482,10 @@ fn analyse(
     }
     // A finding that waits for the crate needs what this file says about
     // calls, from this parse.
-    if diagnostics.iter().any(|d| d.finding.follow.is_some()) {
+    if diagnostics
+        .iter()
+        .any(|d| d.finding.follow.is_some() || d.finding.moot_if.is_some())
+    {
         *summary = Some(Box::new(
             ctx.call_summary(&crate::callers::module_name(Path::new(path))),
         ));

@@ -81,6 +81,9 @@ pub struct FileResult {
     /// What the file says about calls, kept while a finding of it waits
     /// for the crate (see [`leaklint_lints::Finding::follow`]).
     pub summary: Option<Box<leaklint_lints::context::entry::CallSummary>>,
+    /// Whether test code was linted in this file (`include_tests`): then
+    /// the crate's `#[cfg(test)] mod …;` does not make it test code either.
+    pub include_tests: bool,
 }
 
 impl FileResult {
@@ -93,6 +96,7 @@ impl FileResult {
             errors: Vec::new(),
             skip: None,
             summary: None,
+            include_tests: false,
         }
     }
 

@@ -37,6 +37,14 @@ fn findings(dir: &Path, args: &[&str]) -> Vec<(String, u64, String)> {
         .collect()
 }
 
+/// Declares `app/src/<name>.rs` as a module of the app (a file no `mod`
+/// declares is not part of the crate).
+fn add_module(dir: &Path, name: &str) {
+    let main = dir.join("app/src/main.rs");
+    let text = std::fs::read_to_string(&main).unwrap();
+    std::fs::write(main, format!("mod {name};\n{text}")).unwrap();
+}
+
 fn f(file: &str, line: u64, rule: &str) -> (String, u64, String) {
     (file.to_string(), line, rule.to_string())
 }
@@ -74,6 +82,7 @@ async fn main() -> anyhow::Result<()> {
 }
 ",
     );
+    write(dir, "app/src/commands.rs", "pub mod setup;\n");
     write(
         dir,
         "app/src/commands/setup.rs",
@@ -180,6 +189,7 @@ fn an_unseen_caller_keeps_the_findings() {
         "app/src/pool.rs",
         "fn refill() { loop { let _ = core::Services::new(); } }\n",
     );
+    add_module(dir.path(), "pool");
     let found = findings(dir.path(), &[]);
     assert!(
         found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
@@ -193,6 +203,7 @@ fn an_unseen_caller_keeps_the_findings() {
     let dir = tempfile::tempdir().unwrap();
     workspace(dir.path());
     write(dir.path(), "app/src/broken.rs", "fn half( {\n");
+    add_module(dir.path(), "broken");
     let found = findings(dir.path(), &[]);
     assert!(
         found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
@@ -213,6 +224,7 @@ fn a_fn_called_through_a_value_or_an_unread_macro_keeps_its_finding() {
         "app/src/retry.rs",
         "fn later() { retry!(core::orphan); run_each(reload::rebuild); }\n",
     );
+    add_module(dir.path(), "retry");
     write(
         dir.path(),
         "core/src/extra.rs",
@@ -226,6 +238,25 @@ fn a_fn_called_through_a_value_or_an_unread_macro_keeps_its_finding() {
     let found = findings(dir.path(), &[]);
     assert!(
         found.contains(&f("core/src/extra.rs", 1, "spawn_without_cancel")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_file_no_module_declares_is_not_part_of_the_crate() {
+    // `pool.rs` calls `Services::new` in a loop, but no `mod pool;` makes it
+    // part of the app: it is never compiled, so `new` is still reached from
+    // `main` only.
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(
+        dir.path(),
+        "app/src/pool.rs",
+        "fn refill() { loop { let _ = core::Services::new(); } }\n",
+    );
+    let found = findings(dir.path(), &[]);
+    assert!(
+        !found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
         "{found:?}"
     );
 }

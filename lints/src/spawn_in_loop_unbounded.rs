@@ -752,4 +752,3 @@ fn awaits_handle(ctx: &FileContext<'_>, stmts: &[Stmt], name: &syn::Ident) -> bo
     }
     false
 }
-

@@ -13,7 +13,7 @@ impl Store {
     }
 
     pub async fn get(&self, key: &str) -> Vec<u8> {
-        self.load(key)
+        self.load(key) //~ blocking_call_in_async
     }
 }
 
@@ -30,7 +30,7 @@ fn backoff() {
 }
 
 pub async fn handle_request() -> String {
-    let config = read_config("/etc/app.toml");
-    backoff();
-    config + &settings()
+    let config = read_config("/etc/app.toml"); //~ blocking_call_in_async
+    backoff(); //~ blocking_call_in_async
+    config + &settings() //~ blocking_call_in_async
 }

@@ -8,7 +8,7 @@ pub async fn kept_not_awaited(listener: TcpListener) -> std::io::Result<()> {
     let mut handles = Vec::new();
     loop {
         let (socket, _) = listener.accept().await?;
-        let h = tokio::spawn(serve(socket));
+        let h = tokio::spawn(serve(socket)); //~ spawn_in_loop_unbounded
         handles.push(h /* .await at shutdown */);
     }
 }
@@ -16,7 +16,7 @@ pub async fn kept_not_awaited(listener: TcpListener) -> std::io::Result<()> {
 pub async fn shadowed_before_the_await(listener: TcpListener) -> std::io::Result<()> {
     loop {
         let (socket, _) = listener.accept().await?;
-        let h = tokio::spawn(serve(socket));
+        let h = tokio::spawn(serve(socket)); //~ spawn_in_loop_unbounded
         let h = async { /* .await */ };
         h.await;
     }

@@ -22,7 +22,7 @@ async fn handle_with_deadline(socket: TcpStream, limit: Arc<Semaphore>) {
 
 pub async fn task_fn_selects_without_permit(listener: TcpListener, limit: Arc<Semaphore>) {
     while let Ok((socket, _)) = listener.accept().await {
-        tokio::spawn(handle_with_deadline(socket, limit.clone()));
+        tokio::spawn(handle_with_deadline(socket, limit.clone())); //~ spawn_in_loop_unbounded
     }
 }
 
@@ -30,7 +30,7 @@ pub async fn task_fn_selects_without_permit(listener: TcpListener, limit: Arc<Se
 pub async fn no_permit_moved_into_select(listener: TcpListener, limiter: crate::Limiter) {
     while let Ok((socket, _)) = listener.accept().await {
         let conn_slot = limiter.name();
-        tokio::spawn(async move {
+        tokio::spawn(async move { //~ spawn_in_loop_unbounded
             tokio::select! {
                 _ = serve(socket) => drop(conn_slot),
                 _ = shutdown_signal() => {}

@@ -11,7 +11,7 @@ pub struct Client {
 
 impl Client {
     pub fn connect(&mut self) {
-        self.heartbeat = Some(tokio::spawn(async move {
+        self.heartbeat = Some(tokio::spawn(async move { //~ spawn_without_cancel
             loop {
                 tokio::time::sleep(Duration::from_secs(30)).await;
                 ping();
@@ -28,12 +28,12 @@ pub struct Pool {
 impl Pool {
     /// In a struct literal, through a `let`, and pushed into a Vec field.
     pub fn new() -> Pool {
-        let reaper = tokio::spawn(reap());
+        let reaper = tokio::spawn(reap()); //~ spawn_without_cancel
         let mut pool = Pool {
             reaper,
             workers: Vec::new(),
         };
-        pool.workers.push(tokio::spawn(reap()));
+        pool.workers.push(tokio::spawn(reap())); //~ spawn_without_cancel
         pool
     }
 }

@@ -15,7 +15,7 @@ impl Worker {
 
     /// The loop is in a method the task calls through `self`.
     pub fn start(self) {
-        tokio::spawn(async move { self.run().await });
+        tokio::spawn(async move { self.run().await }); //~ spawn_without_cancel
     }
 
     async fn run(mut self) {
@@ -31,7 +31,7 @@ impl Worker {
 /// A receiver whose type its `let` says: `Worker::new(…)`.
 pub fn start_worker(rx: mpsc::Receiver<u64>) {
     let worker = Worker::new(rx);
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         worker.run().await;
     });
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use tokio::time::interval;
 
 pub fn forget_in_closure(handles: Vec<Handle>) {
-    let t = interval(Duration::from_secs(1));
+    let t = interval(Duration::from_secs(1)); //~ timer_never_dropped
     let run = move |_h: Handle| mem::forget(t);
     handles.into_iter().take(1).for_each(run);
 }

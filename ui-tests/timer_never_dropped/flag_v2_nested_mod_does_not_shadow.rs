@@ -12,7 +12,7 @@ mod schedule {
 }
 
 pub fn leak_parent_timer() {
-    let timer = interval(Duration::from_secs(5));
+    let timer = interval(Duration::from_secs(5)); //~ timer_never_dropped
     mem::forget(timer);
 }
 
@@ -21,14 +21,14 @@ mod worker {
     use super::*;
 
     pub fn leak_through_glob() {
-        mem::forget(interval(Duration::from_secs(1)));
+        mem::forget(interval(Duration::from_secs(1))); //~ timer_never_dropped
     }
 
     pub fn leak_through_super() {
-        mem::forget(super::interval(Duration::from_secs(1)));
+        mem::forget(super::interval(Duration::from_secs(1))); //~ timer_never_dropped
     }
 }
 
 pub fn leak_through_self() {
-    mem::forget(self::interval(Duration::from_secs(1)));
+    mem::forget(self::interval(Duration::from_secs(1))); //~ timer_never_dropped
 }

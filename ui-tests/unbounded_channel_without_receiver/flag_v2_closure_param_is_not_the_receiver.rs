@@ -3,7 +3,7 @@
 use tokio::sync::mpsc::unbounded_channel;
 
 pub fn serve(bus: &Bus) {
-    let (tx, rx) = unbounded_channel::<Event>();
+    let (tx, rx) = unbounded_channel::<Event>(); //~ unbounded_channel_without_receiver
     bus.register(tx);
     bus.each(|rx: Event| rx.handle());
 }

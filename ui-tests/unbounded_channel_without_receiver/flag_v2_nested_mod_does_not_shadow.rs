@@ -9,7 +9,7 @@ mod queue {
 }
 
 pub fn start(pool: &Pool) {
-    let (tx, rx) = unbounded::<Job>();
+    let (tx, rx) = unbounded::<Job>(); //~ unbounded_channel_without_receiver
     pool.attach(tx);
 }
 
@@ -17,7 +17,7 @@ mod jobs {
     use super::*;
 
     pub fn start_nested(pool: &Pool) {
-        let (tx, rx) = unbounded::<Job>();
+        let (tx, rx) = unbounded::<Job>(); //~ unbounded_channel_without_receiver
         pool.attach(tx);
     }
 }

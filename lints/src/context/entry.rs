@@ -53,6 +53,8 @@ pub struct CallSummary {
     /// Struct fields read other than to store into them (see
     /// [`super::follow::FieldReads`]).
     pub field_reads: BTreeSet<String>,
+    /// The file's `mod x;` declarations, for the crate's module tree.
+    pub modules: Vec<super::modules::ModDecl>,
 }
 
 /// One call of a fn or method.
@@ -124,6 +126,7 @@ impl<'a> FileContext<'a> {
             }
         }
         summary.module = module.to_string();
+        summary.modules = super::modules::module_decls(self.file);
         summary.field_reads = self.field_reads();
         let mut defs = Defs {
             ctx: self,
