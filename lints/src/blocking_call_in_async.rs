@@ -294,7 +294,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let Some((kind, what)) = rule.blocking_call(expr, ancestors) else {
             // A call of a sync fn of the crate that blocks, which only the
             // crate can tell (see `Finding::follow`).
-            if let Some(name) = crate_call_name(ctx, expr, ancestors) {
+            if let Some(name) = ctx.crate_call_name(expr, ancestors) {
                 let thread = rule.thread_of(ancestors, context.index);
                 if matches!(thread, Thread::Main) {
                     return;
@@ -1100,44 +1100,6 @@ fn enclosing_fn_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
         Node::TraitFn(f) => f.default.as_ref(),
         _ => None,
     })
-}
-
-/// The name of the fn a call in async code calls, when it may be a sync fn
-/// of the crate: not awaited (an async fn's body is checked where it is),
-/// a path into the crate (`crate::`, `self::`, `super::`, `Self::`, an
-/// item of this file, a name no `use` brings in) or a method called on
-/// `self` or on a variable.
-fn crate_call_name(ctx: &FileContext<'_>, expr: &Expr, ancestors: &[Node<'_>]) -> Option<String> {
-    if matches!(ancestors.last(), Some(Node::Expr(Expr::Await(_)))) {
-        return None;
-    }
-    match expr {
-        Expr::Call(call) => {
-            let Expr::Path(p) = &*call.func else {
-                return None;
-            };
-            if p.qself.is_some() {
-                return None;
-            }
-            let resolved = ctx.resolve(&p.path)?;
-            let in_crate = ["crate::", "self::", "super::", "Self::"]
-                .iter()
-                .any(|prefix| resolved.starts_with(prefix))
-                || !resolved.contains("::");
-            in_crate.then(|| {
-                resolved
-                    .rsplit("::")
-                    .next()
-                    .unwrap_or(&resolved)
-                    .to_string()
-            })
-        }
-        Expr::MethodCall(m) => {
-            matches!(&*m.receiver, Expr::Path(p) if p.path.get_ident().is_some())
-                .then(|| m.method.to_string())
-        }
-        _ => None,
-    }
 }
 
 /// The blocking calls a sync fn makes itself (not in a closure, an async

@@ -292,6 +292,10 @@ pub struct Follow {
     /// A call in async code of a fn that may be a sync fn of the crate: the
     /// finding holds when that fn (or one it calls) makes a blocking call.
     pub blocking_in_callee: Option<Span>,
+    /// A call whose argument at this index (without the receiver) is a
+    /// task body: the finding holds when the called fn is a spawn wrapper,
+    /// which spawns that parameter and drops the handle.
+    pub spawn_wrapper: Option<(Span, usize)>,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
 }

@@ -61,7 +61,15 @@ crate::declare_lint! {
     ///   passed as a value, a trait method implemented by several types, or a
     ///   crate file that does not parse is not followed, and the task is not
     ///   reported. Calls raced in a `select!` against a cancellation signal
-    ///   or wrapped by `timeout(…)` are not followed. The crate is every Rust
+    ///   or wrapped by `timeout(…)` are not followed.
+    /// * A spawn wrapper, a fn of the crate that hands one of its parameters
+    ///   to a spawn call and drops the handle (`fn spawn_named(name: &str,
+    ///   fut: F) { tokio::spawn(fut); }`), counts as a spawn call when its
+    ///   argument is an async block or closure written at the call: the
+    ///   finding is at the call, with a note at the spawn inside the
+    ///   wrapper. A file is read for such calls only when it mentions a
+    ///   spawn word (`spawn`, `spawn_blocking`, …): a wrapper named otherwise
+    ///   (`run_detached(async { … })`) is seen only in files that do. The crate is every Rust
     ///   file of the package (or workspace) outside `target/` and test
     ///   directories; a file with no `Cargo.toml` above it is its own crate.
     /// * A worker started from a fn that only `main` reaches (`Services::new`
@@ -154,7 +162,12 @@ const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loo
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
-        let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else { return };
+        let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
+            if let Some(finding) = wrapper_call(ctx, expr, ancestors, options) {
+                findings.push(finding);
+            }
+            return;
+        };
         // A task started once for the whole process is not a leak; one
         // started once per call of a fn is not either when every caller in
         // the crate is such code, which the driver checks.
@@ -220,6 +233,69 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         });
     });
     findings
+}
+
+/// A call of a fn of the crate that may be a spawn wrapper (it spawns its
+/// parameter and drops the handle: `spawn_named("ticker", async move { loop
+/// { … } })`), given a task body that loops forever, or calls fns that may:
+/// the crate pass keeps the finding when the callee is such a wrapper.
+fn wrapper_call<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v syn::Expr,
+    ancestors: &[crate::context::Node<'v>],
+    options: &LintOptions,
+) -> Option<Finding> {
+    let args = match expr {
+        syn::Expr::Call(c) => &c.args,
+        syn::Expr::MethodCall(m) => &m.args,
+        _ => return None,
+    };
+    // Only a future written in place is a task body worth following.
+    let (index, arg) = args
+        .iter()
+        .enumerate()
+        .find(|(_, a)| matches!(a, syn::Expr::Async(_) | syn::Expr::Closure(_)))?;
+    let name = ctx.crate_call_name(expr, ancestors)?;
+    let moot_if = match ctx.lifetime(expr, ancestors) {
+        _ if options.report_process_lifetime => None,
+        Lifetime::Process => return None,
+        Lifetime::PerCallOf(function) => Some(function),
+        Lifetime::Repeated => None,
+    };
+    let task = ctx.task_body(arg, ancestors)?;
+    let shape = ctx.task_shape_of(&task);
+    let endless = shape
+        .loops
+        .iter()
+        .find(|l| !l.wrapped && !l.observes_cancellation);
+    let mut follow = Follow {
+        depth: options.call_depth,
+        spawn_wrapper: Some((ctx.span_of(expr), index)),
+        ..Follow::default()
+    };
+    let mut finding = Finding::new(
+        SPAWN_WITHOUT_CANCEL.name,
+        ctx.span_of(expr),
+        format!("`{name}` spawns a task that loops forever and nothing can cancel it"),
+    );
+    match endless {
+        Some(l) => {
+            finding = finding.note(
+                ctx.span(l.keyword),
+                "this loop never ends and observes no cancellation",
+            )
+        }
+        None if shape.calls.is_empty() => return None,
+        None => follow.loop_in_callees = Some(shape.calls),
+    }
+    let finding = Finding {
+        follow: Some(follow),
+        ..finding.help(HELP)
+    };
+    Some(match moot_if {
+        Some(function) => finding.moot_if_reached(function, ReachKind::Once),
+        None => finding,
+    })
 }
 
 /// The span of a method call's name (`detach` in `….detach()`).

@@ -264,6 +264,19 @@ impl<'a> FileContext<'a> {
                 facts.blocking.get_or_insert((at, what));
             }
         }
+        // Spawn wrappers: each spawned parameter given to the fn around it.
+        for (at, index) in self.spawned_params() {
+            let innermost = summary
+                .defs
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, range))| range.contains(&at.start.byte))
+                .min_by_key(|(_, (_, range))| range.len())
+                .map(|(i, _)| i);
+            if let Some(facts) = innermost.and_then(|i| summary.fns.get_mut(i)) {
+                facts.spawns_param.get_or_insert((index, at));
+            }
+        }
         // Macros leaklint does not parse may call anything they name.
         let mut unread = UnreadMacros {
             ctx: self,

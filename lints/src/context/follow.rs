@@ -46,6 +46,10 @@ pub struct FnFacts {
     /// For a sync fn, its first blocking call (not in a closure), with how
     /// to name it (see `blocking_call_in_async`).
     pub blocking: Option<(Span, String)>,
+    /// A spawn wrapper: the fn hands its parameter at this index (counting
+    /// neither `self` nor the receiver) to a spawn call whose handle it
+    /// drops, at that span.
+    pub spawns_param: Option<(usize, Span)>,
 }
 
 impl FileContext<'_> {
@@ -70,6 +74,119 @@ impl FileContext<'_> {
                 .map(|l| self.span(l.keyword)),
             calls: shape.calls,
             blocking: None,
+            spawns_param: None,
+        }
+    }
+
+    /// The spawn calls of this file's fns that spawn one of the fn's own
+    /// parameters and drop the handle (`fn spawn_named(name: &str, fut: F)
+    /// { tokio::spawn(fut); }`): the spawn's span and the parameter's
+    /// index (without `self`), for every such spawn.
+    pub fn spawned_params(&self) -> Vec<(Span, usize)> {
+        let options = crate::LintOptions::default();
+        let mut found = Vec::new();
+        self.walk_exprs(|expr, ancestors| {
+            let Some(spawn) = self.spawn_call(expr, ancestors, &options) else {
+                return;
+            };
+            if self.in_test_code(self.span_of(expr)) {
+                return;
+            }
+            let discarded = spawn.detached
+                || matches!(
+                    self.handle_disposition(spawn.expr, ancestors),
+                    super::spawn::Handle::Discarded { .. }
+                );
+            if !discarded {
+                return;
+            }
+            let Some(sig) = super::ancestry::enclosing_fn_sig(ancestors) else {
+                return;
+            };
+            if let Some(index) = self.param_spawned(spawn.arg, sig, ancestors) {
+                found.push((self.span_of(spawn.expr), index));
+            }
+        });
+        found
+    }
+
+    /// The index (without `self`) of the parameter of `sig` that `arg` is:
+    /// the parameter itself, its call (`f()`), or a `let` bound to either.
+    fn param_spawned<'v>(
+        &'v self,
+        arg: &'v syn::Expr,
+        sig: &syn::Signature,
+        ancestors: &[super::Node<'v>],
+    ) -> Option<usize> {
+        let mut e = arg;
+        let mut followed = false;
+        loop {
+            e = match e {
+                syn::Expr::Paren(p) => &p.expr,
+                syn::Expr::Call(c) if c.args.is_empty() => &c.func,
+                syn::Expr::Path(p) => {
+                    let ident = p.path.get_ident()?;
+                    let index = sig
+                        .inputs
+                        .iter()
+                        .filter_map(|input| match input {
+                            syn::FnArg::Typed(t) => Some(t),
+                            syn::FnArg::Receiver(_) => None,
+                        })
+                        .position(|t| matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == *ident));
+                    if index.is_some() || followed {
+                        return index;
+                    }
+                    followed = true;
+                    self.binding_init(ident, ancestors)?
+                }
+                _ => return None,
+            };
+        }
+    }
+
+    /// The name of the fn a call calls, when it may be a fn of the crate
+    /// that the crate pass can follow: not awaited (an async fn's body is
+    /// checked where it is), a path into the crate (`crate::`, `self::`,
+    /// `super::`, `Self::`, an item of this file, a name no `use` brings
+    /// in) or a method called on `self` or on a variable.
+    pub fn crate_call_name(
+        &self,
+        expr: &syn::Expr,
+        ancestors: &[super::Node<'_>],
+    ) -> Option<String> {
+        if matches!(
+            ancestors.last(),
+            Some(super::Node::Expr(syn::Expr::Await(_)))
+        ) {
+            return None;
+        }
+        match expr {
+            syn::Expr::Call(call) => {
+                let syn::Expr::Path(p) = &*call.func else {
+                    return None;
+                };
+                if p.qself.is_some() {
+                    return None;
+                }
+                let resolved = self.resolve(&p.path)?;
+                let in_crate = ["crate::", "self::", "super::", "Self::"]
+                    .iter()
+                    .any(|prefix| resolved.starts_with(prefix))
+                    || !resolved.contains("::");
+                in_crate.then(|| {
+                    resolved
+                        .rsplit("::")
+                        .next()
+                        .unwrap_or(&resolved)
+                        .to_string()
+                })
+            }
+            syn::Expr::MethodCall(m) => {
+                matches!(&*m.receiver, syn::Expr::Path(p) if p.path.get_ident().is_some())
+                    .then(|| m.method.to_string())
+            }
+            _ => None,
         }
     }
 
@@ -377,6 +494,21 @@ impl<'s> CrateIndex<'s> {
         None
     }
 
+    /// The spawn inside the wrapper that the call at `call` in `file` calls,
+    /// when that fn spawns its parameter `arg` and drops the handle: a hop
+    /// in the wrapper's file.
+    pub fn wrapper_spawn(&self, file: usize, call: Span, arg: usize) -> Option<Hop> {
+        let target = self.callee(file, call)?;
+        let facts = &self.files[target.0].fns[target.1];
+        let (index, at) = facts.spawns_param?;
+        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+        (index == arg).then(|| Hop {
+            file: target.0,
+            span: at,
+            message: format!("`{name}` spawns its argument here and drops the JoinHandle"),
+        })
+    }
+
     /// Decides a finding's [`Follow`] for a finding in `file`: `None` when it
     /// does not hold, else the hops to add to its notes.
     pub fn decide(&self, file: usize, follow: &Follow) -> Option<Vec<Hop>> {
@@ -388,9 +520,13 @@ impl<'s> CrateIndex<'s> {
         if let Some(call) = follow.blocking_in_callee {
             return self.blocking_via(file, call, follow.depth);
         }
-        match &follow.loop_in_callees {
-            Some(calls) => self.endless_loop_via(file, calls, follow.depth),
-            None => Some(Vec::new()),
+        let mut hops = Vec::new();
+        if let Some((call, arg)) = follow.spawn_wrapper {
+            hops.push(self.wrapper_spawn(file, call, arg)?);
         }
+        if let Some(calls) = &follow.loop_in_callees {
+            hops.extend(self.endless_loop_via(file, calls, follow.depth)?);
+        }
+        Some(hops)
     }
 }
