@@ -134,7 +134,7 @@ fn decide(
 ) {
     result.diagnostics.retain_mut(|d| {
         if let Some(follow) = d.finding.follow.take() {
-            match index.decide(me, &follow) {
+            match index.decide(me, &follow, d.finding.span.start.byte) {
                 Some(hops) => add_hops(&mut d.finding, hops, |f| {
                     if f == me {
                         None

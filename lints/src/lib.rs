@@ -296,6 +296,10 @@ pub struct Follow {
     /// task body: the finding holds when the called fn is a spawn wrapper,
     /// which spawns that parameter and drops the handle.
     pub spawn_wrapper: Option<(Span, usize)>,
+    /// The finding is in a fn that loops forever: it holds when a task
+    /// whose handle is dropped runs that fn (its body calls it, at most
+    /// `depth` calls deep).
+    pub reached_by_detached_task: bool,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
 }

@@ -86,6 +86,12 @@ crate::declare_lint! {
     ///   endless loops and cancellation are recognised as for
     ///   `spawn_without_cancel` (see its Known problems), and a task started
     ///   from a fn that only `main` reaches is left alone the same way.
+    ///   The timer may also be created in a fn of the crate that the task
+    ///   calls (`spawn(async move { poller.run().await })` with the interval
+    ///   made before `run`'s loop): calls are followed as for
+    ///   `spawn_without_cancel`, the finding is at the timer, with a note at
+    ///   the spawn (in any file of the crate). A timer handed from the task
+    ///   body to such a fn as an argument is not followed.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,
@@ -224,8 +230,9 @@ enum Case {
 
 /// A detached spawn whose task runs a given endless loop.
 struct SpawnSite<'v> {
-    /// Where the handle is dropped, and how.
-    handle: (proc_macro2::Span, &'static str),
+    /// Where the handle is dropped, and how; `None` for the loop of a fn
+    /// that the crate's detached tasks may run (the driver decides).
+    handle: Option<(proc_macro2::Span, &'static str)>,
     /// For a task body that is a fn of this file: its parameter names and
     /// the arguments the spawn passes to them.
     params: Vec<(String, &'v Expr)>,
@@ -234,6 +241,8 @@ struct SpawnSite<'v> {
     /// The fn whose every call starts the task, when that decides whether
     /// the task lives as long as the process (see `Finding::moot_if`).
     moot_if: Option<String>,
+    /// How many calls deep the driver looks for the task (`call_depth`).
+    depth: usize,
 }
 
 /// Findings by constructor span, keeping the lowest case per timer.
@@ -269,6 +278,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         leaked_timers(ctx, expr, ancestors, &mut report);
         detached_loops(ctx, expr, ancestors, options, &mut pinning);
     });
+    fn_loops(ctx, options.call_depth, &mut pinning);
     if !pinning.is_empty() {
         ctx.walk_exprs(|expr, ancestors| {
             if let Some(sites) = pinning.get(&(expr as *const Expr as usize)) {
@@ -649,12 +659,67 @@ fn detached_loops<'v>(
             .entry(l.expr as *const Expr as usize)
             .or_default()
             .push(SpawnSite {
-                handle,
+                handle: Some(handle),
                 params: params.clone(),
                 arg_ancestors: arg_ancestors.clone(),
                 moot_if: moot_if.clone(),
+                depth: options.call_depth,
             });
     }
+}
+
+/// Case 3 through calls: the endless loops (observing no cancellation) of
+/// the file's fns, which a detached task elsewhere in the crate may run;
+/// the driver keeps a timer they pin only when one does.
+fn fn_loops<'v>(
+    ctx: &'v FileContext<'_>,
+    depth: usize,
+    pinning: &mut HashMap<usize, Vec<SpawnSite<'v>>>,
+) {
+    struct Fns<'c, 'v, 'a> {
+        ctx: &'v FileContext<'a>,
+        depth: usize,
+        pinning: &'c mut HashMap<usize, Vec<SpawnSite<'v>>>,
+    }
+    impl<'v> Fns<'_, 'v, '_> {
+        fn body(&mut self, block: &'v syn::Block) {
+            for l in self.ctx.task_shape_of_block(block, false).loops {
+                if l.wrapped || l.observes_cancellation {
+                    continue;
+                }
+                self.pinning
+                    .entry(l.expr as *const Expr as usize)
+                    .or_default()
+                    .push(SpawnSite {
+                        handle: None,
+                        params: Vec::new(),
+                        arg_ancestors: Vec::new(),
+                        moot_if: None,
+                        depth: self.depth,
+                    });
+            }
+        }
+    }
+    impl<'v> Visit<'v> for Fns<'_, 'v, '_> {
+        fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
+            if !self.ctx.in_test_code(self.ctx.span_of(f)) {
+                self.body(&f.block);
+                syn::visit::visit_item_fn(self, f);
+            }
+        }
+        fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
+            if !self.ctx.in_test_code(self.ctx.span_of(f)) {
+                self.body(&f.block);
+                syn::visit::visit_impl_item_fn(self, f);
+            }
+        }
+    }
+    Fns {
+        ctx,
+        depth,
+        pinning,
+    }
+    .visit_file(ctx.file);
 }
 
 /// For a task that is a call of a fn of this file (`spawn(run(a, b))`),
@@ -783,8 +848,19 @@ fn timers_pinned_by<'v>(
                     ctx.span(poll.span),
                     "the timer is polled here, on every turn of the loop",
                 )
-                .note(ctx.span(site.handle.0), site.handle.1)
                 .help(HELP_TASK);
+                let finding = match site.handle {
+                    Some((at, note)) => finding.note(ctx.span(at), note),
+                    // The task that runs this fn is found across the crate.
+                    None => Finding {
+                        follow: Some(crate::Follow {
+                            reached_by_detached_task: true,
+                            depth: site.depth,
+                            ..crate::Follow::default()
+                        }),
+                        ..finding
+                    },
+                };
                 let finding = match &site.moot_if {
                     Some(function) => finding.moot_if_reached(function.clone(), ReachKind::Once),
                     None => finding,

@@ -55,6 +55,9 @@ pub struct CallSummary {
     pub field_reads: BTreeSet<String>,
     /// The file's `mod x;` declarations, for the crate's module tree.
     pub modules: Vec<super::modules::ModDecl>,
+    /// Tasks spawned with their handle dropped (not for the life of the
+    /// process): the spawn, and the calls its task body makes.
+    pub detached_tasks: Vec<(crate::Span, Vec<crate::Span>)>,
 }
 
 /// One call of a fn or method.
@@ -127,6 +130,7 @@ impl<'a> FileContext<'a> {
         }
         summary.module = module.to_string();
         summary.modules = super::modules::module_decls(self.file);
+        summary.detached_tasks = self.detached_task_calls();
         summary.field_reads = self.field_reads();
         let mut defs = Defs {
             ctx: self,

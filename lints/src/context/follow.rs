@@ -110,6 +110,40 @@ impl FileContext<'_> {
         found
     }
 
+    /// The tasks of this file spawned with their handle dropped, not for
+    /// the life of the process: each spawn, with the calls its task body
+    /// makes outside cancellation wrappers.
+    pub fn detached_task_calls(&self) -> Vec<(Span, Vec<Span>)> {
+        let options = crate::LintOptions::default();
+        let mut found = Vec::new();
+        self.walk_exprs(|expr, ancestors| {
+            let Some(spawn) = self.spawn_call(expr, ancestors, &options) else {
+                return;
+            };
+            if self.in_test_code(self.span_of(expr))
+                || self.lifetime(spawn.expr, ancestors) == super::spawn::Lifetime::Process
+            {
+                return;
+            }
+            let detached = spawn.detached
+                || spawn.kind == super::spawn::SpawnKind::Thread
+                || matches!(
+                    self.handle_disposition(spawn.expr, ancestors),
+                    super::spawn::Handle::Discarded { .. }
+                );
+            if !detached {
+                return;
+            }
+            if let Some(task) = self.task_body(spawn.arg, ancestors) {
+                let calls = self.task_shape_of(&task).calls;
+                if !calls.is_empty() {
+                    found.push((self.span_of(spawn.expr), calls));
+                }
+            }
+        });
+        found
+    }
+
     /// The index (without `self`) of the parameter of `sig` that `arg` is:
     /// the parameter itself, its call (`f()`), or a `let` bound to either.
     fn param_spawned<'v>(
@@ -319,6 +353,9 @@ pub struct CrateIndex<'s> {
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
     field_reads: BTreeSet<&'s str>,
+    /// The fns that tasks spawned with their handle dropped run, with the
+    /// spawn (file and span) that reaches each first; computed on demand.
+    detached_reach: std::sync::OnceLock<HashMap<FnId, (usize, Span, usize)>>,
 }
 
 impl<'s> CrateIndex<'s> {
@@ -351,6 +388,7 @@ impl<'s> CrateIndex<'s> {
             free_by_name,
             calls_at,
             field_reads,
+            detached_reach: std::sync::OnceLock::new(),
         }
     }
 
@@ -509,9 +547,60 @@ impl<'s> CrateIndex<'s> {
         })
     }
 
+    /// The fns run by tasks spawned with their handle dropped, at most
+    /// `depth` calls below the task body: for each, the spawn that reaches
+    /// it with the fewest calls (file, span, calls).
+    fn detached_reach(&self, depth: usize) -> &HashMap<FnId, (usize, Span, usize)> {
+        self.detached_reach.get_or_init(|| {
+            let mut reached: HashMap<FnId, (usize, Span, usize)> = HashMap::new();
+            for (file, summary) in self.files.iter().enumerate() {
+                for (spawn, calls) in &summary.detached_tasks {
+                    // Breadth first, so each fn keeps its shortest chain.
+                    let mut frontier: Vec<(usize, Span)> =
+                        calls.iter().map(|c| (file, *c)).collect();
+                    for level in 1..=depth {
+                        let mut next = Vec::new();
+                        for (f, call) in frontier {
+                            let Some(target) = self.callee(f, call) else {
+                                continue;
+                            };
+                            if reached.get(&target).is_some_and(|r| r.2 <= level) {
+                                continue;
+                            }
+                            reached.insert(target, (file, *spawn, level));
+                            let facts = &self.files[target.0].fns[target.1];
+                            next.extend(facts.calls.iter().map(|c| (target.0, *c)));
+                        }
+                        frontier = next;
+                    }
+                }
+            }
+            reached
+        })
+    }
+
+    /// The spawn whose detached task runs the fn of `file` whose body holds
+    /// byte `at`: a hop at that spawn.
+    fn detached_task_running(&self, file: usize, at: usize, depth: usize) -> Option<Hop> {
+        let key = super::entry::fn_at(self.files[file], at)?;
+        let index = self.files[file].fns.iter().position(|f| f.key == key)?;
+        let (spawn_file, spawn, _) = self.detached_reach(depth).get(&(file, index))?;
+        let name = key.rsplit("::").next().unwrap_or(key);
+        Some(Hop {
+            file: *spawn_file,
+            span: *spawn,
+            message: format!("this task, whose JoinHandle is dropped, runs `{name}`"),
+        })
+    }
+
     /// Decides a finding's [`Follow`] for a finding in `file`: `None` when it
     /// does not hold, else the hops to add to its notes.
-    pub fn decide(&self, file: usize, follow: &Follow) -> Option<Vec<Hop>> {
+    pub fn decide(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
+        if follow.reached_by_detached_task {
+            return self
+                .detached_task_running(file, at, follow.depth)
+                .map(|hop| vec![hop]);
+        }
         if let Some(field) = &follow.stored_in_field {
             if self.field_is_read(field) {
                 return None;
