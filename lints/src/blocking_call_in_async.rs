@@ -288,6 +288,11 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     };
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
+        // Only calls can block; the async context is looked up for them
+        // alone (it walks the ancestors).
+        if !matches!(expr, Expr::Call(_) | Expr::MethodCall(_)) {
+            return;
+        }
         let Some(context) = async_context(ancestors) else {
             return;
         };
@@ -1112,6 +1117,9 @@ pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, St
     };
     let mut found = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
+        if !matches!(expr, Expr::Call(_) | Expr::MethodCall(_)) {
+            return;
+        }
         // The innermost fn-like owner must be a sync fn.
         let owner = ancestors.iter().rev().find(|n| {
             matches!(

@@ -74,6 +74,9 @@ pub struct FileContext<'a> {
     /// Scopes, bindings and the references of every local name.
     scopes: Scopes,
     line_starts: Vec<usize>,
+    /// Whether the file is all ASCII: then a column (in characters) is a
+    /// byte offset in its line, with no need to walk the line.
+    ascii: bool,
     macro_bodies: HashMap<usize, Box<MacroBody>>,
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     consts: HashMap<String, &'a syn::Expr>,
@@ -102,6 +105,7 @@ impl<'a> FileContext<'a> {
             imports,
             scopes,
             line_starts,
+            ascii: source.is_ascii(),
             macro_bodies: items.macro_bodies,
             fns: items.fns,
             consts: items.consts,
@@ -174,12 +178,16 @@ impl<'a> FileContext<'a> {
             .copied()
             .unwrap_or(self.source.len());
         let line_text = &self.source[line_start..];
-        let byte = line_start
-            + line_text
-                .char_indices()
-                .nth(lc.column)
-                .map(|(i, _)| i)
-                .unwrap_or(line_text.len());
+        let byte = if self.ascii {
+            line_start + lc.column.min(line_text.len())
+        } else {
+            line_start
+                + line_text
+                    .char_indices()
+                    .nth(lc.column)
+                    .map(|(i, _)| i)
+                    .unwrap_or(line_text.len())
+        };
         Position {
             line: lc.line,
             column: lc.column + 1,
