@@ -239,6 +239,65 @@ fn resolve_in_crate(
     }
 }
 
+/// Text one piece of which a file that makes a blocking call the rules
+/// know spells (`std::fs::read`, `use std::fs::{…}`, `thread::sleep`,
+/// `Command::new`, `mpsc`, `block_on`, …): a crate with none of them has
+/// no sync helper that blocks. Over-approximate by design: it only saves
+/// parsing files of crates that cannot block.
+const BLOCKING_WORDS: &[&str] = &[
+    "fs::read",
+    "fs::write",
+    "fs::copy",
+    "fs::remove_dir_all",
+    "fs::File",
+    "fs::OpenOptions",
+    "fs::{",
+    "File::open",
+    "File::create",
+    "OpenOptions",
+    "thread::sleep",
+    "sleep_ms",
+    "TcpStream",
+    "TcpListener",
+    "to_socket_addrs",
+    "Command::new",
+    "process::{",
+    "mpsc",
+    "crossbeam",
+    "flume",
+    "Condvar",
+    "Barrier",
+    "block_on",
+    "thread::spawn",
+    "thread::Builder",
+];
+
+/// Marks the files whose crate (see the module documentation) has a file
+/// that may make a blocking call ([`BLOCKING_WORDS`]): in them, a call of a
+/// sync helper of the crate from async code may block, so
+/// `blocking_call_in_async` runs on their async code.
+pub fn mark_crates_with_blocking_calls(
+    files: &mut [crate::discover::SourceFile],
+    packages: &mut PackageNames,
+) {
+    let words = aho_corasick::AhoCorasick::new(BLOCKING_WORDS).ok();
+    let mut by_root: HashMap<PathBuf, bool> = HashMap::new();
+    for file in files.iter_mut() {
+        let Some(root) = packages.crate_root(&file.path) else {
+            continue;
+        };
+        file.crate_blocks = *by_root.entry(root).or_insert_with_key(|root| {
+            let Some(words) = &words else { return true };
+            let Some((files, _)) = package_files(root) else {
+                return true;
+            };
+            files
+                .iter()
+                .any(|f| std::fs::read(f).is_ok_and(|bytes| words.is_match(&bytes)))
+        });
+    }
+}
+
 /// Puts the notes of a followed chain first in `finding`'s notes; `other`
 /// names a hop's file when it is not the finding's.
 fn add_hops(finding: &mut Finding, hops: Vec<Hop>, other: impl Fn(usize) -> Option<String>) {

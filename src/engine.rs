@@ -224,9 +224,9 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
     match utf8 {
         Ok(text) if text.len() >= LARGE_FILE_BYTES => {
             let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
-            lint_text_probed(&file.display, text, config, probe)
+            lint_text_in_crate(&file.display, text, config, probe, file.crate_blocks)
         }
-        Ok(text) => lint_text_probed(&file.display, text, config, probe),
+        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, file.crate_blocks),
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             let (line, column) = line_column_bytes(&bytes, e.valid_up_to());
@@ -285,6 +285,20 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 /// error in such a file is not: no rule could report anything there
 /// (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
+    lint_text_in_crate(path, text, config, probe, false)
+}
+
+/// [`lint_text_probed`] for a file whose crate may make blocking calls
+/// (`crate_blocks`): `blocking_call_in_async` then runs on its async code
+/// even when the file itself names no blocking call, since a helper of the
+/// crate that it calls may block.
+fn lint_text_in_crate(
+    path: &str,
+    text: &str,
+    config: &Config,
+    probe: Probe<'_>,
+    crate_blocks: bool,
+) -> FileResult {
     let text = strip_bom(text);
     if let Some(marker) = generated_marker(text) {
         return FileResult::skipped(
@@ -299,9 +313,19 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
     if let Some(prefilter) = probe.prefilter {
         let start = Instant::now();
         let verdict = prefilter.get_or_init(|| Prefilter::new(config)).check(text);
-        let may_match = verdict.rules.as_ref().is_none_or(|rules| !rules.is_empty());
         // Only the rules that can find something here run on the file.
         rules_to_run = verdict.rules;
+        if let Some(rules) = &mut rules_to_run {
+            if crate_blocks && text.contains("async") {
+                let blocking = config
+                    .enabled_ids()
+                    .find(|(_, l)| l.lint.name == "blocking_call_in_async");
+                if let Some((id, _)) = blocking {
+                    rules.insert(id);
+                }
+            }
+        }
+        let may_match = rules_to_run.as_ref().is_none_or(|rules| !rules.is_empty());
         if let Some(t) = probe.timings {
             t.lap(Phase::Prefilter, start);
         }

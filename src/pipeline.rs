@@ -156,6 +156,9 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         if !config.include_tests {
             mark_test_support(&mut group.files, &config, &mut packages);
         }
+        if options.prefilter {
+            callers::mark_crates_with_blocking_calls(&mut group.files, &mut packages);
+        }
         report.absorb(run_engine(group, &config, &options, timings)?);
     }
     let problems = Discovery {
@@ -247,6 +250,7 @@ fn lint_stdin(
         test_code: discover::in_test_dir(&discover::named_relative(&path)),
         path: path.clone(),
         display: display.clone(),
+        crate_blocks: false,
     }];
     if !config.include_tests {
         mark_test_support(&mut file, &config, &mut PackageNames::default());

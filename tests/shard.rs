@@ -284,3 +284,35 @@ fn merge_refuses_duplicates_mixed_runs_and_missing_shards() {
     assert!(text(&unsharded.stderr).contains("no `shard` information"));
     assert_eq!(merge(&[full], &["--allow-partial"]).status.code(), Some(1));
 }
+
+/// Copies the directory `from` into `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn shards_of_multi_file_crates_merge_to_the_unsharded_report() {
+    // Findings whose notes point into other files of their crate, and a
+    // file that `#[cfg(test)] mod` makes test code: each shard reads the
+    // whole crate, so a sharded run still equals an unsharded one.
+    let dir = tempfile::tempdir().unwrap();
+    let cases = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui-tests");
+    for case in [
+        "spawn_without_cancel/flag_v2_method_in_other_file",
+        "spawn_without_cancel/flag_v2_field_never_stopped",
+        "spawn_without_cancel/ok_v2_cfg_test_module",
+        "timer_never_dropped/flag_v2_timer_in_other_file",
+    ] {
+        copy_dir(&cases.join(case), &dir.path().join(case.replace('/', "-")));
+    }
+    assert_shards_merge(dir.path(), ".", &[1, 2, 3]);
+}
