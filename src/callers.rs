@@ -189,7 +189,14 @@ fn resolve_in_crate(
         }
         linted.push((i, key));
     }
+    let t0 = std::time::Instant::now();
     let mut crate_calls = CrateCalls::read(root, known, max_nesting, pool);
+    eprintln!(
+        "TMPDEBUG {} files={} {:?}",
+        root.display(),
+        crate_calls.summaries.len(),
+        t0.elapsed()
+    );
     // Other files are shown relative to the working directory, as the
     // linted ones are when linted by a relative path.
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
@@ -282,18 +289,21 @@ pub fn mark_crates_with_blocking_calls(
 ) {
     let words = aho_corasick::AhoCorasick::new(BLOCKING_WORDS).ok();
     let mut by_root: HashMap<PathBuf, bool> = HashMap::new();
+    let may_block = |f: &Path| match &words {
+        Some(words) => std::fs::read(f).is_ok_and(|bytes| words.is_match(&bytes)),
+        None => true,
+    };
     for file in files.iter_mut() {
         let Some(root) = packages.crate_root(&file.path) else {
+            // Its own crate.
+            file.crate_blocks = may_block(&file.path);
             continue;
         };
         file.crate_blocks = *by_root.entry(root).or_insert_with_key(|root| {
-            let Some(words) = &words else { return true };
             let Some((files, _)) = package_files(root) else {
                 return true;
             };
-            files
-                .iter()
-                .any(|f| std::fs::read(f).is_ok_and(|bytes| words.is_match(&bytes)))
+            files.iter().any(|f| may_block(f))
         });
     }
 }
@@ -377,6 +387,7 @@ impl CrateCalls {
             })
             .collect();
         let mut complete = true;
+        let mut unreadable = false;
         // File → the name of the module it is (the last segment of its
         // module path; `crate` for a root) and whether it is test code.
         let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
@@ -394,12 +405,17 @@ impl CrateCalls {
                     .or_insert_with(|| summary(path, &module_name(path), max_nesting));
                 match found {
                     Some(summary) => Ok(summary.modules.clone()),
-                    None if path.is_file() => Err("cannot be read or parsed".to_string()),
+                    None if path.is_file() => {
+                        unreadable = true;
+                        Err("cannot be read or parsed".to_string())
+                    }
                     None => Err("not found".to_string()),
                 }
             };
             let tree = crate::crate_tree::module_tree(&package, &mut load);
-            complete &= tree.errors.is_empty();
+            // A module file that is missing (a build-script output, another
+            // platform's file) calls nothing; one that cannot be read or
+            // parsed might: the loader notes that (`unreadable`).
             for file in tree.files {
                 let name = file
                     .module
@@ -431,7 +447,7 @@ impl CrateCalls {
             }
         }
         self.alone = known;
-        self.reach.complete = complete;
+        self.reach.complete = complete && !unreadable;
     }
 }
 

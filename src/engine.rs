@@ -221,7 +221,7 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
     if let Some(t) = probe.timings {
         t.lap(Phase::Read, start);
     }
-    match utf8 {
+    let mut result = match utf8 {
         Ok(text) if text.len() >= LARGE_FILE_BYTES => {
             let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
             lint_text_in_crate(&file.display, text, config, probe, file.crate_blocks)
@@ -237,7 +237,24 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
             ));
             result
         }
+    };
+    if !file.crate_blocks {
+        // No file of its crate blocks: no call of a crate helper can.
+        result.diagnostics.retain(|d| {
+            d.finding
+                .follow
+                .as_ref()
+                .is_none_or(|f| f.blocking_in_callee.is_none())
+        });
+        if !result
+            .diagnostics
+            .iter()
+            .any(|d| d.finding.follow.is_some() || d.finding.moot_if.is_some())
+        {
+            result.summary = None;
+        }
     }
+    result
 }
 
 /// Lints `text` as the contents of the file displayed as `path`, on a fresh

@@ -156,9 +156,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         if !config.include_tests {
             mark_test_support(&mut group.files, &config, &mut packages);
         }
-        if options.prefilter {
-            callers::mark_crates_with_blocking_calls(&mut group.files, &mut packages);
-        }
+        callers::mark_crates_with_blocking_calls(&mut group.files, &mut packages);
         report.absorb(run_engine(group, &config, &options, timings)?);
     }
     let problems = Discovery {

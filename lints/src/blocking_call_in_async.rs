@@ -89,7 +89,11 @@ crate::declare_lint! {
     /// the helper. The helper is found as `spawn_without_cancel` finds a
     /// task's callees: only when exactly one fn of the crate can be it (a
     /// method on a value of unknown type is never guessed), and its
-    /// blocking calls count only outside closures.
+    /// blocking calls count only outside closures. A helper called several
+    /// times by one fn is reported at its first call there: one fix covers
+    /// them all. A small read the helper makes (a config or key file, a
+    /// few hundred bytes) is reported like a large one: suppress it with a
+    /// reason where it cannot wait long.
     ///
     /// An `async fn` reached from `main` only through calls and awaits (a
     /// CLI's command handler, start-up code `main` awaits before serving)
@@ -287,6 +291,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         fields: OnceCell::new(),
     };
     let mut findings = Vec::new();
+    let mut helpers_seen = std::collections::HashSet::new();
     ctx.walk_exprs(|expr, ancestors| {
         // Only calls can block; the async context is looked up for them
         // alone (it walks the ancestors).
@@ -300,6 +305,24 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             // A call of a sync fn of the crate that blocks, which only the
             // crate can tell (see `Finding::follow`).
             if let Some(name) = ctx.crate_call_name(expr, ancestors) {
+                // One finding per helper and calling fn: one fix (calling
+                // it on the blocking pool, or making it async) covers them.
+                let caller = enclosing_fn_sig(ancestors).map(|s| ctx.span_of(&s.ident).start.byte);
+                // The callee as written: its path, or the receiver's name and the method.
+                let callee = match expr {
+                    Expr::Call(c) => match &*c.func {
+                        Expr::Path(p) => ctx.resolve(&p.path),
+                        _ => None,
+                    },
+                    Expr::MethodCall(m) => match &*m.receiver {
+                        Expr::Path(p) => p.path.get_ident().map(|r| format!("{r}.{name}")),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if !helpers_seen.insert((caller, callee)) {
+                    return;
+                }
                 let thread = rule.thread_of(ancestors, context.index);
                 if matches!(thread, Thread::Main) {
                     return;

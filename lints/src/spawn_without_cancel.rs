@@ -245,16 +245,22 @@ fn wrapper_call<'v>(
     ancestors: &[crate::context::Node<'v>],
     options: &LintOptions,
 ) -> Option<Finding> {
+    // A free fn, or a method called on `self`: a method on a value of
+    // unknown type is never resolved.
     let args = match expr {
         syn::Expr::Call(c) => &c.args,
-        syn::Expr::MethodCall(m) => &m.args,
+        syn::Expr::MethodCall(m) if matches!(&*m.receiver, syn::Expr::Path(p) if p.path.is_ident("self")) => {
+            &m.args
+        }
         _ => return None,
     };
-    // Only a future written in place is a task body worth following.
-    let (index, arg) = args
-        .iter()
-        .enumerate()
-        .find(|(_, a)| matches!(a, syn::Expr::Async(_) | syn::Expr::Closure(_)))?;
+    // Only a future written in place (an async block, or a closure that
+    // returns one) is a task body worth following.
+    let (index, arg) = args.iter().enumerate().find(|(_, a)| match a {
+        syn::Expr::Async(_) => true,
+        syn::Expr::Closure(c) => c.asyncness.is_some() || matches!(&*c.body, syn::Expr::Async(_)),
+        _ => false,
+    })?;
     let name = ctx.crate_call_name(expr, ancestors)?;
     let moot_if = match ctx.lifetime(expr, ancestors) {
         _ if options.report_process_lifetime => None,

@@ -752,6 +752,31 @@ fn upper_case_idents(tokens: proc_macro2::TokenStream, found: &mut BTreeSet<Stri
 /// upper-case type, `*::name` (any method) after `.` or `Self::`, and
 /// `name` (a free fn) otherwise, into `names`; the `name`s of
 /// `$ty::name` (a macro variable's type) into `generic`.
+/// Whether the bare name at `i` in a macro's tokens may name a fn: it is
+/// called (`name(…)`) or stands alone as a value (`f(name)`, `x = name;`),
+/// not a binding (`let start = …`), a field or a type position.
+fn bare_name_may_be_fn(tokens: &[proc_macro2::TokenTree], i: usize) -> bool {
+    use proc_macro2::{Delimiter, TokenTree};
+    let prev = i.checked_sub(1).map(|j| &tokens[j]);
+    let next = tokens.get(i + 1);
+    if matches!(next, Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis) {
+        return true;
+    }
+    let value_before = match prev {
+        None => true,
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), ',' | '=' | '(' | '&'),
+        Some(TokenTree::Ident(id)) => id == "return" || id == "move",
+        _ => false,
+    };
+    let value_after = match next {
+        None => true,
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), ',' | ';' | ')'),
+        Some(TokenTree::Group(g)) => g.delimiter() == Delimiter::None,
+        _ => false,
+    };
+    value_before && value_after
+}
+
 fn collect_idents(
     tokens: proc_macro2::TokenStream,
     names: &mut BTreeSet<String>,
@@ -785,7 +810,7 @@ fn collect_idents(
                         // `$ty::name`: any type's.
                         None => names.insert(format!("*::{name}")),
                     };
-                } else {
+                } else if bare_name_may_be_fn(&tokens, i) {
                     names.insert(name);
                 }
             }
