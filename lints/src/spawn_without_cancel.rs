@@ -69,9 +69,12 @@ crate::declare_lint! {
     ///   finding is at the call, with a note at the spawn inside the
     ///   wrapper. A file is read for such calls only when it mentions a
     ///   spawn word (`spawn`, `spawn_blocking`, …): a wrapper named otherwise
-    ///   (`run_detached(async { … })`) is seen only in files that do. The crate is every Rust
-    ///   file of the package (or workspace) outside `target/` and test
-    ///   directories; a file with no `Cargo.toml` above it is its own crate.
+    ///   (`run_detached(async { … })`) is seen only in files that do.
+    /// * The crate is the workspace (or package) around the file, as its
+    ///   module trees say: each target's root and the `mod` files below it
+    ///   (`#[path]` included; examples, tests and benches aside). A file no
+    ///   `mod` declares, or with no `Cargo.toml` above it, is its own crate.
+    ///   A file that `#[cfg(test)] mod x;` declares is test code.
     /// * A worker started from a fn that only `main` reaches (`Services::new`
     ///   called once by a CLI command that `main` awaits) lives as long as the
     ///   process too and is not reported: leaklint reads every Rust file of
