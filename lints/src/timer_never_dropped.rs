@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::context::paths::{self, INTERVAL_STREAM, TIMER_CONSTRUCTORS, TOKIO_INTERVALS};
 use crate::Triggers;
@@ -9,7 +9,7 @@ use syn::Expr;
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
 use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{Handle, Lifetime, TaskBody};
-use crate::context::{BindingId, Node};
+use crate::context::{expr_key, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 
@@ -236,15 +236,15 @@ struct SpawnSite<'v> {
     moot_if: Option<String>,
 }
 
-/// Findings by constructor span, keeping the lowest case per timer.
+/// Findings by timer constructor, keeping the lowest case per timer.
 #[derive(Default)]
 struct Report {
-    by_timer: BTreeMap<(usize, usize), (Case, Finding)>,
+    by_timer: HashMap<ExprKey, (Case, Finding)>,
 }
 
 impl Report {
-    fn add(&mut self, case: Case, finding: Finding) {
-        let key = (finding.span.start.byte, finding.span.end.byte);
+    fn add(&mut self, case: Case, timer: &Expr, finding: Finding) {
+        let key = expr_key(timer);
         match self.by_timer.get(&key) {
             Some((existing, _)) if *existing <= case => {}
             _ => {
@@ -252,31 +252,46 @@ impl Report {
             }
         }
     }
+
+    /// The findings, in source order.
+    fn findings(self) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self.by_timer.into_values().map(|(_, f)| f).collect();
+        findings.sort_by_key(|f| (f.span.start.byte, f.span.end.byte));
+        findings
+    }
 }
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut report = Report::default();
-    let mut pinning: HashMap<usize, Vec<SpawnSite<'_>>> = HashMap::new();
+    let mut pinning: HashMap<ExprKey, Vec<SpawnSite<'_>>> = HashMap::new();
+    // Every loop with its ancestors and its place in the walk, for the
+    // loops a detached task is found to run (perhaps before its spawn).
+    let mut loops: HashMap<ExprKey, (usize, &Expr, Vec<Node<'_>>)> = HashMap::new();
     ctx.walk_exprs(|expr, ancestors| {
+        if matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_)) {
+            let order = loops.len();
+            loops.insert(expr_key(expr), (order, expr, ancestors.to_vec()));
+        }
         if is_reported_constructor(ctx, expr, ancestors) {
             if let Some(finding) = static_timer(ctx, expr, ancestors) {
-                report.add(Case::Static, finding);
+                report.add(Case::Static, expr, finding);
             }
             if let Some(finding) = rebuilt_interval(ctx, expr, ancestors) {
-                report.add(Case::RebuiltInLoop, finding);
+                report.add(Case::RebuiltInLoop, expr, finding);
             }
         }
         leaked_timers(ctx, expr, ancestors, &mut report);
         detached_loops(ctx, expr, ancestors, options, &mut pinning);
     });
-    if !pinning.is_empty() {
-        ctx.walk_exprs(|expr, ancestors| {
-            if let Some(sites) = pinning.get(&(expr as *const Expr as usize)) {
-                timers_pinned_by(ctx, expr, ancestors, sites, &mut report);
-            }
-        });
+    let mut pinned: Vec<_> = pinning
+        .iter()
+        .filter_map(|(key, sites)| Some((loops.get(key)?, sites)))
+        .collect();
+    pinned.sort_by_key(|((order, _, _), _)| *order);
+    for ((_, expr, ancestors), sites) in pinned {
+        timers_pinned_by(ctx, expr, ancestors, sites, &mut report);
     }
-    report.by_timer.into_values().map(|(_, f)| f).collect()
+    report.findings()
 }
 
 /// Whether `expr` is a timer constructor call that is reported for itself:
@@ -388,6 +403,7 @@ fn leaked_timers<'v>(
     for timer in timers {
         report.add(
             Case::Leaked,
+            timer,
             Finding::new(TIMER_NEVER_DROPPED.name, ctx.span_of(timer), "timer is leaked, so it is never dropped")
                 .note(ctx.span_of(expr), format!("{how} leaks it here: it keeps its slot in the timer wheel for the life of the process"))
                 .help(HELP_OWNER),
@@ -599,7 +615,7 @@ fn detached_loops<'v>(
     expr: &'v Expr,
     ancestors: &[Node<'v>],
     options: &LintOptions,
-    pinning: &mut HashMap<usize, Vec<SpawnSite<'v>>>,
+    pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
 ) {
     let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
         return;
@@ -646,7 +662,7 @@ fn detached_loops<'v>(
     };
     for l in loops {
         pinning
-            .entry(l.expr as *const Expr as usize)
+            .entry(expr_key(l.expr))
             .or_default()
             .push(SpawnSite {
                 handle,
@@ -789,7 +805,7 @@ fn timers_pinned_by<'v>(
                     Some(function) => finding.moot_if_reached(function.clone(), ReachKind::Once),
                     None => finding,
                 };
-                report.add(Case::PinnedByTask, finding);
+                report.add(Case::PinnedByTask, timer, finding);
             }
         }
     }
