@@ -15,10 +15,10 @@ use syn::{Expr, Pat};
 
 use crate::context::ancestry::enclosing_fn_sig;
 use crate::context::bindings::pat_ident;
-use crate::context::scopes::BindingKind;
 use crate::context::chains::path_ident;
 use crate::context::imports::normalize;
 use crate::context::scope::{has_main_attr, main_is_current_thread};
+use crate::context::scopes::BindingKind;
 use crate::context::Node;
 use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
 

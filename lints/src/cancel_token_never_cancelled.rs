@@ -11,8 +11,8 @@ use syn::{Expr, Stmt};
 use crate::context::bindings::pat_ident;
 use crate::context::scopes::{TokenPos, UseSite};
 use crate::context::spawn::TaskBody;
-use crate::context::{expr_key, BindingId, ExprKey};
 use crate::context::Node;
+use crate::context::{expr_key, BindingId, ExprKey};
 use crate::{FileContext, Finding, LintOptions};
 
 crate::declare_lint! {

@@ -237,11 +237,11 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         };
         for (construct, mention) in captured {
             hits.entry(construct).or_default().push(Hit {
-                    name: name.clone(),
-                    size,
-                    mention,
-                    definition: ident.span(),
-                });
+                name: name.clone(),
+                size,
+                mention,
+                definition: ident.span(),
+            });
         }
     });
     let mut findings: Vec<Finding> = hits

@@ -5,9 +5,9 @@ use crate::context::paths::{
 };
 use crate::context::races::Race;
 use crate::context::{Node, TokenPos};
-use std::collections::HashMap;
 use crate::Triggers;
 use crate::{FileContext, Finding, LintOptions, Span};
+use std::collections::HashMap;
 
 crate::declare_lint! {
     /// ### What it does
@@ -135,7 +135,10 @@ const UREQ_HELP: &str = "give the agent or the request a timeout (`AgentBuilder:
 enum Use {
     /// Bound to another local name (`let c = &client;`, `let c =
     /// client.clone();`), with its mentions.
-    Alias { name: String, mentions: Vec<TokenPos> },
+    Alias {
+        name: String,
+        mentions: Vec<TokenPos>,
+    },
     /// A request built from it with `.timeout(…)` in its chain.
     Timed,
     /// A request without one (or a call that sends a request built elsewhere).
@@ -231,7 +234,10 @@ enum Destination {
     /// (`Client::new().get(url).timeout(d).send()`).
     TimedRequest,
     /// Into a local binding (`let client = …;`), with its later mentions.
-    Local { name: String, mentions: Vec<TokenPos> },
+    Local {
+        name: String,
+        mentions: Vec<TokenPos>,
+    },
     /// Anywhere else: returned, stored, passed on, or a request without a timeout.
     Other,
 }
@@ -503,7 +509,10 @@ impl LocalClients {
         let clients = self.findings.into_iter().zip(self.uses).zip(unknown);
         for ((mut finding, mut uses), unknown) in clients {
             uses.sort_by_key(|(depth, order, _)| (*depth, *order));
-            let timed = uses.iter().filter(|(_, _, u)| matches!(u, Use::Timed)).count();
+            let timed = uses
+                .iter()
+                .filter(|(_, _, u)| matches!(u, Use::Timed))
+                .count();
             if !unknown && timed == uses.len() {
                 continue;
             }
