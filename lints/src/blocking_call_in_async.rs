@@ -835,7 +835,7 @@ impl<'v> Rule<'v, '_> {
                             if pat_ident(&t.pat)
                                 .is_some_and(|p| p.span().start() == defined_at) =>
                         {
-                            Some(Binding::Param(&*t.ty))
+                            Some(Binding::Param(&t.ty))
                         }
                         _ => None,
                     })
