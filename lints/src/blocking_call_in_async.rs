@@ -11,13 +11,14 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use syn::visit::Visit;
-use syn::{Expr, Pat, Stmt};
+use syn::{Expr, Pat};
 
 use crate::context::ancestry::enclosing_fn_sig;
-use crate::context::bindings::{pat_binds, pat_ident};
+use crate::context::bindings::pat_ident;
 use crate::context::chains::path_ident;
 use crate::context::imports::normalize;
 use crate::context::scope::{has_main_attr, main_is_current_thread};
+use crate::context::scopes::BindingKind;
 use crate::context::Node;
 use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
 
@@ -289,6 +290,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let rule = Rule {
         ctx,
         fields: OnceCell::new(),
+        std_to_socket_addrs: OnceCell::new(),
     };
     let mut findings = Vec::new();
     let mut helpers_seen = std::collections::HashSet::new();
@@ -378,11 +380,57 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     findings
 }
 
+/// Whether `file` brings std's `ToSocketAddrs` into scope (a `use` of it,
+/// renamed or as `_`, or a glob of `std::net`).
+fn std_to_socket_addrs_imported(file: &syn::File) -> bool {
+    struct Uses {
+        found: bool,
+    }
+    fn walk(tree: &syn::UseTree, prefix: &mut Vec<String>, found: &mut bool) {
+        let here = |last: &str, prefix: &[String]| {
+            let mut p = prefix.to_vec();
+            p.push(last.to_string());
+            normalize(&p.join("::"))
+        };
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                walk(&p.tree, prefix, found);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                *found |= here(&n.ident.to_string(), prefix) == TO_SOCKET_ADDRS;
+            }
+            syn::UseTree::Rename(r) => {
+                *found |= here(&r.ident.to_string(), prefix) == TO_SOCKET_ADDRS;
+            }
+            syn::UseTree::Glob(_) => {
+                *found |= normalize(&prefix.join("::")) == "std::net";
+            }
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    walk(t, prefix, found);
+                }
+            }
+        }
+    }
+    impl<'v> Visit<'v> for Uses {
+        fn visit_item_use(&mut self, u: &'v syn::ItemUse) {
+            walk(&u.tree, &mut Vec::new(), &mut self.found);
+        }
+    }
+    let mut uses = Uses { found: false };
+    uses.visit_file(file);
+    uses.found
+}
+
 /// The per-file state of one run of the rule.
 struct Rule<'v, 'a> {
     ctx: &'v FileContext<'a>,
     /// The types of the named fields of the file's structs, by field name.
     fields: OnceCell<HashMap<String, Vec<&'v syn::Type>>>,
+    /// Whether the file brings std's `ToSocketAddrs` into scope.
+    std_to_socket_addrs: OnceCell<bool>,
 }
 
 /// Where a method call's receiver came from.
@@ -572,8 +620,7 @@ impl<'v> Rule<'v, '_> {
     /// For a receiver that is a parameter of the enclosing fn typed (through
     /// references, `Arc` or `Rc`) as a tokio `Runtime` or `Handle`: that type's path.
     fn runtime_param_type(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
-        let name = path_ident(receiver)?.to_string();
-        let ty = match self.lookup(&name, ancestors)? {
+        let ty = match self.lookup(path_ident(receiver)?, ancestors)? {
             Binding::Param(ty) => ty,
             Binding::Let(..) => return None,
         };
@@ -730,8 +777,8 @@ impl<'v> Rule<'v, '_> {
                 _ => None,
             },
             Expr::Path(p) if p.qself.is_none() => {
-                let name = p.path.get_ident()?.to_string();
-                match self.lookup(&name, ancestors)? {
+                let name = p.path.get_ident()?;
+                match self.lookup(name, ancestors)? {
                     Binding::Param(ty) => Some(Origin::Typed {
                         types: vec![ty],
                         methods: std::mem::take(methods),
@@ -746,7 +793,7 @@ impl<'v> Rule<'v, '_> {
                             Pat::Tuple(t) if part.is_none() => Some(
                                 t.elems
                                     .iter()
-                                    .position(|p| pat_ident(p).is_some_and(|i| i == &name))?,
+                                    .position(|p| pat_ident(p).is_some_and(|i| i == name))?,
                             ),
                             Pat::Ident(i) if i.subpat.is_none() => part,
                             _ => return None,
@@ -790,58 +837,39 @@ impl<'v> Rule<'v, '_> {
         tails.contains(&tail.as_str())
     }
 
-    /// What `name` is bound by at the expression whose ancestors are given:
-    /// the closest `let` before it in the enclosing blocks (with the
-    /// ancestors of that `let`), or a parameter of the innermost fn. `None`
-    /// when a closure parameter or a pattern (`for`, `match`, `if let`)
-    /// binds it, or it is bound nowhere in the fn.
-    fn lookup(&self, name: &str, ancestors: &[Node<'v>]) -> Option<Binding<'v>> {
-        for (i, node) in ancestors.iter().enumerate().rev() {
-            match node {
-                Node::Block(block) => {
-                    let Some(Node::Stmt(stmt)) = ancestors.get(i + 1) else {
-                        continue;
-                    };
-                    let Some(index) = block.stmts.iter().position(|s| std::ptr::eq(s, *stmt))
-                    else {
-                        continue;
-                    };
-                    for s in block.stmts[..index].iter().rev() {
-                        if let Stmt::Local(local) = s {
-                            if pat_binds(&local.pat, name) {
-                                let mut at = ancestors[..=i].to_vec();
-                                at.push(Node::Stmt(s));
-                                at.push(Node::Local(local));
-                                return Some(Binding::Let(local, at));
-                            }
-                        }
-                    }
-                }
-                Node::Expr(Expr::Closure(c)) if c.inputs.iter().any(|p| pat_binds(p, name)) => {
-                    return None
-                }
-                Node::Expr(Expr::ForLoop(f)) if pat_binds(&f.pat, name) => return None,
-                Node::Arm(a) if pat_binds(&a.pat, name) => return None,
-                Node::Expr(Expr::If(x)) if matches!(&*x.cond, Expr::Let(l) if pat_binds(&l.pat, name)) => {
-                    return None
-                }
-                Node::Expr(Expr::While(w)) if matches!(&*w.cond, Expr::Let(l) if pat_binds(&l.pat, name)) => {
-                    return None
-                }
-                Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_) => {
-                    let sig = enclosing_fn_sig(&ancestors[..=i])?;
-                    return sig.inputs.iter().find_map(|arg| match arg {
-                        syn::FnArg::Typed(t) if pat_ident(&t.pat).is_some_and(|p| p == name) => {
+    /// What the written name `ident` is bound by at the expression whose
+    /// ancestors are given (see [`crate::context::scopes`]): a `let` (with
+    /// the ancestors of that `let`), or a parameter of the fn that is the
+    /// whole pattern (`name: T`). `None` when a closure parameter or another
+    /// pattern (`for`, `match`, `if let`) binds it, or it is not a local.
+    fn lookup(&self, ident: &syn::Ident, ancestors: &[Node<'v>]) -> Option<Binding<'v>> {
+        let id = self.ctx.binding_of_use(ident)?;
+        let binding = self.ctx.scopes().binding(id);
+        match binding.kind {
+            BindingKind::Let => {
+                let at = self.ctx.let_of(id, ancestors)?;
+                let mut chain = ancestors[..=at.depth].to_vec();
+                chain.push(Node::Stmt(at.stmt));
+                chain.push(Node::Local(at.local));
+                Some(Binding::Let(at.local, chain))
+            }
+            BindingKind::Param if binding.whole_pattern => {
+                let defined_at = binding.span.start();
+                enclosing_fn_sig(ancestors)?
+                    .inputs
+                    .iter()
+                    .find_map(|arg| match arg {
+                        syn::FnArg::Typed(t)
+                            if pat_ident(&t.pat)
+                                .is_some_and(|p| p.span().start() == defined_at) =>
+                        {
                             Some(Binding::Param(&t.ty))
                         }
                         _ => None,
-                    });
-                }
-                Node::Static(_) | Node::Const(_) => return None,
-                _ => {}
+                    })
             }
+            _ => None,
         }
-        None
     }
 
     /// The written types of the named fields called `name` in the file's
@@ -871,45 +899,9 @@ impl<'v> Rule<'v, '_> {
     /// Whether the file brings std's `ToSocketAddrs` into scope (a `use` of
     /// it, renamed or as `_`, or a glob of `std::net`).
     fn std_to_socket_addrs_in_scope(&self) -> bool {
-        struct Uses {
-            found: bool,
-        }
-        fn walk(tree: &syn::UseTree, prefix: &mut Vec<String>, found: &mut bool) {
-            let here = |last: &str, prefix: &[String]| {
-                let mut p = prefix.to_vec();
-                p.push(last.to_string());
-                normalize(&p.join("::"))
-            };
-            match tree {
-                syn::UseTree::Path(p) => {
-                    prefix.push(p.ident.to_string());
-                    walk(&p.tree, prefix, found);
-                    prefix.pop();
-                }
-                syn::UseTree::Name(n) => {
-                    *found |= here(&n.ident.to_string(), prefix) == TO_SOCKET_ADDRS;
-                }
-                syn::UseTree::Rename(r) => {
-                    *found |= here(&r.ident.to_string(), prefix) == TO_SOCKET_ADDRS;
-                }
-                syn::UseTree::Glob(_) => {
-                    *found |= normalize(&prefix.join("::")) == "std::net";
-                }
-                syn::UseTree::Group(g) => {
-                    for t in &g.items {
-                        walk(t, prefix, found);
-                    }
-                }
-            }
-        }
-        impl<'v> Visit<'v> for Uses {
-            fn visit_item_use(&mut self, u: &'v syn::ItemUse) {
-                walk(&u.tree, &mut Vec::new(), &mut self.found);
-            }
-        }
-        let mut uses = Uses { found: false };
-        uses.visit_file(self.ctx.file);
-        uses.found
+        *self
+            .std_to_socket_addrs
+            .get_or_init(|| std_to_socket_addrs_imported(self.ctx.file))
     }
 
     /// Whether the innermost fn around the ancestors calls a method `name`
@@ -1137,6 +1129,7 @@ pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, St
     let rule = Rule {
         ctx,
         fields: OnceCell::new(),
+        std_to_socket_addrs: OnceCell::new(),
     };
     let mut found = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {

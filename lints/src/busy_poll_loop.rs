@@ -1060,9 +1060,7 @@ fn polls_in<'v>(
             if let Expr::MethodCall(m) = e {
                 if POLL_METHODS.contains(&m.method.to_string().as_str()) {
                     let own = match (self.own, receiver_root(&m.receiver)) {
-                        (Some(pat), Some(root)) => {
-                            crate::context::bindings::pat_binds(pat, &root.to_string())
-                        }
+                        (Some(pat), Some(root)) => self.ctx.is_bound_by(root, pat),
                         _ => false,
                     };
                     // `self.try_send(..)` is a method of the type being

@@ -11,8 +11,8 @@ use syn::{Expr, Stmt};
 use crate::context::bindings::pat_ident;
 use crate::context::scopes::{TokenPos, UseSite};
 use crate::context::spawn::TaskBody;
-use crate::context::BindingId;
 use crate::context::Node;
+use crate::context::{expr_key, BindingId, ExprKey};
 use crate::{FileContext, Finding, LintOptions};
 
 crate::declare_lint! {
@@ -138,13 +138,24 @@ const MAX_BINDINGS: usize = 64;
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     // Task bodies that are async blocks or closures (also reached through a
     // `let fut = async move { … }; spawn(fut)` binding), with their spawn call.
-    let mut task_bodies: HashMap<usize, proc_macro2::Span> = HashMap::new();
+    let mut task_bodies: HashMap<ExprKey, proc_macro2::Span> = HashMap::new();
     let mut tokens = Vec::new();
+    // Every name of a local written as an expression, with its ancestors:
+    // the uses of the token, its clones and the parameters it is passed to
+    // are classified from here, without walking the file again.
+    let mut uses: HashMap<TokenPos, (&Expr, Vec<Node<'_>>)> = HashMap::new();
     ctx.walk_exprs(|expr, ancestors| {
         if let Some(spawn) = ctx.spawn_call(expr, ancestors, options) {
             if let Some(task) = ctx.task_body(spawn.arg, ancestors) {
                 if let TaskBody::Expr(body) = task.body {
-                    task_bodies.insert(addr(body), syn::spanned::Spanned::span(spawn.expr));
+                    task_bodies.insert(expr_key(body), syn::spanned::Spanned::span(spawn.expr));
+                }
+            }
+        }
+        if let Expr::Path(p) = expr {
+            if let Some(ident) = p.path.get_ident() {
+                if ctx.binding_of_use(ident).is_some() {
+                    uses.insert(ident.span().start(), (expr, ancestors.to_vec()));
                 }
             }
         }
@@ -168,23 +179,6 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             return;
         }
         tokens.push((expr, binding));
-    });
-    if tokens.is_empty() {
-        return Vec::new();
-    }
-
-    // Every name of a local written as an expression, with its ancestors:
-    // the uses of the token, its clones and the parameters it is passed to
-    // are classified from here, without walking the file again.
-    let mut uses: HashMap<TokenPos, (&Expr, Vec<Node<'_>>)> = HashMap::new();
-    ctx.walk_exprs(|expr, ancestors| {
-        if let Expr::Path(p) = expr {
-            if let Some(ident) = p.path.get_ident() {
-                if ctx.binding_of_use(ident).is_some() {
-                    uses.insert(ident.span().start(), (expr, ancestors.to_vec()));
-                }
-            }
-        }
     });
 
     let mut findings = Vec::new();
@@ -217,10 +211,6 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     findings
 }
 
-fn addr(e: &Expr) -> usize {
-    e as *const Expr as usize
-}
-
 /// What one mention of the token does with it.
 enum Use {
     /// Waits on it, tests it, formats it, drops it, or hands it to the spawned call.
@@ -234,7 +224,7 @@ enum Use {
 struct Search<'s, 'a, 'v> {
     ctx: &'s FileContext<'a>,
     options: &'s LintOptions,
-    task_bodies: &'s HashMap<usize, proc_macro2::Span>,
+    task_bodies: &'s HashMap<ExprKey, proc_macro2::Span>,
     uses: &'s HashMap<TokenPos, (&'v Expr, Vec<Node<'v>>)>,
     pending: Vec<BindingId>,
     seen: HashSet<BindingId>,
@@ -316,7 +306,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
         let mut child = expr;
         for (i, node) in ancestors.iter().enumerate().rev() {
             let Node::Expr(e) = node else { continue };
-            if let Some(span) = self.task_bodies.get(&addr(e)) {
+            if let Some(span) = self.task_bodies.get(&expr_key(e)) {
                 return Some(*span);
             }
             if let Some(spawn) = self.ctx.spawn_call(e, &ancestors[..i], self.options) {

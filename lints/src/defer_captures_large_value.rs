@@ -7,7 +7,7 @@ use syn::visit::Visit;
 use syn::{Expr, Lit, Pat, Token, Type};
 
 use crate::context::bindings::pat_ident;
-use crate::context::Node;
+use crate::context::{expr_key, ExprKey, Node, TokenPos};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions};
 
@@ -152,8 +152,8 @@ struct Construct {
     span: proc_macro2::Span,
     /// Byte ranges of the code the guard runs (closures, the `defer!` body).
     bodies: Vec<(usize, usize)>,
-    /// Byte offsets of names handed to the guard as its own value.
-    owned: Vec<usize>,
+    /// Names handed to the guard as its own value.
+    owned: Vec<TokenPos>,
 }
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
@@ -176,9 +176,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         return Vec::new();
     }
     let mut seen: HashSet<crate::context::BindingId> = HashSet::new();
-    // Keyed by the construct's byte range, so a guard capturing several large
+    // By construct (its index), so a guard capturing several large
     // bindings is reported once.
-    let mut hits: BTreeMap<(usize, usize), (proc_macro2::Span, Vec<Hit>)> = BTreeMap::new();
+    let mut hits: BTreeMap<usize, Vec<Hit>> = BTreeMap::new();
     ctx.walk_exprs(|_, ancestors| {
         let [.., Node::Block(_), Node::Stmt(_), Node::Local(local)] = ancestors else {
             return;
@@ -193,28 +193,30 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             return;
         }
         let name = crate::context::imports::unraw(ident);
-        // Mentions of this binding (not of a shadowing one), by byte offset:
-        // comparing offsets with the constructs found file-wide keeps only
+        // Mentions of this binding (not of a shadowing one): comparing their
+        // offsets with the constructs' bodies found file-wide keeps only
         // the constructs in this binding's scope.
         let mentions: Vec<(usize, proc_macro2::Span)> = ctx
             .references(binding)
             .iter()
             .map(|m| (ctx.span(m.span).start.byte, m.span))
             .collect();
+        let mentioned = |name: &TokenPos| mentions.iter().any(|(_, m)| m.start() == *name);
         let defined_at = ctx.span(ident.span()).start.byte;
         let inside = |c: &Construct, byte: usize| {
             c.bodies
                 .iter()
                 .any(|(start, end)| (*start..*end).contains(&byte))
         };
-        let captured: Vec<(&Construct, proc_macro2::Span)> = constructs
+        let captured: Vec<(usize, proc_macro2::Span)> = constructs
             .iter()
+            .enumerate()
             // A binding made inside the guard's closure is not kept alive by it.
-            .filter(|c| !inside(c, defined_at))
-            .filter(|c| !mentions.iter().any(|(b, _)| c.owned.contains(b)))
-            .filter_map(|c| {
+            .filter(|(_, c)| !inside(c, defined_at))
+            .filter(|(_, c)| !c.owned.iter().any(&mentioned))
+            .filter_map(|(i, c)| {
                 let (_, span) = mentions.iter().find(|(b, _)| inside(c, *b))?;
-                Some((c, *span))
+                Some((i, *span))
             })
             .collect();
         if captured.is_empty() {
@@ -225,9 +227,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             _ => match whole_input_read(ctx, local) {
                 Some(read) => Size::WholeInput(read),
                 None => {
-                    let read = read_targets
-                        .iter()
-                        .find(|(byte, _)| mentions.iter().any(|(b, _)| b == byte));
+                    let read = read_targets.iter().find(|(name, _)| mentioned(name));
                     match read {
                         Some((_, method)) => Size::WholeInput(method),
                         None => return,
@@ -236,20 +236,18 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             },
         };
         for (construct, mention) in captured {
-            let whole = ctx.span(construct.span);
-            hits.entry((whole.start.byte, whole.end.byte))
-                .or_insert_with(|| (construct.span, Vec::new()))
-                .1
-                .push(Hit {
-                    name: name.clone(),
-                    size,
-                    mention,
-                    definition: ident.span(),
-                });
+            hits.entry(construct).or_default().push(Hit {
+                name: name.clone(),
+                size,
+                mention,
+                definition: ident.span(),
+            });
         }
     });
-    hits.into_values()
-        .map(|(span, mut found)| {
+    let mut findings: Vec<Finding> = hits
+        .into_iter()
+        .map(|(construct, mut found)| {
+            let span = constructs[construct].span;
             found.sort_by_key(|h| ctx.span(h.mention).start.byte);
             let first = &found[0];
             let mut finding = Finding::new(
@@ -274,7 +272,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             }
             finding.help(HELP)
         })
-        .collect()
+        .collect();
+    findings.sort_by_key(|f| (f.span.start.byte, f.span.end.byte));
+    findings
 }
 
 /// The defer-macro crates the file imports with `#[macro_use] extern crate`.
@@ -301,10 +301,10 @@ struct ConstructFinder<'c, 'a> {
     options: &'c LintOptions,
     macro_use: &'c [String],
     constructs: Vec<Construct>,
-    /// Byte offset of the buffer's name, and the read method.
-    read_targets: Vec<(usize, &'static str)>,
+    /// The buffer's name, and the read method.
+    read_targets: Vec<(TokenPos, &'static str)>,
     /// Guard calls whose guard is dropped at once (`let _ = guard(…);`, `guard(…);`).
-    discarded: HashSet<*const syn::ExprCall>,
+    discarded: HashSet<ExprKey>,
 }
 
 impl ConstructFinder<'_, '_> {
@@ -350,7 +350,7 @@ impl ConstructFinder<'_, '_> {
         let owned = values
             .into_iter()
             .filter_map(owned_name)
-            .map(|ident| self.ctx.span(ident.span()).start.byte)
+            .map(|ident| ident.span().start())
             .collect();
         Some(Construct {
             span: syn::spanned::Spanned::span(call),
@@ -388,19 +388,21 @@ impl<'v> Visit<'v> for ConstructFinder<'_, '_> {
             syn::Stmt::Expr(e, Some(_)) => Some(e),
             _ => None,
         };
-        if let Some(Expr::Call(call)) = dropped_at_once.map(strip) {
-            self.discarded.insert(call as *const syn::ExprCall);
+        if let Some(call @ Expr::Call(_)) = dropped_at_once.map(strip) {
+            self.discarded.insert(expr_key(call));
         }
         syn::visit::visit_stmt(self, stmt);
     }
 
-    fn visit_expr_call(&mut self, call: &'v syn::ExprCall) {
-        if !self.discarded.contains(&(call as *const syn::ExprCall)) {
-            if let Some(construct) = self.guard_call(call) {
-                self.constructs.push(construct);
+    fn visit_expr(&mut self, expr: &'v Expr) {
+        if let Expr::Call(call) = expr {
+            if !self.discarded.contains(&expr_key(expr)) {
+                if let Some(construct) = self.guard_call(call) {
+                    self.constructs.push(construct);
+                }
             }
         }
-        syn::visit::visit_expr_call(self, call);
+        syn::visit::visit_expr(self, expr);
     }
 
     fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
@@ -414,8 +416,7 @@ impl<'v> Visit<'v> for ConstructFinder<'_, '_> {
         if let (Some(read), [arg]) = (read, m.args.iter().collect::<Vec<_>>().as_slice()) {
             if let Expr::Reference(r) = strip(arg) {
                 if let (Some(_), Some(ident)) = (&r.mutability, simple_name(&r.expr)) {
-                    let byte = self.ctx.span(ident.span()).start.byte;
-                    self.read_targets.push((byte, read));
+                    self.read_targets.push((ident.span().start(), read));
                 }
             }
         }

@@ -4,9 +4,10 @@ use crate::context::paths::{
     REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
 };
 use crate::context::races::Race;
-use crate::context::Node;
+use crate::context::{Node, TokenPos};
 use crate::Triggers;
 use crate::{FileContext, Finding, LintOptions, Span};
+use std::collections::HashMap;
 
 crate::declare_lint! {
     /// ### What it does
@@ -129,21 +130,15 @@ const BUILDER_HELP: &str =
     "add `.timeout(…)` to the builder (or `.read_timeout(…)` for a client that streams long downloads)";
 const UREQ_HELP: &str = "give the agent or the request a timeout (`AgentBuilder::timeout(…)` / `.timeout(…)` in ureq 2, `timeout_global` in ureq 3)";
 
-/// A client finding waiting for the uses of its local binding to be judged.
-struct Pending {
-    finding: Finding,
-    /// The name the client is bound to, and where each mention of it after
-    /// the `let` starts (byte offsets).
-    name: String,
-    mentions: Vec<usize>,
-}
-
 /// How one mention of a local client is used.
 #[derive(Debug, Clone)]
 enum Use {
     /// Bound to another local name (`let c = &client;`, `let c =
-    /// client.clone();`) whose mentions start at these byte offsets.
-    Alias { name: String, mentions: Vec<usize> },
+    /// client.clone();`), with its mentions.
+    Alias {
+        name: String,
+        mentions: Vec<TokenPos>,
+    },
     /// A request built from it with `.timeout(…)` in its chain.
     Timed,
     /// A request without one (or a call that sends a request built elsewhere).
@@ -155,27 +150,26 @@ enum Use {
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let name = HTTP_CLIENT_WITHOUT_TIMEOUT.name;
     let mut findings = Vec::new();
-    let mut pending = Vec::new();
-    let mut report = |finding: Finding,
-                      expr: &syn::Expr,
-                      ancestors: &[Node<'_>],
-                      findings: &mut Vec<Finding>| {
+    let mut local_clients = LocalClients::default();
+    let report = |finding: Finding,
+                  expr: &syn::Expr,
+                  ancestors: &[Node<'_>],
+                  findings: &mut Vec<Finding>,
+                  local_clients: &mut LocalClients| {
         match client_destination(ctx, expr, ancestors, options) {
             Destination::TimedRequest => {}
-            Destination::Local { name, mentions } => pending.push(Pending {
-                finding,
-                name,
-                mentions,
-            }),
+            Destination::Local { name, mentions } => local_clients.add(finding, name, mentions),
             Destination::Other => findings.push(finding),
         }
     };
-    ctx.walk_exprs(|expr, ancestors| match expr {
+    ctx.walk_exprs(|expr, ancestors| {
+        local_clients.visit(ctx, expr, ancestors, options);
+        match expr {
         syn::Expr::Call(call) if call.args.is_empty() && ctx.callee_is(&call.func, CLIENT_NEW) => {
             let finding = Finding::new(name, ctx.span_of(expr), "reqwest client created without a timeout")
                 .note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever")
                 .help(REQWEST_HELP);
-            report(finding, expr, ancestors, &mut findings);
+            report(finding, expr, ancestors, &mut findings, &mut local_clients);
         }
         syn::Expr::Call(call) if call.args.len() == 1 && ctx.callee_is(&call.func, REQWEST_GET) => {
             if let Some(Race::Timeout(_)) = ctx.enclosing_race(expr, ancestors, options) {
@@ -212,7 +206,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 ),
                 None => finding.note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever"),
             };
-            report(finding.help(BUILDER_HELP), expr, ancestors, &mut findings);
+            report(finding.help(BUILDER_HELP), expr, ancestors, &mut findings, &mut local_clients);
         }
         syn::Expr::MethodCall(m) if UREQ_SENDS.iter().any(|s| m.method == s) => {
             let Some(builder) = ctx.builder_origin(&m.receiver, ancestors, UREQ_REQUESTS) else {
@@ -228,10 +222,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             );
         }
         _ => {}
+        }
     });
-    if !pending.is_empty() {
-        judge_local_clients(ctx, options, pending, &mut findings);
-    }
+    local_clients.judge(&mut findings);
     findings
 }
 
@@ -240,9 +233,11 @@ enum Destination {
     /// Straight into a request with its own `.timeout(…)`
     /// (`Client::new().get(url).timeout(d).send()`).
     TimedRequest,
-    /// Into a local binding (`let client = …;`), whose later mentions start
-    /// at these byte offsets.
-    Local { name: String, mentions: Vec<usize> },
+    /// Into a local binding (`let client = …;`), with its later mentions.
+    Local {
+        name: String,
+        mentions: Vec<TokenPos>,
+    },
     /// Anywhere else: returned, stored, passed on, or a request without a timeout.
     Other,
 }
@@ -290,14 +285,13 @@ fn client_destination<'v>(
 }
 
 /// When `value` is the whole initialiser of `local`, a plain `let name =
-/// value;`: the name and where each later mention of it starts (byte
-/// offsets). `ancestors` are those of something inside the initialiser.
+/// value;`: the name and its later mentions. `ancestors` are those of something inside the initialiser.
 fn bound_name(
     ctx: &FileContext<'_>,
     local: &syn::Local,
     value: &syn::Expr,
     ancestors: &[Node<'_>],
-) -> Option<(String, Vec<usize>)> {
+) -> Option<(String, Vec<TokenPos>)> {
     let init = local.init.as_ref()?;
     let ident = pat_ident(&local.pat)?;
     if !std::ptr::eq(&*init.expr, value) || init.diverge.is_some() {
@@ -308,7 +302,7 @@ fn bound_name(
     let mentions = ctx
         .references_of_pat(ident)
         .iter()
-        .map(|m| ctx.span(m.span).start.byte)
+        .map(|m| m.span.start())
         .collect();
     Some((name, mentions))
 }
@@ -416,88 +410,125 @@ fn alias(
 /// How many times aliases of a client (`let c = &client;`) are followed.
 const MAX_ALIAS_DEPTH: usize = 4;
 
-/// Reports the clients bound to a local name unless every mention of the
-/// name (and of its aliases) is a request with its own `.timeout(…)`.
-fn judge_local_clients(
-    ctx: &FileContext<'_>,
-    options: &LintOptions,
-    pending: Vec<Pending>,
-    findings: &mut Vec<Finding>,
-) {
-    struct Tracked {
-        client: usize,
-        name: String,
-        mentions: Vec<usize>,
+/// The clients bound to local names, each reported unless every mention
+/// of its name (and of its aliases) is a request with its own
+/// `.timeout(…)`. Mentions are judged as the one walk of the file reaches
+/// them: every mention of a name comes after its `let`.
+#[derive(Default)]
+struct LocalClients {
+    /// A finding per client.
+    findings: Vec<Finding>,
+    /// The names followed: the clients' and their aliases'.
+    tracked: Vec<Tracked>,
+    /// Mention → the followed names it is a mention of.
+    wanted: HashMap<TokenPos, Vec<usize>>,
+    /// Per client: its judged uses, with the alias depth and walk order
+    /// (the uses of an alias are listed after those of the name it aliases).
+    uses: Vec<Vec<(usize, usize, Use)>>,
+    /// Per client: some use could not be judged (a mention the walk does
+    /// not see, as an inline format argument or in an unparsed macro, or
+    /// aliases too deep).
+    unknown: Vec<bool>,
+    /// How many expressions the walk has passed.
+    walked: usize,
+}
+
+/// A name a client is bound to.
+struct Tracked {
+    client: usize,
+    name: String,
+    /// How many aliases away from the client's own binding.
+    depth: usize,
+    /// How many of its mentions the walk has not reached yet.
+    unseen: usize,
+}
+
+impl LocalClients {
+    /// A client bound to `name`.
+    fn add(&mut self, finding: Finding, name: String, mentions: Vec<TokenPos>) {
+        let client = self.findings.len();
+        self.findings.push(finding);
+        self.uses.push(Vec::new());
+        self.unknown.push(false);
+        self.follow(client, name, mentions, 0);
     }
-    let mut uses: Vec<Vec<Use>> = vec![Vec::new(); pending.len()];
-    // Some use could not be judged: a mention the walk did not see (an
-    // inline format argument, an unparsed macro), or aliases too deep.
-    let mut unknown = vec![false; pending.len()];
-    let mut frontier: Vec<Tracked> = pending
-        .iter()
-        .enumerate()
-        .map(|(client, p)| Tracked {
+
+    fn follow(&mut self, client: usize, name: String, mentions: Vec<TokenPos>, depth: usize) {
+        if depth > MAX_ALIAS_DEPTH {
+            self.unknown[client] = true;
+            return;
+        }
+        let index = self.tracked.len();
+        self.tracked.push(Tracked {
             client,
-            name: p.name.clone(),
-            mentions: p.mentions.clone(),
-        })
-        .collect();
-    for _ in 0..=MAX_ALIAS_DEPTH {
-        if frontier.iter().all(|t| t.mentions.is_empty()) {
-            frontier.clear();
-            break;
-        }
-        let mut seen: Vec<Vec<usize>> = vec![Vec::new(); frontier.len()];
-        let mut next = Vec::new();
-        ctx.walk_exprs(|expr, ancestors| {
-            let syn::Expr::Path(p) = expr else { return };
-            let Some(ident) = p.path.get_ident().filter(|_| p.qself.is_none()) else {
-                return;
-            };
-            let byte = ctx.span(ident.span()).start.byte;
-            for (i, t) in frontier.iter().enumerate() {
-                if !t.mentions.contains(&byte) || *ident != t.name {
-                    continue;
-                }
-                seen[i].push(byte);
-                match classify_use(ctx, expr, ancestors, options) {
-                    Use::Alias { name, mentions } => next.push(Tracked {
-                        client: t.client,
-                        name,
-                        mentions,
-                    }),
-                    other => uses[t.client].push(other),
-                }
-            }
+            name,
+            depth,
+            unseen: mentions.len(),
         });
-        for (t, seen) in frontier.iter().zip(&seen) {
-            if !t.mentions.iter().all(|b| seen.contains(b)) {
-                unknown[t.client] = true;
+        for m in mentions {
+            self.wanted.entry(m).or_default().push(index);
+        }
+    }
+
+    /// Judges `expr` if it is a mention of a followed name.
+    fn visit<'v>(
+        &mut self,
+        ctx: &'v FileContext<'_>,
+        expr: &'v syn::Expr,
+        ancestors: &[Node<'v>],
+        options: &LintOptions,
+    ) {
+        self.walked += 1;
+        let syn::Expr::Path(p) = expr else { return };
+        let Some(ident) = p.path.get_ident().filter(|_| p.qself.is_none()) else {
+            return;
+        };
+        let Some(followed) = self.wanted.remove(&ident.span().start()) else {
+            return;
+        };
+        for index in followed {
+            let t = &mut self.tracked[index];
+            if *ident != t.name {
+                continue;
+            }
+            t.unseen -= 1;
+            let (client, depth) = (t.client, t.depth);
+            match classify_use(ctx, expr, ancestors, options) {
+                Use::Alias { name, mentions } => self.follow(client, name, mentions, depth + 1),
+                other => self.uses[client].push((depth, self.walked, other)),
             }
         }
-        frontier = next;
     }
-    for t in &frontier {
-        unknown[t.client] = true;
-    }
-    for ((client, uses), unknown) in pending.into_iter().zip(uses).zip(unknown) {
-        let timed = uses.iter().filter(|u| matches!(u, Use::Timed)).count();
-        if !unknown && timed == uses.len() {
-            continue;
+
+    /// Reports the clients some use of which is not a timed request.
+    fn judge(self, findings: &mut Vec<Finding>) {
+        let mut unknown = self.unknown;
+        for t in self.tracked.iter().filter(|t| t.unseen > 0) {
+            unknown[t.client] = true;
         }
-        let mut finding = client.finding;
-        if timed > 0 {
-            for u in &uses {
-                finding = match *u {
-                    Use::Untimed(span) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
-                    Use::Escapes(span) => finding.note(
-                        span,
-                        "the client leaves this function here, so requests made with it elsewhere are not bounded by the per-request timeouts",
-                    ),
-                    Use::Timed | Use::Alias { .. } => finding,
-                };
+        let clients = self.findings.into_iter().zip(self.uses).zip(unknown);
+        for ((mut finding, mut uses), unknown) in clients {
+            uses.sort_by_key(|(depth, order, _)| (*depth, *order));
+            let timed = uses
+                .iter()
+                .filter(|(_, _, u)| matches!(u, Use::Timed))
+                .count();
+            if !unknown && timed == uses.len() {
+                continue;
             }
+            if timed > 0 {
+                for (_, _, u) in &uses {
+                    finding = match *u {
+                        Use::Untimed(span) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
+                        Use::Escapes(span) => finding.note(
+                            span,
+                            "the client leaves this function here, so requests made with it elsewhere are not bounded by the per-request timeouts",
+                        ),
+                        Use::Timed | Use::Alias { .. } => finding,
+                    };
+                }
+            }
+            findings.push(finding);
         }
-        findings.push(finding);
     }
 }

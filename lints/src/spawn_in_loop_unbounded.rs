@@ -4,7 +4,7 @@ use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
 use crate::context::ancestry::enclosing_fn_sig;
-use crate::context::bindings::{pat_binds, pat_ident};
+use crate::context::bindings::pat_ident;
 use crate::context::spawn::{Handle, SpawnKind, TaskBody};
 use crate::context::Node;
 use crate::macros::MacroBody;
@@ -731,24 +731,23 @@ fn handle_awaited(ctx: &FileContext<'_>, expr: &Expr, ancestors: &[Node<'_>]) ->
     false
 }
 
-/// Whether `stmts` await the handle bound to `name` (`name.await`,
-/// `name.join()`) before a `let` rebinds the name.
+/// Whether `stmts` await the handle that the pattern `name` binds
+/// (`name.await`, `name.join()`; not a later binding of the same name).
 fn awaits_handle(ctx: &FileContext<'_>, stmts: &[Stmt], name: &syn::Ident) -> bool {
-    let is_handle = |e: &Expr| matches!(strip(e), Expr::Path(p) if p.path.is_ident(name));
-    for stmt in stmts {
-        let awaits = ctx.any_expr(stmt, |e| match e {
+    let Some(handle) = ctx.binding_of_pat(name) else {
+        return false;
+    };
+    let is_handle = |e: &Expr| {
+        matches!(strip(e), Expr::Path(p) if p.path.get_ident()
+            .is_some_and(|i| ctx.binding_of_use(i) == Some(handle)))
+    };
+    stmts.iter().any(|stmt| {
+        ctx.any_expr(stmt, |e| match e {
             Expr::Await(a) => is_handle(&a.base),
             Expr::MethodCall(m) => {
                 m.method == "join" && m.args.is_empty() && is_handle(&m.receiver)
             }
             _ => false,
-        });
-        if awaits {
-            return true;
-        }
-        if matches!(stmt, Stmt::Local(l) if pat_binds(&l.pat, &name.to_string())) {
-            return false;
-        }
-    }
-    false
+        })
+    })
 }

@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::context::paths::{self, INTERVAL_STREAM, TIMER_CONSTRUCTORS, TOKIO_INTERVALS};
 use crate::Triggers;
@@ -9,7 +9,7 @@ use syn::Expr;
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
 use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{Handle, Lifetime, TaskBody};
-use crate::context::{BindingId, Node};
+use crate::context::{expr_key, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 
@@ -245,15 +245,15 @@ struct SpawnSite<'v> {
     depth: usize,
 }
 
-/// Findings by constructor span, keeping the lowest case per timer.
+/// Findings by timer constructor, keeping the lowest case per timer.
 #[derive(Default)]
 struct Report {
-    by_timer: BTreeMap<(usize, usize), (Case, Finding)>,
+    by_timer: HashMap<ExprKey, (Case, Finding)>,
 }
 
 impl Report {
-    fn add(&mut self, case: Case, finding: Finding) {
-        let key = (finding.span.start.byte, finding.span.end.byte);
+    fn add(&mut self, case: Case, timer: &Expr, finding: Finding) {
+        let key = expr_key(timer);
         match self.by_timer.get(&key) {
             Some((existing, _)) if *existing <= case => {}
             _ => {
@@ -261,32 +261,47 @@ impl Report {
             }
         }
     }
+
+    /// The findings, in source order.
+    fn findings(self) -> Vec<Finding> {
+        let mut findings: Vec<Finding> = self.by_timer.into_values().map(|(_, f)| f).collect();
+        findings.sort_by_key(|f| (f.span.start.byte, f.span.end.byte));
+        findings
+    }
 }
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut report = Report::default();
-    let mut pinning: HashMap<usize, Vec<SpawnSite<'_>>> = HashMap::new();
+    let mut pinning: HashMap<ExprKey, Vec<SpawnSite<'_>>> = HashMap::new();
+    // Every loop with its ancestors and its place in the walk, for the
+    // loops a detached task is found to run (perhaps before its spawn).
+    let mut loops: HashMap<ExprKey, (usize, &Expr, Vec<Node<'_>>)> = HashMap::new();
     ctx.walk_exprs(|expr, ancestors| {
+        if matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_)) {
+            let order = loops.len();
+            loops.insert(expr_key(expr), (order, expr, ancestors.to_vec()));
+        }
         if is_reported_constructor(ctx, expr, ancestors) {
             if let Some(finding) = static_timer(ctx, expr, ancestors) {
-                report.add(Case::Static, finding);
+                report.add(Case::Static, expr, finding);
             }
             if let Some(finding) = rebuilt_interval(ctx, expr, ancestors) {
-                report.add(Case::RebuiltInLoop, finding);
+                report.add(Case::RebuiltInLoop, expr, finding);
             }
         }
         leaked_timers(ctx, expr, ancestors, &mut report);
         detached_loops(ctx, expr, ancestors, options, &mut pinning);
     });
     fn_loops(ctx, options.call_depth, &mut pinning);
-    if !pinning.is_empty() {
-        ctx.walk_exprs(|expr, ancestors| {
-            if let Some(sites) = pinning.get(&(expr as *const Expr as usize)) {
-                timers_pinned_by(ctx, expr, ancestors, sites, &mut report);
-            }
-        });
+    let mut pinned: Vec<_> = pinning
+        .iter()
+        .filter_map(|(key, sites)| Some((loops.get(key)?, sites)))
+        .collect();
+    pinned.sort_by_key(|((order, _, _), _)| *order);
+    for ((_, expr, ancestors), sites) in pinned {
+        timers_pinned_by(ctx, expr, ancestors, sites, &mut report);
     }
-    report.by_timer.into_values().map(|(_, f)| f).collect()
+    report.findings()
 }
 
 /// Whether `expr` is a timer constructor call that is reported for itself:
@@ -398,6 +413,7 @@ fn leaked_timers<'v>(
     for timer in timers {
         report.add(
             Case::Leaked,
+            timer,
             Finding::new(TIMER_NEVER_DROPPED.name, ctx.span_of(timer), "timer is leaked, so it is never dropped")
                 .note(ctx.span_of(expr), format!("{how} leaks it here: it keeps its slot in the timer wheel for the life of the process"))
                 .help(HELP_OWNER),
@@ -609,7 +625,7 @@ fn detached_loops<'v>(
     expr: &'v Expr,
     ancestors: &[Node<'v>],
     options: &LintOptions,
-    pinning: &mut HashMap<usize, Vec<SpawnSite<'v>>>,
+    pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
 ) {
     let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
         return;
@@ -656,7 +672,7 @@ fn detached_loops<'v>(
     };
     for l in loops {
         pinning
-            .entry(l.expr as *const Expr as usize)
+            .entry(expr_key(l.expr))
             .or_default()
             .push(SpawnSite {
                 handle: Some(handle),
@@ -674,12 +690,12 @@ fn detached_loops<'v>(
 fn fn_loops<'v>(
     ctx: &'v FileContext<'_>,
     depth: usize,
-    pinning: &mut HashMap<usize, Vec<SpawnSite<'v>>>,
+    pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
 ) {
     struct Fns<'c, 'v, 'a> {
         ctx: &'v FileContext<'a>,
         depth: usize,
-        pinning: &'c mut HashMap<usize, Vec<SpawnSite<'v>>>,
+        pinning: &'c mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
     }
     impl<'v> Fns<'_, 'v, '_> {
         fn body(&mut self, block: &'v syn::Block) {
@@ -688,7 +704,7 @@ fn fn_loops<'v>(
                     continue;
                 }
                 self.pinning
-                    .entry(l.expr as *const Expr as usize)
+                    .entry(expr_key(l.expr))
                     .or_default()
                     .push(SpawnSite {
                         handle: None,
@@ -865,7 +881,7 @@ fn timers_pinned_by<'v>(
                     Some(function) => finding.moot_if_reached(function.clone(), ReachKind::Once),
                     None => finding,
                 };
-                report.add(Case::PinnedByTask, finding);
+                report.add(Case::PinnedByTask, timer, finding);
             }
         }
     }

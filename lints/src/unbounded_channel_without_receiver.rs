@@ -179,14 +179,11 @@ fn check_constructor<'v>(
             _ => return None,
         };
         let sender = sender_ident.to_string();
-        let first_drop = mentions
-            .iter()
-            .map(|m| m.span)
-            .min_by_key(|s| position(*s))?;
+        let first_drop = mentions.iter().map(|m| m.span).min_by_key(|s| s.start())?;
         let sender_used_later = ctx
             .references_of_pat(sender_ident)
             .iter()
-            .any(|m| sends_or_moves(m) && position(m.span) > position(first_drop));
+            .any(|m| sends_or_moves(m) && m.span.start() > first_drop.start());
         if !sender_used_later {
             return None;
         }
@@ -264,12 +261,6 @@ fn sends_or_moves(mention: &Mention) -> bool {
     }
 }
 
-/// A comparable source position of a span's start.
-fn position(span: Span) -> (usize, usize) {
-    let start = span.start();
-    (start.line, start.column)
-}
-
 /// The struct field that a receiver is only ever stored into.
 struct UnreadField<'a> {
     name: String,
@@ -302,7 +293,8 @@ fn unread_field<'a>(
         let (strukt, member) = inits
             .found
             .iter()
-            .find(|(at, _, _)| position(*at) == position(mention.span))
+            // The field's initialiser is the mention's own token.
+            .find(|(at, _, _)| at.start() == mention.span.start())
             .map(|(_, s, m)| (s.clone(), m.clone()))?;
         let strukt = match strukt {
             StructName::SelfType => self_type(ctx, ancestors)?,

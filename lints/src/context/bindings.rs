@@ -4,8 +4,7 @@
 //! answered once for the file by [`super::scopes`]; this module keeps the
 //! pattern helpers and "what follows this statement".
 
-use syn::visit::Visit;
-use syn::{Expr, Pat, Stmt};
+use syn::{Pat, Stmt};
 
 use super::{FileContext, Node};
 
@@ -48,26 +47,6 @@ pub fn pat_ident(pat: &Pat) -> Option<&syn::Ident> {
         Pat::Type(t) => pat_ident(&t.pat),
         _ => None,
     }
-}
-
-/// Whether `pat` binds `name` anywhere inside it.
-pub fn pat_binds(pat: &Pat, name: &str) -> bool {
-    struct Binds<'n> {
-        name: &'n str,
-        found: bool,
-    }
-    impl<'ast> Visit<'ast> for Binds<'_> {
-        fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
-            if p.ident == self.name {
-                self.found = true;
-            }
-            syn::visit::visit_pat_ident(self, p);
-        }
-        fn visit_expr(&mut self, _: &'ast Expr) {}
-    }
-    let mut b = Binds { name, found: false };
-    b.visit_pat(pat);
-    b.found
 }
 
 #[cfg(test)]

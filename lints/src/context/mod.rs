@@ -29,6 +29,7 @@ pub mod entry;
 pub mod flow;
 pub mod follow;
 pub mod imports;
+pub mod keys;
 pub mod loops;
 pub mod modules;
 pub mod paths;
@@ -48,7 +49,8 @@ use crate::{Position, Span};
 
 pub use ancestry::Node;
 pub use imports::Imports;
-pub use scopes::{BindingId, Scopes};
+pub use keys::{block_key, expr_key, macro_key, ExprKey};
+pub use scopes::{BindingId, Scopes, TokenPos};
 
 /// A fn or method defined in this file.
 #[derive(Debug, Clone, Copy)]
@@ -77,7 +79,7 @@ pub struct FileContext<'a> {
     /// Whether the file is all ASCII: then a column (in characters) is a
     /// byte offset in its line, with no need to walk the line.
     ascii: bool,
-    macro_bodies: HashMap<usize, Box<MacroBody>>,
+    macro_bodies: HashMap<TokenPos, MacroBody>,
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     consts: HashMap<String, &'a syn::Expr>,
     structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
@@ -97,7 +99,7 @@ impl<'a> FileContext<'a> {
         items.visit_file(file);
         let imports = Imports::collect(file);
         let scopes = Scopes::build(file, &imports, &|mac| {
-            items.macro_bodies.get(&macro_key(mac)).map(|b| &**b)
+            items.macro_bodies.get(&macro_key(mac))
         });
         let mut ctx = FileContext {
             file,
@@ -239,7 +241,6 @@ impl<'a> FileContext<'a> {
     pub fn macro_body(&self, mac: &syn::Macro) -> &MacroBody {
         self.macro_bodies
             .get(&macro_key(mac))
-            .map(|b| &**b)
             .unwrap_or(&self.unparsed)
     }
 
@@ -320,12 +321,6 @@ impl<'a> FileContext<'a> {
     }
 }
 
-/// The key of a macro invocation's parsed body: the invocation's address,
-/// stable while the file (and the bodies holding nested macros) live.
-fn macro_key(mac: &syn::Macro) -> usize {
-    mac as *const syn::Macro as usize
-}
-
 /// Collects fns, consts, structs and macro bodies in one pass over the file.
 #[derive(Default)]
 struct ItemCollector<'a> {
@@ -336,7 +331,7 @@ struct ItemCollector<'a> {
     impl_tys: Vec<&'a syn::Type>,
     consts: HashMap<String, &'a syn::Expr>,
     const_dupes: Vec<String>,
-    macro_bodies: HashMap<usize, Box<MacroBody>>,
+    macro_bodies: HashMap<TokenPos, MacroBody>,
 }
 
 impl<'a> ItemCollector<'a> {
@@ -434,16 +429,14 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
 
 /// Parses a macro body and, recursively, the macros inside it.
 struct MacroCollector<'m> {
-    bodies: &'m mut HashMap<usize, Box<MacroBody>>,
+    bodies: &'m mut HashMap<TokenPos, MacroBody>,
 }
 
 impl MacroCollector<'_> {
     fn collect(&mut self, mac: &syn::Macro) {
-        let body = Box::new(macros::parse_body(mac));
-        // The body is boxed before its nested macros are recorded, so their
-        // addresses stay valid when the box moves into the map.
+        let body = macros::parse_body(mac);
         let mut inner = MacroVisitor { collector: self };
-        match &*body {
+        match &body {
             MacroBody::Select(select) => {
                 for branch in &select.branches {
                     inner.visit_pat(&branch.pat);

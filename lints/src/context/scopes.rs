@@ -795,6 +795,18 @@ impl<'a> FileContext<'a> {
         None
     }
 
+    /// Whether the written name `ident` refers to a binding that the
+    /// pattern `pat` introduces (`x` in the body of `while let Some(x) = …`).
+    pub fn is_bound_by(&self, ident: &syn::Ident, pat: &Pat) -> bool {
+        let Some(id) = self.binding_of_use(ident) else {
+            return false;
+        };
+        let at = self.scopes.binding(id).span.start();
+        let mut binds = false;
+        for_each_pattern_ident(pat, |i| binds |= i.span().start() == at);
+        binds
+    }
+
     /// The `let` statement a written name refers to, if the name is a
     /// local introduced by a `let` that precedes the place whose ancestors
     /// are given.
@@ -1080,5 +1092,30 @@ mod tests {
             inits.push(quote::ToTokens::to_token_stream(second.init).to_string());
         });
         assert_eq!(inits, vec!["wrap (t)", "a ()"]);
+    }
+
+    #[test]
+    fn is_bound_by_follows_shadowing_not_names() {
+        // `it` is no local; the first `x.poll()` reads the `while let`'s
+        // `x`, the second a `let x` that shadows it; `y` is a parameter.
+        let src = "fn f(y: u8) { while let Some(x) = it.next() { x.poll(); let x = 1; x.poll(); y.poll(); } }";
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut seen = Vec::new();
+        ctx.walk_exprs(|e, ancestors| {
+            let Expr::MethodCall(m) = e else { return };
+            let Expr::Path(p) = &*m.receiver else { return };
+            let pat = ancestors.iter().rev().find_map(|n| match n {
+                Node::Expr(Expr::While(w)) => match &*w.cond {
+                    Expr::Let(l) => Some(&*l.pat),
+                    _ => None,
+                },
+                _ => None,
+            });
+            if let (Some(ident), Some(pat)) = (p.path.get_ident(), pat) {
+                seen.push(ctx.is_bound_by(ident, pat));
+            }
+        });
+        assert_eq!(seen, vec![false, true, false, false]);
     }
 }
