@@ -16,9 +16,10 @@
 //!
 //! Only packages with such a finding are read. If any of their files cannot
 //! be read or parsed, nothing in that package is dropped: an unseen caller
-//! could be the one that runs the fn in a loop.
+//! could be the one that runs the fn in a loop. Each file's summary is
+//! cached by its text in the crate's `.leaklint_cache/` ([`crate::cache`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,7 @@ use leaklint_lints::context::follow::{CrateIndex, Hop};
 use leaklint_lints::{FileContext, Finding, Note, ReachKind};
 use rayon::prelude::*;
 
+use crate::cache::SummaryCache;
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{Diagnostic, FileResult, Report};
@@ -40,11 +42,14 @@ const MAX_PACKAGE_FILES: usize = 20_000;
 /// findings that are moot because their fn is reached only from `main`,
 /// and keeps a finding with a [`Follow`] only when the crate shows it
 /// holds, with a note per call followed (see the module documentation).
-/// `paths` maps a file as displayed to where it can be read.
+/// `paths` maps a file as displayed to where it can be read; a crate with
+/// a file of `uncached` (as displayed: its configuration says `cache =
+/// false`, or `--no-cache`) is read without the summary cache.
 pub fn resolve_crate_findings(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
     max_nesting: usize,
+    uncached: &HashSet<String>,
 ) {
     // Crate root (or the file itself) → the files with candidates.
     let mut crates: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
@@ -72,7 +77,11 @@ pub fn resolve_crate_findings(
         {
             Ok(pool) => {
                 for (root, files) in crates {
-                    resolve_in_crate(report, paths, &root, &files, max_nesting, &pool);
+                    let cached = !files
+                        .iter()
+                        .any(|&i| uncached.contains(&report.files[i].path));
+                    let crate_calls = CrateCalls::read(&root, max_nesting, cached, &pool);
+                    resolve_in_crate(report, paths, &files, &crate_calls);
                 }
             }
             Err(_) => {
@@ -118,16 +127,13 @@ pub fn resolve_alone(result: &mut FileResult) {
 }
 
 /// Decides the waiting findings of `files` (indices into `report.files`),
-/// which are in the crate at `root`.
+/// which are in the crate read as `crate_calls`.
 fn resolve_in_crate(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
-    root: &Path,
     files: &[usize],
-    max_nesting: usize,
-    pool: &rayon::ThreadPool,
+    crate_calls: &CrateCalls,
 ) {
-    let crate_calls = CrateCalls::read(root, max_nesting, pool);
     // Other files are shown relative to the working directory, as the
     // linted ones are when linted by a relative path.
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
@@ -224,8 +230,9 @@ struct CrateCalls {
 
 impl CrateCalls {
     /// Reads the crate at `root` (a workspace or package directory, or one
-    /// file), as much of it as can be read and parsed.
-    fn read(root: &Path, max_nesting: usize, pool: &rayon::ThreadPool) -> CrateCalls {
+    /// file), as much of it as can be read and parsed; with `cached`, the
+    /// summaries of a directory's files go through its cache.
+    fn read(root: &Path, max_nesting: usize, cached: bool, pool: &rayon::ThreadPool) -> CrateCalls {
         let files = if root.is_file() {
             Some(vec![root.to_path_buf()])
         } else {
@@ -239,15 +246,20 @@ impl CrateCalls {
                 main_thread: BTreeSet::new(),
             };
         };
+        let cache = match cached && root.is_dir() {
+            true => SummaryCache::open(root, max_nesting),
+            false => SummaryCache::disabled(),
+        };
         let read: Vec<(PathBuf, Option<CallSummary>)> = pool.install(|| {
             files
                 .par_iter()
                 .map(|f| {
                     let canonical = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-                    (canonical, summary(f, max_nesting))
+                    (canonical, summary(f, max_nesting, &cache))
                 })
                 .collect()
         });
+        cache.save();
         let complete = read.iter().all(|(_, s)| s.is_some());
         let summaries: HashMap<PathBuf, CallSummary> = read
             .into_iter()
@@ -268,9 +280,17 @@ impl CrateCalls {
 }
 
 /// One file's calls, or `None` if it cannot be read, parsed or analysed.
-fn summary(path: &Path, max_nesting: usize) -> Option<CallSummary> {
+fn summary(path: &Path, max_nesting: usize, cache: &SummaryCache) -> Option<CallSummary> {
     let text = std::fs::read_to_string(path).ok()?;
     let text = crate::text::strip_bom(&text);
+    let module = module_name(path);
+    cache.summary(text, &module, || {
+        compute_summary(text, &module, max_nesting)
+    })
+}
+
+/// The calls of the file whose text is `text`, the module `module`.
+fn compute_summary(text: &str, module: &str, max_nesting: usize) -> Option<CallSummary> {
     if crate::nesting::scan(text, max_nesting)
         .first_too_deep
         .is_some()
@@ -279,7 +299,7 @@ fn summary(path: &Path, max_nesting: usize) -> Option<CallSummary> {
     }
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
-        Some(FileContext::new(&file, text).call_summary(&module_name(path)))
+        Some(FileContext::new(&file, text).call_summary(module))
     }));
     proc_macro2::extra::invalidate_current_thread_spans();
     result.ok().flatten()
