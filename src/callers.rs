@@ -81,7 +81,7 @@ pub fn resolve_crate_findings(
                         .iter()
                         .any(|&i| uncached.contains(&report.files[i].path));
                     let crate_calls = CrateCalls::read(&root, max_nesting, cached, &pool);
-                    resolve_in_crate(report, paths, &files, &crate_calls);
+                    resolve_in_crate(report, paths, &files, crate_calls);
                 }
             }
             Err(_) => {
@@ -132,7 +132,7 @@ fn resolve_in_crate(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
     files: &[usize],
-    crate_calls: &CrateCalls,
+    mut crate_calls: CrateCalls,
 ) {
     // Other files are shown relative to the working directory, as the
     // linted ones are when linted by a relative path.
@@ -143,11 +143,12 @@ fn resolve_in_crate(
     };
     // A linted file's own summary is the one its findings were made with
     // (the text from standard input may differ from the disk's).
-    let mut summaries: BTreeMap<PathBuf, (String, CallSummary)> = crate_calls
-        .summaries
-        .iter()
-        .map(|(p, s)| (p.clone(), (display_of(p), s.clone())))
-        .collect();
+    let mut summaries: BTreeMap<PathBuf, (String, CallSummary)> =
+        std::mem::take(&mut crate_calls.summaries)
+            .into_iter()
+            .map(|(p, s)| (display_of(&p), p, s))
+            .map(|(display, p, s)| (p, (display, s)))
+            .collect();
     let mut own: Vec<(usize, PathBuf)> = Vec::new();
     for &i in files {
         let display = report.files[i].path.clone();
@@ -233,6 +234,9 @@ impl CrateCalls {
     /// file), as much of it as can be read and parsed; with `cached`, the
     /// summaries of a directory's files go through its cache.
     fn read(root: &Path, max_nesting: usize, cached: bool, pool: &rayon::ThreadPool) -> CrateCalls {
+        // Walked from its canonical path (links are not followed), every
+        // file's path is canonical: no per-file `canonicalize`.
+        let root = &std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let files = if root.is_file() {
             Some(vec![root.to_path_buf()])
         } else {
@@ -253,10 +257,7 @@ impl CrateCalls {
         let read: Vec<(PathBuf, Option<CallSummary>)> = pool.install(|| {
             files
                 .par_iter()
-                .map(|f| {
-                    let canonical = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-                    (canonical, summary(f, max_nesting, &cache))
-                })
+                .map(|f| (f.clone(), summary(f, max_nesting, &cache)))
                 .collect()
         });
         cache.save();
@@ -279,13 +280,24 @@ impl CrateCalls {
     }
 }
 
+thread_local! {
+    /// The text of the file being summarised: one buffer per thread, reused,
+    /// because a warm crate pass reads hundreds of files only to hash them.
+    static TEXT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// One file's calls, or `None` if it cannot be read, parsed or analysed.
 fn summary(path: &Path, max_nesting: usize, cache: &SummaryCache) -> Option<CallSummary> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let text = crate::text::strip_bom(&text);
-    let module = module_name(path);
-    cache.summary(text, &module, || {
-        compute_summary(text, &module, max_nesting)
+    TEXT.with_borrow_mut(|bytes| {
+        bytes.clear();
+        std::fs::File::open(path)
+            .and_then(|mut file| std::io::Read::read_to_end(&mut file, bytes))
+            .ok()?;
+        let text = crate::text::strip_bom(std::str::from_utf8(bytes).ok()?);
+        let module = module_name(path);
+        cache.summary(text, &module, || {
+            compute_summary(text, &module, max_nesting)
+        })
     })
 }
 
