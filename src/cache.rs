@@ -404,6 +404,25 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_entry_that_does_not_decode_is_recomputed_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache_dir = dir.path().join(DIR_NAME);
+        let mut payload = key("a", "a").to_le_bytes().to_vec();
+        payload.extend_from_slice(&3u32.to_le_bytes());
+        payload.extend_from_slice(b"\xff\xff\xff");
+        write(&cache_dir, stamp(10), &payload).unwrap();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert_eq!(cache.stored.len(), 1, "the file itself is valid");
+        assert_eq!(cache.summary("a", "a", || some_summary("a")), some_summary("a"));
+        cache.save();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert_eq!(
+            cache.summary("a", "a", || panic!("computed again")),
+            some_summary("a")
+        );
+    }
+
+    #[test]
     fn an_entry_that_does_not_decode_exactly_is_recomputed() {
         let encoded = postcard::to_allocvec(&some_summary("a")).unwrap();
         assert_eq!(decode(&encoded), Some(some_summary("a")));
