@@ -19,6 +19,10 @@
 //! trusts summaries made by another build. A file written with another
 //! stamp is ignored and rewritten.
 //!
+//! Besides each file's summary, the file keeps what is computed from all of
+//! them together (who is reached from `main`), keyed by the keys of every
+//! file of the crate ([`SummaryCache::crate_wide`]).
+//!
 //! **One file per crate**, not one per source file: a warm run reads one
 //! file instead of opening hundreds (measured in BENCHMARKS.md), and
 //! pruning is free: each write keeps exactly the entries this run used, so
@@ -50,6 +54,8 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use leaklint_lints::context::entry::CallSummary;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The name of the cache directory at the root of a crate.
@@ -102,6 +108,8 @@ pub struct SummaryCache {
     stored: HashMap<Key, Range<usize>>,
     /// The entries this run used or computed, by key.
     used: Mutex<BTreeMap<Key, Entry>>,
+    /// The key of every file [`SummaryCache::summary`] was asked for.
+    keys: Mutex<Vec<Key>>,
     /// Whether the file on disk needs rewriting: an entry was computed, or
     /// a stored one did not deserialize.
     changed: AtomicBool,
@@ -116,6 +124,7 @@ impl SummaryCache {
             bytes: Vec::new(),
             stored: HashMap::new(),
             used: Mutex::new(BTreeMap::new()),
+            keys: Mutex::new(Vec::new()),
             changed: AtomicBool::new(false),
         }
     }
@@ -137,6 +146,7 @@ impl SummaryCache {
             bytes,
             stored,
             used: Mutex::new(BTreeMap::new()),
+            keys: Mutex::new(Vec::new()),
             changed: AtomicBool::new(false),
         }
     }
@@ -154,20 +164,49 @@ impl SummaryCache {
             return compute();
         }
         let key = key(text, module);
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.push(key);
+        }
+        self.cached(key, compute)
+    }
+
+    /// `reached(summaries)` for the summaries [`SummaryCache::summary`]
+    /// gave this run (every file of the crate), cached by their keys: what
+    /// the crate computes from all of its files' summaries together (who
+    /// is reached from `main`) is the same as long as none of them changed.
+    pub fn crate_wide<T: Serialize + DeserializeOwned>(&self, compute: impl FnOnce() -> T) -> T {
+        if self.dir.is_none() {
+            return compute();
+        }
+        let Ok(mut keys) = self.keys.lock().map(|k| k.clone()) else {
+            return compute();
+        };
+        keys.sort_unstable();
+        let mut hasher = Xxh3::new();
+        hasher.update(b"crate-wide\0");
+        hasher.update(&(keys.len() as u64).to_le_bytes());
+        for key in keys {
+            hasher.update(&key.to_le_bytes());
+        }
+        self.cached(hasher.digest128(), compute)
+    }
+
+    /// The value of the entry `key`, else `compute()`'s (then cached).
+    fn cached<T: Serialize + DeserializeOwned>(&self, key: Key, compute: impl FnOnce() -> T) -> T {
         if let Some(range) = self.stored.get(&key) {
-            if let Some(summary) = decode(&self.bytes[range.clone()]) {
+            if let Some(value) = decode(&self.bytes[range.clone()]) {
                 self.use_entry(key, Entry::Stored(range.clone()));
-                return summary;
+                return value;
             }
         }
-        let summary = compute();
+        let value = compute();
         // If it cannot be encoded, it is not cached (and a stored entry for
         // it is pruned on save).
-        if let Ok(encoded) = postcard::to_allocvec(&summary) {
+        if let Ok(encoded) = postcard::to_allocvec(&value) {
             self.use_entry(key, Entry::Fresh(encoded));
         }
         self.changed.store(true, Ordering::Relaxed);
-        summary
+        value
     }
 
     fn use_entry(&self, key: Key, entry: Entry) {
@@ -235,11 +274,10 @@ fn key(text: &str, module: &str) -> Key {
     hasher.digest128()
 }
 
-/// A stored entry's summary, if its bytes are exactly one encoded
-/// `Option<CallSummary>`.
-fn decode(bytes: &[u8]) -> Option<Option<CallSummary>> {
-    match postcard::take_from_bytes::<Option<CallSummary>>(bytes) {
-        Ok((summary, [])) => Some(summary),
+/// A stored entry's value, if its bytes are exactly one encoded `T`.
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Some(value),
         _ => None,
     }
 }
@@ -413,7 +451,10 @@ mod tests {
         write(&cache_dir, stamp(10), &payload).unwrap();
         let cache = SummaryCache::open(dir.path(), 10);
         assert_eq!(cache.stored.len(), 1, "the file itself is valid");
-        assert_eq!(cache.summary("a", "a", || some_summary("a")), some_summary("a"));
+        assert_eq!(
+            cache.summary("a", "a", || some_summary("a")),
+            some_summary("a")
+        );
         cache.save();
         let cache = SummaryCache::open(dir.path(), 10);
         assert_eq!(
@@ -426,9 +467,12 @@ mod tests {
     fn an_entry_that_does_not_decode_exactly_is_recomputed() {
         let encoded = postcard::to_allocvec(&some_summary("a")).unwrap();
         assert_eq!(decode(&encoded), Some(some_summary("a")));
-        assert_eq!(decode(&encoded[..encoded.len() - 1]), None);
+        assert_eq!(
+            decode::<Option<CallSummary>>(&encoded[..encoded.len() - 1]),
+            None
+        );
         let mut longer = encoded.clone();
         longer.push(0);
-        assert_eq!(decode(&longer), None);
+        assert_eq!(decode::<Option<CallSummary>>(&longer), None);
     }
 }

@@ -260,17 +260,17 @@ impl CrateCalls {
                 .map(|f| (f.clone(), summary(f, max_nesting, &cache)))
                 .collect()
         });
-        cache.save();
         let complete = read.iter().all(|(_, s)| s.is_some());
         let summaries: HashMap<PathBuf, CallSummary> = read
             .into_iter()
             .filter_map(|(p, s)| Some((p, s?)))
             .collect();
         let (once, main_thread) = if complete {
-            entry::reached_from_main(summaries.values())
+            cache.crate_wide(|| entry::reached_from_main(summaries.values()))
         } else {
             (BTreeSet::new(), BTreeSet::new())
         };
+        cache.save();
         CrateCalls {
             summaries,
             complete,

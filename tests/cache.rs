@@ -53,15 +53,21 @@ fn crate_dir() -> tempfile::TempDir {
          let worker = Worker::new(config);\n    tokio::spawn(async move {\n        \
          worker.run().await;\n    });\n}\n",
     );
-    write(d, "src/storage.rs", "pub fn load(id: u64) -> u64 {\n    id + 1\n}\n");
+    write(
+        d,
+        "src/storage.rs",
+        "pub fn load(id: u64) -> u64 {\n    id + 1\n}\n",
+    );
     tmp
 }
 
-const POLL_LOOPS: &str = "use std::time::Duration;\n\npub async fn poll_forever(config: &str) {\n    \
+const POLL_LOOPS: &str =
+    "use std::time::Duration;\n\npub async fn poll_forever(config: &str) {\n    \
      loop {\n        tokio::time::sleep(Duration::from_secs(1)).await;\n        \
      println!(\"{config}\");\n    }\n}\n";
 
-const POLL_RETURNS: &str = "use std::time::Duration;\n\npub async fn poll_forever(config: &str) {\n    \
+const POLL_RETURNS: &str =
+    "use std::time::Duration;\n\npub async fn poll_forever(config: &str) {\n    \
      tokio::time::sleep(Duration::from_secs(1)).await;\n    println!(\"{config}\");\n}\n";
 
 /// The linted files: the two whose findings need the rest of the crate.
@@ -80,7 +86,10 @@ fn seen(out: &Output) -> (String, Option<i32>) {
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    (String::from_utf8(out.stdout.clone()).unwrap(), out.status.code())
+    (
+        String::from_utf8(out.stdout.clone()).unwrap(),
+        out.status.code(),
+    )
 }
 
 #[test]
@@ -91,7 +100,11 @@ fn a_warm_run_prints_what_a_cold_run_and_an_uncached_run_print() {
         let _ = std::fs::remove_dir_all(d.join(CACHE));
         let uncached = seen(&run(d, &["--no-cache", "--format", format]));
         assert!(!d.join(CACHE).exists(), "--no-cache wrote a cache");
-        assert!(uncached.0.contains("spawn_without_cancel"), "{}", uncached.0);
+        assert!(
+            uncached.0.contains("spawn_without_cancel"),
+            "{}",
+            uncached.0
+        );
         assert!(uncached.0.contains("api.rs"), "{}", uncached.0);
         assert!(uncached.0.contains("poll.rs"), "{}", uncached.0);
 
@@ -118,7 +131,10 @@ fn a_warm_run_writes_nothing() {
     std::thread::sleep(std::time::Duration::from_millis(50));
     run(d, &[]);
     assert_eq!(std::fs::read(&file).unwrap(), written);
-    assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().modified().unwrap(),
+        modified
+    );
 }
 
 #[test]
@@ -137,6 +153,27 @@ fn editing_a_callee_file_changes_the_next_run() {
 
     write(d, "src/worker/poll.rs", POLL_RETURNS);
     assert_eq!(seen(&run(d, &[])), before);
+}
+
+#[test]
+fn editing_a_caller_changes_what_is_reached_only_from_main() {
+    let tmp = crate_dir();
+    let d = tmp.path();
+    let looped = seen(&run(d, &[]));
+    assert!(looped.0.contains("src/main.rs:9"), "{}", looped.0);
+    // `main` calls `reload` once: its task lives as long as the process.
+    let main = std::fs::read_to_string(d.join("src/main.rs")).unwrap();
+    let once = main.replace(
+        "    loop {\n        reload(String::new()).await;\n",
+        "    reload(String::new()).await;\n    loop {\n",
+    );
+    assert_ne!(once, main);
+    write(d, "src/main.rs", &once);
+    let after = seen(&run(d, &[]));
+    assert!(!after.0.contains("src/main.rs:9"), "{}", after.0);
+    assert_eq!(after, seen(&run(d, &["--no-cache"])));
+    write(d, "src/main.rs", &main);
+    assert_eq!(seen(&run(d, &[])), looped);
 }
 
 #[test]
@@ -173,7 +210,11 @@ fn a_damaged_or_foreign_cache_is_rebuilt_and_never_trusted() {
     for (what, bytes) in damaged {
         std::fs::write(d.join(FILE), &bytes).unwrap();
         assert_eq!(seen(&run(d, &[])), expected, "{what}");
-        assert_eq!(std::fs::read(d.join(FILE)).unwrap(), good, "{what}: rebuilt");
+        assert_eq!(
+            std::fs::read(d.join(FILE)).unwrap(),
+            good,
+            "{what}: rebuilt"
+        );
     }
 }
 
@@ -274,8 +315,19 @@ fn no_cache_flag_environment_and_configuration_write_nothing() {
     let settings = leaklint(d, &["--show-settings", "src/main.rs"]);
     let text = String::from_utf8(settings.stdout).unwrap();
     let line = text.lines().find(|l| l.starts_with("cache = ")).unwrap();
-    assert!(line.starts_with("cache = false") && line.ends_with("leaklint.toml:1"), "{line}");
-    let settings = leaklint(d, &["--no-config", "--no-cache", "--show-settings", "src/main.rs"]);
+    assert!(
+        line.starts_with("cache = false") && line.ends_with("leaklint.toml:1"),
+        "{line}"
+    );
+    let settings = leaklint(
+        d,
+        &[
+            "--no-config",
+            "--no-cache",
+            "--show-settings",
+            "src/main.rs",
+        ],
+    );
     let text = String::from_utf8(settings.stdout).unwrap();
     let line = text.lines().find(|l| l.starts_with("cache = ")).unwrap();
     assert!(line.ends_with("# --no-cache"), "{line}");
@@ -313,7 +365,11 @@ fn output_is_the_same_for_any_thread_count_with_and_without_cache() {
         );
     }
     let reference = seen(&leaklint(d, &["--threads", "1", "--no-cache", "."]));
-    assert!(reference.0.matches("spawn_without_cancel").count() > 12, "{}", reference.0);
+    assert!(
+        reference.0.matches("spawn_without_cancel").count() > 12,
+        "{}",
+        reference.0
+    );
     for (threads, args) in [
         ("1", &["--threads", "2", "--no-cache", "."][..]),
         ("2", &["--threads", "2", "--no-cache", "."]),
