@@ -23,11 +23,12 @@
 //! no `Cargo.toml` above it, or that no tree reaches, is its own crate.
 //!
 //! Each file is parsed once (a linted file's summary comes from the engine's
-//! parse). If a file of the crate cannot be read or parsed, or a tree is
+//! parse), and its summary is cached by its text in the crate's
+//! `.leaklint_cache/` ([`crate::cache`]). If a file of the crate cannot be read or parsed, or a tree is
 //! broken, nothing is dropped as moot (an unseen caller could run the fn in
 //! a loop), and calls into the unread file are not followed.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -37,6 +38,7 @@ use leaklint_lints::context::follow::{CrateIndex, Hop};
 use leaklint_lints::{FileContext, Finding, Note, ReachKind};
 use rayon::prelude::*;
 
+use crate::cache::SummaryCache;
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{FileResult, Report};
@@ -51,11 +53,14 @@ const MAX_FILE_BYTES: u64 = 4 << 20;
 
 /// Decides every finding of `report` that waits for its crate (see the
 /// module documentation). `paths` maps a file as displayed to where it can
-/// be read.
+/// be read; a crate with a file of `uncached` (as displayed: its
+/// configuration says `cache = false`, or `--no-cache`) is read without the
+/// summary cache.
 pub fn resolve_crate_findings(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
     max_nesting: usize,
+    uncached: &HashSet<String>,
 ) {
     // Crate root → the files with findings.
     let mut crates: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
@@ -78,7 +83,10 @@ pub fn resolve_crate_findings(
         {
             Ok(pool) => {
                 for (root, files) in crates {
-                    resolve_in_crate(report, paths, &root, &files, max_nesting, &pool);
+                    let cached = !files
+                        .iter()
+                        .any(|&i| uncached.contains(&report.files[i].path));
+                    resolve_in_crate(report, paths, &root, &files, max_nesting, cached, &pool);
                 }
             }
             Err(_) => {
@@ -174,6 +182,7 @@ fn resolve_in_crate(
     root: &Path,
     files: &[usize],
     max_nesting: usize,
+    cached: bool,
     pool: &rayon::ThreadPool,
 ) {
     // The linted files' own summaries are the ones their findings were made
@@ -189,14 +198,7 @@ fn resolve_in_crate(
         }
         linted.push((i, key));
     }
-    let t0 = std::time::Instant::now();
-    let mut crate_calls = CrateCalls::read(root, known, max_nesting, pool);
-    eprintln!(
-        "TMPDEBUG {} files={} {:?}",
-        root.display(),
-        crate_calls.summaries.len(),
-        t0.elapsed()
-    );
+    let mut crate_calls = CrateCalls::read(root, known, max_nesting, cached, pool);
     // Other files are shown relative to the working directory, as the
     // linted ones are when linted by a relative path.
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
@@ -335,11 +337,13 @@ struct CrateCalls {
 impl CrateCalls {
     /// Reads the crate at `root` (a workspace or package directory): the
     /// module trees of its packages, as much of them as can be read and
-    /// parsed. `known` are the summaries the engine made of linted files.
+    /// parsed. `known` are the summaries the engine made of linted files;
+    /// with `cached`, the others go through the crate's summary cache.
     fn read(
         root: &Path,
         known: HashMap<PathBuf, CallSummary>,
         max_nesting: usize,
+        cached: bool,
         pool: &rayon::ThreadPool,
     ) -> CrateCalls {
         let mut calls = CrateCalls {
@@ -352,16 +356,22 @@ impl CrateCalls {
                 main_thread: BTreeSet::new(),
             },
         };
+        let cache = match cached {
+            true => SummaryCache::open(root, max_nesting),
+            false => SummaryCache::disabled(),
+        };
         match package_files(root) {
             Some((files, manifests)) => {
-                pool.install(|| calls.read_trees(&files, &manifests, known, max_nesting));
+                pool.install(|| calls.read_trees(&files, &manifests, known, max_nesting, &cache));
             }
             None => calls.alone = known,
         }
         if calls.reach.complete {
+            let summaries = &calls.summaries;
             (calls.reach.once, calls.reach.main_thread) =
-                entry::reached_from_main(calls.summaries.values());
+                cache.crate_wide(|| entry::reached_from_main(summaries.values()));
         }
+        cache.save();
         calls
     }
 
@@ -373,6 +383,7 @@ impl CrateCalls {
         manifests: &[PathBuf],
         mut known: HashMap<PathBuf, CallSummary>,
         max_nesting: usize,
+        cache: &SummaryCache,
     ) {
         // Every file is parsed once, in parallel, under the name its path
         // gives its module; the trees then say which files belong.
@@ -382,7 +393,7 @@ impl CrateCalls {
                 let key = canonical(f);
                 match known.get(&key) {
                     Some(summary) => (key, Some(summary.clone())),
-                    None => (key, summary(f, &module_name(f), max_nesting)),
+                    None => (key, summary(f, &module_name(f), max_nesting, cache)),
                 }
             })
             .collect();
@@ -402,7 +413,7 @@ impl CrateCalls {
             let mut load = |path: &Path| {
                 let found = parsed
                     .entry(canonical(path))
-                    .or_insert_with(|| summary(path, &module_name(path), max_nesting));
+                    .or_insert_with(|| summary(path, &module_name(path), max_nesting, cache));
                 match found {
                     Some(summary) => Ok(summary.modules.clone()),
                     None if path.is_file() => {
@@ -435,7 +446,7 @@ impl CrateCalls {
             let summary = match parsed.get(&path) {
                 Some(Some(s)) if s.module == name => Some(s.clone()),
                 // A `#[path]` file: its module is named by its `mod`.
-                Some(Some(_)) => summary(&path, &name, max_nesting),
+                Some(Some(_)) => summary(&path, &name, max_nesting, cache),
                 _ => None,
             };
             known.remove(&path);
@@ -457,12 +468,22 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// One file's calls, or `None` if it cannot be read, parsed or analysed.
-fn summary(path: &Path, module: &str, max_nesting: usize) -> Option<CallSummary> {
+fn summary(
+    path: &Path,
+    module: &str,
+    max_nesting: usize,
+    cache: &SummaryCache,
+) -> Option<CallSummary> {
     if std::fs::metadata(path).ok()?.len() > MAX_FILE_BYTES {
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;
     let text = crate::text::strip_bom(&text);
+    cache.summary(text, module, || compute_summary(text, module, max_nesting))
+}
+
+/// The calls of the file whose text is `text`, the module `module`.
+fn compute_summary(text: &str, module: &str, max_nesting: usize) -> Option<CallSummary> {
     if crate::nesting::scan(text, max_nesting)
         .first_too_deep
         .is_some()

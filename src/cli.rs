@@ -143,6 +143,12 @@ pub struct Cli {
     #[arg(long)]
     pub no_prefilter: bool,
 
+    /// Do not read or write the summary cache (`.leaklint_cache/` at the
+    /// root of a crate whose other files a finding needs); also
+    /// `LEAKLINT_NO_CACHE=1` or `cache = false` in the configuration.
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// Print the time spent in each phase and each rule (summed over
     /// threads) to stderr.
     #[arg(long)]

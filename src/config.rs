@@ -39,6 +39,9 @@ pub struct Config {
     /// Suppressions must give a reason (`require_reason`, `--require-reason`):
     /// `suppression_without_reason` is on.
     pub require_reason: bool,
+    /// Keep the summaries of a crate's files in its `.leaklint_cache/`
+    /// (`cache`; off with `--no-cache`): see [`crate::cache`].
+    pub cache: bool,
 }
 
 /// The default of [`Config::max_file_bytes`]: 4 MiB. Hand-written Rust files
@@ -67,6 +70,7 @@ impl Config {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             test_packages: Vec::new(),
             require_reason: false,
+            cache: true,
         }
     }
 

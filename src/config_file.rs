@@ -10,6 +10,7 @@
 //! include_tests = true               # lint test, bench and example code too
 //! max_file_bytes = 8388608           # larger files are skipped (default 4 MiB)
 //! test_packages = ["acme-fixtures"]  # workspace packages that are test support
+//! cache = false                      # no .leaklint_cache/ (like --no-cache)
 //!
 //! [rules]                            # allow | warn | deny
 //! spawn_without_cancel = "deny"
@@ -60,6 +61,7 @@ pub const TOP_KEYS: &[&str] = &[
     "include_tests",
     "max_file_bytes",
     "test_packages",
+    "cache",
     "rules",
     "options",
     "overrides",
@@ -150,6 +152,8 @@ pub struct Values {
     pub max_file_bytes: Option<u64>,
     /// `test_packages`: names of workspace packages that are test support.
     pub test_packages: Option<Vec<String>>,
+    /// `cache`: `Some(false)` is like `--no-cache` (top of a table only).
+    pub cache: Option<bool>,
     /// The line each set key is on, by its name (`rules.RULE`,
     /// `options.KEY`, or the key), for `--show-settings`.
     pub lines: BTreeMap<String, usize>,
@@ -504,6 +508,10 @@ fn check_table(
             "test_packages" => {
                 let list = string_list(value, &format!("{prefix}{name}"), err)?;
                 settings.values.test_packages = Some(list.into_iter().map(|(s, _)| s).collect());
+                settings.values.lines.insert(name.to_string(), key_line);
+            }
+            "cache" => {
+                settings.values.cache = Some(boolean(value, &format!("{prefix}{name}"), err)?);
                 settings.values.lines.insert(name.to_string(), key_line);
             }
             "extend" => {

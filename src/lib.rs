@@ -13,6 +13,7 @@
 
 pub mod also;
 pub mod baseline;
+pub mod cache;
 pub mod callers;
 pub mod cargo_workspace;
 pub mod cli;

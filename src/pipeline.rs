@@ -69,6 +69,13 @@ pub fn overrides(cli: &Cli) -> Overrides {
         levels,
         require_reason: cli.require_reason,
         include_tests: cli.include_tests,
+        no_cache: if cli.no_cache {
+            Some("--no-cache")
+        } else if std::env::var_os("LEAKLINT_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
+            Some("LEAKLINT_NO_CACHE")
+        } else {
+            None
+        },
     }
 }
 
@@ -137,6 +144,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         prefilter: !cli.no_prefilter,
     };
     let mut report = Report::default();
+    let mut uncached = HashSet::new();
     let problems = discovery.problems;
     let mut packages = PackageNames::default();
     let paths: HashMap<String, PathBuf> = groups
@@ -157,6 +165,9 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
             mark_test_support(&mut group.files, &config, &mut packages);
         }
         callers::mark_crates_with_blocking_calls(&mut group.files, &mut packages);
+        if !config.cache {
+            uncached.extend(group.files.iter().map(|f| f.display.clone()));
+        }
         report.absorb(run_engine(group, &config, &options, timings)?);
     }
     let problems = Discovery {
@@ -165,7 +176,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     };
     let config = settings::effective(None, &overrides);
     report.absorb(run_engine(&problems, &config, &options, timings)?);
-    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting);
+    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting, &uncached);
     Ok((report, info))
 }
 
@@ -268,7 +279,11 @@ fn lint_stdin(
         }
     };
     let mut report = Report::new(1, [result]);
+    let uncached = match config.cache {
+        true => HashSet::new(),
+        false => HashSet::from([display_path(&path)]),
+    };
     let paths = HashMap::from([(display_path(&path), path)]);
-    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting);
+    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting, &uncached);
     Ok(report)
 }

@@ -53,6 +53,8 @@ pub struct Overrides {
     pub require_reason: bool,
     /// `--include-tests`.
     pub include_tests: bool,
+    /// `--no-cache` (or `LEAKLINT_NO_CACHE`): what turned the cache off.
+    pub no_cache: Option<&'static str>,
 }
 
 impl Overrides {
@@ -139,6 +141,10 @@ pub fn effective_layers(layers: &[Layer<'_>], overrides: &Overrides) -> (Config,
     if overrides.include_tests {
         config.include_tests = true;
         origins.insert("include_tests".into(), "--include-tests".into());
+    }
+    if let Some(origin) = overrides.no_cache {
+        config.cache = false;
+        origins.insert("cache".into(), origin.into());
     }
     config.require_reason = require_reason;
     if require_reason {
@@ -273,6 +279,10 @@ fn apply(
     if let Some(list) = &values.test_packages {
         config.test_packages = list.clone();
         note("test_packages");
+    }
+    if let Some(b) = values.cache {
+        config.cache = b;
+        note("cache");
     }
 }
 

@@ -109,6 +109,7 @@ pub fn show_settings(cli: &Cli, path: &Path) -> Result<String, Failure> {
         list(&config.test_packages),
         "test_packages",
     );
+    line(&mut out, "cache", config.cache.to_string(), "cache");
 
     out.push_str("\n[rules]\n");
     for l in &config.lints {

@@ -28,7 +28,7 @@ use super::{imports, scope, FileContext, Node};
 use crate::macros::MacroBody;
 
 /// What one file says about calls (see the module documentation).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallSummary {
     /// Entry points: `main` at the top of the file or a `#[…::main]` fn,
     /// with whether it runs a current-thread runtime.
@@ -61,7 +61,7 @@ pub struct CallSummary {
 }
 
 /// One call of a fn or method.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallSite {
     /// What may be called.
     pub callee: Callee,
@@ -77,7 +77,7 @@ pub struct CallSite {
 }
 
 /// What a call may call.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Callee {
     /// `name(…)` (no module: `None`) or `module::name(…)`: a free fn, with
     /// the module the path names last.
@@ -89,7 +89,7 @@ pub enum Callee {
 }
 
 /// The code a call is in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Caller {
     /// A fn or method, by key.
     Fn(String),
@@ -100,7 +100,7 @@ pub enum Caller {
 }
 
 /// The thread a call runs on, relative to its caller's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SiteThread {
     /// The caller's thread.
     Caller,

@@ -27,7 +27,7 @@ use crate::macros::{self, MacroBody};
 use crate::{Follow, Span};
 
 /// What one fn of a file does, as far as a task running it is concerned.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FnFacts {
     /// Its key, as in [`CallSummary::defs`] (`module::name`, `Type::name`).
     pub key: String,

@@ -21,7 +21,7 @@ use syn::parse::{ParseStream, Parser};
 use super::scope::{cfg_requires_test, file_is_test, is_test_item};
 
 /// One `mod name;` declaration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ModDecl {
     /// The inline modules (`mod a { … }`) around the declaration, outermost
     /// first.
@@ -44,7 +44,7 @@ pub struct ModDecl {
 }
 
 /// A `#[cfg_attr(predicate, path = "…")]` of a declaration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CfgPath {
     /// The path.
     pub path: String,
@@ -53,7 +53,7 @@ pub struct CfgPath {
 }
 
 /// An inline module around a declaration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct InlineMod {
     /// Its name, without a raw prefix.
     pub name: String,

@@ -1,0 +1,478 @@
+//! The summary cache: `.leaklint_cache/` at the root of a crate.
+//!
+//! Deciding a finding that waits for the crate ([`crate::callers`]) needs
+//! the [`CallSummary`] of every Rust file of its workspace or package, and
+//! computing one means parsing the file. Linting one staged file inside a
+//! large crate would parse the whole crate on every run; instead each
+//! file's summary is kept, keyed by a hash of what it is computed from, in
+//! `.leaklint_cache/summaries.bin` at the root the crate pass reads (ruff's
+//! `.ruff_cache` approach). A lone file (no `Cargo.toml` above it) is its
+//! own crate and is not cached: it is parsed once per run anyway, and a
+//! cache directory next to it would litter whatever directory it is in.
+//!
+//! **Key.** An entry's key is a 128-bit xxh3 hash of the file's module
+//! name (see [`crate::callers::module_name`]) and its text. Everything
+//! else a summary depends on is the same for the whole file and is stamped
+//! in its header: [`SCHEMA`], leaklint's version, `max_nesting`, and the
+//! size and modification time of the running executable, so that a rebuilt
+//! leaklint (whose analysis may have changed without a version bump) never
+//! trusts summaries made by another build. A file written with another
+//! stamp is ignored and rewritten.
+//!
+//! Besides each file's summary, the file keeps what is computed from all of
+//! them together (who is reached from `main`), keyed by the keys of every
+//! file of the crate ([`SummaryCache::crate_wide`]).
+//!
+//! **One file per crate**, not one per source file: a warm run reads one
+//! file instead of opening hundreds (measured in BENCHMARKS.md), and
+//! pruning is free: each write keeps exactly the entries this run used, so
+//! entries of deleted or edited files disappear and the file stays as large
+//! as the crate's summaries. A run in which every entry was found and used
+//! writes nothing.
+//!
+//! **Safety.** The cache is an optimisation and is never trusted:
+//! * the header carries the payload's length and xxh3 checksum; a file that
+//!   is truncated, has garbage appended or differs in one byte is treated as
+//!   empty, and an entry that does not deserialize (exactly, to its end) is
+//!   recomputed;
+//! * writes go to a temporary file in the cache directory, renamed over
+//!   `summaries.bin`: concurrent runs see the old file or the new one,
+//!   never half of one (the last writer wins; both wrote correct entries);
+//! * any I/O error (a read-only or full disk, a cache path that is a file)
+//!   means no cache for that crate, silently: the output is the same.
+//!
+//! The directory holds a `CACHEDIR.TAG` (backup tools skip it) and a
+//! `.gitignore` of `*` (git ignores it without configuration).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+use leaklint_lints::context::entry::CallSummary;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
+
+/// The name of the cache directory at the root of a crate.
+pub const DIR_NAME: &str = ".leaklint_cache";
+
+/// The cache file in [`DIR_NAME`].
+const FILE_NAME: &str = "summaries.bin";
+
+/// The version of the cache's layout and of the summary types it stores;
+/// bump it when either changes (a new leaklint build is told apart anyway,
+/// see the module documentation, so this is a second line of defence).
+pub const SCHEMA: u32 = 2;
+
+/// The first bytes of a cache file.
+const MAGIC: &[u8; 8] = b"LLCACHE\0";
+
+/// Header: magic, stamp (u64), payload length (u64), payload checksum (u64).
+const HEADER_LEN: usize = MAGIC.len() + 3 * 8;
+
+/// Temporary files older than this are left over by a killed run: removed.
+const STALE_TEMP: Duration = Duration::from_secs(3600);
+
+/// The contents of `CACHEDIR.TAG` (see <https://bford.info/cachedir/>).
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by leaklint.\n\
+# For information about cache directory tags see https://bford.info/cachedir/\n";
+
+/// An entry's key: see the module documentation.
+type Key = u128;
+
+/// Where the bytes of an entry used by this run are.
+enum Entry {
+    /// In the file read at the start, at this range.
+    Stored(Range<usize>),
+    /// Computed by this run.
+    Fresh(Vec<u8>),
+}
+
+/// The summaries of one crate's files, read from its cache file, and those
+/// used or computed by this run (written back by [`SummaryCache::save`]).
+/// [`SummaryCache::summary`] may be called from many threads at once.
+pub struct SummaryCache {
+    /// The cache directory; `None`: no cache.
+    dir: Option<PathBuf>,
+    /// The header's stamp for this build and settings.
+    stamp: u64,
+    /// The cache file as read (empty if absent or not valid).
+    bytes: Vec<u8>,
+    /// The entries of `bytes`, by key.
+    stored: HashMap<Key, Range<usize>>,
+    /// The entries this run used or computed, by key.
+    used: Mutex<BTreeMap<Key, Entry>>,
+    /// The key of every file [`SummaryCache::summary`] was asked for.
+    keys: Mutex<Vec<Key>>,
+    /// Whether the file on disk needs rewriting: an entry was computed, or
+    /// a stored one did not deserialize.
+    changed: AtomicBool,
+}
+
+impl SummaryCache {
+    /// No cache: every summary is computed.
+    pub fn disabled() -> SummaryCache {
+        SummaryCache {
+            dir: None,
+            stamp: 0,
+            bytes: Vec::new(),
+            stored: HashMap::new(),
+            used: Mutex::new(BTreeMap::new()),
+            keys: Mutex::new(Vec::new()),
+            changed: AtomicBool::new(false),
+        }
+    }
+
+    /// The cache of the crate at directory `root`, for summaries computed
+    /// with `max_nesting`. A missing, unreadable or invalid cache file
+    /// reads as empty.
+    pub fn open(root: &Path, max_nesting: usize) -> SummaryCache {
+        let dir = root.join(DIR_NAME);
+        let stamp = stamp(max_nesting);
+        let bytes = fs::read(dir.join(FILE_NAME)).unwrap_or_default();
+        let (bytes, stored) = match entries(&bytes, stamp) {
+            Some(stored) => (bytes, stored),
+            None => (Vec::new(), HashMap::new()),
+        };
+        SummaryCache {
+            dir: Some(dir),
+            stamp,
+            bytes,
+            stored,
+            used: Mutex::new(BTreeMap::new()),
+            keys: Mutex::new(Vec::new()),
+            changed: AtomicBool::new(false),
+        }
+    }
+
+    /// The summary of the file whose text is `text` and whose module is
+    /// `module`: the cached one, else `compute()`'s (then cached). `None`
+    /// (a file that does not parse) is cached too.
+    pub fn summary(
+        &self,
+        text: &str,
+        module: &str,
+        compute: impl FnOnce() -> Option<CallSummary>,
+    ) -> Option<CallSummary> {
+        if self.dir.is_none() {
+            return compute();
+        }
+        let key = key(text, module);
+        if let Ok(mut keys) = self.keys.lock() {
+            keys.push(key);
+        }
+        self.cached(key, compute)
+    }
+
+    /// `reached(summaries)` for the summaries [`SummaryCache::summary`]
+    /// gave this run (every file of the crate), cached by their keys: what
+    /// the crate computes from all of its files' summaries together (who
+    /// is reached from `main`) is the same as long as none of them changed.
+    pub fn crate_wide<T: Serialize + DeserializeOwned>(&self, compute: impl FnOnce() -> T) -> T {
+        if self.dir.is_none() {
+            return compute();
+        }
+        let Ok(mut keys) = self.keys.lock().map(|k| k.clone()) else {
+            return compute();
+        };
+        keys.sort_unstable();
+        let mut hasher = Xxh3::new();
+        hasher.update(b"crate-wide\0");
+        hasher.update(&(keys.len() as u64).to_le_bytes());
+        for key in keys {
+            hasher.update(&key.to_le_bytes());
+        }
+        self.cached(hasher.digest128(), compute)
+    }
+
+    /// The value of the entry `key`, else `compute()`'s (then cached).
+    fn cached<T: Serialize + DeserializeOwned>(&self, key: Key, compute: impl FnOnce() -> T) -> T {
+        if let Some(range) = self.stored.get(&key) {
+            if let Some(value) = decode(&self.bytes[range.clone()]) {
+                self.use_entry(key, Entry::Stored(range.clone()));
+                return value;
+            }
+        }
+        let value = compute();
+        // If it cannot be encoded, it is not cached (and a stored entry for
+        // it is pruned on save).
+        if let Ok(encoded) = postcard::to_allocvec(&value) {
+            self.use_entry(key, Entry::Fresh(encoded));
+        }
+        self.changed.store(true, Ordering::Relaxed);
+        value
+    }
+
+    fn use_entry(&self, key: Key, entry: Entry) {
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key, entry);
+        }
+    }
+
+    /// Writes the entries this run used back, when they differ from the
+    /// file read: some were computed, or some stored ones were not used
+    /// (their files changed or are gone). Errors are ignored.
+    pub fn save(self) {
+        let Some(dir) = &self.dir else { return };
+        let Ok(used) = self.used.into_inner() else {
+            return;
+        };
+        if !self.changed.load(Ordering::Relaxed) && used.len() == self.stored.len() {
+            return;
+        }
+        let mut payload = Vec::new();
+        for (key, entry) in &used {
+            let bytes = match entry {
+                Entry::Stored(range) => &self.bytes[range.clone()],
+                Entry::Fresh(bytes) => bytes.as_slice(),
+            };
+            let Ok(len) = u32::try_from(bytes.len()) else {
+                continue;
+            };
+            payload.extend_from_slice(&key.to_le_bytes());
+            payload.extend_from_slice(&len.to_le_bytes());
+            payload.extend_from_slice(bytes);
+        }
+        let _ = write(dir, self.stamp, &payload);
+    }
+}
+
+/// The header stamp: everything a summary depends on besides its file's
+/// module and text (see the module documentation).
+fn stamp(max_nesting: usize) -> u64 {
+    let mut hasher = Xxh3::new();
+    hasher.update(MAGIC);
+    hasher.update(&SCHEMA.to_le_bytes());
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(&[0]);
+    hasher.update(&(max_nesting as u64).to_le_bytes());
+    let exe = std::env::current_exe().and_then(fs::metadata);
+    if let Ok(meta) = exe {
+        hasher.update(&meta.len().to_le_bytes());
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        hasher.update(&modified.to_le_bytes());
+    }
+    hasher.digest()
+}
+
+/// The key of a file's entry.
+fn key(text: &str, module: &str) -> Key {
+    let mut hasher = Xxh3::new();
+    hasher.update(&(module.len() as u64).to_le_bytes());
+    hasher.update(module.as_bytes());
+    hasher.update(text.as_bytes());
+    hasher.digest128()
+}
+
+/// A stored entry's value, if its bytes are exactly one encoded `T`.
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
+}
+
+/// The entries of a cache file, if its header matches `stamp` and its
+/// payload its length and checksum.
+fn entries(file: &[u8], stamp: u64) -> Option<HashMap<Key, Range<usize>>> {
+    let (header, payload) = file.split_at_checked(HEADER_LEN)?;
+    let (magic, numbers) = header.split_at(MAGIC.len());
+    let number = |i: usize| u64::from_le_bytes(numbers[i * 8..i * 8 + 8].try_into().unwrap());
+    if magic != MAGIC || number(0) != stamp || number(1) != payload.len() as u64 {
+        return None;
+    }
+    if number(2) != xxh3_64(payload) {
+        return None;
+    }
+    let mut entries = HashMap::new();
+    let mut at = HEADER_LEN;
+    while at < file.len() {
+        let key = Key::from_le_bytes(file.get(at..at + 16)?.try_into().ok()?);
+        let len = u32::from_le_bytes(file.get(at + 16..at + 20)?.try_into().ok()?) as usize;
+        let start = at + 20;
+        file.get(start..start + len)?;
+        entries.insert(key, start..start + len);
+        at = start + len;
+    }
+    Some(entries)
+}
+
+/// Writes a cache file of `payload` into `dir` (created, with its tag and
+/// `.gitignore`, if missing): to a temporary file, then renamed over the
+/// cache file.
+fn write(dir: &Path, stamp: u64, payload: &[u8]) -> std::io::Result<()> {
+    if !dir.is_dir() {
+        fs::create_dir_all(dir)?;
+    }
+    let tag = dir.join("CACHEDIR.TAG");
+    if !tag.is_file() {
+        fs::write(&tag, CACHEDIR_TAG)?;
+        fs::write(dir.join(".gitignore"), "# Created by leaklint.\n*\n")?;
+    }
+    remove_stale_temporaries(dir);
+    let unique = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let temp = dir.join(format!("{FILE_NAME}.{}.{unique}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(MAGIC)?;
+        file.write_all(&stamp.to_le_bytes())?;
+        file.write_all(&(payload.len() as u64).to_le_bytes())?;
+        file.write_all(&xxh3_64(payload).to_le_bytes())?;
+        file.write_all(payload)?;
+        drop(file);
+        fs::rename(&temp, dir.join(FILE_NAME))
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Removes temporary files that a killed run left behind (those of running
+/// runs are younger than [`STALE_TEMP`]).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(read) = fs::read_dir(dir) else { return };
+    let now = SystemTime::now();
+    for entry in read.flatten() {
+        let name = entry.file_name();
+        if !name.to_string_lossy().ends_with(".tmp") {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn some_summary(module: &str) -> Option<CallSummary> {
+        Some(CallSummary {
+            module: module.to_string(),
+            ..CallSummary::default()
+        })
+    }
+
+    #[test]
+    fn an_entry_is_found_by_text_and_module_and_survives_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = SummaryCache::open(dir.path(), 10);
+        let computed = cache.summary("fn a() {}", "a", || some_summary("a"));
+        assert_eq!(computed, some_summary("a"));
+        cache.save();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert_eq!(
+            cache.summary("fn a() {}", "a", || panic!("computed again")),
+            some_summary("a")
+        );
+        // Another module or text is another entry; other settings another file.
+        assert_eq!(cache.summary("fn a() {}", "b", || None), None);
+        assert_eq!(cache.summary("fn a() { }", "a", || None), None);
+        let other = SummaryCache::open(dir.path(), 11);
+        assert_eq!(other.summary("fn a() {}", "a", || None), None);
+    }
+
+    #[test]
+    fn unused_entries_are_pruned_and_an_unchanged_cache_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = SummaryCache::open(dir.path(), 10);
+        cache.summary("a", "a", || some_summary("a"));
+        cache.summary("b", "b", || some_summary("b"));
+        cache.save();
+        let file = dir.path().join(DIR_NAME).join(FILE_NAME);
+        let both = fs::read(&file).unwrap();
+
+        let cache = SummaryCache::open(dir.path(), 10);
+        cache.summary("a", "a", || unreachable!());
+        cache.summary("b", "b", || unreachable!());
+        fs::remove_file(&file).unwrap();
+        cache.save();
+        assert!(!file.exists(), "nothing changed: not written");
+
+        fs::write(&file, &both).unwrap();
+        let cache = SummaryCache::open(dir.path(), 10);
+        cache.summary("a", "a", || unreachable!());
+        cache.save();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert_eq!(cache.stored.len(), 1);
+        assert_eq!(cache.summary("b", "b", || None), None);
+    }
+
+    #[test]
+    fn a_damaged_file_reads_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = SummaryCache::open(dir.path(), 10);
+        cache.summary("a", "a", || some_summary("a"));
+        cache.save();
+        let file = dir.path().join(DIR_NAME).join(FILE_NAME);
+        let good = fs::read(&file).unwrap();
+        let stamp = stamp(10);
+        assert_eq!(entries(&good, stamp).map(|e| e.len()), Some(1));
+        for cut in 0..good.len() {
+            assert!(entries(&good[..cut], stamp).is_none(), "truncated at {cut}");
+        }
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x40;
+            assert!(entries(&bad, stamp).is_none(), "byte {i} flipped");
+        }
+        let mut longer = good.clone();
+        longer.push(0);
+        assert!(entries(&longer, stamp).is_none());
+    }
+
+    #[test]
+    fn a_stored_entry_that_does_not_decode_is_recomputed_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache_dir = dir.path().join(DIR_NAME);
+        let mut payload = key("a", "a").to_le_bytes().to_vec();
+        payload.extend_from_slice(&3u32.to_le_bytes());
+        payload.extend_from_slice(b"\xff\xff\xff");
+        write(&cache_dir, stamp(10), &payload).unwrap();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert_eq!(cache.stored.len(), 1, "the file itself is valid");
+        assert_eq!(
+            cache.summary("a", "a", || some_summary("a")),
+            some_summary("a")
+        );
+        cache.save();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert_eq!(
+            cache.summary("a", "a", || panic!("computed again")),
+            some_summary("a")
+        );
+    }
+
+    #[test]
+    fn an_entry_that_does_not_decode_exactly_is_recomputed() {
+        let encoded = postcard::to_allocvec(&some_summary("a")).unwrap();
+        assert_eq!(decode(&encoded), Some(some_summary("a")));
+        assert_eq!(
+            decode::<Option<CallSummary>>(&encoded[..encoded.len() - 1]),
+            None
+        );
+        let mut longer = encoded.clone();
+        longer.push(0);
+        assert_eq!(decode::<Option<CallSummary>>(&longer), None);
+    }
+}
