@@ -19,10 +19,6 @@
 //! trusts summaries made by another build. A file written with another
 //! stamp is ignored and rewritten.
 //!
-//! Besides each file's summary, the file keeps what is computed from all of
-//! them together (who is reached from `main`), keyed by the keys of every
-//! file of the crate ([`SummaryCache::crate_wide`]).
-//!
 //! **One file per crate**, not one per source file: a warm run reads one
 //! file instead of opening hundreds (measured in BENCHMARKS.md), and
 //! pruning is free: each write keeps exactly the entries this run used, so
@@ -108,8 +104,6 @@ pub struct SummaryCache {
     stored: HashMap<Key, Range<usize>>,
     /// The entries this run used or computed, by key.
     used: Mutex<BTreeMap<Key, Entry>>,
-    /// The key of every file [`SummaryCache::summary`] was asked for.
-    keys: Mutex<Vec<Key>>,
     /// Whether the file on disk needs rewriting: an entry was computed, or
     /// a stored one did not deserialize.
     changed: AtomicBool,
@@ -124,7 +118,6 @@ impl SummaryCache {
             bytes: Vec::new(),
             stored: HashMap::new(),
             used: Mutex::new(BTreeMap::new()),
-            keys: Mutex::new(Vec::new()),
             changed: AtomicBool::new(false),
         }
     }
@@ -146,7 +139,6 @@ impl SummaryCache {
             bytes,
             stored,
             used: Mutex::new(BTreeMap::new()),
-            keys: Mutex::new(Vec::new()),
             changed: AtomicBool::new(false),
         }
     }
@@ -163,32 +155,7 @@ impl SummaryCache {
         if self.dir.is_none() {
             return compute();
         }
-        let key = key(text, module);
-        if let Ok(mut keys) = self.keys.lock() {
-            keys.push(key);
-        }
-        self.cached(key, compute)
-    }
-
-    /// `reached(summaries)` for the summaries [`SummaryCache::summary`]
-    /// gave this run (every file of the crate), cached by their keys: what
-    /// the crate computes from all of its files' summaries together (who
-    /// is reached from `main`) is the same as long as none of them changed.
-    pub fn crate_wide<T: Serialize + DeserializeOwned>(&self, compute: impl FnOnce() -> T) -> T {
-        if self.dir.is_none() {
-            return compute();
-        }
-        let Ok(mut keys) = self.keys.lock().map(|k| k.clone()) else {
-            return compute();
-        };
-        keys.sort_unstable();
-        let mut hasher = Xxh3::new();
-        hasher.update(b"crate-wide\0");
-        hasher.update(&(keys.len() as u64).to_le_bytes());
-        for key in keys {
-            hasher.update(&key.to_le_bytes());
-        }
-        self.cached(hasher.digest128(), compute)
+        self.cached(key(text, module), compute)
     }
 
     /// The value of the entry `key`, else `compute()`'s (then cached).

@@ -366,10 +366,11 @@ impl CrateCalls {
             }
             None => calls.alone = known,
         }
+        // Not memoised by the cache: the linted files' summaries come from
+        // the engine, not through it.
         if calls.reach.complete {
-            let summaries = &calls.summaries;
             (calls.reach.once, calls.reach.main_thread) =
-                cache.crate_wide(|| entry::reached_from_main(summaries.values()));
+                entry::reached_from_main(calls.summaries.values());
         }
         cache.save();
         calls
