@@ -16,7 +16,9 @@
 //! entry point" ([`scope`]), "who calls whom" for the driver's
 //! crate-wide check of findings that depend on their fn's callers
 //! ([`entry`]), the `mod a;` declarations the driver builds a crate's
-//! module tree from ([`modules`]). "Which library call is this" is answered
+//! module tree from ([`modules`]). A rule that needs to remember a node
+//! keys it by [`keys`]' identities (a token only that node owns), never by
+//! its address, byte offset or text. "Which library call is this" is answered
 //! by the one table of well-known paths, [`paths`] (spawn calls, timers,
 //! channels, guards, future and cancellation wrappers, blocking calls, HTTP
 //! clients), which the pre-filter's triggers are derived from too.
