@@ -354,7 +354,7 @@ fn list_rules_and_statistics_as_json() {
     assert_eq!(spawn["name"], "spawn_without_cancel");
     assert_eq!(
         spawn["options"],
-        serde_json::json!(["spawn_functions", "process_lifetime"])
+        serde_json::json!(["spawn_functions", "call_depth", "process_lifetime"])
     );
     // Formats that cannot list rules say so instead of printing text.
     let out = leaklint(dir.path(), &["--list-rules", "--format", "sarif"]);

@@ -1,4 +1,4 @@
-//! Spawn calls (the calls of [`paths`]' spawn tables, a configured
+//! Spawn calls (the calls of [`super::paths`]' spawn tables, a configured
 //! `spawn_functions` path, `.spawn(…)` on a runtime, handle, tracker or thread
 //! builder), their task bodies (the async block, closure or fn of this file
 //! that the task runs), what happens to their handles (kept by someone who
