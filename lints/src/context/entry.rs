@@ -19,12 +19,12 @@
 //! read) makes its callers unknown; a fn with no caller is reached from
 //! nowhere. Test code calls nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use syn::visit::Visit;
 use syn::Expr;
 
-use super::{imports, scope, FileContext, Node};
+use super::{imports, scope, FileContext, Node, TokenPos};
 use crate::macros::MacroBody;
 
 /// What one file says about calls (see the module documentation).
@@ -136,8 +136,8 @@ impl<'a> FileContext<'a> {
             ctx: self,
             module: module.to_string(),
             impl_type: None,
-            method_types: Vec::new(),
-            fn_keys: Vec::new(),
+            method_types: HashMap::new(),
+            fn_keys: HashMap::new(),
             defs: &mut summary.defs,
             facts: &mut summary.fns,
         };
@@ -153,10 +153,7 @@ impl<'a> FileContext<'a> {
                 .iter()
                 .rev()
                 .find_map(|n| match n {
-                    Node::ImplFn(f) => method_types
-                        .iter()
-                        .find(|(p, _)| std::ptr::eq(*p, *f))
-                        .map(|(_, t)| t.clone()),
+                    Node::ImplFn(f) => method_types.get(&fn_pos(&f.sig)).cloned(),
                     Node::ItemFn(_) | Node::TraitFn(_) => Some(String::new()),
                     _ => None,
                 })
@@ -165,15 +162,11 @@ impl<'a> FileContext<'a> {
         // A bare `name()` calls this module's own `name` when it has one
         // (an import of the same name would not compile).
         let own_free: BTreeSet<String> = fn_keys
-            .iter()
-            .filter_map(|(_, k)| k.strip_prefix(&format!("{module}::")).map(str::to_string))
+            .values()
+            .filter_map(|k| k.strip_prefix(&format!("{module}::")).map(str::to_string))
             .collect();
-        let fn_key_of = |f: &syn::ItemFn| -> Option<String> {
-            fn_keys
-                .iter()
-                .find(|(p, _)| std::ptr::eq(*p, f))
-                .map(|(_, k)| k.clone())
-        };
+        let fn_key_of =
+            |f: &syn::ItemFn| -> Option<String> { fn_keys.get(&fn_pos(&f.sig)).cloned() };
         // The names each fn binds (parameters, `let`s, patterns), by the fn's
         // position: a mention of one is a variable, not a fn value.
         let mut bound_names: Vec<(usize, BTreeSet<String>)> = Vec::new();
@@ -615,18 +608,20 @@ fn builds_current_thread(block: &syn::Block) -> bool {
 
 /// Collects the fns and methods of a file with their keys, and the type of
 /// every method's `impl`.
-struct Defs<'v, 'c, 'a, 'd> {
+struct Defs<'c, 'a, 'd> {
     ctx: &'c FileContext<'a>,
     /// The module being visited (inline `mod`s nest).
     module: String,
     impl_type: Option<String>,
-    method_types: Vec<(&'v syn::ImplItemFn, String)>,
-    fn_keys: Vec<(&'v syn::ItemFn, String)>,
+    /// A method's `Self` type, by the method's `fn` token.
+    method_types: HashMap<TokenPos, String>,
+    /// A free fn's key, by its `fn` token.
+    fn_keys: HashMap<TokenPos, String>,
     defs: &'d mut Vec<(String, std::ops::Range<usize>)>,
     facts: &'d mut Vec<super::follow::FnFacts>,
 }
 
-impl<'v> Visit<'v> for Defs<'v, '_, '_, '_> {
+impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
         let ty = match &*i.self_ty {
             syn::Type::Path(p) => p.path.segments.last().map(|s| imports::unraw(&s.ident)),
@@ -652,7 +647,7 @@ impl<'v> Visit<'v> for Defs<'v, '_, '_, '_> {
             self.facts
                 .push(self.ctx.fn_facts(key.clone(), &f.sig, &f.block, false));
         }
-        self.fn_keys.push((f, key));
+        self.fn_keys.insert(fn_pos(&f.sig), key);
         // A fn inside a fn is no method of the outer impl.
         let outer = self.impl_type.take();
         syn::visit::visit_item_fn(self, f);
@@ -668,10 +663,16 @@ impl<'v> Visit<'v> for Defs<'v, '_, '_, '_> {
                     .push(self.ctx.fn_facts(key.clone(), &f.sig, &f.block, true));
                 self.defs.push((key, span.start.byte..span.end.byte));
             }
-            self.method_types.push((f, ty.clone()));
+            self.method_types.insert(fn_pos(&f.sig), ty.clone());
         }
         syn::visit::visit_impl_item_fn(self, f);
     }
+}
+
+/// A fn's identity in this file: where its `fn` token starts (one token,
+/// one fn).
+fn fn_pos(sig: &syn::Signature) -> TokenPos {
+    sig.fn_token.span.start()
 }
 
 /// Collects the identifiers in macros whose bodies were not parsed.
