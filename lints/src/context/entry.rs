@@ -130,7 +130,8 @@ impl<'a> FileContext<'a> {
         }
         summary.module = module.to_string();
         summary.modules = super::modules::module_decls(self.file);
-        summary.detached_tasks = self.detached_task_calls();
+        let spawns = self.dropped_spawns();
+        summary.detached_tasks = spawns.detached;
         summary.field_reads = self.field_reads();
         let mut defs = Defs {
             ctx: self,
@@ -250,27 +251,17 @@ impl<'a> FileContext<'a> {
         // A sync fn's blocking calls, each given to the innermost fn
         // around it.
         for (at, what) in crate::blocking_call_in_async::sync_blocking_calls(self) {
-            let innermost = summary
-                .defs
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, range))| range.contains(&at.start.byte))
-                .min_by_key(|(_, (_, range))| range.len())
-                .map(|(i, _)| i);
-            if let Some(facts) = innermost.and_then(|i| summary.fns.get_mut(i)) {
+            if let Some(facts) =
+                def_at(&summary, at.start.byte).and_then(|i| summary.fns.get_mut(i))
+            {
                 facts.blocking.get_or_insert((at, what));
             }
         }
         // Spawn wrappers: each spawned parameter given to the fn around it.
-        for (at, index) in self.spawned_params() {
-            let innermost = summary
-                .defs
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, range))| range.contains(&at.start.byte))
-                .min_by_key(|(_, (_, range))| range.len())
-                .map(|(i, _)| i);
-            if let Some(facts) = innermost.and_then(|i| summary.fns.get_mut(i)) {
+        for (at, index) in spawns.wrappers {
+            if let Some(facts) =
+                def_at(&summary, at.start.byte).and_then(|i| summary.fns.get_mut(i))
+            {
                 facts.spawns_param.get_or_insert((index, at));
             }
         }
@@ -942,12 +933,19 @@ pub fn reached_from_main<'s>(
 
 /// The key of the innermost fn of `summary` whose item contains `byte`.
 pub fn fn_at(summary: &CallSummary, byte: usize) -> Option<&str> {
+    def_at(summary, byte).map(|i| summary.defs[i].0.as_str())
+}
+
+/// The index in `defs` (and `fns`, which follow the same order) of the
+/// innermost fn whose item holds `byte`.
+pub fn def_at(summary: &CallSummary, byte: usize) -> Option<usize> {
     summary
         .defs
         .iter()
-        .filter(|(_, range)| range.contains(&byte))
-        .min_by_key(|(_, range)| range.len())
-        .map(|(key, _)| key.as_str())
+        .enumerate()
+        .filter(|(_, (_, range))| range.contains(&byte))
+        .min_by_key(|(_, (_, range))| range.len())
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

@@ -78,13 +78,16 @@ impl FileContext<'_> {
         }
     }
 
-    /// The spawn calls of this file's fns that spawn one of the fn's own
-    /// parameters and drop the handle (`fn spawn_named(name: &str, fut: F)
-    /// { tokio::spawn(fut); }`): the spawn's span and the parameter's
-    /// index (without `self`), for every such spawn.
-    pub fn spawned_params(&self) -> Vec<(Span, usize)> {
+    /// The spawns of this file whose handle is dropped, in one walk:
+    /// * `wrappers`: those that spawn one of their fn's own parameters
+    ///   (`fn spawn_named(name: &str, fut: F) { tokio::spawn(fut); }`), each
+    ///   with the parameter's index (without `self`);
+    /// * `detached`: those not for the life of the process (threads count
+    ///   whatever their handle), each with the calls its task body makes
+    ///   outside cancellation wrappers.
+    pub fn dropped_spawns(&self) -> DroppedSpawns {
         let options = crate::LintOptions::default();
-        let mut found = Vec::new();
+        let mut found = DroppedSpawns::default();
         self.walk_exprs(|expr, ancestors| {
             let Some(spawn) = self.spawn_call(expr, ancestors, &options) else {
                 return;
@@ -97,47 +100,23 @@ impl FileContext<'_> {
                     self.handle_disposition(spawn.expr, ancestors),
                     super::spawn::Handle::Discarded { .. }
                 );
-            if !discarded {
-                return;
+            let at = self.span_of(spawn.expr);
+            if discarded {
+                let param = super::ancestry::enclosing_fn_sig(ancestors)
+                    .and_then(|sig| self.param_spawned(spawn.arg, sig, ancestors));
+                if let Some(index) = param {
+                    found.wrappers.push((at, index));
+                }
             }
-            let Some(sig) = super::ancestry::enclosing_fn_sig(ancestors) else {
-                return;
-            };
-            if let Some(index) = self.param_spawned(spawn.arg, sig, ancestors) {
-                found.push((self.span_of(spawn.expr), index));
-            }
-        });
-        found
-    }
-
-    /// The tasks of this file spawned with their handle dropped, not for
-    /// the life of the process: each spawn, with the calls its task body
-    /// makes outside cancellation wrappers.
-    pub fn detached_task_calls(&self) -> Vec<(Span, Vec<Span>)> {
-        let options = crate::LintOptions::default();
-        let mut found = Vec::new();
-        self.walk_exprs(|expr, ancestors| {
-            let Some(spawn) = self.spawn_call(expr, ancestors, &options) else {
-                return;
-            };
-            if self.in_test_code(self.span_of(expr))
-                || self.lifetime(spawn.expr, ancestors) == super::spawn::Lifetime::Process
+            let detached = discarded || spawn.kind == super::spawn::SpawnKind::Thread;
+            if !detached || self.lifetime(spawn.expr, ancestors) == super::spawn::Lifetime::Process
             {
-                return;
-            }
-            let detached = spawn.detached
-                || spawn.kind == super::spawn::SpawnKind::Thread
-                || matches!(
-                    self.handle_disposition(spawn.expr, ancestors),
-                    super::spawn::Handle::Discarded { .. }
-                );
-            if !detached {
                 return;
             }
             if let Some(task) = self.task_body(spawn.arg, ancestors) {
                 let calls = self.task_shape_of(&task).calls;
                 if !calls.is_empty() {
-                    found.push((self.span_of(spawn.expr), calls));
+                    found.detached.push((at, calls));
                 }
             }
         });
@@ -330,6 +309,15 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
             _ => self.ctx.visit_macro_body(mac, self),
         }
     }
+}
+
+/// What [`FileContext::dropped_spawns`] finds.
+#[derive(Debug, Default)]
+pub struct DroppedSpawns {
+    /// Spawn wrappers: the spawn, and the index of the parameter it spawns.
+    pub wrappers: Vec<(Span, usize)>,
+    /// Detached tasks: the spawn, and the calls its task body makes.
+    pub detached: Vec<(Span, Vec<Span>)>,
 }
 
 /// One step from a task body towards its endless loop: a note in `file`.
@@ -582,8 +570,8 @@ impl<'s> CrateIndex<'s> {
     /// The spawn whose detached task runs the fn of `file` whose body holds
     /// byte `at`: a hop at that spawn.
     fn detached_task_running(&self, file: usize, at: usize, depth: usize) -> Option<Hop> {
-        let key = super::entry::fn_at(self.files[file], at)?;
-        let index = self.files[file].fns.iter().position(|f| f.key == key)?;
+        let index = super::entry::def_at(self.files[file], at)?;
+        let key = self.files[file].fns.get(index)?.key.as_str();
         let (spawn_file, spawn, _) = self.detached_reach(depth).get(&(file, index))?;
         let name = key.rsplit("::").next().unwrap_or(key);
         Some(Hop {
