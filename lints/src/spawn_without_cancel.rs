@@ -1,5 +1,5 @@
 use crate::context::paths;
-use crate::context::spawn::{Handle, Lifetime, SpawnKind};
+use crate::context::spawn::{Handle, SpawnKind};
 use crate::Triggers;
 use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
 
@@ -174,11 +174,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         // A task started once for the whole process is not a leak; one
         // started once per call of a fn is not either when every caller in
         // the crate is such code, which the driver checks.
-        let moot_if = match ctx.lifetime(spawn.expr, ancestors) {
-            _ if options.report_process_lifetime => None,
-            Lifetime::Process => return,
-            Lifetime::PerCallOf(function) => Some(function),
-            Lifetime::Repeated => None,
+        let Some(moot_if) = ctx.task_moot_if(spawn.expr, ancestors, options) else {
+            return;
         };
         let Some(task) = ctx.task_body(spawn.arg, ancestors) else { return };
         let shape = ctx.task_shape_of(&task);
@@ -265,12 +262,7 @@ fn wrapper_call<'v>(
         _ => false,
     })?;
     let name = ctx.crate_call_name(expr, ancestors)?;
-    let moot_if = match ctx.lifetime(expr, ancestors) {
-        _ if options.report_process_lifetime => None,
-        Lifetime::Process => return None,
-        Lifetime::PerCallOf(function) => Some(function),
-        Lifetime::Repeated => None,
-    };
+    let moot_if = ctx.task_moot_if(expr, ancestors, options)?;
     let task = ctx.task_body(arg, ancestors)?;
     let shape = ctx.task_shape_of(&task);
     let endless = shape

@@ -8,7 +8,7 @@ use syn::Expr;
 
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
 use crate::context::scopes::{span_within, BindingKind};
-use crate::context::spawn::{Handle, Lifetime, TaskBody};
+use crate::context::spawn::{Handle, TaskBody};
 use crate::context::{expr_key, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
@@ -632,11 +632,8 @@ fn detached_loops<'v>(
     };
     // As in spawn_without_cancel: a process-lifetime task pins its timer
     // for as long as it is needed.
-    let moot_if = match ctx.lifetime(spawn.expr, ancestors) {
-        _ if options.report_process_lifetime => None,
-        Lifetime::Process => return,
-        Lifetime::PerCallOf(function) => Some(function),
-        Lifetime::Repeated => None,
+    let Some(moot_if) = ctx.task_moot_if(spawn.expr, ancestors, options) else {
+        return;
     };
     let Some(task) = ctx.task_body(spawn.arg, ancestors) else {
         return;

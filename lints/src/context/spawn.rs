@@ -384,6 +384,25 @@ impl<'a> FileContext<'a> {
         matches!(self.lifetime(expr, ancestors), Lifetime::Process)
     }
 
+    /// Whether a task started at `expr` is judged at all, and how: `None`
+    /// when it runs once for the life of the process (left alone unless
+    /// `process_lifetime = "report"`), else `Some` of the fn whose every
+    /// call starts it when the crate's callers decide that (see
+    /// `Finding::moot_if`).
+    pub fn task_moot_if<'v>(
+        &'v self,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+        options: &LintOptions,
+    ) -> Option<Option<String>> {
+        match self.lifetime(expr, ancestors) {
+            _ if options.report_process_lifetime => Some(None),
+            Lifetime::Process => None,
+            Lifetime::PerCallOf(function) => Some(Some(function)),
+            Lifetime::Repeated => Some(None),
+        }
+    }
+
     /// How often the expression whose ancestors are given runs, as far as
     /// this file can tell (see [`Self::is_process_lifetime`]): once for the
     /// process, perhaps many times, or once per call of the fn it is in
