@@ -1,5 +1,5 @@
-// DNS through std's ToSocketAddrs and a std listener's accept loop block
-// the worker.
+// DNS through std's ToSocketAddrs (on anything but an IP address written in
+// the code) and a std listener's accept loop block the worker.
 use std::io::Write;
 use std::net::{TcpListener, ToSocketAddrs};
 
@@ -19,4 +19,13 @@ pub async fn metrics_endpoint(addr: &str) -> std::io::Result<()> {
 pub async fn accept_one(listener: &std::net::TcpListener) -> std::io::Result<std::net::TcpStream> {
     let (stream, _) = listener.accept()?; //~ blocking_call_in_async
     Ok(stream)
+}
+
+/// A host name goes to the resolver even when it is written as a literal,
+/// and so does a formatted address whose host is not a literal IP.
+pub async fn resolve_named(port: u16, host: &str) {
+    let _ = "db.internal:5432".to_socket_addrs(); //~ blocking_call_in_async
+    let _ = ("localhost", port).to_socket_addrs(); //~ blocking_call_in_async
+    let _ = format!("{host}:{port}").to_socket_addrs(); //~ blocking_call_in_async
+    let _ = format!("{}:{}", "10.0.0.1.example", port).to_socket_addrs(); //~ blocking_call_in_async
 }

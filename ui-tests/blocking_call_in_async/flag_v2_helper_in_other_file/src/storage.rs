@@ -1,3 +1,8 @@
 pub fn load_record(table: &str, id: u64) -> Option<String> {
-    std::fs::read_to_string(format!("/var/lib/app/{table}/{id}")).ok()
+    let out = std::process::Command::new("sqlite3")
+        .arg("/var/lib/app/records.db")
+        .arg(format!("SELECT data FROM {table} WHERE id = {id}"))
+        .output()
+        .ok()?;
+    String::from_utf8(out.stdout).ok()
 }
