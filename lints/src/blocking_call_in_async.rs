@@ -1365,3 +1365,48 @@ fn async_context(ancestors: &[Node<'_>]) -> Option<AsyncContext> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn formatted(src: &str) -> Option<String> {
+        let mac: syn::Macro = syn::parse_str(src).expect("a macro");
+        formatted_literal(&mac)
+    }
+
+    #[test]
+    fn format_placeholders_take_literal_arguments_only() {
+        assert_eq!(
+            formatted(r#"format!("{}:{}", "10.0.0.1", 80)"#).as_deref(),
+            Some("10.0.0.1:80")
+        );
+        assert_eq!(
+            formatted(r#"format!("{1}:{0}", 80, "::1")"#).as_deref(),
+            Some("::1:80")
+        );
+        assert_eq!(
+            formatted(r#"format!("{ip}:{p}", ip = "1.2.3.4", p = port)"#).as_deref(),
+            Some("1.2.3.4:\0")
+        );
+        assert_eq!(
+            formatted(r#"format!("{host}:{{x}}")"#).as_deref(),
+            Some("\0:{x}")
+        );
+        assert_eq!(
+            formatted(r#"format!("{:>8}:1", "a")"#).as_deref(),
+            Some("a:1")
+        );
+        assert_eq!(formatted("format!(TEMPLATE, 1)"), None);
+    }
+
+    #[test]
+    fn only_an_ip_host_skips_the_resolver() {
+        assert!(host_is_ip("127.0.0.1:8080"));
+        assert!(host_is_ip("[::1]:443"));
+        assert!(host_is_ip("0.0.0.0:\0"));
+        assert!(!host_is_ip("localhost:80"));
+        assert!(!host_is_ip("\0:80"));
+        assert!(!host_is_ip("127.0.0.1"));
+    }
+}
