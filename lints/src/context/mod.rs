@@ -165,6 +165,22 @@ impl<'a> FileContext<'a> {
         self.span(node.span())
     }
 
+    /// The [`Span`] of a call or method call, the same as [`Self::span_of`]
+    /// gives, found from its leftmost token and its `)` instead of by
+    /// printing the whole call to tokens (which is what syn's `Spanned`
+    /// does, and costs as much as the call's arguments are long).
+    pub fn call_span(&self, expr: &syn::Expr) -> Span {
+        let close = match expr {
+            syn::Expr::Call(c) => c.paren_token.span.close(),
+            syn::Expr::MethodCall(m) => m.paren_token.span.close(),
+            other => return self.span_of(other),
+        };
+        match first_token(expr).join(close) {
+            Some(joined) => self.span(joined),
+            None => self.span_of(expr),
+        }
+    }
+
     /// A span from the start of `first` to the end of `last`.
     pub fn span_between<A: Spanned + ?Sized, B: Spanned + ?Sized>(
         &self,
@@ -333,6 +349,30 @@ impl<'a> FileContext<'a> {
     /// The initialiser of the `const` item named `name`, if this file defines exactly one.
     pub fn const_value(&self, name: &str) -> Option<&'a syn::Expr> {
         self.consts.get(name).copied()
+    }
+}
+
+/// A span that starts where `expr`'s first token does: the first token
+/// itself for the postfix expressions a call chain is made of, else the
+/// whole expression (printed, see [`FileContext::call_span`]).
+fn first_token(expr: &syn::Expr) -> proc_macro2::Span {
+    use syn::Expr;
+    match expr {
+        Expr::Call(c) if c.attrs.is_empty() => first_token(&c.func),
+        Expr::MethodCall(m) if m.attrs.is_empty() => first_token(&m.receiver),
+        Expr::Field(f) if f.attrs.is_empty() => first_token(&f.base),
+        Expr::Await(a) if a.attrs.is_empty() => first_token(&a.base),
+        Expr::Try(t) if t.attrs.is_empty() => first_token(&t.expr),
+        Expr::Index(i) if i.attrs.is_empty() => first_token(&i.expr),
+        Expr::Paren(p) if p.attrs.is_empty() => p.paren_token.span.open(),
+        Expr::Path(p) if p.attrs.is_empty() && p.qself.is_none() => {
+            match (&p.path.leading_colon, p.path.segments.first()) {
+                (Some(colon), _) => colon.spans[0],
+                (None, Some(segment)) => segment.ident.span(),
+                (None, None) => expr.span(),
+            }
+        }
+        other => other.span(),
     }
 }
 
@@ -563,8 +603,34 @@ mod tests {
                    lazy_static! { static ref F: u8 = { static G: u16 = 2; G as u8 }; }";
         assert_eq!(
             static_types(src, &["A", "B", "C", "D", "E", "F", "G", "H"]),
-            ["Lazy<Runtime>", "OnceCell<Handle>", "Runtime", "Cell<u8>", "u8", "u8", "u16", "-"]
+            [
+                "Lazy<Runtime>",
+                "OnceCell<Handle>",
+                "Runtime",
+                "Cell<u8>",
+                "u8",
+                "u8",
+                "u16",
+                "-"
+            ]
         );
+    }
+
+    #[test]
+    fn call_spans_are_the_spans_syn_prints() {
+        let src = "fn f() { a.b(c(d)).e()?.g[0].h(); ::x::y(1).await; (p).q(); \
+                   \"s\".len(); vec![1].iter().map(|x| x.z()).count(); Foo { a }.run(); \
+                   <T as U>::v(); #[allow(x)] w(); self.k.l(m, n) }";
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut calls = 0;
+        ctx.walk_exprs(|e, _| {
+            if matches!(e, syn::Expr::Call(_) | syn::Expr::MethodCall(_)) {
+                calls += 1;
+                assert_eq!(ctx.call_span(e), ctx.span_of(e), "{}", e.to_token_stream());
+            }
+        });
+        assert_eq!(calls, 15);
     }
 
     #[test]
