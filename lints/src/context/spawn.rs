@@ -439,7 +439,7 @@ impl<'a> FileContext<'a> {
                 calls: if task.wrapped {
                     Vec::new()
                 } else {
-                    vec![self.span_of(e)]
+                    vec![self.call_span(e)]
                 },
             },
         }
