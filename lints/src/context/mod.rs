@@ -2,7 +2,7 @@
 //!
 //! [`FileContext`] is built once per file and holds what more than one rule
 //! needs: import resolution per module ([`imports`]), the parsed bodies of well-known
-//! macros ([`crate::macros`]), the file's fns and consts by name, and the
+//! macros ([`crate::macros`]), the file's fns, consts and statics by name, and the
 //! shared queries in the submodules: the one way to look at every
 //! expression under a node, parsed macro bodies included ([`visit`]'s
 //! `for_each_expr`), a walk that knows every expression's
