@@ -332,7 +332,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             if let Some(name) = ctx.crate_call_name(expr, ancestors) {
                 // One finding per helper and calling fn: one fix (calling
                 // it on the blocking pool, or making it async) covers them.
-                let caller = enclosing_fn_sig(ancestors).map(|s| ctx.span_of(&s.ident).start.byte);
+                let caller = enclosing_fn_sig(ancestors).map(|s| s.ident.span().start());
                 // The callee as written: its path, or the receiver's name and the method.
                 let callee = match expr {
                     Expr::Call(c) => match &*c.func {

@@ -7,6 +7,7 @@ use syn::visit::Visit;
 use syn::{Expr, Lit, Pat, Token, Type};
 
 use crate::context::bindings::pat_ident;
+use crate::context::scopes::span_within;
 use crate::context::{expr_key, ExprKey, Node, TokenPos};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions};
@@ -150,8 +151,8 @@ struct Hit {
 struct Construct {
     /// The whole construct (macro invocation or guard call).
     span: proc_macro2::Span,
-    /// Byte ranges of the code the guard runs (closures, the `defer!` body).
-    bodies: Vec<(usize, usize)>,
+    /// The code the guard runs (closures, the `defer!` body).
+    bodies: Vec<proc_macro2::Span>,
     /// Names handed to the guard as its own value.
     owned: Vec<TokenPos>,
 }
@@ -193,20 +194,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             return;
         }
         let name = crate::context::imports::unraw(ident);
-        // Mentions of this binding (not of a shadowing one): comparing their
-        // offsets with the constructs' bodies found file-wide keeps only
-        // the constructs in this binding's scope.
-        let mentions: Vec<(usize, proc_macro2::Span)> = ctx
-            .references(binding)
-            .iter()
-            .map(|m| (ctx.span(m.span).start.byte, m.span))
-            .collect();
-        let mentioned = |name: &TokenPos| mentions.iter().any(|(_, m)| m.start() == *name);
-        let defined_at = ctx.span(ident.span()).start.byte;
-        let inside = |c: &Construct, byte: usize| {
-            c.bodies
-                .iter()
-                .any(|(start, end)| (*start..*end).contains(&byte))
+        // Mentions of this binding (not of a shadowing one): looking for
+        // them in the constructs' bodies found file-wide keeps only the
+        // constructs in this binding's scope.
+        let mentions: Vec<proc_macro2::Span> =
+            ctx.references(binding).iter().map(|m| m.span).collect();
+        let mentioned = |name: &TokenPos| mentions.iter().any(|m| m.start() == *name);
+        let defined_at = ident.span();
+        let inside = |c: &Construct, span: proc_macro2::Span| {
+            c.bodies.iter().any(|body| span_within(span, *body))
         };
         let captured: Vec<(usize, proc_macro2::Span)> = constructs
             .iter()
@@ -215,7 +211,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             .filter(|(_, c)| !inside(c, defined_at))
             .filter(|(_, c)| !c.owned.iter().any(&mentioned))
             .filter_map(|(i, c)| {
-                let (_, span) = mentions.iter().find(|(b, _)| inside(c, *b))?;
+                let span = mentions.iter().find(|m| inside(c, **m))?;
                 Some((i, *span))
             })
             .collect();
@@ -248,7 +244,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         .into_iter()
         .map(|(construct, mut found)| {
             let span = constructs[construct].span;
-            found.sort_by_key(|h| ctx.span(h.mention).start.byte);
+            found.sort_by_key(|h| h.mention.start());
             let first = &found[0];
             let mut finding = Finding::new(
                 DEFER_CAPTURES_LARGE_VALUE.name,
@@ -308,11 +304,6 @@ struct ConstructFinder<'c, 'a> {
 }
 
 impl ConstructFinder<'_, '_> {
-    fn byte_range(&self, node: &impl syn::spanned::Spanned) -> (usize, usize) {
-        let span = self.ctx.span_of(node);
-        (span.start.byte, span.end.byte)
-    }
-
     fn is_defer_macro(&self, mac: &syn::Macro) -> bool {
         match self.ctx.resolve(&mac.path) {
             Some(path) if DEFER_MACROS.contains(&path.as_str()) => true,
@@ -345,7 +336,7 @@ impl ConstructFinder<'_, '_> {
         let bodies = closures
             .into_iter()
             .filter_map(closure_of)
-            .map(|c| self.byte_range(c))
+            .map(syn::spanned::Spanned::span)
             .collect();
         let owned = values
             .into_iter()
@@ -426,11 +417,9 @@ impl<'v> Visit<'v> for ConstructFinder<'_, '_> {
     fn visit_macro(&mut self, mac: &'v syn::Macro) {
         if self.is_defer_macro(mac) {
             if let MacroBody::Stmts(_) = self.ctx.macro_body(mac) {
-                let body = mac.delimiter.span().join();
-                let body = self.ctx.span(body);
                 self.constructs.push(Construct {
                     span: syn::spanned::Spanned::span(mac),
-                    bodies: vec![(body.start.byte, body.end.byte)],
+                    bodies: vec![mac.delimiter.span().join()],
                     owned: Vec::new(),
                 });
             }

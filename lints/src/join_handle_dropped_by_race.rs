@@ -2,10 +2,11 @@ use crate::context::paths::{
     self, SELECT_ALL_FNS, SELECT_FNS, SELECT_MACROS, TIMEOUT_CALLS, TRANSPARENT_FUTURE_METHODS,
 };
 use crate::Triggers;
+use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
-use crate::context::chains::{method_chain, path_ident};
+use crate::context::chains::path_ident;
 use crate::context::scopes::for_each_pattern_ident;
 use crate::context::spawn::{SpawnCall, SpawnKind};
 use crate::context::BindingId;
@@ -148,8 +149,8 @@ struct Raced<'v> {
     spawn: SpawnCall<'v>,
     /// The ancestors of the spawn call (of its `let` when it was bound).
     spawn_ancestors: Vec<Node<'v>>,
-    /// The names the handle was bound to on its way to the race.
-    names: Vec<String>,
+    /// The bindings that held the handle on its way to the race.
+    bindings: Vec<BindingId>,
 }
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
@@ -262,9 +263,8 @@ fn report<'v>(
     if !options.report_process_lifetime && in_main(ctx, ancestors) {
         return;
     }
-    let race_start = ctx.span_of(race).start.byte;
     for handle in raced {
-        if aborted_around(ctx, &handle.names, race_start, ancestors) {
+        if aborted_around(ctx, &handle.bindings, race) {
             continue;
         }
         let mut loop_note = None;
@@ -374,7 +374,7 @@ fn follow<'v>(
     ancestors: &[Node<'v>],
     options: &LintOptions,
     at: Option<Span>,
-    mut names: Vec<String>,
+    mut bindings: Vec<BindingId>,
     depth: usize,
     out: &mut Vec<Raced<'v>>,
 ) {
@@ -392,28 +392,30 @@ fn follow<'v>(
                     ancestors,
                     options,
                     Some(at),
-                    names.clone(),
+                    bindings.clone(),
                     depth + 1,
                     out,
                 );
             }
         }
         Expr::Path(_) => {
-            let Some(ident) = path_ident(e) else { return };
-            let Some(site) = ctx.binding_site(ident, ancestors) else {
+            let Some(binding) = ctx.binding_of_expr(e) else {
                 return;
             };
-            if pinned_in_place(ctx, ident, ancestors) {
+            let Some(site) = ctx.site_of(binding, ancestors) else {
+                return;
+            };
+            if pinned_in_place(ctx, binding, ancestors) {
                 return;
             }
-            names.push(ident.to_string());
+            bindings.push(binding);
             follow(
                 ctx,
                 site.init,
                 &site.ancestors,
                 options,
                 at,
-                names,
+                bindings,
                 depth + 1,
                 out,
             );
@@ -429,15 +431,15 @@ fn follow<'v>(
                 at: at.unwrap_or_else(|| ctx.span_of(e)),
                 spawn,
                 spawn_ancestors: ancestors.to_vec(),
-                names,
+                bindings,
             });
         }
     }
 }
 
-/// Whether `name` is pinned in place (`tokio::pin!(name)`, `futures::pin_mut!(name)`)
+/// Whether `binding` is pinned in place (`tokio::pin!(name)`, `futures::pin_mut!(name)`)
 /// in the enclosing fn: racing it then races a `Pin<&mut _>`, a borrow.
-fn pinned_in_place(ctx: &FileContext<'_>, name: &syn::Ident, ancestors: &[Node<'_>]) -> bool {
+fn pinned_in_place(ctx: &FileContext<'_>, binding: BindingId, ancestors: &[Node<'_>]) -> bool {
     struct Pins<'c, 'a> {
         ctx: &'c FileContext<'a>,
         binding: crate::context::BindingId,
@@ -462,9 +464,6 @@ fn pinned_in_place(ctx: &FileContext<'_>, name: &syn::Ident, ancestors: &[Node<'
         }
     }
     let Some(body) = fn_body(ancestors) else {
-        return false;
-    };
-    let Some(binding) = ctx.binding_of_use(name) else {
         return false;
     };
     let mut pins = Pins {
@@ -679,49 +678,17 @@ fn loser_unused(
 }
 
 /// Whether the fn aborts the raced task itself: an `AbortHandle` taken from
-/// the handle before the race, or `.abort()` on it after the race starts.
-fn aborted_around(
-    ctx: &FileContext<'_>,
-    names: &[String],
-    race_start: usize,
-    ancestors: &[Node<'_>],
-) -> bool {
-    struct Aborts<'c, 'a, 'n> {
-        ctx: &'c FileContext<'a>,
-        names: &'n [String],
-        race_start: usize,
-        found: bool,
-    }
-    impl<'ast> Visit<'ast> for Aborts<'_, '_, '_> {
-        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            let on_handle = path_ident(method_chain(&m.receiver).root)
-                .is_some_and(|i| self.names.iter().any(|n| i == n));
-            if on_handle {
-                let at = self.ctx.span_of(m).start.byte;
-                if (m.method == "abort_handle" && at < self.race_start)
-                    || (m.method == "abort" && at > self.race_start)
-                {
-                    self.found = true;
-                }
-            }
-            syn::visit::visit_expr_method_call(self, m);
-        }
-        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            self.ctx.visit_macro_body(mac, self);
-        }
-    }
-    if names.is_empty() {
-        return false;
-    }
-    let Some(body) = fn_body(ancestors) else {
-        return false;
-    };
-    let mut aborts = Aborts {
-        ctx,
-        names,
-        race_start,
-        found: false,
-    };
-    aborts.visit_block(body);
-    aborts.found
+/// one of the handle's bindings before the race, or `.abort()` called on one
+/// after the race starts. "Before" and "after" are token order: where the
+/// use of the binding starts against where the race starts.
+fn aborted_around(ctx: &FileContext<'_>, bindings: &[BindingId], race: &Expr) -> bool {
+    let race_at = race.span().start();
+    bindings
+        .iter()
+        .flat_map(|&b| ctx.references(b))
+        .any(|r| match &r.method {
+            Some(m) if m == "abort_handle" => r.span.start() < race_at,
+            Some(m) if m == "abort" => r.span.start() > race_at,
+            _ => false,
+        })
 }

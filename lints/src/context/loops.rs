@@ -464,7 +464,7 @@ impl LoopFinder<'_, '_> {
 impl<'v> Visit<'v> for LoopFinder<'v, '_> {
     fn visit_expr(&mut self, e: &'v Expr) {
         if matches!(e, Expr::Call(_) | Expr::MethodCall(_)) && !self.wrapped {
-            self.calls.push(self.ctx.span_of(e));
+            self.calls.push(self.ctx.call_span(e));
         }
         let keyword = match e {
             Expr::Loop(l) => Some(l.loop_token.span),

@@ -2,7 +2,7 @@
 //!
 //! [`FileContext`] is built once per file and holds what more than one rule
 //! needs: import resolution per module ([`imports`]), the parsed bodies of well-known
-//! macros ([`crate::macros`]), the file's fns and consts by name, and the
+//! macros ([`crate::macros`]), the file's fns, consts and statics by name, and the
 //! shared queries in the submodules: the one way to look at every
 //! expression under a node, parsed macro bodies included ([`visit`]'s
 //! `for_each_expr`), a walk that knows every expression's
@@ -85,6 +85,7 @@ pub struct FileContext<'a> {
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     consts: HashMap<String, &'a syn::Expr>,
     structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
+    statics: HashMap<String, Vec<StaticType<'a>>>,
     has_out_of_line_mod: bool,
     /// Test items (see [`scope`]); the whole file when it is `#![cfg(test)]`.
     test_spans: Vec<Span>,
@@ -114,6 +115,7 @@ impl<'a> FileContext<'a> {
             fns: items.fns,
             consts: items.consts,
             structs: items.structs,
+            statics: items.statics,
             has_out_of_line_mod: items.has_out_of_line_mod,
             test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
@@ -161,6 +163,22 @@ impl<'a> FileContext<'a> {
     /// The [`Span`] of a syntax node, from its first to its last token.
     pub fn span_of<T: Spanned + ?Sized>(&self, node: &T) -> Span {
         self.span(node.span())
+    }
+
+    /// The [`Span`] of a call or method call, the same as [`Self::span_of`]
+    /// gives, found from its leftmost token and its `)` instead of by
+    /// printing the whole call to tokens (which is what syn's `Spanned`
+    /// does, and costs as much as the call's arguments are long).
+    pub fn call_span(&self, expr: &syn::Expr) -> Span {
+        let close = match expr {
+            syn::Expr::Call(c) => c.paren_token.span.close(),
+            syn::Expr::MethodCall(m) => m.paren_token.span.close(),
+            other => return self.span_of(other),
+        };
+        match first_token(expr).join(close) {
+            Some(joined) => self.span(joined),
+            None => self.span_of(expr),
+        }
     }
 
     /// A span from the start of `first` to the end of `last`.
@@ -311,6 +329,17 @@ impl<'a> FileContext<'a> {
         self.structs.get(name).map(|v| v.as_slice()).unwrap_or(&[])
     }
 
+    /// The declared type of the `static` named `name` in this file (also one
+    /// declared in a fn body or in `lazy_static!` / `thread_local!`), if
+    /// exactly one is.
+    pub fn static_type(&self, name: &str) -> Option<&syn::Type> {
+        match self.statics.get(name).map(Vec::as_slice) {
+            Some([StaticType::InFile(ty)]) => Some(ty),
+            Some([StaticType::Copied(ty)]) => Some(ty),
+            _ => None,
+        }
+    }
+
     /// Whether the file declares a module in another file (`mod name;`),
     /// whose items this file cannot see.
     pub fn has_out_of_line_mod(&self) -> bool {
@@ -323,11 +352,59 @@ impl<'a> FileContext<'a> {
     }
 }
 
-/// Collects fns, consts, structs and macro bodies in one pass over the file.
+/// A span that starts where `expr`'s first token does: the first token
+/// itself for the postfix expressions a call chain is made of, else the
+/// whole expression (printed, see [`FileContext::call_span`]).
+fn first_token(expr: &syn::Expr) -> proc_macro2::Span {
+    use syn::Expr;
+    match expr {
+        Expr::Call(c) if c.attrs.is_empty() => first_token(&c.func),
+        Expr::MethodCall(m) if m.attrs.is_empty() => first_token(&m.receiver),
+        Expr::Field(f) if f.attrs.is_empty() => first_token(&f.base),
+        Expr::Await(a) if a.attrs.is_empty() => first_token(&a.base),
+        Expr::Try(t) if t.attrs.is_empty() => first_token(&t.expr),
+        Expr::Index(i) if i.attrs.is_empty() => first_token(&i.expr),
+        Expr::Paren(p) if p.attrs.is_empty() => p.paren_token.span.open(),
+        Expr::Path(p) if p.attrs.is_empty() && p.qself.is_none() => {
+            match (&p.path.leading_colon, p.path.segments.first()) {
+                (Some(colon), _) => colon.spans[0],
+                (None, Some(segment)) => segment.ident.span(),
+                (None, None) => expr.span(),
+            }
+        }
+        other => other.span(),
+    }
+}
+
+/// A static's declared type: borrowed from the file, or copied out of the
+/// parsed body of a macro (which the context owns, so it cannot lend it to
+/// its own table).
+enum StaticType<'a> {
+    InFile(&'a syn::Type),
+    Copied(Box<syn::Type>),
+}
+
+impl StaticType<'_> {
+    /// A copy of `ty`, spans kept. syn is built without `Clone` for its
+    /// trees, so the copy is parsed back from the type's tokens; statics
+    /// declared in macros are few.
+    fn copied(ty: &syn::Type) -> Option<StaticType<'static>> {
+        use quote::ToTokens;
+        syn::parse2(ty.to_token_stream())
+            .ok()
+            .map(|ty| StaticType::Copied(Box::new(ty)))
+    }
+}
+
+/// Collects fns, consts, structs, statics and macro bodies in one pass over the file.
 #[derive(Default)]
 struct ItemCollector<'a> {
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
+    /// The declared types of statics by name. Those declared inside a macro
+    /// (`lazy_static!`, a `static` in a `select!` branch) are copied out of
+    /// its parsed body, which [`FileContext`] keeps elsewhere.
+    statics: HashMap<String, Vec<StaticType<'a>>>,
     has_out_of_line_mod: bool,
     /// The `Self` types of the `impl`s being visited, innermost last.
     impl_tys: Vec<&'a syn::Type>,
@@ -379,6 +456,14 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
         syn::visit::visit_item_struct(self, s);
     }
 
+    fn visit_item_static(&mut self, s: &'a syn::ItemStatic) {
+        self.statics
+            .entry(imports::unraw(&s.ident))
+            .or_default()
+            .push(StaticType::InFile(&s.ty));
+        syn::visit::visit_item_static(self, s);
+    }
+
     fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
         self.has_out_of_line_mod |= m.content.is_none();
         syn::visit::visit_item_mod(self, m);
@@ -424,19 +509,32 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
     fn visit_macro(&mut self, mac: &'a syn::Macro) {
         let mut nested = MacroCollector {
             bodies: &mut self.macro_bodies,
+            statics: &mut self.statics,
         };
         nested.collect(mac);
     }
 }
 
-/// Parses a macro body and, recursively, the macros inside it.
-struct MacroCollector<'m> {
+/// Parses a macro body and, recursively, the macros inside it; records the
+/// statics declared in them.
+struct MacroCollector<'m, 'a> {
     bodies: &'m mut HashMap<TokenPos, MacroBody>,
+    statics: &'m mut HashMap<String, Vec<StaticType<'a>>>,
 }
 
-impl MacroCollector<'_> {
+impl MacroCollector<'_, '_> {
+    fn add_static(&mut self, ident: &syn::Ident, ty: &syn::Type) {
+        self.statics
+            .entry(imports::unraw(ident))
+            .or_default()
+            .extend(StaticType::copied(ty));
+    }
+
     fn collect(&mut self, mac: &syn::Macro) {
         let body = macros::parse_body(mac);
+        if let MacroBody::Statics(decls) = &body {
+            decls.iter().for_each(|d| self.add_static(&d.ident, &d.ty));
+        }
         let mut inner = MacroVisitor { collector: self };
         match &body {
             MacroBody::Select(select) => {
@@ -462,12 +560,83 @@ impl MacroCollector<'_> {
     }
 }
 
-struct MacroVisitor<'c, 'm> {
-    collector: &'c mut MacroCollector<'m>,
+struct MacroVisitor<'c, 'm, 'a> {
+    collector: &'c mut MacroCollector<'m, 'a>,
 }
 
-impl<'ast> Visit<'ast> for MacroVisitor<'_, '_> {
+impl<'ast> Visit<'ast> for MacroVisitor<'_, '_, '_> {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         self.collector.collect(mac);
+    }
+
+    fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
+        self.collector.add_static(&s.ident, &s.ty);
+        syn::visit::visit_item_static(self, s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::ToTokens;
+
+    /// The declared type of each static named in `names`, as text (`-` for none).
+    fn static_types(src: &str, names: &[&str]) -> Vec<String> {
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        names
+            .iter()
+            .map(|n| match ctx.static_type(n) {
+                Some(ty) => ty.to_token_stream().to_string().replace(' ', ""),
+                None => "-".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn statics_are_found_in_items_fn_bodies_and_macros() {
+        let src = "static A: Lazy<Runtime> = Lazy::new(build);\n\
+                   fn f() { static B: OnceCell<Handle> = OnceCell::new(); }\n\
+                   lazy_static! { static ref C: Runtime = build(); }\n\
+                   mod m { thread_local! { static D: Cell<u8> = Cell::new(0); } }\n\
+                   async fn g() { tokio::select! { _ = a() => { static E: u8 = 1; } } }\n\
+                   lazy_static! { static ref F: u8 = { static G: u16 = 2; G as u8 }; }";
+        assert_eq!(
+            static_types(src, &["A", "B", "C", "D", "E", "F", "G", "H"]),
+            [
+                "Lazy<Runtime>",
+                "OnceCell<Handle>",
+                "Runtime",
+                "Cell<u8>",
+                "u8",
+                "u8",
+                "u16",
+                "-"
+            ]
+        );
+    }
+
+    #[test]
+    fn call_spans_are_the_spans_syn_prints() {
+        let src = "fn f() { a.b(c(d)).e()?.g[0].h(); ::x::y(1).await; (p).q(); \
+                   \"s\".len(); vec![1].iter().map(|x| x.z()).count(); Foo { a }.run(); \
+                   <T as U>::v(); #[allow(x)] w(); self.k.l(m, n) }";
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut calls = 0;
+        ctx.walk_exprs(|e, _| {
+            if matches!(e, syn::Expr::Call(_) | syn::Expr::MethodCall(_)) {
+                calls += 1;
+                assert_eq!(ctx.call_span(e), ctx.span_of(e), "{}", e.to_token_stream());
+            }
+        });
+        assert_eq!(calls, 15);
+    }
+
+    #[test]
+    fn a_name_declared_twice_has_no_single_type() {
+        let src = "static A: u8 = 1;\nmod m { lazy_static! { static ref A: u16 = 2; } }\n\
+                   static r#B: u8 = 1;";
+        assert_eq!(static_types(src, &["A", "B"]), ["-", "u8"]);
     }
 }

@@ -107,9 +107,15 @@ struct TestItems {
 }
 
 impl TestItems {
-    fn check(&mut self, attrs: &[syn::Attribute], item: &dyn Spanned) -> bool {
+    /// Records the item if `attrs` make it test code; `last` is its last token.
+    fn check(
+        &mut self,
+        attrs: &[syn::Attribute],
+        last: Option<proc_macro2::Span>,
+        item: &dyn Spanned,
+    ) -> bool {
         if is_test_item(attrs) {
-            self.spans.push(item.span());
+            self.spans.push(extent(attrs, last, item));
             true
         } else {
             false
@@ -117,55 +123,106 @@ impl TestItems {
     }
 }
 
+/// The span of an item from its first outer attribute (a test item has one)
+/// to `last`, its last token. syn's `Spanned` finds the two by printing the
+/// whole item to tokens, which costs as much as a `mod tests` is long; it is
+/// the fallback when there is no outer attribute.
+fn extent(
+    attrs: &[syn::Attribute],
+    last: Option<proc_macro2::Span>,
+    item: &dyn Spanned,
+) -> proc_macro2::Span {
+    let first = attrs
+        .iter()
+        .find(|a| matches!(a.style, syn::AttrStyle::Outer))
+        .map(|a| a.pound_token.span);
+    match (first, last) {
+        (Some(first), Some(last)) => first.join(last).unwrap_or_else(|| item.span()),
+        _ => item.span(),
+    }
+}
+
+/// The attributes and the last token of an item of the kinds that can be test code.
+fn item_parts(item: &syn::Item) -> (&[syn::Attribute], Option<proc_macro2::Span>) {
+    use syn::Item;
+    match item {
+        Item::Fn(i) => (&i.attrs, Some(i.block.brace_token.span.close())),
+        Item::Impl(i) => (&i.attrs, Some(i.brace_token.span.close())),
+        Item::Mod(i) => {
+            let last = match &i.content {
+                Some((brace, _)) => Some(brace.span.close()),
+                None => i.semi.as_ref().map(|s| s.span),
+            };
+            (&i.attrs, last)
+        }
+        Item::Const(i) => (&i.attrs, Some(i.semi_token.span)),
+        Item::Static(i) => (&i.attrs, Some(i.semi_token.span)),
+        Item::Struct(i) => {
+            let last = match (&i.semi_token, &i.fields) {
+                (Some(semi), _) => Some(semi.span),
+                (None, syn::Fields::Named(named)) => Some(named.brace_token.span.close()),
+                (None, _) => None,
+            };
+            (&i.attrs, last)
+        }
+        Item::Enum(i) => (&i.attrs, Some(i.brace_token.span.close())),
+        Item::Trait(i) => (&i.attrs, Some(i.brace_token.span.close())),
+        Item::Use(i) => (&i.attrs, Some(i.semi_token.span)),
+        Item::Macro(i) => {
+            let last = match &i.semi_token {
+                Some(semi) => semi.span,
+                None => i.mac.delimiter.span().close(),
+            };
+            (&i.attrs, Some(last))
+        }
+        _ => (&[], None),
+    }
+}
+
 impl<'a> Visit<'a> for TestItems {
     fn visit_item(&mut self, item: &'a syn::Item) {
-        let attrs: &[syn::Attribute] = match item {
-            syn::Item::Fn(i) => &i.attrs,
-            syn::Item::Impl(i) => &i.attrs,
-            syn::Item::Mod(i) => {
-                // An inline module whose inner attributes say `#![cfg(test)]`.
-                let inner_test = i.content.is_some()
-                    && i.attrs
-                        .iter()
-                        .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a));
-                if inner_test {
-                    self.spans.push(item.span());
-                    return;
-                }
-                &i.attrs
+        let (attrs, last) = item_parts(item);
+        if let syn::Item::Mod(m) = item {
+            // An inline module whose inner attributes say `#![cfg(test)]`.
+            let inner_test = m.content.is_some()
+                && m.attrs
+                    .iter()
+                    .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a));
+            if inner_test {
+                self.spans.push(extent(attrs, last, item));
+                return;
             }
-            syn::Item::Const(i) => &i.attrs,
-            syn::Item::Static(i) => &i.attrs,
-            syn::Item::Struct(i) => &i.attrs,
-            syn::Item::Enum(i) => &i.attrs,
-            syn::Item::Trait(i) => &i.attrs,
-            syn::Item::Use(i) => &i.attrs,
-            syn::Item::Macro(i) => &i.attrs,
-            _ => &[],
-        };
-        if !self.check(attrs, item) {
+        }
+        if !self.check(attrs, last, item) {
             syn::visit::visit_item(self, item);
         }
     }
 
     fn visit_impl_item(&mut self, item: &'a syn::ImplItem) {
-        let attrs: &[syn::Attribute] = match item {
-            syn::ImplItem::Fn(i) => &i.attrs,
-            syn::ImplItem::Const(i) => &i.attrs,
-            _ => &[],
+        let (attrs, last): (&[syn::Attribute], _) = match item {
+            syn::ImplItem::Fn(i) => (&i.attrs, Some(i.block.brace_token.span.close())),
+            syn::ImplItem::Const(i) => (&i.attrs, Some(i.semi_token.span)),
+            _ => (&[], None),
         };
-        if !self.check(attrs, item) {
+        if !self.check(attrs, last, item) {
             syn::visit::visit_impl_item(self, item);
         }
     }
 
     fn visit_trait_item(&mut self, item: &'a syn::TraitItem) {
-        let attrs: &[syn::Attribute] = match item {
-            syn::TraitItem::Fn(i) => &i.attrs,
-            syn::TraitItem::Const(i) => &i.attrs,
-            _ => &[],
+        let (attrs, last): (&[syn::Attribute], _) = match item {
+            syn::TraitItem::Fn(i) => {
+                let last = match (&i.default, &i.semi_token) {
+                    (Some(block), _) => Some(block.brace_token.span.close()),
+                    (None, Some(semi)) => Some(semi.span),
+                    (None, None) => None,
+                };
+                (&i.attrs, last)
+            }
+            syn::TraitItem::Const(i) => (&i.attrs, Some(i.semi_token.span)),
+            _ => (&[], None),
         };
-        if !self.check(attrs, item) {
+        if !self.check(attrs, last, item) {
             syn::visit::visit_trait_item(self, item);
         }
     }
@@ -219,6 +276,67 @@ mod tests {
         let item: syn::ItemFn = syn::parse_str("#[actix_web::main] async fn main() {}").unwrap();
         assert!(has_main_attr(&item.attrs));
         assert!(!main_is_current_thread(&item.attrs));
+    }
+
+    #[test]
+    fn test_item_spans_run_from_the_first_outer_attribute_to_the_last_token() {
+        let src = "/// doc\n#[cfg(test)]\nmod a { fn x() {} }\n\
+                   #[test] fn b() { 1; }\n\
+                   #[cfg(test)] struct C { f: u8 }\n\
+                   #[cfg(test)] struct D(u8);\n\
+                   #[cfg(test)] const E: u8 = 1;\n\
+                   #[cfg(test)] use f::g;\n\
+                   #[cfg(test)] m! { x }\n\
+                   #[cfg(test)] m!(y);\n\
+                   #[cfg(test)] mod h;\n\
+                   mod i { #![cfg(test)] }\n\
+                   impl J { #[test] fn k() {} #[cfg(test)] const L: u8 = 2; }\n\
+                   trait M { #[cfg(test)] fn n(); #[cfg(test)] fn o() {} }";
+        let file: syn::File = syn::parse_str(src).unwrap();
+        let found: Vec<_> = test_item_spans(&file)
+            .iter()
+            .map(|s| {
+                (
+                    (s.start().line, s.start().column),
+                    (s.end().line, s.end().column),
+                )
+            })
+            .collect();
+        // What syn's `Spanned` (printing each item) gives.
+        struct Printed(Vec<((usize, usize), (usize, usize))>);
+        impl<'a> Visit<'a> for Printed {
+            fn visit_item(&mut self, i: &'a syn::Item) {
+                let s = i.span();
+                self.0.push((
+                    (s.start().line, s.start().column),
+                    (s.end().line, s.end().column),
+                ));
+            }
+            fn visit_impl_item(&mut self, i: &'a syn::ImplItem) {
+                let s = i.span();
+                self.0.push((
+                    (s.start().line, s.start().column),
+                    (s.end().line, s.end().column),
+                ));
+            }
+            fn visit_trait_item(&mut self, i: &'a syn::TraitItem) {
+                let s = i.span();
+                self.0.push((
+                    (s.start().line, s.start().column),
+                    (s.end().line, s.end().column),
+                ));
+            }
+        }
+        let mut printed = Printed(Vec::new());
+        for item in &file.items {
+            match item {
+                syn::Item::Impl(i) => i.items.iter().for_each(|x| printed.visit_impl_item(x)),
+                syn::Item::Trait(t) => t.items.iter().for_each(|x| printed.visit_trait_item(x)),
+                other => printed.visit_item(other),
+            }
+        }
+        assert_eq!(found.len(), 14);
+        assert_eq!(found, printed.0);
     }
 
     #[test]

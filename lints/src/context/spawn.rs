@@ -15,7 +15,6 @@ use super::paths::{
     TRACKER_CONSTRUCTORS, TRANSPARENT_FUTURE_CALLS, TRANSPARENT_FUTURE_METHODS,
 };
 use super::{imports, scope, FileContext, Node};
-use crate::macros::MacroBody;
 use crate::LintOptions;
 
 /// What a spawn call starts.
@@ -331,45 +330,6 @@ impl<'a> FileContext<'a> {
         }
     }
 
-    /// The declared type of the `static` named `name` in this file (also one
-    /// declared in a fn body or in `lazy_static!`), if exactly one is.
-    pub fn static_type(&self, name: &str) -> Option<&syn::Type> {
-        struct Statics<'c, 'a, 'n> {
-            ctx: &'c FileContext<'a>,
-            name: &'n str,
-            found: Vec<&'c syn::Type>,
-        }
-        impl<'c> Visit<'c> for Statics<'c, '_, '_> {
-            fn visit_item_static(&mut self, s: &'c syn::ItemStatic) {
-                if imports::unraw(&s.ident) == self.name {
-                    self.found.push(&s.ty);
-                }
-                syn::visit::visit_item_static(self, s);
-            }
-            fn visit_macro(&mut self, mac: &'c syn::Macro) {
-                if let MacroBody::Statics(decls) = self.ctx.macro_body(mac) {
-                    for d in decls {
-                        if imports::unraw(&d.ident) == self.name {
-                            self.found.push(&d.ty);
-                        }
-                    }
-                }
-                let ctx = self.ctx;
-                ctx.visit_macro_body(mac, self);
-            }
-        }
-        let mut statics = Statics {
-            ctx: self,
-            name,
-            found: Vec::new(),
-        };
-        statics.visit_file(self.file);
-        match statics.found.as_slice() {
-            [only] => Some(only),
-            _ => None,
-        }
-    }
-
     /// Whether the expression whose ancestors are given runs once for the
     /// life of the process: it is in the body of `main` (a fn named `main`
     /// at the top of the file, or any fn with an attribute whose last
@@ -479,7 +439,7 @@ impl<'a> FileContext<'a> {
                 calls: if task.wrapped {
                     Vec::new()
                 } else {
-                    vec![self.span_of(e)]
+                    vec![self.call_span(e)]
                 },
             },
         }
