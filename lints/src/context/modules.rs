@@ -103,14 +103,13 @@ impl Walk {
         let path = path_attr(&m.attrs);
         let test = test || is_test_item(&m.attrs);
         match &m.content {
-            None => self.decls.push(ModDecl {
-                inline_parents: self.parents.clone(),
+            None => self.decls.push(declaration(
+                self.parents.clone(),
                 name,
-                path,
-                cfg_paths: cfg_paths(&m.attrs),
+                &m.attrs,
                 test,
-                line: m.mod_token.span.start().line,
-            }),
+                m.mod_token.span.start().line,
+            )),
             Some((_, items)) => {
                 self.parents.push(InlineMod { name, path });
                 // `is_test_item` also saw the inner `#![cfg(test)]`: syn keeps
@@ -120,6 +119,40 @@ impl Walk {
             }
         }
     }
+}
+
+/// The declaration `mod name;` with these attributes, inside the inline
+/// modules `inline_parents`, on line `line`; `test` if something around it
+/// already makes it test code. Shared with the driver's lexical scan of
+/// declarations, so both read attributes alike.
+pub fn declaration(
+    inline_parents: Vec<InlineMod>,
+    name: String,
+    attrs: &[syn::Attribute],
+    test: bool,
+    line: usize,
+) -> ModDecl {
+    ModDecl {
+        inline_parents,
+        name,
+        path: path_attr(attrs),
+        cfg_paths: cfg_paths(attrs),
+        test: test || is_test_item(attrs),
+        line,
+    }
+}
+
+/// The inline module `mod name { … }` with these attributes (inner ones
+/// included): what it is to the declarations inside it, and whether it
+/// makes them test code.
+pub fn inline_module(name: String, attrs: &[syn::Attribute]) -> (InlineMod, bool) {
+    (
+        InlineMod {
+            name,
+            path: path_attr(attrs),
+        },
+        is_test_item(attrs),
+    )
 }
 
 /// A list of items, after inner attributes (hyper's `cfg_feature! {

@@ -1,0 +1,227 @@
+//! A file's `mod a;` declarations, read from its tokens without parsing it.
+//!
+//! The crate pass needs every module file's declarations to build the
+//! module tree (which files are the crate, which are test code), but it
+//! parses only the files a finding needs ([`crate::callers`]): parsing all
+//! of them cost five times the lint itself on a library corpus. This scan
+//! gives what [`leaklint_lints::context::modules::module_decls`] gives on
+//! the parsed file, reading attributes the same way
+//! ([`modules::declaration`], [`modules::inline_module`]).
+//!
+//! It follows module-level items and inline modules; every other brace
+//! (fn bodies, `impl`s, `macro_rules!`) is skipped whole, as the parser's
+//! reading skips them (rustc rejects `mod a;` there). A macro invoked in
+//! item position whose body says `mod` (`cfg_if! { … mod unix; … }`,
+//! tokio's `cfg_rt! { mod runtime; }`) may declare modules as the parser
+//! reads it: the scan gives up ([`None`]) and the caller parses the file.
+
+use leaklint_lints::context::modules::{self, InlineMod, ModDecl};
+use syn::parse::Parser;
+
+use crate::lexer::{self, Token, TokenKind};
+
+/// Every out-of-line module declaration of `text`, in source order, or
+/// `None` when only the parser can tell (see the module documentation).
+pub fn module_decls(text: &str) -> Option<Vec<ModDecl>> {
+    if memchr::memmem::find(text.as_bytes(), b"mod").is_none() {
+        return Some(Vec::new());
+    }
+    let mut scan = Scan {
+        text,
+        tokens: lexer::tokens(text),
+        line: Lines::default(),
+    };
+    scan.run()
+}
+
+/// What a brace opened: an inline module (its name and attributes, and
+/// whether it is test code) or anything else.
+enum Frame {
+    Module(Option<InlineMod>, bool),
+    Other,
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    tokens: lexer::Tokens<'a>,
+    line: Lines,
+}
+
+impl Scan<'_> {
+    fn run(&mut self) -> Option<Vec<ModDecl>> {
+        let mut decls = Vec::new();
+        // The file is the outermost module.
+        let mut frames = vec![Frame::Module(None, false)];
+        // The outer attributes since the last item ended (source ranges).
+        let mut attrs: Vec<std::ops::Range<usize>> = Vec::new();
+        // The token before, and the one before it.
+        let mut previous: Option<Token> = None;
+        while let Some(token) = self.tokens.next_non_trivia() {
+            let at_module_level = matches!(frames.last(), Some(Frame::Module(..)));
+            if !at_module_level {
+                // Inside a fn body, an `impl`, a `macro_rules!`: only braces count.
+                if token.is_punct(self.text, b'{') {
+                    frames.push(Frame::Other);
+                } else if token.is_punct(self.text, b'}') {
+                    frames.pop();
+                    attrs.clear();
+                }
+                previous = Some(token);
+                continue;
+            }
+            if token.is_punct(self.text, b'#') {
+                let inner = self.peek_is_punct(b'!');
+                if inner {
+                    self.tokens.next_non_trivia();
+                }
+                let open = self.tokens.next_non_trivia()?;
+                if !open.is_punct(self.text, b'[') {
+                    return None;
+                }
+                let end = self.skip_group()?;
+                if inner {
+                    // `#![cfg(test)]` makes the file or the inline module
+                    // around it test code.
+                    let parsed = parse_attrs(&self.text[token.start..end], true)?;
+                    if let Some(Frame::Module(_, test)) = frames.last_mut() {
+                        *test |= modules::inline_module(String::new(), &parsed).1;
+                    }
+                } else {
+                    attrs.push(token.start..end);
+                }
+                previous = None;
+                continue;
+            }
+            if token.kind == TokenKind::Ident && &self.text[token.range()] == "mod" {
+                let name_token = self.tokens.next_non_trivia()?;
+                let name = name_token.ident_name(self.text)?.to_string();
+                let after = self.tokens.next_non_trivia()?;
+                let outer = self.outer_attrs(&attrs)?;
+                attrs.clear();
+                let test = frames.iter().any(|f| matches!(f, Frame::Module(_, true)));
+                if after.is_punct(self.text, b';') {
+                    let parents = frames
+                        .iter()
+                        .filter_map(|f| match f {
+                            Frame::Module(Some(m), _) => Some(m.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    let line = self.line.at(self.text, token.start);
+                    decls.push(modules::declaration(parents, name, &outer, test, line));
+                } else if after.is_punct(self.text, b'{') {
+                    let (inline, inline_test) = modules::inline_module(name, &outer);
+                    frames.push(Frame::Module(Some(inline), inline_test));
+                } else {
+                    return None;
+                }
+                previous = Some(after);
+                continue;
+            }
+            if token.is_punct(self.text, b'!')
+                && previous.is_some_and(|p| p.kind == TokenKind::Ident)
+            {
+                // `name!(…)` in item position: its body may declare modules.
+                if self.peek_is_open() {
+                    let open = self.tokens.next_non_trivia()?;
+                    let end = self.skip_group()?;
+                    let body = &self.text[open.end..end];
+                    if lexer::tokens(body)
+                        .any(|t| t.kind == TokenKind::Ident && &body[t.range()] == "mod")
+                    {
+                        return None;
+                    }
+                    attrs.clear();
+                    previous = None;
+                    continue;
+                }
+            }
+            if token.is_punct(self.text, b'{') {
+                frames.push(Frame::Other);
+            } else if token.is_punct(self.text, b'}') {
+                frames.pop();
+                if frames.is_empty() {
+                    // An unbalanced `}`: the parser will say what is wrong.
+                    return None;
+                }
+                attrs.clear();
+            } else if token.is_punct(self.text, b';') {
+                attrs.clear();
+            }
+            previous = Some(token);
+        }
+        (frames.len() == 1).then_some(decls)
+    }
+
+    /// Whether the next token that is not trivia is the punctuation `c`.
+    fn peek_is_punct(&self, c: u8) -> bool {
+        self.tokens
+            .clone()
+            .next_non_trivia()
+            .is_some_and(|t| t.is_punct(self.text, c))
+    }
+
+    /// Whether the next token that is not trivia opens a group.
+    fn peek_is_open(&self) -> bool {
+        self.tokens.clone().next_non_trivia().is_some_and(|t| {
+            t.kind == TokenKind::Punct && b"({[".contains(&self.text.as_bytes()[t.start])
+        })
+    }
+
+    /// Skips to the end of the group whose opening delimiter was just read;
+    /// returns the byte after its closing one.
+    fn skip_group(&mut self) -> Option<usize> {
+        let mut depth = 1usize;
+        for t in self.tokens.by_ref() {
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            match self.text.as_bytes()[t.start] {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(t.end);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The outer attributes at these ranges, parsed.
+    fn outer_attrs(&self, ranges: &[std::ops::Range<usize>]) -> Option<Vec<syn::Attribute>> {
+        let mut all = Vec::new();
+        for range in ranges {
+            all.extend(parse_attrs(&self.text[range.clone()], false)?);
+        }
+        Some(all)
+    }
+}
+
+/// The attributes of `text` (`#[…]`, or `#![…]` when `inner`); `None` when
+/// it does not parse (the caller then leaves it to the parser).
+fn parse_attrs(text: &str, inner: bool) -> Option<Vec<syn::Attribute>> {
+    let parser = match inner {
+        true => syn::Attribute::parse_inner,
+        false => syn::Attribute::parse_outer,
+    };
+    parser.parse_str(text).ok()
+}
+
+/// Line numbers of byte offsets read in increasing order.
+#[derive(Default)]
+struct Lines {
+    byte: usize,
+    line: usize,
+}
+
+impl Lines {
+    /// The 1-based line of byte `at`, which is not before the last asked.
+    fn at(&mut self, text: &str, at: usize) -> usize {
+        self.line += memchr::memchr_iter(b'\n', &text.as_bytes()[self.byte..at]).count();
+        self.byte = at;
+        self.line + 1
+    }
+}
