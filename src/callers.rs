@@ -17,16 +17,22 @@
 //! `Cargo.toml` with a `[workspace]` above it, else with a `[package]`): a
 //! service's library crates are called by its binary. Its files are those of
 //! its packages' module trees ([`crate::crate_tree`]: every target root and
-//! the `mod` files below it; examples, tests and benches aside). The trees
-//! also say which files `#[cfg(test)] mod …;` makes test code: those files'
-//! findings are dropped, so every package with a finding is read. A file with
-//! no `Cargo.toml` above it, or that no tree reaches, is its own crate.
+//! the `mod` files below it; examples, tests and benches aside), read
+//! lexically for their `mod` declarations. The trees also say which files
+//! `#[cfg(test)] mod …;` makes test code: those files' findings are
+//! dropped. A file with no `Cargo.toml` above it, or that no tree reaches,
+//! is its own crate.
 //!
-//! Each file is parsed once (a linted file's summary comes from the engine's
-//! parse), and its summary is cached by its text in the crate's
-//! `.leaklint_cache/` ([`crate::cache`]). If a file of the crate cannot be read or parsed, or a tree is
-//! broken, nothing is dropped as moot (an unseen caller could run the fn in
-//! a loop), and calls into the unread file are not followed.
+//! Files are parsed only as the findings need them ([`crate::crate_load`]):
+//! those that may define the fns a task calls (by the names it calls), those
+//! that name a field, those that may call a fn (by its name, up to the fns
+//! nothing calls) for "reached only from `main`", and for blocking helpers
+//! the files that make a blocking call and their callers' files. A linted
+//! file's summary comes from the engine's parse; others are cached by their
+//! text in the crate's `.leaklint_cache/` ([`crate::cache`]). If a file the
+//! decision needs cannot be read or parsed, or a tree is broken, nothing is
+//! dropped as moot (an unseen caller could run the fn in a loop), and calls
+//! into the unread file are not followed.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
@@ -36,9 +42,9 @@ use ignore::WalkBuilder;
 use leaklint_lints::context::entry::{self, CallSummary};
 use leaklint_lints::context::follow::{CrateIndex, Hop};
 use leaklint_lints::{FileContext, Finding, Note, ReachKind};
-use rayon::prelude::*;
 
 use crate::cache::SummaryCache;
+use crate::crate_load::{last_segment, LazyCrate, Want};
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{FileResult, Report};
@@ -86,7 +92,9 @@ pub fn resolve_crate_findings(
                     let cached = !files
                         .iter()
                         .any(|&i| uncached.contains(&report.files[i].path));
-                    resolve_in_crate(report, paths, &root, &files, max_nesting, cached, &pool);
+                    pool.install(|| {
+                        resolve_in_crate(report, paths, &root, &files, max_nesting, cached)
+                    });
                 }
             }
             Err(_) => {
@@ -130,29 +138,40 @@ struct Reach {
     main_thread: BTreeSet<String>,
 }
 
-/// Decides the waiting findings of `result`, file `me` of `index` with
-/// summary `summary`; `display` names another file of the index.
-fn decide(
+/// Decides the [`Follow`](leaklint_lints::Follow) of the waiting findings
+/// of `result`, file `me` of `index`; `display` names another file of the
+/// index. Findings that do not hold are dropped.
+fn decide_follow(
     result: &mut FileResult,
     index: &CrateIndex<'_>,
     me: usize,
-    summary: &CallSummary,
-    reach: &Reach,
     display: &dyn Fn(usize) -> Option<String>,
 ) {
     result.diagnostics.retain_mut(|d| {
-        if let Some(follow) = d.finding.follow.take() {
-            match index.decide(me, &follow, d.finding.span.start.byte) {
-                Some(hops) => add_hops(&mut d.finding, hops, |f| {
+        let Some(follow) = d.finding.follow.take() else {
+            return true;
+        };
+        match index.decide(me, &follow, d.finding.span.start.byte) {
+            Some(hops) => {
+                add_hops(&mut d.finding, hops, |f| {
                     if f == me {
                         None
                     } else {
                         display(f)
                     }
-                }),
-                None => return false,
+                });
+                true
             }
+            None => false,
         }
+    });
+}
+
+/// Drops the findings of `result` (whose summary is `summary`) that the
+/// crate makes moot: they are in a fn reached only from `main` as their
+/// [`MainReach`](leaklint_lints::MainReach) says.
+fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
+    result.diagnostics.retain(|d| {
         let Some(moot) = &d.finding.moot_if else {
             return true;
         };
@@ -173,9 +192,24 @@ fn decide(
     });
 }
 
+/// Decides every waiting finding of `result` with its own summary for the
+/// whole crate.
+fn decide(
+    result: &mut FileResult,
+    index: &CrateIndex<'_>,
+    me: usize,
+    summary: &CallSummary,
+    reach: &Reach,
+    display: &dyn Fn(usize) -> Option<String>,
+) {
+    decide_follow(result, index, me, display);
+    decide_moot(result, summary, reach);
+}
+
 /// Decides the waiting findings of `files` (indices into `report.files`),
 /// which are in the crate at `root`, and drops the findings of those that
-/// the crate's module tree makes test code.
+/// the crate's module tree makes test code. Only the files the findings
+/// lead to are parsed ([`LazyCrate`]).
 fn resolve_in_crate(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
@@ -183,7 +217,6 @@ fn resolve_in_crate(
     files: &[usize],
     max_nesting: usize,
     cached: bool,
-    pool: &rayon::ThreadPool,
 ) {
     // The linted files' own summaries are the ones their findings were made
     // with (and the text from standard input may differ from the disk's).
@@ -198,79 +231,190 @@ fn resolve_in_crate(
         }
         linted.push((i, key));
     }
-    let mut crate_calls = CrateCalls::read(root, known, max_nesting, cached, pool);
-    // Other files are shown relative to the working directory, as the
-    // linted ones are when linted by a relative path.
-    let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
-    let display_of = |p: &Path| match cwd.as_deref().and_then(|c| p.strip_prefix(c).ok()) {
-        Some(relative) => display_path(relative),
-        None => display_path(p),
-    };
-    let mut displays: BTreeMap<PathBuf, String> = crate_calls
-        .summaries
-        .keys()
-        .map(|p| (p.clone(), display_of(p)))
-        .collect();
+    let mut krate = LazyCrate::scan(root, known, max_nesting, cached);
     let mut own: Vec<(usize, PathBuf)> = Vec::new();
     for (i, key) in linted {
-        if crate_calls.test_files.contains(&key) && !report.files[i].include_tests {
+        if krate.test_files.contains(&key) && !report.files[i].include_tests {
             // `#[cfg(test)] mod …;` made it test code.
             let file = &mut report.files[i];
             file.diagnostics.clear();
             file.errors.clear();
             report.test_files += 1;
-        } else if let Some(display) = displays.get_mut(&key) {
-            *display = report.files[i].path.clone();
-            own.push((i, key));
-        } else if let Some(summary) = crate_calls.alone.remove(&key) {
+        } else if krate.is_member(&key) {
+            if krate.summary_of(&key).is_some() {
+                own.push((i, key));
+            }
+        } else if let Some(summary) = krate.alone.remove(&key) {
             // No module tree of the crate reaches it: its own crate.
             report.files[i].summary = Some(Box::new(summary));
             resolve_alone(&mut report.files[i]);
         }
     }
-    let order: Vec<&PathBuf> = crate_calls.summaries.keys().collect();
-    let index = CrateIndex::new(crate_calls.summaries.values().collect());
-    let names: Vec<&str> = displays.values().map(String::as_str).collect();
-    let display = |f: usize| names.get(f).map(|s| s.to_string());
-    for (i, key) in own {
-        let Some(me) = order.iter().position(|p| **p == key) else {
+    if own.is_empty() {
+        krate.save();
+        return;
+    }
+    // What the followed findings need: the fns they call, the readers of
+    // fields, the callers of fns that detached tasks may run.
+    let mut callees: BTreeSet<Want> = BTreeSet::new();
+    let mut fields: BTreeSet<String> = BTreeSet::new();
+    let mut run_by_tasks: BTreeSet<String> = BTreeSet::new();
+    let depth = own
+        .iter()
+        .flat_map(|(i, _)| &report.files[*i].diagnostics)
+        .filter_map(|d| d.finding.follow.as_ref())
+        .map(|f| f.depth)
+        .max()
+        .unwrap_or(0);
+    // A call of a helper blocks only through fns named as a blocking fn or
+    // a caller of one: the calls of other names need no file read.
+    let waits_on_helpers = own.iter().any(|(i, _)| {
+        report.files[*i].diagnostics.iter().any(|d| {
+            d.finding
+                .follow
+                .as_ref()
+                .is_some_and(|f| f.blocking_in_callee.is_some())
+        })
+    });
+    let blocking_fns = match waits_on_helpers {
+        true => krate.blocking_fns(BLOCKING_WORDS, depth),
+        false => BTreeSet::new(),
+    };
+    for (i, key) in &own {
+        let Some(summary) = krate.summary_of(key) else {
             continue;
         };
-        let summary = &crate_calls.summaries[&key];
-        decide(
-            &mut report.files[i],
-            &index,
-            me,
-            summary,
-            &crate_calls.reach,
-            &display,
-        );
+        let sites: HashMap<(usize, usize), &entry::CallSite> = summary
+            .calls
+            .iter()
+            .map(|c| ((c.span.start.byte, c.span.end.byte), c))
+            .collect();
+        let mut name_at = |span: &leaklint_lints::Span, blocking: bool| {
+            if let Some(site) = sites.get(&(span.start.byte, span.end.byte)) {
+                let want = Want::of(&site.callee, &summary.module);
+                if !blocking
+                    || want
+                        .as_ref()
+                        .is_some_and(|w| blocking_fns.contains(w.name()))
+                {
+                    callees.extend(want);
+                }
+            }
+        };
+        for d in &report.files[*i].diagnostics {
+            let Some(follow) = &d.finding.follow else {
+                continue;
+            };
+            follow
+                .loop_in_callees
+                .iter()
+                .flatten()
+                .for_each(|s| name_at(s, false));
+            follow
+                .blocking_in_callee
+                .iter()
+                .for_each(|s| name_at(s, true));
+            follow
+                .spawn_wrapper
+                .iter()
+                .for_each(|(s, _)| name_at(s, false));
+            fields.extend(follow.stored_in_field.iter().cloned());
+            if follow.reached_by_detached_task {
+                if let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) {
+                    run_by_tasks.insert(last_segment(key).to_string());
+                }
+            }
+        }
+    }
+    krate.load_callees(callees, depth);
+    krate.load_mentions(fields);
+    krate.load_callers(run_by_tasks, Some(depth + 1));
+    let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+    decide_follow_in(report, &own, &krate, cwd.as_deref());
+    // Findings moot when only `main` reaches their fn: load every possible
+    // caller, up to the fns nothing calls.
+    let mut moot_fns: BTreeSet<String> = BTreeSet::new();
+    for (i, _) in &own {
+        for d in &report.files[*i].diagnostics {
+            if let Some(moot) = &d.finding.moot_if {
+                moot_fns.insert(moot.function.clone());
+            }
+        }
+    }
+    if !moot_fns.is_empty() && krate.complete() {
+        krate.load_callers(moot_fns, None);
+        let complete = krate.complete();
+        let (once, main_thread) = match complete {
+            true => {
+                let loaded: Vec<&CallSummary> = krate.summaries().map(|(_, s)| s).collect();
+                entry::reached_from_main(loaded.iter().copied())
+            }
+            false => Default::default(),
+        };
+        let reach = Reach {
+            complete,
+            once,
+            main_thread,
+        };
+        for (i, key) in &own {
+            if let Some(summary) = krate.summary_of(key) {
+                decide_moot(&mut report.files[*i], summary, &reach);
+            }
+        }
+    }
+    krate.save();
+}
+
+/// Decides the followed findings of each of `own` (index into
+/// `report.files`, path) with the index of the crate's loaded files; other
+/// files are shown relative to `cwd`, as the linted ones are when linted by
+/// a relative path.
+fn decide_follow_in(
+    report: &mut Report,
+    own: &[(usize, PathBuf)],
+    krate: &LazyCrate,
+    cwd: Option<&Path>,
+) {
+    let order: Vec<(&PathBuf, &CallSummary)> = krate.summaries().collect();
+    let mut names: Vec<String> = order
+        .iter()
+        .map(|(p, _)| match cwd.and_then(|c| p.strip_prefix(c).ok()) {
+            Some(relative) => display_path(relative),
+            None => display_path(p),
+        })
+        .collect();
+    for (i, key) in own {
+        if let Some(me) = order.iter().position(|(p, _)| *p == key) {
+            names[me] = report.files[*i].path.clone();
+        }
+    }
+    let index = CrateIndex::new(order.iter().map(|(_, s)| *s).collect());
+    let display = |f: usize| names.get(f).cloned();
+    for (i, key) in own {
+        let Some(me) = order.iter().position(|(p, _)| *p == key) else {
+            continue;
+        };
+        decide_follow(&mut report.files[*i], &index, me, &display);
     }
 }
 
-/// Text one piece of which a file that makes a blocking call the rules
-/// know spells (`std::fs::read`, `use std::fs::{…}`, `thread::sleep`,
-/// `Command::new`, `mpsc`, `block_on`, …): a crate with none of them has
+/// Text one piece of which a file that makes a blocking call worth
+/// reporting through a helper spells (`thread::sleep`, `Command::new`,
+/// `mpsc`, `block_on`, `to_socket_addrs`, …; file I/O in a helper is not
+/// reported, see `blocking_call_in_async`): a crate with none of them has
 /// no sync helper that blocks. Over-approximate by design: it only saves
 /// parsing files of crates that cannot block.
 const BLOCKING_WORDS: &[&str] = &[
-    "fs::read",
-    "fs::write",
-    "fs::copy",
-    "fs::remove_dir_all",
-    "fs::File",
-    "fs::OpenOptions",
-    "fs::{",
-    "File::open",
-    "File::create",
-    "OpenOptions",
     "thread::sleep",
+    "thread::{",
     "sleep_ms",
     "TcpStream",
     "TcpListener",
     "to_socket_addrs",
     "Command::new",
     "process::{",
+    "process::Child",
+    "process::Command",
     "mpsc",
     "crossbeam",
     "flume",
@@ -321,155 +465,13 @@ fn add_hops(finding: &mut Finding, hops: Vec<Hop>, other: impl Fn(usize) -> Opti
     finding.notes.splice(0..0, notes);
 }
 
-/// What a crate says about who calls whom.
-struct CrateCalls {
-    /// The summary of each file of the crate's module trees (test code
-    /// aside), by canonical path; sorted, so that indices are stable.
-    summaries: BTreeMap<PathBuf, CallSummary>,
-    /// Linted files that no tree reaches, with their summaries.
-    alone: HashMap<PathBuf, CallSummary>,
-    /// Files that `#[cfg(test)] mod …;` makes test code.
-    test_files: BTreeSet<PathBuf>,
-    /// Which fns `main` reaches.
-    reach: Reach,
-}
-
-impl CrateCalls {
-    /// Reads the crate at `root` (a workspace or package directory): the
-    /// module trees of its packages, as much of them as can be read and
-    /// parsed. `known` are the summaries the engine made of linted files;
-    /// with `cached`, the others go through the crate's summary cache.
-    fn read(
-        root: &Path,
-        known: HashMap<PathBuf, CallSummary>,
-        max_nesting: usize,
-        cached: bool,
-        pool: &rayon::ThreadPool,
-    ) -> CrateCalls {
-        let mut calls = CrateCalls {
-            summaries: BTreeMap::new(),
-            alone: HashMap::new(),
-            test_files: BTreeSet::new(),
-            reach: Reach {
-                complete: false,
-                once: BTreeSet::new(),
-                main_thread: BTreeSet::new(),
-            },
-        };
-        let cache = match cached {
-            true => SummaryCache::open(root, max_nesting),
-            false => SummaryCache::disabled(),
-        };
-        match package_files(root) {
-            Some((files, manifests)) => {
-                pool.install(|| calls.read_trees(&files, &manifests, known, max_nesting, &cache));
-            }
-            None => calls.alone = known,
-        }
-        // Not memoised by the cache: the linted files' summaries come from
-        // the engine, not through it.
-        if calls.reach.complete {
-            (calls.reach.once, calls.reach.main_thread) =
-                entry::reached_from_main(calls.summaries.values());
-        }
-        cache.save();
-        calls
-    }
-
-    /// Reads the module trees of the packages of `manifests`, whose files
-    /// are among `files` (or in directories the walk leaves out).
-    fn read_trees(
-        &mut self,
-        files: &[PathBuf],
-        manifests: &[PathBuf],
-        mut known: HashMap<PathBuf, CallSummary>,
-        max_nesting: usize,
-        cache: &SummaryCache,
-    ) {
-        // Every file is parsed once, in parallel, under the name its path
-        // gives its module; the trees then say which files belong.
-        let mut parsed: HashMap<PathBuf, Option<CallSummary>> = files
-            .par_iter()
-            .map(|f| {
-                let key = canonical(f);
-                match known.get(&key) {
-                    Some(summary) => (key, Some(summary.clone())),
-                    None => (key, summary(f, &module_name(f), max_nesting, cache)),
-                }
-            })
-            .collect();
-        let mut complete = true;
-        let mut unreadable = false;
-        // File → the name of the module it is (the last segment of its
-        // module path; `crate` for a root) and whether it is test code.
-        let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
-        for manifest in manifests {
-            let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
-                continue;
-            };
-            // Examples, tests and benches call nothing that runs in production.
-            package.targets.retain(|t| !t.test);
-            // A module file in a directory the walk leaves out (`src/tests/`)
-            // is parsed when the tree reaches it.
-            let mut load = |path: &Path| {
-                let found = parsed
-                    .entry(canonical(path))
-                    .or_insert_with(|| summary(path, &module_name(path), max_nesting, cache));
-                match found {
-                    Some(summary) => Ok(summary.modules.clone()),
-                    None if path.is_file() => {
-                        unreadable = true;
-                        Err("cannot be read or parsed".to_string())
-                    }
-                    None => Err("not found".to_string()),
-                }
-            };
-            let tree = crate::crate_tree::module_tree(&package, &mut load);
-            // A module file that is missing (a build-script output, another
-            // platform's file) calls nothing; one that cannot be read or
-            // parsed might: the loader notes that (`unreadable`).
-            for file in tree.files {
-                let name = file
-                    .module
-                    .last()
-                    .cloned()
-                    .unwrap_or_else(|| "crate".to_string());
-                let entry = members.entry(canonical(&file.path)).or_insert((name, true));
-                // Test code only if it is test code everywhere it appears.
-                entry.1 &= file.test;
-            }
-        }
-        for (path, (name, test)) in members {
-            if test {
-                self.test_files.insert(path);
-                continue;
-            }
-            let summary = match parsed.get(&path) {
-                Some(Some(s)) if s.module == name => Some(s.clone()),
-                // A `#[path]` file: its module is named by its `mod`.
-                Some(Some(_)) => summary(&path, &name, max_nesting, cache),
-                _ => None,
-            };
-            known.remove(&path);
-            match summary {
-                Some(s) => {
-                    self.summaries.insert(path, s);
-                }
-                None => complete = false,
-            }
-        }
-        self.alone = known;
-        self.reach.complete = complete && !unreadable;
-    }
-}
-
 /// `path` made absolute and free of links, or as given when it cannot be.
-fn canonical(path: &Path) -> PathBuf {
+pub(crate) fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// One file's calls, or `None` if it cannot be read, parsed or analysed.
-fn summary(
+pub(crate) fn summary(
     path: &Path,
     module: &str,
     max_nesting: usize,
@@ -480,7 +482,15 @@ fn summary(
     }
     let text = std::fs::read_to_string(path).ok()?;
     let text = crate::text::strip_bom(&text);
-    cache.summary(text, module, || compute_summary(text, module, max_nesting))
+    cache.summary(text, module, || {
+        // As in the engine: two large files parsed at once set the peak.
+        let _one_at_a_time = (text.len() >= crate::engine::LARGE_FILE_BYTES).then(|| {
+            crate::engine::LARGE_FILE
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+        });
+        compute_summary(text, module, max_nesting)
+    })
 }
 
 /// The calls of the file whose text is `text`, the module `module`.
@@ -518,7 +528,7 @@ pub fn module_name(path: &Path) -> String {
 /// The Rust files of the workspace or package at `root` (not in a test
 /// directory, whose files are rarely modules of a library or binary, nor
 /// in a target directory), and its `Cargo.toml` files.
-fn package_files(root: &Path) -> Option<(Vec<PathBuf>, Vec<PathBuf>)> {
+pub(crate) fn package_files(root: &Path) -> Option<(Vec<PathBuf>, Vec<PathBuf>)> {
     let root_owned = root.to_path_buf();
     let walker = WalkBuilder::new(root)
         .require_git(false)

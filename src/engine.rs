@@ -98,7 +98,7 @@ pub struct Probe<'a> {
 pub const LARGE_FILE_BYTES: usize = 2 << 20;
 
 /// Held while a large file is analysed.
-static LARGE_FILE: Mutex<()> = Mutex::new(());
+pub(crate) static LARGE_FILE: Mutex<()> = Mutex::new(());
 
 /// Lints every discovered file in parallel with the pre-filter and timings
 /// of the caller's choosing.

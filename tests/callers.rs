@@ -200,9 +200,14 @@ fn an_unseen_caller_keeps_the_findings() {
         "{found:?}"
     );
 
+    // A file that cannot be parsed and names the fns could call them.
     let dir = tempfile::tempdir().unwrap();
     workspace(dir.path());
-    write(dir.path(), "app/src/broken.rs", "fn half( {\n");
+    write(
+        dir.path(),
+        "app/src/broken.rs",
+        "fn half( { core::Services::new(); commands::setup::command();\n",
+    );
     add_module(dir.path(), "broken");
     let found = findings(dir.path(), &[]);
     assert!(
@@ -211,6 +216,22 @@ fn an_unseen_caller_keeps_the_findings() {
     );
     assert!(
         found.contains(&f("app/src/commands/setup.rs", 2, "blocking_call_in_async")),
+        "{found:?}"
+    );
+
+    // One that never names them cannot: the crate is read as far as the
+    // findings need, by the names they depend on.
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(dir.path(), "app/src/broken.rs", "fn half( {\n");
+    add_module(dir.path(), "broken");
+    let found = findings(dir.path(), &[]);
+    assert!(
+        !found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&f("app/src/commands/setup.rs", 2, "blocking_call_in_async")),
         "{found:?}"
     );
 }

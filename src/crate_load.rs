@@ -1,0 +1,583 @@
+//! The files of one crate, parsed only as its findings need them.
+//!
+//! The crate pass ([`crate::callers`]) decides a finding with the fns it
+//! reaches (its callees, `call_depth` calls deep) and the fns that reach it
+//! (its callers, up to `main`). Every call names its callee, so a file that
+//! may define or call a fn spells the fn's name: a lexical search of the
+//! crate's files for the names a finding needs finds every file the
+//! decision can depend on, and only those are parsed. On a library corpus
+//! that is a few files per crate instead of all of them.
+//!
+//! [`LazyCrate::scan`] reads every file once, lexically, for its `mod`
+//! declarations ([`crate::mod_scan`]): the module trees say which files are
+//! the crate, what module each is, and which are test code. Then
+//! [`LazyCrate::load_callees`], [`LazyCrate::load_mentions`] and
+//! [`LazyCrate::load_callers`] parse what the names lead to; a word found in
+//! a comment or string only makes a file parsed for nothing. Summaries go
+//! through the crate's summary cache ([`crate::cache`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use aho_corasick::AhoCorasick;
+use leaklint_lints::context::entry::{CallSite, CallSummary, Callee, Caller};
+use leaklint_lints::context::modules::ModDecl;
+use rayon::prelude::*;
+
+use crate::cache::SummaryCache;
+use crate::callers::{canonical, package_files, summary};
+
+/// A crate whose files are parsed on demand (see the module documentation).
+pub struct LazyCrate {
+    /// The files of its module trees that are not test code, by canonical
+    /// path, with the name of the module each is. Sorted: file indices
+    /// derived from it are stable.
+    members: BTreeMap<PathBuf, String>,
+    /// Files that `#[cfg(test)] mod …;` makes test code.
+    pub test_files: BTreeSet<PathBuf>,
+    /// Summaries made so far (`None`: the file cannot be read or parsed).
+    loaded: BTreeMap<PathBuf, Option<CallSummary>>,
+    /// Linted files that no tree reaches, with their summaries.
+    pub alone: HashMap<PathBuf, CallSummary>,
+    /// Whether every file of the trees could be read, and every file parsed
+    /// so far parsed: only then can "reached only from `main`" be decided.
+    complete: bool,
+    /// Names whose possible callers' files are loaded.
+    mentioned: BTreeSet<String>,
+    /// Fns whose possible definitions' files are loaded.
+    defined: BTreeSet<Want>,
+    /// Fns whose possible callers' files, by a resolvable call, are loaded.
+    called: BTreeSet<Want>,
+    max_nesting: usize,
+    cache: SummaryCache,
+}
+
+/// How a file must spell a name to be loaded for it.
+#[derive(Clone, Copy)]
+enum Spelling {
+    /// As a word anywhere.
+    Mention,
+    /// As a word right after `fn`.
+    Definition,
+    /// Anywhere, even inside a longer word (`thread::sleep`, `fs::{`).
+    Anywhere,
+}
+
+/// Whether a file is wanted, given the indices of the names it spells, its
+/// text and its module.
+type Fits<'a> = dyn Fn(&BTreeSet<usize>, &[u8], &str) -> bool + Sync + 'a;
+
+/// A fn a call may resolve to, as the crate index looks it up: by name,
+/// and, for `Type::name` and `module::name`, in the `impl`s of that type
+/// or in that module (a file that defines it is that module or spells the
+/// type's or inline module's name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Want {
+    name: String,
+    scope: Option<String>,
+}
+
+impl Want {
+    /// The fn of these facts: a method by its `Self` type, a free fn by
+    /// name alone (a `use` brings it in unqualified).
+    fn defined_by(facts: &leaklint_lints::context::follow::FnFacts) -> Want {
+        let scope = match facts.key.rsplit_once("::") {
+            Some((owner, _)) if facts.is_method => Some(last_segment(owner).to_string()),
+            _ => None,
+        };
+        Want {
+            name: last_segment(&facts.key).to_string(),
+            scope,
+        }
+    }
+
+    /// Whether the fn of `facts` may be this one, as the crate index
+    /// resolves calls: a free fn for a name alone, else a fn of the scope
+    /// (a module's free fn, a type's method).
+    fn is(&self, facts: &leaklint_lints::context::follow::FnFacts) -> bool {
+        let (owner, name) = facts.key.rsplit_once("::").unwrap_or(("", &facts.key));
+        name == self.name
+            && match &self.scope {
+                None => !facts.is_method,
+                Some(scope) => last_segment(owner) == scope,
+            }
+    }
+
+    /// The fn's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What the call `callee`, made in module `module`, may resolve to;
+    /// `None` for a method on a receiver of unknown type, which the crate
+    /// index never resolves.
+    pub fn of(callee: &Callee, module: &str) -> Option<Want> {
+        let (name, scope) = match callee {
+            Callee::Method(_) => return None,
+            Callee::Free(Some(m), name) if m == "super" => (name, None),
+            Callee::Free(Some(m), name) if m == "self" => (name, Some(module)),
+            Callee::Free(Some(m), name) => (name, Some(m.as_str())),
+            Callee::Free(None, name) => (name, None),
+            Callee::Assoc(key) => match key.rsplit_once("::") {
+                Some((owner, name)) => (&name.to_string(), Some(last_segment(owner))),
+                None => (key, None),
+            },
+        };
+        Some(Want {
+            name: name.to_string(),
+            scope: scope.map(str::to_string),
+        })
+    }
+}
+
+impl LazyCrate {
+    /// The crate at `root` (a workspace or package directory): its module
+    /// trees, read lexically. `known` are the summaries the engine made of
+    /// linted files; with `cached`, others go through the crate's cache.
+    pub fn scan(
+        root: &Path,
+        known: HashMap<PathBuf, CallSummary>,
+        max_nesting: usize,
+        cached: bool,
+    ) -> LazyCrate {
+        let cache = match cached {
+            true => SummaryCache::open(root, max_nesting),
+            false => SummaryCache::disabled(),
+        };
+        let mut krate = LazyCrate {
+            members: BTreeMap::new(),
+            test_files: BTreeSet::new(),
+            loaded: BTreeMap::new(),
+            alone: HashMap::new(),
+            complete: false,
+            mentioned: BTreeSet::new(),
+            defined: BTreeSet::new(),
+            called: BTreeSet::new(),
+            max_nesting,
+            cache,
+        };
+        match package_files(root) {
+            Some((files, manifests)) => krate.read_trees(&files, &manifests, known),
+            None => krate.alone = known,
+        }
+        krate
+    }
+
+    /// Reads the module trees of the packages of `manifests`, whose files
+    /// are among `files` (or in directories the walk leaves out).
+    fn read_trees(
+        &mut self,
+        files: &[PathBuf],
+        manifests: &[PathBuf],
+        mut known: HashMap<PathBuf, CallSummary>,
+    ) {
+        let max_nesting = self.max_nesting;
+        let mut decls: HashMap<PathBuf, Option<Vec<ModDecl>>> = files
+            .par_iter()
+            .map(|f| (canonical(f), declarations(f, max_nesting)))
+            .collect();
+        let mut complete = true;
+        let mut unreadable = false;
+        // File → the name of the module it is (the last segment of its
+        // module path; `crate` for a root) and whether it is test code.
+        let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
+        for manifest in manifests {
+            let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
+                continue;
+            };
+            // Examples, tests and benches call nothing that runs in production.
+            package.targets.retain(|t| !t.test);
+            // A module file in a directory the walk leaves out (`src/tests/`)
+            // is read when the tree reaches it.
+            let mut load = |path: &Path| {
+                let found = decls
+                    .entry(canonical(path))
+                    .or_insert_with(|| declarations(path, max_nesting));
+                match found {
+                    Some(decls) => Ok(decls.clone()),
+                    None if path.is_file() => {
+                        unreadable = true;
+                        Err("cannot be read or parsed".to_string())
+                    }
+                    None => Err("not found".to_string()),
+                }
+            };
+            let tree = crate::crate_tree::module_tree(&package, &mut load);
+            // A module file that is missing (a build-script output, another
+            // platform's file) calls nothing; one that cannot be read or
+            // parsed might: the loader notes that (`unreadable`).
+            for file in tree.files {
+                let name = file
+                    .module
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| "crate".to_string());
+                let entry = members.entry(canonical(&file.path)).or_insert((name, true));
+                // Test code only if it is test code everywhere it appears.
+                entry.1 &= file.test;
+            }
+        }
+        for (path, (name, test)) in members {
+            if test {
+                self.test_files.insert(path);
+                continue;
+            }
+            match known.remove(&path) {
+                // Made with the module its path names; a `#[path]` file's
+                // module is named by its `mod` (read again below).
+                Some(summary) if summary.module == name => {
+                    self.loaded.insert(path.clone(), Some(summary));
+                }
+                _ => {}
+            }
+            if !matches!(decls.get(&path), Some(Some(_))) {
+                complete = false;
+            }
+            self.members.insert(path, name);
+        }
+        self.alone = known;
+        self.complete = complete && !unreadable;
+    }
+
+    /// Whether `path` is a file of the trees (not test code).
+    pub fn is_member(&self, path: &Path) -> bool {
+        self.members.contains_key(path)
+    }
+
+    /// Whether every file the decisions so far depend on was read.
+    pub fn complete(&self) -> bool {
+        self.complete
+    }
+
+    /// The loaded files' summaries, in path order.
+    pub fn summaries(&self) -> impl Iterator<Item = (&PathBuf, &CallSummary)> + Clone {
+        self.loaded
+            .iter()
+            .filter_map(|(p, s)| s.as_ref().map(|s| (p, s)))
+    }
+
+    /// The summary of `path`, parsing it if needed.
+    pub fn summary_of(&mut self, path: &Path) -> Option<&CallSummary> {
+        if !self.loaded.contains_key(path) {
+            let module = self.members.get(path)?.clone();
+            let made = summary(path, &module, self.max_nesting, &self.cache);
+            self.complete &= made.is_some();
+            self.loaded.insert(path.to_path_buf(), made);
+        }
+        self.loaded.get(path)?.as_ref()
+    }
+
+    /// Loads the files that may define the fns of `wants` and, from
+    /// there, the fns those call, `depth` calls deep.
+    pub fn load_callees(&mut self, wants: BTreeSet<Want>, depth: usize) {
+        let mut frontier = wants;
+        let mut seen: BTreeSet<Want> = BTreeSet::new();
+        for _ in 0..=depth {
+            frontier.retain(|w| seen.insert(w.clone()));
+            if frontier.is_empty() {
+                break;
+            }
+            let new: Vec<Want> = frontier
+                .iter()
+                .filter(|w| !self.defined.contains(*w))
+                .cloned()
+                .collect();
+            self.load_scoped(&new, Spelling::Definition);
+            self.defined.extend(new);
+            let mut next = BTreeSet::new();
+            for summary in self.loaded.values().flatten() {
+                let sites = sites_by_span(summary);
+                for facts in &summary.fns {
+                    if !frontier.iter().any(|w| w.is(facts)) {
+                        continue;
+                    }
+                    for call in &facts.calls {
+                        let site = sites.get(&(call.start.byte, call.end.byte));
+                        if let Some(want) = site.and_then(|s| Want::of(&s.callee, &summary.module))
+                        {
+                            next.insert(want);
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+    }
+
+    /// The names of the sync fns of the crate that may block: they make a
+    /// blocking call, or call such a fn, `depth` calls deep. A file that
+    /// makes a blocking call spells one of `blocking_words`; one that calls
+    /// `Type::name` (or `self.name()` in `impl Type`) spells `Type`.
+    pub fn blocking_fns(&mut self, blocking_words: &[&str], depth: usize) -> BTreeSet<String> {
+        let words: Vec<String> = blocking_words.iter().map(|w| w.to_string()).collect();
+        self.load_spelling(&words, Spelling::Anywhere, &|_, _, _| true);
+        let mut blocking: BTreeSet<Want> = BTreeSet::new();
+        for summary in self.loaded.values().flatten() {
+            for facts in &summary.fns {
+                if !facts.is_async && facts.blocking.is_some() {
+                    blocking.insert(Want::defined_by(facts));
+                }
+            }
+        }
+        let mut frontier = blocking.clone();
+        for _ in 1..depth {
+            if frontier.is_empty() {
+                break;
+            }
+            let new: Vec<Want> = frontier
+                .iter()
+                .filter(|w| !self.called.contains(*w))
+                .cloned()
+                .collect();
+            self.load_scoped(&new, Spelling::Mention);
+            self.called.extend(new);
+            let names: BTreeSet<&str> = frontier.iter().map(|w| w.name.as_str()).collect();
+            let mut next = BTreeSet::new();
+            for summary in self.loaded.values().flatten() {
+                let sites = sites_by_span(summary);
+                for facts in &summary.fns {
+                    if facts.is_async {
+                        continue;
+                    }
+                    let calls_blocking = facts.calls.iter().any(|c| {
+                        sites
+                            .get(&(c.start.byte, c.end.byte))
+                            .is_some_and(|s| names.contains(callee_name(&s.callee)))
+                    });
+                    let want = Want::defined_by(facts);
+                    if calls_blocking && !blocking.contains(&want) {
+                        next.insert(want);
+                    }
+                }
+            }
+            blocking.extend(next.iter().cloned());
+            frontier = next;
+        }
+        blocking.into_iter().map(|w| w.name).collect()
+    }
+
+    /// Loads the files that spell any of `names` (a field's readers).
+    pub fn load_mentions(&mut self, names: BTreeSet<String>) {
+        let new: Vec<String> = names
+            .into_iter()
+            .filter(|n| !self.mentioned.contains(n))
+            .collect();
+        self.load_spelling(&new, Spelling::Mention, &|_, _, _| true);
+        // A file that may define the fn spells its name.
+        self.defined.extend(new.iter().map(|name| Want {
+            name: name.clone(),
+            scope: None,
+        }));
+        self.mentioned.extend(new);
+    }
+
+    /// Loads the files that may call the fns named `names`, and those that
+    /// may call their callers, `levels` levels up (`None`: up to the fns
+    /// nothing calls).
+    pub fn load_callers(&mut self, names: BTreeSet<String>, levels: Option<usize>) {
+        let mut frontier = names;
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut level = 0;
+        loop {
+            frontier.retain(|n| seen.insert(n.clone()));
+            if frontier.is_empty() || levels.is_some_and(|l| level > l) {
+                break;
+            }
+            self.load_mentions(frontier.clone());
+            let mut next = BTreeSet::new();
+            for summary in self.loaded.values().flatten() {
+                for site in &summary.calls {
+                    if !frontier.contains(callee_name(&site.callee)) {
+                        continue;
+                    }
+                    if let Caller::Fn(key) = &site.caller {
+                        next.insert(last_segment(key).to_string());
+                    }
+                }
+                // A `macro_rules!` that calls `$ty::name`: its invocations
+                // name the types, wherever they are.
+                for (mac, method) in &summary.macro_methods {
+                    if frontier.contains(method) {
+                        next.insert(mac.clone());
+                    }
+                }
+            }
+            frontier = next;
+            level += 1;
+        }
+    }
+
+    /// Parses the files that spell one of `wants` as `spelling` says and,
+    /// for a scoped one, are its module or spell its scope.
+    fn load_scoped(&mut self, wants: &[Want], spelling: Spelling) {
+        let names: Vec<String> = wants
+            .iter()
+            .map(|w| w.name.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let scopes: Vec<String> = wants
+            .iter()
+            .filter_map(|w| w.scope.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let scope_words = AhoCorasick::new(&scopes).ok();
+        // For each want, its name's and scope's pattern indices.
+        let indexed: Vec<(usize, Option<usize>)> = wants
+            .iter()
+            .map(|w| {
+                let name = names.binary_search(&w.name).unwrap_or(usize::MAX);
+                let scope = w.scope.as_ref().and_then(|s| scopes.binary_search(s).ok());
+                (name, scope)
+            })
+            .collect();
+        let fits = |defined: &BTreeSet<usize>, text: &[u8], module: &str| {
+            let mut mentioned: Option<BTreeSet<usize>> = None;
+            indexed.iter().any(|&(name, scope)| {
+                if !defined.contains(&name) {
+                    return false;
+                }
+                let Some(scope) = scope else {
+                    return true;
+                };
+                if scopes[scope] == module {
+                    return true;
+                }
+                let Some(words) = &scope_words else {
+                    return true;
+                };
+                mentioned
+                    .get_or_insert_with(|| spelled(text, words, Spelling::Mention))
+                    .contains(&scope)
+            })
+        };
+        self.load_spelling(&names, spelling, &fits);
+    }
+
+    /// Parses the files of the trees, not yet loaded, that spell some of
+    /// `names` as `spelling` says and for which `fits` holds (given the
+    /// indices of the names spelled, the text and the module).
+    fn load_spelling(&mut self, names: &[String], spelling: Spelling, fits: &Fits<'_>) {
+        if names.is_empty() {
+            return;
+        }
+        let Ok(words) = AhoCorasick::new(names) else {
+            self.complete = false;
+            return;
+        };
+        let candidates: Vec<(&PathBuf, &String)> = self
+            .members
+            .iter()
+            .filter(|(p, _)| !self.loaded.contains_key(*p))
+            .collect();
+        let (max_nesting, cache) = (self.max_nesting, &self.cache);
+        let found: Vec<(PathBuf, Option<Option<CallSummary>>)> = candidates
+            .par_iter()
+            .filter_map(|(path, module)| {
+                let Ok(text) = std::fs::read(path) else {
+                    // Unreadable: it may call anything.
+                    return Some(((*path).clone(), None));
+                };
+                let matched = spelled(&text, &words, spelling);
+                (!matched.is_empty() && fits(&matched, &text, module)).then(|| {
+                    let made = summary(path, module, max_nesting, cache);
+                    ((*path).clone(), Some(made))
+                })
+            })
+            .collect();
+        for (path, made) in found {
+            match made {
+                Some(made) => {
+                    self.complete &= made.is_some();
+                    self.loaded.insert(path, made);
+                }
+                None => self.complete = false,
+            }
+        }
+    }
+
+    /// Writes the summaries made to the crate's cache.
+    pub fn save(self) {
+        self.cache.save();
+    }
+}
+
+/// A file's `mod` declarations, or `None` if it cannot be read or parsed.
+fn declarations(path: &Path, max_nesting: usize) -> Option<Vec<ModDecl>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let text = crate::text::strip_bom(&text);
+    if let Some(decls) = crate::mod_scan::module_decls(text) {
+        return Some(decls);
+    }
+    // A macro in item position that may declare modules: the parser decides.
+    if crate::nesting::scan(text, max_nesting)
+        .first_too_deep
+        .is_some()
+    {
+        return None;
+    }
+    let parsed = std::panic::catch_unwind(|| {
+        let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
+        Some(leaklint_lints::context::modules::module_decls(&file))
+    });
+    proc_macro2::extra::invalidate_current_thread_spans();
+    parsed.ok().flatten()
+}
+
+/// The indices of the `words` that `text` spells as `spelling` says (as a
+/// word: not part of a longer identifier).
+fn spelled(text: &[u8], words: &AhoCorasick, spelling: Spelling) -> BTreeSet<usize> {
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    words
+        .find_overlapping_iter(text)
+        .filter(|m| {
+            if matches!(spelling, Spelling::Anywhere) {
+                return true;
+            }
+            if m.start() > 0 && ident(text[m.start() - 1]) {
+                return false;
+            }
+            if text.get(m.end()).is_some_and(|&b| ident(b)) {
+                return false;
+            }
+            match spelling {
+                Spelling::Mention => true,
+                Spelling::Anywhere => unreachable!("checked before"),
+                Spelling::Definition => {
+                    let before = text[..m.start()].trim_ascii_end();
+                    // `fn name`, `fn r#name`.
+                    let before = before
+                        .strip_suffix(b"r#")
+                        .unwrap_or(before)
+                        .trim_ascii_end();
+                    before.ends_with(b"fn")
+                        && (before.len() == 2 || !ident(before[before.len() - 3]))
+                }
+            }
+        })
+        .map(|m| m.pattern().as_usize())
+        .collect()
+}
+
+/// A call's sites by the byte range of the call expression.
+fn sites_by_span(summary: &CallSummary) -> HashMap<(usize, usize), &CallSite> {
+    summary
+        .calls
+        .iter()
+        .map(|c| ((c.span.start.byte, c.span.end.byte), c))
+        .collect()
+}
+
+/// The name a call may call.
+fn callee_name(callee: &Callee) -> &str {
+    match callee {
+        Callee::Free(_, name) | Callee::Method(name) => name,
+        Callee::Assoc(key) => last_segment(key),
+    }
+}
+
+/// The last `::` segment of a fn key: its name.
+pub fn last_segment(key: &str) -> &str {
+    key.rsplit("::").next().unwrap_or(key)
+}
