@@ -37,6 +37,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ignore::WalkBuilder;
 use leaklint_lints::context::entry::{self, CallSummary};
@@ -44,7 +45,7 @@ use leaklint_lints::context::follow::{CrateIndex, Hop};
 use leaklint_lints::{FileContext, Finding, Note, ReachKind};
 
 use crate::cache::SummaryCache;
-use crate::crate_load::{last_segment, LazyCrate, Want};
+use crate::crate_load::{last_segment, BlockingFns, LazyCrate, Want};
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{FileResult, Report};
@@ -67,6 +68,7 @@ pub fn resolve_crate_findings(
     paths: &HashMap<String, PathBuf>,
     max_nesting: usize,
     uncached: &HashSet<String>,
+    blocking: &CrateBlocking,
 ) {
     // Crate root → the files with findings.
     let mut crates: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
@@ -92,8 +94,9 @@ pub fn resolve_crate_findings(
                     let cached = !files
                         .iter()
                         .any(|&i| uncached.contains(&report.files[i].path));
+                    let known = blocking.get(&root);
                     pool.install(|| {
-                        resolve_in_crate(report, paths, &root, &files, max_nesting, cached)
+                        resolve_in_crate(report, paths, &root, &files, max_nesting, cached, known)
                     });
                 }
             }
@@ -217,6 +220,7 @@ fn resolve_in_crate(
     files: &[usize],
     max_nesting: usize,
     cached: bool,
+    known_blocking: Option<&(usize, Option<Arc<BlockingFns>>)>,
 ) {
     // The linted files' own summaries are the ones their findings were made
     // with (and the text from standard input may differ from the disk's).
@@ -276,9 +280,14 @@ fn resolve_in_crate(
                 .is_some_and(|f| f.blocking_in_callee.is_some())
         })
     });
-    let blocking_fns = match waits_on_helpers {
-        true => krate.blocking_fns(BLOCKING_WORDS, depth),
-        false => BTreeSet::new(),
+    let blocking_fns = match (waits_on_helpers, known_blocking) {
+        (false, _) => BTreeSet::new(),
+        // Found before the engine ran, with the same depth.
+        (true, Some((d, None))) if *d == depth => BTreeSet::new(),
+        (true, Some((d, Some(fns)))) if *d == depth && fns.names().is_some() => {
+            fns.names().cloned().unwrap_or_default()
+        }
+        (true, _) => krate.blocking_fns(BLOCKING_WORDS, depth),
     };
     for (i, key) in &own {
         let Some(summary) = krate.summary_of(key) else {
@@ -425,34 +434,88 @@ const BLOCKING_WORDS: &[&str] = &[
     "thread::Builder",
 ];
 
-/// Marks the files whose crate (see the module documentation) has a file
-/// that may make a blocking call ([`BLOCKING_WORDS`]): in them, a call of a
-/// sync helper of the crate from async code may block, so
-/// `blocking_call_in_async` runs on their async code.
+/// Marks each file with the sync fns of its crate (see the module
+/// documentation) that may block, `depth` calls deep: in async code that
+/// calls one of them, a call of that helper may block, so
+/// `blocking_call_in_async` runs on it. A crate none of whose files spells
+/// a blocking call ([`BLOCKING_WORDS`]) has none; otherwise the files that
+/// do, and their callers' files, are parsed (through the summary cache
+/// when `cached`).
 pub fn mark_crates_with_blocking_calls(
     files: &mut [crate::discover::SourceFile],
     packages: &mut PackageNames,
+    max_nesting: usize,
+    depth: usize,
+    cached: bool,
+    by_root: &mut CrateBlocking,
 ) {
     let words = aho_corasick::AhoCorasick::new(BLOCKING_WORDS).ok();
-    let mut by_root: HashMap<PathBuf, bool> = HashMap::new();
     let may_block = |f: &Path| match &words {
         Some(words) => std::fs::read(f).is_ok_and(|bytes| words.is_match(&bytes)),
         None => true,
     };
+    // Parsing needs the engine's deep stacks.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(crate::engine::WORKER_STACK_SIZE)
+        .build()
+        .ok();
     for file in files.iter_mut() {
         let Some(root) = packages.crate_root(&file.path) else {
-            // Its own crate.
-            file.crate_blocks = may_block(&file.path);
+            // Its own crate: any call may be of one of its blocking fns.
+            file.crate_blocking = may_block(&file.path).then(|| Arc::new(BlockingFns::new(None)));
             continue;
         };
-        file.crate_blocks = *by_root.entry(root).or_insert_with_key(|root| {
-            let Some((files, _)) = package_files(root) else {
-                return true;
-            };
-            files.iter().any(|f| may_block(f))
-        });
+        let known = by_root.get(&root).filter(|(d, _)| *d == depth);
+        if let Some((_, blocking)) = known {
+            file.crate_blocking = blocking.clone();
+            continue;
+        }
+        let blocking = {
+            let root = &root;
+            (|| {
+                let Some((files, _)) = package_files(root) else {
+                    return Some(Arc::new(BlockingFns::new(None)));
+                };
+                // Which files spell a blocking call, and which say `async`.
+                let (mut blocking_files, mut async_files) = (0usize, 0usize);
+                for f in &files {
+                    let Ok(bytes) = std::fs::read(f) else {
+                        return Some(Arc::new(BlockingFns::new(None)));
+                    };
+                    blocking_files += words.as_ref().is_none_or(|w| w.is_match(&bytes)) as usize;
+                    async_files += memchr::memmem::find(&bytes, b"async").is_some() as usize;
+                }
+                if blocking_files == 0 {
+                    return None;
+                }
+                // Finding the names parses the blocking files and their
+                // callers'; without them every async file is parsed for
+                // helper calls. Both are exact: take the cheaper.
+                let Some(pool) = pool.as_ref().filter(|_| async_files > 2 * blocking_files) else {
+                    return Some(Arc::new(BlockingFns::new(None)));
+                };
+                let names = pool.install(|| {
+                    let mut krate = LazyCrate::scan(root, HashMap::new(), max_nesting, cached);
+                    let names = krate.blocking_fns(BLOCKING_WORDS, depth);
+                    let complete = krate.complete();
+                    krate.save();
+                    complete.then_some(names)
+                });
+                match names {
+                    Some(names) if names.is_empty() => None,
+                    names => Some(Arc::new(BlockingFns::new(names.as_ref()))),
+                }
+            })()
+        };
+        file.crate_blocking = blocking.clone();
+        by_root.insert(root, (depth, blocking));
     }
 }
+
+/// Per crate root, the sync fns that may block as
+/// [`mark_crates_with_blocking_calls`] found them (with the `call_depth`
+/// used), so that the crate pass need not find them again.
+pub type CrateBlocking = HashMap<PathBuf, (usize, Option<Arc<BlockingFns>>)>;
 
 /// Puts the notes of a followed chain first in `finding`'s notes; `other`
 /// names a hop's file when it is not the finding's.

@@ -63,6 +63,50 @@ enum Spelling {
     Anywhere,
 }
 
+/// The names of a crate's sync fns that may block (see
+/// [`LazyCrate::blocking_fns`]): async code that spells none of them calls
+/// no helper that blocks, so `blocking_call_in_async` need not parse it for
+/// helpers.
+#[derive(Debug)]
+pub struct BlockingFns {
+    /// The names; `None`: any name (the crate could not be read).
+    names: Option<BTreeSet<String>>,
+    /// The same, to look for.
+    words: Option<AhoCorasick>,
+}
+
+impl PartialEq for BlockingFns {
+    fn eq(&self, other: &BlockingFns) -> bool {
+        self.names == other.names
+    }
+}
+
+impl Eq for BlockingFns {}
+
+impl BlockingFns {
+    /// Of these names (`None`: of any name).
+    pub fn new(names: Option<&BTreeSet<String>>) -> BlockingFns {
+        let words = names.and_then(|n| AhoCorasick::new(n).ok());
+        BlockingFns {
+            names: words.as_ref().and(names.cloned()),
+            words,
+        }
+    }
+
+    /// The names (`None`: any name).
+    pub fn names(&self) -> Option<&BTreeSet<String>> {
+        self.names.as_ref()
+    }
+
+    /// Whether `text` may call one of them: it spells one as a word.
+    pub fn spelled_in(&self, text: &str) -> bool {
+        let Some(words) = &self.words else {
+            return true;
+        };
+        !spelled(text.as_bytes(), words, Spelling::Mention).is_empty()
+    }
+}
+
 /// Whether a file is wanted, given the indices of the names it spells, its
 /// text and its module.
 type Fits<'a> = dyn Fn(&BTreeSet<usize>, &[u8], &str) -> bool + Sync + 'a;

@@ -25,6 +25,7 @@ use rayon::prelude::*;
 
 use crate::code;
 use crate::config::{Config, RuleSet};
+use crate::crate_load::BlockingFns;
 use crate::discover::{Discovery, SourceFile};
 use crate::nesting;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
@@ -221,12 +222,15 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
     if let Some(t) = probe.timings {
         t.lap(Phase::Read, start);
     }
+    let helpers_block = utf8
+        .as_ref()
+        .is_ok_and(|text| helpers_may_block(text, file.crate_blocking.as_deref()));
     let mut result = match utf8 {
         Ok(text) if text.len() >= LARGE_FILE_BYTES => {
             let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
-            lint_text_in_crate(&file.display, text, config, probe, file.crate_blocks)
+            lint_text_in_crate(&file.display, text, config, probe, helpers_block)
         }
-        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, file.crate_blocks),
+        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, helpers_block),
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             let (line, column) = line_column_bytes(&bytes, e.valid_up_to());
@@ -238,8 +242,9 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
             result
         }
     };
-    if !file.crate_blocks {
-        // No file of its crate blocks: no call of a crate helper can.
+    if !helpers_block {
+        // No fn of its crate that blocks is named here: no call of a crate
+        // helper can block.
         result.diagnostics.retain(|d| {
             d.finding
                 .follow
@@ -255,6 +260,12 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
         }
     }
     result
+}
+
+/// Whether async code in `text` may call a sync fn of its crate that
+/// blocks: it says `async` and names one of `crate_blocking`.
+fn helpers_may_block(text: &str, crate_blocking: Option<&BlockingFns>) -> bool {
+    crate_blocking.is_some_and(|b| text.contains("async") && b.spelled_in(text))
 }
 
 /// Lints `text` as the contents of the file displayed as `path`, on a fresh
@@ -305,16 +316,16 @@ pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_
     lint_text_in_crate(path, text, config, probe, false)
 }
 
-/// [`lint_text_probed`] for a file whose crate may make blocking calls
-/// (`crate_blocks`): `blocking_call_in_async` then runs on its async code
-/// even when the file itself names no blocking call, since a helper of the
-/// crate that it calls may block.
+/// [`lint_text_probed`] for a file whose async code names a sync fn of its
+/// crate that may block (`helpers_may_block`, see [`helpers_may_block`]):
+/// `blocking_call_in_async` then runs on it even when the file itself names
+/// no blocking call, since that helper may block.
 fn lint_text_in_crate(
     path: &str,
     text: &str,
     config: &Config,
     probe: Probe<'_>,
-    crate_blocks: bool,
+    helpers_may_block: bool,
 ) -> FileResult {
     let text = strip_bom(text);
     if let Some(marker) = generated_marker(text) {
@@ -333,7 +344,7 @@ fn lint_text_in_crate(
         // Only the rules that can find something here run on the file.
         rules_to_run = verdict.rules;
         if let Some(rules) = &mut rules_to_run {
-            if crate_blocks && text.contains("async") {
+            if helpers_may_block {
                 let blocking = config
                     .enabled_ids()
                     .find(|(_, l)| l.lint.name == "blocking_call_in_async");

@@ -147,6 +147,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     let mut uncached = HashSet::new();
     let problems = discovery.problems;
     let mut packages = PackageNames::default();
+    let mut crate_blocking = callers::CrateBlocking::new();
     let paths: HashMap<String, PathBuf> = groups
         .values()
         .flat_map(|g| &g.files)
@@ -164,7 +165,14 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         if !config.include_tests {
             mark_test_support(&mut group.files, &config, &mut packages);
         }
-        callers::mark_crates_with_blocking_calls(&mut group.files, &mut packages);
+        callers::mark_crates_with_blocking_calls(
+            &mut group.files,
+            &mut packages,
+            config.max_nesting,
+            config.options.call_depth,
+            config.cache,
+            &mut crate_blocking,
+        );
         if !config.cache {
             uncached.extend(group.files.iter().map(|f| f.display.clone()));
         }
@@ -176,7 +184,13 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     };
     let config = settings::effective(None, &overrides);
     report.absorb(run_engine(&problems, &config, &options, timings)?);
-    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting, &uncached);
+    callers::resolve_crate_findings(
+        &mut report,
+        &paths,
+        config.max_nesting,
+        &uncached,
+        &crate_blocking,
+    );
     Ok((report, info))
 }
 
@@ -259,7 +273,7 @@ fn lint_stdin(
         test_code: discover::in_test_dir(&discover::named_relative(&path)),
         path: path.clone(),
         display: display.clone(),
-        crate_blocks: false,
+        crate_blocking: None,
     }];
     if !config.include_tests {
         mark_test_support(&mut file, &config, &mut PackageNames::default());
@@ -284,6 +298,12 @@ fn lint_stdin(
         false => HashSet::from([display_path(&path)]),
     };
     let paths = HashMap::from([(display_path(&path), path)]);
-    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting, &uncached);
+    callers::resolve_crate_findings(
+        &mut report,
+        &paths,
+        config.max_nesting,
+        &uncached,
+        &callers::CrateBlocking::new(),
+    );
     Ok(report)
 }
