@@ -281,3 +281,43 @@ fn a_file_no_module_declares_is_not_part_of_the_crate() {
         "{found:?}"
     );
 }
+
+/// A crate with many async files and one file that blocks: its blocking
+/// fns are found before the engine runs, and async code is read for helper
+/// calls only where it names one. Linting the whole crate or one file gives
+/// the same finding.
+#[test]
+fn blocking_helpers_are_found_before_the_files_that_call_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "Cargo.toml", "[package]\nname = \"svc\"\n");
+    write(
+        root,
+        "src/main.rs",
+        "mod store;\nmod a;\nmod b;\nmod c;\nmod d;\n\nfn main() {}\n",
+    );
+    write(
+        root,
+        "src/store.rs",
+        "pub fn load_slow() -> u8 {\n    wait_for_peer()\n}\n\nfn wait_for_peer() -> u8 {\n    std::thread::sleep(std::time::Duration::from_secs(1));\n    0\n}\n\npub fn quick() -> u8 {\n    1\n}\n",
+    );
+    write(
+        root,
+        "src/a.rs",
+        "pub async fn handle() -> u8 {\n    crate::store::load_slow()\n}\n",
+    );
+    write(
+        root,
+        "src/b.rs",
+        "pub async fn other() -> u8 {\n    crate::store::quick()\n}\n",
+    );
+    write(root, "src/c.rs", "pub async fn c() {}\n");
+    write(root, "src/d.rs", "pub async fn d() {}\n");
+    let whole = findings(root, &["--no-cache", "."]);
+    assert_eq!(whole, [f("src/a.rs", 2, "blocking_call_in_async")]);
+    let one = findings(root, &["--no-cache", "src/a.rs"]);
+    assert_eq!(one, whole);
+    let cached = findings(root, &["src/a.rs"]);
+    assert_eq!(cached, whole);
+    assert!(findings(root, &["src/b.rs"]).is_empty());
+}
