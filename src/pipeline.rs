@@ -165,6 +165,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         if !config.include_tests {
             mark_test_support(&mut group.files, &config, &mut packages);
         }
+        let start = std::time::Instant::now();
         callers::mark_crates_with_blocking_calls(
             &mut group.files,
             &mut packages,
@@ -173,6 +174,9 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
             config.cache,
             &mut crate_blocking,
         );
+        if let Some(t) = timings {
+            t.lap(timings::Phase::CrateBlocking, start);
+        }
         if !config.cache {
             uncached.extend(group.files.iter().map(|f| f.display.clone()));
         }
@@ -184,6 +188,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     };
     let config = settings::effective(None, &overrides);
     report.absorb(run_engine(&problems, &config, &options, timings)?);
+    let start = std::time::Instant::now();
     callers::resolve_crate_findings(
         &mut report,
         &paths,
@@ -191,6 +196,9 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         &uncached,
         &crate_blocking,
     );
+    if let Some(t) = timings {
+        t.lap(timings::Phase::CratePass, start);
+    }
     Ok((report, info))
 }
 

@@ -28,11 +28,16 @@ pub enum Phase {
     Context,
     /// Dropping syntax trees and freeing span records.
     Drop,
+    /// Finding each crate's sync fns that may block, before the engine
+    /// (wall time: its parsing is in parallel).
+    CrateBlocking,
+    /// Deciding the findings that wait for their crate (wall time).
+    CratePass,
     /// Rendering and printing the report.
     Report,
 }
 
-const PHASES: [(Phase, &str); 8] = [
+const PHASES: [(Phase, &str); 10] = [
     (Phase::Discover, "discover"),
     (Phase::Read, "read"),
     (Phase::Prefilter, "pre-filter"),
@@ -40,6 +45,8 @@ const PHASES: [(Phase, &str); 8] = [
     (Phase::Parse, "parse"),
     (Phase::Context, "context"),
     (Phase::Drop, "drop trees"),
+    (Phase::CrateBlocking, "crate: blocking fns"),
+    (Phase::CratePass, "crate pass"),
     (Phase::Report, "report"),
 ];
 
