@@ -50,6 +50,7 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use leaklint_lints::context::entry::CallSummary;
+use leaklint_lints::context::modules::ModDecl;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
@@ -81,6 +82,10 @@ const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 
 /// An entry's key: see the module documentation.
 type Key = u128;
+
+/// The module name under which a file's `mod` declarations are cached: not
+/// a Rust identifier, so never a real module's.
+const DECLARATIONS: &str = "<mod declarations>";
 
 /// Where the bytes of an entry used by this run are.
 enum Entry {
@@ -156,6 +161,33 @@ impl SummaryCache {
             return compute();
         }
         self.cached(key(text, module), compute)
+    }
+
+    /// The `mod` declarations of the file whose text is `text`: the cached
+    /// ones, else `compute()`'s (then cached). The crate pass reads every
+    /// file's declarations on every run; a warm cache saves lexing them.
+    pub fn declarations(
+        &self,
+        text: &str,
+        compute: impl FnOnce() -> Option<Vec<ModDecl>>,
+    ) -> Option<Vec<ModDecl>> {
+        if self.dir.is_none() {
+            return compute();
+        }
+        self.cached(key(text, DECLARATIONS), compute)
+    }
+
+    /// Keeps the summary of the file whose text is `text` as module
+    /// `module` in the cache file, if it is there, though this run did not
+    /// need it: the crate pass parses only the files its findings lead to,
+    /// so an entry unused by one run is not stale.
+    pub fn keep(&self, text: &str, module: &str) {
+        let key = key(text, module);
+        if let Some(range) = self.stored.get(&key) {
+            if let Ok(mut used) = self.used.lock() {
+                used.entry(key).or_insert(Entry::Stored(range.clone()));
+            }
+        }
     }
 
     /// The value of the entry `key`, else `compute()`'s (then cached).

@@ -16,8 +16,9 @@
 //! a comment or string only makes a file parsed for nothing. Summaries go
 //! through the crate's summary cache ([`crate::cache`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 use leaklint_lints::context::entry::{CallSite, CallSummary, Callee, Caller};
@@ -50,7 +51,15 @@ pub struct LazyCrate {
     called: BTreeSet<Want>,
     max_nesting: usize,
     cache: SummaryCache,
+    /// The files' texts, when the crate is small enough to keep them.
+    texts: HashMap<PathBuf, Arc<str>>,
 }
+
+/// A file of the walk: its path, its declarations, its text.
+type ReadFile = (PathBuf, Option<Vec<ModDecl>>, Option<Arc<str>>);
+
+/// The most text of a crate kept in memory while it is searched for names.
+const MAX_KEPT_TEXT_BYTES: usize = 32 << 20;
 
 /// How a file must spell a name to be loaded for it.
 #[derive(Clone, Copy)]
@@ -199,6 +208,7 @@ impl LazyCrate {
             called: BTreeSet::new(),
             max_nesting,
             cache,
+            texts: HashMap::new(),
         };
         match package_files(root) {
             Some((files, manifests)) => krate.read_trees(&files, &manifests, known),
@@ -216,10 +226,35 @@ impl LazyCrate {
         mut known: HashMap<PathBuf, CallSummary>,
     ) {
         let max_nesting = self.max_nesting;
-        let mut decls: HashMap<PathBuf, Option<Vec<ModDecl>>> = files
+        let cache = &self.cache;
+        let read: Vec<ReadFile> = files
             .par_iter()
-            .map(|f| (canonical(f), declarations(f, max_nesting)))
+            .map(|f| {
+                let text = read_text(f);
+                let decls = text
+                    .as_deref()
+                    .and_then(|t| declarations(f, t, max_nesting, cache));
+                // The walk starts at the canonical root and follows no
+                // links: its paths are canonical already.
+                (f.clone(), decls, text)
+            })
             .collect();
+        // The texts are searched for names several times: kept when the
+        // crate is not too large, read again otherwise.
+        let total: usize = read
+            .iter()
+            .filter_map(|(_, _, t)| t.as_ref())
+            .map(|t| t.len())
+            .sum();
+        let keep_texts = total <= MAX_KEPT_TEXT_BYTES;
+        let walked: HashSet<PathBuf> = read.iter().map(|(p, _, _)| p.clone()).collect();
+        let mut decls: HashMap<PathBuf, Option<Vec<ModDecl>>> = HashMap::new();
+        for (path, found, text) in read {
+            if let (true, Some(text)) = (keep_texts, text) {
+                self.texts.insert(path.clone(), text);
+            }
+            decls.insert(path, found);
+        }
         let mut complete = true;
         let mut unreadable = false;
         // File → the name of the module it is (the last segment of its
@@ -235,8 +270,10 @@ impl LazyCrate {
             // is read when the tree reaches it.
             let mut load = |path: &Path| {
                 let found = decls
-                    .entry(canonical(path))
-                    .or_insert_with(|| declarations(path, max_nesting));
+                    .entry(walked_or_canonical(path, &walked))
+                    .or_insert_with(|| {
+                        read_text(path).and_then(|t| declarations(path, &t, max_nesting, cache))
+                    });
                 match found {
                     Some(decls) => Ok(decls.clone()),
                     None if path.is_file() => {
@@ -256,7 +293,9 @@ impl LazyCrate {
                     .last()
                     .cloned()
                     .unwrap_or_else(|| "crate".to_string());
-                let entry = members.entry(canonical(&file.path)).or_insert((name, true));
+                let entry = members
+                    .entry(walked_or_canonical(&file.path, &walked))
+                    .or_insert((name, true));
                 // Test code only if it is test code everywhere it appears.
                 entry.1 &= file.test;
             }
@@ -515,13 +554,17 @@ impl LazyCrate {
             .iter()
             .filter(|(p, _)| !self.loaded.contains_key(*p))
             .collect();
-        let (max_nesting, cache) = (self.max_nesting, &self.cache);
+        let (max_nesting, cache, texts) = (self.max_nesting, &self.cache, &self.texts);
         let found: Vec<(PathBuf, Option<Option<CallSummary>>)> = candidates
             .par_iter()
             .filter_map(|(path, module)| {
-                let Ok(text) = std::fs::read(path) else {
-                    // Unreadable: it may call anything.
-                    return Some(((*path).clone(), None));
+                let text: std::borrow::Cow<[u8]> = match texts.get(*path) {
+                    Some(text) => text.as_bytes().into(),
+                    None => match std::fs::read(path) {
+                        Ok(text) => text.into(),
+                        // Unreadable: it may call anything.
+                        Err(_) => return Some(((*path).clone(), None)),
+                    },
                 };
                 let matched = spelled(&text, &words, spelling);
                 (!matched.is_empty() && fits(&matched, &text, module)).then(|| {
@@ -547,10 +590,39 @@ impl LazyCrate {
     }
 }
 
-/// A file's `mod` declarations, or `None` if it cannot be read or parsed.
-fn declarations(path: &Path, max_nesting: usize) -> Option<Vec<ModDecl>> {
+/// `path` as the walk found it, when it did (its paths are canonical), else
+/// made canonical (a `#[path]` with `..`, a file outside the walk).
+fn walked_or_canonical(path: &Path, walked: &HashSet<PathBuf>) -> PathBuf {
+    match walked.contains(path) {
+        true => path.to_path_buf(),
+        false => canonical(path),
+    }
+}
+
+/// The text of the file at `path` without its byte-order mark, if it can
+/// be read as UTF-8.
+fn read_text(path: &Path) -> Option<Arc<str>> {
     let text = std::fs::read_to_string(path).ok()?;
-    let text = crate::text::strip_bom(&text);
+    Some(Arc::from(crate::text::strip_bom(&text)))
+}
+
+/// The `mod` declarations of the file at `path` whose text is `text`, or
+/// `None` if it cannot be parsed; through `cache`, which also keeps the
+/// file's summary (as the module its path names) when this run does not
+/// need it.
+fn declarations(
+    path: &Path,
+    text: &str,
+    max_nesting: usize,
+    cache: &SummaryCache,
+) -> Option<Vec<ModDecl>> {
+    cache.keep(text, &crate::callers::module_name(path));
+    cache.declarations(text, || scan_declarations(text, max_nesting))
+}
+
+/// A file's `mod` declarations from its text: lexically, or by the parser
+/// where only it can tell.
+fn scan_declarations(text: &str, max_nesting: usize) -> Option<Vec<ModDecl>> {
     if let Some(decls) = crate::mod_scan::module_decls(text) {
         return Some(decls);
     }
