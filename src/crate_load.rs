@@ -18,6 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
@@ -55,7 +56,7 @@ pub struct LazyCrate {
     texts: HashMap<PathBuf, Arc<str>>,
 }
 
-/// A file of the walk: its path, its declarations, its text.
+/// A file of the walk: its path, its declarations, its text if kept.
 type ReadFile = (PathBuf, Option<Vec<ModDecl>>, Option<Arc<str>>);
 
 /// The most text of a crate kept in memory while it is searched for names.
@@ -227,6 +228,9 @@ impl LazyCrate {
     ) {
         let max_nesting = self.max_nesting;
         let cache = &self.cache;
+        // The texts are searched for names several times: kept up to a
+        // budget, read again beyond it.
+        let budget = std::sync::atomic::AtomicUsize::new(MAX_KEPT_TEXT_BYTES);
         let read: Vec<ReadFile> = files
             .par_iter()
             .map(|f| {
@@ -234,23 +238,22 @@ impl LazyCrate {
                 let decls = text
                     .as_deref()
                     .and_then(|t| declarations(f, t, max_nesting, cache));
+                let kept = text.filter(|t| {
+                    budget
+                        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                            left.checked_sub(t.len())
+                        })
+                        .is_ok()
+                });
                 // The walk starts at the canonical root and follows no
                 // links: its paths are canonical already.
-                (f.clone(), decls, text)
+                (f.clone(), decls, kept)
             })
             .collect();
-        // The texts are searched for names several times: kept when the
-        // crate is not too large, read again otherwise.
-        let total: usize = read
-            .iter()
-            .filter_map(|(_, _, t)| t.as_ref())
-            .map(|t| t.len())
-            .sum();
-        let keep_texts = total <= MAX_KEPT_TEXT_BYTES;
         let walked: HashSet<PathBuf> = read.iter().map(|(p, _, _)| p.clone()).collect();
         let mut decls: HashMap<PathBuf, Option<Vec<ModDecl>>> = HashMap::new();
         for (path, found, text) in read {
-            if let (true, Some(text)) = (keep_texts, text) {
+            if let Some(text) = text {
                 self.texts.insert(path.clone(), text);
             }
             decls.insert(path, found);
