@@ -53,11 +53,13 @@ crate::declare_lint! {
     /// not reported either: the body of `main` or of a `#[tokio::main]` /
     /// `#[actix_web::main]` fn, async blocks in it that are not spawned, and
     /// the async block a sync fn hands to `block_on`
-    /// (`runtime.block_on(async { … })`). A blocking call there holds up only
-    /// `main` itself. This does not hold under
+    /// (`runtime.block_on(async { … })`). A `#[tokio::main]` fn or method
+    /// other than `main` is such a sync fn: it builds a runtime and blocks on
+    /// its body on the thread that called it. A blocking call there holds up
+    /// only that thread. This does not hold under
     /// `#[tokio::main(flavor = "current_thread")]`, or when the fn builds its
-    /// runtime with `Builder::new_current_thread()`: there the main thread is
-    /// the runtime's only worker, and those calls are reported.
+    /// runtime with `Builder::new_current_thread()`: there the calling thread
+    /// is the runtime's only worker, and those calls are reported.
     ///
     /// ### Why is this bad
     /// An async runtime runs many tasks on a few worker threads. A blocking
@@ -989,36 +991,26 @@ impl<'v> Rule<'v, '_> {
     }
 
     /// Which thread the async context at `ancestors[index]` runs on: the
-    /// main thread for `main` (or a `#[…::main]` fn) itself, an async block
-    /// in it that is not spawned, or an async block handed to `block_on`
-    /// from sync code, unless a current-thread runtime makes the main
-    /// thread its only worker; a runtime worker otherwise.
+    /// main thread for `main` (or a `#[…::main]` fn or method) itself, an
+    /// async block in it that is not spawned, or an async block handed to
+    /// `block_on` from sync code, unless a current-thread runtime makes the
+    /// main thread its only worker; a runtime worker otherwise.
     fn thread_of(&self, ancestors: &[Node<'v>], index: usize) -> Thread {
         for i in (0..=index).rev() {
             let child = ancestors.get(i + 1);
             match ancestors[i] {
-                Node::ItemFn(f) => {
-                    if !self.ctx.is_entry_point(f) {
-                        return main_if_only_from(&f.sig);
-                    }
-                    if main_is_current_thread(&f.attrs) {
-                        let attr = f
-                            .attrs
-                            .iter()
-                            .find(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"));
-                        return Thread::OnlyWorker(
-                            attr.map_or(f.sig.ident.span(), syn::spanned::Spanned::span),
-                        );
-                    }
-                    return match self.current_thread_runtime_in(&f.block) {
-                        Some(span) => Thread::OnlyWorker(span),
-                        None => Thread::Main,
-                    };
+                Node::ItemFn(f) if self.ctx.is_entry_point(f) => {
+                    return self.entry_thread(&f.sig, &f.attrs, &f.block)
                 }
-                Node::ImplFn(f) if !has_main_attr(&f.attrs) => return main_if_only_from(&f.sig),
-                Node::ImplFn(_) | Node::TraitFn(_) | Node::Static(_) | Node::Const(_) => {
-                    return Thread::Worker
+                Node::ItemFn(f) => return main_if_only_from(&f.sig),
+                // A `#[tokio::main]` method is a sync fn that builds a
+                // runtime and blocks on its body: the body runs on the
+                // calling thread, as under `block_on`, not on a worker.
+                Node::ImplFn(f) if has_main_attr(&f.attrs) => {
+                    return self.entry_thread(&f.sig, &f.attrs, &f.block)
                 }
+                Node::ImplFn(f) => return main_if_only_from(&f.sig),
+                Node::TraitFn(_) | Node::Static(_) | Node::Const(_) => return Thread::Worker,
                 _ if i == index => {}
                 Node::Expr(Expr::Closure(c)) if c.asyncness.is_none() => return Thread::Worker,
                 Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
@@ -1058,6 +1050,27 @@ impl<'v> Rule<'v, '_> {
             }
         }
         Thread::Worker
+    }
+
+    /// The thread the body of an entry point (`main`, or a fn or method
+    /// with a `#[…::main]` attribute) runs on: the thread that called it,
+    /// unless a current-thread runtime makes that thread its only worker.
+    fn entry_thread(
+        &self,
+        sig: &syn::Signature,
+        attrs: &[syn::Attribute],
+        body: &'v syn::Block,
+    ) -> Thread {
+        if main_is_current_thread(attrs) {
+            let attr = attrs
+                .iter()
+                .find(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"));
+            return Thread::OnlyWorker(attr.map_or(sig.ident.span(), syn::spanned::Spanned::span));
+        }
+        match self.current_thread_runtime_in(body) {
+            Some(span) => Thread::OnlyWorker(span),
+            None => Thread::Main,
+        }
     }
 
     /// Where `body` builds a current-thread tokio runtime, if it does.

@@ -20,3 +20,16 @@ pub fn run_embedded() -> anyhow::Result<()> {
         restore(state).await
     })
 }
+
+pub struct Agent;
+
+impl Agent {
+    // A `#[tokio::main]` method on a current-thread runtime: its caller's
+    // thread is the runtime's only worker.
+    #[tokio::main(flavor = "current_thread")]
+    pub async fn run(&self) -> anyhow::Result<()> {
+        tokio::spawn(heartbeat());
+        let state = std::fs::read("agent.bin")?; //~ blocking_call_in_async
+        restore(state).await
+    }
+}

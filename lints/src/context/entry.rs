@@ -414,6 +414,17 @@ impl<'a> FileContext<'a> {
                     if blocks_on && builds_current_thread(&f.block) {
                         thread = SiteThread::Worker;
                     }
+                    // A `#[tokio::main]` method builds a runtime and blocks
+                    // on its body, as `block_on` does, on its caller's thread.
+                    if thread == SiteThread::Caller && scope::has_main_attr(&f.attrs) {
+                        thread = if scope::main_is_current_thread(&f.attrs)
+                            || builds_current_thread(&f.block)
+                        {
+                            SiteThread::Worker
+                        } else {
+                            SiteThread::Main
+                        };
+                    }
                     let name = imports::unraw(&f.sig.ident);
                     caller = match impl_type_of(ancestors) {
                         Some(t) => Caller::Fn(format!("{t}::{name}")),
@@ -1032,6 +1043,32 @@ mod tests {
         assert!(once.contains("run::command"), "{once:?}");
         // A bare `command()` may be any of them, and it runs in a loop.
         assert!(!once.contains("other::command"), "{once:?}");
+    }
+
+    #[test]
+    fn a_tokio_main_method_blocks_on_its_body_on_the_callers_thread() {
+        let (_, main_thread) = reached(
+            "fn main() { Server::start(); std::thread::spawn(|| Server::serve()); }
+             impl Server {
+                 fn start() { Self::start_with_bind() }
+                 #[tokio::main(flavor = \"multi_thread\")]
+                 async fn start_with_bind() { Store::open().await; }
+                 #[tokio::main]
+                 async fn serve() { Store::serve().await; }
+                 #[tokio::main(flavor = \"current_thread\")]
+                 async fn single() { Store::single().await; }
+             }
+             impl Store {
+                 async fn open() {} async fn serve() {} async fn single() {}
+             }",
+        );
+        // Its body runs on the thread that called it, whichever that is:
+        // a worker calling it would panic (a runtime inside a runtime).
+        for key in ["Store::open", "Store::serve"] {
+            assert!(main_thread.contains(key), "{key}: {main_thread:?}");
+        }
+        // On a current-thread runtime that thread is the only worker.
+        assert!(!main_thread.contains("Store::single"), "{main_thread:?}");
     }
 
     #[test]
