@@ -60,7 +60,7 @@ pub struct LazyCrate {
 type ReadFile = (PathBuf, Option<Vec<ModDecl>>, Option<Arc<str>>);
 
 /// The most text of a crate kept in memory while it is searched for names.
-const MAX_KEPT_TEXT_BYTES: usize = 32 << 20;
+const MAX_KEPT_TEXT_BYTES: usize = 8 << 20;
 
 /// How a file must spell a name to be loaded for it.
 #[derive(Clone, Copy)]
