@@ -16,7 +16,7 @@ crate::declare_lint! {
     /// ### What it does
     /// Flags a loop (`loop`, `while cond`, `while let`) that polls without
     /// waiting — `try_recv()`, `try_lock()`, `try_read()`, `try_write()`,
-    /// `try_acquire()`, `now_or_never()`, or a `select!` with
+    /// `try_send()`, `try_acquire()`, `now_or_never()`, or a `select!` with
     /// a `default` / `else` branch — when, after the poll found nothing
     /// (`Err(Empty)`, `Err(_)`, `None`, `false`, the default branch), a path
     /// goes round the loop and polls again without waiting on the way.
@@ -40,10 +40,7 @@ crate::declare_lint! {
     /// index stepped by the loop) that tries each element once; a poll whose
     /// success leaves the loop (a stop check such as
     /// `if stop.try_recv().is_ok() { break }`) when other work runs between
-    /// two polls; a non-blocking send (`try_send()`, `try_broadcast()`),
-    /// which is not a poll: on a full channel the producer drops the value
-    /// (publish-or-skip) rather than coming back for something that was not
-    /// there; a spin with `std::hint::spin_loop()` outside async code (a
+    /// two polls; a spin with `std::hint::spin_loop()` outside async code (a
     /// spin lock on purpose, also with crossbeam's `Backoff::snooze()`).
     /// Taking the blocking form of the poll on the same value (`m.lock()`
     /// after `m.try_lock()` found it busy, `rx.recv()` after
@@ -56,7 +53,7 @@ crate::declare_lint! {
     /// loops is reported once, at the innermost loop it goes round.
     ///
     /// ### Why is this bad
-    /// When there is nothing to receive or lock, the loop turns around
+    /// When there is nothing to receive, lock or send, the loop turns around
     /// at once and polls again: it keeps a core at 100 % doing nothing, and in
     /// an async task it also starves the other tasks of its worker thread.
     /// It is Go's `for { select { …; default: } }`.
@@ -78,20 +75,18 @@ crate::declare_lint! {
     /// whose value only decides an `if`, `match` or `while`
     /// (`if !self.is_alive()`, `if let Some(job) = queue.pop_front()`) is a
     /// check, not work; nor is another poll. A poll whose result is dropped
-    /// unlooked-at (`let _ = m.try_lock();`) is reported only when nothing
-    /// else runs between two polls.
+    /// unlooked-at (`let _ = tap.try_send(frame);`) is reported only when
+    /// nothing else runs between two polls: a best-effort send in a loop that
+    /// does other work is not a spin.
     ///
     /// A loop that waits on only some of its empty paths is reported, also a
     /// hand-written backoff that spins a number of turns before it sleeps
     /// (`if idle > 1000 { sleep(d) }`): the turns before the sleep spin;
     /// suppress it with a reason where that is meant.
     ///
-    /// A loop that only sends with `try_send()` and never waits is not
-    /// reported: a send is never taken for a poll.
-    ///
     /// Calls of fns are not followed: a helper that sleeps does not count as
     /// a wait, and one that polls does not count as a poll. A method named
-    /// like a poll on `self` (`self.try_recv(..)`) is the type's own and is
+    /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
     /// not taken for one.
     ///
     /// Any `.await` other than of an async lock counts as a wait (a bounded
@@ -425,6 +420,7 @@ fn counterpart(call: Option<&syn::ExprMethodCall>) -> Option<(&'static str, Stri
         "try_lock" => "lock",
         "try_read" => "read",
         "try_write" => "write",
+        "try_send" => "send",
         "try_acquire" => "acquire",
         _ => return None,
     };
@@ -642,7 +638,7 @@ impl<'e> Analysis for PollPaths<'e> {
             Expr::Await(a) => {
                 let base = strip(&a.base);
                 match base {
-                    // `rx.try_recv().await` of some crates: still a poll.
+                    // `tx.try_send(x).await` of some crates: still a poll.
                     _ if flow.analysis.is_result(base) => flow.expr(base, states),
                     Expr::MethodCall(m)
                         if POLL_METHODS.contains(&m.method.to_string().as_str()) =>
@@ -924,7 +920,7 @@ fn strip(e: &Expr) -> &Expr {
     }
 }
 
-/// A poll call, seen through parentheses and an `.await` (`rx.try_recv()` of
+/// A poll call, seen through parentheses and an `.await` (`tx.try_send(x)` of
 /// some crates is async).
 fn unwrap_poll(e: &Expr) -> &Expr {
     match strip(e) {
@@ -1067,7 +1063,7 @@ fn polls_in<'v>(
                         (Some(pat), Some(root)) => self.ctx.is_bound_by(root, pat),
                         _ => false,
                     };
-                    // `self.try_recv(..)` is a method of the type being
+                    // `self.try_send(..)` is a method of the type being
                     // written, not a channel's or a lock's.
                     let of_self =
                         matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"));

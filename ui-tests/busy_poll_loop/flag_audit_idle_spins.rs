@@ -52,3 +52,9 @@ pub async fn select_default(mut rx: futures::channel::mpsc::Receiver<u32>) {
         }
     }
 }
+
+pub async fn send_spin(tx: tokio::sync::mpsc::Sender<u32>) {
+    loop {
+        let _ = tx.try_send(1); //~ busy_poll_loop
+    }
+}

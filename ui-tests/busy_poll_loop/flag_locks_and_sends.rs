@@ -1,5 +1,6 @@
-// try_lock / try_read / try_write spinning.
+// try_lock / try_read / try_write / try_send spinning.
 use std::sync::{Arc, Mutex, RwLock};
+use tokio::sync::mpsc;
 
 pub fn spin_on_lock(state: Arc<Mutex<Vec<u8>>>) {
     loop {
@@ -18,6 +19,15 @@ pub fn spin_on_rwlock(config: Arc<RwLock<String>>) {
             if let Ok(mut w) = config.try_write() {
                 w.push_str("default");
             }
+        }
+    }
+}
+
+pub async fn spin_on_send(tx: mpsc::Sender<u64>) {
+    let mut n = 0;
+    loop {
+        if tx.try_send(n).is_ok() { //~ busy_poll_loop
+            n += 1;
         }
     }
 }

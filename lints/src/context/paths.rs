@@ -317,14 +317,13 @@ pub const TOKIO_COMMAND_NEW: &[&str] = &["tokio::process::Command::new"];
 // ---------------------------------------------------------------------------
 // Polls
 
-/// Methods that poll without waiting. A non-blocking send (`try_send`,
-/// `try_broadcast`) is not one: when the channel is full the producer drops
-/// the value, it does not come back for something that was not there.
+/// Methods that poll without waiting.
 pub const POLL_METHODS: &[&str] = &[
     "try_recv",
     "try_lock",
     "try_read",
     "try_write",
+    "try_send",
     "try_acquire",
     "now_or_never",
 ];
