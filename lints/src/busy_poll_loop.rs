@@ -40,7 +40,12 @@ crate::declare_lint! {
     /// index stepped by the loop) that tries each element once; a poll whose
     /// success leaves the loop (a stop check such as
     /// `if stop.try_recv().is_ok() { break }`) when other work runs between
-    /// two polls; a spin with `std::hint::spin_loop()` outside async code (a
+    /// two polls; a `try_send()` / `try_broadcast()` of a value made in the
+    /// same turn (bound in the loop's body or by its `while let`): on a full
+    /// channel the producer drops that value and makes a new one next turn
+    /// (publish-or-skip), it does not come back for the same thing —
+    /// retrying a value made before the loop, or a literal, is a poll; a
+    /// spin with `std::hint::spin_loop()` outside async code (a
     /// spin lock on purpose, also with crossbeam's `Backoff::snooze()`).
     /// Taking the blocking form of the poll on the same value (`m.lock()`
     /// after `m.try_lock()` found it busy, `rx.recv()` after
@@ -1052,6 +1057,7 @@ fn polls_in<'v>(
     struct Finder<'v, 'a, 'p> {
         ctx: &'v FileContext<'a>,
         own: Option<&'p syn::Pat>,
+        body: &'v syn::Block,
         stepped: Vec<String>,
         found: Vec<(Poll<'v>, proc_macro2::Span)>,
     }
@@ -1067,7 +1073,8 @@ fn polls_in<'v>(
                     // written, not a channel's or a lock's.
                     let of_self =
                         matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"));
-                    if !own && !of_self && !indexed_by(&m.receiver, &self.stepped) {
+                    let fresh = sends_value_made_this_turn(self.ctx, m, self.body, self.own);
+                    if !own && !of_self && !fresh && !indexed_by(&m.receiver, &self.stepped) {
                         self.found
                             .push((Poll::Call(e), syn::spanned::Spanned::span(e)));
                     }
@@ -1090,6 +1097,7 @@ fn polls_in<'v>(
     let mut finder = Finder {
         ctx,
         own,
+        body,
         stepped: stepped_names(ctx, cond, body),
         found: Vec::new(),
     };
@@ -1098,6 +1106,42 @@ fn polls_in<'v>(
     }
     finder.visit_block(body);
     finder.found
+}
+
+/// Whether `m` is a non-blocking send (`try_send`, `try_broadcast`) of a
+/// value made in this turn of the loop: a name bound in the loop's body or
+/// by its own `while let`. On a full channel that value is dropped
+/// (publish-or-skip) and the next turn makes a new one, so the send is not
+/// a poll that comes back for the same thing; retrying a value made before
+/// the loop (or a literal) is.
+fn sends_value_made_this_turn(
+    ctx: &FileContext<'_>,
+    m: &syn::ExprMethodCall,
+    body: &syn::Block,
+    own: Option<&syn::Pat>,
+) -> bool {
+    if !matches!(m.method.to_string().as_str(), "try_send" | "try_broadcast") {
+        return false;
+    }
+    let Some(Expr::Path(p)) = m.args.first().map(strip) else {
+        return false;
+    };
+    let Some(ident) = p.path.get_ident() else {
+        return false;
+    };
+    if own.is_some_and(|pat| ctx.is_bound_by(ident, pat)) {
+        return true;
+    }
+    let Some(id) = ctx.binding_of_use(ident) else {
+        return false;
+    };
+    let at = ctx.scopes().binding(id).span.start();
+    let (open, close) = (
+        body.brace_token.span.open().start(),
+        body.brace_token.span.close().end(),
+    );
+    (open.line, open.column) <= (at.line, at.column)
+        && (at.line, at.column) <= (close.line, close.column)
 }
 
 /// The names a loop (its condition and body) assigns to (`i += 1`,
