@@ -626,8 +626,14 @@ fn declarations(
 /// A file's `mod` declarations from its text: lexically, or by the parser
 /// where only it can tell.
 fn scan_declarations(text: &str, max_nesting: usize) -> Option<Vec<ModDecl>> {
-    if let Some(decls) = crate::mod_scan::module_decls(text) {
-        return Some(decls);
+    // A bug in the scan must not cost the run: the file then reads as one
+    // that cannot be parsed (nothing is decided as moot through it).
+    let scanned = std::panic::catch_unwind(|| crate::mod_scan::module_decls(text));
+    proc_macro2::extra::invalidate_current_thread_spans();
+    match scanned {
+        Ok(Some(decls)) => return Some(decls),
+        Ok(None) => {}
+        Err(_) => return None,
     }
     // A macro in item position that may declare modules: the parser decides.
     if crate::nesting::scan(text, max_nesting)
