@@ -45,7 +45,7 @@ use leaklint_lints::context::follow::{CrateIndex, Hop};
 use leaklint_lints::{FileContext, Finding, Note, ReachKind};
 
 use crate::cache::SummaryCache;
-use crate::crate_load::{last_segment, BlockingFns, LazyCrate, Want};
+use crate::crate_load::{self, last_segment, BlockingFns, LazyCrate, Want};
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{FileResult, Report};
@@ -293,11 +293,7 @@ fn resolve_in_crate(
         let Some(summary) = krate.summary_of(key) else {
             continue;
         };
-        let sites: HashMap<(usize, usize), &entry::CallSite> = summary
-            .calls
-            .iter()
-            .map(|c| ((c.span.start.byte, c.span.end.byte), c))
-            .collect();
+        let sites = crate_load::sites_by_span(summary);
         let mut name_at = |span: &leaklint_lints::Span, blocking: bool| {
             if let Some(site) = sites.get(&(span.start.byte, span.end.byte)) {
                 let want = Want::of(&site.callee, &summary.module);

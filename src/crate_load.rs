@@ -363,13 +363,7 @@ impl LazyCrate {
             if frontier.is_empty() {
                 break;
             }
-            let new: Vec<Want> = frontier
-                .iter()
-                .filter(|w| !self.defined.contains(*w))
-                .cloned()
-                .collect();
-            self.load_scoped(&new, Spelling::Definition);
-            self.defined.extend(new);
+            self.load_unasked(&frontier, Spelling::Definition);
             let mut next = BTreeSet::new();
             for summary in self.loaded.values().flatten() {
                 let sites = sites_by_span(summary);
@@ -410,13 +404,7 @@ impl LazyCrate {
             if frontier.is_empty() {
                 break;
             }
-            let new: Vec<Want> = frontier
-                .iter()
-                .filter(|w| !self.called.contains(*w))
-                .cloned()
-                .collect();
-            self.load_scoped(&new, Spelling::Mention);
-            self.called.extend(new);
+            self.load_unasked(&frontier, Spelling::Mention);
             let names: BTreeSet<&str> = frontier.iter().map(|w| w.name.as_str()).collect();
             let mut next = BTreeSet::new();
             for summary in self.loaded.values().flatten() {
@@ -491,6 +479,21 @@ impl LazyCrate {
             frontier = next;
             level += 1;
         }
+    }
+
+    /// [`LazyCrate::load_scoped`] for the `wants` not asked for before with
+    /// this spelling (as definitions, or as callees of a resolvable call).
+    fn load_unasked(&mut self, wants: &BTreeSet<Want>, spelling: Spelling) {
+        let asked = match spelling {
+            Spelling::Definition => &mut self.defined,
+            _ => &mut self.called,
+        };
+        let new: Vec<Want> = wants
+            .iter()
+            .filter(|w| asked.insert((*w).clone()))
+            .cloned()
+            .collect();
+        self.load_scoped(&new, spelling);
     }
 
     /// Parses the files that spell one of `wants` as `spelling` says and,
@@ -685,8 +688,8 @@ fn spelled(text: &[u8], words: &AhoCorasick, spelling: Spelling) -> BTreeSet<usi
         .collect()
 }
 
-/// A call's sites by the byte range of the call expression.
-fn sites_by_span(summary: &CallSummary) -> HashMap<(usize, usize), &CallSite> {
+/// A file's call sites by the byte range of the call expression.
+pub fn sites_by_span(summary: &CallSummary) -> HashMap<(usize, usize), &CallSite> {
     summary
         .calls
         .iter()
