@@ -185,7 +185,7 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
         let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) else {
             return true;
         };
-        if key.rsplit("::").next() != Some(moot.function.as_str()) {
+        if last_segment(key) != moot.function {
             return true;
         }
         !match moot.kind {
@@ -466,45 +466,63 @@ pub fn mark_crates_with_blocking_calls(
             file.crate_blocking = blocking.clone();
             continue;
         }
-        let blocking = {
-            let root = &root;
-            (|| {
-                let Some((files, _)) = package_files(root) else {
-                    return Some(Arc::new(BlockingFns::new(None)));
-                };
-                // Which files spell a blocking call, and which say `async`.
-                let (mut blocking_files, mut async_files) = (0usize, 0usize);
-                for f in &files {
-                    let Ok(bytes) = std::fs::read(f) else {
-                        return Some(Arc::new(BlockingFns::new(None)));
-                    };
-                    blocking_files += words.as_ref().is_none_or(|w| w.is_match(&bytes)) as usize;
-                    async_files += memchr::memmem::find(&bytes, b"async").is_some() as usize;
-                }
-                if blocking_files == 0 {
-                    return None;
-                }
-                // Finding the names parses the blocking files and their
-                // callers'; without them every async file is parsed for
-                // helper calls. Both are exact: take the cheaper.
-                let Some(pool) = pool.as_ref().filter(|_| async_files > 2 * blocking_files) else {
-                    return Some(Arc::new(BlockingFns::new(None)));
-                };
-                let names = pool.install(|| {
-                    let mut krate = LazyCrate::scan(root, HashMap::new(), max_nesting, cached);
-                    let names = krate.blocking_fns(BLOCKING_WORDS, depth);
-                    let complete = krate.complete();
-                    krate.save();
-                    complete.then_some(names)
-                });
-                match names {
-                    Some(names) if names.is_empty() => None,
-                    names => Some(Arc::new(BlockingFns::new(names.as_ref()))),
-                }
-            })()
-        };
+        let blocking = crate_blocking_fns(
+            &root,
+            words.as_ref(),
+            pool.as_ref(),
+            max_nesting,
+            depth,
+            cached,
+        );
         file.crate_blocking = blocking.clone();
         by_root.insert(root, (depth, blocking));
+    }
+}
+
+/// The sync fns of the crate at `root` that may block, `depth` calls deep
+/// (`None`: none; names `None`: any, when finding them costs more than
+/// parsing every async file, or the crate cannot be read). `words` finds
+/// the files that spell a blocking call ([`BLOCKING_WORDS`]).
+fn crate_blocking_fns(
+    root: &Path,
+    words: Option<&aho_corasick::AhoCorasick>,
+    pool: Option<&rayon::ThreadPool>,
+    max_nesting: usize,
+    depth: usize,
+    cached: bool,
+) -> Option<Arc<BlockingFns>> {
+    let any = || Some(Arc::new(BlockingFns::new(None)));
+    let Some((files, _)) = package_files(root) else {
+        return any();
+    };
+    // Which files spell a blocking call, and which say `async`.
+    let (mut blocking_files, mut async_files) = (0usize, 0usize);
+    for f in &files {
+        let Ok(bytes) = std::fs::read(f) else {
+            return any();
+        };
+        blocking_files += words.is_none_or(|w| w.is_match(&bytes)) as usize;
+        async_files += memchr::memmem::find(&bytes, b"async").is_some() as usize;
+    }
+    if blocking_files == 0 {
+        return None;
+    }
+    // Finding the names parses the blocking files and their callers';
+    // without them every async file is parsed for helper calls. Both are
+    // exact: take the cheaper.
+    let Some(pool) = pool.filter(|_| async_files > 2 * blocking_files) else {
+        return any();
+    };
+    let names = pool.install(|| {
+        let mut krate = LazyCrate::scan(root, HashMap::new(), max_nesting, cached);
+        let names = krate.blocking_fns(BLOCKING_WORDS, depth);
+        let complete = krate.complete();
+        krate.save();
+        complete.then_some(names)
+    });
+    match names {
+        Some(names) if names.is_empty() => None,
+        names => Some(Arc::new(BlockingFns::new(names.as_ref()))),
     }
 }
 
@@ -540,7 +558,20 @@ pub(crate) fn summary(
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;
-    let text = crate::text::strip_bom(&text);
+    summary_of_text(crate::text::strip_bom(&text), module, max_nesting, cache)
+}
+
+/// [`summary`] of a file already read (`text`, without its byte-order
+/// mark).
+pub(crate) fn summary_of_text(
+    text: &str,
+    module: &str,
+    max_nesting: usize,
+    cache: &SummaryCache,
+) -> Option<CallSummary> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return None;
+    }
     cache.summary(text, module, || {
         // As in the engine: two large files parsed at once set the peak.
         let _one_at_a_time = (text.len() >= crate::engine::LARGE_FILE_BYTES).then(|| {

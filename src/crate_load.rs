@@ -27,7 +27,7 @@ use leaklint_lints::context::modules::ModDecl;
 use rayon::prelude::*;
 
 use crate::cache::SummaryCache;
-use crate::callers::{canonical, package_files, summary};
+use crate::callers::{canonical, package_files, summary, summary_of_text};
 
 /// A crate whose files are parsed on demand (see the module documentation).
 pub struct LazyCrate {
@@ -564,17 +564,17 @@ impl LazyCrate {
         let found: Vec<(PathBuf, Option<Option<CallSummary>>)> = candidates
             .par_iter()
             .filter_map(|(path, module)| {
-                let text: std::borrow::Cow<[u8]> = match texts.get(*path) {
-                    Some(text) => text.as_bytes().into(),
-                    None => match std::fs::read(path) {
-                        Ok(text) => text.into(),
-                        // Unreadable: it may call anything.
-                        Err(_) => return Some(((*path).clone(), None)),
+                let text = match texts.get(*path) {
+                    Some(text) => text.clone(),
+                    // Unreadable (or not UTF-8): it may call anything.
+                    None => match read_text(path) {
+                        Some(text) => text,
+                        None => return Some(((*path).clone(), None)),
                     },
                 };
-                let matched = spelled(&text, &words, spelling);
-                (!matched.is_empty() && fits(&matched, &text, module)).then(|| {
-                    let made = summary(path, module, max_nesting, cache);
+                let matched = spelled(text.as_bytes(), &words, spelling);
+                (!matched.is_empty() && fits(&matched, text.as_bytes(), module)).then(|| {
+                    let made = summary_of_text(&text, module, max_nesting, cache);
                     ((*path).clone(), Some(made))
                 })
             })
@@ -657,32 +657,25 @@ fn scan_declarations(text: &str, max_nesting: usize) -> Option<Vec<ModDecl>> {
 /// word: not part of a longer identifier).
 fn spelled(text: &[u8], words: &AhoCorasick, spelling: Spelling) -> BTreeSet<usize> {
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let word = |m: &aho_corasick::Match| {
+        let before = m.start().checked_sub(1).map(|i| text[i]);
+        !before.is_some_and(ident) && !text.get(m.end()).is_some_and(|&b| ident(b))
+    };
+    // `fn name`, `fn r#name`.
+    let after_fn = |m: &aho_corasick::Match| {
+        let before = text[..m.start()].trim_ascii_end();
+        let before = before
+            .strip_suffix(b"r#")
+            .unwrap_or(before)
+            .trim_ascii_end();
+        before.ends_with(b"fn") && (before.len() == 2 || !ident(before[before.len() - 3]))
+    };
     words
         .find_overlapping_iter(text)
-        .filter(|m| {
-            if matches!(spelling, Spelling::Anywhere) {
-                return true;
-            }
-            if m.start() > 0 && ident(text[m.start() - 1]) {
-                return false;
-            }
-            if text.get(m.end()).is_some_and(|&b| ident(b)) {
-                return false;
-            }
-            match spelling {
-                Spelling::Mention => true,
-                Spelling::Anywhere => unreachable!("checked before"),
-                Spelling::Definition => {
-                    let before = text[..m.start()].trim_ascii_end();
-                    // `fn name`, `fn r#name`.
-                    let before = before
-                        .strip_suffix(b"r#")
-                        .unwrap_or(before)
-                        .trim_ascii_end();
-                    before.ends_with(b"fn")
-                        && (before.len() == 2 || !ident(before[before.len() - 3]))
-                }
-            }
+        .filter(|m| match spelling {
+            Spelling::Anywhere => true,
+            Spelling::Mention => word(m),
+            Spelling::Definition => word(m) && after_fn(m),
         })
         .map(|m| m.pattern().as_usize())
         .collect()

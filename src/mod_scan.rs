@@ -54,7 +54,7 @@ impl Scan<'_> {
         let mut frames = vec![Frame::Module(None, false)];
         // The outer attributes since the last item ended (source ranges).
         let mut attrs: Vec<std::ops::Range<usize>> = Vec::new();
-        // The token before, and the one before it.
+        // The token before (`None` after an attribute or a skipped group).
         let mut previous: Option<Token> = None;
         while let Some(token) = self.tokens.next_non_trivia() {
             let at_module_level = matches!(frames.last(), Some(Frame::Module(..)));
