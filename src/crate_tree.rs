@@ -463,10 +463,12 @@ impl Walk<'_, '_> {
     /// What identifies a file: its canonical path, else its normalised
     /// path; asked once per path.
     fn identity(&mut self, path: &Path) -> PathBuf {
-        self.identities
-            .entry(path.to_path_buf())
-            .or_insert_with(|| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
-            .clone()
+        if let Some(known) = self.identities.get(path) {
+            return known.clone();
+        }
+        let identity = canonical_file(path, &mut self.identities);
+        self.identities.insert(path.to_path_buf(), identity.clone());
+        identity
     }
 
     /// The declarations of a file, loaded once.
@@ -703,6 +705,29 @@ fn normalize(path: &Path) -> PathBuf {
 fn is_inside(path: &Path, dir: &Path) -> bool {
     path.strip_prefix(dir)
         .is_ok_and(|rest| !matches!(rest.components().next(), Some(Component::ParentDir)))
+}
+
+/// The canonical path of the file at `path`, or `path` itself when it
+/// cannot be made canonical (it does not exist). A file that is no link is
+/// an entry of its canonical directory: directories are made canonical
+/// once each, through `dirs` (a crate has far fewer directories than
+/// files, and each costs a lookup per component of its path).
+pub fn canonical_file(path: &Path, dirs: &mut HashMap<PathBuf, PathBuf>) -> PathBuf {
+    let canonical_or_given =
+        |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return path.to_path_buf();
+    };
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name))
+            if !meta.file_type().is_symlink() && !dir.as_os_str().is_empty() =>
+        {
+            dirs.entry(dir.to_path_buf())
+                .or_insert_with(|| canonical_or_given(dir))
+                .join(name)
+        }
+        _ => canonical_or_given(path),
+    }
 }
 
 #[cfg(test)]

@@ -172,7 +172,7 @@ impl<'a> FileContext<'a> {
         // position: a mention of one is a variable, not a fn value.
         let mut bound_names: Vec<(usize, BTreeSet<String>)> = Vec::new();
         self.walk_exprs(|expr, ancestors| {
-            if self.in_test_code(self.span_of(expr)) {
+            if self.expr_in_test_code(expr) {
                 return;
             }
             let callee = match expr {
@@ -455,7 +455,7 @@ impl<'a> FileContext<'a> {
             caller,
             once,
             thread,
-            span: self.span_of(expr),
+            span: self.call_span(expr),
         }
     }
 }
@@ -641,7 +641,7 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     }
 
     fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
-        let span = self.ctx.span_of(f);
+        let span = self.ctx.item_fn_span(f);
         let key = format!("{}::{}", self.module, imports::unraw(&f.sig.ident));
         if !self.ctx.in_test_code(span) {
             self.defs
@@ -659,7 +659,7 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
         if let Some(ty) = &self.impl_type {
             let key = format!("{ty}::{}", imports::unraw(&f.sig.ident));
-            let span = self.ctx.span_of(f);
+            let span = self.ctx.impl_fn_span(f);
             if !self.ctx.in_test_code(span) {
                 self.facts
                     .push(self.ctx.fn_facts(key.clone(), &f.sig, &f.block, true));

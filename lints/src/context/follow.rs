@@ -92,7 +92,7 @@ impl FileContext<'_> {
             let Some(spawn) = self.spawn_call(expr, ancestors, &options) else {
                 return;
             };
-            if self.in_test_code(self.span_of(expr)) {
+            if self.expr_in_test_code(expr) {
                 return;
             }
             let discarded = spawn.detached
@@ -251,13 +251,13 @@ impl FieldReads<'_, '_> {
 
 impl<'v> Visit<'v> for FieldReads<'_, '_> {
     fn visit_item(&mut self, i: &'v syn::Item) {
-        if !self.ctx.in_test_code(self.ctx.span_of(i)) {
+        if !self.ctx.item_in_test_code(i) {
             syn::visit::visit_item(self, i);
         }
     }
 
     fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
-        if !self.ctx.in_test_code(self.ctx.span_of(f)) {
+        if !self.ctx.in_test_code(self.ctx.span_of(&f.sig.ident)) {
             syn::visit::visit_impl_item_fn(self, f);
         }
     }

@@ -147,6 +147,15 @@ impl<'a> FileContext<'a> {
             .any(|t| t.start.byte <= span.start.byte && span.start.byte < t.end.byte)
     }
 
+    /// Whether `expr` starts inside test code ([`Self::in_test_code`]),
+    /// found from its first token (see [`Self::call_span`] for why).
+    pub fn expr_in_test_code(&self, expr: &syn::Expr) -> bool {
+        let start = self.position(first_token(expr).start()).byte;
+        self.test_spans
+            .iter()
+            .any(|t| t.start.byte <= start && start < t.end.byte)
+    }
+
     /// The spans of the file's test code (see [`Self::in_test_code`]).
     pub fn test_spans(&self) -> &[Span] {
         &self.test_spans
@@ -179,6 +188,49 @@ impl<'a> FileContext<'a> {
             Some(joined) => self.span(joined),
             None => self.span_of(expr),
         }
+    }
+
+    /// The [`Span`] of a fn item, the same as [`Self::span_of`] gives,
+    /// from its first and last tokens (see [`Self::call_span`] for why).
+    pub fn item_fn_span(&self, f: &syn::ItemFn) -> Span {
+        let start = fn_start(&f.attrs, &f.vis, None, &f.sig);
+        Span {
+            start: self.position(start.start()),
+            end: self.position(f.block.brace_token.span.close().end()),
+        }
+    }
+
+    /// [`Self::item_fn_span`] of a method or associated fn.
+    pub fn impl_fn_span(&self, f: &syn::ImplItemFn) -> Span {
+        let start = fn_start(&f.attrs, &f.vis, f.defaultness.as_ref(), &f.sig);
+        Span {
+            start: self.position(start.start()),
+            end: self.position(f.block.brace_token.span.close().end()),
+        }
+    }
+
+    /// Whether `item` starts inside test code ([`Self::in_test_code`]),
+    /// found from a token of its head: test code is made of whole items,
+    /// so an item's name is in it exactly when the item's start is.
+    pub fn item_in_test_code(&self, item: &syn::Item) -> bool {
+        use syn::Item;
+        let head = match item {
+            Item::Fn(f) => f.sig.ident.span(),
+            Item::Mod(m) => m.ident.span(),
+            Item::Impl(i) => i.impl_token.span,
+            Item::Struct(s) => s.ident.span(),
+            Item::Enum(e) => e.ident.span(),
+            Item::Trait(t) => t.ident.span(),
+            Item::Const(c) => c.ident.span(),
+            Item::Static(s) => s.ident.span(),
+            Item::Type(t) => t.ident.span(),
+            Item::Use(u) => u.use_token.span,
+            other => other.span(),
+        };
+        let start = self.position(head.start()).byte;
+        self.test_spans
+            .iter()
+            .any(|t| t.start.byte <= start && start < t.end.byte)
     }
 
     /// A span from the start of `first` to the end of `last`.
@@ -352,11 +404,14 @@ impl<'a> FileContext<'a> {
     }
 }
 
-/// A span that starts where `expr`'s first token does: the first token
-/// itself for the postfix expressions a call chain is made of, else the
-/// whole expression (printed, see [`FileContext::call_span`]).
+/// A span that starts where `expr`'s first token does (for most
+/// expressions its first token itself: the start of a path, a keyword, an
+/// opening delimiter), without printing the expression to tokens as syn's
+/// `Spanned` does, which costs as much as the expression is long. An
+/// expression with attributes, and the rare kinds not listed, are printed.
 fn first_token(expr: &syn::Expr) -> proc_macro2::Span {
     use syn::Expr;
+    let label = |l: &Option<syn::Label>| l.as_ref().map(|l| l.name.apostrophe);
     match expr {
         Expr::Call(c) if c.attrs.is_empty() => first_token(&c.func),
         Expr::MethodCall(m) if m.attrs.is_empty() => first_token(&m.receiver),
@@ -364,15 +419,99 @@ fn first_token(expr: &syn::Expr) -> proc_macro2::Span {
         Expr::Await(a) if a.attrs.is_empty() => first_token(&a.base),
         Expr::Try(t) if t.attrs.is_empty() => first_token(&t.expr),
         Expr::Index(i) if i.attrs.is_empty() => first_token(&i.expr),
+        Expr::Binary(b) if b.attrs.is_empty() => first_token(&b.left),
+        Expr::Assign(a) if a.attrs.is_empty() => first_token(&a.left),
+        Expr::Cast(c) if c.attrs.is_empty() => first_token(&c.expr),
+        Expr::Range(r) if r.attrs.is_empty() => match (&r.start, &r.limits) {
+            (Some(start), _) => first_token(start),
+            (None, syn::RangeLimits::HalfOpen(dots)) => dots.spans[0],
+            (None, syn::RangeLimits::Closed(dots)) => dots.spans[0],
+        },
         Expr::Paren(p) if p.attrs.is_empty() => p.paren_token.span.open(),
-        Expr::Path(p) if p.attrs.is_empty() && p.qself.is_none() => {
-            match (&p.path.leading_colon, p.path.segments.first()) {
-                (Some(colon), _) => colon.spans[0],
-                (None, Some(segment)) => segment.ident.span(),
-                (None, None) => expr.span(),
-            }
+        Expr::Tuple(t) if t.attrs.is_empty() => t.paren_token.span.open(),
+        Expr::Array(a) if a.attrs.is_empty() => a.bracket_token.span.open(),
+        Expr::Repeat(r) if r.attrs.is_empty() => r.bracket_token.span.open(),
+        Expr::Path(p) if p.attrs.is_empty() => path_start(p.qself.as_ref(), &p.path, expr),
+        Expr::Struct(s) if s.attrs.is_empty() => path_start(s.qself.as_ref(), &s.path, expr),
+        Expr::Macro(m) if m.attrs.is_empty() => path_start(None, &m.mac.path, expr),
+        Expr::Lit(l) if l.attrs.is_empty() => l.lit.span(),
+        Expr::Block(b) if b.attrs.is_empty() => {
+            label(&b.label).unwrap_or_else(|| b.block.brace_token.span.open())
+        }
+        Expr::Loop(l) if l.attrs.is_empty() => label(&l.label).unwrap_or(l.loop_token.span),
+        Expr::While(w) if w.attrs.is_empty() => label(&w.label).unwrap_or(w.while_token.span),
+        Expr::ForLoop(f) if f.attrs.is_empty() => label(&f.label).unwrap_or(f.for_token.span),
+        Expr::If(i) if i.attrs.is_empty() => i.if_token.span,
+        Expr::Match(m) if m.attrs.is_empty() => m.match_token.span,
+        Expr::Async(a) if a.attrs.is_empty() => a.async_token.span,
+        Expr::Unsafe(u) if u.attrs.is_empty() => u.unsafe_token.span,
+        Expr::Const(c) if c.attrs.is_empty() => c.const_token.span,
+        Expr::Let(l) if l.attrs.is_empty() => l.let_token.span,
+        Expr::Return(r) if r.attrs.is_empty() => r.return_token.span,
+        Expr::Break(b) if b.attrs.is_empty() => b.break_token.span,
+        Expr::Continue(c) if c.attrs.is_empty() => c.continue_token.span,
+        Expr::Reference(r) if r.attrs.is_empty() => r.and_token.spans[0],
+        Expr::Closure(c) if c.attrs.is_empty() => {
+            let modifiers = [
+                c.lifetimes.as_ref().map(|l| l.for_token.span),
+                c.constness.as_ref().map(|t| t.span),
+                c.movability.as_ref().map(|t| t.span),
+                c.asyncness.as_ref().map(|t| t.span),
+                c.capture.as_ref().map(|t| t.span),
+            ];
+            modifiers
+                .into_iter()
+                .flatten()
+                .next()
+                .unwrap_or(c.or1_token.spans[0])
         }
         other => other.span(),
+    }
+}
+
+/// The span of a fn's first token: its first outer attribute, else its
+/// visibility, `default`, qualifiers or `fn`.
+fn fn_start(
+    attrs: &[syn::Attribute],
+    vis: &syn::Visibility,
+    defaultness: Option<&syn::token::Default>,
+    sig: &syn::Signature,
+) -> proc_macro2::Span {
+    if let Some(attr) = attrs
+        .iter()
+        .find(|a| matches!(a.style, syn::AttrStyle::Outer))
+    {
+        return attr.pound_token.span;
+    }
+    let vis = match vis {
+        syn::Visibility::Public(p) => Some(p.span),
+        syn::Visibility::Restricted(r) => Some(r.pub_token.span),
+        syn::Visibility::Inherited => None,
+    };
+    let qualifiers = [
+        vis,
+        defaultness.map(|d| d.span),
+        sig.constness.as_ref().map(|t| t.span),
+        sig.asyncness.as_ref().map(|t| t.span),
+        sig.unsafety.as_ref().map(|t| t.span),
+        sig.abi.as_ref().map(|a| a.extern_token.span),
+    ];
+    qualifiers
+        .into_iter()
+        .flatten()
+        .next()
+        .unwrap_or(sig.fn_token.span)
+}
+
+/// The span of a path expression's first token.
+fn path_start(qself: Option<&syn::QSelf>, path: &syn::Path, expr: &syn::Expr) -> proc_macro2::Span {
+    if let Some(qself) = qself {
+        return qself.lt_token.spans[0];
+    }
+    match (&path.leading_colon, path.segments.first()) {
+        (Some(colon), _) => colon.spans[0],
+        (None, Some(segment)) => segment.ident.span(),
+        (None, None) => expr.span(),
     }
 }
 
@@ -614,6 +753,67 @@ mod tests {
                 "-"
             ]
         );
+    }
+
+    #[test]
+    fn fn_spans_and_item_heads_agree_with_syn() {
+        let src = "#[cfg(test)] mod t { fn a() {} } /// d\n#[inline] pub fn b() {} \
+                   pub(crate) async unsafe fn c() {} const fn d() {} extern \"C\" fn e() {} \
+                   impl S { #[test] fn f() { #![allow(x)] } pub fn g(&self) {} \
+                   default fn h() {} async fn i() {} } fn j() { #![allow(y)] 1 }";
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut fns = 0;
+        for item in &file.items {
+            assert_eq!(
+                ctx.item_in_test_code(item),
+                ctx.in_test_code(ctx.span_of(item))
+            );
+            match item {
+                syn::Item::Fn(f) => {
+                    fns += 1;
+                    assert_eq!(ctx.item_fn_span(f), ctx.span_of(f), "{}", f.sig.ident);
+                }
+                syn::Item::Impl(i) => {
+                    for item in &i.items {
+                        if let syn::ImplItem::Fn(f) = item {
+                            fns += 1;
+                            assert_eq!(ctx.impl_fn_span(f), ctx.span_of(f), "{}", f.sig.ident);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(fns, 9);
+        assert!(ctx.item_in_test_code(&file.items[0]));
+    }
+
+    #[test]
+    fn first_tokens_start_where_syn_prints_expressions() {
+        let src = "fn f() { let v = [1, 2]; let w = [0; 3]; let t = (a, b); x = y + z; \
+                   let r = ..n; let q = a..=b; let s = ..=c; let c = p as u8; \
+                   'outer: loop { break 'outer; } 'b: { 1 } while c { continue; } \
+                   'l: for i in 0..n {} if a { b } else { c }; match m { _ => () }; \
+                   let f = async move { 1 }; let g = move |x| x; let h = |y| y; \
+                   let k = async || 1; let u = unsafe { p() }; let n = const { 1 }; \
+                   let o = &mut a; let d = *p; let e = !q; let i = -j; \
+                   let l = <T as U>::V; let m = ::a::b; let s = S { a: 1 }; \
+                   let mm = vec![1]; let z = \"s\"; #[allow(x)] w(); a.b[0].c?.d().await; \
+                   if let Some(x) = y {}; return 1; }";
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut exprs = 0;
+        ctx.walk_exprs(|e, _| {
+            exprs += 1;
+            assert_eq!(
+                ctx.position(first_token(e).start()),
+                ctx.span_of(e).start,
+                "{}",
+                e.to_token_stream()
+            );
+        });
+        assert!(exprs > 80, "{exprs}");
     }
 
     #[test]
