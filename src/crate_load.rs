@@ -27,7 +27,7 @@ use leaklint_lints::context::modules::ModDecl;
 use rayon::prelude::*;
 
 use crate::cache::SummaryCache;
-use crate::callers::{canonical, package_files, summary, summary_of_text};
+use crate::callers::{package_files, summary, summary_of_text};
 
 /// A crate whose files are parsed on demand (see the module documentation).
 pub struct LazyCrate {
@@ -260,6 +260,7 @@ impl LazyCrate {
         }
         let mut complete = true;
         let mut unreadable = false;
+        let mut dirs: HashMap<PathBuf, PathBuf> = HashMap::new();
         // File → the name of the module it is (the last segment of its
         // module path; `crate` for a root) and whether it is test code.
         let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
@@ -273,7 +274,7 @@ impl LazyCrate {
             // is read when the tree reaches it.
             let mut load = |path: &Path| {
                 let found = decls
-                    .entry(walked_or_canonical(path, &walked))
+                    .entry(walked_or_canonical(path, &walked, &mut dirs))
                     .or_insert_with(|| {
                         read_text(path).and_then(|t| declarations(path, &t, max_nesting, cache))
                     });
@@ -297,7 +298,7 @@ impl LazyCrate {
                     .cloned()
                     .unwrap_or_else(|| "crate".to_string());
                 let entry = members
-                    .entry(walked_or_canonical(&file.path, &walked))
+                    .entry(walked_or_canonical(&file.path, &walked, &mut dirs))
                     .or_insert((name, true));
                 // Test code only if it is test code everywhere it appears.
                 entry.1 &= file.test;
@@ -597,11 +598,16 @@ impl LazyCrate {
 }
 
 /// `path` as the walk found it, when it did (its paths are canonical), else
-/// made canonical (a `#[path]` with `..`, a file outside the walk).
-fn walked_or_canonical(path: &Path, walked: &HashSet<PathBuf>) -> PathBuf {
+/// made canonical (a `#[path]` with `..`, a file outside the walk), with
+/// `dirs` memoizing canonical directories.
+fn walked_or_canonical(
+    path: &Path,
+    walked: &HashSet<PathBuf>,
+    dirs: &mut HashMap<PathBuf, PathBuf>,
+) -> PathBuf {
     match walked.contains(path) {
         true => path.to_path_buf(),
-        false => canonical(path),
+        false => crate::crate_tree::canonical_file(path, dirs),
     }
 }
 
