@@ -37,6 +37,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
 use ignore::WalkBuilder;
@@ -68,7 +69,7 @@ pub fn resolve_crate_findings(
     paths: &HashMap<String, PathBuf>,
     max_nesting: usize,
     uncached: &HashSet<String>,
-    blocking: &CrateBlocking,
+    mut before: CrateBlocking,
 ) {
     // Crate root → the files with findings.
     let mut crates: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
@@ -94,9 +95,10 @@ pub fn resolve_crate_findings(
                     let cached = !files
                         .iter()
                         .any(|&i| uncached.contains(&report.files[i].path));
-                    let known = blocking.get(&root);
                     pool.install(|| {
-                        resolve_in_crate(report, paths, &root, &files, max_nesting, cached, known)
+                        let krate = before.take(&root, max_nesting, cached);
+                        let known = before.blocking.get(&root);
+                        resolve_in_crate(report, paths, krate, &files, known)
                     });
                 }
             }
@@ -107,6 +109,9 @@ pub fn resolve_crate_findings(
             }
         }
     }
+    // The caches of crates scanned before the engine and needed by no
+    // finding keep what their scan read.
+    before.save();
     report
         .files
         .retain(|f| !f.diagnostics.is_empty() || !f.errors.is_empty());
@@ -216,10 +221,8 @@ fn decide(
 fn resolve_in_crate(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
-    root: &Path,
+    mut krate: LazyCrate,
     files: &[usize],
-    max_nesting: usize,
-    cached: bool,
     known_blocking: Option<&(usize, Option<Arc<BlockingFns>>)>,
 ) {
     // The linted files' own summaries are the ones their findings were made
@@ -235,7 +238,7 @@ fn resolve_in_crate(
         }
         linted.push((i, key));
     }
-    let mut krate = LazyCrate::scan(root, known, max_nesting, cached);
+    krate.add_known(known);
     let mut own: Vec<(usize, PathBuf)> = Vec::new();
     for (i, key) in linted {
         if krate.test_files.contains(&key) && !report.files[i].include_tests {
@@ -443,7 +446,7 @@ pub fn mark_crates_with_blocking_calls(
     max_nesting: usize,
     depth: usize,
     cached: bool,
-    by_root: &mut CrateBlocking,
+    before: &mut CrateBlocking,
 ) {
     let words = aho_corasick::AhoCorasick::new(BLOCKING_WORDS).ok();
     let may_block = |f: &Path| match &words {
@@ -455,81 +458,148 @@ pub fn mark_crates_with_blocking_calls(
         .stack_size(crate::engine::WORKER_STACK_SIZE)
         .build()
         .ok();
+    // A run over a few files (an editor's, a commit hook's) keeps the
+    // crates it scans for the crate pass: their walk and reads are most of
+    // its time. A larger one lets them go, not to hold them all in memory.
+    let hold = files.len() <= MAX_FILES_TO_HOLD_CRATES;
     for file in files.iter_mut() {
         let Some(root) = packages.crate_root(&file.path) else {
             // Its own crate: any call may be of one of its blocking fns.
             file.crate_blocking = may_block(&file.path).then(|| Arc::new(BlockingFns::new(None)));
             continue;
         };
-        let known = by_root.get(&root).filter(|(d, _)| *d == depth);
+        let known = before.blocking.get(&root).filter(|(d, _)| *d == depth);
         if let Some((_, blocking)) = known {
             file.crate_blocking = blocking.clone();
             continue;
         }
-        let blocking = crate_blocking_fns(
-            &root,
-            words.as_ref(),
-            pool.as_ref(),
-            max_nesting,
-            depth,
-            cached,
-        );
+        let blocking = match pool.as_ref() {
+            Some(pool) => pool.install(|| {
+                let krate = before.scanned(&root, max_nesting, cached);
+                let blocking = crate_blocking_fns(krate, words.as_ref(), depth);
+                before.hold_or_release(&root, hold);
+                blocking
+            }),
+            None => Some(Arc::new(BlockingFns::new(None))),
+        };
         file.crate_blocking = blocking.clone();
-        by_root.insert(root, (depth, blocking));
+        before.blocking.insert(root, (depth, blocking));
     }
 }
 
-/// The sync fns of the crate at `root` that may block, `depth` calls deep
-/// (`None`: none; names `None`: any, when finding them costs more than
-/// parsing every async file, or the crate cannot be read). `words` finds
-/// the files that spell a blocking call ([`BLOCKING_WORDS`]).
+/// The sync fns of `krate` that may block, `depth` calls deep (`None`:
+/// none; names `None`: any, when finding them costs more than parsing
+/// every async file, or the crate cannot be read). `words` finds the files
+/// that spell a blocking call ([`BLOCKING_WORDS`]).
 fn crate_blocking_fns(
-    root: &Path,
+    krate: &mut LazyCrate,
     words: Option<&aho_corasick::AhoCorasick>,
-    pool: Option<&rayon::ThreadPool>,
-    max_nesting: usize,
     depth: usize,
-    cached: bool,
 ) -> Option<Arc<BlockingFns>> {
     let any = || Some(Arc::new(BlockingFns::new(None)));
-    let Some((files, _)) = package_files(root) else {
+    // Which files spell a blocking call, and which say `async`.
+    let blocking_files = krate.count_files(|text| words.is_none_or(|w| w.is_match(text)));
+    let async_files = krate.count_files(|text| memchr::memmem::find(text, b"async").is_some());
+    let (Some(blocking_files), Some(async_files)) = (blocking_files, async_files) else {
         return any();
     };
-    // Which files spell a blocking call, and which say `async`.
-    let (mut blocking_files, mut async_files) = (0usize, 0usize);
-    for f in &files {
-        let Ok(bytes) = std::fs::read(f) else {
-            return any();
-        };
-        blocking_files += words.is_none_or(|w| w.is_match(&bytes)) as usize;
-        async_files += memchr::memmem::find(&bytes, b"async").is_some() as usize;
-    }
     if blocking_files == 0 {
         return None;
     }
     // Finding the names parses the blocking files and their callers';
     // without them every async file is parsed for helper calls. Both are
     // exact: take the cheaper.
-    let Some(pool) = pool.filter(|_| async_files > 2 * blocking_files) else {
+    if async_files <= 2 * blocking_files {
         return any();
-    };
-    let names = pool.install(|| {
-        let mut krate = LazyCrate::scan(root, HashMap::new(), max_nesting, cached);
-        let names = krate.blocking_fns(BLOCKING_WORDS, depth);
-        let complete = krate.complete();
-        krate.save();
-        complete.then_some(names)
-    });
-    match names {
-        Some(names) if names.is_empty() => None,
-        names => Some(Arc::new(BlockingFns::new(names.as_ref()))),
+    }
+    let names = krate.blocking_fns(BLOCKING_WORDS, depth);
+    match krate.complete() {
+        true if names.is_empty() => None,
+        true => Some(Arc::new(BlockingFns::new(Some(&names)))),
+        false => any(),
     }
 }
 
-/// Per crate root, the sync fns that may block as
+/// What the run learnt of each crate before the engine ran, for the crate
+/// pass: per crate root, the sync fns that may block as
 /// [`mark_crates_with_blocking_calls`] found them (with the `call_depth`
-/// used), so that the crate pass need not find them again.
-pub type CrateBlocking = HashMap<PathBuf, (usize, Option<Arc<BlockingFns>>)>;
+/// used), so that the crate pass need not find them again, and the crates
+/// it scanned, so that the crate pass need not walk and read them again.
+pub struct CrateBlocking {
+    pub blocking: HashMap<PathBuf, (usize, Option<Arc<BlockingFns>>)>,
+    scanned: HashMap<PathBuf, LazyCrate>,
+    /// The bytes of text the scanned crates may still keep.
+    budget: Arc<AtomicUsize>,
+    /// How many files the crates in `scanned` have between them.
+    held_files: usize,
+}
+
+/// The most files a run may lint and keep the crates it scans before the
+/// engine for the crate pass (see [`mark_crates_with_blocking_calls`]).
+const MAX_FILES_TO_HOLD_CRATES: usize = 64;
+
+/// The most files the crates held between the blocking-fn pre-pass and
+/// the crate pass may have between them.
+const MAX_HELD_FILES: usize = 4096;
+
+impl Default for CrateBlocking {
+    fn default() -> CrateBlocking {
+        CrateBlocking {
+            blocking: HashMap::new(),
+            scanned: HashMap::new(),
+            budget: Arc::new(AtomicUsize::new(crate_load::MAX_KEPT_TEXT_BYTES)),
+            held_files: 0,
+        }
+    }
+}
+
+impl CrateBlocking {
+    /// The crate at `root`, scanned once (again if `cached` differs).
+    fn scanned(&mut self, root: &Path, max_nesting: usize, cached: bool) -> &mut LazyCrate {
+        if self
+            .scanned
+            .get(root)
+            .is_some_and(|k| k.is_cached() != cached)
+        {
+            if let Some(stale) = self.scanned.remove(root) {
+                stale.save();
+            }
+        }
+        self.scanned
+            .entry(root.to_path_buf())
+            .or_insert_with(|| LazyCrate::scan(root, max_nesting, cached, &self.budget))
+    }
+
+    /// Keeps the crate at `root` for the crate pass if `hold` and the
+    /// crates held stay under [`MAX_HELD_FILES`]; else writes its cache and
+    /// drops it.
+    fn hold_or_release(&mut self, root: &Path, hold: bool) {
+        let Some(files) = self.scanned.get(root).map(LazyCrate::file_count) else {
+            return;
+        };
+        if hold && self.held_files + files <= MAX_HELD_FILES {
+            self.held_files += files;
+        } else if let Some(krate) = self.scanned.remove(root) {
+            krate.save();
+        }
+    }
+
+    /// [`CrateBlocking::scanned`], taken out.
+    fn take(&mut self, root: &Path, max_nesting: usize, cached: bool) -> LazyCrate {
+        self.scanned(root, max_nesting, cached);
+        match self.scanned.remove(root) {
+            Some(krate) => krate,
+            None => LazyCrate::scan(root, max_nesting, cached, &self.budget),
+        }
+    }
+
+    /// Writes the caches of the crates still held.
+    fn save(self) {
+        for (_, krate) in self.scanned {
+            krate.save();
+        }
+    }
+}
 
 /// Puts the notes of a followed chain first in `finding`'s notes; `other`
 /// names a hop's file when it is not the finding's.

@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
@@ -52,15 +52,21 @@ pub struct LazyCrate {
     called: BTreeSet<Want>,
     max_nesting: usize,
     cache: SummaryCache,
-    /// The files' texts, when the crate is small enough to keep them.
+    /// The files' texts, as many as the run's budget for kept text allows.
     texts: HashMap<PathBuf, Arc<str>>,
+    /// Whether summaries go through the crate's cache.
+    cached: bool,
+    /// The run's budget for kept text, to which `texts` returns its bytes
+    /// when the crate is dropped.
+    budget: Arc<AtomicUsize>,
 }
 
 /// A file of the walk: its path, its declarations, its text if kept.
 type ReadFile = (PathBuf, Option<Vec<ModDecl>>, Option<Arc<str>>);
 
-/// The most text of a crate kept in memory while it is searched for names.
-const MAX_KEPT_TEXT_BYTES: usize = 8 << 20;
+/// The most text of the crates of a run kept in memory while they are
+/// searched for names (beyond it, files are read again for each search).
+pub const MAX_KEPT_TEXT_BYTES: usize = 8 << 20;
 
 /// How a file must spell a name to be loaded for it.
 #[derive(Clone, Copy)]
@@ -186,13 +192,13 @@ impl Want {
 
 impl LazyCrate {
     /// The crate at `root` (a workspace or package directory): its module
-    /// trees, read lexically. `known` are the summaries the engine made of
-    /// linted files; with `cached`, others go through the crate's cache.
+    /// trees, read lexically. With `cached`, summaries go through the
+    /// crate's cache. Texts are kept while `budget` (bytes) lasts.
     pub fn scan(
         root: &Path,
-        known: HashMap<PathBuf, CallSummary>,
         max_nesting: usize,
         cached: bool,
+        budget: &Arc<AtomicUsize>,
     ) -> LazyCrate {
         let cache = match cached {
             true => SummaryCache::open(root, max_nesting),
@@ -210,27 +216,61 @@ impl LazyCrate {
             max_nesting,
             cache,
             texts: HashMap::new(),
+            cached,
+            budget: Arc::clone(budget),
         };
-        match package_files(root) {
-            Some((files, manifests)) => krate.read_trees(&files, &manifests, known),
-            None => krate.alone = known,
+        if let Some((files, manifests)) = package_files(root) {
+            krate.read_trees(&files, &manifests);
         }
         krate
     }
 
+    /// Whether summaries go through the crate's cache.
+    pub fn is_cached(&self) -> bool {
+        self.cached
+    }
+
+    /// Adds the summaries the engine made of linted files (by canonical
+    /// path): they replace any made from the disk (the text from standard
+    /// input may differ). A file no module tree reaches is its own crate
+    /// ([`LazyCrate::alone`]).
+    pub fn add_known(&mut self, known: HashMap<PathBuf, CallSummary>) {
+        for (path, summary) in known {
+            match self.members.get(&path) {
+                // Made with the module its path names; a `#[path]` file's
+                // module is named by its `mod` (read again when needed).
+                Some(module) if *module == summary.module => {
+                    self.loaded.insert(path, Some(summary));
+                }
+                Some(_) => {}
+                None => {
+                    self.alone.insert(path, summary);
+                }
+            }
+        }
+    }
+
+    /// How many of the files of the trees `matches` holds for (given the
+    /// text), or `None` if one cannot be read.
+    pub fn count_files(&self, matches: impl Fn(&[u8]) -> bool + Sync) -> Option<usize> {
+        let paths: Vec<&PathBuf> = self.members.keys().collect();
+        paths
+            .par_iter()
+            .map(|p| match self.texts.get(*p) {
+                Some(text) => Some(matches(text.as_bytes()) as usize),
+                None => read_text(p).map(|t| matches(t.as_bytes()) as usize),
+            })
+            .sum()
+    }
+
     /// Reads the module trees of the packages of `manifests`, whose files
     /// are among `files` (or in directories the walk leaves out).
-    fn read_trees(
-        &mut self,
-        files: &[PathBuf],
-        manifests: &[PathBuf],
-        mut known: HashMap<PathBuf, CallSummary>,
-    ) {
+    fn read_trees(&mut self, files: &[PathBuf], manifests: &[PathBuf]) {
         let max_nesting = self.max_nesting;
         let cache = &self.cache;
         // The texts are searched for names several times: kept up to a
         // budget, read again beyond it.
-        let budget = std::sync::atomic::AtomicUsize::new(MAX_KEPT_TEXT_BYTES);
+        let budget = &self.budget;
         let read: Vec<ReadFile> = files
             .par_iter()
             .map(|f| {
@@ -309,21 +349,26 @@ impl LazyCrate {
                 self.test_files.insert(path);
                 continue;
             }
-            match known.remove(&path) {
-                // Made with the module its path names; a `#[path]` file's
-                // module is named by its `mod` (read again below).
-                Some(summary) if summary.module == name => {
-                    self.loaded.insert(path.clone(), Some(summary));
-                }
-                _ => {}
-            }
             if !matches!(decls.get(&path), Some(Some(_))) {
                 complete = false;
             }
             self.members.insert(path, name);
         }
-        self.alone = known;
+        // Only the files of the trees are searched: the others' texts go
+        // back to the budget.
+        let (members, mut freed) = (&self.members, 0);
+        self.texts.retain(|path, text| {
+            let member = members.contains_key(path);
+            freed += (!member as usize) * text.len();
+            member
+        });
+        self.budget.fetch_add(freed, Ordering::Relaxed);
         self.complete = complete && !unreadable;
+    }
+
+    /// How many files the trees have (not test code).
+    pub fn file_count(&self) -> usize {
+        self.members.len()
     }
 
     /// Whether `path` is a file of the trees (not test code).
@@ -592,8 +637,16 @@ impl LazyCrate {
     }
 
     /// Writes the summaries made to the crate's cache.
-    pub fn save(self) {
-        self.cache.save();
+    pub fn save(mut self) {
+        std::mem::replace(&mut self.cache, SummaryCache::disabled()).save();
+    }
+}
+
+impl Drop for LazyCrate {
+    /// Gives the kept texts' bytes back to the run's budget.
+    fn drop(&mut self) {
+        let kept: usize = self.texts.values().map(|t| t.len()).sum();
+        self.budget.fetch_add(kept, Ordering::Relaxed);
     }
 }
 

@@ -147,7 +147,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     let mut uncached = HashSet::new();
     let problems = discovery.problems;
     let mut packages = PackageNames::default();
-    let mut crate_blocking = callers::CrateBlocking::new();
+    let mut crate_blocking = callers::CrateBlocking::default();
     let paths: HashMap<String, PathBuf> = groups
         .values()
         .flat_map(|g| &g.files)
@@ -194,7 +194,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         &paths,
         config.max_nesting,
         &uncached,
-        &crate_blocking,
+        crate_blocking,
     );
     if let Some(t) = timings {
         t.lap(timings::Phase::CratePass, start);
@@ -311,7 +311,7 @@ fn lint_stdin(
         &paths,
         config.max_nesting,
         &uncached,
-        &callers::CrateBlocking::new(),
+        callers::CrateBlocking::default(),
     );
     Ok(report)
 }
