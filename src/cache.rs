@@ -49,8 +49,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
+use crate::crate_load::ScannedFile;
 use leaklint_lints::context::entry::CallSummary;
-use leaklint_lints::context::modules::ModDecl;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
@@ -64,7 +64,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";
@@ -83,9 +83,9 @@ const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 /// An entry's key: see the module documentation.
 type Key = u128;
 
-/// The module name under which a file's `mod` declarations are cached: not
-/// a Rust identifier, so never a real module's.
-const DECLARATIONS: &str = "<mod declarations>";
+/// The module name under which what the crate scan reads in a file is
+/// cached: not a Rust identifier, so never a real module's.
+const SCAN: &str = "<scan>";
 
 /// Where the bytes of an entry used by this run are.
 enum Entry {
@@ -163,18 +163,15 @@ impl SummaryCache {
         self.cached(key(text, module), compute)
     }
 
-    /// The `mod` declarations of the file whose text is `text`: the cached
-    /// ones, else `compute()`'s (then cached). The crate pass reads every
-    /// file's declarations on every run; a warm cache saves lexing them.
-    pub fn declarations(
-        &self,
-        text: &str,
-        compute: impl FnOnce() -> Option<Vec<ModDecl>>,
-    ) -> Option<Vec<ModDecl>> {
+    /// What the crate scan reads in the file whose text is `text` (its
+    /// `mod` declarations, the words it spells): the cached value, else
+    /// `compute()`'s (then cached). The crate pass scans every file on
+    /// every run; a warm cache saves lexing and searching them.
+    pub fn scanned(&self, text: &str, compute: impl FnOnce() -> ScannedFile) -> ScannedFile {
         if self.dir.is_none() {
             return compute();
         }
-        self.cached(key(text, DECLARATIONS), compute)
+        self.cached(key(text, SCAN), compute)
     }
 
     /// Keeps the summary of the file whose text is `text` as module

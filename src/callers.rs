@@ -290,7 +290,7 @@ fn resolve_in_crate(
         (true, Some((d, Some(fns)))) if *d == depth && fns.names().is_some() => {
             fns.names().cloned().unwrap_or_default()
         }
-        (true, _) => krate.blocking_fns(BLOCKING_WORDS, depth),
+        (true, _) => krate.blocking_fns(depth),
     };
     for (i, key) in &own {
         let Some(summary) = krate.summary_of(key) else {
@@ -406,38 +406,11 @@ fn decide_follow_in(
     }
 }
 
-/// Text one piece of which a file that makes a blocking call worth
-/// reporting through a helper spells (`thread::sleep`, `Command::new`,
-/// `mpsc`, `block_on`, `to_socket_addrs`, …; file I/O in a helper is not
-/// reported, see `blocking_call_in_async`): a crate with none of them has
-/// no sync helper that blocks. Over-approximate by design: it only saves
-/// parsing files of crates that cannot block.
-const BLOCKING_WORDS: &[&str] = &[
-    "thread::sleep",
-    "thread::{",
-    "sleep_ms",
-    "TcpStream",
-    "TcpListener",
-    "to_socket_addrs",
-    "Command::new",
-    "process::{",
-    "process::Child",
-    "process::Command",
-    "mpsc",
-    "crossbeam",
-    "flume",
-    "Condvar",
-    "Barrier",
-    "block_on",
-    "thread::spawn",
-    "thread::Builder",
-];
-
 /// Marks each file with the sync fns of its crate (see the module
 /// documentation) that may block, `depth` calls deep: in async code that
 /// calls one of them, a call of that helper may block, so
 /// `blocking_call_in_async` runs on it. A crate none of whose files spells
-/// a blocking call ([`BLOCKING_WORDS`]) has none; otherwise the files that
+/// a blocking call ([`crate_load::BLOCKING_WORDS`]) has none; otherwise the files that
 /// do, and their callers' files, are parsed (through the summary cache
 /// when `cached`).
 pub fn mark_crates_with_blocking_calls(
@@ -448,11 +421,8 @@ pub fn mark_crates_with_blocking_calls(
     cached: bool,
     before: &mut CrateBlocking,
 ) {
-    let words = aho_corasick::AhoCorasick::new(BLOCKING_WORDS).ok();
-    let may_block = |f: &Path| match &words {
-        Some(words) => std::fs::read(f).is_ok_and(|bytes| words.is_match(&bytes)),
-        None => true,
-    };
+    let may_block =
+        |f: &Path| std::fs::read(f).is_ok_and(|bytes| crate_load::spells_blocking_call(&bytes));
     // Parsing needs the engine's deep stacks.
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(crate::engine::WORKER_STACK_SIZE)
@@ -476,7 +446,7 @@ pub fn mark_crates_with_blocking_calls(
         let blocking = match pool.as_ref() {
             Some(pool) => pool.install(|| {
                 let krate = before.scanned(&root, max_nesting, cached);
-                let blocking = crate_blocking_fns(krate, words.as_ref(), depth);
+                let blocking = crate_blocking_fns(krate, depth);
                 before.hold_or_release(&root, hold);
                 blocking
             }),
@@ -489,18 +459,11 @@ pub fn mark_crates_with_blocking_calls(
 
 /// The sync fns of `krate` that may block, `depth` calls deep (`None`:
 /// none; names `None`: any, when finding them costs more than parsing
-/// every async file, or the crate cannot be read). `words` finds the files
-/// that spell a blocking call ([`BLOCKING_WORDS`]).
-fn crate_blocking_fns(
-    krate: &mut LazyCrate,
-    words: Option<&aho_corasick::AhoCorasick>,
-    depth: usize,
-) -> Option<Arc<BlockingFns>> {
+/// every async file, or the crate cannot be read).
+fn crate_blocking_fns(krate: &mut LazyCrate, depth: usize) -> Option<Arc<BlockingFns>> {
     let any = || Some(Arc::new(BlockingFns::new(None)));
-    // Which files spell a blocking call, and which say `async`.
-    let blocking_files = krate.count_files(|text| words.is_none_or(|w| w.is_match(text)));
-    let async_files = krate.count_files(|text| memchr::memmem::find(text, b"async").is_some());
-    let (Some(blocking_files), Some(async_files)) = (blocking_files, async_files) else {
+    // How many files spell a blocking call, and how many say `async`.
+    let Some((blocking_files, async_files)) = krate.file_counts() else {
         return any();
     };
     if blocking_files == 0 {
@@ -512,7 +475,7 @@ fn crate_blocking_fns(
     if async_files <= 2 * blocking_files {
         return any();
     }
-    let names = krate.blocking_fns(BLOCKING_WORDS, depth);
+    let names = krate.blocking_fns(depth);
     match krate.complete() {
         true if names.is_empty() => None,
         true => Some(Arc::new(BlockingFns::new(Some(&names)))),

@@ -59,10 +59,61 @@ pub struct LazyCrate {
     /// The run's budget for kept text, to which `texts` returns its bytes
     /// when the crate is dropped.
     budget: Arc<AtomicUsize>,
+    /// How many files of the trees spell a blocking call, and how many say
+    /// `async` (`None`: one cannot be read).
+    counts: Option<(usize, usize)>,
+    /// The files of the trees that spell a blocking call.
+    blocking_files: Vec<PathBuf>,
 }
 
-/// A file of the walk: its path, its declarations, its text if kept.
-type ReadFile = (PathBuf, Option<Vec<ModDecl>>, Option<Arc<str>>);
+/// A file of the walk: its path, what the scan read in it (`None`: it
+/// cannot be read), its text if kept.
+type ReadFile = (PathBuf, Option<ScannedFile>, Option<Arc<str>>);
+
+/// What the crate scan reads in a file's text.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ScannedFile {
+    /// Its `mod` declarations (`None`: it cannot be parsed).
+    decls: Option<Vec<ModDecl>>,
+    /// Whether it spells a blocking call ([`BLOCKING_WORDS`]).
+    spells_blocking_call: bool,
+    /// Whether it says `async`.
+    says_async: bool,
+}
+
+/// Text one piece of which a file that makes a blocking call worth
+/// reporting through a helper spells (`thread::sleep`, `Command::new`,
+/// `mpsc`, `block_on`, `to_socket_addrs`, …; file I/O in a helper is not
+/// reported, see `blocking_call_in_async`): a crate with none of them has
+/// no sync helper that blocks. Over-approximate by design: it only saves
+/// parsing files of crates that cannot block.
+pub const BLOCKING_WORDS: &[&str] = &[
+    "thread::sleep",
+    "thread::{",
+    "sleep_ms",
+    "TcpStream",
+    "TcpListener",
+    "to_socket_addrs",
+    "Command::new",
+    "process::{",
+    "process::Child",
+    "process::Command",
+    "mpsc",
+    "crossbeam",
+    "flume",
+    "Condvar",
+    "Barrier",
+    "block_on",
+    "thread::spawn",
+    "thread::Builder",
+];
+
+/// Whether `text` spells a blocking call ([`BLOCKING_WORDS`]).
+pub fn spells_blocking_call(text: &[u8]) -> bool {
+    static WORDS: std::sync::LazyLock<Option<AhoCorasick>> =
+        std::sync::LazyLock::new(|| AhoCorasick::new(BLOCKING_WORDS).ok());
+    WORDS.as_ref().is_none_or(|w| w.is_match(text))
+}
 
 /// The most text of the crates of a run kept in memory while they are
 /// searched for names (beyond it, files are read again for each search).
@@ -218,6 +269,8 @@ impl LazyCrate {
             texts: HashMap::new(),
             cached,
             budget: Arc::clone(budget),
+            counts: None,
+            blocking_files: Vec::new(),
         };
         if let Some((files, manifests)) = package_files(root) {
             krate.read_trees(&files, &manifests);
@@ -250,17 +303,11 @@ impl LazyCrate {
         }
     }
 
-    /// How many of the files of the trees `matches` holds for (given the
-    /// text), or `None` if one cannot be read.
-    pub fn count_files(&self, matches: impl Fn(&[u8]) -> bool + Sync) -> Option<usize> {
-        let paths: Vec<&PathBuf> = self.members.keys().collect();
-        paths
-            .par_iter()
-            .map(|p| match self.texts.get(*p) {
-                Some(text) => Some(matches(text.as_bytes()) as usize),
-                None => read_text(p).map(|t| matches(t.as_bytes()) as usize),
-            })
-            .sum()
+    /// How many files of the trees spell a blocking call
+    /// ([`BLOCKING_WORDS`]), and how many say `async`; `None` if one cannot
+    /// be read.
+    pub fn file_counts(&self) -> Option<(usize, usize)> {
+        self.counts
     }
 
     /// Reads the module trees of the packages of `manifests`, whose files
@@ -275,9 +322,7 @@ impl LazyCrate {
             .par_iter()
             .map(|f| {
                 let text = read_text(f);
-                let decls = text
-                    .as_deref()
-                    .and_then(|t| declarations(f, t, max_nesting, cache));
+                let scanned = text.as_deref().map(|t| scan(f, t, max_nesting, cache));
                 let kept = text.filter(|t| {
                     budget
                         .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
@@ -287,18 +332,19 @@ impl LazyCrate {
                 });
                 // The walk starts at the canonical root and follows no
                 // links: its paths are canonical already.
-                (f.clone(), decls, kept)
+                (f.clone(), scanned, kept)
             })
             .collect();
         let walked: HashSet<PathBuf> = read.iter().map(|(p, _, _)| p.clone()).collect();
-        let mut decls: HashMap<PathBuf, Option<Vec<ModDecl>>> = HashMap::new();
-        for (path, found, text) in read {
+        let mut scans: HashMap<PathBuf, Option<ScannedFile>> = HashMap::new();
+        for (path, scanned, text) in read {
             if let Some(text) = text {
                 self.texts.insert(path.clone(), text);
             }
-            decls.insert(path, found);
+            scans.insert(path, scanned);
         }
         let mut complete = true;
+        let mut counts = Some((0, 0));
         let mut unreadable = false;
         let mut dirs: HashMap<PathBuf, PathBuf> = HashMap::new();
         // File → the name of the module it is (the last segment of its
@@ -313,12 +359,10 @@ impl LazyCrate {
             // A module file in a directory the walk leaves out (`src/tests/`)
             // is read when the tree reaches it.
             let mut load = |path: &Path| {
-                let found = decls
+                let found = scans
                     .entry(walked_or_canonical(path, &walked, &mut dirs))
-                    .or_insert_with(|| {
-                        read_text(path).and_then(|t| declarations(path, &t, max_nesting, cache))
-                    });
-                match found {
+                    .or_insert_with(|| read_text(path).map(|t| scan(path, &t, max_nesting, cache)));
+                match found.as_ref().and_then(|s| s.decls.as_ref()) {
                     Some(decls) => Ok(decls.clone()),
                     None if path.is_file() => {
                         unreadable = true;
@@ -349,9 +393,20 @@ impl LazyCrate {
                 self.test_files.insert(path);
                 continue;
             }
-            if !matches!(decls.get(&path), Some(Some(_))) {
+            let scanned = scans.get(&path).and_then(Option::as_ref);
+            if scanned.is_none_or(|s| s.decls.is_none()) {
                 complete = false;
             }
+            if scanned.is_some_and(|s| s.spells_blocking_call) {
+                self.blocking_files.push(path.clone());
+            }
+            counts = match (counts, scanned) {
+                (Some((blocking, any_async)), Some(s)) => Some((
+                    blocking + s.spells_blocking_call as usize,
+                    any_async + s.says_async as usize,
+                )),
+                _ => None,
+            };
             self.members.insert(path, name);
         }
         // Only the files of the trees are searched: the others' texts go
@@ -363,6 +418,7 @@ impl LazyCrate {
             member
         });
         self.budget.fetch_add(freed, Ordering::Relaxed);
+        self.counts = counts;
         self.complete = complete && !unreadable;
     }
 
@@ -432,11 +488,21 @@ impl LazyCrate {
 
     /// The names of the sync fns of the crate that may block: they make a
     /// blocking call, or call such a fn, `depth` calls deep. A file that
-    /// makes a blocking call spells one of `blocking_words`; one that calls
-    /// `Type::name` (or `self.name()` in `impl Type`) spells `Type`.
-    pub fn blocking_fns(&mut self, blocking_words: &[&str], depth: usize) -> BTreeSet<String> {
-        let words: Vec<String> = blocking_words.iter().map(|w| w.to_string()).collect();
-        self.load_spelling(&words, Spelling::Anywhere, &|_, _, _| true);
+    /// makes a blocking call spells one of [`BLOCKING_WORDS`] (the scan
+    /// noted which do); one that calls `Type::name` (or `self.name()` in
+    /// `impl Type`) spells `Type`.
+    pub fn blocking_fns(&mut self, depth: usize) -> BTreeSet<String> {
+        match self.counts {
+            Some(_) => {
+                let files = self.blocking_files.clone();
+                self.load_files(files);
+            }
+            // A file could not be read: search those that could.
+            None => {
+                let words: Vec<String> = BLOCKING_WORDS.iter().map(|w| w.to_string()).collect();
+                self.load_spelling(&words, Spelling::Anywhere, &|_, _, _| true);
+            }
+        }
         let mut blocking: BTreeSet<Want> = BTreeSet::new();
         for summary in self.loaded.values().flatten() {
             for facts in &summary.fns {
@@ -636,6 +702,28 @@ impl LazyCrate {
         }
     }
 
+    /// Parses the files of `paths` (files of the trees) not yet loaded.
+    fn load_files(&mut self, paths: Vec<PathBuf>) {
+        let (max_nesting, cache, members) = (self.max_nesting, &self.cache, &self.members);
+        let loaded = &self.loaded;
+        let made: Vec<(PathBuf, Option<CallSummary>)> = paths
+            .into_par_iter()
+            .filter(|p| !loaded.contains_key(p))
+            .filter_map(|p| {
+                let module = members.get(&p)?;
+                let made = match self.texts.get(&p) {
+                    Some(text) => summary_of_text(text, module, max_nesting, cache),
+                    None => summary(&p, module, max_nesting, cache),
+                };
+                Some((p, made))
+            })
+            .collect();
+        for (path, made) in made {
+            self.complete &= made.is_some();
+            self.loaded.insert(path, made);
+        }
+    }
+
     /// Writes the summaries made to the crate's cache.
     pub fn save(mut self) {
         std::mem::replace(&mut self.cache, SummaryCache::disabled()).save();
@@ -671,18 +759,16 @@ fn read_text(path: &Path) -> Option<Arc<str>> {
     Some(Arc::from(crate::text::strip_bom(&text)))
 }
 
-/// The `mod` declarations of the file at `path` whose text is `text`, or
-/// `None` if it cannot be parsed; through `cache`, which also keeps the
-/// file's summary (as the module its path names) when this run does not
-/// need it.
-fn declarations(
-    path: &Path,
-    text: &str,
-    max_nesting: usize,
-    cache: &SummaryCache,
-) -> Option<Vec<ModDecl>> {
+/// What the scan reads in the file at `path` whose text is `text`; through
+/// `cache`, which also keeps the file's summary (as the module its path
+/// names) when this run does not need it.
+fn scan(path: &Path, text: &str, max_nesting: usize, cache: &SummaryCache) -> ScannedFile {
     cache.keep(text, &crate::callers::module_name(path));
-    cache.declarations(text, || scan_declarations(text, max_nesting))
+    cache.scanned(text, || ScannedFile {
+        decls: scan_declarations(text, max_nesting),
+        spells_blocking_call: spells_blocking_call(text.as_bytes()),
+        says_async: memchr::memmem::find(text.as_bytes(), b"async").is_some(),
+    })
 }
 
 /// A file's `mod` declarations from its text: lexically, or by the parser
