@@ -9,7 +9,10 @@
 //!
 //! * `read`: read every file (the I/O floor);
 //! * `bare`: read, `syn::parse_file`, one visitor counting calls, drop;
-//! * `leaklint`: every rule with the pre-filter (what `leaklint` does);
+//! * `leaklint`: every rule with the pre-filter (the engine alone);
+//! * `crate-model`: what the `leaklint` binary does with `--no-cache`:
+//!   discovery, the blocking-fn pre-pass, the engine and the crate pass
+//!   (findings decided across files), cold;
 //! * `no-prefilter`: every rule, every file parsed.
 //!
 //! `--only MODE` runs one mode, so the peak RSS printed at the end
@@ -28,7 +31,7 @@ use leaklint::Config;
 use rayon::prelude::*;
 use syn::visit::Visit;
 
-const MODES: [&str; 4] = ["read", "bare", "leaklint", "no-prefilter"];
+const MODES: [&str; 5] = ["read", "bare", "leaklint", "crate-model", "no-prefilter"];
 
 struct Args {
     root: PathBuf,
@@ -141,6 +144,22 @@ fn leaklint(discovery: &Discovery, config: &Config, threads: usize, prefilter: b
         .diagnostic_count()
 }
 
+/// The whole run of `leaklint --no-cache --threads N root` (findings
+/// decided across files), its findings counted.
+fn crate_model(root: &std::path::Path, threads: usize) -> usize {
+    let args = [
+        "leaklint".to_string(),
+        "--no-cache".to_string(),
+        "--threads".to_string(),
+        threads.to_string(),
+        root.display().to_string(),
+    ];
+    let cli = leaklint::cli::Cli::parse_args(args).expect("valid arguments");
+    leaklint::pipeline::lint(&cli, None)
+        .expect("the run succeeds")
+        .diagnostic_count()
+}
+
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
@@ -184,6 +203,7 @@ fn main() {
                 "read" => read_all(&discovery, args.threads),
                 "bare" => bare(&discovery, args.threads),
                 "leaklint" => leaklint(&discovery, &config, args.threads, true),
+                "crate-model" => crate_model(&args.root, args.threads),
                 _ => leaklint(&discovery, &config, args.threads, false),
             };
             best[i] = best[i].min(start.elapsed());
