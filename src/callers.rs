@@ -41,7 +41,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
 use ignore::WalkBuilder;
-use leaklint_lints::context::entry::{self, CallSummary};
+use leaklint_lints::context::entry::{self, CallSummary, Callee};
 use leaklint_lints::context::follow::{CrateIndex, Hop};
 use leaklint_lints::{FileContext, Finding, Note, ReachKind};
 
@@ -292,6 +292,9 @@ fn resolve_in_crate(
         }
         (true, _) => krate.blocking_fns(depth),
     };
+    // The calls the findings follow: (callee, module of the call, whether
+    // only a blocking fn matters).
+    let mut followed: Vec<(Callee, String, bool)> = Vec::new();
     for (i, key) in &own {
         let Some(summary) = krate.summary_of(key) else {
             continue;
@@ -299,14 +302,7 @@ fn resolve_in_crate(
         let sites = crate_load::sites_by_span(summary);
         let mut name_at = |span: &leaklint_lints::Span, blocking: bool| {
             if let Some(site) = sites.get(&(span.start.byte, span.end.byte)) {
-                let want = Want::of(&site.callee, &summary.module);
-                if !blocking
-                    || want
-                        .as_ref()
-                        .is_some_and(|w| blocking_fns.contains(w.name()))
-                {
-                    callees.extend(want);
-                }
+                followed.push((site.callee.clone(), summary.module.clone(), blocking));
             }
         };
         for d in &report.files[*i].diagnostics {
@@ -332,6 +328,16 @@ fn resolve_in_crate(
                     run_by_tasks.insert(last_segment(key).to_string());
                 }
             }
+        }
+    }
+    for (callee, module, blocking) in followed {
+        let want = krate.want_of(&callee, &module);
+        if !blocking
+            || want
+                .as_ref()
+                .is_some_and(|w| blocking_fns.contains(w.name()))
+        {
+            callees.extend(want);
         }
     }
     krate.load_callees(callees, depth);

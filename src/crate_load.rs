@@ -50,6 +50,8 @@ pub struct LazyCrate {
     defined: BTreeSet<Want>,
     /// Fns whose possible callers' files, by a resolvable call, are loaded.
     called: BTreeSet<Want>,
+    /// Structs whose possible definitions' files are loaded.
+    structs: BTreeSet<String>,
     max_nesting: usize,
     cache: SummaryCache,
     /// The files' texts, as many as the run's budget for kept text allows.
@@ -126,6 +128,8 @@ enum Spelling {
     Mention,
     /// As a word right after `fn`.
     Definition,
+    /// As a word right after `struct`.
+    StructDefinition,
     /// Anywhere, even inside a longer word (`thread::sleep`, `fs::{`).
     Anywhere,
 }
@@ -224,7 +228,8 @@ impl Want {
     /// index never resolves.
     pub fn of(callee: &Callee, module: &str) -> Option<Want> {
         let (name, scope) = match callee {
-            Callee::Method(_) => return None,
+            // Resolved with the struct's file ([`LazyCrate::want_of`]).
+            Callee::Method(_) | Callee::Field { .. } => return None,
             Callee::Free(Some(m), name) if m == "super" => (name, None),
             Callee::Free(Some(m), name) if m == "self" => (name, Some(module)),
             Callee::Free(Some(m), name) => (name, Some(m.as_str())),
@@ -264,6 +269,7 @@ impl LazyCrate {
             mentioned: BTreeSet::new(),
             defined: BTreeSet::new(),
             called: BTreeSet::new(),
+            structs: BTreeSet::new(),
             max_nesting,
             cache,
             texts: HashMap::new(),
@@ -466,7 +472,7 @@ impl LazyCrate {
                 break;
             }
             self.load_unasked(&frontier, Spelling::Definition);
-            let mut next = BTreeSet::new();
+            let mut calls: Vec<(Callee, String)> = Vec::new();
             for summary in self.loaded.values().flatten() {
                 let sites = sites_by_span(summary);
                 for facts in &summary.fns {
@@ -474,16 +480,52 @@ impl LazyCrate {
                         continue;
                     }
                     for call in &facts.calls {
-                        let site = sites.get(&(call.start.byte, call.end.byte));
-                        if let Some(want) = site.and_then(|s| Want::of(&s.callee, &summary.module))
-                        {
-                            next.insert(want);
+                        if let Some(site) = sites.get(&(call.start.byte, call.end.byte)) {
+                            calls.push((site.callee.clone(), summary.module.clone()));
                         }
                     }
                 }
             }
-            frontier = next;
+            frontier = calls
+                .iter()
+                .filter_map(|(callee, module)| self.want_of(callee, module))
+                .collect();
         }
+    }
+
+    /// What the call `callee`, made in module `module`, may resolve to (see
+    /// [`Want::of`]); for a method of a struct's field, the type the
+    /// crate's struct declares the field with, from the files that define
+    /// the struct (loaded here): `None` when that is not one type.
+    pub fn want_of(&mut self, callee: &Callee, module: &str) -> Option<Want> {
+        let Callee::Field {
+            owner,
+            field,
+            method,
+        } = callee
+        else {
+            return Want::of(callee, module);
+        };
+        if self.structs.insert(owner.clone()) {
+            self.load_spelling(
+                std::slice::from_ref(owner),
+                Spelling::StructDefinition,
+                &|_, _, _| true,
+            );
+        }
+        let types: BTreeSet<&str> = self
+            .summaries()
+            .flat_map(|(_, s)| &s.struct_fields)
+            .filter(|(o, f, _)| o == owner && f == field)
+            .map(|(_, _, ty)| ty.as_str())
+            .collect();
+        let [ty] = types.into_iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        Some(Want {
+            name: method.clone(),
+            scope: Some(ty.to_string()),
+        })
     }
 
     /// The names of the sync fns of the crate that may block: they make a
@@ -806,21 +848,23 @@ fn spelled(text: &[u8], words: &AhoCorasick, spelling: Spelling) -> BTreeSet<usi
         let before = m.start().checked_sub(1).map(|i| text[i]);
         !before.is_some_and(ident) && !text.get(m.end()).is_some_and(|&b| ident(b))
     };
-    // `fn name`, `fn r#name`.
-    let after_fn = |m: &aho_corasick::Match| {
+    // `fn name`, `fn r#name` (and `struct name`).
+    let after = |keyword: &[u8], m: &aho_corasick::Match| {
         let before = text[..m.start()].trim_ascii_end();
         let before = before
             .strip_suffix(b"r#")
             .unwrap_or(before)
             .trim_ascii_end();
-        before.ends_with(b"fn") && (before.len() == 2 || !ident(before[before.len() - 3]))
+        before.ends_with(keyword)
+            && (before.len() == keyword.len() || !ident(before[before.len() - keyword.len() - 1]))
     };
     words
         .find_overlapping_iter(text)
         .filter(|m| match spelling {
             Spelling::Anywhere => true,
             Spelling::Mention => word(m),
-            Spelling::Definition => word(m) && after_fn(m),
+            Spelling::Definition => word(m) && after(b"fn", m),
+            Spelling::StructDefinition => word(m) && after(b"struct", m),
         })
         .map(|m| m.pattern().as_usize())
         .collect()
@@ -839,6 +883,7 @@ pub fn sites_by_span(summary: &CallSummary) -> HashMap<(usize, usize), &CallSite
 fn callee_name(callee: &Callee) -> &str {
     match callee {
         Callee::Free(_, name) | Callee::Method(name) => name,
+        Callee::Field { method, .. } => method,
         Callee::Assoc(key) => last_segment(key),
     }
 }

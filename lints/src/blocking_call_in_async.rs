@@ -343,6 +343,13 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     },
                     Expr::MethodCall(m) => match &*m.receiver {
                         Expr::Path(p) => p.path.get_ident().map(|r| format!("{r}.{name}")),
+                        Expr::Field(f) => match (&*f.base, &f.member) {
+                            (Expr::Path(p), syn::Member::Named(field)) => p
+                                .path
+                                .get_ident()
+                                .map(|r| format!("{r}.{field}.{name}")),
+                            _ => None,
+                        },
                         _ => None,
                     },
                     _ => None,

@@ -54,13 +54,16 @@ crate::declare_lint! {
     ///   `run`, or a fn `run` calls, loops forever, with a note per call. A
     ///   call is followed only when exactly one fn of the crate can be it: a
     ///   free fn by its module path or, called bare, by a name no other free
-    ///   fn of the crate has; a method through `self`, `Self::`, `Type::`, or
-    ///   a variable whose `let` (`Type::new(…)`, a struct literal, a typed
-    ///   `let`) or parameter type names its type. A method on a value of
-    ///   unknown type (`self.worker.run()`, `handle.get().run()`), a fn
-    ///   passed as a value, a trait method implemented by several types, or a
-    ///   crate file that does not parse is not followed, and the task is not
-    ///   reported. Calls raced in a `select!` against a cancellation signal
+    ///   fn of the crate has; a method through `self`, `Self::`, `Type::`, a
+    ///   variable whose `let` (`Type::new(…)`, a struct literal, a typed
+    ///   `let`) or parameter type names its type, or a field whose struct
+    ///   declares its type (`self.worker.run()` with `worker: Arc<Worker>`,
+    ///   in any file). A method on a value of unknown type
+    ///   (`handle.get().run()`, a field of a trait-object or generic type, a
+    ///   field that structs of the same name declare with different types),
+    ///   a fn passed as a value, a trait method implemented by several types,
+    ///   or a crate file that does not parse is not followed, and the task is
+    ///   not reported. Calls raced in a `select!` against a cancellation signal
     ///   or wrapped by `timeout(…)` are not followed.
     /// * A spawn wrapper, a fn of the crate that hands one of its parameters
     ///   to a spawn call and drops the handle (`fn spawn_named(name: &str,

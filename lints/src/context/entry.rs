@@ -58,6 +58,10 @@ pub struct CallSummary {
     /// Tasks spawned with their handle dropped (not for the life of the
     /// process): the spawn, and the calls its task body makes.
     pub detached_tasks: Vec<(crate::Span, Vec<crate::Span>)>,
+    /// `(struct, field, type)`: the named fields of the file's structs whose
+    /// type names a type (through `&`, `Arc`, `Box`, `Rc`), for
+    /// [`Callee::Field`].
+    pub struct_fields: Vec<(String, String, String)>,
 }
 
 /// One call of a fn or method.
@@ -86,6 +90,15 @@ pub enum Callee {
     Assoc(String),
     /// `x.name(…)` on a receiver of unknown type: any method `name`.
     Method(String),
+    /// `x.field.name(…)`, where `x` is of type `owner` (`self` in an `impl
+    /// owner`, or a local or parameter of that type) and the struct is not
+    /// in this file: the method `name` of the type the crate's `struct
+    /// owner` declares `field` with.
+    Field {
+        owner: String,
+        field: String,
+        method: String,
+    },
 }
 
 /// The code a call is in.
@@ -141,10 +154,31 @@ impl<'a> FileContext<'a> {
             fn_keys: HashMap::new(),
             defs: &mut summary.defs,
             facts: &mut summary.fns,
+            struct_fields: &mut summary.struct_fields,
         };
         defs.visit_file(self.file);
         let method_types = defs.method_types;
         let fn_keys = defs.fn_keys;
+        // The structs of this file, and the types of their fields: a field
+        // of a struct defined here is resolved here (names of structs in
+        // inline modules may repeat: such a field is left ambiguous).
+        let own_structs: BTreeSet<String> = summary
+            .struct_fields
+            .iter()
+            .map(|(s, _, _)| s.clone())
+            .collect();
+        let mut own_field_types: HashMap<(String, String), String> = HashMap::new();
+        let mut ambiguous: BTreeSet<(String, String)> = BTreeSet::new();
+        for (owner, field, ty) in &summary.struct_fields {
+            let key = (owner.clone(), field.clone());
+            if own_field_types
+                .insert(key.clone(), ty.clone())
+                .is_some_and(|t| t != *ty)
+            {
+                ambiguous.insert(key);
+            }
+        }
+        own_field_types.retain(|k, _| !ambiguous.contains(k));
         // Mains are free fns of the crate root.
         for (name, _) in &mut summary.mains {
             *name = format!("{module}::{name}");
@@ -202,11 +236,30 @@ impl<'a> FileContext<'a> {
                 Expr::MethodCall(m) => {
                     let name = imports::unraw(&m.method);
                     let on_self = matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
-                    Some(match impl_type_of(ancestors) {
+                    let self_type = impl_type_of(ancestors);
+                    Some(match &self_type {
                         Some(t) if on_self => Callee::Assoc(format!("{t}::{name}")),
                         _ => match self.receiver_type(&m.receiver, ancestors) {
                             Some(t) => Callee::Assoc(format!("{t}::{name}")),
-                            None => Callee::Method(name),
+                            None => match self.field_receiver(
+                                &m.receiver,
+                                ancestors,
+                                self_type.as_deref(),
+                            ) {
+                                // The struct is here: its field's type is known.
+                                Some((owner, field)) if own_structs.contains(&owner) => {
+                                    match own_field_types.get(&(owner, field)) {
+                                        Some(t) => Callee::Assoc(format!("{t}::{name}")),
+                                        None => Callee::Method(name),
+                                    }
+                                }
+                                Some((owner, field)) => Callee::Field {
+                                    owner,
+                                    field,
+                                    method: name,
+                                },
+                                None => Callee::Method(name),
+                            },
                         },
                     })
                 }
@@ -279,6 +332,54 @@ impl<'a> FileContext<'a> {
     /// bound by `let x = T::f(…)` (through `?`, `.await`, `.unwrap()`,
     /// `.expect(…)`, `.clone()`) or `let x = T { … }`, or a parameter typed
     /// `T`, `&T`, `Arc<T>`, `Box<T>` or `Rc<T>` (its last segment).
+    /// `(owner, field)` when `receiver` is a field of a value of a known
+    /// type: `self.field` in `impl owner`, `x.field` with `x` typed as
+    /// [`Self::receiver_type`] finds, or a local bound to either (through
+    /// `.clone()`, `.as_ref()`, `?`, `.await`, `.unwrap()`, `.expect(…)`).
+    fn field_receiver<'v>(
+        &self,
+        receiver: &Expr,
+        ancestors: &[Node<'v>],
+        self_type: Option<&str>,
+    ) -> Option<(String, String)> {
+        let mut expr = receiver;
+        if let Expr::Path(p) = expr {
+            let ident = p.path.get_ident()?;
+            if ident == "self" {
+                return None;
+            }
+            expr = self.binding_init(ident, ancestors)?;
+        }
+        loop {
+            expr = match expr {
+                Expr::Try(t) => &t.expr,
+                Expr::Await(a) => &a.base,
+                Expr::Paren(p) => &p.expr,
+                Expr::Reference(r) => &r.expr,
+                Expr::MethodCall(m)
+                    if matches!(
+                        m.method.to_string().as_str(),
+                        "unwrap" | "expect" | "clone" | "as_ref"
+                    ) =>
+                {
+                    &m.receiver
+                }
+                _ => break,
+            };
+        }
+        let Expr::Field(f) = expr else {
+            return None;
+        };
+        let syn::Member::Named(field) = &f.member else {
+            return None;
+        };
+        let owner = match &*f.base {
+            Expr::Path(p) if p.path.is_ident("self") => self_type?.to_string(),
+            base => self.receiver_type(base, ancestors)?,
+        };
+        Some((owner, imports::unraw(field)))
+    }
+
     fn receiver_type<'v>(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
         // `T::new(…).start()`: a constructor by convention returns `T`.
         if let Expr::Call(c) = receiver {
@@ -621,6 +722,7 @@ struct Defs<'c, 'a, 'd> {
     fn_keys: HashMap<TokenPos, String>,
     defs: &'d mut Vec<(String, std::ops::Range<usize>)>,
     facts: &'d mut Vec<super::follow::FnFacts>,
+    struct_fields: &'d mut Vec<(String, String, String)>,
 }
 
 impl<'v> Visit<'v> for Defs<'_, '_, '_> {
@@ -632,6 +734,19 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
         let outer = std::mem::replace(&mut self.impl_type, ty);
         syn::visit::visit_item_impl(self, i);
         self.impl_type = outer;
+    }
+
+    fn visit_item_struct(&mut self, s: &'v syn::ItemStruct) {
+        if !self.ctx.in_test_code(self.ctx.span_of(&s.ident)) {
+            let owner = imports::unraw(&s.ident);
+            for field in &s.fields {
+                if let (Some(name), Some(ty)) = (&field.ident, type_name(&field.ty)) {
+                    self.struct_fields
+                        .push((owner.clone(), imports::unraw(name), ty));
+                }
+            }
+        }
+        syn::visit::visit_item_struct(self, s);
     }
 
     fn visit_item_mod(&mut self, m: &'v syn::ItemMod) {
@@ -842,7 +957,11 @@ pub fn reached_from_main<'s>(
             match &site.callee {
                 Callee::Free(m, n) => free.entry(n).or_default().push((m.as_deref(), site)),
                 Callee::Assoc(k) => assoc.entry(k).or_default().push(site),
-                Callee::Method(n) => methods.entry(n).or_default().push(site),
+                // A field's method counts as a call of any method of the
+                // name: resolving it here would need the struct's file.
+                Callee::Method(n) | Callee::Field { method: n, .. } => {
+                    methods.entry(n).or_default().push(site)
+                }
             }
         }
         opaque.extend(summary.opaque.iter().map(String::as_str));

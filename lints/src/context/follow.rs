@@ -162,7 +162,8 @@ impl FileContext<'_> {
     /// that the crate pass can follow: not awaited (an async fn's body is
     /// checked where it is), a path into the crate (`crate::`, `self::`,
     /// `super::`, `Self::`, an item of this file, a name no `use` brings
-    /// in) or a method called on `self` or on a variable.
+    /// in) or a method called on `self`, on a variable, or on a field of
+    /// either (`self.store.get()`).
     pub fn crate_call_name(
         &self,
         expr: &syn::Expr,
@@ -196,8 +197,10 @@ impl FileContext<'_> {
                 })
             }
             syn::Expr::MethodCall(m) => {
-                matches!(&*m.receiver, syn::Expr::Path(p) if p.path.get_ident().is_some())
-                    .then(|| m.method.to_string())
+                let named =
+                    |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
+                let on_field = matches!(&*m.receiver, syn::Expr::Field(f) if named(&f.base));
+                (named(&m.receiver) || on_field).then(|| m.method.to_string())
             }
             _ => None,
         }
@@ -341,6 +344,9 @@ pub struct CrateIndex<'s> {
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
     field_reads: BTreeSet<&'s str>,
+    /// The types the crate's structs declare their fields with, by
+    /// (struct, field): one type, or several (ambiguous).
+    field_types: HashMap<(&'s str, &'s str), BTreeSet<&'s str>>,
     /// The fns that tasks spawned with their handle dropped run, with the
     /// spawn (file and span) that reaches each first; computed on demand.
     detached_reach: std::sync::OnceLock<HashMap<FnId, (usize, Span, usize)>>,
@@ -353,7 +359,14 @@ impl<'s> CrateIndex<'s> {
         let mut free_by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut calls_at = Vec::with_capacity(files.len());
         let mut field_reads = BTreeSet::new();
+        let mut field_types: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
         for (f, summary) in files.iter().enumerate() {
+            for (owner, field, ty) in &summary.struct_fields {
+                field_types
+                    .entry((owner.as_str(), field.as_str()))
+                    .or_default()
+                    .insert(ty.as_str());
+            }
             for (i, facts) in summary.fns.iter().enumerate() {
                 by_key.entry(facts.key.as_str()).or_default().push((f, i));
                 if !facts.is_method {
@@ -376,6 +389,7 @@ impl<'s> CrateIndex<'s> {
             free_by_name,
             calls_at,
             field_reads,
+            field_types,
             detached_reach: std::sync::OnceLock::new(),
         }
     }
@@ -398,6 +412,17 @@ impl<'s> CrateIndex<'s> {
             Callee::Free(None, name) => self.free_by_name.get(name.as_str()),
             Callee::Assoc(key) => self.by_key.get(key.as_str()),
             Callee::Method(_) => None,
+            Callee::Field {
+                owner,
+                field,
+                method,
+            } => {
+                let types = self.field_types.get(&(owner.as_str(), field.as_str()))?;
+                let [ty] = types.iter().collect::<Vec<_>>()[..] else {
+                    return None;
+                };
+                self.by_key.get(format!("{ty}::{method}").as_str())
+            }
         }?;
         match candidates.as_slice() {
             [only] => Some(*only),

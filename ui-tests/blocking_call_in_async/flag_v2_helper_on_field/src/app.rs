@@ -1,0 +1,7 @@
+use std::sync::Arc;
+
+use crate::store::Store;
+
+pub struct App {
+    pub store: Arc<Store>,
+}

@@ -1,0 +1,3 @@
+pub struct Holder {
+    pub worker: crate::worker::Worker,
+}
