@@ -229,7 +229,7 @@ impl Want {
     pub fn of(callee: &Callee, module: &str) -> Option<Want> {
         let (name, scope) = match callee {
             // Resolved with the struct's file ([`LazyCrate::want_of`]).
-            Callee::Method(_) | Callee::Field { .. } => return None,
+            Callee::Method(_) | Callee::Field { .. } | Callee::Returned { .. } => return None,
             Callee::Free(Some(m), name) if m == "super" => (name, None),
             Callee::Free(Some(m), name) if m == "self" => (name, Some(module)),
             Callee::Free(Some(m), name) => (name, Some(m.as_str())),
@@ -498,13 +498,32 @@ impl LazyCrate {
     /// crate's struct declares the field with, from the files that define
     /// the struct (loaded here): `None` when that is not one type.
     pub fn want_of(&mut self, callee: &Callee, module: &str) -> Option<Want> {
-        let Callee::Field {
-            owner,
-            field,
-            method,
-        } = callee
-        else {
-            return Want::of(callee, module);
+        let (owner, field, method) = match callee {
+            Callee::Field {
+                owner,
+                field,
+                method,
+            } => (owner, field, method),
+            Callee::Returned { call, method } => {
+                // The type the fn `call` calls declares it returns, from the
+                // files that may define it.
+                let made_by = Want::of(call, module)?;
+                self.load_unasked(&BTreeSet::from([made_by.clone()]), Spelling::Definition);
+                let types: BTreeSet<&str> = self
+                    .summaries()
+                    .flat_map(|(_, s)| &s.fns)
+                    .filter(|facts| made_by.is(facts))
+                    .map(|facts| facts.returns.as_deref())
+                    .collect::<Option<_>>()?;
+                let [ty] = types.into_iter().collect::<Vec<_>>()[..] else {
+                    return None;
+                };
+                return Some(Want {
+                    name: method.clone(),
+                    scope: Some(ty.to_string()),
+                });
+            }
+            _ => return Want::of(callee, module),
         };
         if self.structs.insert(owner.clone()) {
             self.load_spelling(
@@ -883,7 +902,7 @@ pub fn sites_by_span(summary: &CallSummary) -> HashMap<(usize, usize), &CallSite
 fn callee_name(callee: &Callee) -> &str {
     match callee {
         Callee::Free(_, name) | Callee::Method(name) => name,
-        Callee::Field { method, .. } => method,
+        Callee::Field { method, .. } | Callee::Returned { method, .. } => method,
         Callee::Assoc(key) => last_segment(key),
     }
 }

@@ -56,7 +56,9 @@ crate::declare_lint! {
     ///   free fn by its module path or, called bare, by a name no other free
     ///   fn of the crate has; a method through `self`, `Self::`, `Type::`, a
     ///   variable whose `let` (`Type::new(…)`, a struct literal, a typed
-    ///   `let`) or parameter type names its type, or a field whose struct
+    ///   `let`, a call of a crate fn or method whose declared return type
+    ///   names the type, through `Option`/`Result`, `?`, `.await`,
+    ///   `.unwrap()`) or parameter type names its type, or a field whose struct
     ///   declares its type (`self.worker.run()` with `worker: Arc<Worker>`,
     ///   in any file). A method on a value of unknown type
     ///   (`handle.get().run()`, a field of a trait-object or generic type, a

@@ -99,6 +99,10 @@ pub enum Callee {
         field: String,
         method: String,
     },
+    /// `x.name(…)`, where `x` is bound to what the call `call` returns
+    /// (through `?`, `.await`, `.unwrap()`, `.expect(…)`): the method
+    /// `name` of the type the fn `call` calls declares it returns.
+    Returned { call: Box<Callee>, method: String },
 }
 
 /// The code a call is in.
@@ -205,6 +209,9 @@ impl<'a> FileContext<'a> {
         // The names each fn binds (parameters, `let`s, patterns), by the fn's
         // position: a mention of one is a variable, not a fn value.
         let mut bound_names: Vec<(usize, BTreeSet<String>)> = Vec::new();
+        // Each call's callee by the call's span: a `let` bound to a call's
+        // result is walked before the variable's uses.
+        let mut callee_at: HashMap<(usize, usize), Callee> = HashMap::new();
         self.walk_exprs(|expr, ancestors| {
             if self.expr_in_test_code(expr) {
                 return;
@@ -223,6 +230,17 @@ impl<'a> FileContext<'a> {
                             }
                             [.., module, name] => {
                                 Some(Callee::Free(Some(module.clone()), name.clone()))
+                            }
+                            // A closure or fn pointer held by a variable.
+                            [name]
+                                if bound_in_enclosing_fn(
+                                    self,
+                                    ancestors,
+                                    name,
+                                    &mut bound_names,
+                                ) =>
+                            {
+                                None
                             }
                             [name] if own_free.contains(name) => {
                                 Some(Callee::Free(Some(module.to_string()), name.clone()))
@@ -258,7 +276,18 @@ impl<'a> FileContext<'a> {
                                     field,
                                     method: name,
                                 },
-                                None => Callee::Method(name),
+                                None => match self.returned_receiver(&m.receiver, ancestors) {
+                                    Some(call) => match callee_at.get(&call) {
+                                        Some(inner @ (Callee::Free(..) | Callee::Assoc(_))) => {
+                                            Callee::Returned {
+                                                call: Box::new(inner.clone()),
+                                                method: name,
+                                            }
+                                        }
+                                        _ => Callee::Method(name),
+                                    },
+                                    None => Callee::Method(name),
+                                },
                             },
                         },
                     })
@@ -297,6 +326,8 @@ impl<'a> FileContext<'a> {
                 _ => None,
             };
             if let Some(callee) = callee {
+                let span = self.call_span(expr);
+                callee_at.insert((span.start.byte, span.end.byte), callee.clone());
                 let site = self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
                 summary.calls.push(site);
             }
@@ -332,6 +363,38 @@ impl<'a> FileContext<'a> {
     /// bound by `let x = T::f(…)` (through `?`, `.await`, `.unwrap()`,
     /// `.expect(…)`, `.clone()`) or `let x = T { … }`, or a parameter typed
     /// `T`, `&T`, `Arc<T>`, `Box<T>` or `Rc<T>` (its last segment).
+    /// The span (bytes) of the call whose result the variable `receiver`
+    /// is bound to (through `?`, `.await`, `.unwrap()`, `.expect(…)`,
+    /// parentheses).
+    fn returned_receiver<'v>(
+        &self,
+        receiver: &Expr,
+        ancestors: &[Node<'v>],
+    ) -> Option<(usize, usize)> {
+        let Expr::Path(p) = receiver else {
+            return None;
+        };
+        let ident = p.path.get_ident()?;
+        let mut init = self.binding_init(ident, ancestors)?;
+        loop {
+            init = match init {
+                Expr::Try(t) => &t.expr,
+                Expr::Await(a) => &a.base,
+                Expr::Paren(p) => &p.expr,
+                Expr::MethodCall(m)
+                    if matches!(m.method.to_string().as_str(), "unwrap" | "expect" | "clone") =>
+                {
+                    &m.receiver
+                }
+                _ => break,
+            };
+        }
+        matches!(init, Expr::Call(_) | Expr::MethodCall(_)).then(|| {
+            let span = self.call_span(init);
+            (span.start.byte, span.end.byte)
+        })
+    }
+
     /// `(owner, field)` when `receiver` is a field of a value of a known
     /// type: `self.field` in `impl owner`, `x.field` with `x` typed as
     /// [`Self::receiver_type`] finds, or a local bound to either (through
@@ -427,8 +490,12 @@ impl<'a> FileContext<'a> {
                 .iter()
                 .map(|s| imports::unraw(&s.ident))
                 .collect();
+            // `T::new(…)` returns `T` by convention; what another fn
+            // returns is what it declares (`Callee::Returned`).
             return match names.as_slice() {
-                [.., ty, _] if ty != "Self" && ty.starts_with(char::is_uppercase) => {
+                [.., ty, ctor]
+                    if ty != "Self" && ty.starts_with(char::is_uppercase) && ctor == "new" =>
+                {
                     Some(ty.clone())
                 }
                 _ => None,
@@ -959,9 +1026,9 @@ pub fn reached_from_main<'s>(
                 Callee::Assoc(k) => assoc.entry(k).or_default().push(site),
                 // A field's method counts as a call of any method of the
                 // name: resolving it here would need the struct's file.
-                Callee::Method(n) | Callee::Field { method: n, .. } => {
-                    methods.entry(n).or_default().push(site)
-                }
+                Callee::Method(n)
+                | Callee::Field { method: n, .. }
+                | Callee::Returned { method: n, .. } => methods.entry(n).or_default().push(site),
             }
         }
         opaque.extend(summary.opaque.iter().map(String::as_str));

@@ -50,6 +50,10 @@ pub struct FnFacts {
     /// neither `self` nor the receiver) to a spawn call whose handle it
     /// drops, at that span.
     pub spawns_param: Option<(usize, Span)>,
+    /// The type it declares it returns, through `Option`, `Result`, `&`,
+    /// `Arc`, `Box`, `Rc` (`Self`: its `impl`'s type), when that names a
+    /// type: a variable bound to its result has that type.
+    pub returns: Option<String>,
 }
 
 impl FileContext<'_> {
@@ -62,6 +66,16 @@ impl FileContext<'_> {
         is_method: bool,
     ) -> FnFacts {
         let shape = self.task_shape_of_block(block, false);
+        let returns = match &sig.output {
+            syn::ReturnType::Type(_, ty) => {
+                let self_type = is_method
+                    .then(|| key.rsplit_once("::").map(|(owner, _)| owner))
+                    .flatten()
+                    .map(|owner| owner.rsplit("::").next().unwrap_or(owner));
+                returned_type(ty, self_type)
+            }
+            syn::ReturnType::Default => None,
+        };
         FnFacts {
             key,
             name: self.span_of(&sig.ident),
@@ -75,6 +89,7 @@ impl FileContext<'_> {
             calls: shape.calls,
             blocking: None,
             spawns_param: None,
+            returns,
         }
     }
 
@@ -398,7 +413,13 @@ impl<'s> CrateIndex<'s> {
     /// crate can be it.
     fn callee(&self, file: usize, call: Span) -> Option<FnId> {
         let site = self.calls_at[file].get(&(call.start.byte, call.end.byte))?;
-        let candidates = match &site.callee {
+        self.resolve(file, &site.callee)
+    }
+
+    /// The fn `callee`, called in `file`, calls, when exactly one fn of the
+    /// crate can be it.
+    fn resolve(&self, file: usize, callee: &Callee) -> Option<FnId> {
+        let candidates = match callee {
             Callee::Free(Some(module), name) if module == "super" => {
                 self.free_by_name.get(name.as_str())
             }
@@ -421,6 +442,11 @@ impl<'s> CrateIndex<'s> {
                 let [ty] = types.iter().collect::<Vec<_>>()[..] else {
                     return None;
                 };
+                self.by_key.get(format!("{ty}::{method}").as_str())
+            }
+            Callee::Returned { call, method } => {
+                let made_by = self.resolve(file, call)?;
+                let ty = self.files[made_by.0].fns[made_by.1].returns.as_ref()?;
                 self.by_key.get(format!("{ty}::{method}").as_str())
             }
         }?;
@@ -630,5 +656,32 @@ impl<'s> CrateIndex<'s> {
             hops.extend(self.endless_loop_via(file, calls, follow.depth)?);
         }
         Some(hops)
+    }
+}
+
+/// The type `ty` names as a return type: through `Option`, `Result`
+/// (their first argument), `&`, `Arc`, `Box`, `Rc`; `Self` is `self_type`.
+fn returned_type(ty: &syn::Type, self_type: Option<&str>) -> Option<String> {
+    match ty {
+        syn::Type::Reference(r) => returned_type(&r.elem, self_type),
+        syn::Type::Paren(p) => returned_type(&p.elem, self_type),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let last = p.path.segments.last()?;
+            let name = super::imports::unraw(&last.ident);
+            match name.as_str() {
+                "Option" | "Result" | "Arc" | "Box" | "Rc" => match &last.arguments {
+                    syn::PathArguments::AngleBracketed(args) => {
+                        args.args.iter().find_map(|a| match a {
+                            syn::GenericArgument::Type(t) => returned_type(t, self_type),
+                            _ => None,
+                        })
+                    }
+                    _ => None,
+                },
+                "Self" => self_type.map(str::to_string),
+                _ => name.starts_with(char::is_uppercase).then_some(name),
+            }
+        }
+        _ => None,
     }
 }

@@ -1,0 +1,45 @@
+// A variable bound to what a crate fn returns has the type the fn declares
+// (through `Option`/`Result` peeled by `?`, `.unwrap()`, `.expect(…)`,
+// `.await`, and `&`, `Arc`, `Box`), in any file.
+mod worker;
+
+use std::sync::Arc;
+
+use worker::{Pool, Worker};
+
+pub fn from_free_fn() {
+    // Flagged: `worker::make` declares `-> Worker`.
+    let w = worker::make();
+    tokio::spawn(async move { w.run().await });
+}
+
+pub async fn from_async_result() -> Result<(), ()> {
+    // Flagged: `fetch` declares `-> Result<Arc<Worker>, ()>`.
+    let w = worker::fetch().await?;
+    tokio::spawn(async move { w.run().await });
+    Ok(())
+}
+
+pub fn from_method(pool: &Pool) {
+    // Flagged: `Pool::get` declares `-> Option<&Worker>`.
+    let w = pool.get().expect("a worker").clone();
+    tokio::spawn(async move { w.run().await });
+}
+
+pub fn from_self_ctor() {
+    // Flagged: `Worker::open` declares `-> Self`.
+    let w = Worker::open().unwrap();
+    tokio::spawn(async move { w.run().await });
+}
+
+pub fn from_builder() {
+    // Not flagged: `Worker::builder` returns a `Builder`, whose `run` ends.
+    let b = Worker::builder();
+    tokio::spawn(async move { b.run().await });
+}
+
+pub fn from_generic(make: impl Fn() -> Arc<Worker>) {
+    // Not flagged: a closure's result is of no declared type of the crate.
+    let w = make();
+    tokio::spawn(async move { w.run().await });
+}
