@@ -44,6 +44,7 @@ use ignore::WalkBuilder;
 use leaklint_lints::context::entry::{self, CallSummary, Callee};
 use leaklint_lints::context::follow::{CrateIndex, Hop};
 use leaklint_lints::{FileContext, Finding, Note, ReachKind};
+use rayon::prelude::*;
 
 use crate::cache::SummaryCache;
 use crate::crate_load::{self, last_segment, BlockingFns, LazyCrate, Want};
@@ -91,15 +92,40 @@ pub fn resolve_crate_findings(
             .build()
         {
             Ok(pool) => {
+                // Crates are independent: each is decided on its own files,
+                // taken out of the report and put back.
+                let mut jobs = Vec::new();
                 for (root, files) in crates {
                     let cached = !files
                         .iter()
                         .any(|&i| uncached.contains(&report.files[i].path));
-                    pool.install(|| {
-                        let krate = before.take(&root, max_nesting, cached);
-                        let known = before.blocking.get(&root);
-                        resolve_in_crate(report, paths, krate, &files, known)
-                    });
+                    let held = before.held(&root, cached);
+                    let results: Vec<FileResult> = files
+                        .iter()
+                        .map(|&i| {
+                            std::mem::replace(&mut report.files[i], FileResult::new(String::new()))
+                        })
+                        .collect();
+                    jobs.push((root, files, cached, held, results));
+                }
+                let (budget, blocking) = (before.budget(), &before.blocking);
+                let done: Vec<(Vec<usize>, Vec<FileResult>, usize)> = pool.install(|| {
+                    jobs.into_par_iter()
+                        .map(|(root, files, cached, held, mut results)| {
+                            let krate = held.unwrap_or_else(|| {
+                                LazyCrate::scan(&root, max_nesting, cached, &budget)
+                            });
+                            let known = blocking.get(&root);
+                            let tests = resolve_in_crate(&mut results, paths, krate, known);
+                            (files, results, tests)
+                        })
+                        .collect()
+                });
+                for (files, results, tests) in done {
+                    for (i, result) in files.into_iter().zip(results) {
+                        report.files[i] = result;
+                    }
+                    report.test_files += tests;
                 }
             }
             Err(_) => {
@@ -214,26 +240,26 @@ fn decide(
     decide_moot(result, summary, reach);
 }
 
-/// Decides the waiting findings of `files` (indices into `report.files`),
+/// Decides the waiting findings of `results` (linted files of one crate),
 /// which are in the crate at `root`, and drops the findings of those that
 /// the crate's module tree makes test code. Only the files the findings
 /// lead to are parsed ([`LazyCrate`]).
 fn resolve_in_crate(
-    report: &mut Report,
+    results: &mut [FileResult],
     paths: &HashMap<String, PathBuf>,
     mut krate: LazyCrate,
-    files: &[usize],
     known_blocking: Option<&(usize, Option<Arc<BlockingFns>>)>,
-) {
+) -> usize {
     // The linted files' own summaries are the ones their findings were made
     // with (and the text from standard input may differ from the disk's).
     let mut known: HashMap<PathBuf, CallSummary> = HashMap::new();
     let mut linted: Vec<(usize, PathBuf)> = Vec::new();
-    for &i in files {
+    let mut test_files = 0;
+    for (i, result) in results.iter_mut().enumerate() {
         let key = paths
-            .get(&report.files[i].path)
-            .map_or_else(|| PathBuf::from(&report.files[i].path), |p| canonical(p));
-        if let Some(summary) = report.files[i].summary.take() {
+            .get(&result.path)
+            .map_or_else(|| PathBuf::from(&result.path), |p| canonical(p));
+        if let Some(summary) = result.summary.take() {
             known.insert(key.clone(), *summary);
         }
         linted.push((i, key));
@@ -241,25 +267,25 @@ fn resolve_in_crate(
     krate.add_known(known);
     let mut own: Vec<(usize, PathBuf)> = Vec::new();
     for (i, key) in linted {
-        if krate.test_files.contains(&key) && !report.files[i].include_tests {
+        if krate.test_files.contains(&key) && !results[i].include_tests {
             // `#[cfg(test)] mod …;` made it test code.
-            let file = &mut report.files[i];
+            let file = &mut results[i];
             file.diagnostics.clear();
             file.errors.clear();
-            report.test_files += 1;
+            test_files += 1;
         } else if krate.is_member(&key) {
             if krate.summary_of(&key).is_some() {
                 own.push((i, key));
             }
         } else if let Some(summary) = krate.alone.remove(&key) {
             // No module tree of the crate reaches it: its own crate.
-            report.files[i].summary = Some(Box::new(summary));
-            resolve_alone(&mut report.files[i]);
+            results[i].summary = Some(Box::new(summary));
+            resolve_alone(&mut results[i]);
         }
     }
     if own.is_empty() {
         krate.save();
-        return;
+        return test_files;
     }
     // What the followed findings need: the fns they call, the readers of
     // fields, the callers of fns that detached tasks may run.
@@ -268,7 +294,7 @@ fn resolve_in_crate(
     let mut run_by_tasks: BTreeSet<String> = BTreeSet::new();
     let depth = own
         .iter()
-        .flat_map(|(i, _)| &report.files[*i].diagnostics)
+        .flat_map(|(i, _)| &results[*i].diagnostics)
         .filter_map(|d| d.finding.follow.as_ref())
         .map(|f| f.depth)
         .max()
@@ -276,7 +302,7 @@ fn resolve_in_crate(
     // A call of a helper blocks only through fns named as a blocking fn or
     // a caller of one: the calls of other names need no file read.
     let waits_on_helpers = own.iter().any(|(i, _)| {
-        report.files[*i].diagnostics.iter().any(|d| {
+        results[*i].diagnostics.iter().any(|d| {
             d.finding
                 .follow
                 .as_ref()
@@ -305,7 +331,7 @@ fn resolve_in_crate(
                 followed.push((site.callee.clone(), summary.module.clone(), blocking));
             }
         };
-        for d in &report.files[*i].diagnostics {
+        for d in &results[*i].diagnostics {
             let Some(follow) = &d.finding.follow else {
                 continue;
             };
@@ -344,12 +370,12 @@ fn resolve_in_crate(
     krate.load_mentions(fields);
     krate.load_callers(run_by_tasks, Some(depth + 1));
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
-    decide_follow_in(report, &own, &krate, cwd.as_deref());
+    decide_follow_in(results, &own, &krate, cwd.as_deref());
     // Findings moot when only `main` reaches their fn: load every possible
     // caller, up to the fns nothing calls.
     let mut moot_fns: BTreeSet<String> = BTreeSet::new();
     for (i, _) in &own {
-        for d in &report.files[*i].diagnostics {
+        for d in &results[*i].diagnostics {
             if let Some(moot) = &d.finding.moot_if {
                 moot_fns.insert(moot.function.clone());
             }
@@ -372,19 +398,20 @@ fn resolve_in_crate(
         };
         for (i, key) in &own {
             if let Some(summary) = krate.summary_of(key) {
-                decide_moot(&mut report.files[*i], summary, &reach);
+                decide_moot(&mut results[*i], summary, &reach);
             }
         }
     }
     krate.save();
+    test_files
 }
 
 /// Decides the followed findings of each of `own` (index into
-/// `report.files`, path) with the index of the crate's loaded files; other
+/// `results`, path) with the index of the crate's loaded files; other
 /// files are shown relative to `cwd`, as the linted ones are when linted by
 /// a relative path.
 fn decide_follow_in(
-    report: &mut Report,
+    results: &mut [FileResult],
     own: &[(usize, PathBuf)],
     krate: &LazyCrate,
     cwd: Option<&Path>,
@@ -399,7 +426,7 @@ fn decide_follow_in(
         .collect();
     for (i, key) in own {
         if let Some(me) = order.iter().position(|(p, _)| *p == key) {
-            names[me] = report.files[*i].path.clone();
+            names[me] = results[*i].path.clone();
         }
     }
     let index = CrateIndex::new(order.iter().map(|(_, s)| *s).collect());
@@ -408,7 +435,7 @@ fn decide_follow_in(
         let Some(me) = order.iter().position(|(p, _)| *p == key) else {
             continue;
         };
-        decide_follow(&mut report.files[*i], &index, me, &display);
+        decide_follow(&mut results[*i], &index, me, &display);
     }
 }
 
@@ -438,28 +465,46 @@ pub fn mark_crates_with_blocking_calls(
     // crates it scans for the crate pass: their walk and reads are most of
     // its time. A larger one lets them go, not to hold them all in memory.
     let hold = files.len() <= MAX_FILES_TO_HOLD_CRATES;
-    for file in files.iter_mut() {
-        let Some(root) = packages.crate_root(&file.path) else {
-            // Its own crate: any call may be of one of its blocking fns.
-            file.crate_blocking = may_block(&file.path).then(|| Arc::new(BlockingFns::new(None)));
-            continue;
-        };
-        let known = before.blocking.get(&root).filter(|(d, _)| *d == depth);
-        if let Some((_, blocking)) = known {
-            file.crate_blocking = blocking.clone();
-            continue;
-        }
-        let blocking = match pool.as_ref() {
-            Some(pool) => pool.install(|| {
-                let krate = before.scanned(&root, max_nesting, cached);
-                let blocking = crate_blocking_fns(krate, depth);
-                before.hold_or_release(&root, hold);
-                blocking
-            }),
-            None => Some(Arc::new(BlockingFns::new(None))),
-        };
-        file.crate_blocking = blocking.clone();
+    // Each file's crate root; the crates not known yet are found in
+    // parallel (they are independent).
+    let roots: Vec<Option<PathBuf>> = files.iter().map(|f| packages.crate_root(&f.path)).collect();
+    let new_roots: BTreeSet<&PathBuf> = roots
+        .iter()
+        .flatten()
+        .filter(|r| before.blocking.get(*r).is_none_or(|(d, _)| *d != depth))
+        .collect();
+    let jobs: Vec<(PathBuf, Option<LazyCrate>)> = new_roots
+        .into_iter()
+        .map(|r| (r.clone(), before.held(r, cached)))
+        .collect();
+    let budget = before.budget();
+    let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, LazyCrate)> = match pool.as_ref() {
+        Some(pool) => pool.install(|| {
+            jobs.into_par_iter()
+                .map(|(root, held)| {
+                    let mut krate = held
+                        .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
+                    let blocking = crate_blocking_fns(&mut krate, depth);
+                    (root, blocking, krate)
+                })
+                .collect()
+        }),
+        None => Vec::new(),
+    };
+    for (root, blocking, krate) in found {
+        before.hold_or_release(root.clone(), krate, hold);
         before.blocking.insert(root, (depth, blocking));
+    }
+    for (file, root) in files.iter_mut().zip(roots) {
+        file.crate_blocking = match root {
+            Some(root) => match before.blocking.get(&root) {
+                Some((_, blocking)) => blocking.clone(),
+                // No pool to find them: any.
+                None => Some(Arc::new(BlockingFns::new(None))),
+            },
+            // Its own crate: any call may be of one of its blocking fns.
+            None => may_block(&file.path).then(|| Arc::new(BlockingFns::new(None))),
+        };
     }
 }
 
@@ -523,43 +568,36 @@ impl Default for CrateBlocking {
 }
 
 impl CrateBlocking {
-    /// The crate at `root`, scanned once (again if `cached` differs).
-    fn scanned(&mut self, root: &Path, max_nesting: usize, cached: bool) -> &mut LazyCrate {
-        if self
-            .scanned
-            .get(root)
-            .is_some_and(|k| k.is_cached() != cached)
-        {
-            if let Some(stale) = self.scanned.remove(root) {
-                stale.save();
-            }
-        }
-        self.scanned
-            .entry(root.to_path_buf())
-            .or_insert_with(|| LazyCrate::scan(root, max_nesting, cached, &self.budget))
-    }
-
     /// Keeps the crate at `root` for the crate pass if `hold` and the
     /// crates held stay under [`MAX_HELD_FILES`]; else writes its cache and
     /// drops it.
-    fn hold_or_release(&mut self, root: &Path, hold: bool) {
-        let Some(files) = self.scanned.get(root).map(LazyCrate::file_count) else {
-            return;
-        };
+    fn hold_or_release(&mut self, root: PathBuf, krate: LazyCrate, hold: bool) {
+        let files = krate.file_count();
         if hold && self.held_files + files <= MAX_HELD_FILES {
             self.held_files += files;
-        } else if let Some(krate) = self.scanned.remove(root) {
+            if let Some(replaced) = self.scanned.insert(root, krate) {
+                replaced.save();
+            }
+        } else {
             krate.save();
         }
     }
 
-    /// [`CrateBlocking::scanned`], taken out.
-    fn take(&mut self, root: &Path, max_nesting: usize, cached: bool) -> LazyCrate {
-        self.scanned(root, max_nesting, cached);
-        match self.scanned.remove(root) {
-            Some(krate) => krate,
-            None => LazyCrate::scan(root, max_nesting, cached, &self.budget),
+    /// The crate at `root` as scanned before the engine, if held (and
+    /// scanned with the same `cached`).
+    fn held(&mut self, root: &Path, cached: bool) -> Option<LazyCrate> {
+        let krate = self.scanned.remove(root)?;
+        self.held_files = self.held_files.saturating_sub(krate.file_count());
+        if krate.is_cached() == cached {
+            return Some(krate);
         }
+        krate.save();
+        None
+    }
+
+    /// The run's budget for kept text.
+    fn budget(&self) -> Arc<AtomicUsize> {
+        Arc::clone(&self.budget)
     }
 
     /// Writes the caches of the crates still held.
