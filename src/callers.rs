@@ -456,11 +456,6 @@ pub fn mark_crates_with_blocking_calls(
 ) {
     let may_block =
         |f: &Path| std::fs::read(f).is_ok_and(|bytes| crate_load::spells_blocking_call(&bytes));
-    // Parsing needs the engine's deep stacks.
-    let pool = rayon::ThreadPoolBuilder::new()
-        .stack_size(crate::engine::WORKER_STACK_SIZE)
-        .build()
-        .ok();
     // A run over a few files (an editor's, a commit hook's) keeps the
     // crates it scans for the crate pass: their walk and reads are most of
     // its time. A larger one lets them go, not to hold them all in memory.
@@ -478,6 +473,16 @@ pub fn mark_crates_with_blocking_calls(
         .map(|r| (r.clone(), before.held(r, cached)))
         .collect();
     let budget = before.budget();
+    // Parsing needs the engine's deep stacks (a pool only when there is a
+    // crate to read: a single file of no crate starts no threads).
+    let pool = (!jobs.is_empty())
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .stack_size(crate::engine::WORKER_STACK_SIZE)
+                .build()
+                .ok()
+        })
+        .flatten();
     let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, LazyCrate)> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             jobs.into_par_iter()
