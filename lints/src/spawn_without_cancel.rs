@@ -71,8 +71,9 @@ crate::declare_lint! {
     ///   to a spawn call and drops the handle (`fn spawn_named(name: &str,
     ///   fut: F) { tokio::spawn(fut); }`), counts as a spawn call when its
     ///   argument is an async block or closure written at the call and the
-    ///   call resolves to it as above (a free fn, or a method on `self`, a
-    ///   variable or a field of known type: `self.tasks.spawn(…)`): the
+    ///   call resolves to it as above (a free fn, a method on `self`, or a
+    ///   method whose name says `spawn` on a variable or a field of known
+    ///   type: `self.tasks.spawn(…)`): the
     ///   finding is at the call, with a note at the spawn inside the
     ///   wrapper. A file is read for such calls only when it mentions a
     ///   spawn word (`spawn`, `spawn_blocking`, …): a wrapper named otherwise
@@ -252,15 +253,22 @@ fn wrapper_call<'v>(
     ancestors: &[crate::context::Node<'v>],
     options: &LintOptions,
 ) -> Option<Finding> {
-    // A free fn, or a method called on `self`, a variable or a field of
-    // either: the crate pass resolves it by the receiver's type (a method
-    // on a value of unknown type is never resolved).
+    // A free fn, a method called on `self`, or a method whose name says
+    // `spawn` called on a variable or a field of either: the crate pass
+    // resolves it by the receiver's type (a method on a value of unknown
+    // type is never resolved). The name keeps `rt.block_on(async { … })`
+    // and the like out, and the file then says `spawn`, as the pre-filter
+    // requires.
     let named = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
     let args = match expr {
         syn::Expr::Call(c) => &c.args,
+        syn::Expr::MethodCall(m) if matches!(&*m.receiver, syn::Expr::Path(p) if p.path.is_ident("self")) => {
+            &m.args
+        }
         syn::Expr::MethodCall(m)
-            if named(&m.receiver)
-                || matches!(&*m.receiver, syn::Expr::Field(f) if named(&f.base)) =>
+            if m.method.to_string().contains("spawn")
+                && (named(&m.receiver)
+                    || matches!(&*m.receiver, syn::Expr::Field(f) if named(&f.base))) =>
         {
             &m.args
         }
