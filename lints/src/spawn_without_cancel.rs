@@ -260,8 +260,15 @@ fn wrapper_call<'v>(
     // and the like out, and the file then says `spawn`, as the pre-filter
     // requires.
     let named = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
+    // A path whose last segment is capitalised builds a value (`Ok(…)`,
+    // `Some(…)`, a tuple struct): no fn.
+    let constructor = |f: &syn::Expr| {
+        matches!(f, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| {
+            s.ident.to_string().starts_with(char::is_uppercase)
+        }))
+    };
     let args = match expr {
-        syn::Expr::Call(c) => &c.args,
+        syn::Expr::Call(c) if !constructor(&c.func) => &c.args,
         syn::Expr::MethodCall(m) if matches!(&*m.receiver, syn::Expr::Path(p) if p.path.is_ident("self")) => {
             &m.args
         }
