@@ -375,20 +375,10 @@ impl<'a> FileContext<'a> {
             return None;
         };
         let ident = p.path.get_ident()?;
-        let mut init = self.binding_init(ident, ancestors)?;
-        loop {
-            init = match init {
-                Expr::Try(t) => &t.expr,
-                Expr::Await(a) => &a.base,
-                Expr::Paren(p) => &p.expr,
-                Expr::MethodCall(m)
-                    if matches!(m.method.to_string().as_str(), "unwrap" | "expect" | "clone") =>
-                {
-                    &m.receiver
-                }
-                _ => break,
-            };
-        }
+        let init = peeled(
+            self.binding_init(ident, ancestors)?,
+            &["unwrap", "expect", "clone"],
+        );
         matches!(init, Expr::Call(_) | Expr::MethodCall(_)).then(|| {
             let span = self.call_span(init);
             (span.start.byte, span.end.byte)
@@ -406,30 +396,14 @@ impl<'a> FileContext<'a> {
         self_type: Option<&str>,
     ) -> Option<(String, String)> {
         let mut expr = receiver;
-        if let Expr::Path(p) = expr {
+        if let Expr::Path(p) = receiver {
             let ident = p.path.get_ident()?;
             if ident == "self" {
                 return None;
             }
             expr = self.binding_init(ident, ancestors)?;
         }
-        loop {
-            expr = match expr {
-                Expr::Try(t) => &t.expr,
-                Expr::Await(a) => &a.base,
-                Expr::Paren(p) => &p.expr,
-                Expr::Reference(r) => &r.expr,
-                Expr::MethodCall(m)
-                    if matches!(
-                        m.method.to_string().as_str(),
-                        "unwrap" | "expect" | "clone" | "as_ref"
-                    ) =>
-                {
-                    &m.receiver
-                }
-                _ => break,
-            };
-        }
+        let expr = peeled(expr, &["unwrap", "expect", "clone", "as_ref"]);
         let Expr::Field(f) = expr else {
             return None;
         };
@@ -460,23 +434,8 @@ impl<'a> FileContext<'a> {
             return None;
         };
         let ident = p.path.get_ident()?;
-        if let Some(mut init) = self.binding_init(ident, ancestors) {
-            loop {
-                init = match init {
-                    Expr::Try(t) => &t.expr,
-                    Expr::Await(a) => &a.base,
-                    Expr::Paren(p) => &p.expr,
-                    Expr::MethodCall(m)
-                        if matches!(
-                            m.method.to_string().as_str(),
-                            "unwrap" | "expect" | "clone"
-                        ) =>
-                    {
-                        &m.receiver
-                    }
-                    _ => break,
-                };
-            }
+        if let Some(init) = self.binding_init(ident, ancestors) {
+            let init = peeled(init, &["unwrap", "expect", "clone"]);
             let path = match init {
                 Expr::Call(c) => match &*c.func {
                     Expr::Path(p) => &p.path,
@@ -634,6 +593,21 @@ fn segment_names(path: &syn::Path) -> Vec<String> {
         .iter()
         .map(|s| imports::unraw(&s.ident))
         .collect()
+}
+
+/// `expr` without what keeps a value's type: `?`, `.await`, parentheses,
+/// `&`, and calls of the `methods` (`.unwrap()`, `.clone()`…).
+fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
+    loop {
+        expr = match expr {
+            Expr::Try(t) => &t.expr,
+            Expr::Await(a) => &a.base,
+            Expr::Paren(p) => &p.expr,
+            Expr::Reference(r) => &r.expr,
+            Expr::MethodCall(m) if methods.contains(&m.method.to_string().as_str()) => &m.receiver,
+            _ => return expr,
+        };
+    }
 }
 
 /// The last segment of a type, through `&`, `Arc<…>`, `Box<…>`, `Rc<…>`.
