@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
-use leaklint_lints::context::entry::{CallSite, CallSummary, Callee, Caller};
+use leaklint_lints::context::entry::{field_type, CallSite, CallSummary, Callee, Caller};
 use leaklint_lints::context::modules::ModDecl;
 use rayon::prelude::*;
 
@@ -498,12 +498,22 @@ impl LazyCrate {
     /// crate's struct declares the field with, from the files that define
     /// the struct (loaded here): `None` when that is not one type.
     pub fn want_of(&mut self, callee: &Callee, module: &str) -> Option<Want> {
-        let (owner, field, method) = match callee {
+        let (ty, method) = match callee {
             Callee::Field {
                 owner,
                 field,
                 method,
-            } => (owner, field, method),
+            } => {
+                if self.structs.insert(owner.clone()) {
+                    self.load_spelling(
+                        std::slice::from_ref(owner),
+                        Spelling::StructDefinition,
+                        &|_, _, _| true,
+                    );
+                }
+                let fields = self.summaries().flat_map(|(_, s)| &s.struct_fields);
+                (field_type(fields, owner, field)?.to_string(), method)
+            }
             Callee::Returned { call, method } => {
                 // The type the fn `call` calls declares it returns, from the
                 // files that may define it.
@@ -518,32 +528,13 @@ impl LazyCrate {
                 let [ty] = types.into_iter().collect::<Vec<_>>()[..] else {
                     return None;
                 };
-                return Some(Want {
-                    name: method.clone(),
-                    scope: Some(ty.to_string()),
-                });
+                (ty.to_string(), method)
             }
             _ => return Want::of(callee, module),
         };
-        if self.structs.insert(owner.clone()) {
-            self.load_spelling(
-                std::slice::from_ref(owner),
-                Spelling::StructDefinition,
-                &|_, _, _| true,
-            );
-        }
-        let types: BTreeSet<&str> = self
-            .summaries()
-            .flat_map(|(_, s)| &s.struct_fields)
-            .filter(|(o, f, _)| o == owner && f == field)
-            .map(|(_, _, ty)| ty.as_str())
-            .collect();
-        let [ty] = types.into_iter().collect::<Vec<_>>()[..] else {
-            return None;
-        };
         Some(Want {
             name: method.clone(),
-            scope: Some(ty.to_string()),
+            scope: Some(ty),
         })
     }
 

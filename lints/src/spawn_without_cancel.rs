@@ -259,7 +259,6 @@ fn wrapper_call<'v>(
     // type is never resolved). The name keeps `rt.block_on(async { … })`
     // and the like out, and the file then says `spawn`, as the pre-filter
     // requires.
-    let named = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
     // A path whose last segment is capitalised builds a value (`Ok(…)`,
     // `Some(…)`, a tuple struct): no fn.
     let constructor = |f: &syn::Expr| {
@@ -274,8 +273,7 @@ fn wrapper_call<'v>(
         }
         syn::Expr::MethodCall(m)
             if m.method.to_string().contains("spawn")
-                && (named(&m.receiver)
-                    || matches!(&*m.receiver, syn::Expr::Field(f) if named(&f.base))) =>
+                && crate::context::follow::is_variable_or_its_field(&m.receiver) =>
         {
             &m.args
         }

@@ -64,6 +64,27 @@ pub struct CallSummary {
     pub struct_fields: Vec<(String, String, String)>,
 }
 
+/// The type `owner`'s `field` is declared with among `fields` (`(struct,
+/// field, type)`, as [`CallSummary::struct_fields`]), when that is one
+/// type: same-named structs (in other modules) may declare it differently.
+pub fn field_type<'s>(
+    fields: impl IntoIterator<Item = &'s (String, String, String)>,
+    owner: &str,
+    field: &str,
+) -> Option<&'s str> {
+    let mut found = None;
+    for (o, f, ty) in fields {
+        if o == owner && f == field {
+            match found {
+                None => found = Some(ty.as_str()),
+                Some(t) if t == ty => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    found
+}
+
 /// One call of a fn or method.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallSite {
@@ -163,26 +184,8 @@ impl<'a> FileContext<'a> {
         defs.visit_file(self.file);
         let method_types = defs.method_types;
         let fn_keys = defs.fn_keys;
-        // The structs of this file, and the types of their fields: a field
-        // of a struct defined here is resolved here (names of structs in
-        // inline modules may repeat: such a field is left ambiguous).
-        let own_structs: BTreeSet<String> = summary
-            .struct_fields
-            .iter()
-            .map(|(s, _, _)| s.clone())
-            .collect();
-        let mut own_field_types: HashMap<(String, String), String> = HashMap::new();
-        let mut ambiguous: BTreeSet<(String, String)> = BTreeSet::new();
-        for (owner, field, ty) in &summary.struct_fields {
-            let key = (owner.clone(), field.clone());
-            if own_field_types
-                .insert(key.clone(), ty.clone())
-                .is_some_and(|t| t != *ty)
-            {
-                ambiguous.insert(key);
-            }
-        }
-        own_field_types.retain(|k, _| !ambiguous.contains(k));
+        // A field of a struct defined here is resolved here.
+        let own_fields = &summary.struct_fields;
         // Mains are free fns of the crate root.
         for (name, _) in &mut summary.mains {
             *name = format!("{module}::{name}");
@@ -265,8 +268,10 @@ impl<'a> FileContext<'a> {
                                 self_type.as_deref(),
                             ) {
                                 // The struct is here: its field's type is known.
-                                Some((owner, field)) if own_structs.contains(&owner) => {
-                                    match own_field_types.get(&(owner, field)) {
+                                Some((owner, field))
+                                    if own_fields.iter().any(|(o, _, _)| *o == owner) =>
+                                {
+                                    match field_type(own_fields, &owner, &field) {
                                         Some(t) => Callee::Assoc(format!("{t}::{name}")),
                                         None => Callee::Method(name),
                                     }
@@ -326,9 +331,11 @@ impl<'a> FileContext<'a> {
                 _ => None,
             };
             if let Some(callee) = callee {
-                let span = self.call_span(expr);
-                callee_at.insert((span.start.byte, span.end.byte), callee.clone());
                 let site = self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
+                callee_at.insert(
+                    (site.span.start.byte, site.span.end.byte),
+                    site.callee.clone(),
+                );
                 summary.calls.push(site);
             }
         });

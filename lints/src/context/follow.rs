@@ -212,10 +212,7 @@ impl FileContext<'_> {
                 })
             }
             syn::Expr::MethodCall(m) => {
-                let named =
-                    |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
-                let on_field = matches!(&*m.receiver, syn::Expr::Field(f) if named(&f.base));
-                (named(&m.receiver) || on_field).then(|| m.method.to_string())
+                is_variable_or_its_field(&m.receiver).then(|| m.method.to_string())
             }
             _ => None,
         }
@@ -359,9 +356,6 @@ pub struct CrateIndex<'s> {
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
     field_reads: BTreeSet<&'s str>,
-    /// The types the crate's structs declare their fields with, by
-    /// (struct, field): one type, or several (ambiguous).
-    field_types: HashMap<(&'s str, &'s str), BTreeSet<&'s str>>,
     /// The fns that tasks spawned with their handle dropped run, with the
     /// spawn (file and span) that reaches each first; computed on demand.
     detached_reach: std::sync::OnceLock<HashMap<FnId, (usize, Span, usize)>>,
@@ -374,14 +368,7 @@ impl<'s> CrateIndex<'s> {
         let mut free_by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut calls_at = Vec::with_capacity(files.len());
         let mut field_reads = BTreeSet::new();
-        let mut field_types: HashMap<(&str, &str), BTreeSet<&str>> = HashMap::new();
         for (f, summary) in files.iter().enumerate() {
-            for (owner, field, ty) in &summary.struct_fields {
-                field_types
-                    .entry((owner.as_str(), field.as_str()))
-                    .or_default()
-                    .insert(ty.as_str());
-            }
             for (i, facts) in summary.fns.iter().enumerate() {
                 by_key.entry(facts.key.as_str()).or_default().push((f, i));
                 if !facts.is_method {
@@ -404,7 +391,6 @@ impl<'s> CrateIndex<'s> {
             free_by_name,
             calls_at,
             field_reads,
-            field_types,
             detached_reach: std::sync::OnceLock::new(),
         }
     }
@@ -438,10 +424,8 @@ impl<'s> CrateIndex<'s> {
                 field,
                 method,
             } => {
-                let types = self.field_types.get(&(owner.as_str(), field.as_str()))?;
-                let [ty] = types.iter().collect::<Vec<_>>()[..] else {
-                    return None;
-                };
+                let fields = self.files.iter().flat_map(|s| &s.struct_fields);
+                let ty = super::entry::field_type(fields, owner, field)?;
                 self.by_key.get(format!("{ty}::{method}").as_str())
             }
             Callee::Returned { call, method } => {
@@ -657,6 +641,14 @@ impl<'s> CrateIndex<'s> {
         }
         Some(hops)
     }
+}
+
+/// Whether `e` is a variable (or `self`), or a field of one
+/// (`self.store`, `app.store`): a receiver whose type the crate pass may
+/// know.
+pub fn is_variable_or_its_field(e: &syn::Expr) -> bool {
+    let named = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
+    named(e) || matches!(e, syn::Expr::Field(f) if named(&f.base))
 }
 
 /// The type `ty` names as a return type: through `Option`, `Result`

@@ -142,18 +142,20 @@ impl<'a> FileContext<'a> {
     /// Whether `span` starts inside test code (see [`scope`]): a `#[test]`
     /// fn, a `#[cfg(test)]` module, a file that is `#![cfg(test)]`…
     pub fn in_test_code(&self, span: Span) -> bool {
+        self.starts_in_test_code(span.start.byte)
+    }
+
+    /// Whether the byte offset `start` is inside test code.
+    fn starts_in_test_code(&self, start: usize) -> bool {
         self.test_spans
             .iter()
-            .any(|t| t.start.byte <= span.start.byte && span.start.byte < t.end.byte)
+            .any(|t| t.start.byte <= start && start < t.end.byte)
     }
 
     /// Whether `expr` starts inside test code ([`Self::in_test_code`]),
     /// found from its first token (see [`Self::call_span`] for why).
     pub fn expr_in_test_code(&self, expr: &syn::Expr) -> bool {
-        let start = self.position(first_token(expr).start()).byte;
-        self.test_spans
-            .iter()
-            .any(|t| t.start.byte <= start && start < t.end.byte)
+        self.starts_in_test_code(self.position(first_token(expr).start()).byte)
     }
 
     /// The spans of the file's test code (see [`Self::in_test_code`]).
@@ -193,19 +195,20 @@ impl<'a> FileContext<'a> {
     /// The [`Span`] of a fn item, the same as [`Self::span_of`] gives,
     /// from its first and last tokens (see [`Self::call_span`] for why).
     pub fn item_fn_span(&self, f: &syn::ItemFn) -> Span {
-        let start = fn_start(&f.attrs, &f.vis, None, &f.sig);
-        Span {
-            start: self.position(start.start()),
-            end: self.position(f.block.brace_token.span.close().end()),
-        }
+        self.span_to_block(fn_start(&f.attrs, &f.vis, None, &f.sig), &f.block)
     }
 
     /// [`Self::item_fn_span`] of a method or associated fn.
     pub fn impl_fn_span(&self, f: &syn::ImplItemFn) -> Span {
         let start = fn_start(&f.attrs, &f.vis, f.defaultness.as_ref(), &f.sig);
+        self.span_to_block(start, &f.block)
+    }
+
+    /// From `start` to the closing brace of `block`.
+    fn span_to_block(&self, start: proc_macro2::Span, block: &syn::Block) -> Span {
         Span {
             start: self.position(start.start()),
-            end: self.position(f.block.brace_token.span.close().end()),
+            end: self.position(block.brace_token.span.close().end()),
         }
     }
 
@@ -227,10 +230,7 @@ impl<'a> FileContext<'a> {
             Item::Use(u) => u.use_token.span,
             other => other.span(),
         };
-        let start = self.position(head.start()).byte;
-        self.test_spans
-            .iter()
-            .any(|t| t.start.byte <= start && start < t.end.byte)
+        self.starts_in_test_code(self.position(head.start()).byte)
     }
 
     /// A span from the start of `first` to the end of `last`.
