@@ -11,13 +11,26 @@
 //! cache directory next to it would litter whatever directory it is in.
 //!
 //! **Key.** An entry's key is a 128-bit xxh3 hash of the file's module
-//! name (see [`crate::callers::module_name`]) and its text. Everything
+//! name (see [`crate::callers::module_name`]) and its text's hash
+//! ([`digest`]). Everything
 //! else a summary depends on is the same for the whole file and is stamped
 //! in its header: [`SCHEMA`], leaklint's version, `max_nesting`, and the
 //! size and modification time of the running executable, so that a rebuilt
 //! leaklint (whose analysis may have changed without a version bump) never
 //! trusts summaries made by another build. A file written with another
 //! stamp is ignored and rewritten.
+//!
+//! Summaries are keyed by the text, so finding one means reading the file.
+//! A warm run need not: for each file whose size, modification and
+//! status-change times and inode are those a run saw (its [`FileStamp`]),
+//! the cache holds a [`FileRecord`] (the text's hash, the `mod`
+//! declarations and blocking words the crate scan found in it, and a
+//! [`WordFilter`] of the words it spells), keyed by the file's path. The
+//! crate scan then reads only the files whose stamp changed, and the
+//! search for the files that spell a name reads only those whose filter
+//! says they may. A file changed in the last two seconds is always read and
+//! not recorded (two writes within a timestamp's resolution could leave
+//! the same stamp).
 //!
 //! **One file per crate**, not one per source file: a warm run reads one
 //! file instead of opening hundreds (measured in BENCHMARKS.md), and
@@ -50,10 +63,11 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use crate::crate_load::ScannedFile;
+use crate::word_filter::WordFilter;
 use leaklint_lints::context::entry::CallSummary;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
-use xxhash_rust::xxh3::{xxh3_64, Xxh3};
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64, Xxh3};
 
 /// The name of the cache directory at the root of a crate.
 pub const DIR_NAME: &str = ".leaklint_cache";
@@ -64,7 +78,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 5;
+pub const SCHEMA: u32 = 6;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";
@@ -86,6 +100,80 @@ type Key = u128;
 /// The module name under which what the crate scan reads in a file is
 /// cached: not a Rust identifier, so never a real module's.
 const SCAN: &str = "<scan>";
+
+/// What [`record_key`] hashes before a path: keys of records and of
+/// summaries never meet.
+const RECORD: &str = "<file>";
+
+/// How recently a file may have changed for its [`FileStamp`] to be
+/// trusted: a file written twice within the resolution of its file
+/// system's timestamps could keep its stamp (git's "racy clean" case).
+const RACY: Duration = Duration::from_secs(2);
+
+/// What a file's metadata says about its text: its size, modification and
+/// status-change times and inode. When all are unchanged the text is taken
+/// as unchanged (git's index makes the same bet); any write changes the
+/// status-change time, which no tool sets back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    len: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+    inode: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file whose metadata is `meta`, if its times are at
+    /// two seconds older than `now` (a file changed more recently is
+    /// read: its stamp could stay the same through another write).
+    pub fn of(meta: &fs::Metadata, now: SystemTime) -> Option<FileStamp> {
+        let newest_trusted = now.checked_sub(RACY)?;
+        let settled = |t: SystemTime| t <= newest_trusted;
+        if !meta.is_file() || !settled(meta.modified().ok()?) {
+            return None;
+        }
+        FileStamp::of_settled(meta, &settled)
+    }
+
+    #[cfg(unix)]
+    fn of_settled(meta: &fs::Metadata, settled: &dyn Fn(SystemTime) -> bool) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let changed = SystemTime::UNIX_EPOCH
+            .checked_add(Duration::new(u64::try_from(meta.ctime()).ok()?, 0))?;
+        settled(changed).then_some(FileStamp {
+            len: meta.len(),
+            modified: (meta.mtime(), meta.mtime_nsec()),
+            changed: (meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn of_settled(meta: &fs::Metadata, _: &dyn Fn(SystemTime) -> bool) -> Option<FileStamp> {
+        let since = meta
+            .modified()
+            .ok()?
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: (since.as_secs() as i64, i64::from(since.subsec_nanos())),
+            changed: (0, 0),
+            inode: 0,
+        })
+    }
+}
+
+/// What the cache knows of a file whose [`FileStamp`] is unchanged, so
+/// that a warm run need not read it: its text's [`digest`] (which finds
+/// its summary), what the crate scan read in it, and the words it spells.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FileRecord {
+    pub stamp: FileStamp,
+    pub digest: u128,
+    pub scanned: ScannedFile,
+    pub words: WordFilter,
+}
 
 /// Where the bytes of an entry used by this run are.
 enum Entry {
@@ -160,26 +248,56 @@ impl SummaryCache {
         if self.dir.is_none() {
             return compute();
         }
-        self.cached(key(text, module), compute)
+        self.cached(key(digest(text), module), compute)
     }
 
-    /// What the crate scan reads in the file whose text is `text` (its
-    /// `mod` declarations, the words it spells): the cached value, else
+    /// The cached summary of the file whose text's [`digest`] is `digest`,
+    /// as module `module`, if there is one (`Some(None)`: a file that does
+    /// not parse).
+    pub fn stored_summary(&self, digest: u128, module: &str) -> Option<Option<CallSummary>> {
+        self.stored_value(key(digest, module))
+    }
+
+    /// What the crate scan reads in the file whose text's [`digest`] is
+    /// `digest` (its `mod` declarations, the words it spells): the cached value, else
     /// `compute()`'s (then cached). The crate pass scans every file on
     /// every run; a warm cache saves lexing and searching them.
-    pub fn scanned(&self, text: &str, compute: impl FnOnce() -> ScannedFile) -> ScannedFile {
+    pub fn scanned(&self, digest: u128, compute: impl FnOnce() -> ScannedFile) -> ScannedFile {
         if self.dir.is_none() {
             return compute();
         }
-        self.cached(key(text, SCAN), compute)
+        self.cached(key(digest, SCAN), compute)
     }
 
-    /// Keeps the summary of the file whose text is `text` as module
-    /// `module` in the cache file, if it is there, though this run did not
-    /// need it: the crate pass parses only the files its findings lead to,
-    /// so an entry unused by one run is not stale.
-    pub fn keep(&self, text: &str, module: &str) {
-        let key = key(text, module);
+    /// Whether entries are read and kept (not [`SummaryCache::disabled`]).
+    pub fn is_enabled(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    /// The record of the file at `path` if its stamp is still `stamp`.
+    pub fn file_record(&self, path: &Path, stamp: FileStamp) -> Option<FileRecord> {
+        self.stored_value(record_key(path))
+            .filter(|record: &FileRecord| record.stamp == stamp)
+    }
+
+    /// Records what this run read in the file at `path` (see
+    /// [`FileRecord`]).
+    pub fn record_file(&self, path: &Path, record: &FileRecord) {
+        if self.dir.is_none() {
+            return;
+        }
+        if let Ok(encoded) = postcard::to_allocvec(record) {
+            self.use_entry(record_key(path), Entry::Fresh(encoded));
+            self.changed.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// Keeps the summary of the file whose text's [`digest`] is `digest`
+    /// as module `module` in the cache file, if it is there, though this
+    /// run did not need it: the crate pass parses only the files its
+    /// findings lead to, so an entry unused by one run is not stale.
+    pub fn keep(&self, digest: u128, module: &str) {
+        let key = key(digest, module);
         if let Some(range) = self.stored.get(&key) {
             if let Ok(mut used) = self.used.lock() {
                 used.entry(key).or_insert(Entry::Stored(range.clone()));
@@ -187,13 +305,18 @@ impl SummaryCache {
         }
     }
 
+    /// The stored value of the entry `key`, if it decodes (then kept).
+    fn stored_value<T: DeserializeOwned>(&self, key: Key) -> Option<T> {
+        let range = self.stored.get(&key)?;
+        let value = decode(&self.bytes[range.clone()])?;
+        self.use_entry(key, Entry::Stored(range.clone()));
+        Some(value)
+    }
+
     /// The value of the entry `key`, else `compute()`'s (then cached).
     fn cached<T: Serialize + DeserializeOwned>(&self, key: Key, compute: impl FnOnce() -> T) -> T {
-        if let Some(range) = self.stored.get(&key) {
-            if let Some(value) = decode(&self.bytes[range.clone()]) {
-                self.use_entry(key, Entry::Stored(range.clone()));
-                return value;
-            }
+        if let Some(value) = self.stored_value(key) {
+            return value;
         }
         let value = compute();
         // If it cannot be encoded, it is not cached (and a stored entry for
@@ -261,12 +384,26 @@ fn stamp(max_nesting: usize) -> u64 {
     hasher.digest()
 }
 
-/// The key of a file's entry.
-fn key(text: &str, module: &str) -> Key {
+/// The hash of a file's text by which its entries are found.
+pub fn digest(text: &str) -> u128 {
+    xxh3_128(text.as_bytes())
+}
+
+/// The key of the entry of the file whose text's [`digest`] is `digest`,
+/// as module `module`.
+fn key(digest: u128, module: &str) -> Key {
     let mut hasher = Xxh3::new();
     hasher.update(&(module.len() as u64).to_le_bytes());
     hasher.update(module.as_bytes());
-    hasher.update(text.as_bytes());
+    hasher.update(&digest.to_le_bytes());
+    hasher.digest128()
+}
+
+/// The key of the [`FileRecord`] of the file at `path`.
+fn record_key(path: &Path) -> Key {
+    let mut hasher = Xxh3::new();
+    hasher.update(RECORD.as_bytes());
+    hasher.update(path.as_os_str().as_encoded_bytes());
     hasher.digest128()
 }
 
@@ -369,6 +506,70 @@ mod tests {
         })
     }
 
+    fn some_record(stamp: FileStamp, digest: u128) -> FileRecord {
+        FileRecord {
+            stamp,
+            digest,
+            scanned: crate::crate_load::ScannedFile::default(),
+            words: WordFilter::of(b"fn run() {}"),
+        }
+    }
+
+    #[test]
+    fn a_file_changed_in_the_last_seconds_has_no_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.rs");
+        fs::write(&path, "fn a() {}").unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!(FileStamp::of(&meta, SystemTime::now()), None);
+        let later = SystemTime::now() + RACY + Duration::from_millis(100);
+        assert!(FileStamp::of(&meta, later).is_some());
+        // A directory has none.
+        let meta = fs::metadata(dir.path()).unwrap();
+        assert_eq!(FileStamp::of(&meta, later), None);
+    }
+
+    #[test]
+    fn a_record_is_found_by_path_and_stamp_and_survives_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.rs");
+        fs::write(&path, "fn a() {}").unwrap();
+        let later = SystemTime::now() + RACY + Duration::from_millis(100);
+        let stamp = FileStamp::of(&fs::metadata(&path).unwrap(), later).unwrap();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert!(cache.file_record(&path, stamp).is_none());
+        cache.record_file(&path, &some_record(stamp, 7));
+        cache.save();
+
+        let cache = SummaryCache::open(dir.path(), 10);
+        let found = cache.file_record(&path, stamp).expect("recorded");
+        assert_eq!(found.digest, 7);
+        assert!(found.words.may_spell("run"));
+        // Another stamp (the file was written since) or path: not found.
+        let other = FileStamp {
+            len: stamp.len + 1,
+            ..stamp
+        };
+        assert!(cache.file_record(&path, other).is_none());
+        assert!(cache.file_record(&dir.path().join("b.rs"), stamp).is_none());
+        // A summary is found by the digest of its text.
+        cache.summary("fn a() {}", "a", || some_summary("a"));
+        assert_eq!(
+            cache.stored_summary(digest("fn a() {}"), "a"),
+            None,
+            "computed by this run, not stored yet"
+        );
+        cache.save();
+        let cache = SummaryCache::open(dir.path(), 10);
+        assert_eq!(
+            cache.stored_summary(digest("fn a() {}"), "a"),
+            Some(some_summary("a"))
+        );
+        assert_eq!(cache.stored_summary(digest("fn a() {}"), "b"), None);
+        // The record was used by the run that found it: it was kept.
+        assert!(cache.file_record(&path, stamp).is_some());
+    }
+
     #[test]
     fn an_entry_is_found_by_text_and_module_and_survives_a_save() {
         let dir = tempfile::tempdir().unwrap();
@@ -441,7 +642,7 @@ mod tests {
     fn a_stored_entry_that_does_not_decode_is_recomputed_and_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let cache_dir = dir.path().join(DIR_NAME);
-        let mut payload = key("a", "a").to_le_bytes().to_vec();
+        let mut payload = key(digest("a"), "a").to_le_bytes().to_vec();
         payload.extend_from_slice(&3u32.to_le_bytes());
         payload.extend_from_slice(b"\xff\xff\xff");
         write(&cache_dir, stamp(10), &payload).unwrap();

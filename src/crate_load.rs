@@ -26,8 +26,9 @@ use leaklint_lints::context::entry::{field_type, CallSite, CallSummary, Callee, 
 use leaklint_lints::context::modules::ModDecl;
 use rayon::prelude::*;
 
-use crate::cache::SummaryCache;
-use crate::callers::{package_files, summary, summary_of_text};
+use crate::cache::{FileRecord, FileStamp, SummaryCache};
+use crate::callers::{module_name, package_files, summary, summary_of_text};
+use crate::word_filter::WordFilter;
 
 /// A crate whose files are parsed on demand (see the module documentation).
 pub struct LazyCrate {
@@ -66,14 +67,28 @@ pub struct LazyCrate {
     counts: Option<(usize, usize)>,
     /// The files of the trees that spell a blocking call.
     blocking_files: Vec<PathBuf>,
+    /// What the cache knows of files' texts (read or not).
+    indexed: HashMap<PathBuf, Indexed>,
 }
 
 /// A file of the walk: its path, what the scan read in it (`None`: it
-/// cannot be read), its text if kept.
-type ReadFile = (PathBuf, Option<ScannedFile>, Option<Arc<str>>);
+/// cannot be read), its text if kept, what the cache knows of its text.
+type ReadFile = (
+    PathBuf,
+    Option<ScannedFile>,
+    Option<Arc<str>>,
+    Option<Indexed>,
+);
+
+/// What a run with a cache knows of a file's text, read or not: its
+/// digest (which finds its cached summary) and the words it spells.
+struct Indexed {
+    digest: u128,
+    words: WordFilter,
+}
 
 /// What the crate scan reads in a file's text.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScannedFile {
     /// Its `mod` declarations (`None`: it cannot be parsed).
     decls: Option<Vec<ModDecl>>,
@@ -277,6 +292,7 @@ impl LazyCrate {
             budget: Arc::clone(budget),
             counts: None,
             blocking_files: Vec::new(),
+            indexed: HashMap::new(),
         };
         if let Some((files, manifests)) = package_files(root) {
             krate.read_trees(&files, &manifests);
@@ -324,11 +340,44 @@ impl LazyCrate {
         // The texts are searched for names several times: kept up to a
         // budget, read again beyond it.
         let budget = &self.budget;
+        let now = std::time::SystemTime::now();
         let read: Vec<ReadFile> = files
             .par_iter()
             .map(|f| {
+                // A file unchanged since a run recorded it is not read.
+                let stamp = match cache.is_enabled() {
+                    true => std::fs::metadata(f)
+                        .ok()
+                        .and_then(|m| FileStamp::of(&m, now)),
+                    false => None,
+                };
+                if let Some(record) = stamp.and_then(|s| cache.file_record(f, s)) {
+                    cache.keep(record.digest, &module_name(f));
+                    let indexed = Indexed {
+                        digest: record.digest,
+                        words: record.words,
+                    };
+                    return (f.clone(), Some(record.scanned), None, Some(indexed));
+                }
                 let text = read_text(f);
-                let scanned = text.as_deref().map(|t| scan(f, t, max_nesting, cache));
+                let (scanned, indexed) = match text.as_deref() {
+                    Some(t) => {
+                        let (scanned, indexed) = scan(f, t, max_nesting, cache);
+                        if let (Some(stamp), Some(known)) = (stamp, &indexed) {
+                            cache.record_file(
+                                f,
+                                &FileRecord {
+                                    stamp,
+                                    digest: known.digest,
+                                    scanned: scanned.clone(),
+                                    words: known.words.clone(),
+                                },
+                            );
+                        }
+                        (Some(scanned), indexed)
+                    }
+                    None => (None, None),
+                };
                 let kept = text.filter(|t| {
                     budget
                         .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
@@ -338,14 +387,17 @@ impl LazyCrate {
                 });
                 // The walk starts at the canonical root and follows no
                 // links: its paths are canonical already.
-                (f.clone(), scanned, kept)
+                (f.clone(), scanned, kept, indexed)
             })
             .collect();
-        let walked: HashSet<PathBuf> = read.iter().map(|(p, _, _)| p.clone()).collect();
+        let walked: HashSet<PathBuf> = read.iter().map(|(p, _, _, _)| p.clone()).collect();
         let mut scans: HashMap<PathBuf, Option<ScannedFile>> = HashMap::new();
-        for (path, scanned, text) in read {
+        for (path, scanned, text, indexed) in read {
             if let Some(text) = text {
                 self.texts.insert(path.clone(), text);
+            }
+            if let Some(indexed) = indexed {
+                self.indexed.insert(path.clone(), indexed);
             }
             scans.insert(path, scanned);
         }
@@ -367,7 +419,9 @@ impl LazyCrate {
             let mut load = |path: &Path| {
                 let found = scans
                     .entry(walked_or_canonical(path, &walked, &mut dirs))
-                    .or_insert_with(|| read_text(path).map(|t| scan(path, &t, max_nesting, cache)));
+                    .or_insert_with(|| {
+                        read_text(path).map(|t| scan(path, &t, max_nesting, cache).0)
+                    });
                 match found.as_ref().and_then(|s| s.decls.as_ref()) {
                     Some(decls) => Ok(decls.clone()),
                     None if path.is_file() => {
@@ -725,9 +779,17 @@ impl LazyCrate {
             .filter(|(p, _)| !self.loaded.contains_key(*p))
             .collect();
         let (max_nesting, cache, texts) = (self.max_nesting, &self.cache, &self.texts);
+        let indexed = &self.indexed;
         let found: Vec<(PathBuf, Option<Option<CallSummary>>)> = candidates
             .par_iter()
             .filter_map(|(path, module)| {
+                // The words the cache knows a file spells rule most files
+                // out unread (a name that is not one word rules out none).
+                let known = indexed.get(*path);
+                let may_spell = |known: &Indexed| names.iter().any(|n| known.words.may_spell(n));
+                if !matches!(spelling, Spelling::Anywhere) && known.is_some_and(|k| !may_spell(k)) {
+                    return None;
+                }
                 let text = match texts.get(*path) {
                     Some(text) => text.clone(),
                     // Unreadable (or not UTF-8): it may call anything.
@@ -763,9 +825,16 @@ impl LazyCrate {
             .filter(|p| !loaded.contains_key(p))
             .filter_map(|p| {
                 let module = members.get(&p)?;
+                let stored = || {
+                    let known = self.indexed.get(&p)?;
+                    cache.stored_summary(known.digest, module)
+                };
                 let made = match self.texts.get(&p) {
                     Some(text) => summary_of_text(text, module, max_nesting, cache),
-                    None => summary(&p, module, max_nesting, cache),
+                    None => match stored() {
+                        Some(made) => made,
+                        None => summary(&p, module, max_nesting, cache),
+                    },
                 };
                 Some((p, made))
             })
@@ -811,16 +880,31 @@ fn read_text(path: &Path) -> Option<Arc<str>> {
     Some(Arc::from(crate::text::strip_bom(&text)))
 }
 
-/// What the scan reads in the file at `path` whose text is `text`; through
-/// `cache`, which also keeps the file's summary (as the module its path
-/// names) when this run does not need it.
-fn scan(path: &Path, text: &str, max_nesting: usize, cache: &SummaryCache) -> ScannedFile {
-    cache.keep(text, &crate::callers::module_name(path));
-    cache.scanned(text, || ScannedFile {
+/// What the scan reads in the file at `path` whose text is `text`, and
+/// (with a cache) what the cache is to know of the text; through `cache`,
+/// which also keeps the file's summary (as the module its path names) when
+/// this run does not need it.
+fn scan(
+    path: &Path,
+    text: &str,
+    max_nesting: usize,
+    cache: &SummaryCache,
+) -> (ScannedFile, Option<Indexed>) {
+    let compute = || ScannedFile {
         decls: scan_declarations(text, max_nesting),
         spells_blocking_call: spells_blocking_call(text.as_bytes()),
         says_async: memchr::memmem::find(text.as_bytes(), b"async").is_some(),
-    })
+    };
+    if !cache.is_enabled() {
+        return (compute(), None);
+    }
+    let digest = crate::cache::digest(text);
+    cache.keep(digest, &module_name(path));
+    let indexed = Indexed {
+        digest,
+        words: WordFilter::of(text.as_bytes()),
+    };
+    (cache.scanned(digest, compute), Some(indexed))
 }
 
 /// A file's `mod` declarations from its text: lexically, or by the parser

@@ -33,6 +33,8 @@
 //! compiles it twice).
 
 use std::collections::{HashMap, HashSet};
+use std::ffi::OsString;
+use std::fs::FileType;
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
@@ -306,6 +308,7 @@ pub fn module_tree(pkg: &Package, load: &mut Loader<'_>) -> ModuleTree {
         load,
         loaded: HashMap::new(),
         identities: HashMap::new(),
+        listings: Listings::default(),
         tree: ModuleTree::default(),
         seen_errors: HashSet::new(),
         capped: false,
@@ -358,6 +361,7 @@ struct Walk<'l, 'a> {
     loaded: HashMap<PathBuf, Result<Rc<[ModDecl]>, String>>,
     /// Normalised path → identity.
     identities: HashMap<PathBuf, PathBuf>,
+    listings: Listings,
     tree: ModuleTree,
     seen_errors: HashSet<(PathBuf, String)>,
     capped: bool,
@@ -377,7 +381,7 @@ impl Walk<'_, '_> {
     /// the current file is kept (it is also what the cycle check needs).
     fn target(&mut self, index: usize, target: &Target) {
         let root = normalize(&target.root);
-        if !root.is_file() {
+        if !self.listings.is_file(&root) {
             let what = if root.is_dir() {
                 "is a directory"
             } else {
@@ -466,7 +470,16 @@ impl Walk<'_, '_> {
         if let Some(known) = self.identities.get(path) {
             return known.clone();
         }
-        let identity = canonical_file(path, &mut self.identities);
+        let listed_file = self.listings.entry(path).is_some_and(|t| t.is_file());
+        let identity = match (path.parent(), path.file_name()) {
+            // A file that is no link is an entry of its canonical directory.
+            (Some(dir), Some(name)) if listed_file && !dir.as_os_str().is_empty() => self
+                .identities
+                .entry(dir.to_path_buf())
+                .or_insert_with(|| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.into()))
+                .join(name),
+            _ => canonical_file(path, &mut self.identities),
+        };
         self.identities.insert(path.to_path_buf(), identity.clone());
         identity
     }
@@ -518,7 +531,8 @@ impl Walk<'_, '_> {
             let path = normalize(&dir.join(&alternative.path));
             if !is_inside(&path, &self.package_dir) {
                 self.error(&parent.path, outside(&shown, &path));
-            } else if path.is_file() && !found.iter().any(|f: &Found| f.path == path) {
+            } else if self.listings.is_file(&path) && !found.iter().any(|f: &Found| f.path == path)
+            {
                 // A file named for a `cfg` that is off need not exist.
                 found.push(Found {
                     dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
@@ -576,13 +590,19 @@ impl Walk<'_, '_> {
     /// The file rustc loads for `decl` when no `cfg_attr` gives it a path:
     /// its `#[path]`, else `name.rs` or `name/mod.rs` in `dir` (below
     /// `relative` for a non-`mod.rs` file).
-    fn lookup(&self, dir: &Path, relative: Option<&str>, decl: &ModDecl, shown: &str) -> Lookup {
+    fn lookup(
+        &mut self,
+        dir: &Path,
+        relative: Option<&str>,
+        decl: &ModDecl,
+        shown: &str,
+    ) -> Lookup {
         if let Some(attr) = &decl.path {
             let path = normalize(&dir.join(attr));
             if !is_inside(&path, &self.package_dir) {
                 return Lookup::Refused(outside(shown, &path));
             }
-            if !path.is_file() {
+            if !self.listings.is_file(&path) {
                 let what = if path.is_dir() {
                     "is a directory"
                 } else {
@@ -607,7 +627,7 @@ impl Walk<'_, '_> {
         if !is_inside(&flat, &self.package_dir) {
             return Lookup::Refused(outside(shown, &flat));
         }
-        match (flat.is_file(), nested.is_file()) {
+        match (self.listings.is_file(&flat), self.listings.is_file(&nested)) {
             (true, false) => Lookup::Found(Found {
                 path: flat,
                 dir,
@@ -705,6 +725,64 @@ fn normalize(path: &Path) -> PathBuf {
 fn is_inside(path: &Path, dir: &Path) -> bool {
     path.strip_prefix(dir)
         .is_ok_and(|rest| !matches!(rest.components().next(), Some(Component::ParentDir)))
+}
+
+/// The entries of directories, each listed once: the module walk asks
+/// whether two candidate files exist for every `mod` declaration, and a
+/// crate has far fewer directories than declarations (one `getdents` per
+/// directory instead of a `stat` per question).
+#[derive(Default)]
+struct Listings(HashMap<PathBuf, Option<HashMap<OsString, FileType>>>);
+
+impl Listings {
+    /// The type of the entry `path` (not following a link), if its
+    /// directory's listing has it; `None` also when the directory cannot be
+    /// listed.
+    fn entry(&mut self, path: &Path) -> Option<FileType> {
+        let (dir, name) = (directory(path)?, path.file_name()?);
+        let listing = self.0.entry(dir.to_path_buf()).or_insert_with(|| {
+            let read = match std::fs::read_dir(dir) {
+                Ok(read) => read,
+                // No directory: no entries.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(HashMap::new()),
+                Err(_) => return None,
+            };
+            read.map(|e| {
+                e.ok()
+                    .and_then(|e| Some((e.file_name(), e.file_type().ok()?)))
+            })
+            .collect()
+        });
+        listing.as_ref()?.get(name).copied()
+    }
+
+    /// Whether `path` is a file (through a link too), as
+    /// [`Path::is_file`] says.
+    fn is_file(&mut self, path: &Path) -> bool {
+        match self.entry(path) {
+            Some(kind) if kind.is_symlink() => path.is_file(),
+            Some(kind) => kind.is_file(),
+            // Not in its directory's listing: not there.
+            None if self.listed(path) => false,
+            None => path.is_file(),
+        }
+    }
+
+    /// Whether the directory of `path` could be listed.
+    fn listed(&self, path: &Path) -> bool {
+        directory(path)
+            .and_then(|dir| self.0.get(dir))
+            .is_some_and(Option::is_some)
+    }
+}
+
+/// The directory `path` is an entry of (`.` for a bare name).
+fn directory(path: &Path) -> Option<&Path> {
+    let dir = path.parent()?;
+    Some(match dir.as_os_str().is_empty() {
+        true => Path::new("."),
+        false => dir,
+    })
 }
 
 /// The canonical path of the file at `path`, or `path` itself when it

@@ -43,6 +43,7 @@ pub mod suggest;
 pub mod suppress;
 pub mod text;
 pub mod timings;
+pub mod word_filter;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};

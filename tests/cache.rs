@@ -155,6 +155,44 @@ fn editing_a_callee_file_changes_the_next_run() {
     assert_eq!(seen(&run(d, &[])), before);
 }
 
+/// A run trusts what the cache recorded of a file whose size, times and
+/// inode are unchanged (its `mod` declarations, the words it spells),
+/// without reading it; a file rewritten to the same size with its
+/// modification time set back still has a new status-change time, and is
+/// read again. (Files changed in the last two seconds are always read,
+/// hence the waits.)
+#[test]
+fn a_file_rewritten_with_its_old_size_and_modification_time_is_read_again() {
+    let tmp = crate_dir();
+    let d = tmp.path();
+    let worker = d.join("src/worker.rs");
+    let text = std::fs::read_to_string(&worker).unwrap();
+    // `poll` becomes test code: the loop is no longer the task's.
+    let (before, after) = ("mod poll;", "#[cfg(test)] mod poll;");
+    let padded = format!("{before}{}", " ".repeat(after.len() - before.len()));
+    std::fs::write(&worker, text.replacen(before, &padded, 1)).unwrap();
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2100));
+    settle();
+    let cold = seen(&run(d, &[]));
+    assert!(cold.0.contains("poll.rs"), "{}", cold.0);
+    assert_eq!(seen(&run(d, &[])), cold, "warm");
+
+    let modified = std::fs::metadata(&worker).unwrap().modified().unwrap();
+    let rewritten = text.replacen(before, after, 1);
+    assert_eq!(rewritten.len(), text.len() + after.len() - before.len());
+    std::fs::write(&worker, &rewritten).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&worker)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    settle();
+    let now = seen(&run(d, &[]));
+    assert!(!now.0.contains("poll.rs"), "{}", now.0);
+    assert_eq!(now, seen(&run(d, &["--no-cache"])));
+}
+
 #[test]
 fn editing_a_caller_changes_what_is_reached_only_from_main() {
     let tmp = crate_dir();
