@@ -473,15 +473,32 @@ impl Walk<'_, '_> {
         let listed_file = self.listings.entry(path).is_some_and(|t| t.is_file());
         let identity = match (path.parent(), path.file_name()) {
             // A file that is no link is an entry of its canonical directory.
-            (Some(dir), Some(name)) if listed_file && !dir.as_os_str().is_empty() => self
-                .identities
-                .entry(dir.to_path_buf())
-                .or_insert_with(|| std::fs::canonicalize(dir).unwrap_or_else(|_| dir.into()))
-                .join(name),
+            (Some(dir), Some(name)) if listed_file && !dir.as_os_str().is_empty() => {
+                self.canonical_dir(dir).join(name)
+            }
             _ => canonical_file(path, &mut self.identities),
         };
         self.identities.insert(path.to_path_buf(), identity.clone());
         identity
+    }
+
+    /// The canonical path of the directory `dir` (itself if it has none):
+    /// a directory that is no link is an entry of its parent's canonical
+    /// path, so only the first directory asked about is resolved by the
+    /// file system (each resolution costs a lookup per component).
+    fn canonical_dir(&mut self, dir: &Path) -> PathBuf {
+        if let Some(known) = self.identities.get(dir) {
+            return known.clone();
+        }
+        let listed_dir = self.listings.entry(dir).is_some_and(|t| t.is_dir());
+        let canonical = match (dir.parent(), dir.file_name()) {
+            (Some(parent), Some(name)) if listed_dir && self.identities.contains_key(parent) => {
+                self.canonical_dir(parent).join(name)
+            }
+            _ => std::fs::canonicalize(dir).unwrap_or_else(|_| dir.into()),
+        };
+        self.identities.insert(dir.to_path_buf(), canonical.clone());
+        canonical
     }
 
     /// The declarations of a file, loaded once.
@@ -740,6 +757,17 @@ impl Listings {
     /// listed.
     fn entry(&mut self, path: &Path) -> Option<FileType> {
         let (dir, name) = (directory(path)?, path.file_name()?);
+        // A directory its parent's listing does not have as one has no
+        // entries (a `mod` in `x.rs` looks in `x/`, which rarely exists).
+        let in_parent = |listings: &HashMap<PathBuf, Option<HashMap<OsString, FileType>>>| {
+            let listing = listings.get(directory(dir)?)?.as_ref()?;
+            Some(listing.get(dir.file_name()?).copied())
+        };
+        if !self.0.contains_key(dir) {
+            if let Some(None) = in_parent(&self.0) {
+                self.0.insert(dir.to_path_buf(), Some(HashMap::new()));
+            }
+        }
         let listing = self.0.entry(dir.to_path_buf()).or_insert_with(|| {
             let read = match std::fs::read_dir(dir) {
                 Ok(read) => read,

@@ -384,6 +384,45 @@ fn a_file_reached_from_two_targets_is_listed_once_per_target_and_loaded_once() {
     assert!(loads.values().all(|&n| n == 1), "{loads:?}");
 }
 
+/// A file reached through linked directories and through its real one is
+/// one file (loaded once), and a link to a directory is followed.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_linked_directory_is_one_file() {
+    let fx = Fixture::package(&[
+        (
+            "src/lib.rs",
+            "mod b;\n#[path = \"linked/y.rs\"]\nmod again;\nmod via;\n",
+        ),
+        ("src/b/mod.rs", "mod y;\n"),
+        ("src/b/y.rs", ""),
+    ]);
+    std::os::unix::fs::symlink("b", fx.root().join("src/linked")).unwrap();
+    std::os::unix::fs::symlink("b", fx.root().join("src/via")).unwrap();
+    let (tree, loads) = fx.tree();
+    assert!(tree.errors.is_empty(), "{:?}", tree.errors);
+    let y_loads: usize = loads
+        .iter()
+        .filter(|(p, _)| p.ends_with("y.rs"))
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(y_loads, 1, "{loads:?}");
+    let files = fx.files(&tree, 0);
+    // `via` is the linked directory's `mod.rs`; its `y` is b's.
+    assert!(
+        files.contains(&row("src/via/mod.rs", "via", false)),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&row("src/linked/y.rs", "again", false)),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&row("src/via/y.rs", "via::y", false)),
+        "{files:?}"
+    );
+}
+
 #[test]
 fn path_cycles_are_cut_with_an_error() {
     let fx = Fixture::package(&[
