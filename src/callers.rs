@@ -384,21 +384,33 @@ fn resolve_in_crate(
     if !moot_fns.is_empty() && krate.complete() {
         krate.load_callers(moot_fns, None);
         let complete = krate.complete();
-        let (once, main_thread) = match complete {
-            true => {
-                let loaded: Vec<&CallSummary> = krate.summaries().map(|(_, s)| s).collect();
-                entry::reached_from_main(loaded.iter().copied())
-            }
-            false => Default::default(),
-        };
-        let reach = Reach {
-            complete,
-            once,
-            main_thread,
-        };
+        // What `main` reaches, over the files whose fns may call a file's
+        // (a binary's own files; any file for a library's): once per set.
+        let mut reaches: BTreeMap<Option<BTreeSet<PathBuf>>, Reach> = BTreeMap::new();
         for (i, key) in &own {
+            let scope: Option<BTreeSet<PathBuf>> = krate
+                .possible_callers(key)
+                .map(|files| files.into_iter().cloned().collect());
+            let reach = reaches.entry(scope).or_insert_with_key(|scope| {
+                let (once, main_thread) = match complete {
+                    true => {
+                        let loaded: Vec<&CallSummary> = krate
+                            .summaries()
+                            .filter(|(p, _)| scope.as_ref().is_none_or(|s| s.contains(*p)))
+                            .map(|(_, s)| s)
+                            .collect();
+                        entry::reached_from_main(loaded.iter().copied())
+                    }
+                    false => Default::default(),
+                };
+                Reach {
+                    complete,
+                    once,
+                    main_thread,
+                }
+            });
             if let Some(summary) = krate.summary_of(key) {
-                decide_moot(&mut results[*i], summary, &reach);
+                decide_moot(&mut results[*i], summary, reach);
             }
         }
     }

@@ -28,6 +28,7 @@ use rayon::prelude::*;
 
 use crate::cache::{FileRecord, FileStamp, SummaryCache};
 use crate::callers::{module_name, package_files, summary, summary_of_text};
+use crate::crate_tree::TargetKind;
 use crate::word_filter::WordFilter;
 
 /// A crate whose files are parsed on demand (see the module documentation).
@@ -69,6 +70,12 @@ pub struct LazyCrate {
     blocking_files: Vec<PathBuf>,
     /// What the cache knows of files' texts (read or not).
     indexed: HashMap<PathBuf, Indexed>,
+    /// The compilation units (targets of the packages, numbered in the
+    /// order read) whose trees reach each file.
+    units: BTreeMap<PathBuf, BTreeSet<usize>>,
+    /// The units that are libraries: other units may call their fns.
+    library_units: BTreeSet<usize>,
+    unit_count: usize,
 }
 
 /// A file of the walk: its path, what the scan read in it (`None`: it
@@ -293,6 +300,9 @@ impl LazyCrate {
             counts: None,
             blocking_files: Vec::new(),
             indexed: HashMap::new(),
+            units: BTreeMap::new(),
+            library_units: BTreeSet::new(),
+            unit_count: 0,
         };
         if let Some((files, manifests)) = package_files(root) {
             krate.read_trees(&files, &manifests);
@@ -441,12 +451,17 @@ impl LazyCrate {
                     .last()
                     .cloned()
                     .unwrap_or_else(|| "crate".to_string());
-                let entry = members
-                    .entry(walked_or_canonical(&file.path, &walked, &mut dirs))
-                    .or_insert((name, true));
+                let path = walked_or_canonical(&file.path, &walked, &mut dirs);
+                let unit = self.unit_count + file.target;
+                if package.targets[file.target].kind == TargetKind::Lib {
+                    self.library_units.insert(unit);
+                }
+                self.units.entry(path.clone()).or_default().insert(unit);
+                let entry = members.entry(path).or_insert((name, true));
                 // Test code only if it is test code everywhere it appears.
                 entry.1 &= file.test;
             }
+            self.unit_count += package.targets.len();
         }
         for (path, (name, test)) in members {
             if test {
@@ -485,6 +500,25 @@ impl LazyCrate {
     /// How many files the trees have (not test code).
     pub fn file_count(&self) -> usize {
         self.members.len()
+    }
+
+    /// The files whose fns may call the fns of the file at `path`: those of
+    /// the compilation units its trees reach it from, when none of them is
+    /// a library (a binary's fns are called only by the binary: a
+    /// workspace's other packages cannot call them); `None` (any file of
+    /// the crate) for a library's file or one no tree reaches.
+    pub fn possible_callers(&self, path: &Path) -> Option<BTreeSet<&PathBuf>> {
+        let units = self.units.get(path)?;
+        if units.iter().any(|u| self.library_units.contains(u)) {
+            return None;
+        }
+        Some(
+            self.units
+                .iter()
+                .filter(|(_, of)| !of.is_disjoint(units))
+                .map(|(p, _)| p)
+                .collect(),
+        )
     }
 
     /// Whether `path` is a file of the trees (not test code).

@@ -86,7 +86,10 @@ crate::declare_lint! {
     /// * A worker started from a fn that only `main` reaches (`Services::new`
     ///   called once by a CLI command that `main` awaits) lives as long as the
     ///   process too and is not reported: leaklint reads every Rust file of
-    ///   the workspace (or package) for the callers of that fn. It matches
+    ///   the workspace (or package) for the callers of that fn (for a fn of
+    ///   a binary, only the files of that binary: no other crate can call
+    ///   it, so a same-named method called in another binary of the
+    ///   workspace does not count). It matches
     ///   calls by name, resolving what it can (`module::f`, `Type::f`,
     ///   `self.f()`, a receiver made by `let x = Type::f(…)` or typed as a
     ///   parameter): any call that may be the fn counts as a caller, so a
