@@ -2,9 +2,10 @@
 //!
 //! A file belongs to the package of the nearest `Cargo.toml` above it that
 //! has a `[package]` table. That package is test support when its name ends
-//! in `test`, `tests`, `testing`, `test-utils` or `test-support` (after a
-//! `-` or `_`, or as the whole name: `acme-test-utils`, `integration_tests`,
-//! but not `latest`) or is `integration` or `e2e`, when the configuration
+//! in `test`, `tests`, `testing`, `test-utils`, `test-support` or `e2e`
+//! (after a `-` or `_`, or as the whole name: `acme-test-utils`,
+//! `integration_tests`, `sozu-e2e`, but not `latest` or `matrix-e2ee`) or
+//! is `integration`, when the configuration
 //! lists it in `test_packages`, or when the other members of its workspace
 //! depend on it only as a dev-dependency (an integration-test harness).
 //!
@@ -15,12 +16,19 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Name endings that make a package test support.
-const TEST_SUFFIXES: &[&str] = &["test", "tests", "testing", "test-utils", "test-support"];
+/// (`e2e`: a workspace's end-to-end test package, `acme-e2e`.)
+const TEST_SUFFIXES: &[&str] = &[
+    "test",
+    "tests",
+    "testing",
+    "test-utils",
+    "test-support",
+    "e2e",
+];
 
-/// Whole names that make a package test support: the integration and
-/// end-to-end test packages of a workspace (`integration-tests` and
-/// `e2e-tests` end in `-tests` anyway).
-const TEST_NAMES: &[&str] = &["integration", "e2e"];
+/// Whole names that make a package test support: the integration test
+/// package of a workspace (`integration-tests` ends in `-tests` anyway).
+const TEST_NAMES: &[&str] = &["integration"];
 
 /// Whether a package named `name` is test support by its name.
 pub fn is_test_support_name(name: &str) -> bool {
@@ -230,6 +238,8 @@ mod tests {
             "test-utils",
             "integration",
             "e2e",
+            "sozu-e2e",
+            "acme_e2e",
         ] {
             assert!(is_test_support_name(yes), "{yes}");
         }
@@ -240,6 +250,8 @@ mod tests {
             "testify",
             "test-data-gen",
             "attest",
+            "matrix-e2ee",
+            "e2e-encryption",
         ] {
             assert!(!is_test_support_name(no), "{no}");
         }
