@@ -354,40 +354,7 @@ impl LazyCrate {
         let read: Vec<ReadFile> = files
             .par_iter()
             .map(|f| {
-                // A file unchanged since a run recorded it is not read.
-                let stamp = match cache.is_enabled() {
-                    true => std::fs::metadata(f)
-                        .ok()
-                        .and_then(|m| FileStamp::of(&m, now)),
-                    false => None,
-                };
-                if let Some(record) = stamp.and_then(|s| cache.file_record(f, s)) {
-                    cache.keep(record.digest, &module_name(f));
-                    let indexed = Indexed {
-                        digest: record.digest,
-                        words: record.words,
-                    };
-                    return (f.clone(), Some(record.scanned), None, Some(indexed));
-                }
-                let text = read_text(f);
-                let (scanned, indexed) = match text.as_deref() {
-                    Some(t) => {
-                        let (scanned, indexed) = scan(f, t, max_nesting, cache);
-                        if let (Some(stamp), Some(known)) = (stamp, &indexed) {
-                            cache.record_file(
-                                f,
-                                &FileRecord {
-                                    stamp,
-                                    digest: known.digest,
-                                    scanned: scanned.clone(),
-                                    words: known.words.clone(),
-                                },
-                            );
-                        }
-                        (Some(scanned), indexed)
-                    }
-                    None => (None, None),
-                };
+                let (scanned, text, indexed) = recall_or_scan(f, now, max_nesting, cache);
                 let kept = text.filter(|t| {
                     budget
                         .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
@@ -429,9 +396,7 @@ impl LazyCrate {
             let mut load = |path: &Path| {
                 let found = scans
                     .entry(walked_or_canonical(path, &walked, &mut dirs))
-                    .or_insert_with(|| {
-                        read_text(path).map(|t| scan(path, &t, max_nesting, cache).0)
-                    });
+                    .or_insert_with(|| recall_or_scan(path, now, max_nesting, cache).0);
                 match found.as_ref().and_then(|s| s.decls.as_ref()) {
                     Some(decls) => Ok(decls.clone()),
                     None if path.is_file() => {
@@ -912,6 +877,47 @@ fn walked_or_canonical(
 fn read_text(path: &Path) -> Option<Arc<str>> {
     let text = std::fs::read_to_string(path).ok()?;
     Some(Arc::from(crate::text::strip_bom(&text)))
+}
+
+/// What the scan reads in the file at `path` (`None`: it cannot be read),
+/// its text if it was read, and what the cache knows of its text: recalled
+/// from the cache when the file's stamp is the one recorded (then the file
+/// is not read), else scanned (and recorded, with a cache). `now` is when
+/// the run started looking at files.
+fn recall_or_scan(
+    path: &Path,
+    now: std::time::SystemTime,
+    max_nesting: usize,
+    cache: &SummaryCache,
+) -> (Option<ScannedFile>, Option<Arc<str>>, Option<Indexed>) {
+    let stamp = match cache.is_enabled() {
+        true => std::fs::metadata(path)
+            .ok()
+            .and_then(|m| FileStamp::of(&m, now)),
+        false => None,
+    };
+    if let Some(record) = stamp.and_then(|s| cache.file_record(path, s)) {
+        cache.keep(record.digest, &module_name(path));
+        let indexed = Indexed {
+            digest: record.digest,
+            words: record.words,
+        };
+        return (Some(record.scanned), None, Some(indexed));
+    }
+    let Some(text) = read_text(path) else {
+        return (None, None, None);
+    };
+    let (scanned, indexed) = scan(path, &text, max_nesting, cache);
+    if let (Some(stamp), Some(known)) = (stamp, &indexed) {
+        let record = FileRecord {
+            stamp,
+            digest: known.digest,
+            scanned: scanned.clone(),
+            words: known.words.clone(),
+        };
+        cache.record_file(path, &record);
+    }
+    (Some(scanned), Some(text), indexed)
 }
 
 /// What the scan reads in the file at `path` whose text is `text`, and
