@@ -113,7 +113,8 @@ const RACY: Duration = Duration::from_secs(2);
 /// What a file's metadata says about its text: its size, modification and
 /// status-change times and inode. When all are unchanged the text is taken
 /// as unchanged (git's index makes the same bet); any write changes the
-/// status-change time, which no tool sets back.
+/// status-change time, which no tool sets back. (Off Unix there is no
+/// status-change time or inode: size and modification time alone.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
     len: u64,
