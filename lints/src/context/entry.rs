@@ -441,6 +441,19 @@ impl<'a> FileContext<'a> {
             return None;
         };
         let ident = p.path.get_ident()?;
+        // `let x: T = …;` (or `let x: T;`): the declared type.
+        let declared = self
+            .binding_of_use(ident)
+            .and_then(|id| self.let_of(id, ancestors))
+            .and_then(|at| match &at.local.pat {
+                syn::Pat::Type(t) if !matches!(&*t.ty, syn::Type::Infer(_)) => {
+                    Some(type_name(&t.ty))
+                }
+                _ => None,
+            });
+        if let Some(declared) = declared {
+            return declared;
+        }
         if let Some(init) = self.binding_init(ident, ancestors) {
             let init = peeled(init, &["unwrap", "expect", "clone"]);
             let path = match init {
