@@ -348,7 +348,7 @@ fn resolve_in_crate(
                 .spawn_wrapper
                 .iter()
                 .for_each(|(s, _)| name_at(s, false));
-            fields.extend(follow.stored_in_field.iter().cloned());
+            fields.extend(follow.stored_in_field.iter().map(|f| f.name.clone()));
             if follow.reached_by_detached_task {
                 if let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) {
                     run_by_tasks.insert(last_segment(key).to_string());

@@ -312,7 +312,7 @@ pub struct Follow {
     pub loop_in_callees: Option<Vec<Span>>,
     /// The task's handle is stored in this struct field: the finding holds
     /// when nothing in the crate reads the field to stop the task.
-    pub stored_in_field: Option<String>,
+    pub stored_in_field: Option<context::follow::FieldOf>,
     /// A call in async code of a fn that may be a sync fn of the crate: the
     /// finding holds when that fn (or one it calls) makes a blocking call.
     pub blocking_in_callee: Option<Span>,

@@ -130,8 +130,10 @@ crate::declare_lint! {
     ///   than to store into it or ask about it (`push`, `insert`,
     ///   `is_some`, `is_finished`, …): then dropping the owner detaches the
     ///   task. Any other read (`.take()`, `.abort()`, `.await`, a `Drop` impl,
-    ///   a destructuring pattern), of any struct's field of that name, counts
-    ///   as stopping it. For threads a note adds that a stop flag or a
+    ///   a destructuring pattern) counts as stopping it when it may be a
+    ///   read of that struct's field: `self.task` in a method of another
+    ///   `impl` (another struct with a field of the same name) does not
+    ///   count, `x.task` on a value of unknown type does. For threads a note adds that a stop flag or a
     ///   shutdown channel is the way to end the loop, since a thread cannot be
     ///   aborted.
     ///
@@ -223,8 +225,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                         // crate reads the field to stop the task.
                         let Some((field, at)) = ctx.stored_in_field(spawn.expr, ancestors) else { return };
                         let note = match spawn.kind {
-                            SpawnKind::Blocking => format!("the JoinHandle is stored in field `{field}`, which nothing reads: dropping its owner detaches the task (a blocking closure cannot be aborted: give its loop a stop flag)"),
-                            _ => format!("the JoinHandle is stored in field `{field}`, which nothing reads to abort or await it: dropping its owner detaches the task"),
+                            SpawnKind::Blocking => format!("the JoinHandle is stored in field `{}`, which nothing reads: dropping its owner detaches the task (a blocking closure cannot be aborted: give its loop a stop flag)", field.name),
+                            _ => format!("the JoinHandle is stored in field `{}`, which nothing reads to abort or await it: dropping its owner detaches the task", field.name),
                         };
                         follow.stored_in_field = Some(field);
                         (ctx.span(at), note)

@@ -52,7 +52,7 @@ pub struct CallSummary {
     pub fns: Vec<super::follow::FnFacts>,
     /// Struct fields read other than to store into them (see
     /// [`super::follow::FieldReads`]).
-    pub field_reads: BTreeSet<String>,
+    pub field_reads: BTreeSet<super::follow::FieldOf>,
     /// The file's `mod x;` declarations, for the crate's module tree.
     pub modules: Vec<super::modules::ModDecl>,
     /// Tasks spawned with their handle dropped (not for the life of the

@@ -220,13 +220,35 @@ impl FileContext<'_> {
 
     /// The names of the struct fields this file reads other than to store
     /// into them (see [`FieldReads`]); test code aside.
-    pub fn field_reads(&self) -> BTreeSet<String> {
+    pub fn field_reads(&self) -> BTreeSet<FieldOf> {
         let mut reads = FieldReads {
             ctx: self,
             names: BTreeSet::new(),
+            self_type: None,
         };
         reads.visit_file(self.file);
         reads.names
+    }
+}
+
+/// A struct field: of the struct `owner` when the code says which
+/// (`self.task` in `impl Worker`, `Worker { task, .. }`), else of a value
+/// of unknown type (any struct's field of that name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct FieldOf {
+    pub owner: Option<String>,
+    pub name: String,
+}
+
+impl FieldOf {
+    /// Whether a read of `read` may read this field: same name, and the
+    /// same struct unless either does not say.
+    pub fn may_be_read_by(&self, read: &FieldOf) -> bool {
+        self.name == read.name
+            && match (&self.owner, &read.owner) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
     }
 }
 
@@ -238,7 +260,9 @@ impl FileContext<'_> {
 /// Any other mention may stop the task, so it counts.
 pub struct FieldReads<'c, 'a> {
     ctx: &'c FileContext<'a>,
-    names: BTreeSet<String>,
+    names: BTreeSet<FieldOf>,
+    /// The `Self` type of the `impl` being visited.
+    self_type: Option<String>,
 }
 
 /// Methods on a field that store a handle or ask about it without stopping it.
@@ -256,6 +280,11 @@ const NOT_STOPPING: &[&str] = &[
 ];
 
 impl FieldReads<'_, '_> {
+    /// Notes a read of `field` of a value of type `owner`, if known.
+    fn read(&mut self, owner: Option<String>, field: String) {
+        self.names.insert(FieldOf { owner, name: field });
+    }
+
     fn visit_field_base(&mut self, e: &syn::Expr) {
         match e {
             syn::Expr::Field(f) => self.visit_expr(&f.base),
@@ -277,9 +306,29 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
         }
     }
 
+    fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
+        let ty = match &*i.self_ty {
+            syn::Type::Path(p) => p
+                .path
+                .segments
+                .last()
+                .map(|s| super::imports::unraw(&s.ident)),
+            _ => None,
+        };
+        let outer = std::mem::replace(&mut self.self_type, ty);
+        syn::visit::visit_item_impl(self, i);
+        self.self_type = outer;
+    }
+
     fn visit_expr_field(&mut self, f: &'v syn::ExprField) {
         if let syn::Member::Named(n) = &f.member {
-            self.names.insert(super::imports::unraw(n));
+            let on_self = matches!(&*f.base, syn::Expr::Path(p) if p.path.is_ident("self"));
+            let owner = if on_self {
+                self.self_type.clone()
+            } else {
+                None
+            };
+            self.read(owner, super::imports::unraw(n));
         }
         syn::visit::visit_expr_field(self, f);
     }
@@ -298,11 +347,18 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
         }
     }
 
-    fn visit_field_pat(&mut self, p: &'v syn::FieldPat) {
-        if let syn::Member::Named(n) = &p.member {
-            self.names.insert(super::imports::unraw(n));
+    fn visit_pat_struct(&mut self, p: &'v syn::PatStruct) {
+        let owner = match p.path.segments.last() {
+            Some(s) if s.ident == "Self" => self.self_type.clone(),
+            Some(s) => Some(super::imports::unraw(&s.ident)),
+            None => None,
+        };
+        for field in &p.fields {
+            if let syn::Member::Named(n) = &field.member {
+                self.read(owner.clone(), super::imports::unraw(n));
+            }
         }
-        syn::visit::visit_field_pat(self, p);
+        syn::visit::visit_pat_struct(self, p);
     }
 
     fn visit_macro(&mut self, mac: &'v syn::Macro) {
@@ -316,7 +372,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
                         (&pair[0], &pair[1])
                     {
                         if p.as_char() == '.' {
-                            self.names.insert(i.to_string());
+                            self.read(None, i.to_string());
                         }
                     }
                 }
@@ -355,7 +411,7 @@ pub struct CrateIndex<'s> {
     by_key: HashMap<&'s str, Vec<FnId>>,
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
-    field_reads: BTreeSet<&'s str>,
+    field_reads: BTreeSet<&'s FieldOf>,
     /// The fns that tasks spawned with their handle dropped run, with the
     /// spawn (file and span) that reaches each first; computed on demand.
     detached_reach: std::sync::OnceLock<HashMap<FnId, (usize, Span, usize)>>,
@@ -383,7 +439,7 @@ impl<'s> CrateIndex<'s> {
                     .map(|c| ((c.span.start.byte, c.span.end.byte), c))
                     .collect(),
             );
-            field_reads.extend(summary.field_reads.iter().map(String::as_str));
+            field_reads.extend(summary.field_reads.iter());
         }
         CrateIndex {
             files,
@@ -494,9 +550,11 @@ impl<'s> CrateIndex<'s> {
         None
     }
 
-    /// Whether some file of the crate reads the field `name` (see [`FieldReads`]).
-    pub fn field_is_read(&self, name: &str) -> bool {
-        self.field_reads.contains(name)
+    /// Whether some file of the crate may read `field` (see [`FieldReads`]).
+    pub fn field_is_read(&self, field: &FieldOf) -> bool {
+        self.field_reads
+            .iter()
+            .any(|read| field.may_be_read_by(read))
     }
 
     /// The chain from the call at `call` in `file` (in async code) to a

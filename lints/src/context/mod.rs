@@ -375,6 +375,22 @@ impl<'a> FileContext<'a> {
             .and_then(|f| f.self_ty)
     }
 
+    /// The name of the `Self` type (its last path segment) of the method
+    /// the place whose ancestors are given is in; `None` in a free fn.
+    pub fn self_type_at(&self, ancestors: &[Node<'_>]) -> Option<String> {
+        let method = ancestors.iter().rev().find_map(|n| match n {
+            Node::ImplFn(f) => Some(Some(*f)),
+            Node::ItemFn(_) | Node::TraitFn(_) => Some(None),
+            _ => None,
+        })??;
+        match self.method_self_ty(method)? {
+            syn::Type::Path(p) if p.qself.is_none() => {
+                p.path.segments.last().map(|s| imports::unraw(&s.ident))
+            }
+            _ => None,
+        }
+    }
+
     /// The structs named `name` defined anywhere in this file (in any
     /// module, or inside a fn body).
     pub fn structs_named(&self, name: &str) -> &[&'a syn::ItemStruct] {

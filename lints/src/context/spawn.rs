@@ -5,6 +5,7 @@
 //! can stop or join the task, or dropped), and whether a spawn runs once for
 //! the life of the process (`main`, a static's initializer).
 
+use super::follow::FieldOf;
 use syn::visit::Visit;
 use syn::{Expr, Stmt};
 
@@ -514,7 +515,8 @@ impl<'a> FileContext<'a> {
         &'v self,
         expr: &'v Expr,
         ancestors: &[Node<'v>],
-    ) -> Option<(String, proc_macro2::Span)> {
+    ) -> Option<(FieldOf, proc_macro2::Span)> {
+        let self_type = self.self_type_at(ancestors);
         let mut current = expr;
         for (i, node) in ancestors.iter().enumerate().rev() {
             let parent = match node {
@@ -523,7 +525,7 @@ impl<'a> FileContext<'a> {
                 Node::Local(local) => {
                     let ident = pat_ident(&local.pat)?;
                     let rest = self.stmts_after(&ancestors[..i])?;
-                    return self.binding_stored_in_field(rest, ident);
+                    return self.binding_stored_in_field(rest, ident, self_type.as_deref());
                 }
                 Node::Stmt(Stmt::Local(_)) => continue,
                 _ => return None,
@@ -538,7 +540,7 @@ impl<'a> FileContext<'a> {
                     current = parent;
                 }
                 Expr::Assign(a) if std::ptr::eq(&*a.right, current) => {
-                    return field_name(&a.left).map(|n| (n, a.eq_token.span));
+                    return field_of(&a.left, self_type.as_deref()).map(|f| (f, a.eq_token.span));
                 }
                 Expr::MethodCall(m)
                     if !std::ptr::eq(&*m.receiver, current)
@@ -547,12 +549,22 @@ impl<'a> FileContext<'a> {
                             "push" | "push_back" | "insert" | "extend"
                         ) =>
                 {
-                    return field_name(&m.receiver).map(|n| (n, m.method.span()));
+                    return field_of(&m.receiver, self_type.as_deref())
+                        .map(|f| (f, m.method.span()));
                 }
                 Expr::Struct(st) => {
                     let field = st.fields.iter().find(|f| std::ptr::eq(&f.expr, current))?;
                     return match &field.member {
-                        syn::Member::Named(n) => Some((imports::unraw(n), n.span())),
+                        syn::Member::Named(n) => {
+                            let owner = struct_literal_type(st, self_type.as_deref());
+                            Some((
+                                FieldOf {
+                                    owner,
+                                    name: imports::unraw(n),
+                                },
+                                n.span(),
+                            ))
+                        }
                         syn::Member::Unnamed(_) => None,
                     };
                 }
@@ -568,11 +580,13 @@ impl<'a> FileContext<'a> {
         &self,
         rest: &[Stmt],
         ident: &syn::Ident,
-    ) -> Option<(String, proc_macro2::Span)> {
+        self_type: Option<&str>,
+    ) -> Option<(FieldOf, proc_macro2::Span)> {
         let name = &ident.to_string();
         struct Stores<'n> {
             name: &'n str,
-            found: Vec<(String, proc_macro2::Span)>,
+            self_type: Option<&'n str>,
+            found: Vec<(FieldOf, proc_macro2::Span)>,
         }
         impl Stores<'_> {
             fn is_name(&self, e: &Expr) -> bool {
@@ -592,7 +606,7 @@ impl<'a> FileContext<'a> {
         impl<'v> Visit<'v> for Stores<'_> {
             fn visit_expr_assign(&mut self, a: &'v syn::ExprAssign) {
                 if self.is_name(&a.right) {
-                    if let Some(f) = field_name(&a.left) {
+                    if let Some(f) = field_of(&a.left, self.self_type) {
                         self.found.push((f, a.eq_token.span));
                     }
                 }
@@ -604,7 +618,7 @@ impl<'a> FileContext<'a> {
                     "push" | "push_back" | "insert"
                 ) && m.args.iter().any(|a| self.is_name(a))
                 {
-                    if let Some(f) = field_name(&m.receiver) {
+                    if let Some(f) = field_of(&m.receiver, self.self_type) {
                         self.found.push((f, m.method.span()));
                     }
                 }
@@ -613,7 +627,14 @@ impl<'a> FileContext<'a> {
             fn visit_expr_struct(&mut self, s: &'v syn::ExprStruct) {
                 for f in &s.fields {
                     if let (true, syn::Member::Named(n)) = (self.is_name(&f.expr), &f.member) {
-                        self.found.push((imports::unraw(n), n.span()));
+                        let owner = struct_literal_type(s, self.self_type);
+                        self.found.push((
+                            FieldOf {
+                                owner,
+                                name: imports::unraw(n),
+                            },
+                            n.span(),
+                        ));
                     }
                 }
                 syn::visit::visit_expr_struct(self, s);
@@ -621,6 +642,7 @@ impl<'a> FileContext<'a> {
         }
         let mut stores = Stores {
             name,
+            self_type,
             found: Vec::new(),
         };
         rest.iter().for_each(|s| stores.visit_stmt(s));
@@ -783,13 +805,28 @@ fn is_configured(resolved: &str, written: &syn::Path, options: &LintOptions) -> 
     })
 }
 
-/// The field `expr` names: `self.task`, `self.inner.task` (its last name).
-fn field_name(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::Field(f) => match &f.member {
-            syn::Member::Named(n) => Some(imports::unraw(n)),
-            syn::Member::Unnamed(_) => None,
-        },
-        _ => None,
+/// The field `expr` names: `self.task` (of `self_type`, the `Self` of the
+/// method it is in), `other.task`, `self.inner.task` (of a struct not
+/// known).
+fn field_of(expr: &Expr, self_type: Option<&str>) -> Option<FieldOf> {
+    let Expr::Field(f) = expr else {
+        return None;
+    };
+    let syn::Member::Named(n) = &f.member else {
+        return None;
+    };
+    let on_self = matches!(&*f.base, Expr::Path(p) if p.path.is_ident("self"));
+    Some(FieldOf {
+        owner: self_type.filter(|_| on_self).map(str::to_string),
+        name: imports::unraw(n),
+    })
+}
+
+/// The struct a struct literal builds (`Self` is `self_type`).
+fn struct_literal_type(literal: &syn::ExprStruct, self_type: Option<&str>) -> Option<String> {
+    let last = literal.path.segments.last()?;
+    match last.ident == "Self" {
+        true => self_type.map(str::to_string),
+        false => Some(imports::unraw(&last.ident)),
     }
 }

@@ -1,0 +1,5 @@
+mod client;
+mod pool;
+
+pub use client::Client;
+pub use pool::Pool;
