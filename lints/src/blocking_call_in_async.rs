@@ -111,6 +111,14 @@ crate::declare_lint! {
     /// I/O written in the async code itself is still reported. A sleep in
     /// a helper is reported even when the callers pass a zero duration.
     ///
+    /// A call through a re-export (`pub use crate::server::serve;` in `api`,
+    /// then `api::serve()`), or from a binary of a fn at the root of its
+    /// package's library by the library's name (`app::serve()`), is not
+    /// resolved, and a helper of the library called from a binary by the
+    /// library's name is not followed: such a helper is not reported, and
+    /// such a call counts as no caller of the fn (so an async fn that only
+    /// `main` reaches that way is reported).
+    ///
     /// An `async fn` reached from `main` only through calls and awaits (a
     /// CLI's command handler, start-up code `main` awaits before serving)
     /// runs on the main thread too and is not reported: leaklint reads every

@@ -111,7 +111,10 @@ crate::declare_lint! {
     /// A `select!` with an `else` branch counts as a poll: tokio runs `else`
     /// at once when every branch is disabled, so the loop spins once its
     /// sources are closed. Code in closures and async blocks that are not
-    /// awaited in the loop is not part of the loop's paths.
+    /// awaited in the loop is not part of the loop's paths. After a
+    /// `try_lock()` / `try_read()` that failed, awaiting any async lock
+    /// (`other.lock().await`, even of another mutex than the one polled)
+    /// counts as a wait.
     ///
     /// ### Example
     /// ```rust,ignore

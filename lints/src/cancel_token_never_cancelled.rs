@@ -43,7 +43,8 @@ crate::declare_lint! {
     ///   a macro leaklint cannot parse, or used in any other way it does not
     ///   understand (it is assumed to be cancelled somewhere);
     /// * is only moved into a future that is not spawned (`select(fut, …)`):
-    ///   it reaches no task;
+    ///   it reaches no task; a future handed to a spawn wrapper (a fn of the
+    ///   crate that spawns its parameter) counts as not spawned;
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name, or passed to a method of this file called on a

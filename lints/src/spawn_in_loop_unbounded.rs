@@ -62,6 +62,9 @@ crate::declare_lint! {
     /// streams of one connection, bounded by its settings, or a job queue —
     /// is not an accept loop.
     ///
+    /// A spawn wrapper (a fn of the crate that spawns its parameter) called
+    /// in an accept loop is not taken for a spawn call.
+    ///
     /// The check is syntactic and only the innermost loop around the spawn
     /// counts: a spawn in a `for` or `while let … recv()` loop nested in an
     /// accept loop is not flagged. Any method or fn whose name starts with

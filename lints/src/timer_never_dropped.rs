@@ -91,7 +91,11 @@ crate::declare_lint! {
     ///   made before `run`'s loop): calls are followed as for
     ///   `spawn_without_cancel`, the finding is at the timer, with a note at
     ///   the spawn (in any file of the crate). A timer handed from the task
-    ///   body to such a fn as an argument is not followed.
+    ///   body to such a fn as an argument is not followed. Unlike
+    ///   `spawn_without_cancel`, case 3 does not yet take a spawn wrapper (a
+    ///   fn of the crate that spawns its parameter) for a spawn call, and
+    ///   takes a handle stored in a struct field for kept: a timer in such a
+    ///   task is not reported.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,
