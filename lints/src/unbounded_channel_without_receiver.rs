@@ -297,7 +297,7 @@ fn unread_field<'a>(
             .find(|(at, _, _)| at.start() == mention.span.start())
             .map(|(_, s, m)| (s.clone(), m.clone()))?;
         let strukt = match strukt {
-            StructName::SelfType => self_type(ctx, ancestors)?,
+            StructName::SelfType => ctx.self_type_at(ancestors)?,
             StructName::Named(n) => n,
         };
         let field = private_field(ctx, &strukt, &member)?;
@@ -360,22 +360,6 @@ impl<'ast> Visit<'ast> for FieldInits<'_, '_, '_> {
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         self.ctx.visit_macro_body(mac, self);
-    }
-}
-
-/// The name of the type of the `impl` enclosing the innermost method of `ancestors`.
-fn self_type(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<String> {
-    // `Self` belongs to the innermost fn; a nested free fn has none.
-    let method = ancestors.iter().rev().find_map(|n| match n {
-        Node::ImplFn(f) => Some(Some(*f)),
-        Node::ItemFn(_) | Node::TraitFn(_) => Some(None),
-        _ => None,
-    })??;
-    match ctx.method_self_ty(method)? {
-        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
-            Some(p.path.segments[0].ident.to_string())
-        }
-        _ => None,
     }
 }
 
