@@ -1,5 +1,5 @@
 use crate::context::paths;
-use crate::context::spawn::{Handle, SpawnKind};
+use crate::context::spawn::{Handle, SpawnKind, WrapperCall};
 use crate::Triggers;
 use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
 
@@ -260,40 +260,7 @@ fn wrapper_call<'v>(
     ancestors: &[crate::context::Node<'v>],
     options: &LintOptions,
 ) -> Option<Finding> {
-    // A free fn, a method called on `self`, or a method whose name says
-    // `spawn` called on a variable or a field of either: the crate pass
-    // resolves it by the receiver's type (a method on a value of unknown
-    // type is never resolved). The name keeps `rt.block_on(async { … })`
-    // and the like out, and the file then says `spawn`, as the pre-filter
-    // requires.
-    // A path whose last segment is capitalised builds a value (`Ok(…)`,
-    // `Some(…)`, a tuple struct): no fn.
-    let constructor = |f: &syn::Expr| {
-        matches!(f, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| {
-            s.ident.to_string().starts_with(char::is_uppercase)
-        }))
-    };
-    let args = match expr {
-        syn::Expr::Call(c) if !constructor(&c.func) => &c.args,
-        syn::Expr::MethodCall(m) if matches!(&*m.receiver, syn::Expr::Path(p) if p.path.is_ident("self")) => {
-            &m.args
-        }
-        syn::Expr::MethodCall(m)
-            if m.method.to_string().contains("spawn")
-                && crate::context::follow::is_variable_or_its_field(&m.receiver) =>
-        {
-            &m.args
-        }
-        _ => return None,
-    };
-    // Only a future written in place (an async block, or a closure that
-    // returns one) is a task body worth following.
-    let (index, arg) = args.iter().enumerate().find(|(_, a)| match a {
-        syn::Expr::Async(_) => true,
-        syn::Expr::Closure(c) => c.asyncness.is_some() || matches!(&*c.body, syn::Expr::Async(_)),
-        _ => false,
-    })?;
-    let name = ctx.crate_call_name(expr, ancestors)?;
+    let WrapperCall { name, index, arg } = ctx.spawn_wrapper_call(expr, ancestors)?;
     let moot_if = ctx.task_moot_if(expr, ancestors, options)?;
     let task = ctx.task_body(arg, ancestors)?;
     let shape = ctx.task_shape_of(&task);

@@ -91,11 +91,11 @@ crate::declare_lint! {
     ///   made before `run`'s loop): calls are followed as for
     ///   `spawn_without_cancel`, the finding is at the timer, with a note at
     ///   the spawn (in any file of the crate). A timer handed from the task
-    ///   body to such a fn as an argument is not followed. Unlike
-    ///   `spawn_without_cancel`, case 3 does not yet take a spawn wrapper (a
-    ///   fn of the crate that spawns its parameter) for a spawn call, and
-    ///   takes a handle stored in a struct field for kept: a timer in such a
-    ///   task is not reported.
+    ///   body to such a fn as an argument is not followed. A spawn wrapper
+    ///   (a fn of the crate that spawns its parameter and drops the handle)
+    ///   is a spawn call here too. Unlike `spawn_without_cancel`, case 3
+    ///   takes a handle stored in a struct field for kept: a timer in such
+    ///   a task is not reported.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,
@@ -237,6 +237,9 @@ struct SpawnSite<'v> {
     /// Where the handle is dropped, and how; `None` for the loop of a fn
     /// that the crate's detached tasks may run (the driver decides).
     handle: Option<(proc_macro2::Span, &'static str)>,
+    /// A call of a fn that may be a spawn wrapper, and the index of the
+    /// task's argument: the finding holds when it is one (the crate pass).
+    wrapper: Option<(crate::Span, usize)>,
     /// For a task body that is a fn of this file: its parameter names and
     /// the arguments the spawn passes to them.
     params: Vec<(String, &'v Expr)>,
@@ -631,15 +634,27 @@ fn detached_loops<'v>(
     options: &LintOptions,
     pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
 ) {
-    let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
-        return;
+    // A spawn call, or a call of a fn of the crate that may be a spawn
+    // wrapper (the crate pass decides).
+    let spawn = ctx.spawn_call(expr, ancestors, options);
+    let wrapper = match spawn {
+        Some(_) => None,
+        None => match ctx.spawn_wrapper_call(expr, ancestors) {
+            Some(call) => Some(call),
+            None => return,
+        },
+    };
+    let arg = match (&spawn, &wrapper) {
+        (Some(spawn), _) => spawn.arg,
+        (None, Some(call)) => call.arg,
+        (None, None) => return,
     };
     // As in spawn_without_cancel: a process-lifetime task pins its timer
     // for as long as it is needed.
-    let Some(moot_if) = ctx.task_moot_if(spawn.expr, ancestors, options) else {
+    let Some(moot_if) = ctx.task_moot_if(expr, ancestors, options) else {
         return;
     };
-    let Some(task) = ctx.task_body(spawn.arg, ancestors) else {
+    let Some(task) = ctx.task_body(arg, ancestors) else {
         return;
     };
     let loops: Vec<_> = ctx
@@ -650,33 +665,43 @@ fn detached_loops<'v>(
     if loops.is_empty() {
         return;
     }
-    if let Some(runtime) = spawn.runtime {
-        if ctx.runtime_is_owned(runtime, ancestors) {
-            return;
+    let handle = match &spawn {
+        Some(spawn) => {
+            if let Some(runtime) = spawn.runtime {
+                if ctx.runtime_is_owned(runtime, ancestors) {
+                    return;
+                }
+            }
+            if spawn.detached {
+                let at = match spawn.expr {
+                    Expr::MethodCall(m) => m.method.span(),
+                    other => other.span(),
+                };
+                (at, "`.detach()` gives up the task's handle")
+            } else {
+                match ctx.handle_disposition(spawn.expr, ancestors) {
+                    Handle::Kept => return,
+                    Handle::Discarded { at, note } => (at, note),
+                }
+            }
         }
-    }
-    let handle = if spawn.detached {
-        let at = match spawn.expr {
-            Expr::MethodCall(m) => m.method.span(),
-            other => other.span(),
-        };
-        (at, "`.detach()` gives up the task's handle")
-    } else {
-        match ctx.handle_disposition(spawn.expr, ancestors) {
-            Handle::Kept => return,
-            Handle::Discarded { at, note } => (at, note),
-        }
+        None => (
+            expr.span(),
+            "this call hands the task to a fn of the crate that spawns it",
+        ),
     };
     let (params, arg_ancestors) = match task.body {
-        TaskBody::Fn(block) => fn_task_params(ctx, spawn.arg, block, ancestors),
+        TaskBody::Fn(block) => fn_task_params(ctx, arg, block, ancestors),
         TaskBody::Expr(_) | TaskBody::Call(_) => (Vec::new(), Vec::new()),
     };
+    let wrapper = wrapper.map(|call| (ctx.span_of(expr), call.index));
     for l in loops {
         pinning
             .entry(expr_key(l.expr))
             .or_default()
             .push(SpawnSite {
                 handle: Some(handle),
+                wrapper,
                 params: params.clone(),
                 arg_ancestors: arg_ancestors.clone(),
                 moot_if: moot_if.clone(),
@@ -709,6 +734,7 @@ fn fn_loops<'v>(
                     .or_default()
                     .push(SpawnSite {
                         handle: None,
+                        wrapper: None,
                         params: Vec::new(),
                         arg_ancestors: Vec::new(),
                         moot_if: None,
@@ -878,6 +904,17 @@ fn timers_pinned_by<'v>(
                         }),
                         ..finding
                     },
+                };
+                let finding = match site.wrapper {
+                    Some(call) => Finding {
+                        follow: Some(crate::Follow {
+                            spawn_wrapper: Some(call),
+                            depth: site.depth,
+                            ..crate::Follow::default()
+                        }),
+                        ..finding
+                    },
+                    None => finding,
                 };
                 let finding = match &site.moot_if {
                     Some(function) => finding.moot_if_reached(function.clone(), ReachKind::Once),

@@ -506,6 +506,49 @@ impl<'a> FileContext<'a> {
         Handle::Kept
     }
 
+    /// A call of a fn of the crate that may be a spawn wrapper (one that
+    /// spawns its parameter and drops the handle: `spawn_named("ticker",
+    /// async move { … })`) given a future written in place: the crate pass
+    /// decides whether the callee is one ([`crate::Follow::spawn_wrapper`]).
+    pub fn spawn_wrapper_call<'v>(
+        &self,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+    ) -> Option<WrapperCall<'v>> {
+        // A free fn, a method called on `self`, or a method whose name says
+        // `spawn` called on a variable or a field of either: the crate pass
+        // resolves it by the receiver's type (a method on a value of unknown
+        // type is never resolved). The name keeps `rt.block_on(async { … })`
+        // and the like out, and the file then says `spawn`, as the
+        // pre-filter requires. A path whose last segment is capitalised
+        // builds a value (`Ok(…)`, `Some(…)`, a tuple struct): no fn.
+        let constructor = |f: &Expr| {
+            matches!(f, Expr::Path(p) if p.path.segments.last().is_some_and(|s| {
+                s.ident.to_string().starts_with(char::is_uppercase)
+            }))
+        };
+        let args = match expr {
+            Expr::Call(c) if !constructor(&c.func) => &c.args,
+            Expr::MethodCall(m) if is_self(&m.receiver) => &m.args,
+            Expr::MethodCall(m)
+                if m.method.to_string().contains("spawn")
+                    && super::follow::is_variable_or_its_field(&m.receiver) =>
+            {
+                &m.args
+            }
+            _ => return None,
+        };
+        // Only a future written in place (an async block, or a closure that
+        // returns one) is a task body worth following.
+        let (index, arg) = args.iter().enumerate().find(|(_, a)| match a {
+            Expr::Async(_) => true,
+            Expr::Closure(c) => c.asyncness.is_some() || matches!(&*c.body, Expr::Async(_)),
+            _ => false,
+        })?;
+        let name = self.crate_call_name(expr, ancestors)?;
+        Some(WrapperCall { name, index, arg })
+    }
+
     /// The struct field a spawn call's handle is stored in, directly or in
     /// an `Option` or a collection: `self.task = Some(spawn(…))`,
     /// `self.tasks.push(spawn(…))`, `Worker { task: spawn(…), … }`. Such a
@@ -779,6 +822,14 @@ fn block_tail<'v>(ctx: &FileContext<'_>, block: &'v syn::Block) -> Option<&'v Ex
         }
     }
     Some(tail)
+}
+
+/// What [`FileContext::spawn_wrapper_call`] finds: the called fn's name,
+/// and the index (receiver aside) and expression of the future argument.
+pub struct WrapperCall<'v> {
+    pub name: String,
+    pub index: usize,
+    pub arg: &'v Expr,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
