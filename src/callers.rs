@@ -385,18 +385,17 @@ fn resolve_in_crate(
         krate.load_callers(moot_fns, None);
         let complete = krate.complete();
         // What `main` reaches, over the files whose fns may call a file's
-        // (a binary's own files; any file for a library's): once per set.
-        let mut reaches: BTreeMap<Option<BTreeSet<PathBuf>>, Reach> = BTreeMap::new();
+        // (a binary's own units; any file for a library's): once per set
+        // of units.
+        let mut reaches: BTreeMap<Option<BTreeSet<usize>>, Reach> = BTreeMap::new();
         for (i, key) in &own {
-            let scope: Option<BTreeSet<PathBuf>> = krate
-                .possible_callers(key)
-                .map(|files| files.into_iter().cloned().collect());
+            let scope = krate.caller_units(key).cloned();
             let reach = reaches.entry(scope).or_insert_with_key(|scope| {
                 let (once, main_thread) = match complete {
                     true => {
                         let loaded: Vec<&CallSummary> = krate
                             .summaries()
-                            .filter(|(p, _)| scope.as_ref().is_none_or(|s| s.contains(*p)))
+                            .filter(|(p, _)| scope.as_ref().is_none_or(|u| krate.in_units(p, u)))
                             .map(|(_, s)| s)
                             .collect();
                         entry::reached_from_main(loaded.iter().copied())

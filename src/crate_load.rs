@@ -467,23 +467,24 @@ impl LazyCrate {
         self.members.len()
     }
 
-    /// The files whose fns may call the fns of the file at `path`: those of
-    /// the compilation units its trees reach it from, when none of them is
-    /// a library (a binary's fns are called only by the binary: a
+    /// The compilation units whose files' fns may call the fns of the file
+    /// at `path`: the units its trees reach it from, when none of them is a
+    /// library (a binary's fns are called only by the binary: a
     /// workspace's other packages cannot call them); `None` (any file of
     /// the crate) for a library's file or one no tree reaches.
-    pub fn possible_callers(&self, path: &Path) -> Option<BTreeSet<&PathBuf>> {
+    pub fn caller_units(&self, path: &Path) -> Option<&BTreeSet<usize>> {
         let units = self.units.get(path)?;
-        if units.iter().any(|u| self.library_units.contains(u)) {
-            return None;
+        match units.iter().any(|u| self.library_units.contains(u)) {
+            true => None,
+            false => Some(units),
         }
-        Some(
-            self.units
-                .iter()
-                .filter(|(_, of)| !of.is_disjoint(units))
-                .map(|(p, _)| p)
-                .collect(),
-        )
+    }
+
+    /// Whether a tree of one of `units` reaches the file at `path`.
+    pub fn in_units(&self, path: &Path, units: &BTreeSet<usize>) -> bool {
+        self.units
+            .get(path)
+            .is_some_and(|of| !of.is_disjoint(units))
     }
 
     /// Whether `path` is a file of the trees (not test code).
