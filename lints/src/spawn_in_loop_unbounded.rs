@@ -507,14 +507,7 @@ fn self_field_type<'a>(
     ancestors: &[Node<'_>],
     field: &syn::Ident,
 ) -> Option<&'a syn::Type> {
-    let method = ancestors.iter().rev().find_map(|n| match n {
-        Node::ImplFn(f) => Some(*f),
-        _ => None,
-    })?;
-    let syn::Type::Path(self_ty) = ctx.method_self_ty(method)? else {
-        return None;
-    };
-    let name = crate::context::imports::unraw(&self_ty.path.segments.last()?.ident);
+    let name = ctx.self_type_at(ancestors)?;
     let [item] = ctx.structs_named(&name) else {
         return None;
     };

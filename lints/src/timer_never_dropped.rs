@@ -636,18 +636,15 @@ fn detached_loops<'v>(
 ) {
     // A spawn call, or a call of a fn of the crate that may be a spawn
     // wrapper (the crate pass decides).
-    let spawn = ctx.spawn_call(expr, ancestors, options);
-    let wrapper = match spawn {
-        Some(_) => None,
+    let (spawn, wrapper, arg) = match ctx.spawn_call(expr, ancestors, options) {
+        Some(spawn) => {
+            let arg = spawn.arg;
+            (Some(spawn), None, arg)
+        }
         None => match ctx.spawn_wrapper_call(expr, ancestors) {
-            Some(call) => Some(call),
+            Some(call) => (None, Some((ctx.span_of(expr), call.index)), call.arg),
             None => return,
         },
-    };
-    let arg = match (&spawn, &wrapper) {
-        (Some(spawn), _) => spawn.arg,
-        (None, Some(call)) => call.arg,
-        (None, None) => return,
     };
     // As in spawn_without_cancel: a process-lifetime task pins its timer
     // for as long as it is needed.
@@ -694,7 +691,6 @@ fn detached_loops<'v>(
         TaskBody::Fn(block) => fn_task_params(ctx, arg, block, ancestors),
         TaskBody::Expr(_) | TaskBody::Call(_) => (Vec::new(), Vec::new()),
     };
-    let wrapper = wrapper.map(|call| (ctx.span_of(expr), call.index));
     for l in loops {
         pinning
             .entry(expr_key(l.expr))

@@ -788,11 +788,7 @@ struct Defs<'c, 'a, 'd> {
 
 impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
-        let ty = match &*i.self_ty {
-            syn::Type::Path(p) => p.path.segments.last().map(|s| imports::unraw(&s.ident)),
-            _ => None,
-        };
-        let outer = std::mem::replace(&mut self.impl_type, ty);
+        let outer = std::mem::replace(&mut self.impl_type, super::impl_type_name(&i.self_ty));
         syn::visit::visit_item_impl(self, i);
         self.impl_type = outer;
     }

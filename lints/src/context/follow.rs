@@ -307,15 +307,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
     }
 
     fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
-        let ty = match &*i.self_ty {
-            syn::Type::Path(p) => p
-                .path
-                .segments
-                .last()
-                .map(|s| super::imports::unraw(&s.ident)),
-            _ => None,
-        };
-        let outer = std::mem::replace(&mut self.self_type, ty);
+        let outer = std::mem::replace(&mut self.self_type, super::impl_type_name(&i.self_ty));
         syn::visit::visit_item_impl(self, i);
         self.self_type = outer;
     }

@@ -383,12 +383,7 @@ impl<'a> FileContext<'a> {
             Node::ItemFn(_) | Node::TraitFn(_) => Some(None),
             _ => None,
         })??;
-        match self.method_self_ty(method)? {
-            syn::Type::Path(p) if p.qself.is_none() => {
-                p.path.segments.last().map(|s| imports::unraw(&s.ident))
-            }
-            _ => None,
-        }
+        impl_type_name(self.method_self_ty(method)?)
     }
 
     /// The structs named `name` defined anywhere in this file (in any
@@ -727,6 +722,17 @@ impl<'ast> Visit<'ast> for MacroVisitor<'_, '_, '_> {
     fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
         self.collector.add_static(&s.ident, &s.ty);
         syn::visit::visit_item_static(self, s);
+    }
+}
+
+/// The name an `impl`'s `Self` type goes by: its last path segment
+/// (`impl crate::net::Worker` is `Worker`'s).
+pub fn impl_type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path.segments.last().map(|s| imports::unraw(&s.ident))
+        }
+        _ => None,
     }
 }
 
