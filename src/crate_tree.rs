@@ -757,31 +757,32 @@ impl Listings {
     /// listed.
     fn entry(&mut self, path: &Path) -> Option<FileType> {
         let (dir, name) = (directory(path)?, path.file_name()?);
-        // A directory its parent's listing does not have as one has no
-        // entries (a `mod` in `x.rs` looks in `x/`, which rarely exists).
-        let in_parent = |listings: &HashMap<PathBuf, Option<HashMap<OsString, FileType>>>| {
-            let listing = listings.get(directory(dir)?)?.as_ref()?;
-            Some(listing.get(dir.file_name()?).copied())
-        };
         if !self.0.contains_key(dir) {
-            if let Some(None) = in_parent(&self.0) {
-                self.0.insert(dir.to_path_buf(), Some(HashMap::new()));
-            }
+            let listing = self.list(dir);
+            self.0.insert(dir.to_path_buf(), listing);
         }
-        let listing = self.0.entry(dir.to_path_buf()).or_insert_with(|| {
-            let read = match std::fs::read_dir(dir) {
-                Ok(read) => read,
-                // No directory: no entries.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(HashMap::new()),
-                Err(_) => return None,
-            };
-            read.map(|e| {
-                e.ok()
-                    .and_then(|e| Some((e.file_name(), e.file_type().ok()?)))
-            })
-            .collect()
-        });
-        listing.as_ref()?.get(name).copied()
+        self.0.get(dir)?.as_ref()?.get(name).copied()
+    }
+
+    /// The entries of `dir` (`None`: it cannot be listed). A directory its
+    /// parent's listing does not have has no entries, unread (a `mod` in
+    /// `x.rs` looks in `x/`, which rarely exists).
+    fn list(&self, dir: &Path) -> Option<HashMap<OsString, FileType>> {
+        let parent = directory(dir).and_then(|p| self.0.get(p)?.as_ref());
+        if parent.is_some_and(|p| dir.file_name().is_some_and(|n| !p.contains_key(n))) {
+            return Some(HashMap::new());
+        }
+        let read = match std::fs::read_dir(dir) {
+            Ok(read) => read,
+            // No directory: no entries.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(HashMap::new()),
+            Err(_) => return None,
+        };
+        read.map(|e| {
+            e.ok()
+                .and_then(|e| Some((e.file_name(), e.file_type().ok()?)))
+        })
+        .collect()
     }
 
     /// Whether `path` is a file (through a link too), as
