@@ -139,7 +139,7 @@ fn leaklint(discovery: &Discovery, config: &Config, threads: usize, prefilter: b
         threads: Some(threads),
         prefilter,
     };
-    lint_all_with(discovery, config, &options, None)
+    lint_all_with(discovery, config, &options, None, None)
         .expect("worker pool")
         .diagnostic_count()
 }

@@ -450,21 +450,21 @@ fn decide_follow_in(
     }
 }
 
-/// Marks each file with the sync fns of its crate (see the module
-/// documentation) that may block, `depth` calls deep: in async code that
-/// calls one of them, a call of that helper may block, so
+/// The sync fns of each file's crate (see the module documentation) that
+/// may block, `depth` calls deep, in the order of `files`: in async code
+/// that calls one of them, a call of that helper may block, so
 /// `blocking_call_in_async` runs on it. A crate none of whose files spells
 /// a blocking call ([`crate_load::BLOCKING_WORDS`]) has none; otherwise the files that
 /// do, and their callers' files, are parsed (through the summary cache
 /// when `cached`).
 pub fn mark_crates_with_blocking_calls(
-    files: &mut [crate::discover::SourceFile],
+    files: &[crate::discover::SourceFile],
     packages: &mut PackageNames,
     max_nesting: usize,
     depth: usize,
     cached: bool,
     before: &mut CrateBlocking,
-) {
+) -> Vec<Option<Arc<BlockingFns>>> {
     let may_block =
         |f: &Path| std::fs::read(f).is_ok_and(|bytes| crate_load::spells_blocking_call(&bytes));
     // A run over a few files (an editor's, a commit hook's) keeps the
@@ -511,8 +511,10 @@ pub fn mark_crates_with_blocking_calls(
         before.hold_or_release(root.clone(), krate, hold);
         before.blocking.insert(root, (depth, blocking));
     }
-    for (file, root) in files.iter_mut().zip(roots) {
-        file.crate_blocking = match root {
+    files
+        .iter()
+        .zip(roots)
+        .map(|(file, root)| match root {
             Some(root) => match before.blocking.get(&root) {
                 Some((_, blocking)) => blocking.clone(),
                 // No pool to find them: any.
@@ -520,8 +522,8 @@ pub fn mark_crates_with_blocking_calls(
             },
             // Its own crate: any call may be of one of its blocking fns.
             None => may_block(&file.path).then(|| Arc::new(BlockingFns::new(None))),
-        };
-    }
+        })
+        .collect()
 }
 
 /// The sync fns of `krate` that may block, `depth` calls deep (`None`:
@@ -566,7 +568,7 @@ pub struct CrateBlocking {
 
 /// The most files a run may lint and keep the crates it scans before the
 /// engine for the crate pass (see [`mark_crates_with_blocking_calls`]).
-const MAX_FILES_TO_HOLD_CRATES: usize = 64;
+pub(crate) const MAX_FILES_TO_HOLD_CRATES: usize = 64;
 
 /// The most files the crates held between the blocking-fn pre-pass and
 /// the crate pass may have between them.

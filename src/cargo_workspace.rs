@@ -254,14 +254,13 @@ pub(crate) fn with_manifest<T>(
 ) -> Result<T, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let doc = DeTable::parse(&text).map_err(|e| {
+    crate::manifests::with_toml(&text, read).map_err(|e| {
         format!(
             "cannot parse {}: {}",
             path.display(),
             e.message().trim_end()
         )
-    })?;
-    Ok(read(doc.get_ref()))
+    })
 }
 
 impl Manifest {

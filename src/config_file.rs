@@ -249,9 +249,7 @@ pub fn is_workspace_root(path: &Path) -> bool {
     std::fs::read_to_string(path)
         .ok()
         .and_then(|text| {
-            DeTable::parse(&text)
-                .ok()
-                .map(|doc| doc.get_ref().contains_key("workspace"))
+            crate::manifests::with_toml(&text, |doc| doc.contains_key("workspace")).ok()
         })
         .unwrap_or(false)
 }
@@ -275,6 +273,12 @@ pub fn parse_table(
         message,
     };
     let line_of = |span: Range<usize>| line_column(text, span.start).0;
+    if cargo && !text.contains("leaklint") {
+        // No `[package.metadata.leaklint]` or `[workspace.metadata.leaklint]`
+        // can be there (and a broken Cargo.toml that does not configure
+        // leaklint is cargo's business): no need to parse it.
+        return Ok(None);
+    }
     let doc = match DeTable::parse(text) {
         Ok(doc) => doc,
         // A broken Cargo.toml that does not configure leaklint is cargo's business.

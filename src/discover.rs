@@ -27,11 +27,6 @@ pub struct SourceFile {
     /// named on the command line), or a test-support package (see
     /// [`crate::packages`]).
     pub test_code: bool,
-    /// The sync fns of its crate that may block, if any
-    /// (`blocking_call_in_async` then also runs on its async code that
-    /// names one, where a call of that helper may block; see
-    /// [`crate::callers::mark_crates_with_blocking_calls`]).
-    pub crate_blocking: Option<std::sync::Arc<crate::crate_load::BlockingFns>>,
 }
 
 /// Directories whose files are test, bench, example or fuzz code.
@@ -139,7 +134,6 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
             display: display_path(&path),
             path,
             test_code,
-            crate_blocking: None,
         })
         .collect();
     files.sort_by(|a, b| a.display.cmp(&b.display));

@@ -13,8 +13,9 @@
 //! [`FileError`]; the other files are unaffected.
 
 use std::any::Any;
+use std::cell::OnceCell;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
 use std::path::Path;
@@ -24,9 +25,10 @@ use leaklint_lints::{run_lint, FileContext, Span};
 use rayon::prelude::*;
 
 use crate::code;
-use crate::config::{Config, RuleSet};
+use crate::config::{Config, RuleId, RuleSet};
 use crate::crate_load::BlockingFns;
 use crate::discover::{Discovery, SourceFile};
+use crate::later::Later;
 use crate::nesting;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
 use crate::prefilter::Prefilter;
@@ -69,7 +71,7 @@ pub fn lint_all(
         threads,
         prefilter: false,
     };
-    lint_all_with(discovery, config, &options, None)
+    lint_all_with(discovery, config, &options, None, None)
 }
 
 /// How [`lint_all_with`] runs, beyond what to check.
@@ -84,14 +86,24 @@ pub struct RunOptions {
 }
 
 /// Per-run helpers of the per-file pipeline: the pre-filter (built on first
-/// use, once per run) and the timing counters. The default uses neither.
+/// use, once per run), the timing counters and the sync fns of each file's
+/// crate that may block. The default uses none of them.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Probe<'a> {
     /// The run's pre-filter, built from the config by the first file that needs it.
     pub prefilter: Option<&'a OnceLock<Prefilter>>,
     /// Where to add the time of each phase.
     pub timings: Option<&'a Timings>,
+    /// For each file of the run, in order, the sync fns of its crate that
+    /// may block ([`crate::callers::mark_crates_with_blocking_calls`]),
+    /// maybe still being found: a file waits for them only when its verdict
+    /// depends on them. `None`: no file's crate has any.
+    pub crate_blocking: Option<&'a CrateBlocking>,
 }
+
+/// What [`Probe::crate_blocking`] holds: per file, the sync fns of its
+/// crate that may block, if any.
+pub type CrateBlocking = Later<Vec<Option<Arc<BlockingFns>>>>;
 
 /// Files at least this large are analysed one at a time: a syntax tree
 /// takes about 15 times its file's size, so two multi-megabyte generated
@@ -108,11 +120,13 @@ pub fn lint_all_with(
     config: &Config,
     options: &RunOptions,
     timings: Option<&Timings>,
+    crate_blocking: Option<&CrateBlocking>,
 ) -> Result<Report, rayon::ThreadPoolBuildError> {
     let prefilter = OnceLock::new();
     let probe = Probe {
         prefilter: options.prefilter.then_some(&prefilter),
         timings,
+        crate_blocking,
     };
     let keep =
         |r: &FileResult| r.skip.is_some() || !r.diagnostics.is_empty() || !r.errors.is_empty();
@@ -135,7 +149,8 @@ pub fn lint_all_with(
                     discovery
                         .files
                         .iter()
-                        .map(|file| lint_file(file, config, probe))
+                        .enumerate()
+                        .map(|(i, file)| lint_file(file, i, config, probe))
                         .filter(keep)
                         .collect()
                 })
@@ -154,8 +169,9 @@ pub fn lint_all_with(
         discovery
             .files
             .par_iter()
+            .enumerate()
             .with_max_len(1)
-            .map(|file| lint_file(file, config, probe))
+            .map(|(i, file)| lint_file(file, i, config, probe))
             // Clean files are dropped at once rather than collected.
             .filter(keep)
             .collect()
@@ -173,9 +189,9 @@ fn report_with_problems(discovery: &Discovery, results: Vec<FileResult>) -> Repo
     Report::new(discovery.files.len(), results.into_iter().chain(problems))
 }
 
-/// Reads and lints one file on the current thread, which must have a stack
-/// of [`WORKER_STACK_SIZE`].
-fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult {
+/// Reads and lints one file, the run's `index`th, on the current thread,
+/// which must have a stack of [`WORKER_STACK_SIZE`].
+fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>) -> FileResult {
     if file.test_code && !config.include_tests {
         return FileResult::skipped(file.display.clone(), Skip::Test);
     }
@@ -222,15 +238,27 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
     if let Some(t) = probe.timings {
         t.lap(Phase::Read, start);
     }
-    let helpers_block = utf8
-        .as_ref()
-        .is_ok_and(|text| helpers_may_block(text, file.crate_blocking.as_deref()));
+    // Asked only when the file's verdict depends on it: the crate's
+    // pre-pass may still be running.
+    let helpers_block = OnceCell::new();
+    let helpers_block = || {
+        *helpers_block.get_or_init(|| {
+            utf8.as_ref().is_ok_and(|text| {
+                let crate_blocking = probe.crate_blocking.map(|c| match c.get() {
+                    Some(by_file) => by_file.get(index).cloned().flatten(),
+                    // The pre-pass panicked (the run reports it): any fn.
+                    None => Some(Arc::new(BlockingFns::new(None))),
+                });
+                helpers_may_block(text, crate_blocking.flatten().as_deref())
+            })
+        })
+    };
     let mut result = match utf8 {
         Ok(text) if text.len() >= LARGE_FILE_BYTES => {
             let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
-            lint_text_in_crate(&file.display, text, config, probe, helpers_block)
+            lint_text_in_crate(&file.display, text, config, probe, &helpers_block)
         }
-        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, helpers_block),
+        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, &helpers_block),
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             let (line, column) = line_column_bytes(&bytes, e.valid_up_to());
@@ -242,7 +270,7 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
             result
         }
     };
-    if !helpers_block {
+    if !helpers_block() {
         // No fn of its crate that blocks is named here: no call of a crate
         // helper can block.
         result.diagnostics.retain(|d| {
@@ -260,6 +288,14 @@ fn lint_file(file: &SourceFile, config: &Config, probe: Probe<'_>) -> FileResult
         }
     }
     result
+}
+
+/// The id of `blocking_call_in_async`, if enabled.
+fn blocking_rule(config: &Config) -> Option<RuleId> {
+    config
+        .enabled_ids()
+        .find(|(_, l)| l.lint.name == "blocking_call_in_async")
+        .map(|(id, _)| id)
 }
 
 /// Whether async code in `text` may call a sync fn of its crate that
@@ -313,19 +349,22 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 /// error in such a file is not: no rule could report anything there
 /// (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
-    lint_text_in_crate(path, text, config, probe, false)
+    lint_text_in_crate(path, text, config, probe, &|| false)
 }
 
-/// [`lint_text_probed`] for a file whose async code names a sync fn of its
-/// crate that may block (`helpers_may_block`, see [`helpers_may_block`]):
-/// `blocking_call_in_async` then runs on it even when the file itself names
-/// no blocking call, since that helper may block.
+/// [`lint_text_probed`] for a file whose async code may name a sync fn of
+/// its crate that may block (`helpers_may_block()`, see
+/// [`helpers_may_block`]): `blocking_call_in_async` then runs on it even
+/// when the file itself names no blocking call, since that helper may
+/// block. `helpers_may_block` is asked only when no other rule needs the
+/// parse, or after the parse, so that the crate's pre-pass can run
+/// meanwhile.
 fn lint_text_in_crate(
     path: &str,
     text: &str,
     config: &Config,
     probe: Probe<'_>,
-    helpers_may_block: bool,
+    helpers_may_block: &dyn Fn() -> bool,
 ) -> FileResult {
     let text = strip_bom(text);
     if let Some(marker) = generated_marker(text) {
@@ -341,19 +380,15 @@ fn lint_text_in_crate(
     if let Some(prefilter) = probe.prefilter {
         let start = Instant::now();
         let verdict = prefilter.get_or_init(|| Prefilter::new(config)).check(text);
-        // Only the rules that can find something here run on the file.
+        // Only the rules that can find something here run on the file (and
+        // `blocking_call_in_async` when a crate helper may block, asked
+        // after the parse when another rule needs it anyway).
         rules_to_run = verdict.rules;
-        if let Some(rules) = &mut rules_to_run {
-            if helpers_may_block {
-                let blocking = config
-                    .enabled_ids()
-                    .find(|(_, l)| l.lint.name == "blocking_call_in_async");
-                if let Some((id, _)) = blocking {
-                    rules.insert(id);
-                }
-            }
-        }
-        let may_match = rules_to_run.as_ref().is_none_or(|rules| !rules.is_empty());
+        let may_match = match &rules_to_run {
+            None => true,
+            Some(rules) if !rules.is_empty() => true,
+            Some(_) => helpers_may_block() && blocking_rule(config).is_some(),
+        };
         if let Some(t) = probe.timings {
             t.lap(Phase::Prefilter, start);
         }
@@ -403,6 +438,7 @@ fn lint_text_in_crate(
             &mut result.errors,
             &mut test_code,
             &mut result.summary,
+            helpers_may_block,
         )
     }));
     // Every span of this file has been converted to positions and the tree is
@@ -452,6 +488,7 @@ fn analyse(
     errors: &mut Vec<FileError>,
     test_code: &mut Vec<Span>,
     summary: &mut Option<Box<CallSummary>>,
+    helpers_may_block: &dyn Fn() -> bool,
 ) {
     let start = Instant::now();
     // Positions are unchanged (see `code::without_line_doc_comments`), so the
@@ -502,8 +539,11 @@ fn analyse(
     if let Some(t) = timings {
         t.lap(Phase::Context, start);
     }
+    let blocking = blocking_rule(config);
     for (id, enabled) in config.enabled_ids() {
-        if rules_to_run.is_some_and(|run| !run.contains(id)) {
+        if rules_to_run.is_some_and(|run| !run.contains(id))
+            && (Some(id) != blocking || !helpers_may_block())
+        {
             continue;
         }
         let lint = &enabled.lint;

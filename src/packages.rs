@@ -153,72 +153,82 @@ fn dev_only_members(manifest: &Path) -> BTreeSet<String> {
         let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
             continue;
         };
-        let Ok(doc) = toml::de::DeTable::parse(&text) else {
-            continue;
-        };
-        let doc = doc.get_ref();
-        if let Some(name) = doc
-            .get("package")
-            .and_then(|p| p.get_ref().as_table())
-            .and_then(|p| p.get("name"))
-            .and_then(|n| n.get_ref().as_str())
-        {
-            members.insert(name.to_string());
-        }
-        let mut tables: Vec<(&str, &toml::de::DeTable<'_>)> = Vec::new();
-        for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
-            if let Some(t) = doc.get(key).and_then(|t| t.get_ref().as_table()) {
-                tables.push((key, t));
-            }
-        }
-        if let Some(targets) = doc.get("target").and_then(|t| t.get_ref().as_table()) {
-            for (_, target) in targets.iter() {
-                for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
-                    if let Some(t) = target
-                        .get_ref()
-                        .as_table()
-                        .and_then(|t| t.get(key))
-                        .and_then(|t| t.get_ref().as_table())
-                    {
-                        tables.push((key, t));
-                    }
-                }
-            }
-        }
-        for (kind, table) in tables {
-            for (key, value) in table.iter() {
-                // `alias = { package = "real-name", … }` depends on `real-name`.
-                let name = value
-                    .get_ref()
-                    .as_table()
-                    .and_then(|t| t.get("package"))
-                    .and_then(|p| p.get_ref().as_str())
-                    .map_or_else(|| key.get_ref().to_string(), str::to_string);
-                if kind == "dev-dependencies" {
-                    dev.insert(name);
-                } else {
-                    normal.insert(name);
-                }
-            }
-        }
+        let _ = crate::manifests::with_toml(&text, |doc| {
+            dependencies_of_member(doc, &mut members, &mut normal, &mut dev)
+        });
     }
     dev.into_iter()
         .filter(|name| members.contains(name) && !normal.contains(name))
         .collect()
 }
 
+/// Adds the package name of a member's manifest `doc` to `members`, and
+/// the packages it depends on to `normal` or `dev` (dev-dependencies).
+fn dependencies_of_member(
+    doc: &toml::de::DeTable<'_>,
+    members: &mut BTreeSet<String>,
+    normal: &mut BTreeSet<String>,
+    dev: &mut BTreeSet<String>,
+) {
+    if let Some(name) = doc
+        .get("package")
+        .and_then(|p| p.get_ref().as_table())
+        .and_then(|p| p.get("name"))
+        .and_then(|n| n.get_ref().as_str())
+    {
+        members.insert(name.to_string());
+    }
+    let mut tables: Vec<(&str, &toml::de::DeTable<'_>)> = Vec::new();
+    for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
+        if let Some(t) = doc.get(key).and_then(|t| t.get_ref().as_table()) {
+            tables.push((key, t));
+        }
+    }
+    if let Some(targets) = doc.get("target").and_then(|t| t.get_ref().as_table()) {
+        for (_, target) in targets.iter() {
+            for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
+                if let Some(t) = target
+                    .get_ref()
+                    .as_table()
+                    .and_then(|t| t.get(key))
+                    .and_then(|t| t.get_ref().as_table())
+                {
+                    tables.push((key, t));
+                }
+            }
+        }
+    }
+    for (kind, table) in tables {
+        for (key, value) in table.iter() {
+            // `alias = { package = "real-name", … }` depends on `real-name`.
+            let name = value
+                .get_ref()
+                .as_table()
+                .and_then(|t| t.get("package"))
+                .and_then(|p| p.get_ref().as_str())
+                .map_or_else(|| key.get_ref().to_string(), str::to_string);
+            if kind == "dev-dependencies" {
+                dev.insert(name);
+            } else {
+                normal.insert(name);
+            }
+        }
+    }
+}
+
 /// The `package.name` of the manifest at `path`, if it is readable and has one.
 fn package_name(path: &Path) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
-    let doc = toml::de::DeTable::parse(&text).ok()?;
-    doc.get_ref()
-        .get("package")?
-        .get_ref()
-        .as_table()?
-        .get("name")?
-        .get_ref()
-        .as_str()
-        .map(str::to_string)
+    crate::manifests::with_toml(&text, |doc| {
+        doc.get("package")?
+            .get_ref()
+            .as_table()?
+            .get("name")?
+            .get_ref()
+            .as_str()
+            .map(str::to_string)
+    })
+    .ok()?
 }
 
 #[cfg(test)]

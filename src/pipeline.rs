@@ -11,6 +11,7 @@ use crate::cli::Cli;
 use crate::config::Config;
 use crate::discover::{self, display_path, Discovery, SourceFile};
 use crate::engine;
+use crate::later::Later;
 use crate::outcome::Report;
 use crate::packages::PackageNames;
 use crate::settings::{self, Overrides, Resolver};
@@ -165,29 +166,56 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         if !config.include_tests {
             mark_test_support(&mut group.files, &config, &mut packages);
         }
-        let start = std::time::Instant::now();
-        callers::mark_crates_with_blocking_calls(
-            &mut group.files,
-            &mut packages,
-            config.max_nesting,
-            config.options.call_depth,
-            config.cache,
-            &mut crate_blocking,
-        );
-        if let Some(t) = timings {
-            t.lap(timings::Phase::CrateBlocking, start);
-        }
         if !config.cache {
             uncached.extend(group.files.iter().map(|f| f.display.clone()));
         }
-        report.absorb(run_engine(group, &config, &options, timings)?);
+        let group = &*group;
+        let find_blocking = |packages: &mut PackageNames, before: &mut callers::CrateBlocking| {
+            let start = std::time::Instant::now();
+            let found = callers::mark_crates_with_blocking_calls(
+                &group.files,
+                packages,
+                config.max_nesting,
+                config.options.call_depth,
+                config.cache,
+                before,
+            );
+            if let Some(t) = timings {
+                t.lap(timings::Phase::CrateBlocking, start);
+            }
+            found
+        };
+        let engine_report = if group.files.len() <= callers::MAX_FILES_TO_HOLD_CRATES {
+            // A small run (an editor's, a commit hook's) is mostly the
+            // pre-pass's walk of the crate: the engine reads, parses and
+            // lints the files meanwhile, and waits for the pre-pass only
+            // when a verdict needs it.
+            std::thread::scope(|scope| {
+                let (found, sender) = Later::channel();
+                let (packages, before) = (&mut packages, &mut crate_blocking);
+                let pre_pass = scope.spawn(move || {
+                    // A panic drops `sender` unsent: the engine goes on, and
+                    // the panic is raised once it is done.
+                    let _ = sender.send(find_blocking(packages, before));
+                });
+                let report = run_engine(group, &config, &options, timings, Some(&found));
+                if let Err(panic) = pre_pass.join() {
+                    std::panic::resume_unwind(panic);
+                }
+                report
+            })
+        } else {
+            let found = Later::ready(find_blocking(&mut packages, &mut crate_blocking));
+            run_engine(group, &config, &options, timings, Some(&found))
+        };
+        report.absorb(engine_report?);
     }
     let problems = Discovery {
         files: Vec::new(),
         problems,
     };
     let config = settings::effective(None, &overrides);
-    report.absorb(run_engine(&problems, &config, &options, timings)?);
+    report.absorb(run_engine(&problems, &config, &options, timings, None)?);
     let start = std::time::Instant::now();
     callers::resolve_crate_findings(
         &mut report,
@@ -249,8 +277,9 @@ fn run_engine(
     config: &Config,
     options: &engine::RunOptions,
     timings: Option<&Timings>,
+    crate_blocking: Option<&engine::CrateBlocking>,
 ) -> Result<Report, Failure> {
-    engine::lint_all_with(discovery, config, options, timings)
+    engine::lint_all_with(discovery, config, options, timings, crate_blocking)
         .map_err(|e| Failure::new(format!("cannot start worker threads: {e}")))
 }
 
@@ -281,7 +310,6 @@ fn lint_stdin(
         test_code: discover::in_test_dir(&discover::named_relative(&path)),
         path: path.clone(),
         display: display.clone(),
-        crate_blocking: None,
     }];
     if !config.include_tests {
         mark_test_support(&mut file, &config, &mut PackageNames::default());

@@ -23,7 +23,7 @@ fn assert_lossless(root: &Path) -> (usize, u64, Report) {
             threads: Some(2),
             prefilter,
         };
-        let report = lint_all_with(&discovery, &config, &options, Some(&timings)).unwrap();
+        let report = lint_all_with(&discovery, &config, &options, Some(&timings), None).unwrap();
         (report, timings.files_parsed())
     };
     let (filtered, parsed) = run(true);
