@@ -75,6 +75,10 @@ pub struct LazyCrate {
     units: BTreeMap<PathBuf, BTreeSet<usize>>,
     /// The units that are libraries: other units may call their fns.
     library_units: BTreeSet<usize>,
+    /// The names of the packages' libraries that no module is named: a
+    /// path through one (`app::serve()`) is read as one from the crate
+    /// root ([`CallSummary::read_library_paths`]).
+    libraries: BTreeSet<String>,
     unit_count: usize,
 }
 
@@ -302,6 +306,7 @@ impl LazyCrate {
             indexed: HashMap::new(),
             units: BTreeMap::new(),
             library_units: BTreeSet::new(),
+            libraries: BTreeSet::new(),
             unit_count: 0,
         };
         if let Some((files, manifests)) = package_files(root) {
@@ -325,7 +330,7 @@ impl LazyCrate {
                 // Made with the module its path names; a `#[path]` file's
                 // module is named by its `mod` (read again when needed).
                 Some(module) if *module == summary.module => {
-                    self.loaded.insert(path, Some(summary));
+                    self.insert_loaded(path, Some(summary));
                 }
                 Some(_) => {}
                 None => {
@@ -385,6 +390,7 @@ impl LazyCrate {
         // File → the name of the module it is (the last segment of its
         // module path; `crate` for a root) and whether it is test code.
         let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
+        let mut libraries: BTreeSet<String> = BTreeSet::new();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
@@ -407,6 +413,7 @@ impl LazyCrate {
                 }
             };
             let tree = crate::crate_tree::module_tree(&package, &mut load);
+            libraries.extend(package.lib_name.clone());
             // A module file that is missing (a build-script output, another
             // platform's file) calls nothing; one that cannot be read or
             // parsed might: the loader notes that (`unreadable`).
@@ -428,6 +435,8 @@ impl LazyCrate {
             }
             self.unit_count += package.targets.len();
         }
+        libraries.retain(|l| !members.values().any(|(module, _)| module == l));
+        self.libraries = libraries;
         for (path, (name, test)) in members {
             if test {
                 self.test_files.insert(path);
@@ -497,6 +506,15 @@ impl LazyCrate {
         self.complete
     }
 
+    /// Keeps the summary made of `path` (`None`: it cannot be read or
+    /// parsed), with its paths through the crate's libraries read.
+    fn insert_loaded(&mut self, path: PathBuf, mut made: Option<CallSummary>) {
+        if let Some(summary) = &mut made {
+            summary.read_library_paths(&self.libraries);
+        }
+        self.loaded.insert(path, made);
+    }
+
     /// The loaded files' summaries, in path order.
     pub fn summaries(&self) -> impl Iterator<Item = (&PathBuf, &CallSummary)> + Clone {
         self.loaded
@@ -510,7 +528,7 @@ impl LazyCrate {
             let module = self.members.get(path)?.clone();
             let made = summary(path, &module, self.max_nesting, &self.cache);
             self.complete &= made.is_some();
-            self.loaded.insert(path.to_path_buf(), made);
+            self.insert_loaded(path.to_path_buf(), made);
         }
         self.loaded.get(path)?.as_ref()
     }
@@ -809,7 +827,7 @@ impl LazyCrate {
             match made {
                 Some(made) => {
                     self.complete &= made.is_some();
-                    self.loaded.insert(path, made);
+                    self.insert_loaded(path, made);
                 }
                 None => self.complete = false,
             }
@@ -841,7 +859,7 @@ impl LazyCrate {
             .collect();
         for (path, made) in made {
             self.complete &= made.is_some();
-            self.loaded.insert(path, made);
+            self.insert_loaded(path, made);
         }
     }
 

@@ -112,12 +112,15 @@ crate::declare_lint! {
     /// a helper is reported even when the callers pass a zero duration.
     ///
     /// A call through a re-export (`pub use crate::server::serve;` in `api`,
-    /// then `api::serve()`), or from a binary of a fn at the root of its
-    /// package's library by the library's name (`app::serve()`), is not
-    /// resolved, and a helper of the library called from a binary by the
-    /// library's name is not followed: such a helper is not reported, and
-    /// such a call counts as no caller of the fn (so an async fn that only
-    /// `main` reaches that way is reported).
+    /// then `api::serve()`) is not resolved: it counts as no caller of the
+    /// fn (so an async fn that only `main` reaches that way is reported). A
+    /// call from a binary of its package's library by the library's name
+    /// (`app::setup().await`) is read as a call of the library root's fn
+    /// (as `crate::setup()` is), so `main` reaching it that way counts; but
+    /// a sync helper of the library called from a binary by the library's
+    /// name (`app::backoff()`, or `backoff()` after `use app::backoff`) is
+    /// not followed: a file alone cannot tell the library's name from
+    /// another crate's, and such a helper is not reported.
     ///
     /// An `async fn` reached from `main` only through calls and awaits (a
     /// CLI's command handler, start-up code `main` awaits before serving)

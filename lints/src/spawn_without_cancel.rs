@@ -83,8 +83,11 @@ crate::declare_lint! {
     ///   (`#[path]` included; examples, tests and benches aside). A file no
     ///   `mod` declares, or with no `Cargo.toml` above it, is its own crate.
     ///   A file that `#[cfg(test)] mod x;` declares is test code. A call
-    ///   through a re-export (`pub use`), or of the package's library from
-    ///   a binary by the library's name (`app::pump()`), is not followed.
+    ///   of the package's library from a binary by the library's name
+    ///   (`app::pump()`) is read as a call of the library root's fn, as
+    ///   `crate::pump()` is: a fn of that name in another target's root
+    ///   makes it ambiguous, and it is not followed. A call through a
+    ///   re-export (`pub use`) is not followed.
     /// * A worker started from a fn that only `main` reaches (`Services::new`
     ///   called once by a CLI command that `main` awaits) lives as long as the
     ///   process too and is not reported: leaklint reads every Rust file of

@@ -126,6 +126,37 @@ pub enum Callee {
     Returned { call: Box<Callee>, method: String },
 }
 
+impl Callee {
+    /// Reads a path through one of `libraries` (`app::serve()`) as a path
+    /// from the crate root (`crate::serve()`), see
+    /// [`CallSummary::read_library_paths`].
+    fn read_library_path(&mut self, libraries: &BTreeSet<String>) {
+        match self {
+            Callee::Free(Some(module), _) if libraries.contains(module.as_str()) => {
+                *module = "crate".to_string();
+            }
+            Callee::Returned { call, .. } => call.read_library_path(libraries),
+            _ => {}
+        }
+    }
+}
+
+impl CallSummary {
+    /// Reads the calls through a library of the crate by its name
+    /// (`app::serve()` in a binary of the package whose library is `app`)
+    /// as calls of the crate root's fns (`crate::serve()`), as every other
+    /// path into the crate root is read. `libraries`: the library names of
+    /// the crate's packages that no module of the crate is named.
+    pub fn read_library_paths(&mut self, libraries: &BTreeSet<String>) {
+        if libraries.is_empty() {
+            return;
+        }
+        for site in &mut self.calls {
+            site.callee.read_library_path(libraries);
+        }
+    }
+}
+
 /// The code a call is in.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Caller {

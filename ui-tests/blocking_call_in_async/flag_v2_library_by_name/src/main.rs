@@ -1,0 +1,5 @@
+#[tokio::main]
+async fn main() {
+    app::setup().await;
+    tokio::spawn(app::serve());
+}

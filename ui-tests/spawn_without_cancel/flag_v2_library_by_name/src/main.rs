@@ -1,0 +1,14 @@
+async fn handle() {
+    // The task runs `app::pump`, a loop in the library.
+    tokio::spawn(app::pump());
+    app::on_connect();
+}
+
+#[tokio::main]
+async fn main() {
+    app::start();
+    app::work::start_worker();
+    loop {
+        handle().await;
+    }
+}
