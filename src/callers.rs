@@ -530,7 +530,13 @@ pub fn mark_crates_with_blocking_calls(
 /// none; names `None`: any, when finding them costs more than parsing
 /// every async file, or the crate cannot be read).
 fn crate_blocking_fns(krate: &mut LazyCrate, depth: usize) -> Option<Arc<BlockingFns>> {
-    let any = || Some(Arc::new(BlockingFns::new(None)));
+    let libraries = krate.libraries().clone();
+    let of = |names: Option<&BTreeSet<String>>| {
+        Some(Arc::new(
+            BlockingFns::new(names).in_crate_with_libraries(&libraries),
+        ))
+    };
+    let any = || of(None);
     // How many files spell a blocking call, and how many say `async`.
     let Some((blocking_files, async_files)) = krate.file_counts() else {
         return any();
@@ -547,7 +553,7 @@ fn crate_blocking_fns(krate: &mut LazyCrate, depth: usize) -> Option<Arc<Blockin
     let names = krate.blocking_fns(depth);
     match krate.complete() {
         true if names.is_empty() => None,
-        true => Some(Arc::new(BlockingFns::new(Some(&names)))),
+        true => of(Some(&names)),
         false => any(),
     }
 }

@@ -170,11 +170,14 @@ pub struct BlockingFns {
     names: Option<BTreeSet<String>>,
     /// The same, to look for.
     words: Option<AhoCorasick>,
+    /// The names the crate's libraries go by (see [`LazyCrate::libraries`]):
+    /// a call through one (`app::backoff()` in a binary) may be of a helper.
+    libraries: Vec<String>,
 }
 
 impl PartialEq for BlockingFns {
     fn eq(&self, other: &BlockingFns) -> bool {
-        self.names == other.names
+        self.names == other.names && self.libraries == other.libraries
     }
 }
 
@@ -187,7 +190,19 @@ impl BlockingFns {
         BlockingFns {
             names: words.as_ref().and(names.cloned()),
             words,
+            libraries: Vec::new(),
         }
+    }
+
+    /// The same, in a crate whose libraries go by `libraries`.
+    pub fn in_crate_with_libraries(mut self, libraries: &BTreeSet<String>) -> BlockingFns {
+        self.libraries = libraries.iter().cloned().collect();
+        self
+    }
+
+    /// The names the crate's libraries go by.
+    pub fn libraries(&self) -> &[String] {
+        &self.libraries
     }
 
     /// The names (`None`: any name).
@@ -504,6 +519,12 @@ impl LazyCrate {
     /// Whether every file the decisions so far depend on was read.
     pub fn complete(&self) -> bool {
         self.complete
+    }
+
+    /// The names of the packages' libraries that no module is named, by
+    /// which a binary calls its library (`app::serve()`).
+    pub fn libraries(&self) -> &BTreeSet<String> {
+        &self.libraries
     }
 
     /// Keeps the summary made of `path` (`None`: it cannot be read or

@@ -240,25 +240,34 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
     }
     // Asked only when the file's verdict depends on it: the crate's
     // pre-pass may still be running.
-    let helpers_block = OnceCell::new();
-    let helpers_block = || {
-        *helpers_block.get_or_init(|| {
-            utf8.as_ref().is_ok_and(|text| {
-                let crate_blocking = probe.crate_blocking.map(|c| match c.get() {
-                    Some(by_file) => by_file.get(index).cloned().flatten(),
-                    // The pre-pass panicked (the run reports it): any fn.
-                    None => Some(Arc::new(BlockingFns::new(None))),
-                });
-                helpers_may_block(text, crate_blocking.flatten().as_deref())
-            })
+    let helpers = OnceCell::new();
+    let helpers = || {
+        *helpers.get_or_init(|| {
+            let (Ok(text), Some(later)) = (utf8.as_ref(), probe.crate_blocking) else {
+                return Helpers::default();
+            };
+            match later.get() {
+                Some(by_file) => match by_file.get(index).and_then(Option::as_deref) {
+                    Some(fns) => Helpers {
+                        may_block: helpers_may_block(text, Some(fns)),
+                        libraries: fns.libraries(),
+                    },
+                    None => Helpers::default(),
+                },
+                // The pre-pass panicked (the run reports it): any fn.
+                None => Helpers {
+                    may_block: text.contains("async"),
+                    libraries: &[],
+                },
+            }
         })
     };
     let mut result = match utf8 {
         Ok(text) if text.len() >= LARGE_FILE_BYTES => {
             let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
-            lint_text_in_crate(&file.display, text, config, probe, &helpers_block)
+            lint_text_in_crate(&file.display, text, config, probe, &helpers)
         }
-        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, &helpers_block),
+        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, &helpers),
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             let (line, column) = line_column_bytes(&bytes, e.valid_up_to());
@@ -270,7 +279,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
             result
         }
     };
-    if !helpers_block() {
+    if !helpers().may_block {
         // No fn of its crate that blocks is named here: no call of a crate
         // helper can block.
         result.diagnostics.retain(|d| {
@@ -296,6 +305,16 @@ fn blocking_rule(config: &Config) -> Option<RuleId> {
         .enabled_ids()
         .find(|(_, l)| l.lint.name == "blocking_call_in_async")
         .map(|(id, _)| id)
+}
+
+/// What a file's crate says of the sync fns its async code may call.
+#[derive(Debug, Clone, Copy, Default)]
+struct Helpers<'a> {
+    /// Whether one may block: see [`helpers_may_block`].
+    may_block: bool,
+    /// The names the crate's libraries go by: a call through one
+    /// (`app::backoff()` in a binary) may be of such a fn.
+    libraries: &'a [String],
 }
 
 /// Whether async code in `text` may call a sync fn of its crate that
@@ -349,22 +368,21 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 /// error in such a file is not: no rule could report anything there
 /// (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
-    lint_text_in_crate(path, text, config, probe, &|| false)
+    lint_text_in_crate(path, text, config, probe, &Helpers::default)
 }
 
 /// [`lint_text_probed`] for a file whose async code may name a sync fn of
-/// its crate that may block (`helpers_may_block()`, see
+/// its crate that may block (`helpers().may_block`, see
 /// [`helpers_may_block`]): `blocking_call_in_async` then runs on it even
 /// when the file itself names no blocking call, since that helper may
-/// block. `helpers_may_block` is asked only when no other rule needs the
-/// parse, or after the parse, so that the crate's pre-pass can run
-/// meanwhile.
-fn lint_text_in_crate(
+/// block. `helpers` is asked only when no other rule needs the parse, or
+/// after the parse, so that the crate's pre-pass can run meanwhile.
+fn lint_text_in_crate<'h>(
     path: &str,
     text: &str,
     config: &Config,
     probe: Probe<'_>,
-    helpers_may_block: &dyn Fn() -> bool,
+    helpers: &dyn Fn() -> Helpers<'h>,
 ) -> FileResult {
     let text = strip_bom(text);
     if let Some(marker) = generated_marker(text) {
@@ -387,7 +405,7 @@ fn lint_text_in_crate(
         let may_match = match &rules_to_run {
             None => true,
             Some(rules) if !rules.is_empty() => true,
-            Some(_) => helpers_may_block() && blocking_rule(config).is_some(),
+            Some(_) => helpers().may_block && blocking_rule(config).is_some(),
         };
         if let Some(t) = probe.timings {
             t.lap(Phase::Prefilter, start);
@@ -438,7 +456,7 @@ fn lint_text_in_crate(
             &mut result.errors,
             &mut test_code,
             &mut result.summary,
-            helpers_may_block,
+            helpers,
         )
     }));
     // Every span of this file has been converted to positions and the tree is
@@ -478,7 +496,7 @@ fn lint_text_in_crate(
 /// each under its own `catch_unwind` so one rule's panic keeps the others'
 /// findings.
 #[allow(clippy::too_many_arguments)]
-fn analyse(
+fn analyse<'h>(
     path: &str,
     text: &str,
     config: &Config,
@@ -488,7 +506,7 @@ fn analyse(
     errors: &mut Vec<FileError>,
     test_code: &mut Vec<Span>,
     summary: &mut Option<Box<CallSummary>>,
-    helpers_may_block: &dyn Fn() -> bool,
+    helpers: &dyn Fn() -> Helpers<'h>,
 ) {
     let start = Instant::now();
     // Positions are unchanged (see `code::without_line_doc_comments`), so the
@@ -532,7 +550,7 @@ fn analyse(
         }
     };
     let start = Instant::now();
-    let ctx = FileContext::new(&file, text);
+    let mut ctx = FileContext::new(&file, text);
     if !config.include_tests {
         test_code.extend_from_slice(ctx.test_spans());
     }
@@ -541,10 +559,14 @@ fn analyse(
     }
     let blocking = blocking_rule(config);
     for (id, enabled) in config.enabled_ids() {
+        let is_blocking = Some(id) == blocking;
         if rules_to_run.is_some_and(|run| !run.contains(id))
-            && (Some(id) != blocking || !helpers_may_block())
+            && (!is_blocking || !helpers().may_block)
         {
             continue;
+        }
+        if is_blocking && helpers().may_block {
+            ctx.set_crate_libraries(helpers().libraries);
         }
         let lint = &enabled.lint;
         let start = Instant::now();

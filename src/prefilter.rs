@@ -48,6 +48,9 @@
 //!   such segment.
 //! * `m!` is met where the word `m` is followed by `!` (a macro call), or by
 //!   `as` (a renamed import of the macro).
+//! * `~w` is met where `w` occurs in code, also inside a longer identifier:
+//!   `~spawn` in `spawn_named(…)`, the call of a crate's spawn wrapper,
+//!   whose name only the crate knows.
 //!
 //! Configured `spawn_functions` stand for `spawn` (their last segment) in
 //! every entry that names it, and configured `guard_functions` are added to
@@ -99,6 +102,9 @@ enum Tail {
     Bang,
     /// `::` and these path segments (`OnDrop::new`).
     Path(Vec<String>),
+    /// Nothing, and the word may be part of a longer identifier (`~spawn`:
+    /// `spawn` in `spawn_named`).
+    Within,
 }
 
 impl Tail {
@@ -106,7 +112,7 @@ impl Tail {
     /// word), or the text leaves it open.
     fn follows(&self, src: &str, at: usize) -> bool {
         match self {
-            Tail::Nothing => true,
+            Tail::Nothing | Tail::Within => true,
             Tail::Bang => bang_follows(src, at),
             Tail::Path(segments) => path_follows(src, at, segments),
         }
@@ -128,6 +134,9 @@ pub struct Prefilter {
     /// of indices into `conditions` that must all be met (one, or `a+b`). A
     /// rule may fire when every list has an entry whose conditions are all met.
     rules: Vec<(RuleId, Vec<Vec<Vec<usize>>>)>,
+    /// The words of [`Tail::Within`] conditions, searched inside
+    /// identifiers too, with the conditions each meets.
+    within: Option<(AhoCorasick, Vec<Vec<usize>>)>,
 }
 
 impl Prefilter {
@@ -153,6 +162,7 @@ impl Prefilter {
                 conditions: Vec::new(),
                 by_word: Vec::new(),
                 rules: Vec::new(),
+                within: None,
             };
         };
         let parts = || {
@@ -217,12 +227,31 @@ impl Prefilter {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .expect("a few short literal words always build a matcher");
+        let within_words: Vec<usize> = conditions
+            .iter()
+            .filter(|c| c.tail == Tail::Within)
+            .map(|c| c.word)
+            .collect();
+        let within = (!within_words.is_empty()).then(|| {
+            let met_by = within_words
+                .iter()
+                .map(|&w| {
+                    (0..conditions.len())
+                        .filter(|&c| conditions[c].word == w && conditions[c].tail == Tail::Within)
+                        .collect()
+                })
+                .collect();
+            let matcher = AhoCorasick::new(within_words.iter().map(|&w| &words[w]))
+                .expect("a few short literal words always build a matcher");
+            (matcher, met_by)
+        });
         Prefilter {
             matcher: Some(matcher),
             words,
             conditions,
             by_word,
             rules,
+            within,
         }
     }
 
@@ -273,6 +302,13 @@ impl Prefilter {
                     met[c] = met[c] || self.conditions[c].tail.follows(src, end);
                 }
             }
+            if let Some((within, met_by)) = &self.within {
+                for m in within.find_iter(code) {
+                    for &c in &met_by[m.pattern().as_usize()] {
+                        met[c] = true;
+                    }
+                }
+            }
         });
         if let Ok(w) = self
             .words
@@ -317,8 +353,12 @@ fn contains_word(text: &[u8], word: &[u8]) -> bool {
 }
 
 /// A part of an entry split into its word and its tail: `OnDrop::new` is
-/// `OnDrop` and `::new`, `defer!` is `defer` and `!`.
+/// `OnDrop` and `::new`, `defer!` is `defer` and `!`, `~spawn` is `spawn`
+/// anywhere in an identifier.
 fn split_part(part: &str) -> (&str, Tail) {
+    if let Some(word) = part.strip_prefix('~') {
+        return (word, Tail::Within);
+    }
     if let Some(word) = part.strip_suffix('!') {
         return (word, Tail::Bang);
     }
@@ -670,6 +710,22 @@ mod tests {
         config.options.spawn_functions.push("rt::go".into());
         let filter = Prefilter::new(&config);
         assert!(filter.may_match(b"fn f() { rt::go(async { loop { interval(d); } }); }"));
+    }
+
+    #[test]
+    fn a_within_entry_is_met_inside_identifiers_in_code() {
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["~spawn+loop"])]));
+        assert!(filter.may_match(b"fn f() { tasks::spawn_named(async { loop {} }); }"));
+        assert!(filter.may_match(b"fn f() { respawn(async { loop {} }); }"));
+        assert!(filter.may_match(b"fn f() { spawn_blocking_task(|| loop {}); }"));
+        assert!(filter.may_match(b"fn f() { spawn(async { loop {} }); }"));
+        // Code only, and every part of the entry still counts.
+        assert!(!filter.may_match(b"fn f() { run(async { loop {} }); } // spawn_named"));
+        assert!(!filter.may_match(b"fn f() { run(\"spawn_named\"); loop {} }"));
+        assert!(!filter.may_match(b"fn f() { spawn_named(async {}); }"));
+        // A whole-word entry of the same word is not met inside an identifier.
+        let filter = Prefilter::new(&Config::with_lints(&[stand_in!(["spawn"])]));
+        assert!(!filter.may_match(b"fn f() { spawn_named(x); }"));
     }
 
     #[test]

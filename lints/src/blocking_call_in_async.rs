@@ -115,12 +115,10 @@ crate::declare_lint! {
     /// then `api::serve()`) is not resolved: it counts as no caller of the
     /// fn (so an async fn that only `main` reaches that way is reported). A
     /// call from a binary of its package's library by the library's name
-    /// (`app::setup().await`) is read as a call of the library root's fn
-    /// (as `crate::setup()` is), so `main` reaching it that way counts; but
-    /// a sync helper of the library called from a binary by the library's
-    /// name (`app::backoff()`, or `backoff()` after `use app::backoff`) is
-    /// not followed: a file alone cannot tell the library's name from
-    /// another crate's, and such a helper is not reported.
+    /// (`app::setup().await`, `app::backoff()`, `backoff()` after `use
+    /// app::backoff`) is read as a call of the library root's fn, as
+    /// `crate::backoff()` is: `main` reaching a fn that way counts, and a
+    /// sync helper of the library called that way is followed.
     ///
     /// An `async fn` reached from `main` only through calls and awaits (a
     /// CLI's command handler, start-up code `main` awaits before serving)

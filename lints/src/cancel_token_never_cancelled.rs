@@ -13,7 +13,7 @@ use crate::context::scopes::{TokenPos, UseSite};
 use crate::context::spawn::TaskBody;
 use crate::context::Node;
 use crate::context::{expr_key, BindingId, ExprKey};
-use crate::{FileContext, Finding, LintOptions};
+use crate::{FileContext, Finding, Follow, LintOptions, Span};
 
 crate::declare_lint! {
     /// ### What it does
@@ -43,8 +43,12 @@ crate::declare_lint! {
     ///   a macro leaklint cannot parse, or used in any other way it does not
     ///   understand (it is assumed to be cancelled somewhere);
     /// * is only moved into a future that is not spawned (`select(fut, …)`):
-    ///   it reaches no task; a future handed to a spawn wrapper (a fn of the
-    ///   crate that spawns its parameter) counts as not spawned;
+    ///   it reaches no task. A future written in place (an async block or
+    ///   closure) and handed to a spawn wrapper (a fn of the crate, maybe in
+    ///   another file, that spawns its parameter and drops the handle:
+    ///   `spawn_named("worker", async move { … })`) is spawned; one handed
+    ///   to it by name, or as a call (`spawn_named("w", worker(token))`),
+    ///   is not followed;
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name, or passed to a method of this file called on a
@@ -96,9 +100,10 @@ crate::declare_lint! {
     check: check,
 }
 
-/// A token's constructor, and a spawn call the token reaches.
+/// A token's constructor (the spawn it reaches may be a call of a spawn
+/// wrapper of the crate, whose name need not say `spawn`).
 fn triggers() -> Triggers {
-    Triggers::new(paths::spelled(&[CONSTRUCTORS])).requiring(paths::spawn_words())
+    Triggers::new(paths::spelled(&[CONSTRUCTORS]))
 }
 
 const HELP: &str = "call `token.cancel()` on shutdown (or keep a `token.drop_guard()`), so the tasks waiting on it can stop";
@@ -138,8 +143,9 @@ const MAX_BINDINGS: usize = 64;
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     // Task bodies that are async blocks or closures (also reached through a
-    // `let fut = async move { … }; spawn(fut)` binding), with their spawn call.
-    let mut task_bodies: HashMap<ExprKey, proc_macro2::Span> = HashMap::new();
+    // `let fut = async move { … }; spawn(fut)` binding), with their spawn
+    // call, or the call of a fn that may be a spawn wrapper.
+    let mut task_bodies: HashMap<ExprKey, Spawned> = HashMap::new();
     let mut tokens = Vec::new();
     // Every name of a local written as an expression, with its ancestors:
     // the uses of the token, its clones and the parameters it is passed to
@@ -149,8 +155,17 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         if let Some(spawn) = ctx.spawn_call(expr, ancestors, options) {
             if let Some(task) = ctx.task_body(spawn.arg, ancestors) {
                 if let TaskBody::Expr(body) = task.body {
-                    task_bodies.insert(expr_key(body), syn::spanned::Spanned::span(spawn.expr));
+                    let spawn = syn::spanned::Spanned::span(spawn.expr);
+                    task_bodies.insert(expr_key(body), Spawned::by(spawn));
                 }
+            }
+        } else if let Some(call) = ctx.spawn_wrapper_call(expr, ancestors) {
+            if let Some(TaskBody::Expr(body)) = ctx.task_body(call.arg, ancestors).map(|t| t.body) {
+                let spawn = Spawned {
+                    spawn: syn::spanned::Spanned::span(expr),
+                    wrapper: Some((ctx.span_of(expr), call.index)),
+                };
+                task_bodies.insert(expr_key(body), spawn);
             }
         }
         if let Expr::Path(p) = expr {
@@ -194,22 +209,52 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             reached: None,
             escapes: false,
         };
-        if let Some(spawn) = search.run() {
-            findings.push(
-                Finding::new(
-                    CANCEL_TOKEN_NEVER_CANCELLED.name,
-                    ctx.span_of(ctor),
-                    "this CancellationToken reaches a spawned task but is never cancelled",
-                )
-                .note(ctx.span(spawn), "the token reaches this spawned task")
-                .note_plain(
-                    "no clone of it is cancelled, turned into a drop guard, returned, stored or passed on",
-                )
-                .help(HELP),
-            );
+        if let Some(spawned) = search.run() {
+            let finding = Finding::new(
+                CANCEL_TOKEN_NEVER_CANCELLED.name,
+                ctx.span_of(ctor),
+                "this CancellationToken reaches a spawned task but is never cancelled",
+            )
+            .note(ctx.span(spawned.spawn), "the token reaches this spawned task")
+            .note_plain(
+                "no clone of it is cancelled, turned into a drop guard, returned, stored or passed on",
+            )
+            .help(HELP);
+            findings.push(match spawned.wrapper {
+                // It holds if the called fn is a spawn wrapper.
+                Some(call) => Finding {
+                    follow: Some(Follow {
+                        spawn_wrapper: Some(call),
+                        depth: options.call_depth,
+                        ..Follow::default()
+                    }),
+                    ..finding
+                },
+                None => finding,
+            });
         }
     }
     findings
+}
+
+/// The spawn a task body is given to.
+#[derive(Clone, Copy)]
+struct Spawned {
+    /// The spawn call (or the call of a fn that may be a spawn wrapper).
+    spawn: proc_macro2::Span,
+    /// For a call of a fn that may be a spawn wrapper, the call and the
+    /// index of the task body among its arguments: the crate pass decides.
+    wrapper: Option<(Span, usize)>,
+}
+
+impl Spawned {
+    /// A spawn call.
+    fn by(spawn: proc_macro2::Span) -> Spawned {
+        Spawned {
+            spawn,
+            wrapper: None,
+        }
+    }
 }
 
 /// What one mention of the token does with it.
@@ -225,19 +270,20 @@ enum Use {
 struct Search<'s, 'a, 'v> {
     ctx: &'s FileContext<'a>,
     options: &'s LintOptions,
-    task_bodies: &'s HashMap<ExprKey, proc_macro2::Span>,
+    task_bodies: &'s HashMap<ExprKey, Spawned>,
     uses: &'s HashMap<TokenPos, (&'v Expr, Vec<Node<'v>>)>,
     pending: Vec<BindingId>,
     seen: HashSet<BindingId>,
-    /// The spawn call reached, with the position of the mention that reaches it.
-    reached: Option<(TokenPos, proc_macro2::Span)>,
+    /// The spawn reached, with the position of the mention that reaches it.
+    reached: Option<(TokenPos, Spawned)>,
     escapes: bool,
 }
 
 impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
-    /// The spawn call the token reaches, if it reaches one and can never be
-    /// fired (the one reached by the first mention in the file).
-    fn run(&mut self) -> Option<proc_macro2::Span> {
+    /// The spawn the token reaches, if it reaches one and can never be
+    /// fired (the one reached by the first mention in the file; a spawn
+    /// call rather than a call of a fn that may be a spawn wrapper).
+    fn run(&mut self) -> Option<Spawned> {
         while let Some(binding) = self.pending.pop() {
             for reference in self.ctx.references(binding) {
                 match reference.site {
@@ -250,7 +296,11 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                 let at = reference.span.start();
                 let (expr, ancestors) = self.uses.get(&at)?;
                 if let Some(spawn) = self.spawn_reached(expr, ancestors) {
-                    if self.reached.is_none_or(|(first, _)| at < first) {
+                    let rank = |(at, s): (TokenPos, Spawned)| (s.wrapper.is_some(), at);
+                    if self
+                        .reached
+                        .is_none_or(|first| rank((at, spawn)) < rank(first))
+                    {
                         self.reached = Some((at, spawn));
                     }
                 }
@@ -302,17 +352,17 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
         Use::Neutral
     }
 
-    /// The spawn call whose task the mention `expr` is in, if any.
-    fn spawn_reached(&self, expr: &Expr, ancestors: &[Node<'_>]) -> Option<proc_macro2::Span> {
+    /// The spawn whose task the mention `expr` is in, if any.
+    fn spawn_reached(&self, expr: &Expr, ancestors: &[Node<'_>]) -> Option<Spawned> {
         let mut child = expr;
         for (i, node) in ancestors.iter().enumerate().rev() {
             let Node::Expr(e) = node else { continue };
-            if let Some(span) = self.task_bodies.get(&expr_key(e)) {
-                return Some(*span);
+            if let Some(spawned) = self.task_bodies.get(&expr_key(e)) {
+                return Some(*spawned);
             }
             if let Some(spawn) = self.ctx.spawn_call(e, &ancestors[..i], self.options) {
                 if std::ptr::eq(spawn.arg, child) {
-                    return Some(syn::spanned::Spanned::span(spawn.expr));
+                    return Some(Spawned::by(syn::spanned::Spanned::span(spawn.expr)));
                 }
             }
             child = e;

@@ -8,7 +8,7 @@ use crate::context::bindings::pat_ident;
 use crate::context::spawn::{Handle, SpawnKind, TaskBody};
 use crate::context::Node;
 use crate::macros::MacroBody;
-use crate::{FileContext, Finding, LintOptions};
+use crate::{FileContext, Finding, Follow, LintOptions};
 
 crate::declare_lint! {
     /// ### What it does
@@ -62,8 +62,12 @@ crate::declare_lint! {
     /// streams of one connection, bounded by its settings, or a job queue —
     /// is not an accept loop.
     ///
-    /// A spawn wrapper (a fn of the crate that spawns its parameter) called
-    /// in an accept loop is not taken for a spawn call.
+    /// A spawn wrapper (a fn of the crate, maybe in another file, that
+    /// spawns its parameter and drops the handle) called with a future
+    /// written in place (`spawn_named("conn", async move { … })`) is a spawn
+    /// call; one given a future by name or as a call is not followed, and
+    /// a file is read for such calls only when its code spells `spawn`
+    /// (also inside a longer name: `spawn_named`).
     ///
     /// The check is syntactic and only the innermost loop around the spawn
     /// counts: a spawn in a `for` or `while let … recv()` loop nested in an
@@ -117,7 +121,9 @@ crate::declare_lint! {
 /// A spawn call, and an endless loop (`loop`, `while true`) or an accept loop
 /// (`while let … accept()`, `for … in listener.incoming()`).
 fn triggers() -> Triggers {
-    Triggers::new(paths::spawn_words()).requiring(["loop", "while", "incoming"])
+    let mut spawns = paths::spawn_words();
+    spawns.extend(paths::spawn_wrapper_words());
+    Triggers::new(spawns).requiring(["loop", "while", "incoming"])
 }
 
 const HELP: &str = "acquire a `Semaphore` permit before spawning (`let permit = sem.clone().acquire_owned().await?`) and move it into the task, or keep the tasks in a `JoinSet` and `join_next().await` when `set.len()` reaches a limit";
@@ -150,11 +156,17 @@ const COUNT_WORDS: &[&str] = &[
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
+        // A call of a fn that may be a spawn wrapper (which spawns its
+        // argument and drops the handle) counts if the crate says it is one.
+        let mut wrapper = None;
         let (spawn_expr, arg, what) = if let Some(spawn) = ctx.spawn_call(expr, ancestors, options) {
             let what = if spawn.kind == SpawnKind::Thread { "thread" } else { "task" };
             (spawn.expr, spawn.arg, what)
         } else if let Some(arg) = join_set_spawn(ctx, expr, ancestors) {
             (expr, arg, "JoinSet task")
+        } else if let Some(call) = ctx.spawn_wrapper_call(expr, ancestors) {
+            wrapper = Some((ctx.span_of(expr), call.index));
+            (expr, call.arg, "task")
         } else {
             return;
         };
@@ -170,7 +182,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         {
             return;
         }
-        if !join_set && handle_awaited(ctx, expr, ancestors) {
+        if !join_set && wrapper.is_none() && handle_awaited(ctx, expr, ancestors) {
             return;
         }
         let (message, loop_note) = if join_set {
@@ -193,10 +205,21 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             .note(ctx.span(keyword), loop_note);
         if join_set {
             finding = finding.note_plain("a `JoinSet` keeps every task it holds running; it limits nothing unless `set.len()` is checked before spawning");
-        } else if matches!(ctx.handle_disposition(expr, ancestors), Handle::Kept) {
+        } else if wrapper.is_none() && matches!(ctx.handle_disposition(expr, ancestors), Handle::Kept) {
             finding = finding.note_plain(format!("keeping the JoinHandle does not limit how many {what}s run at once"));
         }
-        findings.push(finding.help(HELP));
+        let finding = finding.help(HELP);
+        findings.push(match wrapper {
+            Some(call) => Finding {
+                follow: Some(Follow {
+                    spawn_wrapper: Some(call),
+                    depth: options.call_depth,
+                    ..Follow::default()
+                }),
+                ..finding
+            },
+            None => finding,
+        });
     });
     findings
 }

@@ -75,9 +75,10 @@ crate::declare_lint! {
     ///   method whose name says `spawn` on a variable or a field of known
     ///   type: `self.tasks.spawn(…)`): the
     ///   finding is at the call, with a note at the spawn inside the
-    ///   wrapper. A file is read for such calls only when it mentions a
-    ///   spawn word (`spawn`, `spawn_blocking`, …): a wrapper named otherwise
-    ///   (`run_detached(async { … })`) is seen only in files that do.
+    ///   wrapper. A file is read for such calls only when its code spells
+    ///   `spawn`, also inside a longer name (`spawn_named`, `spawn_task`): a
+    ///   wrapper named otherwise (`run_detached(async { … })`) is seen only
+    ///   in files that do.
     /// * The crate is the workspace (or package) around the file, as its
     ///   module trees say: each target's root and the `mod` files below it
     ///   (`#[path]` included; examples, tests and benches aside). A file no
@@ -175,7 +176,9 @@ crate::declare_lint! {
 
 /// A spawn call, and the `loop` / `while` an endless loop is spelled with.
 fn triggers() -> Triggers {
-    Triggers::new(paths::spawn_words())
+    let mut spawns = paths::spawn_words();
+    spawns.extend(paths::spawn_wrapper_words());
+    Triggers::new(spawns)
 }
 
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";

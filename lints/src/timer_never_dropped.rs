@@ -146,7 +146,9 @@ fn triggers() -> Triggers {
     cases.push("static".to_string());
     cases.extend(paths::macro_calls(&["lazy_static", "thread_local"]));
     cases.extend(ONCE_INITS.iter().map(|m| m.to_string()));
-    cases.extend(paths::and_each(&paths::spawn_words(), &["loop", "while"]));
+    let mut spawns = paths::spawn_words();
+    spawns.extend(paths::spawn_wrapper_words());
+    cases.extend(paths::and_each(&spawns, &["loop", "while"]));
     cases.extend(paths::and_each(
         &paths::spelled(&[TOKIO_INTERVALS]),
         &["loop", "while"],

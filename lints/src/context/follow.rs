@@ -177,8 +177,9 @@ impl FileContext<'_> {
     /// that the crate pass can follow: not awaited (an async fn's body is
     /// checked where it is), a path into the crate (`crate::`, `self::`,
     /// `super::`, `Self::`, an item of this file, a name no `use` brings
-    /// in) or a method called on `self`, on a variable, or on a field of
-    /// either (`self.store.get()`).
+    /// in, a path through one of the crate's libraries by its name, see
+    /// [`FileContext::set_crate_libraries`]) or a method called on `self`,
+    /// on a variable, or on a field of either (`self.store.get()`).
     pub fn crate_call_name(
         &self,
         expr: &syn::Expr,
@@ -199,10 +200,16 @@ impl FileContext<'_> {
                     return None;
                 }
                 let resolved = self.resolve(&p.path)?;
+                let through_library = |library: &String| {
+                    resolved
+                        .strip_prefix(library.as_str())
+                        .is_some_and(|rest| rest.starts_with("::"))
+                };
                 let in_crate = ["crate::", "self::", "super::", "Self::"]
                     .iter()
                     .any(|prefix| resolved.starts_with(prefix))
-                    || !resolved.contains("::");
+                    || !resolved.contains("::")
+                    || self.crate_libraries.iter().any(through_library);
                 in_crate.then(|| {
                     resolved
                         .rsplit("::")

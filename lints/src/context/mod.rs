@@ -91,6 +91,9 @@ pub struct FileContext<'a> {
     test_spans: Vec<Span>,
     /// Returned for macros that were not parsed.
     unparsed: MacroBody,
+    /// The names the file's crate's libraries go by (see
+    /// [`FileContext::set_crate_libraries`]).
+    crate_libraries: Vec<String>,
 }
 
 impl<'a> FileContext<'a> {
@@ -119,6 +122,7 @@ impl<'a> FileContext<'a> {
             has_out_of_line_mod: items.has_out_of_line_mod,
             test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
+            crate_libraries: Vec::new(),
         };
         ctx.test_spans = if scope::file_is_test(file) {
             let end = Position {
@@ -137,6 +141,14 @@ impl<'a> FileContext<'a> {
                 .collect()
         };
         ctx
+    }
+
+    /// Tells the context the names its crate's libraries go by, which a
+    /// file alone cannot tell from other crates' names: in a binary,
+    /// `app::backoff()` calls a fn of the package's library `app`. The
+    /// driver sets them when the crate is known.
+    pub fn set_crate_libraries(&mut self, names: &[String]) {
+        self.crate_libraries = names.to_vec();
     }
 
     /// Whether `span` starts inside test code (see [`scope`]): a `#[test]`

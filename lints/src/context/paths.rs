@@ -430,6 +430,14 @@ pub fn spawn_words() -> Vec<String> {
     ])
 }
 
+/// The pre-filter's entries for the call of a spawn wrapper of the crate
+/// (see [`crate::Follow::spawn_wrapper`]): its name is the crate's own, and
+/// is taken to say `spawn` (`spawn_named`, `tasks::spawn_task`) — `~` lets
+/// the word be part of a longer identifier.
+pub fn spawn_wrapper_words() -> Vec<String> {
+    vec!["~spawn".to_string()]
+}
+
 /// The names of the spawn calls that start async tasks (no blocking
 /// closure, no thread).
 pub fn task_spawn_words() -> Vec<String> {

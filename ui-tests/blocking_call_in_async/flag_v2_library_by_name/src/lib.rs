@@ -12,3 +12,13 @@ pub async fn serve() {
         tokio::task::yield_now().await;
     }
 }
+
+/// A sync helper that sleeps the thread between retries.
+pub fn backoff(attempt: u32) {
+    std::thread::sleep(std::time::Duration::from_millis(100 * u64::from(attempt)));
+}
+
+/// A sync helper that does not block.
+pub fn jitter(attempt: u32) -> u64 {
+    u64::from(attempt) * 7 % 13
+}

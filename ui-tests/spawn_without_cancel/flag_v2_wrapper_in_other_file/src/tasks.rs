@@ -1,0 +1,15 @@
+use std::future::Future;
+
+/// A spawn wrapper: it spawns its parameter and drops the handle.
+pub fn spawn_named<F>(name: &str, fut: F)
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    let _ = name;
+    tokio::spawn(fut);
+}
+
+/// Not a spawn wrapper: it awaits its parameter.
+pub async fn run_inline<F: Future<Output = ()>>(fut: F) {
+    fut.await;
+}
