@@ -111,10 +111,12 @@ crate::declare_lint! {
     /// A `select!` with an `else` branch counts as a poll: tokio runs `else`
     /// at once when every branch is disabled, so the loop spins once its
     /// sources are closed. Code in closures and async blocks that are not
-    /// awaited in the loop is not part of the loop's paths. After a
-    /// `try_lock()` / `try_read()` that failed, awaiting any async lock
-    /// (`other.lock().await`, even of another mutex than the one polled)
-    /// counts as a wait.
+    /// awaited in the loop is not part of the loop's paths. Awaiting another
+    /// async lock than the one polled is no wait, but it is work: a loop
+    /// whose poll leaves it on success (`if let Ok(g) = cache.try_lock() {
+    /// …; break }`) and whose empty path only takes another lock
+    /// (`*stats.lock().await += 1`) is read as a worker that checks a stop
+    /// signal between jobs, and is not reported.
     ///
     /// ### Example
     /// ```rust,ignore

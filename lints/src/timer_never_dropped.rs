@@ -7,6 +7,7 @@ use syn::visit::Visit;
 use syn::Expr;
 
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
+use crate::context::follow::FieldOf;
 use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{Handle, TaskBody};
 use crate::context::{expr_key, BindingId, ExprKey, Node};
@@ -93,9 +94,9 @@ crate::declare_lint! {
     ///   the spawn (in any file of the crate). A timer handed from the task
     ///   body to such a fn as an argument is not followed. A spawn wrapper
     ///   (a fn of the crate that spawns its parameter and drops the handle)
-    ///   is a spawn call here too. Unlike `spawn_without_cancel`, case 3
-    ///   takes a handle stored in a struct field for kept: a timer in such
-    ///   a task is not reported.
+    ///   is a spawn call here too. A handle stored in a struct field is
+    ///   kept only if something in the crate reads that field (to abort or
+    ///   await it, in a `Drop` or any method), as for `spawn_without_cancel`.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,
@@ -238,7 +239,10 @@ enum Case {
 struct SpawnSite<'v> {
     /// Where the handle is dropped, and how; `None` for the loop of a fn
     /// that the crate's detached tasks may run (the driver decides).
-    handle: Option<(proc_macro2::Span, &'static str)>,
+    handle: Option<(proc_macro2::Span, String)>,
+    /// The struct field the handle is stored in: the finding holds when
+    /// nothing in the crate reads it to stop the task (the crate pass).
+    stored_in_field: Option<FieldOf>,
     /// A call of a fn that may be a spawn wrapper, and the index of the
     /// task's argument: the finding holds when it is one (the crate pass).
     wrapper: Option<(crate::Span, usize)>,
@@ -664,6 +668,7 @@ fn detached_loops<'v>(
     if loops.is_empty() {
         return;
     }
+    let mut stored_in_field = None;
     let handle = match &spawn {
         Some(spawn) => {
             if let Some(runtime) = spawn.runtime {
@@ -676,17 +681,27 @@ fn detached_loops<'v>(
                     Expr::MethodCall(m) => m.method.span(),
                     other => other.span(),
                 };
-                (at, "`.detach()` gives up the task's handle")
+                (at, "`.detach()` gives up the task's handle".to_string())
             } else {
                 match ctx.handle_disposition(spawn.expr, ancestors) {
-                    Handle::Kept => return,
-                    Handle::Discarded { at, note } => (at, note),
+                    // Stored in a field: kept only if something in the crate
+                    // reads the field to stop the task, as for
+                    // `spawn_without_cancel`.
+                    Handle::Kept => {
+                        let Some((field, at)) = ctx.stored_in_field(spawn.expr, ancestors) else {
+                            return;
+                        };
+                        let note = format!("the JoinHandle is stored in field `{}`, which nothing reads to abort or await it: dropping its owner detaches the task", field.name);
+                        stored_in_field = Some(field);
+                        (at, note)
+                    }
+                    Handle::Discarded { at, note } => (at, note.to_string()),
                 }
             }
         }
         None => (
             expr.span(),
-            "this call hands the task to a fn of the crate that spawns it",
+            "this call hands the task to a fn of the crate that spawns it".to_string(),
         ),
     };
     let (params, arg_ancestors) = match task.body {
@@ -698,7 +713,8 @@ fn detached_loops<'v>(
             .entry(expr_key(l.expr))
             .or_default()
             .push(SpawnSite {
-                handle: Some(handle),
+                handle: Some(handle.clone()),
+                stored_in_field: stored_in_field.clone(),
                 wrapper,
                 params: params.clone(),
                 arg_ancestors: arg_ancestors.clone(),
@@ -732,6 +748,7 @@ fn fn_loops<'v>(
                     .or_default()
                     .push(SpawnSite {
                         handle: None,
+                        stored_in_field: None,
                         wrapper: None,
                         params: Vec::new(),
                         arg_ancestors: Vec::new(),
@@ -891,8 +908,8 @@ fn timers_pinned_by<'v>(
                     "the timer is polled here, on every turn of the loop",
                 )
                 .help(HELP_TASK);
-                let finding = match site.handle {
-                    Some((at, note)) => finding.note(ctx.span(at), note),
+                let finding = match &site.handle {
+                    Some((at, note)) => finding.note(ctx.span(*at), note.clone()),
                     // The task that runs this fn is found across the crate.
                     None => Finding {
                         follow: Some(crate::Follow {
@@ -907,6 +924,17 @@ fn timers_pinned_by<'v>(
                     Some(call) => Finding {
                         follow: Some(crate::Follow {
                             spawn_wrapper: Some(call),
+                            depth: site.depth,
+                            ..crate::Follow::default()
+                        }),
+                        ..finding
+                    },
+                    None => finding,
+                };
+                let finding = match &site.stored_in_field {
+                    Some(field) => Finding {
+                        follow: Some(crate::Follow {
+                            stored_in_field: Some(field.clone()),
                             depth: site.depth,
                             ..crate::Follow::default()
                         }),

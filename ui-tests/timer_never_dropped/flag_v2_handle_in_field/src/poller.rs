@@ -1,0 +1,5 @@
+impl Drop for crate::Poller {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
