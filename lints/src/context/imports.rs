@@ -7,7 +7,9 @@
 //! nested module sees its parent's names only through `super::…` or
 //! `use super::*`. `self::`, `super::` and `use` targets that start with
 //! them are followed through the file's modules. `use` items and items in a
-//! fn body count for the module the fn is in. Where a name stays ambiguous
+//! block (a fn body, any `{ … }`) count in that block only: the block is a
+//! scope of its module that sees the module's names too, and whose `self::`
+//! and `super::` are the module's. Where a name stays ambiguous
 //! (two imports of one module disagree, or more than one glob could provide
 //! it), the name does not resolve and rules stay silent.
 
@@ -16,11 +18,14 @@ use std::collections::{HashMap, HashSet};
 use proc_macro2::LineColumn;
 use syn::visit::Visit;
 
-/// What the `use` items and items of one module say about names.
+/// What the `use` items and items of one module (or block) say about names.
 #[derive(Debug, Default)]
 struct Module {
-    /// The enclosing module (`None` for the file).
+    /// The enclosing module or block (`None` for the file).
     parent: Option<usize>,
+    /// A block with `use` items or items of its own: names it does not
+    /// declare are looked up in its parent.
+    block: bool,
     /// The module's path from the file (`["schedule"]` for `mod schedule`).
     path: Vec<String>,
     /// Where its body starts and ends (`None`: the whole file).
@@ -96,10 +101,31 @@ impl Imports {
     }
 
     /// Whether `name`, written at `at`, names an item of the module it is
-    /// written in (or a `macro_rules!` macro of the file).
+    /// written in (or of a block around it there, or a `macro_rules!`
+    /// macro of the file).
     pub fn is_local_item_at(&self, name: &str, at: proc_macro2::Span) -> bool {
-        let module = self.module_at(at.start());
-        self.local_macros.contains(name) || self.modules[module].local_items.contains(name)
+        self.local_macros.contains(name)
+            || self
+                .scopes_from(self.module_at(at.start()))
+                .any(|s| self.modules[s].local_items.contains(name))
+    }
+
+    /// `scope`, then the blocks around it, up to the module they are in.
+    fn scopes_from(&self, scope: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut next = Some(scope);
+        std::iter::from_fn(move || {
+            let current = next?;
+            next = match self.modules[current].block {
+                true => self.modules[current].parent,
+                false => None,
+            };
+            Some(current)
+        })
+    }
+
+    /// The module `scope` is (or is a block of).
+    fn module_of(&self, scope: usize) -> usize {
+        self.scopes_from(scope).last().unwrap_or(scope)
     }
 
     /// The innermost module whose body holds position `at`.
@@ -114,11 +140,12 @@ impl Imports {
 
     fn resolve_in(
         &self,
-        module: usize,
+        scope: usize,
         segments: &[String],
         leading_colon: bool,
         depth: usize,
     ) -> Option<String> {
+        let module = self.module_of(scope);
         let (first, rest) = segments.split_first()?;
         let joined = |head: &str| join(head, rest);
         if leading_colon {
@@ -149,17 +176,20 @@ impl Imports {
             }
             _ => {}
         }
-        if let Some(found) = self.declared(module, segments, depth) {
-            return found;
+        // The innermost block that declares the name, else the module.
+        for s in self.scopes_from(scope) {
+            if let Some(found) = self.declared(s, segments, depth) {
+                return found;
+            }
         }
         if let Some(p) = prelude(first) {
             // `Box::leak`, `Vec::with_capacity`: prelude types with a path after them.
             return Some(joined(p));
         }
         if rest.is_empty() {
-            let external: Vec<&String> = self.modules[module]
-                .globs
-                .iter()
+            let external: Vec<&String> = self
+                .scopes_from(scope)
+                .flat_map(|s| &self.modules[s].globs)
                 .filter(|g| !is_relative(g))
                 .collect();
             return match external.as_slice() {
@@ -182,7 +212,7 @@ impl Imports {
             let child = self
                 .modules
                 .iter()
-                .position(|c| c.parent == Some(module) && c.path.last() == Some(first));
+                .position(|c| !c.block && c.parent == Some(module) && c.path.last() == Some(first));
             if let Some(child) = child.filter(|_| depth < MAX_DEPTH) {
                 if let Some(found) = self.declared(child, rest, depth + 1) {
                     return Some(found);
@@ -213,7 +243,7 @@ impl Imports {
             // not followed.)
             for glob in m.globs.iter().filter(|g| is_relative(g)) {
                 let target = match glob.as_str() {
-                    "super" => m.parent,
+                    "super" => self.modules[self.module_of(module)].parent,
                     _ => None,
                 };
                 if let Some(parent) = target {
@@ -447,6 +477,27 @@ impl<'ast> Visit<'ast> for Collector {
         self.current = parent;
     }
 
+    fn visit_block(&mut self, b: &'ast syn::Block) {
+        // A block with items of its own is a scope of its own.
+        if !b.stmts.iter().any(|s| matches!(s, syn::Stmt::Item(_))) {
+            syn::visit::visit_block(self, b);
+            return;
+        }
+        let span = b.brace_token.span.join();
+        let parent = self.current;
+        let path = self.imports.modules[parent].path.clone();
+        self.imports.modules.push(Module {
+            parent: Some(parent),
+            block: true,
+            path,
+            range: Some((span.start(), span.end())),
+            ..Module::default()
+        });
+        self.current = self.imports.modules.len() - 1;
+        syn::visit::visit_block(self, b);
+        self.current = parent;
+    }
+
     fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
         // `macro_rules! spawn { … }` defines a local macro named `spawn`.
         if let Some(ident) = &m.ident {
@@ -572,6 +623,28 @@ mod tests {
                 Some("tokio::time::interval".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_block_has_its_own_imports_and_sees_its_module() {
+        // A `use` in one fn body does not reach another fn.
+        let src = "fn other() { use defer::defer; defer(|| ()); } \
+                   fn f() { defer::defer(|| ()); }";
+        assert_eq!(calls(src, "defer"), some(&["defer::defer", "defer::defer"]));
+        // A block's import shadows the module's there, and only there.
+        let src = "use a::x; fn f() { use b::x; x(); { x(); } } fn g() { x(); }";
+        assert_eq!(calls(src, "x"), some(&["b::x", "b::x", "a::x"]));
+        // A block without imports of the name sees the module's.
+        let src = "use tokio::time::interval; fn f() { use std::mem; interval(d); mem::drop(1); }";
+        assert_eq!(calls(src, "interval"), some(&["tokio::time::interval"]));
+        // An item of a block is the block's: it shadows an import there only.
+        let src = "use tokio::spawn; fn f() { fn spawn() {} spawn(); } fn g() { spawn(); }";
+        assert_eq!(calls(src, "spawn"), some(&["crate::spawn", "tokio::spawn"]));
+        // `self::` and `super::` in a block are the module's.
+        let src = "mod m { use tokio::time::interval as tick; \
+                   fn f() { use std::mem; self::tick(d); super::helper(); } } fn helper() {}";
+        assert_eq!(calls(src, "tick"), some(&["tokio::time::interval"]));
+        assert_eq!(calls(src, "helper"), some(&["crate::helper"]));
     }
 
     #[test]
