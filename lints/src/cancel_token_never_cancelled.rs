@@ -13,7 +13,7 @@ use crate::context::scopes::{TokenPos, UseSite};
 use crate::context::spawn::TaskBody;
 use crate::context::Node;
 use crate::context::{expr_key, BindingId, ExprKey};
-use crate::{FileContext, Finding, Follow, LintOptions, Span};
+use crate::{FileContext, Finding, LintOptions, Span};
 
 crate::declare_lint! {
     /// ### What it does
@@ -222,14 +222,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             .help(HELP);
             findings.push(match spawned.wrapper {
                 // It holds if the called fn is a spawn wrapper.
-                Some(call) => Finding {
-                    follow: Some(Follow {
-                        spawn_wrapper: Some(call),
-                        depth: options.call_depth,
-                        ..Follow::default()
-                    }),
-                    ..finding
-                },
+                Some(call) => finding.waits_for_crate(options.call_depth, |f| {
+                    f.spawn_wrapper = Some(call);
+                }),
                 None => finding,
             });
         }

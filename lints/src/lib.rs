@@ -365,6 +365,17 @@ impl Finding {
         }
     }
 
+    /// Makes the finding wait for the crate pass, with what `set` writes in
+    /// its [`Follow`] (the one it has, else an empty one going `depth` calls
+    /// deep): `finding.waits_for_crate(depth, |f| f.spawn_wrapper = Some(call))`.
+    pub fn waits_for_crate(mut self, depth: usize, set: impl FnOnce(&mut Follow)) -> Finding {
+        set(self.follow.get_or_insert_with(|| Follow {
+            depth,
+            ..Follow::default()
+        }));
+        self
+    }
+
     /// Marks the finding as moot if `function` is reached from `main` as
     /// `kind` says (see [`Finding::moot_if`]).
     pub fn moot_if_reached(mut self, function: impl Into<String>, kind: ReachKind) -> Finding {

@@ -8,7 +8,7 @@ use crate::context::bindings::pat_ident;
 use crate::context::spawn::{Handle, SpawnKind, TaskBody};
 use crate::context::Node;
 use crate::macros::MacroBody;
-use crate::{FileContext, Finding, Follow, LintOptions};
+use crate::{FileContext, Finding, LintOptions};
 
 crate::declare_lint! {
     /// ### What it does
@@ -210,14 +210,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         }
         let finding = finding.help(HELP);
         findings.push(match wrapper {
-            Some(call) => Finding {
-                follow: Some(Follow {
-                    spawn_wrapper: Some(call),
-                    depth: options.call_depth,
-                    ..Follow::default()
-                }),
-                ..finding
-            },
+            // It holds if the called fn is a spawn wrapper.
+            Some(call) => finding.waits_for_crate(options.call_depth, |f| {
+                f.spawn_wrapper = Some(call);
+            }),
             None => finding,
         });
     });

@@ -911,35 +911,20 @@ fn timers_pinned_by<'v>(
                 let finding = match &site.handle {
                     Some((at, note)) => finding.note(ctx.span(*at), note.clone()),
                     // The task that runs this fn is found across the crate.
-                    None => Finding {
-                        follow: Some(crate::Follow {
-                            reached_by_detached_task: true,
-                            depth: site.depth,
-                            ..crate::Follow::default()
-                        }),
-                        ..finding
-                    },
+                    None => {
+                        finding.waits_for_crate(site.depth, |f| f.reached_by_detached_task = true)
+                    }
                 };
                 let finding = match site.wrapper {
-                    Some(call) => Finding {
-                        follow: Some(crate::Follow {
-                            spawn_wrapper: Some(call),
-                            depth: site.depth,
-                            ..crate::Follow::default()
-                        }),
-                        ..finding
-                    },
+                    Some(call) => {
+                        finding.waits_for_crate(site.depth, |f| f.spawn_wrapper = Some(call))
+                    }
                     None => finding,
                 };
                 let finding = match &site.stored_in_field {
-                    Some(field) => Finding {
-                        follow: Some(crate::Follow {
-                            stored_in_field: Some(field.clone()),
-                            depth: site.depth,
-                            ..crate::Follow::default()
-                        }),
-                        ..finding
-                    },
+                    Some(field) => finding.waits_for_crate(site.depth, |f| {
+                        f.stored_in_field = Some(field.clone());
+                    }),
                     None => finding,
                 };
                 let finding = match &site.moot_if {
