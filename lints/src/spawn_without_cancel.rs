@@ -22,7 +22,10 @@ crate::declare_lint! {
     /// counts on the result of a fn of the same file declared to return a
     /// `Runtime` or `Handle` (`fn runtime() -> &'static Runtime`,
     /// `self.handle().spawn(…)`), and on a static of such a type
-    /// (`static RT: Lazy<Runtime>`). `JoinSet::spawn` and `smol::spawn`
+    /// (`static RT: Lazy<Runtime>`); on the result of a fn of another file
+    /// (`rt::runtime().spawn(…)`) it does not (a runtime returned by value,
+    /// which its caller drops with its tasks, could not be told from a
+    /// shared one there). `JoinSet::spawn` and `smol::spawn`
     /// without `.detach()` are not spawn calls: their tasks are cancelled
     /// when the set or the `Task` is dropped.
     ///
