@@ -320,6 +320,10 @@ pub struct Follow {
     /// task body: the finding holds when the called fn is a spawn wrapper,
     /// which spawns that parameter and drops the handle.
     pub spawn_wrapper: Option<(Span, usize)>,
+    /// The call whose result the task is spawned on (`rt::runtime().spawn(…)`):
+    /// the finding holds when it calls a fn of the crate that returns a
+    /// runtime its caller does not own (`-> &'static Runtime`, `-> Handle`).
+    pub runtime_of: Option<Span>,
     /// The finding is in a fn that loops forever: it holds when a task
     /// whose handle is dropped runs that fn (its body calls it, at most
     /// `depth` calls deep).

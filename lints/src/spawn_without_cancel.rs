@@ -22,10 +22,11 @@ crate::declare_lint! {
     /// counts on the result of a fn of the same file declared to return a
     /// `Runtime` or `Handle` (`fn runtime() -> &'static Runtime`,
     /// `self.handle().spawn(…)`), and on a static of such a type
-    /// (`static RT: Lazy<Runtime>`); on the result of a fn of another file
-    /// (`rt::runtime().spawn(…)`) it does not (a runtime returned by value,
-    /// which its caller drops with its tasks, could not be told from a
-    /// shared one there). `JoinSet::spawn` and `smol::spawn`
+    /// (`static RT: Lazy<Runtime>`), and on the result of a fn of another
+    /// file of the crate that returns a runtime its caller does not own
+    /// (`rt::runtime().spawn(…)`, the fn declared `-> &'static Runtime` or
+    /// `-> Handle`; a `Runtime` returned by value is dropped with its tasks
+    /// by the caller). `JoinSet::spawn` and `smol::spawn`
     /// without `.detach()` are not spawn calls: their tasks are cancelled
     /// when the set or the `Task` is dropped.
     ///
@@ -189,11 +190,19 @@ const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loo
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
-        let Some(spawn) = ctx.spawn_call(expr, ancestors, options) else {
-            if let Some(finding) = wrapper_call(ctx, expr, ancestors, options) {
-                findings.push(finding);
-            }
-            return;
+        // A spawn call; or `.spawn(…)` on what a fn of another file returns,
+        // a spawn call if the crate says that is a shared runtime.
+        let (spawn, runtime_of) = match ctx.spawn_call(expr, ancestors, options) {
+            Some(spawn) => (spawn, None),
+            None => match ctx.spawn_on_crate_runtime(expr, ancestors) {
+                Some((spawn, call)) => (spawn, Some(call)),
+                None => {
+                    if let Some(finding) = wrapper_call(ctx, expr, ancestors, options) {
+                        findings.push(finding);
+                    }
+                    return;
+                }
+            },
         };
         // A task started once for the whole process is not a leak; one
         // started once per call of a fn is not either when every caller in
@@ -207,7 +216,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         // driver follows the calls across the crate and keeps the finding
         // only if one reaches such a loop (adding a note per call).
         let endless = shape.loops.iter().find(|l| !l.wrapped && !l.observes_cancellation);
-        let mut follow = Follow { depth: options.call_depth, ..Follow::default() };
+        let mut follow = Follow { depth: options.call_depth, runtime_of, ..Follow::default() };
         if endless.is_none() {
             if shape.calls.is_empty() {
                 return;
@@ -249,7 +258,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     .help(HELP)
             }
         };
-        let waits = follow.loop_in_callees.is_some() || follow.stored_in_field.is_some();
+        let waits = follow.loop_in_callees.is_some()
+            || follow.stored_in_field.is_some()
+            || follow.runtime_of.is_some();
         let finding = if waits { Finding { follow: Some(follow), ..finding } } else { finding };
         findings.push(match moot_if {
             Some(function) => finding.moot_if_reached(function, ReachKind::Once),

@@ -54,6 +54,12 @@ pub struct FnFacts {
     /// `Arc`, `Box`, `Rc` (`Self`: its `impl`'s type), when that names a
     /// type: a variable bound to its result has that type.
     pub returns: Option<String>,
+    /// Whether it returns a tokio runtime that its caller does not own: a
+    /// `Handle`, or a `Runtime` behind a reference, `Arc`, `Rc`, `Box`
+    /// (`fn runtime() -> &'static Runtime`). A task spawned on its result
+    /// outlives the caller; one spawned on a `Runtime` returned by value
+    /// ends when the caller drops it.
+    pub shares_runtime: bool,
 }
 
 impl FileContext<'_> {
@@ -90,6 +96,7 @@ impl FileContext<'_> {
             blocking: None,
             spawns_param: None,
             returns,
+            shares_runtime: super::spawn::returns_shared_runtime(sig),
         }
     }
 
@@ -627,6 +634,22 @@ impl<'s> CrateIndex<'s> {
         })
     }
 
+    /// The hop to the fn the call at `call` (in `file`) calls, when it
+    /// returns a runtime its caller does not own (see
+    /// [`FnFacts::shares_runtime`]).
+    pub fn shared_runtime(&self, file: usize, call: Span) -> Option<Hop> {
+        let target = self.callee(file, call)?;
+        let facts = &self.files[target.0].fns[target.1];
+        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+        facts.shares_runtime.then(|| Hop {
+            file: target.0,
+            span: facts.name,
+            message: format!(
+                "`{name}` returns a runtime that outlives its caller: the task runs on it"
+            ),
+        })
+    }
+
     /// The fns run by tasks spawned with their handle dropped, at most
     /// `depth` calls below the task body: for each, the spawn that reaches
     /// it with the fewest calls (file, span, calls).
@@ -690,6 +713,9 @@ impl<'s> CrateIndex<'s> {
             return self.blocking_via(file, call, follow.depth);
         }
         let mut hops = Vec::new();
+        if let Some(call) = follow.runtime_of {
+            hops.push(self.shared_runtime(file, call)?);
+        }
         if let Some((call, arg)) = follow.spawn_wrapper {
             hops.push(self.wrapper_spawn(file, call, arg)?);
         }

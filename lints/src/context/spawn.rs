@@ -506,6 +506,53 @@ impl<'a> FileContext<'a> {
         Handle::Kept
     }
 
+    /// `.spawn(fut)` (or `.spawn_blocking(fut)`) on the result of a call of
+    /// a fn this file does not define but the crate may
+    /// (`rt::runtime().spawn(…)`): a spawn call when that fn returns a
+    /// runtime its caller does not own, which the crate pass decides
+    /// ([`crate::Follow::runtime_of`]). The spawn, and the receiver's call.
+    pub fn spawn_on_crate_runtime<'v>(
+        &self,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+    ) -> Option<(SpawnCall<'v>, crate::Span)> {
+        let Expr::MethodCall(m) = expr else {
+            return None;
+        };
+        if m.args.len() != 1 || (m.method != "spawn" && m.method != "spawn_blocking") {
+            return None;
+        }
+        let mut receiver = &*m.receiver;
+        while let Expr::Try(_) | Expr::Paren(_) | Expr::Reference(_) = receiver {
+            receiver = match receiver {
+                Expr::Try(t) => &t.expr,
+                Expr::Paren(p) => &p.expr,
+                Expr::Reference(r) => &r.expr,
+                _ => unreachable!("matched above"),
+            };
+        }
+        let Expr::Call(call) = receiver else {
+            return None;
+        };
+        // A fn of this file is decided here (see `spawn_call`).
+        if self.called_local_fn(&call.func).is_some() {
+            return None;
+        }
+        self.crate_call_name(receiver, ancestors)?;
+        let kind = match m.method == "spawn" {
+            true => SpawnKind::Task,
+            false => SpawnKind::Blocking,
+        };
+        let spawn = SpawnCall {
+            expr,
+            kind,
+            arg: &m.args[0],
+            detached: false,
+            runtime: None,
+        };
+        Some((spawn, self.span_of(receiver)))
+    }
+
     /// A call of a fn of the crate that may be a spawn wrapper (one that
     /// spawns its parameter and drops the handle: `spawn_named("ticker",
     /// async move { … })`) given a future written in place: the crate pass
@@ -767,6 +814,13 @@ fn is_runtime_type(ty: &syn::Type) -> bool {
 }
 
 /// For a fn declared to return a `Runtime` or `Handle` (through `&`,
+/// Whether a fn with this signature returns a runtime its caller does not
+/// own (a `Handle`, or a `Runtime` behind a reference or a shared pointer):
+/// see [`super::follow::FnFacts::shares_runtime`].
+pub(super) fn returns_shared_runtime(sig: &syn::Signature) -> bool {
+    runtime_return(sig) == Some(Origin::Handle)
+}
+
 /// `Option`, `Result`, `Arc`, `Rc`, `Box`): the origin of its value. A
 /// runtime returned by value is owned by the caller (dropping it cancels
 /// its tasks); a shared or borrowed one is not.
