@@ -565,13 +565,20 @@ fn analyse<'h>(
         {
             continue;
         }
-        if is_blocking && helpers().may_block {
-            ctx.set_crate_libraries(helpers().libraries);
-        }
+        // Only `blocking_call_in_async` follows calls through the crate's
+        // library names (a helper's call), and only while it runs: the
+        // other rules and the file's summary read the file alone, as the
+        // crate pass reads files it parses itself.
+        let libraries = match is_blocking && helpers().may_block {
+            true => helpers().libraries,
+            false => &[],
+        };
+        ctx.set_crate_libraries(libraries);
         let lint = &enabled.lint;
         let start = Instant::now();
         let outcome =
             panic::catch_unwind(AssertUnwindSafe(|| run_lint(lint, &ctx, &config.options)));
+        ctx.set_crate_libraries(&[]);
         if let Some(t) = timings {
             t.add_rule(lint.name, start.elapsed());
         }
