@@ -219,6 +219,10 @@ impl BlockingFns {
     }
 }
 
+/// How many re-exports deep a wanted fn is looked for (`pub use` of a
+/// `pub use`…).
+const MAX_REEXPORT_HOPS: usize = 4;
+
 /// Whether a file is wanted, given the indices of the names it spells, its
 /// text and its module.
 type Fits<'a> = dyn Fn(&BTreeSet<usize>, &[u8], &str) -> bool + Sync + 'a;
@@ -565,6 +569,22 @@ impl LazyCrate {
                 break;
             }
             self.load_unasked(&frontier, Spelling::Definition);
+            // A free fn may be re-exported (`pub use worker::run;`): the
+            // fns the re-exports name are wanted too, in the same round.
+            let mut round = frontier.clone();
+            for _ in 0..MAX_REEXPORT_HOPS {
+                let targets: BTreeSet<Want> = self
+                    .reexported(&round)
+                    .into_iter()
+                    .filter(|w| seen.insert(w.clone()))
+                    .collect();
+                if targets.is_empty() {
+                    break;
+                }
+                self.load_unasked(&targets, Spelling::Definition);
+                frontier.extend(targets.iter().cloned());
+                round = targets;
+            }
             let mut calls: Vec<(Callee, String)> = Vec::new();
             for summary in self.loaded.values().flatten() {
                 let sites = sites_by_span(summary);
@@ -584,6 +604,52 @@ impl LazyCrate {
                 .filter_map(|(callee, module)| self.want_of(callee, module))
                 .collect();
         }
+    }
+
+    /// The fns that the free fns of `wants` may be re-exports of: the
+    /// files of a want's module (of the crate root, for a name alone) that
+    /// spell its name are loaded, and each `pub use` of theirs that
+    /// re-exports it names a fn (see [`CallSummary::reexports`]).
+    fn reexported(&mut self, wants: &BTreeSet<Want>) -> BTreeSet<Want> {
+        let free: Vec<(&str, &str)> = wants
+            .iter()
+            .filter(|w| {
+                w.scope
+                    .as_deref()
+                    .is_none_or(|s| s.starts_with(char::is_lowercase))
+            })
+            .map(|w| (w.name.as_str(), w.scope.as_deref().unwrap_or("crate")))
+            .collect();
+        if free.is_empty() {
+            return BTreeSet::new();
+        }
+        let names: Vec<String> = free.iter().map(|(n, _)| n.to_string()).collect();
+        let modules: BTreeSet<String> = free.iter().map(|(_, m)| m.to_string()).collect();
+        self.load_spelling(&names, Spelling::Mention, &|_, _, module| {
+            modules.contains(module)
+        });
+        let mut targets = BTreeSet::new();
+        for summary in self.loaded.values().flatten() {
+            for (name, path) in &summary.reexports {
+                if !free.iter().any(|(n, m)| n == name && *m == summary.module) {
+                    continue;
+                }
+                let Some((last, before)) = path.split_last() else {
+                    continue;
+                };
+                let scope = match before.last().map(String::as_str) {
+                    Some("super") => continue,
+                    Some("self") => Some(summary.module.clone()),
+                    Some(m) => Some(m.to_string()),
+                    None => None,
+                };
+                targets.insert(Want {
+                    name: last.clone(),
+                    scope,
+                });
+            }
+        }
+        targets
     }
 
     /// What the call `callee`, made in module `module`, may resolve to (see

@@ -111,9 +111,11 @@ crate::declare_lint! {
     /// I/O written in the async code itself is still reported. A sleep in
     /// a helper is reported even when the callers pass a zero duration.
     ///
-    /// A call through a re-export (`pub use crate::server::serve;` in `api`,
-    /// then `api::serve()`) is not resolved: it counts as no caller of the
-    /// fn (so an async fn that only `main` reaches that way is reported). A
+    /// A sync helper called through a re-export (`pub use
+    /// crate::store::load;` in `api`, then `api::load()`) is followed as
+    /// `spawn_without_cancel` follows calls; but for "reached only from
+    /// `main`", a call through a re-export counts as no caller of the fn (so
+    /// an async fn that only `main` reaches that way is reported). A
     /// call from a binary of its package's library by the library's name
     /// (`app::setup().await`, `app::backoff()`, `backoff()` after `use
     /// app::backoff`) is read as a call of the library root's fn, as

@@ -91,8 +91,12 @@ crate::declare_lint! {
     ///   of the package's library from a binary by the library's name
     ///   (`app::pump()`) is read as a call of the library root's fn, as
     ///   `crate::pump()` is: a fn of that name in another target's root
-    ///   makes it ambiguous, and it is not followed. A call through a
-    ///   re-export (`pub use`) is not followed.
+    ///   makes it ambiguous, and it is not followed. A free fn called
+    ///   through a re-export (`pub use worker::pump;` at the top of
+    ///   `lib.rs`, then `app::pump()` or `crate::pump()`) is followed to the
+    ///   fn the re-export names, when the module re-exports that name from
+    ///   one path (a glob `pub use worker::*;`, a re-export through
+    ///   `super::` or inside an inline module is not followed).
     /// * A worker started from a fn that only `main` reaches (`Services::new`
     ///   called once by a CLI command that `main` awaits) lives as long as the
     ///   process too and is not reported: leaklint reads every Rust file of

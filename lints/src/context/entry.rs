@@ -55,6 +55,10 @@ pub struct CallSummary {
     pub field_reads: BTreeSet<super::follow::FieldOf>,
     /// The file's `mod x;` declarations, for the crate's module tree.
     pub modules: Vec<super::modules::ModDecl>,
+    /// `(name, path)`: the names its top-level `pub use` items re-export
+    /// (`pub use worker::run;` is `("run", ["worker", "run"])`; globs
+    /// aside), through which the crate index resolves `module::name`.
+    pub reexports: Vec<(String, Vec<String>)>,
     /// Tasks spawned with their handle dropped (not for the life of the
     /// process): the spawn, and the calls its task body makes.
     pub detached_tasks: Vec<(crate::Span, Vec<crate::Span>)>,
@@ -99,6 +103,40 @@ pub struct CallSite {
     pub thread: SiteThread,
     /// The call expression.
     pub span: crate::Span,
+}
+
+/// The names the top-level `pub use` items of `file` re-export, with the
+/// paths they name (see [`CallSummary::reexports`]).
+fn reexports(file: &syn::File) -> Vec<(String, Vec<String>)> {
+    fn walk(prefix: &mut Vec<String>, tree: &syn::UseTree, out: &mut Vec<(String, Vec<String>)>) {
+        let mut named = |name: String, last: String| {
+            if name != "self" && name != "_" && last != "self" {
+                let mut path = prefix.clone();
+                path.push(last);
+                out.push((name, path));
+            }
+        };
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(imports::unraw(&p.ident));
+                walk(prefix, &p.tree, out);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => named(imports::unraw(&n.ident), imports::unraw(&n.ident)),
+            syn::UseTree::Rename(r) => named(imports::unraw(&r.rename), imports::unraw(&r.ident)),
+            syn::UseTree::Glob(_) => {}
+            syn::UseTree::Group(g) => g.items.iter().for_each(|t| walk(prefix, t, out)),
+        }
+    }
+    let mut out = Vec::new();
+    for item in &file.items {
+        if let syn::Item::Use(u) = item {
+            if !matches!(u.vis, syn::Visibility::Inherited) {
+                walk(&mut Vec::new(), &u.tree, &mut out);
+            }
+        }
+    }
+    out
 }
 
 /// What a call may call.
@@ -199,6 +237,7 @@ impl<'a> FileContext<'a> {
         }
         summary.module = module.to_string();
         summary.modules = super::modules::module_decls(self.file);
+        summary.reexports = reexports(self.file);
         let spawns = self.dropped_spawns();
         summary.detached_tasks = spawns.detached;
         summary.field_reads = self.field_reads();

@@ -418,6 +418,9 @@ pub struct CrateIndex<'s> {
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
     field_reads: BTreeSet<&'s FieldOf>,
+    /// Module → the names its files re-export (`pub use`), with the paths
+    /// they name.
+    reexports: HashMap<&'s str, Vec<(&'s str, &'s [String])>>,
     /// The fns that tasks spawned with their handle dropped run, with the
     /// spawn (file and span) that reaches each first; computed on demand.
     detached_reach: std::sync::OnceLock<HashMap<FnId, (usize, Span, usize)>>,
@@ -430,7 +433,17 @@ impl<'s> CrateIndex<'s> {
         let mut free_by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut calls_at = Vec::with_capacity(files.len());
         let mut field_reads = BTreeSet::new();
+        let mut reexports: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
         for (f, summary) in files.iter().enumerate() {
+            reexports
+                .entry(summary.module.as_str())
+                .or_default()
+                .extend(
+                    summary
+                        .reexports
+                        .iter()
+                        .map(|(name, path)| (name.as_str(), path.as_slice())),
+                );
             for (i, facts) in summary.fns.iter().enumerate() {
                 by_key.entry(facts.key.as_str()).or_default().push((f, i));
                 if !facts.is_method {
@@ -453,7 +466,52 @@ impl<'s> CrateIndex<'s> {
             free_by_name,
             calls_at,
             field_reads,
+            reexports,
             detached_reach: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The fn a free fn's path (`module::name`, or `name` alone with
+    /// `module` `None`) names through a re-export, when the crate defines
+    /// none of that key: the module's files re-export the name (`pub use
+    /// worker::run;` in `lib.rs` for `crate::run`) from one path, which is
+    /// resolved in turn, at most `MAX_REEXPORTS` re-exports deep. A name
+    /// alone may be re-exported by any module, but by one path only.
+    fn through_reexport(&self, module: Option<&str>, name: &str, depth: usize) -> Option<FnId> {
+        const MAX_REEXPORTS: usize = 4;
+        if depth >= MAX_REEXPORTS {
+            return None;
+        }
+        let named: BTreeSet<(&str, &[String])> = match module {
+            Some(module) => self.reexports.get(module)?.iter().copied().collect(),
+            None => self.reexports.values().flatten().copied().collect(),
+        };
+        let targets: BTreeSet<&[String]> = named
+            .into_iter()
+            .filter(|(n, _)| *n == name)
+            .map(|(_, path)| path)
+            .collect();
+        let [path] = targets.into_iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let (last, before) = path.split_last()?;
+        // The module the path names last; `self::x` in the re-exporting
+        // module, `super::` cannot be told from here.
+        let target_module = match before.last().map(String::as_str) {
+            None => None,
+            Some("super") => return None,
+            Some("self") => module,
+            Some(m) => Some(m),
+        };
+        let key = format!("{}::{last}", target_module.unwrap_or("crate"));
+        let candidates = match target_module {
+            Some(_) => self.by_key.get(key.as_str()),
+            None => self.free_by_name.get(last.as_str()),
+        };
+        match candidates.map(Vec::as_slice) {
+            Some([only]) => Some(*only),
+            Some(_) => None,
+            None => self.through_reexport(target_module, last, depth + 1),
         }
     }
 
@@ -476,9 +534,15 @@ impl<'s> CrateIndex<'s> {
                 self.by_key.get(key.as_str())
             }
             Callee::Free(Some(module), name) => {
-                self.by_key.get(format!("{module}::{name}").as_str())
+                match self.by_key.get(format!("{module}::{name}").as_str()) {
+                    Some(candidates) => Some(candidates),
+                    None => return self.through_reexport(Some(module), name, 0),
+                }
             }
-            Callee::Free(None, name) => self.free_by_name.get(name.as_str()),
+            Callee::Free(None, name) => match self.free_by_name.get(name.as_str()) {
+                Some(candidates) => Some(candidates),
+                None => return self.through_reexport(None, name, 0),
+            },
             Callee::Assoc(key) => self.by_key.get(key.as_str()),
             Callee::Method(_) => None,
             Callee::Field {

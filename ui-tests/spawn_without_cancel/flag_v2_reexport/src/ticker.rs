@@ -1,0 +1,5 @@
+pub async fn tick() {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+}
