@@ -227,7 +227,11 @@ impl Imports {
             }
             return Some(Some(join(&format!("{path}::{first}"), rest)));
         }
-        if let Some(target) = m.names.get(first) {
+        if let Some(target) = m
+            .names
+            .get(first)
+            .filter(|t| rest.is_empty() || !names_no_module(t))
+        {
             let Some(target) = target else {
                 return Some(None);
             };
@@ -269,6 +273,21 @@ impl Imports {
             }
         }
     }
+}
+
+/// Whether an import of `target` (as written in the `use`, `None` when
+/// ambiguous) brings in a well-known fn or macro that shares its name with
+/// a crate: Rust keeps modules apart from fns and macros, so `use
+/// scopeguard::defer;` (the macro) leaves `defer::defer(…)` the `defer`
+/// crate's fn.
+fn names_no_module(target: &Option<String>) -> bool {
+    target.as_deref().is_some_and(|t| {
+        let t = normalize(t);
+        super::paths::DEFER_MACROS
+            .iter()
+            .chain(super::paths::DEFER_FNS)
+            .any(|p| *p == t)
+    })
 }
 
 /// `head::rest[0]::rest[1]…`.
@@ -645,6 +664,18 @@ mod tests {
                    fn f() { use std::mem; self::tick(d); super::helper(); } } fn helper() {}";
         assert_eq!(calls(src, "tick"), some(&["tokio::time::interval"]));
         assert_eq!(calls(src, "helper"), some(&["crate::helper"]));
+    }
+
+    #[test]
+    fn a_macro_or_fn_import_does_not_name_a_module() {
+        // `defer` the macro and `defer` the crate live in different namespaces.
+        let src = "use scopeguard::defer; fn f() { defer::defer(|| ()); }";
+        assert_eq!(calls(src, "defer"), some(&["defer::defer"]));
+        let src = "use defer::defer; fn f() { defer(|| ()); defer::defer(|| ()); }";
+        assert_eq!(calls(src, "defer"), some(&["defer::defer", "defer::defer"]));
+        // A module import still names a module.
+        let src = "use tokio::time; fn f() { time::interval(d); }";
+        assert_eq!(calls(src, "interval"), some(&["tokio::time::interval"]));
     }
 
     #[test]
