@@ -59,10 +59,11 @@ crate::declare_lint! {
     /// A race in `main` (or a `#[tokio::main]` fn) is not reported unless
     /// `process_lifetime = "report"` is set: when `main` returns the runtime
     /// shuts down and the loser is cancelled. `timeout(d, worker)` is reported only when the
-    /// task body has a loop that never ends and observes no cancellation;
-    /// leaklint does not yet follow the task into the functions it calls,
-    /// so `spawn(async move { run(rx).await })` with the loop inside `run`
-    /// is not reported. Handles of `spawn_blocking` and of threads are out
+    /// task body has a loop that never ends and observes no cancellation,
+    /// also in a fn of the crate it calls (`spawn(async move {
+    /// run(rx).await })` with the loop inside `run`, maybe in another
+    /// file), followed as `spawn_without_cancel` follows calls, with a note
+    /// per call. Handles of `spawn_blocking` and of threads are out
     /// of scope: aborting does not stop them, so the fix is a stop flag in
     /// the task, not the handle. For `select(a, b)` / `select_all(…)` the
     /// losers are taken as thrown away when the result is discarded, or the
@@ -268,18 +269,23 @@ fn report<'v>(
             continue;
         }
         let mut loop_note = None;
+        // The loop may be in a fn the task calls: the crate pass follows
+        // the calls and keeps the finding only if one reaches such a loop.
+        let mut loop_in_callees = None;
         if let RaceKind::Timeout = kind {
             let Some(task) = ctx.task_body(handle.spawn.arg, &handle.spawn_ancestors) else {
                 continue;
             };
-            let Some(endless) = ctx
-                .task_loops(&task)
-                .into_iter()
+            let shape = ctx.task_shape_of(&task);
+            match shape
+                .loops
+                .iter()
                 .find(|l| !l.wrapped && !l.observes_cancellation)
-            else {
-                continue;
-            };
-            loop_note = Some(endless.keyword);
+            {
+                Some(endless) => loop_note = Some(endless.keyword),
+                None if !shape.calls.is_empty() => loop_in_callees = Some(shape.calls),
+                None => continue,
+            }
         }
         let message = match kind {
             RaceKind::SelectMacro(_) => "JoinHandle raced by value in `select!`: when another branch wins, the handle is dropped and its task keeps running",
@@ -306,7 +312,13 @@ fn report<'v>(
                 "this loop of the task never ends and observes no cancellation",
             );
         }
-        findings.push(finding.help(HELP));
+        let finding = finding.help(HELP);
+        findings.push(match loop_in_callees {
+            Some(calls) => finding.waits_for_crate(options.call_depth, |f| {
+                f.loop_in_callees = Some(calls);
+            }),
+            None => finding,
+        });
     }
 }
 

@@ -532,6 +532,13 @@ impl<'a> FileContext<'a> {
                     _ => return None,
                 },
                 Expr::Struct(s) => return s.path.segments.last().map(|s| imports::unraw(&s.ident)),
+                // A unit struct (`let w = Worker;`); `None` is no type.
+                Expr::Path(p) if p.qself.is_none() => {
+                    let name = imports::unraw(p.path.get_ident()?);
+                    let camel = name.starts_with(char::is_uppercase)
+                        && name.chars().any(char::is_lowercase);
+                    return (camel && name != "None").then_some(name);
+                }
                 _ => return None,
             };
             let names: Vec<String> = path
