@@ -94,7 +94,9 @@ crate::declare_lint! {
     ///   the spawn (in any file of the crate). A timer handed from the task
     ///   body to such a fn as an argument is not followed. A spawn wrapper
     ///   (a fn of the crate that spawns its parameter and drops the handle)
-    ///   is a spawn call here too. A handle stored in a struct field is
+    ///   is a spawn call here too, and so is `.spawn(…)` on what a fn of
+    ///   another file returns when that is a runtime its caller does not
+    ///   own (`rt::runtime().spawn(…)`). A handle stored in a struct field is
     ///   kept only if something in the crate reads that field (to abort or
     ///   await it, in a `Drop` or any method), as for `spawn_without_cancel`.
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
@@ -243,6 +245,10 @@ struct SpawnSite<'v> {
     /// The struct field the handle is stored in: the finding holds when
     /// nothing in the crate reads it to stop the task (the crate pass).
     stored_in_field: Option<FieldOf>,
+    /// The call whose result the task is spawned on, when that is a fn of
+    /// another file: the finding holds when it returns a runtime its
+    /// caller does not own (the crate pass).
+    runtime_of: Option<Span>,
     /// A call of a fn that may be a spawn wrapper, and the index of the
     /// task's argument: the finding holds when it is one (the crate pass).
     wrapper: Option<(crate::Span, usize)>,
@@ -640,16 +646,25 @@ fn detached_loops<'v>(
     options: &LintOptions,
     pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
 ) {
-    // A spawn call, or a call of a fn of the crate that may be a spawn
-    // wrapper (the crate pass decides).
+    // A spawn call, `.spawn(…)` on what a fn of another file returns, or a
+    // call of a fn of the crate that may be a spawn wrapper (for the last
+    // two, the crate pass decides).
+    let mut runtime_of = None;
     let (spawn, wrapper, arg) = match ctx.spawn_call(expr, ancestors, options) {
         Some(spawn) => {
             let arg = spawn.arg;
             (Some(spawn), None, arg)
         }
-        None => match ctx.spawn_wrapper_call(expr, ancestors) {
-            Some(call) => (None, Some((ctx.span_of(expr), call.index)), call.arg),
-            None => return,
+        None => match ctx.spawn_on_crate_runtime(expr, ancestors) {
+            Some((spawn, call)) => {
+                runtime_of = Some(call);
+                let arg = spawn.arg;
+                (Some(spawn), None, arg)
+            }
+            None => match ctx.spawn_wrapper_call(expr, ancestors) {
+                Some(call) => (None, Some((ctx.span_of(expr), call.index)), call.arg),
+                None => return,
+            },
         },
     };
     // As in spawn_without_cancel: a process-lifetime task pins its timer
@@ -715,6 +730,7 @@ fn detached_loops<'v>(
             .push(SpawnSite {
                 handle: Some(handle.clone()),
                 stored_in_field: stored_in_field.clone(),
+                runtime_of,
                 wrapper,
                 params: params.clone(),
                 arg_ancestors: arg_ancestors.clone(),
@@ -749,6 +765,7 @@ fn fn_loops<'v>(
                     .push(SpawnSite {
                         handle: None,
                         stored_in_field: None,
+                        runtime_of: None,
                         wrapper: None,
                         params: Vec::new(),
                         arg_ancestors: Vec::new(),
@@ -925,6 +942,12 @@ fn timers_pinned_by<'v>(
                     Some(field) => finding.waits_for_crate(site.depth, |f| {
                         f.stored_in_field = Some(field.clone());
                     }),
+                    None => finding,
+                };
+                let finding = match site.runtime_of {
+                    Some(call) => {
+                        finding.waits_for_crate(site.depth, |f| f.runtime_of = Some(call))
+                    }
                     None => finding,
                 };
                 let finding = match &site.moot_if {
