@@ -522,17 +522,16 @@ impl<'a> FileContext<'a> {
         if m.args.len() != 1 || (m.method != "spawn" && m.method != "spawn_blocking") {
             return None;
         }
+        // The call under `?`, parentheses and `&`.
         let mut receiver = &*m.receiver;
-        while let Expr::Try(_) | Expr::Paren(_) | Expr::Reference(_) = receiver {
-            receiver = match receiver {
-                Expr::Try(t) => &t.expr,
-                Expr::Paren(p) => &p.expr,
-                Expr::Reference(r) => &r.expr,
-                _ => unreachable!("matched above"),
-            };
-        }
-        let Expr::Call(call) = receiver else {
-            return None;
+        let call = loop {
+            match receiver {
+                Expr::Try(t) => receiver = &t.expr,
+                Expr::Paren(p) => receiver = &p.expr,
+                Expr::Reference(r) => receiver = &r.expr,
+                Expr::Call(call) => break call,
+                _ => return None,
+            }
         };
         // A fn of this file is decided here (see `spawn_call`).
         if self.called_local_fn(&call.func).is_some() {
@@ -813,7 +812,6 @@ fn is_runtime_type(ty: &syn::Type) -> bool {
         if p.path.segments.last().is_some_and(|s| s.ident == "Runtime" || s.ident == "Handle"))
 }
 
-/// For a fn declared to return a `Runtime` or `Handle` (through `&`,
 /// Whether a fn with this signature returns a runtime its caller does not
 /// own (a `Handle`, or a `Runtime` behind a reference or a shared pointer):
 /// see [`super::follow::FnFacts::shares_runtime`].
@@ -821,6 +819,7 @@ pub(super) fn returns_shared_runtime(sig: &syn::Signature) -> bool {
     runtime_return(sig) == Some(Origin::Handle)
 }
 
+/// For a fn declared to return a `Runtime` or `Handle` (through `&`,
 /// `Option`, `Result`, `Arc`, `Rc`, `Box`): the origin of its value. A
 /// runtime returned by value is owned by the caller (dropping it cancels
 /// its tasks); a shared or borrowed one is not.
