@@ -22,7 +22,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
-use leaklint_lints::context::entry::{field_type, CallSite, CallSummary, Callee, Caller};
+use leaklint_lints::context::entry::{
+    field_type, reexported_fn, CallSite, CallSummary, Callee, Caller, MAX_REEXPORTS,
+};
 use leaklint_lints::context::modules::ModDecl;
 use rayon::prelude::*;
 
@@ -218,10 +220,6 @@ impl BlockingFns {
         !spelled(text.as_bytes(), words, Spelling::Mention).is_empty()
     }
 }
-
-/// How many re-exports deep a wanted fn is looked for (`pub use` of a
-/// `pub use`…).
-const MAX_REEXPORT_HOPS: usize = 4;
 
 /// Whether a file is wanted, given the indices of the names it spells, its
 /// text and its module.
@@ -572,7 +570,7 @@ impl LazyCrate {
             // A free fn may be re-exported (`pub use worker::run;`): the
             // fns the re-exports name are wanted too, in the same round.
             let mut round = frontier.clone();
-            for _ in 0..MAX_REEXPORT_HOPS {
+            for _ in 0..MAX_REEXPORTS {
                 let targets: BTreeSet<Want> = self
                     .reexported(&round)
                     .into_iter()
@@ -634,18 +632,12 @@ impl LazyCrate {
                 if !free.iter().any(|(n, m)| n == name && *m == summary.module) {
                     continue;
                 }
-                let Some((last, before)) = path.split_last() else {
+                let Some((scope, name)) = reexported_fn(path, Some(&summary.module)) else {
                     continue;
                 };
-                let scope = match before.last().map(String::as_str) {
-                    Some("super") => continue,
-                    Some("self") => Some(summary.module.clone()),
-                    Some(m) => Some(m.to_string()),
-                    None => None,
-                };
                 targets.insert(Want {
-                    name: last.clone(),
-                    scope,
+                    name: name.to_string(),
+                    scope: scope.map(str::to_string),
                 });
             }
         }

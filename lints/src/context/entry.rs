@@ -108,35 +108,41 @@ pub struct CallSite {
 /// The names the top-level `pub use` items of `file` re-export, with the
 /// paths they name (see [`CallSummary::reexports`]).
 fn reexports(file: &syn::File) -> Vec<(String, Vec<String>)> {
-    fn walk(prefix: &mut Vec<String>, tree: &syn::UseTree, out: &mut Vec<(String, Vec<String>)>) {
-        let mut named = |name: String, last: String| {
-            if name != "self" && name != "_" && last != "self" {
-                let mut path = prefix.clone();
-                path.push(last);
-                out.push((name, path));
-            }
-        };
-        match tree {
-            syn::UseTree::Path(p) => {
-                prefix.push(imports::unraw(&p.ident));
-                walk(prefix, &p.tree, out);
-                prefix.pop();
-            }
-            syn::UseTree::Name(n) => named(imports::unraw(&n.ident), imports::unraw(&n.ident)),
-            syn::UseTree::Rename(r) => named(imports::unraw(&r.rename), imports::unraw(&r.ident)),
-            syn::UseTree::Glob(_) => {}
-            syn::UseTree::Group(g) => g.items.iter().for_each(|t| walk(prefix, t, out)),
-        }
-    }
     let mut out = Vec::new();
     for item in &file.items {
         if let syn::Item::Use(u) = item {
             if !matches!(u.vis, syn::Visibility::Inherited) {
-                walk(&mut Vec::new(), &u.tree, &mut out);
+                let (names, _globs) = imports::use_tree_names(&u.tree);
+                out.extend(names.into_iter().map(|(name, target)| {
+                    (name, target.split("::").map(str::to_string).collect())
+                }));
             }
         }
     }
     out
+}
+
+/// How many re-exports deep a call is followed (`pub use` of a `pub use`…),
+/// by the crate index and by the crate loader alike.
+pub const MAX_REEXPORTS: usize = 4;
+
+/// The fn a re-export names, from its path (see
+/// [`CallSummary::reexports`]): the module the path names last (`self::`
+/// is `self_module`, the re-exporting one; `None` for a path of one
+/// segment) and the fn's name. `None` through `super::`, which cannot be
+/// told from the path alone.
+pub fn reexported_fn<'p>(
+    path: &'p [String],
+    self_module: Option<&'p str>,
+) -> Option<(Option<&'p str>, &'p str)> {
+    let (last, before) = path.split_last()?;
+    let module = match before.last().map(String::as_str) {
+        None => None,
+        Some("super") => return None,
+        Some("self") => self_module,
+        Some(m) => Some(m),
+    };
+    Some((module, last))
 }
 
 /// What a call may call.

@@ -475,11 +475,10 @@ impl<'s> CrateIndex<'s> {
     /// `module` `None`) names through a re-export, when the crate defines
     /// none of that key: the module's files re-export the name (`pub use
     /// worker::run;` in `lib.rs` for `crate::run`) from one path, which is
-    /// resolved in turn, at most `MAX_REEXPORTS` re-exports deep. A name
+    /// resolved in turn, at most [`super::entry::MAX_REEXPORTS`] re-exports deep. A name
     /// alone may be re-exported by any module, but by one path only.
     fn through_reexport(&self, module: Option<&str>, name: &str, depth: usize) -> Option<FnId> {
-        const MAX_REEXPORTS: usize = 4;
-        if depth >= MAX_REEXPORTS {
+        if depth >= super::entry::MAX_REEXPORTS {
             return None;
         }
         let named: BTreeSet<(&str, &[String])> = match module {
@@ -494,19 +493,10 @@ impl<'s> CrateIndex<'s> {
         let [path] = targets.into_iter().collect::<Vec<_>>()[..] else {
             return None;
         };
-        let (last, before) = path.split_last()?;
-        // The module the path names last; `self::x` in the re-exporting
-        // module, `super::` cannot be told from here.
-        let target_module = match before.last().map(String::as_str) {
-            None => None,
-            Some("super") => return None,
-            Some("self") => module,
-            Some(m) => Some(m),
-        };
-        let key = format!("{}::{last}", target_module.unwrap_or("crate"));
+        let (target_module, last) = super::entry::reexported_fn(path, module)?;
         let candidates = match target_module {
-            Some(_) => self.by_key.get(key.as_str()),
-            None => self.free_by_name.get(last.as_str()),
+            Some(m) => self.by_key.get(format!("{m}::{last}").as_str()),
+            None => self.free_by_name.get(last),
         };
         match candidates.map(Vec::as_slice) {
             Some([only]) => Some(*only),

@@ -290,6 +290,60 @@ fn names_no_module(target: &Option<String>) -> bool {
     })
 }
 
+/// What a `use` tree brings in: each name it binds with the path it names,
+/// as written (`use a::{b, c as d, self}` binds `b` to `a::b`, `d` to
+/// `a::c` and `a` to `a`; `as _` binds nothing), and the prefix of each
+/// glob (`a` for `use a::*`, normalised; a bare `*` has none).
+pub(super) fn use_tree_names(tree: &syn::UseTree) -> (Vec<(String, String)>, Vec<String>) {
+    fn walk(prefix: &str, tree: &syn::UseTree, out: &mut (Vec<(String, String)>, Vec<String>)) {
+        let join = |name: &str| {
+            if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{prefix}::{name}")
+            }
+        };
+        match tree {
+            syn::UseTree::Path(p) => walk(&join(&unraw(&p.ident)), &p.tree, out),
+            syn::UseTree::Name(n) => {
+                let name = unraw(&n.ident);
+                if name == "self" {
+                    if let Some(last) = prefix.rsplit("::").next() {
+                        out.0.push((last.to_string(), prefix.to_string()));
+                    }
+                } else {
+                    out.0.push((name.clone(), join(&name)));
+                }
+            }
+            syn::UseTree::Rename(r) => {
+                let name = unraw(&r.ident);
+                let target = if name == "self" {
+                    prefix.to_string()
+                } else {
+                    join(&name)
+                };
+                let alias = unraw(&r.rename);
+                if alias != "_" {
+                    out.0.push((alias, target));
+                }
+            }
+            syn::UseTree::Glob(_) => {
+                if !prefix.is_empty() {
+                    out.1.push(normalize(prefix));
+                }
+            }
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    walk(prefix, t, out);
+                }
+            }
+        }
+    }
+    let mut out = (Vec::new(), Vec::new());
+    walk("", tree, &mut out);
+    out
+}
+
 /// `head::rest[0]::rest[1]…`.
 fn join(head: &str, rest: &[String]) -> String {
     let mut s = head.to_string();
@@ -374,51 +428,13 @@ struct Collector {
 }
 
 impl Collector {
-    fn use_tree(&mut self, prefix: &str, tree: &syn::UseTree) {
+    fn use_tree(&mut self, tree: &syn::UseTree) {
         let module = self.current;
-        let join = |name: &str| {
-            if prefix.is_empty() {
-                name.to_string()
-            } else {
-                format!("{prefix}::{name}")
-            }
-        };
-        match tree {
-            syn::UseTree::Path(p) => self.use_tree(&join(&unraw(&p.ident)), &p.tree),
-            syn::UseTree::Name(n) => {
-                let name = unraw(&n.ident);
-                if name == "self" {
-                    if let Some(last) = prefix.rsplit("::").next() {
-                        self.imports
-                            .add_name(module, last.to_string(), prefix.to_string());
-                    }
-                } else {
-                    self.imports.add_name(module, name.clone(), join(&name));
-                }
-            }
-            syn::UseTree::Rename(r) => {
-                let name = unraw(&r.ident);
-                let target = if name == "self" {
-                    prefix.to_string()
-                } else {
-                    join(&name)
-                };
-                let alias = unraw(&r.rename);
-                if alias != "_" {
-                    self.imports.add_name(module, alias, target);
-                }
-            }
-            syn::UseTree::Glob(_) => {
-                if !prefix.is_empty() {
-                    self.imports.modules[module].globs.push(normalize(prefix));
-                }
-            }
-            syn::UseTree::Group(g) => {
-                for t in &g.items {
-                    self.use_tree(prefix, t);
-                }
-            }
+        let (names, globs) = use_tree_names(tree);
+        for (name, target) in names {
+            self.imports.add_name(module, name, target);
         }
+        self.imports.modules[module].globs.extend(globs);
     }
 
     fn local(&mut self, ident: &syn::Ident) {
@@ -430,7 +446,7 @@ impl Collector {
 
 impl<'ast> Visit<'ast> for Collector {
     fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
-        self.use_tree("", &u.tree);
+        self.use_tree(&u.tree);
     }
 
     fn visit_item_extern_crate(&mut self, e: &'ast syn::ItemExternCrate) {
