@@ -246,11 +246,7 @@ pub fn load_table(path: &Path, table: Table) -> Result<Option<FileSettings>, Con
 
 /// Whether the `Cargo.toml` at `path` is a workspace root (has `[workspace]`).
 pub fn is_workspace_root(path: &Path) -> bool {
-    std::fs::read_to_string(path)
-        .ok()
-        .and_then(|text| {
-            crate::manifests::with_toml(&text, |doc| doc.contains_key("workspace")).ok()
-        })
+    crate::cargo_workspace::with_manifest(path, |doc| doc.contains_key("workspace"))
         .unwrap_or(false)
 }
 

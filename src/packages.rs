@@ -15,6 +15,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use crate::cargo_workspace::with_manifest;
+
 /// Name endings that make a package test support.
 /// (`e2e`: a workspace's end-to-end test package, `acme-e2e`.)
 const TEST_SUFFIXES: &[&str] = &[
@@ -150,10 +152,8 @@ fn dev_only_members(manifest: &Path) -> BTreeSet<String> {
     let mut normal = BTreeSet::new();
     let mut dev = BTreeSet::new();
     for dir in dirs {
-        let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
-            continue;
-        };
-        let _ = crate::manifests::with_toml(&text, |doc| {
+        // An unreadable or malformed member says nothing.
+        let _ = with_manifest(&dir.join("Cargo.toml"), |doc| {
             dependencies_of_member(doc, &mut members, &mut normal, &mut dev)
         });
     }
@@ -218,8 +218,7 @@ fn dependencies_of_member(
 
 /// The `package.name` of the manifest at `path`, if it is readable and has one.
 fn package_name(path: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
-    crate::manifests::with_toml(&text, |doc| {
+    with_manifest(path, |doc| {
         doc.get("package")?
             .get_ref()
             .as_table()?
