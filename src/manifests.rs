@@ -31,34 +31,35 @@ pub fn with_toml<T>(
     text: &str,
     read: impl FnOnce(&DeTable<'_>) -> T,
 ) -> Result<T, toml::de::Error> {
-    let kept = |text: &str| {
-        let kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-        kept.as_ref().and_then(|k| k.by_text.get(text).copied())
+    let lock = || KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    let (known, room) = {
+        let kept = lock();
+        let known = kept.as_ref().and_then(|k| k.by_text.get(text).copied());
+        let used = kept.as_ref().map_or(0, |k| k.bytes);
+        (known, used + text.len() <= MAX_KEPT_BYTES)
     };
-    if let Some(doc) = kept(text) {
+    if let Some(doc) = known {
         return Ok(read(doc.get_ref()));
     }
-    let room = {
-        let kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-        kept.as_ref().map_or(0, |k| k.bytes) + text.len() <= MAX_KEPT_BYTES
-    };
     if !room {
         return Ok(read(DeTable::parse(text)?.get_ref()));
     }
     // Kept for the rest of the process: the text and its table live as
-    // long as the map that holds them, which is never emptied.
+    // long as the map that holds them, which is never emptied. The text of
+    // a malformed manifest stays too, and counts against the bound.
     let text: &'static str = Box::leak(Box::from(text));
-    let doc: &'static Spanned<DeTable<'static>> = Box::leak(Box::new(DeTable::parse(text)?));
-    {
-        let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    let parsed = DeTable::parse(text);
+    let doc = {
+        let mut kept = lock();
         let kept = kept.get_or_insert_with(|| Kept {
             by_text: HashMap::new(),
             bytes: 0,
         });
-        if kept.by_text.insert(text, doc).is_none() {
-            kept.bytes += text.len();
-        }
-    }
+        kept.bytes += text.len();
+        let doc: &'static Spanned<DeTable<'static>> = Box::leak(Box::new(parsed?));
+        kept.by_text.insert(text, doc);
+        doc
+    };
     Ok(read(doc.get_ref()))
 }
 
