@@ -12,8 +12,9 @@
 //! chains followed through bindings ([`chains`]),
 //! "is this loop endless / does it observe cancellation" ([`loops`]), and
 //! "is this a spawn call, what is its task body, is its handle kept, does
-//! it run once for the process" ([`spawn`]), "is this test code, is this an
-//! entry point" ([`scope`]), "who calls whom" for the driver's
+//! it run once for the process" ([`spawn`]), "does this async code run on
+//! the main thread or on a runtime worker" ([`threads`]), "is this test
+//! code, is this an entry point" ([`scope`]), "who calls whom" for the driver's
 //! crate-wide check of findings that depend on their fn's callers
 //! ([`entry`]), the `mod a;` declarations the driver builds a crate's
 //! module tree from ([`modules`]). A rule that needs to remember a node
@@ -39,6 +40,7 @@ pub mod races;
 pub mod scope;
 pub mod scopes;
 pub mod spawn;
+pub mod threads;
 pub mod visit;
 
 use std::collections::HashMap;

@@ -1,0 +1,225 @@
+//! Which thread async code runs on: a runtime worker shared with other
+//! tasks, or the main thread (`main`, a `#[tokio::main]` fn, a future given
+//! to `block_on` from sync code), which runs nothing else. Rules use it to
+//! leave alone what only holds up `main` (a blocking call, a one-shot
+//! request of a command-line client), as [`Thread::MainIfOnlyFrom`] hands
+//! the question to the crate's callers when the answer lies there.
+
+use syn::visit::Visit;
+use syn::Expr;
+
+use crate::context::bindings::pat_ident;
+use crate::context::paths::CURRENT_THREAD_RUNTIME;
+use crate::context::scope::{has_main_attr, main_is_current_thread};
+use crate::context::Node;
+use crate::FileContext;
+
+/// Which thread the async context at `ancestors[index]` runs on: the
+/// main thread for `main` (or a `#[…::main]` fn or method) itself, an
+/// async block in it that is not spawned, or an async block handed to
+/// `block_on` from sync code, unless a current-thread runtime makes the
+/// main thread its only worker; a runtime worker otherwise.
+pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: usize) -> Thread {
+    for i in (0..=index).rev() {
+        let child = ancestors.get(i + 1);
+        match ancestors[i] {
+            Node::ItemFn(f) if ctx.is_entry_point(f) => {
+                return entry_thread(ctx, &f.sig, &f.attrs, &f.block)
+            }
+            Node::ItemFn(f) => return main_if_only_from(&f.sig),
+            // A `#[tokio::main]` method is a sync fn that builds a
+            // runtime and blocks on its body: the body runs on the
+            // calling thread, as under `block_on`, not on a worker.
+            Node::ImplFn(f) if has_main_attr(&f.attrs) => {
+                return entry_thread(ctx, &f.sig, &f.attrs, &f.block)
+            }
+            Node::ImplFn(f) => return main_if_only_from(&f.sig),
+            Node::TraitFn(_) | Node::Static(_) | Node::Const(_) => return Thread::Worker,
+            _ if i == index => {}
+            Node::Expr(Expr::Closure(c)) if c.asyncness.is_none() => return Thread::Worker,
+            Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
+                let Some(Node::Expr(arg)) = child else {
+                    continue;
+                };
+                let Some(callee) = callee_name(call, arg) else {
+                    continue;
+                };
+                if callee.contains("spawn") {
+                    return Thread::Worker;
+                }
+                if callee == "block_on" {
+                    // Inside async code the `block_on` itself is reported.
+                    if async_context(&ancestors[..i]).is_some() {
+                        return Thread::Worker;
+                    }
+                    return match enclosing_fn_body(&ancestors[..i])
+                        .and_then(|body| current_thread_runtime_in(ctx, body))
+                    {
+                        Some(span) => Thread::OnlyWorker(span),
+                        None => Thread::Main,
+                    };
+                }
+            }
+            Node::Local(local) => {
+                // `let server = async { … }; tokio::spawn(server);`
+                if let Some(name) = pat_ident(&local.pat) {
+                    if enclosing_fn_body(&ancestors[..i])
+                        .is_some_and(|body| spawns_name(ctx, body, &name.to_string()))
+                    {
+                        return Thread::Worker;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Thread::Worker
+}
+
+/// The thread the body of an entry point (`main`, or a fn or method
+/// with a `#[…::main]` attribute) runs on: the thread that called it,
+/// unless a current-thread runtime makes that thread its only worker.
+fn entry_thread<'v>(
+    ctx: &'v FileContext<'_>,
+    sig: &syn::Signature,
+    attrs: &[syn::Attribute],
+    body: &'v syn::Block,
+) -> Thread {
+    if main_is_current_thread(attrs) {
+        let attr = attrs
+            .iter()
+            .find(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"));
+        return Thread::OnlyWorker(attr.map_or(sig.ident.span(), syn::spanned::Spanned::span));
+    }
+    match current_thread_runtime_in(ctx, body) {
+        Some(span) => Thread::OnlyWorker(span),
+        None => Thread::Main,
+    }
+}
+
+/// Where `body` builds a current-thread tokio runtime, if it does.
+fn current_thread_runtime_in<'v>(
+    ctx: &'v FileContext<'_>,
+    body: &'v syn::Block,
+) -> Option<proc_macro2::Span> {
+    struct Finder<'v, 'a> {
+        ctx: &'v FileContext<'a>,
+        found: Option<proc_macro2::Span>,
+    }
+    impl<'v> Visit<'v> for Finder<'v, '_> {
+        fn visit_expr_call(&mut self, c: &'v syn::ExprCall) {
+            if self.found.is_none() && self.ctx.callee_is(&c.func, &[CURRENT_THREAD_RUNTIME]) {
+                self.found = Some(syn::spanned::Spanned::span(c));
+            }
+            syn::visit::visit_expr_call(self, c);
+        }
+        fn visit_macro(&mut self, mac: &'v syn::Macro) {
+            self.ctx.visit_macro_body(mac, self);
+        }
+    }
+    let mut f = Finder { ctx, found: None };
+    f.visit_block(body);
+    f.found
+}
+
+/// The thread the body of an async fn (not `main`) runs on: the main
+/// thread when every caller in the crate is main-thread code, which the
+/// driver checks; a sync fn's async blocks are handed elsewhere.
+fn main_if_only_from(sig: &syn::Signature) -> Thread {
+    if sig.asyncness.is_some() {
+        Thread::MainIfOnlyFrom(crate::context::imports::unraw(&sig.ident))
+    } else {
+        Thread::Worker
+    }
+}
+
+/// The thread an async context runs on (see [`thread_of`]).
+#[derive(Debug, Clone)]
+pub enum Thread {
+    /// A runtime worker, shared with other tasks.
+    Worker,
+    /// The main thread (or one that blocks on its own runtime), which runs
+    /// no other task.
+    Main,
+    /// The main thread as the only worker of a current-thread runtime, built
+    /// or chosen here.
+    OnlyWorker(proc_macro2::Span),
+    /// The body of the named async fn: the main thread if every caller in
+    /// the crate is main-thread code, a worker otherwise.
+    MainIfOnlyFrom(String),
+}
+
+/// The last segment of the fn or method that `call` calls, when `arg` is
+/// one of its arguments (not its receiver or callee).
+fn callee_name(call: &Expr, arg: &Expr) -> Option<String> {
+    match call {
+        Expr::Call(c) if c.args.iter().any(|a| std::ptr::eq(a, arg)) => match &*c.func {
+            Expr::Path(p) => Some(p.path.segments.last()?.ident.to_string()),
+            _ => None,
+        },
+        Expr::MethodCall(m) if m.args.iter().any(|a| std::ptr::eq(a, arg)) => {
+            Some(m.method.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Whether `body` passes `name` (or something built from it) to a call
+/// whose name contains `spawn`.
+fn spawns_name(ctx: &FileContext<'_>, body: &syn::Block, name: &str) -> bool {
+    let mentions =
+        |e: &Expr| ctx.any_expr(e, |e| matches!(e, Expr::Path(p) if p.path.is_ident(name)));
+    ctx.any_expr(body, |e| {
+        let (callee, args) = match e {
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => (p.path.segments.last().map(|s| s.ident.to_string()), &c.args),
+                _ => return false,
+            },
+            Expr::MethodCall(m) => (Some(m.method.to_string()), &m.args),
+            _ => return false,
+        };
+        callee.is_some_and(|c| c.contains("spawn")) && args.iter().any(mentions)
+    })
+}
+
+/// The body of the innermost fn the ancestors are in.
+pub fn enclosing_fn_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
+    ancestors.iter().rev().find_map(|n| match n {
+        Node::ItemFn(f) => Some(&*f.block),
+        Node::ImplFn(f) => Some(&f.block),
+        Node::TraitFn(f) => f.default.as_ref(),
+        _ => None,
+    })
+}
+
+/// The async fn, block or closure an expression runs in.
+pub struct AsyncContext {
+    /// Its position in the ancestors.
+    pub index: usize,
+    /// The `async` keyword, to point at.
+    pub token: proc_macro2::Span,
+    /// What it is ("inside this async fn"), for a note at `token`.
+    pub note: &'static str,
+}
+
+/// The async fn, block or closure an expression runs in; `None` when the
+/// innermost fn-like owner is not async.
+pub fn async_context(ancestors: &[Node<'_>]) -> Option<AsyncContext> {
+    for (index, node) in ancestors.iter().enumerate().rev() {
+        let (token, note): (Option<&syn::token::Async>, &'static str) = match node {
+            Node::Expr(Expr::Closure(c)) => (c.asyncness.as_ref(), "inside this async closure"),
+            Node::Expr(Expr::Async(a)) => (Some(&a.async_token), "inside this async block"),
+            Node::ItemFn(f) => (f.sig.asyncness.as_ref(), "inside this async fn"),
+            Node::ImplFn(f) => (f.sig.asyncness.as_ref(), "inside this async fn"),
+            Node::TraitFn(f) => (f.sig.asyncness.as_ref(), "inside this async fn"),
+            Node::Static(_) | Node::Const(_) => return None,
+            _ => continue,
+        };
+        return token.map(|t| AsyncContext {
+            index,
+            token: t.span,
+            note,
+        });
+    }
+    None
+}
