@@ -222,6 +222,9 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
         !match moot.kind {
             ReachKind::Once => reach.once.contains(key),
             ReachKind::MainThread => reach.main_thread.contains(key),
+            ReachKind::OnceOnMainThread => {
+                reach.once.contains(key) && reach.main_thread.contains(key)
+            }
         }
     });
 }

@@ -4,9 +4,10 @@ use crate::context::paths::{
     REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
 };
 use crate::context::races::Race;
+use crate::context::threads::{once_on_main_thread, MainOnce};
 use crate::context::{Node, TokenPos};
 use crate::Triggers;
-use crate::{FileContext, Finding, LintOptions, Span};
+use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 use std::collections::HashMap;
 
 crate::declare_lint! {
@@ -62,6 +63,22 @@ crate::declare_lint! {
     ///
     /// `reqwest::get(…)` written directly inside the future given to
     /// `tokio::time::timeout(…)` is bounded and not reported.
+    ///
+    /// A request sent once on the main thread is not reported: in `main`
+    /// (or in a future `main` hands to `block_on`), or in a fn the crate
+    /// reaches from `main` only through calls and `.await`s, never in a
+    /// loop, a closure or a spawned task (workspace crates included). That
+    /// is a command-line client's one call: whoever runs it sees a stall
+    /// and can stop it, and no task hangs in the background. On real
+    /// command-line clients every such finding was one no maintainer
+    /// acted on. This covers `reqwest::get(…)`, a temporary client's
+    /// request, and a local client that stays in its fn and sends every
+    /// request without a timeout that way. A `for` loop over a collection
+    /// counts as once; `loop` and `while` do not (a service's main loop
+    /// polling forever is reported), and neither does a `#[tokio::main]`
+    /// fn other than `main` (it runs each time it is called). A fn whose
+    /// name is also used as a value somewhere in the crate (`get(handler)`)
+    /// has callers leaklint cannot see, so its requests are reported.
     /// `reqwest::blocking` (30 s default) is left alone. For ureq, any method
     /// whose name starts with `timeout` counts (`timeout`, `timeout_read`,
     /// ureq 3's `timeout_global`), and a request is only judged when it is
@@ -141,8 +158,9 @@ enum Use {
     },
     /// A request built from it with `.timeout(…)` in its chain.
     Timed,
-    /// A request without one (or a call that sends a request built elsewhere).
-    Untimed(Span),
+    /// A request without one (or a call that sends a request built
+    /// elsewhere), and whether it runs once on the main thread.
+    Untimed(Span, MainOnce),
     /// The client leaves the function's sight: returned, stored, passed, cloned.
     Escapes(Span),
 }
@@ -158,6 +176,13 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                   local_clients: &mut LocalClients| {
         match client_destination(ctx, expr, ancestors, options) {
             Destination::TimedRequest => {}
+            Destination::UntimedRequest => {
+                if let Some(finding) =
+                    unless_once_on_main_thread(finding, once_on_main_thread(ctx, ancestors))
+                {
+                    findings.push(finding);
+                }
+            }
             Destination::Local { name, mentions } => local_clients.add(finding, name, mentions),
             Destination::Other => findings.push(finding),
         }
@@ -175,11 +200,12 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             if let Some(Race::Timeout(_)) = ctx.enclosing_race(expr, ancestors, options) {
                 return;
             }
-            findings.push(
-                Finding::new(name, ctx.span_of(expr), "`reqwest::get` sends the request with a default client that has no timeout")
-                    .note_plain("a stalled server holds this request, and the task awaiting it, forever")
-                    .help("send it with a client built with `.timeout(…)`, or wrap it in `tokio::time::timeout`"),
-            );
+            let finding = Finding::new(name, ctx.span_of(expr), "`reqwest::get` sends the request with a default client that has no timeout")
+                .note_plain("a stalled server holds this request, and the task awaiting it, forever")
+                .help("send it with a client built with `.timeout(…)`, or wrap it in `tokio::time::timeout`");
+            if let Some(finding) = unless_once_on_main_thread(finding, once_on_main_thread(ctx, ancestors)) {
+                findings.push(finding);
+            }
         }
         syn::Expr::Call(call) if call.args.is_empty() && ctx.callee_is(&call.func, UREQ_AGENT) => {
             findings.push(
@@ -228,17 +254,34 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     findings
 }
 
+/// `finding` about a request that runs `once` as given: none when that is
+/// once on the main thread (a command-line client's one request: whoever
+/// runs it sees a stall and can stop it, and no task hangs in the
+/// background), else the finding, moot if the crate reaches its fn only
+/// that way.
+fn unless_once_on_main_thread(finding: Finding, once: MainOnce) -> Option<Finding> {
+    match once {
+        MainOnce::Yes => None,
+        MainOnce::IfOnlyFrom(function) => {
+            Some(finding.moot_if_reached(function, ReachKind::OnceOnMainThread))
+        }
+        MainOnce::No => Some(finding),
+    }
+}
+
 /// Where a new client goes.
 enum Destination {
     /// Straight into a request with its own `.timeout(…)`
     /// (`Client::new().get(url).timeout(d).send()`).
     TimedRequest,
+    /// Straight into a request without one (`Client::new().get(url).send()`).
+    UntimedRequest,
     /// Into a local binding (`let client = …;`), with its later mentions.
     Local {
         name: String,
         mentions: Vec<TokenPos>,
     },
-    /// Anywhere else: returned, stored, passed on, or a request without a timeout.
+    /// Anywhere else: returned, stored, passed on.
     Other,
 }
 
@@ -269,7 +312,7 @@ fn client_destination<'v>(
                 {
                     Destination::TimedRequest
                 } else {
-                    Destination::Other
+                    Destination::UntimedRequest
                 };
             }
             Node::Local(local) => {
@@ -375,7 +418,10 @@ fn classify_use<'v>(
                 {
                     Use::Timed
                 } else {
-                    Use::Untimed(ctx.span_of(e))
+                    Use::Untimed(
+                        ctx.span_of(e),
+                        once_on_main_thread(ctx, &ancestors[..above - 1]),
+                    )
                 }
             } else if m.method == "clone" {
                 let below = &ancestors[..above - 1];
@@ -386,7 +432,10 @@ fn classify_use<'v>(
                 .unwrap_or_else(|| Use::Escapes(ctx.span_of(e)))
             } else {
                 // `client.execute(request)`: a request built elsewhere.
-                Use::Untimed(ctx.span_of(e))
+                Use::Untimed(
+                    ctx.span_of(e),
+                    once_on_main_thread(ctx, &ancestors[..above - 1]),
+                )
             }
         }
         Some(Node::Local(local)) => {
@@ -516,10 +565,26 @@ impl LocalClients {
             if !unknown && timed == uses.len() {
                 continue;
             }
+            // A client whose every request without a timeout is sent once
+            // on the main thread (a command-line client's one request).
+            let escapes = uses.iter().any(|(_, _, u)| matches!(u, Use::Escapes(_)));
+            if !unknown && !escapes {
+                let mut on_main = uses.iter().filter_map(|(_, _, u)| match u {
+                    Use::Untimed(_, once) => Some(once.clone()),
+                    _ => None,
+                });
+                let first = on_main.next().unwrap_or(MainOnce::No);
+                if on_main.all(|once| once == first) {
+                    match unless_once_on_main_thread(finding, first) {
+                        Some(f) => finding = f,
+                        None => continue,
+                    }
+                }
+            }
             if timed > 0 {
                 for (_, _, u) in &uses {
                     finding = match *u {
-                        Use::Untimed(span) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
+                        Use::Untimed(span, _) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
                         Use::Escapes(span) => finding.note(
                             span,
                             "the client leaves this function here, so requests made with it elsewhere are not bounded by the per-request timeouts",

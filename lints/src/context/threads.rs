@@ -223,3 +223,59 @@ pub fn async_context(ancestors: &[Node<'_>]) -> Option<AsyncContext> {
     }
     None
 }
+
+/// Whether code runs once, on the main thread (see [`once_on_main_thread`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MainOnce {
+    /// Yes, as far as the file shows: in `main` (or a `#[…::main]` fn), or
+    /// in a future it hands to `block_on`, outside any loop or closure.
+    Yes,
+    /// In the named fn, outside any loop or closure: yes if the crate
+    /// reaches that fn only once from `main`, on the main thread
+    /// ([`crate::ReachKind::OnceOnMainThread`]).
+    IfOnlyFrom(String),
+    /// No: a spawned task, a runtime worker, a loop or a closure.
+    No,
+}
+
+/// Whether the async code an expression with these `ancestors` is in runs
+/// once on the main thread: its thread is the main thread (see
+/// [`thread_of`]; a current-thread runtime's main thread counts, since it
+/// still runs `main`'s own work), and no loop or closure lies between its fn
+/// and it. What runs there holds up `main`'s own work, which whoever runs
+/// the program sees, and no task in the background.
+pub fn once_on_main_thread<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>]) -> MainOnce {
+    let Some(context) = async_context(ancestors) else {
+        return MainOnce::No;
+    };
+    let Some(fn_at) = ancestors
+        .iter()
+        .rposition(|n| matches!(n, Node::ItemFn(_) | Node::ImplFn(_) | Node::TraitFn(_)))
+    else {
+        return MainOnce::No;
+    };
+    // A `for` loop goes through a collection once; `loop` and `while` may
+    // be a long-running program's main loop.
+    let repeats = ancestors[fn_at..].iter().any(|n| {
+        matches!(
+            n,
+            Node::Expr(Expr::Loop(_) | Expr::While(_) | Expr::Closure(_))
+        )
+    });
+    if repeats {
+        return MainOnce::No;
+    }
+    match thread_of(ctx, ancestors, context.index) {
+        // Only the program's `main` runs once whatever calls what; another
+        // `#[tokio::main]` fn, or a sync fn handing a future to
+        // `block_on`, runs as often as it is called.
+        Thread::Main | Thread::OnlyWorker(_) => match ancestors[fn_at] {
+            Node::ItemFn(f) if f.sig.ident == "main" && ctx.is_entry_point(f) => MainOnce::Yes,
+            Node::ItemFn(f) => MainOnce::IfOnlyFrom(crate::context::imports::unraw(&f.sig.ident)),
+            Node::ImplFn(f) => MainOnce::IfOnlyFrom(crate::context::imports::unraw(&f.sig.ident)),
+            _ => MainOnce::No,
+        },
+        Thread::MainIfOnlyFrom(function) => MainOnce::IfOnlyFrom(function),
+        Thread::Worker => MainOnce::No,
+    }
+}
