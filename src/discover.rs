@@ -23,14 +23,24 @@ pub struct SourceFile {
     /// How to show it: as discovered, `/`-separated, without a leading `./`.
     pub display: String,
     /// Whether it is test code by where it lies: a directory named `tests`,
-    /// `benches`, `examples` or `fuzz` below the linted root (or in the path
+    /// `benches`, `bench`, `benchmark(s)`, `examples` or `fuzz` below the linted root (or in the path
     /// named on the command line), or a test-support package (see
     /// [`crate::packages`]).
     pub test_code: bool,
 }
 
 /// Directories whose files are test, bench, example or fuzz code.
-pub const TEST_DIRS: &[&str] = &["tests", "benches", "examples", "fuzz"];
+/// (`bench`, `benchmark` and `benchmarks` too: a workspace's benchmark
+/// tools often live there, `core/bench/…`, rather than in Cargo's `benches`.)
+pub const TEST_DIRS: &[&str] = &[
+    "tests",
+    "benches",
+    "bench",
+    "benchmark",
+    "benchmarks",
+    "examples",
+    "fuzz",
+];
 
 /// Whether a directory of `relative` (a path below the linted root, or as
 /// named on the command line) is a test directory. The file name itself
@@ -281,6 +291,9 @@ mod tests {
             "benches/b.rs",
             "examples/e/main.rs",
             "fuzz/fuzz_targets/f.rs",
+            "core/bench/src/utils/mod.rs",
+            "core/bench/dashboard/server/src/handlers.rs",
+            "benchmarks/load/src/main.rs",
         ] {
             assert!(in_test_dir(Path::new(yes)), "{yes}");
         }
@@ -289,6 +302,8 @@ mod tests {
             "src/lib.rs",
             "src/testing/mod.rs",
             "tests.rs",
+            "src/workbench/mod.rs",
+            "src/bench.rs",
         ] {
             assert!(!in_test_dir(Path::new(no)), "{no}");
         }

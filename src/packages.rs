@@ -2,9 +2,10 @@
 //!
 //! A file belongs to the package of the nearest `Cargo.toml` above it that
 //! has a `[package]` table. That package is test support when its name ends
-//! in `test`, `tests`, `testing`, `test-utils`, `test-support` or `e2e`
-//! (after a `-` or `_`, or as the whole name: `acme-test-utils`,
-//! `integration_tests`, `sozu-e2e`, but not `latest` or `matrix-e2ee`) or
+//! in `test`, `tests`, `testing`, `test-utils`, `test-support`, `e2e`,
+//! `bench`, `benches`, `benchmark` or `benchmarks` (after a `-` or `_`, or
+//! as the whole name: `acme-test-utils`, `integration_tests`, `sozu-e2e`,
+//! `iggy-bench`, but not `latest`, `matrix-e2ee` or `workbench`) or
 //! is `integration`, when the configuration
 //! lists it in `test_packages`, or when the other members of its workspace
 //! depend on it only as a dev-dependency (an integration-test harness).
@@ -18,7 +19,8 @@ use std::path::{Path, PathBuf};
 use crate::cargo_workspace::with_manifest;
 
 /// Name endings that make a package test support.
-/// (`e2e`: a workspace's end-to-end test package, `acme-e2e`.)
+/// (`e2e`: a workspace's end-to-end test package, `acme-e2e`; `bench`: a
+/// benchmark tool, `iggy-bench`.)
 const TEST_SUFFIXES: &[&str] = &[
     "test",
     "tests",
@@ -26,6 +28,10 @@ const TEST_SUFFIXES: &[&str] = &[
     "test-utils",
     "test-support",
     "e2e",
+    "bench",
+    "benches",
+    "benchmark",
+    "benchmarks",
 ];
 
 /// Whole names that make a package test support: the integration test
@@ -249,6 +255,10 @@ mod tests {
             "e2e",
             "sozu-e2e",
             "acme_e2e",
+            "iggy-bench",
+            "acme_benches",
+            "acme-benchmark",
+            "benchmarks",
         ] {
             assert!(is_test_support_name(yes), "{yes}");
         }
@@ -261,6 +271,8 @@ mod tests {
             "attest",
             "matrix-e2ee",
             "e2e-encryption",
+            "workbench",
+            "bench-dashboard-server",
         ] {
             assert!(!is_test_support_name(no), "{no}");
         }

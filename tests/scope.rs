@@ -106,6 +106,14 @@ pub fn also_built_outside_tests() {{
         "[package]\nname = \"harness\"\nversion = \"0.1.0\"\n",
     );
     write(dir, "harness/src/lib.rs", LEAK);
+    // A workspace's benchmark tools: a `bench` directory, a `-bench` package.
+    write(dir, "core/bench/dashboard/src/main.rs", LEAK);
+    write(
+        dir,
+        "load-bench/Cargo.toml",
+        "[package]\nname = \"load-bench\"\nversion = \"0.1.0\"\n",
+    );
+    write(dir, "load-bench/src/lib.rs", LEAK);
 }
 
 #[test]
@@ -126,9 +134,10 @@ fn test_code_is_skipped_and_counted() {
             ("src/lib.rs".to_string(), 20)
         ]
     );
-    // tests/ (2), benches/, examples/, fuzz/, two test-support packages.
-    assert_eq!(value["test_files"], 7);
-    assert_eq!(value["files_scanned"], 11);
+    // tests/ (2), benches/, examples/, fuzz/, two test-support packages,
+    // a bench directory and a bench package.
+    assert_eq!(value["test_files"], 9);
+    assert_eq!(value["files_scanned"], 13);
     let skipped: Vec<(&str, &str)> = value["skipped"]
         .as_array()
         .unwrap()
@@ -161,7 +170,7 @@ fn include_tests_lints_everything_but_generated_files() {
     );
     let by_flag = json(dir.path(), &["--include-tests"]);
     assert_eq!(by_flag["test_files"], 0);
-    assert_eq!(findings(&by_flag).len(), 2 + 2 + 1 + 7);
+    assert_eq!(findings(&by_flag).len(), 2 + 2 + 1 + 9);
     assert_eq!(by_flag["skipped"].as_array().unwrap().len(), 2);
 
     write(
@@ -182,7 +191,7 @@ fn the_human_summary_says_what_was_skipped() {
     let summary = stdout.lines().last().unwrap();
     assert_eq!(
         summary,
-        "3 findings in 2 files (11 files scanned, 0 errors; skipped: 6 test files \
+        "3 findings in 2 files (13 files scanned, 0 errors; skipped: 8 test files \
          (--include-tests lints them), 2 generated or too large (listed by --format json))"
     );
 }
