@@ -151,7 +151,7 @@ pub fn resolve_alone(result: &mut FileResult) {
         return;
     };
     let summaries = [*summary];
-    let (once, main_thread) = entry::reached_from_main(summaries.iter());
+    let (once, main_thread) = entry::reached_from_main(summaries.iter(), None);
     let reach = Reach {
         complete: true,
         once,
@@ -386,7 +386,8 @@ fn resolve_in_crate(
         }
     }
     if !moot_fns.is_empty() && krate.complete() {
-        krate.load_callers(moot_fns, None);
+        let callers_of = krate.load_callers(moot_fns, None);
+        krate.load_field_owners(&callers_of);
         let complete = krate.complete();
         // What `main` reaches, over the files whose fns may call a file's
         // (a binary's own units; any file for a library's): once per set
@@ -402,7 +403,10 @@ fn resolve_in_crate(
                             .filter(|(p, _)| scope.as_ref().is_none_or(|u| krate.in_units(p, u)))
                             .map(|(_, s)| s)
                             .collect();
-                        entry::reached_from_main(loaded.iter().copied())
+                        entry::reached_from_main(
+                            loaded.iter().copied(),
+                            Some(krate.structs_loaded()),
+                        )
                     }
                     false => Default::default(),
                 };

@@ -763,7 +763,11 @@ impl LazyCrate {
     /// Loads the files that may call the fns named `names`, and those that
     /// may call their callers, `levels` levels up (`None`: up to the fns
     /// nothing calls).
-    pub fn load_callers(&mut self, names: BTreeSet<String>, levels: Option<usize>) {
+    pub fn load_callers(
+        &mut self,
+        names: BTreeSet<String>,
+        levels: Option<usize>,
+    ) -> BTreeSet<String> {
         let mut frontier = names;
         let mut seen: BTreeSet<String> = BTreeSet::new();
         let mut level = 0;
@@ -794,6 +798,38 @@ impl LazyCrate {
             frontier = next;
             level += 1;
         }
+        seen
+    }
+
+    /// Loads the definitions of the structs whose fields' methods named in
+    /// `methods` the loaded files call (`services.cluster.start()`), so that
+    /// such a call is known for a call of the field's type's method.
+    pub fn load_field_owners(&mut self, methods: &BTreeSet<String>) {
+        let owners: BTreeSet<String> = self
+            .loaded
+            .values()
+            .flatten()
+            .flat_map(|s| &s.calls)
+            .filter_map(|site| match &site.callee {
+                Callee::Field { owner, method, .. }
+                    if methods.contains(method) && !self.structs.contains(owner) =>
+                {
+                    Some(owner.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        if owners.is_empty() {
+            return;
+        }
+        self.structs.extend(owners.iter().cloned());
+        let owners: Vec<String> = owners.into_iter().collect();
+        self.load_spelling(&owners, Spelling::StructDefinition, &|_, _, _| true);
+    }
+
+    /// The structs every possible definition of which is loaded.
+    pub fn structs_loaded(&self) -> &BTreeSet<String> {
+        &self.structs
     }
 
     /// [`LazyCrate::load_scoped`] for the `wants` not asked for before with

@@ -106,9 +106,12 @@ crate::declare_lint! {
     ///   workspace does not count). It matches
     ///   calls by name, resolving what it can (`module::f`, `Type::f`,
     ///   `self.f()`, a receiver made by `let x = Type::f(…)` or typed as a
-    ///   parameter): any call that may be the fn counts as a caller, so a
-    ///   same-named method called on a value of unknown type anywhere
-    ///   (`x.start()` in a loop) keeps the finding, as does a fn passed as a
+    ///   parameter, a struct's field by the type the struct declares it
+    ///   with, `services.cluster.start()`): any call that may be the fn
+    ///   counts as a caller, so a same-named method called on a value of
+    ///   unknown type anywhere (`x.start()` in a loop) keeps the finding
+    ///   (a method called on what std's iterator makers return,
+    ///   `v.iter().map(f).collect()`, is an iterator's), as does a fn passed as a
     ///   value, named in a macro leaklint cannot read, or in a workspace with
     ///   a file that does not parse. The chain from `main` may pass through
     ///   a task or thread that `main`-only code spawns once, or a `block_on`

@@ -330,6 +330,8 @@ impl<'a> FileContext<'a> {
                     }
                     _ => None,
                 },
+                // `v.iter().map(f).collect()`: std's, no fn of the crate.
+                Expr::MethodCall(m) if is_std_iterator(&m.receiver) => None,
                 Expr::MethodCall(m) => {
                     let name = imports::unraw(&m.method);
                     let on_self = matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
@@ -506,7 +508,7 @@ impl<'a> FileContext<'a> {
             if let Expr::Path(p) = &*c.func {
                 let names = segment_names(&p.path);
                 if let [.., ty, ctor] = names.as_slice() {
-                    if ty != "Self" && ty.starts_with(char::is_uppercase) && ctor == "new" {
+                    if ty != "Self" && ty.starts_with(char::is_uppercase) && is_constructor(ctor) {
                         return Some(ty.clone());
                     }
                 }
@@ -556,7 +558,9 @@ impl<'a> FileContext<'a> {
             // returns is what it declares (`Callee::Returned`).
             return match names.as_slice() {
                 [.., ty, ctor]
-                    if ty != "Self" && ty.starts_with(char::is_uppercase) && ctor == "new" =>
+                    if ty != "Self"
+                        && ty.starts_with(char::is_uppercase)
+                        && is_constructor(ctor) =>
                 {
                     Some(ty.clone())
                 }
@@ -710,6 +714,67 @@ fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
             Expr::MethodCall(m) if methods.contains(&m.method.to_string().as_str()) => &m.receiver,
             _ => return expr,
         };
+    }
+}
+
+/// Whether `T::name(…)` returns `T`: `new` by convention, `default` by
+/// the `Default` trait.
+fn is_constructor(name: &str) -> bool {
+    matches!(name, "new" | "default")
+}
+
+/// Methods of std's iterators that make one (`v.iter()`, `it.map(f)`): a
+/// method called on what they return (`v.iter().map(f).collect()`) is an
+/// iterator's, never a method of the crate's (`Collector::collect`).
+const ITERATOR_MAKERS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "drain",
+    "map",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "flatten",
+    "cloned",
+    "copied",
+    "chain",
+    "zip",
+    "enumerate",
+    "skip",
+    "take",
+    "rev",
+    "peekable",
+    "take_while",
+    "skip_while",
+    "step_by",
+    "inspect",
+    "split",
+    "split_whitespace",
+    "lines",
+    "chars",
+    "bytes",
+    "keys",
+    "values",
+    "values_mut",
+    "into_keys",
+    "into_values",
+    "char_indices",
+    "rsplit",
+    "splitn",
+    "fuse",
+    "scan",
+    "map_while",
+    "windows",
+    "chunks",
+];
+
+/// Whether `receiver` is an iterator made by one of [`ITERATOR_MAKERS`].
+fn is_std_iterator(receiver: &Expr) -> bool {
+    match receiver {
+        Expr::Paren(p) => is_std_iterator(&p.expr),
+        Expr::MethodCall(m) => ITERATOR_MAKERS.iter().any(|n| m.method == n),
+        _ => false,
     }
 }
 
@@ -1080,28 +1145,63 @@ fn collect_idents(
 
 /// The fns (by key) of a crate that are reached only from `main`:
 /// `(once, main_thread)`, the keys reached as [`crate::ReachKind::Once`]
-/// and as [`crate::ReachKind::MainThread`].
+/// and as [`crate::ReachKind::MainThread`]. `structs_known` says which
+/// structs have every definition among `summaries` (`None`: all of them):
+/// a method of such a struct's field (`services.cluster.start()`) is a
+/// method of the field's declared type, when the crate has methods of it.
 pub fn reached_from_main<'s>(
     summaries: impl IntoIterator<Item = &'s CallSummary> + Clone,
+    structs_known: Option<&BTreeSet<String>>,
 ) -> (BTreeSet<String>, BTreeSet<String>) {
     // Free fns by name, with the module their path names (if any).
     let mut free: BTreeMap<&str, Vec<(Option<&str>, &CallSite)>> = BTreeMap::new();
-    let mut assoc: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
+    let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
     let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
     let mut keys: BTreeSet<&str> = BTreeSet::new();
     let mut once: BTreeSet<String> = BTreeSet::new();
     let mut main_thread: BTreeSet<String> = BTreeSet::new();
+    // The types the crate has methods of, and its structs' fields.
+    let types_with_methods: BTreeSet<&str> = summaries
+        .clone()
+        .into_iter()
+        .flat_map(|s| &s.defs)
+        .filter_map(|(key, _)| key.rsplit_once("::").map(|(owner, _)| owner))
+        .filter(|owner| owner.starts_with(char::is_uppercase))
+        .collect();
+    let struct_fields: Vec<&(String, String, String)> = summaries
+        .clone()
+        .into_iter()
+        .flat_map(|s| &s.struct_fields)
+        .collect();
+    let field_owner_type = |owner: &String, field: &str| -> Option<&str> {
+        if !structs_known.is_none_or(|known| known.contains(owner)) {
+            return None;
+        }
+        field_type(struct_fields.iter().copied(), owner, field)
+            .filter(|ty| types_with_methods.contains(ty))
+    };
     for summary in summaries.clone() {
         for site in &summary.calls {
             match &site.callee {
                 Callee::Free(m, n) => free.entry(n).or_default().push((m.as_deref(), site)),
-                Callee::Assoc(k) => assoc.entry(k).or_default().push(site),
-                // A field's method counts as a call of any method of the
-                // name: resolving it here would need the struct's file.
-                Callee::Method(n)
-                | Callee::Field { method: n, .. }
-                | Callee::Returned { method: n, .. } => methods.entry(n).or_default().push(site),
+                Callee::Assoc(k) => assoc.entry(k.clone()).or_default().push(site),
+                Callee::Field {
+                    owner,
+                    field,
+                    method,
+                } => match field_owner_type(owner, field) {
+                    Some(ty) => assoc
+                        .entry(format!("{ty}::{method}"))
+                        .or_default()
+                        .push(site),
+                    None => methods.entry(method).or_default().push(site),
+                },
+                // A method on a receiver of unknown type counts as a call
+                // of any method of the name.
+                Callee::Method(n) | Callee::Returned { method: n, .. } => {
+                    methods.entry(n).or_default().push(site)
+                }
             }
         }
         opaque.extend(summary.opaque.iter().map(String::as_str));
@@ -1233,7 +1333,7 @@ mod tests {
             .zip(files)
             .map(|(f, (module, s))| FileContext::new(f, s).call_summary(module))
             .collect();
-        reached_from_main(&summaries)
+        reached_from_main(&summaries, None)
     }
 
     /// [`reached_in`] for one crate root file.

@@ -1,0 +1,5 @@
+pub struct Listener;
+
+impl Listener {
+    pub async fn start(&self) {}
+}

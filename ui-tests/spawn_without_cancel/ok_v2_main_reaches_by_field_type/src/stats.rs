@@ -1,0 +1,15 @@
+#[derive(Default)]
+pub struct Collector {}
+
+impl Collector {
+    pub async fn collect(&mut self) {
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(15)).await;
+                update_averages();
+            }
+        });
+    }
+}
+
+fn update_averages() {}
