@@ -116,7 +116,11 @@ crate::declare_lint! {
     ///   a file that does not parse. The chain from `main` may pass through
     ///   a task or thread that `main`-only code spawns once, or a `block_on`
     ///   (a server thread running its own runtime): that code runs once too.
-    ///   It may not pass through a loop or another closure. Linting from
+    ///   It may not pass through a loop or another closure. A fn that never
+    ///   returns a value (`-> !`, `-> Infallible`, `-> Result<Infallible,
+    ///   E>`: a server's `start` that serves until the process ends or
+    ///   fails) runs for the rest of the process, so a worker it starts
+    ///   outside a loop is process-lifetime too, whoever calls it. Linting from
     ///   standard input reads the other files from disk. A fn named `main`
     ///   inside a module is not the program's `main`.
     /// * A loop that leaves only through `std::process::exit`, `abort` or

@@ -409,13 +409,15 @@ impl<'a> FileContext<'a> {
                     return Lifetime::Process;
                 }
                 Node::ItemFn(f) => {
-                    return if self.is_entry_point(f) {
+                    return if self.is_entry_point(f) || never_returns(&f.sig) {
                         Lifetime::Process
                     } else {
                         Lifetime::PerCallOf(imports::unraw(&f.sig.ident))
                     };
                 }
-                Node::ImplFn(f) if scope::has_main_attr(&f.attrs) => return Lifetime::Process,
+                Node::ImplFn(f) if scope::has_main_attr(&f.attrs) || never_returns(&f.sig) => {
+                    return Lifetime::Process
+                }
                 Node::ImplFn(f) => return Lifetime::PerCallOf(imports::unraw(&f.sig.ident)),
                 Node::TraitFn(_) | Node::Const(_) => return Lifetime::Repeated,
                 _ => {}
@@ -933,4 +935,39 @@ fn struct_literal_type(literal: &syn::ExprStruct, self_type: Option<&str>) -> Op
         true => self_type.map(str::to_string),
         false => Some(imports::unraw(&last.ident)),
     }
+}
+
+/// Whether a fn never returns a value (`-> !`, `-> Infallible`, `->
+/// Result<Infallible, E>`: a server's `start` that serves until the process
+/// ends or fails): what it spawns outside a loop cannot outlive it, since
+/// it runs for the rest of the process (a failure ends the program).
+fn never_returns(sig: &syn::Signature) -> bool {
+    fn uninhabited(ty: &syn::Type) -> bool {
+        match ty {
+            syn::Type::Never(_) => true,
+            syn::Type::Paren(p) => uninhabited(&p.elem),
+            syn::Type::Path(p) => p
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "Infallible"),
+            _ => false,
+        }
+    }
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return false;
+    };
+    if uninhabited(ty) {
+        return true;
+    }
+    let syn::Type::Path(p) = &**ty else {
+        return false;
+    };
+    let Some(last) = p.path.segments.last().filter(|s| s.ident == "Result") else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if uninhabited(t))
 }
