@@ -70,10 +70,12 @@ crate::declare_lint! {
     /// not listed above (`smol::channel::unbounded`, futures 0.1's
     /// `futures::sync::mpsc::unbounded`) are not recognised. A placeholder
     /// pair whose receiver is dropped at once (`let (tx, _) =
-    /// unbounded_channel();` in a constructor) is reported even when a later
-    /// `init()` replaces the sender with one whose receiver is read: sends
-    /// before that fail, and leaklint does not follow the field; suppress it
-    /// with a reason.
+    /// unbounded_channel();` in a constructor) is not reported when its fn
+    /// stores the sender in a field (`Self { tx, .. }`) that a method of the
+    /// same file replaces (`self.tx = tx;`, `mem::replace(&mut self.tx,
+    /// tx)`), as an `init()` does: sends before that fail on purpose. A
+    /// replacement in another file is not seen, and the finding stays;
+    /// suppress it with a reason.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -154,6 +156,7 @@ fn check_constructor<'v>(
         )
     };
     let receiver_ident = match receiver {
+        Pat::Wild(_) if placeholder_replaced_later(ctx, sender, outer) => return None,
         Pat::Wild(_) => {
             return Some(
                 finding("unbounded channel whose receiver is dropped at once")
@@ -205,6 +208,67 @@ fn check_constructor<'v>(
 }
 
 /// The sender and receiver patterns of `(tx, rx)`, `(tx, mut rx)` or `(tx, rx): (S, R)`.
+/// Whether the sender `sender` (of a pair whose receiver is dropped at
+/// once) is a placeholder: its fn stores it in a struct's field
+/// (`Self { tx, .. }`, `Self { tx: sender }`), and some method of the file
+/// replaces that field (`self.tx = tx;`, `mem::replace(&mut self.tx, tx)`)
+/// with a channel that is read, as an `init()` does.
+fn placeholder_replaced_later<'v>(
+    ctx: &'v FileContext<'_>,
+    sender: &Pat,
+    ancestors: &[Node<'v>],
+) -> bool {
+    let Pat::Ident(sender) = sender else {
+        return false;
+    };
+    let Some(body) = crate::context::threads::enclosing_fn_body(ancestors) else {
+        return false;
+    };
+    let mut fields: Vec<String> = Vec::new();
+    ctx.for_each_expr(body, |e| {
+        if let Expr::Struct(s) = e {
+            for f in &s.fields {
+                let stores = matches!(&f.expr, Expr::Path(p) if p.path.is_ident(&sender.ident));
+                if let (true, syn::Member::Named(name)) = (stores, &f.member) {
+                    fields.push(name.to_string());
+                }
+            }
+        }
+        std::ops::ControlFlow::<()>::Continue(())
+    });
+    if fields.is_empty() {
+        return false;
+    }
+    let is_own_field = |e: &Expr| {
+        let e = match e {
+            Expr::Reference(r) => &*r.expr,
+            e => e,
+        };
+        matches!(e, Expr::Field(f)
+            if matches!(&*f.base, Expr::Path(p) if p.path.is_ident("self"))
+                && matches!(&f.member, syn::Member::Named(n) if fields.iter().any(|x| n == x)))
+    };
+    // The methods of the file's `impl` blocks.
+    struct Methods<'v>(Vec<&'v syn::Block>);
+    impl<'v> Visit<'v> for Methods<'v> {
+        fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
+            self.0.push(&f.block);
+        }
+    }
+    let mut methods = Methods(Vec::new());
+    methods.visit_file(ctx.file);
+    methods.0.into_iter().any(|block| {
+        ctx.any_expr(block, |e| match e {
+            Expr::Assign(a) => is_own_field(&a.left),
+            Expr::Call(c) => {
+                matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "replace" || s.ident == "swap"))
+                    && c.args.first().is_some_and(&is_own_field)
+            }
+            _ => false,
+        })
+    })
+}
+
 fn tuple_halves(pat: &Pat) -> Option<(&Pat, &Pat)> {
     match pat {
         Pat::Type(t) => tuple_halves(&t.pat),
