@@ -655,13 +655,7 @@ impl LazyCrate {
                 field,
                 method,
             } => {
-                if self.structs.insert(owner.clone()) {
-                    self.load_spelling(
-                        std::slice::from_ref(owner),
-                        Spelling::StructDefinition,
-                        &|_, _, _| true,
-                    );
-                }
+                self.load_struct_definitions([owner.clone()].into());
                 let fields = self.summaries().flat_map(|(_, s)| &s.struct_fields);
                 (field_type(fields, owner, field)?.to_string(), method)
             }
@@ -811,20 +805,23 @@ impl LazyCrate {
             .flatten()
             .flat_map(|s| &s.calls)
             .filter_map(|site| match &site.callee {
-                Callee::Field { owner, method, .. }
-                    if methods.contains(method) && !self.structs.contains(owner) =>
-                {
+                Callee::Field { owner, method, .. } if methods.contains(method) => {
                     Some(owner.clone())
                 }
                 _ => None,
             })
             .collect();
-        if owners.is_empty() {
-            return;
-        }
-        self.structs.extend(owners.iter().cloned());
-        let owners: Vec<String> = owners.into_iter().collect();
-        self.load_spelling(&owners, Spelling::StructDefinition, &|_, _, _| true);
+        self.load_struct_definitions(owners);
+    }
+
+    /// Loads every file that may define one of the structs `owners` not
+    /// loaded before (see [`LazyCrate::structs_loaded`]).
+    fn load_struct_definitions(&mut self, owners: BTreeSet<String>) {
+        let new: Vec<String> = owners
+            .into_iter()
+            .filter(|o| self.structs.insert(o.clone()))
+            .collect();
+        self.load_spelling(&new, Spelling::StructDefinition, &|_, _, _| true);
     }
 
     /// The structs every possible definition of which is loaded.

@@ -412,19 +412,17 @@ fn classify_use<'v>(
     }
     match above.checked_sub(1).map(|i| ancestors[i]) {
         Some(Node::Expr(e @ syn::Expr::MethodCall(m))) if std::ptr::eq(&*m.receiver, current) => {
+            let below = &ancestors[..above - 1];
+            let untimed = || Use::Untimed(ctx.span_of(e), once_on_main_thread(ctx, below));
             if REQUEST_METHODS.iter().any(|r| m.method == r) {
-                if request_has_timeout(e, &ancestors[..above - 1])
+                if request_has_timeout(e, below)
                     || in_timeout_future(ctx, mention, ancestors, options)
                 {
                     Use::Timed
                 } else {
-                    Use::Untimed(
-                        ctx.span_of(e),
-                        once_on_main_thread(ctx, &ancestors[..above - 1]),
-                    )
+                    untimed()
                 }
             } else if m.method == "clone" {
-                let below = &ancestors[..above - 1];
                 match below.last() {
                     Some(Node::Local(local)) => alias(ctx, local, e, below),
                     _ => None,
@@ -432,10 +430,7 @@ fn classify_use<'v>(
                 .unwrap_or_else(|| Use::Escapes(ctx.span_of(e)))
             } else {
                 // `client.execute(request)`: a request built elsewhere.
-                Use::Untimed(
-                    ctx.span_of(e),
-                    once_on_main_thread(ctx, &ancestors[..above - 1]),
-                )
+                untimed()
             }
         }
         Some(Node::Local(local)) => {

@@ -248,17 +248,8 @@ fn placeholder_replaced_later<'v>(
             if matches!(&*f.base, Expr::Path(p) if p.path.is_ident("self"))
                 && matches!(&f.member, syn::Member::Named(n) if fields.iter().any(|x| n == x)))
     };
-    // The methods of the file's `impl` blocks.
-    struct Methods<'v>(Vec<&'v syn::Block>);
-    impl<'v> Visit<'v> for Methods<'v> {
-        fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
-            self.0.push(&f.block);
-        }
-    }
-    let mut methods = Methods(Vec::new());
-    methods.visit_file(ctx.file);
-    methods.0.into_iter().any(|block| {
-        ctx.any_expr(block, |e| match e {
+    ctx.local_methods().any(|method| {
+        ctx.any_expr(method.block, |e| match e {
             Expr::Assign(a) => is_own_field(&a.left),
             Expr::Call(c) => {
                 matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "replace" || s.ident == "swap"))

@@ -505,15 +505,10 @@ impl<'a> FileContext<'a> {
     fn receiver_type<'v>(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
         // `T::new(…).start()`: a constructor by convention returns `T`.
         if let Expr::Call(c) = receiver {
-            if let Expr::Path(p) = &*c.func {
-                let names = segment_names(&p.path);
-                if let [.., ty, ctor] = names.as_slice() {
-                    if ty != "Self" && ty.starts_with(char::is_uppercase) && is_constructor(ctor) {
-                        return Some(ty.clone());
-                    }
-                }
-            }
-            return None;
+            return match &*c.func {
+                Expr::Path(p) => constructed_type(&segment_names(&p.path)),
+                _ => None,
+            };
         }
         let Expr::Path(p) = receiver else {
             return None;
@@ -549,23 +544,9 @@ impl<'a> FileContext<'a> {
                 }
                 _ => return None,
             };
-            let names: Vec<String> = path
-                .segments
-                .iter()
-                .map(|s| imports::unraw(&s.ident))
-                .collect();
-            // `T::new(…)` returns `T` by convention; what another fn
-            // returns is what it declares (`Callee::Returned`).
-            return match names.as_slice() {
-                [.., ty, ctor]
-                    if ty != "Self"
-                        && ty.starts_with(char::is_uppercase)
-                        && is_constructor(ctor) =>
-                {
-                    Some(ty.clone())
-                }
-                _ => None,
-            };
+            // What another fn returns is what it declares
+            // (`Callee::Returned`).
+            return constructed_type(&segment_names(path));
         }
         let param = self.binding_of_use(ident)?;
         let sig = super::ancestry::enclosing_fn_sig(ancestors)?;
@@ -717,10 +698,19 @@ fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
     }
 }
 
-/// Whether `T::name(…)` returns `T`: `new` by convention, `default` by
-/// the `Default` trait.
-fn is_constructor(name: &str) -> bool {
-    matches!(name, "new" | "default")
+/// The type `T` a call of the path `names` returns when it is `T::new` (by
+/// convention) or `T::default` (by the `Default` trait).
+fn constructed_type(names: &[String]) -> Option<String> {
+    match names {
+        [.., ty, ctor]
+            if ty != "Self"
+                && ty.starts_with(char::is_uppercase)
+                && matches!(ctor.as_str(), "new" | "default") =>
+        {
+            Some(ty.clone())
+        }
+        _ => None,
+    }
 }
 
 /// Methods of std's iterators that make one (`v.iter()`, `it.map(f)`): a
@@ -1158,15 +1148,18 @@ pub fn reached_from_main<'s>(
     let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
     let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
-    let mut keys: BTreeSet<&str> = BTreeSet::new();
     let mut once: BTreeSet<String> = BTreeSet::new();
     let mut main_thread: BTreeSet<String> = BTreeSet::new();
-    // The types the crate has methods of, and its structs' fields.
-    let types_with_methods: BTreeSet<&str> = summaries
+    // The crate's fns, the types it has methods of, and its structs' fields.
+    let keys: BTreeSet<&str> = summaries
         .clone()
         .into_iter()
         .flat_map(|s| &s.defs)
-        .filter_map(|(key, _)| key.rsplit_once("::").map(|(owner, _)| owner))
+        .map(|(key, _)| key.as_str())
+        .collect();
+    let types_with_methods: BTreeSet<&str> = keys
+        .iter()
+        .filter_map(|key| key.rsplit_once("::").map(|(owner, _)| owner))
         .filter(|owner| owner.starts_with(char::is_uppercase))
         .collect();
     let struct_fields: Vec<&(String, String, String)> = summaries
@@ -1226,7 +1219,6 @@ pub fn reached_from_main<'s>(
     }
     opaque.extend(generic_calls.iter().map(String::as_str));
     for summary in summaries.clone() {
-        keys.extend(summary.defs.iter().map(|(k, _)| k.as_str()));
         for (name, current_thread) in &summary.mains {
             once.insert(name.clone());
             if !*current_thread {

@@ -363,6 +363,12 @@ impl<'a> FileContext<'a> {
         self.fns.get(name).map(|v| v.as_slice()).unwrap_or(&[])
     }
 
+    /// The methods (of `impl` blocks, and trait methods with a default
+    /// body) defined in this file.
+    pub fn local_methods(&self) -> impl Iterator<Item = &LocalFn<'a>> {
+        self.fns.values().flatten().filter(|f| f.is_method)
+    }
+
     /// The free fn named `name` if exactly one is defined in this file.
     pub fn local_fn(&self, name: &str) -> Option<LocalFn<'a>> {
         let mut free = self.local_fns(name).iter().filter(|f| !f.is_method);
