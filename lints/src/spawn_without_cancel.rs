@@ -107,9 +107,12 @@ crate::declare_lint! {
     ///   calls by name, resolving what it can (`module::f`, `Type::f`,
     ///   `self.f()`, a receiver made by `let x = Type::f(…)` or typed as a
     ///   parameter, a struct's field by the type the struct declares it
-    ///   with, `services.cluster.start()`): any call that may be the fn
-    ///   counts as a caller, so a same-named method called on a value of
-    ///   unknown type anywhere (`x.start()` in a loop) keeps the finding
+    ///   with, `services.cluster.start()`, a `let this = Self { … }`): any
+    ///   call that may be the fn counts as a caller, so a same-named method
+    ///   called on a value of unknown type anywhere (`x.start()` in a loop)
+    ///   keeps the finding, unless it passes other arguments than the fn
+    ///   takes (`x.start(id, None)` is no call of `start(&self)`: Rust has
+    ///   no overloads)
     ///   (a method called on what std's iterator makers return,
     ///   `v.iter().map(f).collect()`, is an iterator's), as does a fn passed as a
     ///   value, named in a macro leaklint cannot read, or in a workspace with

@@ -13,8 +13,9 @@
 //! fn of `impl Type`. Its callers are every call that may be it, types and
 //! modules unresolved: `name(…)` and `module::name(…)` for a free fn;
 //! `Type::name(…)`, `Self::name(…)` and `self.name()` in `impl Type`, and
-//! any `x.name()` on a receiver of unknown type, for a method. A call that
-//! is not the right one can only keep a finding. A name mentioned other
+//! any `x.name()` on a receiver of unknown type, for a method; a call that
+//! passes other arguments than the fn takes is not it ([`Arguments`]). A
+//! call that is not the right one can only keep a finding. A name mentioned other
 //! than as a callee (`spawn(run)`, `.map(handle)`, a macro leaklint cannot
 //! read) makes its callers unknown; a fn with no caller is reached from
 //! nowhere. Test code calls nothing.
@@ -103,6 +104,33 @@ pub struct CallSite {
     pub thread: SiteThread,
     /// The call expression.
     pub span: crate::Span,
+    /// How it passes its arguments, which the fn it calls must take
+    /// (`None`: not known).
+    pub arguments: Option<Arguments>,
+}
+
+/// How a call passes its arguments. Rust has neither overloads nor default
+/// arguments, so a call can only be a fn that takes exactly these: `x.start(a,
+/// b, c)` is no call of a `start(&self)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Arguments {
+    /// `x.name(…)`, whose receiver is the fn's `self`.
+    pub method_syntax: bool,
+    /// The arguments in the parentheses (the receiver of `x.name(…)` aside).
+    pub count: usize,
+}
+
+impl Arguments {
+    /// Whether a fn with this signature can take them: `x.name(a)` needs a
+    /// `self` and one parameter more; `T::name(x, a)` a `self` and one, or
+    /// two parameters; `name(a)` one.
+    pub fn fit(self, takes_self: bool, params: usize) -> bool {
+        if self.method_syntax {
+            takes_self && self.count == params
+        } else {
+            self.count == params + usize::from(takes_self)
+        }
+    }
 }
 
 /// The names the top-level `pub use` items of `file` re-export, with the
@@ -339,6 +367,11 @@ impl<'a> FileContext<'a> {
                     Some(match &self_type {
                         Some(t) if on_self => Callee::Assoc(format!("{t}::{name}")),
                         _ => match self.receiver_type(&m.receiver, ancestors) {
+                            // `let this = Self { … }; this.start()`.
+                            Some(t) if t == "Self" => match &self_type {
+                                Some(t) => Callee::Assoc(format!("{t}::{name}")),
+                                None => Callee::Method(name),
+                            },
                             Some(t) => Callee::Assoc(format!("{t}::{name}")),
                             None => match self.field_receiver(
                                 &m.receiver,
@@ -665,12 +698,24 @@ impl<'a> FileContext<'a> {
             }
             child = *node;
         }
+        let arguments = match expr {
+            Expr::MethodCall(m) => Some(Arguments {
+                method_syntax: true,
+                count: m.args.len(),
+            }),
+            Expr::Call(c) => Some(Arguments {
+                method_syntax: false,
+                count: c.args.len(),
+            }),
+            _ => None,
+        };
         CallSite {
             callee,
             caller,
             once,
             thread,
             span: self.call_span(expr),
+            arguments,
         }
     }
 }
@@ -1157,6 +1202,14 @@ pub fn reached_from_main<'s>(
         .flat_map(|s| &s.defs)
         .map(|(key, _)| key.as_str())
         .collect();
+    // What each fn takes (same-named fns of several modules: each).
+    let mut signatures: BTreeMap<&str, Vec<(bool, usize)>> = BTreeMap::new();
+    for facts in summaries.clone().into_iter().flat_map(|s| &s.fns) {
+        signatures
+            .entry(facts.key.as_str())
+            .or_default()
+            .push((facts.takes_self, facts.params));
+    }
     let types_with_methods: BTreeSet<&str> = keys
         .iter()
         .filter_map(|key| key.rsplit_once("::").map(|(owner, _)| owner))
@@ -1260,6 +1313,14 @@ pub fn reached_from_main<'s>(
                     .map(|(_, site)| *site),
             );
         }
+        // A call that passes other arguments than the fn takes is not it.
+        sites.retain(|site| {
+            site.arguments.is_none_or(|args| {
+                signatures
+                    .get(key)
+                    .is_none_or(|sigs| sigs.iter().any(|&(s, n)| args.fit(s, n)))
+            })
+        });
         (!sites.is_empty()).then_some(sites)
     };
     let all_callers: Vec<(&str, Vec<&CallSite>)> = keys
@@ -1371,6 +1432,50 @@ mod tests {
             assert!(main_thread.contains(key), "{key}: {main_thread:?}");
         }
         assert!(!once.contains("Other::new"));
+    }
+
+    #[test]
+    fn a_call_with_other_arguments_than_the_fn_takes_is_not_a_caller() {
+        let (once, _) = reached(
+            "fn main() { let c = Cluster::new(); c.start(); Cluster::stop(&c, 1); go(1); }
+             impl Cluster {
+                 fn new() -> Self { Cluster }
+                 fn start(&self) {}
+                 fn stop(&self, code: u8) {}
+             }
+             fn go(n: u8) {}
+             fn busy() { loop { pick().start(1, 2); pick().stop(); go(); go(1, 2); Cluster::stop(&x); } }",
+        );
+        for key in ["Cluster::start", "Cluster::stop", "crate::go"] {
+            assert!(once.contains(key), "{key}: {once:?}");
+        }
+        // The same calls with the arguments the fns take may be them.
+        let (once, _) = reached(
+            "fn main() { let c = Cluster::new(); c.start(); go(1); }
+             impl Cluster { fn new() -> Self { Cluster } fn start(&self) {} }
+             fn go(n: u8) {}
+             fn busy() { loop { pick().start(); go(2); } }",
+        );
+        assert!(!once.contains("Cluster::start"), "{once:?}");
+        assert!(!once.contains("crate::go"), "{once:?}");
+        // Method syntax needs a `self`: `x.new()` is no call of `new()`.
+        let (once, _) = reached(
+            "fn main() { Cluster::new(); }
+             impl Cluster { fn new() -> Self { Cluster } }
+             fn busy() { loop { pick().new(); } }",
+        );
+        assert!(once.contains("Cluster::new"), "{once:?}");
+    }
+
+    #[test]
+    fn a_method_of_a_self_literal_is_its_impls() {
+        let file = syn::parse_file(
+            "impl Client { fn new() -> Self { let this = Self { id: 1 }; this.start(); this } }",
+        )
+        .unwrap();
+        let summary = FileContext::new(&file, "").call_summary("crate");
+        let callees: Vec<&Callee> = summary.calls.iter().map(|c| &c.callee).collect();
+        assert_eq!(callees, [&Callee::Assoc("Client::start".to_string())]);
     }
 
     #[test]
@@ -1518,8 +1623,8 @@ mod tests {
         assert!(once.contains("Other::build"), "{once:?}");
         // `x.start()` on an unknown receiver may be any method `start`.
         let (once, _) = reached(
-            "fn main() { Server::start(); }
-             impl Server { fn start() {} }
+            "fn main() { Server::start(&s); }
+             impl Server { fn start(&self) {} }
              fn other() { loop { pick().start(); } }",
         );
         assert!(!once.contains("Server::start"), "{once:?}");

@@ -37,6 +37,10 @@ pub struct FnFacts {
     pub is_method: bool,
     /// Whether it is an `async fn`.
     pub is_async: bool,
+    /// Whether it takes `self` (a method, callable as `x.name(…)`).
+    pub takes_self: bool,
+    /// How many parameters it takes besides `self`.
+    pub params: usize,
     /// Its first endless loop that observes no cancellation and that no
     /// cancellation wraps (the `loop` / `while` keyword).
     pub endless_loop: Option<Span>,
@@ -87,6 +91,8 @@ impl FileContext<'_> {
             name: self.span_of(&sig.ident),
             is_method,
             is_async: sig.asyncness.is_some(),
+            takes_self: sig.receiver().is_some(),
+            params: sig.inputs.len() - usize::from(sig.receiver().is_some()),
             endless_loop: shape
                 .loops
                 .iter()
