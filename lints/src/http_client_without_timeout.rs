@@ -78,7 +78,9 @@ crate::declare_lint! {
     /// polling forever is reported), and neither does a `#[tokio::main]`
     /// fn other than `main` (it runs each time it is called). A fn whose
     /// name is also used as a value somewhere in the crate (`get(handler)`)
-    /// has callers leaklint cannot see, so its requests are reported.
+    /// has callers leaklint cannot see, so its requests are reported,
+    /// unless the module that names it defines its own fn of that name (the
+    /// server's `list` handler is not the client's `list` command).
     /// `reqwest::blocking` (30 s default) is left alone. For ureq, any method
     /// whose name starts with `timeout` counts (`timeout`, `timeout_read`,
     /// ureq 3's `timeout_global`), and a request is only judged when it is

@@ -40,8 +40,9 @@ pub struct CallSummary {
     /// Every call.
     pub calls: Vec<CallSite>,
     /// Fns mentioned other than as a callee: `name` (a free fn, or a name
-    /// in an unread macro), `Type::name`, or `*::name` (`Self::name`: a
-    /// method of some type).
+    /// in an unread macro), `module::name` (a free fn of the file's own
+    /// module, by key), `Type::name`, or `*::name` (`Self::name`: a method
+    /// of some type).
     pub opaque: BTreeSet<String>,
     /// `(macro, method)`: a `macro_rules!` of this file calls `$ty::method`.
     pub macro_methods: Vec<(String, String)>,
@@ -313,6 +314,19 @@ impl<'a> FileContext<'a> {
             .collect();
         let fn_key_of =
             |f: &syn::ItemFn| -> Option<String> { fn_keys.get(&fn_pos(&f.sig)).cloned() };
+        let inline_modules: Vec<std::ops::Range<usize>> = self
+            .file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Mod(m) if m.content.is_some() => {
+                    let span = self.span_of(m);
+                    Some(span.start.byte..span.end.byte)
+                }
+                _ => None,
+            })
+            .collect();
+        let in_inline_module = |byte: usize| inline_modules.iter().any(|m| m.contains(&byte));
         // The names each fn binds (parameters, `let`s, patterns), by the fn's
         // position: a mention of one is a variable, not a fn value.
         let mut bound_names: Vec<(usize, BTreeSet<String>)> = Vec::new();
@@ -430,6 +444,16 @@ impl<'a> FileContext<'a> {
                             }
                             [.., ty, name] if ty.starts_with(char::is_uppercase) => {
                                 summary.opaque.insert(format!("{ty}::{name}"));
+                            }
+                            // `get(handler)` where this file's module
+                            // defines `handler`: that fn (an import of the
+                            // same name would not compile), unless an inline
+                            // module, which may have its own, holds it.
+                            [name]
+                                if own_free.contains(name)
+                                    && !in_inline_module(self.span_of(p).start.byte) =>
+                            {
+                                summary.opaque.insert(format!("{module}::{name}"));
                             }
                             [.., name] => {
                                 summary.opaque.insert(name.clone());
@@ -1291,7 +1315,7 @@ pub fn reached_from_main<'s>(
         let hidden = if method {
             opaque.contains(key) || opaque.contains(format!("*::{name}").as_str())
         } else {
-            opaque.contains(name)
+            opaque.contains(name) || opaque.contains(key)
         };
         if hidden {
             return None;
@@ -1465,6 +1489,26 @@ mod tests {
              fn busy() { loop { pick().new(); } }",
         );
         assert!(once.contains("Cluster::new"), "{once:?}");
+    }
+
+    #[test]
+    fn a_fn_named_as_a_value_by_its_own_module_hides_only_itself() {
+        let (once, _) = reached_in(&[
+            (
+                "crate",
+                "fn main() { cmd::list(); api::list(); cmd::other(); }",
+            ),
+            ("cmd", "pub fn list() {} pub fn other() {}"),
+            ("api", "pub fn routes() { get(list) } fn list() {}"),
+            (
+                "web",
+                "mod handlers { fn routes() { get(other) } } fn other() {}",
+            ),
+        ]);
+        assert!(once.contains("cmd::list"), "{once:?}");
+        assert!(!once.contains("api::list"), "{once:?}");
+        // In an inline module a bare name may be any `other`.
+        assert!(!once.contains("cmd::other"), "{once:?}");
     }
 
     #[test]

@@ -14,3 +14,18 @@ pub async fn on_demand() -> anyhow::Result<()> {
     reqwest::Client::new().get("http://example.com/now").send().await?;
     Ok(())
 }
+
+pub async fn status() -> anyhow::Result<()> {
+    reqwest::get("http://example.com/status").await?;
+    Ok(())
+}
+
+pub async fn fetch() -> anyhow::Result<()> {
+    reqwest::get("http://example.com/fetch").await?;
+    Ok(())
+}
+
+// `status` is named as a value by its own module: a router may call it.
+pub fn routes() -> Router {
+    Router::new().route("/status", get(status))
+}

@@ -1,5 +1,8 @@
 // A command-line client: each subcommand sends its requests once, awaited
-// from `main` on the main thread. Nothing here is reported.
+// from `main` on the main thread. A handler of the same name that another
+// module defines and names as a value is not the client's fn. Nothing here
+// is reported.
+mod api;
 mod cmd;
 
 enum Command {
