@@ -64,9 +64,10 @@ crate::declare_lint! {
     ///
     /// A spawn wrapper (a fn of the crate, maybe in another file, that
     /// spawns its parameter and drops the handle) called with a future
-    /// written in place (`spawn_named("conn", async move { … })`) is a spawn
-    /// call; one given a future by name or as a call is not followed, and
-    /// a file is read for such calls only when its code spells `spawn`
+    /// written in place (`spawn_named("conn", async move { … })`) or made
+    /// by a call (`spawn_named("conn", handle(socket))`) is a spawn call;
+    /// one given a future by name (a variable) is not followed, and a file
+    /// is read for such calls only when its code spells `spawn`
     /// (also inside a longer name: `spawn_named`).
     ///
     /// The check is syntactic and only the innermost loop around the spawn

@@ -74,8 +74,10 @@ crate::declare_lint! {
     /// * A spawn wrapper, a fn of the crate that hands one of its parameters
     ///   to a spawn call and drops the handle (`fn spawn_named(name: &str,
     ///   fut: F) { tokio::spawn(fut); }`), counts as a spawn call when its
-    ///   argument is an async block or closure written at the call and the
-    ///   call resolves to it as above (a free fn, a method on `self`, or a
+    ///   argument is an async block or closure written at the call, or a
+    ///   call that makes the future (`spawn_named("hb", heartbeat(conn))`,
+    ///   `spawn_with(move || heartbeat(conn))`, followed into the fn as a
+    ///   task body is), and the call resolves to it as above (a free fn, a method on `self`, or a
     ///   method whose name says `spawn` on a variable or a field of known
     ///   type: `self.tasks.spawn(…)`): the
     ///   finding is at the call, with a note at the spawn inside the

@@ -586,12 +586,20 @@ impl<'a> FileContext<'a> {
             }
             _ => return None,
         };
-        // Only a future written in place (an async block, or a closure that
-        // returns one) is a task body worth following.
+        // A future written in place (an async block, or a closure that
+        // returns one) or made by a call (`spawn_named("hb", hb_loop(conn))`,
+        // `spawn_with(move || hb_loop())`): a task body worth following.
+        let made_by_call = |e: &Expr| match e {
+            Expr::Call(c) => !constructor(&c.func),
+            Expr::MethodCall(_) => true,
+            _ => false,
+        };
         let (index, arg) = args.iter().enumerate().find(|(_, a)| match a {
             Expr::Async(_) => true,
-            Expr::Closure(c) => c.asyncness.is_some() || matches!(&*c.body, Expr::Async(_)),
-            _ => false,
+            Expr::Closure(c) => {
+                c.asyncness.is_some() || matches!(&*c.body, Expr::Async(_)) || made_by_call(&c.body)
+            }
+            a => made_by_call(a),
         })?;
         let name = self.crate_call_name(expr, ancestors)?;
         Some(WrapperCall { name, index, arg })

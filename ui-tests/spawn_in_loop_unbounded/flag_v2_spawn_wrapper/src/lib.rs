@@ -10,6 +10,18 @@ pub async fn serve(listener: tokio::net::TcpListener) {
     }
 }
 
+/// The same, the task made by a call: flagged.
+pub async fn serve_by_call(listener: tokio::net::TcpListener) {
+    loop {
+        let Ok((sock, _)) = listener.accept().await else { continue };
+        tasks::spawn_named("conn", handle(sock));
+    }
+}
+
+async fn handle(sock: tokio::net::TcpStream) {
+    let _ = sock;
+}
+
 /// Near miss: `run_inline` awaits its argument, one connection at a time.
 pub async fn serve_inline(listener: tokio::net::TcpListener) {
     loop {
@@ -18,5 +30,13 @@ pub async fn serve_inline(listener: tokio::net::TcpListener) {
             let _ = sock;
         })
         .await;
+    }
+}
+
+/// Near miss: the same by a call, awaited one connection at a time.
+pub async fn serve_inline_by_call(listener: tokio::net::TcpListener) {
+    loop {
+        let Ok((sock, _)) = listener.accept().await else { continue };
+        tasks::run_inline(handle(sock)).await;
     }
 }
