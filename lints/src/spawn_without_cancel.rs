@@ -15,7 +15,9 @@ crate::declare_lint! {
     /// Spawn calls are `tokio::spawn`, `tokio::task::{spawn, spawn_local,
     /// spawn_blocking}`, `.spawn(…)` on a tokio `Runtime`, runtime `Builder`,
     /// `Handle::current()` or `TaskTracker` (a tracker waits for its tasks but
-    /// never cancels them), `async_std::task::{spawn, spawn_local}`,
+    /// never cancels them; made by `TaskTracker::new()`, or a parameter,
+    /// typed `let` or field of `self` declared `TaskTracker`, through `&`,
+    /// `Arc`, `Rc`, `Box`), `async_std::task::{spawn, spawn_local}`,
     /// `actix_rt::spawn`, `smol::spawn(…).detach()`, `std::thread::spawn`,
     /// `std::thread::Builder::spawn`, and the paths in the `spawn_functions`
     /// option, resolved through the file's `use` items. `.spawn(…)` also

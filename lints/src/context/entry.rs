@@ -571,18 +571,9 @@ impl<'a> FileContext<'a> {
             return None;
         };
         let ident = p.path.get_ident()?;
-        // `let x: T = …;` (or `let x: T;`): the declared type.
-        let declared = self
-            .binding_of_use(ident)
-            .and_then(|id| self.let_of(id, ancestors))
-            .and_then(|at| match &at.local.pat {
-                syn::Pat::Type(t) if !matches!(&*t.ty, syn::Type::Infer(_)) => {
-                    Some(type_name(&t.ty))
-                }
-                _ => None,
-            });
-        if let Some(declared) = declared {
-            return declared;
+        // `let x: T = …;` (or `let x: T;`), a parameter `x: T`.
+        if let Some(declared) = self.declared_type(ident, ancestors) {
+            return type_name(declared);
         }
         if let Some(init) = self.binding_init(ident, ancestors) {
             let init = peeled(init, &["unwrap", "expect", "clone"]);
@@ -605,14 +596,7 @@ impl<'a> FileContext<'a> {
             // (`Callee::Returned`).
             return constructed_type(&segment_names(path));
         }
-        let param = self.binding_of_use(ident)?;
-        let sig = super::ancestry::enclosing_fn_sig(ancestors)?;
-        sig.inputs.iter().find_map(|input| match input {
-            syn::FnArg::Typed(t) if matches!(&*t.pat, syn::Pat::Ident(i) if self.binding_of_pat(&i.ident) == Some(param)) => {
-                type_name(&t.ty)
-            }
-            _ => None,
-        })
+        None
     }
 
     fn call_site<'v>(

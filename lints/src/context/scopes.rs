@@ -849,6 +849,29 @@ impl<'a> FileContext<'a> {
         })
     }
 
+    /// The type the written name `ident` is declared with: `let x: T` (or
+    /// `let x: T;`), or a parameter `x: T` of the fn it is in.
+    pub fn declared_type<'v>(
+        &'v self,
+        ident: &syn::Ident,
+        ancestors: &[Node<'v>],
+    ) -> Option<&'v syn::Type> {
+        let id = self.binding_of_use(ident)?;
+        if let Some(at) = self.let_of(id, ancestors) {
+            return match &at.local.pat {
+                Pat::Type(t) if !matches!(&*t.ty, syn::Type::Infer(_)) => Some(&*t.ty),
+                _ => None,
+            };
+        }
+        let sig = super::ancestry::enclosing_fn_sig(ancestors)?;
+        sig.inputs.iter().find_map(|input| match input {
+            syn::FnArg::Typed(t) if matches!(&*t.pat, Pat::Ident(i) if self.binding_of_pat(&i.ident) == Some(id)) => {
+                Some(&*t.ty)
+            }
+            _ => None,
+        })
+    }
+
     /// The initialiser of the `let name = …;` a written name refers to (see
     /// [`Self::binding_site`]).
     pub fn binding_init<'v>(

@@ -208,6 +208,24 @@ impl<'a> FileContext<'a> {
                     };
                     return Some((origin, binding));
                 }
+                // A parameter or typed `let` (`tracker: &TaskTracker`), or a
+                // field of `self` typed so by its struct in this file.
+                Expr::Path(p)
+                    if p.path.get_ident().is_some_and(|ident| {
+                        self.declared_type(ident, ancestors)
+                            .is_some_and(|ty| self.is_task_tracker(ty))
+                    }) =>
+                {
+                    return Some((Origin::Tracker, None));
+                }
+                Expr::Field(f)
+                    if is_self(&f.base)
+                        && self
+                            .self_field_type(f, ancestors)
+                            .is_some_and(|ty| self.is_task_tracker(ty)) =>
+                {
+                    return Some((Origin::Tracker, None));
+                }
                 Expr::Path(p) if binding.is_none() => {
                     let ident = p.path.get_ident()?;
                     binding = Some(ident);
@@ -225,6 +243,40 @@ impl<'a> FileContext<'a> {
             }
         }
         None
+    }
+
+    /// Whether `ty` is tokio_util's `TaskTracker`, through `&`, `Arc`, `Rc`
+    /// and `Box`.
+    fn is_task_tracker(&self, ty: &syn::Type) -> bool {
+        match peel_type(ty, &["Arc", "Rc", "Box"]) {
+            syn::Type::Path(p) if p.qself.is_none() => self
+                .resolve(&p.path)
+                .is_some_and(|path| path == "tokio_util::task::TaskTracker"),
+            _ => false,
+        }
+    }
+
+    /// The type the struct of `self` (one struct of that name in this file)
+    /// declares the field `self.name` with.
+    fn self_field_type<'v>(
+        &'v self,
+        field: &syn::ExprField,
+        ancestors: &[Node<'_>],
+    ) -> Option<&'v syn::Type> {
+        let syn::Member::Named(name) = &field.member else {
+            return None;
+        };
+        let [item] = self.structs_named(&self.self_type_at(ancestors)?) else {
+            return None;
+        };
+        let syn::Fields::Named(fields) = &item.fields else {
+            return None;
+        };
+        fields
+            .named
+            .iter()
+            .find(|f| f.ident.as_ref() == Some(name))
+            .map(|f| &f.ty)
     }
 
     /// The code a spawn call's argument runs: an async block, a closure, or
