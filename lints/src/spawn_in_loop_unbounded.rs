@@ -64,8 +64,9 @@ crate::declare_lint! {
     ///
     /// A spawn wrapper (a fn of the crate, maybe in another file, that
     /// spawns its parameter and drops the handle) called with a future
-    /// written in place (`spawn_named("conn", async move { … })`) or made
-    /// by a call (`spawn_named("conn", handle(socket))`) is a spawn call;
+    /// written in place (`spawn_named("conn", async move { … })`), or made
+    /// by a call (`spawn_named("conn", handle(socket))`) when its name says
+    /// `spawn`, is a spawn call;
     /// one given a future by name (a variable) is not followed, and a file
     /// is read for such calls only when its code spells `spawn`
     /// (also inside a longer name: `spawn_named`).

@@ -79,7 +79,8 @@ crate::declare_lint! {
     ///   argument is an async block or closure written at the call, or a
     ///   call that makes the future (`spawn_named("hb", heartbeat(conn))`,
     ///   `spawn_with(move || heartbeat(conn))`, followed into the fn as a
-    ///   task body is), and the call resolves to it as above (a free fn, a method on `self`, or a
+    ///   task body is) when the wrapper's name says `spawn`, and the call
+    ///   resolves to it as above (a free fn, a method on `self`, or a
     ///   method whose name says `spawn` on a variable or a field of known
     ///   type: `self.tasks.spawn(…)`): the
     ///   finding is at the call, with a note at the spawn inside the

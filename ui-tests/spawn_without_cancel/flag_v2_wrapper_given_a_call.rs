@@ -48,3 +48,17 @@ async fn heartbeat(conn: Conn) {
 }
 
 async fn flush() {}
+
+// Near miss: a wrapper whose name does not say `spawn` is followed only when
+// given a future written in place.
+fn detach<F>(fut: F)
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(fut);
+}
+
+pub fn start_detached() {
+    detach(heartbeat(Conn));
+    detach(async { heartbeat(Conn).await }); //~ spawn_without_cancel
+}

@@ -639,12 +639,23 @@ impl<'a> FileContext<'a> {
             _ => return None,
         };
         // A future written in place (an async block, or a closure that
-        // returns one) or made by a call (`spawn_named("hb", hb_loop(conn))`,
-        // `spawn_with(move || hb_loop())`): a task body worth following.
-        let made_by_call = |e: &Expr| match e {
-            Expr::Call(c) => !constructor(&c.func),
-            Expr::MethodCall(_) => true,
+        // returns one) is a task body worth following; so is one made by a
+        // call (`spawn_named("hb", hb_loop(conn))`, `spawn_with(move ||
+        // hb_loop())`) when the fn's name says `spawn`: `f(g(x))` is
+        // everywhere, and each would wait for the crate.
+        let says_spawn = match expr {
+            Expr::Call(c) => matches!(&*c.func, Expr::Path(p) if p.path.segments.last()
+                .is_some_and(|s| s.ident.to_string().contains("spawn"))),
+            Expr::MethodCall(m) => m.method.to_string().contains("spawn"),
             _ => false,
+        };
+        let made_by_call = |e: &Expr| {
+            says_spawn
+                && match e {
+                    Expr::Call(c) => !constructor(&c.func),
+                    Expr::MethodCall(_) => true,
+                    _ => false,
+                }
         };
         let (index, arg) = args.iter().enumerate().find(|(_, a)| match a {
             Expr::Async(_) => true,
