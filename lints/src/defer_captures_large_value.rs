@@ -32,7 +32,8 @@ crate::declare_lint! {
     /// (`64 * 1024`, `1 << 20`) or a `const` of this file, and the total size
     /// reaches the threshold; or when it holds a whole input: the result of
     /// `std::fs::read` / `read_to_string` or `tokio::fs::read` /
-    /// `read_to_string`, or a buffer passed as `&mut buf` to `.read_to_end(…)` /
+    /// `read_to_string` (through `?`, `.await`, `.unwrap()`, `.expect(…)`,
+    /// `.map_err(…)` and anyhow's or eyre's `.context(…)`), or a buffer passed as `&mut buf` to `.read_to_end(…)` /
     /// `.read_to_string(…)`.
     ///
     /// ### Why is this bad
@@ -654,10 +655,20 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
                 awaited = true;
                 &a.base
             }
+            // What keeps the bytes read: unwrapping, and the error
+            // adapters of std, anyhow and eyre (`.context("read")?`).
             Expr::MethodCall(m)
                 if matches!(
                     m.method.to_string().as_str(),
-                    "unwrap" | "expect" | "unwrap_or_default"
+                    "unwrap"
+                        | "expect"
+                        | "unwrap_or_default"
+                        | "unwrap_or_else"
+                        | "map_err"
+                        | "context"
+                        | "with_context"
+                        | "wrap_err"
+                        | "wrap_err_with"
                 ) =>
             {
                 &m.receiver

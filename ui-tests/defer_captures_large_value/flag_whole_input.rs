@@ -25,6 +25,20 @@ pub async fn load_async(path: &str, audit: &Audit) -> std::io::Result<()> {
     upload(&data).await
 }
 
+pub fn load_weights(path: &str, audit: &Audit) -> anyhow::Result<()> {
+    let weights = std::fs::read(path).context("reading weights")?;
+    defer! { audit.bytes(weights.len()); } //~ defer_captures_large_value
+    Ok(())
+}
+
+pub async fn load_index(path: &str, audit: &Audit) -> anyhow::Result<()> {
+    let index = tokio::fs::read_to_string(path)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    defer! { audit.text(index.len()); } //~ defer_captures_large_value
+    Ok(())
+}
+
 pub fn slurp(mut file: fs::File, audit: &Audit) -> std::io::Result<()> {
     let mut contents = Vec::new();
     file.read_to_end(&mut contents)?;

@@ -54,3 +54,10 @@ pub async fn read_not_awaited_yet(path: &str, log: &Log) {
     let pending = tokio::fs::read(path);
     let _g = guard((), |_| log.pending(&pending));
 }
+
+// What a read's result is mapped to is not the bytes read.
+pub fn read_then_mapped(path: &str, log: &Log) -> anyhow::Result<()> {
+    let size = std::fs::read(path).map(|bytes| bytes.len())?;
+    defer! { log.size(size); }
+    Ok(())
+}
