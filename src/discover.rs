@@ -24,8 +24,8 @@ pub struct SourceFile {
     pub display: String,
     /// Whether it is test code by where it lies: a directory named `tests`,
     /// `benches`, `bench`, `benchmark(s)`, `examples` or `fuzz` below the linted root (or in the path
-    /// named on the command line), or a test-support package (see
-    /// [`crate::packages`]).
+    /// named on the command line), a package's test, bench or example
+    /// target, or a test-support package (see [`crate::packages`]).
     pub test_code: bool,
 }
 

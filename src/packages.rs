@@ -83,6 +83,43 @@ impl PackageNames {
             .contains(&name)
     }
 
+    /// Whether `file` lies in its package's `tests/`, `benches/` or
+    /// `examples/` directory: Cargo's test, bench and example targets,
+    /// whatever directory the run was started from or named (`leaklint
+    /// tests/` lints test code as much as `leaklint .` does).
+    pub fn in_test_target(&mut self, file: &Path) -> bool {
+        let Some(dir) = file.parent() else {
+            return false;
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Some((root, _)) = self.package_of_dir(dir) else {
+            return false;
+        };
+        let relative = match file.strip_prefix(&root) {
+            Ok(relative) => relative.to_path_buf(),
+            Err(_) => {
+                let (Ok(file), Ok(root)) =
+                    (std::fs::canonicalize(file), std::fs::canonicalize(&root))
+                else {
+                    return false;
+                };
+                match file.strip_prefix(&root) {
+                    Ok(relative) => relative.to_path_buf(),
+                    Err(_) => return false,
+                }
+            }
+        };
+        let mut components = relative.components();
+        let first = components.next();
+        components.next().is_some()
+            && matches!(first, Some(std::path::Component::Normal(d))
+                if ["tests", "benches", "examples"].iter().any(|t| d == *t))
+    }
+
     /// The name of the package `file` belongs to, if a `Cargo.toml` with a
     /// `[package]` table is found above it.
     pub fn package_of(&mut self, file: &Path) -> Option<String> {

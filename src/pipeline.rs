@@ -265,10 +265,12 @@ fn run_id(
     format!("{:016x}", crate::shard::fnv1a64(text.as_bytes()))
 }
 
-/// Marks the files of test-support packages as test code.
+/// Marks the files of test-support packages, and of a package's test,
+/// bench and example targets, as test code.
 fn mark_test_support(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
     for file in files.iter_mut().filter(|f| !f.test_code) {
-        file.test_code = packages.is_test_support(&file.path, &config.test_packages);
+        file.test_code = packages.in_test_target(&file.path)
+            || packages.is_test_support(&file.path, &config.test_packages);
     }
 }
 

@@ -206,6 +206,42 @@ fn a_test_directory_above_the_linted_root_does_not_count() {
 }
 
 #[test]
+fn a_packages_test_targets_are_test_code_however_they_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    service(dir.path());
+    write(dir.path(), "src/examples/mod.rs", LEAK);
+    // The test, bench and example directories linted as the root, from the
+    // package or from inside them, by relative or absolute path.
+    for (from, root) in [
+        (dir.path().to_path_buf(), "tests"),
+        (dir.path().to_path_buf(), "tests/"),
+        (dir.path().to_path_buf(), "benches"),
+        (dir.path().to_path_buf(), "examples/demo"),
+        (dir.path().join("tests"), "."),
+        (dir.path().join("tests/common"), "mod.rs"),
+    ] {
+        let value = json(&from, &[root]);
+        assert!(findings(&value).is_empty(), "{root} from {from:?}");
+        assert!(
+            value["test_files"].as_u64() > Some(0),
+            "{root} from {from:?}"
+        );
+    }
+    let absolute = dir.path().join("tests");
+    let value = json(dir.path(), &[absolute.to_str().unwrap()]);
+    assert_eq!(
+        (findings(&value).len(), value["test_files"].as_u64()),
+        (0, Some(2))
+    );
+    // Near miss: an `examples` module under `src/` is no example target.
+    let value = json(dir.path(), &["src/examples"]);
+    assert_eq!(
+        (findings(&value).len(), value["test_files"].as_u64()),
+        (1, Some(0))
+    );
+}
+
+#[test]
 fn suppressions_in_skipped_test_code_are_not_unused() {
     let dir = tempfile::tempdir().unwrap();
     write(
