@@ -87,6 +87,16 @@ pub fn parse_body(mac: &syn::Macro) -> MacroBody {
     if let Some(exprs) = parse_exprs(tokens.clone()) {
         return MacroBody::Exprs(exprs);
     }
+    // `matches!(expr, Ok(r) if r.is_success())`: a pattern that is no
+    // expression, or a guard.
+    if matches!(
+        name.as_str(),
+        "matches" | "assert_matches" | "debug_assert_matches"
+    ) {
+        if let Some(exprs) = parse_matches(tokens.clone()) {
+            return MacroBody::Exprs(exprs);
+        }
+    }
     if let Some(stmts) = parse_stmts(tokens.clone()) {
         return MacroBody::Stmts(stmts);
     }
@@ -166,6 +176,24 @@ fn parse_exprs(tokens: TokenStream) -> Option<Vec<Expr>> {
         Punctuated::<Expr, Token![,]>::parse_terminated(input)
     };
     parser.parse2(tokens).ok().map(|p| p.into_iter().collect())
+}
+
+/// `matches!(scrutinee, pattern if guard, message…)`: the scrutinee, the
+/// guard and the message's expressions (the pattern binds, it runs nothing).
+fn parse_matches(tokens: TokenStream) -> Option<Vec<Expr>> {
+    let parser = |input: ParseStream| {
+        let mut exprs = vec![input.parse::<Expr>()?];
+        input.parse::<Token![,]>()?;
+        Pat::parse_multi_with_leading_vert(input)?;
+        if input.parse::<Option<Token![if]>>()?.is_some() {
+            exprs.push(input.parse::<Expr>()?);
+        }
+        if input.parse::<Option<Token![,]>>()?.is_some() {
+            exprs.extend(Punctuated::<Expr, Token![,]>::parse_terminated(input)?);
+        }
+        Ok(exprs)
+    };
+    parser.parse2(tokens).ok()
 }
 
 fn parse_stmts(tokens: TokenStream) -> Option<Vec<Stmt>> {
@@ -335,6 +363,25 @@ mod tests {
             "tracing::error!(error = ?e, peer = %addr, \"heartbeat failed\")",
         ));
         assert!(matches!(body, MacroBody::Exprs(v) if v.len() == 3));
+        // A guard, a pattern that is no expression, a message.
+        for (source, exprs) in [
+            (
+                "matches!(client.get(u).send().await, Ok(r) if r.status().is_success())",
+                2,
+            ),
+            ("matches!(x, ref y @ 1..=5)", 1),
+            ("assert_matches!(f(), Some(v) if v > 1, \"got {}\", v)", 4),
+        ] {
+            assert!(
+                matches!(parse_body(&mac(source)), MacroBody::Exprs(v) if v.len() == exprs),
+                "{source}"
+            );
+        }
+        // Only these macros' bodies are read so.
+        assert!(matches!(
+            parse_body(&mac("other!(x, Ok(r) if r)")),
+            MacroBody::Tokens
+        ));
         assert!(
             matches!(parse_body(&mac("info!(?state, %addr)")), MacroBody::Exprs(v) if v.len() == 2)
         );
