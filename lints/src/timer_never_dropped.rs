@@ -72,8 +72,10 @@ crate::declare_lint! {
     /// * `smol::Timer` is the re-export of `async_io::Timer` and counts as it.
     ///   `tokio::time::timeout_at` is not in the list and is not reported.
     /// * Case 2: `get_or_init` / `get_or_try_init` are recognised by method
-    ///   name, whatever the receiver (a `OnceCell` field of a struct is
-    ///   reported too). A timer that is awaited where it is created
+    ///   name, on a receiver that is not a field or a local: a `OnceCell`
+    ///   or `OnceLock` field of a struct (`self.tick.get_or_init(…)`) dies
+    ///   with the struct and drops the timer, so it is not reported (nor is
+    ///   a local cell); a static, or a cell a call returns, is. A timer that is awaited where it is created
     ///   (`sleep(d).await` inside an initialiser) is finished there and is
     ///   not reported; any other timer created in an initialiser is, even
     ///   one that a `block_on` inside the initialiser finishes and drops.
@@ -227,6 +229,21 @@ const LAZY_CONSTRUCTORS: &[&str] = &["Lazy::new", "LazyLock::new", "LazyCell::ne
 const ONCE_INITS: &[&str] = &["get_or_init", "get_or_try_init"];
 
 const HELP_OWNER: &str = "let the timer drop with its owner";
+
+/// Whether the cell `receiver` names is a field of a value (`self.tick`,
+/// `limiter.tick`, through `&`) or a local binding, rather than a static.
+fn cell_has_an_owner(ctx: &FileContext<'_>, receiver: &Expr) -> bool {
+    match receiver {
+        Expr::Field(_) => true,
+        Expr::Reference(r) => cell_has_an_owner(ctx, &r.expr),
+        Expr::Paren(p) => cell_has_an_owner(ctx, &p.expr),
+        Expr::Path(p) => p
+            .path
+            .get_ident()
+            .is_some_and(|ident| ctx.binding_of_use(ident).is_some()),
+        _ => false,
+    }
+}
 const HELP_TASK: &str = "end the loop on cancellation so the interval is dropped";
 const HELP_LOOP: &str = "create the interval once, before the loop";
 
@@ -484,9 +501,12 @@ fn static_timer<'v>(
                     )
                 })
             }
+            // A cell that a struct or a local holds dies with its owner: the
+            // timer is dropped with it (`self.tick.get_or_init(…)`).
             Node::Expr(Expr::MethodCall(m))
                 if ONCE_INITS.contains(&m.method.to_string().as_str())
-                    && !std::ptr::eq(&*m.receiver, child) =>
+                    && !std::ptr::eq(&*m.receiver, child)
+                    && !cell_has_an_owner(ctx, &m.receiver) =>
             {
                 Some((
                     ctx.span(m.method.span()),

@@ -32,3 +32,21 @@ pub fn name() -> &'static str {
 async fn connect() -> String {
     String::new()
 }
+
+// A cell held by a struct or a local dies with its owner, and the timer
+// with it.
+pub struct Limiter {
+    tick: OnceLock<std::sync::Mutex<tokio::time::Interval>>,
+}
+
+impl Limiter {
+    pub fn tick(&self) -> &std::sync::Mutex<tokio::time::Interval> {
+        self.tick
+            .get_or_init(|| std::sync::Mutex::new(tokio::time::interval(Duration::from_millis(100))))
+    }
+}
+
+pub fn local_cell() {
+    let cell = OnceLock::new();
+    let _ = cell.get_or_init(|| tokio::time::interval(Duration::from_secs(1)));
+}
