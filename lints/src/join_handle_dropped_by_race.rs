@@ -46,10 +46,11 @@ crate::declare_lint! {
     /// Racing a borrowed handle (`_ = &mut worker => …`,
     /// `timeout(d, &mut worker)`) is never reported, whether or not the code
     /// aborts it afterwards. A raced handle is also left alone when the same
-    /// function takes an `AbortHandle` from it before the race
-    /// (`worker.abort_handle()`, whatever it then does with it) or calls
-    /// `.abort()` on it after the race; which branch did the aborting is not
-    /// checked. A handle wrapped so that dropping it cancels the task
+    /// function calls `.abort()` on it, or on an `AbortHandle` bound from it
+    /// before the race (`let ah = worker.abort_handle();`), in or after the
+    /// statement that races it, or hands such an `AbortHandle` on without
+    /// binding it (whoever holds it may abort); which branch did the
+    /// aborting is not checked. A handle wrapped so that dropping it cancels the task
     /// (`AbortOnDropHandle::new(…)`, a `JoinSet`, your own wrapper type) is
     /// not a `JoinHandle` here.
     ///
@@ -265,7 +266,7 @@ fn report<'v>(
         return;
     }
     for handle in raced {
-        if aborted_around(ctx, &handle.bindings, race) {
+        if aborted_around(ctx, &handle.bindings, race, ancestors) {
             continue;
         }
         let mut loop_note = None;
@@ -689,18 +690,69 @@ fn loser_unused(
     }
 }
 
-/// Whether the fn aborts the raced task itself: an `AbortHandle` taken from
-/// one of the handle's bindings before the race, or `.abort()` called on one
-/// after the race starts. "Before" and "after" are token order: where the
-/// use of the binding starts against where the race starts.
-fn aborted_around(ctx: &FileContext<'_>, bindings: &[BindingId], race: &Expr) -> bool {
-    let race_at = race.span().start();
-    bindings
+/// Whether the fn aborts the raced task itself: `.abort()` called on one of
+/// the handle's bindings after the race starts, or on an `AbortHandle`
+/// taken from one before the race (`let ah = worker.abort_handle();` …
+/// `ah.abort()`), or an `AbortHandle` taken and handed on (`guards.push(
+/// worker.abort_handle())`: whoever holds it may abort). "Before" and
+/// "after" are token order: where a use starts against where the statement
+/// holding the race starts (a `select!`'s arms run after its race).
+fn aborted_around<'v>(
+    ctx: &'v FileContext<'_>,
+    bindings: &[BindingId],
+    race: &Expr,
+    ancestors: &[Node<'v>],
+) -> bool {
+    let race_at = ancestors
+        .iter()
+        .rev()
+        .find_map(|n| match n {
+            Node::Stmt(s) => Some(s.span().start()),
+            _ => None,
+        })
+        .unwrap_or_else(|| race.span().start());
+    let aborted_after = |b: BindingId| {
+        ctx.references(b)
+            .iter()
+            .any(|r| r.method.as_ref().is_some_and(|m| m == "abort") && r.span.start() > race_at)
+    };
+    if bindings.iter().any(|&b| aborted_after(b)) {
+        return true;
+    }
+    let taken = bindings
         .iter()
         .flat_map(|&b| ctx.references(b))
-        .any(|r| match &r.method {
-            Some(m) if m == "abort_handle" => r.span.start() < race_at,
-            Some(m) if m == "abort" => r.span.start() > race_at,
-            _ => false,
+        .filter(|r| {
+            r.method.as_ref().is_some_and(|m| m == "abort_handle") && r.span.start() < race_at
         })
+        .count();
+    if taken == 0 {
+        return false;
+    }
+    // The `let`s bound to an `AbortHandle` of the raced handle: one of them
+    // must be aborted after the race. One taken otherwise (handed on,
+    // stored) may be aborted by whoever holds it.
+    let mut bound = 0;
+    let mut aborted = false;
+    for (id, _) in ctx.scopes().bindings() {
+        let Some(at) = ctx.let_of(id, ancestors) else {
+            continue;
+        };
+        let Some(init) = &at.local.init else {
+            continue;
+        };
+        let Expr::MethodCall(m) = &*init.expr else {
+            continue;
+        };
+        if m.method != "abort_handle"
+            || !ctx
+                .binding_of_expr(&m.receiver)
+                .is_some_and(|b| bindings.contains(&b))
+        {
+            continue;
+        }
+        bound += 1;
+        aborted |= aborted_after(id);
+    }
+    aborted || bound < taken
 }
