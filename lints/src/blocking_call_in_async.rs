@@ -132,7 +132,10 @@ crate::declare_lint! {
     /// Start-up code reached some other way (a thread of its own, a server's
     /// `start` called by a framework) is still reported; suppress it with a
     /// reason. An async block in `main` handed to a fn of the crate that
-    /// spawns it is taken for main-thread code. A runtime's flavour is known
+    /// spawns it is a spawned task when the fn's name says `spawn`
+    /// (`tasks::spawn_named("warm", async { … })`), and is taken for
+    /// main-thread code otherwise (`run_detached(async { … })`). A
+    /// runtime's flavour is known
     /// only when it is built in the same fn: a current-thread runtime made
     /// elsewhere and passed in is taken for a multi-threaded one.
     ///
