@@ -729,30 +729,45 @@ fn aborted_around<'v>(
     if taken == 0 {
         return false;
     }
-    // The `let`s bound to an `AbortHandle` of the raced handle: one of them
-    // must be aborted after the race. One taken otherwise (handed on,
-    // stored) may be aborted by whoever holds it.
+    // The `let`s before the race (in the blocks around it) bound to an
+    // `AbortHandle` of the raced handle: one of them must be aborted after
+    // the race. One taken otherwise (handed on, stored) may be aborted by
+    // whoever holds it.
     let mut bound = 0;
     let mut aborted = false;
-    for (id, _) in ctx.scopes().bindings() {
-        let Some(at) = ctx.let_of(id, ancestors) else {
+    for (i, node) in ancestors.iter().enumerate() {
+        let stmts: &[Stmt] = match node {
+            Node::Block(block) => &block.stmts,
+            Node::Macro(mac) => match ctx.macro_body(mac) {
+                MacroBody::Stmts(stmts) => stmts,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let Some(Node::Stmt(race_stmt)) = ancestors.get(i + 1) else {
             continue;
         };
-        let Some(init) = &at.local.init else {
-            continue;
-        };
-        let Expr::MethodCall(m) = &*init.expr else {
-            continue;
-        };
-        if m.method != "abort_handle"
-            || !ctx
-                .binding_of_expr(&m.receiver)
-                .is_some_and(|b| bindings.contains(&b))
-        {
-            continue;
+        for stmt in stmts.iter().take_while(|s| !std::ptr::eq(*s, *race_stmt)) {
+            let Stmt::Local(local) = stmt else {
+                continue;
+            };
+            let Some(Expr::MethodCall(m)) = local.init.as_ref().map(|i| &*i.expr) else {
+                continue;
+            };
+            if m.method != "abort_handle"
+                || !ctx
+                    .binding_of_expr(&m.receiver)
+                    .is_some_and(|b| bindings.contains(&b))
+            {
+                continue;
+            }
+            for_each_pattern_ident(&local.pat, |ident| {
+                if let Some(id) = ctx.binding_of_pat(ident) {
+                    bound += 1;
+                    aborted |= aborted_after(id);
+                }
+            });
         }
-        bound += 1;
-        aborted |= aborted_after(id);
     }
     aborted || bound < taken
 }

@@ -608,8 +608,9 @@ impl<'a> FileContext<'a> {
 
     /// A call of a fn of the crate that may be a spawn wrapper (one that
     /// spawns its parameter and drops the handle: `spawn_named("ticker",
-    /// async move { … })`) given a future written in place: the crate pass
-    /// decides whether the callee is one ([`crate::Follow::spawn_wrapper`]).
+    /// async move { … })`) given a future written in place, or made by a
+    /// call when the fn's name says `spawn`: the crate pass decides whether
+    /// the callee is one ([`crate::Follow::spawn_wrapper`]).
     pub fn spawn_wrapper_call<'v>(
         &self,
         expr: &'v Expr,
@@ -627,12 +628,20 @@ impl<'a> FileContext<'a> {
                 s.ident.to_string().starts_with(char::is_uppercase)
             }))
         };
+        let called = match expr {
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                _ => None,
+            },
+            Expr::MethodCall(m) => Some(m.method.to_string()),
+            _ => None,
+        };
+        let says_spawn = called.is_some_and(|name| name.contains("spawn"));
         let args = match expr {
             Expr::Call(c) if !constructor(&c.func) => &c.args,
             Expr::MethodCall(m) if is_self(&m.receiver) => &m.args,
             Expr::MethodCall(m)
-                if m.method.to_string().contains("spawn")
-                    && super::follow::is_variable_or_its_field(&m.receiver) =>
+                if says_spawn && super::follow::is_variable_or_its_field(&m.receiver) =>
             {
                 &m.args
             }
@@ -643,12 +652,6 @@ impl<'a> FileContext<'a> {
         // call (`spawn_named("hb", hb_loop(conn))`, `spawn_with(move ||
         // hb_loop())`) when the fn's name says `spawn`: `f(g(x))` is
         // everywhere, and each would wait for the crate.
-        let says_spawn = match expr {
-            Expr::Call(c) => matches!(&*c.func, Expr::Path(p) if p.path.segments.last()
-                .is_some_and(|s| s.ident.to_string().contains("spawn"))),
-            Expr::MethodCall(m) => m.method.to_string().contains("spawn"),
-            _ => false,
-        };
         let made_by_call = |e: &Expr| {
             says_spawn
                 && match e {
