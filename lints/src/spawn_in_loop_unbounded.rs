@@ -473,9 +473,9 @@ fn is_listener(
             is_listener(ctx, &m.receiver, ancestors, depth + 1)
         }
         Expr::Field(f) => match (&*f.base, &f.member) {
-            (Expr::Path(base), syn::Member::Named(field)) if base.path.is_ident("self") => {
-                self_field_type(ctx, ancestors, field).is_some_and(is_listener_type)
-            }
+            (Expr::Path(base), syn::Member::Named(field)) if base.path.is_ident("self") => ctx
+                .self_field_type(ancestors, field)
+                .is_some_and(is_listener_type),
             _ => false,
         },
         Expr::Path(p) => {
@@ -519,23 +519,6 @@ fn is_listener(
         }
         _ => false,
     }
-}
-
-/// The declared type of field `field` of the struct whose `impl` holds the
-/// method the ancestors are in.
-fn self_field_type<'a>(
-    ctx: &FileContext<'a>,
-    ancestors: &[Node<'_>],
-    field: &syn::Ident,
-) -> Option<&'a syn::Type> {
-    let name = ctx.self_type_at(ancestors)?;
-    let [item] = ctx.structs_named(&name) else {
-        return None;
-    };
-    item.fields
-        .iter()
-        .find(|f| f.ident.as_ref() == Some(field))
-        .map(|f| &f.ty)
 }
 
 struct AcceptFinder<'c, 'a, 'n, 'v> {

@@ -406,6 +406,23 @@ impl<'a> FileContext<'a> {
         impl_type_name(self.method_self_ty(method)?)
     }
 
+    /// The declared type of field `field` of the one struct of this file
+    /// named as the `Self` of the method the ancestors are in (`self.tick`
+    /// in `impl Limiter`).
+    pub fn self_field_type(
+        &self,
+        ancestors: &[Node<'_>],
+        field: &syn::Ident,
+    ) -> Option<&'a syn::Type> {
+        let [item] = self.structs_named(&self.self_type_at(ancestors)?) else {
+            return None;
+        };
+        item.fields
+            .iter()
+            .find(|f| f.ident.as_ref() == Some(field))
+            .map(|f| &f.ty)
+    }
+
     /// The structs named `name` defined anywhere in this file (in any
     /// module, or inside a fn body).
     pub fn structs_named(&self, name: &str) -> &[&'a syn::ItemStruct] {

@@ -220,9 +220,9 @@ impl<'a> FileContext<'a> {
                 }
                 Expr::Field(f)
                     if is_self(&f.base)
-                        && self
-                            .self_field_type(f, ancestors)
-                            .is_some_and(|ty| self.is_task_tracker(ty)) =>
+                        && matches!(&f.member, syn::Member::Named(field) if self
+                            .self_field_type(ancestors, field)
+                            .is_some_and(|ty| self.is_task_tracker(ty))) =>
                 {
                     return Some((Origin::Tracker, None));
                 }
@@ -254,29 +254,6 @@ impl<'a> FileContext<'a> {
                 .is_some_and(|path| path == "tokio_util::task::TaskTracker"),
             _ => false,
         }
-    }
-
-    /// The type the struct of `self` (one struct of that name in this file)
-    /// declares the field `self.name` with.
-    fn self_field_type<'v>(
-        &'v self,
-        field: &syn::ExprField,
-        ancestors: &[Node<'_>],
-    ) -> Option<&'v syn::Type> {
-        let syn::Member::Named(name) = &field.member else {
-            return None;
-        };
-        let [item] = self.structs_named(&self.self_type_at(ancestors)?) else {
-            return None;
-        };
-        let syn::Fields::Named(fields) = &item.fields else {
-            return None;
-        };
-        fields
-            .named
-            .iter()
-            .find(|f| f.ident.as_ref() == Some(name))
-            .map(|f| &f.ty)
     }
 
     /// The code a spawn call's argument runs: an async block, a closure, or
