@@ -89,8 +89,11 @@ crate::declare_lint! {
     /// (`if idle > 1000 { sleep(d) }`): the turns before the sleep spin;
     /// suppress it with a reason where that is meant.
     ///
-    /// Calls of fns are not followed: a helper that sleeps does not count as
-    /// a wait, and one that polls does not count as a poll. A method named
+    /// A sync helper of the same file that sleeps, yields, parks or blocks
+    /// on a receive (`Err(Empty) => backoff()`, `self.pause()`) counts as
+    /// a wait, through up to three calls; helpers in other files are not
+    /// followed, so a loop whose only wait is such a helper is reported. A
+    /// helper that polls does not count as a poll. A method named
     /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
     /// not taken for one.
     ///
@@ -710,6 +713,12 @@ impl<'e> Analysis for PollPaths<'e> {
                     // A readiness check of hand-written poll code: it
                     // registers a wake-up and the code returns `Pending`.
                     || (method.starts_with("poll_") && !m.args.is_empty())
+                    // `self.backoff()`: a method of this file that sleeps.
+                    || (matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"))
+                        && flow
+                            .ctx
+                            .local_method(&method)
+                            .is_some_and(|f| helper_waits(flow.ctx, f, HELPER_DEPTH)))
                 {
                     waited(after)
                 } else if TRIVIAL_METHODS.contains(&method.as_str())
@@ -744,6 +753,16 @@ impl<'e> Analysis for PollPaths<'e> {
                     Some(name) if TRIVIAL_FNS.contains(&name) => after,
                     // Enum variants and tuple structs build a value.
                     Some(name) if name.starts_with(char::is_uppercase) => after,
+                    // `backoff()`: a fn of this file that sleeps.
+                    Some(name)
+                        if matches!(&*c.func, Expr::Path(p) if p.path.segments.len() == 1)
+                            && flow
+                                .ctx
+                                .local_fn(name)
+                                .is_some_and(|f| helper_waits(flow.ctx, f, HELPER_DEPTH)) =>
+                    {
+                        waited(after)
+                    }
                     _ => work(flow, after),
                 }
             }
@@ -881,6 +900,65 @@ impl<'e> Analysis for PollPaths<'e> {
     fn bounded_while(cond: &Expr) -> bool {
         iterates(cond)
     }
+}
+
+/// How deep calls of this file's own helpers are followed to find a wait.
+const HELPER_DEPTH: usize = 3;
+
+/// Whether the sync fn `f` of this file waits: its body (outside closures
+/// and nested items) sleeps, yields, parks or blocks on a receive, or calls
+/// a helper of this file that does. A wait on only some of its paths counts
+/// (its paths are not followed: silence rather than a guess). An `async fn`
+/// is not one: awaiting it is already a wait, calling it without `.await`
+/// runs nothing.
+fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: usize) -> bool {
+    struct Waits<'c, 'a> {
+        ctx: &'c FileContext<'a>,
+        depth: usize,
+        found: bool,
+    }
+    impl<'v> Visit<'v> for Waits<'_, '_> {
+        fn visit_expr(&mut self, e: &'v Expr) {
+            if self.found {
+                return;
+            }
+            self.found = match e {
+                Expr::Call(c) => match &*c.func {
+                    Expr::Path(p) => p.path.segments.last().is_some_and(|last| {
+                        let name = last.ident.to_string();
+                        WAIT_FNS.contains(&name.as_str())
+                            || (p.path.segments.len() == 1
+                                && self.depth > 1
+                                && self
+                                    .ctx
+                                    .local_fn(&name)
+                                    .is_some_and(|g| helper_waits(self.ctx, g, self.depth - 1)))
+                    }),
+                    _ => false,
+                },
+                Expr::MethodCall(m) => WAIT_METHODS.contains(&m.method.to_string().as_str()),
+                _ => false,
+            };
+            syn::visit::visit_expr(self, e);
+        }
+        fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'v syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'v syn::Item) {}
+        fn visit_macro(&mut self, mac: &'v syn::Macro) {
+            let ctx = self.ctx;
+            ctx.visit_macro_body(mac, self);
+        }
+    }
+    if f.sig.asyncness.is_some() || depth == 0 {
+        return false;
+    }
+    let mut waits = Waits {
+        ctx,
+        depth,
+        found: false,
+    };
+    waits.visit_block(f.block);
+    waits.found
 }
 
 /// Macros that only log or format.

@@ -23,7 +23,8 @@ use syn::{Expr, Pat, Stmt, Token};
 /// The understood body of one macro invocation.
 #[derive(Debug)]
 pub enum MacroBody {
-    /// `tokio::select!` / `futures::select!` / `select_biased!`.
+    /// `tokio::select!` / `futures::select!` / `select_biased!` /
+    /// `crossbeam_channel::select!`.
     Select(Select),
     /// Comma-separated expressions (`join!`, `vec!`, `println!`, …).
     Exprs(Vec<Expr>),
@@ -40,7 +41,8 @@ pub enum MacroBody {
 pub struct Select {
     /// The branches in order.
     pub branches: Vec<SelectBranch>,
-    /// The body of the `else` (tokio) or `default` / `complete` (futures) branch.
+    /// The body of the `else` (tokio), `default` / `complete` (futures) or
+    /// `default` / `default(timeout)` (crossbeam) branch.
     pub else_branches: Vec<Expr>,
 }
 
@@ -49,7 +51,9 @@ pub struct Select {
 pub struct SelectBranch {
     /// The pattern the output is matched against.
     pub pat: Pat,
-    /// The future raced in this branch.
+    /// The future raced in this branch. A crossbeam operation is read as
+    /// the blocking call it stands for: `recv(rx) -> m` as `rx.recv()`,
+    /// `send(tx, v) -> r` as `tx.send(v)`.
     pub future: Expr,
     /// The precondition (`, if cond`), tokio only.
     pub condition: Option<Expr>,
@@ -256,11 +260,29 @@ fn parse_select(tokens: TokenStream) -> Option<Select> {
                     input.parse::<Token![else]>()?;
                 } else if input.peek(Token![default]) {
                     input.parse::<Token![default]>()?;
+                    // crossbeam's `default(timeout) =>` runs after waiting.
+                    if input.peek(syn::token::Paren) {
+                        let content;
+                        syn::parenthesized!(content in input);
+                        content.parse::<Expr>()?;
+                    }
                 } else {
                     input.parse::<syn::Ident>()?;
                 }
                 input.parse::<Token![=>]>()?;
                 select.else_branches.push(parse_handler(input)?);
+                continue;
+            }
+            if let Some(future) = crossbeam_operation(input)? {
+                let pat = Pat::parse_multi_with_leading_vert(input)?;
+                input.parse::<Token![=>]>()?;
+                let handler = parse_handler(input)?;
+                select.branches.push(SelectBranch {
+                    pat,
+                    future,
+                    condition: None,
+                    handler,
+                });
                 continue;
             }
             let pat = Pat::parse_multi_with_leading_vert(input)?;
@@ -285,6 +307,41 @@ fn parse_select(tokens: TokenStream) -> Option<Select> {
         Ok(select)
     };
     parser.parse2(tokens).ok()
+}
+
+/// crossbeam's `recv(rx) ->` / `send(tx, v) ->`, read as the call
+/// `rx.recv()` / `tx.send(v)`; `None` (nothing consumed) for any other branch.
+fn crossbeam_operation(input: ParseStream) -> syn::Result<Option<Expr>> {
+    let fork = input.fork();
+    let is_operation = fork
+        .parse::<syn::Ident>()
+        .is_ok_and(|op| op == "recv" || op == "send")
+        && fork.peek(syn::token::Paren)
+        && {
+            let _content;
+            syn::parenthesized!(_content in fork);
+            fork.peek(Token![->])
+        };
+    if !is_operation {
+        return Ok(None);
+    }
+    let method: syn::Ident = input.parse()?;
+    let content;
+    let paren_token = syn::parenthesized!(content in input);
+    let mut args = Punctuated::<Expr, Token![,]>::parse_terminated(&content)?.into_iter();
+    let receiver = args
+        .next()
+        .ok_or_else(|| syn::Error::new(method.span(), "expected a channel"))?;
+    input.parse::<Token![->]>()?;
+    Ok(Some(Expr::MethodCall(syn::ExprMethodCall {
+        attrs: Vec::new(),
+        receiver: Box::new(receiver),
+        dot_token: Token![.](method.span()),
+        method,
+        turbofish: None,
+        paren_token,
+        args: args.collect(),
+    })))
 }
 
 /// A branch handler: a block (optionally followed by `,`) or an expression followed by `,` or the end.
@@ -351,8 +408,30 @@ mod tests {
             parse_body(&mac("tokio::select! { _ = => }")),
             MacroBody::Tokens
         ));
+    }
+
+    #[test]
+    fn crossbeam_select_reads_operations_as_calls() {
+        let body = parse_body(&mac(
+            "crossbeam_channel::select! { recv(rx) -> m => f(m), send(tx, 1) -> r => { g(r) } default => {} }",
+        ));
+        let MacroBody::Select(s) = body else {
+            panic!("not a select: {body:?}")
+        };
+        assert_eq!(s.branches.len(), 2);
+        let call = |b: &SelectBranch| match &b.future {
+            Expr::MethodCall(m) => (m.method.to_string(), m.args.len()),
+            other => panic!("not a call: {other:?}"),
+        };
+        assert_eq!(call(&s.branches[0]), ("recv".into(), 0));
+        assert_eq!(call(&s.branches[1]), ("send".into(), 1));
+        assert_eq!(s.else_branches.len(), 1);
+        let timed = parse_body(&mac(
+            "select! { recv(rx) -> m => f(m), default(Duration::from_millis(5)) => g(), }",
+        ));
+        assert!(matches!(timed, MacroBody::Select(s) if s.else_branches.len() == 1));
         assert!(matches!(
-            parse_body(&mac("crossbeam::select! { recv(rx) -> m => f(m), }")),
+            parse_body(&mac("select! { recv() -> m => f(m) }")),
             MacroBody::Tokens
         ));
     }
