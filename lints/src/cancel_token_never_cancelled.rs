@@ -46,9 +46,10 @@ crate::declare_lint! {
     ///   it reaches no task. A future written in place (an async block or
     ///   closure) and handed to a spawn wrapper (a fn of the crate, maybe in
     ///   another file, that spawns its parameter and drops the handle:
-    ///   `spawn_named("worker", async move { … })`) is spawned; one handed
-    ///   to it by name, or as a call (`spawn_named("w", worker(token))`),
-    ///   is not followed;
+    ///   `spawn_named("worker", async move { … })`) is spawned, and so is
+    ///   a call given to a wrapper whose name says `spawn`
+    ///   (`spawn_named("w", worker(token))`); a future handed to it by name,
+    ///   or a call given to a wrapper with another name, is not followed;
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name, or passed to a method of this file called on a
@@ -160,12 +161,19 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 }
             }
         } else if let Some(call) = ctx.spawn_wrapper_call(expr, ancestors) {
-            if let Some(TaskBody::Expr(body)) = ctx.task_body(call.arg, ancestors).map(|t| t.body) {
-                let spawn = Spawned {
-                    spawn: syn::spanned::Spanned::span(expr),
-                    wrapper: Some((ctx.span_of(expr), call.index)),
-                };
-                task_bodies.insert(expr_key(body), spawn);
+            let spawn = Spawned {
+                spawn: syn::spanned::Spanned::span(expr),
+                wrapper: Some((ctx.span_of(expr), call.index)),
+            };
+            match ctx.task_body(call.arg, ancestors).map(|t| t.body) {
+                Some(TaskBody::Expr(body)) => {
+                    task_bodies.insert(expr_key(body), spawn);
+                }
+                // `spawn_named("w", watch(token))`: the call is the task.
+                _ if matches!(call.arg, Expr::Call(_) | Expr::MethodCall(_)) => {
+                    task_bodies.insert(expr_key(call.arg), spawn);
+                }
+                _ => {}
             }
         }
         if let Expr::Path(p) = expr {
@@ -369,6 +377,10 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
     fn is_spawned_call(&self, call: &Expr, ancestors: &[Node<'_>], index: usize) -> bool {
         let mut current = call;
         for i in (0..index).rev() {
+            // The call given to a spawn wrapper (or the tail of a closure given to one).
+            if self.task_bodies.contains_key(&expr_key(current)) {
+                return true;
+            }
             let Node::Expr(parent) = ancestors[i] else {
                 return false;
             };

@@ -22,4 +22,18 @@ pub async fn serve() {
         handle.cancelled().await;
     });
     kept.cancel();
+    // Handed to the wrapper as a call of a fn of another file: flagged.
+    let called = CancellationToken::new();
+    tasks::spawn_named("watch", tasks::watch(called.clone()));
+    // Handed to it in a closure's call: flagged.
+    let closure = CancellationToken::new();
+    let inner = closure.clone();
+    tasks::spawn_with(move || tasks::watch(inner));
+    // Near miss: a call given to a fn that awaits it.
+    let awaited = CancellationToken::new();
+    tasks::run_inline(tasks::watch(awaited.clone())).await;
+    // Near miss: the call's token is cancelled.
+    let stopped = CancellationToken::new();
+    tasks::spawn_named("watch", tasks::watch(stopped.clone()));
+    stopped.cancel();
 }

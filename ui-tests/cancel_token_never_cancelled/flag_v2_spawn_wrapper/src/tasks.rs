@@ -13,3 +13,17 @@ where
 pub async fn run_inline<F: Future<Output = ()>>(fut: F) {
     fut.await;
 }
+
+/// A spawn wrapper that takes a closure making the future.
+pub fn spawn_with<F, Fut>(make: F)
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(make());
+}
+
+/// Waits for its token.
+pub async fn watch(token: tokio_util::sync::CancellationToken) {
+    token.cancelled().await;
+}
