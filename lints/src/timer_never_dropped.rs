@@ -96,10 +96,10 @@ crate::declare_lint! {
     ///   the spawn (in any file of the crate). A timer handed from the task
     ///   body to such a fn as an argument is not followed. A spawn wrapper
     ///   (a fn of the crate that spawns its parameter and drops the handle)
-    ///   is a spawn call here too (a timer it pins in a fn its task body
-    ///   calls, `spawn_named("c", async { compact().await })` with the
-    ///   interval made in `compact`, is not seen: only a direct spawn's
-    ///   callees are), and so is `.spawn(…)` on what a fn of
+    ///   is a spawn call here too, also for the timers of the fns its task
+    ///   calls (`spawn_named("c", async { compact().await })` with the
+    ///   interval made in `compact`; `spawn_named("c", compact())` when the
+    ///   wrapper's name says `spawn`), and so is `.spawn(…)` on what a fn of
     ///   another file returns when that is a runtime its caller does not
     ///   own (`rt::runtime().spawn(…)`). A handle stored in a struct field is
     ///   kept only if something in the crate reads that field (to abort or

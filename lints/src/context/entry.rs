@@ -63,7 +63,7 @@ pub struct CallSummary {
     pub reexports: Vec<(String, Vec<String>)>,
     /// Tasks spawned with their handle dropped (not for the life of the
     /// process): the spawn, and the calls its task body makes.
-    pub detached_tasks: Vec<(crate::Span, Vec<crate::Span>)>,
+    pub detached_tasks: Vec<super::follow::DetachedTask>,
     /// `(struct, field, type)`: the named fields of the file's structs whose
     /// type names a type (through `&`, `Arc`, `Box`, `Rc`), for
     /// [`Callee::Field`].

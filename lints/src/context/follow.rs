@@ -118,6 +118,11 @@ impl FileContext<'_> {
         let mut found = DroppedSpawns::default();
         self.walk_exprs(|expr, ancestors| {
             let Some(spawn) = self.spawn_call(expr, ancestors, &options) else {
+                // A call of a spawn wrapper (`spawn_named("hb", heartbeat(conn))`):
+                // a detached task when the crate pass confirms the wrapper.
+                if let Some(task) = self.wrapper_task(expr, ancestors) {
+                    found.detached.push(task);
+                }
                 return;
             };
             if self.expr_in_test_code(expr) {
@@ -144,11 +149,38 @@ impl FileContext<'_> {
             if let Some(task) = self.task_body(spawn.arg, ancestors) {
                 let calls = self.task_shape_of(&task).calls;
                 if !calls.is_empty() {
-                    found.detached.push((at, calls));
+                    found.detached.push(DetachedTask {
+                        spawn: at,
+                        calls,
+                        wrapper: None,
+                    });
                 }
             }
         });
         found
+    }
+
+    /// The task a call of a fn that may be a spawn wrapper detaches, when it
+    /// makes calls and is not for the life of the process.
+    fn wrapper_task<'v>(
+        &'v self,
+        expr: &'v syn::Expr,
+        ancestors: &[super::Node<'v>],
+    ) -> Option<DetachedTask> {
+        let call = self.spawn_wrapper_call(expr, ancestors)?;
+        if self.expr_in_test_code(expr)
+            || self.lifetime(expr, ancestors) == super::spawn::Lifetime::Process
+        {
+            return None;
+        }
+        let task = self.task_body(call.arg, ancestors)?;
+        let calls = self.task_shape_of(&task).calls;
+        let at = self.span_of(expr);
+        (!calls.is_empty()).then_some(DetachedTask {
+            spawn: at,
+            calls,
+            wrapper: Some((at, call.index)),
+        })
     }
 
     /// The index (without `self`) of the parameter of `sig` that `arg` is:
@@ -399,8 +431,21 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
 pub struct DroppedSpawns {
     /// Spawn wrappers: the spawn, and the index of the parameter it spawns.
     pub wrappers: Vec<(Span, usize)>,
-    /// Detached tasks: the spawn, and the calls its task body makes.
-    pub detached: Vec<(Span, Vec<Span>)>,
+    /// Detached tasks.
+    pub detached: Vec<DetachedTask>,
+}
+
+/// A task spawned with its handle dropped, not for the life of the process.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DetachedTask {
+    /// The spawn call (or the call of a spawn wrapper).
+    pub spawn: Span,
+    /// The calls its task body makes outside cancellation wrappers.
+    pub calls: Vec<Span>,
+    /// For the call of a fn that may be a spawn wrapper: that call and the
+    /// index of the argument it is given the task in. The task is detached
+    /// only if the fn is a spawn wrapper of that parameter.
+    pub wrapper: Option<(Span, usize)>,
 }
 
 /// One step from a task body towards its endless loop: a note in `file`.
@@ -717,10 +762,16 @@ impl<'s> CrateIndex<'s> {
         self.detached_reach.get_or_init(|| {
             let mut reached: HashMap<FnId, (usize, Span, usize)> = HashMap::new();
             for (file, summary) in self.files.iter().enumerate() {
-                for (spawn, calls) in &summary.detached_tasks {
+                for task in &summary.detached_tasks {
+                    if let Some((call, arg)) = task.wrapper {
+                        if self.wrapper_spawn(file, call, arg).is_none() {
+                            continue;
+                        }
+                    }
+                    let spawn = &task.spawn;
                     // Breadth first, so each fn keeps its shortest chain.
                     let mut frontier: Vec<(usize, Span)> =
-                        calls.iter().map(|c| (file, *c)).collect();
+                        task.calls.iter().map(|c| (file, *c)).collect();
                     for level in 1..=depth {
                         let mut next = Vec::new();
                         for (f, call) in frontier {
