@@ -90,8 +90,10 @@ crate::declare_lint! {
     /// suppress it with a reason where that is meant.
     ///
     /// A sync helper of the same file that sleeps, yields, parks or blocks
-    /// on a receive (`Err(Empty) => backoff()`, `self.pause()`) counts as
-    /// a wait, through up to three calls; helpers in other files are not
+    /// on a receive (`Err(Empty) => backoff()`, `util::backoff()`,
+    /// `self.pause()`, `pacer.pause()`) counts as a wait, through up to
+    /// three calls. Helpers are matched by name (a call that may be of one
+    /// that waits is taken for a wait); helpers in other files are not
     /// followed, so a loop whose only wait is such a helper is reported. A
     /// helper that polls does not count as a poll. A method named
     /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
@@ -713,12 +715,8 @@ impl<'e> Analysis for PollPaths<'e> {
                     // A readiness check of hand-written poll code: it
                     // registers a wake-up and the code returns `Pending`.
                     || (method.starts_with("poll_") && !m.args.is_empty())
-                    // `self.backoff()`: a method of this file that sleeps.
-                    || (matches!(strip(&m.receiver), Expr::Path(p) if p.path.is_ident("self"))
-                        && flow
-                            .ctx
-                            .local_method(&method)
-                            .is_some_and(|f| helper_waits(flow.ctx, f, HELPER_DEPTH)))
+                    // `self.pause()`, `pacer.pause()`: a method of this file that sleeps.
+                    || helper_named_waits(flow.ctx, &method, true)
                 {
                     waited(after)
                 } else if TRIVIAL_METHODS.contains(&method.as_str())
@@ -753,16 +751,8 @@ impl<'e> Analysis for PollPaths<'e> {
                     Some(name) if TRIVIAL_FNS.contains(&name) => after,
                     // Enum variants and tuple structs build a value.
                     Some(name) if name.starts_with(char::is_uppercase) => after,
-                    // `backoff()`: a fn of this file that sleeps.
-                    Some(name)
-                        if matches!(&*c.func, Expr::Path(p) if p.path.segments.len() == 1)
-                            && flow
-                                .ctx
-                                .local_fn(name)
-                                .is_some_and(|f| helper_waits(flow.ctx, f, HELPER_DEPTH)) =>
-                    {
-                        waited(after)
-                    }
+                    // `backoff()`, `util::backoff()`: a fn of this file that sleeps.
+                    Some(name) if helper_named_waits(flow.ctx, name, false) => waited(after),
                     _ => work(flow, after),
                 }
             }
@@ -905,6 +895,15 @@ impl<'e> Analysis for PollPaths<'e> {
 /// How deep calls of this file's own helpers are followed to find a wait.
 const HELPER_DEPTH: usize = 3;
 
+/// Whether a fn (`method`: a method) of this file named `name` waits (see
+/// [`helper_waits`]). Calls are matched by name: a call that may be of a
+/// helper that waits is taken for a wait (silence rather than a guess).
+fn helper_named_waits(ctx: &FileContext<'_>, name: &str, method: bool) -> bool {
+    ctx.local_fns(name)
+        .iter()
+        .any(|f| f.is_method == method && helper_waits(ctx, *f, HELPER_DEPTH))
+}
+
 /// Whether the sync fn `f` of this file waits: its body (outside closures
 /// and nested items) sleeps, yields, parks or blocks on a receive, or calls
 /// a helper of this file that does. A wait on only some of its paths counts
@@ -917,6 +916,13 @@ fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: us
         depth: usize,
         found: bool,
     }
+    impl Waits<'_, '_> {
+        fn helper_waits(&self, name: &str, method: bool) -> bool {
+            self.depth > 1
+                && (self.ctx.local_fns(name).iter())
+                    .any(|g| g.is_method == method && helper_waits(self.ctx, *g, self.depth - 1))
+        }
+    }
     impl<'v> Visit<'v> for Waits<'_, '_> {
         fn visit_expr(&mut self, e: &'v Expr) {
             if self.found {
@@ -926,17 +932,14 @@ fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: us
                 Expr::Call(c) => match &*c.func {
                     Expr::Path(p) => p.path.segments.last().is_some_and(|last| {
                         let name = last.ident.to_string();
-                        WAIT_FNS.contains(&name.as_str())
-                            || (p.path.segments.len() == 1
-                                && self.depth > 1
-                                && self
-                                    .ctx
-                                    .local_fn(&name)
-                                    .is_some_and(|g| helper_waits(self.ctx, g, self.depth - 1)))
+                        WAIT_FNS.contains(&name.as_str()) || self.helper_waits(&name, false)
                     }),
                     _ => false,
                 },
-                Expr::MethodCall(m) => WAIT_METHODS.contains(&m.method.to_string().as_str()),
+                Expr::MethodCall(m) => {
+                    let method = m.method.to_string();
+                    WAIT_METHODS.contains(&method.as_str()) || self.helper_waits(&method, true)
+                }
                 _ => false,
             };
             syn::visit::visit_expr(self, e);

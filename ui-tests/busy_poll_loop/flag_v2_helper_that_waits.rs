@@ -88,6 +88,30 @@ pub async fn forgets_the_await(rx: Receiver<u32>) {
 
 mod elsewhere {
     pub fn settle() {}
+
+    pub fn nap() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+// Near miss: a helper of an inline module, called by its path.
+pub fn module_helper(rx: Receiver<u32>) {
+    loop {
+        match rx.try_recv() {
+            Ok(job) => println!("{job}"),
+            Err(_) => elsewhere::nap(),
+        }
+    }
+}
+
+// Near miss: a method of this file that sleeps, on a parameter.
+pub fn pacer_param(rx: Receiver<u32>, pacer: &Poller) {
+    loop {
+        match rx.try_recv() {
+            Ok(job) => println!("{job}"),
+            Err(_) => pacer.rest(),
+        }
+    }
 }
 
 // A helper of another module that does not wait.
