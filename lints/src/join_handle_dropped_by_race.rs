@@ -284,7 +284,9 @@ fn report<'v>(
                 .find(|l| !l.wrapped && !l.observes_cancellation)
             {
                 Some(endless) => loop_note = Some(endless.keyword),
-                None if !shape.calls.is_empty() => loop_in_callees = Some(shape.calls),
+                None if !shape.calls.is_empty() => {
+                    loop_in_callees = Some((shape.calls, task.follow_depth(options.call_depth)))
+                }
                 None => continue,
             }
         }
@@ -315,7 +317,7 @@ fn report<'v>(
         }
         let finding = finding.help(HELP);
         findings.push(match loop_in_callees {
-            Some(calls) => finding.waits_for_crate(options.call_depth, |f| {
+            Some((calls, depth)) => finding.waits_for_crate(depth, |f| {
                 f.loop_in_callees = Some(calls);
             }),
             None => finding,

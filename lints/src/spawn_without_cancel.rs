@@ -55,7 +55,9 @@ crate::declare_lint! {
     ///   (also when the argument is a block `{ let a = …; async move { … } }`:
     ///   its last expression), or the fn whose call *is* the argument
     ///   (`spawn(run(rx))`). The calls it makes are followed into the fns of
-    ///   the crate, in any file, up to `call_depth` (4) calls deep, each fn
+    ///   the crate, in any file, up to `call_depth` (4) calls below the task
+    ///   body (when the body is the fn a call argument calls, that fn is
+    ///   level 0), each fn
     ///   once: `spawn(async move { worker.run().await })` is reported when
     ///   `run`, or a fn `run` calls, loops forever, with a note per call. A
     ///   call is followed only when exactly one fn of the crate can be it: a
@@ -79,12 +81,18 @@ crate::declare_lint! {
     ///   argument is an async block or closure written at the call, or a
     ///   call that makes the future (`spawn_named("hb", heartbeat(conn))`,
     ///   `spawn_with(move || heartbeat(conn))`, followed into the fn as a
-    ///   task body is) when the wrapper's name says `spawn`, and the call
+    ///   task body is) when the wrapper's name says `spawn` (a future
+    ///   written in place is taken over a call for another argument,
+    ///   `spawn_named(id.to_string(), async { … })`; of several calls, the
+    ///   last), and the call
     ///   resolves to it as above (a free fn, a method on `self`, or a
     ///   method whose name says `spawn` on a variable or a field of known
     ///   type: `self.tasks.spawn(…)`): the
     ///   finding is at the call, with a note at the spawn inside the
-    ///   wrapper. A file is read for such calls only when its code spells
+    ///   wrapper. The wrapper may wrap its parameter in what does not change
+    ///   what runs (`tokio::spawn(fut.instrument(span))`, `Box::pin(fut)`,
+    ///   `async move { fut.await }`); a wrapper that hands its parameter to
+    ///   another wrapper is not followed. A file is read for such calls only when its code spells
     ///   `spawn`, also inside a longer name (`spawn_named`, `spawn_task`): a
     ///   wrapper named otherwise (`run_detached(async { … })`) is seen only
     ///   in files that do.
@@ -235,7 +243,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         // driver follows the calls across the crate and keeps the finding
         // only if one reaches such a loop (adding a note per call).
         let endless = shape.loops.iter().find(|l| !l.wrapped && !l.observes_cancellation);
-        let mut follow = Follow { depth: options.call_depth, runtime_of, ..Follow::default() };
+        let mut follow = Follow { depth: task.follow_depth(options.call_depth), runtime_of, ..Follow::default() };
         if endless.is_none() {
             if shape.calls.is_empty() {
                 return;
@@ -308,7 +316,7 @@ fn wrapper_call<'v>(
         .iter()
         .find(|l| !l.wrapped && !l.observes_cancellation);
     let mut follow = Follow {
-        depth: options.call_depth,
+        depth: task.follow_depth(options.call_depth),
         spawn_wrapper: Some((ctx.span_of(expr), index)),
         ..Follow::default()
     };

@@ -153,6 +153,7 @@ impl FileContext<'_> {
                         spawn: at,
                         calls,
                         wrapper: None,
+                        depth_offset: task.follow_depth(0),
                     });
                 }
             }
@@ -180,11 +181,14 @@ impl FileContext<'_> {
             spawn: at,
             calls,
             wrapper: Some((at, call.index)),
+            depth_offset: task.follow_depth(0),
         })
     }
 
     /// The index (without `self`) of the parameter of `sig` that `arg` is:
-    /// the parameter itself, its call (`f()`), or a `let` bound to either.
+    /// the parameter itself, its call (`f()`), or a `let` bound to either,
+    /// also through wrappers that do not change what runs
+    /// (`fut.instrument(span)`, `Box::pin(fut)`, `async move { fut.await }`).
     fn param_spawned<'v>(
         &'v self,
         arg: &'v syn::Expr,
@@ -197,6 +201,25 @@ impl FileContext<'_> {
             e = match e {
                 syn::Expr::Paren(p) => &p.expr,
                 syn::Expr::Call(c) if c.args.is_empty() => &c.func,
+                // Wrappers that do not change what runs: `fut.instrument(span)`,
+                // `Box::pin(fut)`, `async move { fut.await }`.
+                syn::Expr::MethodCall(m)
+                    if super::paths::TRANSPARENT_FUTURE_METHODS
+                        .iter()
+                        .any(|t| m.method == t) =>
+                {
+                    &m.receiver
+                }
+                syn::Expr::Call(c)
+                    if c.args.len() == 1
+                        && self.callee_is(&c.func, super::paths::TRANSPARENT_FUTURE_CALLS) =>
+                {
+                    &c.args[0]
+                }
+                syn::Expr::Async(a) => match a.block.stmts.as_slice() {
+                    [syn::Stmt::Expr(syn::Expr::Await(w), _)] => &w.base,
+                    _ => return None,
+                },
                 syn::Expr::Path(p) => {
                     let ident = p.path.get_ident()?;
                     let index = sig
@@ -446,6 +469,9 @@ pub struct DetachedTask {
     /// index of the argument it is given the task in. The task is detached
     /// only if the fn is a spawn wrapper of that parameter.
     pub wrapper: Option<(Span, usize)>,
+    /// How many more calls than `call_depth` to follow (see
+    /// [`super::spawn::Task::follow_depth`]).
+    pub depth_offset: usize,
 }
 
 /// One step from a task body towards its endless loop: a note in `file`.
@@ -772,7 +798,7 @@ impl<'s> CrateIndex<'s> {
                     // Breadth first, so each fn keeps its shortest chain.
                     let mut frontier: Vec<(usize, Span)> =
                         task.calls.iter().map(|c| (file, *c)).collect();
-                    for level in 1..=depth {
+                    for level in 1..=depth.saturating_add(task.depth_offset) {
                         let mut next = Vec::new();
                         for (f, call) in frontier {
                             let Some(target) = self.callee(f, call) else {

@@ -67,6 +67,19 @@ pub struct Task<'v> {
     pub wrapped: bool,
 }
 
+impl Task<'_> {
+    /// How many calls deep to follow the task's calls so as to read fns
+    /// `call_depth` levels below its body: one more when the body is a fn
+    /// the spawn's argument calls in another file (`spawn(worker::run())`:
+    /// following that call reaches the body, level 0).
+    pub fn follow_depth(&self, call_depth: usize) -> usize {
+        match self.body {
+            TaskBody::Call(_) => call_depth.saturating_add(1),
+            TaskBody::Expr(_) | TaskBody::Fn(_) => call_depth,
+        }
+    }
+}
+
 /// How often code runs, as far as its file can tell (see
 /// [`FileContext::lifetime`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -637,13 +650,18 @@ impl<'a> FileContext<'a> {
                     _ => false,
                 }
         };
-        let (index, arg) = args.iter().enumerate().find(|(_, a)| match a {
+        // A future written in place wins over a call (`spawn_named(id.to_string(),
+        // async { … })`); of several calls, the last is taken: the future
+        // comes after the name or the options.
+        let in_place = |a: &Expr| match a {
             Expr::Async(_) => true,
             Expr::Closure(c) => {
                 c.asyncness.is_some() || matches!(&*c.body, Expr::Async(_)) || made_by_call(&c.body)
             }
-            a => made_by_call(a),
-        })?;
+            _ => false,
+        };
+        let (index, arg) = (args.iter().enumerate().find(|(_, a)| in_place(a)))
+            .or_else(|| args.iter().enumerate().rfind(|(_, a)| made_by_call(a)))?;
         let name = self.crate_call_name(expr, ancestors)?;
         Some(WrapperCall { name, index, arg })
     }

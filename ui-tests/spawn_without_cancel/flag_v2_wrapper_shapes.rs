@@ -1,0 +1,54 @@
+// v2: spawn wrappers in the shapes real code writes them. The wrapper may
+// wrap its parameter in something that does not change what runs
+// (`.instrument(…)`, `Box::pin(…)`, `async move { fut.await }`), and its
+// caller may compute the other arguments with calls.
+use std::future::Future;
+use tracing::Instrument;
+
+fn spawn_named<F: Future<Output = ()> + Send + 'static>(name: String, fut: F) {
+    let _ = name;
+    tokio::spawn(fut);
+}
+
+fn spawn_traced<F: Future<Output = ()> + Send + 'static>(fut: F) {
+    tokio::spawn(fut.instrument(tracing::info_span!("task")));
+}
+
+fn spawn_pinned<F: Future<Output = ()> + Send + 'static>(fut: F) {
+    tokio::spawn(Box::pin(fut));
+}
+
+fn spawn_awaiting<F: Future<Output = ()> + Send + 'static>(fut: F) {
+    tokio::spawn(async move { fut.await });
+}
+
+// Not a wrapper: it awaits its parameter after other work.
+fn spawn_after_setup<F: Future<Output = ()> + Send + 'static>(fut: F) {
+    tokio::spawn(async move {
+        setup().await;
+        fut.await
+    });
+}
+
+pub fn start(id: u32) {
+    spawn_named(id.to_string(), async { //~ spawn_without_cancel
+        loop {
+            tick().await;
+        }
+    });
+    spawn_named("pump".into(), pump()); //~ spawn_without_cancel
+    spawn_traced(async { pump().await }); //~ spawn_without_cancel
+    spawn_pinned(pump()); //~ spawn_without_cancel
+    spawn_awaiting(pump()); //~ spawn_without_cancel
+    // Near misses: a task that ends; a wrapper that does more than await its parameter.
+    spawn_named(id.to_string(), tick());
+    spawn_after_setup(pump());
+}
+
+async fn pump() {
+    loop {
+        tick().await;
+    }
+}
+async fn tick() {}
+async fn setup() {}
