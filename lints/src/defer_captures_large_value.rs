@@ -54,8 +54,13 @@ crate::declare_lint! {
     /// size is not known count 1 byte each. A type annotation (`[u8; N]`,
     /// `Vec<u64>`, `Box<[u64; N]>`) takes precedence over the initialiser.
     /// A length that is not a literal, a constant expression or a `const` of
-    /// this file (`Self::N` counts), or whose arithmetic overflows, is unknown
-    /// and the binding is not reported.
+    /// this file, or whose arithmetic overflows, is unknown and the binding is
+    /// not reported. Consts are resolved per module: through an import or a
+    /// path into an inline module, `self::`, `crate::`, `Type::N`, `Self::N`
+    /// of the `impl` it is written in; a nested module's own const shadows
+    /// its parent's. A const defined in another file of the crate
+    /// (`use crate::limits::BUF_SIZE` with `limits.rs`) is not read: such a
+    /// length is unknown.
     ///
     /// Only bindings made by a `let` with a plain name are followed, and only
     /// their mentions inside a closure written in the guard call (or in the

@@ -4,8 +4,8 @@
 //! [`FileContext::const_eval`] understands integer literals (any base, `_`
 //! separators, integer suffixes), `+ - * / % << >> & | ^`, parentheses,
 //! `{ N }` blocks, `as` casts to integer types, `uN::MAX` / `iN::MAX`,
-//! `.pow(e)`, and paths naming a `const` item of this file (`N`,
-//! `Self::N`), recursively. Arithmetic is checked: an overflow of the
+//! `.pow(e)`, and paths naming a `const` item of this file, resolved per
+//! module (`N`, `limits::N`, `self::N`, `Type::N`, `Self::N`), recursively. Arithmetic is checked: an overflow of the
 //! expression's integer type (`usize` is taken as 64 bits), a negative
 //! intermediate value, a division by zero or anything not understood gives
 //! `None`, never a guess.
@@ -111,19 +111,15 @@ impl<'a> FileContext<'a> {
 
     fn eval_path(&self, path: &syn::Path, depth: u32) -> Option<Value> {
         let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-        let name = match segments.as_slice() {
-            [ty, max] if max == "MAX" => {
-                let ty = IntTy::parse(ty)?;
+        if let [ty, max] = segments.as_slice() {
+            if let (Some(ty), true) = (IntTy::parse(ty), max == "MAX") {
                 return Value::checked(ty.max, Some(ty));
             }
-            [name] if path.leading_colon.is_none() => name,
-            [owner, name] if owner == "Self" => name,
-            _ => return None,
-        };
-        if depth >= MAX_DEPTH {
+        }
+        if depth >= MAX_DEPTH || path.leading_colon.is_some() {
             return None;
         }
-        self.eval(self.const_value(name)?, depth + 1)
+        self.eval(self.const_value(path)?, depth + 1)
     }
 }
 
@@ -214,11 +210,72 @@ mod tests {
     #[test]
     fn const_items_of_the_file() {
         let items = "const MAX_FRAME: usize = 16 * 1024; const HEADER: usize = 9; \
-                     struct S; impl S { const CAP: usize = MAX_FRAME * 4; } \
                      const A: usize = B; const B: usize = A;";
         assert_eq!(eval_in(items, "MAX_FRAME + HEADER"), Some(16393));
-        assert_eq!(eval_in(items, "Self::CAP"), Some(65536));
         assert_eq!(eval_in(items, "A"), None);
         assert_eq!(eval_in(items, "MISSING"), None);
+    }
+
+    /// The values of the array lengths of the `let`s of `src`, in order,
+    /// each evaluated where it is written.
+    fn lengths(src: &str) -> Vec<Option<u64>> {
+        struct Lets<'c, 'a> {
+            ctx: &'c FileContext<'a>,
+            found: Vec<Option<u64>>,
+        }
+        impl<'v> syn::visit::Visit<'v> for Lets<'_, '_> {
+            fn visit_expr_repeat(&mut self, r: &'v syn::ExprRepeat) {
+                self.found.push(self.ctx.const_eval(&r.len));
+            }
+        }
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut lets = Lets {
+            ctx: &ctx,
+            found: Vec::new(),
+        };
+        syn::visit::Visit::visit_file(&mut lets, &file);
+        lets.found
+    }
+
+    #[test]
+    fn consts_resolve_per_module() {
+        let src = "
+            mod limits {
+                pub const BUF: usize = 64 * 1024;
+                pub mod inner { pub const PAGE: usize = super::BUF / 4; }
+            }
+            use limits::BUF;
+            const TOP: usize = 8192;
+            fn a() { let _ = ([0u8; BUF], [0u8; limits::BUF], [0u8; limits::inner::PAGE]); }
+            fn b() { let _ = ([0u8; self::TOP], [0u8; crate::TOP]); }
+            mod user {
+                const BUF: usize = 8;
+                fn own() { let _ = [0u8; BUF]; }
+                fn unimported() { let _ = [0u8; TOP]; }
+            }
+            struct Codec;
+            impl Codec { const N: usize = 8; }
+            struct Big;
+            impl Big {
+                const N: usize = 1 << 16;
+                fn f() { let _ = ([0u8; Self::N], [0u8; Codec::N], [0u8; Big::N]); }
+            }
+        ";
+        assert_eq!(
+            lengths(src),
+            [
+                Some(65536),
+                Some(65536),
+                Some(16384),
+                Some(8192),
+                Some(8192),
+                Some(8),
+                None,
+                Some(65536),
+                Some(8),
+                Some(65536),
+            ]
+        );
     }
 }

@@ -85,7 +85,7 @@ pub struct FileContext<'a> {
     ascii: bool,
     macro_bodies: HashMap<TokenPos, MacroBody>,
     fns: HashMap<String, Vec<LocalFn<'a>>>,
-    consts: HashMap<String, &'a syn::Expr>,
+    consts: HashMap<String, Vec<ConstItem<'a>>>,
     structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
     statics: HashMap<String, Vec<StaticType<'a>>>,
     has_out_of_line_mod: bool,
@@ -446,9 +446,58 @@ impl<'a> FileContext<'a> {
         self.has_out_of_line_mod
     }
 
-    /// The initialiser of the `const` item named `name`, if this file defines exactly one.
-    pub fn const_value(&self, name: &str) -> Option<&'a syn::Expr> {
-        self.consts.get(name).copied()
+    /// The initialiser of the `const` item of this file that `path` names,
+    /// resolved per module (`BUF_SIZE` after `use limits::BUF_SIZE`,
+    /// `limits::BUF_SIZE`, `self::N`, `Type::N` for an associated const,
+    /// `Self::N` when one `impl` of the file defines `N`); `None` when it is
+    /// not one const of this file.
+    pub fn const_value(&self, path: &syn::Path) -> Option<&'a syn::Expr> {
+        let name = imports::unraw(&path.segments.last()?.ident);
+        let candidates = self.consts.get(&name)?;
+        let only = |mut found: Vec<&ConstItem<'a>>| match found.len() {
+            1 => found.pop().map(|c| c.value),
+            _ => None,
+        };
+        if path.segments.len() == 2 && path.segments[0].ident == "Self" {
+            // The `impl` the path is written in.
+            let at = path.segments[0].ident.span().start();
+            return only(
+                candidates
+                    .iter()
+                    .filter(|c| c.owner.is_some_and(|(_, body)| body.0 <= at && at < body.1))
+                    .collect(),
+            );
+        }
+        // An import of an inline module's item resolves without `crate::`
+        // (`use limits::BUF_SIZE`): the file's own paths are compared without it.
+        let target = self.resolve(path)?;
+        let target = match target.strip_prefix("crate::") {
+            Some(rest) => rest,
+            // A name no module around it declares.
+            None if !target.contains("::") => return None,
+            None => &target,
+        };
+        only(
+            candidates
+                .iter()
+                .filter(|c| {
+                    self.const_path(c)
+                        .is_some_and(|p| p.strip_prefix("crate::").unwrap_or(&p) == target)
+                })
+                .collect(),
+        )
+    }
+
+    /// The full path a const of this file is named by (as
+    /// [`FileContext::resolve`] writes it).
+    fn const_path(&self, c: &ConstItem<'_>) -> Option<String> {
+        match c.owner {
+            None => self.resolve(&syn::Path::from(c.ident.clone())),
+            Some((owner, _)) => {
+                let ty = self.resolve(&syn::Path::from(owner.clone()))?;
+                Some(format!("{ty}::{}", imports::unraw(c.ident)))
+            }
+        }
     }
 }
 
@@ -583,6 +632,21 @@ impl StaticType<'_> {
     }
 }
 
+/// A `const` item of the file.
+#[derive(Debug, Clone, Copy)]
+struct ConstItem<'a> {
+    /// Its name, where it is defined.
+    ident: &'a syn::Ident,
+    /// Its initialiser.
+    value: &'a syn::Expr,
+    /// For an associated const, the last segment of its `impl`'s type and
+    /// where the `impl`'s body starts and ends.
+    owner: Option<(
+        &'a syn::Ident,
+        (proc_macro2::LineColumn, proc_macro2::LineColumn),
+    )>,
+}
+
 /// Collects fns, consts, structs, statics and macro bodies in one pass over the file.
 #[derive(Default)]
 struct ItemCollector<'a> {
@@ -595,8 +659,9 @@ struct ItemCollector<'a> {
     has_out_of_line_mod: bool,
     /// The `Self` types of the `impl`s being visited, innermost last.
     impl_tys: Vec<&'a syn::Type>,
-    consts: HashMap<String, &'a syn::Expr>,
-    const_dupes: Vec<String>,
+    /// The `impl`s being visited, innermost last.
+    impls: Vec<&'a syn::ItemImpl>,
+    consts: HashMap<String, Vec<ConstItem<'a>>>,
     macro_bodies: HashMap<TokenPos, MacroBody>,
 }
 
@@ -631,7 +696,9 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
 
     fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
         self.impl_tys.push(&i.self_ty);
+        self.impls.push(i);
         syn::visit::visit_item_impl(self, i);
+        self.impls.pop();
         self.impl_tys.pop();
     }
 
@@ -670,27 +737,35 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
     }
 
     fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
-        let name = imports::unraw(&c.ident);
-        if self.consts.insert(name.clone(), &c.expr).is_some() {
-            self.const_dupes.push(name);
-        }
+        self.consts
+            .entry(imports::unraw(&c.ident))
+            .or_default()
+            .push(ConstItem {
+                ident: &c.ident,
+                value: &c.expr,
+                owner: None,
+            });
         syn::visit::visit_item_const(self, c);
     }
 
     fn visit_impl_item_const(&mut self, c: &'a syn::ImplItemConst) {
-        let name = imports::unraw(&c.ident);
-        if self.consts.insert(name.clone(), &c.expr).is_some() {
-            self.const_dupes.push(name);
-        }
+        let owner = self.impls.last().and_then(|i| match &*i.self_ty {
+            syn::Type::Path(t) if t.qself.is_none() => {
+                let body = i.brace_token.span;
+                let ident = &t.path.segments.last()?.ident;
+                Some((ident, (body.open().start(), body.close().end())))
+            }
+            _ => None,
+        });
+        self.consts
+            .entry(imports::unraw(&c.ident))
+            .or_default()
+            .push(ConstItem {
+                ident: &c.ident,
+                value: &c.expr,
+                owner,
+            });
         syn::visit::visit_impl_item_const(self, c);
-    }
-
-    fn visit_file(&mut self, f: &'a syn::File) {
-        syn::visit::visit_file(self, f);
-        // A const defined twice (in two modules) has no single value.
-        for name in std::mem::take(&mut self.const_dupes) {
-            self.consts.remove(&name);
-        }
     }
 
     fn visit_macro(&mut self, mac: &'a syn::Macro) {
