@@ -61,8 +61,11 @@ crate::declare_lint! {
     ///   once: `spawn(async move { worker.run().await })` is reported when
     ///   `run`, or a fn `run` calls, loops forever, with a note per call. A
     ///   call is followed only when exactly one fn of the crate can be it: a
-    ///   free fn by its module path or, called bare, by a name no other free
-    ///   fn of the crate has; a method through `self`, `Self::`, `Type::`, a
+    ///   free fn by its module path (`super::` at a file's top: the file
+    ///   that declares this one's `mod`), by the `use` of a crate path that
+    ///   brings it in (`use crate::a::pump;`), as an item of the (inline)
+    ///   module the call is in, or else by a name no other free fn of the
+    ///   crate has; a method through `self`, `Self::`, `Type::`, a
     ///   variable whose `let` (`Type::new(…)`, a struct literal, a typed
     ///   `let`, a call of a crate fn or method whose declared return type
     ///   names the type, through `Option`/`Result`, `?`, `.await`,

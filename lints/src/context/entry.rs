@@ -199,6 +199,36 @@ pub enum Callee {
     Returned { call: Box<Callee>, method: String },
 }
 
+/// The module that keys the fn of this file `path` names (see `Defs`):
+/// the innermost inline module it resolves into (`shadow::backoff` for a
+/// bare `backoff()` in `mod shadow`, which defines its own), or
+/// `file_module` for the file's top; `None` when `path` names no item of
+/// this file.
+fn local_fn_module(ctx: &FileContext<'_>, path: &syn::Path, file_module: &str) -> Option<String> {
+    let full = ctx.resolve(path)?;
+    let rest = full.strip_prefix("crate::")?;
+    Some(match rest.rsplit_once("::") {
+        Some((modules, _)) => modules.rsplit("::").next()?.to_string(),
+        None => file_module.to_string(),
+    })
+}
+
+/// The crate fn a bare name names through a `use` of a path into the crate
+/// (`use crate::a::pump;`, `use super::a::pump as apump;`): the last module
+/// and the fn's own name.
+fn imported_free_fn(ctx: &FileContext<'_>, path: &syn::Path) -> Option<Callee> {
+    let full = ctx.resolve(path)?;
+    let (head, rest) = full.split_once("::")?;
+    if !matches!(head, "crate" | "super" | "self") {
+        return None;
+    }
+    let (module, name) = match rest.rsplit_once("::") {
+        Some((modules, name)) => (modules.rsplit("::").next()?, name),
+        None => (head, rest),
+    };
+    Some(Callee::Free(Some(module.to_string()), name.to_string()))
+}
+
 impl Callee {
     /// Reads a path through one of `libraries` (`app::serve()`) as a path
     /// from the crate root (`crate::serve()`), see
@@ -349,6 +379,14 @@ impl<'a> FileContext<'a> {
                             [.., ty, name] if ty.starts_with(char::is_uppercase) => {
                                 Some(Callee::Assoc(format!("{ty}::{name}")))
                             }
+                            // `super::backoff()` in an inline module: a fn of this file.
+                            [first, .., name]
+                                if (first == "super" || first == "self")
+                                    && in_inline_module(self.span_of(p).start.byte) =>
+                            {
+                                local_fn_module(self, &p.path, module)
+                                    .map(|m| Callee::Free(Some(m), name.clone()))
+                            }
                             [.., module, name] => {
                                 Some(Callee::Free(Some(module.clone()), name.clone()))
                             }
@@ -363,10 +401,18 @@ impl<'a> FileContext<'a> {
                             {
                                 None
                             }
-                            [name] if own_free.contains(name) => {
-                                Some(Callee::Free(Some(module.to_string()), name.clone()))
-                            }
-                            [name] => Some(Callee::Free(None, name.clone())),
+                            [name] if own_free.contains(name) => Some(Callee::Free(
+                                Some(
+                                    local_fn_module(self, &p.path, module)
+                                        .unwrap_or_else(|| module.to_string()),
+                                ),
+                                name.clone(),
+                            )),
+                            // `use crate::a::pump; pump()`: the module the import names.
+                            [name] => Some(
+                                imported_free_fn(self, &p.path)
+                                    .unwrap_or_else(|| Callee::Free(None, name.clone())),
+                            ),
                             [] => None,
                         }
                     }

@@ -593,10 +593,39 @@ impl<'s> CrateIndex<'s> {
     /// crate can be it.
     fn resolve(&self, file: usize, callee: &Callee) -> Option<FnId> {
         let candidates = match callee {
+            // `super::backoff()` at a file's top: a free fn of the file that
+            // declares this file's module (`mod net;`), else of any file.
             Callee::Free(Some(module), name) if module == "super" => {
-                self.free_by_name.get(name.as_str())
+                let all = self.free_by_name.get(name.as_str())?;
+                let me = self.files[file].module.as_str();
+                let declares_me = |f: usize| {
+                    self.files[f]
+                        .modules
+                        .iter()
+                        .any(|m| m.name == me && m.inline_parents.is_empty())
+                };
+                let at_top = |c: &FnId| {
+                    let summary = self.files[c.0];
+                    summary.fns[c.1].key == format!("{}::{name}", summary.module)
+                };
+                let parents: Vec<FnId> = (all.iter().copied())
+                    .filter(|c| declares_me(c.0) && at_top(c))
+                    .collect();
+                return match parents.as_slice() {
+                    [only] => Some(*only),
+                    [] => match all.as_slice() {
+                        [only] => Some(*only),
+                        _ => None,
+                    },
+                    _ => None,
+                };
             }
             Callee::Free(Some(module), name) if module == "self" => {
+                let key = format!("{}::{name}", self.files[file].module);
+                self.by_key.get(key.as_str())
+            }
+            // A file alone is its own crate: `crate::` is that file.
+            Callee::Free(Some(module), name) if module == "crate" && self.files.len() == 1 => {
                 let key = format!("{}::{name}", self.files[file].module);
                 self.by_key.get(key.as_str())
             }

@@ -1,0 +1,3 @@
+pub async fn reconnect() {
+    super::backoff(); //~ blocking_call_in_async
+}

@@ -1,0 +1,5 @@
+pub async fn pump() {
+    loop {
+        tokio::task::yield_now().await;
+    }
+}

@@ -1,0 +1,3 @@
+pub async fn pump() {
+    tokio::task::yield_now().await;
+}
