@@ -57,9 +57,12 @@ crate::declare_lint! {
     /// A `select!` over handles is reported whatever the tasks do, even when
     /// the losing task would end on its own soon after (a writer whose
     /// channel closes once the reader is gone): nothing in the code says so.
-    /// A race in `main` (or a `#[tokio::main]` fn) is not reported unless
-    /// `process_lifetime = "report"` is set: when `main` returns the runtime
-    /// shuts down and the loser is cancelled. `timeout(d, worker)` is reported only when the
+    /// A race that ends `main` (or a `#[tokio::main]` fn: in no loop, and
+    /// nothing after its statement awaits) is not reported unless
+    /// `process_lifetime = "report"` is set: `main` returns right after it,
+    /// and the runtime shuts down and cancels the loser. A race in `main`
+    /// followed by more awaited work is reported. Awaits inside a macro
+    /// leaklint cannot parse are not seen. `timeout(d, worker)` is reported only when the
     /// task body has a loop that never ends and observes no cancellation,
     /// also in a fn of the crate it calls (`spawn(async move {
     /// run(rx).await })` with the loop inside `run`, maybe in another
@@ -262,7 +265,7 @@ fn report<'v>(
     if raced.is_empty() {
         return;
     }
-    if !options.report_process_lifetime && in_main(ctx, ancestors) {
+    if !options.report_process_lifetime && ends_main(ctx, ancestors) {
         return;
     }
     for handle in raced {
@@ -325,13 +328,60 @@ fn report<'v>(
     }
 }
 
-/// Whether the race sits in `main` or a `#[…::main]` fn: when it returns, the runtime stops every task.
-fn in_main(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
-    ancestors.iter().rev().find_map(|n| match n {
-        Node::ItemFn(f) => Some(ctx.is_entry_point(f)),
-        Node::ImplFn(_) | Node::TraitFn(_) => Some(false),
+/// Whether the race ends `main` (or a `#[…::main]` fn): it runs once, in
+/// no loop, and nothing after its statement awaits, so `main` returns and
+/// the runtime stops the losers right after it. A race followed by more
+/// awaited work (or in a loop) leaves the losers running meanwhile.
+fn ends_main(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
+    let Some(at) = ancestors.iter().rposition(|n| n.is_item()) else {
+        return false;
+    };
+    let Node::ItemFn(main) = ancestors[at] else {
+        return false;
+    };
+    if !ctx.is_entry_point(main) {
+        return false;
+    }
+    let inside = &ancestors[at + 1..];
+    let in_loop = inside.iter().any(|n| {
+        matches!(
+            n,
+            Node::Expr(Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Closure(_))
+        )
+    });
+    // The statement of `main`'s body the race is in, and those after it.
+    let Some(top) = inside.iter().find_map(|n| match n {
+        Node::Stmt(stmt) => Some(*stmt),
         _ => None,
-    }) == Some(true)
+    }) else {
+        return false;
+    };
+    let Some(index) = main.block.stmts.iter().position(|s| std::ptr::eq(s, top)) else {
+        return false;
+    };
+    !in_loop && !main.block.stmts[index + 1..].iter().any(|s| awaits(ctx, s))
+}
+
+/// Whether `stmt` awaits anything (outside closures and nested items).
+fn awaits(ctx: &FileContext<'_>, stmt: &Stmt) -> bool {
+    struct Awaits<'c, 'a> {
+        ctx: &'c FileContext<'a>,
+        found: bool,
+    }
+    impl<'v> Visit<'v> for Awaits<'_, '_> {
+        fn visit_expr_await(&mut self, _: &'v syn::ExprAwait) {
+            self.found = true;
+        }
+        fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'v syn::Item) {}
+        fn visit_macro(&mut self, mac: &'v syn::Macro) {
+            let ctx = self.ctx;
+            ctx.visit_macro_body(mac, self);
+        }
+    }
+    let mut visitor = Awaits { ctx, found: false };
+    visitor.visit_stmt(stmt);
+    visitor.found
 }
 
 /// The future an expression races, seen through parentheses, `Box::pin(…)`
