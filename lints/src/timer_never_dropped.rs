@@ -79,6 +79,11 @@ crate::declare_lint! {
     ///   (`sleep(d).await` inside an initialiser) is finished there and is
     ///   not reported; any other timer created in an initialiser is, even
     ///   one that a `block_on` inside the initialiser finishes and drops.
+    ///   Only the initialiser's own closure (or the future it returns,
+    ///   tokio's `get_or_init(|| async { … })`) counts: a timer made in a
+    ///   task the initialiser spawns, or in a closure it stores (a factory),
+    ///   belongs to that task or closure and is not reported under this
+    ///   case (a task spawned there is process-lifetime code for case 3).
     /// * Case 3: a timer counts as polled in the loop when the loop mentions
     ///   its binding other than in `drop(…)` or in `period()`,
     ///   `missed_tick_behavior()`, `set_missed_tick_behavior(…)`,
@@ -469,7 +474,39 @@ fn static_timer<'v>(
     // A timer awaited where it is made is finished there, not stored.
     let mut child = timer;
     let mut awaited_checked = false;
-    for node in ancestors.iter().rev() {
+    for (i, node) in ancestors.iter().enumerate().rev() {
+        // A closure or async block inside the initializer (a task it spawns,
+        // a factory it stores) makes the timer later, and owns it: only the
+        // initializer's own closure argument runs as the initialiser.
+        if let Node::Expr(Expr::Closure(_) | Expr::Async(_)) = node {
+            // tokio's `get_or_init(|| async { … })`: the closure's own future.
+            let mut at = i;
+            while let (Some(Node::Expr(Expr::Closure(c))), Node::Expr(body @ Expr::Async(_))) =
+                (at.checked_sub(1).map(|p| &ancestors[p]), &ancestors[at])
+            {
+                if !std::ptr::eq(&*c.body, *body) {
+                    break;
+                }
+                at -= 1;
+            }
+            let Node::Expr(closure) = &ancestors[at] else {
+                return None;
+            };
+            let is_argument = match at.checked_sub(1).map(|p| &ancestors[p]) {
+                Some(Node::Expr(Expr::Call(call))) => {
+                    is_lazy_init(ctx, &call.func)
+                        && call.args.iter().any(|a| std::ptr::eq(a, *closure))
+                }
+                Some(Node::Expr(Expr::MethodCall(m))) => {
+                    ONCE_INITS.contains(&m.method.to_string().as_str())
+                        && m.args.iter().any(|a| std::ptr::eq(a, *closure))
+                }
+                _ => false,
+            };
+            if !is_argument {
+                return None;
+            }
+        }
         let holder: Option<(Span, String)> = match node {
             Node::Static(s) => Some((
                 ctx.span(s.ident.span()),
@@ -489,18 +526,12 @@ fn static_timer<'v>(
                     )
                 })
             }
-            Node::Expr(Expr::Call(call)) => {
-                let lazy = resolved_tail(ctx, &call.func, 2)
-                    .is_some_and(|t| LAZY_CONSTRUCTORS.contains(&t.as_str()));
-                let once = resolved_tail(ctx, &call.func, 1)
-                    .is_some_and(|t| ONCE_INITS.contains(&t.as_str()));
-                (lazy || once).then(|| {
-                    (
-                        ctx.span_of(&*call.func),
-                        "this lazy initialiser stores it for the life of the process".to_string(),
-                    )
-                })
-            }
+            Node::Expr(Expr::Call(call)) => is_lazy_init(ctx, &call.func).then(|| {
+                (
+                    ctx.span_of(&*call.func),
+                    "this lazy initialiser stores it for the life of the process".to_string(),
+                )
+            }),
             // A cell that a struct or a local holds dies with its owner: the
             // timer is dropped with it (`self.tick.get_or_init(…)`).
             Node::Expr(Expr::MethodCall(m))
@@ -542,6 +573,13 @@ fn static_timer<'v>(
         }
     }
     None
+}
+
+/// Whether `func` makes a lazy value or runs a once-cell's initialiser
+/// (`Lazy::new`, `LazyLock::new`, a free `get_or_init`).
+fn is_lazy_init(ctx: &FileContext<'_>, func: &Expr) -> bool {
+    resolved_tail(ctx, func, 2).is_some_and(|t| LAZY_CONSTRUCTORS.contains(&t.as_str()))
+        || resolved_tail(ctx, func, 1).is_some_and(|t| ONCE_INITS.contains(&t.as_str()))
 }
 
 /// The last `n` segments of a callee path after resolution (`Lazy::new`).

@@ -50,3 +50,18 @@ pub fn local_cell() {
     let cell = OnceLock::new();
     let _ = cell.get_or_init(|| tokio::time::interval(Duration::from_secs(1)));
 }
+
+// A task the initialiser spawns makes its own timer, and drops it when it
+// ends: the initialiser stores the handle, not the timer.
+static WARMUP: std::sync::LazyLock<tokio::task::JoinHandle<()>> = std::sync::LazyLock::new(|| {
+    tokio::spawn(async {
+        let mut every = tokio::time::interval(Duration::from_millis(100));
+        for _ in 0..3 {
+            every.tick().await;
+        }
+    })
+});
+
+// A factory stored in a static makes a new timer on each call.
+static MAKE_TICKER: Lazy<fn() -> tokio::time::Interval> =
+    Lazy::new(|| || tokio::time::interval(Duration::from_secs(1)));
