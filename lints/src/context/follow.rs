@@ -331,13 +331,40 @@ impl FieldOf {
 /// `if let Some(h) = self.task.take()`, `let Self { task, .. } = self`.
 /// Not reads: the left of an assignment (`self.task = Some(spawn(…))`),
 /// and a receiver of a method that only stores or asks
-/// (`self.tasks.push(…)`, `.insert(…)`, `.is_some()`, `.is_finished()`).
+/// (`self.tasks.push(…)`, `.insert(…)`, `.is_some()`, `.is_finished()`,
+/// `.retain(|t| !t.is_finished())`).
 /// Any other mention may stop the task, so it counts.
 pub struct FieldReads<'c, 'a> {
     ctx: &'c FileContext<'a>,
     names: BTreeSet<FieldOf>,
     /// The `Self` type of the `impl` being visited.
     self_type: Option<String>,
+}
+
+/// Whether the closures given to `retain` only ask about the handles
+/// (`tasks.retain(|t| !t.is_finished())`): they neither abort nor await
+/// one, so the handles dropped are those of finished tasks.
+fn only_asks(args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>) -> bool {
+    struct Stops(bool);
+    impl<'v> Visit<'v> for Stops {
+        fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+            self.0 |= m.method != "is_finished";
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_await(&mut self, _: &'v syn::ExprAwait) {
+            self.0 = true;
+        }
+        fn visit_expr_call(&mut self, c: &'v syn::ExprCall) {
+            self.0 = true;
+            syn::visit::visit_expr_call(self, c);
+        }
+        fn visit_macro(&mut self, _: &'v syn::Macro) {
+            self.0 = true;
+        }
+    }
+    let mut stops = Stops(false);
+    args.iter().for_each(|a| stops.visit_expr(a));
+    !stops.0
 }
 
 /// Methods on a field that store a handle or ask about it without stopping it.
@@ -352,6 +379,8 @@ const NOT_STOPPING: &[&str] = &[
     "is_finished",
     "is_empty",
     "len",
+    "contains_key",
+    "contains",
 ];
 
 impl FieldReads<'_, '_> {
@@ -406,7 +435,10 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
     }
 
     fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
-        if NOT_STOPPING.contains(&m.method.to_string().as_str()) {
+        let method = m.method.to_string();
+        if NOT_STOPPING.contains(&method.as_str())
+            || (matches!(method.as_str(), "retain" | "retain_mut") && only_asks(&m.args))
+        {
             self.visit_field_base(&m.receiver);
             m.args.iter().for_each(|a| self.visit_expr(a));
         } else {
