@@ -716,7 +716,7 @@ impl<'e> Analysis for PollPaths<'e> {
                     // registers a wake-up and the code returns `Pending`.
                     || (method.starts_with("poll_") && !m.args.is_empty())
                     // `self.pause()`, `pacer.pause()`: a method of this file that sleeps.
-                    || helper_named_waits(flow.ctx, &method, true)
+                    || helper_named_waits(flow.ctx, &method, true, HELPER_DEPTH)
                 {
                     waited(after)
                 } else if TRIVIAL_METHODS.contains(&method.as_str())
@@ -752,7 +752,9 @@ impl<'e> Analysis for PollPaths<'e> {
                     // Enum variants and tuple structs build a value.
                     Some(name) if name.starts_with(char::is_uppercase) => after,
                     // `backoff()`, `util::backoff()`: a fn of this file that sleeps.
-                    Some(name) if helper_named_waits(flow.ctx, name, false) => waited(after),
+                    Some(name) if helper_named_waits(flow.ctx, name, false, HELPER_DEPTH) => {
+                        waited(after)
+                    }
                     _ => work(flow, after),
                 }
             }
@@ -898,10 +900,10 @@ const HELPER_DEPTH: usize = 3;
 /// Whether a fn (`method`: a method) of this file named `name` waits (see
 /// [`helper_waits`]). Calls are matched by name: a call that may be of a
 /// helper that waits is taken for a wait (silence rather than a guess).
-fn helper_named_waits(ctx: &FileContext<'_>, name: &str, method: bool) -> bool {
+fn helper_named_waits(ctx: &FileContext<'_>, name: &str, method: bool, depth: usize) -> bool {
     ctx.local_fns(name)
         .iter()
-        .any(|f| f.is_method == method && helper_waits(ctx, *f, HELPER_DEPTH))
+        .any(|f| f.is_method == method && helper_waits(ctx, *f, depth))
 }
 
 /// Whether the sync fn `f` of this file waits: its body (outside closures
@@ -911,57 +913,33 @@ fn helper_named_waits(ctx: &FileContext<'_>, name: &str, method: bool) -> bool {
 /// is not one: awaiting it is already a wait, calling it without `.await`
 /// runs nothing.
 fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: usize) -> bool {
-    struct Waits<'c, 'a> {
-        ctx: &'c FileContext<'a>,
-        depth: usize,
-        found: bool,
-    }
-    impl Waits<'_, '_> {
-        fn helper_waits(&self, name: &str, method: bool) -> bool {
-            self.depth > 1
-                && (self.ctx.local_fns(name).iter())
-                    .any(|g| g.is_method == method && helper_waits(self.ctx, *g, self.depth - 1))
-        }
-    }
-    impl<'v> Visit<'v> for Waits<'_, '_> {
-        fn visit_expr(&mut self, e: &'v Expr) {
-            if self.found {
-                return;
-            }
-            self.found = match e {
-                Expr::Call(c) => match &*c.func {
-                    Expr::Path(p) => p.path.segments.last().is_some_and(|last| {
-                        let name = last.ident.to_string();
-                        WAIT_FNS.contains(&name.as_str()) || self.helper_waits(&name, false)
-                    }),
-                    _ => false,
-                },
-                Expr::MethodCall(m) => {
-                    let method = m.method.to_string();
-                    WAIT_METHODS.contains(&method.as_str()) || self.helper_waits(&method, true)
-                }
-                _ => false,
-            };
-            syn::visit::visit_expr(self, e);
-        }
-        fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
-        fn visit_expr_async(&mut self, _: &'v syn::ExprAsync) {}
-        fn visit_item(&mut self, _: &'v syn::Item) {}
-        fn visit_macro(&mut self, mac: &'v syn::Macro) {
-            let ctx = self.ctx;
-            ctx.visit_macro_body(mac, self);
-        }
-    }
     if f.sig.asyncness.is_some() || depth == 0 {
         return false;
     }
-    let mut waits = Waits {
-        ctx,
-        depth,
-        found: false,
+    // A call of another helper of this file that waits, one level down.
+    let deeper = |name: &str, method: bool| helper_named_waits(ctx, name, method, depth - 1);
+    let waits = |e: &Expr| match e {
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p) => p.path.segments.last().is_some_and(|last| {
+                let name = last.ident.to_string();
+                WAIT_FNS.contains(&name.as_str()) || deeper(&name, false)
+            }),
+            _ => false,
+        },
+        Expr::MethodCall(m) => {
+            let method = m.method.to_string();
+            WAIT_METHODS.contains(&method.as_str()) || deeper(&method, true)
+        }
+        _ => false,
     };
-    waits.visit_block(f.block);
-    waits.found
+    ctx.for_each_expr(f.block, |e| {
+        if waits(e) {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(Descend::unless_deferred(e))
+        }
+    })
+    .is_some()
 }
 
 /// Macros that only log or format.

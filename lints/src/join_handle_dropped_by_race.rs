@@ -9,10 +9,12 @@ use syn::{Expr, Pat, Stmt};
 use crate::context::chains::path_ident;
 use crate::context::scopes::for_each_pattern_ident;
 use crate::context::spawn::{SpawnCall, SpawnKind};
+use crate::context::visit::Descend;
 use crate::context::BindingId;
 use crate::context::Node;
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, Span};
+use std::ops::ControlFlow;
 
 crate::declare_lint! {
     /// ### What it does
@@ -362,26 +364,14 @@ fn ends_main(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
     !in_loop && !main.block.stmts[index + 1..].iter().any(|s| awaits(ctx, s))
 }
 
-/// Whether `stmt` awaits anything (outside closures and nested items).
+/// Whether `stmt` awaits anything itself (not in a closure, an async block
+/// or a nested item, whose code runs elsewhere).
 fn awaits(ctx: &FileContext<'_>, stmt: &Stmt) -> bool {
-    struct Awaits<'c, 'a> {
-        ctx: &'c FileContext<'a>,
-        found: bool,
-    }
-    impl<'v> Visit<'v> for Awaits<'_, '_> {
-        fn visit_expr_await(&mut self, _: &'v syn::ExprAwait) {
-            self.found = true;
-        }
-        fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
-        fn visit_item(&mut self, _: &'v syn::Item) {}
-        fn visit_macro(&mut self, mac: &'v syn::Macro) {
-            let ctx = self.ctx;
-            ctx.visit_macro_body(mac, self);
-        }
-    }
-    let mut visitor = Awaits { ctx, found: false };
-    visitor.visit_stmt(stmt);
-    visitor.found
+    ctx.for_each_expr(stmt, |e| match e {
+        Expr::Await(_) => ControlFlow::Break(()),
+        _ => ControlFlow::Continue(Descend::unless_deferred(e)),
+    })
+    .is_some()
 }
 
 /// The future an expression races, seen through parentheses, `Box::pin(…)`

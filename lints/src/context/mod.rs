@@ -464,7 +464,7 @@ impl<'a> FileContext<'a> {
             return only(
                 candidates
                     .iter()
-                    .filter(|c| c.owner.is_some_and(|(_, body)| body.0 <= at && at < body.1))
+                    .filter(|c| c.owner.is_some_and(|o| o.body.0 <= at && at < o.body.1))
                     .collect(),
             );
         }
@@ -493,8 +493,8 @@ impl<'a> FileContext<'a> {
     fn const_path(&self, c: &ConstItem<'_>) -> Option<String> {
         match c.owner {
             None => self.resolve(&syn::Path::from(c.ident.clone())),
-            Some((owner, _)) => {
-                let ty = self.resolve(&syn::Path::from(owner.clone()))?;
+            Some(owner) => {
+                let ty = self.resolve(&syn::Path::from(owner.ty.clone()))?;
                 Some(format!("{ty}::{}", imports::unraw(c.ident)))
             }
         }
@@ -639,12 +639,17 @@ struct ConstItem<'a> {
     ident: &'a syn::Ident,
     /// Its initialiser.
     value: &'a syn::Expr,
-    /// For an associated const, the last segment of its `impl`'s type and
-    /// where the `impl`'s body starts and ends.
-    owner: Option<(
-        &'a syn::Ident,
-        (proc_macro2::LineColumn, proc_macro2::LineColumn),
-    )>,
+    /// For an associated const, the `impl` it is in.
+    owner: Option<ConstOwner<'a>>,
+}
+
+/// The `impl` an associated const is in.
+#[derive(Debug, Clone, Copy)]
+struct ConstOwner<'a> {
+    /// The last segment of the `impl`'s type.
+    ty: &'a syn::Ident,
+    /// Where the `impl`'s body starts and ends.
+    body: (proc_macro2::LineColumn, proc_macro2::LineColumn),
 }
 
 /// Collects fns, consts, structs, statics and macro bodies in one pass over the file.
@@ -666,6 +671,22 @@ struct ItemCollector<'a> {
 }
 
 impl<'a> ItemCollector<'a> {
+    fn add_const(
+        &mut self,
+        ident: &'a syn::Ident,
+        value: &'a syn::Expr,
+        owner: Option<ConstOwner<'a>>,
+    ) {
+        self.consts
+            .entry(imports::unraw(ident))
+            .or_default()
+            .push(ConstItem {
+                ident,
+                value,
+                owner,
+            });
+    }
+
     fn add_fn(
         &mut self,
         sig: &'a syn::Signature,
@@ -737,14 +758,7 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
     }
 
     fn visit_item_const(&mut self, c: &'a syn::ItemConst) {
-        self.consts
-            .entry(imports::unraw(&c.ident))
-            .or_default()
-            .push(ConstItem {
-                ident: &c.ident,
-                value: &c.expr,
-                owner: None,
-            });
+        self.add_const(&c.ident, &c.expr, None);
         syn::visit::visit_item_const(self, c);
     }
 
@@ -753,18 +767,14 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
             syn::Type::Path(t) if t.qself.is_none() => {
                 let body = i.brace_token.span;
                 let ident = &t.path.segments.last()?.ident;
-                Some((ident, (body.open().start(), body.close().end())))
+                Some(ConstOwner {
+                    ty: ident,
+                    body: (body.open().start(), body.close().end()),
+                })
             }
             _ => None,
         });
-        self.consts
-            .entry(imports::unraw(&c.ident))
-            .or_default()
-            .push(ConstItem {
-                ident: &c.ident,
-                value: &c.expr,
-                owner,
-            });
+        self.add_const(&c.ident, &c.expr, owner);
         syn::visit::visit_impl_item_const(self, c);
     }
 
