@@ -94,8 +94,9 @@ crate::declare_lint! {
     ///   finding is at the call, with a note at the spawn inside the
     ///   wrapper. The wrapper may wrap its parameter in what does not change
     ///   what runs (`tokio::spawn(fut.instrument(span))`, `Box::pin(fut)`,
-    ///   `async move { fut.await }`); a wrapper that hands its parameter to
-    ///   another wrapper is not followed. A file is read for such calls only when its code spells
+    ///   `async move { fut.await }`), or hand it to another wrapper
+    ///   (`spawn_outer` calling `spawn_inner(fut)`, up to four deep). A file
+    ///   is read for such calls only when its code spells
     ///   `spawn`, also inside a longer name (`spawn_named`, `spawn_task`): a
     ///   wrapper named otherwise (`run_detached(async { … })`) is seen only
     ///   in files that do.

@@ -22,6 +22,21 @@ fn spawn_awaiting<F: Future<Output = ()> + Send + 'static>(fut: F) {
     tokio::spawn(async move { fut.await });
 }
 
+// A wrapper that hands its parameter to another wrapper.
+fn spawn_outer<F: Future<Output = ()> + Send + 'static>(name: &str, fut: F) {
+    let _ = name;
+    spawn_pinned(fut);
+}
+
+// Not a wrapper: it hands its parameter to a fn that keeps the handle.
+fn spawn_kept_outer<F: Future<Output = ()> + Send + 'static>(fut: F) -> tokio::task::JoinHandle<()> {
+    spawn_kept(fut)
+}
+
+fn spawn_kept<F: Future<Output = ()> + Send + 'static>(fut: F) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(fut)
+}
+
 // Not a wrapper: it awaits its parameter after other work.
 fn spawn_after_setup<F: Future<Output = ()> + Send + 'static>(fut: F) {
     tokio::spawn(async move {
@@ -40,9 +55,11 @@ pub fn start(id: u32) {
     spawn_traced(async { pump().await }); //~ spawn_without_cancel
     spawn_pinned(pump()); //~ spawn_without_cancel
     spawn_awaiting(pump()); //~ spawn_without_cancel
+    spawn_outer("outer", async { pump().await }); //~ spawn_without_cancel
     // Near misses: a task that ends; a wrapper that does more than await its parameter.
     spawn_named(id.to_string(), tick());
     spawn_after_setup(pump());
+    let _kept = spawn_kept_outer(pump());
 }
 
 async fn pump() {

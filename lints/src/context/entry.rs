@@ -529,6 +529,14 @@ impl<'a> FileContext<'a> {
                 facts.blocking.get_or_insert((at, what));
             }
         }
+        // Parameters handed on to other fns, which may be spawn wrappers.
+        for (at, param, arg) in spawns.forwards {
+            if let Some(facts) =
+                def_at(&summary, at.start.byte).and_then(|i| summary.fns.get_mut(i))
+            {
+                facts.forwards_param.push((param, at, arg));
+            }
+        }
         // Spawn wrappers: each spawned parameter given to the fn around it.
         for (at, index) in spawns.wrappers {
             if let Some(facts) =

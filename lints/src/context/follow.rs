@@ -54,6 +54,10 @@ pub struct FnFacts {
     /// neither `self` nor the receiver) to a spawn call whose handle it
     /// drops, at that span.
     pub spawns_param: Option<(usize, Span)>,
+    /// `(parameter, call, argument)`: the fn hands its parameter at that
+    /// index to the call at that span, as the argument at that index (a
+    /// wrapper that calls another wrapper).
+    pub forwards_param: Vec<(usize, Span, usize)>,
     /// The type it declares it returns, through `Option`, `Result`, `&`,
     /// `Arc`, `Box`, `Rc` (`Self`: its `impl`'s type), when that names a
     /// type: a variable bound to its result has that type.
@@ -101,6 +105,7 @@ impl FileContext<'_> {
             calls: shape.calls,
             blocking: None,
             spawns_param: None,
+            forwards_param: Vec::new(),
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
         }
@@ -122,6 +127,11 @@ impl FileContext<'_> {
                 // a detached task when the crate pass confirms the wrapper.
                 if let Some(task) = self.wrapper_task(expr, ancestors) {
                     found.detached.push(task);
+                }
+                // A fn that hands its parameter to another fn, which may
+                // be a spawn wrapper (`spawn_inner(fut)`).
+                if let Some(forward) = self.forwarded_param(expr, ancestors) {
+                    found.forwards.push(forward);
                 }
                 return;
             };
@@ -159,6 +169,32 @@ impl FileContext<'_> {
             }
         });
         found
+    }
+
+    /// For a call (not awaited) of a fn that may be one of the crate's, that
+    /// is given a parameter of the fn around it (or its call, or a `let`
+    /// bound to either): the call, that parameter's index and the
+    /// argument's index (neither counting `self` or the receiver).
+    fn forwarded_param<'v>(
+        &'v self,
+        expr: &'v syn::Expr,
+        ancestors: &[super::Node<'v>],
+    ) -> Option<(Span, usize, usize)> {
+        let args = match expr {
+            syn::Expr::Call(c) => &c.args,
+            syn::Expr::MethodCall(m) => &m.args,
+            _ => return None,
+        };
+        if args.is_empty() {
+            return None;
+        }
+        let sig = super::ancestry::enclosing_fn_sig(ancestors)?;
+        let (arg, param) = args
+            .iter()
+            .enumerate()
+            .find_map(|(j, a)| Some((j, self.param_spawned(a, sig, ancestors)?)))?;
+        self.crate_call_name(expr, ancestors)?;
+        Some((self.span_of(expr), param, arg))
     }
 
     /// The task a call of a fn that may be a spawn wrapper detaches, when it
@@ -488,6 +524,9 @@ pub struct DroppedSpawns {
     pub wrappers: Vec<(Span, usize)>,
     /// Detached tasks.
     pub detached: Vec<DetachedTask>,
+    /// Calls that hand on a parameter of the fn around them: the call, the
+    /// parameter's index, the argument's index.
+    pub forwards: Vec<(Span, usize, usize)>,
 }
 
 /// A task spawned with its handle dropped, not for the life of the process.
@@ -516,6 +555,10 @@ pub struct Hop {
     /// What it says.
     pub message: String,
 }
+
+/// How many spawn wrappers that hand their parameter on to another are
+/// followed before the one that spawns it.
+const MAX_WRAPPER_CHAIN: usize = 4;
 
 /// A fn of the crate: its file and its index in that file's `fns`.
 type FnId = (usize, usize);
@@ -815,15 +858,38 @@ impl<'s> CrateIndex<'s> {
     /// when that fn spawns its parameter `arg` and drops the handle: a hop
     /// in the wrapper's file.
     pub fn wrapper_spawn(&self, file: usize, call: Span, arg: usize) -> Option<Hop> {
+        self.wrapper_spawn_within(file, call, arg, MAX_WRAPPER_CHAIN)
+    }
+
+    /// [`CrateIndex::wrapper_spawn`], through at most `hops` wrappers that
+    /// hand their parameter to another (`spawn_outer` → `spawn_inner`).
+    fn wrapper_spawn_within(
+        &self,
+        file: usize,
+        call: Span,
+        arg: usize,
+        hops: usize,
+    ) -> Option<Hop> {
         let target = self.callee(file, call)?;
         let facts = &self.files[target.0].fns[target.1];
-        let (index, at) = facts.spawns_param?;
-        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
-        (index == arg).then(|| Hop {
-            file: target.0,
-            span: at,
-            message: format!("`{name}` spawns its argument here and drops the JoinHandle"),
-        })
+        if let Some((_, at)) = facts.spawns_param.filter(|(index, _)| *index == arg) {
+            let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+            return Some(Hop {
+                file: target.0,
+                span: at,
+                message: format!("`{name}` spawns its argument here and drops the JoinHandle"),
+            });
+        }
+        if hops == 0 {
+            return None;
+        }
+        facts
+            .forwards_param
+            .iter()
+            .filter(|(param, _, _)| *param == arg)
+            .find_map(|&(_, inner, inner_arg)| {
+                self.wrapper_spawn_within(target.0, inner, inner_arg, hops - 1)
+            })
     }
 
     /// The hop to the fn the call at `call` (in `file`) calls, when it
