@@ -14,7 +14,8 @@ crate::declare_lint! {
     /// ### What it does
     /// Flags HTTP clients and requests that nothing bounds in time:
     /// `reqwest::Client::new()` (and `Client::default()`), a
-    /// `reqwest::Client::builder()` / `reqwest::ClientBuilder::new()` chain
+    /// `reqwest::Client::builder()` / `reqwest::ClientBuilder::new()` (or
+    /// `::default()`) chain
     /// ending in `.build()` with neither `.timeout(…)` nor `.read_timeout(…)`
     /// in it, `reqwest::get(…)` (it uses a default client), `ureq::agent()`,
     /// and a `ureq::get(…)` (or `post`, `put`, `delete`, `head`, `patch`,

@@ -41,3 +41,8 @@ pub async fn fetch_status(url: &str) -> reqwest::Result<u16> {
     let resp = reqwest::get(url).await?; //~ http_client_without_timeout
     Ok(resp.status().as_u16())
 }
+
+/// A builder made with `Default`.
+pub fn default_builder() -> reqwest::Result<Client> {
+    reqwest::ClientBuilder::default().user_agent("svc/1.0").build() //~ http_client_without_timeout
+}

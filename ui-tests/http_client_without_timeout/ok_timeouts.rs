@@ -63,3 +63,9 @@ pub async fn is_healthy(url: &str) -> bool {
         Ok(r) if r.status().is_success()
     )
 }
+
+pub fn default_builder_with_timeout() -> reqwest::Result<reqwest::Client> {
+    reqwest::ClientBuilder::default()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+}

@@ -291,8 +291,11 @@ pub const TO_SOCKET_ADDRS: &str = "std::net::ToSocketAddrs";
 /// A reqwest client with default settings (no timeout).
 pub const REQWEST_CLIENT_NEW: &[&str] = &["reqwest::Client::new", "reqwest::Client::default"];
 /// A reqwest client builder.
-pub const REQWEST_CLIENT_BUILDERS: &[&str] =
-    &["reqwest::Client::builder", "reqwest::ClientBuilder::new"];
+pub const REQWEST_CLIENT_BUILDERS: &[&str] = &[
+    "reqwest::Client::builder",
+    "reqwest::ClientBuilder::new",
+    "reqwest::ClientBuilder::default",
+];
 /// A request sent with reqwest's default client.
 pub const REQWEST_GET: &[&str] = &["reqwest::get"];
 /// A ureq agent with default settings.
