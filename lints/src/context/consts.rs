@@ -5,8 +5,8 @@
 //! separators, integer suffixes), `+ - * / % << >> & | ^`, parentheses,
 //! `{ N }` blocks, `as` casts to integer types, `uN::MAX` / `iN::MAX`,
 //! `.pow(e)`, and paths naming a `const` item of this file, resolved per
-//! module (`N`, `limits::N`, `self::N`, `Type::N`, `Self::N`), recursively. Arithmetic is checked: an overflow of the
-//! expression's integer type (`usize` is taken as 64 bits), a negative
+//! module (`N`, `limits::N`, `self::N`, `Type::N`, `Self::N`), recursively.
+//! Arithmetic is checked: an overflow of the expression's integer type (`usize` is taken as 64 bits), a negative
 //! intermediate value, a division by zero or anything not understood gives
 //! `None`, never a guess.
 

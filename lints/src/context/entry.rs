@@ -206,11 +206,8 @@ pub enum Callee {
 /// this file.
 fn local_fn_module(ctx: &FileContext<'_>, path: &syn::Path, file_module: &str) -> Option<String> {
     let full = ctx.resolve(path)?;
-    let rest = full.strip_prefix("crate::")?;
-    Some(match rest.rsplit_once("::") {
-        Some((modules, _)) => modules.rsplit("::").next()?.to_string(),
-        None => file_module.to_string(),
-    })
+    let (module, _) = module_and_name(full.strip_prefix("crate::")?);
+    Some(module.unwrap_or(file_module).to_string())
 }
 
 /// The crate fn a bare name names through a `use` of a path into the crate
@@ -222,11 +219,20 @@ fn imported_free_fn(ctx: &FileContext<'_>, path: &syn::Path) -> Option<Callee> {
     if !matches!(head, "crate" | "super" | "self") {
         return None;
     }
-    let (module, name) = match rest.rsplit_once("::") {
-        Some((modules, name)) => (modules.rsplit("::").next()?, name),
-        None => (head, rest),
-    };
-    Some(Callee::Free(Some(module.to_string()), name.to_string()))
+    let (module, name) = module_and_name(rest);
+    Some(Callee::Free(
+        Some(module.unwrap_or(head).to_string()),
+        name.to_string(),
+    ))
+}
+
+/// `a::b::name` as its last module and name (`(Some("b"), "name")`);
+/// `name` alone has no module.
+fn module_and_name(path: &str) -> (Option<&str>, &str) {
+    match path.rsplit_once("::") {
+        Some((modules, name)) => (modules.rsplit("::").next(), name),
+        None => (None, path),
+    }
 }
 
 impl Callee {

@@ -662,9 +662,8 @@ struct ItemCollector<'a> {
     /// its parsed body, which [`FileContext`] keeps elsewhere.
     statics: HashMap<String, Vec<StaticType<'a>>>,
     has_out_of_line_mod: bool,
-    /// The `Self` types of the `impl`s being visited, innermost last.
-    impl_tys: Vec<&'a syn::Type>,
-    /// The `impl`s being visited, innermost last.
+    /// The `impl`s being visited, innermost last (a fn nested in a method
+    /// starts afresh: it has no `Self` of the outer `impl`).
     impls: Vec<&'a syn::ItemImpl>,
     consts: HashMap<String, Vec<ConstItem<'a>>>,
     macro_bodies: HashMap<TokenPos, MacroBody>,
@@ -709,18 +708,16 @@ impl<'a> ItemCollector<'a> {
 impl<'a> Visit<'a> for ItemCollector<'a> {
     fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
         // A fn nested in a method has no `Self` of its own `impl`.
-        let outer = std::mem::take(&mut self.impl_tys);
+        let outer = std::mem::take(&mut self.impls);
         self.add_fn(&f.sig, &f.block, false, None);
         syn::visit::visit_item_fn(self, f);
-        self.impl_tys = outer;
+        self.impls = outer;
     }
 
     fn visit_item_impl(&mut self, i: &'a syn::ItemImpl) {
-        self.impl_tys.push(&i.self_ty);
         self.impls.push(i);
         syn::visit::visit_item_impl(self, i);
         self.impls.pop();
-        self.impl_tys.pop();
     }
 
     fn visit_item_struct(&mut self, s: &'a syn::ItemStruct) {
@@ -745,7 +742,7 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
     }
 
     fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
-        let self_ty = self.impl_tys.last().copied();
+        let self_ty = self.impls.last().map(|i| &*i.self_ty);
         self.add_fn(&f.sig, &f.block, true, self_ty);
         syn::visit::visit_impl_item_fn(self, f);
     }
