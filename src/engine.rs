@@ -607,9 +607,13 @@ fn analyse<'h>(
         .iter()
         .any(|d| d.finding.follow.is_some() || d.finding.moot_if.is_some())
     {
+        let start = Instant::now();
         *summary = Some(Box::new(
             ctx.call_summary(&crate::callers::module_name(Path::new(path))),
         ));
+        if let Some(t) = timings {
+            t.lap(Phase::Summary, start);
+        }
     }
     let start = Instant::now();
     drop(ctx);

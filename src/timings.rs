@@ -26,6 +26,8 @@ pub enum Phase {
     Parse,
     /// Building the `FileContext` (imports, macro bodies, …).
     Context,
+    /// The file's call summary, for findings that wait for their crate.
+    Summary,
     /// Dropping syntax trees and freeing span records.
     Drop,
     /// Finding each crate's sync fns that may block, before the engine
@@ -37,13 +39,14 @@ pub enum Phase {
     Report,
 }
 
-const PHASES: [(Phase, &str); 10] = [
+const PHASES: [(Phase, &str); 11] = [
     (Phase::Discover, "discover"),
     (Phase::Read, "read"),
     (Phase::Prefilter, "pre-filter"),
     (Phase::Nesting, "nesting pre-scan"),
     (Phase::Parse, "parse"),
     (Phase::Context, "context"),
+    (Phase::Summary, "call summary"),
     (Phase::Drop, "drop trees"),
     (Phase::CrateBlocking, "crate: blocking fns"),
     (Phase::CratePass, "crate pass"),

@@ -355,8 +355,12 @@ impl<'a> FileContext<'a> {
             .items
             .iter()
             .filter_map(|item| match item {
-                syn::Item::Mod(m) if m.content.is_some() => {
-                    let span = self.span_of(m);
+                // Its braces, not `span_of(m)`, which prints the module.
+                syn::Item::Mod(syn::ItemMod {
+                    content: Some((brace, _)),
+                    ..
+                }) => {
+                    let span = self.span(brace.span.join());
                     Some(span.start.byte..span.end.byte)
                 }
                 _ => None,
@@ -365,7 +369,7 @@ impl<'a> FileContext<'a> {
         let in_inline_module = |byte: usize| inline_modules.iter().any(|m| m.contains(&byte));
         // The names each fn binds (parameters, `let`s, patterns), by the fn's
         // position: a mention of one is a variable, not a fn value.
-        let mut bound_names: Vec<(usize, BTreeSet<String>)> = Vec::new();
+        let mut bound_names: HashMap<super::scopes::TokenPos, BTreeSet<String>> = HashMap::new();
         // Each call's callee by the call's span: a `let` bound to a call's
         // result is walked before the variable's uses.
         let mut callee_at: HashMap<(usize, usize), Callee> = HashMap::new();
@@ -519,10 +523,13 @@ impl<'a> FileContext<'a> {
             };
             if let Some(callee) = callee {
                 let site = self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
-                callee_at.insert(
-                    (site.span.start.byte, site.span.end.byte),
-                    site.callee.clone(),
-                );
+                // Only these are looked up (a method called on what they return).
+                if matches!(site.callee, Callee::Free(..) | Callee::Assoc(_)) {
+                    callee_at.insert(
+                        (site.span.start.byte, site.span.end.byte),
+                        site.callee.clone(),
+                    );
+                }
                 summary.calls.push(site);
             }
         });
@@ -910,7 +917,7 @@ fn bound_in_enclosing_fn(
     ctx: &FileContext<'_>,
     ancestors: &[Node<'_>],
     name: &str,
-    cache: &mut Vec<(usize, BTreeSet<String>)>,
+    cache: &mut HashMap<super::scopes::TokenPos, BTreeSet<String>>,
 ) -> bool {
     struct Bound<'c, 'a>(&'c FileContext<'a>, BTreeSet<String>);
     impl<'v> Visit<'v> for Bound<'_, '_> {
@@ -925,21 +932,20 @@ fn bound_in_enclosing_fn(
         }
     }
     let Some((id, sig, block)) = ancestors.iter().rev().find_map(|n| match n {
-        Node::ItemFn(f) => Some((*f as *const syn::ItemFn as usize, &f.sig, &*f.block)),
-        Node::ImplFn(f) => Some((*f as *const syn::ImplItemFn as usize, &f.sig, &f.block)),
+        // A fn is known by its `fn` token (see `keys`).
+        Node::ItemFn(f) => Some((f.sig.fn_token.span.start(), &f.sig, &*f.block)),
+        Node::ImplFn(f) => Some((f.sig.fn_token.span.start(), &f.sig, &f.block)),
         _ => None,
     }) else {
         return false;
     };
-    if let Some((_, names)) = cache.iter().find(|(k, _)| *k == id) {
-        return names.contains(name);
-    }
-    let mut bound = Bound(ctx, BTreeSet::new());
-    bound.visit_signature(sig);
-    bound.visit_block(block);
-    let found = bound.1.contains(name);
-    cache.push((id, bound.1));
-    found
+    let names = cache.entry(id).or_insert_with(|| {
+        let mut bound = Bound(ctx, BTreeSet::new());
+        bound.visit_signature(sig);
+        bound.visit_block(block);
+        bound.1
+    });
+    names.contains(name)
 }
 
 /// Whether the closure `node` is directly an argument of a call (then that

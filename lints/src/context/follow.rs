@@ -143,7 +143,7 @@ impl FileContext<'_> {
                     self.handle_disposition(spawn.expr, ancestors),
                     super::spawn::Handle::Discarded { .. }
                 );
-            let at = self.span_of(spawn.expr);
+            let at = self.call_span(spawn.expr);
             if discarded {
                 let param = super::ancestry::enclosing_fn_sig(ancestors)
                     .and_then(|sig| self.param_spawned(spawn.arg, sig, ancestors));
@@ -194,7 +194,7 @@ impl FileContext<'_> {
             .enumerate()
             .find_map(|(j, a)| Some((j, self.param_spawned(a, sig, ancestors)?)))?;
         self.crate_call_name(expr, ancestors)?;
-        Some((self.span_of(expr), param, arg))
+        Some((self.call_span(expr), param, arg))
     }
 
     /// The task a call of a fn that may be a spawn wrapper detaches, when it
@@ -212,7 +212,7 @@ impl FileContext<'_> {
         }
         let task = self.task_body(call.arg, ancestors)?;
         let calls = self.task_shape_of(&task).calls;
-        let at = self.span_of(expr);
+        let at = self.call_span(expr);
         (!calls.is_empty()).then_some(DetachedTask {
             spawn: at,
             calls,

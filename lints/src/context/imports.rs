@@ -37,6 +37,8 @@ struct Module {
     globs: Vec<String>,
     /// Names of items defined in this module (fns, types, modules, consts, …).
     local_items: HashSet<String>,
+    /// Its inline modules by name (the first, when `cfg`s repeat one).
+    children: HashMap<String, usize>,
 }
 
 /// What the file's `use` items and items say about names, per module.
@@ -47,6 +49,13 @@ pub struct Imports {
     /// Names of `macro_rules!` macros of the file: visible in the modules
     /// nested in theirs too, so they count everywhere.
     local_macros: HashSet<String>,
+    /// Names of items defined in any module of the file.
+    all_items: HashSet<String>,
+    /// The modules and blocks other than the file, ordered by where their
+    /// body starts: a position's innermost module is found by a binary
+    /// search instead of a look at every module (files with many inline
+    /// modules or item-holding blocks resolve many paths).
+    by_start: Vec<(LineColumn, usize)>,
 }
 
 impl Default for Imports {
@@ -54,6 +63,8 @@ impl Default for Imports {
         Imports {
             modules: vec![Module::default()],
             local_macros: HashSet::new(),
+            all_items: HashSet::new(),
+            by_start: Vec::new(),
         }
     }
 }
@@ -69,7 +80,15 @@ impl Imports {
             current: 0,
         };
         collector.visit_file(file);
-        collector.imports
+        let mut imports = collector.imports;
+        imports.by_start = (imports.modules.iter().enumerate())
+            .filter_map(|(i, m)| Some((m.range?.0, i)))
+            .collect();
+        imports.by_start.sort_unstable();
+        imports.all_items = (imports.modules.iter())
+            .flat_map(|m| m.local_items.iter().cloned())
+            .collect();
+        imports
     }
 
     /// The full path `path` stands for in the module where it is written,
@@ -96,8 +115,7 @@ impl Imports {
 
     /// Whether `name` is defined by an item of this file (in any module).
     pub fn is_local_item(&self, name: &str) -> bool {
-        self.local_macros.contains(name)
-            || self.modules.iter().any(|m| m.local_items.contains(name))
+        self.local_macros.contains(name) || self.all_items.contains(name)
     }
 
     /// Whether `name`, written at `at`, names an item of the module it is
@@ -130,12 +148,25 @@ impl Imports {
 
     /// The innermost module whose body holds position `at`.
     fn module_at(&self, at: LineColumn) -> usize {
-        self.modules
-            .iter()
-            .enumerate()
-            .rev()
-            .find(|(_, m)| m.range.is_none_or(|(start, end)| start <= at && at < end))
-            .map_or(0, |(i, _)| i)
+        // Bodies nest or are disjoint, so the innermost one holding `at` is
+        // the last to start at or before it, or one around that.
+        let starts_before = self.by_start.partition_point(|(start, _)| *start <= at);
+        let Some(&(_, mut module)) = starts_before
+            .checked_sub(1)
+            .and_then(|i| self.by_start.get(i))
+        else {
+            return 0;
+        };
+        loop {
+            let m = &self.modules[module];
+            match m.range {
+                Some((start, end)) if !(start <= at && at < end) => match m.parent {
+                    Some(parent) => module = parent,
+                    None => return 0,
+                },
+                _ => return module,
+            }
+        }
     }
 
     fn resolve_in(
@@ -209,10 +240,7 @@ impl Imports {
         let m = &self.modules[module];
         if !rest.is_empty() {
             // A path into an inline module of this one: resolved there.
-            let child = self
-                .modules
-                .iter()
-                .position(|c| !c.block && c.parent == Some(module) && c.path.last() == Some(first));
+            let child = m.children.get(first).copied();
             if let Some(child) = child.filter(|_| depth < MAX_DEPTH) {
                 if let Some(found) = self.declared(child, rest, depth + 1) {
                     return Some(found);
@@ -507,7 +535,11 @@ impl<'ast> Visit<'ast> for Collector {
             range: Some((span.start(), span.end())),
             ..Module::default()
         });
-        self.current = self.imports.modules.len() - 1;
+        let child = self.imports.modules.len() - 1;
+        (self.imports.modules[parent].children)
+            .entry(unraw(&m.ident))
+            .or_insert(child);
+        self.current = child;
         items.iter().for_each(|i| self.visit_item(i));
         self.current = parent;
     }
@@ -700,6 +732,21 @@ mod tests {
         assert_eq!(calls(src, "x"), some(&["b::x", "a::x"]));
         let src = "use tokio::spawn; mod m { use super::*; fn spawn() {} fn f() { spawn(); } }";
         assert_eq!(calls(src, "spawn"), some(&["crate::m::spawn"]));
+    }
+
+    #[test]
+    fn a_path_after_a_nested_module_or_block_resolves_around_it() {
+        // Found by where bodies start: the last body to start before the
+        // call may have ended, and then its parents are asked.
+        let src = "use a::x;
+            mod m { use b::x; mod n { use c::x; fn f() { x(); } } fn g() { x(); }
+                    fn h() { fn inner() {} x(); } fn k() { x(); } }
+            fn f() { x(); }
+            mod p { fn f() { { use d::x; x(); } x(); } }";
+        assert_eq!(
+            calls(src, "x"),
+            some(&["c::x", "b::x", "b::x", "b::x", "a::x", "d::x", "x"])
+        );
     }
 
     #[test]

@@ -290,8 +290,10 @@ impl<'a> FileContext<'a> {
 
     /// Whether `path` resolves to one of `targets` (full, normalised paths).
     pub fn path_is(&self, path: &syn::Path, targets: &[&str]) -> bool {
-        self.resolve(path)
-            .is_some_and(|p| targets.contains(&p.as_str()))
+        may_resolve_to(path, targets.iter().copied())
+            && self
+                .resolve(path)
+                .is_some_and(|p| targets.contains(&p.as_str()))
     }
 
     /// Whether `expr` is a call whose callee resolves to one of `targets`.
@@ -315,7 +317,10 @@ impl<'a> FileContext<'a> {
     /// (`timeout(d, fut)`, `abortable(fut)`).
     pub fn cancelled_argument(&self, func: &syn::Expr) -> Option<usize> {
         match func {
-            syn::Expr::Path(p) if p.qself.is_none() => {
+            syn::Expr::Path(p)
+                if p.qself.is_none()
+                    && may_resolve_to(&p.path, paths::CANCELLING_CALLS.iter().map(|(p, _)| *p)) =>
+            {
                 paths::cancelled_argument(&self.resolve(&p.path)?)
             }
             _ => None,
@@ -855,10 +860,54 @@ pub fn impl_type_name(ty: &syn::Type) -> Option<String> {
     }
 }
 
+/// Whether `path` may resolve to one of `targets` (full paths), by a look
+/// that costs far less than resolving it: a path of two or more segments
+/// ends in the name it is written with, whatever its first segment stands
+/// for, so when no target ends in that name no import makes the path one of
+/// them. (A single name may be renamed by its import: it may be anything.)
+/// Rules ask about every call, so this comes before [`FileContext::resolve`].
+pub fn may_resolve_to<'t>(path: &syn::Path, mut targets: impl Iterator<Item = &'t str>) -> bool {
+    match path.segments.last() {
+        Some(last) if path.segments.len() > 1 => {
+            targets.any(|t| last.ident == paths::last_segment(t))
+        }
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use quote::ToTokens;
+
+    #[test]
+    fn the_cheap_look_before_resolving_keeps_every_possible_path() {
+        let may = |path: &str, targets: &[&str]| {
+            let path: syn::Path = syn::parse_str(path).unwrap();
+            may_resolve_to(&path, targets.iter().copied())
+        };
+        // Its last segment is what a path is written with, whatever the first stands for.
+        assert!(may("tk::spawn", &["tokio::spawn"]));
+        assert!(may(
+            "task::spawn",
+            &["tokio::time::sleep", "tokio::task::spawn"]
+        ));
+        assert!(!may("tk::go", &["tokio::spawn"]));
+        // A single name may be renamed by its import.
+        assert!(may("go", &["tokio::spawn"]));
+        // `path_is` agrees with resolving.
+        let src =
+            "use tokio as tk; use tokio::spawn as go; fn f() { tk::spawn(a); go(b); tk::go(c); }";
+        let file = syn::parse_file(src).unwrap();
+        let ctx = FileContext::new(&file, src);
+        let mut seen = Vec::new();
+        ctx.walk_exprs(|e, _| {
+            if let syn::Expr::Call(c) = e {
+                seen.push(ctx.callee_is(&c.func, &["tokio::spawn"]));
+            }
+        });
+        assert_eq!(seen, [true, true, false]);
+    }
 
     /// The declared type of each static named in `names`, as text (`-` for none).
     fn static_types(src: &str, names: &[&str]) -> Vec<String> {

@@ -123,6 +123,15 @@ impl<'a> FileContext<'a> {
                 if p.qself.is_some() || call.args.len() != 1 {
                     return None;
                 }
+                let named = (TASK_SPAWNS
+                    .iter()
+                    .chain(BLOCKING_SPAWNS)
+                    .chain(THREAD_SPAWNS))
+                .copied()
+                .chain(options.spawn_functions.iter().map(String::as_str));
+                if !super::may_resolve_to(&p.path, named) {
+                    return None;
+                }
                 let resolved = self.resolve(&p.path)?;
                 let kind = if TASK_SPAWNS.contains(&resolved.as_str())
                     || is_configured(&resolved, &p.path, options)
