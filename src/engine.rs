@@ -99,6 +99,10 @@ pub struct Probe<'a> {
     /// maybe still being found: a file waits for them only when its verdict
     /// depends on them. `None`: no file's crate has any.
     pub crate_blocking: Option<&'a CrateBlocking>,
+    /// Parse before the pre-filter's verdict, while another thread builds
+    /// the pre-filter (a run over one file): the tree is dropped when the
+    /// verdict says no rule can find anything.
+    pub parse_early: bool,
 }
 
 /// What [`Probe::crate_blocking`] holds: per file, the sync fns of its
@@ -123,26 +127,22 @@ pub fn lint_all_with(
     crate_blocking: Option<&CrateBlocking>,
 ) -> Result<Report, rayon::ThreadPoolBuildError> {
     let prefilter = OnceLock::new();
+    let one_file_filtered = options.prefilter && discovery.files.len() == 1;
     let probe = Probe {
         prefilter: options.prefilter.then_some(&prefilter),
         timings,
         crate_blocking,
+        parse_early: one_file_filtered,
     };
     let keep =
         |r: &FileResult| r.skip.is_some() || !r.diagnostics.is_empty() || !r.errors.is_empty();
     if discovery.files.len() <= 1 {
         // One file (a pre-commit hook, an editor): a single worker thread is
         // all it needs, without a pool's start-up and shutdown, and a
-        // pre-filter quick to build.
-        if options.prefilter && discovery.files.len() == 1 {
-            let start = Instant::now();
-            let _ = prefilter.set(Prefilter::for_one_file(config));
-            if let Some(t) = timings {
-                t.lap(Phase::Prefilter, start);
-            }
-        }
+        // pre-filter quick to build, built here while the worker reads and
+        // parses the file (`Probe::parse_early`).
         let results: Vec<FileResult> = std::thread::scope(|scope| {
-            std::thread::Builder::new()
+            let worker = std::thread::Builder::new()
                 .name("leaklint-worker".to_string())
                 .stack_size(WORKER_STACK_SIZE)
                 .spawn_scoped(scope, || {
@@ -154,7 +154,15 @@ pub fn lint_all_with(
                         .filter(keep)
                         .collect()
                 })
-                .expect("cannot start a worker thread")
+                .expect("cannot start a worker thread");
+            if one_file_filtered {
+                let start = Instant::now();
+                prefilter.get_or_init(|| Prefilter::for_one_file(config));
+                if let Some(t) = timings {
+                    t.lap(Phase::Prefilter, start);
+                }
+            }
+            worker
                 .join()
                 .expect("the worker thread panicked outside of catch_unwind")
         });
@@ -395,6 +403,27 @@ fn lint_text_in_crate<'h>(
     result.include_tests = config.include_tests;
     let mut rules_to_run: Option<RuleSet> = None;
 
+    // The nesting check always comes before a parse (a deep file would
+    // overflow the parser's stack).
+    let scan_nesting = || {
+        let start = Instant::now();
+        let nesting = nesting::scan(text, config.max_nesting);
+        if let Some(t) = probe.timings {
+            t.lap(Phase::Nesting, start);
+        }
+        nesting
+    };
+    let mut nesting = None;
+    let mut parsed = None;
+    if probe.parse_early {
+        let scanned = scan_nesting();
+        if scanned.first_too_deep.is_none() {
+            // A parser panic is reported by the parse inside `catch_unwind` below.
+            parsed = panic::catch_unwind(AssertUnwindSafe(|| parse(text, probe.timings))).ok();
+        }
+        nesting = Some(scanned);
+    }
+
     if let Some(prefilter) = probe.prefilter {
         let start = Instant::now();
         let verdict = prefilter.get_or_init(|| Prefilter::new(config)).check(text);
@@ -420,15 +449,15 @@ fn lint_text_in_crate<'h>(
             if let Some(t) = probe.timings {
                 t.lap(Phase::Prefilter, start);
             }
+            // A tree parsed early is dropped unread, and its spans with it.
+            if parsed.take().is_some() {
+                proc_macro2::extra::invalidate_current_thread_spans();
+            }
             return result;
         }
     }
 
-    let start = Instant::now();
-    let nesting = nesting::scan(text, config.max_nesting);
-    if let Some(t) = probe.timings {
-        t.lap(Phase::Nesting, start);
-    }
+    let nesting = nesting.unwrap_or_else(scan_nesting);
     if let Some(at) = nesting.first_too_deep {
         let (line, column) = line_column(text, at);
         result.errors.push(FileError::at(
@@ -446,7 +475,9 @@ fn lint_text_in_crate<'h>(
     let mut test_code = Vec::new();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         crate::fault::inject(text);
+        let parsed = parsed.unwrap_or_else(|| parse(text, probe.timings));
         analyse(
+            parsed,
             path,
             text,
             config,
@@ -491,12 +522,26 @@ fn lint_text_in_crate<'h>(
     result
 }
 
-/// Parses `text`, builds its context once and runs every enabled rule (or,
+/// Parses `text` (for [`analyse`]).
+fn parse(text: &str, timings: Option<&Timings>) -> syn::Result<syn::File> {
+    let start = Instant::now();
+    // Positions are unchanged (see `code::without_line_doc_comments`), so the
+    // tree's spans point into `text`.
+    let parsed = syn::parse_file(&code::without_line_doc_comments(text));
+    if let Some(t) = timings {
+        t.lap(Phase::Parse, start);
+        t.count_parsed();
+    }
+    parsed
+}
+
+/// Builds the context of the parsed `text` once and runs every enabled rule (or,
 /// with a pre-filter, those `rules_to_run` says can find something here),
 /// each under its own `catch_unwind` so one rule's panic keeps the others'
 /// findings.
 #[allow(clippy::too_many_arguments)]
 fn analyse<'h>(
+    parsed: syn::Result<syn::File>,
     path: &str,
     text: &str,
     config: &Config,
@@ -508,14 +553,6 @@ fn analyse<'h>(
     summary: &mut Option<Box<CallSummary>>,
     helpers: &dyn Fn() -> Helpers<'h>,
 ) {
-    let start = Instant::now();
-    // Positions are unchanged (see `code::without_line_doc_comments`), so the
-    // tree's spans point into `text`.
-    let parsed = syn::parse_file(&code::without_line_doc_comments(text));
-    if let Some(t) = timings {
-        t.lap(Phase::Parse, start);
-        t.count_parsed();
-    }
     let file = match parsed {
         Ok(file) => file,
         Err(e) => {

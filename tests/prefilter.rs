@@ -187,3 +187,70 @@ fn lossless_over_the_corpus() {
         root.display()
     );
 }
+
+/// A run over one file parses it while the pre-filter is built, and drops
+/// the tree when no rule can find anything there: what it reports for the
+/// file must be what a run over more files reports.
+#[test]
+fn one_file_runs_report_what_longer_runs_report() {
+    let spawn = "fn f() { tokio::spawn(async { loop { tick().await; } }); }\n";
+    let deep = |depth: usize| {
+        format!(
+            "fn h() {{ let _x = {}1{}; }}\n",
+            "(".repeat(depth),
+            ")".repeat(depth)
+        )
+    };
+    let cases = [
+        ("finding.rs", spawn.to_string(), 0),
+        // No rule can find anything: its grammar error goes, as in any run.
+        (
+            "ungrammatical_no_words.rs",
+            "fn f() { let x = ; }\n".to_string(),
+            0,
+        ),
+        // …but a file that is not made of tokens is reported.
+        ("broken_no_words.rs", "fn broken( {\n".to_string(), 1),
+        (
+            "ungrammatical_words.rs",
+            format!("{spawn}fn g() {{ let x = ; }}\n"),
+            1,
+        ),
+        ("deep_no_words.rs", deep(20_001), 0),
+        ("deep_words.rs", format!("{spawn}{}", deep(20_001)), 1),
+    ];
+    let lints: Vec<_> = leaklint::rules::all().copied().collect();
+    let config = Config::with_lints(&lints);
+    for (name, text, errors) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), &text).unwrap();
+        std::fs::write(dir.path().join("other.rs"), "fn other() {}\n").unwrap();
+        let run = |files: &[&str]| {
+            let paths: Vec<PathBuf> = files.iter().map(|f| dir.path().join(f)).collect();
+            let discovery = discover(&paths).unwrap();
+            let options = RunOptions {
+                threads: Some(2),
+                prefilter: true,
+            };
+            let report = lint_all_with(&discovery, &config, &options, None, None).unwrap();
+            let file = report.files.into_iter().find(|f| f.path.ends_with(name));
+            file.map(|f| (format!("{:?}", f.diagnostics), format!("{:?}", f.errors)))
+                .unwrap_or_default()
+        };
+        let alone = run(&[name]);
+        assert_eq!(alone, run(&[name, "other.rs"]), "{name}");
+        assert_eq!(
+            alone.1.matches("message").count(),
+            errors,
+            "{name}: {}",
+            alone.1
+        );
+        // Only the file that parses holds a finding.
+        assert_eq!(
+            alone.0.contains("spawn_without_cancel"),
+            name == "finding.rs",
+            "{name}: {}",
+            alone.0
+        );
+    }
+}
