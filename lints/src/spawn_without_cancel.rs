@@ -18,7 +18,8 @@ crate::declare_lint! {
     /// never cancels them; made by `TaskTracker::new()`, or a parameter,
     /// typed `let` or field of `self` declared `TaskTracker`, through `&`,
     /// `Arc`, `Rc`, `Box`), `async_std::task::{spawn, spawn_local}`,
-    /// `actix_rt::spawn`, `smol::spawn(…).detach()`, `std::thread::spawn`,
+    /// `actix_rt::spawn` (also as `actix_web::rt::spawn`),
+    /// `smol::spawn(…).detach()`, `std::thread::spawn`,
     /// `std::thread::Builder::spawn`, and the paths in the `spawn_functions`
     /// option, resolved through the file's `use` items. `.spawn(…)` also
     /// counts on the result of a fn of the same file declared to return a
@@ -71,9 +72,12 @@ crate::declare_lint! {
     ///   names the type, through `Option`/`Result`, `?`, `.await`,
     ///   `.unwrap()`) or parameter type names its type, or a field whose struct
     ///   declares its type (`self.worker.run()` with `worker: Arc<Worker>`,
-    ///   in any file). A method on a value of unknown type
-    ///   (`handle.get().run()`, a field of a trait-object or generic type, a
-    ///   field that structs of the same name declare with different types),
+    ///   in any file), also through a clone of any of these
+    ///   (`sc.clone().sweep()`, `let this = self.clone();`,
+    ///   `Arc::clone(&worker)`, a `let` of another such local). A method
+    ///   on a value of unknown type (`handle.get().run()`, a field of a
+    ///   trait-object or generic type, a field that structs of the same
+    ///   name declare with different types),
     ///   a fn passed as a value, a trait method implemented by several types,
     ///   or a crate file that does not parse is not followed, and the task is
     ///   not reported. Calls raced in a `select!` against a cancellation signal

@@ -55,3 +55,22 @@ pub fn via_instrument(span: tracing::Span) {
         .instrument(span),
     );
 }
+
+// actix-web re-exports actix-rt as `actix_web::rt`.
+pub fn via_actix_web_reexport() {
+    actix_web::rt::spawn(async { //~ spawn_without_cancel
+        loop {
+            actix_web::rt::time::sleep(std::time::Duration::from_secs(1)).await;
+            poll_queue().await;
+        }
+    });
+}
+
+pub fn via_actix_web_rt_module() {
+    use actix_web::rt;
+    rt::spawn(async { //~ spawn_without_cancel
+        loop {
+            poll_queue().await;
+        }
+    });
+}

@@ -432,49 +432,50 @@ impl<'a> FileContext<'a> {
                 Expr::MethodCall(m) if is_std_iterator(&m.receiver) => None,
                 Expr::MethodCall(m) => {
                     let name = imports::unraw(&m.method);
-                    let on_self = matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
+                    // `x.clone().run()` calls what `x.run()` calls.
+                    let receiver = without_clones(&m.receiver);
+                    let on_self = matches!(receiver, Expr::Path(p) if p.path.is_ident("self"));
                     let self_type = impl_type_of(ancestors);
                     Some(match &self_type {
                         Some(t) if on_self => Callee::Assoc(format!("{t}::{name}")),
-                        _ => match self.receiver_type(&m.receiver, ancestors) {
+                        _ => match self.receiver_type(receiver, ancestors) {
                             // `let this = Self { … }; this.start()`.
                             Some(t) if t == "Self" => match &self_type {
                                 Some(t) => Callee::Assoc(format!("{t}::{name}")),
                                 None => Callee::Method(name),
                             },
                             Some(t) => Callee::Assoc(format!("{t}::{name}")),
-                            None => match self.field_receiver(
-                                &m.receiver,
-                                ancestors,
-                                self_type.as_deref(),
-                            ) {
-                                // The struct is here: its field's type is known.
-                                Some((owner, field))
-                                    if own_fields.iter().any(|(o, _, _)| *o == owner) =>
+                            None => {
+                                match self.field_receiver(receiver, ancestors, self_type.as_deref())
                                 {
-                                    match field_type(own_fields, &owner, &field) {
-                                        Some(t) => Callee::Assoc(format!("{t}::{name}")),
-                                        None => Callee::Method(name),
-                                    }
-                                }
-                                Some((owner, field)) => Callee::Field {
-                                    owner,
-                                    field,
-                                    method: name,
-                                },
-                                None => match self.returned_receiver(&m.receiver, ancestors) {
-                                    Some(call) => match callee_at.get(&call) {
-                                        Some(inner @ (Callee::Free(..) | Callee::Assoc(_))) => {
-                                            Callee::Returned {
-                                                call: Box::new(inner.clone()),
-                                                method: name,
-                                            }
+                                    // The struct is here: its field's type is known.
+                                    Some((owner, field))
+                                        if own_fields.iter().any(|(o, _, _)| *o == owner) =>
+                                    {
+                                        match field_type(own_fields, &owner, &field) {
+                                            Some(t) => Callee::Assoc(format!("{t}::{name}")),
+                                            None => Callee::Method(name),
                                         }
-                                        _ => Callee::Method(name),
+                                    }
+                                    Some((owner, field)) => Callee::Field {
+                                        owner,
+                                        field,
+                                        method: name,
                                     },
-                                    None => Callee::Method(name),
-                                },
-                            },
+                                    None => match self.returned_receiver(receiver, ancestors) {
+                                        Some(call) => match callee_at.get(&call) {
+                                            Some(inner @ (Callee::Free(..) | Callee::Assoc(_))) => {
+                                                Callee::Returned {
+                                                    call: Box::new(inner.clone()),
+                                                    method: name,
+                                                }
+                                            }
+                                            _ => Callee::Method(name),
+                                        },
+                                        None => Callee::Method(name),
+                                    },
+                                }
+                            }
                         },
                     })
                 }
@@ -627,6 +628,16 @@ impl<'a> FileContext<'a> {
     }
 
     fn receiver_type<'v>(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
+        self.receiver_type_within(receiver, ancestors, 0)
+    }
+
+    /// [`Self::receiver_type`], `hops` locals away from the receiver.
+    fn receiver_type_within<'v>(
+        &self,
+        receiver: &Expr,
+        ancestors: &[Node<'v>],
+        hops: usize,
+    ) -> Option<String> {
         // `T::new(…).start()`: a constructor by convention returns `T`.
         if let Expr::Call(c) = receiver {
             return match &*c.func {
@@ -643,8 +654,21 @@ impl<'a> FileContext<'a> {
             return type_name(declared);
         }
         if let Some(init) = self.binding_init(ident, ancestors) {
-            let init = peeled(init, &["unwrap", "expect", "clone"]);
+            let init = without_clones(peeled(init, &["unwrap", "expect", "clone"]));
             let path = match init {
+                // `let this = self.clone();`: the `impl`'s type.
+                Expr::Path(p) if p.path.is_ident("self") => return Some("Self".to_string()),
+                // `let sc = this.clone();` (or `Arc::clone(&this)`): `this`'s
+                // type. Its name is resolved where the `let` writes it, so
+                // `let this = this.clone();` reaches the outer `this`.
+                Expr::Path(p)
+                    if hops < MAX_LOCAL_HOPS
+                        && p.path.get_ident().is_some_and(|i| {
+                            i != "self" && imports::unraw(i).starts_with(char::is_lowercase)
+                        }) =>
+                {
+                    return self.receiver_type_within(init, ancestors, hops + 1);
+                }
                 Expr::Call(c) => match &*c.func {
                     Expr::Path(p) => &p.path,
                     _ => return None,
@@ -805,6 +829,32 @@ fn segment_names(path: &syn::Path) -> Vec<String> {
 
 /// `expr` without what keeps a value's type: `?`, `.await`, parentheses,
 /// `&`, and calls of the `methods` (`.unwrap()`, `.clone()`…).
+/// How many `let`s from one local to another [`FileContext::receiver_type`]
+/// follows (`let a = b.clone(); let c = a;`).
+const MAX_LOCAL_HOPS: usize = 4;
+
+/// `x` for `x.clone()`, `Arc::clone(&x)`, `Rc::clone(&x)`, `(x)` and `&x`:
+/// the same value's type, as far as the methods called on it go (they
+/// reach through `Arc` and `Rc`).
+fn without_clones(mut expr: &Expr) -> &Expr {
+    loop {
+        expr = match expr {
+            Expr::Paren(p) => &p.expr,
+            Expr::Reference(r) => &r.expr,
+            Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => &m.receiver,
+            Expr::Call(c) if c.args.len() == 1 && is_shared_clone(&c.func) => &c.args[0],
+            _ => return expr,
+        };
+    }
+}
+
+/// `Arc::clone`, `Rc::clone` (any path ending so), `Clone::clone`.
+fn is_shared_clone(func: &Expr) -> bool {
+    let Expr::Path(p) = func else { return false };
+    let names = segment_names(&p.path);
+    matches!(names.as_slice(), [.., ty, f] if f == "clone" && matches!(ty.as_str(), "Arc" | "Rc" | "Clone"))
+}
+
 fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
     loop {
         expr = match expr {

@@ -405,6 +405,12 @@ fn prelude(name: &str) -> Option<&'static str> {
 
 /// The crate prefixes [`normalize`] rewrites, and what it writes instead.
 const RENAMES: &[(&str, &str)] = &[
+    // actix-web's `rt` is actix-rt, whose `time` and `task` are tokio's.
+    ("actix_web::rt::time::", "tokio::time::"),
+    ("actix_web::rt::task::", "tokio::task::"),
+    ("actix_web::rt::", "actix_rt::"),
+    ("actix_rt::time::", "tokio::time::"),
+    ("actix_rt::task::", "tokio::task::"),
     ("core::", "std::"),
     ("alloc::", "std::"),
     ("futures_util::", "futures::"),
@@ -429,8 +435,10 @@ pub fn prelude_writes_pair(owner: &str, last: &str) -> bool {
 }
 
 /// Makes equivalent crate paths compare equal: `core::` and `alloc::` become
-/// `std::`, the futures sub-crates become their `futures::` re-exports and
-/// `crossbeam_channel::` becomes `crossbeam::channel::`.
+/// `std::`, the futures sub-crates become their `futures::` re-exports,
+/// `crossbeam_channel::` becomes `crossbeam::channel::`, and actix's
+/// re-exports (`actix_web::rt::spawn`, `actix_rt::time::interval`) the
+/// paths they re-export.
 pub fn normalize(path: &str) -> String {
     for (from, to) in RENAMES {
         if let Some(rest) = path.strip_prefix(from) {
@@ -758,6 +766,18 @@ mod tests {
         assert_eq!(
             resolve("", "core::mem::forget").as_deref(),
             Some("std::mem::forget")
+        );
+        assert_eq!(
+            resolve("use actix_web::rt;", "rt::spawn").as_deref(),
+            Some("actix_rt::spawn")
+        );
+        assert_eq!(
+            resolve("use actix_web::rt::time;", "time::interval").as_deref(),
+            Some("tokio::time::interval")
+        );
+        assert_eq!(
+            resolve("", "actix_rt::task::spawn_blocking").as_deref(),
+            Some("tokio::task::spawn_blocking")
         );
         assert_eq!(resolve("", "drop").as_deref(), Some("std::mem::drop"));
         assert_eq!(

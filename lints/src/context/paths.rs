@@ -377,7 +377,10 @@ pub fn spelled_entries(path: &str) -> Vec<String> {
             .rsplit("::")
             .next()
             .unwrap_or(from);
-        entries.push(format!("{source}::{last}"));
+        let entry = format!("{source}::{last}");
+        if !entries.contains(&entry) {
+            entries.push(entry);
+        }
     }
     if super::imports::prelude_writes_pair(owner, last) {
         return vec![last.to_string()];
@@ -473,6 +476,11 @@ mod tests {
     fn spelled_entries_are_the_last_two_segments_a_file_writes() {
         assert_eq!(spelled_entries("tokio::time::interval"), ["time::interval"]);
         assert_eq!(spelled_entries("reqwest::get"), ["reqwest::get"]);
+        // actix's re-exports of actix-rt and tokio spell `rt::spawn`.
+        assert_eq!(
+            spelled_entries("actix_rt::spawn"),
+            ["actix_rt::spawn", "rt::spawn"]
+        );
         assert_eq!(spelled_entries("on_drop"), ["on_drop"]);
         // Normalisation writes `channel` for `crossbeam_channel::`.
         assert_eq!(
