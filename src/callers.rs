@@ -352,6 +352,10 @@ fn resolve_in_crate(
                 .iter()
                 .for_each(|(s, _)| name_at(s, false));
             follow.runtime_of.iter().for_each(|s| name_at(s, false));
+            follow
+                .token_fired_by
+                .iter()
+                .for_each(|(s, _)| name_at(s, false));
             fields.extend(follow.stored_in_field.iter().map(|f| f.name.clone()));
             if follow.reached_by_detached_task {
                 if let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) {

@@ -27,7 +27,12 @@ crate::declare_lint! {
     /// The token is followed through clones (`let t = token.clone();`,
     /// `token.child_token()`), moves into `async move` blocks and closures,
     /// and calls of fns and `self` methods defined in the same file that
-    /// receive it (their parameter is followed in turn).
+    /// receive it (their parameter is followed in turn). A spawned call of
+    /// a fn of another file of the crate (`tokio::spawn(worker::watch(
+    /// token.clone()))`) that fires the parameter it is handed (calls
+    /// `.cancel()`, `.drop_guard()` or `.drop_guard_ref()` on it or on a
+    /// clone, the parameter declared `CancellationToken`) can cancel the
+    /// token: then there is no finding.
     ///
     /// ### Why is this bad
     /// The tasks wait on `token.cancelled()` for a signal nobody can send:
@@ -216,6 +221,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             seen: HashSet::from([binding]),
             reached: None,
             escapes: false,
+            spawned_calls: Vec::new(),
         };
         if let Some(spawned) = search.run() {
             let finding = Finding::new(
@@ -228,12 +234,19 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 "no clone of it is cancelled, turned into a drop guard, returned, stored or passed on",
             )
             .help(HELP);
-            findings.push(match spawned.wrapper {
+            let finding = match spawned.wrapper {
                 // It holds if the called fn is a spawn wrapper.
                 Some(call) => finding.waits_for_crate(options.call_depth, |f| {
                     f.spawn_wrapper = Some(call);
                 }),
                 None => finding,
+            };
+            // …and unless a spawned fn of the crate it is handed to fires it.
+            findings.push(match search.spawned_calls.is_empty() {
+                true => finding,
+                false => finding.waits_for_crate(options.call_depth, |f| {
+                    f.token_fired_by = search.spawned_calls;
+                }),
             });
         }
     }
@@ -280,6 +293,9 @@ struct Search<'s, 'a, 'v> {
     /// The spawn reached, with the position of the mention that reaches it.
     reached: Option<(TokenPos, Spawned)>,
     escapes: bool,
+    /// The spawned calls of fns not of this file that the token is handed
+    /// to (the call, the argument's index): the crate pass reads them.
+    spawned_calls: Vec<(crate::Span, usize)>,
 }
 
 impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
@@ -451,6 +467,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                             }
                         }
                         if self.is_spawned_call(parent, ancestors, i) {
+                            self.spawned_calls.push((ctx.call_span(parent), index));
                             return Use::Neutral;
                         }
                         return Use::Escapes;
@@ -467,6 +484,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                             return self.follow_param(f, index, skip);
                         }
                         if self.is_spawned_call(parent, ancestors, i) {
+                            self.spawned_calls.push((ctx.call_span(parent), index));
                             return Use::Neutral;
                         }
                         return Use::Escapes;

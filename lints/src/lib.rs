@@ -328,6 +328,11 @@ pub struct Follow {
     /// whose handle is dropped runs that fn (its body calls it, at most
     /// `depth` calls deep).
     pub reached_by_detached_task: bool,
+    /// Calls, each with the index of an argument (without the receiver)
+    /// that is a cancellation token: the finding holds unless one of them
+    /// calls a fn of the crate that fires that parameter
+    /// ([`context::follow::FnFacts::fires_param`]).
+    pub token_fired_by: Vec<(Span, usize)>,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
 }

@@ -174,14 +174,16 @@ crate::declare_lint! {
     ///   counts as discarded when no file of the crate reads that field other
     ///   than to store into it or ask about it (`push`, `insert`,
     ///   `is_some`, `is_finished`, `contains_key`, a `retain` whose closure
-    ///   only asks `is_finished()`, …): then dropping the owner detaches the
-    ///   task. Any other read (`.take()`, `.abort()`, `.await`, a `Drop`
-    ///   impl, a destructuring pattern, and also an asking chain leaklint
-    ///   does not follow: `.as_ref().is_some_and(|t| !t.is_finished())`,
-    ///   `.iter().filter(…).count()`) counts as stopping it when it may be a
-    ///   read of that struct's field: `self.task` in a method of another
-    ///   `impl` (another struct with a field of the same name) does not
-    ///   count, `x.task` on a value of unknown type does. For threads a note adds that a stop flag or a
+    ///   only asks `is_finished()`, a chain through `as_ref`, `iter`,
+    ///   `values`, `keys` or `filter` to such a question:
+    ///   `.as_ref().is_some_and(|t| !t.is_finished())`,
+    ///   `.iter().filter(…).count()`, …): then dropping the owner detaches
+    ///   the task. Any other read (`.take()`, `.abort()`, `.await`, a `Drop`
+    ///   impl, a destructuring pattern, a view bound to a name) counts as
+    ///   stopping it when it may be a read of that struct's field:
+    ///   `self.task` in a method of another `impl` (another struct with a
+    ///   field of the same name) does not count, `x.task` on a value of
+    ///   unknown type does. For threads a note adds that a stop flag or a
     ///   shutdown channel is the way to end the loop, since a thread cannot be
     ///   aborted.
     ///

@@ -51,3 +51,43 @@ async fn beat() {
         tokio::task::yield_now().await;
     }
 }
+
+// Asking through a chain (`as_ref`, `iter`, `filter`) stops nothing either.
+pub struct Monitor {
+    task: Option<JoinHandle<()>>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl Monitor {
+    pub fn start(&mut self) {
+        self.task = Some(tokio::spawn(beat())); //~ spawn_without_cancel
+        self.workers.push(tokio::spawn(beat())); //~ spawn_without_cancel
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.task.as_ref().is_some_and(|t| !t.is_finished())
+    }
+
+    pub fn running(&self) -> usize {
+        self.workers.iter().filter(|t| !t.is_finished()).count()
+    }
+}
+
+// Near miss: a chain that aborts, and a view bound to a name that aborts.
+pub struct Stopper {
+    task: Option<JoinHandle<()>>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+impl Stopper {
+    pub fn start(&mut self) {
+        self.task = Some(tokio::spawn(beat()));
+        self.workers.push(tokio::spawn(beat()));
+    }
+
+    pub fn stop(&self) {
+        self.task.as_ref().map(|t| t.abort());
+        let all = self.workers.iter();
+        all.for_each(|t| t.abort());
+    }
+}

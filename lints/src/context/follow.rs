@@ -68,7 +68,15 @@ pub struct FnFacts {
     /// outlives the caller; one spawned on a `Runtime` returned by value
     /// ends when the caller drops it.
     pub shares_runtime: bool,
+    /// The parameters (by index, without `self`) that are cancellation
+    /// tokens the fn fires: `token.cancel()`, `token.drop_guard()` or
+    /// `token.drop_guard_ref()`, on the parameter or a clone of it. A
+    /// token handed to such a fn can be cancelled.
+    pub fires_param: Vec<usize>,
 }
+
+/// Methods that fire a cancellation token, now or when their guard drops.
+const FIRING_TOKEN_METHODS: &[&str] = &["cancel", "drop_guard", "drop_guard_ref"];
 
 impl FileContext<'_> {
     /// The [`FnFacts`] of the fn `key` with this signature and body.
@@ -108,7 +116,46 @@ impl FileContext<'_> {
             forwards_param: Vec::new(),
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
+            fires_param: self.fired_token_params(sig, block),
         }
+    }
+
+    /// [`FnFacts::fires_param`] of the fn with this signature and body.
+    fn fired_token_params(&self, sig: &syn::Signature, block: &syn::Block) -> Vec<usize> {
+        let typed = sig.inputs.iter().filter_map(|input| match input {
+            syn::FnArg::Typed(t) => Some(t),
+            syn::FnArg::Receiver(_) => None,
+        });
+        let mut fired = Vec::new();
+        for (index, param) in typed.enumerate() {
+            let is_token = matches!(&*param.ty, syn::Type::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == "CancellationToken"));
+            let syn::Pat::Ident(name) = &*param.pat else {
+                continue;
+            };
+            let Some(binding) = is_token.then(|| self.binding_of_pat(&name.ident)).flatten() else {
+                continue;
+            };
+            let fires = self.any_expr(block, |e| {
+                let syn::Expr::MethodCall(m) = e else {
+                    return false;
+                };
+                let mut receiver = &*m.receiver;
+                while let syn::Expr::MethodCall(inner) = receiver {
+                    if inner.method != "clone" || !inner.args.is_empty() {
+                        break;
+                    }
+                    receiver = &inner.receiver;
+                }
+                FIRING_TOKEN_METHODS.iter().any(|f| m.method == f)
+                    && matches!(receiver, syn::Expr::Path(p) if p.path.get_ident()
+                        .is_some_and(|i| self.binding_of_use(i) == Some(binding)))
+            });
+            if fires {
+                fired.push(index);
+            }
+        }
+        fired
     }
 
     /// The spawns of this file whose handle is dropped, in one walk:
@@ -368,7 +415,8 @@ impl FieldOf {
 /// Not reads: the left of an assignment (`self.task = Some(spawn(…))`),
 /// and a receiver of a method that only stores or asks
 /// (`self.tasks.push(…)`, `.insert(…)`, `.is_some()`, `.is_finished()`,
-/// `.retain(|t| !t.is_finished())`).
+/// `.retain(|t| !t.is_finished())`, `.as_ref().is_some_and(|t|
+/// !t.is_finished())`, `.iter().filter(…).count()`).
 /// Any other mention may stop the task, so it counts.
 pub struct FieldReads<'c, 'a> {
     ctx: &'c FileContext<'a>,
@@ -418,6 +466,53 @@ const NOT_STOPPING: &[&str] = &[
     "contains_key",
     "contains",
 ];
+
+/// Methods that end a chain from a field by asking about its handles:
+/// what they return holds no handle when their closures only ask
+/// (`self.task.as_ref().is_some_and(|t| !t.is_finished())`).
+const ASKING_ENDS: &[&str] = &[
+    "is_some",
+    "is_none",
+    "is_some_and",
+    "is_none_or",
+    "is_finished",
+    "is_empty",
+    "len",
+    "count",
+    "any",
+    "all",
+    "map",
+    "map_or",
+    "contains",
+    "contains_key",
+];
+
+/// Methods between a field and an [`ASKING_ENDS`] method that only look at
+/// its handles (`self.tasks.iter().filter(|t| !t.is_finished()).count()`).
+const VIEWS: &[&str] = &["as_ref", "iter", "values", "keys", "filter"];
+
+/// The method calls of a chain that only asks about the handles of a field
+/// (see [`ASKING_ENDS`]), outermost first, and the field; `None` for any
+/// other call.
+fn asking_chain(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>, &syn::Expr)> {
+    if !ASKING_ENDS.iter().any(|a| m.method == a) || !only_asks(&m.args) {
+        return None;
+    }
+    let mut chain = vec![m];
+    let mut receiver = &*m.receiver;
+    loop {
+        match receiver {
+            syn::Expr::MethodCall(inner)
+                if VIEWS.iter().any(|v| inner.method == v) && only_asks(&inner.args) =>
+            {
+                chain.push(inner);
+                receiver = &inner.receiver;
+            }
+            syn::Expr::Field(_) => return Some((chain, receiver)),
+            _ => return None,
+        }
+    }
+}
 
 impl FieldReads<'_, '_> {
     /// Notes a read of `field` of a value of type `owner`, if known.
@@ -471,6 +566,14 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
     }
 
     fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+        if let Some((chain, field)) = asking_chain(m) {
+            self.visit_field_base(field);
+            chain
+                .iter()
+                .flat_map(|c| &c.args)
+                .for_each(|a| self.visit_expr(a));
+            return;
+        }
         let method = m.method.to_string();
         if NOT_STOPPING.contains(&method.as_str())
             || (matches!(method.as_str(), "retain" | "retain_mut") && only_asks(&m.args))
@@ -975,6 +1078,14 @@ impl<'s> CrateIndex<'s> {
         }
         if let Some(call) = follow.blocking_in_callee {
             return self.blocking_via(file, call, follow.depth);
+        }
+        // A token handed to a fn of the crate that fires it can be cancelled.
+        let fired = |&(call, arg): &(Span, usize)| {
+            self.callee(file, call)
+                .is_some_and(|t| self.files[t.0].fns[t.1].fires_param.contains(&arg))
+        };
+        if follow.token_fired_by.iter().any(fired) {
+            return None;
         }
         let mut hops = Vec::new();
         if let Some(call) = follow.runtime_of {
