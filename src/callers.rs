@@ -357,6 +357,8 @@ fn resolve_in_crate(
                 .iter()
                 .for_each(|(s, _)| name_at(s, false));
             fields.extend(follow.stored_in_field.iter().map(|f| f.name.clone()));
+            // The files that may define a const a length names spell it.
+            fields.extend(follow.large_const.iter().map(|c| c.name.clone()));
             if follow.reached_by_detached_task {
                 if let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) {
                     run_by_tasks.insert(last_segment(key).to_string());

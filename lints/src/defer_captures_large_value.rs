@@ -29,7 +29,7 @@ crate::declare_lint! {
     /// `[x; N]` / `[T; N]`, by `vec![x; N]`, `Vec::with_capacity(N)`,
     /// `String::with_capacity(N)`, `BytesMut::with_capacity(N)` or
     /// `Box::new([x; N])`, with `N` a literal, a constant expression
-    /// (`64 * 1024`, `1 << 20`) or a `const` of this file, and the total size
+    /// (`64 * 1024`, `1 << 20`) or a `const` of the crate, and the total size
     /// reaches the threshold; or when it holds a whole input: the result of
     /// `std::fs::read` / `read_to_string` or `tokio::fs::read` /
     /// `read_to_string` (through `?`, `.await`, `.unwrap()`, `.expect(…)`,
@@ -58,9 +58,15 @@ crate::declare_lint! {
     /// not reported. Consts are resolved per module: through an import or a
     /// path into an inline module, `self::`, `crate::`, `Type::N`, `Self::N`
     /// of the `impl` it is written in; a nested module's own const shadows
-    /// its parent's. A const defined in another file of the crate
-    /// (`use crate::limits::BUF_SIZE` with `limits.rs`) is not read: such a
-    /// length is unknown.
+    /// its parent's. A length that is exactly a const of another file of the
+    /// crate (`BUF_SIZE` after `use crate::limits::BUF_SIZE`,
+    /// `crate::limits::BUF_SIZE`, `super::limits::BUF_SIZE`) is read from the
+    /// top level of the file of that module (`limits.rs`) when exactly one
+    /// module of that name defines it, and a note points there; the message
+    /// names it (`` `buf` (`BUF_SIZE` bytes) ``). Such a const inside an
+    /// inline module or an `impl` of that file, one in an arithmetic
+    /// expression (`2 * BUF_SIZE`), or a file outside any crate, leaves the
+    /// length unknown.
     ///
     /// Only bindings made by a `let` with a plain name are followed, and only
     /// their mentions inside a closure written in the guard call (or in the
@@ -128,19 +134,30 @@ const HELP: &str =
     "compute what the guard needs before it (`let len = buf.len();`) and capture that instead";
 
 /// What is known about a large binding's size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Size {
     /// At least this many bytes.
     Bytes(u64),
     /// Whatever a whole-input read returned (the read named).
     WholeInput(&'static str),
+    /// `per_unit` bytes times a const of another module of the crate
+    /// (module, name): the crate pass reads its value.
+    CrateConst {
+        per_unit: u64,
+        module: String,
+        name: String,
+    },
 }
 
 impl Size {
-    fn describe(self) -> String {
+    fn describe(&self) -> String {
         match self {
             Size::Bytes(n) => format!("{n} bytes"),
             Size::WholeInput(read) => format!("the whole input of `{read}`"),
+            Size::CrateConst {
+                per_unit: 1, name, ..
+            } => format!("`{name}` bytes"),
+            Size::CrateConst { per_unit, name, .. } => format!("{per_unit} × `{name}` bytes"),
         }
     }
 }
@@ -230,9 +247,14 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 Some(read) => Size::WholeInput(read),
                 None => {
                     let read = read_targets.iter().find(|(name, _)| mentioned(name));
-                    match read {
-                        Some((_, method)) => Size::WholeInput(method),
-                        None => return,
+                    match (read, crate_const_size(ctx, local)) {
+                        (Some((_, method)), _) => Size::WholeInput(method),
+                        (None, Some((per_unit, (module, name)))) => Size::CrateConst {
+                            per_unit,
+                            module,
+                            name,
+                        },
+                        (None, None) => return,
                     }
                 }
             },
@@ -240,7 +262,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         for (construct, mention) in captured {
             hits.entry(construct).or_default().push(Hit {
                 name: name.clone(),
-                size,
+                size: size.clone(),
                 mention,
                 definition: ident.span(),
             });
@@ -272,7 +294,28 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                         format!("`{}` holds {}", hit.name, hit.size.describe()),
                     );
             }
-            finding.help(HELP)
+            let finding = finding.help(HELP);
+            // Only lengths named by consts of other modules: the crate pass
+            // tells whether the first makes its binding large.
+            let pending = found
+                .iter()
+                .all(|h| matches!(h.size, Size::CrateConst { .. }));
+            match &found[0].size {
+                Size::CrateConst {
+                    per_unit,
+                    module,
+                    name,
+                } if pending => finding.waits_for_crate(options.call_depth, |f| {
+                    f.large_const = Some(crate::LargeConst {
+                        binding: found[0].name.clone(),
+                        module: module.clone(),
+                        name: name.clone(),
+                        per_unit: *per_unit,
+                        at_least: options.large_value_bytes,
+                    });
+                }),
+                _ => finding,
+            }
         })
         .collect();
     findings.sort_by_key(|f| (f.span.start.byte, f.span.end.byte));
@@ -552,6 +595,68 @@ fn local_type(local: &syn::Local) -> Option<&Type> {
     }
 }
 
+/// For a binding whose length is a const of another module of the crate
+/// ([`FileContext::crate_const`]), the bytes per unit of that const, and
+/// the const: `[0u8; BUF_SIZE]`, a `[T; N]` type, `vec![x; N]`,
+/// `Vec`/`String`/`BytesMut::with_capacity(N)` (elements of unknown size
+/// count 1 byte each, as for other lengths).
+fn crate_const_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<(u64, (String, String))> {
+    let ty = local_type(local);
+    if let Some(Type::Array(a)) = ty {
+        return Some((ctx.type_size(&a.elem)?, ctx.crate_const(strip(&a.len))?));
+    }
+    match strip(&local.init.as_ref()?.expr) {
+        Expr::Repeat(r) => Some((ctx.element_size(&r.expr)?, ctx.crate_const(strip(&r.len))?)),
+        Expr::Macro(m) if is_vec_macro(ctx, &m.mac) => {
+            let (elem, len) = vec_repeat(&m.mac)?;
+            let per_unit = type_arg(ty, "Vec")
+                .and_then(|t| ctx.type_size(t))
+                .or_else(|| ctx.element_size(&elem))
+                .unwrap_or(1);
+            Some((per_unit, ctx.crate_const(strip(&len))?))
+        }
+        Expr::Call(call) if call.args.len() == 1 => {
+            let Expr::Path(func) = strip(&call.func) else {
+                return None;
+            };
+            let per_unit = match ctx.resolve(&func.path)?.as_str() {
+                "Vec::with_capacity" | "std::vec::Vec::with_capacity" => {
+                    vec_element_size(ctx, &func.path, ty)
+                }
+                "String::with_capacity"
+                | "std::string::String::with_capacity"
+                | "BytesMut::with_capacity"
+                | "bytes::BytesMut::with_capacity"
+                | "bytes::buf::BytesMut::with_capacity" => 1,
+                _ => return None,
+            };
+            Some((per_unit, ctx.crate_const(strip(&call.args[0]))?))
+        }
+        _ => None,
+    }
+}
+
+/// The element size of `Vec::with_capacity` called as `path` (its
+/// turbofish, `Vec::<u32>::with_capacity`) for a `let` typed `ty`: 1 byte
+/// when neither says.
+fn vec_element_size(ctx: &FileContext<'_>, path: &syn::Path, ty: Option<&Type>) -> u64 {
+    let turbofish = path
+        .segments
+        .iter()
+        .rev()
+        .nth(1)
+        .and_then(|s| match &s.arguments {
+            syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+                syn::GenericArgument::Type(t) => ctx.type_size(t),
+                _ => None,
+            }),
+            _ => None,
+        });
+    turbofish
+        .or_else(|| type_arg(ty, "Vec").and_then(|t| ctx.type_size(t)))
+        .unwrap_or(1)
+}
+
 /// The size a `let` binding is known to have, from its type or initialiser.
 fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
     let ty = local_type(local);
@@ -580,25 +685,7 @@ fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
             };
             match resolved.as_str() {
                 "Vec::with_capacity" | "std::vec::Vec::with_capacity" => {
-                    let turbofish =
-                        func.path
-                            .segments
-                            .iter()
-                            .rev()
-                            .nth(1)
-                            .and_then(|s| match &s.arguments {
-                                syn::PathArguments::AngleBracketed(a) => {
-                                    a.args.iter().find_map(|g| match g {
-                                        syn::GenericArgument::Type(t) => ctx.type_size(t),
-                                        _ => None,
-                                    })
-                                }
-                                _ => None,
-                            });
-                    let elem = turbofish
-                        .or_else(|| type_arg(ty, "Vec").and_then(|t| ctx.type_size(t)))
-                        .unwrap_or(1);
-                    elem.checked_mul(ctx.const_eval(arg)?)
+                    vec_element_size(ctx, &func.path, ty).checked_mul(ctx.const_eval(arg)?)
                 }
                 "String::with_capacity"
                 | "std::string::String::with_capacity"

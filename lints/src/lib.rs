@@ -333,8 +333,27 @@ pub struct Follow {
     /// calls a fn of the crate that fires that parameter
     /// ([`context::follow::FnFacts::fires_param`]).
     pub token_fired_by: Vec<(Span, usize)>,
+    /// A large binding whose length is a const of another module of the
+    /// crate: the finding holds when that const makes it large.
+    pub large_const: Option<LargeConst>,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
+}
+
+/// A length named by a const of another module (see
+/// [`Follow::large_const`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LargeConst {
+    /// The binding the guard keeps alive.
+    pub binding: String,
+    /// The module that defines the const (its last segment).
+    pub module: String,
+    /// The const's name.
+    pub name: String,
+    /// Bytes per unit of the const.
+    pub per_unit: u64,
+    /// The size from which the binding is large.
+    pub at_least: u64,
 }
 
 /// A condition on the callers of a fn, checked across the crate: the fn is

@@ -68,6 +68,20 @@ pub struct CallSummary {
     /// type names a type (through `&`, `Arc`, `Box`, `Rc`), for
     /// [`Callee::Field`].
     pub struct_fields: Vec<(String, String, String)>,
+    /// The integer `const` items of the file's top level whose value it
+    /// can compute, for lengths written with them in other files.
+    pub consts: Vec<ConstFact>,
+}
+
+/// An integer `const` item of a file (see [`CallSummary::consts`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ConstFact {
+    /// Its name.
+    pub name: String,
+    /// Its value.
+    pub value: u64,
+    /// Its name where it is defined.
+    pub at: crate::Span,
 }
 
 /// The type `owner`'s `field` is declared with among `fields` (`(struct,
@@ -311,6 +325,7 @@ impl<'a> FileContext<'a> {
         summary.reexports = reexports(self.file);
         let spawns = self.dropped_spawns();
         summary.detached_tasks = spawns.detached;
+        summary.consts = self.top_level_consts();
         summary.field_reads = self.field_reads();
         let mut defs = Defs {
             ctx: self,

@@ -1063,6 +1063,31 @@ impl<'s> CrateIndex<'s> {
         })
     }
 
+    /// The hop to the const a length names, when the crate has exactly one
+    /// such const in that module and it makes the binding large.
+    fn large_const(&self, large: &crate::LargeConst) -> Option<Hop> {
+        let mut found = self.files.iter().enumerate().flat_map(|(file, summary)| {
+            (summary.module == large.module)
+                .then_some(summary.consts.iter().filter(|c| c.name == large.name))
+                .into_iter()
+                .flatten()
+                .map(move |c| (file, c))
+        });
+        let (file, konst) = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        let bytes = konst.value.checked_mul(large.per_unit)?;
+        (bytes >= large.at_least).then(|| Hop {
+            file,
+            span: konst.at,
+            message: format!(
+                "`{}` is {}: `{}` holds {bytes} bytes",
+                large.name, konst.value, large.binding
+            ),
+        })
+    }
+
     /// Decides a finding's [`Follow`] for a finding in `file`: `None` when it
     /// does not hold, else the hops to add to its notes.
     pub fn decide(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
@@ -1078,6 +1103,9 @@ impl<'s> CrateIndex<'s> {
         }
         if let Some(call) = follow.blocking_in_callee {
             return self.blocking_via(file, call, follow.depth);
+        }
+        if let Some(large) = &follow.large_const {
+            return self.large_const(large).map(|hop| vec![hop]);
         }
         // A token handed to a fn of the crate that fires it can be cancelled.
         let fired = |&(call, arg): &(Span, usize)| {

@@ -493,6 +493,53 @@ impl<'a> FileContext<'a> {
         )
     }
 
+    /// The integer consts of the file's top level (not of an inline module
+    /// or an `impl`) whose value the file alone gives, by name.
+    pub fn top_level_consts(&self) -> Vec<entry::ConstFact> {
+        let mut found: Vec<entry::ConstFact> = self
+            .consts
+            .values()
+            .flatten()
+            .filter(|c| c.owner.is_none())
+            .filter(|c| {
+                self.const_path(c)
+                    .is_some_and(|p| p.matches("::").count() == 1)
+            })
+            .filter_map(|c| {
+                Some(entry::ConstFact {
+                    name: imports::unraw(c.ident),
+                    value: self.const_eval(c.value)?,
+                    at: self.span_of(c.ident),
+                })
+            })
+            .collect();
+        found.sort_by_key(|c| c.at.start.byte);
+        found
+    }
+
+    /// The const of another module of the crate that a length names, as
+    /// (module, name), when this file cannot tell its value: `BUF_SIZE`
+    /// after `use crate::limits::BUF_SIZE;`, `limits::BUF_SIZE` with `mod
+    /// limits;`, `crate::limits::BUF_SIZE`, `super::limits::BUF_SIZE`. The
+    /// module is its last segment, as the crate's summaries name theirs.
+    pub fn crate_const(&self, len: &syn::Expr) -> Option<(String, String)> {
+        let syn::Expr::Path(p) = len else { return None };
+        if p.qself.is_some() || self.const_eval(len).is_some() {
+            return None;
+        }
+        let resolved = self.resolve(&p.path)?;
+        let [first, .., module, name] = resolved.split("::").collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let is_const_name =
+            name.starts_with(char::is_uppercase) && !name.chars().any(char::is_lowercase);
+        // `super::limits::N` at a module file's top names a module of
+        // another file too.
+        let into_crate = matches!(first, "crate" | "super");
+        (into_crate && !matches!(module, "crate" | "super" | "self") && is_const_name)
+            .then(|| (module.to_string(), name.to_string()))
+    }
+
     /// The full path a const of this file is named by (as
     /// [`FileContext::resolve`] writes it).
     fn const_path(&self, c: &ConstItem<'_>) -> Option<String> {

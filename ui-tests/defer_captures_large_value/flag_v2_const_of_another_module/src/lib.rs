@@ -1,0 +1,4 @@
+//! A length named by a const of another module of the crate is that
+//! const's value.
+mod limits;
+mod work;

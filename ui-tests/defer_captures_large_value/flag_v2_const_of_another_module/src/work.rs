@@ -1,0 +1,31 @@
+use scopeguard::defer;
+
+use crate::limits::{BUF_SIZE, SMALL};
+
+pub fn imported() {
+    let buf = [0u8; BUF_SIZE];
+    defer! { println!("{}", buf.len()); }
+}
+
+pub fn by_module_path() {
+    let frames = vec![0u64; crate::limits::FRAMES];
+    defer! { println!("{}", frames.len()); }
+}
+
+pub fn capacity() {
+    let out = String::with_capacity(super::limits::BUF_SIZE);
+    let staged = Vec::<u32>::with_capacity(crate::limits::FRAMES);
+    defer! { println!("{} {}", out.len(), staged.len()); }
+}
+
+/// Near miss: the const is small.
+pub fn small() {
+    let buf = [0u8; SMALL];
+    defer! { println!("{}", buf.len()); }
+}
+
+/// Near miss: no const of that name in that module.
+pub fn unknown() {
+    let buf = [0u8; crate::limits::MISSING];
+    defer! { println!("{}", buf.len()); }
+}
