@@ -609,10 +609,7 @@ fn crate_const_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<(u64, (
         Expr::Repeat(r) => Some((ctx.element_size(&r.expr)?, ctx.crate_const(strip(&r.len))?)),
         Expr::Macro(m) if is_vec_macro(ctx, &m.mac) => {
             let (elem, len) = vec_repeat(&m.mac)?;
-            let per_unit = type_arg(ty, "Vec")
-                .and_then(|t| ctx.type_size(t))
-                .or_else(|| ctx.element_size(&elem))
-                .unwrap_or(1);
+            let per_unit = vec_macro_element_size(ctx, ty, &elem);
             Some((per_unit, ctx.crate_const(strip(&len))?))
         }
         Expr::Call(call) if call.args.len() == 1 => {
@@ -657,6 +654,15 @@ fn vec_element_size(ctx: &FileContext<'_>, path: &syn::Path, ty: Option<&Type>) 
         .unwrap_or(1)
 }
 
+/// The element size of `vec![elem; N]` for a `let` typed `ty`: the type's,
+/// else the element's, else 1 byte.
+fn vec_macro_element_size(ctx: &FileContext<'_>, ty: Option<&Type>, elem: &Expr) -> u64 {
+    type_arg(ty, "Vec")
+        .and_then(|t| ctx.type_size(t))
+        .or_else(|| ctx.element_size(elem))
+        .unwrap_or(1)
+}
+
 /// The size a `let` binding is known to have, from its type or initialiser.
 fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
     let ty = local_type(local);
@@ -668,11 +674,7 @@ fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
         Expr::Repeat(r) => ctx.repeat_size(r, None),
         Expr::Macro(m) if is_vec_macro(ctx, &m.mac) => {
             let (elem, len) = vec_repeat(&m.mac)?;
-            let elem_size = type_arg(ty, "Vec")
-                .and_then(|t| ctx.type_size(t))
-                .or_else(|| ctx.element_size(&elem))
-                .unwrap_or(1);
-            elem_size.checked_mul(ctx.const_eval(&len)?)
+            vec_macro_element_size(ctx, ty, &elem).checked_mul(ctx.const_eval(&len)?)
         }
         Expr::Call(call) => {
             let Expr::Path(func) = strip(&call.func) else {
