@@ -74,7 +74,9 @@ crate::declare_lint! {
     ///   declares its type (`self.worker.run()` with `worker: Arc<Worker>`,
     ///   in any file), also through a clone of any of these
     ///   (`sc.clone().sweep()`, `let this = self.clone();`,
-    ///   `Arc::clone(&worker)`, a `let` of another such local). A method
+    ///   `Arc::clone(&worker)`, a `let` of another such local) or of a
+    ///   value wrapped by `Arc::new`, `Rc::new` or `Box::new`
+    ///   (`let w = Arc::new(Worker::new());`). A method
     ///   on a value of unknown type (`handle.get().run()`, a field of a
     ///   trait-object or generic type, a field that structs of the same
     ///   name declare with different types),

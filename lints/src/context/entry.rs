@@ -668,41 +668,55 @@ impl<'a> FileContext<'a> {
         if let Some(declared) = self.declared_type(ident, ancestors) {
             return type_name(declared);
         }
-        if let Some(init) = self.binding_init(ident, ancestors) {
-            let init = without_clones(peeled(init, &["unwrap", "expect", "clone"]));
-            let path = match init {
-                // `let this = self.clone();`: the `impl`'s type.
-                Expr::Path(p) if p.path.is_ident("self") => return Some("Self".to_string()),
-                // `let sc = this.clone();` (or `Arc::clone(&this)`): `this`'s
-                // type. Its name is resolved where the `let` writes it, so
-                // `let this = this.clone();` reaches the outer `this`.
-                Expr::Path(p)
-                    if hops < MAX_LOCAL_HOPS
-                        && p.path.get_ident().is_some_and(|i| {
-                            i != "self" && imports::unraw(i).starts_with(char::is_lowercase)
-                        }) =>
-                {
-                    return self.receiver_type_within(init, ancestors, hops + 1);
-                }
-                Expr::Call(c) => match &*c.func {
-                    Expr::Path(p) => &p.path,
-                    _ => return None,
-                },
-                Expr::Struct(s) => return s.path.segments.last().map(|s| imports::unraw(&s.ident)),
-                // A unit struct (`let w = Worker;`); `None` is no type.
-                Expr::Path(p) if p.qself.is_none() => {
-                    let name = imports::unraw(p.path.get_ident()?);
-                    let camel = name.starts_with(char::is_uppercase)
-                        && name.chars().any(char::is_lowercase);
-                    return (camel && name != "None").then_some(name);
-                }
+        let init = self.binding_init(ident, ancestors)?;
+        self.value_type(
+            without_clones(peeled(init, &["unwrap", "expect", "clone"])),
+            ancestors,
+            hops,
+        )
+    }
+
+    /// The type of the value a `let` is initialised with, for
+    /// [`Self::receiver_type_within`].
+    fn value_type<'v>(&self, init: &Expr, ancestors: &[Node<'v>], hops: usize) -> Option<String> {
+        let path = match init {
+            // `let this = self.clone();`: the `impl`'s type.
+            Expr::Path(p) if p.path.is_ident("self") => return Some("Self".to_string()),
+            // `let sc = this.clone();` (or `Arc::clone(&this)`): `this`'s
+            // type. Its name is resolved where the `let` writes it, so
+            // `let this = this.clone();` reaches the outer `this`.
+            Expr::Path(p)
+                if hops < MAX_LOCAL_HOPS
+                    && p.path.get_ident().is_some_and(|i| {
+                        i != "self" && imports::unraw(i).starts_with(char::is_lowercase)
+                    }) =>
+            {
+                return self.receiver_type_within(init, ancestors, hops + 1);
+            }
+            // `let w = Arc::new(Worker::new());`: methods reach through
+            // `Arc`, `Rc` and `Box`.
+            Expr::Call(c)
+                if c.args.len() == 1 && hops < MAX_LOCAL_HOPS && is_pointer_new(&c.func) =>
+            {
+                return self.value_type(without_clones(&c.args[0]), ancestors, hops + 1);
+            }
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => &p.path,
                 _ => return None,
-            };
-            // What another fn returns is what it declares
-            // (`Callee::Returned`).
-            return constructed_type(&segment_names(path));
-        }
-        None
+            },
+            Expr::Struct(s) => return s.path.segments.last().map(|s| imports::unraw(&s.ident)),
+            // A unit struct (`let w = Worker;`); `None` is no type.
+            Expr::Path(p) if p.qself.is_none() => {
+                let name = imports::unraw(p.path.get_ident()?);
+                let camel =
+                    name.starts_with(char::is_uppercase) && name.chars().any(char::is_lowercase);
+                return (camel && name != "None").then_some(name);
+            }
+            _ => return None,
+        };
+        // What another fn returns is what it declares
+        // (`Callee::Returned`).
+        constructed_type(&segment_names(path))
     }
 
     fn call_site<'v>(
@@ -861,6 +875,13 @@ fn without_clones(mut expr: &Expr) -> &Expr {
             _ => return expr,
         };
     }
+}
+
+/// `Arc::new`, `Rc::new`, `Box::new` (any path ending so).
+fn is_pointer_new(func: &Expr) -> bool {
+    let Expr::Path(p) = func else { return false };
+    let names = segment_names(&p.path);
+    matches!(names.as_slice(), [.., ty, f] if f == "new" && matches!(ty.as_str(), "Arc" | "Rc" | "Box"))
 }
 
 /// `Arc::clone`, `Rc::clone` (any path ending so), `Clone::clone`.
