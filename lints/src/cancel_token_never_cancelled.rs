@@ -389,6 +389,24 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
         None
     }
 
+    /// The token handed, as argument `arg`, to the call `call` (at
+    /// `ancestors[index]`) that no fn of this file answers for: neutral
+    /// when that call is spawned (noted for the crate pass, which reads
+    /// whether its fn fires the token), else it escapes.
+    fn handed_to_call(
+        &mut self,
+        call: &Expr,
+        ancestors: &[Node<'_>],
+        index: usize,
+        arg: usize,
+    ) -> Use {
+        if !self.is_spawned_call(call, ancestors, index) {
+            return Use::Escapes;
+        }
+        self.spawned_calls.push((self.ctx.call_span(call), arg));
+        Use::Neutral
+    }
+
     /// Whether the call `call` (at `ancestors[index]`) is the future handed to a spawn call.
     fn is_spawned_call(&self, call: &Expr, ancestors: &[Node<'_>], index: usize) -> bool {
         let mut current = call;
@@ -466,11 +484,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                                 return self.follow_param(f, index, true);
                             }
                         }
-                        if self.is_spawned_call(parent, ancestors, i) {
-                            self.spawned_calls.push((ctx.call_span(parent), index));
-                            return Use::Neutral;
-                        }
-                        return Use::Escapes;
+                        return self.handed_to_call(parent, ancestors, i, index);
                     }
                     Expr::Call(c) => {
                         let Some(index) = c.args.iter().position(|a| std::ptr::eq(a, current))
@@ -483,11 +497,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                         if let Some((f, skip)) = self.local_callee(&c.func) {
                             return self.follow_param(f, index, skip);
                         }
-                        if self.is_spawned_call(parent, ancestors, i) {
-                            self.spawned_calls.push((ctx.call_span(parent), index));
-                            return Use::Neutral;
-                        }
-                        return Use::Escapes;
+                        return self.handed_to_call(parent, ancestors, i, index);
                     }
                     _ => return Use::Escapes,
                 },

@@ -616,19 +616,31 @@ fn crate_const_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<(u64, (
             let Expr::Path(func) = strip(&call.func) else {
                 return None;
             };
-            let per_unit = match ctx.resolve(&func.path)?.as_str() {
-                "Vec::with_capacity" | "std::vec::Vec::with_capacity" => {
-                    vec_element_size(ctx, &func.path, ty)
-                }
-                "String::with_capacity"
-                | "std::string::String::with_capacity"
-                | "BytesMut::with_capacity"
-                | "bytes::BytesMut::with_capacity"
-                | "bytes::buf::BytesMut::with_capacity" => 1,
-                _ => return None,
-            };
+            let per_unit = capacity_unit(ctx, &ctx.resolve(&func.path)?, &func.path, ty)?;
             Some((per_unit, ctx.crate_const(strip(&call.args[0]))?))
         }
+        _ => None,
+    }
+}
+
+/// The bytes per unit of capacity of a `with_capacity` call of `path`,
+/// which resolves to `resolved` (`Vec`'s element size, 1 for `String` and
+/// `BytesMut`), for a `let` typed `ty`; `None` for any other call.
+fn capacity_unit(
+    ctx: &FileContext<'_>,
+    resolved: &str,
+    path: &syn::Path,
+    ty: Option<&Type>,
+) -> Option<u64> {
+    match resolved {
+        "Vec::with_capacity" | "std::vec::Vec::with_capacity" => {
+            Some(vec_element_size(ctx, path, ty))
+        }
+        "String::with_capacity"
+        | "std::string::String::with_capacity"
+        | "BytesMut::with_capacity"
+        | "bytes::BytesMut::with_capacity"
+        | "bytes::buf::BytesMut::with_capacity" => Some(1),
         _ => None,
     }
 }
@@ -685,27 +697,18 @@ fn known_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<u64> {
                 Some(a) if call.args.len() == 1 => a,
                 _ => return None,
             };
-            match resolved.as_str() {
-                "Vec::with_capacity" | "std::vec::Vec::with_capacity" => {
-                    vec_element_size(ctx, &func.path, ty).checked_mul(ctx.const_eval(arg)?)
-                }
-                "String::with_capacity"
-                | "std::string::String::with_capacity"
-                | "BytesMut::with_capacity"
-                | "bytes::BytesMut::with_capacity"
-                | "bytes::buf::BytesMut::with_capacity" => ctx.const_eval(arg),
-                "Box::new" | "std::boxed::Box::new" => {
-                    let Expr::Repeat(r) = strip(arg) else {
-                        return None;
-                    };
-                    if let Some(size) = type_arg(ty, "Box").and_then(|t| ctx.type_size(t)) {
-                        return Some(size);
-                    }
-                    let elem = ctx.element_size(&r.expr).unwrap_or(1);
-                    ctx.repeat_size(r, Some(elem))
-                }
-                _ => None,
+            if !matches!(resolved.as_str(), "Box::new" | "std::boxed::Box::new") {
+                let unit = capacity_unit(ctx, &resolved, &func.path, ty)?;
+                return unit.checked_mul(ctx.const_eval(arg)?);
             }
+            let Expr::Repeat(r) = strip(arg) else {
+                return None;
+            };
+            if let Some(size) = type_arg(ty, "Box").and_then(|t| ctx.type_size(t)) {
+                return Some(size);
+            }
+            let elem = ctx.element_size(&r.expr).unwrap_or(1);
+            ctx.repeat_size(r, Some(elem))
         }
         _ => None,
     }

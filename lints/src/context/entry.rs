@@ -696,7 +696,9 @@ impl<'a> FileContext<'a> {
             // `let w = Arc::new(Worker::new());`: methods reach through
             // `Arc`, `Rc` and `Box`.
             Expr::Call(c)
-                if c.args.len() == 1 && hops < MAX_LOCAL_HOPS && is_pointer_new(&c.func) =>
+                if c.args.len() == 1
+                    && hops < MAX_LOCAL_HOPS
+                    && is_pointer_fn(&c.func, "new", &["Arc", "Rc", "Box"]) =>
             {
                 return self.value_type(without_clones(&c.args[0]), ancestors, hops + 1);
             }
@@ -856,8 +858,6 @@ fn segment_names(path: &syn::Path) -> Vec<String> {
         .collect()
 }
 
-/// `expr` without what keeps a value's type: `?`, `.await`, parentheses,
-/// `&`, and calls of the `methods` (`.unwrap()`, `.clone()`…).
 /// How many `let`s from one local to another [`FileContext::receiver_type`]
 /// follows (`let a = b.clone(); let c = a;`).
 const MAX_LOCAL_HOPS: usize = 4;
@@ -865,32 +865,33 @@ const MAX_LOCAL_HOPS: usize = 4;
 /// `x` for `x.clone()`, `Arc::clone(&x)`, `Rc::clone(&x)`, `(x)` and `&x`:
 /// the same value's type, as far as the methods called on it go (they
 /// reach through `Arc` and `Rc`).
-fn without_clones(mut expr: &Expr) -> &Expr {
+pub(super) fn without_clones(mut expr: &Expr) -> &Expr {
     loop {
         expr = match expr {
             Expr::Paren(p) => &p.expr,
             Expr::Reference(r) => &r.expr,
             Expr::MethodCall(m) if m.method == "clone" && m.args.is_empty() => &m.receiver,
-            Expr::Call(c) if c.args.len() == 1 && is_shared_clone(&c.func) => &c.args[0],
+            Expr::Call(c)
+                if c.args.len() == 1
+                    && is_pointer_fn(&c.func, "clone", &["Arc", "Rc", "Clone"]) =>
+            {
+                &c.args[0]
+            }
             _ => return expr,
         };
     }
 }
 
-/// `Arc::new`, `Rc::new`, `Box::new` (any path ending so).
-fn is_pointer_new(func: &Expr) -> bool {
+/// Whether `func` is a path ending in `Type::name` for one of `types`
+/// (`Arc::new`, `std::rc::Rc::clone`).
+fn is_pointer_fn(func: &Expr, name: &str, types: &[&str]) -> bool {
     let Expr::Path(p) = func else { return false };
     let names = segment_names(&p.path);
-    matches!(names.as_slice(), [.., ty, f] if f == "new" && matches!(ty.as_str(), "Arc" | "Rc" | "Box"))
+    matches!(names.as_slice(), [.., ty, f] if f == name && types.contains(&ty.as_str()))
 }
 
-/// `Arc::clone`, `Rc::clone` (any path ending so), `Clone::clone`.
-fn is_shared_clone(func: &Expr) -> bool {
-    let Expr::Path(p) = func else { return false };
-    let names = segment_names(&p.path);
-    matches!(names.as_slice(), [.., ty, f] if f == "clone" && matches!(ty.as_str(), "Arc" | "Rc" | "Clone"))
-}
-
+/// `expr` without what keeps a value's type: `?`, `.await`, parentheses,
+/// `&`, and calls of the `methods` (`.unwrap()`, `.clone()`…).
 fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
     loop {
         expr = match expr {

@@ -140,15 +140,8 @@ impl FileContext<'_> {
                 let syn::Expr::MethodCall(m) = e else {
                     return false;
                 };
-                let mut receiver = &*m.receiver;
-                while let syn::Expr::MethodCall(inner) = receiver {
-                    if inner.method != "clone" || !inner.args.is_empty() {
-                        break;
-                    }
-                    receiver = &inner.receiver;
-                }
                 FIRING_TOKEN_METHODS.iter().any(|f| m.method == f)
-                    && matches!(receiver, syn::Expr::Path(p) if p.path.get_ident()
+                    && matches!(super::entry::without_clones(&m.receiver), syn::Expr::Path(p) if p.path.get_ident()
                         .is_some_and(|i| self.binding_of_use(i) == Some(binding)))
             });
             if fires {
