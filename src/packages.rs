@@ -86,7 +86,10 @@ impl PackageNames {
     /// Whether `file` lies in its package's `tests/`, `benches/` or
     /// `examples/` directory: Cargo's test, bench and example targets,
     /// whatever directory the run was started from or named (`leaklint
-    /// tests/` lints test code as much as `leaklint .` does).
+    /// tests/` lints test code as much as `leaklint .` does). A package's
+    /// build script (`build.rs` beside its `Cargo.toml`) counts too: it runs
+    /// once, in `cargo build`, never in the service, so a download there
+    /// without a timeout can stall a build but leaks nothing at run time.
     pub fn in_test_target(&mut self, file: &Path) -> bool {
         let Some(dir) = file.parent() else {
             return false;
@@ -113,6 +116,9 @@ impl PackageNames {
                 }
             }
         };
+        if relative == Path::new("build.rs") {
+            return true;
+        }
         let mut components = relative.components();
         let first = components.next();
         components.next().is_some()

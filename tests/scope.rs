@@ -294,3 +294,70 @@ fn stdin_follows_the_same_scope() {
     assert_eq!(run("tests/it.rs", &[]), (0, 1));
     assert_eq!(run("tests/it.rs", &["--include-tests"]), (1, 0));
 }
+
+#[test]
+fn a_packages_build_script_is_not_service_code() {
+    let dir = tempfile::tempdir().unwrap();
+    service(dir.path());
+    write(dir.path(), "build.rs", &format!("fn main() {{}}\n{LEAK}"));
+    // Near miss: a `build.rs` module of the library is service code.
+    write(dir.path(), "src/build.rs", LEAK);
+    for (root, found, skipped) in [("build.rs", 0, 1), ("src/build.rs", 1, 0)] {
+        let value = json(dir.path(), &[root]);
+        assert_eq!(
+            (findings(&value).len(), value["test_files"].as_u64()),
+            (found, Some(skipped)),
+            "{root}"
+        );
+    }
+    let value = json(dir.path(), &["--include-tests", "build.rs"]);
+    assert_eq!(findings(&value).len(), 1);
+}
+
+#[test]
+fn modules_and_features_named_for_tests_are_test_code() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "Cargo.toml",
+        "[package]\nname = \"svc\"\nversion = \"0.1.0\"\n",
+    );
+    write(
+        dir.path(),
+        "src/lib.rs",
+        &format!(
+            "pub mod test_helpers;
+pub mod speed_test;
+pub mod testing {{
+{LEAK}}}
+#[cfg(feature = \"test-util\")]
+pub mod fixtures {{
+{LEAK}}}
+// Near misses: `any(test, …)` also compiles outside tests, and a feature
+// that only mentions a test is not one.
+#[cfg(any(test, feature = \"test-util\"))]
+pub mod shared {{
+{LEAK}}}
+#[cfg(feature = \"attestation\")]
+pub mod attest {{
+{LEAK}}}
+"
+        ),
+    );
+    write(dir.path(), "src/test_helpers.rs", LEAK);
+    write(dir.path(), "src/speed_test.rs", LEAK);
+    let value = json(dir.path(), &[]);
+    let mut found = findings(&value);
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("src/lib.rs".to_string(), 19),
+            ("src/lib.rs".to_string(), 25),
+            ("src/speed_test.rs".to_string(), 2),
+        ]
+    );
+    assert_eq!(value["test_files"].as_u64(), Some(1));
+    let value = json(dir.path(), &["--include-tests"]);
+    assert_eq!(findings(&value).len(), 6);
+}

@@ -18,7 +18,7 @@
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 
-use super::scope::{cfg_requires_test, file_is_test, is_test_item};
+use super::scope::{cfg_requires_test, file_is_test, is_test_item, is_test_module_name};
 
 /// One `mod name;` declaration.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -101,7 +101,7 @@ impl Walk {
     fn module(&mut self, m: &syn::ItemMod, test: bool) {
         let name = m.ident.unraw().to_string();
         let path = path_attr(&m.attrs);
-        let test = test || is_test_item(&m.attrs);
+        let test = test || is_test_item(&m.attrs) || is_test_module_name(&name);
         match &m.content {
             None => self.decls.push(declaration(
                 self.parents.clone(),
@@ -132,12 +132,13 @@ pub fn declaration(
     test: bool,
     line: usize,
 ) -> ModDecl {
+    let test = test || is_test_item(attrs) || is_test_module_name(&name);
     ModDecl {
         inline_parents,
         name,
         path: path_attr(attrs),
         cfg_paths: cfg_paths(attrs),
-        test: test || is_test_item(attrs),
+        test,
         line,
     }
 }
@@ -146,12 +147,13 @@ pub fn declaration(
 /// included): what it is to the declarations inside it, and whether it
 /// makes them test code.
 pub fn inline_module(name: String, attrs: &[syn::Attribute]) -> (InlineMod, bool) {
+    let test = is_test_item(attrs) || is_test_module_name(&name);
     (
         InlineMod {
             name,
             path: path_attr(attrs),
         },
-        is_test_item(attrs),
+        test,
     )
 }
 
@@ -310,8 +312,11 @@ mod tests {
              mod inner_cfg { #![cfg(test)] mod t4; }\n\
              #[cfg(any(test, feature = \"x\"))] mod p1;\n\
              #[cfg(not(test))] mod p2;\n\
-             #[cfg(feature = \"test\")] mod p3;\n\
-             #[cfg_attr(test, path = \"mock.rs\")] mod p4;\n",
+             #[cfg(feature = \"latest\")] mod p3;\n\
+             #[cfg_attr(test, path = \"mock.rs\")] mod p4;\n\
+             #[cfg(feature = \"test-util\")] mod t5;\n\
+             mod test_helpers;\n\
+             mod speed_test;\n",
         );
         let test: Vec<(&str, bool)> = found.iter().map(|d| (d.name.as_str(), d.test)).collect();
         assert_eq!(
@@ -325,6 +330,9 @@ mod tests {
                 ("p2", false),
                 ("p3", false),
                 ("p4", false),
+                ("t5", true),
+                ("test_helpers", true),
+                ("speed_test", false),
             ]
         );
         // `cfg_attr` is not evaluated: its path is one the module may have.

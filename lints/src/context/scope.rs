@@ -5,7 +5,9 @@
 //!   `#[sqlx::test]`) or `rstest`, and items (or a whole file, through an
 //!   inner `#![cfg(…)]`) whose `cfg` requires `test`: `test` itself, or `test`
 //!   anywhere in an `all(…)`. `any(test, …)` also compiles outside tests and
-//!   is not test code; neither is `not(test)`.
+//!   is not test code; neither is `not(test)`. A module named as test
+//!   support (`mod test_utils;`, `mod testing { … }`, see
+//!   [`is_test_module_name`]) is test code whatever its attributes say.
 //! * **Entry points**: `main` at the top of a file, or any fn carrying an
 //!   attribute whose last segment is `main` (`#[tokio::main]`,
 //!   `#[actix_web::main]`). What such a fn starts lives as long as the
@@ -40,11 +42,18 @@ pub fn is_test_attr(attr: &syn::Attribute) -> bool {
     matches!(last.as_str(), "test" | "bench" | "rstest")
 }
 
-/// Whether a `cfg` predicate holds only when compiling tests: `test`, or an
-/// `all(…)` with such a predicate among its arguments.
+/// Whether a `cfg` predicate holds only when compiling tests: `test`, a
+/// feature named as test support (`feature = "test-util"`, see
+/// [`is_test_feature_name`]), or an `all(…)` with such a predicate among its
+/// arguments. `any(test, …)` does not, whatever else it lists.
 pub fn cfg_requires_test(predicate: &syn::Meta) -> bool {
     match predicate {
         syn::Meta::Path(p) => p.is_ident("test"),
+        syn::Meta::NameValue(nv) if nv.path.is_ident("feature") => matches!(
+            &nv.value,
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. })
+                if is_test_feature_name(&name.value())
+        ),
         syn::Meta::List(list) if list.path.is_ident("all") => list
             .parse_args_with(
                 syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
@@ -52,6 +61,57 @@ pub fn cfg_requires_test(predicate: &syn::Meta) -> bool {
             .is_ok_and(|args| args.iter().any(cfg_requires_test)),
         _ => false,
     }
+}
+
+/// Module names that only test support goes by. A crate that shares
+/// fixtures between its unit tests and its integration tests (or with other
+/// crates' tests) cannot put them under `#[cfg(test)]`, so it exports them
+/// under one of these names instead; their code runs in tests only.
+const TEST_MODULE_NAMES: &[&str] = &[
+    "test",
+    "tests",
+    "testing",
+    "test_util",
+    "test_utils",
+    "testutil",
+    "testutils",
+    "test_helper",
+    "test_helpers",
+    "test_support",
+    "test_common",
+    "test_fixtures",
+    "test_harness",
+];
+
+/// Endings (after a `_`) that make a module test support:
+/// `integration_tests`, `e2e_test_utils`. Not `_test` or `_testing` alone:
+/// `speed_test` and `ab_testing` are features of their own.
+const TEST_MODULE_SUFFIXES: &[&str] = &["tests", "test_utils", "test_helpers", "test_support"];
+
+/// Whether a module named `name` is test support by its name (see
+/// [`TEST_MODULE_NAMES`]).
+pub fn is_test_module_name(name: &str) -> bool {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    TEST_MODULE_NAMES.contains(&name)
+        || TEST_MODULE_SUFFIXES.iter().any(|suffix| {
+            name.strip_suffix(suffix)
+                .is_some_and(|rest| rest.len() > 1 && rest.ends_with('_'))
+        })
+}
+
+/// Whether a cargo feature named `name` exists only for tests: `test`,
+/// `tests`, `testing`, a name starting with `test` and a `-` or `_`
+/// (`test-util`, `test_helpers`), or ending in one and `test`, `tests` or
+/// `testing` (`e2e_tests`, `integration-testing`). A crate cannot share
+/// `#[cfg(test)]` code with other crates' tests, so it puts fixtures behind
+/// such a feature, which only dev-dependencies turn on.
+pub fn is_test_feature_name(name: &str) -> bool {
+    let name = name.replace('-', "_");
+    ["test", "tests", "testing"].contains(&name.as_str())
+        || name.starts_with("test_")
+        || ["_test", "_tests", "_testing"]
+            .iter()
+            .any(|suffix| name.ends_with(suffix))
 }
 
 /// Whether the whole file is test code (an inner `#![cfg(test)]`).
@@ -183,11 +243,13 @@ impl<'a> Visit<'a> for TestItems {
     fn visit_item(&mut self, item: &'a syn::Item) {
         let (attrs, last) = item_parts(item);
         if let syn::Item::Mod(m) = item {
-            // An inline module whose inner attributes say `#![cfg(test)]`.
+            // An inline module whose inner attributes say `#![cfg(test)]`,
+            // or whose name says it is test support.
             let inner_test = m.content.is_some()
-                && m.attrs
-                    .iter()
-                    .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a));
+                && (is_test_module_name(&m.ident.to_string())
+                    || m.attrs
+                        .iter()
+                        .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a)));
             if inner_test {
                 self.spans.push(extent(attrs, last, item));
                 return;
@@ -250,19 +312,57 @@ mod tests {
             "#[cfg(test)]",
             "#[cfg(all(feature = \"x\", test))]",
             "#[cfg(all(unix, all(test, feature = \"y\")))]",
+            "#[cfg(feature = \"test\")]",
+            "#[cfg(feature = \"test-util\")]",
+            "#[cfg(feature = \"test_utils\")]",
+            "#[cfg(feature = \"testing\")]",
+            "#[cfg(feature = \"e2e_tests\")]",
+            "#[cfg(all(unix, feature = \"integration-test\"))]",
         ] {
             assert!(is_test_attr(&attr(yes)), "{yes}");
         }
         for no in [
             "#[cfg(any(test, feature = \"testing\"))]",
             "#[cfg(not(test))]",
-            "#[cfg(feature = \"test\")]",
+            "#[cfg(feature = \"attestation\")]",
+            "#[cfg(feature = \"latest\")]",
+            "#[cfg(feature = \"testnet\")]",
+            "#[cfg(not(feature = \"testing\"))]",
+            "#[cfg(any(unix, feature = \"test-util\"))]",
             "#[cfg(unix)]",
             "#[inline]",
             "#[tokio::main]",
             "#[testing]",
         ] {
             assert!(!is_test_attr(&attr(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn test_module_names() {
+        for yes in [
+            "test",
+            "tests",
+            "testing",
+            "test_utils",
+            "test_helpers",
+            "r#test_support",
+            "integration_tests",
+            "e2e_test_utils",
+        ] {
+            assert!(is_test_module_name(yes), "{yes}");
+        }
+        for no in [
+            "latest",
+            "contest",
+            "speed_test",
+            "ab_testing",
+            "attestation",
+            "_tests",
+            "testnet",
+            "tests_common",
+        ] {
+            assert!(!is_test_module_name(no), "{no}");
         }
     }
 
