@@ -41,7 +41,8 @@ crate::declare_lint! {
     /// `lazy_static!`, `thread_local!`, a `get_or_init` closure on a static).
     /// One started inside a loop in `main` (or in the closure given to a
     /// stream's `for_each`) is still reported: it is started again on every
-    /// turn. Set `process_lifetime = "report"` in the
+    /// turn. A `for` over a range with an end (`for _ in 0..workers`) is
+    /// not such a loop: it starts a pool of workers once. Set `process_lifetime = "report"` in the
     /// `[options]` of the configuration to report these too (for projects
     /// that want every task stoppable for a graceful shutdown).
     ///
@@ -142,7 +143,8 @@ crate::declare_lint! {
     ///   a file that does not parse. The chain from `main` may pass through
     ///   a task or thread that `main`-only code spawns once, or a `block_on`
     ///   (a server thread running its own runtime): that code runs once too.
-    ///   It may not pass through a loop or another closure. A fn that never
+    ///   It may not pass through a loop (but a `for` over a range with an
+    ///   end) or another closure. A fn that never
     ///   returns a value (`-> !`, `-> Infallible`, `-> Result<Infallible,
     ///   E>`: a server's `start` that serves until the process ends or
     ///   fails) runs for the rest of the process, so a worker it starts
@@ -391,8 +393,9 @@ mod tests {
             ..LintOptions::default()
         };
         // The Lazy, LazyLock, lazy_static! and get_or_init threads, the
-        // worker of `main` and the one started from a closure in `main`.
-        assert_eq!(lines(src, &report), vec![11, 21, 33, 46, 60, 69]);
+        // worker of `main`, the one started from a closure in `main`, and
+        // the pool of workers and threads started by `for` over ranges.
+        assert_eq!(lines(src, &report), vec![11, 21, 33, 46, 60, 69, 92, 99]);
     }
 
     #[test]

@@ -77,3 +77,30 @@ pub mod gateway {
         Ok(())
     }
 }
+
+pub mod pool {
+    // A `for` with no known end starts a task per turn for as long as it runs.
+    #[tokio::main]
+    async fn main() {
+        let config = super::Config::load().unwrap();
+        for n in 0.. {
+            let queue = config.queue.clone();
+            tokio::spawn(async move { //~ spawn_without_cancel
+                loop {
+                    queue.process(n).await;
+                }
+            });
+        }
+    }
+
+    #[tokio::main]
+    async fn serve(listener: std::net::TcpListener) {
+        for conn in listener.incoming() {
+            tokio::spawn(async move { //~ spawn_without_cancel
+                loop {
+                    super::pump(&conn).await;
+                }
+            });
+        }
+    }
+}

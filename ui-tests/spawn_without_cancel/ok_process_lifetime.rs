@@ -78,3 +78,28 @@ async fn main() -> anyhow::Result<()> {
     serve(state, config.listen).await
 }
 
+
+pub mod pool {
+    use std::time::Duration;
+
+    // A pool of workers started once: a `for` over a range with an end runs
+    // its body a known number of times, not on every event.
+    #[tokio::main]
+    async fn main() {
+        let config = super::Config::load().unwrap();
+        for _ in 0..config.workers {
+            let queue = config.queue.clone();
+            tokio::spawn(async move {
+                loop {
+                    queue.process_next().await;
+                }
+            });
+        }
+        for n in 1..=(2) {
+            std::thread::spawn(move || loop {
+                super::flush(n);
+                std::thread::sleep(Duration::from_secs(1));
+            });
+        }
+    }
+}

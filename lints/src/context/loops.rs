@@ -79,6 +79,18 @@ pub struct TaskShape<'v> {
     pub calls: Vec<crate::Span>,
 }
 
+/// Whether a `for` counts through a range with an end (`for _ in
+/// 0..workers`, `1..=n`): it runs a known number of turns once, as a pool of
+/// workers is started, rather than on every event as `loop`, `while` and a
+/// `for` over a stream or a listener do. `0..` has no end.
+pub fn counts_a_range(f: &syn::ExprForLoop) -> bool {
+    let mut iterable = &*f.expr;
+    while let syn::Expr::Paren(p) = iterable {
+        iterable = &p.expr;
+    }
+    matches!(iterable, syn::Expr::Range(r) if r.end.is_some())
+}
+
 /// Whether `name` contains one of the [`SHUTDOWN_WORDS`].
 pub fn is_shutdown_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();

@@ -424,8 +424,12 @@ impl<'a> FileContext<'a> {
             let child = ancestors.get(i + 1).copied().unwrap_or(Node::Expr(expr));
             match node {
                 Node::Expr(Expr::Loop(_) | Expr::While(_)) => return Lifetime::Repeated,
-                // The iterable of a `for` is evaluated once; the body on every turn.
-                Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) =>
+                // The iterable of a `for` is evaluated once; the body on every
+                // turn, but only a known number of times for a range with an
+                // end (a pool of `n` workers started once).
+                Node::Expr(Expr::ForLoop(f))
+                    if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr))
+                        && !super::loops::counts_a_range(f) =>
                 {
                     return Lifetime::Repeated;
                 }
