@@ -43,7 +43,7 @@ use std::sync::Arc;
 use ignore::WalkBuilder;
 use leaklint_lints::context::entry::{self, CallSummary, Callee};
 use leaklint_lints::context::follow::{CrateIndex, Hop};
-use leaklint_lints::{FileContext, Finding, Note, ReachKind};
+use leaklint_lints::{FileContext, Finding, MainReach, Note, ReachKind};
 use rayon::prelude::*;
 
 use crate::cache::SummaryCache;
@@ -185,8 +185,22 @@ fn decide_follow(
         let Some(follow) = d.finding.follow.take() else {
             return true;
         };
-        match index.decide(me, &follow, d.finding.span.start.byte) {
+        let at = d.finding.span.start.byte;
+        match index.decide(me, &follow, at) {
             Some(hops) => {
+                // A task found across the crate, spawned once per call of
+                // its fn: moot when only `main` reaches that fn.
+                let spawner = (follow.reached_by_detached_task
+                    && !follow.process_lifetime_reported)
+                    .then(|| index.detached_task_spawner(me, at, follow.depth))
+                    .flatten();
+                if let Some(key) = spawner {
+                    d.finding.moot_if = Some(MainReach {
+                        function: last_segment(key).to_string(),
+                        kind: ReachKind::Once,
+                        key: Some(key.to_string()),
+                    });
+                }
                 add_hops(&mut d.finding, hops, |f| {
                     if f == me {
                         None
@@ -212,8 +226,13 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
         if !reach.complete {
             return true;
         }
-        // The fn the finding is in, as the crate knows it.
-        let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) else {
+        // The fn the finding is in, as the crate knows it, unless the
+        // finding names another.
+        let Some(key) = moot
+            .key
+            .as_deref()
+            .or_else(|| entry::fn_at(summary, d.finding.span.start.byte))
+        else {
             return true;
         };
         if last_segment(key) != moot.function {

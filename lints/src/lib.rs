@@ -326,8 +326,14 @@ pub struct Follow {
     pub runtime_of: Option<Span>,
     /// The finding is in a fn that loops forever: it holds when a task
     /// whose handle is dropped runs that fn (its body calls it, at most
-    /// `depth` calls deep).
+    /// `depth` calls deep). A task spawned once per call of its fn is
+    /// for the life of the process when only `main` reaches that fn, as a
+    /// task spawned in the finding's own file is, unless
+    /// `process_lifetime_reported`.
     pub reached_by_detached_task: bool,
+    /// `process_lifetime = "report"`: tasks for the life of the process
+    /// are reported too.
+    pub process_lifetime_reported: bool,
     /// Calls, each with the index of an argument (without the receiver)
     /// that is a cancellation token: the finding holds unless one of them
     /// calls a fn of the crate that fires that parameter
@@ -364,6 +370,10 @@ pub struct MainReach {
     pub function: String,
     /// How it must be reached.
     pub kind: ReachKind,
+    /// The fn's key in the crate when it is not the fn the finding is in:
+    /// the fn that spawns a task found across the crate (see
+    /// [`Follow::reached_by_detached_task`]).
+    pub key: Option<String>,
 }
 
 /// How a fn must be reached from `main` for a finding in it to be moot.
@@ -415,6 +425,7 @@ impl Finding {
         self.moot_if = Some(MainReach {
             function: function.into(),
             kind,
+            key: None,
         });
         self
     }

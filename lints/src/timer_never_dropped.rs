@@ -39,11 +39,15 @@ crate::declare_lint! {
     ///
     /// Case 3 leaves alone a task that runs for the life of the process:
     /// one spawned in the body of `main` (or of a `#[tokio::main]`-style fn),
-    /// also inside a closure or async block there but not inside a loop or a
+    /// also inside a closure or async block there but not inside a loop
+    /// (a `for` over a range with an end, a pool started once, is fine) or a
     /// `for_each` closure, or
     /// in a static's initialiser; its timer is meant to live as long as the
-    /// program. `process_lifetime = "report"` in the configuration's
-    /// `[options]` reports these too.
+    /// program. So does a task that a fn of the crate spawns once per call
+    /// when only `main` reaches that fn, also when the timer's loop is in
+    /// another file (`init_state` → `tokio::spawn(worker.start_task())`).
+    /// `process_lifetime = "report"` in the configuration's `[options]`
+    /// reports these too.
     ///
     /// Each timer is reported once, at its constructor call, for the first
     /// case it matches.
@@ -343,7 +347,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         .collect();
     pinned.sort_by_key(|((order, _, _), _)| *order);
     for ((_, expr, ancestors), sites) in pinned {
-        timers_pinned_by(ctx, expr, ancestors, sites, &mut report);
+        timers_pinned_by(ctx, expr, ancestors, sites, options, &mut report);
     }
     report.findings()
 }
@@ -945,6 +949,7 @@ fn timers_pinned_by<'v>(
     loop_expr: &'v Expr,
     ancestors: &[Node<'v>],
     sites: &[SpawnSite<'v>],
+    options: &LintOptions,
     report: &mut Report,
 ) {
     let keyword = match loop_expr {
@@ -989,9 +994,10 @@ fn timers_pinned_by<'v>(
                 let finding = match &site.handle {
                     Some((at, note)) => finding.note(ctx.span(*at), note.clone()),
                     // The task that runs this fn is found across the crate.
-                    None => {
-                        finding.waits_for_crate(site.depth, |f| f.reached_by_detached_task = true)
-                    }
+                    None => finding.waits_for_crate(site.depth, |f| {
+                        f.reached_by_detached_task = true;
+                        f.process_lifetime_reported = options.report_process_lifetime;
+                    }),
                 };
                 let finding = match site.wrapper {
                     Some(call) => {

@@ -192,8 +192,8 @@ impl FileContext<'_> {
                 }
             }
             let detached = discarded || spawn.kind == super::spawn::SpawnKind::Thread;
-            if !detached || self.lifetime(spawn.expr, ancestors) == super::spawn::Lifetime::Process
-            {
+            let lifetime = self.lifetime(spawn.expr, ancestors);
+            if !detached || lifetime == super::spawn::Lifetime::Process {
                 return;
             }
             if let Some(task) = self.task_body(spawn.arg, ancestors) {
@@ -204,6 +204,7 @@ impl FileContext<'_> {
                         calls,
                         wrapper: None,
                         depth_offset: task.follow_depth(0),
+                        once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
                     });
                 }
             }
@@ -245,9 +246,8 @@ impl FileContext<'_> {
         ancestors: &[super::Node<'v>],
     ) -> Option<DetachedTask> {
         let call = self.spawn_wrapper_call(expr, ancestors)?;
-        if self.expr_in_test_code(expr)
-            || self.lifetime(expr, ancestors) == super::spawn::Lifetime::Process
-        {
+        let lifetime = self.lifetime(expr, ancestors);
+        if self.expr_in_test_code(expr) || lifetime == super::spawn::Lifetime::Process {
             return None;
         }
         let task = self.task_body(call.arg, ancestors)?;
@@ -258,6 +258,7 @@ impl FileContext<'_> {
             calls,
             wrapper: Some((at, call.index)),
             depth_offset: task.follow_depth(0),
+            once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
         })
     }
 
@@ -639,6 +640,22 @@ pub struct DetachedTask {
     /// How many more calls than `call_depth` to follow (see
     /// [`super::spawn::Task::follow_depth`]).
     pub depth_offset: usize,
+    /// Whether it runs once per call of its fn (not in a loop): its task
+    /// is for the life of the process when only `main` reaches that fn.
+    pub once_per_call: bool,
+}
+
+/// The spawn whose detached task reaches a fn (see
+/// [`CrateIndex::detached_reach`]).
+#[derive(Debug, Clone, Copy)]
+struct Reached {
+    /// The file of the spawn, and the spawn call.
+    file: usize,
+    spawn: Span,
+    /// How many calls below the task body the fn is.
+    calls: usize,
+    /// [`DetachedTask::once_per_call`] of the spawn.
+    once_per_call: bool,
 }
 
 /// One step from a task body towards its endless loop: a note in `file`.
@@ -671,7 +688,7 @@ pub struct CrateIndex<'s> {
     reexports: HashMap<&'s str, Vec<(&'s str, &'s [String])>>,
     /// The fns that tasks spawned with their handle dropped run, with the
     /// spawn (file and span) that reaches each first; computed on demand.
-    detached_reach: std::sync::OnceLock<HashMap<FnId, (usize, Span, usize)>>,
+    detached_reach: std::sync::OnceLock<HashMap<FnId, Reached>>,
 }
 
 impl<'s> CrateIndex<'s> {
@@ -1006,10 +1023,10 @@ impl<'s> CrateIndex<'s> {
 
     /// The fns run by tasks spawned with their handle dropped, at most
     /// `depth` calls below the task body: for each, the spawn that reaches
-    /// it with the fewest calls (file, span, calls).
-    fn detached_reach(&self, depth: usize) -> &HashMap<FnId, (usize, Span, usize)> {
+    /// it with the fewest calls.
+    fn detached_reach(&self, depth: usize) -> &HashMap<FnId, Reached> {
         self.detached_reach.get_or_init(|| {
-            let mut reached: HashMap<FnId, (usize, Span, usize)> = HashMap::new();
+            let mut reached: HashMap<FnId, Reached> = HashMap::new();
             for (file, summary) in self.files.iter().enumerate() {
                 for task in &summary.detached_tasks {
                     if let Some((call, arg)) = task.wrapper {
@@ -1027,10 +1044,16 @@ impl<'s> CrateIndex<'s> {
                             let Some(target) = self.callee(f, call) else {
                                 continue;
                             };
-                            if reached.get(&target).is_some_and(|r| r.2 <= level) {
+                            if reached.get(&target).is_some_and(|r| r.calls <= level) {
                                 continue;
                             }
-                            reached.insert(target, (file, *spawn, level));
+                            let by = Reached {
+                                file,
+                                spawn: *spawn,
+                                calls: level,
+                                once_per_call: task.once_per_call,
+                            };
+                            reached.insert(target, by);
                             let facts = &self.files[target.0].fns[target.1];
                             next.extend(facts.calls.iter().map(|c| (target.0, *c)));
                         }
@@ -1047,13 +1070,29 @@ impl<'s> CrateIndex<'s> {
     fn detached_task_running(&self, file: usize, at: usize, depth: usize) -> Option<Hop> {
         let index = super::entry::def_at(self.files[file], at)?;
         let key = self.files[file].fns.get(index)?.key.as_str();
-        let (spawn_file, spawn, _) = self.detached_reach(depth).get(&(file, index))?;
+        let by = self.detached_reach(depth).get(&(file, index))?;
         let name = key.rsplit("::").next().unwrap_or(key);
         Some(Hop {
-            file: *spawn_file,
-            span: *spawn,
+            file: by.file,
+            span: by.spawn,
             message: format!("this task, whose JoinHandle is dropped, runs `{name}`"),
         })
+    }
+
+    /// For a finding that [`Follow::reached_by_detached_task`] keeps, in
+    /// the fn of `file` whose body holds byte `at`: the key of the fn that
+    /// spawns the task, when it spawns it once per call. Only `main`
+    /// reaching that fn makes the task one for the life of the process.
+    ///
+    /// [`Follow::reached_by_detached_task`]: crate::Follow::reached_by_detached_task
+    pub fn detached_task_spawner(&self, file: usize, at: usize, depth: usize) -> Option<&str> {
+        let index = super::entry::def_at(self.files[file], at)?;
+        let by = self.detached_reach(depth).get(&(file, index))?;
+        if !by.once_per_call {
+            return None;
+        }
+        let spawner = super::entry::def_at(self.files[by.file], by.spawn.start.byte)?;
+        Some(self.files[by.file].fns.get(spawner)?.key.as_str())
     }
 
     /// The hop to the const a length names, when the crate has exactly one
