@@ -27,6 +27,9 @@ pub struct SourceFile {
     /// named on the command line), a package's test, bench or example
     /// target, or a test-support package (see [`crate::packages`]).
     pub test_code: bool,
+    /// Whether its package is a command-line tool by its name (see
+    /// [`crate::packages::is_command_line_tool_name`]).
+    pub command_line_tool: bool,
 }
 
 /// Directories whose files are test, bench, example or fuzz code.
@@ -144,6 +147,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
             display: display_path(&path),
             path,
             test_code,
+            command_line_tool: false,
         })
         .collect();
     files.sort_by(|a, b| a.display.cmp(&b.display));

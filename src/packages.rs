@@ -47,6 +47,15 @@ pub fn is_test_support_name(name: &str) -> bool {
             .any(|suffix| name == *suffix || name.ends_with(&format!("-{suffix}")))
 }
 
+/// Whether a package named `name` is a command-line tool by its name: `cli`,
+/// a name ending in `-cli` or `_cli` (`acme-cli`), or a cargo subcommand
+/// (`cargo-acme`). Such a program runs one command at a time for a user who
+/// waits for it; see `blocking_call_in_async`.
+pub fn is_command_line_tool_name(name: &str) -> bool {
+    let name = name.replace('_', "-");
+    name == "cli" || name.ends_with("-cli") || name.starts_with("cargo-")
+}
+
 /// The package names of directories, looked up once each.
 #[derive(Debug, Default)]
 pub struct PackageNames {
@@ -81,6 +90,13 @@ impl PackageNames {
             .entry(workspace.clone())
             .or_insert_with(|| dev_only_members(&workspace))
             .contains(&name)
+    }
+
+    /// Whether the package `file` belongs to is a command-line tool by its
+    /// name ([`is_command_line_tool_name`]).
+    pub fn is_command_line_tool(&mut self, file: &Path) -> bool {
+        self.package_of(file)
+            .is_some_and(|name| is_command_line_tool_name(&name))
     }
 
     /// Whether `file` lies in its package's `tests/`, `benches/` or
@@ -318,6 +334,16 @@ mod tests {
             "bench-dashboard-server",
         ] {
             assert!(!is_test_support_name(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn command_line_tools_by_name() {
+        for yes in ["cli", "acme-cli", "acme_cli", "cargo-acme"] {
+            assert!(is_command_line_tool_name(yes), "{yes}");
+        }
+        for no in ["client", "clippy", "acme-client", "cli-core", "cargo"] {
+            assert!(!is_command_line_tool_name(no), "{no}");
         }
     }
 

@@ -163,9 +163,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
             }
             None => settings::effective(None, &overrides),
         };
-        if !config.include_tests {
-            mark_test_support(&mut group.files, &config, &mut packages);
-        }
+        mark_packages(&mut group.files, &config, &mut packages);
         if !config.cache {
             uncached.extend(group.files.iter().map(|f| f.display.clone()));
         }
@@ -266,11 +264,15 @@ fn run_id(
 }
 
 /// Marks the files of test-support packages, and of a package's test,
-/// bench and example targets, as test code.
-fn mark_test_support(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
-    for file in files.iter_mut().filter(|f| !f.test_code) {
-        file.test_code = packages.in_test_target(&file.path)
-            || packages.is_test_support(&file.path, &config.test_packages);
+/// bench and example targets, as test code (unless tests are linted), and
+/// those of command-line tools as such.
+fn mark_packages(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
+    for file in files.iter_mut() {
+        if !config.include_tests && !file.test_code {
+            file.test_code = packages.in_test_target(&file.path)
+                || packages.is_test_support(&file.path, &config.test_packages);
+        }
+        file.command_line_tool = packages.is_command_line_tool(&file.path);
     }
 }
 
@@ -312,13 +314,12 @@ fn lint_stdin(
         test_code: discover::in_test_dir(&discover::named_relative(&path)),
         path: path.clone(),
         display: display.clone(),
+        command_line_tool: false,
     }];
-    if !config.include_tests {
-        mark_test_support(&mut file, &config, &mut PackageNames::default());
-        if file[0].test_code {
-            let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
-            return Ok(Report::new(1, [skipped]));
-        }
+    mark_packages(&mut file, &config, &mut PackageNames::default());
+    if !config.include_tests && file[0].test_code {
+        let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
+        return Ok(Report::new(1, [skipped]));
     }
     let result = match String::from_utf8(bytes) {
         Ok(text) => engine::lint_source_in(&display, &text, &config, false),

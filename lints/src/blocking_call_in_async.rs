@@ -131,7 +131,17 @@ crate::declare_lint! {
     /// unreadable macro, or a file that does not parse keeps the finding).
     /// Start-up code reached some other way (a thread of its own, a server's
     /// `start` called by a framework) is still reported; suppress it with a
-    /// reason. An async block in `main` handed to a fn of the crate that
+    /// reason.
+    ///
+    /// A command-line tool's handlers are often called by code a macro
+    /// generates (`#[cling(run = "run_view")]`) or through a trait object,
+    /// which leaklint cannot follow. So in a package that is a command-line
+    /// tool by its name (`cli`, a name ending in `-cli` or `_cli`, or a cargo
+    /// subcommand `cargo-…`), every async fn counts as main-thread code: the
+    /// tool runs one command for a user who waits for it. A call inside a
+    /// task the tool spawns is still reported; it runs beside the command.
+    /// A command-line tool named otherwise keeps its findings where
+    /// leaklint cannot see `main` reach the handler. An async block in `main` handed to a fn of the crate that
     /// spawns it is a spawned task when the fn's name says `spawn`
     /// (`tasks::spawn_named("warm", async { … })`), and is taken for
     /// main-thread code otherwise (`run_detached(async { … })`). A
