@@ -2,10 +2,12 @@
 //!
 //! A file belongs to the package of the nearest `Cargo.toml` above it that
 //! has a `[package]` table. That package is test support when its name ends
-//! in `test`, `tests`, `testing`, `test-utils`, `test-support`, `e2e`,
+//! in `test`, `tests`, `testing`, `test-utils`, `test-util`,
+//! `test-helpers`, `test-support`, `fakes`, `mocks`, `e2e`,
 //! `bench`, `benches`, `benchmark` or `benchmarks` (after a `-` or `_`, or
 //! as the whole name: `acme-test-utils`, `integration_tests`, `sozu-e2e`,
-//! `iggy-bench`, but not `latest`, `matrix-e2ee` or `workbench`) or
+//! `docs_rs_test_fakes`, `iggy-bench`, but not `latest`, `matrix-e2ee` or
+//! `workbench`) or
 //! is `integration`, when the configuration
 //! lists it in `test_packages`, or when the other members of its workspace
 //! depend on it only as a dev-dependency (an integration-test harness).
@@ -20,13 +22,18 @@ use crate::cargo_workspace::with_manifest;
 
 /// Name endings that make a package test support.
 /// (`e2e`: a workspace's end-to-end test package, `acme-e2e`; `bench`: a
-/// benchmark tool, `iggy-bench`.)
+/// benchmark tool, `iggy-bench`; `fakes` and `mocks`: stand-ins that tests
+/// put in place of real services, `acme-test-fakes`.)
 const TEST_SUFFIXES: &[&str] = &[
     "test",
     "tests",
     "testing",
     "test-utils",
+    "test-util",
+    "test-helpers",
     "test-support",
+    "fakes",
+    "mocks",
     "e2e",
     "bench",
     "benches",
@@ -308,6 +315,10 @@ mod tests {
             "acme-test-utils",
             "acme_test_utils",
             "acme-test-support",
+            "acme-test-util",
+            "acme_test_helpers",
+            "docs_rs_test_fakes",
+            "acme-mocks",
             "tests",
             "test-utils",
             "integration",
@@ -332,6 +343,8 @@ mod tests {
             "e2e-encryption",
             "workbench",
             "bench-dashboard-server",
+            "mockall",
+            "fakeserver",
         ] {
             assert!(!is_test_support_name(no), "{no}");
         }
