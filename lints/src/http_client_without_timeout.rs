@@ -62,6 +62,18 @@ crate::declare_lint! {
     /// (also as `&client`), or cloned, since code out of sight may then send
     /// requests without a timeout.
     ///
+    /// One exception: an API wrapper that bounds every request itself. A
+    /// client made in a method of `impl S` that sends no untimed request
+    /// there is left alone when `S` (the one struct of the file so named)
+    /// has exactly one field declared `reqwest::Client` and every mention
+    /// of that field in the file starts a request whose chain sets
+    /// `.timeout(…)` (`fn prepare(&self, …) -> RequestBuilder {
+    /// self.inner.request(m, url).timeout(self.request_timeout) }`). Uses
+    /// in other files are not seen: a field read elsewhere to send untimed
+    /// requests is missed. Any other mention in the file (`.clone()`,
+    /// handing it on), a second client field, or a client made outside
+    /// `impl S` keeps the finding.
+    ///
     /// `reqwest::get(…)` written directly inside the future given to
     /// `tokio::time::timeout(…)` is bounded and not reported.
     ///
@@ -186,8 +198,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     findings.push(finding);
                 }
             }
-            Destination::Local { name, mentions } => local_clients.add(finding, name, mentions),
-            Destination::Other => findings.push(finding),
+            Destination::Local { name, mentions } => {
+                let stored_timed = kept_in_timed_field(ctx, ancestors);
+                local_clients.add(finding, name, mentions, stored_timed);
+            }
+            Destination::Other => {
+                if !kept_in_timed_field(ctx, ancestors) {
+                    findings.push(finding);
+                }
+            }
         }
     };
     ctx.walk_exprs(|expr, ancestors| {
@@ -362,6 +381,60 @@ fn ancestors_below<'a, 'v>(ancestors: &'a [Node<'v>], expr: &syn::Expr) -> &'a [
     &ancestors[..at]
 }
 
+/// Whether a client made in a method of `impl S` (whose ancestors are
+/// given) is, as far as this file shows, the client of an API wrapper that
+/// bounds every request itself: `S`, the one struct of this file so named,
+/// has exactly one field declared `reqwest::Client`, and every mention of
+/// that field in the file (but `self.field` in impls of other types) starts
+/// a request (`.get(…)`, `.request(…)`, …) whose chain sets `.timeout(…)`,
+/// as a `fn prepare(&self, …) -> RequestBuilder` does. A mention that does
+/// anything else (`.clone()`, handing it on) keeps the finding.
+fn kept_in_timed_field(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
+    let Some(owner) = ctx.self_type_at(ancestors) else {
+        return false;
+    };
+    let [item] = ctx.structs_named(&owner) else {
+        return false;
+    };
+    let mut clients = item.fields.iter().filter(|f| {
+        matches!(&f.ty, syn::Type::Path(p) if p.qself.is_none()
+            && ctx.resolve(&p.path).as_deref() == Some("reqwest::Client"))
+    });
+    let (Some(field), None) = (clients.next(), clients.next()) else {
+        return false;
+    };
+    let Some(field) = &field.ident else {
+        return false;
+    };
+    let (mut timed, mut other) = (0usize, 0usize);
+    ctx.walk_exprs(|expr, ancestors| {
+        let syn::Expr::Field(access) = expr else {
+            return;
+        };
+        if !matches!(&access.member, syn::Member::Named(m) if m == field) {
+            return;
+        }
+        let on_self = matches!(&*access.base, syn::Expr::Path(p) if p.path.is_ident("self"));
+        if on_self && ctx.self_type_at(ancestors).as_deref() != Some(owner.as_str()) {
+            return;
+        }
+        let request = match ancestors.last() {
+            Some(Node::Expr(e @ syn::Expr::MethodCall(m)))
+                if std::ptr::eq(&*m.receiver, expr)
+                    && REQUEST_METHODS.iter().any(|r| m.method == r) =>
+            {
+                Some(*e)
+            }
+            _ => None,
+        };
+        match request {
+            Some(e) if request_has_timeout(e, ancestors_below(ancestors, e)) => timed += 1,
+            _ => other += 1,
+        }
+    });
+    timed > 0 && other == 0
+}
+
 /// Whether the request builder started by `start` (`client.get(url)`) sets
 /// `.timeout(…)` in the method chain built on it.
 fn request_has_timeout(start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
@@ -478,6 +551,9 @@ struct LocalClients {
     unknown: Vec<bool>,
     /// How many expressions the walk has passed.
     walked: usize,
+    /// Per client: whether the struct of this file it would be stored in
+    /// bounds every request itself.
+    stored_timed: Vec<bool>,
 }
 
 /// A name a client is bound to.
@@ -491,10 +567,13 @@ struct Tracked {
 }
 
 impl LocalClients {
-    /// A client bound to `name`.
-    fn add(&mut self, finding: Finding, name: String, mentions: Vec<TokenPos>) {
+    /// A client bound to `name`; `stored_timed` when a wrapper of this
+    /// file that bounds every request would hold it (see
+    /// [`kept_in_timed_field`]).
+    fn add(&mut self, finding: Finding, name: String, mentions: Vec<TokenPos>, stored_timed: bool) {
         let client = self.findings.len();
         self.findings.push(finding);
+        self.stored_timed.push(stored_timed);
         self.uses.push(Vec::new());
         self.unknown.push(false);
         self.follow(client, name, mentions, 0);
@@ -554,13 +633,19 @@ impl LocalClients {
             unknown[t.client] = true;
         }
         let clients = self.findings.into_iter().zip(self.uses).zip(unknown);
-        for ((mut finding, mut uses), unknown) in clients {
+        for (((mut finding, mut uses), unknown), stored_timed) in clients.zip(self.stored_timed) {
             uses.sort_by_key(|(depth, order, _)| (*depth, *order));
             let timed = uses
                 .iter()
                 .filter(|(_, _, u)| matches!(u, Use::Timed))
                 .count();
             if !unknown && timed == uses.len() {
+                continue;
+            }
+            // Every request here is timed, and the client leaves only for
+            // the wrapper that times every request it makes.
+            let untimed_here = uses.iter().any(|(_, _, u)| matches!(u, Use::Untimed(..)));
+            if stored_timed && !unknown && !untimed_here {
                 continue;
             }
             // A client whose every request without a timeout is sent once
