@@ -102,16 +102,22 @@ pub fn is_test_module_name(name: &str) -> bool {
 /// Whether a cargo feature named `name` exists only for tests: `test`,
 /// `tests`, `testing`, a name starting with `test` and a `-` or `_`
 /// (`test-util`, `test_helpers`), or ending in one and `test`, `tests` or
-/// `testing` (`e2e_tests`, `integration-testing`). A crate cannot share
+/// `testing` (`e2e_tests`, `integration-testing`); and the features of test
+/// doubles: `mock`, `mocks`, `fake`, `fakes`, alone, before a `-` or `_`
+/// (`mock-pubsub`) or after one (`redis_mock`). A crate cannot share
 /// `#[cfg(test)]` code with other crates' tests, so it puts fixtures behind
 /// such a feature, which only dev-dependencies turn on.
 pub fn is_test_feature_name(name: &str) -> bool {
     let name = name.replace('-', "_");
+    let doubles = ["mock", "mocks", "fake", "fakes"];
     ["test", "tests", "testing"].contains(&name.as_str())
         || name.starts_with("test_")
         || ["_test", "_tests", "_testing"]
             .iter()
             .any(|suffix| name.ends_with(suffix))
+        || doubles.iter().any(|d| {
+            name == *d || name.starts_with(&format!("{d}_")) || name.ends_with(&format!("_{d}"))
+        })
 }
 
 /// Whether the whole file is test code (an inner `#![cfg(test)]`).
@@ -318,6 +324,9 @@ mod tests {
             "#[cfg(feature = \"testing\")]",
             "#[cfg(feature = \"e2e_tests\")]",
             "#[cfg(all(unix, feature = \"integration-test\"))]",
+            "#[cfg(feature = \"mock-pubsub\")]",
+            "#[cfg(feature = \"redis_mock\")]",
+            "#[cfg(feature = \"fakes\")]",
         ] {
             assert!(is_test_attr(&attr(yes)), "{yes}");
         }
@@ -327,6 +336,8 @@ mod tests {
             "#[cfg(feature = \"attestation\")]",
             "#[cfg(feature = \"latest\")]",
             "#[cfg(feature = \"testnet\")]",
+            "#[cfg(feature = \"mockall\")]",
+            "#[cfg(feature = \"fakeroot\")]",
             "#[cfg(not(feature = \"testing\"))]",
             "#[cfg(any(unix, feature = \"test-util\"))]",
             "#[cfg(unix)]",
