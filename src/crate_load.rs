@@ -136,6 +136,11 @@ pub const BLOCKING_WORDS: &[&str] = &[
     "block_on",
     "thread::spawn",
     "thread::Builder",
+    "blocking_recv",
+    "blocking_lock",
+    "blocking_read",
+    "blocking_write",
+    "blocking_send",
 ];
 
 /// Whether `text` spells a blocking call ([`BLOCKING_WORDS`]).

@@ -42,7 +42,13 @@ crate::declare_lint! {
     ///   `.wait_with_output()` of a `std::process::Command` or `Child`;
     /// * synchronisation: `.recv()` on a `std::sync::mpsc`,
     ///   `crossbeam_channel` or `flume` receiver, `Condvar::wait…`,
-    ///   `Barrier::wait`, and `.join()` of a `std::thread` handle.
+    ///   `Barrier::wait`, and `.join()` of a `std::thread` handle;
+    /// * tokio's blocking forms, known by their names: `.blocking_recv()`,
+    ///   `.blocking_send(…)`, `.blocking_lock()`, `.blocking_read()`,
+    ///   `.blocking_write()`. In async code these do not block, they panic
+    ///   ("Cannot block the current thread from within a runtime"), so they
+    ///   are reported in `main`'s own future too, where blocking calls are
+    ///   not.
     ///
     /// File-system calls that do not wait for anything worth a thread
     /// (`metadata`, `create_dir_all`, `remove_file`, `rename`, `read_dir`,
@@ -181,7 +187,7 @@ crate::declare_lint! {
     pub BLOCKING_CALL_IN_ASYNC,
     name: "blocking_call_in_async",
     level: Warn,
-    summary: "a call that can wait (std::thread::sleep, std::fs reads and writes, std::net, std::process, a sync channel recv, Condvar/Barrier wait, thread join, block_on) inside async code",
+    summary: "a call that can wait (std::thread::sleep, std::fs reads and writes, std::net, std::process, a sync channel recv, Condvar/Barrier wait, thread join, block_on, tokio's blocking_recv/blocking_lock) inside async code",
     triggers: triggers,
     check: check,
 }
@@ -214,6 +220,7 @@ fn triggers() -> Triggers {
         BARRIER_TYPES,
         &[TO_SOCKET_ADDRS],
     ]));
+    receivers.extend(TOKIO_BLOCKING_METHODS.iter().map(|m| m.to_string()));
     receivers.extend(paths::and_each(&paths::spelled(&[CHANNELS]), &["recv"]));
     receivers.extend(paths::and_each(
         &paths::spelled(&[THREAD_SPAWN, THREAD_BUILDER]),
@@ -240,6 +247,9 @@ enum Kind {
     SyncWait,
     Join,
     BlockOn,
+    /// tokio's `blocking_recv`, `blocking_lock`…: inside async code it
+    /// does not block, it panics.
+    Panics,
 }
 
 impl Kind {
@@ -264,6 +274,7 @@ impl Kind {
             Kind::SyncWait => "use `tokio::sync::Notify` / `tokio::sync::Barrier` and `.await` it, or wait inside `tokio::task::spawn_blocking`",
             Kind::Join => "run the work with `tokio::task::spawn_blocking` and `.await` its handle, or join inside `spawn_blocking`",
             Kind::BlockOn => "`.await` the future instead of blocking on it",
+            Kind::Panics => "`.await` the async form (`recv().await`, `lock().await`, `read().await`, `send(v).await`); keep the `blocking_` form for threads outside the runtime",
         }
     }
 }
@@ -302,6 +313,22 @@ const METHODS: &[(&str, Option<usize>)] = &[
     ("wait_until", None),
     ("wait_while_for", None),
     ("wait_while_until", None),
+    ("blocking_recv", Some(0)),
+    ("blocking_lock", Some(0)),
+    ("blocking_read", Some(0)),
+    ("blocking_write", Some(0)),
+    ("blocking_send", Some(1)),
+];
+
+/// tokio's blocking forms of its async primitives (`mpsc` / `oneshot` /
+/// `broadcast` receivers, `Mutex`, `RwLock`, `mpsc::Sender`). No other
+/// crate names a method so: they are known by name.
+const TOKIO_BLOCKING_METHODS: &[&str] = &[
+    "blocking_recv",
+    "blocking_lock",
+    "blocking_read",
+    "blocking_write",
+    "blocking_send",
 ];
 
 /// Methods that hand on the same value (or a guard, reference or clone of
@@ -407,6 +434,20 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             }
             return;
         };
+        if kind == Kind::Panics {
+            // On any thread that runs a tokio runtime's future, `main`'s
+            // too: tokio refuses to block it.
+            findings.push(
+                Finding::new(
+                    BLOCKING_CALL_IN_ASYNC.name,
+                    ctx.span_of(expr),
+                    format!("tokio's `{what}` inside async code panics: tokio does not let a thread that runs async code block"),
+                )
+                .note(ctx.span(context.token), context.note)
+                .help(kind.help()),
+            );
+            return;
+        }
         let thread = thread_of(ctx, ancestors, context.index);
         if matches!(thread, Thread::Main) {
             return;
@@ -575,6 +616,9 @@ impl<'v> Rule<'v, '_> {
         }
         if method == "block_on" {
             return self.runtime_block_on(m, ancestors);
+        }
+        if TOKIO_BLOCKING_METHODS.contains(&method.as_str()) {
+            return Some((Kind::Panics, method));
         }
         if method == "to_socket_addrs" {
             if self.names_ip_literal(&m.receiver, ancestors, 0) {
