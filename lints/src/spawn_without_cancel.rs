@@ -143,8 +143,10 @@ crate::declare_lint! {
     ///   a file that does not parse. The chain from `main` may pass through
     ///   a task or thread that `main`-only code spawns once, or a `block_on`
     ///   (a server thread running its own runtime): that code runs once too.
-    ///   It may not pass through a loop (but a `for` over a range with an
-    ///   end) or another closure. A fn that never
+    ///   It may not pass through a loop or another closure (a fn called on
+    ///   every turn of `for _ in 0..n` runs `n` times: its tasks are
+    ///   reported, though `n` tasks spawned in such a `for` by a fn called
+    ///   once are a pool started once). A fn that never
     ///   returns a value (`-> !`, `-> Infallible`, `-> Result<Infallible,
     ///   E>`: a server's `start` that serves until the process ends or
     ///   fails) runs for the rest of the process, so a worker it starts

@@ -104,3 +104,23 @@ pub mod pool {
         }
     }
 }
+
+pub mod shards {
+    // A fn called on every turn of a `for` in `main` runs once per turn, so
+    // the chain from `main` is not "once": its task is reported, even over a
+    // range (a `for` that spawns directly is a pool started once).
+    #[tokio::main]
+    async fn main() {
+        for shard in 0..4 {
+            start_shard(shard);
+        }
+    }
+
+    fn start_shard(shard: u32) {
+        tokio::spawn(async move { //~ spawn_without_cancel
+            loop {
+                super::pump(&shard).await;
+            }
+        });
+    }
+}

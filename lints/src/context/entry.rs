@@ -112,10 +112,8 @@ pub struct CallSite {
     pub callee: Callee,
     /// Where the call is.
     pub caller: Caller,
-    /// Whether it runs at most once per run of the caller: not in a loop
-    /// (a `for` over a range with an end runs a known number of times, and
-    /// counts as once), nor in a closure other than one given to a spawn or
-    /// `block_on`.
+    /// Whether it runs at most once per run of the caller: not in a loop,
+    /// nor in a closure other than one given to a spawn or `block_on`.
     pub once: bool,
     /// Which thread it runs on, relative to its caller.
     pub thread: SiteThread,
@@ -739,12 +737,7 @@ impl<'a> FileContext<'a> {
         for node in ancestors.iter().rev() {
             match node {
                 Node::Expr(Expr::Loop(_) | Expr::While(_)) => once = false,
-                // A range with an end runs its body a known number of times,
-                // once (see `loops::counts_a_range`).
-                Node::Expr(Expr::ForLoop(f))
-                    if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr))
-                        && !super::loops::counts_a_range(f) =>
-                {
+                Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) => {
                     once = false
                 }
                 Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
