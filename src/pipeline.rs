@@ -321,7 +321,8 @@ fn lint_stdin(
         let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
         return Ok(Report::new(1, [skipped]));
     }
-    let result = match String::from_utf8(bytes) {
+    let command_line_tool = file[0].command_line_tool;
+    let mut result = match String::from_utf8(bytes) {
         Ok(text) => engine::lint_source_in(&display, &text, &config, false),
         Err(_) => {
             let mut result = crate::outcome::FileResult::new(display);
@@ -331,6 +332,9 @@ fn lint_stdin(
             result
         }
     };
+    if command_line_tool {
+        engine::keep_worker_blocking_only(&mut result);
+    }
     let mut report = Report::new(1, [result]);
     let uncached = match config.cache {
         true => HashSet::new(),

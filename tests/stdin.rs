@@ -71,3 +71,37 @@ fn stdin_needs_a_filename() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--stdin-filename"));
 }
+
+/// A command-line tool's file read from standard input is judged as the
+/// same file on disk is: its handlers' blocking calls are main-thread code.
+#[test]
+fn a_command_line_tools_file_is_judged_alike_on_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("src")).unwrap();
+    std::fs::write(
+        d.join("Cargo.toml"),
+        "[package]\nname = \"acme-cli\"\nversion = \"0.1.0\"\n",
+    )
+    .unwrap();
+    let handler = "pub async fn run_view(p: std::path::PathBuf) {\n    \
+                   let _ = std::fs::read_to_string(&p);\n    \
+                   tokio::spawn(async move { std::thread::sleep(std::time::Duration::from_secs(1)); });\n}\n";
+    std::fs::write(d.join("src/view.rs"), handler).unwrap();
+    let (_, v) = run_stdin(d, &["--stdin-filename", "src/view.rs"], handler);
+    let lines: Vec<u64> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["line"].as_u64().unwrap())
+        .collect();
+    // Only the sleep in the spawned task: the read is the command's own.
+    assert_eq!(lines, vec![3]);
+    let disk = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(["--format", "json", "src/view.rs"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    let disk: Value = serde_json::from_slice(&disk.stdout).unwrap();
+    assert_eq!(disk["diagnostics"], v["diagnostics"]);
+}
