@@ -101,6 +101,10 @@ type Key = u128;
 /// cached: not a Rust identifier, so never a real module's.
 const SCAN: &str = "<scan>";
 
+/// What [`blocking_key`] puts before a module's name: the blocking fns of
+/// a file are kept apart from its summary.
+const BLOCKING: &str = "<blocking>";
+
 /// What [`record_key`] hashes before a path: keys of records and of
 /// summaries never meet.
 const RECORD: &str = "<file>";
@@ -259,6 +263,30 @@ impl SummaryCache {
         self.stored_value(key(digest, module))
     }
 
+    /// The cached sync fns of the file whose text's [`digest`] is `digest`,
+    /// as module `module`, that make a blocking call (see
+    /// `LazyCrate::blocking_fns`): a warm run finds a crate's blocking fns
+    /// without decoding the summaries of every file that spells a
+    /// blocking call, most of which define none.
+    pub fn stored_blocking_fns<T: DeserializeOwned>(
+        &self,
+        digest: u128,
+        module: &str,
+    ) -> Option<T> {
+        self.stored_value(blocking_key(digest, module))
+    }
+
+    /// Caches [`SummaryCache::stored_blocking_fns`] of a file.
+    pub fn store_blocking_fns<T: Serialize>(&self, digest: u128, module: &str, value: &T) {
+        if self.dir.is_none() {
+            return;
+        }
+        if let Ok(encoded) = postcard::to_allocvec(value) {
+            self.use_entry(blocking_key(digest, module), Entry::Fresh(encoded));
+            self.changed.store(true, Ordering::Relaxed);
+        }
+    }
+
     /// What the crate scan reads in the file whose text's [`digest`] is
     /// `digest` (its `mod` declarations, the words it spells): the cached value, else
     /// `compute()`'s (then cached). The crate pass scans every file on
@@ -294,14 +322,15 @@ impl SummaryCache {
     }
 
     /// Keeps the summary of the file whose text's [`digest`] is `digest`
-    /// as module `module` in the cache file, if it is there, though this
-    /// run did not need it: the crate pass parses only the files its
+    /// as module `module` in the cache file, if it is there (and its
+    /// blocking fns), though this run did not need it: the crate pass parses only the files its
     /// findings lead to, so an entry unused by one run is not stale.
     pub fn keep(&self, digest: u128, module: &str) {
-        let key = key(digest, module);
-        if let Some(range) = self.stored.get(&key) {
-            if let Ok(mut used) = self.used.lock() {
-                used.entry(key).or_insert(Entry::Stored(range.clone()));
+        for key in [key(digest, module), blocking_key(digest, module)] {
+            if let Some(range) = self.stored.get(&key) {
+                if let Ok(mut used) = self.used.lock() {
+                    used.entry(key).or_insert(Entry::Stored(range.clone()));
+                }
             }
         }
     }
@@ -392,6 +421,11 @@ pub fn digest(text: &str) -> u128 {
 
 /// The key of the entry of the file whose text's [`digest`] is `digest`,
 /// as module `module`.
+/// The key of a file's blocking fns (see [`SummaryCache::stored_blocking_fns`]).
+fn blocking_key(digest: u128, module: &str) -> Key {
+    key(digest, &format!("{BLOCKING}{module}"))
+}
+
 fn key(digest: u128, module: &str) -> Key {
     let mut hasher = Xxh3::new();
     hasher.update(&(module.len() as u64).to_le_bytes());

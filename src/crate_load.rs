@@ -234,7 +234,7 @@ type Fits<'a> = dyn Fn(&BTreeSet<usize>, &[u8], &str) -> bool + Sync + 'a;
 /// and, for `Type::name` and `module::name`, in the `impl`s of that type
 /// or in that module (a file that defines it is that module or spells the
 /// type's or inline module's name).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Want {
     name: String,
     scope: Option<String>,
@@ -694,22 +694,54 @@ impl LazyCrate {
     /// noted which do); one that calls `Type::name` (or `self.name()` in
     /// `impl Type`) spells `Type`.
     pub fn blocking_fns(&mut self, depth: usize) -> BTreeSet<String> {
+        let mut blocking: BTreeSet<Want> = BTreeSet::new();
         match self.counts {
             Some(_) => {
-                let files = self.blocking_files.clone();
-                self.load_files(files);
+                // The cache knows the blocking fns of unchanged files: only
+                // the others are loaded (and their fns cached).
+                let mut load = Vec::new();
+                for path in &self.blocking_files {
+                    if self.loaded.contains_key(path) {
+                        // Read below, with the other loaded files.
+                        continue;
+                    }
+                    let known = match (self.indexed.get(path), self.members.get(path)) {
+                        (Some(indexed), Some(module)) => self
+                            .cache
+                            .stored_blocking_fns::<Vec<Want>>(indexed.digest, module),
+                        _ => None,
+                    };
+                    match known {
+                        Some(wants) => blocking.extend(wants),
+                        None => load.push(path.clone()),
+                    }
+                }
+                self.load_files(load.clone());
+                for path in &load {
+                    let Some(Some(summary)) = self.loaded.get(path) else {
+                        continue;
+                    };
+                    let wants = blocking_defs(summary);
+                    if let (Some(indexed), Some(module)) =
+                        (self.indexed.get(path), self.members.get(path))
+                    {
+                        self.cache
+                            .store_blocking_fns(indexed.digest, module, &wants);
+                    }
+                    blocking.extend(wants);
+                }
+                // The loaded files that spell no blocking word (the linted
+                // ones) count too.
+                for summary in self.loaded.values().flatten() {
+                    blocking.extend(blocking_defs(summary));
+                }
             }
             // A file could not be read: search those that could.
             None => {
                 let words: Vec<String> = BLOCKING_WORDS.iter().map(|w| w.to_string()).collect();
                 self.load_spelling(&words, Spelling::Anywhere, &|_, _, _| true);
-            }
-        }
-        let mut blocking: BTreeSet<Want> = BTreeSet::new();
-        for summary in self.loaded.values().flatten() {
-            for facts in &summary.fns {
-                if !facts.is_async && facts.blocking.is_some() {
-                    blocking.insert(Want::defined_by(facts));
+                for summary in self.loaded.values().flatten() {
+                    blocking.extend(blocking_defs(summary));
                 }
             }
         }
@@ -1156,6 +1188,16 @@ fn callee_name(callee: &Callee) -> &str {
         Callee::Field { method, .. } | Callee::Returned { method, .. } => method,
         Callee::Assoc(key) => last_segment(key),
     }
+}
+
+/// The sync fns of a file that make a blocking call themselves.
+fn blocking_defs(summary: &CallSummary) -> Vec<Want> {
+    summary
+        .fns
+        .iter()
+        .filter(|facts| !facts.is_async && facts.blocking.is_some())
+        .map(Want::defined_by)
+        .collect()
 }
 
 /// The last `::` segment of a fn key: its name.

@@ -427,3 +427,54 @@ fn output_is_the_same_for_any_thread_count_with_and_without_cache() {
         assert_eq!(seen(&out), reference, "{threads} {args:?}");
     }
 }
+
+/// A warm run knows a crate's blocking fns from the cache (without reading
+/// the summaries of the files that spell a blocking call): it reports a
+/// blocking helper as a cold run does, writes nothing, and sees an edit
+/// that makes the helper stop blocking.
+#[test]
+fn a_blocking_helper_is_found_alike_cold_warm_and_after_an_edit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[package]\nname = \"svc\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    );
+    write(
+        d,
+        "src/lib.rs",
+        "mod pause;\n\npub async fn handle() {\n    pause::wait_a_bit();\n}\n",
+    );
+    const BLOCKS: &str = "pub fn wait_a_bit() {\n    \
+         std::thread::sleep(std::time::Duration::from_secs(1));\n}\n";
+    write(d, "src/pause.rs", BLOCKS);
+    // Files changed in the last two seconds are never recorded.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let lint = |extra: &[&str]| {
+        let mut args = extra.to_vec();
+        args.push("src/lib.rs");
+        seen(&leaklint(d, &args))
+    };
+    let uncached = lint(&["--no-cache"]);
+    assert!(uncached.0.contains("`wait_a_bit` blocks"), "{}", uncached.0);
+    assert_eq!(lint(&[]), uncached, "cold");
+    assert_eq!(lint(&[]), uncached, "warm");
+    // (The second run may still record what the first one parsed.)
+    let written = std::fs::read(d.join(FILE)).unwrap();
+    assert_eq!(lint(&[]), uncached, "warm again");
+    assert_eq!(
+        std::fs::read(d.join(FILE)).unwrap(),
+        written,
+        "a warm run wrote"
+    );
+
+    write(d, "src/pause.rs", "pub fn wait_a_bit() {}\n");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let edited = lint(&[]);
+    assert!(!edited.0.contains("wait_a_bit"), "{}", edited.0);
+    assert_eq!(edited, lint(&["--no-cache"]));
+    write(d, "src/pause.rs", BLOCKS);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    assert_eq!(lint(&[]), uncached, "blocking again");
+}
