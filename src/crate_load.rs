@@ -698,52 +698,43 @@ impl LazyCrate {
         match self.counts {
             Some(_) => {
                 // The cache knows the blocking fns of unchanged files: only
-                // the others are loaded (and their fns cached).
-                let mut load = Vec::new();
+                // the others are loaded (and their fns cached). Files loaded
+                // already are read below, with the rest of `loaded`.
+                let mut load: Vec<(PathBuf, Option<(u128, String)>)> = Vec::new();
                 for path in &self.blocking_files {
                     if self.loaded.contains_key(path) {
-                        // Read below, with the other loaded files.
                         continue;
                     }
                     let known = match (self.indexed.get(path), self.members.get(path)) {
-                        (Some(indexed), Some(module)) => self
-                            .cache
-                            .stored_blocking_fns::<Vec<Want>>(indexed.digest, module),
+                        (Some(indexed), Some(module)) => Some((indexed.digest, module.clone())),
                         _ => None,
                     };
-                    match known {
+                    let stored = known.as_ref().and_then(|(digest, module)| {
+                        self.cache.stored_blocking_fns::<Vec<Want>>(*digest, module)
+                    });
+                    match stored {
                         Some(wants) => blocking.extend(wants),
-                        None => load.push(path.clone()),
+                        None => load.push((path.clone(), known)),
                     }
                 }
-                self.load_files(load.clone());
-                for path in &load {
-                    let Some(Some(summary)) = self.loaded.get(path) else {
-                        continue;
-                    };
-                    let wants = blocking_defs(summary);
-                    if let (Some(indexed), Some(module)) =
-                        (self.indexed.get(path), self.members.get(path))
+                self.load_files(load.iter().map(|(path, _)| path.clone()).collect());
+                for (path, known) in &load {
+                    if let (Some(Some(summary)), Some((digest, module))) =
+                        (self.loaded.get(path), known)
                     {
                         self.cache
-                            .store_blocking_fns(indexed.digest, module, &wants);
+                            .store_blocking_fns(*digest, module, &blocking_defs(summary));
                     }
-                    blocking.extend(wants);
-                }
-                // The loaded files that spell no blocking word (the linted
-                // ones) count too.
-                for summary in self.loaded.values().flatten() {
-                    blocking.extend(blocking_defs(summary));
                 }
             }
             // A file could not be read: search those that could.
             None => {
                 let words: Vec<String> = BLOCKING_WORDS.iter().map(|w| w.to_string()).collect();
                 self.load_spelling(&words, Spelling::Anywhere, &|_, _, _| true);
-                for summary in self.loaded.values().flatten() {
-                    blocking.extend(blocking_defs(summary));
-                }
             }
+        }
+        for summary in self.loaded.values().flatten() {
+            blocking.extend(blocking_defs(summary));
         }
         let mut frontier = blocking.clone();
         for _ in 1..depth {

@@ -220,7 +220,12 @@ fn triggers() -> Triggers {
         BARRIER_TYPES,
         &[TO_SOCKET_ADDRS],
     ]));
-    receivers.extend(TOKIO_BLOCKING_METHODS.iter().map(|m| m.to_string()));
+    receivers.extend(
+        METHODS
+            .iter()
+            .filter(|(method, _)| is_tokio_blocking_form(method))
+            .map(|(method, _)| method.to_string()),
+    );
     receivers.extend(paths::and_each(&paths::spelled(&[CHANNELS]), &["recv"]));
     receivers.extend(paths::and_each(
         &paths::spelled(&[THREAD_SPAWN, THREAD_BUILDER]),
@@ -320,16 +325,13 @@ const METHODS: &[(&str, Option<usize>)] = &[
     ("blocking_send", Some(1)),
 ];
 
-/// tokio's blocking forms of its async primitives (`mpsc` / `oneshot` /
-/// `broadcast` receivers, `Mutex`, `RwLock`, `mpsc::Sender`). No other
-/// crate names a method so: they are known by name.
-const TOKIO_BLOCKING_METHODS: &[&str] = &[
-    "blocking_recv",
-    "blocking_lock",
-    "blocking_read",
-    "blocking_write",
-    "blocking_send",
-];
+/// Whether a method of [`METHODS`] is one of tokio's blocking forms of its
+/// async primitives (`blocking_recv` of `mpsc` / `oneshot` / `broadcast`
+/// receivers, `blocking_lock` of `Mutex`, …). No other crate names a method
+/// so: they are known by name.
+fn is_tokio_blocking_form(method: &str) -> bool {
+    method.starts_with("blocking_")
+}
 
 /// Methods that hand on the same value (or a guard, reference or clone of
 /// it) on the way to the call judged.
@@ -617,7 +619,7 @@ impl<'v> Rule<'v, '_> {
         if method == "block_on" {
             return self.runtime_block_on(m, ancestors);
         }
-        if TOKIO_BLOCKING_METHODS.contains(&method.as_str()) {
+        if is_tokio_blocking_form(&method) {
             return Some((Kind::Panics, method));
         }
         if method == "to_socket_addrs" {
