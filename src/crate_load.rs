@@ -31,6 +31,7 @@ use rayon::prelude::*;
 use crate::cache::{FileRecord, FileStamp, SummaryCache};
 use crate::callers::{module_name, package_files, summary, summary_of_text};
 use crate::crate_tree::TargetKind;
+use crate::name_search::{NameSearch, Spelling};
 use crate::word_filter::WordFilter;
 
 /// A crate whose files are parsed on demand (see the module documentation).
@@ -154,19 +155,6 @@ pub fn spells_blocking_call(text: &[u8]) -> bool {
 /// searched for names (beyond it, files are read again for each search).
 pub const MAX_KEPT_TEXT_BYTES: usize = 8 << 20;
 
-/// How a file must spell a name to be loaded for it.
-#[derive(Clone, Copy)]
-enum Spelling {
-    /// As a word anywhere.
-    Mention,
-    /// As a word right after `fn`.
-    Definition,
-    /// As a word right after `struct`.
-    StructDefinition,
-    /// Anywhere, even inside a longer word (`thread::sleep`, `fs::{`).
-    Anywhere,
-}
-
 /// The names of a crate's sync fns that may block (see
 /// [`LazyCrate::blocking_fns`]): async code that spells none of them calls
 /// no helper that blocks, so `blocking_call_in_async` need not parse it for
@@ -176,7 +164,7 @@ pub struct BlockingFns {
     /// The names; `None`: any name (the crate could not be read).
     names: Option<BTreeSet<String>>,
     /// The same, to look for.
-    words: Option<AhoCorasick>,
+    words: Option<NameSearch>,
     /// The names the crate's libraries go by (see [`LazyCrate::libraries`]):
     /// a call through one (`app::backoff()` in a binary) may be of a helper.
     libraries: Vec<String>,
@@ -193,7 +181,7 @@ impl Eq for BlockingFns {}
 impl BlockingFns {
     /// Of these names (`None`: of any name).
     pub fn new(names: Option<&BTreeSet<String>>) -> BlockingFns {
-        let words = names.and_then(|n| AhoCorasick::new(n).ok());
+        let words = names.and_then(|n| NameSearch::new(&n.iter().collect::<Vec<_>>()));
         BlockingFns {
             names: words.as_ref().and(names.cloned()),
             words,
@@ -222,7 +210,7 @@ impl BlockingFns {
         let Some(words) = &self.words else {
             return true;
         };
-        !spelled(text.as_bytes(), words, Spelling::Mention).is_empty()
+        words.any_spelled(text.as_bytes(), Spelling::Mention)
     }
 }
 
@@ -887,7 +875,7 @@ impl LazyCrate {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let scope_words = AhoCorasick::new(&scopes).ok();
+        let scope_words = NameSearch::new(&scopes);
         // For each want, its name's and scope's pattern indices.
         let indexed: Vec<(usize, Option<usize>)> = wants
             .iter()
@@ -913,7 +901,7 @@ impl LazyCrate {
                     return true;
                 };
                 mentioned
-                    .get_or_insert_with(|| spelled(text, words, Spelling::Mention))
+                    .get_or_insert_with(|| words.spelled(text, Spelling::Mention))
                     .contains(&scope)
             })
         };
@@ -927,7 +915,7 @@ impl LazyCrate {
         if names.is_empty() {
             return;
         }
-        let Ok(words) = AhoCorasick::new(names) else {
+        let Some(words) = NameSearch::new(names) else {
             self.complete = false;
             return;
         };
@@ -956,7 +944,7 @@ impl LazyCrate {
                         None => return Some(((*path).clone(), None)),
                     },
                 };
-                let matched = spelled(text.as_bytes(), &words, spelling);
+                let matched = words.spelled(text.as_bytes(), spelling);
                 (!matched.is_empty() && fits(&matched, text.as_bytes(), module)).then(|| {
                     let made = summary_of_text(&text, module, max_nesting, cache);
                     ((*path).clone(), Some(made))
@@ -1131,36 +1119,6 @@ fn scan_declarations(text: &str, max_nesting: usize) -> Option<Vec<ModDecl>> {
     });
     proc_macro2::extra::invalidate_current_thread_spans();
     parsed.ok().flatten()
-}
-
-/// The indices of the `words` that `text` spells as `spelling` says (as a
-/// word: not part of a longer identifier).
-fn spelled(text: &[u8], words: &AhoCorasick, spelling: Spelling) -> BTreeSet<usize> {
-    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
-    let word = |m: &aho_corasick::Match| {
-        let before = m.start().checked_sub(1).map(|i| text[i]);
-        !before.is_some_and(ident) && !text.get(m.end()).is_some_and(|&b| ident(b))
-    };
-    // `fn name`, `fn r#name` (and `struct name`).
-    let after = |keyword: &[u8], m: &aho_corasick::Match| {
-        let before = text[..m.start()].trim_ascii_end();
-        let before = before
-            .strip_suffix(b"r#")
-            .unwrap_or(before)
-            .trim_ascii_end();
-        before.ends_with(keyword)
-            && (before.len() == keyword.len() || !ident(before[before.len() - keyword.len() - 1]))
-    };
-    words
-        .find_overlapping_iter(text)
-        .filter(|m| match spelling {
-            Spelling::Anywhere => true,
-            Spelling::Mention => word(m),
-            Spelling::Definition => word(m) && after(b"fn", m),
-            Spelling::StructDefinition => word(m) && after(b"struct", m),
-        })
-        .map(|m| m.pattern().as_usize())
-        .collect()
 }
 
 /// A file's call sites by the byte range of the call expression.

@@ -31,6 +31,7 @@ pub mod lexer;
 pub mod manifests;
 pub mod merge;
 pub mod mod_scan;
+pub mod name_search;
 pub mod nesting;
 pub mod outcome;
 pub mod packages;
