@@ -11,6 +11,7 @@
 //! stages that read the text before or instead of the parser read it through
 //! one [`lexer`].
 
+pub mod allocator;
 pub mod also;
 pub mod baseline;
 pub mod cache;
