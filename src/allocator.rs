@@ -1,5 +1,7 @@
 //! Settings of the binaries' allocator (mimalloc).
 
+use std::ffi::c_long;
+
 use libmimalloc_sys::{mi_option_get, mi_option_set, mi_option_t};
 
 /// mimalloc v3's `mi_option_purge_delay`, by its number in v3's
@@ -7,10 +9,10 @@ use libmimalloc_sys::{mi_option_get, mi_option_set, mi_option_t};
 const PURGE_DELAY: mi_option_t = 15;
 
 /// v3's default purge delay, in milliseconds.
-const DEFAULT_PURGE_DELAY_MS: i64 = 1000;
+const DEFAULT_PURGE_DELAY_MS: c_long = 1000;
 
 /// How long freed memory stays with the process before it is given back.
-const PURGE_DELAY_MS: i64 = 50;
+const PURGE_DELAY_MS: c_long = 50;
 
 /// Gives freed memory back to the system after 50 ms instead of
 /// mimalloc v3's 1 s. A run frees each crate's texts, trees and summaries
@@ -25,8 +27,8 @@ pub fn give_back_freed_memory_sooner() {
     // SAFETY: reading and setting a mimalloc option is thread-safe and has
     // no precondition; an option number out of range is ignored.
     unsafe {
-        if i64::from(mi_option_get(PURGE_DELAY)) == DEFAULT_PURGE_DELAY_MS {
-            mi_option_set(PURGE_DELAY, PURGE_DELAY_MS as _);
+        if mi_option_get(PURGE_DELAY) == DEFAULT_PURGE_DELAY_MS {
+            mi_option_set(PURGE_DELAY, PURGE_DELAY_MS);
         }
     }
 }
@@ -44,6 +46,6 @@ mod tests {
         }
         give_back_freed_memory_sooner();
         let delay = unsafe { mi_option_get(PURGE_DELAY) };
-        assert_eq!(i64::from(delay), PURGE_DELAY_MS);
+        assert_eq!(delay, PURGE_DELAY_MS);
     }
 }
