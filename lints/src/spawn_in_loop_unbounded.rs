@@ -49,13 +49,14 @@ crate::declare_lint! {
     /// (also through `?`, `.await`, `.unwrap()`, a `match` on the result,
     /// `let Ok(listener) = … else`, `Arc::new`, its `incoming()` stream, or
     /// tokio-stream's `TcpListenerStream::new`), or from a fn of the same
-    /// file (or a method called on `self`) declared to return one (also in a
+    /// file (called by its name or a path, `net::listen(…)`, or a method
+    /// called on `self`) declared to return one (also in a
     /// `Result` or `Option`), or a parameter, `let` or
     /// `self` field whose type's last segment is `TcpListener`,
     /// `UnixListener`, `Endpoint`, `TcpListenerStream` or
     /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`). A
     /// listener made by a function of another file (`let listener =
-    /// net::listen(&cfg).await?`), a generic acceptor (`listener: A`) or a
+    /// server::listen(&cfg).await?` with `server` a module file), a generic acceptor (`listener: A`) or a
     /// merge of several listeners' streams is not known and its loop is not
     /// judged, unless the loop is endless anyway. `accept()` on anything
     /// else — an h2 or h3 connection, whose `accept()` yields the request
@@ -458,9 +459,9 @@ fn is_listener(
         }
         Expr::Call(c) => {
             is_listener_constructor(ctx, c, ancestors, depth)
-                || matches!(&*c.func, Expr::Path(p) if p.path.get_ident()
-                    .and_then(|f| ctx.local_fn(&f.to_string()))
-                    .is_some_and(|f| returns_listener(f.sig)))
+                || ctx
+                    .called_local_fn(&c.func)
+                    .is_some_and(|f| returns_listener(f.sig))
         }
         // `self.create_listener(port).await?`
         Expr::MethodCall(m) if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) => {

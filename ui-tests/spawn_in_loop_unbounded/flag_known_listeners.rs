@@ -134,3 +134,31 @@ impl Tunnels {
         }
     }
 }
+
+/// A fn of this file, called through its module's path, declared to
+/// return a listener.
+mod net {
+    pub async fn listen(addr: &str) -> std::io::Result<tokio::net::TcpListener> {
+        tokio::net::TcpListener::bind(addr).await
+    }
+}
+
+async fn bind_admin() -> std::io::Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind("127.0.0.1:9901").await
+}
+
+pub async fn public_port() -> std::io::Result<()> {
+    let listener = net::listen("0.0.0.0:9900").await?;
+    loop {
+        let (stream, _) = listener.accept().await?;
+        tokio::spawn(serve(stream)); //~ spawn_in_loop_unbounded
+    }
+}
+
+pub async fn admin_port() -> std::io::Result<()> {
+    let listener = self::bind_admin().await?;
+    loop {
+        let (stream, _) = listener.accept().await?;
+        tokio::spawn(serve(stream)); //~ spawn_in_loop_unbounded
+    }
+}

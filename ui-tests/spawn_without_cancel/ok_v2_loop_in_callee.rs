@@ -88,10 +88,11 @@ async fn countdown(n: u32) {
     }
 }
 
-/// Two free fns of this file are named `work` (in different modules): a
-/// bare call is ambiguous.
+/// Two free fns of this file are named `work` (in different modules), and
+/// two globs could bring either in: a bare call is ambiguous.
 pub fn start_ambiguous() {
-    use a::work;
+    use a::*;
+    use b::*;
     tokio::spawn(async move { work().await });
 }
 

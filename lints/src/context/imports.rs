@@ -218,10 +218,20 @@ impl Imports {
             return Some(joined(p));
         }
         if rest.is_empty() {
-            let external: Vec<&String> = self
+            // `use util::*` of a module `util` declared here is
+            // `crate::…::util::*`, as `use crate::util::*` says.
+            let external: Vec<String> = self
                 .scopes_from(scope)
-                .flat_map(|s| &self.modules[s].globs)
-                .filter(|g| !is_relative(g))
+                .flat_map(|s| self.modules[s].globs.iter().map(move |g| (s, g)))
+                .filter(|(_, g)| !is_relative(g))
+                .filter_map(|(s, g)| match self.starts_at_local_item(s, g) {
+                    true if depth >= MAX_DEPTH => None,
+                    true => {
+                        let segments: Vec<String> = g.split("::").map(str::to_string).collect();
+                        self.resolve_in(s, &segments, false, depth + 1)
+                    }
+                    false => Some(g.clone()),
+                })
                 .collect();
             return match external.as_slice() {
                 [] => Some(first.clone()),
@@ -265,7 +275,7 @@ impl Imports {
             };
             let mut full: Vec<String> = target.split("::").map(str::to_string).collect();
             full.extend(rest.iter().cloned());
-            if is_relative(target) {
+            if is_relative(target) || self.starts_at_local_item(module, target) {
                 return Some(self.resolve_in(module, &full, false, depth + 1));
             }
             return Some(Some(normalize(&full.join("::"))));
@@ -286,6 +296,18 @@ impl Imports {
             }
         }
         None
+    }
+
+    /// Whether the `use` target `target`, written in `scope`, starts at an
+    /// item declared there or in its module (`use util::pause;` after `mod
+    /// util;`): since the 2018 edition such a path is relative to the
+    /// module, as `self::util::pause` is.
+    fn starts_at_local_item(&self, scope: usize, target: &str) -> bool {
+        let first = target.split("::").next().unwrap_or(target);
+        !matches!(first, "crate" | "self" | "super" | "Self")
+            && self
+                .scopes_from(scope)
+                .any(|s| self.modules[s].local_items.contains(first))
     }
 
     fn add_name(&mut self, module: usize, name: String, target: String) {
@@ -612,6 +634,20 @@ mod tests {
             resolve(src, "tokio::spawn").as_deref(),
             Some("tokio::spawn")
         );
+    }
+
+    #[test]
+    fn a_use_may_start_at_a_module_declared_beside_it() {
+        let src = "mod util; mod jobs { pub fn tick() {} } use util::pause; \
+                   use jobs::tick as t; use tokio::time::sleep; \
+                   fn f() { use util::*; wait(); } fn g() { wait(); }";
+        assert_eq!(resolve(src, "pause").as_deref(), Some("crate::util::pause"));
+        assert_eq!(resolve(src, "t").as_deref(), Some("crate::jobs::tick"));
+        assert_eq!(resolve(src, "sleep").as_deref(), Some("tokio::time::sleep"));
+        assert_eq!(calls(src, "wait"), some(&["crate::util::wait", "wait"]));
+        // Only a module of the same module: a parent's needs `super::`.
+        let src = "mod util; mod api { use util::pause; fn h() { pause(); } }";
+        assert_eq!(calls(src, "pause"), some(&["util::pause"]));
     }
 
     #[test]

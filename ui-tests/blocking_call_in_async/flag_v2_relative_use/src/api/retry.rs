@@ -1,0 +1,3 @@
+pub fn backoff() {
+    std::thread::sleep(std::time::Duration::from_millis(100));
+}
