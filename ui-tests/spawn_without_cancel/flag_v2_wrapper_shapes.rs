@@ -28,6 +28,11 @@ fn spawn_outer<F: Future<Output = ()> + Send + 'static>(name: &str, fut: F) {
     spawn_pinned(fut);
 }
 
+// A wrapper that hands its name and its future on to another wrapper.
+fn spawn_critical<F: Future<Output = ()> + Send + 'static>(name: String, fut: F) {
+    spawn_named(name, fut);
+}
+
 // Not a wrapper: it hands its parameter to a fn that keeps the handle.
 fn spawn_kept_outer<F: Future<Output = ()> + Send + 'static>(fut: F) -> tokio::task::JoinHandle<()> {
     spawn_kept(fut)
@@ -56,6 +61,7 @@ pub fn start(id: u32) {
     spawn_pinned(pump()); //~ spawn_without_cancel
     spawn_awaiting(pump()); //~ spawn_without_cancel
     spawn_outer("outer", async { pump().await }); //~ spawn_without_cancel
+    spawn_critical("replica".into(), pump()); //~ spawn_without_cancel
     // Near misses: a task that ends; a wrapper that does more than await its parameter.
     spawn_named(id.to_string(), tick());
     spawn_after_setup(pump());

@@ -170,9 +170,9 @@ impl FileContext<'_> {
                 }
                 // A fn that hands its parameter to another fn, which may
                 // be a spawn wrapper (`spawn_inner(fut)`).
-                if let Some(forward) = self.forwarded_param(expr, ancestors) {
-                    found.forwards.push(forward);
-                }
+                found
+                    .forwards
+                    .extend(self.forwarded_params(expr, ancestors));
                 return;
             };
             if self.expr_in_test_code(expr) {
@@ -212,30 +212,38 @@ impl FileContext<'_> {
         found
     }
 
-    /// For a call (not awaited) of a fn that may be one of the crate's, that
-    /// is given a parameter of the fn around it (or its call, or a `let`
-    /// bound to either): the call, that parameter's index and the
+    /// For a call (not awaited) of a fn that may be one of the crate's, for
+    /// each parameter of the fn around it that it is given (or its call, or
+    /// a `let` bound to either): the call, that parameter's index and the
     /// argument's index (neither counting `self` or the receiver).
-    fn forwarded_param<'v>(
+    fn forwarded_params<'v>(
         &'v self,
         expr: &'v syn::Expr,
         ancestors: &[super::Node<'v>],
-    ) -> Option<(Span, usize, usize)> {
+    ) -> Vec<(Span, usize, usize)> {
         let args = match expr {
             syn::Expr::Call(c) => &c.args,
             syn::Expr::MethodCall(m) => &m.args,
-            _ => return None,
+            _ => return Vec::new(),
         };
-        if args.is_empty() {
-            return None;
-        }
-        let sig = super::ancestry::enclosing_fn_sig(ancestors)?;
-        let (arg, param) = args
+        let Some(sig) = super::ancestry::enclosing_fn_sig(ancestors) else {
+            return Vec::new();
+        };
+        // Every parameter handed on: `spawn_named(name, fut)` hands on the
+        // name too, and the crate pass asks for the future's.
+        let forwarded: Vec<(usize, usize)> = args
             .iter()
             .enumerate()
-            .find_map(|(j, a)| Some((j, self.param_spawned(a, sig, ancestors)?)))?;
-        self.crate_call_name(expr, ancestors)?;
-        Some((self.call_span(expr), param, arg))
+            .filter_map(|(j, a)| Some((j, self.param_spawned(a, sig, ancestors)?)))
+            .collect();
+        if forwarded.is_empty() || self.crate_call_name(expr, ancestors).is_none() {
+            return Vec::new();
+        }
+        let at = self.call_span(expr);
+        forwarded
+            .into_iter()
+            .map(|(arg, param)| (at, param, arg))
+            .collect()
     }
 
     /// The task a call of a fn that may be a spawn wrapper detaches, when it
