@@ -34,8 +34,9 @@ crate::declare_lint! {
     /// when the set or the `Task` is dropped.
     ///
     /// Tasks and threads that run for the life of the process are left
-    /// alone: one started in the body of `main` (a fn named `main` at the top
-    /// of the file, or any fn marked `#[tokio::main]`, `#[actix_web::main]` or
+    /// alone: one started in the body of `main` (a sync fn named `main`
+    /// without parameters at the top of the file, or any fn marked
+    /// `#[tokio::main]`, `#[actix_web::main]` or
     /// another `#[….::main]`), also inside a closure or async block there, or
     /// in the initialiser of a static (`Lazy::new`, `LazyLock::new`,
     /// `lazy_static!`, `thread_local!`, a `get_or_init` closure on a static).
@@ -152,7 +153,11 @@ crate::declare_lint! {
     ///   fails) runs for the rest of the process, so a worker it starts
     ///   outside a loop is process-lifetime too, whoever calls it. Linting from
     ///   standard input reads the other files from disk. A fn named `main`
-    ///   inside a module is not the program's `main`.
+    ///   inside a module is not the program's `main`, nor is an `async fn
+    ///   main` without a runtime attribute or a `main` with parameters (a
+    ///   subcommand's `cli::main(args)`). A sync `pub fn main()` at the top
+    ///   of a module file is still taken for the program's: a file read
+    ///   alone cannot tell a module file from a crate root.
     /// * A loop that leaves only through `std::process::exit`, `abort` or
     ///   `panic!` counts as endless. In a macro call, a `?` or `%` right
     ///   after `=`, `,` or `(` is tracing's formatting sigil

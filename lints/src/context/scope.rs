@@ -128,11 +128,16 @@ pub fn file_is_test(file: &syn::File) -> bool {
 }
 
 impl crate::FileContext<'_> {
-    /// Whether `f` is an entry point: `main` at the top of the file, or a fn
-    /// with an attribute whose last segment is `main` (`#[tokio::main]`).
+    /// Whether `f` is an entry point: a fn with an attribute whose last
+    /// segment is `main` (`#[tokio::main]`), or `main` at the top of the
+    /// file in the form a program's `main` can take: not `async` and
+    /// without parameters (`pub async fn main(args: Args)` in a module file
+    /// is a subcommand's fn, which rustc would refuse as `main`).
     pub fn is_entry_point(&self, f: &syn::ItemFn) -> bool {
         has_main_attr(&f.attrs)
             || (f.sig.ident == "main"
+                && f.sig.asyncness.is_none()
+                && f.sig.inputs.is_empty()
                 && self
                     .file
                     .items
