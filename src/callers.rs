@@ -188,17 +188,19 @@ fn decide_follow(
         let at = d.finding.span.start.byte;
         match index.decide(me, &follow, at) {
             Some(hops) => {
-                // A task found across the crate, spawned once per call of
-                // its fn: moot when only `main` reaches that fn.
-                let spawner = (follow.reached_by_detached_task
-                    && !follow.process_lifetime_reported)
-                    .then(|| index.detached_task_spawner(me, at, follow.depth))
-                    .flatten();
-                if let Some(key) = spawner {
+                // Tasks found across the crate, each spawned once per call
+                // of its fn: moot when only `main` reaches every such fn.
+                let spawners =
+                    match follow.reached_by_detached_task && !follow.process_lifetime_reported {
+                        true => index.detached_task_spawners(me, at, follow.depth),
+                        false => Vec::new(),
+                    };
+                if let Some(first) = spawners.first() {
                     d.finding.moot_if = Some(MainReach {
-                        function: last_segment(key).to_string(),
+                        function: last_segment(first).to_string(),
                         kind: ReachKind::Once,
-                        key: Some(key.to_string()),
+                        keys: spawners.iter().map(|k| k.to_string()).collect(),
+                        at: None,
                     });
                 }
                 add_hops(&mut d.finding, hops, |f| {
@@ -227,24 +229,28 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
             return true;
         }
         // The fn the finding is in, as the crate knows it, unless the
-        // finding names another.
-        let Some(key) = moot
-            .key
-            .as_deref()
-            .or_else(|| entry::fn_at(summary, d.finding.span.start.byte))
-        else {
-            return true;
+        // finding names others.
+        let keys: Vec<&str> = match moot.keys.is_empty() {
+            false => moot.keys.iter().map(String::as_str).collect(),
+            true => {
+                let at = moot.at.unwrap_or(d.finding.span);
+                let Some(key) = entry::fn_at(summary, at.start.byte) else {
+                    return true;
+                };
+                if last_segment(key) != moot.function {
+                    return true;
+                }
+                vec![key]
+            }
         };
-        if last_segment(key) != moot.function {
-            return true;
-        }
-        !match moot.kind {
+        let reached = |key: &str| match moot.kind {
             ReachKind::Once => reach.once.contains(key),
             ReachKind::MainThread => reach.main_thread.contains(key),
             ReachKind::OnceOnMainThread => {
                 reach.once.contains(key) && reach.main_thread.contains(key)
             }
-        }
+        };
+        !keys.into_iter().all(reached)
     });
 }
 
@@ -260,6 +266,17 @@ fn decide(
 ) {
     decide_follow(result, index, me, display);
     decide_moot(result, summary, reach);
+    drop_repeats(result);
+}
+
+/// Keeps one finding of a rule per span: a rule may offer several that
+/// each hold only if the crate agrees (a timer pinned by two tasks, one
+/// started once from `main`), and more than one may hold.
+fn drop_repeats(result: &mut FileResult) {
+    let mut seen = HashSet::new();
+    result
+        .diagnostics
+        .retain(|d| seen.insert((d.finding.rule, d.finding.span)));
 }
 
 /// Decides the waiting findings of `results` (linted files of one crate),
@@ -398,6 +415,15 @@ fn resolve_in_crate(
     krate.load_callees(callees, depth);
     krate.load_mentions(fields);
     krate.load_callers(run_by_tasks, Some(depth + 1));
+    // A task whose handle is stored in a field runs detached unless
+    // something reads that field: load its readers.
+    let task_fields: BTreeSet<String> = krate
+        .summaries()
+        .flat_map(|(_, s)| &s.detached_tasks)
+        .filter_map(|t| t.stored_in_field.as_ref())
+        .map(|f| f.name.clone())
+        .collect();
+    krate.load_mentions(task_fields);
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
     decide_follow_in(results, &own, &krate, cwd.as_deref());
     // Findings moot when only `main` reaches their fn: load every possible
@@ -407,6 +433,7 @@ fn resolve_in_crate(
         for d in &results[*i].diagnostics {
             if let Some(moot) = &d.finding.moot_if {
                 moot_fns.insert(moot.function.clone());
+                moot_fns.extend(moot.keys.iter().map(|k| last_segment(k).to_string()));
             }
         }
     }

@@ -370,10 +370,15 @@ pub struct MainReach {
     pub function: String,
     /// How it must be reached.
     pub kind: ReachKind,
-    /// The fn's key in the crate when it is not the fn the finding is in:
-    /// the fn that spawns a task found across the crate (see
-    /// [`Follow::reached_by_detached_task`]).
-    pub key: Option<String>,
+    /// The fns' keys in the crate when they are not the fn the finding is
+    /// in: the fns that spawn the tasks found across the crate (see
+    /// [`Follow::reached_by_detached_task`]). The finding is moot when
+    /// `main` reaches every one.
+    pub keys: Vec<String>,
+    /// A place in the fn, in the finding's file, when it is not the fn the
+    /// finding is in: the spawn of the task that pins a timer made in a fn
+    /// the task runs.
+    pub at: Option<Span>,
 }
 
 /// How a fn must be reached from `main` for a finding in it to be moot.
@@ -425,9 +430,25 @@ impl Finding {
         self.moot_if = Some(MainReach {
             function: function.into(),
             kind,
-            key: None,
+            keys: Vec::new(),
+            at: None,
         });
         self
+    }
+
+    /// As [`Finding::moot_if_reached`], for the fn of this file around
+    /// `at` rather than the one the finding is in.
+    pub fn moot_if_reached_at(
+        self,
+        function: impl Into<String>,
+        kind: ReachKind,
+        at: Span,
+    ) -> Finding {
+        let mut finding = self.moot_if_reached(function, kind);
+        if let Some(moot) = &mut finding.moot_if {
+            moot.at = Some(at);
+        }
+        finding
     }
 
     /// Adds a note pointing at `span` in the finding's own file.

@@ -287,32 +287,49 @@ struct SpawnSite<'v> {
     /// The ancestors from which to follow those arguments.
     arg_ancestors: Vec<Node<'v>>,
     /// The fn whose every call starts the task, when that decides whether
-    /// the task lives as long as the process (see `Finding::moot_if`).
-    moot_if: Option<String>,
+    /// the task lives as long as the process (see `Finding::moot_if`),
+    /// and the spawn, in that fn.
+    moot_if: Option<(String, crate::Span)>,
     /// How many calls deep the driver looks for the task (`call_depth`).
     depth: usize,
 }
 
 /// Findings by timer constructor, keeping the lowest case per timer.
+///
+/// Within that case, a finding that holds whatever the crate says wins;
+/// else every finding that holds only if the crate agrees is kept (one
+/// task started once from `main`, another per connection: the crate pass
+/// drops the first, and keeps one of those left).
 #[derive(Default)]
 struct Report {
-    by_timer: HashMap<ExprKey, (Case, Finding)>,
+    by_timer: HashMap<ExprKey, (Case, Vec<Finding>)>,
 }
 
 impl Report {
     fn add(&mut self, case: Case, timer: &Expr, finding: Finding) {
         let key = expr_key(timer);
-        match self.by_timer.get(&key) {
-            Some((existing, _)) if *existing <= case => {}
+        let holds = |f: &Finding| f.moot_if.is_none() && f.follow.is_none();
+        match self.by_timer.get_mut(&key) {
+            Some((existing, _)) if *existing < case => {}
+            Some((existing, found)) if *existing == case => {
+                if found.iter().any(holds) {
+                    return;
+                }
+                if holds(&finding) {
+                    *found = vec![finding];
+                } else if !found.contains(&finding) {
+                    found.push(finding);
+                }
+            }
             _ => {
-                self.by_timer.insert(key, (case, finding));
+                self.by_timer.insert(key, (case, vec![finding]));
             }
         }
     }
 
     /// The findings, in source order.
     fn findings(self) -> Vec<Finding> {
-        let mut findings: Vec<Finding> = self.by_timer.into_values().map(|(_, f)| f).collect();
+        let mut findings: Vec<Finding> = self.by_timer.into_values().flat_map(|(_, f)| f).collect();
         findings.sort_by_key(|f| (f.span.start.byte, f.span.end.byte));
         findings
     }
@@ -799,7 +816,7 @@ fn detached_loops<'v>(
                 wrapper,
                 params: params.clone(),
                 arg_ancestors: arg_ancestors.clone(),
-                moot_if: moot_if.clone(),
+                moot_if: moot_if.clone().map(|f| (f, ctx.call_span(expr))),
                 depth: options.call_depth,
             });
     }
@@ -1018,7 +1035,9 @@ fn timers_pinned_by<'v>(
                     None => finding,
                 };
                 let finding = match &site.moot_if {
-                    Some(function) => finding.moot_if_reached(function.clone(), ReachKind::Once),
+                    Some((function, spawn)) => {
+                        finding.moot_if_reached_at(function.clone(), ReachKind::Once, *spawn)
+                    }
                     None => finding,
                 };
                 report.add(Case::PinnedByTask, timer, finding);
@@ -1132,7 +1151,12 @@ mod tests {
             findings(ui!("flag_task_pinned_v2")),
             at(&[(13, 32), (27, 25), (45, 29)], HELP_TASK)
         );
-        assert_eq!(findings(ui!("ok_process_lifetime")), vec![]);
+        // `start_background`'s task is for the life of the process only if
+        // the crate says `main` alone calls it: the driver drops this one.
+        assert_eq!(
+            findings(ui!("ok_process_lifetime")),
+            at(&[(38, 21)], HELP_TASK)
+        );
         assert_eq!(findings(ui!("ok_task_pinned")), vec![]);
         assert_eq!(findings(ui!("ok_timer_not_pinned")), vec![]);
     }
@@ -1159,7 +1183,7 @@ mod tests {
             .iter()
             .map(|f| f.span.start.line)
             .collect();
-        assert_eq!(lines, vec![12, 24]);
+        assert_eq!(lines, vec![12, 24, 38]);
     }
 
     #[test]

@@ -28,5 +28,19 @@ async fn main() -> anyhow::Result<()> {
         }
     });
 
+    start_background();
     serve(state, config.listen).await
+}
+
+/// A task that is a call of a fn of this file, started by a fn only `main`
+/// calls: for the life of the process, though the timer is in the callee.
+async fn flush_metrics() {
+    let mut every = interval(Duration::from_secs(10));
+    loop {
+        every.tick().await;
+    }
+}
+
+fn start_background() {
+    tokio::spawn(flush_metrics());
 }

@@ -17,7 +17,7 @@
 //! on a receiver of unknown type is never guessed (`run`, `len`, `build`
 //! are everywhere), and neither is a name two fns share.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use syn::visit::Visit;
 
@@ -191,7 +191,17 @@ impl FileContext<'_> {
                     found.wrappers.push((at, index));
                 }
             }
-            let detached = discarded || spawn.kind == super::spawn::SpawnKind::Thread;
+            // A handle stored in a field detaches the task unless something
+            // in the crate reads the field to stop it (the crate pass asks).
+            let stored_in_field = match discarded {
+                true => None,
+                false => self
+                    .stored_in_field(spawn.expr, ancestors)
+                    .map(|(field, _)| field),
+            };
+            let detached = discarded
+                || spawn.kind == super::spawn::SpawnKind::Thread
+                || stored_in_field.is_some();
             let lifetime = self.lifetime(spawn.expr, ancestors);
             if !detached || lifetime == super::spawn::Lifetime::Process {
                 return;
@@ -205,6 +215,7 @@ impl FileContext<'_> {
                         wrapper: None,
                         depth_offset: task.follow_depth(0),
                         once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
+                        stored_in_field,
                     });
                 }
             }
@@ -267,6 +278,7 @@ impl FileContext<'_> {
             wrapper: Some((at, call.index)),
             depth_offset: task.follow_depth(0),
             once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
+            stored_in_field: None,
         })
     }
 
@@ -651,6 +663,9 @@ pub struct DetachedTask {
     /// Whether it runs once per call of its fn (not in a loop): its task
     /// is for the life of the process when only `main` reaches that fn.
     pub once_per_call: bool,
+    /// The field its handle is stored in: the task is detached only if
+    /// nothing in the crate reads the field (to abort or await it).
+    pub stored_in_field: Option<FieldOf>,
 }
 
 /// The spawn whose detached task reaches a fn (see
@@ -664,6 +679,8 @@ struct Reached {
     calls: usize,
     /// [`DetachedTask::once_per_call`] of the spawn.
     once_per_call: bool,
+    /// Whether its handle is stored in a field (that nothing reads).
+    stored: bool,
 }
 
 /// One step from a task body towards its endless loop: a note in `file`.
@@ -694,9 +711,10 @@ pub struct CrateIndex<'s> {
     /// Module → the names its files re-export (`pub use`), with the paths
     /// they name.
     reexports: HashMap<&'s str, Vec<(&'s str, &'s [String])>>,
-    /// The fns that tasks spawned with their handle dropped run, with the
-    /// spawn (file and span) that reaches each first; computed on demand.
-    detached_reach: std::sync::OnceLock<HashMap<FnId, Reached>>,
+    /// The fns that tasks spawned with their handle dropped run, with
+    /// every spawn (file and span) that reaches each, the one with the
+    /// fewest calls first; computed on demand.
+    detached_reach: std::sync::OnceLock<HashMap<FnId, Vec<Reached>>>,
 }
 
 impl<'s> CrateIndex<'s> {
@@ -1032,9 +1050,9 @@ impl<'s> CrateIndex<'s> {
     /// The fns run by tasks spawned with their handle dropped, at most
     /// `depth` calls below the task body: for each, the spawn that reaches
     /// it with the fewest calls.
-    fn detached_reach(&self, depth: usize) -> &HashMap<FnId, Reached> {
+    fn detached_reach(&self, depth: usize) -> &HashMap<FnId, Vec<Reached>> {
         self.detached_reach.get_or_init(|| {
-            let mut reached: HashMap<FnId, Reached> = HashMap::new();
+            let mut reached: HashMap<FnId, Vec<Reached>> = HashMap::new();
             for (file, summary) in self.files.iter().enumerate() {
                 for task in &summary.detached_tasks {
                     if let Some((call, arg)) = task.wrapper {
@@ -1042,8 +1060,16 @@ impl<'s> CrateIndex<'s> {
                             continue;
                         }
                     }
+                    if task
+                        .stored_in_field
+                        .as_ref()
+                        .is_some_and(|f| self.field_is_read(f))
+                    {
+                        continue;
+                    }
                     let spawn = &task.spawn;
-                    // Breadth first, so each fn keeps its shortest chain.
+                    // Breadth first, so each fn keeps this task's shortest chain.
+                    let mut seen: HashSet<FnId> = HashSet::new();
                     let mut frontier: Vec<(usize, Span)> =
                         task.calls.iter().map(|c| (file, *c)).collect();
                     for level in 1..=depth.saturating_add(task.depth_offset) {
@@ -1052,7 +1078,7 @@ impl<'s> CrateIndex<'s> {
                             let Some(target) = self.callee(f, call) else {
                                 continue;
                             };
-                            if reached.get(&target).is_some_and(|r| r.calls <= level) {
+                            if !seen.insert(target) {
                                 continue;
                             }
                             let by = Reached {
@@ -1060,14 +1086,19 @@ impl<'s> CrateIndex<'s> {
                                 spawn: *spawn,
                                 calls: level,
                                 once_per_call: task.once_per_call,
+                                stored: task.stored_in_field.is_some(),
                             };
-                            reached.insert(target, by);
+                            reached.entry(target).or_default().push(by);
                             let facts = &self.files[target.0].fns[target.1];
                             next.extend(facts.calls.iter().map(|c| (target.0, *c)));
                         }
                         frontier = next;
                     }
                 }
+            }
+            // Stable: of two spawns as near, the first in the crate's order.
+            for spawns in reached.values_mut() {
+                spawns.sort_by_key(|r| r.calls);
             }
             reached
         })
@@ -1078,29 +1109,43 @@ impl<'s> CrateIndex<'s> {
     fn detached_task_running(&self, file: usize, at: usize, depth: usize) -> Option<Hop> {
         let index = super::entry::def_at(self.files[file], at)?;
         let key = self.files[file].fns.get(index)?.key.as_str();
-        let by = self.detached_reach(depth).get(&(file, index))?;
+        let by = self.detached_reach(depth).get(&(file, index))?.first()?;
         let name = key.rsplit("::").next().unwrap_or(key);
+        let handle = match by.stored {
+            true => "is stored in a field nothing reads",
+            false => "is dropped",
+        };
         Some(Hop {
             file: by.file,
             span: by.spawn,
-            message: format!("this task, whose JoinHandle is dropped, runs `{name}`"),
+            message: format!("this task, whose JoinHandle {handle}, runs `{name}`"),
         })
     }
 
     /// For a finding that [`Follow::reached_by_detached_task`] keeps, in
-    /// the fn of `file` whose body holds byte `at`: the key of the fn that
-    /// spawns the task, when it spawns it once per call. Only `main`
-    /// reaching that fn makes the task one for the life of the process.
+    /// the fn of `file` whose body holds byte `at`: the keys of the fns
+    /// that spawn the tasks running it, when each spawns its task once per
+    /// call (empty when one does not, or is not known). Only `main` reaching
+    /// every one of them makes the tasks ones for the life of the process.
     ///
     /// [`Follow::reached_by_detached_task`]: crate::Follow::reached_by_detached_task
-    pub fn detached_task_spawner(&self, file: usize, at: usize, depth: usize) -> Option<&str> {
-        let index = super::entry::def_at(self.files[file], at)?;
-        let by = self.detached_reach(depth).get(&(file, index))?;
-        if !by.once_per_call {
-            return None;
-        }
-        let spawner = super::entry::def_at(self.files[by.file], by.spawn.start.byte)?;
-        Some(self.files[by.file].fns.get(spawner)?.key.as_str())
+    pub fn detached_task_spawners(&self, file: usize, at: usize, depth: usize) -> Vec<&str> {
+        let spawners = || -> Option<Vec<&str>> {
+            let index = super::entry::def_at(self.files[file], at)?;
+            let mut keys = Vec::new();
+            for by in self.detached_reach(depth).get(&(file, index))? {
+                if !by.once_per_call {
+                    return None;
+                }
+                let spawner = super::entry::def_at(self.files[by.file], by.spawn.start.byte)?;
+                let key = self.files[by.file].fns.get(spawner)?.key.as_str();
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            Some(keys)
+        };
+        spawners().unwrap_or_default()
     }
 
     /// The hop to the const a length names, when the crate has exactly one

@@ -38,3 +38,56 @@ impl Poller {
         Poller { task }
     }
 }
+
+/// The loop and its interval are in a method the task calls; the handle
+/// is stored in a field nothing reads. Flagged.
+pub struct Heartbeat {
+    task: Option<JoinHandle<()>>,
+}
+
+struct Beat;
+
+impl Beat {
+    async fn run(self) {
+        let mut every = tokio::time::interval(Duration::from_secs(2));
+        loop {
+            every.tick().await;
+        }
+    }
+}
+
+impl Heartbeat {
+    pub fn start(&mut self) {
+        let beat = Beat;
+        self.task = Some(tokio::spawn(async move { beat.run().await }));
+    }
+}
+
+/// Near miss: the same shape, but `stop` aborts the stored task.
+pub struct Watcher {
+    task: Option<JoinHandle<()>>,
+}
+
+struct Watch;
+
+impl Watch {
+    async fn run(self) {
+        let mut every = tokio::time::interval(Duration::from_secs(2));
+        loop {
+            every.tick().await;
+        }
+    }
+}
+
+impl Watcher {
+    pub fn start(&mut self) {
+        let watch = Watch;
+        self.task = Some(tokio::spawn(async move { watch.run().await }));
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
