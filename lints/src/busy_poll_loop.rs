@@ -37,7 +37,12 @@ crate::declare_lint! {
     /// Left alone: drains that stop when nothing is left
     /// (`while let Ok(x) = rx.try_recv()`, a `break` or `return` on
     /// `Err(Empty)`); a `for` (or a `while let Some(x) = it.next()`, or an
-    /// index stepped by the loop) that tries each element once; a poll whose
+    /// index stepped by the loop) that tries each element once (a poll of
+    /// the element, or of a value it picks: `locks[&id].try_lock()`); a
+    /// `for` over a collection or a range with an end, which tries a known
+    /// number of times (`for _ in 0..10 { m.try_lock() }`: a bounded retry,
+    /// not a spin) — a `for` over `0..`, `repeat(…)` or `.cycle()` is a
+    /// loop like `loop`; a poll whose
     /// success leaves the loop (a stop check such as
     /// `if stop.try_recv().is_ok() { break }`) when other work runs between
     /// two polls; a `try_send()` / `try_broadcast()` of a value made in the
@@ -151,11 +156,11 @@ crate::declare_lint! {
     check: check,
 }
 
-/// A poll or a `select!`, in a `loop` / `while`.
+/// A poll or a `select!`, in a `loop` / `while` / `for`.
 fn triggers() -> Triggers {
     let mut words: Vec<String> = POLL_METHODS.iter().map(|m| m.to_string()).collect();
     words.extend(paths::macro_calls(SELECT_MACROS));
-    Triggers::new(words).requiring(["loop", "while"])
+    Triggers::new(words).requiring(["loop", "while", "for"])
 }
 
 const HELP: &str = "wait for the value instead of polling for it (`rx.recv().await`, `lock().await`), or sleep / yield on the path that found nothing";
@@ -299,8 +304,16 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
         let (label, cond, body, keyword) = match expr {
             Expr::Loop(l) => (l.label.as_ref(), None, &l.body, l.loop_token.span),
             Expr::While(w) => (w.label.as_ref(), Some(&*w.cond), &w.body, w.while_token.span),
+            // A `for` that never runs out of items is a loop like `loop`
+            // (`for _ in 0.. { rx.try_recv() }`). Over a collection or a
+            // bounded range it tries a known number of times and ends.
+            Expr::ForLoop(f) if crate::context::loops::iterates_forever(f) => {
+                (f.label.as_ref(), None, &f.body, f.for_token.span)
+            }
             _ => return,
         };
+        // An endless `for` hands out no element that is new for good: `0..`
+        // indexes the same slots again (`slots[i % n]`), `.cycle()` repeats.
         let mut own = None;
         if let Some(Expr::Let(l)) = cond.map(strip) {
             if consumes_per_turn(&l.pat, &l.expr) {
@@ -1092,22 +1105,6 @@ fn pattern_outcomes(pat: &syn::Pat) -> Outcomes {
     }
 }
 
-/// The variable a method call's receiver starts from (`self.rx.try_recv()`
-/// → `self`, `slots[i].try_lock()` → `slots`).
-fn receiver_root(e: &Expr) -> Option<&syn::Ident> {
-    match strip(e) {
-        Expr::MethodCall(m) => receiver_root(&m.receiver),
-        Expr::Field(f) => receiver_root(&f.base),
-        Expr::Index(i) => receiver_root(&i.expr),
-        Expr::Reference(r) => receiver_root(&r.expr),
-        Expr::Unary(u) => receiver_root(&u.expr),
-        Expr::Await(a) => receiver_root(&a.base),
-        Expr::Try(t) => receiver_root(&t.expr),
-        Expr::Path(p) if p.qself.is_none() => p.path.get_ident(),
-        _ => None,
-    }
-}
-
 /// The polls written in a loop (its condition, then its body), outside
 /// closures and async blocks, in source order, each with its span. A poll
 /// of a value the loop's own `while let` binds polls a new source each turn
@@ -1129,10 +1126,11 @@ fn polls_in<'v>(
         fn visit_expr(&mut self, e: &'v Expr) {
             if let Expr::MethodCall(m) = e {
                 if POLL_METHODS.contains(&m.method.to_string().as_str()) {
-                    let own = match (self.own, receiver_root(&m.receiver)) {
-                        (Some(pat), Some(root)) => self.ctx.is_bound_by(root, pat),
-                        _ => false,
-                    };
+                    // The element of this turn, or a value picked by it
+                    // (`locks[&id].try_lock()`): each is tried once.
+                    let own = self
+                        .own
+                        .is_some_and(|pat| uses_a_binding_of(self.ctx, &m.receiver, pat));
                     // `self.try_send(..)` is a method of the type being
                     // written, not a channel's or a lock's.
                     let of_self =
@@ -1256,6 +1254,33 @@ fn indexed_by(receiver: &Expr, stepped: &[String]) -> bool {
         Expr::Index(i) => mentions(&i.index, stepped) || indexed_by(&i.expr, stepped),
         _ => false,
     }
+}
+
+/// Whether `e` uses a name that `pat` binds.
+fn uses_a_binding_of(ctx: &FileContext<'_>, e: &Expr, pat: &syn::Pat) -> bool {
+    struct Finder<'c, 'a, 'p> {
+        ctx: &'c FileContext<'a>,
+        pat: &'p syn::Pat,
+        found: bool,
+    }
+    impl<'ast> Visit<'ast> for Finder<'_, '_, '_> {
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(ident) = p.path.get_ident() {
+                self.found |= self.ctx.is_bound_by(ident, self.pat);
+            }
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            let ctx = self.ctx;
+            ctx.visit_macro_body(mac, self);
+        }
+    }
+    let mut finder = Finder {
+        ctx,
+        pat,
+        found: false,
+    };
+    finder.visit_expr(e);
+    finder.found
 }
 
 fn mentions(e: &Expr, names: &[String]) -> bool {

@@ -91,6 +91,22 @@ pub fn counts_a_range(f: &syn::ExprForLoop) -> bool {
     matches!(iterable, syn::Expr::Range(r) if r.end.is_some())
 }
 
+/// Whether a `for` never runs out of items: over `0..` (a range without
+/// end), `std::iter::repeat(…)` / `repeat_with(…)`, or `….cycle()`.
+pub fn iterates_forever(f: &syn::ExprForLoop) -> bool {
+    let mut iterable = &*f.expr;
+    while let syn::Expr::Paren(p) = iterable {
+        iterable = &p.expr;
+    }
+    match iterable {
+        syn::Expr::Range(r) => r.end.is_none(),
+        syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident == "repeat" || s.ident == "repeat_with")),
+        syn::Expr::MethodCall(m) => m.method == "cycle",
+        _ => false,
+    }
+}
+
 /// Whether `name` contains one of the [`SHUTDOWN_WORDS`].
 pub fn is_shutdown_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
