@@ -596,18 +596,28 @@ impl<'a> FileContext<'a> {
         receiver: &Expr,
         ancestors: &[Node<'v>],
     ) -> Option<(usize, usize)> {
-        let Expr::Path(p) = receiver else {
-            return None;
-        };
-        let ident = p.path.get_ident()?;
-        let init = peeled(
-            self.binding_init(ident, ancestors)?,
-            &["unwrap", "expect", "clone"],
-        );
-        matches!(init, Expr::Call(_) | Expr::MethodCall(_)).then(|| {
-            let span = self.call_span(init);
-            (span.start.byte, span.end.byte)
-        })
+        // Through locals that share the value: `let e2 = e.clone();`,
+        // `Arc::clone(&e)`, `Arc::new(make(…))`.
+        let mut expr = receiver;
+        for _ in 0..MAX_SHARED_HOPS {
+            let Expr::Path(p) = expr else {
+                return None;
+            };
+            let ident = p.path.get_ident()?;
+            let init = peeled(
+                self.binding_init(ident, ancestors)?,
+                &["unwrap", "expect", "clone"],
+            );
+            let init = shared_value(init);
+            match init {
+                Expr::Call(_) | Expr::MethodCall(_) => {
+                    let span = self.call_span(init);
+                    return Some((span.start.byte, span.end.byte));
+                }
+                _ => expr = init,
+            }
+        }
+        None
     }
 
     /// `(owner, field)` when `receiver` is a field of a value of a known
@@ -892,6 +902,37 @@ fn is_pointer_fn(func: &Expr, name: &str, types: &[&str]) -> bool {
 
 /// `expr` without what keeps a value's type: `?`, `.await`, parentheses,
 /// `&`, and calls of the `methods` (`.unwrap()`, `.clone()`…).
+/// How many locals a receiver's value is followed through (`let b =
+/// a.clone(); let c = Arc::clone(&b);`).
+const MAX_SHARED_HOPS: usize = 4;
+
+/// The value a shared pointer is made from or cloned from: `x` for
+/// `Arc::new(x)`, `Rc::new(x)`, `Box::new(x)`, `Arc::clone(&x)`,
+/// `Rc::clone(&x)` (peeled as [`peeled`] does); `expr` itself otherwise.
+fn shared_value(expr: &Expr) -> &Expr {
+    let Expr::Call(c) = expr else {
+        return expr;
+    };
+    let Expr::Path(p) = &*c.func else {
+        return expr;
+    };
+    let names: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    match (&names[..], c.args.len()) {
+        ([.., ty, f], 1)
+            if matches!(ty.as_str(), "Arc" | "Rc" | "Box")
+                && matches!(f.as_str(), "new" | "clone") =>
+        {
+            peeled(&c.args[0], &["unwrap", "expect", "clone"])
+        }
+        _ => expr,
+    }
+}
+
 fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
     loop {
         expr = match expr {

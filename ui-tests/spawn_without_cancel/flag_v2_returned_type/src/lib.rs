@@ -43,3 +43,24 @@ pub fn from_generic(make: impl Fn() -> Arc<Worker>) {
     let w = make();
     tokio::spawn(async move { w.run().await });
 }
+
+pub fn through_clones() {
+    // Flagged: a clone of a local bound to `worker::make()`.
+    let w = worker::make();
+    let w2 = w.clone();
+    tokio::spawn(async move { w2.run().await });
+}
+
+pub fn through_shared_pointers() {
+    // Flagged: `Arc::new` of `worker::make()`, then `Arc::clone`.
+    let shared = Arc::new(worker::make());
+    let w = Arc::clone(&shared);
+    tokio::spawn(async move { w.run().await });
+}
+
+pub fn through_clone_of_builder() {
+    // Not flagged: a clone of the builder, whose `run` ends.
+    let b = Worker::builder();
+    let b2 = b.clone();
+    tokio::spawn(async move { b2.run().await });
+}
