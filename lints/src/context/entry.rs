@@ -528,6 +528,12 @@ impl<'a> FileContext<'a> {
                                 summary.opaque.insert(format!("{module}::{name}"));
                             }
                             [.., name] => {
+                                // Through a renamed import, the fn itself.
+                                if let Some(Callee::Free(_, imported)) =
+                                    imported_free_fn(self, &p.path)
+                                {
+                                    summary.opaque.insert(imported);
+                                }
                                 summary.opaque.insert(name.clone());
                             }
                             [] => {}
@@ -1241,7 +1247,16 @@ struct UnreadMacros<'c, 'a, 'n> {
 }
 
 impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
-    // A fn imported under another name is called by that name.
+    // A fn re-exported under another name (`pub use daemon::run as
+    // run_daemon;`) is called by that name elsewhere, which the crate does
+    // not follow back. A private rename is called in this module only, where
+    // calls resolve through the import to the fn itself.
+    fn visit_item_use(&mut self, u: &'v syn::ItemUse) {
+        if !matches!(u.vis, syn::Visibility::Inherited) {
+            syn::visit::visit_item_use(self, u);
+        }
+    }
+
     fn visit_use_rename(&mut self, r: &'v syn::UseRename) {
         let name = imports::unraw(&r.ident);
         self.summary.opaque.insert(format!("*::{name}"));
