@@ -922,12 +922,7 @@ fn shared_value(expr: &Expr) -> &Expr {
     let Expr::Path(p) = &*c.func else {
         return expr;
     };
-    let names: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
+    let names = segment_names(&p.path);
     match (&names[..], c.args.len()) {
         ([.., ty, f], 1)
             if matches!(ty.as_str(), "Arc" | "Rc" | "Box")
