@@ -414,16 +414,19 @@ fn resolve_in_crate(
     }
     krate.load_callees(callees, depth);
     krate.load_mentions(fields);
+    let waits_on_tasks = !run_by_tasks.is_empty();
     krate.load_callers(run_by_tasks, Some(depth + 1));
-    // A task whose handle is stored in a field runs detached unless
-    // something reads that field: load its readers.
-    let task_fields: BTreeSet<String> = krate
-        .summaries()
-        .flat_map(|(_, s)| &s.detached_tasks)
-        .filter_map(|t| t.stored_in_field.as_ref())
-        .map(|f| f.name.clone())
-        .collect();
-    krate.load_mentions(task_fields);
+    if waits_on_tasks {
+        // A task whose handle is stored in a field runs detached unless
+        // something reads that field: load its readers.
+        let task_fields: BTreeSet<String> = krate
+            .summaries()
+            .flat_map(|(_, s)| &s.detached_tasks)
+            .filter_map(|t| t.stored_in_field.as_ref())
+            .map(|f| f.name.clone())
+            .collect();
+        krate.load_mentions(task_fields);
+    }
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
     decide_follow_in(results, &own, &krate, cwd.as_deref());
     // Findings moot when only `main` reaches their fn: load every possible
@@ -472,6 +475,9 @@ fn resolve_in_crate(
                 decide_moot(&mut results[*i], summary, reach);
             }
         }
+    }
+    for (i, _) in &own {
+        drop_repeats(&mut results[*i]);
     }
     krate.save();
     test_files
