@@ -312,8 +312,9 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
             }
             _ => return,
         };
-        // An endless `for` hands out no element that is new for good: `0..`
-        // indexes the same slots again (`slots[i % n]`), `.cycle()` repeats.
+        // A `while let`'s binding is new each turn (`own`); an endless
+        // `for`'s element is not: `0..` indexes the same slots again
+        // (`slots[i % n]`), `.cycle()` repeats.
         let mut own = None;
         if let Some(Expr::Let(l)) = cond.map(strip) {
             if consumes_per_turn(&l.pat, &l.expr) {

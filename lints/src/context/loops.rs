@@ -84,27 +84,28 @@ pub struct TaskShape<'v> {
 /// workers is started, rather than on every event as `loop`, `while` and a
 /// `for` over a stream or a listener do. `0..` has no end.
 pub fn counts_a_range(f: &syn::ExprForLoop) -> bool {
-    let mut iterable = &*f.expr;
-    while let syn::Expr::Paren(p) = iterable {
-        iterable = &p.expr;
-    }
-    matches!(iterable, syn::Expr::Range(r) if r.end.is_some())
+    matches!(iterable(f), syn::Expr::Range(r) if r.end.is_some())
 }
 
 /// Whether a `for` never runs out of items: over `0..` (a range without
 /// end), `std::iter::repeat(…)` / `repeat_with(…)`, or `….cycle()`.
 pub fn iterates_forever(f: &syn::ExprForLoop) -> bool {
-    let mut iterable = &*f.expr;
-    while let syn::Expr::Paren(p) = iterable {
-        iterable = &p.expr;
-    }
-    match iterable {
+    match iterable(f) {
         syn::Expr::Range(r) => r.end.is_none(),
         syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
             if p.path.segments.last().is_some_and(|s| s.ident == "repeat" || s.ident == "repeat_with")),
         syn::Expr::MethodCall(m) => m.method == "cycle",
         _ => false,
     }
+}
+
+/// What a `for` iterates over, without parentheses.
+fn iterable(f: &syn::ExprForLoop) -> &syn::Expr {
+    let mut iterable = &*f.expr;
+    while let syn::Expr::Paren(p) = iterable {
+        iterable = &p.expr;
+    }
+    iterable
 }
 
 /// Whether `name` contains one of the [`SHUTDOWN_WORDS`].
