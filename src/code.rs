@@ -26,6 +26,43 @@ pub fn for_each_code_range(src: &str, mut f: impl FnMut(Range<usize>)) {
     }
 }
 
+/// The text of the inner attributes (`#![…]`) that open `src`, from the
+/// first `#` to the last `]` (`None` when it opens with none): where a file
+/// says it is test code (`#![cfg(test)]`), read without parsing the file,
+/// since the pre-filter may leave it unparsed.
+pub fn leading_inner_attributes(src: &str) -> Option<&str> {
+    let mut tokens = crate::lexer::tokens(src);
+    let mut first = None;
+    let mut end = 0;
+    loop {
+        let mut ahead = tokens.clone();
+        let Some(hash) = ahead.next_non_trivia().filter(|t| t.is_punct(src, b'#')) else {
+            break;
+        };
+        let bang = ahead.next_non_trivia();
+        let open = ahead.next_non_trivia();
+        // `#!/usr/bin/env …` is a shebang line, not an attribute.
+        if !(bang.is_some_and(|t| t.is_punct(src, b'!'))
+            && open.is_some_and(|t| t.is_punct(src, b'[')))
+        {
+            break;
+        }
+        let mut depth = 1;
+        while depth > 0 {
+            let token = ahead.next_non_trivia()?;
+            if token.is_punct(src, b'[') {
+                depth += 1;
+            } else if token.is_punct(src, b']') {
+                depth -= 1;
+                end = token.end;
+            }
+        }
+        first.get_or_insert(hash.start);
+        tokens = ahead;
+    }
+    first.map(|start| &src[start..end])
+}
+
 /// `src` with its line doc comments (`/// …`, `//! …`) turned into spaces,
 /// for the parser; borrowed when it has none.
 ///
@@ -211,6 +248,23 @@ fn unterminated(token: &Token) -> Option<(usize, &'static str)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn leading_inner_attributes_are_read_without_a_parse() {
+        let src = "//! Docs.\n#![cfg(test)]\n/* c */ #! [allow(x, y[0])]\nuse a::b;\n#![z]";
+        assert_eq!(
+            leading_inner_attributes(src),
+            Some("#![cfg(test)]\n/* c */ #! [allow(x, y[0])]")
+        );
+        assert_eq!(
+            leading_inner_attributes("#!/usr/bin/env run\nfn main() {}"),
+            None
+        );
+        assert_eq!(leading_inner_attributes("#[cfg(test)]\nmod t;"), None);
+        assert_eq!(leading_inner_attributes("fn main() {}"), None);
+        // Not closed: nothing is read.
+        assert_eq!(leading_inner_attributes("#![cfg(test)"), None);
+    }
     use super::*;
 
     fn code(src: &str) -> String {

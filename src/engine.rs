@@ -417,6 +417,9 @@ fn lint_text_in_crate<'h>(
             Skip::Other(format!("generated (`{marker}` in its first 5 lines)")),
         );
     }
+    if !config.include_tests && whole_file_is_test(text) {
+        return FileResult::skipped(path, Skip::Test);
+    }
     let mut result = FileResult::new(path);
     result.include_tests = config.include_tests;
     let mut rules_to_run: Option<RuleSet> = None;
@@ -538,6 +541,15 @@ fn lint_text_in_crate<'h>(
     }
     result.sort();
     result
+}
+
+/// Whether an inner `#![cfg(test)]` (or another cfg that requires `test`)
+/// makes all of `text` test code: the file is then skipped and counted with
+/// the test files, as a file under `tests/` is.
+fn whole_file_is_test(text: &str) -> bool {
+    code::leading_inner_attributes(text)
+        .and_then(|attrs| syn::parse_file(attrs).ok())
+        .is_some_and(|file| leaklint_lints::context::scope::file_is_test(&file))
 }
 
 /// Parses `text` (for [`analyse`]).

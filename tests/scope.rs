@@ -129,9 +129,9 @@ fn test_code_is_skipped_and_counted() {
             ("src/lib.rs".to_string(), 20)
         ]
     );
-    // tests/ (2), benches/, examples/, fuzz/, two test-support packages,
-    // a bench directory and a bench package.
-    assert_eq!(value["test_files"], 9);
+    // tests/ (2), benches/, examples/, fuzz/, the `#![cfg(test)]` file,
+    // two test-support packages, a bench directory and a bench package.
+    assert_eq!(value["test_files"], 10);
     assert_eq!(value["files_scanned"], 13);
     let skipped: Vec<(&str, &str)> = value["skipped"]
         .as_array()
@@ -186,7 +186,7 @@ fn the_human_summary_says_what_was_skipped() {
     let summary = stdout.lines().last().unwrap();
     assert_eq!(
         summary,
-        "3 findings in 2 files (13 files scanned, 0 errors; skipped: 8 test files \
+        "3 findings in 2 files (13 files scanned, 0 errors; skipped: 9 test files \
          (--include-tests lints them), 2 generated or too large (listed by --format json))"
     );
 }
