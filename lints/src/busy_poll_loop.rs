@@ -748,7 +748,7 @@ impl<'e> Analysis for PollPaths<'e> {
                     return Some(0);
                 }
                 let last = match &*c.func {
-                    Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                    Expr::Path(p) => flow.ctx.resolved_name(&p.path),
                     _ => None,
                 };
                 match last.as_deref() {
@@ -934,10 +934,9 @@ fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: us
     let deeper = |name: &str, method: bool| helper_named_waits(ctx, name, method, depth - 1);
     let waits = |e: &Expr| match e {
         Expr::Call(c) => match &*c.func {
-            Expr::Path(p) => p.path.segments.last().is_some_and(|last| {
-                let name = last.ident.to_string();
-                WAIT_FNS.contains(&name.as_str()) || deeper(&name, false)
-            }),
+            Expr::Path(p) => ctx
+                .resolved_name(&p.path)
+                .is_some_and(|name| WAIT_FNS.contains(&name.as_str()) || deeper(&name, false)),
             _ => false,
         },
         Expr::MethodCall(m) => {

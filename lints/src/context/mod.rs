@@ -288,6 +288,16 @@ impl<'a> FileContext<'a> {
         self.imports.resolve(path)
     }
 
+    /// The name of the item `path` names, after a renaming `use` is applied
+    /// (`nap` after `use std::thread::sleep as nap;` is `sleep`): for rules
+    /// that know calls by their last segment.
+    pub fn resolved_name(&self, path: &syn::Path) -> Option<String> {
+        let written = path.segments.last()?.ident.to_string();
+        let full = self.resolve(path);
+        let resolved = full.as_deref().and_then(|p| p.rsplit("::").next());
+        Some(resolved.map_or(written, str::to_string))
+    }
+
     /// Whether `path` resolves to one of `targets` (full, normalised paths).
     pub fn path_is(&self, path: &syn::Path, targets: &[&str]) -> bool {
         may_resolve_to(path, targets.iter().copied())

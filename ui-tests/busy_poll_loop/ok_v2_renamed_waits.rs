@@ -1,0 +1,52 @@
+// A wait imported under another name is still a wait: silent.
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::thread::sleep as nap;
+use std::time::Duration;
+
+fn handle(_m: u32) {}
+
+pub fn naps_on_empty(rx: Receiver<u32>) {
+    loop {
+        match rx.try_recv() {
+            Ok(m) => handle(m),
+            Err(TryRecvError::Empty) => nap(Duration::from_millis(2)),
+            Err(TryRecvError::Disconnected) => break,
+        }
+    }
+}
+
+pub fn dozes_on_empty(rx: Receiver<u32>) {
+    use std::thread::park_timeout as doze;
+    loop {
+        match rx.try_recv() {
+            Ok(m) => handle(m),
+            Err(TryRecvError::Empty) => doze(Duration::from_millis(2)),
+            Err(TryRecvError::Disconnected) => break,
+        }
+    }
+}
+
+pub async fn gives_way(mut rx: tokio::sync::mpsc::Receiver<u32>) {
+    use tokio::task::yield_now as give_way;
+    loop {
+        match rx.try_recv() {
+            Ok(m) => handle(m),
+            Err(_) => give_way().await,
+        }
+    }
+}
+
+// A helper of this file that waits through a renamed import.
+fn pause() {
+    nap(Duration::from_millis(5));
+}
+
+pub fn pauses_on_empty(rx: Receiver<u32>) {
+    loop {
+        match rx.try_recv() {
+            Ok(m) => handle(m),
+            Err(TryRecvError::Empty) => pause(),
+            Err(TryRecvError::Disconnected) => break,
+        }
+    }
+}
