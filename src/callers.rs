@@ -549,6 +549,17 @@ pub fn mark_crates_with_blocking_calls(
         .into_iter()
         .map(|r| (r.clone(), before.held(r, cached)))
         .collect();
+    // The linted files of each crate: those its module tree does not reach
+    // are their own crates (see `orphans` below).
+    let mut linted_by_root: HashMap<&PathBuf, Vec<PathBuf>> = HashMap::new();
+    for (file, root) in files.iter().zip(&roots) {
+        if let Some(root) = root {
+            linted_by_root
+                .entry(root)
+                .or_default()
+                .push(canonical(&file.path));
+        }
+    }
     let budget = before.budget();
     // Parsing needs the engine's deep stacks (a pool only when there is a
     // crate to read: a single file of no crate starts no threads).
@@ -560,27 +571,38 @@ pub fn mark_crates_with_blocking_calls(
                 .ok()
         })
         .flatten();
-    let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, LazyCrate)> = match pool.as_ref() {
+    type Found = (PathBuf, Option<Arc<BlockingFns>>, LazyCrate, Vec<PathBuf>);
+    let found: Vec<Found> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             jobs.into_par_iter()
                 .map(|(root, held)| {
                     let mut krate = held
                         .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
                     let blocking = crate_blocking_fns(&mut krate, depth);
-                    (root, blocking, krate)
+                    let orphans = (linted_by_root.get(&root).into_iter().flatten())
+                        .filter(|path| !krate.is_member(path) && !krate.test_files.contains(*path))
+                        .cloned()
+                        .collect();
+                    (root, blocking, krate, orphans)
                 })
                 .collect()
         }),
         None => Vec::new(),
     };
-    for (root, blocking, krate) in found {
+    for (root, blocking, krate, orphans) in found {
         before.hold_or_release(root.clone(), krate, hold);
         before.blocking.insert(root, (depth, blocking));
+        before.orphans.extend(orphans);
     }
     files
         .iter()
         .zip(roots)
         .map(|(file, root)| match root {
+            // A file its crate's module tree does not reach is its own
+            // crate: its own fns are the helpers it may call.
+            Some(_) if before.orphans.contains(&canonical(&file.path)) => {
+                may_block(&file.path).then(|| Arc::new(BlockingFns::new(None)))
+            }
             Some(root) => match before.blocking.get(&root) {
                 Some((_, blocking)) => blocking.clone(),
                 // No pool to find them: any.
@@ -631,6 +653,9 @@ fn crate_blocking_fns(krate: &mut LazyCrate, depth: usize) -> Option<Arc<Blockin
 /// it scanned, so that the crate pass need not walk and read them again.
 pub struct CrateBlocking {
     pub blocking: HashMap<PathBuf, (usize, Option<Arc<BlockingFns>>)>,
+    /// The linted files (canonical) that no module tree of their crate
+    /// reaches: each is its own crate.
+    orphans: HashSet<PathBuf>,
     scanned: HashMap<PathBuf, LazyCrate>,
     /// The bytes of text the scanned crates may still keep.
     budget: Arc<AtomicUsize>,
@@ -650,6 +675,7 @@ impl Default for CrateBlocking {
     fn default() -> CrateBlocking {
         CrateBlocking {
             blocking: HashMap::new(),
+            orphans: HashSet::new(),
             scanned: HashMap::new(),
             budget: Arc::new(AtomicUsize::new(crate_load::MAX_KEPT_TEXT_BYTES)),
             held_files: 0,
