@@ -9,7 +9,7 @@ use syn::Expr;
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
 use crate::context::follow::FieldOf;
 use crate::context::scopes::{span_within, BindingKind};
-use crate::context::spawn::{Handle, TaskBody};
+use crate::context::spawn::{block_tail, Handle, TaskBody};
 use crate::context::{expr_key, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
@@ -68,7 +68,9 @@ crate::declare_lint! {
     ///   `Rc::new` / `Mutex::new` / `RwLock::new` / `RefCell::new` /
     ///   `ManuallyDrop::new`, `pin!(…)`, struct and tuple literals, and the
     ///   stream/future adapters `fuse`, `boxed`, `boxed_local`, `map`,
-    ///   `then`, `filter`, `filter_map`, `peekable`. A timer stored in a
+    ///   `then`, `filter`, `filter_map`, `peekable`, and through the value of
+    ///   a block, of either branch of an `if` and of every arm of a `match`
+    ///   (`let mut t = { let mut i = interval(d); i.set_…(…); i };`). A timer stored in a
     ///   struct field and polled through the field is not followed.
     /// * `IntervalStream::new(t)` wrapping a timer created by another listed
     ///   constructor is the same timer: it is reported at the inner
@@ -120,7 +122,8 @@ crate::declare_lint! {
     ///   (not in a nested `for`/`while` loop or closure) and ticked
     ///   (`tick`, `poll_tick`, `next`, `poll_next`, `try_next`,
     ///   `select_next_some`) after its creation in the same block, directly
-    ///   or through the binding that holds it; an interval moved elsewhere
+    ///   or through the binding that holds it (also as the value of a block,
+    ///   branch or arm bound to it); an interval moved elsewhere
     ///   (pushed, passed to a fn, rebound) is not followed.
     ///
     /// ### Example
@@ -431,6 +434,22 @@ fn timer_origins<'v>(
         }
         Expr::Struct(s) => s.fields.iter().for_each(|f| follow(&f.expr, out)),
         Expr::Tuple(t) => t.elems.iter().for_each(|e| follow(e, out)),
+        // The value of a block, of either branch of an `if`, of any arm of a
+        // `match`: `let mut iv = { let mut i = interval(d); i.set_…(…); i };`.
+        Expr::Block(b) if b.label.is_none() => {
+            if let Some(tail) = block_tail(ctx, &b.block) {
+                follow(tail, out);
+            }
+        }
+        Expr::If(i) => {
+            if let Some(tail) = block_tail(ctx, &i.then_branch) {
+                follow(tail, out);
+            }
+            if let Some((_, otherwise)) = &i.else_branch {
+                follow(otherwise, out);
+            }
+        }
+        Expr::Match(m) => m.arms.iter().for_each(|arm| follow(&arm.body, out)),
         Expr::Path(p) if p.qself.is_none() => {
             let Some(ident) = p.path.get_ident() else {
                 return;
@@ -677,8 +696,30 @@ fn tick_in_same_iteration<'v>(
     let mut current = timer;
     for (i, node) in ancestors.iter().enumerate().rev() {
         match node {
+            // The value of a block, a branch or an arm is the value of what
+            // holds it (`let mut iv = { interval(d) };`).
+            Node::Stmt(syn::Stmt::Expr(e, None)) if std::ptr::eq(e, current) => {}
+            Node::Block(block) => match block.stmts.last() {
+                Some(syn::Stmt::Expr(tail, None)) if std::ptr::eq(tail, current) => {}
+                _ => return None,
+            },
+            Node::Arm(arm) if std::ptr::eq(&*arm.body, current) => {}
             Node::Expr(parent) => match parent {
                 Expr::Paren(_) => current = parent,
+                Expr::Block(b) if b.label.is_none() && ends_with(&b.block, current) => {
+                    current = parent
+                }
+                Expr::If(i)
+                    if ends_with(&i.then_branch, current)
+                        || i.else_branch
+                            .as_ref()
+                            .is_some_and(|(_, e)| std::ptr::eq(&**e, current)) =>
+                {
+                    current = parent
+                }
+                Expr::Match(m) if m.arms.iter().any(|a| std::ptr::eq(&*a.body, current)) => {
+                    current = parent
+                }
                 Expr::Call(c)
                     if c.args.len() == 1
                         && std::ptr::eq(&c.args[0], current)
@@ -717,6 +758,11 @@ fn tick_in_same_iteration<'v>(
         }
     }
     None
+}
+
+/// Whether `value` is the tail expression of `block` (its value).
+fn ends_with(block: &syn::Block, value: &Expr) -> bool {
+    matches!(block.stmts.last(), Some(syn::Stmt::Expr(tail, None)) if std::ptr::eq(tail, value))
 }
 
 /// Case 3, first half: a detached spawn whose task runs endless loops that

@@ -936,7 +936,7 @@ fn is_once_init(method: &str) -> bool {
 
 /// The value of a block: its tail expression, or the initialiser of the
 /// `let` binding its tail names (`{ let fut = async move { … }; fut }`).
-fn block_tail<'v>(ctx: &FileContext<'_>, block: &'v syn::Block) -> Option<&'v Expr> {
+pub fn block_tail<'v>(ctx: &FileContext<'_>, block: &'v syn::Block) -> Option<&'v Expr> {
     let Some(Stmt::Expr(tail, None)) = block.stmts.last() else {
         return None;
     };
