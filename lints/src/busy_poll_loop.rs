@@ -107,7 +107,8 @@ crate::declare_lint! {
     /// Any `.await` other than of an async lock counts as a wait (a bounded
     /// `send(x).await` with room returns at once too), and so does any call
     /// whose name is `sleep`, `yield_now`, `park`, `park_timeout` or
-    /// `block_on`, and any method call named `recv`, `recv_timeout`,
+    /// `block_on` (also when imported under another name), a free fn `poll`
+    /// given a timeout (crossterm's `event::poll(d)`), and any method call named `recv`, `recv_timeout`,
     /// `recv_deadline`, `blocking_recv`, `wait`, `wait_timeout`,
     /// `wait_while`, `wait_timeout_while`, `join`, `select`, `ready`, or a
     /// blocking I/O or blocking-primitive call (`read`, `read_exact`,
@@ -205,6 +206,13 @@ const WAIT_FNS: &[&str] = &[
     "park_timeout",
     "block_on",
 ];
+
+/// Whether a call of the free fn `name` with `args` arguments waits: one of
+/// [`WAIT_FNS`], or a `poll` with a timeout (crossterm's `event::poll(d)`,
+/// `libc::poll(fds, n, ms)`, `nix::poll::poll(fds, t)` block up to it).
+fn fn_waits(name: &str, args: usize) -> bool {
+    WAIT_FNS.contains(&name) || (name == "poll" && args > 0)
+}
 
 /// Methods whose awaited future only takes an async lock: it is ready at
 /// once when the lock is free, so awaiting it does not wait for work.
@@ -752,7 +760,7 @@ impl<'e> Analysis for PollPaths<'e> {
                     _ => None,
                 };
                 match last.as_deref() {
-                    Some(name) if WAIT_FNS.contains(&name) => waited(after),
+                    Some(name) if fn_waits(name, c.args.len()) => waited(after),
                     // Spinning on purpose: a spin lock in a thread. In async
                     // code it starves the other tasks all the same.
                     Some(name) if SPIN_HINTS.contains(&name) => {
@@ -936,7 +944,7 @@ fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: us
         Expr::Call(c) => match &*c.func {
             Expr::Path(p) => ctx
                 .resolved_name(&p.path)
-                .is_some_and(|name| WAIT_FNS.contains(&name.as_str()) || deeper(&name, false)),
+                .is_some_and(|name| fn_waits(&name, c.args.len()) || deeper(&name, false)),
             _ => false,
         },
         Expr::MethodCall(m) => {

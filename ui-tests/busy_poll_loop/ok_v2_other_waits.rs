@@ -1,4 +1,4 @@
-// A wait imported under another name is still a wait: silent.
+// A wait imported under another name, or a poll given a timeout, is a wait: silent.
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::thread::sleep as nap;
 use std::time::Duration;
@@ -47,6 +47,20 @@ pub fn pauses_on_empty(rx: Receiver<u32>) {
             Ok(m) => handle(m),
             Err(TryRecvError::Empty) => pause(),
             Err(TryRecvError::Disconnected) => break,
+        }
+    }
+}
+
+// A terminal UI's loop: crossterm's `event::poll(timeout)` blocks up to the
+// timeout when no input comes.
+pub fn terminal_loop(rx: Receiver<u32>) -> std::io::Result<()> {
+    use crossterm::event::{poll, read};
+    loop {
+        while let Ok(m) = rx.try_recv() {
+            handle(m);
+        }
+        if poll(Duration::from_millis(50))? {
+            let _ = read()?;
         }
     }
 }
