@@ -196,7 +196,8 @@ crate::declare_lint! {
     ///   field of the same name) does not count, `x.task` on a value of
     ///   unknown type does. For threads a note adds that a stop flag or a
     ///   shutdown channel is the way to end the loop, since a thread cannot be
-    ///   aborted.
+    ///   aborted; for `spawn_blocking` the help says the same, since aborting
+    ///   its handle does not stop a closure that is already running.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -237,6 +238,9 @@ fn triggers() -> Triggers {
 }
 
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";
+/// A `spawn_blocking` closure cannot be aborted once it runs: only a flag
+/// the loop checks stops it.
+const HELP_BLOCKING: &str = "give the loop a stop flag (an `AtomicBool`, or a CancellationToken checked with `is_cancelled()`) and set it on shutdown: a blocking closure cannot be aborted once it runs";
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -304,9 +308,13 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     }
                     Handle::Discarded { at, note } => (ctx.span(at), note.to_string()),
                 };
+                let help = match spawn.kind {
+                    SpawnKind::Blocking => HELP_BLOCKING,
+                    _ => HELP,
+                };
                 with_loop(Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned task loops forever and nothing can cancel it"))
                     .note(at, note)
-                    .help(HELP)
+                    .help(help)
             }
         };
         let waits = follow.loop_in_callees.is_some()
