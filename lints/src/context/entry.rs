@@ -629,7 +629,8 @@ impl<'a> FileContext<'a> {
     /// `(owner, field)` when `receiver` is a field of a value of a known
     /// type: `self.field` in `impl owner`, `x.field` with `x` typed as
     /// [`Self::receiver_type`] finds, or a local bound to either (through
-    /// `.clone()`, `.as_ref()`, `?`, `.await`, `.unwrap()`, `.expect(…)`).
+    /// `.clone()`, `Arc::clone(&…)`, `.as_ref()`, `?`, `.await`,
+    /// `.unwrap()`, `.expect(…)`).
     fn field_receiver<'v>(
         &self,
         receiver: &Expr,
@@ -644,7 +645,7 @@ impl<'a> FileContext<'a> {
             }
             expr = self.binding_init(ident, ancestors)?;
         }
-        let expr = peeled(expr, &["unwrap", "expect", "clone", "as_ref"]);
+        let expr = without_clones(peeled(expr, &["unwrap", "expect", "clone", "as_ref"]));
         let Expr::Field(f) = expr else {
             return None;
         };
