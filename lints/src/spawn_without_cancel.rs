@@ -39,7 +39,8 @@ crate::declare_lint! {
     /// `#[tokio::main]`, `#[actix_web::main]` or
     /// another `#[….::main]`), also inside a closure or async block there, or
     /// in the initialiser of a static (`Lazy::new`, `LazyLock::new`,
-    /// `lazy_static!`, `thread_local!`, a `get_or_init` closure on a static).
+    /// `lazy_static!`, `thread_local!`, a `get_or_init` closure on a static,
+    /// or the fn a lazy static is given by name: `Lazy::new(Bus::create)`).
     /// One started inside a loop in `main` (or in the closure given to a
     /// stream's `for_each`) is still reported: it is started again on every
     /// turn. A `for` over a range with an end (`for _ in 0..workers`) is

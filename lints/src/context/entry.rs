@@ -393,7 +393,8 @@ impl<'a> FileContext<'a> {
                 return;
             }
             let callee = match expr {
-                Expr::Call(call) => match &*call.func {
+                // `Lazy::new(Bus::create)` calls `Bus::create` there, once.
+                Expr::Call(call) => match once_initializer_fn(call).unwrap_or(&*call.func) {
                     Expr::Path(p) if p.qself.is_none() => {
                         let names = segment_names(&p.path);
                         match names.as_slice() {
@@ -496,7 +497,8 @@ impl<'a> FileContext<'a> {
                 }
                 Expr::Path(p) => {
                     let is_callee = matches!(ancestors.last(),
-                        Some(Node::Expr(Expr::Call(c))) if std::ptr::eq(&*c.func, expr));
+                        Some(Node::Expr(Expr::Call(c))) if std::ptr::eq(&*c.func, expr)
+                            || once_initializer_fn(c).is_some_and(|f| std::ptr::eq(f, expr)));
                     let local = p.path.get_ident().is_some_and(|id| {
                         bound_in_enclosing_fn(
                             self,
@@ -850,6 +852,11 @@ impl<'a> FileContext<'a> {
                 method_syntax: true,
                 count: m.args.len(),
             }),
+            // `Lazy::new(Bus::create)` calls `Bus::create()`.
+            Expr::Call(c) if once_initializer_fn(c).is_some() => Some(Arguments {
+                method_syntax: false,
+                count: 0,
+            }),
             Expr::Call(c) => Some(Arguments {
                 method_syntax: false,
                 count: c.args.len(),
@@ -1111,25 +1118,32 @@ fn runner_of_argument(call: &Expr, child: Node<'_>) -> Option<String> {
     }
 }
 
+/// The fn a lazy value's constructor is given by name (`Bus::create` in
+/// `Lazy::new(Bus::create)`): it runs once, there, as a call of it would.
+fn once_initializer_fn(call: &syn::ExprCall) -> Option<&Expr> {
+    let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let by_name = matches!(arg, Expr::Path(p) if p.qself.is_none());
+    (by_name && is_lazy_constructor(&call.func)).then_some(arg)
+}
+
+/// `Lazy::new`, `LazyLock::new`, `LazyCell::new` (by their last segments).
+fn is_lazy_constructor(func: &Expr) -> bool {
+    let Expr::Path(p) = func else {
+        return false;
+    };
+    matches!(
+        segment_names(&p.path).as_slice(),
+        [.., ty, new] if new == "new" && matches!(ty.as_str(), "Lazy" | "LazyLock" | "LazyCell")
+    )
+}
+
 /// Whether `call` runs the closure it is given at most once: a lazy
 /// value's constructor or a once-cell's initializer.
 fn runs_closure_once(call: &Expr) -> bool {
     match call {
-        Expr::Call(c) => match &*c.func {
-            Expr::Path(p) => {
-                let names: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
-                matches!(
-                    names.as_slice(),
-                    [.., ty, new] if new == "new" && matches!(ty.as_str(), "Lazy" | "LazyLock" | "LazyCell")
-                )
-            }
-            _ => false,
-        },
+        Expr::Call(c) => is_lazy_constructor(&c.func),
         Expr::MethodCall(m) => {
             let name = m.method.to_string();
             name.starts_with("get_or_init")
