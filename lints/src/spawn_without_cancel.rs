@@ -73,7 +73,9 @@ crate::declare_lint! {
     ///   variable whose `let` (`Type::new(…)`, a struct literal, a typed
     ///   `let`, a call of a crate fn or method whose declared return type
     ///   names the type, through `Option`/`Result`, `?`, `.await`,
-    ///   `.unwrap()`) or parameter type names its type, or a field whose struct
+    ///   `.unwrap()`, or a pattern that unwraps it: `if let Ok(v) = …`,
+    ///   `let Some(v) = … else`, a `match` arm `Ok(v) =>`) or parameter type
+    ///   names its type, or a field whose struct
     ///   declares its type (`self.worker.run()` with `worker: Arc<Worker>`,
     ///   in any file), also through a clone of any of these
     ///   (`sc.clone().sweep()`, `let this = self.clone();`,

@@ -613,7 +613,8 @@ impl<'a> FileContext<'a> {
             };
             let ident = p.path.get_ident()?;
             let init = peeled(
-                self.binding_init(ident, ancestors)?,
+                self.binding_init(ident, ancestors)
+                    .or_else(|| self.unwrapped_from(ident, ancestors))?,
                 &["unwrap", "expect", "clone"],
             );
             let init = shared_value(init);
@@ -687,7 +688,9 @@ impl<'a> FileContext<'a> {
         if let Some(declared) = self.declared_type(ident, ancestors) {
             return type_name(declared);
         }
-        let init = self.binding_init(ident, ancestors)?;
+        let init = self
+            .binding_init(ident, ancestors)
+            .or_else(|| self.unwrapped_from(ident, ancestors))?;
         self.value_type(
             without_clones(peeled(init, &["unwrap", "expect", "clone"])),
             ancestors,

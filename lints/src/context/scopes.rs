@@ -881,6 +881,58 @@ impl<'a> FileContext<'a> {
     ) -> Option<&'v Expr> {
         self.binding_site(ident, ancestors).map(|s| s.init)
     }
+
+    /// The value whose `Ok` / `Some` payload the written name `ident` is
+    /// bound to, as `e?` would give it: `e` in `if let Ok(x) = e`,
+    /// `while let Some(x) = e`, `let Ok(x) = e else { … }` and a `match e`
+    /// arm `Ok(x) =>` (the usual shape of a fallible constructor's caller).
+    pub fn unwrapped_from<'v>(
+        &'v self,
+        ident: &syn::Ident,
+        ancestors: &[Node<'v>],
+    ) -> Option<&'v Expr> {
+        let id = self.binding_of_use(ident)?;
+        // `Ok(x)`, `Some(mut x)`: the payload is the binding, whole.
+        let binds_payload = |pat: &Pat| match pat {
+            Pat::TupleStruct(t) if t.elems.len() == 1 => {
+                let is_wrapper = t
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "Ok" || s.ident == "Some");
+                is_wrapper
+                    && matches!(&t.elems[0], Pat::Ident(p) if p.subpat.is_none()
+                        && self.binding_of_pat(&p.ident) == Some(id))
+            }
+            _ => false,
+        };
+        if let Some(at) = self.let_of(id, ancestors) {
+            return match &at.local.init {
+                Some(init) if binds_payload(&at.local.pat) => Some(&init.expr),
+                _ => None,
+            };
+        }
+        for (i, node) in ancestors.iter().enumerate().rev() {
+            match node {
+                Node::Expr(Expr::If(syn::ExprIf { cond, .. }))
+                | Node::Expr(Expr::While(syn::ExprWhile { cond, .. })) => {
+                    if let Expr::Let(l) = &**cond {
+                        if binds_payload(&l.pat) {
+                            return Some(&l.expr);
+                        }
+                    }
+                }
+                Node::Arm(arm) if binds_payload(&arm.pat) => {
+                    return match ancestors[..i].last() {
+                        Some(Node::Expr(Expr::Match(m))) => Some(&m.expr),
+                        _ => None,
+                    };
+                }
+                _ => {}
+            }
+        }
+        None
+    }
 }
 
 /// A `let` statement found among a place's ancestors.
