@@ -182,7 +182,9 @@ crate::declare_lint! {
     ///   signal (`rx.recv()` on a shutdown channel called `rx`) is missed, and
     ///   a name that merely contains one of those words (`determine_tx`) is
     ///   taken for a signal.
-    /// * A handle passed to `drop(…)` counts as discarded. One stored in a
+    /// * A handle passed to `drop(…)` counts as discarded, and so does one
+    ///   that is only looked at (`h.id()` in a log line, `h.is_finished()`)
+    ///   and never awaited, aborted, stored or passed on. One stored in a
     ///   struct field (`self.task = Some(spawn(…))`, `self.tasks.push(…)`, a
     ///   struct literal, also through a `let` whose only use is that store)
     ///   counts as discarded when no file of the crate reads that field other

@@ -555,6 +555,18 @@ impl<'a> FileContext<'a> {
                     if mentions.is_empty() {
                         return Handle::Discarded { at: ident.span(), note: "the JoinHandle is bound here but never used, so the task is detached" };
                     }
+                    // `h.id()` in a log line, `h.is_finished()`: looking at
+                    // the handle neither stops the task nor waits for it.
+                    let only_inspected = |m: &super::bindings::Mention| {
+                        m.kind == MentionKind::Drop
+                            || (m.kind == MentionKind::MethodReceiver
+                                && m.method.as_ref().is_some_and(|name| {
+                                    INSPECTING_METHODS.contains(&name.to_string().as_str())
+                                }))
+                    };
+                    if mentions.iter().all(only_inspected) {
+                        return Handle::Discarded { at: ident.span(), note: "the JoinHandle is only looked at (`id()`, `is_finished()`), never awaited or aborted, so the task is detached" };
+                    }
                     return Handle::Kept;
                 }
                 _ => return Handle::Kept,
@@ -924,6 +936,9 @@ fn runtime_return(sig: &syn::Signature) -> Option<Origin> {
         Origin::Handle
     })
 }
+
+/// Methods of a `JoinHandle` that only look at it.
+const INSPECTING_METHODS: &[&str] = &["id", "is_finished"];
 
 fn is_self(e: &Expr) -> bool {
     matches!(e, Expr::Path(p) if p.path.is_ident("self"))
