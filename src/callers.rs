@@ -551,13 +551,13 @@ pub fn mark_crates_with_blocking_calls(
         .collect();
     // The linted files of each crate: those its module tree does not reach
     // are their own crates (see `orphans` below).
-    let mut linted_by_root: HashMap<&PathBuf, Vec<PathBuf>> = HashMap::new();
-    for (file, root) in files.iter().zip(&roots) {
-        if let Some(root) = root {
-            linted_by_root
-                .entry(root)
-                .or_default()
-                .push(canonical(&file.path));
+    let canonical_paths: Vec<Option<PathBuf>> = (files.iter().zip(&roots))
+        .map(|(file, root)| root.as_ref().map(|_| canonical(&file.path)))
+        .collect();
+    let mut linted_by_root: HashMap<&PathBuf, Vec<&PathBuf>> = HashMap::new();
+    for (path, root) in canonical_paths.iter().zip(&roots) {
+        if let (Some(path), Some(root)) = (path, root) {
+            linted_by_root.entry(root).or_default().push(path);
         }
     }
     let budget = before.budget();
@@ -580,8 +580,8 @@ pub fn mark_crates_with_blocking_calls(
                         .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
                     let blocking = crate_blocking_fns(&mut krate, depth);
                     let orphans = (linted_by_root.get(&root).into_iter().flatten())
-                        .filter(|path| !krate.is_member(path) && !krate.test_files.contains(*path))
-                        .cloned()
+                        .filter(|path| !krate.is_member(path) && !krate.test_files.contains(**path))
+                        .map(|path| path.to_path_buf())
                         .collect();
                     (root, blocking, krate, orphans)
                 })
@@ -597,10 +597,15 @@ pub fn mark_crates_with_blocking_calls(
     files
         .iter()
         .zip(roots)
-        .map(|(file, root)| match root {
+        .zip(&canonical_paths)
+        .map(|((file, root), canonical_path)| match root {
             // A file its crate's module tree does not reach is its own
             // crate: its own fns are the helpers it may call.
-            Some(_) if before.orphans.contains(&canonical(&file.path)) => {
+            Some(_)
+                if canonical_path
+                    .as_ref()
+                    .is_some_and(|p| before.orphans.contains(p)) =>
+            {
                 may_block(&file.path).then(|| Arc::new(BlockingFns::new(None)))
             }
             Some(root) => match before.blocking.get(&root) {

@@ -248,7 +248,6 @@ fn unterminated(token: &Token) -> Option<(usize, &'static str)> {
 
 #[cfg(test)]
 mod tests {
-
     #[test]
     fn leading_inner_attributes_are_read_without_a_parse() {
         let src = "//! Docs.\n#![cfg(test)]\n/* c */ #! [allow(x, y[0])]\nuse a::b;\n#![z]";
