@@ -551,13 +551,10 @@ pub fn mark_crates_with_blocking_calls(
         .collect();
     // The linted files of each crate: those its module tree does not reach
     // are their own crates (see `orphans` below).
-    let canonical_paths: Vec<Option<PathBuf>> = (files.iter().zip(&roots))
-        .map(|(file, root)| root.as_ref().map(|_| canonical(&file.path)))
-        .collect();
-    let mut linted_by_root: HashMap<&PathBuf, Vec<&PathBuf>> = HashMap::new();
-    for (path, root) in canonical_paths.iter().zip(&roots) {
-        if let (Some(path), Some(root)) = (path, root) {
-            linted_by_root.entry(root).or_default().push(path);
+    let mut linted_by_root: HashMap<&PathBuf, Vec<&Path>> = HashMap::new();
+    for (file, root) in files.iter().zip(&roots) {
+        if let Some(root) = root {
+            linted_by_root.entry(root).or_default().push(&file.path);
         }
     }
     let budget = before.budget();
@@ -579,9 +576,12 @@ pub fn mark_crates_with_blocking_calls(
                     let mut krate = held
                         .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
                     let blocking = crate_blocking_fns(&mut krate, depth);
+                    // The tree's paths are canonical: most linted paths
+                    // are already, the others are made so (a system call).
+                    let in_tree = |p: &Path| krate.is_member(p) || krate.test_files.contains(p);
                     let orphans = (linted_by_root.get(&root).into_iter().flatten())
-                        .filter(|path| !krate.is_member(path) && !krate.test_files.contains(**path))
-                        .map(|path| path.to_path_buf())
+                        .filter(|p| !((p.is_absolute() && in_tree(p)) || in_tree(&canonical(p))))
+                        .map(|p| p.to_path_buf())
                         .collect();
                     (root, blocking, krate, orphans)
                 })
@@ -597,15 +597,10 @@ pub fn mark_crates_with_blocking_calls(
     files
         .iter()
         .zip(roots)
-        .zip(&canonical_paths)
-        .map(|((file, root), canonical_path)| match root {
+        .map(|(file, root)| match root {
             // A file its crate's module tree does not reach is its own
             // crate: its own fns are the helpers it may call.
-            Some(_)
-                if canonical_path
-                    .as_ref()
-                    .is_some_and(|p| before.orphans.contains(p)) =>
-            {
+            Some(_) if before.orphans.contains(&file.path) => {
                 may_block(&file.path).then(|| Arc::new(BlockingFns::new(None)))
             }
             Some(root) => match before.blocking.get(&root) {
@@ -658,8 +653,8 @@ fn crate_blocking_fns(krate: &mut LazyCrate, depth: usize) -> Option<Arc<Blockin
 /// it scanned, so that the crate pass need not walk and read them again.
 pub struct CrateBlocking {
     pub blocking: HashMap<PathBuf, (usize, Option<Arc<BlockingFns>>)>,
-    /// The linted files (canonical) that no module tree of their crate
-    /// reaches: each is its own crate.
+    /// The linted files (as the run names them) that no module tree of
+    /// their crate reaches: each is its own crate.
     orphans: HashSet<PathBuf>,
     scanned: HashMap<PathBuf, LazyCrate>,
     /// The bytes of text the scanned crates may still keep.
