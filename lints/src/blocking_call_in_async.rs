@@ -123,7 +123,9 @@ crate::declare_lint! {
     ///
     /// A sync helper called through a re-export (`pub use
     /// crate::store::load;` in `api`, then `api::load()`) is followed as
-    /// `spawn_without_cancel` follows calls; but for "reached only from
+    /// `spawn_without_cancel` follows calls, but not when the re-export
+    /// renames it (`pub use util::wait as wait_now;`) and another file calls
+    /// it by the new name; and for "reached only from
     /// `main`", a call through a re-export counts as no caller of the fn (so
     /// an async fn that only `main` reaches that way is reported). A
     /// call from a binary of its package's library by the library's name

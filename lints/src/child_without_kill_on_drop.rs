@@ -35,7 +35,9 @@ crate::declare_lint! {
     /// cmd.arg(…); … timeout(d, cmd.output())`); any call on that binding in
     /// the function counts, wherever it is. A builder returned by another
     /// function, taken as a parameter or from a field, lent out with
-    /// `&mut cmd`, or reassigned from an unknown value, is not judged.
+    /// `&mut cmd`, or reassigned from an unknown value, is not judged; nor
+    /// is a `timeout(…)` around a call of a fn of the crate that runs the
+    /// command (`timeout(d, run_git(args))`): the fn is not followed.
     /// `kill_on_drop(false)` counts as missing; `kill_on_drop(flag)` with a
     /// non-literal argument counts as set. A child spawned before the race
     /// (`let mut child = cmd.spawn()?;`) and awaited inside it is reported

@@ -115,7 +115,10 @@ crate::declare_lint! {
     ///   module trees say: each target's root and the `mod` files below it
     ///   (`#[path]` included; examples, tests and benches aside). A file no
     ///   `mod` declares, or with no `Cargo.toml` above it, is its own crate.
-    ///   A file that `#[cfg(test)] mod x;` declares is test code. A call
+    ///   A file that `#[cfg(test)] mod x;` declares is test code. A call is
+    ///   known by its last module and name, so two packages of a workspace
+    ///   that both have a fn `util::pause` make `crate::util::pause()`
+    ///   ambiguous in either: it is not followed. A call
     ///   of the package's library from a binary by the library's name
     ///   (`app::pump()`) is read as a call of the library root's fn, as
     ///   `crate::pump()` is: a fn of that name in another target's root
