@@ -699,10 +699,7 @@ fn tick_in_same_iteration<'v>(
             // The value of a block, a branch or an arm is the value of what
             // holds it (`let mut iv = { interval(d) };`).
             Node::Stmt(syn::Stmt::Expr(e, None)) if std::ptr::eq(e, current) => {}
-            Node::Block(block) => match block.stmts.last() {
-                Some(syn::Stmt::Expr(tail, None)) if std::ptr::eq(tail, current) => {}
-                _ => return None,
-            },
+            Node::Block(block) if ends_with(block, current) => {}
             Node::Arm(arm) if std::ptr::eq(&*arm.body, current) => {}
             Node::Expr(parent) => match parent {
                 Expr::Paren(_) => current = parent,

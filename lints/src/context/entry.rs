@@ -1124,8 +1124,10 @@ fn runner_of_argument(call: &Expr, child: Node<'_>) -> Option<String> {
 /// The fn a lazy value's constructor is given by name (`Bus::create` in
 /// `Lazy::new(Bus::create)`): it runs once, there, as a call of it would.
 fn once_initializer_fn(call: &syn::ExprCall) -> Option<&Expr> {
-    let [arg] = call.args.iter().collect::<Vec<_>>()[..] else {
-        return None;
+    // Asked of every call the summary walks: no allocation.
+    let arg = match call.args.len() {
+        1 => &call.args[0],
+        _ => return None,
     };
     let by_name = matches!(arg, Expr::Path(p) if p.qself.is_none());
     (by_name && is_lazy_constructor(&call.func)).then_some(arg)
@@ -1136,10 +1138,11 @@ fn is_lazy_constructor(func: &Expr) -> bool {
     let Expr::Path(p) = func else {
         return false;
     };
-    matches!(
-        segment_names(&p.path).as_slice(),
-        [.., ty, new] if new == "new" && matches!(ty.as_str(), "Lazy" | "LazyLock" | "LazyCell")
-    )
+    let mut last = p.path.segments.iter().rev();
+    last.next().is_some_and(|s| s.ident == "new")
+        && last
+            .next()
+            .is_some_and(|s| s.ident == "Lazy" || s.ident == "LazyLock" || s.ident == "LazyCell")
 }
 
 /// Whether `call` runs the closure it is given at most once: a lazy
