@@ -402,8 +402,11 @@ fn resolve_in_crate(
             }
         }
     }
-    for (callee, module, blocking) in followed {
-        let want = krate.want_of(&callee, &module);
+    let (calls, only_blocking): (Vec<(Callee, String)>, Vec<bool>) = followed
+        .into_iter()
+        .map(|(callee, module, blocking)| ((callee, module), blocking))
+        .unzip();
+    for (want, blocking) in krate.wants_of(&calls).into_iter().zip(only_blocking) {
         if !blocking
             || want
                 .as_ref()
@@ -476,6 +479,7 @@ fn resolve_in_crate(
             }
         }
     }
+
     for (i, _) in &own {
         drop_repeats(&mut results[*i]);
     }

@@ -44,6 +44,12 @@ pub struct LazyCrate {
     pub test_files: BTreeSet<PathBuf>,
     /// Summaries made so far (`None`: the file cannot be read or parsed).
     loaded: BTreeMap<PathBuf, Option<CallSummary>>,
+    /// The fns of `loaded` by name (the last segment of their key): the
+    /// file's place in `loaded_order` and the fn's index in its `fns`. A
+    /// call is looked up among the fns of its name, not all of the crate's.
+    fns_by_name: HashMap<String, Vec<(usize, usize)>>,
+    /// The files of `loaded` with a summary, in the order loaded.
+    loaded_order: Vec<PathBuf>,
     /// Linted files that no tree reaches, with their summaries.
     pub alone: HashMap<PathBuf, CallSummary>,
     /// Whether every file of the trees could be read, and every file parsed
@@ -79,9 +85,16 @@ pub struct LazyCrate {
     /// The units that are libraries: other units may call their fns.
     library_units: BTreeSet<usize>,
     /// The names of the packages' libraries that no module is named: a
-    /// path through one (`app::serve()`) is read as one from the crate
-    /// root ([`CallSummary::read_library_paths`]).
+    /// path through one (`app::serve()`) is a path into the crate.
     libraries: BTreeSet<String>,
+    /// The names of [`LazyCrate::libraries`] whose root is not named by
+    /// them (see `library_of`): a path through one is read as one from the
+    /// crate root (`crate::serve()`).
+    unnamed_roots: BTreeSet<String>,
+    /// The files of a library (of its tree alone) whose crate root is
+    /// named by the library's name (see [`CallSummary::name_crate_root`]),
+    /// with that name.
+    library_of: HashMap<PathBuf, String>,
     unit_count: usize,
 }
 
@@ -300,6 +313,8 @@ impl LazyCrate {
             members: BTreeMap::new(),
             test_files: BTreeSet::new(),
             loaded: BTreeMap::new(),
+            fns_by_name: HashMap::new(),
+            loaded_order: Vec::new(),
             alone: HashMap::new(),
             complete: false,
             mentioned: BTreeSet::new(),
@@ -317,6 +332,8 @@ impl LazyCrate {
             units: BTreeMap::new(),
             library_units: BTreeSet::new(),
             libraries: BTreeSet::new(),
+            unnamed_roots: BTreeSet::new(),
+            library_of: HashMap::new(),
             unit_count: 0,
         };
         if let Some((files, manifests)) = package_files(root) {
@@ -340,6 +357,12 @@ impl LazyCrate {
                 // Made with the module its path names; a `#[path]` file's
                 // module is named by its `mod` (read again when needed).
                 Some(module) if *module == summary.module => {
+                    self.insert_loaded(path, Some(summary));
+                }
+                // A library's root, which the engine calls `crate`.
+                Some(module)
+                    if summary.module == "crate" && self.library_of.get(&path) == Some(module) =>
+                {
                     self.insert_loaded(path, Some(summary));
                 }
                 Some(_) => {}
@@ -401,6 +424,9 @@ impl LazyCrate {
         // module path; `crate` for a root) and whether it is test code.
         let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
         let mut libraries: BTreeSet<String> = BTreeSet::new();
+        // A library's unit → its name, unless two packages' libraries share it.
+        let mut library_names: BTreeMap<usize, String> = BTreeMap::new();
+        let mut named_twice: BTreeSet<String> = BTreeSet::new();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
@@ -423,7 +449,18 @@ impl LazyCrate {
                 }
             };
             let tree = crate::crate_tree::module_tree(&package, &mut load);
-            libraries.extend(package.lib_name.clone());
+            if let Some(name) = &package.lib_name {
+                if !libraries.insert(name.clone()) {
+                    named_twice.insert(name.clone());
+                }
+                if let Some(lib) = package
+                    .targets
+                    .iter()
+                    .position(|t| t.kind == TargetKind::Lib)
+                {
+                    library_names.insert(self.unit_count + lib, name.clone());
+                }
+            }
             // A module file that is missing (a build-script output, another
             // platform's file) calls nothing; one that cannot be read or
             // parsed might: the loader notes that (`unreadable`).
@@ -446,8 +483,32 @@ impl LazyCrate {
             self.unit_count += package.targets.len();
         }
         libraries.retain(|l| !members.values().any(|(module, _)| module == l));
+        // A library's files (reached by no other tree) name its root by the
+        // library's name; calls through the other libraries' names are read
+        // as calls of the crate root, as before.
+        for (path, units) in &self.units {
+            let [unit] = units.iter().collect::<Vec<_>>()[..] else {
+                continue;
+            };
+            let Some(name) = library_names.get(unit) else {
+                continue;
+            };
+            if libraries.contains(name) && !named_twice.contains(name) {
+                self.library_of.insert(path.clone(), name.clone());
+            }
+        }
+        let named: BTreeSet<&String> = self.library_of.values().collect();
+        self.unnamed_roots = (libraries.iter())
+            .filter(|l| !named.contains(l))
+            .cloned()
+            .collect();
         self.libraries = libraries;
-        for (path, (name, test)) in members {
+        for (path, (mut name, test)) in members {
+            if name == "crate" {
+                if let Some(library) = self.library_of.get(&path) {
+                    name = library.clone();
+                }
+            }
             if test {
                 self.test_files.insert(path);
                 continue;
@@ -526,9 +587,65 @@ impl LazyCrate {
     /// parsed), with its paths through the crate's libraries read.
     fn insert_loaded(&mut self, path: PathBuf, mut made: Option<CallSummary>) {
         if let Some(summary) = &mut made {
-            summary.read_library_paths(&self.libraries);
+            summary.read_library_paths(&self.unnamed_roots);
+            if let Some(library) = self.library_of.get(&path) {
+                summary.name_crate_root(library);
+            }
+        }
+        let replaced = self.loaded.contains_key(&path);
+        if let (Some(summary), false) = (&made, replaced) {
+            let place = self.loaded_order.len();
+            for (i, facts) in summary.fns.iter().enumerate() {
+                let name = last_segment(&facts.key).to_string();
+                self.fns_by_name.entry(name).or_default().push((place, i));
+            }
+            self.loaded_order.push(path.clone());
         }
         self.loaded.insert(path, made);
+        if replaced {
+            self.index_fns_by_name();
+        }
+    }
+
+    /// Builds [`LazyCrate::fns_by_name`] again from `loaded`.
+    fn index_fns_by_name(&mut self) {
+        self.fns_by_name.clear();
+        self.loaded_order.clear();
+        for (path, summary) in &self.loaded {
+            let Some(summary) = summary else {
+                continue;
+            };
+            let place = self.loaded_order.len();
+            for (i, facts) in summary.fns.iter().enumerate() {
+                let name = last_segment(&facts.key).to_string();
+                self.fns_by_name.entry(name).or_default().push((place, i));
+            }
+            self.loaded_order.push(path.clone());
+        }
+    }
+
+    /// The loaded fns that may be `want` (see [`Want::is`]): their place
+    /// in [`LazyCrate::fns_by_name`], their files' summaries and their
+    /// facts, in the order loaded.
+    fn fns_wanted<'a>(
+        &'a self,
+        want: &'a Want,
+    ) -> impl Iterator<
+        Item = (
+            (usize, usize),
+            &'a CallSummary,
+            &'a leaklint_lints::context::follow::FnFacts,
+        ),
+    > + 'a {
+        self.fns_by_name
+            .get(&want.name)
+            .into_iter()
+            .flatten()
+            .filter_map(|&(place, i)| {
+                let summary = self.loaded.get(&self.loaded_order[place])?.as_ref()?;
+                let facts = summary.fns.get(i)?;
+                want.is(facts).then_some(((place, i), summary, facts))
+            })
     }
 
     /// The loaded files' summaries, in path order.
@@ -576,13 +693,17 @@ impl LazyCrate {
                 frontier.extend(targets.iter().cloned());
                 round = targets;
             }
+            // The calls the fns of the frontier make, each fn once (two
+            // wants may name it).
             let mut calls: Vec<(Callee, String)> = Vec::new();
-            for summary in self.loaded.values().flatten() {
-                let sites = sites_by_span(summary);
-                for facts in &summary.fns {
-                    if !frontier.iter().any(|w| w.is(facts)) {
+            let mut sites: HashMap<usize, HashMap<(usize, usize), &CallSite>> = HashMap::new();
+            let mut done: HashSet<(usize, usize)> = HashSet::new();
+            for want in &frontier {
+                for (at, summary, facts) in self.fns_wanted(want) {
+                    if !done.insert(at) {
                         continue;
                     }
+                    let sites = sites.entry(at.0).or_insert_with(|| sites_by_span(summary));
                     for call in &facts.calls {
                         if let Some(site) = sites.get(&(call.start.byte, call.end.byte)) {
                             calls.push((site.callee.clone(), summary.module.clone()));
@@ -590,10 +711,7 @@ impl LazyCrate {
                     }
                 }
             }
-            frontier = calls
-                .iter()
-                .filter_map(|(callee, module)| self.want_of(callee, module))
-                .collect();
+            frontier = self.wants_of(&calls).into_iter().flatten().collect();
         }
     }
 
@@ -616,13 +734,21 @@ impl LazyCrate {
         }
         let names: Vec<String> = free.iter().map(|(n, _)| n.to_string()).collect();
         let modules: BTreeSet<String> = free.iter().map(|(_, m)| m.to_string()).collect();
+        // A name alone may be re-exported by any crate root, a library's
+        // named by the library.
+        let roots: BTreeSet<String> = match modules.contains("crate") {
+            true => self.library_of.values().cloned().collect(),
+            false => BTreeSet::new(),
+        };
         self.load_spelling(&names, Spelling::Mention, &|_, _, module| {
-            modules.contains(module)
+            modules.contains(module) || roots.contains(module)
         });
         let mut targets = BTreeSet::new();
         for summary in self.loaded.values().flatten() {
             for (name, path) in &summary.reexports {
-                if !free.iter().any(|(n, m)| n == name && *m == summary.module) {
+                let of_module =
+                    |m: &str| m == summary.module || (m == "crate" && summary.crate_root);
+                if !free.iter().any(|(n, m)| n == name && of_module(m)) {
                     continue;
                 }
                 let Some((scope, name)) = reexported_fn(path, Some(&summary.module)) else {
@@ -635,6 +761,29 @@ impl LazyCrate {
             }
         }
         targets
+    }
+
+    /// What each of `calls` (a callee and the module of the call) may
+    /// resolve to, as [`LazyCrate::want_of`] says; the files those need are
+    /// loaded together, in one read of the crate.
+    pub fn wants_of(&mut self, calls: &[(Callee, String)]) -> Vec<Option<Want>> {
+        let mut owners: BTreeSet<String> = BTreeSet::new();
+        let mut makers: BTreeSet<Want> = BTreeSet::new();
+        for (callee, module) in calls {
+            match callee {
+                Callee::Field { owner, .. } => {
+                    owners.insert(owner.clone());
+                }
+                Callee::Returned { call, .. } => makers.extend(Want::of(call, module)),
+                _ => {}
+            }
+        }
+        self.load_struct_definitions(owners);
+        self.load_unasked(&makers, Spelling::Definition);
+        calls
+            .iter()
+            .map(|(callee, module)| self.want_of(callee, module))
+            .collect()
     }
 
     /// What the call `callee`, made in module `module`, may resolve to (see
@@ -658,10 +807,8 @@ impl LazyCrate {
                 let made_by = Want::of(call, module)?;
                 self.load_unasked(&BTreeSet::from([made_by.clone()]), Spelling::Definition);
                 let types: BTreeSet<&str> = self
-                    .summaries()
-                    .flat_map(|(_, s)| &s.fns)
-                    .filter(|facts| made_by.is(facts))
-                    .map(|facts| facts.returns.as_deref())
+                    .fns_wanted(&made_by)
+                    .map(|(_, _, facts)| facts.returns.as_deref())
                     .collect::<Option<_>>()?;
                 let [ty] = types.into_iter().collect::<Vec<_>>()[..] else {
                     return None;

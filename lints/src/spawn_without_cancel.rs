@@ -118,11 +118,12 @@ crate::declare_lint! {
     ///   A file that `#[cfg(test)] mod x;` declares is test code. A call is
     ///   known by its last module and name, so two packages of a workspace
     ///   that both have a fn `util::pause` make `crate::util::pause()`
-    ///   ambiguous in either: it is not followed. A call
-    ///   of the package's library from a binary by the library's name
-    ///   (`app::pump()`) is read as a call of the library root's fn, as
-    ///   `crate::pump()` is: a fn of that name in another target's root
-    ///   makes it ambiguous, and it is not followed. A free fn called
+    ///   ambiguous in either: it is not followed. A library's root is the
+    ///   exception: its module is the library's name, so the `init` at the
+    ///   roots of two libraries of a workspace stay apart (`jobs::init()`
+    ///   from the binary, `crate::init()` inside `jobs`), unless a file
+    ///   belongs to the trees of two targets (then `crate::init()` is read
+    ///   as a call of either root). A free fn called
     ///   through a re-export (`pub use worker::pump;` at the top of
     ///   `lib.rs`, then `app::pump()` or `crate::pump()`) is followed to the
     ///   fn the re-export names, when the module re-exports that name from

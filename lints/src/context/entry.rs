@@ -71,6 +71,9 @@ pub struct CallSummary {
     /// The integer `const` items of the file's top level whose value it
     /// can compute, for lengths written with them in other files.
     pub consts: Vec<ConstFact>,
+    /// Whether the file is a crate root: its module is `crate`, or the
+    /// library's name [`CallSummary::name_crate_root`] gave it.
+    pub crate_root: bool,
 }
 
 /// An integer `const` item of a file (see [`CallSummary::consts`]).
@@ -250,6 +253,16 @@ fn module_and_name(path: &str) -> (Option<&str>, &str) {
 }
 
 impl Callee {
+    /// Reads `crate::name` as `library::name` (see
+    /// [`CallSummary::name_crate_root`]).
+    fn name_crate_root(&mut self, library: &str) {
+        match self {
+            Callee::Free(Some(module), _) if module == "crate" => *module = library.to_string(),
+            Callee::Returned { call, .. } => call.name_crate_root(library),
+            _ => {}
+        }
+    }
+
     /// Reads a path through one of `libraries` (`app::serve()`) as a path
     /// from the crate root (`crate::serve()`), see
     /// [`CallSummary::read_library_paths`].
@@ -276,6 +289,52 @@ impl CallSummary {
         }
         for site in &mut self.calls {
             site.callee.read_library_path(libraries);
+        }
+    }
+
+    /// Names the crate root by `library`, the name of the library this
+    /// file belongs to: the root's keys (`crate::init`) become
+    /// `library::init`, and every path through `crate::` (`crate::init()`)
+    /// names it so, as other packages' calls of it do (`app::init()`).
+    /// The same-named fns at the roots of a workspace's libraries (`init`,
+    /// `run`) are then told apart.
+    pub fn name_crate_root(&mut self, library: &str) {
+        if self.module == "crate" || self.module == library {
+            let renamed = |key: &mut String| {
+                if let Some(rest) = key.strip_prefix("crate::") {
+                    *key = format!("{library}::{rest}");
+                }
+            };
+            self.module = library.to_string();
+            self.crate_root = true;
+            self.defs.iter_mut().for_each(|(key, _)| renamed(key));
+            self.fns
+                .iter_mut()
+                .for_each(|facts| renamed(&mut facts.key));
+            self.mains.iter_mut().for_each(|(key, _)| renamed(key));
+            for site in &mut self.calls {
+                if let Caller::Fn(key) = &mut site.caller {
+                    renamed(key);
+                }
+            }
+            self.opaque = std::mem::take(&mut self.opaque)
+                .into_iter()
+                .map(|mut key| {
+                    renamed(&mut key);
+                    key
+                })
+                .collect();
+        }
+        for site in &mut self.calls {
+            site.callee.name_crate_root(library);
+        }
+        // `pub use crate::run as start;`: the module before the name.
+        for (_, path) in &mut self.reexports {
+            if let [.., module, _] = path.as_mut_slice() {
+                if module == "crate" {
+                    *module = library.to_string();
+                }
+            }
         }
     }
 }
@@ -321,6 +380,7 @@ impl<'a> FileContext<'a> {
             }
         }
         summary.module = module.to_string();
+        summary.crate_root = module == "crate";
         summary.modules = super::modules::module_decls(self.file);
         summary.reexports = reexports(self.file);
         let spawns = self.dropped_spawns();
@@ -1423,6 +1483,13 @@ pub fn reached_from_main<'s>(
 ) -> (BTreeSet<String>, BTreeSet<String>) {
     // Free fns by name, with the module their path names (if any).
     let mut free: BTreeMap<&str, Vec<(Option<&str>, &CallSite)>> = BTreeMap::new();
+    // The modules of the crate roots named by their library (`app`): a
+    // path through one names the root's fn of that name, or else may name
+    // a re-export of any module's fn, as one through `crate::` may.
+    let roots: BTreeSet<&str> = (summaries.clone().into_iter())
+        .filter(|s| s.crate_root)
+        .map(|s| s.module.as_str())
+        .collect();
     let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
     let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
@@ -1535,13 +1602,19 @@ pub fn reached_from_main<'s>(
             sites.extend(methods.get(name).into_iter().flatten());
         } else {
             // `name()`, `owner::name()`, or a path whose module leaklint
-            // cannot tell apart (`self::`, `super::`, `crate::`).
+            // cannot tell apart (`self::`, `super::`, `crate::`, a library's
+            // name).
             sites.extend(
                 free.get(name)
                     .into_iter()
                     .flatten()
                     .filter(|(module, _)| {
-                        module.is_none_or(|m| m == owner || matches!(m, "self" | "super" | "crate"))
+                        module.is_none_or(|m| {
+                            m == owner
+                                || matches!(m, "self" | "super" | "crate")
+                                // A library root's own fn of the name is the one.
+                                || (roots.contains(m) && !keys.contains(format!("{m}::{name}").as_str()))
+                        })
                     })
                     .map(|(_, site)| *site),
             );

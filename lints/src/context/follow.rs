@@ -711,6 +711,8 @@ pub struct CrateIndex<'s> {
     /// Module → the names its files re-export (`pub use`), with the paths
     /// they name.
     reexports: HashMap<&'s str, Vec<(&'s str, &'s [String])>>,
+    /// Name → the paths any module re-exports it from.
+    reexported_anywhere: HashMap<&'s str, BTreeSet<&'s [String]>>,
     /// The fns that tasks spawned with their handle dropped run, with
     /// every spawn (file and span) that reaches each, the one with the
     /// fewest calls first; computed on demand.
@@ -751,6 +753,10 @@ impl<'s> CrateIndex<'s> {
             );
             field_reads.extend(summary.field_reads.iter());
         }
+        let mut reexported_anywhere: HashMap<&str, BTreeSet<&[String]>> = HashMap::new();
+        for &(name, path) in reexports.values().flatten() {
+            reexported_anywhere.entry(name).or_default().insert(path);
+        }
         CrateIndex {
             files,
             by_key,
@@ -758,6 +764,7 @@ impl<'s> CrateIndex<'s> {
             calls_at,
             field_reads,
             reexports,
+            reexported_anywhere,
             detached_reach: std::sync::OnceLock::new(),
         }
     }
@@ -772,15 +779,13 @@ impl<'s> CrateIndex<'s> {
         if depth >= super::entry::MAX_REEXPORTS {
             return None;
         }
-        let named: BTreeSet<(&str, &[String])> = match module {
-            Some(module) => self.reexports.get(module)?.iter().copied().collect(),
-            None => self.reexports.values().flatten().copied().collect(),
+        let targets: BTreeSet<&[String]> = match module {
+            Some(module) => (self.reexports.get(module)?.iter())
+                .filter(|(n, _)| *n == name)
+                .map(|(_, path)| *path)
+                .collect(),
+            None => self.reexported_anywhere.get(name)?.clone(),
         };
-        let targets: BTreeSet<&[String]> = named
-            .into_iter()
-            .filter(|(n, _)| *n == name)
-            .map(|(_, path)| path)
-            .collect();
         let [path] = targets.into_iter().collect::<Vec<_>>()[..] else {
             return None;
         };
@@ -1152,7 +1157,12 @@ impl<'s> CrateIndex<'s> {
     /// such const in that module and it makes the binding large.
     fn large_const(&self, large: &crate::LargeConst) -> Option<Hop> {
         let mut found = self.files.iter().enumerate().flat_map(|(file, summary)| {
-            (summary.module == large.module)
+            let module = match large.module.as_str() {
+                // The root of the finding's crate may be named by its library.
+                "crate" => summary.crate_root,
+                m => summary.module == m,
+            };
+            module
                 .then_some(summary.consts.iter().filter(|c| c.name == large.name))
                 .into_iter()
                 .flatten()

@@ -1,0 +1,14 @@
+async fn on_connect() {
+    // `ingest::run` loops forever: flagged.
+    tokio::spawn(ingest::run());
+    // `jobs::run` returns: not flagged.
+    tokio::spawn(jobs::run());
+}
+
+#[tokio::main]
+async fn main() {
+    loop {
+        on_connect().await;
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    }
+}
