@@ -121,7 +121,9 @@ crate::declare_lint! {
     ///
     /// A `select!` with an `else` branch counts as a poll: tokio runs `else`
     /// at once when every branch is disabled, so the loop spins once its
-    /// sources are closed. Code in closures and async blocks that are not
+    /// sources are closed. When no branch can be disabled (every pattern is
+    /// `_` or a name, as in `task = rx.recv() =>`, and none has an `if`
+    /// precondition), the `else` never runs and the `select!` waits. Code in closures and async blocks that are not
     /// awaited in the loop is not part of the loop's paths. Awaiting another
     /// async lock than the one polled is no wait, but it is work: a loop
     /// whose poll leaves it on success (`if let Ok(g) = cache.try_lock() {
@@ -861,7 +863,7 @@ impl<'e> Analysis for PollPaths<'e> {
         }
         match ctx.macro_body(mac) {
             MacroBody::Select(select) => {
-                let polls = select_has_default(mac);
+                let polls = select_polls(mac, select);
                 let (into_branch, into_else) = if flow.analysis.is_target_select(mac) {
                     // A branch runs when its future was ready: that is
                     // progress. Only the default path found nothing.
@@ -991,15 +993,37 @@ fn macro_name(mac: &syn::Macro) -> String {
         .unwrap_or_default()
 }
 
-/// Whether a `select!` has a `default =>` (futures) or `else =>` (tokio) branch.
-fn select_has_default(mac: &syn::Macro) -> bool {
+/// Whether a `select!` returns at once when nothing is ready: it has a
+/// `default =>` branch (futures, crossbeam), or an `else =>` branch (tokio)
+/// that can run. Tokio runs `else` only when every branch is disabled, by
+/// its `if` precondition or by a pattern its output did not match: with
+/// only irrefutable patterns (`_`, `task`) and no precondition, it never
+/// runs.
+fn select_polls(mac: &syn::Macro, select: &crate::macros::Select) -> bool {
     let tokens: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
-    tokens.windows(3).any(|w| match (&w[0], &w[1], &w[2]) {
-        (TokenTree::Ident(i), TokenTree::Punct(eq), TokenTree::Punct(gt)) => {
-            (i == "default" || i == "else") && eq.as_char() == '=' && gt.as_char() == '>'
-        }
+    let has_arm = |name: &str| {
+        tokens.windows(3).any(|w| match (&w[0], &w[1], &w[2]) {
+            (TokenTree::Ident(i), TokenTree::Punct(eq), TokenTree::Punct(gt)) => {
+                i == name && eq.as_char() == '=' && gt.as_char() == '>'
+            }
+            _ => false,
+        })
+    };
+    let can_be_disabled =
+        |b: &crate::macros::SelectBranch| b.condition.is_some() || !is_irrefutable(&b.pat);
+    has_arm("default") || (has_arm("else") && select.branches.iter().any(can_be_disabled))
+}
+
+/// Whether `pat` matches every value: `_`, a binding, a tuple of such.
+fn is_irrefutable(pat: &syn::Pat) -> bool {
+    match pat {
+        syn::Pat::Wild(_) => true,
+        syn::Pat::Ident(i) => i.subpat.is_none(),
+        syn::Pat::Tuple(t) => t.elems.iter().all(is_irrefutable),
+        syn::Pat::Paren(p) => is_irrefutable(&p.pat),
+        syn::Pat::Type(t) => is_irrefutable(&t.pat),
         _ => false,
-    })
+    }
 }
 
 fn strip(e: &Expr) -> &Expr {
@@ -1157,7 +1181,8 @@ fn polls_in<'v>(
         fn visit_item(&mut self, _: &'v syn::Item) {}
         fn visit_macro(&mut self, mac: &'v syn::Macro) {
             let ctx = self.ctx;
-            if matches!(ctx.macro_body(mac), MacroBody::Select(_)) && select_has_default(mac) {
+            if matches!(ctx.macro_body(mac), MacroBody::Select(select) if select_polls(mac, select))
+            {
                 self.found
                     .push((Poll::Select(mac), syn::spanned::Spanned::span(mac)));
             }
