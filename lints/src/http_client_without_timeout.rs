@@ -4,6 +4,7 @@ use crate::context::paths::{
     REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
 };
 use crate::context::races::Race;
+use crate::context::spawn;
 use crate::context::threads::{once_on_main_thread, MainOnce};
 use crate::context::{Node, TokenPos};
 use crate::Triggers;
@@ -27,7 +28,12 @@ crate::declare_lint! {
     /// its own timeout (`client.get(url).timeout(d).send()`, or the request
     /// sent inside `tokio::time::timeout(…)`) is left alone,
     /// as is a temporary used once that way
-    /// (`Client::new().get(url).timeout(d).send()`).
+    /// (`Client::new().get(url).timeout(d).send()`). So is `Client::new()`
+    /// as the fallback of a builder that sets a timeout
+    /// (`builder().timeout(d).build().unwrap_or_else(|_| Client::new())`):
+    /// `build()` fails only when the TLS backend cannot start, and
+    /// `Client::new()` then panics as well, so the untimed client never
+    /// sends a request.
     ///
     /// ### Why is this bad
     /// reqwest's async client has no default timeout, and ureq's agent has
@@ -213,6 +219,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         local_clients.visit(ctx, expr, ancestors, options);
         match expr {
         syn::Expr::Call(call) if call.args.is_empty() && ctx.callee_is(&call.func, CLIENT_NEW) => {
+            if fallback_of_timed_builder(ctx, expr, ancestors) {
+                return;
+            }
             let finding = Finding::new(name, ctx.span_of(expr), "reqwest client created without a timeout")
                 .note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever")
                 .help(REQWEST_HELP);
@@ -274,6 +283,51 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     });
     local_clients.judge(&mut findings);
     findings
+}
+
+/// Whether `new` (a `Client::new()`) is only the fallback of a builder that
+/// sets a timeout: `builder().timeout(d).build().unwrap_or_else(|_|
+/// Client::new())`, or `.unwrap_or(Client::new())`. `build()` fails only
+/// when the TLS backend or the resolver cannot start, and `Client::new()`
+/// then panics as well: the untimed client never serves a request.
+fn fallback_of_timed_builder<'v>(
+    ctx: &FileContext<'v>,
+    new: &syn::Expr,
+    ancestors: &[Node<'v>],
+) -> bool {
+    let mut child = new;
+    for (i, node) in ancestors.iter().enumerate().rev() {
+        match node {
+            Node::Expr(e @ syn::Expr::Closure(c)) if std::ptr::eq(&*c.body, child) => child = e,
+            Node::Expr(e @ syn::Expr::Paren(_)) => child = e,
+            // `|_| { Client::new() }`: the block's value.
+            Node::Stmt(syn::Stmt::Expr(tail, None)) if std::ptr::eq(tail, child) => {}
+            Node::Block(b) if spawn::ends_with(b, child) => {}
+            Node::Expr(e @ syn::Expr::Block(b)) if spawn::ends_with(&b.block, child) => child = e,
+            Node::Expr(syn::Expr::MethodCall(m))
+                if matches!(
+                    m.method.to_string().as_str(),
+                    "unwrap_or_else" | "unwrap_or"
+                ) && m.args.iter().any(|a| std::ptr::eq(a, child)) =>
+            {
+                let syn::Expr::MethodCall(build) = &*m.receiver else {
+                    return false;
+                };
+                if build.method != "build" {
+                    return false;
+                }
+                return ctx
+                    .builder_origin(&build.receiver, &ancestors[..i], CLIENT_BUILDERS)
+                    .is_some_and(|b| {
+                        CLIENT_BOUNDS
+                            .iter()
+                            .any(|n| b.calls_named(n).next().is_some())
+                    });
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// `finding` about a request that runs `once` as given: none when that is

@@ -9,7 +9,7 @@ use syn::Expr;
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
 use crate::context::follow::FieldOf;
 use crate::context::scopes::{span_within, BindingKind};
-use crate::context::spawn::{block_tail, Handle, TaskBody};
+use crate::context::spawn::{block_tail, ends_with, Handle, TaskBody};
 use crate::context::{expr_key, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
@@ -755,11 +755,6 @@ fn tick_in_same_iteration<'v>(
         }
     }
     None
-}
-
-/// Whether `value` is the tail expression of `block` (its value).
-fn ends_with(block: &syn::Block, value: &Expr) -> bool {
-    matches!(block.stmts.last(), Some(syn::Stmt::Expr(tail, None)) if std::ptr::eq(tail, value))
 }
 
 /// Case 3, first half: a detached spawn whose task runs endless loops that

@@ -46,3 +46,11 @@ pub async fn fetch_status(url: &str) -> reqwest::Result<u16> {
 pub fn default_builder() -> reqwest::Result<Client> {
     reqwest::ClientBuilder::default().user_agent("svc/1.0").build() //~ http_client_without_timeout
 }
+
+// The fallback of a builder without a timeout is no better.
+pub fn untimed_or_fallback() -> reqwest::Client {
+    reqwest::Client::builder() //~ http_client_without_timeout
+        .user_agent("x")
+        .build()
+        .unwrap_or_else(|_| reqwest::Client::new()) //~ http_client_without_timeout
+}

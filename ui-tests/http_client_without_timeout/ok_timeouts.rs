@@ -69,3 +69,23 @@ pub fn default_builder_with_timeout() -> reqwest::Result<reqwest::Client> {
         .timeout(std::time::Duration::from_secs(10))
         .build()
 }
+
+// `Client::new()` only as the fallback of a builder that sets a timeout:
+// `build()` fails only when the TLS backend cannot start, and then
+// `Client::new()` panics too.
+pub fn timed_or_fallback(timeout: std::time::Duration) -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .build()
+        .unwrap_or_else(|_| reqwest::Client::new())
+}
+
+pub fn timed_or_fallback_in_block(timeout: std::time::Duration) -> reqwest::Client {
+    reqwest::Client::builder()
+        .read_timeout(timeout)
+        .build()
+        .unwrap_or_else(|e| {
+            eprintln!("{e}");
+            reqwest::Client::new()
+        })
+}

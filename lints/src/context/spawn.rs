@@ -949,6 +949,11 @@ fn is_once_init(method: &str) -> bool {
     method.starts_with("get_or_init") || method.starts_with("get_or_try_init")
 }
 
+/// Whether `value` is the tail expression of `block` (its value).
+pub fn ends_with(block: &syn::Block, value: &Expr) -> bool {
+    matches!(block.stmts.last(), Some(Stmt::Expr(tail, None)) if std::ptr::eq(tail, value))
+}
+
 /// The value of a block: its tail expression, or the initialiser of the
 /// `let` binding its tail names (`{ let fut = async move { … }; fut }`).
 pub fn block_tail<'v>(ctx: &FileContext<'_>, block: &'v syn::Block) -> Option<&'v Expr> {
