@@ -98,6 +98,30 @@ pub struct LazyCrate {
     unit_count: usize,
 }
 
+/// A loaded fn that a call may resolve to: its place in
+/// [`LazyCrate::fns_by_name`], its file's summary and its facts.
+type WantedFn<'a> = (
+    (usize, usize),
+    &'a CallSummary,
+    &'a leaklint_lints::context::follow::FnFacts,
+);
+
+/// Adds the fns of `summary` (of the file at `path`) to `fns_by_name`
+/// (see [`LazyCrate::fns_by_name`]).
+fn index_fns(
+    fns_by_name: &mut HashMap<String, Vec<(usize, usize)>>,
+    loaded_order: &mut Vec<PathBuf>,
+    path: &Path,
+    summary: &CallSummary,
+) {
+    let place = loaded_order.len();
+    for (i, facts) in summary.fns.iter().enumerate() {
+        let name = last_segment(&facts.key).to_string();
+        fns_by_name.entry(name).or_default().push((place, i));
+    }
+    loaded_order.push(path.to_path_buf());
+}
+
 /// A file of the walk: its path, what the scan read in it (`None`: it
 /// cannot be read), its text if kept, what the cache knows of its text.
 type ReadFile = (
@@ -592,51 +616,36 @@ impl LazyCrate {
                 summary.name_crate_root(library);
             }
         }
-        let replaced = self.loaded.contains_key(&path);
-        if let (Some(summary), false) = (&made, replaced) {
-            let place = self.loaded_order.len();
-            for (i, facts) in summary.fns.iter().enumerate() {
-                let name = last_segment(&facts.key).to_string();
-                self.fns_by_name.entry(name).or_default().push((place, i));
+        match self.loaded.contains_key(&path) {
+            // Replaced (files are loaded once, so rarely): index them all again.
+            true => {
+                self.loaded.insert(path, made);
+                self.fns_by_name.clear();
+                self.loaded_order.clear();
+                for (path, summary) in &self.loaded {
+                    if let Some(summary) = summary {
+                        index_fns(&mut self.fns_by_name, &mut self.loaded_order, path, summary);
+                    }
+                }
             }
-            self.loaded_order.push(path.clone());
-        }
-        self.loaded.insert(path, made);
-        if replaced {
-            self.index_fns_by_name();
-        }
-    }
-
-    /// Builds [`LazyCrate::fns_by_name`] again from `loaded`.
-    fn index_fns_by_name(&mut self) {
-        self.fns_by_name.clear();
-        self.loaded_order.clear();
-        for (path, summary) in &self.loaded {
-            let Some(summary) = summary else {
-                continue;
-            };
-            let place = self.loaded_order.len();
-            for (i, facts) in summary.fns.iter().enumerate() {
-                let name = last_segment(&facts.key).to_string();
-                self.fns_by_name.entry(name).or_default().push((place, i));
+            false => {
+                if let Some(summary) = &made {
+                    index_fns(
+                        &mut self.fns_by_name,
+                        &mut self.loaded_order,
+                        &path,
+                        summary,
+                    );
+                }
+                self.loaded.insert(path, made);
             }
-            self.loaded_order.push(path.clone());
         }
     }
 
     /// The loaded fns that may be `want` (see [`Want::is`]): their place
     /// in [`LazyCrate::fns_by_name`], their files' summaries and their
     /// facts, in the order loaded.
-    fn fns_wanted<'a>(
-        &'a self,
-        want: &'a Want,
-    ) -> impl Iterator<
-        Item = (
-            (usize, usize),
-            &'a CallSummary,
-            &'a leaklint_lints::context::follow::FnFacts,
-        ),
-    > + 'a {
+    fn fns_wanted<'a>(&'a self, want: &'a Want) -> impl Iterator<Item = WantedFn<'a>> + 'a {
         self.fns_by_name
             .get(&want.name)
             .into_iter()
