@@ -1041,6 +1041,12 @@ impl LazyCrate {
                 (name, scope)
             })
             .collect();
+        // `crate::name` in a file of two targets' trees may be a library's
+        // root, named by the library.
+        let roots: BTreeSet<String> = match scopes.iter().any(|s| s == "crate") {
+            true => self.library_of.values().cloned().collect(),
+            false => BTreeSet::new(),
+        };
         let fits = |defined: &BTreeSet<usize>, text: &[u8], module: &str| {
             let mut mentioned: Option<BTreeSet<usize>> = None;
             indexed.iter().any(|&(name, scope)| {
@@ -1050,7 +1056,7 @@ impl LazyCrate {
                 let Some(scope) = scope else {
                     return true;
                 };
-                if scopes[scope] == module {
+                if scopes[scope] == module || (scopes[scope] == "crate" && roots.contains(module)) {
                     return true;
                 }
                 let Some(words) = &scope_words else {

@@ -851,6 +851,13 @@ impl<'s> CrateIndex<'s> {
             Callee::Free(Some(module), name) => {
                 match self.by_key.get(format!("{module}::{name}").as_str()) {
                     Some(candidates) => Some(candidates),
+                    // In a file of two targets' trees, `crate::` is either
+                    // root, a library's named by the library.
+                    None if module == "crate" => match self.root_fns(name).as_slice() {
+                        [only] => return Some(*only),
+                        [] => return self.through_reexport(Some(module), name, 0),
+                        _ => return None,
+                    },
                     None => return self.through_reexport(Some(module), name, 0),
                 }
             }
@@ -879,6 +886,16 @@ impl<'s> CrateIndex<'s> {
             [only] => Some(*only),
             _ => None,
         }
+    }
+
+    /// The free fns named `name` at the top of a crate root.
+    fn root_fns(&self, name: &str) -> Vec<FnId> {
+        (self.free_by_name.get(name).into_iter().flatten().copied())
+            .filter(|&(f, i)| {
+                let summary = self.files[f];
+                summary.crate_root && summary.fns[i].key == format!("{}::{name}", summary.module)
+            })
+            .collect()
     }
 
     /// The chain from one of `calls` (made by a task body in `file`) to an
