@@ -506,10 +506,11 @@ impl LazyCrate {
             }
             self.unit_count += package.targets.len();
         }
-        libraries.retain(|l| !members.values().any(|(module, _)| module == l));
         // A library's files (reached by no other tree) name its root by the
         // library's name; calls through the other libraries' names are read
-        // as calls of the crate root, as before.
+        // as calls of the crate root, as before. A module of the same name
+        // (`common::infra` beside the library `infra`) shares its keys, as
+        // two same-named modules do.
         for (path, units) in &self.units {
             let [unit] = units.iter().collect::<Vec<_>>()[..] else {
                 continue;
@@ -517,10 +518,11 @@ impl LazyCrate {
             let Some(name) = library_names.get(unit) else {
                 continue;
             };
-            if libraries.contains(name) && !named_twice.contains(name) {
+            if !named_twice.contains(name) {
                 self.library_of.insert(path.clone(), name.clone());
             }
         }
+        libraries.retain(|l| !members.values().any(|(module, _)| module == l));
         let named: BTreeSet<&String> = self.library_of.values().collect();
         self.unnamed_roots = (libraries.iter())
             .filter(|l| !named.contains(l))

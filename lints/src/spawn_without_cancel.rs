@@ -123,7 +123,9 @@ crate::declare_lint! {
     ///   roots of two libraries of a workspace stay apart (`jobs::init()`
     ///   from the binary, `crate::init()` inside `jobs`), unless a file
     ///   belongs to the trees of two targets (then `crate::init()` is read
-    ///   as a call of either root). A free fn called
+    ///   as a call of either root). A module named like a library
+    ///   (`common::jobs` beside the library `jobs`) shares its name: a fn
+    ///   both define is ambiguous. A free fn called
     ///   through a re-export (`pub use worker::pump;` at the top of
     ///   `lib.rs`, then `app::pump()` or `crate::pump()`) is followed to the
     ///   fn the re-export names, when the module re-exports that name from
