@@ -357,9 +357,10 @@ fn resolve_in_crate(
         }
         (true, _) => krate.blocking_fns(depth),
     };
-    // The calls the findings follow: (callee, module of the call, whether
-    // only a blocking fn matters).
-    let mut followed: Vec<(Callee, String, bool)> = Vec::new();
+    // The calls the findings follow (callee, module of the call), and for
+    // each whether only a blocking fn matters.
+    let mut followed: Vec<(Callee, String)> = Vec::new();
+    let mut only_blocking: Vec<bool> = Vec::new();
     for (i, key) in &own {
         let Some(summary) = krate.summary_of(key) else {
             continue;
@@ -367,7 +368,8 @@ fn resolve_in_crate(
         let sites = crate_load::sites_by_span(summary);
         let mut name_at = |span: &leaklint_lints::Span, blocking: bool| {
             if let Some(site) = sites.get(&(span.start.byte, span.end.byte)) {
-                followed.push((site.callee.clone(), summary.module.clone(), blocking));
+                followed.push((site.callee.clone(), summary.module.clone()));
+                only_blocking.push(blocking);
             }
         };
         for d in &results[*i].diagnostics {
@@ -402,11 +404,7 @@ fn resolve_in_crate(
             }
         }
     }
-    let (calls, only_blocking): (Vec<(Callee, String)>, Vec<bool>) = followed
-        .into_iter()
-        .map(|(callee, module, blocking)| ((callee, module), blocking))
-        .unzip();
-    for (want, blocking) in krate.wants_of(&calls).into_iter().zip(only_blocking) {
+    for (want, blocking) in krate.wants_of(&followed).into_iter().zip(only_blocking) {
         if !blocking
             || want
                 .as_ref()

@@ -91,6 +91,9 @@ pub struct LazyCrate {
     /// them (see `library_of`): a path through one is read as one from the
     /// crate root (`crate::serve()`).
     unnamed_roots: BTreeSet<String>,
+    /// The library names that name a crate root (the values of
+    /// `library_of`).
+    library_roots: BTreeSet<String>,
     /// The files of a library (of its tree alone) whose crate root is
     /// named by the library's name (see [`CallSummary::name_crate_root`]),
     /// with that name.
@@ -357,6 +360,7 @@ impl LazyCrate {
             library_units: BTreeSet::new(),
             libraries: BTreeSet::new(),
             unnamed_roots: BTreeSet::new(),
+            library_roots: BTreeSet::new(),
             library_of: HashMap::new(),
             unit_count: 0,
         };
@@ -523,11 +527,8 @@ impl LazyCrate {
             }
         }
         libraries.retain(|l| !members.values().any(|(module, _)| module == l));
-        let named: BTreeSet<&String> = self.library_of.values().collect();
-        self.unnamed_roots = (libraries.iter())
-            .filter(|l| !named.contains(l))
-            .cloned()
-            .collect();
+        self.library_roots = self.library_of.values().cloned().collect();
+        self.unnamed_roots = libraries.difference(&self.library_roots).cloned().collect();
         self.libraries = libraries;
         for (path, (mut name, test)) in members {
             if name == "crate" {
@@ -747,8 +748,8 @@ impl LazyCrate {
         let modules: BTreeSet<String> = free.iter().map(|(_, m)| m.to_string()).collect();
         // A name alone may be re-exported by any crate root, a library's
         // named by the library.
-        let roots: BTreeSet<String> = match modules.contains("crate") {
-            true => self.library_of.values().cloned().collect(),
+        let roots = match modules.contains("crate") {
+            true => self.library_roots.clone(),
             false => BTreeSet::new(),
         };
         self.load_spelling(&names, Spelling::Mention, &|_, _, module| {
@@ -1045,8 +1046,8 @@ impl LazyCrate {
             .collect();
         // `crate::name` in a file of two targets' trees may be a library's
         // root, named by the library.
-        let roots: BTreeSet<String> = match scopes.iter().any(|s| s == "crate") {
-            true => self.library_of.values().cloned().collect(),
+        let roots = match scopes.iter().any(|s| s == "crate") {
+            true => self.library_roots.clone(),
             false => BTreeSet::new(),
         };
         let fits = |defined: &BTreeSet<usize>, text: &[u8], module: &str| {

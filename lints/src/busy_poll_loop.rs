@@ -863,7 +863,7 @@ impl<'e> Analysis for PollPaths<'e> {
         }
         match ctx.macro_body(mac) {
             MacroBody::Select(select) => {
-                let polls = select_polls(mac, select);
+                let polls = select_polls(select);
                 let (into_branch, into_else) = if flow.analysis.is_target_select(mac) {
                     // A branch runs when its future was ready: that is
                     // progress. Only the default path found nothing.
@@ -999,19 +999,10 @@ fn macro_name(mac: &syn::Macro) -> String {
 /// its `if` precondition or by a pattern its output did not match: with
 /// only irrefutable patterns (`_`, `task`) and no precondition, it never
 /// runs.
-fn select_polls(mac: &syn::Macro, select: &crate::macros::Select) -> bool {
-    let tokens: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
-    let has_arm = |name: &str| {
-        tokens.windows(3).any(|w| match (&w[0], &w[1], &w[2]) {
-            (TokenTree::Ident(i), TokenTree::Punct(eq), TokenTree::Punct(gt)) => {
-                i == name && eq.as_char() == '=' && gt.as_char() == '>'
-            }
-            _ => false,
-        })
-    };
+fn select_polls(select: &crate::macros::Select) -> bool {
     let can_be_disabled =
         |b: &crate::macros::SelectBranch| b.condition.is_some() || !is_irrefutable(&b.pat);
-    has_arm("default") || (has_arm("else") && select.branches.iter().any(can_be_disabled))
+    select.default_arm || (select.else_arm && select.branches.iter().any(can_be_disabled))
 }
 
 /// Whether `pat` matches every value: `_`, a binding, a tuple of such.
@@ -1181,8 +1172,7 @@ fn polls_in<'v>(
         fn visit_item(&mut self, _: &'v syn::Item) {}
         fn visit_macro(&mut self, mac: &'v syn::Macro) {
             let ctx = self.ctx;
-            if matches!(ctx.macro_body(mac), MacroBody::Select(select) if select_polls(mac, select))
-            {
+            if matches!(ctx.macro_body(mac), MacroBody::Select(select) if select_polls(select)) {
                 self.found
                     .push((Poll::Select(mac), syn::spanned::Spanned::span(mac)));
             }

@@ -44,6 +44,12 @@ pub struct Select {
     /// The body of the `else` (tokio), `default` / `complete` (futures) or
     /// `default` / `default(timeout)` (crossbeam) branch.
     pub else_branches: Vec<Expr>,
+    /// Whether it has a `default =>` branch (futures, crossbeam without a
+    /// timeout): it runs at once when no branch is ready.
+    pub default_arm: bool,
+    /// Whether it has tokio's `else =>` branch: it runs when every branch
+    /// is disabled.
+    pub else_arm: bool,
 }
 
 /// One `pattern = future, if condition => handler` branch of a `select!`.
@@ -238,6 +244,8 @@ fn parse_select(tokens: TokenStream) -> Option<Select> {
         let mut select = Select {
             branches: Vec::new(),
             else_branches: Vec::new(),
+            default_arm: false,
+            else_arm: false,
         };
         // tokio's `biased;`
         if input.peek(syn::Ident) && input.peek2(Token![;]) {
@@ -258,6 +266,7 @@ fn parse_select(tokens: TokenStream) -> Option<Select> {
             if is_else || is_complete {
                 if input.peek(Token![else]) {
                     input.parse::<Token![else]>()?;
+                    select.else_arm = true;
                 } else if input.peek(Token![default]) {
                     input.parse::<Token![default]>()?;
                     // crossbeam's `default(timeout) =>` runs after waiting.
@@ -265,6 +274,8 @@ fn parse_select(tokens: TokenStream) -> Option<Select> {
                         let content;
                         syn::parenthesized!(content in input);
                         content.parse::<Expr>()?;
+                    } else {
+                        select.default_arm = true;
                     }
                 } else {
                     input.parse::<syn::Ident>()?;

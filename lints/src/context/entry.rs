@@ -253,25 +253,13 @@ fn module_and_name(path: &str) -> (Option<&str>, &str) {
 }
 
 impl Callee {
-    /// Reads `crate::name` as `library::name` (see
-    /// [`CallSummary::name_crate_root`]).
-    fn name_crate_root(&mut self, library: &str) {
+    /// Reads the path of a free fn call through a module `from` accepts as
+    /// one through `to` (also the call a method is called on the result
+    /// of): `app::serve()` as `crate::serve()`, or the reverse.
+    fn read_module_as(&mut self, from: &dyn Fn(&str) -> bool, to: &str) {
         match self {
-            Callee::Free(Some(module), _) if module == "crate" => *module = library.to_string(),
-            Callee::Returned { call, .. } => call.name_crate_root(library),
-            _ => {}
-        }
-    }
-
-    /// Reads a path through one of `libraries` (`app::serve()`) as a path
-    /// from the crate root (`crate::serve()`), see
-    /// [`CallSummary::read_library_paths`].
-    fn read_library_path(&mut self, libraries: &BTreeSet<String>) {
-        match self {
-            Callee::Free(Some(module), _) if libraries.contains(module.as_str()) => {
-                *module = "crate".to_string();
-            }
-            Callee::Returned { call, .. } => call.read_library_path(libraries),
+            Callee::Free(Some(module), _) if from(module) => *module = to.to_string(),
+            Callee::Returned { call, .. } => call.read_module_as(from, to),
             _ => {}
         }
     }
@@ -288,7 +276,8 @@ impl CallSummary {
             return;
         }
         for site in &mut self.calls {
-            site.callee.read_library_path(libraries);
+            site.callee
+                .read_module_as(&|m| libraries.contains(m), "crate");
         }
     }
 
@@ -326,7 +315,7 @@ impl CallSummary {
                 .collect();
         }
         for site in &mut self.calls {
-            site.callee.name_crate_root(library);
+            site.callee.read_module_as(&|m| m == "crate", library);
         }
         // `pub use crate::run as start;`: the module before the name.
         for (_, path) in &mut self.reexports {
