@@ -3,7 +3,6 @@ use crate::context::paths::{
     self, REQWEST_CLIENT_BUILDERS as CLIENT_BUILDERS, REQWEST_CLIENT_NEW as CLIENT_NEW,
     REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
 };
-use crate::context::races::Race;
 use crate::context::spawn;
 use crate::context::threads::{once_on_main_thread, MainOnce};
 use crate::context::{Node, TokenPos};
@@ -26,8 +25,10 @@ crate::declare_lint! {
     ///
     /// A client that stays inside one function and whose every request sets
     /// its own timeout (`client.get(url).timeout(d).send()`, or the request
-    /// sent inside `tokio::time::timeout(…)`) is left alone,
-    /// as is a temporary used once that way
+    /// sent inside `tokio::time::timeout(…)` or in a `select!` branch raced
+    /// against a `sleep(…)` branch, also when its future is first bound:
+    /// `let req = client.get(url).send();` then `timeout(d, req)`) is left
+    /// alone, as is a temporary used once that way
     /// (`Client::new().get(url).timeout(d).send()`). So is `Client::new()`
     /// as the fallback of a builder that sets a timeout
     /// (`builder().timeout(d).build().unwrap_or_else(|_| Client::new())`):
@@ -56,9 +57,13 @@ crate::declare_lint! {
     /// in sight: it is bound with `let` and, after that, only ever used as
     /// `client.get(…)` (or `post`, `put`, `patch`, `delete`, `head`,
     /// `request`) with `.timeout(…)` written in that same chain, or sent
-    /// inside the future given to `tokio::time::timeout(…)` (only the part
-    /// inside is bounded: a body read after it is not), including inside
-    /// closures and async blocks of the function. Aliases (`let c =
+    /// inside the future given to `tokio::time::timeout(…)` or a `select!`
+    /// branch raced against a one-shot timer made in its own branch
+    /// (`_ = sleep(d) => …`; a pinned sleep made earlier, `&mut deadline`,
+    /// is not recognised), including inside closures and async blocks of
+    /// the function. Only the part inside the race is bounded: a body read
+    /// after it is not. A request future bound with `let req = ….send();`
+    /// is judged where it is awaited. Aliases (`let c =
     /// &client;`, `let c = client.clone();`) are followed. It is still
     /// reported when any request lacks one, when the request builder is kept
     /// in a variable and its timeout set later (`let req = client.get(url);
@@ -81,7 +86,8 @@ crate::declare_lint! {
     /// `impl S` keeps the finding.
     ///
     /// `reqwest::get(…)` written directly inside the future given to
-    /// `tokio::time::timeout(…)` is bounded and not reported.
+    /// `tokio::time::timeout(…)`, or in a `select!` branch raced against
+    /// `sleep(…)`, is bounded and not reported.
     ///
     /// A request sent once on the main thread is not reported: in `main`
     /// (or in a future `main` hands to `block_on`), or in a fn the crate
@@ -177,7 +183,14 @@ enum Use {
         name: String,
         mentions: Vec<TokenPos>,
     },
-    /// A request built from it with `.timeout(…)` in its chain.
+    /// A request sent into a local binding (`let req =
+    /// client.get(url).send();`), with its mentions.
+    RequestFuture {
+        name: String,
+        mentions: Vec<TokenPos>,
+    },
+    /// A request built from it with `.timeout(…)` in its chain, or
+    /// awaited under a deadline.
     Timed,
     /// A request without one (or a call that sends a request built
     /// elsewhere), and whether it runs once on the main thread.
@@ -206,7 +219,12 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             }
             Destination::Local { name, mentions } => {
                 let stored_timed = kept_in_timed_field(ctx, ancestors);
-                local_clients.add(finding, name, mentions, stored_timed);
+                let client = local_clients.add(finding, stored_timed);
+                local_clients.follow(client, Followed::Client, name, mentions, 0);
+            }
+            Destination::BoundRequest { name, mentions } => {
+                let client = local_clients.add(finding, false);
+                local_clients.follow(client, Followed::RequestFuture, name, mentions, 0);
             }
             Destination::Other => {
                 if !kept_in_timed_field(ctx, ancestors) {
@@ -228,7 +246,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             report(finding, expr, ancestors, &mut findings, &mut local_clients);
         }
         syn::Expr::Call(call) if call.args.len() == 1 && ctx.callee_is(&call.func, REQWEST_GET) => {
-            if let Some(Race::Timeout(_)) = ctx.enclosing_race(expr, ancestors, options) {
+            if ctx.under_deadline(expr, ancestors, options) {
                 return;
             }
             let finding = Finding::new(name, ctx.span_of(expr), "`reqwest::get` sends the request with a default client that has no timeout")
@@ -352,6 +370,13 @@ enum Destination {
     TimedRequest,
     /// Straight into a request without one (`Client::new().get(url).send()`).
     UntimedRequest,
+    /// Into a request whose future is bound to a local name (`let req =
+    /// Client::new().get(url).send();`), with its later mentions: where it
+    /// is awaited decides.
+    BoundRequest {
+        name: String,
+        mentions: Vec<TokenPos>,
+    },
     /// Into a local binding (`let client = …;`), with its later mentions.
     Local {
         name: String,
@@ -383,10 +408,13 @@ fn client_destination<'v>(
                 if std::ptr::eq(&*m.receiver, current)
                     && REQUEST_METHODS.iter().any(|r| m.method == r) =>
             {
-                return if request_has_timeout(e, ancestors_below(ancestors, e))
-                    || in_timeout_future(ctx, expr, ancestors, options)
+                let below = ancestors_below(ancestors, e);
+                return if request_has_timeout(e, below)
+                    || ctx.under_deadline(expr, ancestors, options)
                 {
                     Destination::TimedRequest
+                } else if let Some((name, mentions)) = bound_request_future(ctx, e, below) {
+                    Destination::BoundRequest { name, mentions }
                 } else {
                     Destination::UntimedRequest
                 };
@@ -508,18 +536,34 @@ fn request_has_timeout(start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
     false
 }
 
-/// Whether an expression is part of the future given to
-/// `tokio::time::timeout(d, …)`: a request sent there is bounded.
-fn in_timeout_future<'v>(
-    ctx: &'v FileContext<'_>,
-    expr: &'v syn::Expr,
-    ancestors: &[Node<'v>],
-    options: &LintOptions,
-) -> bool {
-    matches!(
-        ctx.enclosing_race(expr, ancestors, options),
-        Some(Race::Timeout(_))
-    )
+/// When the request started by `start` (`client.get(url)`, whose
+/// ancestors are given) is sent into a plain `let name = ….send();`: the
+/// name and its later mentions. The future is bounded where it is awaited
+/// (`timeout(d, req)`, a `select!` branch raced against `sleep(d)`).
+fn bound_request_future(
+    ctx: &FileContext<'_>,
+    start: &syn::Expr,
+    ancestors: &[Node<'_>],
+) -> Option<(String, Vec<TokenPos>)> {
+    let mut current = start;
+    for node in ancestors.iter().rev() {
+        match node {
+            Node::Expr(e @ syn::Expr::MethodCall(m)) if std::ptr::eq(&*m.receiver, current) => {
+                current = e;
+            }
+            Node::Local(local) => {
+                let syn::Expr::MethodCall(send) = current else {
+                    return None;
+                };
+                if send.method != "send" {
+                    return None;
+                }
+                return bound_name(ctx, local, current, ancestors);
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// How a mention of a local client (`client`, the path expression whose
@@ -545,10 +589,10 @@ fn classify_use<'v>(
             let below = &ancestors[..above - 1];
             let untimed = || Use::Untimed(ctx.span_of(e), once_on_main_thread(ctx, below));
             if REQUEST_METHODS.iter().any(|r| m.method == r) {
-                if request_has_timeout(e, below)
-                    || in_timeout_future(ctx, mention, ancestors, options)
-                {
+                if request_has_timeout(e, below) || ctx.under_deadline(mention, ancestors, options) {
                     Use::Timed
+                } else if let Some((name, mentions)) = bound_request_future(ctx, e, below) {
+                    Use::RequestFuture { name, mentions }
                 } else {
                     untimed()
                 }
@@ -610,9 +654,19 @@ struct LocalClients {
     stored_timed: Vec<bool>,
 }
 
-/// A name a client is bound to.
+/// What a followed name holds.
+#[derive(Clone, Copy, PartialEq)]
+enum Followed {
+    /// The client, or an alias of it.
+    Client,
+    /// The future of one request sent with it.
+    RequestFuture,
+}
+
+/// A name a client, or a request sent with it, is bound to.
 struct Tracked {
     client: usize,
+    followed: Followed,
     name: String,
     /// How many aliases away from the client's own binding.
     depth: usize,
@@ -621,19 +675,28 @@ struct Tracked {
 }
 
 impl LocalClients {
-    /// A client bound to `name`; `stored_timed` when a wrapper of this
-    /// file that bounds every request would hold it (see
-    /// [`kept_in_timed_field`]).
-    fn add(&mut self, finding: Finding, name: String, mentions: Vec<TokenPos>, stored_timed: bool) {
+    /// A client, reported by `finding` unless its uses excuse it;
+    /// `stored_timed` when a wrapper of this file that bounds every
+    /// request would hold it (see [`kept_in_timed_field`]). Its names are
+    /// then given to [`Self::follow`].
+    fn add(&mut self, finding: Finding, stored_timed: bool) -> usize {
         let client = self.findings.len();
         self.findings.push(finding);
         self.stored_timed.push(stored_timed);
         self.uses.push(Vec::new());
         self.unknown.push(false);
-        self.follow(client, name, mentions, 0);
+        client
     }
 
-    fn follow(&mut self, client: usize, name: String, mentions: Vec<TokenPos>, depth: usize) {
+    /// Judges the `mentions` of `name`, which holds `followed` of `client`.
+    fn follow(
+        &mut self,
+        client: usize,
+        followed: Followed,
+        name: String,
+        mentions: Vec<TokenPos>,
+        depth: usize,
+    ) {
         if depth > MAX_ALIAS_DEPTH {
             self.unknown[client] = true;
             return;
@@ -641,6 +704,7 @@ impl LocalClients {
         let index = self.tracked.len();
         self.tracked.push(Tracked {
             client,
+            followed,
             name,
             depth,
             unseen: mentions.len(),
@@ -673,8 +737,20 @@ impl LocalClients {
             }
             t.unseen -= 1;
             let (client, depth) = (t.client, t.depth);
-            match classify_use(ctx, expr, ancestors, options) {
-                Use::Alias { name, mentions } => self.follow(client, name, mentions, depth + 1),
+            let used = match t.followed {
+                Followed::Client => classify_use(ctx, expr, ancestors, options),
+                Followed::RequestFuture if ctx.under_deadline(expr, ancestors, options) => Use::Timed,
+                Followed::RequestFuture => {
+                    Use::Untimed(ctx.span_of(expr), once_on_main_thread(ctx, ancestors))
+                }
+            };
+            match used {
+                Use::Alias { name, mentions } => {
+                    self.follow(client, Followed::Client, name, mentions, depth + 1);
+                }
+                Use::RequestFuture { name, mentions } => {
+                    self.follow(client, Followed::RequestFuture, name, mentions, depth + 1);
+                }
                 other => self.uses[client].push((depth, self.walked, other)),
             }
         }
@@ -726,7 +802,7 @@ impl LocalClients {
                             span,
                             "the client leaves this function here, so requests made with it elsewhere are not bounded by the per-request timeouts",
                         ),
-                        Use::Timed | Use::Alias { .. } => finding,
+                        Use::Timed | Use::Alias { .. } | Use::RequestFuture { .. } => finding,
                     };
                 }
             }

@@ -94,3 +94,38 @@ async fn retry_health(client: Client, url: &str) -> bool {
     }
     false
 }
+
+/// Raced only against cancellation: a stalled server holds the upload until
+/// someone cancels it.
+pub async fn upload_until_cancelled(
+    uri: &str,
+    body: Vec<u8>,
+    cancel: &tokio_util::sync::CancellationToken,
+) -> anyhow::Result<reqwest::Response> {
+    let upload = Client::new().post(uri).body(body).send(); //~ http_client_without_timeout
+    tokio::select! {
+        res = upload => Ok(res?),
+        _ = cancel.cancelled() => anyhow::bail!("cancelled"),
+    }
+}
+
+/// The deadline is a sleep made before the race: where it came from is not
+/// in sight of the branch, so the request counts as unbounded.
+pub async fn fetch_with_shared_deadline(uri: &str, limit: Duration) -> anyhow::Result<String> {
+    let deadline = tokio::time::sleep(limit);
+    tokio::pin!(deadline);
+    let fetch = Client::new().get(uri).send(); //~ http_client_without_timeout
+    tokio::select! {
+        res = fetch => Ok(res?.text().await?),
+        _ = &mut deadline => anyhow::bail!("timed out"),
+    }
+}
+
+/// One bounded request, one awaited as is.
+pub async fn probe_then_fetch(base: &str, limit: Duration) -> anyhow::Result<String> {
+    let client = Client::new(); //~ http_client_without_timeout
+    let probe = client.get(format!("{base}/health")).send();
+    tokio::time::timeout(limit, probe).await??;
+    let page = client.get(format!("{base}/page")).send();
+    Ok(page.await?.text().await?)
+}

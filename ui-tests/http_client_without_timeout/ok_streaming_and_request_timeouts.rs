@@ -113,3 +113,42 @@ pub async fn healthcheck(addr: &str) -> anyhow::Result<()> {
     response.error_for_status()?;
     Ok(())
 }
+
+/// The request future is bound, then raced against a deadline: a stalled
+/// server loses the race.
+pub async fn upload_object(
+    uri: &str,
+    body: Vec<u8>,
+    limit: Duration,
+    cancel: &tokio_util::sync::CancellationToken,
+) -> anyhow::Result<reqwest::Response> {
+    let upload = Client::new().post(uri).body(body).send();
+    tokio::select! {
+        res = upload => Ok(res?),
+        _ = tokio::time::sleep(limit) => anyhow::bail!("upload timed out"),
+        _ = cancel.cancelled() => anyhow::bail!("cancelled"),
+    }
+}
+
+/// The same through `timeout(…)`, after a rebinding of the future.
+pub async fn head_object(uri: &str, limit: Duration) -> anyhow::Result<reqwest::StatusCode> {
+    let head = Client::new().head(uri).send();
+    let head = tokio::time::timeout(limit, head);
+    Ok(head.await??.status())
+}
+
+/// A local client whose requests are sent raced against a deadline, one of
+/// them written as the `select!` branch itself.
+pub async fn sync_bucket(base: &str, limit: Duration) -> anyhow::Result<String> {
+    let client = Client::builder().user_agent("bucket-sync/1.0").build()?;
+    let listing = client.get(format!("{base}/list")).send();
+    let listing = tokio::select! {
+        r = listing => r?,
+        _ = tokio::time::sleep(limit) => anyhow::bail!("listing timed out"),
+    };
+    let status = tokio::select! {
+        r = client.get(format!("{base}/status")).send() => r?,
+        _ = tokio::time::sleep(limit) => anyhow::bail!("status timed out"),
+    };
+    Ok(format!("{} {}", listing.text().await?, status.status()))
+}

@@ -116,6 +116,16 @@ pub fn cancelled_argument(path: &str) -> Option<usize> {
 /// Timeouts racing their last argument against a deadline.
 pub const TIMEOUT_CALLS: &[&str] = &["tokio::time::timeout", "tokio::time::timeout_at"];
 
+/// One-shot timers: raced in a `select!` branch (`_ = sleep(d) => …`),
+/// they put a deadline on the other branches.
+pub const DEADLINE_TIMERS: &[&str] = &[
+    "tokio::time::sleep",
+    "tokio::time::sleep_until",
+    "async_io::Timer::after",
+    "smol::Timer::after",
+    "futures_timer::Delay::new",
+];
+
 /// `futures::future::select`: the loser comes back in `Either::{Left, Right}((output, loser))`.
 pub const SELECT_FNS: &[&str] = &["futures::future::select"];
 

@@ -9,6 +9,7 @@ use crate::macros::MacroBody;
 use crate::LintOptions;
 
 pub use super::paths::TIMEOUT_CALLS;
+use super::paths::DEADLINE_TIMERS;
 
 /// What can drop a future before it completes.
 #[derive(Debug, Clone, Copy)]
@@ -63,6 +64,38 @@ impl<'a> FileContext<'a> {
         }
         None
     }
+
+    /// Whether the expression with the given ancestors is bounded in time
+    /// by the race around it: it is part of the future given to
+    /// `timeout(…)`, or of a `select!` branch raced against a one-shot
+    /// timer (`_ = sleep(d) => return Err(Timeout)`).
+    pub fn under_deadline<'v>(
+        &'v self,
+        expr: &'v Expr,
+        ancestors: &[Node<'v>],
+        options: &LintOptions,
+    ) -> bool {
+        match self.enclosing_race(expr, ancestors, options) {
+            Some(Race::Timeout(_)) => true,
+            Some(Race::Select(mac)) => match self.macro_body(mac) {
+                MacroBody::Select(select) => select
+                    .branches
+                    .iter()
+                    .any(|b| self.is_deadline_timer(&b.future)),
+                _ => false,
+            },
+            None => false,
+        }
+    }
+
+    /// A one-shot timer made in the branch: `sleep(d)`, `sleep_until(t)`, ….
+    fn is_deadline_timer(&self, future: &Expr) -> bool {
+        match future {
+            Expr::Call(call) => self.callee_is(&call.func, DEADLINE_TIMERS),
+            Expr::Paren(p) => self.is_deadline_timer(&p.expr),
+            _ => false,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -106,5 +139,46 @@ mod tests {
             ["none"]
         );
         assert_eq!(races("target().await;"), ["none"]);
+    }
+
+    /// Whether each `target()` call of `body` is under a deadline.
+    fn deadlines(body: &str) -> Vec<bool> {
+        let src = format!("use tokio::time::{{sleep, timeout}}; async fn f() {{ {body} }}");
+        let file = syn::parse_file(&src).unwrap();
+        let ctx = FileContext::new(&file, &src);
+        let mut out = Vec::new();
+        ctx.walk_exprs(|expr, ancestors| {
+            if ctx.is_call_to(expr, &["target"]) {
+                out.push(ctx.under_deadline(expr, ancestors, &LintOptions::default()));
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn a_select_branch_raced_against_a_sleep_is_under_a_deadline() {
+        assert_eq!(deadlines("timeout(d, target()).await;"), [true]);
+        assert_eq!(
+            deadlines("tokio::select! { r = target() => r, _ = sleep(d) => return }"),
+            [true]
+        );
+        assert_eq!(
+            deadlines("tokio::select! { r = target() => r, _ = (tokio::time::sleep_until(t)) => return }"),
+            [true]
+        );
+        // Raced only against cancellation, or against a sleep made elsewhere.
+        assert_eq!(
+            deadlines("tokio::select! { r = target() => r, _ = token.cancelled() => return }"),
+            [false]
+        );
+        assert_eq!(
+            deadlines("tokio::select! { r = target() => r, _ = &mut sleeper => return }"),
+            [false]
+        );
+        // The handler of the sleep branch is not raced.
+        assert_eq!(
+            deadlines("tokio::select! { _ = g() => {}, _ = sleep(d) => { target().await; } }"),
+            [false]
+        );
     }
 }
