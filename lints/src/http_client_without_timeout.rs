@@ -62,8 +62,9 @@ crate::declare_lint! {
     /// (`_ = sleep(d) => …`; a pinned sleep made earlier, `&mut deadline`,
     /// is not recognised), including inside closures and async blocks of
     /// the function. Only the part inside the race is bounded: a body read
-    /// after it is not. A request future bound with `let req = ….send();`
-    /// is judged where it is awaited. Aliases (`let c =
+    /// after it is not, and in a fn that streams a body (`.bytes_stream()`,
+    /// `.chunk()`) such a race excuses nothing. A request future bound with
+    /// `let req = ….send();` is judged where it is awaited. Aliases (`let c =
     /// &client;`, `let c = client.clone();`) are followed. It is still
     /// reported when any request lacks one, when the request builder is kept
     /// in a variable and its timeout set later (`let req = client.get(url);
@@ -246,7 +247,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             report(finding, expr, ancestors, &mut findings, &mut local_clients);
         }
         syn::Expr::Call(call) if call.args.len() == 1 && ctx.callee_is(&call.func, REQWEST_GET) => {
-            if ctx.under_deadline(expr, ancestors, options) {
+            if bounded_by_deadline(ctx, expr, ancestors, options) {
                 return;
             }
             let finding = Finding::new(name, ctx.span_of(expr), "`reqwest::get` sends the request with a default client that has no timeout")
@@ -410,7 +411,7 @@ fn client_destination<'v>(
             {
                 let below = ancestors_below(ancestors, e);
                 return if request_has_timeout(e, below)
-                    || ctx.under_deadline(expr, ancestors, options)
+                    || bounded_by_deadline(ctx, expr, ancestors, options)
                 {
                     Destination::TimedRequest
                 } else if let Some((name, mentions)) = bound_request_future(ctx, e, below) {
@@ -536,6 +537,40 @@ fn request_has_timeout(start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
     false
 }
 
+/// Whether a request sent at `expr` is bounded by the race around it (a
+/// `timeout(…)`, a `select!` against `sleep(…)`), in a fn that does not
+/// stream a response body (`.bytes_stream()`, `.chunk()`): there the
+/// deadline bounds the headers, and the body read after it has no bound.
+fn bounded_by_deadline<'v>(
+    ctx: &'v FileContext<'_>,
+    expr: &'v syn::Expr,
+    ancestors: &[Node<'v>],
+    options: &LintOptions,
+) -> bool {
+    ctx.under_deadline(expr, ancestors, options) && !streams_a_body(ancestors)
+}
+
+/// Whether the fn around (given by `ancestors`) streams a response body.
+fn streams_a_body(ancestors: &[Node<'_>]) -> bool {
+    struct Streams(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Streams {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            self.0 |= m.method == "bytes_stream" || m.method == "chunk";
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    let body = ancestors.iter().rev().find_map(|n| match n {
+        Node::ItemFn(f) => Some(&*f.block),
+        Node::ImplFn(f) => Some(&f.block),
+        _ => None,
+    });
+    body.is_some_and(|b| {
+        let mut streams = Streams(false);
+        syn::visit::Visit::visit_block(&mut streams, b);
+        streams.0
+    })
+}
+
 /// When the request started by `start` (`client.get(url)`, whose
 /// ancestors are given) is sent into a plain `let name = ….send();`: the
 /// name and its later mentions. The future is bounded where it is awaited
@@ -589,7 +624,7 @@ fn classify_use<'v>(
             let below = &ancestors[..above - 1];
             let untimed = || Use::Untimed(ctx.span_of(e), once_on_main_thread(ctx, below));
             if REQUEST_METHODS.iter().any(|r| m.method == r) {
-                if request_has_timeout(e, below) || ctx.under_deadline(mention, ancestors, options) {
+                if request_has_timeout(e, below) || bounded_by_deadline(ctx, mention, ancestors, options) {
                     Use::Timed
                 } else if let Some((name, mentions)) = bound_request_future(ctx, e, below) {
                     Use::RequestFuture { name, mentions }
@@ -739,7 +774,7 @@ impl LocalClients {
             let (client, depth) = (t.client, t.depth);
             let used = match t.followed {
                 Followed::Client => classify_use(ctx, expr, ancestors, options),
-                Followed::RequestFuture if ctx.under_deadline(expr, ancestors, options) => Use::Timed,
+                Followed::RequestFuture if bounded_by_deadline(ctx, expr, ancestors, options) => Use::Timed,
                 Followed::RequestFuture => {
                     Use::Untimed(ctx.span_of(expr), once_on_main_thread(ctx, ancestors))
                 }

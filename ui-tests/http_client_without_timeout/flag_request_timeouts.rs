@@ -129,3 +129,17 @@ pub async fn probe_then_fetch(base: &str, limit: Duration) -> anyhow::Result<Str
     let page = client.get(format!("{base}/page")).send();
     Ok(page.await?.text().await?)
 }
+
+/// The deadline bounds the headers; the body streamed after it has none,
+/// so a server that stalls mid-body holds the download forever.
+pub async fn stream_object(
+    uri: &str,
+    limit: Duration,
+) -> anyhow::Result<impl futures_util::Stream<Item = reqwest::Result<bytes::Bytes>>> {
+    let get = Client::new().get(uri).send(); //~ http_client_without_timeout
+    let resp = tokio::select! {
+        r = get => r?,
+        _ = tokio::time::sleep(limit) => anyhow::bail!("timed out"),
+    };
+    Ok(resp.bytes_stream())
+}
