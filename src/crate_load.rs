@@ -614,7 +614,7 @@ impl LazyCrate {
     /// parsed), with its paths through the crate's libraries read.
     fn insert_loaded(&mut self, path: PathBuf, mut made: Option<CallSummary>) {
         if let Some(summary) = &mut made {
-            summary.read_library_paths(&self.unnamed_roots);
+            summary.read_library_paths(&self.libraries, &self.unnamed_roots);
             if let Some(library) = self.library_of.get(&path) {
                 summary.name_crate_root(library);
             }

@@ -624,7 +624,9 @@ fn classify_use<'v>(
             let below = &ancestors[..above - 1];
             let untimed = || Use::Untimed(ctx.span_of(e), once_on_main_thread(ctx, below));
             if REQUEST_METHODS.iter().any(|r| m.method == r) {
-                if request_has_timeout(e, below) || bounded_by_deadline(ctx, mention, ancestors, options) {
+                if request_has_timeout(e, below)
+                    || bounded_by_deadline(ctx, mention, ancestors, options)
+                {
                     Use::Timed
                 } else if let Some((name, mentions)) = bound_request_future(ctx, e, below) {
                     Use::RequestFuture { name, mentions }
@@ -774,7 +776,9 @@ impl LocalClients {
             let (client, depth) = (t.client, t.depth);
             let used = match t.followed {
                 Followed::Client => classify_use(ctx, expr, ancestors, options),
-                Followed::RequestFuture if bounded_by_deadline(ctx, expr, ancestors, options) => Use::Timed,
+                Followed::RequestFuture if bounded_by_deadline(ctx, expr, ancestors, options) => {
+                    Use::Timed
+                }
                 Followed::RequestFuture => {
                     Use::Untimed(ctx.span_of(expr), once_on_main_thread(ctx, ancestors))
                 }

@@ -67,9 +67,13 @@ crate::declare_lint! {
     ///   call is followed only when exactly one fn of the crate can be it: a
     ///   free fn by its module path (`super::` at a file's top: the file
     ///   that declares this one's `mod`), by the `use` of a crate path that
-    ///   brings it in (`use crate::a::pump;`), as an item of the (inline)
-    ///   module the call is in, or else by a name no other free fn of the
-    ///   crate has; a method through `self`, `Self::`, `Type::`, a
+    ///   brings it or its module in (`use crate::a::pump;`, `use crate::a as
+    ///   aa; aa::pump()`, `use app::a::pump;` in a binary of the library
+    ///   `app`), as an item of the (inline) module the call is in, or else
+    ///   by a name no other free fn of the crate has. A name or module that
+    ///   a `use` (or the one glob in scope) brings in from another crate is
+    ///   not the crate's (`use metrics::flush; flush()`), unless a glob of
+    ///   the crate's own modules (`use super::*`) is in scope too. A method through `self`, `Self::`, `Type::`, a
     ///   variable whose `let` (`Type::new(…)`, a struct literal, a typed
     ///   `let`, a call of a crate fn or method whose declared return type
     ///   names the type, through `Option`/`Result`, `?`, `.await`,

@@ -21,7 +21,19 @@ async fn main() -> anyhow::Result<()> {
         std::thread::sleep(std::time::Duration::from_millis(10));
     });
     println!("{} {}", text.len(), secrets?.len());
+    // Another module's fn named `main` is not this one: `main` is still
+    // only an entry point, and what it awaits runs on the main thread.
+    commands::main().await;
+    load_plugins().await?;
     Ok(())
+}
+
+async fn load_plugins() -> std::io::Result<String> {
+    std::fs::read_to_string("plugins.toml")
+}
+
+pub mod commands {
+    pub async fn main() {}
 }
 
 pub struct Cli {

@@ -243,6 +243,45 @@ fn imported_free_fn(ctx: &FileContext<'_>, path: &syn::Path) -> Option<Callee> {
     ))
 }
 
+/// The free fn a call's path (`names`, as written: a module path, or a
+/// name not defined here) calls:
+/// * into the crate through a `use` (`use crate::a::pump; pump()`, `use
+///   crate::a as aa; aa::pump()`): the last module and the name;
+/// * through a `use` of another crate's path (`use other::pump;`, `use
+///   other::util; util::pause()`): that crate's name joined to the last
+///   module (`other::util`), which keys no fn of the crate unless `other`
+///   is one of its libraries (see [`CallSummary::read_library_paths`]);
+/// * a bare name no `use` names (a glob's, maybe one of the crate's): any
+///   free fn so named (module `None`);
+/// * a path no `use` changes (`util::pause()`, `tokio::spawn()`): its last
+///   module and name.
+fn path_callee(ctx: &FileContext<'_>, path: &syn::Path, names: &[String]) -> Callee {
+    let name = names.last().cloned().unwrap_or_default();
+    let as_written = || match names {
+        [.., module, _] => Callee::Free(Some(module.clone()), name.clone()),
+        _ => Callee::Free(None, name.clone()),
+    };
+    if let Some(callee) = imported_free_fn(ctx, path) {
+        return callee;
+    }
+    let Some(full) = ctx.resolve(path) else {
+        return as_written();
+    };
+    if full == names.join("::") {
+        return as_written();
+    }
+    // A bare name an outside glob may bring in, when a glob of the crate's
+    // own modules (`use super::*`) may too.
+    if names.len() == 1 && ctx.imports.crate_glob_at(path.segments[0].ident.span()) {
+        return as_written();
+    }
+    match full.split("::").collect::<Vec<_>>().as_slice() {
+        [head, _] => Callee::Free(Some(head.to_string()), name),
+        [head, .., module, _] => Callee::Free(Some(format!("{head}::{module}")), name),
+        _ => as_written(),
+    }
+}
+
 /// `a::b::name` as its last module and name (`(Some("b"), "name")`);
 /// `name` alone has no module.
 fn module_and_name(path: &str) -> (Option<&str>, &str) {
@@ -253,6 +292,23 @@ fn module_and_name(path: &str) -> (Option<&str>, &str) {
 }
 
 impl Callee {
+    /// A module read through another crate's name (`app::util`, see
+    /// [`path_callee`]) as the module of this crate it is, when that crate
+    /// is one of `libraries`.
+    fn read_library_modules(&mut self, libraries: &BTreeSet<String>) {
+        match self {
+            Callee::Free(Some(module), _) => {
+                if let Some((head, last)) = module.split_once("::") {
+                    if libraries.contains(head) {
+                        *module = last.to_string();
+                    }
+                }
+            }
+            Callee::Returned { call, .. } => call.read_library_modules(libraries),
+            _ => {}
+        }
+    }
+
     /// Reads the path of a free fn call through a module `from` accepts as
     /// one through `to` (also the call a method is called on the result
     /// of): `app::serve()` as `crate::serve()`, or the reverse.
@@ -266,18 +322,25 @@ impl Callee {
 }
 
 impl CallSummary {
-    /// Reads the calls through a library of the crate by its name
-    /// (`app::serve()` in a binary of the package whose library is `app`)
-    /// as calls of the crate root's fns (`crate::serve()`), as every other
-    /// path into the crate root is read. `libraries`: the library names of
-    /// the crate's packages that no module of the crate is named.
-    pub fn read_library_paths(&mut self, libraries: &BTreeSet<String>) {
-        if libraries.is_empty() {
-            return;
-        }
+    /// Reads the calls through the crate's libraries by their names. A
+    /// module path below one (`use app::util::pause;`, read as
+    /// `app::util`) is the path of that module in the crate (`util`). A
+    /// library's own fns (`app::serve()` in a binary of the package whose
+    /// library is `app`) are the crate root's fns (`crate::serve()`), as
+    /// every other path into the crate root is read, when the library is
+    /// one of `unnamed_roots`: the library names of the crate's packages
+    /// that no module of the crate is named.
+    pub fn read_library_paths(
+        &mut self,
+        libraries: &BTreeSet<String>,
+        unnamed_roots: &BTreeSet<String>,
+    ) {
         for site in &mut self.calls {
-            site.callee
-                .read_module_as(&|m| libraries.contains(m), "crate");
+            site.callee.read_library_modules(libraries);
+            if !unnamed_roots.is_empty() {
+                site.callee
+                    .read_module_as(&|m| unnamed_roots.contains(m), "crate");
+            }
         }
     }
 
@@ -462,9 +525,7 @@ impl<'a> FileContext<'a> {
                                 local_fn_module(self, &p.path, module)
                                     .map(|m| Callee::Free(Some(m), name.clone()))
                             }
-                            [.., module, name] => {
-                                Some(Callee::Free(Some(module.clone()), name.clone()))
-                            }
+                            [.., _, _] => Some(path_callee(self, &p.path, &names)),
                             // A closure or fn pointer held by a variable.
                             [name]
                                 if bound_in_enclosing_fn(
@@ -476,18 +537,16 @@ impl<'a> FileContext<'a> {
                             {
                                 None
                             }
-                            [name] if own_free.contains(name) => Some(Callee::Free(
-                                Some(
-                                    local_fn_module(self, &p.path, module)
-                                        .unwrap_or_else(|| module.to_string()),
-                                ),
-                                name.clone(),
-                            )),
+                            // This module's own fn, unless an inline
+                            // module imports the name from elsewhere.
+                            [name] if own_free.contains(name) => {
+                                match local_fn_module(self, &p.path, module) {
+                                    Some(m) => Some(Callee::Free(Some(m), name.clone())),
+                                    None => Some(path_callee(self, &p.path, &names)),
+                                }
+                            }
                             // `use crate::a::pump; pump()`: the module the import names.
-                            [name] => Some(
-                                imported_free_fn(self, &p.path)
-                                    .unwrap_or_else(|| Callee::Free(None, name.clone())),
-                            ),
+                            [_] => Some(path_callee(self, &p.path, &names)),
                             [] => None,
                         }
                     }
@@ -829,6 +888,11 @@ impl<'a> FileContext<'a> {
                             // on whichever thread gets there first.
                             if thread == SiteThread::Caller {
                                 thread = SiteThread::Worker;
+                            }
+                            // On a static, it initialises the static.
+                            if self.initializes_a_static(call) {
+                                caller = Caller::Static;
+                                break;
                             }
                         } else if matches!(child, Node::Expr(Expr::Closure(_))) {
                             // A closure given to anything else may run any
@@ -1479,6 +1543,17 @@ pub fn reached_from_main<'s>(
         .filter(|s| s.crate_root)
         .map(|s| s.module.as_str())
         .collect();
+    // `(module, name, module of the fn)`: a module's re-exports of free fns
+    // (`pub use reporter::start;` in `db`), through which `db::start()`
+    // calls `reporter::start`.
+    let reexports: BTreeSet<(&str, &str, Option<&str>)> = (summaries.clone().into_iter())
+        .flat_map(|s| {
+            s.reexports.iter().filter_map(move |(name, path)| {
+                let (module, _) = reexported_fn(path, Some(&s.module))?;
+                Some((s.module.as_str(), name.as_str(), module))
+            })
+        })
+        .collect();
     let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
     let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
@@ -1569,7 +1644,15 @@ pub fn reached_from_main<'s>(
         }
     }
     // A `main` that something calls is not only an entry point.
-    let called = |key: &String| free.contains_key(key.rsplit("::").next().unwrap_or(key));
+    // (`cli::main()` is another module's `main`.)
+    let called = |key: &String| {
+        let (module, name) = key.rsplit_once("::").unwrap_or(("", key));
+        free.get(name).is_some_and(|sites| {
+            sites.iter().any(|(m, _)| {
+                m.is_none_or(|m| m == module || matches!(m, "crate" | "self" | "super"))
+            })
+        })
+    };
     once.retain(|m| !called(m));
     main_thread.retain(|m| !called(m));
     // Every call that may be the fn of `key`.
@@ -1603,6 +1686,8 @@ pub fn reached_from_main<'s>(
                                 || matches!(m, "self" | "super" | "crate")
                                 // A library root's own fn of the name is the one.
                                 || (roots.contains(m) && !keys.contains(format!("{m}::{name}").as_str()))
+                                || reexports.contains(&(m, name, Some(owner)))
+                                || reexports.contains(&(m, name, None))
                         })
                     })
                     .map(|(_, site)| *site),

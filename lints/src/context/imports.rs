@@ -128,6 +128,19 @@ impl Imports {
                 .any(|s| self.modules[s].local_items.contains(name))
     }
 
+    /// Whether a glob of the crate's own modules (`use super::*`, `use
+    /// crate::a::*`, `use self::a::*`) is in scope at `at`.
+    pub fn crate_glob_at(&self, at: proc_macro2::Span) -> bool {
+        self.scopes_from(self.module_at(at.start())).any(|s| {
+            self.modules[s].globs.iter().any(|g| {
+                is_relative(g)
+                    || g == "crate"
+                    || g.starts_with("crate::")
+                    || self.starts_at_local_item(s, g)
+            })
+        })
+    }
+
     /// `scope`, then the blocks around it, up to the module they are in.
     fn scopes_from(&self, scope: usize) -> impl Iterator<Item = usize> + '_ {
         let mut next = Some(scope);

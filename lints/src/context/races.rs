@@ -8,8 +8,8 @@ use super::{FileContext, Node};
 use crate::macros::MacroBody;
 use crate::LintOptions;
 
-pub use super::paths::TIMEOUT_CALLS;
 use super::paths::DEADLINE_TIMERS;
+pub use super::paths::TIMEOUT_CALLS;
 
 /// What can drop a future before it completes.
 #[derive(Debug, Clone, Copy)]
@@ -163,7 +163,9 @@ mod tests {
             [true]
         );
         assert_eq!(
-            deadlines("tokio::select! { r = target() => r, _ = (tokio::time::sleep_until(t)) => return }"),
+            deadlines(
+                "tokio::select! { r = target() => r, _ = (tokio::time::sleep_until(t)) => return }"
+            ),
             [true]
         );
         // Raced only against cancellation, or against a sleep made elsewhere.

@@ -1,0 +1,3 @@
+mod reporter;
+
+pub use reporter::start_reporter;
