@@ -87,6 +87,9 @@ pub struct LazyCrate {
     /// The names of the packages' libraries that no module is named: a
     /// path through one (`app::serve()`) is a path into the crate.
     libraries: BTreeSet<String>,
+    /// The names of all the packages' libraries: a module path below one
+    /// (`app::util::pause()`) is a path into the crate.
+    library_paths: BTreeSet<String>,
     /// The names of [`LazyCrate::libraries`] whose root is not named by
     /// them (see `library_of`): a path through one is read as one from the
     /// crate root (`crate::serve()`).
@@ -359,6 +362,7 @@ impl LazyCrate {
             units: BTreeMap::new(),
             library_units: BTreeSet::new(),
             libraries: BTreeSet::new(),
+            library_paths: BTreeSet::new(),
             unnamed_roots: BTreeSet::new(),
             library_roots: BTreeSet::new(),
             library_of: HashMap::new(),
@@ -459,8 +463,14 @@ impl LazyCrate {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
             };
-            // Examples, tests and benches call nothing that runs in production.
-            package.targets.retain(|t| !t.test);
+            // Examples, tests and benches call nothing that runs in
+            // production. Those in a test directory are test code by their
+            // path; the tree of one declared elsewhere (`[[example]] path =
+            // "demo/gc.rs"`) is read to mark its files test code.
+            let dir = package.dir.clone();
+            package
+                .targets
+                .retain(|t| !t.test || !crate::discover::in_test_dir(t.root.strip_prefix(&dir).unwrap_or(&t.root)));
             // A module file in a directory the walk leaves out (`src/tests/`)
             // is read when the tree reaches it.
             let mut load = |path: &Path| {
@@ -526,6 +536,9 @@ impl LazyCrate {
                 self.library_of.insert(path.clone(), name.clone());
             }
         }
+        // Paths below a library's name (`app::util::pause`) are paths into
+        // the crate, whatever its modules are named.
+        self.library_paths = libraries.clone();
         libraries.retain(|l| !members.values().any(|(module, _)| module == l));
         self.library_roots = self.library_of.values().cloned().collect();
         self.unnamed_roots = libraries.difference(&self.library_roots).cloned().collect();
@@ -614,7 +627,7 @@ impl LazyCrate {
     /// parsed), with its paths through the crate's libraries read.
     fn insert_loaded(&mut self, path: PathBuf, mut made: Option<CallSummary>) {
         if let Some(summary) = &mut made {
-            summary.read_library_paths(&self.libraries, &self.unnamed_roots);
+            summary.read_library_paths(&self.library_paths, &self.unnamed_roots);
             if let Some(library) = self.library_of.get(&path) {
                 summary.name_crate_root(library);
             }

@@ -20,7 +20,7 @@ crate::declare_lint! {
     ///    excused: it keeps the receiver alive);
     /// 3. is passed to `drop(…)` while the sender is still used after that
     ///    point (a later `drop(tx)`, `tx.closed()` or `tx.is_closed()` is not
-    ///    a use: none of them sends);
+    ///    a use: none of them sends), also when it was read before the drop;
     /// 4. is only stored into a field of a struct literal (`Self { rx, … }`)
     ///    of a struct defined in this file, and that field is never read
     ///    anywhere in the file (no `.rx`, no `Self { rx, .. }` pattern).
@@ -64,7 +64,9 @@ crate::declare_lint! {
     /// for case 4 (not `Some(rx)`, not an enum variant `Self::On { rx }`, not
     /// a tuple struct). In case 3, "after" is source order: a use written
     /// later in the function than the first `drop(rx)`, even when that drop
-    /// is conditional (`if !enabled { drop(rx) }`). A channel created inside
+    /// is conditional (`if !enabled { drop(rx) }`); a receiver mentioned
+    /// after its first `drop` other than in another `drop` (`if c {
+    /// drop(rx) } else { serve(rx) }`) is not judged by case 3. A channel created inside
     /// a macro body is checked against the rest of that body and the
     /// statements after the macro. A receiver bound to a name and never used
     /// is flagged even when the sender is `_`, and in tests too. Assigning
@@ -178,13 +180,22 @@ fn check_constructor<'v>(
             format!("the receiver `{receiver_name}` is bound here and never used again: every send succeeds and the queue grows without bound"),
         ));
     }
-    if mentions.iter().all(|m| m.kind == MentionKind::Drop) {
+    // Dropped, whether or not it was read before (nothing reads it after).
+    let first_drop = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Drop)
+        .map(|m| m.span)
+        .min_by_key(|s| s.start());
+    if let Some(first_drop) = first_drop.filter(|d| {
+        mentions
+            .iter()
+            .all(|m| m.kind == MentionKind::Drop || m.span.start() < d.start())
+    }) {
         let sender_ident = match sender {
             Pat::Ident(p) if p.subpat.is_none() => &p.ident,
             _ => return None,
         };
         let sender = sender_ident.to_string();
-        let first_drop = mentions.iter().map(|m| m.span).min_by_key(|s| s.start())?;
         let sender_used_later = ctx
             .references_of_pat(sender_ident)
             .iter()

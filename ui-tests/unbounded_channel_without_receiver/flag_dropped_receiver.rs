@@ -32,3 +32,14 @@ pub fn dropped_in_branch(cfg: &Config) -> Uploader {
     }
     Uploader { queue: tx }
 }
+
+/// Read once for the handshake, then dropped while the sender keeps sending.
+pub async fn handshake_then_stream(frames: Vec<Frame>) {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel(); //~ unbounded_channel_without_receiver
+    tx.send(Frame::hello()).ok();
+    let _hello = rx.recv().await;
+    drop(rx);
+    for frame in frames {
+        let _ = tx.send(frame);
+    }
+}

@@ -43,3 +43,16 @@ pub async fn close_notification() {
     watcher.closed().await;
     assert!(tx.is_closed());
 }
+
+/// Dropped on one branch, served on the other: which one runs is not known.
+pub fn served_unless_disabled(enabled: bool, events: Vec<Event>) {
+    let (tx, rx) = crossbeam_channel::unbounded();
+    if !enabled {
+        drop(rx);
+    } else {
+        std::thread::spawn(move || serve(rx));
+    }
+    for event in events {
+        let _ = tx.send(event);
+    }
+}
