@@ -468,9 +468,10 @@ impl LazyCrate {
             // path; the tree of one declared elsewhere (`[[example]] path =
             // "demo/gc.rs"`) is read to mark its files test code.
             let dir = package.dir.clone();
-            package
-                .targets
-                .retain(|t| !t.test || !crate::discover::in_test_dir(t.root.strip_prefix(&dir).unwrap_or(&t.root)));
+            package.targets.retain(|t| {
+                !t.test
+                    || !crate::discover::in_test_dir(t.root.strip_prefix(&dir).unwrap_or(&t.root))
+            });
             // A module file in a directory the walk leaves out (`src/tests/`)
             // is read when the tree reaches it.
             let mut load = |path: &Path| {

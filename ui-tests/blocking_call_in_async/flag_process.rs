@@ -41,3 +41,31 @@ impl Worker {
 pub async fn reap(child: &mut std::process::Child) {
     let _ = child.wait(); //~ blocking_call_in_async
 }
+
+/// Values unwrapped by a pattern keep their type: the child, the file and
+/// the listener are still std's.
+pub async fn run_hook(hook: &std::path::Path) {
+    let Ok(mut child) = Command::new(hook).spawn() else {
+        return;
+    };
+    let _ = child.wait(); //~ blocking_call_in_async
+}
+
+pub async fn read_pid_file(path: &str) -> Option<u32> {
+    use std::io::Read;
+    if let Ok(mut file) = std::fs::File::open(path) { //~ blocking_call_in_async
+        let mut text = String::new();
+        file.read_to_string(&mut text).ok()?; //~ blocking_call_in_async
+        return text.trim().parse().ok();
+    }
+    None
+}
+
+pub async fn accept_one(addr: &str) {
+    match std::net::TcpListener::bind(addr) {
+        Ok(listener) => {
+            let _ = listener.accept(); //~ blocking_call_in_async
+        }
+        Err(e) => eprintln!("{e}"),
+    }
+}

@@ -58,3 +58,18 @@ pub async fn std_paths_without_io() -> std::fs::OpenOptions {
     opts.read(true);
     opts
 }
+
+/// tokio's file and child, unwrapped by a pattern: their methods are async.
+pub async fn read_pid_file(path: &str) -> Option<u32> {
+    use tokio::io::AsyncReadExt;
+    if let Ok(mut file) = tokio::fs::File::open(path).await {
+        let mut text = String::new();
+        file.read_to_string(&mut text).await.ok()?;
+        return text.trim().parse().ok();
+    }
+    let Ok(mut child) = tokio::process::Command::new("true").spawn() else {
+        return None;
+    };
+    child.wait().await.ok()?;
+    None
+}
