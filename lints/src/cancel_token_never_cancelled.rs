@@ -545,35 +545,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
     /// The fn of this file a call's callee names, and whether its receiver
     /// parameter is skipped when counting arguments.
     fn local_callee(&self, func: &Expr) -> Option<(crate::context::LocalFn<'a>, bool)> {
-        let Expr::Path(p) = func else { return None };
-        if p.qself.is_some() {
-            return None;
-        }
-        let segments = &p.path.segments;
-        let last = segments.last()?.ident.to_string();
-        match segments.len() {
-            1 if p.path.leading_colon.is_none() => {
-                // An item of the module the call is in (or of its parent,
-                // through `use super::*`), not an import.
-                let resolved = self.ctx.resolve(&p.path)?;
-                if !resolved.starts_with("crate::") {
-                    return None;
-                }
-                Some((self.ctx.local_fn(&last)?, false))
-            }
-            2 if segments[0].ident == "Self" => Some((self.ctx.local_method(&last)?, false)),
-            _ => {
-                let resolved = self.ctx.resolve(&p.path)?;
-                if resolved.starts_with("crate::")
-                    || resolved.starts_with("self::")
-                    || resolved.starts_with("super::")
-                {
-                    Some((self.ctx.local_fn(&last)?, false))
-                } else {
-                    None
-                }
-            }
-        }
+        Some((self.ctx.called_local_fn(func)?, false))
     }
 }
 

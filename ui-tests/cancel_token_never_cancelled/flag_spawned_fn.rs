@@ -70,3 +70,16 @@ pub async fn future_bound_then_spawned() {
     };
     tokio::spawn(task);
 }
+
+/// A crate fn `watch_ctrl_c` fires its token, but the task runs the local
+/// closure of that name, which only waits on it.
+pub async fn watch_ctrl_c(token: CancellationToken) {
+    tokio::signal::ctrl_c().await.ok();
+    token.cancel();
+}
+
+pub fn start_with_local_watcher() {
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
+    let watch_ctrl_c = |t: CancellationToken| async move { t.cancelled().await };
+    tokio::spawn(watch_ctrl_c(token.clone()));
+}

@@ -43,3 +43,17 @@ pub async fn retries(conn: Conn) {
     });
     let _ = timeout(Duration::from_secs(2), attempt).await;
 }
+
+/// The crate's `poll_forever` loops, but the task runs the local closure of
+/// that name, which returns.
+pub async fn poll_forever() {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+}
+
+pub async fn probe_with_local_poller() {
+    let poll_forever = || async { tokio::time::sleep(std::time::Duration::from_millis(5)).await };
+    let probe = tokio::spawn(poll_forever());
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(1), probe).await;
+}

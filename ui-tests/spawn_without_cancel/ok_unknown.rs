@@ -30,3 +30,19 @@ mod local {
         });
     }
 }
+
+/// `pump()` here calls the closure parameter, not the crate's looping
+/// `pump`: what it runs is not known.
+pub async fn pump() {
+    loop {
+        tokio::task::yield_now().await;
+    }
+}
+
+pub fn run_with<F, Fut>(pump: F)
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(pump());
+}

@@ -362,8 +362,11 @@ impl<'a> FileContext<'a> {
         match p.path.segments.len() {
             1 => {
                 // An item of the module the call is in (or of its parent,
-                // through `use super::*`), not an import.
-                if !self.resolve(&p.path)?.starts_with("crate::") {
+                // through `use super::*`), not an import, nor a local
+                // (`let worker = || async { … }; spawn(worker())`).
+                if !self.resolve(&p.path)?.starts_with("crate::")
+                    || self.binding_of_use(&p.path.segments[0].ident).is_some()
+                {
                     return None;
                 }
                 self.local_fn(&last)
