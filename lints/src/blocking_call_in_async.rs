@@ -782,7 +782,7 @@ impl<'v> Rule<'v, '_> {
     fn runtime_param_type(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
         let ty = match self.lookup(path_ident(receiver)?, ancestors)? {
             Binding::Param(ty) => ty,
-            Binding::Let(..) | Binding::Pattern(..) => return None,
+            Binding::Let(..) => return None,
         };
         let resolved = self.written_type(ty, &["Arc", "Rc"])?;
         matches!(
@@ -938,28 +938,20 @@ impl<'v> Rule<'v, '_> {
             },
             Expr::Path(p) if p.qself.is_none() => {
                 let name = p.path.get_ident()?;
+                // `if let Ok(mut f) = File::open(p)`, `let Ok(c) = cmd.spawn()
+                // else { … }`, a `match` arm `Ok(l) =>`: what it unwraps.
+                if let Some(wrapped) = self.ctx.unwrapped_from(name, ancestors) {
+                    return match part {
+                        None => self.origin_of(wrapped, ancestors, None, methods, depth + 1),
+                        Some(_) => None,
+                    };
+                }
                 match self.lookup(name, ancestors)? {
                     Binding::Param(ty) => Some(Origin::Typed {
                         types: vec![ty],
                         methods: std::mem::take(methods),
                         part,
                     }),
-                    Binding::Pattern(pat, scrutinee, at) => {
-                        if unwrapped_ident(pat)? != name || part.is_some() {
-                            return None;
-                        }
-                        self.origin_of(scrutinee, &at, None, methods, depth + 1)
-                    }
-                    // `let Ok(f) = File::open(p) else { … };`
-                    Binding::Let(local, at)
-                        if matches!(&local.pat, Pat::TupleStruct(_)) && part.is_none() =>
-                    {
-                        if unwrapped_ident(&local.pat)? != name {
-                            return None;
-                        }
-                        let init = local.init.as_ref()?;
-                        self.origin_of(&init.expr, &at, None, methods, depth + 1)
-                    }
                     Binding::Let(local, at) => {
                         let (pat, ty) = match &local.pat {
                             Pat::Type(t) => (&*t.pat, Some(&*t.ty)),
@@ -1044,29 +1036,6 @@ impl<'v> Rule<'v, '_> {
                         _ => None,
                     })
             }
-            BindingKind::Condition | BindingKind::MatchArm => {
-                let defined_at = binding.span.start();
-                let binds = |pat: &syn::Pat| {
-                    let mut found = false;
-                    crate::context::scopes::for_each_pattern_ident(pat, |i| {
-                        found |= i.span().start() == defined_at;
-                    });
-                    found
-                };
-                // The `if let` / `while let` / `match` whose pattern binds it.
-                ancestors.iter().enumerate().rev().find_map(|(i, node)| {
-                    let Node::Expr(e) = node else { return None };
-                    let (pat, scrutinee) = match e {
-                        Expr::If(x) => let_in_condition(&x.cond, &binds)?,
-                        Expr::While(x) => let_in_condition(&x.cond, &binds)?,
-                        Expr::Match(m) => {
-                            (&m.arms.iter().find(|arm| binds(&arm.pat))?.pat, &*m.expr)
-                        }
-                        _ => return None,
-                    };
-                    Some(Binding::Pattern(pat, scrutinee, ancestors[..=i].to_vec()))
-                })
-            }
             _ => None,
         }
     }
@@ -1120,43 +1089,6 @@ impl<'v> Rule<'v, '_> {
 enum Binding<'v> {
     Let(&'v syn::Local, Vec<Node<'v>>),
     Param(&'v syn::Type),
-    /// The pattern of an `if let`, `while let` or `match` arm, the value it
-    /// matches, and the ancestors of the `if` / `while` / `match`.
-    Pattern(&'v syn::Pat, &'v Expr, Vec<Node<'v>>),
-}
-
-/// The `let pat = value` of a condition (alone or in a `&&` chain) whose
-/// pattern `binds` says it binds the name.
-fn let_in_condition<'v>(
-    cond: &'v Expr,
-    binds: &dyn Fn(&syn::Pat) -> bool,
-) -> Option<(&'v syn::Pat, &'v Expr)> {
-    match cond {
-        Expr::Let(l) if binds(&l.pat) => Some((&l.pat, &l.expr)),
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            let_in_condition(&b.left, binds).or_else(|| let_in_condition(&b.right, binds))
-        }
-        Expr::Paren(p) => let_in_condition(&p.expr, binds),
-        _ => None,
-    }
-}
-
-/// The name a pattern binds when it is the name itself or the one field of
-/// `Ok(…)` / `Some(…)`, which unwrap the value the pattern matches.
-fn unwrapped_ident(pat: &Pat) -> Option<&syn::Ident> {
-    match pat {
-        Pat::TupleStruct(t)
-            if t.elems.len() == 1
-                && t.path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident == "Ok" || s.ident == "Some") =>
-        {
-            unwrapped_ident(&t.elems[0])
-        }
-        Pat::Paren(p) => unwrapped_ident(&p.pat),
-        _ => pat_ident(pat),
-    }
 }
 
 /// The type at position `i` of a tuple type, seen through references and

@@ -4,7 +4,7 @@ use crate::context::paths::{
     REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
 };
 use crate::context::spawn;
-use crate::context::threads::{once_on_main_thread, MainOnce};
+use crate::context::threads::{enclosing_fn_body, once_on_main_thread, MainOnce};
 use crate::context::{Node, TokenPos};
 use crate::Triggers;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
@@ -547,27 +547,15 @@ fn bounded_by_deadline<'v>(
     ancestors: &[Node<'v>],
     options: &LintOptions,
 ) -> bool {
-    ctx.under_deadline(expr, ancestors, options) && !streams_a_body(ancestors)
+    ctx.under_deadline(expr, ancestors, options) && !streams_a_body(ctx, ancestors)
 }
 
 /// Whether the fn around (given by `ancestors`) streams a response body.
-fn streams_a_body(ancestors: &[Node<'_>]) -> bool {
-    struct Streams(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Streams {
-        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
-            self.0 |= m.method == "bytes_stream" || m.method == "chunk";
-            syn::visit::visit_expr_method_call(self, m);
-        }
-    }
-    let body = ancestors.iter().rev().find_map(|n| match n {
-        Node::ItemFn(f) => Some(&*f.block),
-        Node::ImplFn(f) => Some(&f.block),
-        _ => None,
-    });
-    body.is_some_and(|b| {
-        let mut streams = Streams(false);
-        syn::visit::Visit::visit_block(&mut streams, b);
-        streams.0
+fn streams_a_body(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
+    enclosing_fn_body(ancestors).is_some_and(|body| {
+        ctx.any_expr(body, |e| {
+            matches!(e, syn::Expr::MethodCall(m) if m.method == "bytes_stream" || m.method == "chunk")
+        })
     })
 }
 

@@ -231,7 +231,13 @@ fn local_fn_module(ctx: &FileContext<'_>, path: &syn::Path, file_module: &str) -
 /// (`use crate::a::pump;`, `use super::a::pump as apump;`): the last module
 /// and the fn's own name.
 fn imported_free_fn(ctx: &FileContext<'_>, path: &syn::Path) -> Option<Callee> {
-    let full = ctx.resolve(path)?;
+    crate_fn_of(&ctx.resolve(path)?)
+}
+
+/// The crate fn a resolved path (`crate::a::pump`, `super::pump`) names:
+/// its last module and name. `None` for a path that does not start in the
+/// crate.
+fn crate_fn_of(full: &str) -> Option<Callee> {
     let (head, rest) = full.split_once("::")?;
     if !matches!(head, "crate" | "super" | "self") {
         return None;
@@ -261,12 +267,12 @@ fn path_callee(ctx: &FileContext<'_>, path: &syn::Path, names: &[String]) -> Cal
         [.., module, _] => Callee::Free(Some(module.clone()), name.clone()),
         _ => Callee::Free(None, name.clone()),
     };
-    if let Some(callee) = imported_free_fn(ctx, path) {
-        return callee;
-    }
     let Some(full) = ctx.resolve(path) else {
         return as_written();
     };
+    if let Some(callee) = crate_fn_of(&full) {
+        return callee;
+    }
     if full == names.join("::") {
         return as_written();
     }

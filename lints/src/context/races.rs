@@ -102,24 +102,32 @@ impl<'a> FileContext<'a> {
 mod tests {
     use super::*;
 
-    /// What races each `target()` call of `body`, in order.
-    fn races(body: &str) -> Vec<&'static str> {
-        let src = format!("use tokio::time::timeout; async fn f() {{ {body} }}");
+    /// What `judge` says of each `target()` call of `body`, in order.
+    fn at_targets<T>(
+        body: &str,
+        judge: impl Fn(&FileContext<'_>, &Expr, &[Node<'_>]) -> T,
+    ) -> Vec<T> {
+        let src = format!("use tokio::time::{{sleep, timeout}}; async fn f() {{ {body} }}");
         let file = syn::parse_file(&src).unwrap();
         let ctx = FileContext::new(&file, &src);
         let mut out = Vec::new();
         ctx.walk_exprs(|expr, ancestors| {
             if ctx.is_call_to(expr, &["target"]) {
-                out.push(
-                    match ctx.enclosing_race(expr, ancestors, &LintOptions::default()) {
-                        Some(Race::Timeout(_)) => "timeout",
-                        Some(Race::Select(_)) => "select",
-                        None => "none",
-                    },
-                );
+                out.push(judge(&ctx, expr, ancestors));
             }
         });
         out
+    }
+
+    /// What races each `target()` call of `body`, in order.
+    fn races(body: &str) -> Vec<&'static str> {
+        at_targets(body, |ctx, expr, ancestors| {
+            match ctx.enclosing_race(expr, ancestors, &LintOptions::default()) {
+                Some(Race::Timeout(_)) => "timeout",
+                Some(Race::Select(_)) => "select",
+                None => "none",
+            }
+        })
     }
 
     #[test]
@@ -143,16 +151,9 @@ mod tests {
 
     /// Whether each `target()` call of `body` is under a deadline.
     fn deadlines(body: &str) -> Vec<bool> {
-        let src = format!("use tokio::time::{{sleep, timeout}}; async fn f() {{ {body} }}");
-        let file = syn::parse_file(&src).unwrap();
-        let ctx = FileContext::new(&file, &src);
-        let mut out = Vec::new();
-        ctx.walk_exprs(|expr, ancestors| {
-            if ctx.is_call_to(expr, &["target"]) {
-                out.push(ctx.under_deadline(expr, ancestors, &LintOptions::default()));
-            }
-        });
-        out
+        at_targets(body, |ctx, expr, ancestors| {
+            ctx.under_deadline(expr, ancestors, &LintOptions::default())
+        })
     }
 
     #[test]

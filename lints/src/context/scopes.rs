@@ -883,9 +883,10 @@ impl<'a> FileContext<'a> {
     }
 
     /// The value whose `Ok` / `Some` payload the written name `ident` is
-    /// bound to, as `e?` would give it: `e` in `if let Ok(x) = e`,
-    /// `while let Some(x) = e`, `let Ok(x) = e else { … }` and a `match e`
-    /// arm `Ok(x) =>` (the usual shape of a fallible constructor's caller).
+    /// bound to, as `e?` would give it: `e` in `if let Ok(x) = e` (also in
+    /// a `&&` chain), `while let Some(x) = e`, `let Ok(x) = e else { … }`
+    /// and a `match e` arm `Ok(x) =>` (the usual shape of a fallible
+    /// constructor's caller).
     pub fn unwrapped_from<'v>(
         &'v self,
         ident: &syn::Ident,
@@ -916,10 +917,8 @@ impl<'a> FileContext<'a> {
             match node {
                 Node::Expr(Expr::If(syn::ExprIf { cond, .. }))
                 | Node::Expr(Expr::While(syn::ExprWhile { cond, .. })) => {
-                    if let Expr::Let(l) = &**cond {
-                        if binds_payload(&l.pat) {
-                            return Some(&l.expr);
-                        }
+                    if let Some(value) = let_in_condition(cond, &binds_payload) {
+                        return Some(value);
                     }
                 }
                 Node::Arm(arm) if binds_payload(&arm.pat) => {
@@ -932,6 +931,19 @@ impl<'a> FileContext<'a> {
             }
         }
         None
+    }
+}
+
+/// The value of the `let pat = value` in a condition (alone, or in a `&&`
+/// chain) whose pattern `binds` accepts.
+fn let_in_condition<'v>(cond: &'v Expr, binds: &dyn Fn(&Pat) -> bool) -> Option<&'v Expr> {
+    match cond {
+        Expr::Let(l) if binds(&l.pat) => Some(&l.expr),
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            let_in_condition(&b.left, binds).or_else(|| let_in_condition(&b.right, binds))
+        }
+        Expr::Paren(p) => let_in_condition(&p.expr, binds),
+        _ => None,
     }
 }
 

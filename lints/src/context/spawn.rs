@@ -350,6 +350,25 @@ impl<'a> FileContext<'a> {
         }
     }
 
+    /// Whether `call` is a `get_or_init*` / `get_or_try_init*` call on a
+    /// static of this file (`CONFIG.get_or_init(|| …)`): its closure is
+    /// the static's initialiser, run once for the life of the process.
+    pub fn initializes_a_static(&self, call: &Expr) -> bool {
+        let Expr::MethodCall(m) = call else {
+            return false;
+        };
+        if !is_once_init(&m.method.to_string()) {
+            return false;
+        }
+        match &*m.receiver {
+            Expr::Path(p) if p.qself.is_none() => p
+                .path
+                .get_ident()
+                .is_some_and(|id| self.static_type(&imports::unraw(id)).is_some()),
+            _ => false,
+        }
+    }
+
     /// The fn or method of this file that a callee expression names: `f`
     /// (an item of the file, not an import), `Self::f`, or a `crate::` /
     /// `self::` / `super::` path ending in a free fn defined here.
@@ -941,27 +960,6 @@ fn is_self(e: &Expr) -> bool {
 /// `get_or_init`, `get_or_try_init`, `get_or_init_async`…
 fn is_once_init(method: &str) -> bool {
     method.starts_with("get_or_init") || method.starts_with("get_or_try_init")
-}
-
-impl FileContext<'_> {
-    /// Whether `call` is a `get_or_init*` / `get_or_try_init*` call on a
-    /// static of this file (`CONFIG.get_or_init(|| …)`): its closure is
-    /// the static's initialiser, run once for the life of the process.
-    pub fn initializes_a_static(&self, call: &Expr) -> bool {
-        let Expr::MethodCall(m) = call else {
-            return false;
-        };
-        if !is_once_init(&m.method.to_string()) {
-            return false;
-        }
-        match &*m.receiver {
-            Expr::Path(p) if p.qself.is_none() => p
-                .path
-                .get_ident()
-                .is_some_and(|id| self.static_type(&imports::unraw(id)).is_some()),
-            _ => false,
-        }
-    }
 }
 
 /// Whether `value` is the tail expression of `block` (its value).
