@@ -39,11 +39,19 @@ const TEST_SUFFIXES: &[&str] = &[
     "benches",
     "benchmark",
     "benchmarks",
+    "fuzz",
 ];
 
+/// Name beginnings that make a package test support: `tests-integration`,
+/// `tests-fuzz` (a workspace's test packages grouped by name). Not `test-`:
+/// `test-data-gen` may well be a tool of its own.
+const TEST_PREFIXES: &[&str] = &["tests"];
+
 /// Whole names that make a package test support: the integration test
-/// package of a workspace (`integration-tests` ends in `-tests` anyway).
-const TEST_NAMES: &[&str] = &["integration"];
+/// package of a workspace (`integration-tests` ends in `-tests` anyway), and
+/// `xtask`, cargo's convention for the workspace's development automation
+/// (`cargo xtask dist`), which never runs in the service.
+const TEST_NAMES: &[&str] = &["integration", "xtask"];
 
 /// Whether a package named `name` is test support by its name.
 pub fn is_test_support_name(name: &str) -> bool {
@@ -52,6 +60,10 @@ pub fn is_test_support_name(name: &str) -> bool {
         || TEST_SUFFIXES
             .iter()
             .any(|suffix| name == *suffix || name.ends_with(&format!("-{suffix}")))
+        || TEST_PREFIXES
+            .iter()
+            .any(|prefix| name.starts_with(&format!("{prefix}-")))
+        || leaklint_lints::context::scope::is_bench_name(&name)
 }
 
 /// Whether a package named `name` is a command-line tool by its name: `cli`,
@@ -329,6 +341,11 @@ mod tests {
             "acme_benches",
             "acme-benchmark",
             "benchmarks",
+            "xtask",
+            "tests-fuzz",
+            "pagebench",
+            "tests_integration",
+            "acme-fuzz",
         ] {
             assert!(is_test_support_name(yes), "{yes}");
         }
@@ -345,6 +362,8 @@ mod tests {
             "bench-dashboard-server",
             "mockall",
             "fakeserver",
+            "fuzzy-matcher",
+            "testsuite-runner",
         ] {
             assert!(!is_test_support_name(no), "{no}");
         }

@@ -99,6 +99,8 @@ pub fn also_built_outside_tests() {{
     // A workspace's benchmark tools: a `bench` directory, a `-bench` package.
     write(dir, "core/bench/dashboard/src/main.rs", LEAK);
     leaking_package(dir, "load-bench");
+    // The workspace's development automation (`cargo xtask release`).
+    leaking_package(dir, "xtask");
 }
 
 /// A package `name` in the directory of that name, whose library leaks.
@@ -130,9 +132,10 @@ fn test_code_is_skipped_and_counted() {
         ]
     );
     // tests/ (2), benches/, examples/, fuzz/, the `#![cfg(test)]` file,
-    // two test-support packages, a bench directory and a bench package.
-    assert_eq!(value["test_files"], 10);
-    assert_eq!(value["files_scanned"], 13);
+    // two test-support packages, a bench directory, a bench package and
+    // the xtask package.
+    assert_eq!(value["test_files"], 11);
+    assert_eq!(value["files_scanned"], 14);
     let skipped: Vec<(&str, &str)> = value["skipped"]
         .as_array()
         .unwrap()
@@ -165,7 +168,7 @@ fn include_tests_lints_everything_but_generated_files() {
     );
     let by_flag = json(dir.path(), &["--include-tests"]);
     assert_eq!(by_flag["test_files"], 0);
-    assert_eq!(findings(&by_flag).len(), 2 + 2 + 1 + 9);
+    assert_eq!(findings(&by_flag).len(), 2 + 2 + 1 + 10);
     assert_eq!(by_flag["skipped"].as_array().unwrap().len(), 2);
 
     write(
@@ -186,7 +189,7 @@ fn the_human_summary_says_what_was_skipped() {
     let summary = stdout.lines().last().unwrap();
     assert_eq!(
         summary,
-        "3 findings in 2 files (13 files scanned, 0 errors; skipped: 9 test files \
+        "3 findings in 2 files (14 files scanned, 0 errors; skipped: 10 test files \
          (--include-tests lints them), 2 generated or too large (listed by --format json))"
     );
 }
@@ -328,6 +331,8 @@ fn modules_and_features_named_for_tests_are_test_code() {
         &format!(
             "pub mod test_helpers;
 pub mod speed_test;
+pub mod objbench;
+pub mod workbench;
 pub mod testing {{
 {LEAK}}}
 #[cfg(feature = \"test-util\")]
@@ -346,18 +351,22 @@ pub mod attest {{
     );
     write(dir.path(), "src/test_helpers.rs", LEAK);
     write(dir.path(), "src/speed_test.rs", LEAK);
+    // A benchmark subcommand's module; `workbench` is no benchmark.
+    write(dir.path(), "src/objbench.rs", LEAK);
+    write(dir.path(), "src/workbench.rs", LEAK);
     let value = json(dir.path(), &[]);
     let mut found = findings(&value);
     found.sort();
     assert_eq!(
         found,
         vec![
-            ("src/lib.rs".to_string(), 19),
-            ("src/lib.rs".to_string(), 25),
+            ("src/lib.rs".to_string(), 21),
+            ("src/lib.rs".to_string(), 27),
             ("src/speed_test.rs".to_string(), 2),
+            ("src/workbench.rs".to_string(), 2),
         ]
     );
-    assert_eq!(value["test_files"].as_u64(), Some(1));
+    assert_eq!(value["test_files"].as_u64(), Some(2));
     let value = json(dir.path(), &["--include-tests"]);
-    assert_eq!(findings(&value).len(), 6);
+    assert_eq!(findings(&value).len(), 8);
 }

@@ -58,7 +58,10 @@ crate::declare_lint! {
     /// not reported either: the body of `main` or of a `#[tokio::main]` /
     /// `#[actix_web::main]` fn, async blocks in it that are not spawned, and
     /// the async block a sync fn hands to `block_on`
-    /// (`runtime.block_on(async { … })`). A `#[tokio::main]` fn or method
+    /// (`runtime.block_on(async { … })`, or a wrapper named after it:
+    /// `fluvio_future::task::run_block_on(…)`). A future bound to a name and
+    /// then spawned (`let fut = work(); tokio::spawn(fut)`) runs on a
+    /// worker. A `#[tokio::main]` fn or method
     /// other than `main` is such a sync fn: it builds a runtime and blocks on
     /// its body on the thread that called it. A blocking call there holds up
     /// only that thread. This does not hold under

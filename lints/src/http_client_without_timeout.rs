@@ -5,7 +5,7 @@ use crate::context::paths::{
 };
 use crate::context::spawn;
 use crate::context::threads::{enclosing_fn_body, once_on_main_thread, MainOnce};
-use crate::context::{Node, TokenPos};
+use crate::context::{scope, Node, TokenPos};
 use crate::Triggers;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 use std::collections::HashMap;
@@ -34,7 +34,11 @@ crate::declare_lint! {
     /// (`builder().timeout(d).build().unwrap_or_else(|_| Client::new())`):
     /// `build()` fails only when the TLS backend cannot start, and
     /// `Client::new()` then panics as well, so the untimed client never
-    /// sends a request.
+    /// sends a request. Code built only for WebAssembly
+    /// (`#[cfg(target_arch = "wasm32")]`, `#[cfg(target_family = "wasm")]`,
+    /// on the item or on the file) is left alone: there requests go
+    /// through the platform's `fetch`, and reqwest's wasm client has no
+    /// timeout to set.
     ///
     /// ### Why is this bad
     /// reqwest's async client has no default timeout, and ureq's agent has
@@ -301,6 +305,28 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         }
     });
     local_clients.judge(&mut findings);
+    without_wasm_only_code(ctx, findings)
+}
+
+/// `findings` but those in code built only for WebAssembly, where requests
+/// go through the platform's `fetch` and reqwest's client has no timeout
+/// to set.
+fn without_wasm_only_code(ctx: &FileContext<'_>, mut findings: Vec<Finding>) -> Vec<Finding> {
+    if findings.is_empty() {
+        return findings;
+    }
+    if scope::file_is_wasm_only(ctx.file) {
+        return Vec::new();
+    }
+    let wasm_only: Vec<Span> = scope::wasm_only_item_spans(ctx.file)
+        .into_iter()
+        .map(|s| ctx.span(s))
+        .collect();
+    findings.retain(|f| {
+        !wasm_only
+            .iter()
+            .any(|w| w.start.byte <= f.span.start.byte && f.span.start.byte < w.end.byte)
+    });
     findings
 }
 

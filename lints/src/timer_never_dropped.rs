@@ -35,7 +35,9 @@ crate::declare_lint! {
     ///    never ends (the same spawn is reported by `spawn_without_cancel`;
     ///    this finding points at the timer it pins);
     /// 4. a tokio `interval(…)` / `interval_at(…)` is created inside an
-    ///    endless loop and ticked in the same iteration.
+    ///    endless loop and ticked in the same iteration (not in a loop of
+    ///    its own inside that iteration, which serves one connection or
+    ///    session with the same interval).
     ///
     /// Case 3 leaves alone a task that runs for the life of the process:
     /// one spawned in the body of `main` (or of a `#[tokio::main]`-style fn),
@@ -739,8 +741,8 @@ fn tick_in_same_iteration<'v>(
             },
             Node::Local(local) => {
                 let ident = pat_ident(&local.pat)?;
-                ctx.stmts_after(&ancestors[..i])?;
-                return ctx
+                let after = ctx.stmts_after(&ancestors[..i])?;
+                let tick = ctx
                     .references_of_pat(ident)
                     .iter()
                     .find(|m| {
@@ -749,7 +751,22 @@ fn tick_in_same_iteration<'v>(
                                 .as_ref()
                                 .is_some_and(|m| TICK_METHODS.contains(&m.to_string().as_str()))
                     })
-                    .map(|m| m.span);
+                    .map(|m| m.span)?;
+                // Ticked in a loop of its own (`loop { select! { _ =
+                // iv.tick() => … } }`): the interval outlives many ticks
+                // and is rebuilt only when that inner loop ends.
+                let in_inner_loop = after.iter().any(|stmt| {
+                    ctx.any_expr(stmt, |e| {
+                        let body = match e {
+                            Expr::Loop(l) => &l.body,
+                            Expr::While(w) => &w.body,
+                            Expr::ForLoop(f) => &f.body,
+                            _ => return false,
+                        };
+                        span_within(tick, body.brace_token.span.join())
+                    })
+                });
+                return (!in_inner_loop).then_some(tick);
             }
             _ => return None,
         }

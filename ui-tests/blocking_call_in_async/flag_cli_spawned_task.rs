@@ -43,5 +43,15 @@ async fn main() -> anyhow::Result<()> {
         println!("{:?}", res?.map(|s| s.len()));
     }
     ticker.abort();
+
+    // The future of an async fn, bound and then spawned: `index` runs on a
+    // worker, not on the main thread that called it.
+    let pending = index(PathBuf::from("catalog"));
+    tokio::spawn(pending);
     Ok(())
+}
+
+async fn index(root: PathBuf) {
+    let listing = std::fs::read_to_string(root.join("index")); //~ blocking_call_in_async
+    println!("{:?}", listing.map(|s| s.len()));
 }

@@ -83,3 +83,21 @@ pub mod web {
         start(key, cert).await
     }
 }
+
+/// Runtimes' and projects' own `block_on` wrappers run the future on the
+/// calling thread too.
+pub fn import(path: &Path) -> anyhow::Result<usize> {
+    fluvio_future::task::run_block_on(async {
+        let data = std::fs::read(path)?;
+        Ok(data.len())
+    })
+}
+
+pub mod fvm {
+    #[fluvio_future::main_async]
+    pub async fn main_entry() -> anyhow::Result<()> {
+        let settings = std::fs::read_to_string("settings.toml")?;
+        println!("{settings}");
+        Ok(())
+    }
+}

@@ -77,3 +77,20 @@ pub fn in_a_closure_called_elsewhere() -> impl Fn() {
         let _tick = interval(Duration::from_secs(1));
     }
 }
+
+/// One interval per connection, ticked by the inner loop that serves it: it
+/// is rebuilt only when the connection ends and the outer loop reconnects.
+pub async fn per_connection_interval(mut connect: impl FnMut() -> tokio::sync::mpsc::Receiver<u32>) {
+    loop {
+        let mut socket = connect();
+        let mut stats = interval(Duration::from_secs(60));
+        loop {
+            tokio::select! {
+                _ = stats.tick() => scrape().await,
+                message = socket.recv() => {
+                    let Some(_message) = message else { break };
+                }
+            }
+        }
+    }
+}

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use syn::visit::Visit;
 use syn::Expr;
 
-use super::{imports, scope, FileContext, Node, TokenPos};
+use super::{imports, scope, threads, FileContext, Node, TokenPos};
 use crate::macros::MacroBody;
 
 /// What one file says about calls (see the module documentation).
@@ -857,6 +857,17 @@ impl<'a> FileContext<'a> {
         constructed_type(&segment_names(path))
     }
 
+    /// Whether the future a `let` binds to a plain name (`let fut =
+    /// work();`, the `let` among the `ancestors` of its initialiser) is
+    /// handed to a spawn call after it (`tokio::spawn(fut)`).
+    fn bound_future_is_spawned(&self, local: &syn::Local, ancestors: &[Node<'_>]) -> bool {
+        let syn::Pat::Ident(name) = &local.pat else {
+            return false;
+        };
+        self.stmts_after(ancestors)
+            .is_some_and(|after| threads::spawns_name(self, after, &name.ident.to_string()))
+    }
+
     fn call_site<'v>(
         &self,
         callee: Callee,
@@ -873,12 +884,24 @@ impl<'a> FileContext<'a> {
         for node in ancestors.iter().rev() {
             match node {
                 Node::Expr(Expr::Loop(_) | Expr::While(_)) => once = false,
+                // `let fut = work(); tokio::spawn(fut);`: the future runs
+                // where it is spawned, not on its caller's thread.
+                Node::Local(local)
+                    if thread == SiteThread::Caller
+                        && local
+                            .init
+                            .as_ref()
+                            .is_some_and(|i| std::ptr::eq(&*i.expr, expr))
+                        && self.bound_future_is_spawned(local, ancestors) =>
+                {
+                    thread = SiteThread::Worker;
+                }
                 Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) => {
                     once = false
                 }
                 Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
                     if let Some(name) = runner_of_argument(call, child) {
-                        if name == "block_on" {
+                        if threads::is_block_on_name(&name) {
                             if thread == SiteThread::Caller {
                                 thread = SiteThread::Main;
                                 blocks_on = true;

@@ -97,6 +97,21 @@ pub fn is_test_module_name(name: &str) -> bool {
             name.strip_suffix(suffix)
                 .is_some_and(|rest| rest.len() > 1 && rest.ends_with('_'))
         })
+        || is_bench_name(name)
+}
+
+/// Whether a module or package named `name` is a benchmark by its name:
+/// `bench`, `benches`, `benchmark`, `benchmarks`, or a name ending in
+/// `bench` or `benchmark` (`objbench`, `scan_bench`, `pagebench`: the
+/// benchmark subcommands and load generators of a service's workspace).
+/// Not `workbench`, a word of its own.
+pub fn is_bench_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let singular = (name.strip_suffix("es").filter(|n| n.ends_with("bench")))
+        .or_else(|| name.strip_suffix('s').filter(|n| n.ends_with("benchmark")))
+        .unwrap_or(&name);
+    (singular.ends_with("bench") || singular.ends_with("benchmark"))
+        && !singular.ends_with("workbench")
 }
 
 /// Whether a cargo feature named `name` exists only for tests: `test`,
@@ -148,9 +163,16 @@ impl crate::FileContext<'_> {
 
 /// Whether `attrs` carry an entry-point attribute (`#[tokio::main]`, `#[main]`…).
 pub fn has_main_attr(attrs: &[syn::Attribute]) -> bool {
-    attrs
-        .iter()
-        .any(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"))
+    attrs.iter().any(is_main_attr)
+}
+
+/// `#[tokio::main]`, `#[actix_web::main]`, … (the last segment is `main`),
+/// and `#[fluvio_future::main_async]`, which builds its runtime the same way.
+pub fn is_main_attr(attr: &syn::Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "main" || s.ident == "main_async")
 }
 
 /// Whether `attrs` pick a current-thread runtime for their entry point
@@ -158,7 +180,7 @@ pub fn has_main_attr(attrs: &[syn::Attribute]) -> bool {
 /// the runtime's only worker.
 pub fn main_is_current_thread(attrs: &[syn::Attribute]) -> bool {
     attrs.iter().any(|a| {
-        a.path().segments.last().is_some_and(|s| s.ident == "main")
+        is_main_attr(a)
             && matches!(&a.meta, syn::Meta::List(list)
                 if list.tokens.to_string().replace(' ', "").contains("flavor=\"current_thread\""))
     })
@@ -168,24 +190,81 @@ pub fn main_is_current_thread(attrs: &[syn::Attribute]) -> bool {
 /// blocks included). Findings that start inside one are dropped unless tests
 /// are linted.
 pub fn test_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
-    let mut finder = TestItems { spans: Vec::new() };
+    let mut finder = MarkedItems {
+        spans: Vec::new(),
+        marked_by: is_test_attr,
+        module_named: is_test_module_name,
+    };
     finder.visit_file(file);
     finder.spans
 }
 
-struct TestItems {
-    spans: Vec<proc_macro2::Span>,
+/// The spans of the file's items built only for WebAssembly
+/// (`#[cfg(target_arch = "wasm32")]`, `#[cfg(target_family = "wasm")]`, or
+/// an `all(…)` with one), outermost only. There the platform's `fetch`
+/// bounds requests and reqwest's wasm client has no timeout to set.
+pub fn wasm_only_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
+    let mut finder = MarkedItems {
+        spans: Vec::new(),
+        marked_by: is_wasm_only_attr,
+        module_named: |_| false,
+    };
+    finder.visit_file(file);
+    finder.spans
 }
 
-impl TestItems {
-    /// Records the item if `attrs` make it test code; `last` is its last token.
+/// Whether the file's inner attributes build it for WebAssembly only
+/// (`#![cfg(target_arch = "wasm32")]`).
+pub fn file_is_wasm_only(file: &syn::File) -> bool {
+    file.attrs.iter().any(is_wasm_only_attr)
+}
+
+/// Whether one attribute builds its item for WebAssembly only.
+fn is_wasm_only_attr(attr: &syn::Attribute) -> bool {
+    fn requires_wasm(predicate: &syn::Meta) -> bool {
+        match predicate {
+            syn::Meta::NameValue(nv) => {
+                let value = match &nv.value {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(value),
+                        ..
+                    }) => value.value(),
+                    _ => return false,
+                };
+                (nv.path.is_ident("target_arch") && value.starts_with("wasm"))
+                    || (nv.path.is_ident("target_family") && value == "wasm")
+            }
+            syn::Meta::List(list) if list.path.is_ident("all") => list
+                .parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                )
+                .is_ok_and(|args| args.iter().any(requires_wasm)),
+            _ => false,
+        }
+    }
+    attr.path().is_ident("cfg")
+        && matches!(&attr.meta, syn::Meta::List(list)
+            if list.parse_args::<syn::Meta>().is_ok_and(|m| requires_wasm(&m)))
+}
+
+/// Finds the outermost items an attribute marks (test code, wasm-only code).
+struct MarkedItems {
+    spans: Vec<proc_macro2::Span>,
+    /// Whether an attribute marks its item.
+    marked_by: fn(&syn::Attribute) -> bool,
+    /// Whether a module's name marks it.
+    module_named: fn(&str) -> bool,
+}
+
+impl MarkedItems {
+    /// Records the item if `attrs` mark it; `last` is its last token.
     fn check(
         &mut self,
         attrs: &[syn::Attribute],
         last: Option<proc_macro2::Span>,
         item: &dyn Spanned,
     ) -> bool {
-        if is_test_item(attrs) {
+        if attrs.iter().any(self.marked_by) {
             self.spans.push(extent(attrs, last, item));
             true
         } else {
@@ -250,18 +329,18 @@ fn item_parts(item: &syn::Item) -> (&[syn::Attribute], Option<proc_macro2::Span>
     }
 }
 
-impl<'a> Visit<'a> for TestItems {
+impl<'a> Visit<'a> for MarkedItems {
     fn visit_item(&mut self, item: &'a syn::Item) {
         let (attrs, last) = item_parts(item);
         if let syn::Item::Mod(m) = item {
-            // An inline module whose inner attributes say `#![cfg(test)]`,
-            // or whose name says it is test support.
-            let inner_test = m.content.is_some()
-                && (is_test_module_name(&m.ident.to_string())
-                    || m.attrs
-                        .iter()
-                        .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a)));
-            if inner_test {
+            // An inline module whose inner attributes mark it
+            // (`#![cfg(test)]`), or whose name does (test support).
+            let inner_marked = m.content.is_some()
+                && ((self.module_named)(&m.ident.to_string())
+                    || m.attrs.iter().any(|a| {
+                        matches!(a.style, syn::AttrStyle::Inner(_)) && (self.marked_by)(a)
+                    }));
+            if inner_marked {
                 self.spans.push(extent(attrs, last, item));
                 return;
             }
@@ -365,6 +444,11 @@ mod tests {
             "r#test_support",
             "integration_tests",
             "e2e_test_utils",
+            "bench",
+            "benches",
+            "objbench",
+            "scan_bench",
+            "microbenchmarks",
         ] {
             assert!(is_test_module_name(yes), "{yes}");
         }
@@ -377,6 +461,9 @@ mod tests {
             "_tests",
             "testnet",
             "tests_common",
+            "workbench",
+            "bench_config_parser",
+            "benchmarking_api",
         ] {
             assert!(!is_test_module_name(no), "{no}");
         }

@@ -10,7 +10,7 @@ use syn::Expr;
 
 use crate::context::bindings::pat_ident;
 use crate::context::paths::CURRENT_THREAD_RUNTIME;
-use crate::context::scope::{has_main_attr, main_is_current_thread};
+use crate::context::scope::{self, has_main_attr, main_is_current_thread};
 use crate::context::Node;
 use crate::FileContext;
 
@@ -47,7 +47,7 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                 if callee.contains("spawn") {
                     return Thread::Worker;
                 }
-                if callee == "block_on" {
+                if is_block_on_name(&callee) {
                     // Inside async code the `block_on` itself is reported.
                     if async_context(&ancestors[..i]).is_some() {
                         return Thread::Worker;
@@ -63,8 +63,9 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
             Node::Local(local) => {
                 // `let server = async { … }; tokio::spawn(server);`
                 if let Some(name) = pat_ident(&local.pat) {
-                    if enclosing_fn_body(&ancestors[..i])
-                        .is_some_and(|body| spawns_name(ctx, body, &name.to_string()))
+                    if ctx
+                        .stmts_after(&ancestors[..i])
+                        .is_some_and(|after| spawns_name(ctx, after, &name.to_string()))
                     {
                         return Thread::Worker;
                     }
@@ -86,9 +87,7 @@ fn entry_thread<'v>(
     body: &'v syn::Block,
 ) -> Thread {
     if main_is_current_thread(attrs) {
-        let attr = attrs
-            .iter()
-            .find(|a| a.path().segments.last().is_some_and(|s| s.ident == "main"));
+        let attr = attrs.iter().find(|a| scope::is_main_attr(a));
         return Thread::OnlyWorker(attr.map_or(sig.ident.span(), syn::spanned::Spanned::span));
     }
     match current_thread_runtime_in(ctx, body) {
@@ -164,21 +163,31 @@ fn callee_name(call: &Expr, arg: &Expr) -> Option<String> {
     }
 }
 
-/// Whether `body` passes `name` (or something built from it) to a call
-/// whose name contains `spawn`.
-fn spawns_name(ctx: &FileContext<'_>, body: &syn::Block, name: &str) -> bool {
+/// Whether a fn or method of this name runs the future it is given to
+/// completion on the calling thread: `block_on`, and the wrappers runtimes
+/// and projects name after it (`fluvio_future::task::run_block_on`,
+/// `block_on_local`).
+pub fn is_block_on_name(name: &str) -> bool {
+    name == "block_on" || name.ends_with("_block_on") || name.starts_with("block_on_")
+}
+
+/// Whether `stmts` (those after a `let name = …;`) pass `name` (or
+/// something built from it) to a call whose name contains `spawn`.
+pub fn spawns_name(ctx: &FileContext<'_>, stmts: &[syn::Stmt], name: &str) -> bool {
     let mentions =
         |e: &Expr| ctx.any_expr(e, |e| matches!(e, Expr::Path(p) if p.path.is_ident(name)));
-    ctx.any_expr(body, |e| {
-        let (callee, args) = match e {
-            Expr::Call(c) => match &*c.func {
-                Expr::Path(p) => (p.path.segments.last().map(|s| s.ident.to_string()), &c.args),
+    stmts.iter().any(|stmt| {
+        ctx.any_expr(stmt, |e| {
+            let (callee, args) = match e {
+                Expr::Call(c) => match &*c.func {
+                    Expr::Path(p) => (p.path.segments.last().map(|s| s.ident.to_string()), &c.args),
+                    _ => return false,
+                },
+                Expr::MethodCall(m) => (Some(m.method.to_string()), &m.args),
                 _ => return false,
-            },
-            Expr::MethodCall(m) => (Some(m.method.to_string()), &m.args),
-            _ => return false,
-        };
-        callee.is_some_and(|c| c.contains("spawn")) && args.iter().any(mentions)
+            };
+            callee.is_some_and(|c| c.contains("spawn")) && args.iter().any(mentions)
+        })
     })
 }
 
