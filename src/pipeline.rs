@@ -333,7 +333,7 @@ fn lint_stdin(
         }
     };
     if command_line_tool {
-        engine::keep_worker_blocking_only(&mut result);
+        engine::drop_main_thread_findings_of_a_tool(&mut result);
     }
     let mut report = Report::new(1, [result]);
     let uncached = match config.cache {

@@ -110,7 +110,13 @@ crate::declare_lint! {
     /// name is also used as a value somewhere in the crate (`get(handler)`)
     /// has callers leaklint cannot see, so its requests are reported,
     /// unless the module that names it defines its own fn of that name (the
-    /// server's `list` handler is not the client's `list` command).
+    /// server's `list` handler is not the client's `list` command). In a
+    /// package that is a command-line tool by its name (`cli`, a name
+    /// ending in `-cli` or `_cli`, a cargo subcommand `cargo-…`), such a
+    /// request is left alone in any fn, whoever calls it (a dispatcher, a
+    /// retry helper's closure): the tool runs one command for a user who
+    /// waits for it. A client a loop polls, or that a task of the tool
+    /// uses, is still reported there.
     /// `reqwest::blocking` (30 s default) is left alone. For ureq, any method
     /// whose name starts with `timeout` counts (`timeout`, `timeout_read`,
     /// ureq 3's `timeout_global`), and a request is only judged when it is
