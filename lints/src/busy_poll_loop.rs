@@ -38,7 +38,10 @@ crate::declare_lint! {
     /// (`while let Ok(x) = rx.try_recv()`, a `break` or `return` on
     /// `Err(Empty)`); a `for` (or a `while let Some(x) = it.next()`, or an
     /// index stepped by the loop) that tries each element once (a poll of
-    /// the element, or of a value it picks: `locks[&id].try_lock()`); a
+    /// the element, or of a value it picks: `locks[&id].try_lock()`), and
+    /// likewise a clock sweep whose hand is an atomic counter or a name the
+    /// loop reassigns (`let i = hand.fetch_add(1, Relaxed) % n;
+    /// slots[i].try_write()`, also through `let slot = &slots[i];`); a
     /// `for` over a collection or a range with an end, which tries a known
     /// number of times (`for _ in 0..10 { m.try_lock() }`: a bounded retry,
     /// not a spin) — a `for` over `0..`, `repeat(…)` or `.cycle()` is a
@@ -1259,7 +1262,41 @@ fn stepped_names(ctx: &FileContext<'_>, cond: Option<&Expr>, body: &syn::Block) 
         ctx.for_each_expr(c, &mut step);
     }
     ctx.for_each_expr(body, &mut step);
+    // A name the body binds afresh from a stepped one or from an atomic
+    // counter is stepped too: the clock hand of a sweep (`let i =
+    // hand.fetch_add(1, Relaxed) % n; let slot = &slots[i];`).
+    struct Lets<'n> {
+        names: &'n mut Vec<String>,
+    }
+    impl<'ast> Visit<'ast> for Lets<'_> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let (Some(init), syn::Pat::Ident(name)) = (&local.init, &local.pat) {
+                if mentions(&init.expr, self.names) || steps_an_atomic(&init.expr) {
+                    self.names.push(name.ident.to_string());
+                }
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    Lets { names: &mut names }.visit_block(body);
     names
+}
+
+/// Whether `e` advances an atomic counter (`hand.fetch_add(1, Relaxed)`),
+/// which gives each turn of a loop another value.
+fn steps_an_atomic(e: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            self.0 |= m.method == "fetch_add" || m.method == "fetch_sub";
+            syn::visit::visit_expr_method_call(self, m);
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(e);
+    finder.0
 }
 
 /// Whether a receiver indexes with a name the loop steps
@@ -1275,6 +1312,12 @@ fn indexed_by(receiver: &Expr, stepped: &[String]) -> bool {
         Expr::Reference(r) => indexed_by(&r.expr, stepped),
         Expr::Unary(u) => indexed_by(&u.expr, stepped),
         Expr::Index(i) => mentions(&i.index, stepped) || indexed_by(&i.expr, stepped),
+        // A name the loop points at another element each turn
+        // (`slot = &slots[next];`, `let slot = &slots[i];`).
+        Expr::Path(p) => p
+            .path
+            .get_ident()
+            .is_some_and(|i| stepped.iter().any(|n| i == n)),
         _ => false,
     }
 }
