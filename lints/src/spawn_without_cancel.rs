@@ -31,7 +31,11 @@ crate::declare_lint! {
     /// `-> Handle`; a `Runtime` returned by value is dropped with its tasks
     /// by the caller). `JoinSet::spawn` and `smol::spawn`
     /// without `.detach()` are not spawn calls: their tasks are cancelled
-    /// when the set or the `Task` is dropped.
+    /// when the set or the `Task` is dropped. Nor is a task spawned inside
+    /// the future a fn hands to `block_on` of a runtime that fn builds
+    /// (`let rt = Builder::new_multi_thread().build()?; rt.block_on(async {
+    /// tokio::spawn(…); … })`): it runs on that runtime, which cancels it
+    /// when it is dropped.
     ///
     /// Tasks and threads that run for the life of the process are left
     /// alone: one started in the body of `main` (a sync fn named `main`
@@ -307,6 +311,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     if ctx.runtime_is_owned(runtime, ancestors) {
                         return;
                     }
+                } else if spawn.kind == SpawnKind::Task && ctx.spawned_inside_local_runtime(ancestors) {
+                    return;
                 }
                 let (at, note) = match ctx.handle_disposition(spawn.expr, ancestors) {
                     _ if spawn.detached => (ctx.span(method_name_span(spawn.expr)), "`.detach()` gives up the task's handle".to_string()),

@@ -9,7 +9,7 @@ use syn::Expr;
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
 use crate::context::follow::FieldOf;
 use crate::context::scopes::{span_within, BindingKind};
-use crate::context::spawn::{block_tail, ends_with, Handle, TaskBody};
+use crate::context::spawn::{block_tail, ends_with, Handle, SpawnKind, TaskBody};
 use crate::context::{expr_key, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
@@ -827,6 +827,8 @@ fn detached_loops<'v>(
                 if ctx.runtime_is_owned(runtime, ancestors) {
                     return;
                 }
+            } else if spawn.kind == SpawnKind::Task && ctx.spawned_inside_local_runtime(ancestors) {
+                return;
             }
             if spawn.detached {
                 let at = match spawn.expr {

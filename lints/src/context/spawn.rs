@@ -851,6 +851,33 @@ impl<'a> FileContext<'a> {
         }
     }
 
+    /// Whether an ambient spawn (`tokio::spawn(…)`, whose ancestors are
+    /// given) runs inside the future handed to `rt.block_on(…)` of a
+    /// runtime `rt` that its fn creates (`let rt = Builder::new_multi_thread()
+    /// …build()?`): the task runs on that runtime and is cancelled when the
+    /// runtime is dropped, at the end of that fn or by whoever it is handed to.
+    pub fn spawned_inside_local_runtime<'v>(&'v self, ancestors: &[Node<'v>]) -> bool {
+        for (i, node) in ancestors.iter().enumerate().rev() {
+            match node {
+                Node::Expr(Expr::MethodCall(m)) if m.method == "block_on" && m.args.len() == 1 => {
+                    let inside = match ancestors.get(i + 1) {
+                        Some(Node::Expr(child)) => std::ptr::eq(*child, &m.args[0]),
+                        _ => false,
+                    };
+                    if inside {
+                        return matches!(
+                            self.receiver_origin(&m.receiver, &ancestors[..i]),
+                            Some((Origin::Runtime, Some(_)))
+                        );
+                    }
+                }
+                node if node.is_item() => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// Whether the runtime bound to `runtime` is returned or stored after
     /// the statement whose ancestors are given: moved anywhere other than as
     /// a method receiver (returned, put in a struct, passed, dropped), so its
