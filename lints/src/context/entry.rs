@@ -857,17 +857,6 @@ impl<'a> FileContext<'a> {
         constructed_type(&segment_names(path))
     }
 
-    /// Whether the future a `let` binds to a plain name (`let fut =
-    /// work();`, the `let` among the `ancestors` of its initialiser) is
-    /// handed to a spawn call after it (`tokio::spawn(fut)`).
-    fn bound_future_is_spawned(&self, local: &syn::Local, ancestors: &[Node<'_>]) -> bool {
-        let syn::Pat::Ident(name) = &local.pat else {
-            return false;
-        };
-        self.stmts_after(ancestors)
-            .is_some_and(|after| threads::spawns_name(self, after, &name.ident.to_string()))
-    }
-
     fn call_site<'v>(
         &self,
         callee: Callee,
@@ -892,7 +881,7 @@ impl<'a> FileContext<'a> {
                             .init
                             .as_ref()
                             .is_some_and(|i| std::ptr::eq(&*i.expr, expr))
-                        && self.bound_future_is_spawned(local, ancestors) =>
+                        && threads::bound_value_is_spawned(self, local, ancestors) =>
                 {
                     thread = SiteThread::Worker;
                 }

@@ -32,14 +32,31 @@ pub fn is_test_attr(attr: &syn::Attribute) -> bool {
     };
     let last = last.ident.to_string();
     if path.segments.len() == 1 && last == "cfg" {
-        return match &attr.meta {
-            syn::Meta::List(list) => list
-                .parse_args::<syn::Meta>()
-                .is_ok_and(|m| cfg_requires_test(&m)),
-            _ => false,
-        };
+        return cfg_predicate(attr).is_some_and(|m| cfg_requires_test(&m));
     }
     matches!(last.as_str(), "test" | "bench" | "rstest")
+}
+
+/// The predicate of a `#[cfg(…)]` attribute (`None` for any other
+/// attribute, or one that does not parse).
+fn cfg_predicate(attr: &syn::Attribute) -> Option<syn::Meta> {
+    match &attr.meta {
+        syn::Meta::List(list) if list.path.is_ident("cfg") => list.parse_args().ok(),
+        _ => None,
+    }
+}
+
+/// Whether a `cfg` predicate holds only when `leaf` does: a predicate
+/// `leaf` accepts, or an `all(…)` with one among its arguments. `any(…)`
+/// does not, whatever else it lists.
+fn cfg_requires(predicate: &syn::Meta, leaf: &dyn Fn(&syn::Meta) -> bool) -> bool {
+    leaf(predicate)
+        || matches!(predicate, syn::Meta::List(list) if list.path.is_ident("all")
+            && list
+                .parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                )
+                .is_ok_and(|args| args.iter().any(|a| cfg_requires(a, leaf))))
 }
 
 /// Whether a `cfg` predicate holds only when compiling tests: `test`, a
@@ -47,20 +64,15 @@ pub fn is_test_attr(attr: &syn::Attribute) -> bool {
 /// [`is_test_feature_name`]), or an `all(…)` with such a predicate among its
 /// arguments. `any(test, …)` does not, whatever else it lists.
 pub fn cfg_requires_test(predicate: &syn::Meta) -> bool {
-    match predicate {
+    cfg_requires(predicate, &|leaf| match leaf {
         syn::Meta::Path(p) => p.is_ident("test"),
         syn::Meta::NameValue(nv) if nv.path.is_ident("feature") => matches!(
             &nv.value,
             syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. })
                 if is_test_feature_name(&name.value())
         ),
-        syn::Meta::List(list) if list.path.is_ident("all") => list
-            .parse_args_with(
-                syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
-            )
-            .is_ok_and(|args| args.iter().any(cfg_requires_test)),
         _ => false,
-    }
+    })
 }
 
 /// Module names that only test support goes by. A crate that shares
@@ -219,32 +231,25 @@ pub fn file_is_wasm_only(file: &syn::File) -> bool {
     file.attrs.iter().any(is_wasm_only_attr)
 }
 
-/// Whether one attribute builds its item for WebAssembly only.
+/// Whether one attribute builds its item for WebAssembly only:
+/// `target_arch = "wasm32"` (or `"wasm64"`), `target_family = "wasm"`, or
+/// an `all(…)` with one.
 fn is_wasm_only_attr(attr: &syn::Attribute) -> bool {
-    fn requires_wasm(predicate: &syn::Meta) -> bool {
-        match predicate {
-            syn::Meta::NameValue(nv) => {
-                let value = match &nv.value {
-                    syn::Expr::Lit(syn::ExprLit {
-                        lit: syn::Lit::Str(value),
-                        ..
-                    }) => value.value(),
-                    _ => return false,
-                };
-                (nv.path.is_ident("target_arch") && value.starts_with("wasm"))
-                    || (nv.path.is_ident("target_family") && value == "wasm")
-            }
-            syn::Meta::List(list) if list.path.is_ident("all") => list
-                .parse_args_with(
-                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
-                )
-                .is_ok_and(|args| args.iter().any(requires_wasm)),
+    cfg_predicate(attr).is_some_and(|predicate| {
+        cfg_requires(&predicate, &|leaf| match leaf {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(value),
+                    ..
+                }) => {
+                    (nv.path.is_ident("target_arch") && value.value().starts_with("wasm"))
+                        || (nv.path.is_ident("target_family") && value.value() == "wasm")
+                }
+                _ => false,
+            },
             _ => false,
-        }
-    }
-    attr.path().is_ident("cfg")
-        && matches!(&attr.meta, syn::Meta::List(list)
-            if list.parse_args::<syn::Meta>().is_ok_and(|m| requires_wasm(&m)))
+        })
+    })
 }
 
 /// Finds the outermost items an attribute marks (test code, wasm-only code).

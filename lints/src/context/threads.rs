@@ -60,16 +60,9 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                     };
                 }
             }
-            Node::Local(local) => {
-                // `let server = async { … }; tokio::spawn(server);`
-                if let Some(name) = pat_ident(&local.pat) {
-                    if ctx
-                        .stmts_after(&ancestors[..i])
-                        .is_some_and(|after| spawns_name(ctx, after, &name.to_string()))
-                    {
-                        return Thread::Worker;
-                    }
-                }
+            // `let server = async { … }; tokio::spawn(server);`
+            Node::Local(local) if bound_value_is_spawned(ctx, local, &ancestors[..i]) => {
+                return Thread::Worker;
             }
             _ => {}
         }
@@ -171,9 +164,23 @@ pub fn is_block_on_name(name: &str) -> bool {
     name == "block_on" || name.ends_with("_block_on") || name.starts_with("block_on_")
 }
 
+/// Whether the value a `let name = …;` binds (the `let` is among or just
+/// below `ancestors`) is handed to a spawn call after it: `let server =
+/// async { … }; tokio::spawn(server);`, `let fut = work(); spawn(fut)`.
+pub fn bound_value_is_spawned(
+    ctx: &FileContext<'_>,
+    local: &syn::Local,
+    ancestors: &[Node<'_>],
+) -> bool {
+    pat_ident(&local.pat).is_some_and(|name| {
+        ctx.stmts_after(ancestors)
+            .is_some_and(|after| spawns_name(ctx, after, &name.to_string()))
+    })
+}
+
 /// Whether `stmts` (those after a `let name = …;`) pass `name` (or
 /// something built from it) to a call whose name contains `spawn`.
-pub fn spawns_name(ctx: &FileContext<'_>, stmts: &[syn::Stmt], name: &str) -> bool {
+fn spawns_name(ctx: &FileContext<'_>, stmts: &[syn::Stmt], name: &str) -> bool {
     let mentions =
         |e: &Expr| ctx.any_expr(e, |e| matches!(e, Expr::Path(p) if p.path.is_ident(name)));
     stmts.iter().any(|stmt| {
