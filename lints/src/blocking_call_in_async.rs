@@ -56,12 +56,16 @@ crate::declare_lint! {
     ///
     /// Code that runs on the main thread rather than on a runtime worker is
     /// not reported either: the body of `main` or of a `#[tokio::main]` /
-    /// `#[actix_web::main]` fn, async blocks in it that are not spawned, and
+    /// `#[actix_web::main]` fn, async blocks in it that are not spawned, the
+    /// futures it makes while iterating over values it holds and awaits
+    /// right there (`join_all(paths.iter().map(|p| load(p)))`,
+    /// `stream::iter(v).map(|x| async { … }).buffer_unordered(n)`), and
     /// the async block a sync fn hands to `block_on`
     /// (`runtime.block_on(async { … })`, or a wrapper named after it:
     /// `fluvio_future::task::run_block_on(…)`). A future bound to a name and
     /// then spawned (`let fut = work(); tokio::spawn(fut)`) runs on a
-    /// worker. A `#[tokio::main]` fn or method
+    /// worker, and so does a closure kept for later: a request handler, or
+    /// one mapped over a stream of requests. A `#[tokio::main]` fn or method
     /// other than `main` is such a sync fn: it builds a runtime and blocks on
     /// its body on the thread that called it. A blocking call there holds up
     /// only that thread. This does not hold under

@@ -200,7 +200,11 @@ crate::declare_lint! {
     ///   that is only looked at (`h.id()` in a log line, `h.is_finished()`)
     ///   and never awaited, aborted, stored or passed on. One stored in a
     ///   struct field (`self.task = Some(spawn(…))`, `self.tasks.push(…)`, a
-    ///   struct literal, also through a `let` whose only use is that store)
+    ///   struct literal, also through a `let` whose only use is that store,
+    ///   through a local collection that starts empty, is only added to and
+    ///   is then stored (`workers.push(spawn(…)); Self { workers }`,
+    ///   `Self { tasks: vec![reader, writer] }`), and through the lock that
+    ///   guards the field: `self.tasks.lock().await.insert(id, h)`)
     ///   counts as discarded when no file of the crate reads that field other
     ///   than to store into it or ask about it (`push`, `insert`,
     ///   `is_some`, `is_finished`, `contains_key`, a `retain` whose closure

@@ -914,9 +914,13 @@ impl<'a> FileContext<'a> {
                             }
                         } else if matches!(child, Node::Expr(Expr::Closure(_))) {
                             // A closure given to anything else may run any
-                            // number of times, anywhere.
+                            // number of times; anywhere, unless it is an
+                            // adapter's of an iteration driven right here
+                            // (`join_all(paths.iter().map(|p| load(p)))`).
                             once = false;
-                            if thread == SiteThread::Caller {
+                            if thread == SiteThread::Caller
+                                && !threads::closure_runs_in_iteration(call)
+                            {
                                 thread = SiteThread::Worker;
                             }
                         }

@@ -528,6 +528,34 @@ fn asking_chain(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>, &
     }
 }
 
+/// Methods that lend what a field holds: a lock's guard, a `RefCell`'s
+/// borrow, an `Option`'s or `Result`'s value.
+const GUARDS: &[&str] = &[
+    "lock",
+    "write",
+    "borrow_mut",
+    "get_mut",
+    "as_mut",
+    "unwrap",
+    "expect",
+];
+
+/// The expression under a chain that lends what it holds:
+/// `self.tasks.lock().await` and `*self.task.lock().unwrap()` are
+/// `self.tasks` and `self.task`.
+pub fn through_guard(mut e: &syn::Expr) -> &syn::Expr {
+    loop {
+        e = match e {
+            syn::Expr::MethodCall(m) if GUARDS.iter().any(|g| m.method == g) => &m.receiver,
+            syn::Expr::Await(a) => &a.base,
+            syn::Expr::Try(t) => &t.expr,
+            syn::Expr::Paren(p) => &p.expr,
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &u.expr,
+            _ => return e,
+        }
+    }
+}
+
 impl FieldReads<'_, '_> {
     /// Notes a read of `field` of a value of type `owner`, if known.
     fn read(&mut self, owner: Option<String>, field: String) {
@@ -535,7 +563,7 @@ impl FieldReads<'_, '_> {
     }
 
     fn visit_field_base(&mut self, e: &syn::Expr) {
-        match e {
+        match through_guard(e) {
             syn::Expr::Field(f) => self.visit_expr(&f.base),
             other => self.visit_expr(other),
         }

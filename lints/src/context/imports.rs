@@ -113,6 +113,19 @@ impl Imports {
         self.resolve_in(0, segments, leading_colon, 0)
     }
 
+    /// The path, from the top of the file, of an item named `name` defined
+    /// at `at` (`crate::schedule::tick` for `fn tick` in `mod schedule`):
+    /// what [`Imports::resolve`] gives for a path that names it.
+    pub fn item_path_at(&self, name: &str, at: proc_macro2::Span) -> String {
+        let module = &self.modules[self.module_of(self.module_at(at.start()))];
+        let mut path = String::from("crate");
+        for segment in module.path.iter().map(String::as_str).chain([name]) {
+            path.push_str("::");
+            path.push_str(segment);
+        }
+        path
+    }
+
     /// Whether `name` is defined by an item of this file (in any module).
     pub fn is_local_item(&self, name: &str) -> bool {
         self.local_macros.contains(name) || self.all_items.contains(name)

@@ -392,14 +392,13 @@ impl<'a> FileContext<'a> {
             }
             2 if p.path.segments[0].ident == "Self" => self.local_method(&last),
             _ => {
+                // `crate::jobs::run` or `jobs::run` names this file's `run`
+                // only when it resolves to where that `run` is: in a module
+                // file, `metrics::run()` is another file's `run` (the crate
+                // pass follows it there).
                 let resolved = self.resolve(&p.path)?;
-                if !(resolved.starts_with("crate::")
-                    || resolved.starts_with("self::")
-                    || resolved.starts_with("super::"))
-                {
-                    return None;
-                }
-                self.local_fn(&last)
+                let f = self.local_fn(&last)?;
+                (self.imports.item_path_at(&last, f.sig.ident.span()) == resolved).then_some(f)
             }
         }
     }
@@ -747,8 +746,16 @@ impl<'a> FileContext<'a> {
                             "push" | "push_back" | "insert" | "extend"
                         ) =>
                 {
-                    return field_of(&m.receiver, self_type.as_deref())
-                        .map(|f| (f, m.method.span()));
+                    if let Some(f) = field_of(&m.receiver, self_type.as_deref()) {
+                        return Some((f, m.method.span()));
+                    }
+                    // `workers.push(spawn(…))` into a local collection that
+                    // is then stored: `Self { workers }`.
+                    return self.collection_stored_in_field(
+                        &m.receiver,
+                        &ancestors[..i],
+                        self_type.as_deref(),
+                    );
                 }
                 Expr::Struct(st) => {
                     let field = st.fields.iter().find(|f| std::ptr::eq(&f.expr, current))?;
@@ -780,73 +787,47 @@ impl<'a> FileContext<'a> {
         ident: &syn::Ident,
         self_type: Option<&str>,
     ) -> Option<(FieldOf, proc_macro2::Span)> {
-        let name = &ident.to_string();
-        struct Stores<'n> {
-            name: &'n str,
-            self_type: Option<&'n str>,
-            found: Vec<(FieldOf, proc_macro2::Span)>,
-        }
-        impl Stores<'_> {
-            fn is_name(&self, e: &Expr) -> bool {
-                match e {
-                    Expr::Path(p) => p.path.is_ident(self.name),
-                    Expr::Paren(p) => self.is_name(&p.expr),
-                    Expr::Call(c)
-                        if c.args.len() == 1
-                            && matches!(&*c.func, Expr::Path(p) if p.path.is_ident("Some")) =>
-                    {
-                        self.is_name(&c.args[0])
-                    }
-                    _ => false,
-                }
-            }
-        }
-        impl<'v> Visit<'v> for Stores<'_> {
-            fn visit_expr_assign(&mut self, a: &'v syn::ExprAssign) {
-                if self.is_name(&a.right) {
-                    if let Some(f) = field_of(&a.left, self.self_type) {
-                        self.found.push((f, a.eq_token.span));
-                    }
-                }
-                syn::visit::visit_expr_assign(self, a);
-            }
-            fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
-                if matches!(
-                    m.method.to_string().as_str(),
-                    "push" | "push_back" | "insert"
-                ) && m.args.iter().any(|a| self.is_name(a))
-                {
-                    if let Some(f) = field_of(&m.receiver, self.self_type) {
-                        self.found.push((f, m.method.span()));
-                    }
-                }
-                syn::visit::visit_expr_method_call(self, m);
-            }
-            fn visit_expr_struct(&mut self, s: &'v syn::ExprStruct) {
-                for f in &s.fields {
-                    if let (true, syn::Member::Named(n)) = (self.is_name(&f.expr), &f.member) {
-                        let owner = struct_literal_type(s, self.self_type);
-                        self.found.push((
-                            FieldOf {
-                                owner,
-                                name: imports::unraw(n),
-                            },
-                            n.span(),
-                        ));
-                    }
-                }
-                syn::visit::visit_expr_struct(self, s);
-            }
-        }
-        let mut stores = Stores {
-            name,
-            self_type,
-            found: Vec::new(),
-        };
-        rest.iter().for_each(|s| stores.visit_stmt(s));
         let mentions = self.references_of_pat(ident).len();
-        match stores.found.as_slice() {
+        match field_stores(rest, &ident.to_string(), self_type).as_slice() {
             [only] if mentions == 1 => Some(only.clone()),
+            _ => None,
+        }
+    }
+
+    /// The field a local collection that handles are pushed into is stored
+    /// in: `let mut workers = Vec::new(); … workers.push(spawn(…)); …
+    /// Self { workers }`. Only when the collection starts empty, every
+    /// other mention of it adds to it, and that one store is left.
+    fn collection_stored_in_field<'v>(
+        &'v self,
+        collection: &Expr,
+        ancestors: &[Node<'v>],
+        self_type: Option<&str>,
+    ) -> Option<(FieldOf, proc_macro2::Span)> {
+        let id = self.binding_of_expr(collection)?;
+        let at = self.let_of(id, ancestors)?;
+        let ident = pat_ident(&at.local.pat)?;
+        let init = &at.local.init.as_ref()?.expr;
+        if !starts_empty(init) {
+            return None;
+        }
+        let Node::Block(block) = ancestors[at.depth] else {
+            return None;
+        };
+        let index = block.stmts.iter().position(|s| std::ptr::eq(s, at.stmt))?;
+        let other_mentions = (self.references(id).iter())
+            .filter(|r| {
+                !(r.kind == MentionKind::MethodReceiver
+                    && r.method.as_ref().is_some_and(|m| {
+                        matches!(
+                            m.to_string().as_str(),
+                            "push" | "push_back" | "insert" | "extend"
+                        )
+                    }))
+            })
+            .count();
+        match field_stores(&block.stmts[index + 1..], &ident.to_string(), self_type).as_slice() {
+            [only] if other_mentions == 1 => Some(only.clone()),
             _ => None,
         }
     }
@@ -1053,11 +1034,107 @@ fn is_configured(resolved: &str, written: &syn::Path, options: &LintOptions) -> 
     })
 }
 
+/// The fields `rest` stores the binding `name` in: `self.task = name`,
+/// `self.tasks.push(name)`, `Worker { task: Some(name), … }`, also inside
+/// `vec![…]` or an array (`Self { tasks: vec![reader, writer] }`).
+fn field_stores(
+    rest: &[Stmt],
+    name: &str,
+    self_type: Option<&str>,
+) -> Vec<(FieldOf, proc_macro2::Span)> {
+    struct Stores<'n> {
+        name: &'n str,
+        self_type: Option<&'n str>,
+        found: Vec<(FieldOf, proc_macro2::Span)>,
+    }
+    impl Stores<'_> {
+        fn is_name(&self, e: &Expr) -> bool {
+            match e {
+                Expr::Path(p) => p.path.is_ident(self.name),
+                Expr::Paren(p) => self.is_name(&p.expr),
+                Expr::Call(c)
+                    if c.args.len() == 1
+                        && matches!(&*c.func, Expr::Path(p) if p.path.is_ident("Some")) =>
+                {
+                    self.is_name(&c.args[0])
+                }
+                Expr::Array(a) => a.elems.iter().any(|e| self.is_name(e)),
+                Expr::Macro(m) if m.mac.path.is_ident("vec") => m
+                    .mac
+                    .parse_body_with(
+                        syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated,
+                    )
+                    .is_ok_and(|items| items.iter().any(|e| self.is_name(e))),
+                _ => false,
+            }
+        }
+    }
+    impl<'v> Visit<'v> for Stores<'_> {
+        fn visit_expr_assign(&mut self, a: &'v syn::ExprAssign) {
+            if self.is_name(&a.right) {
+                if let Some(f) = field_of(&a.left, self.self_type) {
+                    self.found.push((f, a.eq_token.span));
+                }
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+            if matches!(
+                m.method.to_string().as_str(),
+                "push" | "push_back" | "insert"
+            ) && m.args.iter().any(|a| self.is_name(a))
+            {
+                if let Some(f) = field_of(&m.receiver, self.self_type) {
+                    self.found.push((f, m.method.span()));
+                }
+            }
+            syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_struct(&mut self, s: &'v syn::ExprStruct) {
+            for f in &s.fields {
+                if let (true, syn::Member::Named(n)) = (self.is_name(&f.expr), &f.member) {
+                    let owner = struct_literal_type(s, self.self_type);
+                    self.found.push((
+                        FieldOf {
+                            owner,
+                            name: imports::unraw(n),
+                        },
+                        n.span(),
+                    ));
+                }
+            }
+            syn::visit::visit_expr_struct(self, s);
+        }
+    }
+    let mut stores = Stores {
+        name,
+        self_type,
+        found: Vec::new(),
+    };
+    rest.iter().for_each(|s| stores.visit_stmt(s));
+    stores.found
+}
+
+/// Whether a collection's initialiser makes an empty one: `Vec::new()`,
+/// `Vec::with_capacity(n)`, `HashMap::default()`, `vec![]`.
+fn starts_empty(init: &Expr) -> bool {
+    match init {
+        Expr::Call(c) => {
+            matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| {
+                matches!(s.ident.to_string().as_str(), "new" | "with_capacity" | "default")
+            }))
+        }
+        Expr::Macro(m) => m.mac.path.is_ident("vec") && m.mac.tokens.is_empty(),
+        _ => false,
+    }
+}
+
 /// The field `expr` names: `self.task` (of `self_type`, the `Self` of the
 /// method it is in), `other.task`, `self.inner.task` (of a struct not
-/// known).
+/// known), also through a lock guard: `self.tasks.lock().await`,
+/// `*self.task.lock().unwrap()`.
 fn field_of(expr: &Expr, self_type: Option<&str>) -> Option<FieldOf> {
-    let Expr::Field(f) = expr else {
+    let Expr::Field(f) = super::follow::through_guard(expr) else {
         return None;
     };
     let syn::Member::Named(n) = &f.member else {

@@ -36,7 +36,18 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
             Node::ImplFn(f) => return main_if_only_from(&f.sig),
             Node::TraitFn(_) | Node::Static(_) | Node::Const(_) => return Thread::Worker,
             _ if i == index => {}
-            Node::Expr(Expr::Closure(c)) if c.asyncness.is_none() => return Thread::Worker,
+            // A plain closure runs whenever its holder calls it, unless it
+            // is an adapter's of an iteration driven right here.
+            Node::Expr(closure @ Expr::Closure(c)) if c.asyncness.is_none() => {
+                let in_iteration = i.checked_sub(1).is_some_and(|p| {
+                    matches!(ancestors[p], Node::Expr(call @ Expr::MethodCall(m))
+                        if m.args.iter().any(|a| std::ptr::eq(a, closure))
+                            && closure_runs_in_iteration(call))
+                });
+                if !in_iteration {
+                    return Thread::Worker;
+                }
+            }
             Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
                 let Some(Node::Expr(arg)) = child else {
                     continue;
@@ -155,6 +166,93 @@ fn callee_name(call: &Expr, arg: &Expr) -> Option<String> {
         _ => None,
     }
 }
+
+/// Whether a closure given to `call` as an argument runs where its caller
+/// runs, during the iteration `call` is part of: an adapter (`map`,
+/// `then`, `for_each`, …) of a chain that starts at an in-memory iteration
+/// (`paths.iter()`, `into_iter()`, a range, `stream::iter(…)`). The
+/// futures such a closure makes are polled by whatever consumes the chain
+/// (`join_all(paths.iter().map(|p| load(p))).await` in `main`), so they
+/// are not tasks of their own. A closure given to anything else (a router's
+/// `get(|| async { … })`, a stream of requests) may run anywhere, later.
+pub fn closure_runs_in_iteration(call: &Expr) -> bool {
+    let Expr::MethodCall(m) = call else {
+        return false;
+    };
+    if !ITERATION_ADAPTERS.contains(&m.method.to_string().as_str()) {
+        return false;
+    }
+    let mut receiver = &*m.receiver;
+    loop {
+        match receiver {
+            Expr::MethodCall(inner) => {
+                let method = inner.method.to_string();
+                if ITERATION_SOURCES.contains(&method.as_str()) {
+                    return true;
+                }
+                if !ITERATION_ADAPTERS.contains(&method.as_str()) {
+                    return false;
+                }
+                receiver = &inner.receiver;
+            }
+            Expr::Range(_) => return true,
+            Expr::Paren(p) => receiver = &p.expr,
+            // `stream::iter(v)`, `futures::stream::iter(v)`, `iter(v)`.
+            Expr::Call(c) => {
+                return matches!(&*c.func, Expr::Path(p)
+                    if p.path.segments.last().is_some_and(|s| s.ident == "iter"))
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Methods that start an iteration over values already in hand.
+const ITERATION_SOURCES: &[&str] = &[
+    "iter",
+    "into_iter",
+    "iter_mut",
+    "drain",
+    "chunks",
+    "windows",
+    "keys",
+    "values",
+    "values_mut",
+    "into_values",
+    "into_keys",
+    "enumerate",
+];
+
+/// Iterator and stream adapters and consumers that call their closure as
+/// the chain is driven.
+const ITERATION_ADAPTERS: &[&str] = &[
+    "map",
+    "then",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "for_each",
+    "try_for_each",
+    "for_each_concurrent",
+    "try_for_each_concurrent",
+    "and_then",
+    "map_ok",
+    "inspect",
+    "enumerate",
+    "zip",
+    "take",
+    "skip",
+    "chain",
+    "cloned",
+    "copied",
+    "rev",
+    "peekable",
+    "fold",
+    "try_fold",
+    "any",
+    "all",
+    "find_map",
+];
 
 /// Whether a fn or method of this name runs the future it is given to
 /// completion on the calling thread: `block_on`, and the wrappers runtimes
