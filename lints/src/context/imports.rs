@@ -154,6 +154,15 @@ impl Imports {
         })
     }
 
+    /// Whether the name at `at` is in the file's own module (not an inline
+    /// module of it) and that module globs its parent's names (`use
+    /// super::*;` at the top of `worker.rs`): a name the file does not
+    /// declare may then be the parent module's, in another file.
+    pub fn file_super_glob_at(&self, at: proc_macro2::Span) -> bool {
+        self.module_of(self.module_at(at.start())) == 0
+            && self.modules[0].globs.iter().any(|g| g == "super")
+    }
+
     /// `scope`, then the blocks around it, up to the module they are in.
     fn scopes_from(&self, scope: usize) -> impl Iterator<Item = usize> + '_ {
         let mut next = Some(scope);
