@@ -121,7 +121,9 @@ crate::declare_lint! {
     /// whose name starts with `timeout` counts (`timeout`, `timeout_read`,
     /// ureq 3's `timeout_global`), and a request is only judged when it is
     /// sent (`.call()`, `.send…(…)`) in the same function;
-    /// `ureq::AgentBuilder` chains are not judged.
+    /// `ureq::AgentBuilder` chains are not judged. A `ureq::agent()` that
+    /// stays in its fn is judged like a local reqwest client: left alone
+    /// when every request sent on it sets `.timeout(…)`.
     ///
     /// ### Example
     /// ```rust,ignore
@@ -268,11 +270,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             }
         }
         syn::Expr::Call(call) if call.args.is_empty() && ctx.callee_is(&call.func, UREQ_AGENT) => {
-            findings.push(
-                Finding::new(name, ctx.span_of(expr), "`ureq::agent()` creates an agent without an overall timeout")
-                    .note_plain("requests on this agent can hang forever on a stalled server")
-                    .help(UREQ_HELP),
-            );
+            let finding = Finding::new(name, ctx.span_of(expr), "`ureq::agent()` creates an agent without an overall timeout")
+                .note_plain("requests on this agent can hang forever on a stalled server")
+                .help(UREQ_HELP);
+            report(finding, expr, ancestors, &mut findings, &mut local_clients);
         }
         syn::Expr::MethodCall(m) if m.method == "build" && m.args.is_empty() => {
             let Some(builder) = ctx.builder_origin(&m.receiver, ancestors, CLIENT_BUILDERS) else {
