@@ -101,7 +101,9 @@ crate::declare_lint! {
     ///   the same handle rule as tasks here. Spawn calls, task bodies,
     ///   endless loops and cancellation are recognised as for
     ///   `spawn_without_cancel` (see its Known problems), and a task started
-    ///   from a fn that only `main` reaches is left alone the same way.
+    ///   from a fn that only `main` reaches is left alone the same way, and
+    ///   so is a task spawned by test code (it ends with the test), also
+    ///   when the timer it pins is in production code.
     ///   The timer may also be created in a fn of the crate that the task
     ///   calls (`spawn(async move { poller.run().await })` with the interval
     ///   made before `run`'s loop): calls are followed as for
@@ -783,6 +785,11 @@ fn detached_loops<'v>(
     options: &LintOptions,
     pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
 ) {
+    // A test's task ends with the test: the timer it pins is reported for
+    // production tasks only (as the crate summaries skip test code).
+    if ctx.expr_in_test_code(expr) {
+        return;
+    }
     // A spawn call, `.spawn(…)` on what a fn of another file returns, or a
     // call of a fn of the crate that may be a spawn wrapper (for the last
     // two, the crate pass decides).
