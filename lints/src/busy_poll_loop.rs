@@ -90,7 +90,10 @@ crate::declare_lint! {
     /// check, not work; nor is another poll. A poll whose result is dropped
     /// unlooked-at (`let _ = tap.try_send(frame);`) is reported only when
     /// nothing else runs between two polls: a best-effort send in a loop that
-    /// does other work is not a spin.
+    /// does other work is not a spin. A `while` loop that polls the value
+    /// its condition asks to be non-empty (`while !rx.is_empty() { let _ =
+    /// rx.try_recv(); }`, `while rx.len() > 0`) is a drain that ends with
+    /// the last item, and is not reported, in a loop around it either.
     ///
     /// A loop that waits on only some of its empty paths is reported, also a
     /// hand-written backoff that spins a number of turns before it sleeps
@@ -341,6 +344,9 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 Poll::Call(Expr::MethodCall(m)) => Some(m),
                 _ => None,
             };
+            if drains_until_empty(cond, target_call) {
+                continue;
+            }
             let analysis = PollPaths {
                 target,
                 in_async,
@@ -467,6 +473,35 @@ fn counterpart(call: Option<&syn::ExprMethodCall>) -> Option<(&'static str, Stri
         _ => return None,
     };
     Some((blocking, tokens(&call.receiver)))
+}
+
+/// Whether a `while` loop drains what it polls until it is empty: its
+/// condition asks that same value `!rx.is_empty()` (or `rx.len() > 0`,
+/// `rx.len() != 0`), so the turn after the last item leaves the loop.
+fn drains_until_empty(cond: Option<&Expr>, call: Option<&syn::ExprMethodCall>) -> bool {
+    let (Some(cond), Some(call)) = (cond, call) else {
+        return false;
+    };
+    nonempty_check(cond).is_some_and(|asked| asked == tokens(&call.receiver))
+}
+
+/// The value a `while` condition asks to be non-empty: `rx` in
+/// `!rx.is_empty()`, `rx.len() > 0`, `rx.len() != 0`.
+fn nonempty_check(cond: &Expr) -> Option<String> {
+    let asked = |e: &Expr, method: &str| match strip(e) {
+        Expr::MethodCall(m) if m.method == method && m.args.is_empty() => Some(tokens(&m.receiver)),
+        _ => None,
+    };
+    let zero = |e: &Expr| matches!(strip(e), Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. }) if i.base10_digits() == "0");
+    match strip(cond) {
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Not(_)) => asked(&u.expr, "is_empty"),
+        Expr::Binary(b)
+            if matches!(b.op, syn::BinOp::Gt(_) | syn::BinOp::Ne(_)) && zero(&b.right) =>
+        {
+            asked(&b.left, "len")
+        }
+        _ => None,
+    }
 }
 
 /// Whether a `while` condition takes the next item of a collection or
@@ -915,9 +950,11 @@ impl<'e> Analysis for PollPaths<'e> {
         came_round(states)
     }
 
-    /// `while let Some(x) = it.next()` ends when the items run out.
+    /// `while let Some(x) = it.next()` ends when the items run out, and
+    /// `while !rx.is_empty()` when the queue does. (Whether the latter
+    /// polls the value it asks is judged when that loop is analysed.)
     fn bounded_while(cond: &Expr) -> bool {
-        iterates(cond)
+        iterates(cond) || nonempty_check(cond).is_some()
     }
 }
 

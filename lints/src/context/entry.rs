@@ -276,7 +276,12 @@ fn path_callee(ctx: &FileContext<'_>, path: &syn::Path, names: &[String]) -> Cal
     // `use super::*;` at the top of this file: the parent module's fn of
     // that name if it has one, else as a bare name (see `resolve`'s
     // `super::`).
-    if names.len() == 1 && full == name && ctx.imports.file_super_glob_at(path.segments[0].ident.span()) {
+    if names.len() == 1
+        && full == name
+        && ctx
+            .imports
+            .file_super_glob_at(path.segments[0].ident.span())
+    {
         return Callee::Free(Some("super".to_string()), name);
     }
     if full == names.join("::") {

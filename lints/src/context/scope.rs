@@ -127,9 +127,10 @@ pub fn is_bench_name(name: &str) -> bool {
 }
 
 /// Whether a cargo feature named `name` exists only for tests: `test`,
-/// `tests`, `testing`, a name starting with `test` and a `-` or `_`
-/// (`test-util`, `test_helpers`), or ending in one and `test`, `tests` or
-/// `testing` (`e2e_tests`, `integration-testing`); and the features of test
+/// `tests`, `testing`, `testsuite`, a name starting with `test` and a `-`
+/// or `_` (`test-util`, `test_helpers`), or ending in one and `test`,
+/// `tests`, `testing` or `testsuite` (`e2e_tests`, `integration-testing`,
+/// `integration-testsuite`); and the features of test
 /// doubles: `mock`, `mocks`, `fake`, `fakes`, alone, before a `-` or `_`
 /// (`mock-pubsub`) or after one (`redis_mock`). A crate cannot share
 /// `#[cfg(test)]` code with other crates' tests, so it puts fixtures behind
@@ -137,9 +138,10 @@ pub fn is_bench_name(name: &str) -> bool {
 pub fn is_test_feature_name(name: &str) -> bool {
     let name = name.replace('-', "_");
     let doubles = ["mock", "mocks", "fake", "fakes"];
-    ["test", "tests", "testing"].contains(&name.as_str())
+    ["test", "tests", "testing", "testsuite"].contains(&name.as_str())
         || name.starts_with("test_")
-        || ["_test", "_tests", "_testing"]
+        || name.starts_with("testsuite_")
+        || ["_test", "_tests", "_testing", "_testsuite"]
             .iter()
             .any(|suffix| name.ends_with(suffix))
         || doubles.iter().any(|d| {
@@ -412,6 +414,8 @@ mod tests {
             "#[cfg(feature = \"test_utils\")]",
             "#[cfg(feature = \"testing\")]",
             "#[cfg(feature = \"e2e_tests\")]",
+            "#[cfg(feature = \"integration-testsuite\")]",
+            "#[cfg(feature = \"testsuite\")]",
             "#[cfg(all(unix, feature = \"integration-test\"))]",
             "#[cfg(feature = \"mock-pubsub\")]",
             "#[cfg(feature = \"redis_mock\")]",
