@@ -80,7 +80,9 @@ crate::declare_lint! {
     ///   the crate's own modules (`use super::*`) is in scope too. A method through `self`, `Self::`, `Type::`, a
     ///   variable whose `let` (`Type::new(…)`, a struct literal, a typed
     ///   `let`, a call of a crate fn or method whose declared return type
-    ///   names the type, through `Option`/`Result`, `?`, `.await`,
+    ///   names the type, also a chain of up to three such calls
+    ///   (`make_builder().build()?`, or the same through `let`s), through
+    ///   `Option`/`Result`, `?`, `.await`,
     ///   `.unwrap()`, or a pattern that unwraps it: `if let Ok(v) = …`,
     ///   `let Some(v) = … else`, a `match` arm `Ok(v) =>`) or parameter type
     ///   names its type, or a field whose struct

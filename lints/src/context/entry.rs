@@ -308,7 +308,34 @@ fn module_and_name(path: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// How many method calls on returned values a [`Callee::Returned`] chain
+/// may hold: `make().build().run()` is two.
+const MAX_RETURNED_DEPTH: usize = 3;
+
 impl Callee {
+    /// The method `name` called on what `inner` returns, when `inner` is a
+    /// call the crate can resolve (a free fn, an associated fn, or such a
+    /// method chain, a few calls deep: `let b = make_builder(); let i =
+    /// b.build()?; i.run()`).
+    fn returned(inner: &Callee, name: &str) -> Option<Callee> {
+        let resolvable = matches!(
+            inner,
+            Callee::Free(..) | Callee::Assoc(_) | Callee::Returned { .. }
+        );
+        (resolvable && inner.returned_depth() < MAX_RETURNED_DEPTH).then(|| Callee::Returned {
+            call: Box::new(inner.clone()),
+            method: name.to_string(),
+        })
+    }
+
+    /// The number of [`Callee::Returned`] levels in this callee.
+    fn returned_depth(&self) -> usize {
+        match self {
+            Callee::Returned { call, .. } => 1 + call.returned_depth(),
+            _ => 0,
+        }
+    }
+
     /// A module read through another crate's name (`app::util`, see
     /// [`path_callee`]) as the module of this crate it is, when that crate
     /// is one of `libraries`.
@@ -517,6 +544,10 @@ impl<'a> FileContext<'a> {
         // Each call's callee by the call's span: a `let` bound to a call's
         // result is walked before the variable's uses.
         let mut callee_at: HashMap<(usize, usize), Callee> = HashMap::new();
+        // Method calls on the value of a call the walk has not met yet (its
+        // receiver): the call's index in `summary.calls`, the inner call.
+        let mut on_inner_call: Option<(usize, usize)> = None;
+        let mut on_inner_calls: Vec<(usize, (usize, usize))> = Vec::new();
         self.walk_exprs(|expr, ancestors| {
             if self.expr_in_test_code(expr) {
                 return;
@@ -605,13 +636,15 @@ impl<'a> FileContext<'a> {
                                     },
                                     None => match self.returned_receiver(receiver, ancestors) {
                                         Some(call) => match callee_at.get(&call) {
-                                            Some(inner @ (Callee::Free(..) | Callee::Assoc(_))) => {
-                                                Callee::Returned {
-                                                    call: Box::new(inner.clone()),
-                                                    method: name,
-                                                }
+                                            Some(inner) => Callee::returned(inner, &name)
+                                                .unwrap_or(Callee::Method(name)),
+                                            // A call in the receiver
+                                            // (`make().build()`) is walked
+                                            // after this one: decided below.
+                                            None => {
+                                                on_inner_call = Some(call);
+                                                Callee::Method(name)
                                             }
-                                            _ => Callee::Method(name),
                                         },
                                         None => Callee::Method(name),
                                     },
@@ -673,15 +706,45 @@ impl<'a> FileContext<'a> {
             if let Some(callee) = callee {
                 let site = self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
                 // Only these are looked up (a method called on what they return).
-                if matches!(site.callee, Callee::Free(..) | Callee::Assoc(_)) {
+                if matches!(
+                    site.callee,
+                    Callee::Free(..) | Callee::Assoc(_) | Callee::Returned { .. }
+                ) {
                     callee_at.insert(
                         (site.span.start.byte, site.span.end.byte),
                         site.callee.clone(),
                     );
                 }
+                if let Some(call) = on_inner_call.take() {
+                    on_inner_calls.push((summary.calls.len(), call));
+                }
                 summary.calls.push(site);
             }
         });
+        // Methods called on a call's value at once (`make().build().run()`):
+        // the walk meets the outer call first, so they are decided now,
+        // innermost first, and then those on a local bound to one (`let i =
+        // make().build(); i.run()`): one round per level.
+        for _ in 0..MAX_RETURNED_DEPTH {
+            let mut decided = false;
+            for &(index, call) in on_inner_calls.iter().rev() {
+                let site = &mut summary.calls[index];
+                let Callee::Method(name) = &site.callee else {
+                    continue;
+                };
+                let Some(callee) =
+                    (callee_at.get(&call)).and_then(|inner| Callee::returned(inner, name))
+                else {
+                    continue;
+                };
+                callee_at.insert((site.span.start.byte, site.span.end.byte), callee.clone());
+                site.callee = callee;
+                decided = true;
+            }
+            if !decided {
+                break;
+            }
+        }
         // A sync fn's blocking calls, each given to the innermost fn
         // around it.
         for (at, what) in crate::blocking_call_in_async::sync_blocking_calls(self) {
@@ -729,6 +792,13 @@ impl<'a> FileContext<'a> {
         receiver: &Expr,
         ancestors: &[Node<'v>],
     ) -> Option<(usize, usize)> {
+        // A call's value used at once: `make_builder().build()`,
+        // `make().await?.run()`.
+        let direct = peeled(receiver, &["unwrap", "expect"]);
+        if matches!(direct, Expr::Call(_) | Expr::MethodCall(_)) {
+            let span = self.call_span(direct);
+            return Some((span.start.byte, span.end.byte));
+        }
         // Through locals that share the value: `let e2 = e.clone();`,
         // `Arc::clone(&e)`, `Arc::new(make(…))`.
         let mut expr = receiver;
