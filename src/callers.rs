@@ -496,11 +496,20 @@ fn decide_follow_in(
     cwd: Option<&Path>,
 ) {
     let order: Vec<(&PathBuf, &CallSummary)> = krate.summaries().collect();
+    // Shown as the linted files are spelled: `/abs/src/lib.rs` beside
+    // `/abs/src/a.rs`, `src/lib.rs` beside `src/a.rs`.
+    let spelled =
+        (own.iter()).find_map(|(i, key)| spelling_base(key, Path::new(&results[*i].path)));
     let mut names: Vec<String> = order
         .iter()
-        .map(|(p, _)| match cwd.and_then(|c| p.strip_prefix(c).ok()) {
-            Some(relative) => display_path(relative),
-            None => display_path(p),
+        .map(|(p, _)| {
+            let as_linted = (spelled.as_ref())
+                .and_then(|(root, shown)| Some(shown.join(p.strip_prefix(root).ok()?)));
+            match (as_linted, cwd.and_then(|c| p.strip_prefix(c).ok())) {
+                (Some(path), _) => display_path(&path),
+                (None, Some(relative)) => display_path(relative),
+                (None, None) => display_path(p),
+            }
         })
         .collect();
     for (i, key) in own {
@@ -516,6 +525,28 @@ fn decide_follow_in(
         };
         decide_follow(&mut results[*i], &index, me, &display);
     }
+}
+
+/// How a linted file's path (`key`, canonical) is spelled in its findings
+/// (`shown`): the highest directory above `key` whose part of the path
+/// `shown` ends with, and what `shown` writes for that directory
+/// (`("/abs", "")` for `src/a.rs`, `("/abs", "/abs")` for `/abs/src/a.rs`).
+fn spelling_base(key: &Path, shown: &Path) -> Option<(PathBuf, PathBuf)> {
+    let mut found = None;
+    for dir in key.ancestors().skip(1) {
+        let Ok(rest) = key.strip_prefix(dir) else {
+            break;
+        };
+        if rest.as_os_str().is_empty() || !shown.ends_with(rest) {
+            break;
+        }
+        let prefix: PathBuf = {
+            let keep = shown.components().count() - rest.components().count();
+            shown.components().take(keep).collect()
+        };
+        found = Some((dir.to_path_buf(), prefix));
+    }
+    found
 }
 
 /// The sync fns of each file's crate (see the module documentation) that

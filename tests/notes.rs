@@ -355,3 +355,83 @@ fn human_takes_the_other_files_text_from_the_report_when_it_has_it() {
         "{text}"
     );
 }
+
+/// The files of a note in another file of the crate, run by `leaklint
+/// --format json PATH` from `cwd`.
+fn note_files_when_linting(cwd: &std::path::Path, path: &str) -> Vec<(String, Vec<String>)> {
+    let out = common::leaklint(cwd, &["--format", "json", "--no-cache", path]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let notes = (d["notes"].as_array().unwrap().iter())
+                .filter_map(|n| n["file"].as_str().map(str::to_string))
+                .collect();
+            (d["file"].as_str().unwrap().to_string(), notes)
+        })
+        .collect()
+}
+
+#[test]
+fn notes_in_other_files_are_spelled_as_the_linted_path_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("svc");
+    std::fs::create_dir_all(root.join("src")).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[package]\nname = \"svc\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("src/lib.rs"),
+        "pub mod spawner;\npub async fn pump() {\n    loop {\n        tick().await;\n    }\n}\nasync fn tick() {}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("src/spawner.rs"),
+        "pub fn start() {\n    tokio::spawn(crate::pump());\n}\n",
+    )
+    .unwrap();
+    let absolute = root.join("src/spawner.rs");
+    let absolute = absolute.to_str().unwrap();
+    let lib = root.join("src/lib.rs");
+    let cases = [
+        // From the package, by a relative path.
+        (
+            root.clone(),
+            "src/spawner.rs",
+            "src/spawner.rs",
+            "src/lib.rs".to_string(),
+        ),
+        // From above it: the other file below the same directory.
+        (
+            dir.path().to_path_buf(),
+            "svc/src/spawner.rs",
+            "svc/src/spawner.rs",
+            "svc/src/lib.rs".to_string(),
+        ),
+        // By an absolute path: the other file absolute too.
+        (
+            dir.path().to_path_buf(),
+            absolute,
+            absolute,
+            lib.to_str().unwrap().to_string(),
+        ),
+    ];
+    for (cwd, path, shown, other) in cases {
+        let found = note_files_when_linting(&cwd, path);
+        assert_eq!(found.len(), 1, "{path}: {found:?}");
+        let (file, notes) = &found[0];
+        assert_eq!(file, shown, "{path}");
+        assert!(
+            notes.contains(&other),
+            "{path}: notes in {notes:?}, expected {other}"
+        );
+        assert!(
+            notes.iter().all(|n| n == shown || n == &other),
+            "{path}: {notes:?}"
+        );
+    }
+}

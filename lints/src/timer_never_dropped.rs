@@ -785,11 +785,6 @@ fn detached_loops<'v>(
     options: &LintOptions,
     pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
 ) {
-    // A test's task ends with the test: the timer it pins is reported for
-    // production tasks only (as the crate summaries skip test code).
-    if ctx.expr_in_test_code(expr) {
-        return;
-    }
     // A spawn call, `.spawn(…)` on what a fn of another file returns, or a
     // call of a fn of the crate that may be a spawn wrapper (for the last
     // two, the crate pass decides).
@@ -811,6 +806,11 @@ fn detached_loops<'v>(
             },
         },
     };
+    // A test's task ends with the test: the timer it pins is reported for
+    // production tasks only (as the crate summaries skip test code).
+    if ctx.expr_in_test_code(expr) {
+        return;
+    }
     // As in spawn_without_cancel: a process-lifetime task pins its timer
     // for as long as it is needed.
     let Some(moot_if) = ctx.task_moot_if(expr, ancestors, options) else {
