@@ -13,7 +13,9 @@ use std::collections::HashMap;
 crate::declare_lint! {
     /// ### What it does
     /// Flags HTTP clients and requests that nothing bounds in time:
-    /// `reqwest::Client::new()` (and `Client::default()`), a
+    /// `reqwest::Client::new()` (and `Client::default()`, and `Client::new`
+    /// given by name to a lazy value or a cell: `Lazy::new(Client::new)`,
+    /// `CELL.get_or_init(Client::new)`), a
     /// `reqwest::Client::builder()` / `reqwest::ClientBuilder::new()` (or
     /// `::default()`) chain
     /// ending in `.build()` with neither `.timeout(…)` nor `.read_timeout(…)`
@@ -258,6 +260,16 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 .help(REQWEST_HELP);
             report(finding, expr, ancestors, &mut findings, &mut local_clients);
         }
+        // `static C: Lazy<Client> = Lazy::new(Client::new);`, `CELL.get_or_init(Client::new)`.
+        syn::Expr::Call(_) | syn::Expr::MethodCall(_) if lazy_client_new(ctx, expr).is_some() => {
+            let Some(client_new) = lazy_client_new(ctx, expr) else {
+                return;
+            };
+            let finding = Finding::new(name, ctx.span_of(client_new), "reqwest client created without a timeout")
+                .note_plain("reqwest's async client has no default timeout: a stalled server holds a request forever")
+                .help(REQWEST_HELP);
+            report(finding, expr, ancestors, &mut findings, &mut local_clients);
+        }
         syn::Expr::Call(call) if call.args.len() == 1 && ctx.callee_is(&call.func, REQWEST_GET) => {
             if bounded_by_deadline(ctx, expr, ancestors, options) {
                 return;
@@ -313,6 +325,18 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     });
     local_clients.judge(&mut findings);
     without_wasm_only_code(ctx, findings)
+}
+
+/// `Client::new` given by name to a lazy value's constructor
+/// (`Lazy::new(Client::new)`, `LazyLock::new(…)`) or to a cell's
+/// `get_or_init(…)`: it runs there, as `Client::new()` would.
+fn lazy_client_new<'e>(ctx: &FileContext<'_>, expr: &'e syn::Expr) -> Option<&'e syn::Expr> {
+    let f = match expr {
+        syn::Expr::Call(call) => crate::context::entry::once_initializer_fn(call)?,
+        syn::Expr::MethodCall(m) if m.method == "get_or_init" && m.args.len() == 1 => &m.args[0],
+        _ => return None,
+    };
+    (matches!(f, syn::Expr::Path(_)) && ctx.callee_is(f, CLIENT_NEW)).then_some(f)
 }
 
 /// `findings` but those in code built only for WebAssembly, where requests

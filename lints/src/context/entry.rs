@@ -1339,7 +1339,7 @@ fn runner_of_argument(call: &Expr, child: Node<'_>) -> Option<String> {
 
 /// The fn a lazy value's constructor is given by name (`Bus::create` in
 /// `Lazy::new(Bus::create)`): it runs once, there, as a call of it would.
-fn once_initializer_fn(call: &syn::ExprCall) -> Option<&Expr> {
+pub fn once_initializer_fn(call: &syn::ExprCall) -> Option<&Expr> {
     // Asked of every call the summary walks: no allocation.
     let arg = match call.args.len() {
         1 => &call.args[0],
