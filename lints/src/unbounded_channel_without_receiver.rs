@@ -5,6 +5,7 @@ use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
 use crate::context::bindings::{Mention, MentionKind};
+use crate::context::scopes::span_within;
 use crate::context::Node;
 use crate::macros::{self, MacroBody};
 use crate::{FileContext, Finding, LintOptions};
@@ -66,7 +67,9 @@ crate::declare_lint! {
     /// later in the function than the first `drop(rx)`, even when that drop
     /// is conditional (`if !enabled { drop(rx) }`); a receiver mentioned
     /// after its first `drop` other than in another `drop` (`if c {
-    /// drop(rx) } else { serve(rx) }`) is not judged by case 3. A channel created inside
+    /// drop(rx) } else { serve(rx) }`), or in another branch of the same
+    /// `if`/`else` or `match` as the drop (`if audit { spawn(writer(rx)) }
+    /// else { drop(rx) }`), is not judged by case 3. A channel created inside
     /// a macro body is checked against the rest of that body and the
     /// statements after the macro. A receiver bound to a name and never used
     /// is flagged even when the sender is `_`, and in tests too. Assigning
@@ -190,6 +193,12 @@ fn check_constructor<'v>(
         mentions
             .iter()
             .all(|m| m.kind == MentionKind::Drop || m.span.start() < d.start())
+            // `if audit { spawn(writer(rx)) } else { drop(rx) }`: handed on
+            // where it is not dropped.
+            && !mentions.iter().any(|m| {
+                m.kind != MentionKind::Drop
+                    && scopes.iter().any(|stmts| on_other_branches(stmts, m.span, *d))
+            })
     }) {
         let sender_ident = match sender {
             Pat::Ident(p) if p.subpat.is_none() => &p.ident,
@@ -306,6 +315,46 @@ fn scope_after<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>]) -> Option<V
     let mut scopes = vec![&body[index + 1..]];
     scopes.extend(outer);
     Some(scopes)
+}
+
+/// Whether `a` and `b` lie in different branches of one `if`/`else` or
+/// `match` among `stmts`: no run reaches both.
+fn on_other_branches(stmts: &[Stmt], a: Span, b: Span) -> bool {
+    struct Branches {
+        a: Span,
+        b: Span,
+        found: bool,
+    }
+    impl Branches {
+        fn split(&self, branches: &[Span]) -> bool {
+            let holds = |s: Span| branches.iter().position(|&outer| span_within(s, outer));
+            matches!((holds(self.a), holds(self.b)), (Some(i), Some(j)) if i != j)
+        }
+    }
+    impl<'v> Visit<'v> for Branches {
+        fn visit_expr_if(&mut self, e: &'v syn::ExprIf) {
+            if let Some((_, other)) = &e.else_branch {
+                let branches = [
+                    e.then_branch.brace_token.span.join(),
+                    syn::spanned::Spanned::span(&**other),
+                ];
+                self.found |= self.split(&branches);
+            }
+            syn::visit::visit_expr_if(self, e);
+        }
+        fn visit_expr_match(&mut self, e: &'v syn::ExprMatch) {
+            let arms: Vec<Span> = e
+                .arms
+                .iter()
+                .map(|a| syn::spanned::Spanned::span(&a.body))
+                .collect();
+            self.found |= self.split(&arms);
+            syn::visit::visit_expr_match(self, e);
+        }
+    }
+    let mut branches = Branches { a, b, found: false };
+    stmts.iter().for_each(|s| branches.visit_stmt(s));
+    branches.found
 }
 
 /// The ancestors down to the innermost statement (dropping the expressions
