@@ -41,6 +41,19 @@ struct Module {
     children: HashMap<String, usize>,
 }
 
+impl Module {
+    /// The path, from the top of the file, of this module's item `name`
+    /// (`crate::schedule::tick` for `fn tick` in `mod schedule`).
+    fn item_path(&self, name: &str) -> String {
+        let mut path = String::from("crate");
+        for segment in self.path.iter().map(String::as_str).chain([name]) {
+            path.push_str("::");
+            path.push_str(segment);
+        }
+        path
+    }
+}
+
 /// What the file's `use` items and items say about names, per module.
 #[derive(Debug)]
 pub struct Imports {
@@ -117,13 +130,7 @@ impl Imports {
     /// at `at` (`crate::schedule::tick` for `fn tick` in `mod schedule`):
     /// what [`Imports::resolve`] gives for a path that names it.
     pub fn item_path_at(&self, name: &str, at: proc_macro2::Span) -> String {
-        let module = &self.modules[self.module_of(self.module_at(at.start()))];
-        let mut path = String::from("crate");
-        for segment in module.path.iter().map(String::as_str).chain([name]) {
-            path.push_str("::");
-            path.push_str(segment);
-        }
-        path
+        self.modules[self.module_of(self.module_at(at.start()))].item_path(name)
     }
 
     /// Whether `name` is defined by an item of this file (in any module).
@@ -293,12 +300,7 @@ impl Imports {
             }
         }
         if m.local_items.contains(first) || self.local_macros.contains(first) {
-            let mut path = String::from("crate");
-            for p in &m.path {
-                path.push_str("::");
-                path.push_str(p);
-            }
-            return Some(Some(join(&format!("{path}::{first}"), rest)));
+            return Some(Some(join(&m.item_path(first), rest)));
         }
         if let Some(target) = m
             .names

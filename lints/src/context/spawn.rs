@@ -740,11 +740,7 @@ impl<'a> FileContext<'a> {
                     return field_of(&a.left, self_type.as_deref()).map(|f| (f, a.eq_token.span));
                 }
                 Expr::MethodCall(m)
-                    if !std::ptr::eq(&*m.receiver, current)
-                        && matches!(
-                            m.method.to_string().as_str(),
-                            "push" | "push_back" | "insert" | "extend"
-                        ) =>
+                    if !std::ptr::eq(&*m.receiver, current) && adds_to_collection(&m.method) =>
                 {
                     if let Some(f) = field_of(&m.receiver, self_type.as_deref()) {
                         return Some((f, m.method.span()));
@@ -818,12 +814,7 @@ impl<'a> FileContext<'a> {
         let other_mentions = (self.references(id).iter())
             .filter(|r| {
                 !(r.kind == MentionKind::MethodReceiver
-                    && r.method.as_ref().is_some_and(|m| {
-                        matches!(
-                            m.to_string().as_str(),
-                            "push" | "push_back" | "insert" | "extend"
-                        )
-                    }))
+                    && r.method.as_ref().is_some_and(adds_to_collection))
             })
             .count();
         match field_stores(&block.stmts[index + 1..], &ident.to_string(), self_type).as_slice() {
@@ -1032,6 +1023,14 @@ fn is_configured(resolved: &str, written: &syn::Path, options: &LintOptions) -> 
         let f = f.trim_start_matches("::");
         f == resolved || f == written
     })
+}
+
+/// Whether a method adds its argument to a collection: `push`,
+/// `push_back`, `insert`, `extend`.
+fn adds_to_collection(method: &syn::Ident) -> bool {
+    ["push", "push_back", "insert", "extend"]
+        .iter()
+        .any(|m| method == m)
 }
 
 /// The fields `rest` stores the binding `name` in: `self.task = name`,
