@@ -220,7 +220,6 @@ const ITERATION_SOURCES: &[&str] = &[
     "values_mut",
     "into_values",
     "into_keys",
-    "enumerate",
 ];
 
 /// Iterator and stream adapters and consumers that call their closure as

@@ -35,6 +35,9 @@ async fn main() {
     let (_tx, rx) = tokio::sync::mpsc::channel::<String>(8);
     let requests = tokio_stream::wrappers::ReceiverStream::new(rx);
     let _served = requests.map(|p| async move { serve_file(p).await });
+    let (_tx2, rx2) = tokio::sync::mpsc::channel::<String>(8);
+    let numbered = tokio_stream::wrappers::ReceiverStream::new(rx2);
+    let _logged = numbered.enumerate().map(|(_, p)| async move { std::fs::read(p) }); //~ blocking_call_in_async
     axum::serve(listener(), axum::Router::new().route("/", axum::routing::get(move || handler("x".into())))).await.unwrap();
 }
 
