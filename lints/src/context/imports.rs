@@ -11,7 +11,10 @@
 //! scope of its module that sees the module's names too, and whose `self::`
 //! and `super::` are the module's. Where a name stays ambiguous
 //! (two imports of one module disagree, or more than one glob could provide
-//! it), the name does not resolve and rules stay silent.
+//! it), the name does not resolve and rules stay silent. A capitalised first
+//! segment not declared anywhere (`File::open` after `use std::fs::*`) is a
+//! type from the one glob of another crate in scope, unless a `self::` or
+//! `super::` glob could bring in a type of that name from the crate itself.
 
 use std::collections::{HashMap, HashSet};
 
@@ -52,6 +55,13 @@ impl Module {
         }
         path
     }
+}
+
+/// Which glob could provide a name.
+enum GlobLookup {
+    None,
+    One(String),
+    Ambiguous,
 }
 
 /// What the file's `use` items and items say about names, per module.
@@ -259,27 +269,26 @@ impl Imports {
             // `Box::leak`, `Vec::with_capacity`: prelude types with a path after them.
             return Some(joined(p));
         }
-        if rest.is_empty() {
-            // `use util::*` of a module `util` declared here is
-            // `crate::…::util::*`, as `use crate::util::*` says.
-            let external: Vec<String> = self
-                .scopes_from(scope)
-                .flat_map(|s| self.modules[s].globs.iter().map(move |g| (s, g)))
-                .filter(|(_, g)| !is_relative(g))
-                .filter_map(|(s, g)| match self.starts_at_local_item(s, g) {
-                    true if depth >= MAX_DEPTH => None,
-                    true => {
-                        let segments: Vec<String> = g.split("::").map(str::to_string).collect();
-                        self.resolve_in(s, &segments, false, depth + 1)
-                    }
-                    false => Some(g.clone()),
-                })
-                .collect();
-            return match external.as_slice() {
-                [] => Some(first.clone()),
-                [only] => Some(normalize(&format!("{only}::{first}"))),
-                _ => None,
-            };
+        match self.through_external_glob(scope, depth) {
+            // `use std::fs::*;` then `read(p)`: `std::fs::read`.
+            lookup if rest.is_empty() => {
+                return match lookup {
+                    GlobLookup::None => Some(first.clone()),
+                    GlobLookup::One(only) => Some(normalize(&format!("{only}::{first}"))),
+                    GlobLookup::Ambiguous => None,
+                }
+            }
+            // `use std::fs::*;` then `File::open(p)`: a type (its name
+            // capitalised, as rustc's naming lint expects) from the one
+            // external glob in scope, when no glob of the crate's own
+            // modules could provide it instead.
+            GlobLookup::One(only)
+                if first.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !self.relative_glob_in_scope(scope) =>
+            {
+                return Some(normalize(&format!("{only}::{}", joined(first))));
+            }
+            _ => {}
         }
         Some(normalize(&joined(first)))
     }
@@ -333,6 +342,37 @@ impl Imports {
             }
         }
         None
+    }
+
+    /// Which glob in scope, other than `self::`/`super::` ones, could
+    /// provide a name not declared here (`use std::fs::*` for `read`); a
+    /// glob of a module declared here counts as the path it resolves to.
+    fn through_external_glob(&self, scope: usize, depth: usize) -> GlobLookup {
+        let external: Vec<String> = self
+            .scopes_from(scope)
+            .flat_map(|s| self.modules[s].globs.iter().map(move |g| (s, g)))
+            .filter(|(_, g)| !is_relative(g))
+            .filter_map(|(s, g)| match self.starts_at_local_item(s, g) {
+                true if depth >= MAX_DEPTH => None,
+                true => {
+                    let segments: Vec<String> = g.split("::").map(str::to_string).collect();
+                    self.resolve_in(s, &segments, false, depth + 1)
+                }
+                false => Some(g.clone()),
+            })
+            .collect();
+        match external.as_slice() {
+            [] => GlobLookup::None,
+            [only] => GlobLookup::One(only.clone()),
+            _ => GlobLookup::Ambiguous,
+        }
+    }
+
+    /// Whether a `self::`/`super::` glob (`use super::*`) is in scope: it
+    /// may bring in a type of the same name from the crate's own modules.
+    fn relative_glob_in_scope(&self, scope: usize) -> bool {
+        self.scopes_from(scope)
+            .any(|s| self.modules[s].globs.iter().any(|g| is_relative(g)))
     }
 
     /// Whether the `use` target `target`, written in `scope`, starts at an
