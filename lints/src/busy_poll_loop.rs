@@ -77,7 +77,15 @@ crate::declare_lint! {
     /// bound to it: `Ok(..)` / `Some(..)` got something, `Err(..)` / `None`
     /// found nothing, and `.is_ok()` / `.is_err()` / `.is_some()` /
     /// `.is_none()`, `?` and `.unwrap()` (the empty path leaves) are
-    /// understood; a result used otherwise may be either.
+    /// understood; so are a name bound to `.is_ok()` and its kin (`let got
+    /// = rx.try_recv().is_ok(); if !got { sleep(d) }`), a name bound to a
+    /// `match` on the result whose arms give `Some`/`None` (`let next =
+    /// match q.try_lock() { Ok(mut q) => q.pop_front(), Err(_) => None };`),
+    /// and a flag the loop resets each turn and sets when it got something
+    /// (`let mut did_work = false;` … `did_work = true;` … `if !did_work {
+    /// sleep(d) }`): where the flag says something was got, the turn made
+    /// progress, whichever poll set it. A result used otherwise may be
+    /// either.
     ///
     /// Other calls between two empty polls: a spin is still reported when
     /// the poll feeds the loop (a message it got is handled and the loop goes
@@ -351,6 +359,8 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 target,
                 in_async,
                 result_names: Vec::new(),
+                derived: Vec::new(),
+                progress_flags: progress_flags(cond, body),
                 arrived: 0,
                 inspected: false,
                 exit_flag: exit_flag(cond),
@@ -394,6 +404,147 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
         }
     });
     findings
+}
+
+/// The outcomes of the followed poll on which `init` may be `Some`/`Ok`/
+/// `true` and those on which it may be `None`/`Err`/`false`, when `init`
+/// is derived from the poll's result: `.is_ok()` and its kin, or a `match`
+/// on the result whose arms each give a value.
+fn derived_outcomes(paths: &PollPaths<'_>, init: &Expr) -> Option<(u8, u8)> {
+    match strip(init) {
+        Expr::MethodCall(m) if m.args.is_empty() && paths.is_result(&m.receiver) => {
+            match m.method.to_string().as_str() {
+                "is_ok" | "is_some" => Some((ONLY_GOT, ONLY_FAILED)),
+                "is_err" | "is_none" => Some((ONLY_FAILED, ONLY_GOT)),
+                _ => None,
+            }
+        }
+        Expr::Match(m) if paths.is_result(&m.expr) => {
+            let (mut some, mut none) = (0, 0);
+            for arm in &m.arms {
+                let outcomes = pattern_outcomes(&arm.pat).matched;
+                match value_class(&arm.body) {
+                    ValueClass::Some => some |= outcomes,
+                    ValueClass::None => none |= outcomes,
+                    ValueClass::Diverges => {}
+                    ValueClass::Unknown => {
+                        some |= outcomes;
+                        none |= outcomes;
+                    }
+                }
+            }
+            Some((some, none))
+        }
+        _ => None,
+    }
+}
+
+/// What an arm's value is, read from its syntax.
+enum ValueClass {
+    Some,
+    None,
+    Diverges,
+    Unknown,
+}
+
+fn value_class(e: &Expr) -> ValueClass {
+    match strip(e) {
+        Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
+            Some(Stmt::Expr(tail, None)) => value_class(tail),
+            _ => ValueClass::Unknown,
+        },
+        Expr::Call(c) => match &*c.func {
+            Expr::Path(p)
+                if p.path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "Some" || s.ident == "Ok") =>
+            {
+                ValueClass::Some
+            }
+            Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Err") => {
+                ValueClass::None
+            }
+            _ => ValueClass::Unknown,
+        },
+        Expr::Path(p) if p.path.is_ident("None") => ValueClass::None,
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Bool(b),
+            ..
+        }) => match b.value {
+            true => ValueClass::Some,
+            false => ValueClass::None,
+        },
+        Expr::Continue(_) | Expr::Break(_) | Expr::Return(_) => ValueClass::Diverges,
+        _ => ValueClass::Unknown,
+    }
+}
+
+/// The loop's progress flags, each with the value that says the turn got
+/// something: local names reset on each turn (`let mut did_work = false;`
+/// in its body, or a first `did_work = false;` in it) and set to the other
+/// value later in it (`did_work = true;`; also `let mut idle = true;` …
+/// `idle = false;`). A flag set once and never reset says nothing of the
+/// current turn.
+fn progress_flags(cond: Option<&Expr>, body: &syn::Block) -> Vec<(String, bool)> {
+    #[derive(Default)]
+    struct Flags {
+        /// Each name's reset value: its `let` in the loop, else its first assignment.
+        reset: Vec<(String, bool)>,
+        /// Assignments of a bool literal, in source order.
+        assigned: Vec<(String, bool)>,
+    }
+    impl<'ast> Visit<'ast> for Flags {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let (syn::Pat::Ident(i), Some(init)) = (&local.pat, &local.init) {
+                if let Some(value) = bool_literal(&init.expr) {
+                    self.reset.push((i.ident.to_string(), value));
+                }
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+            if let Expr::Path(p) = strip(&a.left) {
+                if let (Some(i), Some(value)) = (p.path.get_ident(), bool_literal(&a.right)) {
+                    self.assigned.push((i.to_string(), value));
+                }
+            }
+            syn::visit::visit_expr_assign(self, a);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    fn bool_literal(e: &Expr) -> Option<bool> {
+        match strip(e) {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(b),
+                ..
+            }) => Some(b.value),
+            _ => None,
+        }
+    }
+    let mut flags = Flags::default();
+    if let Some(c) = cond {
+        flags.visit_expr(c);
+    }
+    flags.visit_block(body);
+    let mut out: Vec<(String, bool)> = Vec::new();
+    for (name, _) in &flags.assigned {
+        if out.iter().any(|(n, _)| n == name) {
+            continue;
+        }
+        let reset = flags
+            .reset
+            .iter()
+            .chain(&flags.assigned)
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| *v);
+        let Some(reset) = reset else { continue };
+        if flags.assigned.iter().any(|(n, v)| n == name && *v != reset) {
+            out.push((name.clone(), !reset));
+        }
+    }
+    out
 }
 
 /// Whether a `while let` takes a new item each turn and stops when there is
@@ -550,6 +701,15 @@ struct PollPaths<'e> {
     in_async: bool,
     /// Names bound to the followed poll's result (`let r = rx.try_recv();`).
     result_names: Vec<String>,
+    /// Names bound to a value derived from the poll's result, with the
+    /// outcomes that may make it `Some`/`Ok`/`true` and those that may make
+    /// it `None`/`Err`/`false` (`let got = rx.try_recv().is_ok();`, `let
+    /// next = match rx.try_recv() { Ok(m) => Some(m), Err(_) => None };`).
+    derived: Vec<Derived>,
+    /// Local flags the loop sets to `true` when it got something and
+    /// resets each turn (`let mut did_work = false;` … `did_work = true;`):
+    /// a turn on which one is true made progress.
+    progress_flags: Vec<(String, bool)>,
     /// The path states that reach the followed poll.
     arrived: u8,
     /// Whether the poll's result is looked at (matched, tested), so that
@@ -565,6 +725,15 @@ struct PollPaths<'e> {
 }
 
 type Paths<'c, 'a, 'e> = Flow<'c, 'a, PollPaths<'e>>;
+
+/// A name bound to a value derived from the followed poll's result.
+struct Derived {
+    name: String,
+    /// The outcomes on which it may be `Some`/`Ok`/`true`.
+    some: u8,
+    /// The outcomes on which it may be `None`/`Err`/`false`.
+    none: u8,
+}
 
 /// What waiting does to path states: a failure has waited.
 fn waited(states: u8) -> u8 {
@@ -655,6 +824,30 @@ impl PollPaths<'_> {
 
     fn is_target_select(&self, mac: &syn::Macro) -> bool {
         matches!(self.target, Poll::Select(t) if std::ptr::eq(mac, t))
+    }
+
+    /// The outcomes that may make the derived value `e` names `Some`
+    /// and those that may make it `None`, if `e` names one.
+    fn derived(&self, e: &Expr) -> Option<(u8, u8)> {
+        let Expr::Path(p) = strip(e) else {
+            return None;
+        };
+        let ident = p.path.get_ident()?;
+        let d = self.derived.iter().rev().find(|d| ident == &d.name)?;
+        Some((d.some, d.none))
+    }
+
+    /// The value that says the turn got something, if `e` names a
+    /// progress flag of the loop.
+    fn progress_flag(&self, e: &Expr) -> Option<bool> {
+        let Expr::Path(p) = strip(e) else {
+            return None;
+        };
+        let ident = p.path.get_ident()?;
+        self.progress_flags
+            .iter()
+            .find(|(name, _)| ident == name)
+            .map(|(_, value)| *value)
     }
 
     /// Whether `e` is the followed poll's result, seen through parentheses,
@@ -846,6 +1039,23 @@ impl<'e> Analysis for PollPaths<'e> {
         pat: &syn::Pat,
         states: u8,
     ) -> (u8, u8) {
+        if let Some((some, none)) = flow.analysis.derived(scrutinee) {
+            // `None` / `Err(_)` / `false` patterns match what may be empty.
+            let o = pattern_outcomes(pat);
+            let map = |outcomes: u8| {
+                let mut out = 0;
+                if outcomes & GOT != 0 {
+                    out |= some;
+                }
+                if outcomes & FAILED != 0 {
+                    out |= none;
+                }
+                out
+            };
+            let (matched, unmatched) = (map(o.matched), map(o.unmatched));
+            flow.analysis.inspected = true;
+            return (keep(states, matched), keep(states, unmatched));
+        }
         if !flow.analysis.is_result(scrutinee) {
             return (states, states);
         }
@@ -858,6 +1068,18 @@ impl<'e> Analysis for PollPaths<'e> {
 
     /// `r.is_ok()`, `r.is_none()` on the poll's result.
     fn cond(flow: &mut Paths<'_, '_, 'e>, e: &Expr, states: u8) -> Option<(u8, u8)> {
+        if let Some((some, none)) = flow.analysis.derived(e) {
+            flow.analysis.inspected = true;
+            return Some((keep(states, some), keep(states, none)));
+        }
+        if let Some(progress) = flow.analysis.progress_flag(e) {
+            // Where the flag says something was got this turn, the loop
+            // made progress: not a spin, as after a wait.
+            return Some(match progress {
+                true => (waited(states), states),
+                false => (states, waited(states)),
+            });
+        }
         let Expr::MethodCall(m) = e else {
             return None;
         };
@@ -880,10 +1102,17 @@ impl<'e> Analysis for PollPaths<'e> {
 
     /// `let r = rx.try_recv();`: `r` is the poll's result from now on.
     fn bind(flow: &mut Paths<'_, '_, 'e>, local: &syn::Local, init: &Expr) {
+        let syn::Pat::Ident(i) = &local.pat else {
+            return;
+        };
         if flow.analysis.is_result(init) {
-            if let syn::Pat::Ident(i) = &local.pat {
-                flow.analysis.result_names.push(i.ident.to_string());
-            }
+            flow.analysis.result_names.push(i.ident.to_string());
+        } else if let Some((some, none)) = derived_outcomes(&flow.analysis, init) {
+            flow.analysis.derived.push(Derived {
+                name: i.ident.to_string(),
+                some,
+                none,
+            });
         }
     }
 
