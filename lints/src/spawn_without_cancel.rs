@@ -194,7 +194,10 @@ crate::declare_lint! {
     ///   inside the future given to `run_until_cancelled` /
     ///   `run_until_cancelled_owned`, `with_cancellation_token`,
     ///   `tokio::time::timeout` or `futures::future::abortable`, or raced in a
-    ///   `select!` against such a signal, is cancellable. A badly named
+    ///   `select!` against such a signal, is cancellable, also when the
+    ///   future is bound to a name first (`let work = async { loop { … } };`
+    ///   then `_ = &mut work =>` beside `_ = token.cancelled() =>`, or
+    ///   `timeout(d, work)`). A badly named
     ///   signal (`rx.recv()` on a shutdown channel called `rx`) is missed, and
     ///   a name that merely contains one of those words (`determine_tx`) is
     ///   taken for a signal.

@@ -23,7 +23,9 @@
 //!   `tokio::time::timeout(…)` / `timeout_at(…)`,
 //!   `futures::future::abortable(…)` / `Abortable::new(…)` (the tables of
 //!   [`super::paths`]), or in a `select!` branch future raced against a
-//!   cancellation branch.
+//!   cancellation branch; a future bound by a `let` to a name given there
+//!   (`let work = async { loop { … } };` … `_ = &mut work =>`) is wrapped
+//!   where the `let` writes it.
 
 use std::ops::ControlFlow;
 
@@ -200,17 +202,7 @@ impl<'a> FileContext<'a> {
     /// nested items and nested spawned tasks: where its loop may be when it
     /// is not in the body itself.
     pub fn task_shape<'v>(&'v self, body: &'v Expr, wrapped: bool) -> TaskShape<'v> {
-        let mut finder = LoopFinder {
-            ctx: self,
-            wrapped,
-            found: Vec::new(),
-            calls: Vec::new(),
-        };
-        finder.visit_expr(body);
-        TaskShape {
-            loops: finder.found,
-            calls: finder.calls,
-        }
+        LoopFinder::run(self, wrapped, |finder| finder.visit_expr(body))
     }
 
     /// As [`FileContext::endless_loops_in`], for a fn body.
@@ -224,17 +216,7 @@ impl<'a> FileContext<'a> {
 
     /// As [`FileContext::task_shape`], for a fn body.
     pub fn task_shape_of_block<'v>(&'v self, body: &'v syn::Block, wrapped: bool) -> TaskShape<'v> {
-        let mut finder = LoopFinder {
-            ctx: self,
-            wrapped,
-            found: Vec::new(),
-            calls: Vec::new(),
-        };
-        finder.visit_block(body);
-        TaskShape {
-            loops: finder.found,
-            calls: finder.calls,
-        }
+        LoopFinder::run(self, wrapped, |finder| finder.visit_block(body))
     }
 }
 
@@ -479,14 +461,74 @@ struct LoopFinder<'v, 'a> {
     wrapped: bool,
     found: Vec<LoopSite<'v>>,
     calls: Vec<crate::Span>,
+    /// Names given as the future a cancellation wraps (`_ = &mut work =>`
+    /// in a `select!` with a cancellation branch, `timeout(d, warm)`,
+    /// `token.run_until_cancelled(fut)`): the future a `let` binds to such
+    /// a name is wrapped where it is written.
+    wrapped_names: Vec<String>,
 }
 
-impl LoopFinder<'_, '_> {
+impl<'v> LoopFinder<'v, '_> {
+    /// Walks a body with `walk`; when a name bound earlier is what a
+    /// cancellation wraps, walks it again knowing the name.
+    fn run<'a>(
+        ctx: &'v FileContext<'a>,
+        wrapped: bool,
+        walk: impl Fn(&mut LoopFinder<'v, 'a>),
+    ) -> TaskShape<'v> {
+        let mut finder = LoopFinder {
+            ctx,
+            wrapped,
+            found: Vec::new(),
+            calls: Vec::new(),
+            wrapped_names: Vec::new(),
+        };
+        walk(&mut finder);
+        if !finder.wrapped_names.is_empty() {
+            finder.found.clear();
+            finder.calls.clear();
+            finder.wrapped = wrapped;
+            walk(&mut finder);
+        }
+        TaskShape {
+            loops: finder.found,
+            calls: finder.calls,
+        }
+    }
+
     fn wrapped(&mut self, walk: impl FnOnce(&mut Self)) {
         let before = self.wrapped;
         self.wrapped = true;
         walk(self);
         self.wrapped = before;
+    }
+
+    /// Walks a future that a cancellation wraps, noting the name it is
+    /// when it is one (seen through `&mut`, parentheses, `.fuse()`).
+    fn wrapped_future(&mut self, future: &'v Expr) {
+        if let Some(name) = future_name(future) {
+            if !self.wrapped_names.contains(&name) {
+                self.wrapped_names.push(name);
+            }
+        }
+        self.wrapped(|s| s.visit_expr(future));
+    }
+}
+
+/// The local name a future expression is, seen through `&mut`, parentheses,
+/// `.fuse()`, `.as_mut()` and `Box::pin(…)`-free forms (`&mut work`,
+/// `work.fuse()`).
+fn future_name(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Paren(p) => future_name(&p.expr),
+        Expr::Reference(r) => future_name(&r.expr),
+        Expr::MethodCall(m)
+            if m.args.is_empty() && matches!(m.method.to_string().as_str(), "fuse" | "as_mut") =>
+        {
+            future_name(&m.receiver)
+        }
+        Expr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| i.to_string()),
+        _ => None,
     }
 }
 
@@ -530,7 +572,7 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
             self.visit_expr(&call.func);
             for (i, arg) in call.args.iter().enumerate() {
                 if i == future {
-                    self.wrapped(|s| s.visit_expr(arg));
+                    self.wrapped_future(arg);
                 } else {
                     self.visit_expr(arg);
                 }
@@ -549,13 +591,31 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
         match method.as_str() {
             name if CANCELLING_TOKEN_METHODS.contains(&name) => {
                 self.visit_expr(&m.receiver);
-                self.wrapped(|s| m.args.iter().for_each(|a| s.visit_expr(a)));
+                m.args.iter().for_each(|a| self.wrapped_future(a));
             }
             name if CANCELLING_FUTURE_METHODS.contains(&name) => {
-                self.wrapped(|s| s.visit_expr(&m.receiver));
+                self.wrapped_future(&m.receiver);
                 m.args.iter().for_each(|a| self.visit_expr(a));
             }
             _ => syn::visit::visit_expr_method_call(self, m),
+        }
+    }
+
+    /// `let work = async { loop { … } };` raced later against a
+    /// cancellation (`_ = &mut work =>`): the loop is wrapped.
+    fn visit_local(&mut self, local: &'v syn::Local) {
+        let bound = match &local.pat {
+            syn::Pat::Ident(i) => Some(i.ident.to_string()),
+            _ => None,
+        };
+        match (&local.init, bound) {
+            (Some(init), Some(name)) if self.wrapped_names.contains(&name) => {
+                self.wrapped(|s| s.visit_expr(&init.expr));
+                if let Some((_, diverge)) = &init.diverge {
+                    self.visit_expr(diverge);
+                }
+            }
+            _ => syn::visit::visit_local(self, local),
         }
     }
 
@@ -573,7 +633,7 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
                     .any(|b| ctx.is_cancellation_signal(&b.future));
                 for branch in &select.branches {
                     if cancel_branch {
-                        self.wrapped(|s| s.visit_expr(&branch.future));
+                        self.wrapped_future(&branch.future);
                     } else {
                         self.visit_expr(&branch.future);
                     }
