@@ -238,6 +238,20 @@ impl Imports {
             return None;
         }
         match first.as_str() {
+            // `crate::rt::spawn` with `mod rt { pub use tokio::spawn; }`
+            // written in this file: a file whose top holds an inline
+            // module of that name is (nearly always) the crate's root, so
+            // the path goes through the module's `use` items.
+            "crate"
+                if rest.len() > 1
+                    && self.modules[0].children.contains_key(&rest[0])
+                    && depth < MAX_DEPTH =>
+            {
+                return match self.declared(0, rest, depth + 1) {
+                    Some(found) => found,
+                    None => Some(joined(first)),
+                };
+            }
             "crate" | "Self" => return Some(joined(first)),
             "self" | "super" => {
                 let target = if first == "self" {
