@@ -194,6 +194,18 @@ pub fn spells_blocking_call(text: &[u8]) -> bool {
     WORDS.as_ref().is_none_or(|w| w.is_match(text))
 }
 
+/// Whether `text` says `async` as a word (not inside a longer identifier:
+/// `ppasync`, `IAsyncResult`, `asyncresult` in generated bindings say
+/// nothing of async code).
+pub fn says_async(text: &[u8]) -> bool {
+    use crate::lexer::is_ascii_ident_byte;
+    memchr::memmem::find_iter(text, b"async").any(|at| {
+        let before = at.checked_sub(1).map(|i| text[i]);
+        let after = text.get(at + b"async".len()).copied();
+        !before.is_some_and(is_ascii_ident_byte) && !after.is_some_and(is_ascii_ident_byte)
+    })
+}
+
 /// The most text of the crates of a run kept in memory while they are
 /// searched for names (beyond it, files are read again for each search).
 pub const MAX_KEPT_TEXT_BYTES: usize = 8 << 20;
@@ -1259,7 +1271,7 @@ fn scan(
     let compute = || ScannedFile {
         decls: scan_declarations(text, max_nesting),
         spells_blocking_call: spells_blocking_call(text.as_bytes()),
-        says_async: memchr::memmem::find(text.as_bytes(), b"async").is_some(),
+        says_async: says_async(text.as_bytes()),
     };
     if !cache.is_enabled() {
         return (compute(), None);

@@ -264,7 +264,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
                 },
                 // The pre-pass panicked (the run reports it): any fn.
                 None => Helpers {
-                    may_block: text.contains("async"),
+                    may_block: crate::crate_load::says_async(text.as_bytes()),
                     libraries: &[],
                 },
             }
@@ -351,7 +351,8 @@ struct Helpers<'a> {
 /// Whether async code in `text` may call a sync fn of its crate that
 /// blocks: it says `async` and names one of `crate_blocking`.
 fn helpers_may_block(text: &str, crate_blocking: Option<&BlockingFns>) -> bool {
-    crate_blocking.is_some_and(|b| text.contains("async") && b.spelled_in(text))
+    crate_blocking
+        .is_some_and(|b| crate::crate_load::says_async(text.as_bytes()) && b.spelled_in(text))
 }
 
 /// Lints `text` as the contents of the file displayed as `path`, on a fresh

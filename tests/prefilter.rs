@@ -254,3 +254,16 @@ fn one_file_runs_report_what_longer_runs_report() {
         );
     }
 }
+
+/// `async` counts as a word only: generated bindings full of `ppasync` and
+/// `IAsyncResult` say nothing of async code and are not parsed for it.
+#[test]
+fn async_is_read_as_a_word() {
+    use leaklint::crate_load::says_async;
+    for text in ["async fn f() {}", "let f = async move {};", "x(async{})", "async"] {
+        assert!(says_async(text.as_bytes()), "{text}");
+    }
+    for text in ["fn f(ppasync: *mut u8) {}", "IAsyncResult", "asyncio", "_async", "no"] {
+        assert!(!says_async(text.as_bytes()), "{text}");
+    }
+}
