@@ -151,11 +151,9 @@ pub fn resolve_alone(result: &mut FileResult) {
         return;
     };
     let summaries = [*summary];
-    let (once, main_thread) = entry::reached_from_main(summaries.iter(), None);
     let reach = Reach {
         complete: true,
-        once,
-        main_thread,
+        reached: entry::reached_from_main(summaries.iter(), None),
     };
     let index = CrateIndex::new(summaries.iter().collect());
     decide(result, &index, 0, &summaries[0], &reach, &|_| None);
@@ -166,10 +164,8 @@ struct Reach {
     /// Whether every file of the crate was read: only then can "reached
     /// only from `main`" be decided.
     complete: bool,
-    /// The fns (by key) reached from `main` once.
-    once: BTreeSet<String>,
-    /// The fns (by key) reached from `main` on the main thread.
-    main_thread: BTreeSet<String>,
+    /// How the crate's fns are reached.
+    reached: entry::Reached,
 }
 
 /// Decides the [`Follow`](leaklint_lints::Follow) of the waiting findings
@@ -188,6 +184,22 @@ fn decide_follow(
         let at = d.finding.span.start.byte;
         match index.decide(me, &follow, at) {
             Some(hops) => {
+                // A helper that blocks only on file I/O counts when
+                // `helper_file_io = "report"`, and then, called once per run
+                // of its async fn, not where that fn is a step of other code
+                // that awaits it once.
+                if let Some(call) = follow.blocking_in_callee {
+                    if index.blocks_only_on_file_io(me, call, follow.depth) {
+                        if !follow.helper_file_io_reported {
+                            return false;
+                        }
+                        if let Some(moot) = d.finding.moot_if.as_mut() {
+                            if moot.kind == ReachKind::MainThread && !index.call_repeats(me, call) {
+                                moot.kind = ReachKind::MainThreadOrAwaited;
+                            }
+                        }
+                    }
+                }
                 // Tasks found across the crate, each spawned once per call
                 // of its fn: moot when only `main` reaches every such fn.
                 let spawners =
@@ -243,11 +255,13 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
                 vec![key]
             }
         };
+        let r = &reach.reached;
         let reached = |key: &str| match moot.kind {
-            ReachKind::Once => reach.once.contains(key),
-            ReachKind::MainThread => reach.main_thread.contains(key),
-            ReachKind::OnceOnMainThread => {
-                reach.once.contains(key) && reach.main_thread.contains(key)
+            ReachKind::Once => r.once.contains(key),
+            ReachKind::MainThread => r.main_thread.contains(key),
+            ReachKind::OnceOnMainThread => r.once.contains(key) && r.main_thread.contains(key),
+            ReachKind::MainThreadOrAwaited => {
+                r.main_thread.contains(key) || r.awaited.contains(key)
             }
         };
         !keys.into_iter().all(reached)
@@ -272,11 +286,21 @@ fn decide(
 /// Keeps one finding of a rule per span: a rule may offer several that
 /// each hold only if the crate agrees (a timer pinned by two tasks, one
 /// started once from `main`), and more than one may hold.
+///
+/// Calls of sync helpers that block only on file I/O count once per async
+/// fn (the first): moving that fn's file work to `spawn_blocking` or
+/// `tokio::fs` is one fix, and a fn that reads a credential, a key and a
+/// certificate through three helpers is one finding, not three.
 fn drop_repeats(result: &mut FileResult) {
     let mut seen = HashSet::new();
-    result
-        .diagnostics
-        .retain(|d| seen.insert((d.finding.rule, d.finding.span)));
+    let mut file_io_in = HashSet::new();
+    result.diagnostics.retain(|d| {
+        let file_io_fn = (d.finding.moot_if.as_ref())
+            .filter(|m| m.kind == ReachKind::MainThreadOrAwaited)
+            .map(|m| m.function.clone());
+        seen.insert((d.finding.rule, d.finding.span))
+            && file_io_fn.is_none_or(|f| file_io_in.insert(f))
+    });
 }
 
 /// Decides the waiting findings of `results` (linted files of one crate),
@@ -452,7 +476,7 @@ fn resolve_in_crate(
         for (i, key) in &own {
             let scope = krate.caller_units(key).cloned();
             let reach = reaches.entry(scope).or_insert_with_key(|scope| {
-                let (once, main_thread) = match complete {
+                let reached = match complete {
                     true => {
                         let loaded: Vec<&CallSummary> = krate
                             .summaries()
@@ -466,11 +490,7 @@ fn resolve_in_crate(
                     }
                     false => Default::default(),
                 };
-                Reach {
-                    complete,
-                    once,
-                    main_thread,
-                }
+                Reach { complete, reached }
             });
             if let Some(summary) = krate.summary_of(key) {
                 decide_moot(&mut results[*i], summary, reach);

@@ -21,6 +21,7 @@
 //! guard_functions = ["Cleanup::new"]
 //! process_lifetime = "report"        # also report tasks started from `main`
 //! call_depth = 2                     # follow a task at most 2 calls deep (default 4)
+//! helper_file_io = "report"          # also report file I/O through sync helpers
 //!
 //! [[overrides]]                      # for the files these globs match
 //! files = ["src/bin/"]
@@ -82,6 +83,7 @@ pub const OPTION_KEYS: &[&str] = &[
     "guard_functions",
     "process_lifetime",
     "call_depth",
+    "helper_file_io",
 ];
 
 /// A configuration file that cannot be used; leaklint exits with status 2.
@@ -144,6 +146,8 @@ pub struct Values {
     pub report_process_lifetime: Option<bool>,
     /// `options.call_depth`.
     pub call_depth: Option<usize>,
+    /// `options.helper_file_io`: `Some(true)` for `"report"`.
+    pub report_helper_file_io: Option<bool>,
     /// `require_reason`: like `--require-reason`.
     pub require_reason: Option<bool>,
     /// `include_tests`: like `--include-tests`.
@@ -425,6 +429,18 @@ fn shared_key(
                                 return Err(err(
                                     Some(value.span()),
                                     format!("`{full}` must be \"ignore\" (the default: tasks started once from `main` or a static are not leaks) or \"report\""),
+                                ))
+                            }
+                        }
+                    }
+                    "helper_file_io" => {
+                        values.report_helper_file_io = match value.get_ref().as_str() {
+                            Some("report") => Some(true),
+                            Some("ignore") => Some(false),
+                            _ => {
+                                return Err(err(
+                                    Some(value.span()),
+                                    format!("`{full}` must be \"ignore\" (the default: file I/O through a sync helper is not reported) or \"report\""),
                                 ))
                             }
                         }

@@ -156,12 +156,15 @@ pub struct ScannedFile {
 }
 
 /// Text one piece of which a file that makes a blocking call worth
-/// reporting through a helper spells (`thread::sleep`, `Command::new`,
-/// `mpsc`, `block_on`, `to_socket_addrs`, …; file I/O in a helper is not
-/// reported, see `blocking_call_in_async`): a crate with none of them has
-/// no sync helper that blocks. Over-approximate by design: it only saves
-/// parsing files of crates that cannot block.
+/// reporting through a helper spells (`fs::read`, `File::open`,
+/// `thread::sleep`, `Command::new`, `mpsc`, `block_on`, `to_socket_addrs`,
+/// …): a crate with none of them has no sync helper that blocks.
+/// Over-approximate by design: it only saves parsing files of crates that
+/// cannot block.
 pub const BLOCKING_WORDS: &[&str] = &[
+    "fs::",
+    "File",
+    "OpenOptions",
     "thread::sleep",
     "thread::{",
     "sleep_ms",
@@ -1335,7 +1338,9 @@ fn blocking_defs(summary: &CallSummary) -> Vec<Want> {
     summary
         .fns
         .iter()
-        .filter(|facts| !facts.is_async && facts.blocking.is_some())
+        .filter(|facts| {
+            !facts.is_async && (facts.blocking.is_some() || facts.blocking_file_io.is_some())
+        })
         .map(Want::defined_by)
         .collect()
 }

@@ -180,6 +180,13 @@ pub const OPTIONS: &[RuleOption] = &[
         ],
     },
     RuleOption {
+        key: "helper_file_io",
+        default: "\"ignore\"",
+        meaning:
+            "\"report\" also reports async code calling a sync helper that blocks only on file I/O",
+        rules: &["blocking_call_in_async"],
+    },
+    RuleOption {
         key: "guard_functions",
         default: "[]",
         meaning: "more calls that build drop guards (matched by their last path segments)",

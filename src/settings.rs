@@ -264,6 +264,10 @@ fn apply(
         config.options.report_process_lifetime = report;
         note("options.process_lifetime");
     }
+    if let Some(report) = values.report_helper_file_io {
+        config.options.report_helper_file_io = report;
+        note("options.helper_file_io");
+    }
     if let Some(b) = values.require_reason {
         *require_reason = b;
         note("require_reason");

@@ -152,6 +152,16 @@ pub fn show_settings(cli: &Cli, path: &Path) -> Result<String, Failure> {
         },
         "options.process_lifetime",
     );
+    line(
+        &mut out,
+        "helper_file_io",
+        if config.options.report_helper_file_io {
+            "\"report\"".to_string()
+        } else {
+            "\"ignore\"".to_string()
+        },
+        "options.helper_file_io",
+    );
     let _ = writeln!(
         out,
         "# spawn_functions and guard_functions are added to the built-in ones ({})",

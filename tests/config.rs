@@ -159,6 +159,7 @@ fn config_errors_name_file_line_and_key() {
         ("[rules]\nspawn_without_cancel = \"dney\"\n", "leaklint.toml:2: `rules.spawn_without_cancel` must be \"allow\", \"warn\" or \"deny\"; did you mean `deny`?"),
         ("[options]\nlarge_value_bytes = \"big\"\n", "leaklint.toml:2: `options.large_value_bytes` must be a positive integer (bytes)"),
         ("[options]\nspawn_function = []\n", "leaklint.toml:2: unknown option `options.spawn_function`; did you mean `spawn_functions`?"),
+        ("[options]\nhelper_file_io = true\n", "leaklint.toml:2: `options.helper_file_io` must be \"ignore\" (the default: file I/O through a sync helper is not reported) or \"report\""),
         ("exclude = \"target\"\n", "leaklint.toml:1: `exclude` must be an array of strings"),
         ("require_reason = 1\n", "leaklint.toml:1: `require_reason` must be `true` or `false`"),
         ("[rules\n", "leaklint.toml:1: invalid TOML"),

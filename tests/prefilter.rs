@@ -260,10 +260,21 @@ fn one_file_runs_report_what_longer_runs_report() {
 #[test]
 fn async_is_read_as_a_word() {
     use leaklint::crate_load::says_async;
-    for text in ["async fn f() {}", "let f = async move {};", "x(async{})", "async"] {
+    for text in [
+        "async fn f() {}",
+        "let f = async move {};",
+        "x(async{})",
+        "async",
+    ] {
         assert!(says_async(text.as_bytes()), "{text}");
     }
-    for text in ["fn f(ppasync: *mut u8) {}", "IAsyncResult", "asyncio", "_async", "no"] {
+    for text in [
+        "fn f(ppasync: *mut u8) {}",
+        "IAsyncResult",
+        "asyncio",
+        "_async",
+        "no",
+    ] {
         assert!(!says_async(text.as_bytes()), "{text}");
     }
 }

@@ -1,7 +1,8 @@
 //! UI tests of whole crates: every `ui-tests/<rule>/<case>/` directory is a
 //! small package (a `Cargo.toml` and its `src/`), linted as a user would
 //! lint it (`leaklint ui-tests/<rule>/<case>`, every rule at its default
-//! level, the directory's own rule at `warn` when it is off by default).
+//! level, the directory's own rule at `warn` when it is off by default;
+//! a case with its own `leaklint.toml` runs with it, e.g. to turn an option on).
 //! The human output is compared with `expected.stderr` in the directory.
 //! These are the cases a single file cannot show: a task whose loop is in
 //! another module's file, a handle whose aborting `Drop` is elsewhere.
@@ -35,12 +36,15 @@ fn crate_cases(root: &Path) -> Vec<PathBuf> {
 /// The expected-output text for the crate at `display` (relative to the
 /// package root, which is the tests' working directory).
 fn actual_output(display: &str, rule: &str) -> String {
-    // No `.leaklint_cache/` in the repository's case directories.
-    let mut args = vec![
-        "leaklint".to_string(),
-        "--no-config".to_string(),
-        "--no-cache".to_string(),
-    ];
+    // No `.leaklint_cache/` in the repository's case directories. A case
+    // with its own `leaklint.toml` runs with it (an option turned on),
+    // every other with none.
+    let own_config = Path::new(display).join("leaklint.toml");
+    let mut args = vec!["leaklint".to_string(), "--no-cache".to_string()];
+    match own_config.is_file() {
+        true => args.extend(["--config".to_string(), own_config.display().to_string()]),
+        false => args.push("--no-config".to_string()),
+    }
     if leaklint_lints::find_lint(rule)
         .is_some_and(|l| l.default_level == leaklint_lints::Level::Allow)
     {

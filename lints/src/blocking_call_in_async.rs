@@ -105,7 +105,7 @@ crate::declare_lint! {
     /// Calls inside a plain closure are not reported even when the closure
     /// runs right away (`paths.iter().map(|p| std::fs::read(p))`). A call in
     /// async code of a sync fn of the crate that makes one of these calls
-    /// other than file I/O (itself, or through sync fns it calls, up to
+    /// other than reading or writing files (itself, or through sync fns it calls, up to
     /// `call_depth` (4) calls deep) is reported at the call, with a note at
     /// the blocking call in the helper. The helper is found as
     /// `spawn_without_cancel` finds a task's callees: only when exactly one
@@ -114,21 +114,38 @@ crate::declare_lint! {
     /// A helper called several times by one fn is reported at its first
     /// call there: one fix covers them all.
     ///
-    /// File I/O through a helper is not reported, by choice: only calls
-    /// that can wait for a long or unbounded time whatever the size of the
-    /// data count there (a sleep, `block_on`, the network, a child process,
-    /// a channel `recv`, a `Condvar` or `Barrier` wait, a thread `join`).
-    /// Judged on ten real service apps, the helper findings were nearly
-    /// all a sync fn reading a small config, key or `/proc` file or
-    /// writing a few hundred bytes, and none was worth acting on. Measured
-    /// again on 29 applications with main-thread code left alone, following
-    /// file I/O through helpers added 71 findings, of which a maintainer
-    /// would act on 7 (a certificate re-read per TLS connection, whole task
-    /// logs read per request), 27 were debatable and 37 noise (start-up and
-    /// configuration loading, CLI commands, caches filled once). A helper
-    /// that reads a large file on every request is therefore missed. File
-    /// I/O written in the async code itself is still reported. A sleep in
-    /// a helper is reported even when the callers pass a zero duration.
+    /// Reading and writing files through a helper is not reported by
+    /// default, by choice: only calls that can wait for a long or unbounded
+    /// time whatever the data count there (a sleep, `block_on`, the
+    /// network, a child process, a channel `recv`, a `Condvar` or `Barrier`
+    /// wait, a thread `join`, and `remove_dir_all`, which takes as long as
+    /// the tree is large). Judged on ten real service apps, the helper
+    /// findings were nearly all a sync fn reading a small config, key or
+    /// `/proc` file or writing a few hundred bytes, and none was worth
+    /// acting on. Measured again on 29 applications with main-thread code
+    /// left alone, following file I/O through helpers added 71 findings, of
+    /// which a maintainer would act on 7 (a certificate re-read per TLS
+    /// connection, whole task logs read per request), 27 were debatable
+    /// and 37 noise (start-up and configuration loading, CLI commands,
+    /// caches filled once). A helper that reads a large file on every
+    /// request is therefore missed. File I/O written in the async code
+    /// itself is still reported. A sleep in a helper is reported even when
+    /// the callers pass a zero duration.
+    ///
+    /// `helper_file_io = "report"` (in `[options]`) reports file I/O
+    /// through helpers too, where the async code may run per request: an
+    /// async fn that nothing in the crate calls (an API, a handler passed
+    /// by name), one called in a loop, in a closure or by a spawned task,
+    /// and a helper call in a loop. An async fn that each of its callers
+    /// awaits once, as one step of its own work (`Server::new(cfg).await`
+    /// loading a certificate), is start-up or configuration as far as the
+    /// crate shows and is left alone, as is main-thread code; each async fn
+    /// gets one such finding, at its first helper call (one fix moves its
+    /// file work off the worker). On ten service apps this reported 43
+    /// more findings, of which a maintainer would act on 3 (a tree removed
+    /// per tenant attach, a whole source file hashed per compile request),
+    /// 1 was debatable and 39 noise (certificates and keys re-read after a
+    /// change, tiny credential files, dev tooling), hence off by default.
     ///
     /// A sync helper called through a re-export (`pub use
     /// crate::store::load;` in `api`, then `api::load()`) is followed as
@@ -441,6 +458,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     follow: Some(Follow {
                         blocking_in_callee: Some(ctx.span_of(expr)),
                         depth: options.call_depth,
+                        helper_file_io_reported: options.report_helper_file_io,
                         ..Follow::default()
                     }),
                     ..finding
@@ -1229,10 +1247,11 @@ fn strip_refs(e: &Expr) -> &Expr {
 }
 
 /// The blocking calls a sync fn makes itself (not in a closure, an async
-/// block or a nested item) that can wait long whatever the data (see
-/// [`Kind::waits_unbounded`]), with how to name them: what a call of that
-/// fn from async code blocks on (see [`crate::context::follow`]).
-pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, String)> {
+/// block or a nested item), with how to name them and whether they can
+/// wait long whatever the data (see [`Kind::waits_unbounded`]; file I/O
+/// cannot): what a call of that fn from async code blocks on (see
+/// [`crate::context::follow`]).
+pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, String, bool)> {
     let rule = Rule {
         ctx,
         fields: OnceCell::new(),
@@ -1263,9 +1282,11 @@ pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, St
         if !sync_fn {
             return;
         }
-        match rule.blocking_call(expr, ancestors) {
-            Some((kind, what)) if kind.waits_unbounded() => found.push((ctx.span_of(expr), what)),
-            _ => {}
+        if let Some((kind, what)) = rule.blocking_call(expr, ancestors) {
+            // Removing a tree takes as long as the tree is large, which a
+            // helper's caller cannot see: a cache or data directory.
+            let unbounded = kind.waits_unbounded() || what == "std::fs::remove_dir_all";
+            found.push((ctx.span_of(expr), what, unbounded));
         }
     });
     found

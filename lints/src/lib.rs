@@ -200,6 +200,9 @@ pub struct LintOptions {
     /// How many calls deep a task body is followed into the crate's fns
     /// (`call_depth`): a fn the task body calls is level 1.
     pub call_depth: usize,
+    /// Report a call in async code of a sync helper that blocks only on
+    /// file I/O: `helper_file_io = "report"`.
+    pub report_helper_file_io: bool,
 }
 
 impl Default for LintOptions {
@@ -213,6 +216,7 @@ impl Default for LintOptions {
             large_value_bytes: 4096,
             report_process_lifetime: false,
             call_depth: 4,
+            report_helper_file_io: false,
         }
     }
 }
@@ -344,6 +348,9 @@ pub struct Follow {
     pub large_const: Option<LargeConst>,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
+    /// `helper_file_io = "report"`: a helper that blocks only on file I/O
+    /// counts for [`Follow::blocking_in_callee`].
+    pub helper_file_io_reported: bool,
 }
 
 /// A length named by a const of another module (see
@@ -397,6 +404,14 @@ pub enum ReachKind {
     /// task). A request awaited there holds up `main`'s own work, which
     /// whoever runs the program sees, and no task in the background.
     OnceOnMainThread,
+    /// On the main thread, or awaited by the crate's other code as one step
+    /// of it: the fn has callers, and each calls it plainly (or blocks on
+    /// it from sync code), at most once per run of the caller (not in a
+    /// loop, a closure or a spawned task).
+    /// File I/O through a sync helper there is part of a larger operation
+    /// (start-up, loading a configuration), not work repeated per request,
+    /// as far as the crate shows.
+    MainThreadOrAwaited,
 }
 
 impl Finding {

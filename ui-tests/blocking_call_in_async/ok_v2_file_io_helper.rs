@@ -1,7 +1,8 @@
-// v2 near-misses: file I/O through a sync helper is not reported (a small
-// config or key file is the common case), nor is `to_socket_addrs` on an IP
-// address written in the code, directly or through a helper: std parses it
-// without a DNS lookup.
+// v2 near-misses: file I/O through a sync helper is not reported by default
+// (`helper_file_io = "ignore"`: a small config, key or certificate file is
+// the common case), even where the async fn may run per request; and
+// `to_socket_addrs` on an IP address written in the code, directly or
+// through a helper: std parses it without a DNS lookup.
 use std::io::Read;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, ToSocketAddrs};
 
@@ -18,10 +19,6 @@ fn load_pem(path: &str) -> Vec<u8> {
 
 fn save_state(path: &str, state: &[u8]) {
     std::fs::write(path, state).unwrap();
-}
-
-fn settings() -> String {
-    read_config("/etc/app.toml")
 }
 
 fn local_addr() -> Option<SocketAddr> {
@@ -41,26 +38,37 @@ fn loopback(port: u16) -> Option<SocketAddr> {
     (Ipv4Addr::LOCALHOST, port).to_socket_addrs().ok()?.next()
 }
 
-pub struct Store {
-    root: String,
+pub struct Server {
+    key: Vec<u8>,
+    config: String,
 }
 
-impl Store {
-    fn load(&self, key: &str) -> Vec<u8> {
-        std::fs::read(format!("{}/{key}", self.root)).unwrap_or_default()
-    }
-
-    pub async fn get(&self, key: &str) -> Vec<u8> {
-        self.load(key)
+impl Server {
+    // Awaited once by `serve`: start-up, not per-request work.
+    async fn new(config_path: &str) -> Server {
+        let config = read_config(config_path);
+        let key = load_pem("/etc/app/key.pem");
+        Server { key, config }
     }
 }
 
-pub async fn handle_request(port: u16) -> String {
-    let config = read_config("/etc/app.toml");
-    let _ = load_pem("/etc/app/key.pem");
-    save_state("/var/lib/app/state", b"ok");
+// Its one caller awaits it once, on the caller's thread.
+async fn persist_boot_marker() {
+    save_state("/var/lib/app/booted", b"1");
+}
+
+pub async fn serve(path: &str) -> usize {
+    let server = Server::new(path).await;
+    persist_boot_marker().await;
+    server.key.len() + server.config.len()
+}
+
+pub async fn handle_request(path: &str) -> usize {
+    read_config(path).len() + load_pem("/etc/app/key.pem").len()
+}
+
+pub async fn addresses(port: u16) {
     let _ = (local_addr(), any_addr(port), ipv6_addr(port), loopback(port));
-    config + &settings()
 }
 
 pub async fn resolve_literals(port: u16) {

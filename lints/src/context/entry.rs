@@ -747,11 +747,14 @@ impl<'a> FileContext<'a> {
         }
         // A sync fn's blocking calls, each given to the innermost fn
         // around it.
-        for (at, what) in crate::blocking_call_in_async::sync_blocking_calls(self) {
+        for (at, what, unbounded) in crate::blocking_call_in_async::sync_blocking_calls(self) {
             if let Some(facts) =
                 def_at(&summary, at.start.byte).and_then(|i| summary.fns.get_mut(i))
             {
-                facts.blocking.get_or_insert((at, what));
+                match unbounded {
+                    true => facts.blocking.get_or_insert((at, what)),
+                    false => facts.blocking_file_io.get_or_insert((at, what)),
+                };
             }
         }
         // Parameters handed on to other fns, which may be spawn wrappers.
@@ -1627,16 +1630,31 @@ fn collect_idents(
     }
 }
 
-/// The fns (by key) of a crate that are reached only from `main`:
-/// `(once, main_thread)`, the keys reached as [`crate::ReachKind::Once`]
-/// and as [`crate::ReachKind::MainThread`]. `structs_known` says which
-/// structs have every definition among `summaries` (`None`: all of them):
-/// a method of such a struct's field (`services.cluster.start()`) is a
-/// method of the field's declared type, when the crate has methods of it.
+/// How the fns of a crate are reached (see [`reached_from_main`]), by key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reached {
+    /// Reached only from `main`, once ([`crate::ReachKind::Once`]).
+    pub once: BTreeSet<String>,
+    /// Reached only from `main`, on the main thread
+    /// ([`crate::ReachKind::MainThread`]).
+    pub main_thread: BTreeSet<String>,
+    /// Called by fns of the crate, each call plain (or the future a sync
+    /// caller blocks on) and at most once per run of its caller, never in
+    /// a spawned task: one step of the caller's work (see
+    /// [`crate::ReachKind::MainThreadOrAwaited`]).
+    pub awaited: BTreeSet<String>,
+}
+
+/// The fns of a crate that are reached only from `main`, and those only
+/// awaited as one step of other fns ([`Reached`]). `structs_known` says
+/// which structs have every definition among `summaries` (`None`: all of
+/// them): a method of such a struct's field (`services.cluster.start()`)
+/// is a method of the field's declared type, when the crate has methods of
+/// it.
 pub fn reached_from_main<'s>(
     summaries: impl IntoIterator<Item = &'s CallSummary> + Clone,
     structs_known: Option<&BTreeSet<String>>,
-) -> (BTreeSet<String>, BTreeSet<String>) {
+) -> Reached {
     // Free fns by name, with the module their path names (if any).
     let mut free: BTreeMap<&str, Vec<(Option<&str>, &CallSite)>> = BTreeMap::new();
     // The modules of the crate roots named by their library (`app`): a
@@ -1834,7 +1852,21 @@ pub fn reached_from_main<'s>(
         SiteThread::Worker => false,
         SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
     });
-    (once, main_thread)
+    let awaited = (all_callers.iter())
+        .filter(|(_, sites)| {
+            sites.iter().all(|site| {
+                site.once
+                    && site.thread != SiteThread::Worker
+                    && matches!(site.caller, Caller::Fn(_))
+            })
+        })
+        .map(|(key, _)| key.to_string())
+        .collect();
+    Reached {
+        once,
+        main_thread,
+        awaited,
+    }
 }
 
 /// The key of the innermost fn of `summary` whose item contains `byte`.
@@ -1860,6 +1892,12 @@ mod tests {
 
     /// The keys reached from `main`, for files given as (module, source).
     fn reached_in(files: &[(&str, &str)]) -> (BTreeSet<String>, BTreeSet<String>) {
+        let reached = reached_in_full(files);
+        (reached.once, reached.main_thread)
+    }
+
+    /// [`reached_from_main`] for files given as (module, source).
+    fn reached_in_full(files: &[(&str, &str)]) -> Reached {
         let parsed: Vec<syn::File> = files
             .iter()
             .map(|(_, s)| syn::parse_file(s).unwrap())
@@ -1870,6 +1908,34 @@ mod tests {
             .map(|(f, (module, s))| FileContext::new(f, s).call_summary(module))
             .collect();
         reached_from_main(&summaries, None)
+    }
+
+    #[test]
+    fn awaited_once_by_every_caller() {
+        let reached = reached_in_full(&[(
+            "crate",
+            "pub async fn serve() { let s = Server::new().await; boot().await; }
+             impl Server { async fn new() -> Server { Server } }
+             async fn boot() {}
+             async fn step() {}
+             async fn per_item() {}
+             async fn task() {}
+             pub async fn handler() {}
+             pub async fn all(v: Vec<u8>) {
+                 step().await;
+                 for _ in v { per_item().await; }
+                 tokio::spawn(task());
+             }
+             pub fn cli() { rt().block_on(step()); }
+             fn rt() {}",
+        )]);
+        let awaited: Vec<&str> = reached.awaited.iter().map(String::as_str).collect();
+        // `handler` has no caller, `per_item` runs in a loop, `task` in a
+        // spawned task; `step` is awaited once by `all` and blocked on once.
+        assert_eq!(
+            awaited,
+            ["Server::new", "crate::boot", "crate::rt", "crate::step"]
+        );
     }
 
     /// [`reached_in`] for one crate root file.

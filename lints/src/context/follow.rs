@@ -47,9 +47,14 @@ pub struct FnFacts {
     /// The calls it makes that run as part of it (not in closures, nested
     /// items or spawned tasks) and that no cancellation wraps.
     pub calls: Vec<Span>,
-    /// For a sync fn, its first blocking call (not in a closure), with how
-    /// to name it (see `blocking_call_in_async`).
+    /// For a sync fn, its first blocking call (not in a closure) that can
+    /// wait long whatever the data, with how to name it (see
+    /// `blocking_call_in_async`).
     pub blocking: Option<(Span, String)>,
+    /// For a sync fn, its first file I/O call (not in a closure), with how
+    /// to name it: a call of the fn blocks on it only as long as the data
+    /// takes to read or write.
+    pub blocking_file_io: Option<(Span, String)>,
     /// A spawn wrapper: the fn hands its parameter at this index (counting
     /// neither `self` nor the receiver) to a spawn call whose handle it
     /// drops, at that span.
@@ -112,6 +117,7 @@ impl FileContext<'_> {
                 .map(|l| self.span(l.keyword)),
             calls: shape.calls,
             blocking: None,
+            blocking_file_io: None,
             spawns_param: None,
             forwards_param: Vec::new(),
             returns,
@@ -991,9 +997,29 @@ impl<'s> CrateIndex<'s> {
     /// blocking call: the callee is a sync fn of the crate that blocks, or
     /// calls (at most `depth` calls deep) a sync fn that does. The call
     /// itself is the finding's: the hops start inside the callee.
-    pub fn blocking_via(&self, file: usize, call: Span, depth: usize) -> Option<Vec<Hop>> {
-        let mut explored = HashMap::new();
-        self.blocking_search(file, call, depth, &mut explored)
+    /// A chain to a call that can wait long whatever the data is preferred;
+    /// the `bool` says the chain ends at file I/O, found only when there
+    /// is none.
+    pub fn blocking_via(&self, file: usize, call: Span, depth: usize) -> Option<(Vec<Hop>, bool)> {
+        if let Some(hops) = self.blocking_search(file, call, depth, false, &mut HashMap::new()) {
+            return Some((hops, false));
+        }
+        let hops = self.blocking_search(file, call, depth, true, &mut HashMap::new())?;
+        Some((hops, true))
+    }
+
+    /// Whether the call at `call` in `file` may run more than once per run
+    /// of its fn: it is in a loop or a closure.
+    pub fn call_repeats(&self, file: usize, call: Span) -> bool {
+        (self.calls_at[file].get(&(call.start.byte, call.end.byte))).is_some_and(|site| !site.once)
+    }
+
+    /// Whether the chain [`CrateIndex::blocking_via`] finds from the call
+    /// at `call` in `file` ends at file I/O: no callee waits on anything
+    /// else.
+    pub fn blocks_only_on_file_io(&self, file: usize, call: Span, depth: usize) -> bool {
+        self.blocking_search(file, call, depth, false, &mut HashMap::new())
+            .is_none()
     }
 
     fn blocking_search(
@@ -1001,6 +1027,7 @@ impl<'s> CrateIndex<'s> {
         file: usize,
         call: Span,
         depth: usize,
+        file_io: bool,
         explored: &mut HashMap<FnId, usize>,
     ) -> Option<Vec<Hop>> {
         if depth == 0 {
@@ -1016,7 +1043,11 @@ impl<'s> CrateIndex<'s> {
             return None;
         }
         let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
-        if let Some((at, what)) = &facts.blocking {
+        let blocking = match file_io {
+            false => &facts.blocking,
+            true => &facts.blocking_file_io,
+        };
+        if let Some((at, what)) = blocking {
             return Some(vec![Hop {
                 file: target.0,
                 span: *at,
@@ -1024,7 +1055,9 @@ impl<'s> CrateIndex<'s> {
             }]);
         }
         for &inner in &facts.calls {
-            if let Some(mut rest) = self.blocking_search(target.0, inner, depth - 1, explored) {
+            if let Some(mut rest) =
+                self.blocking_search(target.0, inner, depth - 1, file_io, explored)
+            {
                 let callee = self.callee(target.0, inner).map_or("", |t| {
                     let key = &self.files[t.0].fns[t.1].key;
                     key.rsplit("::").next().unwrap_or(key)
@@ -1242,7 +1275,9 @@ impl<'s> CrateIndex<'s> {
             }
         }
         if let Some(call) = follow.blocking_in_callee {
-            return self.blocking_via(file, call, follow.depth);
+            return self
+                .blocking_via(file, call, follow.depth)
+                .map(|(hops, _)| hops);
         }
         if let Some(large) = &follow.large_const {
             return self.large_const(large).map(|hop| vec![hop]);
