@@ -108,8 +108,12 @@ crate::declare_lint! {
     ///   calls (`spawn(async move { poller.run().await })` with the interval
     ///   made before `run`'s loop): calls are followed as for
     ///   `spawn_without_cancel`, the finding is at the timer, with a note at
-    ///   the spawn (in any file of the crate). A timer handed from the task
-    ///   body to such a fn as an argument is not followed. A spawn wrapper
+    ///   the spawn (in any file of the crate). A timer made in an async task
+    ///   body and handed (or lent: `&mut ticker`) to a fn of this file that
+    ///   the body calls as one of its statements (`publish_every(iv).await;`)
+    ///   is followed to the fn's parameter, and reported when that fn's
+    ///   endless loop polls it; handed to a fn of another file, or to a
+    ///   method, it is not followed. A spawn wrapper
     ///   (a fn of the crate that spawns its parameter and drops the handle)
     ///   is a spawn call here too, also for the timers of the fns its task
     ///   calls (`spawn_named("c", async { compact().await })` with the
@@ -824,7 +828,11 @@ fn detached_loops<'v>(
         .into_iter()
         .filter(|l| !l.wrapped && !l.observes_cancellation)
         .collect();
-    if loops.is_empty() {
+    let callees = match (task.body, task.wrapped) {
+        (TaskBody::Expr(body), false) => callees_given_values(ctx, expr, body, ancestors),
+        _ => Vec::new(),
+    };
+    if loops.is_empty() && callees.is_empty() {
         return;
     }
     let mut stored_in_field = None;
@@ -869,21 +877,108 @@ fn detached_loops<'v>(
         TaskBody::Fn(block) => fn_task_params(ctx, arg, block, ancestors),
         TaskBody::Expr(_) | TaskBody::Call(_) => (Vec::new(), Vec::new()),
     };
+    let site = |params: Vec<(String, &'v Expr)>, arg_ancestors: Vec<Node<'v>>| SpawnSite {
+        handle: Some(handle.clone()),
+        stored_in_field: stored_in_field.clone(),
+        runtime_of,
+        wrapper,
+        params,
+        arg_ancestors,
+        moot_if: moot_if.clone().map(|f| (f, ctx.call_span(expr))),
+        depth: options.call_depth,
+    };
     for l in loops {
-        pinning
-            .entry(expr_key(l.expr))
-            .or_default()
-            .push(SpawnSite {
-                handle: Some(handle.clone()),
-                stored_in_field: stored_in_field.clone(),
-                runtime_of,
-                wrapper,
-                params: params.clone(),
-                arg_ancestors: arg_ancestors.clone(),
-                moot_if: moot_if.clone().map(|f| (f, ctx.call_span(expr))),
-                depth: options.call_depth,
-            });
+        (pinning.entry(expr_key(l.expr)).or_default())
+            .push(site(params.clone(), arg_ancestors.clone()));
     }
+    for callee in callees {
+        for l in callee.loops {
+            (pinning.entry(expr_key(l.expr)).or_default())
+                .push(site(callee.params.clone(), callee.arg_ancestors.clone()));
+        }
+    }
+}
+
+/// A fn of this file that a task body calls as one of its statements
+/// (`publish_every(iv).await;`), with the endless loops of the fn (observing
+/// no cancellation) and the body's values it is given: a timer made in the
+/// task and handed to a fn that polls it in such a loop is pinned by the
+/// task as one polled in the body's own loop.
+struct CalleeGivenValues<'v> {
+    loops: Vec<crate::context::loops::LoopSite<'v>>,
+    params: Vec<(String, &'v Expr)>,
+    arg_ancestors: Vec<Node<'v>>,
+}
+
+/// The [`CalleeGivenValues`] of the async block `body` of the spawn `spawn`.
+fn callees_given_values<'v>(
+    ctx: &'v FileContext<'_>,
+    spawn: &'v Expr,
+    body: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Vec<CalleeGivenValues<'v>> {
+    let Expr::Async(block) = body else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for stmt in &block.block.stmts {
+        let mut e = match stmt {
+            syn::Stmt::Expr(e, _) => e,
+            syn::Stmt::Local(l) => match &l.init {
+                Some(init) => &*init.expr,
+                None => continue,
+            },
+            _ => continue,
+        };
+        while let Expr::Await(syn::ExprAwait { base: inner, .. })
+        | Expr::Try(syn::ExprTry { expr: inner, .. })
+        | Expr::Paren(syn::ExprParen { expr: inner, .. }) = e
+        {
+            e = inner;
+        }
+        let Expr::Call(call) = e else {
+            continue;
+        };
+        let Expr::Path(path) = &*call.func else {
+            continue;
+        };
+        let Some(name) = path.path.get_ident() else {
+            continue;
+        };
+        let Some(f) = ctx.local_fn(&name.to_string()) else {
+            continue;
+        };
+        let loops: Vec<_> = (ctx.task_shape_of_block(f.block, false).loops.into_iter())
+            .filter(|l| !l.wrapped && !l.observes_cancellation)
+            .collect();
+        if loops.is_empty() {
+            continue;
+        }
+        // A timer lent (`heartbeat(&mut ticker)`) is as pinned as one given.
+        let lent = |arg: &'v Expr| match arg {
+            Expr::Reference(r) => &*r.expr,
+            other => other,
+        };
+        let params = (f.sig.inputs.iter().zip(&call.args))
+            .filter_map(|(input, arg)| match input {
+                syn::FnArg::Typed(t) => pat_ident(&t.pat).map(|i| (i.to_string(), lent(arg))),
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let mut arg_ancestors = ancestors.to_vec();
+        arg_ancestors.extend([
+            Node::Expr(spawn),
+            Node::Expr(body),
+            Node::Block(&block.block),
+            Node::Stmt(stmt),
+        ]);
+        found.push(CalleeGivenValues {
+            loops,
+            params,
+            arg_ancestors,
+        });
+    }
+    found
 }
 
 /// Case 3 through calls: the endless loops (observing no cancellation) of
