@@ -340,6 +340,24 @@ fn positive_integer(
         })
 }
 
+/// `"report"` (true) or `"ignore"` (false, the default, which `ignored`
+/// explains in the error).
+fn report_or_ignore(
+    value: &Spanned<DeValue<'_>>,
+    full: &str,
+    ignored: &str,
+    err: &ErrFn<'_>,
+) -> Result<bool, ConfigError> {
+    match value.get_ref().as_str() {
+        Some("report") => Ok(true),
+        Some("ignore") => Ok(false),
+        _ => Err(err(
+            Some(value.span()),
+            format!("`{full}` must be \"ignore\" (the default: {ignored}) or \"report\""),
+        )),
+    }
+}
+
 fn boolean(value: &Spanned<DeValue<'_>>, full: &str, err: &ErrFn<'_>) -> Result<bool, ConfigError> {
     value.get_ref().as_bool().ok_or_else(|| {
         err(
@@ -422,28 +440,20 @@ fn shared_key(
                         values.call_depth = Some(depth as usize);
                     }
                     "process_lifetime" => {
-                        values.report_process_lifetime = match value.get_ref().as_str() {
-                            Some("report") => Some(true),
-                            Some("ignore") => Some(false),
-                            _ => {
-                                return Err(err(
-                                    Some(value.span()),
-                                    format!("`{full}` must be \"ignore\" (the default: tasks started once from `main` or a static are not leaks) or \"report\""),
-                                ))
-                            }
-                        }
+                        values.report_process_lifetime = Some(report_or_ignore(
+                            value,
+                            &full,
+                            "tasks started once from `main` or a static are not leaks",
+                            err,
+                        )?)
                     }
                     "helper_file_io" => {
-                        values.report_helper_file_io = match value.get_ref().as_str() {
-                            Some("report") => Some(true),
-                            Some("ignore") => Some(false),
-                            _ => {
-                                return Err(err(
-                                    Some(value.span()),
-                                    format!("`{full}` must be \"ignore\" (the default: file I/O through a sync helper is not reported) or \"report\""),
-                                ))
-                            }
-                        }
+                        values.report_helper_file_io = Some(report_or_ignore(
+                            value,
+                            &full,
+                            "file I/O through a sync helper is not reported",
+                            err,
+                        )?)
                     }
                     "spawn_functions" | "guard_functions" => {
                         let list = string_list(value, &full, err)?;
@@ -457,10 +467,7 @@ fn shared_key(
                     _ => {
                         return Err(err(
                             Some(option.span()),
-                            format!(
-                                "unknown option `{full}`{}",
-                                hint(option_name, OPTION_KEYS)
-                            ),
+                            format!("unknown option `{full}`{}", hint(option_name, OPTION_KEYS)),
                         ))
                     }
                 }

@@ -142,24 +142,20 @@ pub fn show_settings(cli: &Cli, path: &Path) -> Result<String, Failure> {
         list(&config.options.guard_functions[defaults.guard_functions.len()..]),
         "options.guard_functions",
     );
+    let report_or_ignore = |report: bool| match report {
+        true => "\"report\"".to_string(),
+        false => "\"ignore\"".to_string(),
+    };
     line(
         &mut out,
         "process_lifetime",
-        if config.options.report_process_lifetime {
-            "\"report\"".to_string()
-        } else {
-            "\"ignore\"".to_string()
-        },
+        report_or_ignore(config.options.report_process_lifetime),
         "options.process_lifetime",
     );
     line(
         &mut out,
         "helper_file_io",
-        if config.options.report_helper_file_io {
-            "\"report\"".to_string()
-        } else {
-            "\"ignore\"".to_string()
-        },
+        report_or_ignore(config.options.report_helper_file_io),
         "options.helper_file_io",
     );
     let _ = writeln!(
