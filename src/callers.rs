@@ -295,9 +295,16 @@ fn drop_repeats(result: &mut FileResult) {
     let mut seen = HashSet::new();
     let mut file_io_in = HashSet::new();
     result.diagnostics.retain(|d| {
+        // The async fn, by name and by where the finding's last note ("inside
+        // this async fn") points: two `new`s of one file are two fns.
         let file_io_fn = (d.finding.moot_if.as_ref())
             .filter(|m| m.kind == ReachKind::MainThreadOrAwaited)
-            .map(|m| m.function.clone());
+            .map(|m| {
+                (
+                    m.function.clone(),
+                    d.finding.notes.last().and_then(|n| n.span),
+                )
+            });
         seen.insert((d.finding.rule, d.finding.span))
             && file_io_fn.is_none_or(|f| file_io_in.insert(f))
     });

@@ -7,6 +7,9 @@
 //! These are the cases a single file cannot show: a task whose loop is in
 //! another module's file, a handle whose aborting `Drop` is elsewhere.
 //!
+//! A case whose Rust files mark findings with `//~ rule_name` (on the line
+//! where a finding starts) must find exactly those.
+//!
 //! `BLESS=1 cargo test --test ui_crates` rewrites the `.stderr` files.
 
 use std::path::{Path, PathBuf};
@@ -34,8 +37,9 @@ fn crate_cases(root: &Path) -> Vec<PathBuf> {
 }
 
 /// The expected-output text for the crate at `display` (relative to the
-/// package root, which is the tests' working directory).
-fn actual_output(display: &str, rule: &str) -> String {
+/// package root, which is the tests' working directory), and its findings
+/// as (file, line, rule), sorted.
+fn actual_output(display: &str, rule: &str) -> (String, Vec<(String, usize, String)>) {
     // No `.leaklint_cache/` in the repository's case directories. A case
     // with its own `leaklint.toml` runs with it (an option turned on),
     // every other with none.
@@ -55,15 +59,61 @@ fn actual_output(display: &str, rule: &str) -> String {
     let cli = Cli::parse_args(&args).expect("valid arguments");
     let report = match leaklint::pipeline::lint(&cli, None) {
         Ok(report) => report,
-        Err(failure) => return format!("failure: {}\n", failure.0),
+        Err(failure) => return (format!("failure: {}\n", failure.0), Vec::new()),
     };
+    let mut findings: Vec<(String, usize, String)> = (report.files.iter())
+        .flat_map(|f| {
+            (f.diagnostics.iter()).map(|d| {
+                let line = d.finding.span.start.line;
+                (f.path.clone(), line, d.finding.rule.to_string())
+            })
+        })
+        .collect();
+    findings.sort();
     if report.is_clean() {
-        return String::new();
+        return (String::new(), findings);
     }
     let mut out = human::render(&report, false);
     out.push_str(&human::summary(&report));
     out.push('\n');
-    out
+    (out, findings)
+}
+
+/// The findings the `//~ rule_name …` comments in the case's Rust files
+/// expect, as (file as displayed, line, rule), sorted; `None` when no file
+/// of the case has one (its expected output alone says what it finds).
+fn expected_findings(case: &Path, display: &str) -> Option<Vec<(String, usize, String)>> {
+    let mut expected = Vec::new();
+    let mut stack = vec![case.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let shown = format!(
+                "{display}/{}",
+                path.strip_prefix(case)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                if let Some((_, rules)) = line.split_once("//~") {
+                    for r in rules.split_whitespace() {
+                        expected.push((shown.clone(), i + 1, r.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    expected.sort();
+    (!expected.is_empty()).then_some(expected)
 }
 
 #[test]
@@ -86,7 +136,14 @@ fn ui_crates() {
             .file_name()
             .unwrap()
             .to_string_lossy();
-        let actual = actual_output(&display, &rule);
+        let (actual, findings) = actual_output(&display, &rule);
+        if let Some(expected) = expected_findings(case, &display) {
+            if expected != findings {
+                failures.push(format!(
+                    "{display}: the `//~` comments expect {expected:?}\nbut leaklint finds {findings:?}"
+                ));
+            }
+        }
         let expected_path = case.join("expected.stderr");
         if bless {
             std::fs::write(&expected_path, &actual).unwrap();

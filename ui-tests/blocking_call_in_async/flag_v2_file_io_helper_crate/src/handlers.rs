@@ -76,3 +76,19 @@ pub fn start_reloader(mut updates: tokio::sync::mpsc::Receiver<()>) -> tokio::ta
         }
     })
 }
+
+// Two async fns of one name in one file: one finding each.
+pub struct Users;
+pub struct Orders;
+
+impl Users {
+    pub async fn fetch(&self) -> String {
+        read_config("/var/lib/app/users.json") //~ blocking_call_in_async
+    }
+}
+
+impl Orders {
+    pub async fn fetch(&self) -> String {
+        read_config("/var/lib/app/orders.json") //~ blocking_call_in_async
+    }
+}
