@@ -14,7 +14,7 @@ pub struct Local {
 impl Local {
     pub async fn handle(&self) {
         // Flagged: `Store::wait_for_peer` sleeps.
-        self.store.wait_for_peer();
+        self.store.wait_for_peer(); //~ blocking_call_in_async
         // Not flagged: `Quiet::wait_for_peer` does not block.
         self.quiet.wait_for_peer();
         // Not flagged: a trait object's method is any type's.
@@ -24,5 +24,5 @@ impl Local {
 
 pub async fn serve(app: Arc<app::App>) {
     // Flagged: `App` (another file) declares `store: Arc<Store>`.
-    app.store.wait_for_peer();
+    app.store.wait_for_peer(); //~ blocking_call_in_async
 }

@@ -8,7 +8,7 @@ pub async fn setup() {
 /// it. Flagged.
 pub async fn serve() {
     loop {
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::thread::sleep(std::time::Duration::from_millis(100)); //~ blocking_call_in_async
         tokio::task::yield_now().await;
     }
 }

@@ -5,7 +5,7 @@ async fn reconnect() {
     loop {
         // A helper of the library, called by the library's name: flagged,
         // with a note where it blocks.
-        app::backoff(attempt);
+        app::backoff(attempt); //~ blocking_call_in_async
         // Near misses: a helper that does not block, and another crate's
         // fn of the same name.
         let _ = jitter(attempt);

@@ -3,7 +3,7 @@ use tokio_util::sync::CancellationToken;
 
 pub async fn serve() {
     // Handed to a spawn wrapper of another file, never cancelled: flagged.
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     let worker = token.clone();
     tasks::spawn_named("worker", async move {
         worker.cancelled().await;
@@ -23,10 +23,10 @@ pub async fn serve() {
     });
     kept.cancel();
     // Handed to the wrapper as a call of a fn of another file: flagged.
-    let called = CancellationToken::new();
+    let called = CancellationToken::new(); //~ cancel_token_never_cancelled
     tasks::spawn_named("watch", tasks::watch(called.clone()));
     // Handed to it in a closure's call: flagged.
-    let closure = CancellationToken::new();
+    let closure = CancellationToken::new(); //~ cancel_token_never_cancelled
     let inner = closure.clone();
     tasks::spawn_with(move || tasks::watch(inner));
     // Near miss: a call given to a fn that awaits it.

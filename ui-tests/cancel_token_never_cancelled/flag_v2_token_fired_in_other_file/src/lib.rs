@@ -20,14 +20,14 @@ pub async fn serve_guarded() {
 
 /// Every task only waits on the token.
 pub async fn serve_never() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     tokio::spawn(worker::run(token.clone()));
     tokio::spawn(worker::run(token));
 }
 
 /// `relay` cancels its first parameter, not the token handed as its second.
 pub async fn serve_other_fired() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     let other = CancellationToken::new();
     tokio::spawn(worker::relay(other.clone(), token.clone()));
     other.cancel();

@@ -4,18 +4,18 @@ use crate::limits::{BUF_SIZE, SMALL};
 
 pub fn imported() {
     let buf = [0u8; BUF_SIZE];
-    defer! { println!("{}", buf.len()); }
+    defer! { println!("{}", buf.len()); } //~ defer_captures_large_value
 }
 
 pub fn by_module_path() {
     let frames = vec![0u64; crate::limits::FRAMES];
-    defer! { println!("{}", frames.len()); }
+    defer! { println!("{}", frames.len()); } //~ defer_captures_large_value
 }
 
 pub fn capacity() {
     let out = String::with_capacity(super::limits::BUF_SIZE);
     let staged = Vec::<u32>::with_capacity(crate::limits::FRAMES);
-    defer! { println!("{} {}", out.len(), staged.len()); }
+    defer! { println!("{} {}", out.len(), staged.len()); } //~ defer_captures_large_value
 }
 
 /// Near miss: the const is small.

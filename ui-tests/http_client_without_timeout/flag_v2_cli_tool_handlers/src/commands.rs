@@ -10,7 +10,7 @@ pub async fn status() -> anyhow::Result<()> {
 
 // Polls until interrupted: a stalled request stops the updates.
 pub async fn watch() -> anyhow::Result<()> {
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::new(); //~ http_client_without_timeout
     loop {
         let body = client.get("https://api.acme.dev/events").send().await?.text().await?;
         println!("{body}");
@@ -21,7 +21,7 @@ pub async fn watch() -> anyhow::Result<()> {
 // A background task of the tool: a stall there goes unseen.
 pub async fn sync() -> anyhow::Result<()> {
     let uploader = tokio::spawn(async {
-        let client = reqwest::Client::new();
+        let client = reqwest::Client::new(); //~ http_client_without_timeout
         client.post("https://api.acme.dev/upload").send().await
     });
     uploader.await??;

@@ -4,7 +4,7 @@ mod tasks;
 pub async fn serve(listener: tokio::net::TcpListener) {
     loop {
         let Ok((sock, _)) = listener.accept().await else { continue };
-        tasks::spawn_named("conn", async move {
+        tasks::spawn_named("conn", async move { //~ spawn_in_loop_unbounded
             let _ = sock;
         });
     }
@@ -14,7 +14,7 @@ pub async fn serve(listener: tokio::net::TcpListener) {
 pub async fn serve_by_call(listener: tokio::net::TcpListener) {
     loop {
         let Ok((sock, _)) = listener.accept().await else { continue };
-        tasks::spawn_named("conn", handle(sock));
+        tasks::spawn_named("conn", handle(sock)); //~ spawn_in_loop_unbounded
     }
 }
 

@@ -12,19 +12,19 @@ impl Cache {
     /// A new cache starts a sweeper that outlives it.
     pub fn new() -> Self {
         let sc = Self { entries: Arc::new(Vec::new()) };
-        tokio::spawn(sc.clone().sweep());
+        tokio::spawn(sc.clone().sweep()); //~ spawn_without_cancel
         sc
     }
 
     pub fn restart(&self) {
         let this = self.clone();
-        tokio::spawn(async move { this.sweep().await });
+        tokio::spawn(async move { this.sweep().await }); //~ spawn_without_cancel
     }
 
     pub fn restart_shared(self: Arc<Self>) {
         let cache = Arc::clone(&self);
         let cache = cache.clone();
-        tokio::spawn(async move { cache.sweep().await });
+        tokio::spawn(async move { cache.sweep().await }); //~ spawn_without_cancel
     }
 
     /// Near miss: the sweeper stops when told to.
@@ -35,7 +35,7 @@ impl Cache {
     }
 
     async fn sweep(self) {
-        let mut every = tokio::time::interval(Duration::from_secs(60));
+        let mut every = tokio::time::interval(Duration::from_secs(60)); //~ timer_never_dropped
         loop {
             every.tick().await;
             let _ = self.entries.len();

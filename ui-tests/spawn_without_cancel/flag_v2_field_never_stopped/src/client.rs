@@ -7,7 +7,7 @@ pub struct Client {
 impl Client {
     pub fn connect() -> Client {
         let mut client = Client { heartbeat: None };
-        client.heartbeat = Some(tokio::spawn(crate::heartbeat::beat()));
+        client.heartbeat = Some(tokio::spawn(crate::heartbeat::beat())); //~ spawn_without_cancel
         client
     }
 }

@@ -9,5 +9,5 @@ pub fn start_export() {
 
 /// Through a renamed module import: `pump::drain_forever`, which loops.
 pub fn start_drain() {
-    tokio::spawn(async { p::drain_forever().await });
+    tokio::spawn(async { p::drain_forever().await }); //~ spawn_without_cancel
 }

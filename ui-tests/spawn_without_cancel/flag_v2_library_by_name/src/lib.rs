@@ -22,7 +22,7 @@ pub fn start() {
 
 /// Called by every connection (`app::on_connect()` in a loop): flagged.
 pub fn on_connect() {
-    tokio::spawn(async {
+    tokio::spawn(async { //~ spawn_without_cancel
         loop {
             tick().await;
         }

@@ -1,6 +1,6 @@
 async fn handle() {
     // The task runs `app::pump`, a loop in the library.
-    tokio::spawn(app::pump());
+    tokio::spawn(app::pump()); //~ spawn_without_cancel
     app::on_connect();
 }
 

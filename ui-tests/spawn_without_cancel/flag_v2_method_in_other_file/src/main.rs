@@ -6,7 +6,7 @@ use worker::Worker;
 
 async fn reload(config: String) {
     let worker = Worker::new(config);
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         worker.run().await;
     });
 }

@@ -3,5 +3,5 @@
 mod ticker;
 
 pub fn start_ticker() {
-    tokio::spawn(ticker::tick_forever());
+    tokio::spawn(ticker::tick_forever()); //~ spawn_without_cancel
 }

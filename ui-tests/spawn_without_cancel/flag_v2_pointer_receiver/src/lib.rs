@@ -10,17 +10,17 @@ use worker::Worker;
 pub fn shared() {
     let w = Arc::new(Worker::new());
     let handle = w.clone();
-    tokio::spawn(async move { handle.run().await });
+    tokio::spawn(async move { handle.run().await }); //~ spawn_without_cancel
 }
 
 pub fn boxed() {
     let w = Box::new(Worker { id: 1 });
-    tokio::spawn(async move { w.run().await });
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
 }
 
 pub fn counted() {
     let w = Rc::new(Worker::new());
-    tokio::task::spawn_local(async move { w.run().await });
+    tokio::task::spawn_local(async move { w.run().await }); //~ spawn_without_cancel
 }
 
 /// Near miss: a `Mutex` must be locked first: `run` here would be the

@@ -1,7 +1,7 @@
 async fn handle() {
     // Through the re-exports: flagged, with a note at the loop in worker.rs.
-    tokio::spawn(app::pump());
-    tokio::spawn(app::run_pump());
+    tokio::spawn(app::pump()); //~ spawn_without_cancel
+    tokio::spawn(app::run_pump()); //~ spawn_without_cancel
     // Near miss: `app::tick` is another crate's fn, re-exported.
     tokio::spawn(app::tick());
 }

@@ -10,26 +10,26 @@ use worker::{Pool, Worker};
 pub fn from_free_fn() {
     // Flagged: `worker::make` declares `-> Worker`.
     let w = worker::make();
-    tokio::spawn(async move { w.run().await });
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
 }
 
 pub async fn from_async_result() -> Result<(), ()> {
     // Flagged: `fetch` declares `-> Result<Arc<Worker>, ()>`.
     let w = worker::fetch().await?;
-    tokio::spawn(async move { w.run().await });
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
     Ok(())
 }
 
 pub fn from_method(pool: &Pool) {
     // Flagged: `Pool::get` declares `-> Option<&Worker>`.
     let w = pool.get().expect("a worker").clone();
-    tokio::spawn(async move { w.run().await });
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
 }
 
 pub fn from_self_ctor() {
     // Flagged: `Worker::open` declares `-> Self`.
     let w = Worker::open().unwrap();
-    tokio::spawn(async move { w.run().await });
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
 }
 
 pub fn from_builder() {
@@ -48,14 +48,14 @@ pub fn through_clones() {
     // Flagged: a clone of a local bound to `worker::make()`.
     let w = worker::make();
     let w2 = w.clone();
-    tokio::spawn(async move { w2.run().await });
+    tokio::spawn(async move { w2.run().await }); //~ spawn_without_cancel
 }
 
 pub fn through_shared_pointers() {
     // Flagged: `Arc::new` of `worker::make()`, then `Arc::clone`.
     let shared = Arc::new(worker::make());
     let w = Arc::clone(&shared);
-    tokio::spawn(async move { w.run().await });
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
 }
 
 pub fn through_clone_of_builder() {

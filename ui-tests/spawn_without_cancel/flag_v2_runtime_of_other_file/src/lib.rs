@@ -4,7 +4,7 @@ mod rt;
 /// `rt::runtime()` returns a shared `&'static Runtime`: flagged, with a
 /// note at that fn.
 pub fn start() {
-    rt::runtime().spawn(async {
+    rt::runtime().spawn(async { //~ spawn_without_cancel
         loop {
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }

@@ -7,7 +7,7 @@ pub struct Client {
 
 impl Client {
     pub fn connect() -> Client {
-        let heartbeat = tokio::spawn(async move {
+        let heartbeat = tokio::spawn(async move { //~ spawn_without_cancel
             loop {
                 ping().await;
             }

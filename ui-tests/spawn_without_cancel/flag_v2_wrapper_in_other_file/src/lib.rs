@@ -4,7 +4,7 @@ mod tasks;
 
 /// A loop handed to the wrapper: flagged, with a note at the wrapper's spawn.
 pub fn start() {
-    tasks::spawn_named("worker", async move {
+    tasks::spawn_named("worker", async move { //~ spawn_without_cancel
         loop {
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }

@@ -12,7 +12,7 @@ pub struct Node {
 impl Node {
     pub fn start(&self) {
         // Flagged: `Tasks::spawn` spawns its argument and drops the handle.
-        self.tasks.spawn("ticker", async {
+        self.tasks.spawn("ticker", async { //~ spawn_without_cancel
             loop {
                 tokio::time::sleep(std::time::Duration::from_secs(1)).await;
             }
@@ -31,7 +31,7 @@ impl Node {
 
 pub fn start_local(tasks: &Tasks) {
     // Flagged: a parameter of type `Tasks`.
-    tasks.spawn("local", async {
+    tasks.spawn("local", async { //~ spawn_without_cancel
         loop {
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }

@@ -12,8 +12,8 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn start() -> Metrics {
-        let ticker = tokio::spawn(async move {
-            let mut every = tokio::time::interval(Duration::from_secs(5));
+        let ticker = tokio::spawn(async move { //~ spawn_without_cancel
+            let mut every = tokio::time::interval(Duration::from_secs(5)); //~ timer_never_dropped
             loop {
                 every.tick().await;
             }
@@ -49,7 +49,7 @@ struct Beat;
 
 impl Beat {
     async fn run(self) {
-        let mut every = tokio::time::interval(Duration::from_secs(2));
+        let mut every = tokio::time::interval(Duration::from_secs(2)); //~ timer_never_dropped
         loop {
             every.tick().await;
         }
@@ -59,7 +59,7 @@ impl Beat {
 impl Heartbeat {
     pub fn start(&mut self) {
         let beat = Beat;
-        self.task = Some(tokio::spawn(async move { beat.run().await }));
+        self.task = Some(tokio::spawn(async move { beat.run().await })); //~ spawn_without_cancel
     }
 }
 

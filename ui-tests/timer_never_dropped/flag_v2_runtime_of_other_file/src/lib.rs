@@ -4,8 +4,8 @@ mod rt;
 /// `rt::runtime()` returns a shared `&'static Runtime`: the interval lives
 /// as long as a task nothing stops. Flagged.
 pub fn start() {
-    rt::runtime().spawn(async {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
+    rt::runtime().spawn(async { //~ spawn_without_cancel
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(1)); //~ timer_never_dropped
         loop {
             every.tick().await;
         }

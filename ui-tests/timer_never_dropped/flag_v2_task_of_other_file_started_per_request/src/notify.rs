@@ -10,7 +10,7 @@ impl EmailWorker {
     }
 
     pub async fn start_task(&self) {
-        let mut interval = tokio::time::interval(Duration::from_secs(self.secs));
+        let mut interval = tokio::time::interval(Duration::from_secs(self.secs)); //~ timer_never_dropped
         loop {
             interval.tick().await;
             self.send_digest().await;

@@ -3,7 +3,7 @@
 mod metrics;
 
 pub fn start_metrics(url: String) {
-    tokio::spawn(async move {
+    tokio::spawn(async move { //~ spawn_without_cancel
         metrics::report_forever(url).await;
     });
 }

@@ -4,12 +4,12 @@ mod metrics;
 mod tasks;
 
 pub fn start_metrics(url: String) {
-    tasks::spawn_named("metrics", metrics::report_forever(url));
+    tasks::spawn_named("metrics", metrics::report_forever(url)); //~ spawn_without_cancel
 }
 
 // The same through an async block that awaits the fn.
 pub fn start_compaction() {
-    tasks::spawn_named("compact", async move {
+    tasks::spawn_named("compact", async move { //~ spawn_without_cancel
         metrics::compact_forever().await;
     });
 }

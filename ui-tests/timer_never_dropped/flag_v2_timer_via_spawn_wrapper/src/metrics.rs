@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 pub async fn report_forever(url: String) {
-    let mut every = tokio::time::interval(Duration::from_secs(60));
+    let mut every = tokio::time::interval(Duration::from_secs(60)); //~ timer_never_dropped
     loop {
         every.tick().await;
         push(&url).await;
@@ -9,7 +9,7 @@ pub async fn report_forever(url: String) {
 }
 
 pub async fn compact_forever() {
-    let mut every = tokio::time::interval(Duration::from_secs(600));
+    let mut every = tokio::time::interval(Duration::from_secs(600)); //~ timer_never_dropped
     loop {
         every.tick().await;
     }

@@ -19,7 +19,7 @@ fn open_editor(path: &std::path::Path) -> std::io::Result<String> {
 
 pub async fn run_watch(config: std::path::PathBuf) {
     tokio::spawn(async move {
-        std::thread::sleep(Duration::from_secs(1));
+        std::thread::sleep(Duration::from_secs(1)); //~ blocking_call_in_async
         reload(&config).await;
     });
 }

@@ -5,10 +5,10 @@ use std::time::Duration;
 pub struct Cli;
 
 pub async fn run_view(config: std::path::PathBuf) -> std::io::Result<()> {
-    let text = std::fs::read_to_string(&config)?;
+    let text = std::fs::read_to_string(&config)?; //~ blocking_call_in_async
     println!("{text}");
-    let edited = open_editor(&config)?;
-    std::fs::write(&config, edited)?;
+    let edited = open_editor(&config)?; //~ blocking_call_in_async
+    std::fs::write(&config, edited)?; //~ blocking_call_in_async
     Ok(())
 }
 
@@ -19,7 +19,7 @@ fn open_editor(path: &std::path::Path) -> std::io::Result<String> {
 
 pub async fn run_watch(config: std::path::PathBuf) {
     tokio::spawn(async move {
-        std::thread::sleep(Duration::from_secs(1));
+        std::thread::sleep(Duration::from_secs(1)); //~ blocking_call_in_async
         reload(&config).await;
     });
 }

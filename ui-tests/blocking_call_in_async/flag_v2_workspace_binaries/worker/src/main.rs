@@ -3,7 +3,7 @@ struct Job;
 impl Job {
     /// Run by a spawned task: on a worker thread.
     async fn run(&self) {
-        let _ = std::fs::read_to_string("/etc/worker.toml");
+        let _ = std::fs::read_to_string("/etc/worker.toml"); //~ blocking_call_in_async
     }
 }
 

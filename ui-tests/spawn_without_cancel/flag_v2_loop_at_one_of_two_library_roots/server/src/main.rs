@@ -1,6 +1,6 @@
 async fn on_connect() {
     // `ingest::run` loops forever: flagged.
-    tokio::spawn(ingest::run());
+    tokio::spawn(ingest::run()); //~ spawn_without_cancel
     // `jobs::run` returns: not flagged.
     tokio::spawn(jobs::run());
 }
