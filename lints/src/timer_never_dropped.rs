@@ -73,7 +73,13 @@ crate::declare_lint! {
     ///   `then`, `filter`, `filter_map`, `peekable`, and through the value of
     ///   a block, of either branch of an `if` and of every arm of a `match`
     ///   (`let mut t = { let mut i = interval(d); i.set_…(…); i };`). A timer stored in a
-    ///   struct field and polled through the field is not followed.
+    ///   struct field and polled through the field is followed in one shape
+    ///   only (case 3): a task that is a method of a type of this file taking
+    ///   `self` (`spawn(hb.run())` with `let hb = Heartbeat::new(p)`, or
+    ///   `spawn(Poller::new(w).run())`), whose endless loop polls
+    ///   `self.field`; the timers that this file's literals of the type put
+    ///   in that field (`Heartbeat { every: interval(d), … }`, `Self { tick,
+    ///   … }`) are reported, whichever literal made the value spawned.
     /// * `IntervalStream::new(t)` wrapping a timer created by another listed
     ///   constructor is the same timer: it is reported at the inner
     ///   constructor.
@@ -303,6 +309,160 @@ struct SpawnSite<'v> {
     moot_if: Option<(String, crate::Span)>,
     /// How many calls deep the driver looks for the task (`call_depth`).
     depth: usize,
+    /// For a task body that is a method of this file taking `self`
+    /// (`spawn(hb.run())`): the type whose fields `self.every.tick()` polls.
+    self_type: Option<String>,
+}
+
+/// What the walk of a file saw that case 3 reads for timers kept in
+/// struct fields: every struct literal (with its ancestors) and every poll
+/// of a field of `self` (`self.every.tick()`: field, span of the poll).
+#[derive(Default)]
+struct FieldTimers<'v> {
+    literals: Vec<(&'v syn::ExprStruct, Vec<Node<'v>>)>,
+    polls: Vec<(String, proc_macro2::Span)>,
+}
+
+impl<'v> FieldTimers<'v> {
+    fn see(&mut self, expr: &'v Expr, ancestors: &[Node<'v>]) {
+        match expr {
+            Expr::Struct(s) => self.literals.push((s, ancestors.to_vec())),
+            Expr::MethodCall(m) if !NON_POLL_METHODS.contains(&m.method.to_string().as_str()) => {
+                if let Some(field) = self_field(&m.receiver) {
+                    self.polls.push((field, m.span()));
+                }
+            }
+            Expr::Await(a) => {
+                if let Some(field) = self_field(&a.base) {
+                    self.polls.push((field, a.span()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The timers that struct literals of `ty` put in `field`: `Heartbeat {
+    /// every: interval(d), .. }`, or `Self { .. }` in `impl Heartbeat`.
+    fn timers_in(&self, ctx: &'v FileContext<'_>, ty: &str, field: &str) -> Vec<&'v Expr> {
+        let mut timers = Vec::new();
+        for (literal, ancestors) in &self.literals {
+            let Some(named) = literal.path.segments.last().map(|s| s.ident.to_string()) else {
+                continue;
+            };
+            let is_ty = named == ty
+                || (named == "Self" && impl_type(ctx, ancestors).as_deref() == Some(ty));
+            if !is_ty {
+                continue;
+            }
+            for f in &literal.fields {
+                if matches!(&f.member, syn::Member::Named(n) if n == field) {
+                    timer_origins(ctx, &f.expr, ancestors, 0, &mut timers);
+                }
+            }
+        }
+        timers
+    }
+}
+
+/// The field of `self` that `e` is (`self.every`, `&mut self.every`).
+fn self_field(e: &Expr) -> Option<String> {
+    match e {
+        Expr::Paren(p) => self_field(&p.expr),
+        Expr::Reference(r) => self_field(&r.expr),
+        Expr::Field(f) => match (&*f.base, &f.member) {
+            (Expr::Path(p), syn::Member::Named(name)) if p.path.is_ident("self") => {
+                Some(name.to_string())
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The `Self` type (its last segment) of the method around `ancestors`.
+fn impl_type(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<String> {
+    let method = ancestors.iter().rev().find_map(|n| match n {
+        Node::ImplFn(f) => Some(*f),
+        _ => None,
+    })?;
+    let local = (ctx.local_fns(&method.sig.ident.to_string()).iter())
+        .find(|f| std::ptr::eq(f.sig, &method.sig))?;
+    type_name(local.self_ty?)
+}
+
+/// The last segment of a path type (`Heartbeat`, `crate::hb::Heartbeat<T>`).
+fn type_name(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+/// For a task that is a method call on a value of a type of this file
+/// (`spawn(hb.run())` with `let hb = Heartbeat::new(p)`,
+/// `spawn(Poller::new(w).run())`), the method's body and the type: the
+/// type is known from `Type::new(…)` / `Type::default()` or a literal,
+/// directly or through the `let` that binds the receiver.
+fn method_task_of_local_type<'v>(
+    ctx: &'v FileContext<'_>,
+    call: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Option<(&'v syn::Block, String)> {
+    let Expr::MethodCall(m) = call else {
+        return None;
+    };
+    let mut receiver: &Expr = &m.receiver;
+    let mut from = ancestors.to_vec();
+    let ty = loop {
+        match receiver {
+            Expr::Paren(p) => receiver = &p.expr,
+            Expr::Struct(s) => break s.path.segments.last()?.ident.to_string(),
+            Expr::Call(c) => {
+                let Expr::Path(p) = &*c.func else {
+                    return None;
+                };
+                let names: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                match names.as_slice() {
+                    [.., ty, ctor]
+                        if ty != "Self"
+                            && ty.starts_with(char::is_uppercase)
+                            && matches!(ctor.as_str(), "new" | "default") =>
+                    {
+                        break ty.clone()
+                    }
+                    _ => return None,
+                }
+            }
+            Expr::Path(p) => {
+                let site = ctx.binding_site(p.path.get_ident()?, &from)?;
+                receiver = site.init;
+                from = site.ancestors;
+            }
+            _ => return None,
+        }
+    };
+    let name = m.method.to_string();
+    let mut methods = (ctx.local_fns(&name).iter()).filter(|f| {
+        f.sig.receiver().is_some() && f.self_ty.and_then(type_name).as_deref() == Some(ty.as_str())
+    });
+    let method = methods.next()?;
+    if methods.next().is_some() {
+        return None;
+    }
+    Some((method.block, ty))
+}
+
+/// For a task body that is the block of a method of this file taking
+/// `self`, the method's `Self` type.
+fn task_self_type(ctx: &FileContext<'_>, block: &syn::Block) -> Option<String> {
+    let f = (ctx.local_methods()).find(|f| std::ptr::eq(f.block, block))?;
+    f.sig.receiver()?;
+    type_name(f.self_ty?)
 }
 
 /// Findings by timer constructor, keeping the lowest case per timer.
@@ -352,7 +512,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     // Every loop with its ancestors and its place in the walk, for the
     // loops a detached task is found to run (perhaps before its spawn).
     let mut loops: HashMap<ExprKey, (usize, &Expr, Vec<Node<'_>>)> = HashMap::new();
+    let mut field_timers = FieldTimers::default();
     ctx.walk_exprs(|expr, ancestors| {
+        field_timers.see(expr, ancestors);
         if matches!(expr, Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_)) {
             let order = loops.len();
             loops.insert(expr_key(expr), (order, expr, ancestors.to_vec()));
@@ -375,7 +537,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         .collect();
     pinned.sort_by_key(|((order, _, _), _)| *order);
     for ((_, expr, ancestors), sites) in pinned {
-        timers_pinned_by(ctx, expr, ancestors, sites, options, &mut report);
+        timers_pinned_by(
+            ctx,
+            expr,
+            ancestors,
+            sites,
+            &field_timers,
+            options,
+            &mut report,
+        );
     }
     report.findings()
 }
@@ -832,7 +1002,17 @@ fn detached_loops<'v>(
         (TaskBody::Expr(body), false) => callees_given_values(ctx, expr, body, ancestors),
         _ => Vec::new(),
     };
-    if loops.is_empty() && callees.is_empty() {
+    // A method of a type of this file, on a value of that type: its loops
+    // may poll timers the type's fields hold.
+    let method = match (task.body, task.wrapped) {
+        (TaskBody::Call(call), false) => method_task_of_local_type(ctx, call, ancestors),
+        _ => None,
+    };
+    let method_loops: Vec<_> = (method.iter())
+        .flat_map(|(block, _)| ctx.task_shape_of_block(block, false).loops)
+        .filter(|l| !l.wrapped && !l.observes_cancellation)
+        .collect();
+    if loops.is_empty() && callees.is_empty() && method_loops.is_empty() {
         return;
     }
     let mut stored_in_field = None;
@@ -877,7 +1057,12 @@ fn detached_loops<'v>(
         TaskBody::Fn(block) => fn_task_params(ctx, arg, block, ancestors),
         TaskBody::Expr(_) | TaskBody::Call(_) => (Vec::new(), Vec::new()),
     };
+    let self_type = match task.body {
+        TaskBody::Fn(block) => task_self_type(ctx, block),
+        _ => method.as_ref().map(|(_, ty)| ty.clone()),
+    };
     let site = |params: Vec<(String, &'v Expr)>, arg_ancestors: Vec<Node<'v>>| SpawnSite {
+        self_type: self_type.clone(),
         handle: Some(handle.clone()),
         stored_in_field: stored_in_field.clone(),
         runtime_of,
@@ -890,6 +1075,9 @@ fn detached_loops<'v>(
     for l in loops {
         (pinning.entry(expr_key(l.expr)).or_default())
             .push(site(params.clone(), arg_ancestors.clone()));
+    }
+    for l in method_loops {
+        (pinning.entry(expr_key(l.expr)).or_default()).push(site(Vec::new(), Vec::new()));
     }
     for callee in callees {
         for l in callee.loops {
@@ -1012,6 +1200,7 @@ fn fn_loops<'v>(
                         arg_ancestors: Vec::new(),
                         moot_if: None,
                         depth: self.depth,
+                        self_type: None,
                     });
             }
         }
@@ -1119,12 +1308,15 @@ fn fn_task_params<'v>(
 }
 
 /// Case 3, second half: the timers bound before `loop_expr` (in the task or
-/// moved into it) that the loop polls.
+/// moved into it) that the loop polls, and for a task that is a method
+/// taking `self`, the timers its struct's literals put in the fields the
+/// loop polls (`self.every.tick()` with `Heartbeat { every: interval(d), … }`).
 fn timers_pinned_by<'v>(
     ctx: &'v FileContext<'_>,
     loop_expr: &'v Expr,
     ancestors: &[Node<'v>],
     sites: &[SpawnSite<'v>],
+    field_timers: &FieldTimers<'v>,
     options: &LintOptions,
     report: &mut Report,
 ) {
@@ -1134,6 +1326,20 @@ fn timers_pinned_by<'v>(
         other => other.span(),
     };
     let loop_span = loop_expr.span();
+    let mut pinned: Vec<(&'v Expr, proc_macro2::Span, &SpawnSite<'v>)> = Vec::new();
+    for site in sites {
+        let Some(ty) = &site.self_type else {
+            continue;
+        };
+        let mut fields_seen = BTreeSet::new();
+        for (field, poll) in &field_timers.polls {
+            if span_within(*poll, loop_span) && fields_seen.insert(field) {
+                for timer in field_timers.timers_in(ctx, ty, field) {
+                    pinned.push((timer, *poll, site));
+                }
+            }
+        }
+    }
     for (name, id) in bindings_in_loop(ctx, loop_expr) {
         let Some(poll) = ctx
             .references(id)
@@ -1152,56 +1358,53 @@ fn timers_pinned_by<'v>(
             {
                 timer_origins(ctx, arg, &site.arg_ancestors, 0, &mut timers);
             }
-            for timer in timers {
-                let finding = Finding::new(
-                    TIMER_NEVER_DROPPED.name,
-                    ctx.span_of(timer),
-                    "timer is pinned by a detached task that loops forever, so it is never dropped",
-                )
-                .note(
-                    ctx.span(keyword),
-                    "this loop never ends and observes no cancellation",
-                )
-                .note(
-                    ctx.span(poll.span),
-                    "the timer is polled here, on every turn of the loop",
-                )
-                .help(HELP_TASK);
-                let finding = match &site.handle {
-                    Some((at, note)) => finding.note(ctx.span(*at), note.clone()),
-                    // The task that runs this fn is found across the crate.
-                    None => finding.waits_for_crate(site.depth, |f| {
-                        f.reached_by_detached_task = true;
-                        f.process_lifetime_reported = options.report_process_lifetime;
-                    }),
-                };
-                let finding = match site.wrapper {
-                    Some(call) => {
-                        finding.waits_for_crate(site.depth, |f| f.spawn_wrapper = Some(call))
-                    }
-                    None => finding,
-                };
-                let finding = match &site.stored_in_field {
-                    Some(field) => finding.waits_for_crate(site.depth, |f| {
-                        f.stored_in_field = Some(field.clone());
-                    }),
-                    None => finding,
-                };
-                let finding = match site.runtime_of {
-                    Some(call) => {
-                        finding.waits_for_crate(site.depth, |f| f.runtime_of = Some(call))
-                    }
-                    None => finding,
-                };
-                let finding = match &site.moot_if {
-                    Some((function, spawn)) => {
-                        finding.moot_if_reached_at(function.clone(), ReachKind::Once, *spawn)
-                    }
-                    None => finding,
-                };
-                report.add(Case::PinnedByTask, timer, finding);
-            }
+            pinned.extend(timers.into_iter().map(|timer| (timer, poll.span, site)));
         }
+    }
+    for (timer, poll, site) in pinned {
+        let finding = Finding::new(
+            TIMER_NEVER_DROPPED.name,
+            ctx.span_of(timer),
+            "timer is pinned by a detached task that loops forever, so it is never dropped",
+        )
+        .note(
+            ctx.span(keyword),
+            "this loop never ends and observes no cancellation",
+        )
+        .note(
+            ctx.span(poll),
+            "the timer is polled here, on every turn of the loop",
+        )
+        .help(HELP_TASK);
+        let finding = match &site.handle {
+            Some((at, note)) => finding.note(ctx.span(*at), note.clone()),
+            // The task that runs this fn is found across the crate.
+            None => finding.waits_for_crate(site.depth, |f| {
+                f.reached_by_detached_task = true;
+                f.process_lifetime_reported = options.report_process_lifetime;
+            }),
+        };
+        let finding = match site.wrapper {
+            Some(call) => finding.waits_for_crate(site.depth, |f| f.spawn_wrapper = Some(call)),
+            None => finding,
+        };
+        let finding = match &site.stored_in_field {
+            Some(field) => finding.waits_for_crate(site.depth, |f| {
+                f.stored_in_field = Some(field.clone());
+            }),
+            None => finding,
+        };
+        let finding = match site.runtime_of {
+            Some(call) => finding.waits_for_crate(site.depth, |f| f.runtime_of = Some(call)),
+            None => finding,
+        };
+        let finding = match &site.moot_if {
+            Some((function, spawn)) => {
+                finding.moot_if_reached_at(function.clone(), ReachKind::Once, *spawn)
+            }
+            None => finding,
+        };
+        report.add(Case::PinnedByTask, timer, finding);
     }
 }
 
