@@ -75,8 +75,9 @@ crate::declare_lint! {
     ///   (`let mut t = { let mut i = interval(d); i.set_…(…); i };`). A timer stored in a
     ///   struct field and polled through the field is followed in one shape
     ///   only (case 3): a task that is a method of a type of this file taking
-    ///   `self` (`spawn(hb.run())` with `let hb = Heartbeat::new(p)`, or
-    ///   `spawn(Poller::new(w).run())`), whose endless loop polls
+    ///   `self` (`spawn(hb.run())` with `let hb = Heartbeat::new(p)`,
+    ///   `spawn(Poller::new(w).run())`, or `hb.run().await;` as a statement
+    ///   of the task's async block), whose endless loop polls
     ///   `self.field`; the timers that this file's literals of the type put
     ///   in that field (`Heartbeat { every: interval(d), … }`, `Self { tick,
     ///   … }`) are reported, whichever literal made the value spawned.
@@ -1061,8 +1062,10 @@ fn detached_loops<'v>(
         TaskBody::Fn(block) => task_self_type(ctx, block),
         _ => method.as_ref().map(|(_, ty)| ty.clone()),
     };
-    let site = |params: Vec<(String, &'v Expr)>, arg_ancestors: Vec<Node<'v>>| SpawnSite {
-        self_type: self_type.clone(),
+    let site = |params: Vec<(String, &'v Expr)>,
+                arg_ancestors: Vec<Node<'v>>,
+                self_type: Option<String>| SpawnSite {
+        self_type,
         handle: Some(handle.clone()),
         stored_in_field: stored_in_field.clone(),
         runtime_of,
@@ -1073,16 +1076,26 @@ fn detached_loops<'v>(
         depth: options.call_depth,
     };
     for l in loops {
-        (pinning.entry(expr_key(l.expr)).or_default())
-            .push(site(params.clone(), arg_ancestors.clone()));
+        (pinning.entry(expr_key(l.expr)).or_default()).push(site(
+            params.clone(),
+            arg_ancestors.clone(),
+            self_type.clone(),
+        ));
     }
     for l in method_loops {
-        (pinning.entry(expr_key(l.expr)).or_default()).push(site(Vec::new(), Vec::new()));
+        (pinning.entry(expr_key(l.expr)).or_default()).push(site(
+            Vec::new(),
+            Vec::new(),
+            self_type.clone(),
+        ));
     }
     for callee in callees {
         for l in callee.loops {
-            (pinning.entry(expr_key(l.expr)).or_default())
-                .push(site(callee.params.clone(), callee.arg_ancestors.clone()));
+            (pinning.entry(expr_key(l.expr)).or_default()).push(site(
+                callee.params.clone(),
+                callee.arg_ancestors.clone(),
+                callee.self_type.clone(),
+            ));
         }
     }
 }
@@ -1092,10 +1105,14 @@ fn detached_loops<'v>(
 /// no cancellation) and the body's values it is given: a timer made in the
 /// task and handed to a fn that polls it in such a loop is pinned by the
 /// task as one polled in the body's own loop.
+/// A method of a type of this file called on a value of that type
+/// (`hb.run().await;`) counts too: its loops may poll the value's fields.
 struct CalleeGivenValues<'v> {
     loops: Vec<crate::context::loops::LoopSite<'v>>,
     params: Vec<(String, &'v Expr)>,
     arg_ancestors: Vec<Node<'v>>,
+    /// For a method: the type whose fields its loops may poll.
+    self_type: Option<String>,
 }
 
 /// The [`CalleeGivenValues`] of the async block `body` of the spawn `spawn`.
@@ -1123,6 +1140,27 @@ fn callees_given_values<'v>(
         | Expr::Paren(syn::ExprParen { expr: inner, .. }) = e
         {
             e = inner;
+        }
+        let mut arg_ancestors = ancestors.to_vec();
+        arg_ancestors.extend([
+            Node::Expr(spawn),
+            Node::Expr(body),
+            Node::Block(&block.block),
+            Node::Stmt(stmt),
+        ]);
+        if let Some((method, ty)) = method_task_of_local_type(ctx, e, &arg_ancestors) {
+            let loops: Vec<_> = (ctx.task_shape_of_block(method, false).loops.into_iter())
+                .filter(|l| !l.wrapped && !l.observes_cancellation)
+                .collect();
+            if !loops.is_empty() {
+                found.push(CalleeGivenValues {
+                    loops,
+                    params: Vec::new(),
+                    arg_ancestors: Vec::new(),
+                    self_type: Some(ty),
+                });
+            }
+            continue;
         }
         let Expr::Call(call) = e else {
             continue;
@@ -1153,17 +1191,11 @@ fn callees_given_values<'v>(
                 syn::FnArg::Receiver(_) => None,
             })
             .collect();
-        let mut arg_ancestors = ancestors.to_vec();
-        arg_ancestors.extend([
-            Node::Expr(spawn),
-            Node::Expr(body),
-            Node::Block(&block.block),
-            Node::Stmt(stmt),
-        ]);
         found.push(CalleeGivenValues {
             loops,
             params,
             arg_ancestors,
+            self_type: None,
         });
     }
     found

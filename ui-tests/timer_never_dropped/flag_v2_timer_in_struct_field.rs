@@ -56,6 +56,35 @@ pub fn start_poller(wake: tokio::sync::mpsc::Receiver<()>) {
     tokio::spawn(Poller::new(wake).run()); //~ spawn_without_cancel
 }
 
+// The method called in the task's async block, on a value moved in or made
+// there.
+pub struct Pinger {
+    every: Interval,
+}
+
+impl Pinger {
+    async fn ping_forever(&mut self) {
+        loop {
+            self.every.tick().await;
+            println!("ping");
+        }
+    }
+}
+
+pub fn start_pinger() {
+    let mut pinger = Pinger { every: interval(Duration::from_secs(2)) }; //~ timer_never_dropped
+    tokio::spawn(async move { //~ spawn_without_cancel
+        pinger.ping_forever().await;
+    });
+}
+
+pub fn start_pinger_inside() {
+    tokio::spawn(async move { //~ spawn_without_cancel
+        let mut pinger = Pinger { every: tokio::time::interval(Duration::from_secs(3)) }; //~ timer_never_dropped
+        pinger.ping_forever().await;
+    });
+}
+
 // Near-miss: the loop observes cancellation.
 pub struct Reporter {
     every: Interval,
