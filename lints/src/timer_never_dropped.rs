@@ -7,10 +7,11 @@ use syn::visit::Visit;
 use syn::Expr;
 
 use crate::context::bindings::{pat_ident, Mention, MentionKind};
+use crate::context::entry::{constructed_type, segment_names};
 use crate::context::follow::FieldOf;
 use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{block_tail, ends_with, Handle, SpawnKind, TaskBody};
-use crate::context::{expr_key, BindingId, ExprKey, Node};
+use crate::context::{expr_key, impl_type_name, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 
@@ -351,7 +352,7 @@ impl<'v> FieldTimers<'v> {
                 continue;
             };
             let is_ty = named == ty
-                || (named == "Self" && impl_type(ctx, ancestors).as_deref() == Some(ty));
+                || (named == "Self" && ctx.self_type_at(ancestors).as_deref() == Some(ty));
             if !is_ty {
                 continue;
             }
@@ -380,25 +381,6 @@ fn self_field(e: &Expr) -> Option<String> {
     }
 }
 
-/// The `Self` type (its last segment) of the method around `ancestors`.
-fn impl_type(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<String> {
-    let method = ancestors.iter().rev().find_map(|n| match n {
-        Node::ImplFn(f) => Some(*f),
-        _ => None,
-    })?;
-    let local = (ctx.local_fns(&method.sig.ident.to_string()).iter())
-        .find(|f| std::ptr::eq(f.sig, &method.sig))?;
-    type_name(local.self_ty?)
-}
-
-/// The last segment of a path type (`Heartbeat`, `crate::hb::Heartbeat<T>`).
-fn type_name(ty: &syn::Type) -> Option<String> {
-    match ty {
-        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
-        _ => None,
-    }
-}
-
 /// For a task that is a method call on a value of a type of this file
 /// (`spawn(hb.run())` with `let hb = Heartbeat::new(p)`,
 /// `spawn(Poller::new(w).run())`), the method's body and the type: the
@@ -418,27 +400,10 @@ fn method_task_of_local_type<'v>(
         match receiver {
             Expr::Paren(p) => receiver = &p.expr,
             Expr::Struct(s) => break s.path.segments.last()?.ident.to_string(),
-            Expr::Call(c) => {
-                let Expr::Path(p) = &*c.func else {
-                    return None;
-                };
-                let names: Vec<String> = p
-                    .path
-                    .segments
-                    .iter()
-                    .map(|s| s.ident.to_string())
-                    .collect();
-                match names.as_slice() {
-                    [.., ty, ctor]
-                        if ty != "Self"
-                            && ty.starts_with(char::is_uppercase)
-                            && matches!(ctor.as_str(), "new" | "default") =>
-                    {
-                        break ty.clone()
-                    }
-                    _ => return None,
-                }
-            }
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => break constructed_type(&segment_names(&p.path))?,
+                _ => return None,
+            },
             Expr::Path(p) => {
                 let site = ctx.binding_site(p.path.get_ident()?, &from)?;
                 receiver = site.init;
@@ -449,7 +414,8 @@ fn method_task_of_local_type<'v>(
     };
     let name = m.method.to_string();
     let mut methods = (ctx.local_fns(&name).iter()).filter(|f| {
-        f.sig.receiver().is_some() && f.self_ty.and_then(type_name).as_deref() == Some(ty.as_str())
+        f.sig.receiver().is_some()
+            && f.self_ty.and_then(impl_type_name).as_deref() == Some(ty.as_str())
     });
     let method = methods.next()?;
     if methods.next().is_some() {
@@ -463,7 +429,7 @@ fn method_task_of_local_type<'v>(
 fn task_self_type(ctx: &FileContext<'_>, block: &syn::Block) -> Option<String> {
     let f = (ctx.local_methods()).find(|f| std::ptr::eq(f.block, block))?;
     f.sig.receiver()?;
-    type_name(f.self_ty?)
+    impl_type_name(f.self_ty?)
 }
 
 /// Findings by timer constructor, keeping the lowest case per timer.
@@ -1009,10 +975,8 @@ fn detached_loops<'v>(
         (TaskBody::Call(call), false) => method_task_of_local_type(ctx, call, ancestors),
         _ => None,
     };
-    let method_loops: Vec<_> = (method.iter())
-        .flat_map(|(block, _)| ctx.task_shape_of_block(block, false).loops)
-        .filter(|l| !l.wrapped && !l.observes_cancellation)
-        .collect();
+    let method_loops =
+        (method.as_ref()).map_or_else(Vec::new, |(block, _)| endless_loops(ctx, block));
     if loops.is_empty() && callees.is_empty() && method_loops.is_empty() {
         return;
     }
@@ -1100,6 +1064,17 @@ fn detached_loops<'v>(
     }
 }
 
+/// The endless loops of a fn's body that observe no cancellation (as a
+/// task's body, see [`FileContext::task_shape_of_block`]).
+fn endless_loops<'v>(
+    ctx: &'v FileContext<'_>,
+    block: &'v syn::Block,
+) -> Vec<crate::context::loops::LoopSite<'v>> {
+    (ctx.task_shape_of_block(block, false).loops.into_iter())
+        .filter(|l| !l.wrapped && !l.observes_cancellation)
+        .collect()
+}
+
 /// A fn of this file that a task body calls as one of its statements
 /// (`publish_every(iv).await;`), with the endless loops of the fn (observing
 /// no cancellation) and the body's values it is given: a timer made in the
@@ -1149,9 +1124,7 @@ fn callees_given_values<'v>(
             Node::Stmt(stmt),
         ]);
         if let Some((method, ty)) = method_task_of_local_type(ctx, e, &arg_ancestors) {
-            let loops: Vec<_> = (ctx.task_shape_of_block(method, false).loops.into_iter())
-                .filter(|l| !l.wrapped && !l.observes_cancellation)
-                .collect();
+            let loops = endless_loops(ctx, method);
             if !loops.is_empty() {
                 found.push(CalleeGivenValues {
                     loops,
@@ -1174,9 +1147,7 @@ fn callees_given_values<'v>(
         let Some(f) = ctx.local_fn(&name.to_string()) else {
             continue;
         };
-        let loops: Vec<_> = (ctx.task_shape_of_block(f.block, false).loops.into_iter())
-            .filter(|l| !l.wrapped && !l.observes_cancellation)
-            .collect();
+        let loops = endless_loops(ctx, f.block);
         if loops.is_empty() {
             continue;
         }

@@ -1097,7 +1097,7 @@ impl<'a> FileContext<'a> {
 }
 
 /// A path's segments as names (raw identifiers unprefixed).
-fn segment_names(path: &syn::Path) -> Vec<String> {
+pub(crate) fn segment_names(path: &syn::Path) -> Vec<String> {
     path.segments
         .iter()
         .map(|s| imports::unraw(&s.ident))
@@ -1179,7 +1179,7 @@ fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
 
 /// The type `T` a call of the path `names` returns when it is `T::new` (by
 /// convention) or `T::default` (by the `Default` trait).
-fn constructed_type(names: &[String]) -> Option<String> {
+pub(crate) fn constructed_type(names: &[String]) -> Option<String> {
     match names {
         [.., ty, ctor]
             if ty != "Self"
