@@ -42,7 +42,7 @@ use std::sync::Arc;
 
 use ignore::WalkBuilder;
 use leaklint_lints::context::entry::{self, CallSummary, Callee};
-use leaklint_lints::context::follow::{CrateIndex, Hop};
+use leaklint_lints::context::follow::{CrateIndex, Decision, Hop};
 use leaklint_lints::{FileContext, Finding, MainReach, Note, ReachKind};
 use rayon::prelude::*;
 
@@ -183,20 +183,19 @@ fn decide_follow(
         };
         let at = d.finding.span.start.byte;
         match index.decide(me, &follow, at) {
-            Some(hops) => {
-                // A helper that blocks only on file I/O counts when
-                // `helper_file_io = "report"`, and then, called once per run
-                // of its async fn, not where that fn is a step of other code
+            Some(Decision {
+                hops,
+                helper_file_io,
+            }) => {
+                // A helper that blocks only on file I/O, called once per run
+                // of its async fn: not where that fn is a step of other code
                 // that awaits it once.
-                if let Some(call) = follow.blocking_in_callee {
-                    if index.blocks_only_on_file_io(me, call, follow.depth) {
-                        if !follow.helper_file_io_reported {
-                            return false;
-                        }
-                        if let Some(moot) = d.finding.moot_if.as_mut() {
-                            if moot.kind == ReachKind::MainThread && !index.call_repeats(me, call) {
-                                moot.kind = ReachKind::MainThreadOrAwaited;
-                            }
+                let called_once =
+                    (follow.blocking_in_callee).is_some_and(|c| !index.call_repeats(me, c));
+                if helper_file_io && called_once {
+                    if let Some(moot) = d.finding.moot_if.as_mut() {
+                        if moot.kind == ReachKind::MainThread {
+                            moot.kind = ReachKind::MainThreadOrAwaited;
                         }
                     }
                 }

@@ -1,6 +1,6 @@
 use crate::context::paths::{
     self, BARRIER_NEW, BARRIER_TYPES, BLOCKING_CHANNELS as CHANNELS, BLOCKING_DNS_CALLS,
-    BLOCKING_FS_CALLS, BLOCKING_NET_CALLS, BLOCKING_SLEEPS, BLOCK_ON_CALLS,
+    BLOCKING_FS_CALLS, BLOCKING_NET_CALLS, BLOCKING_SLEEPS, BLOCKING_TREE_REMOVALS, BLOCK_ON_CALLS,
     BLOCK_ON_RUNTIMES as RUNTIMES, COMMAND_NEW, CONDVAR_NEW, CONDVAR_TYPES, FILE_OPENS, FILE_TYPES,
     LISTENER_BIND, LISTENER_TYPES, OPEN_OPTIONS, PROCESS_TYPES, THREAD_BUILDERS as THREAD_BUILDER,
     THREAD_SPAWNS as THREAD_SPAWN, TOKIO_RUNTIME_MODULE, TO_SOCKET_ADDRS,
@@ -278,6 +278,8 @@ fn triggers() -> Triggers {
 enum Kind {
     Sleep,
     Fs,
+    /// `remove_dir_all`: file work that takes as long as the tree is large.
+    TreeRemoval,
     Net,
     Dns,
     Process,
@@ -294,9 +296,10 @@ impl Kind {
     /// Whether a call of this kind in a sync helper makes a call of the
     /// helper from async code worth reporting: it can wait long whatever
     /// the size of the data (a sleep, a peer, a child process, another
-    /// thread). File I/O in a helper is nearly always a small read or
-    /// write (a config or key file), so only file I/O written in the async
-    /// code itself is reported.
+    /// thread, a tree of any size to remove). File I/O in a helper is
+    /// nearly always a small read or write (a config or key file), so only
+    /// file I/O written in the async code itself is reported (unless
+    /// `helper_file_io = "report"`).
     fn waits_unbounded(self) -> bool {
         !matches!(self, Kind::Fs)
     }
@@ -304,7 +307,7 @@ impl Kind {
     fn help(self) -> &'static str {
         match self {
             Kind::Sleep => "use `tokio::time::sleep(…).await` instead",
-            Kind::Fs => "use `tokio::fs`, or move the file work into `tokio::task::spawn_blocking`",
+            Kind::Fs | Kind::TreeRemoval => "use `tokio::fs`, or move the file work into `tokio::task::spawn_blocking`",
             Kind::Net => "use `tokio::net`, or move the socket work into `tokio::task::spawn_blocking`",
             Kind::Dns => "use `tokio::net::lookup_host(…).await`, or resolve inside `tokio::task::spawn_blocking`",
             Kind::Process => "use `tokio::process::Command` and `.await` it, or wait inside `tokio::task::spawn_blocking`",
@@ -321,6 +324,7 @@ impl Kind {
 const FREE_CALLS: &[(&[&str], Kind)] = &[
     (BLOCKING_SLEEPS, Kind::Sleep),
     (BLOCKING_FS_CALLS, Kind::Fs),
+    (BLOCKING_TREE_REMOVALS, Kind::TreeRemoval),
     (BLOCKING_NET_CALLS, Kind::Net),
     (BLOCKING_DNS_CALLS, Kind::Dns),
     (BLOCK_ON_CALLS, Kind::BlockOn),
@@ -1283,10 +1287,7 @@ pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, St
             return;
         }
         if let Some((kind, what)) = rule.blocking_call(expr, ancestors) {
-            // Removing a tree takes as long as the tree is large, which a
-            // helper's caller cannot see: a cache or data directory.
-            let unbounded = kind.waits_unbounded() || what == "std::fs::remove_dir_all";
-            found.push((ctx.span_of(expr), what, unbounded));
+            found.push((ctx.span_of(expr), what, kind.waits_unbounded()));
         }
     });
     found

@@ -728,6 +728,16 @@ pub struct Hop {
     pub message: String,
 }
 
+/// A finding's [`Follow`] that holds (see [`CrateIndex::decide`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The hops to add to its notes.
+    pub hops: Vec<Hop>,
+    /// It is a call of a sync helper that blocks only on file I/O (held
+    /// because `helper_file_io = "report"`).
+    pub helper_file_io: bool,
+}
+
 /// How many spawn wrappers that hand their parameter on to another are
 /// followed before the one that spawns it.
 const MAX_WRAPPER_CHAIN: usize = 4;
@@ -1014,14 +1024,6 @@ impl<'s> CrateIndex<'s> {
         (self.calls_at[file].get(&(call.start.byte, call.end.byte))).is_some_and(|site| !site.once)
     }
 
-    /// Whether the chain [`CrateIndex::blocking_via`] finds from the call
-    /// at `call` in `file` ends at file I/O: no callee waits on anything
-    /// else.
-    pub fn blocks_only_on_file_io(&self, file: usize, call: Span, depth: usize) -> bool {
-        self.blocking_search(file, call, depth, false, &mut HashMap::new())
-            .is_none()
-    }
-
     fn blocking_search(
         &self,
         file: usize,
@@ -1262,8 +1264,26 @@ impl<'s> CrateIndex<'s> {
     }
 
     /// Decides a finding's [`Follow`] for a finding in `file`: `None` when it
-    /// does not hold, else the hops to add to its notes.
-    pub fn decide(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
+    /// does not hold, else what holds it.
+    pub fn decide(&self, file: usize, follow: &Follow, at: usize) -> Option<Decision> {
+        if let Some(call) = follow.blocking_in_callee {
+            let (hops, file_io) = self.blocking_via(file, call, follow.depth)?;
+            // A helper that blocks only on file I/O counts when asked for.
+            return (!file_io || follow.helper_file_io_reported).then_some(Decision {
+                hops,
+                helper_file_io: file_io,
+            });
+        }
+        let hops = self.decide_hops(file, follow, at)?;
+        Some(Decision {
+            hops,
+            helper_file_io: false,
+        })
+    }
+
+    /// [`CrateIndex::decide`] for a finding that is not a call of a helper:
+    /// the hops to add to its notes.
+    fn decide_hops(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
         if follow.reached_by_detached_task {
             return self
                 .detached_task_running(file, at, follow.depth)
@@ -1273,11 +1293,6 @@ impl<'s> CrateIndex<'s> {
             if self.field_is_read(field) {
                 return None;
             }
-        }
-        if let Some(call) = follow.blocking_in_callee {
-            return self
-                .blocking_via(file, call, follow.depth)
-                .map(|(hops, _)| hops);
         }
         if let Some(large) = &follow.large_const {
             return self.large_const(large).map(|hop| vec![hop]);

@@ -226,10 +226,12 @@ pub const BLOCKING_FS_CALLS: &[&str] = &[
     "std::fs::read_to_string",
     "std::fs::write",
     "std::fs::copy",
-    "std::fs::remove_dir_all",
     "std::fs::File::open",
     "std::fs::File::create",
 ];
+
+/// Free functions that remove a directory tree: as slow as the tree is large.
+pub const BLOCKING_TREE_REMOVALS: &[&str] = &["std::fs::remove_dir_all"];
 
 /// Free functions that connect a socket.
 pub const BLOCKING_NET_CALLS: &[&str] = &[
