@@ -1080,6 +1080,7 @@ fn endless_loops<'v>(
 /// no cancellation) and the body's values it is given: a timer made in the
 /// task and handed to a fn that polls it in such a loop is pinned by the
 /// task as one polled in the body's own loop.
+///
 /// A method of a type of this file called on a value of that type
 /// (`hb.run().await;`) counts too: its loops may poll the value's fields.
 struct CalleeGivenValues<'v> {
@@ -1156,12 +1157,7 @@ fn callees_given_values<'v>(
             Expr::Reference(r) => &*r.expr,
             other => other,
         };
-        let params = (f.sig.inputs.iter().zip(&call.args))
-            .filter_map(|(input, arg)| match input {
-                syn::FnArg::Typed(t) => pat_ident(&t.pat).map(|i| (i.to_string(), lent(arg))),
-                syn::FnArg::Receiver(_) => None,
-            })
-            .collect();
+        let params = params_given(f.sig, call.args.iter().map(lent), false);
         found.push(CalleeGivenValues {
             loops,
             params,
@@ -1187,10 +1183,7 @@ fn fn_loops<'v>(
     }
     impl<'v> Fns<'_, 'v, '_> {
         fn body(&mut self, block: &'v syn::Block) {
-            for l in self.ctx.task_shape_of_block(block, false).loops {
-                if l.wrapped || l.observes_cancellation {
-                    continue;
-                }
+            for l in endless_loops(self.ctx, block) {
                 self.pinning
                     .entry(expr_key(l.expr))
                     .or_default()
@@ -1295,19 +1288,27 @@ fn fn_task_params<'v>(
     else {
         return (Vec::new(), Vec::new());
     };
-    let inputs = f
-        .sig
-        .inputs
-        .iter()
-        .filter(|i| !(skip_receiver && matches!(i, syn::FnArg::Receiver(_))));
-    let params = inputs
+    (params_given(f.sig, args, skip_receiver), from)
+}
+
+/// A call's arguments paired with the names of the parameters of the fn
+/// with signature `sig` they are given to (`skip_receiver`: the call is a
+/// method call, whose receiver is not among `args`); parameters bound by
+/// a pattern other than a name are left out.
+fn params_given<'v>(
+    sig: &syn::Signature,
+    args: impl IntoIterator<Item = &'v Expr>,
+    skip_receiver: bool,
+) -> Vec<(String, &'v Expr)> {
+    let inputs =
+        (sig.inputs.iter()).filter(|i| !(skip_receiver && matches!(i, syn::FnArg::Receiver(_))));
+    inputs
         .zip(args)
         .filter_map(|(input, arg)| match input {
             syn::FnArg::Typed(t) => pat_ident(&t.pat).map(|i| (i.to_string(), arg)),
             syn::FnArg::Receiver(_) => None,
         })
-        .collect();
-    (params, from)
+        .collect()
 }
 
 /// Case 3, second half: the timers bound before `loop_expr` (in the task or
