@@ -22,6 +22,8 @@
 //! current output (never the `//~` comments, which say what is meant).
 //! Every mismatching case is reported, not just the first.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -52,12 +54,7 @@ fn actual_output(display: &str, text: &str, config: &Config) -> (String, Vec<(us
 /// The findings a case expects, from its `//~ rule_name …` comments, as
 /// (line, rule), sorted.
 fn expected_findings(text: &str) -> Vec<(usize, String)> {
-    let mut expected: Vec<(usize, String)> = text
-        .lines()
-        .enumerate()
-        .filter_map(|(i, line)| Some((i + 1, line.split_once("//~")?.1)))
-        .flat_map(|(n, rules)| rules.split_whitespace().map(move |r| (n, r.to_string())))
-        .collect();
+    let mut expected = common::marked_findings(text);
     expected.sort();
     expected
 }

@@ -12,6 +12,8 @@
 //!
 //! `BLESS=1 cargo test --test ui_crates` rewrites the `.stderr` files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use leaklint::report::human;
@@ -103,12 +105,8 @@ fn expected_findings(case: &Path, display: &str) -> Option<Vec<(String, usize, S
                     .replace('\\', "/")
             );
             let text = std::fs::read_to_string(&path).unwrap();
-            for (i, line) in text.lines().enumerate() {
-                if let Some((_, rules)) = line.split_once("//~") {
-                    for r in rules.split_whitespace() {
-                        expected.push((shown.clone(), i + 1, r.to_string()));
-                    }
-                }
+            for (line, rule) in common::marked_findings(&text) {
+                expected.push((shown.clone(), line, rule));
             }
         }
     }

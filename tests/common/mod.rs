@@ -170,3 +170,14 @@ pub fn assert_contract_shape(text: &str) {
         assert!(e["column"].is_u64() || e["column"].is_null());
     }
 }
+
+/// The findings a UI case's text expects, from its `//~ rule_name …`
+/// comments (on the line where each finding starts), as (line, rule), in
+/// the order written.
+pub fn marked_findings(text: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| Some((i + 1, line.split_once("//~")?.1)))
+        .flat_map(|(n, rules)| rules.split_whitespace().map(move |r| (n, r.to_string())))
+        .collect()
+}
