@@ -64,6 +64,7 @@ use std::time::{Duration, SystemTime};
 
 use crate::crate_load::ScannedFile;
 use crate::word_filter::WordFilter;
+use leaklint_lints::context::crate_names::InCrate;
 use leaklint_lints::context::entry::CallSummary;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -78,7 +79,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 34;
+pub const SCHEMA: u32 = 35;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";
@@ -432,6 +433,22 @@ fn key(digest: u128, module: &str) -> Key {
     hasher.update(module.as_bytes());
     hasher.update(&digest.to_le_bytes());
     hasher.digest128()
+}
+
+/// What a file's summary is cached under beside its text: its module's
+/// name, and what its crate says of names (see [`InCrate`]) when that can
+/// change how its paths resolve.
+pub fn module_key(module: &str, krate: Option<&InCrate>) -> String {
+    let Some(krate) = krate else {
+        return module.to_string();
+    };
+    let mut hasher = Xxh3::new();
+    hasher.update(&krate.names.digest.to_le_bytes());
+    for part in &krate.module {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    format!("{module}\n{:032x}", hasher.digest128())
 }
 
 /// The key of the [`FileRecord`] of the file at `path`.

@@ -41,13 +41,14 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
 use ignore::WalkBuilder;
+use leaklint_lints::context::crate_names::InCrate;
 use leaklint_lints::context::entry::{self, CallSummary, Callee};
 use leaklint_lints::context::follow::{CrateIndex, Decision, Hop};
 use leaklint_lints::{FileContext, Finding, MainReach, Note, ReachKind};
 use rayon::prelude::*;
 
 use crate::cache::SummaryCache;
-use crate::crate_load::{self, last_segment, BlockingFns, LazyCrate, Want};
+use crate::crate_load::{self, last_segment, BlockingFns, CratePlaces, LazyCrate, Want};
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{FileResult, Report};
@@ -589,6 +590,7 @@ pub fn mark_crates_with_blocking_calls(
     depth: usize,
     cached: bool,
     before: &mut CrateBlocking,
+    names_found: &mut dyn FnMut(Vec<Option<InCrate>>),
 ) -> Vec<Option<Arc<BlockingFns>>> {
     let may_block =
         |f: &Path| std::fs::read(f).is_ok_and(|bytes| crate_load::spells_blocking_call(&bytes));
@@ -627,14 +629,14 @@ pub fn mark_crates_with_blocking_calls(
                 .ok()
         })
         .flatten();
-    type Found = (PathBuf, Option<Arc<BlockingFns>>, LazyCrate, Vec<PathBuf>);
-    let found: Vec<Found> = match pool.as_ref() {
+    // First every crate's module trees (what the engine needs of names),
+    // then their blocking fns.
+    let scanned: Vec<(PathBuf, LazyCrate, Vec<PathBuf>)> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             jobs.into_par_iter()
                 .map(|(root, held)| {
-                    let mut krate = held
+                    let krate = held
                         .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
-                    let blocking = crate_blocking_fns(&mut krate, depth);
                     // The tree's paths are canonical: most linted paths
                     // are already, the others are made so (a system call).
                     let in_tree = |p: &Path| krate.is_member(p) || krate.test_files.contains(p);
@@ -642,16 +644,43 @@ pub fn mark_crates_with_blocking_calls(
                         .filter(|p| !((p.is_absolute() && in_tree(p)) || in_tree(&canonical(p))))
                         .map(|p| p.to_path_buf())
                         .collect();
-                    (root, blocking, krate, orphans)
+                    (root, krate, orphans)
                 })
                 .collect()
         }),
         None => Vec::new(),
     };
-    for (root, blocking, krate, orphans) in found {
+    for (root, krate, orphans) in &scanned {
+        before.orphans.extend(orphans.iter().cloned());
+        if let Some(places) = krate.places() {
+            before.places.insert(root.clone(), places);
+        }
+    }
+    names_found(
+        files
+            .iter()
+            .zip(&roots)
+            .map(|(file, root)| {
+                let places = before.places.get(root.as_ref()?)?;
+                places.in_crate(&file.path)
+            })
+            .collect(),
+    );
+    let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, LazyCrate)> = match pool.as_ref() {
+        Some(pool) => pool.install(|| {
+            scanned
+                .into_par_iter()
+                .map(|(root, mut krate, _)| {
+                    let blocking = crate_blocking_fns(&mut krate, depth);
+                    (root, blocking, krate)
+                })
+                .collect()
+        }),
+        None => Vec::new(),
+    };
+    for (root, blocking, krate) in found {
         before.hold_or_release(root.clone(), krate, hold);
         before.blocking.insert(root, (depth, blocking));
-        before.orphans.extend(orphans);
     }
     files
         .iter()
@@ -712,6 +741,9 @@ fn crate_blocking_fns(krate: &mut LazyCrate, depth: usize) -> Option<Arc<Blockin
 /// it scanned, so that the crate pass need not walk and read them again.
 pub struct CrateBlocking {
     pub blocking: HashMap<PathBuf, (usize, Option<Arc<BlockingFns>>)>,
+    /// Per crate root, what its items say of names and where its files
+    /// are, when that changes how some path resolves.
+    pub places: HashMap<PathBuf, CratePlaces>,
     /// The linted files (as the run names them) that no module tree of
     /// their crate reaches: each is its own crate.
     orphans: HashSet<PathBuf>,
@@ -734,6 +766,7 @@ impl Default for CrateBlocking {
     fn default() -> CrateBlocking {
         CrateBlocking {
             blocking: HashMap::new(),
+            places: HashMap::new(),
             orphans: HashSet::new(),
             scanned: HashMap::new(),
             budget: Arc::new(AtomicUsize::new(crate_load::MAX_KEPT_TEXT_BYTES)),
@@ -799,10 +832,12 @@ pub(crate) fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// One file's calls, or `None` if it cannot be read, parsed or analysed.
+/// One file's calls, or `None` if it cannot be read, parsed or analysed;
+/// `krate` is the file's place in its crate (see [`InCrate`]).
 pub(crate) fn summary(
     path: &Path,
     module: &str,
+    krate: Option<&InCrate>,
     max_nesting: usize,
     cache: &SummaryCache,
 ) -> Option<CallSummary> {
@@ -810,7 +845,8 @@ pub(crate) fn summary(
         return None;
     }
     let text = std::fs::read_to_string(path).ok()?;
-    summary_of_text(crate::text::strip_bom(&text), module, max_nesting, cache)
+    let text = crate::text::strip_bom(&text);
+    summary_of_text(text, module, krate, max_nesting, cache)
 }
 
 /// [`summary`] of a file already read (`text`, without its byte-order
@@ -818,25 +854,31 @@ pub(crate) fn summary(
 pub(crate) fn summary_of_text(
     text: &str,
     module: &str,
+    krate: Option<&InCrate>,
     max_nesting: usize,
     cache: &SummaryCache,
 ) -> Option<CallSummary> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return None;
     }
-    cache.summary(text, module, || {
+    cache.summary(text, &crate::cache::module_key(module, krate), || {
         // As in the engine: two large files parsed at once set the peak.
         let _one_at_a_time = (text.len() >= crate::engine::LARGE_FILE_BYTES).then(|| {
             crate::engine::LARGE_FILE
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
         });
-        compute_summary(text, module, max_nesting)
+        compute_summary(text, module, krate, max_nesting)
     })
 }
 
 /// The calls of the file whose text is `text`, the module `module`.
-fn compute_summary(text: &str, module: &str, max_nesting: usize) -> Option<CallSummary> {
+fn compute_summary(
+    text: &str,
+    module: &str,
+    krate: Option<&InCrate>,
+    max_nesting: usize,
+) -> Option<CallSummary> {
     if crate::nesting::scan(text, max_nesting)
         .first_too_deep
         .is_some()
@@ -845,7 +887,7 @@ fn compute_summary(text: &str, module: &str, max_nesting: usize) -> Option<CallS
     }
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
-        Some(FileContext::new(&file, text).call_summary(module))
+        Some(FileContext::new_in_crate(&file, text, krate.cloned()).call_summary(module))
     }));
     proc_macro2::extra::invalidate_current_thread_spans();
     result.ok().flatten()

@@ -30,9 +30,12 @@ use rayon::prelude::*;
 
 use crate::cache::{FileRecord, FileStamp, SummaryCache};
 use crate::callers::{module_name, package_files, summary, summary_of_text};
+use crate::crate_names::NamesBuilder;
 use crate::crate_tree::TargetKind;
+use crate::mod_scan::{FileItems, PubUse};
 use crate::name_search::{NameSearch, Spelling};
 use crate::word_filter::WordFilter;
+use leaklint_lints::context::crate_names::{CrateNames, InCrate};
 
 /// A crate whose files are parsed on demand (see the module documentation).
 pub struct LazyCrate {
@@ -102,6 +105,35 @@ pub struct LazyCrate {
     /// with that name.
     library_of: HashMap<PathBuf, String>,
     unit_count: usize,
+    /// What the crate's items say of names (its re-exports of other
+    /// crates' items, its `#[macro_use]` crates), for every file of it.
+    names: Arc<CrateNames>,
+    /// The module path of each file of the trees that is not test code
+    /// (the first tree's, when several reach it).
+    module_paths: HashMap<PathBuf, Vec<String>>,
+}
+
+/// A crate's [`CrateNames`] and the module path of each of its files: the
+/// [`InCrate`] of any file, kept after the crate itself is dropped.
+#[derive(Debug, Clone)]
+pub struct CratePlaces {
+    names: Arc<CrateNames>,
+    modules: HashMap<PathBuf, Vec<String>>,
+}
+
+impl CratePlaces {
+    /// The place of the file at `path` (as linted: made canonical when the
+    /// trees do not know it as given).
+    pub fn in_crate(&self, path: &Path) -> Option<InCrate> {
+        let module = match self.modules.get(path) {
+            Some(module) => module,
+            None => self.modules.get(&crate::callers::canonical(path))?,
+        };
+        Some(InCrate {
+            names: Arc::clone(&self.names),
+            module: module.clone(),
+        })
+    }
 }
 
 /// A loaded fn that a call may resolve to: its place in
@@ -149,6 +181,10 @@ struct Indexed {
 pub struct ScannedFile {
     /// Its `mod` declarations (`None`: it cannot be parsed).
     decls: Option<Vec<ModDecl>>,
+    /// The names its `pub use` items bind.
+    reexports: Vec<PubUse>,
+    /// The crates its `#[macro_use] extern crate` items name.
+    macro_use: Vec<String>,
     /// Whether it spells a blocking call ([`BLOCKING_WORDS`]).
     spells_blocking_call: bool,
     /// Whether it says `async`.
@@ -382,6 +418,8 @@ impl LazyCrate {
             library_roots: BTreeSet::new(),
             library_of: HashMap::new(),
             unit_count: 0,
+            names: Arc::new(CrateNames::default()),
+            module_paths: HashMap::new(),
         };
         if let Some((files, manifests)) = package_files(root) {
             krate.read_trees(&files, &manifests);
@@ -474,6 +512,7 @@ impl LazyCrate {
         // A library's unit → its name, unless two packages' libraries share it.
         let mut library_names: BTreeMap<usize, String> = BTreeMap::new();
         let mut named_twice: BTreeSet<String> = BTreeSet::new();
+        let mut names = NamesBuilder::default();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
@@ -525,6 +564,14 @@ impl LazyCrate {
                     .cloned()
                     .unwrap_or_else(|| "crate".to_string());
                 let path = walked_or_canonical(&file.path, &walked, &mut dirs);
+                if !file.test {
+                    if let Some(scanned) = scans.get(&path).and_then(Option::as_ref) {
+                        names.add_file(&file.module, &scanned.reexports, &scanned.macro_use);
+                    }
+                    self.module_paths
+                        .entry(path.clone())
+                        .or_insert_with(|| file.module.clone());
+                }
                 let unit = self.unit_count + file.target;
                 if package.targets[file.target].kind == TargetKind::Lib {
                     self.library_units.insert(unit);
@@ -555,6 +602,7 @@ impl LazyCrate {
         // Paths below a library's name (`app::util::pause`) are paths into
         // the crate, whatever its modules are named.
         self.library_paths = libraries.clone();
+        self.names = Arc::new(names.finish(&self.library_paths));
         libraries.retain(|l| !members.values().any(|(module, _)| module == l));
         self.library_roots = self.library_of.values().cloned().collect();
         self.unnamed_roots = libraries.difference(&self.library_roots).cloned().collect();
@@ -584,6 +632,22 @@ impl LazyCrate {
                 _ => None,
             };
             self.members.insert(path, name);
+        }
+        if !self.names.is_empty() {
+            // The scan kept each file's summary under its module's name
+            // alone; with names of the crate that matter, it is cached under
+            // those too.
+            for (path, module) in &self.module_paths {
+                if let (Some(known), Some(name)) = (self.indexed.get(path), self.members.get(path))
+                {
+                    let krate = InCrate {
+                        names: Arc::clone(&self.names),
+                        module: module.clone(),
+                    };
+                    self.cache
+                        .keep(known.digest, &crate::cache::module_key(name, Some(&krate)));
+                }
+            }
         }
         // Only the files of the trees are searched: the others' texts go
         // back to the budget.
@@ -700,7 +764,8 @@ impl LazyCrate {
     pub fn summary_of(&mut self, path: &Path) -> Option<&CallSummary> {
         if !self.loaded.contains_key(path) {
             let module = self.members.get(path)?.clone();
-            let made = summary(path, &module, self.max_nesting, &self.cache);
+            let krate = self.in_crate(path);
+            let made = summary(path, &module, krate.as_ref(), self.max_nesting, &self.cache);
             self.complete &= made.is_some();
             self.insert_loaded(path.to_path_buf(), made);
         }
@@ -882,7 +947,11 @@ impl LazyCrate {
                         continue;
                     }
                     let known = match (self.indexed.get(path), self.members.get(path)) {
-                        (Some(indexed), Some(module)) => Some((indexed.digest, module.clone())),
+                        (Some(indexed), Some(module)) => {
+                            let krate = self.in_crate(path);
+                            let key = crate::cache::module_key(module, krate.as_ref());
+                            Some((indexed.digest, key))
+                        }
                         _ => None,
                     };
                     let stored = known.as_ref().and_then(|(digest, module)| {
@@ -1120,6 +1189,7 @@ impl LazyCrate {
             .collect();
         let (max_nesting, cache, texts) = (self.max_nesting, &self.cache, &self.texts);
         let indexed = &self.indexed;
+        let in_crate = |path: &Path| self.in_crate(path);
         let found: Vec<(PathBuf, Option<Option<CallSummary>>)> = candidates
             .par_iter()
             .filter_map(|(path, module)| {
@@ -1140,7 +1210,8 @@ impl LazyCrate {
                 };
                 let matched = words.spelled(text.as_bytes(), spelling);
                 (!matched.is_empty() && fits(&matched, text.as_bytes(), module)).then(|| {
-                    let made = summary_of_text(&text, module, max_nesting, cache);
+                    let krate = in_crate(path);
+                    let made = summary_of_text(&text, module, krate.as_ref(), max_nesting, cache);
                     ((*path).clone(), Some(made))
                 })
             })
@@ -1165,15 +1236,17 @@ impl LazyCrate {
             .filter(|p| !loaded.contains_key(p))
             .filter_map(|p| {
                 let module = members.get(&p)?;
+                let krate = self.in_crate(&p);
                 let stored = || {
                     let known = self.indexed.get(&p)?;
-                    cache.stored_summary(known.digest, module)
+                    let key = crate::cache::module_key(module, krate.as_ref());
+                    cache.stored_summary(known.digest, &key)
                 };
                 let made = match self.texts.get(&p) {
-                    Some(text) => summary_of_text(text, module, max_nesting, cache),
+                    Some(text) => summary_of_text(text, module, krate.as_ref(), max_nesting, cache),
                     None => match stored() {
                         Some(made) => made,
-                        None => summary(&p, module, max_nesting, cache),
+                        None => summary(&p, module, krate.as_ref(), max_nesting, cache),
                     },
                 };
                 Some((p, made))
@@ -1183,6 +1256,29 @@ impl LazyCrate {
             self.complete &= made.is_some();
             self.insert_loaded(path, made);
         }
+    }
+
+    /// What the crate says of names and where its files are
+    /// ([`CratePlaces`]), or `None` when nothing in it changes how a path
+    /// resolves.
+    pub fn places(&self) -> Option<CratePlaces> {
+        (!self.names.is_empty()).then(|| CratePlaces {
+            names: Arc::clone(&self.names),
+            modules: self.module_paths.clone(),
+        })
+    }
+
+    /// The place in the crate of its file at `path` (see [`InCrate`]):
+    /// `None` when nothing in the crate changes how a path resolves, or the
+    /// file is not in its trees.
+    pub fn in_crate(&self, path: &Path) -> Option<InCrate> {
+        if self.names.is_empty() {
+            return None;
+        }
+        Some(InCrate {
+            names: Arc::clone(&self.names),
+            module: self.module_paths.get(path)?.clone(),
+        })
     }
 
     /// Writes the summaries made to the crate's cache.
@@ -1271,10 +1367,19 @@ fn scan(
     max_nesting: usize,
     cache: &SummaryCache,
 ) -> (ScannedFile, Option<Indexed>) {
-    let compute = || ScannedFile {
-        decls: scan_declarations(text, max_nesting),
-        spells_blocking_call: spells_blocking_call(text.as_bytes()),
-        says_async: says_async(text.as_bytes()),
+    let compute = || {
+        let items = scan_items(text, max_nesting);
+        let (reexports, macro_use) = match &items {
+            Some(items) => (items.reexports.clone(), items.macro_use.clone()),
+            None => (Vec::new(), Vec::new()),
+        };
+        ScannedFile {
+            decls: items.map(|i| i.decls),
+            reexports,
+            macro_use,
+            spells_blocking_call: spells_blocking_call(text.as_bytes()),
+            says_async: says_async(text.as_bytes()),
+        }
     };
     if !cache.is_enabled() {
         return (compute(), None);
@@ -1288,12 +1393,13 @@ fn scan(
     (cache.scanned(digest, compute), Some(indexed))
 }
 
-/// A file's `mod` declarations from its text: lexically, or by the parser
-/// where only it can tell.
-fn scan_declarations(text: &str, max_nesting: usize) -> Option<Vec<ModDecl>> {
+/// What a file's module-level items tell the crate (its `mod`
+/// declarations, its `pub use` items) from its text: lexically, or by the
+/// parser where only it can tell.
+fn scan_items(text: &str, max_nesting: usize) -> Option<FileItems> {
     // A bug in the scan must not cost the run: the file then reads as one
     // that cannot be parsed (nothing is decided as moot through it).
-    let scanned = std::panic::catch_unwind(|| crate::mod_scan::module_decls(text));
+    let scanned = std::panic::catch_unwind(|| crate::mod_scan::file_items(text));
     proc_macro2::extra::invalidate_current_thread_spans();
     match scanned {
         Ok(Some(decls)) => return Some(decls),
@@ -1309,7 +1415,7 @@ fn scan_declarations(text: &str, max_nesting: usize) -> Option<Vec<ModDecl>> {
     }
     let parsed = std::panic::catch_unwind(|| {
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
-        Some(leaklint_lints::context::modules::module_decls(&file))
+        Some(crate::mod_scan::file_items_of(&file))
     });
     proc_macro2::extra::invalidate_current_thread_spans();
     parsed.ok().flatten()

@@ -34,6 +34,7 @@ use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
 use crate::prefilter::Prefilter;
 use crate::text::{line_column, line_column_bytes, strip_bom};
 use crate::timings::{Phase, Timings};
+use leaklint_lints::context::crate_names::InCrate;
 
 /// Stack size of a worker thread: 1 GiB of address space, of which only what
 /// deep code actually touches is ever backed by memory.
@@ -105,9 +106,17 @@ pub struct Probe<'a> {
     pub parse_early: bool,
 }
 
-/// What [`Probe::crate_blocking`] holds: per file, the sync fns of its
-/// crate that may block, if any.
-pub type CrateBlocking = Later<Vec<Option<Arc<BlockingFns>>>>;
+/// What [`Probe::crate_blocking`] holds: per file of the run, what the
+/// crate pre-pass found of its crate, maybe still being found.
+#[derive(Debug)]
+pub struct CrateBlocking {
+    /// The file's place in its crate when the crate's items change how its
+    /// paths resolve (see [`InCrate`]): known once the crates' module trees
+    /// are read, before their blocking fns.
+    pub names: Later<Vec<Option<InCrate>>>,
+    /// The sync fns of its crate that may block, if any.
+    pub blocking: Later<Vec<Option<Arc<BlockingFns>>>>,
+}
 
 /// Files at least this large are analysed one at a time: a syntax tree
 /// takes about 15 times its file's size, so two multi-megabyte generated
@@ -254,7 +263,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
             let (Ok(text), Some(later)) = (utf8.as_ref(), probe.crate_blocking) else {
                 return Helpers::default();
             };
-            match later.get() {
+            match later.blocking.get() {
                 Some(by_file) => match by_file.get(index).and_then(Option::as_deref) {
                     Some(fns) => Helpers {
                         may_block: helpers_may_block(text, Some(fns)),
@@ -270,12 +279,23 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
             }
         })
     };
+    // Asked when a verdict may depend on it (the crates' module trees may
+    // still be being read).
+    let place = OnceCell::new();
+    let place = || {
+        place
+            .get_or_init(|| {
+                let by_file = probe.crate_blocking?.names.get()?;
+                by_file.get(index)?.as_ref()
+            })
+            .as_deref()
+    };
     let mut result = match utf8 {
         Ok(text) if text.len() >= LARGE_FILE_BYTES => {
             let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
-            lint_text_in_crate(&file.display, text, config, probe, &helpers)
+            lint_text_in_crate(&file.display, text, config, probe, &helpers, &place)
         }
-        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, &helpers),
+        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, &helpers, &place),
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             let (line, column) = line_column_bytes(&bytes, e.valid_up_to());
@@ -400,7 +420,7 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 /// error in such a file is not: no rule could report anything there
 /// (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
-    lint_text_in_crate(path, text, config, probe, &Helpers::default)
+    lint_text_in_crate(path, text, config, probe, &Helpers::default, &|| None)
 }
 
 /// [`lint_text_probed`] for a file whose async code may name a sync fn of
@@ -415,6 +435,7 @@ fn lint_text_in_crate<'h>(
     config: &Config,
     probe: Probe<'_>,
     helpers: &dyn Fn() -> Helpers<'h>,
+    place: &dyn Fn() -> Option<&'h InCrate>,
 ) -> FileResult {
     let text = strip_bom(text);
     if let Some(marker) = generated_marker(text) {
@@ -453,7 +474,19 @@ fn lint_text_in_crate<'h>(
 
     if let Some(prefilter) = probe.prefilter {
         let start = Instant::now();
-        let verdict = prefilter.get_or_init(|| Prefilter::new(config)).check(text);
+        let prefilter = prefilter.get_or_init(|| Prefilter::new(config));
+        let mut verdict = prefilter.check(text);
+        // A name the crate re-exports from another crate (`queue` for
+        // `pub use crossbeam_channel::unbounded as queue;` in another
+        // file) is read as the path it stands for.
+        if verdict.rules.is_some() {
+            if let Some(stands_for) = place().and_then(|n| reexported_spellings(n, text)) {
+                let mut with = String::with_capacity(text.len() + stands_for.len());
+                with.push_str(text);
+                with.push_str(&stands_for);
+                verdict.rules = prefilter.check(&with).rules;
+            }
+        }
         // Only the rules that can find something here run on the file (and
         // `blocking_call_in_async` when a crate helper may block, asked
         // after the parse when another rule needs it anyway).
@@ -515,6 +548,7 @@ fn lint_text_in_crate<'h>(
             &mut test_code,
             &mut result.summary,
             helpers,
+            place,
         )
     }));
     // Every span of this file has been converted to positions and the tree is
@@ -547,6 +581,34 @@ fn lint_text_in_crate<'h>(
     }
     result.sort();
     result
+}
+
+/// `use` items that spell what the names of `text` that its crate
+/// re-exports from other crates stand for (`use crossbeam_channel::unbounded;`
+/// for a file that says `queue`, `pub use crossbeam_channel::unbounded as
+/// queue;` being in another file), or `None` when it says none: with them the
+/// pre-filter sees the paths the file's calls resolve to. A `#[macro_use]`
+/// crate lends its macros by their own names, which the pre-filter reads
+/// already.
+fn reexported_spellings(krate: &InCrate, text: &str) -> Option<String> {
+    let mut uses = String::new();
+    for (from, to) in &krate.names.reexports {
+        let name = from.rsplit("::").next().unwrap_or(from);
+        let finder = memchr::memmem::find_iter(text.as_bytes(), name.as_bytes());
+        let bytes = text.as_bytes();
+        let spelled = finder.into_iter().any(|at| {
+            let before = at.checked_sub(1).map(|i| bytes[i]);
+            let after = bytes.get(at + name.len()).copied();
+            !before.is_some_and(crate::lexer::is_ascii_ident_byte)
+                && !after.is_some_and(crate::lexer::is_ascii_ident_byte)
+        });
+        if spelled {
+            uses.push_str("\nuse ");
+            uses.push_str(to);
+            uses.push(';');
+        }
+    }
+    (!uses.is_empty()).then_some(uses)
 }
 
 /// Whether an inner `#![cfg(test)]` (or another cfg that requires `test`)
@@ -588,6 +650,7 @@ fn analyse<'h>(
     test_code: &mut Vec<Span>,
     summary: &mut Option<Box<CallSummary>>,
     helpers: &dyn Fn() -> Helpers<'h>,
+    place: &dyn Fn() -> Option<&'h InCrate>,
 ) {
     let file = match parsed {
         Ok(file) => file,
@@ -623,7 +686,7 @@ fn analyse<'h>(
         }
     };
     let start = Instant::now();
-    let mut ctx = FileContext::new(&file, text);
+    let mut ctx = FileContext::new_in_crate(&file, text, place().cloned());
     if !config.include_tests {
         test_code.extend_from_slice(ctx.test_spans());
     }

@@ -22,6 +22,7 @@ pub mod code;
 pub mod config;
 pub mod config_file;
 pub mod crate_load;
+pub mod crate_names;
 pub mod crate_tree;
 pub mod discover;
 pub mod engine;

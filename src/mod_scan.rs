@@ -14,24 +14,118 @@
 //! item position whose body says `mod` (`cfg_if! { … mod unix; … }`,
 //! tokio's `cfg_rt! { mod runtime; }`) may declare modules as the parser
 //! reads it: the scan gives up ([`None`]) and the caller parses the file.
+//!
+//! The same walk reads what the file's items tell other files about names
+//! ([`FileItems`]): its `pub use` items (`pub use tokio::spawn;` in
+//! `util.rs` makes `crate::util::spawn` tokio's) and, at its top, its
+//! `#[macro_use] extern crate …;` items.
 
 use leaklint_lints::context::modules::{self, InlineMod, ModDecl};
 use syn::parse::Parser;
 
 use crate::lexer::{self, Token, TokenKind};
 
+/// What a file's module-level items tell the crate (see the module
+/// documentation).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileItems {
+    /// Its out-of-line module declarations, in source order.
+    pub decls: Vec<ModDecl>,
+    /// The names its `pub use` items (any `pub` visibility) bind.
+    pub reexports: Vec<PubUse>,
+    /// The crates named by `#[macro_use] extern crate …;` at its top.
+    pub macro_use: Vec<String>,
+}
+
+/// One name a `pub use` item binds: `pub use a::{b as c};` inside `mod m
+/// { … }` binds `c` in module `m` (of the file) to `a::b`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PubUse {
+    /// The inline modules around the item, outermost first.
+    pub inline_parents: Vec<String>,
+    /// The name it binds.
+    pub name: String,
+    /// The path it names, as written (`::tokio::spawn` keeps its `::`).
+    pub target: String,
+}
+
 /// Every out-of-line module declaration of `text`, in source order, or
 /// `None` when only the parser can tell (see the module documentation).
 pub fn module_decls(text: &str) -> Option<Vec<ModDecl>> {
-    if memchr::memmem::find(text.as_bytes(), b"mod").is_none() {
-        return Some(Vec::new());
+    file_items(text).map(|items| items.decls)
+}
+
+/// What `text`'s module-level items tell the crate, or `None` when only the
+/// parser can tell its module declarations (see the module documentation).
+pub fn file_items(text: &str) -> Option<FileItems> {
+    let has = |word: &[u8]| memchr::memmem::find(text.as_bytes(), word).is_some();
+    if !has(b"mod") && !has(b"pub") && !has(b"extern") {
+        return Some(FileItems::default());
     }
     let mut scan = Scan {
         text,
         tokens: lexer::tokens(text),
         line: Lines::default(),
+        items: FileItems::default(),
     };
-    scan.run()
+    scan.run()?;
+    Some(scan.items)
+}
+
+/// What [`file_items`] reads in a parsed file (when the scan gave up).
+pub fn file_items_of(file: &syn::File) -> FileItems {
+    let mut items = FileItems {
+        decls: modules::module_decls(file),
+        ..FileItems::default()
+    };
+    // A file that is test code (`#![cfg(test)]`) re-exports nothing that
+    // runs.
+    let test_file = modules::inline_module(String::new(), &file.attrs).1;
+    fn walk(items: &[syn::Item], parents: &mut Vec<String>, out: &mut FileItems, test: bool) {
+        for item in items {
+            match item {
+                syn::Item::Use(u) if !test && !matches!(u.vis, syn::Visibility::Inherited) => {
+                    let prefix = if u.leading_colon.is_some() { "::" } else { "" };
+                    out.reexports.extend(use_names(&u.tree, prefix, parents));
+                }
+                syn::Item::ExternCrate(e)
+                    if parents.is_empty()
+                        && e.attrs.iter().any(|a| a.path().is_ident("macro_use")) =>
+                {
+                    out.macro_use
+                        .push(leaklint_lints::context::imports::unraw(&e.ident));
+                }
+                syn::Item::Mod(m) => {
+                    if let Some((_, content)) = &m.content {
+                        let name = leaklint_lints::context::imports::unraw(&m.ident);
+                        if modules::inline_module(name.clone(), &m.attrs).1 {
+                            continue;
+                        }
+                        parents.push(name);
+                        walk(content, parents, out, test);
+                        parents.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(&file.items, &mut Vec::new(), &mut items, test_file);
+    items
+}
+
+/// The names a `use` tree binds, as [`PubUse`]s (globs bind none that can
+/// be told here).
+fn use_names(tree: &syn::UseTree, prefix: &str, parents: &[String]) -> Vec<PubUse> {
+    let (names, _globs) = leaklint_lints::context::imports::use_tree_names(tree);
+    names
+        .into_iter()
+        .map(|(name, target)| PubUse {
+            inline_parents: parents.to_vec(),
+            name,
+            target: format!("{prefix}{target}"),
+        })
+        .collect()
 }
 
 /// What a brace opened: an inline module (its name and attributes, and
@@ -45,10 +139,11 @@ struct Scan<'a> {
     text: &'a str,
     tokens: lexer::Tokens<'a>,
     line: Lines,
+    items: FileItems,
 }
 
 impl Scan<'_> {
-    fn run(&mut self) -> Option<Vec<ModDecl>> {
+    fn run(&mut self) -> Option<()> {
         let mut decls = Vec::new();
         // The file is the outermost module.
         let mut frames = vec![Frame::Module(None, false)];
@@ -91,6 +186,45 @@ impl Scan<'_> {
                 }
                 previous = None;
                 continue;
+            }
+            if token.kind == TokenKind::Ident && &self.text[token.range()] == "pub" {
+                // `pub`, `pub(crate)`, `pub(in path)`: then maybe `use`.
+                if self.peek_is_punct(b'(') {
+                    self.tokens.next_non_trivia();
+                    self.skip_group()?;
+                }
+                let next = self.tokens.clone().next_non_trivia();
+                if next
+                    .is_some_and(|t| t.kind == TokenKind::Ident && &self.text[t.range()] == "use")
+                {
+                    self.tokens.next_non_trivia();
+                    self.pub_use(&frames)?;
+                    attrs.clear();
+                    previous = None;
+                    continue;
+                }
+                previous = Some(token);
+                continue;
+            }
+            if token.kind == TokenKind::Ident
+                && &self.text[token.range()] == "extern"
+                && frames.len() == 1
+            {
+                let mut ahead = self.tokens.clone();
+                let is_crate = ahead.next_non_trivia().is_some_and(|t| {
+                    t.kind == TokenKind::Ident && &self.text[t.range()] == "crate"
+                });
+                if is_crate {
+                    let name = ahead
+                        .next_non_trivia()
+                        .and_then(|t| t.ident_name(self.text));
+                    if let Some(name) = name {
+                        let outer = self.outer_attrs(&attrs)?;
+                        if outer.iter().any(|a| a.path().is_ident("macro_use")) {
+                            self.items.macro_use.push(name.to_string());
+                        }
+                    }
+                }
             }
             if token.kind == TokenKind::Ident && &self.text[token.range()] == "mod" {
                 let name_token = self.tokens.next_non_trivia()?;
@@ -150,7 +284,49 @@ impl Scan<'_> {
             }
             previous = Some(token);
         }
-        (frames.len() == 1).then_some(decls)
+        self.items.decls = decls;
+        (frames.len() == 1).then_some(())
+    }
+
+    /// Reads the rest of a `use` item whose `use` was just read (after a
+    /// `pub` visibility), inside the inline modules `frames` give: the
+    /// names it binds.
+    fn pub_use(&mut self, frames: &[Frame]) -> Option<()> {
+        let start = self.tokens.clone().next_non_trivia()?.start;
+        let mut depth = 0usize;
+        let end = loop {
+            let t = self.tokens.next_non_trivia()?;
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            match self.text.as_bytes()[t.start] {
+                b'{' => depth += 1,
+                b'}' => depth = depth.checked_sub(1)?,
+                b';' if depth == 0 => break t.start,
+                _ => {}
+            }
+        };
+        let written = self.text[start..end].trim();
+        let (prefix, tree) = match written.strip_prefix("::") {
+            Some(rest) => ("::", rest),
+            None => ("", written),
+        };
+        // A tree that does not parse binds nothing this scan can tell.
+        if let Ok(tree) = syn::parse_str::<syn::UseTree>(tree) {
+            let mut parents = Vec::new();
+            for frame in frames {
+                match frame {
+                    Frame::Module(Some(m), false) => parents.push(m.name.clone()),
+                    Frame::Module(None, false) => {}
+                    // Test code tells the crate nothing.
+                    _ => return Some(()),
+                }
+            }
+            self.items
+                .reexports
+                .extend(use_names(&tree, prefix, &parents));
+        }
+        Some(())
     }
 
     /// Whether the next token that is not trivia is the punctuation `c`.

@@ -16,6 +16,7 @@ use crate::outcome::Report;
 use crate::packages::PackageNames;
 use crate::settings::{self, Overrides, Resolver};
 use crate::timings::{self, Timings};
+use leaklint_lints::context::crate_names::InCrate;
 
 /// Why a run could not produce a report (exit status 2): the message and,
 /// for a bad configuration file, the file (as displayed) and line.
@@ -168,34 +169,43 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
             uncached.extend(group.files.iter().map(|f| f.display.clone()));
         }
         let group = &*group;
-        let find_blocking = |packages: &mut PackageNames, before: &mut callers::CrateBlocking| {
-            let start = std::time::Instant::now();
-            let found = callers::mark_crates_with_blocking_calls(
-                &group.files,
-                packages,
-                config.max_nesting,
-                config.options.call_depth,
-                config.cache,
-                before,
-            );
-            if let Some(t) = timings {
-                t.lap(timings::Phase::CrateBlocking, start);
-            }
-            found
-        };
+        let find_blocking =
+            |packages: &mut PackageNames,
+             before: &mut callers::CrateBlocking,
+             names_found: &mut dyn FnMut(Vec<Option<InCrate>>)| {
+                let start = std::time::Instant::now();
+                let found = callers::mark_crates_with_blocking_calls(
+                    &group.files,
+                    packages,
+                    config.max_nesting,
+                    config.options.call_depth,
+                    config.cache,
+                    before,
+                    names_found,
+                );
+                if let Some(t) = timings {
+                    t.lap(timings::Phase::CrateBlocking, start);
+                }
+                found
+            };
         let engine_report = if group.files.len() <= callers::MAX_FILES_TO_HOLD_CRATES {
             // A small run (an editor's, a commit hook's) is mostly the
             // pre-pass's walk of the crate: the engine reads, parses and
             // lints the files meanwhile, and waits for the pre-pass only
             // when a verdict needs it.
             std::thread::scope(|scope| {
-                let (found, sender) = Later::channel();
+                let (names, names_sender) = Later::channel();
+                let (blocking, sender) = Later::channel();
                 let (packages, before) = (&mut packages, &mut crate_blocking);
                 let pre_pass = scope.spawn(move || {
-                    // A panic drops `sender` unsent: the engine goes on, and
-                    // the panic is raised once it is done.
-                    let _ = sender.send(find_blocking(packages, before));
+                    // A panic drops the senders unsent: the engine goes on,
+                    // and the panic is raised once it is done.
+                    let mut names_found = |names| {
+                        let _ = names_sender.send(names);
+                    };
+                    let _ = sender.send(find_blocking(packages, before, &mut names_found));
                 });
+                let found = engine::CrateBlocking { names, blocking };
                 let report = run_engine(group, &config, &options, timings, Some(&found));
                 if let Err(panic) = pre_pass.join() {
                     std::panic::resume_unwind(panic);
@@ -203,7 +213,14 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
                 report
             })
         } else {
-            let found = Later::ready(find_blocking(&mut packages, &mut crate_blocking));
+            let mut names = Vec::new();
+            let blocking = find_blocking(&mut packages, &mut crate_blocking, &mut |found| {
+                names = found
+            });
+            let found = engine::CrateBlocking {
+                names: Later::ready(names),
+                blocking: Later::ready(blocking),
+            };
             run_engine(group, &config, &options, timings, Some(&found))
         };
         report.absorb(engine_report?);

@@ -478,3 +478,49 @@ fn a_blocking_helper_is_found_alike_cold_warm_and_after_an_edit() {
     std::thread::sleep(std::time::Duration::from_millis(2100));
     assert_eq!(lint(&[]), uncached, "blocking again");
 }
+
+/// A path through a re-export of another file resolves to the item it
+/// re-exports, cold and warm, and no longer once the re-export is gone:
+/// what a file's summary says depends on the crate's re-exports too.
+#[test]
+fn editing_a_reexport_changes_the_next_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[package]\nname = \"ticker\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    );
+    write(
+        d,
+        "src/lib.rs",
+        "pub mod rt;\npub mod worker;\n\npub fn start() {\n    tokio::spawn(worker::run());\n}\n",
+    );
+    write(d, "src/rt.rs", "pub use tokio::time::interval as every;\n");
+    write(
+        d,
+        "src/worker.rs",
+        "pub async fn run() {\n    let mut t = crate::rt::every(std::time::Duration::from_secs(1));\n    \
+         loop {\n        t.tick().await;\n    }\n}\n",
+    );
+    let run = |extra: &[&str]| {
+        let mut args = extra.to_vec();
+        args.push(".");
+        seen(&leaklint(d, &args))
+    };
+    let cold = run(&[]);
+    assert!(cold.0.contains("timer_never_dropped"), "{}", cold.0);
+    assert_eq!(run(&[]), cold);
+    assert_eq!(run(&["--no-cache"]), cold);
+
+    // `every` is now the crate's own fn: no timer.
+    write(
+        d,
+        "src/rt.rs",
+        "pub fn every(_: std::time::Duration) -> u8 {\n    0\n}\n",
+    );
+    let edited = run(&[]);
+    assert!(!edited.0.contains("timer_never_dropped"), "{}", edited.0);
+    assert!(edited.0.contains("spawn_without_cancel"), "{}", edited.0);
+    assert_eq!(run(&["--no-cache"]), edited);
+}

@@ -112,9 +112,10 @@ fn corpus_files_agree() {
         let Ok(file) = syn::parse_file(&text) else {
             continue;
         };
-        match module_decls(&text) {
+        match leaklint::mod_scan::file_items(&text) {
             Some(scanned) => {
-                assert_eq!(scanned, modules::module_decls(&file), "{}", path.display());
+                let parsed = leaklint::mod_scan::file_items_of(&file);
+                assert_eq!(scanned, parsed, "{}", path.display());
                 compared += 1;
             }
             None => gave_up += 1,
@@ -122,4 +123,59 @@ fn corpus_files_agree() {
     }
     eprintln!("{compared} files agree, {gave_up} left to the parser");
     assert!(compared > 0);
+}
+
+/// The scan's and the parser's reading of what `src`'s items tell the
+/// crate (its `pub use` names and `#[macro_use]` crates) agree.
+fn items_agree(src: &str) -> leaklint::mod_scan::FileItems {
+    let scanned = leaklint::mod_scan::file_items(src)
+        .unwrap_or_else(|| panic!("the scan gave up on:\n{src}"));
+    let parsed = leaklint::mod_scan::file_items_of(&syn::parse_file(src).unwrap());
+    assert_eq!(scanned, parsed, "on:\n{src}");
+    scanned
+}
+
+#[test]
+fn pub_use_items_and_macro_use_crates() {
+    let items = items_agree(
+        "#[macro_use]\nextern crate scopeguard;\nextern crate log;\n\
+         pub use tokio::spawn;\n\
+         pub(crate) use crossbeam_channel::{unbounded as queue, bounded, self as cb};\n\
+         pub use ::tokio::time::interval;\n\
+         use std::fs::read;\n\
+         pub use tokio::sync::*;\n\
+         mod m { pub use flume::unbounded; fn f() { pub use x::y; } }\n\
+         #[cfg(test)] mod tests { pub use tokio::test_only; }\n\
+         pub mod n;\n",
+    );
+    let names: Vec<(String, &str, &str)> = items
+        .reexports
+        .iter()
+        .map(|r| {
+            (
+                r.inline_parents.join("::"),
+                r.name.as_str(),
+                r.target.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (String::new(), "spawn", "tokio::spawn"),
+            (String::new(), "queue", "crossbeam_channel::unbounded"),
+            (String::new(), "bounded", "crossbeam_channel::bounded"),
+            (String::new(), "cb", "crossbeam_channel"),
+            (String::new(), "interval", "::tokio::time::interval"),
+            ("m".to_string(), "unbounded", "flume::unbounded"),
+        ]
+    );
+    assert_eq!(items.macro_use, ["scopeguard"]);
+    assert_eq!(items.decls.len(), 1);
+}
+
+#[test]
+fn macro_use_counts_only_at_the_top_of_the_file() {
+    let items = items_agree("mod inner {\n    #[macro_use]\n    extern crate scopeguard;\n}\n");
+    assert!(items.macro_use.is_empty());
 }

@@ -181,7 +181,12 @@ struct Construct {
 }
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
-    let macro_use = macro_use_crates(ctx.file);
+    let mut macro_use = macro_use_crates(ctx.file);
+    macro_use.extend(
+        (ctx.crate_macro_use().iter())
+            .filter(|name| is_defer_crate(name))
+            .cloned(),
+    );
     let mut finder = ConstructFinder {
         ctx,
         options,
@@ -329,14 +334,18 @@ fn macro_use_crates(file: &syn::File) -> Vec<String> {
         .filter_map(|item| match item {
             syn::Item::ExternCrate(e) if e.attrs.iter().any(|a| a.path().is_ident("macro_use")) => {
                 let name = crate::context::imports::unraw(&e.ident);
-                DEFER_MACROS
-                    .iter()
-                    .any(|m| m.strip_suffix("::defer") == Some(name.as_str()))
-                    .then_some(name)
+                is_defer_crate(&name).then_some(name)
             }
             _ => None,
         })
         .collect()
+}
+
+/// Whether the crate `name` exports one of the known `defer!` macros.
+fn is_defer_crate(name: &str) -> bool {
+    DEFER_MACROS
+        .iter()
+        .any(|m| m.strip_suffix("::defer") == Some(name))
 }
 
 /// Finds the file's defer constructs and the `&mut buf` arguments of its

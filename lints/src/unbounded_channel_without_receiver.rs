@@ -51,9 +51,13 @@ crate::declare_lint! {
     /// ### Known problems
     /// leaklint reads one file at a time and has no types. A channel bound
     /// whole (`let pair = unbounded_channel();`) or returned directly is not
-    /// followed, nor is a constructor that a module of the crate re-exports
-    /// (`pub use tokio::sync::mpsc::unbounded_channel;` in `chan.rs`) and
-    /// another module calls through it (`crate::chan::unbounded_channel()`). A receiver used anywhere after the `let` counts as read,
+    /// followed. A constructor that a module of the crate re-exports
+    /// (`pub use tokio::sync::mpsc::unbounded_channel;` in `chan.rs`, or
+    /// `pub use crossbeam_channel::unbounded as queue;`) is that constructor
+    /// wherever the crate calls it through the re-export
+    /// (`crate::chan::unbounded_channel()`, `use crate::chan::queue;`); a
+    /// name the crate binds to two items under different `cfg`s is neither.
+    /// A receiver used anywhere after the `let` counts as read,
     /// even if that use only parks it elsewhere (except case 4). The field
     /// case is only reported for a private field of a struct defined in this
     /// file, without field attributes, on a struct without attributes other

@@ -21,6 +21,8 @@ use std::collections::{HashMap, HashSet};
 use proc_macro2::LineColumn;
 use syn::visit::Visit;
 
+use super::crate_names::InCrate;
+
 /// What the `use` items and items of one module (or block) say about names.
 #[derive(Debug, Default)]
 struct Module {
@@ -79,6 +81,10 @@ pub struct Imports {
     /// search instead of a look at every module (files with many inline
     /// modules or item-holding blocks resolve many paths).
     by_start: Vec<(LineColumn, usize)>,
+    /// The file's crate, when known: a path into the crate that a
+    /// re-export of another file leads out of resolves to the item it
+    /// re-exports (see [`InCrate`]).
+    krate: Option<InCrate>,
 }
 
 impl Default for Imports {
@@ -88,6 +94,7 @@ impl Default for Imports {
             local_macros: HashSet::new(),
             all_items: HashSet::new(),
             by_start: Vec::new(),
+            krate: None,
         }
     }
 }
@@ -127,13 +134,41 @@ impl Imports {
             .segments
             .first()
             .map_or(0, |s| self.module_at(s.ident.span().start()));
-        self.resolve_in(module, &segments, path.leading_colon.is_some(), 0)
+        let resolved = self.resolve_in(module, &segments, path.leading_colon.is_some(), 0);
+        self.through_crate(resolved)
     }
 
     /// As [`Imports::resolve`], for already split segments written in the
     /// file's top module.
     pub fn resolve_segments(&self, segments: &[String], leading_colon: bool) -> Option<String> {
-        self.resolve_in(0, segments, leading_colon, 0)
+        self.through_crate(self.resolve_in(0, segments, leading_colon, 0))
+    }
+
+    /// Tells the file's place in its crate (see [`InCrate`]).
+    pub fn set_crate(&mut self, krate: Option<InCrate>) {
+        self.krate = krate.filter(|k| !k.names.reexports.is_empty());
+    }
+
+    /// Whether `name` is the last segment of a crate path that a re-export
+    /// renames (see [`super::crate_names::CrateNames::aliases`]).
+    pub fn is_crate_alias(&self, name: &syn::Ident) -> bool {
+        self.krate
+            .as_ref()
+            .is_some_and(|k| !k.names.aliases.is_empty() && k.names.aliases.contains(&unraw(name)))
+    }
+
+    /// `resolved`, or the item of another crate it stands for when it is a
+    /// path into the crate that a re-export in another file leads out of.
+    fn through_crate(&self, resolved: Option<String>) -> Option<String> {
+        let (Some(krate), Some(path)) = (&self.krate, &resolved) else {
+            return resolved;
+        };
+        let top = &self.modules[0];
+        let top_items = |name: &str| top.local_items.contains(name);
+        krate
+            .resolve(path, top_items)
+            .map(|p| normalize(&p))
+            .or(resolved)
     }
 
     /// The path, from the top of the file, of an item named `name` defined
@@ -435,7 +470,7 @@ fn names_no_module(target: &Option<String>) -> bool {
 /// as written (`use a::{b, c as d, self}` binds `b` to `a::b`, `d` to
 /// `a::c` and `a` to `a`; `as _` binds nothing), and the prefix of each
 /// glob (`a` for `use a::*`, normalised; a bare `*` has none).
-pub(super) fn use_tree_names(tree: &syn::UseTree) -> (Vec<(String, String)>, Vec<String>) {
+pub fn use_tree_names(tree: &syn::UseTree) -> (Vec<(String, String)>, Vec<String>) {
     fn walk(prefix: &str, tree: &syn::UseTree, out: &mut (Vec<(String, String)>, Vec<String>)) {
         let join = |name: &str| {
             if prefix.is_empty() {

@@ -28,6 +28,7 @@ pub mod ancestry;
 pub mod bindings;
 pub mod chains;
 pub mod consts;
+pub mod crate_names;
 pub mod entry;
 pub mod flow;
 pub mod follow;
@@ -96,16 +97,36 @@ pub struct FileContext<'a> {
     /// The names the file's crate's libraries go by (see
     /// [`FileContext::set_crate_libraries`]).
     crate_libraries: Vec<String>,
+    /// The crates whose macros the crate root brings into every module
+    /// (`#[macro_use] extern crate scopeguard;`).
+    crate_macro_use: Vec<String>,
 }
 
 impl<'a> FileContext<'a> {
-    /// Analyses `file`, parsed from `source`.
+    /// Analyses `file`, parsed from `source`, as a crate of its own.
     pub fn new(file: &'a syn::File, source: &'a str) -> FileContext<'a> {
+        FileContext::new_in_crate(file, source, None)
+    }
+
+    /// Analyses `file`, parsed from `source`, with what its crate says of
+    /// names (`None`: the file is its own crate): paths into the crate that
+    /// another file re-exports from another crate resolve to that crate's
+    /// item, and `#[macro_use]` crates of the root lend their macros.
+    pub fn new_in_crate(
+        file: &'a syn::File,
+        source: &'a str,
+        krate: Option<crate_names::InCrate>,
+    ) -> FileContext<'a> {
         let mut line_starts = vec![0];
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         let mut items = ItemCollector::default();
         items.visit_file(file);
-        let imports = Imports::collect(file);
+        let macro_use = krate
+            .as_ref()
+            .map(|k| k.names.macro_use.clone())
+            .unwrap_or_default();
+        let mut imports = Imports::collect(file);
+        imports.set_crate(krate);
         let scopes = Scopes::build(file, &imports, &|mac| {
             items.macro_bodies.get(&macro_key(mac))
         });
@@ -125,6 +146,7 @@ impl<'a> FileContext<'a> {
             test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
             crate_libraries: Vec::new(),
+            crate_macro_use: macro_use,
         };
         ctx.test_spans = if scope::file_is_test(file) {
             let end = Position {
@@ -151,6 +173,12 @@ impl<'a> FileContext<'a> {
     /// driver sets them when the crate is known.
     pub fn set_crate_libraries(&mut self, names: &[String]) {
         self.crate_libraries = names.to_vec();
+    }
+
+    /// The crates whose macros `#[macro_use] extern crate …;` at the crate
+    /// root brings into this file (another file's attribute).
+    pub fn crate_macro_use(&self) -> &[String] {
+        &self.crate_macro_use
     }
 
     /// Whether `span` starts inside test code (see [`scope`]): a `#[test]`
@@ -300,10 +328,25 @@ impl<'a> FileContext<'a> {
 
     /// Whether `path` resolves to one of `targets` (full, normalised paths).
     pub fn path_is(&self, path: &syn::Path, targets: &[&str]) -> bool {
-        may_resolve_to(path, targets.iter().copied())
+        self.may_resolve_to(path, targets.iter().copied())
             && self
                 .resolve(path)
                 .is_some_and(|p| targets.contains(&p.as_str()))
+    }
+
+    /// [`may_resolve_to`], or the path's last segment is a name the crate
+    /// re-exports under another name (`crate::prelude::queue` for
+    /// crossbeam's `unbounded`).
+    pub fn may_resolve_to<'t>(
+        &self,
+        path: &syn::Path,
+        targets: impl Iterator<Item = &'t str>,
+    ) -> bool {
+        may_resolve_to(path, targets)
+            || path
+                .segments
+                .last()
+                .is_some_and(|last| self.imports.is_crate_alias(&last.ident))
     }
 
     /// Whether `expr` is a call whose callee resolves to one of `targets`.
@@ -329,7 +372,10 @@ impl<'a> FileContext<'a> {
         match func {
             syn::Expr::Path(p)
                 if p.qself.is_none()
-                    && may_resolve_to(&p.path, paths::CANCELLING_CALLS.iter().map(|(p, _)| *p)) =>
+                    && self.may_resolve_to(
+                        &p.path,
+                        paths::CANCELLING_CALLS.iter().map(|(p, _)| *p),
+                    ) =>
             {
                 paths::cancelled_argument(&self.resolve(&p.path)?)
             }

@@ -129,7 +129,7 @@ impl<'a> FileContext<'a> {
                     .chain(THREAD_SPAWNS))
                 .copied()
                 .chain(options.spawn_functions.iter().map(String::as_str));
-                if !super::may_resolve_to(&p.path, named) {
+                if !self.may_resolve_to(&p.path, named) {
                     return None;
                 }
                 let resolved = self.resolve(&p.path)?;

@@ -1,0 +1,2 @@
+pub use crossbeam_channel::unbounded;
+pub use tokio::sync::mpsc;
