@@ -259,7 +259,6 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
         let reached = |key: &str| match moot.kind {
             ReachKind::Once => r.once.contains(key),
             ReachKind::MainThread => r.main_thread.contains(key),
-            ReachKind::OnceOnMainThread => r.once.contains(key) && r.main_thread.contains(key),
             ReachKind::MainThreadOrAwaited => {
                 r.main_thread.contains(key) || r.awaited.contains(key)
             }

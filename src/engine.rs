@@ -334,19 +334,12 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
 /// main thread: a tool runs a command for a user who waits for it, so its
 /// async fns are main-thread code whoever calls them (a dispatcher a macro
 /// generates, a trait object). That drops a `blocking_call_in_async`
-/// finding that is main-thread code if only `main` reaches its fn, and an
-/// `http_client_without_timeout` finding about a request made once per
-/// command (the user sees a stall and stops the command). A call in a task
-/// it spawns stalls other work and stays, and so does a client used by a
-/// loop.
+/// finding that is main-thread code if only `main` reaches its fn. A call
+/// in a task it spawns stalls other work and stays.
 pub fn drop_main_thread_findings_of_a_tool(result: &mut FileResult) {
     result.diagnostics.retain(|d| {
         let kind = d.finding.moot_if.as_ref().map(|m| m.kind);
-        match d.finding.rule {
-            "blocking_call_in_async" => kind != Some(ReachKind::MainThread),
-            "http_client_without_timeout" => kind != Some(ReachKind::OnceOnMainThread),
-            _ => true,
-        }
+        d.finding.rule != "blocking_call_in_async" || kind != Some(ReachKind::MainThread)
     });
 }
 

@@ -4,10 +4,10 @@ use crate::context::paths::{
     REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
 };
 use crate::context::spawn;
-use crate::context::threads::{enclosing_fn_body, once_on_main_thread, MainOnce};
+use crate::context::threads::enclosing_fn_body;
 use crate::context::{scope, Node, TokenPos};
 use crate::Triggers;
-use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
+use crate::{FileContext, Finding, LintOptions, Span};
 use std::collections::HashMap;
 
 crate::declare_lint! {
@@ -96,29 +96,12 @@ crate::declare_lint! {
     /// `tokio::time::timeout(…)`, or in a `select!` branch raced against
     /// `sleep(…)`, is bounded and not reported.
     ///
-    /// A request sent once on the main thread is not reported: in `main`
-    /// (or in a future `main` hands to `block_on`), or in a fn the crate
-    /// reaches from `main` only through calls and `.await`s, never in a
-    /// loop, a closure or a spawned task (workspace crates included). That
-    /// is a command-line client's one call: whoever runs it sees a stall
-    /// and can stop it, and no task hangs in the background. On real
-    /// command-line clients every such finding was one no maintainer
-    /// acted on. This covers `reqwest::get(…)`, a temporary client's
-    /// request, and a local client that stays in its fn and sends every
-    /// request without a timeout that way. A `for` loop over a collection
-    /// counts as once; `loop` and `while` do not (a service's main loop
-    /// polling forever is reported), and neither does a `#[tokio::main]`
-    /// fn other than `main` (it runs each time it is called). A fn whose
-    /// name is also used as a value somewhere in the crate (`get(handler)`)
-    /// has callers leaklint cannot see, so its requests are reported,
-    /// unless the module that names it defines its own fn of that name (the
-    /// server's `list` handler is not the client's `list` command). In a
-    /// package that is a command-line tool by its name (`cli`, a name
-    /// ending in `-cli` or `_cli`, a cargo subcommand `cargo-…`), such a
-    /// request is left alone in any fn, whoever calls it (a dispatcher, a
-    /// retry helper's closure): the tool runs one command for a user who
-    /// waits for it. A client a loop polls, or that a task of the tool
-    /// uses, is still reported there.
+    /// A request sent once on the main thread (in `main`, or in a fn only
+    /// `main` reaches, a command-line client's one call) is reported like
+    /// any other: whoever runs the program sees it stall, but a health
+    /// check or a start-up call to a metadata endpoint that hangs keeps the
+    /// program from ever finishing (`timeout` in a container's health
+    /// check kills it, but only after its own deadline).
     /// `reqwest::blocking` (30 s default) is left alone. For ureq, any method
     /// whose name starts with `timeout` counts (`timeout`, `timeout_read`,
     /// ureq 3's `timeout_global`), and a request is only judged when it is
@@ -208,8 +191,8 @@ enum Use {
     /// awaited under a deadline.
     Timed,
     /// A request without one (or a call that sends a request built
-    /// elsewhere), and whether it runs once on the main thread.
-    Untimed(Span, MainOnce),
+    /// elsewhere).
+    Untimed(Span),
     /// The client leaves the function's sight: returned, stored, passed, cloned.
     Escapes(Span),
 }
@@ -225,13 +208,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                   local_clients: &mut LocalClients| {
         match client_destination(ctx, expr, ancestors, options) {
             Destination::TimedRequest => {}
-            Destination::UntimedRequest => {
-                if let Some(finding) =
-                    unless_once_on_main_thread(finding, once_on_main_thread(ctx, ancestors))
-                {
-                    findings.push(finding);
-                }
-            }
+            Destination::UntimedRequest => findings.push(finding),
             Destination::Local { name, mentions } => {
                 let stored_timed = kept_in_timed_field(ctx, ancestors);
                 let client = local_clients.add(finding, stored_timed);
@@ -277,9 +254,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             let finding = Finding::new(name, ctx.span_of(expr), "`reqwest::get` sends the request with a default client that has no timeout")
                 .note_plain("a stalled server holds this request, and the task awaiting it, forever")
                 .help("send it with a client built with `.timeout(…)`, or wrap it in `tokio::time::timeout`");
-            if let Some(finding) = unless_once_on_main_thread(finding, once_on_main_thread(ctx, ancestors)) {
-                findings.push(finding);
-            }
+            findings.push(finding);
         }
         syn::Expr::Call(call) if call.args.is_empty() && ctx.callee_is(&call.func, UREQ_AGENT) => {
             let finding = Finding::new(name, ctx.span_of(expr), "`ureq::agent()` creates an agent without an overall timeout")
@@ -404,21 +379,6 @@ fn fallback_of_timed_builder<'v>(
         }
     }
     false
-}
-
-/// `finding` about a request that runs `once` as given: none when that is
-/// once on the main thread (a command-line client's one request: whoever
-/// runs it sees a stall and can stop it, and no task hangs in the
-/// background), else the finding, moot if the crate reaches its fn only
-/// that way.
-fn unless_once_on_main_thread(finding: Finding, once: MainOnce) -> Option<Finding> {
-    match once {
-        MainOnce::Yes => None,
-        MainOnce::IfOnlyFrom(function) => {
-            Some(finding.moot_if_reached(function, ReachKind::OnceOnMainThread))
-        }
-        MainOnce::No => Some(finding),
-    }
 }
 
 /// Where a new client goes.
@@ -667,7 +627,7 @@ fn classify_use<'v>(
     match above.checked_sub(1).map(|i| ancestors[i]) {
         Some(Node::Expr(e @ syn::Expr::MethodCall(m))) if std::ptr::eq(&*m.receiver, current) => {
             let below = &ancestors[..above - 1];
-            let untimed = || Use::Untimed(ctx.span_of(e), once_on_main_thread(ctx, below));
+            let untimed = || Use::Untimed(ctx.span_of(e));
             if REQUEST_METHODS.iter().any(|r| m.method == r) {
                 if request_has_timeout(e, below)
                     || bounded_by_deadline(ctx, mention, ancestors, options)
@@ -824,9 +784,7 @@ impl LocalClients {
                 Followed::RequestFuture if bounded_by_deadline(ctx, expr, ancestors, options) => {
                     Use::Timed
                 }
-                Followed::RequestFuture => {
-                    Use::Untimed(ctx.span_of(expr), once_on_main_thread(ctx, ancestors))
-                }
+                Followed::RequestFuture => Use::Untimed(ctx.span_of(expr)),
             };
             match used {
                 Use::Alias { name, mentions } => {
@@ -862,26 +820,10 @@ impl LocalClients {
             if stored_timed && !unknown && !untimed_here {
                 continue;
             }
-            // A client whose every request without a timeout is sent once
-            // on the main thread (a command-line client's one request).
-            let escapes = uses.iter().any(|(_, _, u)| matches!(u, Use::Escapes(_)));
-            if !unknown && !escapes {
-                let mut on_main = uses.iter().filter_map(|(_, _, u)| match u {
-                    Use::Untimed(_, once) => Some(once.clone()),
-                    _ => None,
-                });
-                let first = on_main.next().unwrap_or(MainOnce::No);
-                if on_main.all(|once| once == first) {
-                    match unless_once_on_main_thread(finding, first) {
-                        Some(f) => finding = f,
-                        None => continue,
-                    }
-                }
-            }
             if timed > 0 {
                 for (_, _, u) in &uses {
                     finding = match *u {
-                        Use::Untimed(span, _) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
+                        Use::Untimed(span) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
                         Use::Escapes(span) => finding.note(
                             span,
                             "the client leaves this function here, so requests made with it elsewhere are not bounded by the per-request timeouts",

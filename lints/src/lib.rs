@@ -399,11 +399,6 @@ pub enum ReachKind {
     /// through calls and awaits, never through a spawned task. A blocking
     /// call in it stalls no runtime worker.
     MainThread,
-    /// Both: once for the life of the process, on the main thread (through
-    /// plain calls and awaits only, never in a loop, a closure or a spawned
-    /// task). A request awaited there holds up `main`'s own work, which
-    /// whoever runs the program sees, and no task in the background.
-    OnceOnMainThread,
     /// On the main thread, or awaited by the crate's other code as one step
     /// of it: the fn has callers, and each calls it plainly (or blocks on
     /// it from sync code), at most once per run of the caller (not in a

@@ -1,8 +1,8 @@
 use std::time::Duration;
 
-// Once per command, as far as the user can tell: not reported.
+// Once per command, as far as the user can tell: reported too.
 pub async fn status() -> anyhow::Result<()> {
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::new(); //~ http_client_without_timeout
     let body = client.get("https://api.acme.dev/status").send().await?.text().await?;
     println!("{body}");
     Ok(())

@@ -1,8 +1,7 @@
 // A command-line tool (its package is named `acme-cli`): `main` runs the
 // command it is asked for, the status check through a retry helper's
-// closure, so leaklint cannot count how often `status` runs. A handler's
-// request is the user's: they see a stall and stop the command. A client
-// polled by a loop, or used by a task the tool spawns, is still reported.
+// closure, so leaklint cannot count how often `status` runs. Every request
+// without a timeout is reported, the handler's one call included.
 mod commands;
 
 #[tokio::main]

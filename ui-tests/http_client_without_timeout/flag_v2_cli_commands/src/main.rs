@@ -1,7 +1,6 @@
 // A command-line client: each subcommand sends its requests once, awaited
-// from `main` on the main thread. A handler of the same name that another
-// module defines and names as a value is not the client's fn. Nothing here
-// is reported.
+// from `main` on the main thread. Each is reported all the same: a stalled
+// server keeps the command from ever finishing.
 mod api;
 mod cmd;
 
