@@ -701,6 +701,25 @@ pub fn mark_crates_with_blocking_calls(
         .collect()
 }
 
+/// The place in its crate of the file at `path` (see [`InCrate`]), for a
+/// file linted alone (standard input): its crate is scanned, and kept in
+/// `before` for the crate pass.
+pub fn place_in_crate(
+    path: &Path,
+    max_nesting: usize,
+    cached: bool,
+    before: &mut CrateBlocking,
+) -> Option<InCrate> {
+    let root = PackageNames::default().crate_root(path)?;
+    let budget = before.budget();
+    let krate = before
+        .held(&root, cached)
+        .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
+    let place = krate.places().and_then(|p| p.in_crate(path));
+    before.hold_or_release(root, krate, true);
+    place
+}
+
 /// The sync fns of `krate` that may block, `depth` calls deep (`None`:
 /// none; names `None`: any, when finding them costs more than parsing
 /// every async file, or the crate cannot be read).

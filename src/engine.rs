@@ -380,12 +380,26 @@ pub fn lint_source(path: &str, text: &str, config: &Config) -> FileResult {
 /// findings that wait for the crate are decided within the file) or not
 /// (they wait for [`crate::callers::resolve_crate_findings`]).
 pub(crate) fn lint_source_in(path: &str, text: &str, config: &Config, alone: bool) -> FileResult {
+    lint_source_placed(path, text, config, alone, None)
+}
+
+/// [`lint_source_in`] for a file whose place in its crate is `place` (see
+/// [`InCrate`]).
+pub(crate) fn lint_source_placed(
+    path: &str,
+    text: &str,
+    config: &Config,
+    alone: bool,
+    place: Option<&InCrate>,
+) -> FileResult {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("leaklint-worker".to_string())
             .stack_size(WORKER_STACK_SIZE)
             .spawn_scoped(scope, || {
-                let mut result = lint_text(path, text, config);
+                let probe = Probe::default();
+                let mut result =
+                    lint_text_in_crate(path, text, config, probe, &Helpers::default, &|| place);
                 if alone {
                     crate::callers::resolve_alone(&mut result);
                 }

@@ -339,8 +339,11 @@ fn lint_stdin(
         return Ok(Report::new(1, [skipped]));
     }
     let command_line_tool = file[0].command_line_tool;
+    // What the rest of its crate says of names, as for the file on disk.
+    let mut before = callers::CrateBlocking::default();
+    let place = callers::place_in_crate(&path, config.max_nesting, config.cache, &mut before);
     let mut result = match String::from_utf8(bytes) {
-        Ok(text) => engine::lint_source_in(&display, &text, &config, false),
+        Ok(text) => engine::lint_source_placed(&display, &text, &config, false, place.as_ref()),
         Err(_) => {
             let mut result = crate::outcome::FileResult::new(display);
             result.errors.push(crate::outcome::FileError::new(
@@ -358,12 +361,6 @@ fn lint_stdin(
         false => HashSet::from([display_path(&path)]),
     };
     let paths = HashMap::from([(display_path(&path), path)]);
-    callers::resolve_crate_findings(
-        &mut report,
-        &paths,
-        config.max_nesting,
-        &uncached,
-        callers::CrateBlocking::default(),
-    );
+    callers::resolve_crate_findings(&mut report, &paths, config.max_nesting, &uncached, before);
     Ok(report)
 }

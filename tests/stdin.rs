@@ -105,3 +105,51 @@ fn a_command_line_tools_file_is_judged_alike_on_stdin() {
     let disk: Value = serde_json::from_slice(&disk.stdout).unwrap();
     assert_eq!(disk["diagnostics"], v["diagnostics"]);
 }
+
+/// A file read from standard input resolves its paths through its crate's
+/// re-exports, as the same file on disk does (an editor's buffer: the text
+/// differs from the disk's).
+#[test]
+fn a_path_through_a_reexport_of_another_file_resolves_on_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("src")).unwrap();
+    std::fs::write(
+        d.join("Cargo.toml"),
+        "[package]\nname = \"bus\"\nversion = \"0.1.0\"\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("src/lib.rs"), "pub mod chan;\npub mod events;\n").unwrap();
+    std::fs::write(
+        d.join("src/chan.rs"),
+        "pub use crossbeam_channel::unbounded;\n",
+    )
+    .unwrap();
+    let events = "pub fn bus() -> crossbeam_channel::Sender<u8> {\n    \
+                  let (tx, _rx) = crate::chan::unbounded();\n    tx\n}\n";
+    std::fs::write(d.join("src/events.rs"), "pub fn bus() {}\n").unwrap();
+    let (_, v) = run_stdin(d, &["--stdin-filename", "src/events.rs"], events);
+    let found: Vec<(String, u64)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["rule"].as_str().unwrap().to_string(),
+                x["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("unbounded_channel_without_receiver".to_string(), 2)]
+    );
+    std::fs::write(d.join("src/events.rs"), events).unwrap();
+    let disk = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+        .args(["--format", "json", "src/events.rs"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    let disk: Value = serde_json::from_slice(&disk.stdout).unwrap();
+    assert_eq!(disk["diagnostics"], v["diagnostics"]);
+}
