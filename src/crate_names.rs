@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use leaklint_lints::context::crate_names::CrateNames;
+use leaklint_lints::context::crate_names::{relative_to_root, CrateNames};
 
 use crate::mod_scan::PubUse;
 
@@ -168,26 +168,10 @@ fn module_path<'a>(module: impl Iterator<Item = &'a String>) -> String {
 /// `super::` made paths from the crate root; other paths as written
 /// (`None`: it climbs above the root).
 fn from_root(scope: &[String], target: &str) -> Option<String> {
-    let mut segments = target.split("::").peekable();
-    let mut module: Vec<&str> = scope.iter().map(String::as_str).collect();
-    match segments.peek() {
-        Some(&"self") => {
-            segments.next();
-        }
-        Some(&"super") => {
-            while segments.peek() == Some(&"super") {
-                segments.next();
-                module.pop()?;
-            }
-        }
-        _ => return Some(target.to_string()),
+    match target.split("::").next() {
+        Some("self" | "super") => relative_to_root(scope, target),
+        _ => Some(target.to_string()),
     }
-    let mut out = String::from("crate");
-    for segment in module.into_iter().chain(segments) {
-        out.push_str("::");
-        out.push_str(segment);
-    }
-    Some(out)
 }
 
 #[cfg(test)]

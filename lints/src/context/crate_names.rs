@@ -112,22 +112,29 @@ impl InCrate {
     /// The path from the crate root of the relative path `path`
     /// (`self::…`, `super::super::…`) written at the top of this file.
     fn path_from_root(&self, path: &str) -> Option<String> {
-        let mut module: Vec<&str> = self.module.iter().map(String::as_str).collect();
-        let mut segments = path.split("::").peekable();
-        if segments.peek() == Some(&"self") {
-            segments.next();
-        }
-        while segments.peek() == Some(&"super") {
-            segments.next();
-            module.pop()?;
-        }
-        let mut out = String::from("crate");
-        for segment in module.into_iter().chain(segments) {
-            out.push_str("::");
-            out.push_str(segment);
-        }
-        Some(out)
+        relative_to_root(&self.module, path)
     }
+}
+
+/// The path from the crate root (`crate::…`) of `path`, a path that starts
+/// with `self::` or `super::` written in the module `module` (its path from
+/// the root, empty for the root); `None` when it climbs above the root.
+pub fn relative_to_root(module: &[String], path: &str) -> Option<String> {
+    let mut module: Vec<&str> = module.iter().map(String::as_str).collect();
+    let mut segments = path.split("::").peekable();
+    if segments.peek() == Some(&"self") {
+        segments.next();
+    }
+    while segments.peek() == Some(&"super") {
+        segments.next();
+        module.pop()?;
+    }
+    let mut out = String::from("crate");
+    for segment in module.into_iter().chain(segments) {
+        out.push_str("::");
+        out.push_str(segment);
+    }
+    Some(out)
 }
 
 #[cfg(test)]
