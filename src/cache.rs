@@ -444,7 +444,7 @@ pub fn module_key(module: &str, krate: Option<&InCrate>) -> String {
     };
     let mut hasher = Xxh3::new();
     hasher.update(&krate.names.digest.to_le_bytes());
-    for part in &krate.module {
+    for part in krate.module.iter() {
         hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }

@@ -628,13 +628,23 @@ pub fn mark_crates_with_blocking_calls(
                 .ok()
         })
         .flatten();
-    // First every crate's module trees (what the engine needs of names),
-    // then their blocking fns.
-    let scanned: Vec<(PathBuf, LazyCrate, Vec<PathBuf>)> = match pool.as_ref() {
+    // A run over a few files learns the names of its crates as soon as
+    // their module trees are read, before their blocking fns (its engine
+    // runs meanwhile and may be waiting for them). A larger run is waited
+    // for whole: each of its crates is decided and let go at once, not to
+    // hold them all in memory.
+    type Scanned = (
+        PathBuf,
+        LazyCrate,
+        Vec<PathBuf>,
+        Option<CratePlaces>,
+        Option<Option<Arc<BlockingFns>>>,
+    );
+    let scanned: Vec<Scanned> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             jobs.into_par_iter()
                 .map(|(root, held)| {
-                    let krate = held
+                    let mut krate = held
                         .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
                     // The tree's paths are canonical: most linted paths
                     // are already, the others are made so (a system call).
@@ -643,16 +653,18 @@ pub fn mark_crates_with_blocking_calls(
                         .filter(|p| !((p.is_absolute() && in_tree(p)) || in_tree(&canonical(p))))
                         .map(|p| p.to_path_buf())
                         .collect();
-                    (root, krate, orphans)
+                    let places = krate.places();
+                    let blocking = (!hold).then(|| crate_blocking_fns(&mut krate, depth));
+                    (root, krate, orphans, places, blocking)
                 })
                 .collect()
         }),
         None => Vec::new(),
     };
-    for (root, krate, orphans) in &scanned {
+    for (root, _, orphans, places, _) in &scanned {
         before.orphans.extend(orphans.iter().cloned());
-        if let Some(places) = krate.places() {
-            before.places.insert(root.clone(), places);
+        if let Some(places) = places {
+            before.places.insert(root.clone(), places.clone());
         }
     }
     names_found(
@@ -669,8 +681,9 @@ pub fn mark_crates_with_blocking_calls(
         Some(pool) => pool.install(|| {
             scanned
                 .into_par_iter()
-                .map(|(root, mut krate, _)| {
-                    let blocking = crate_blocking_fns(&mut krate, depth);
+                .map(|(root, mut krate, _, _, blocking)| {
+                    let blocking =
+                        blocking.unwrap_or_else(|| crate_blocking_fns(&mut krate, depth));
                     (root, blocking, krate)
                 })
                 .collect()

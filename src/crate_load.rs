@@ -109,8 +109,9 @@ pub struct LazyCrate {
     /// crates' items, its `#[macro_use]` crates), for every file of it.
     names: Arc<CrateNames>,
     /// The module path of each file of the trees that is not test code
-    /// (the first tree's, when several reach it).
-    module_paths: HashMap<PathBuf, Vec<String>>,
+    /// (the first tree's, when several reach it); kept only when `names`
+    /// can change how a path resolves.
+    module_paths: Arc<HashMap<PathBuf, Arc<[String]>>>,
 }
 
 /// A crate's [`CrateNames`] and the module path of each of its files: the
@@ -118,7 +119,7 @@ pub struct LazyCrate {
 #[derive(Debug, Clone)]
 pub struct CratePlaces {
     names: Arc<CrateNames>,
-    modules: HashMap<PathBuf, Vec<String>>,
+    modules: Arc<HashMap<PathBuf, Arc<[String]>>>,
 }
 
 impl CratePlaces {
@@ -419,7 +420,7 @@ impl LazyCrate {
             library_of: HashMap::new(),
             unit_count: 0,
             names: Arc::new(CrateNames::default()),
-            module_paths: HashMap::new(),
+            module_paths: Arc::new(HashMap::new()),
         };
         if let Some((files, manifests)) = package_files(root) {
             krate.read_trees(&files, &manifests);
@@ -513,6 +514,7 @@ impl LazyCrate {
         let mut library_names: BTreeMap<usize, String> = BTreeMap::new();
         let mut named_twice: BTreeSet<String> = BTreeSet::new();
         let mut names = NamesBuilder::default();
+        let mut module_paths: HashMap<PathBuf, Arc<[String]>> = HashMap::new();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
@@ -568,9 +570,9 @@ impl LazyCrate {
                     if let Some(scanned) = scans.get(&path).and_then(Option::as_ref) {
                         names.add_file(&file.module, &scanned.reexports, &scanned.macro_use);
                     }
-                    self.module_paths
+                    module_paths
                         .entry(path.clone())
-                        .or_insert_with(|| file.module.clone());
+                        .or_insert_with(|| file.module.clone().into());
                 }
                 let unit = self.unit_count + file.target;
                 if package.targets[file.target].kind == TargetKind::Lib {
@@ -603,6 +605,9 @@ impl LazyCrate {
         // the crate, whatever its modules are named.
         self.library_paths = libraries.clone();
         self.names = Arc::new(names.finish(&self.library_paths));
+        if !self.names.is_empty() {
+            self.module_paths = Arc::new(module_paths);
+        }
         libraries.retain(|l| !members.values().any(|(module, _)| module == l));
         self.library_roots = self.library_of.values().cloned().collect();
         self.unnamed_roots = libraries.difference(&self.library_roots).cloned().collect();
@@ -637,7 +642,7 @@ impl LazyCrate {
             // The scan kept each file's summary under its module's name
             // alone; with names of the crate that matter, it is cached under
             // those too.
-            for (path, module) in &self.module_paths {
+            for (path, module) in self.module_paths.iter() {
                 if let (Some(known), Some(name)) = (self.indexed.get(path), self.members.get(path))
                 {
                     let krate = InCrate {
@@ -1264,7 +1269,7 @@ impl LazyCrate {
     pub fn places(&self) -> Option<CratePlaces> {
         (!self.names.is_empty()).then(|| CratePlaces {
             names: Arc::clone(&self.names),
-            modules: self.module_paths.clone(),
+            modules: Arc::clone(&self.module_paths),
         })
     }
 

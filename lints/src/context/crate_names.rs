@@ -77,7 +77,7 @@ impl CrateNames {
 #[derive(Debug, Clone)]
 pub struct InCrate {
     pub names: Arc<CrateNames>,
-    pub module: Vec<String>,
+    pub module: Arc<[String]>,
 }
 
 impl InCrate {
@@ -153,7 +153,11 @@ mod tests {
                 aliases: BTreeSet::new(),
                 digest: 0,
             }),
-            module: module.iter().map(|s| s.to_string()).collect(),
+            module: module
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into(),
         }
     }
 
