@@ -327,6 +327,17 @@ impl Imports {
                     GlobLookup::Ambiguous => None,
                 }
             }
+            // `use crate::prelude::*;` then `mpsc::unbounded_channel()`,
+            // where the crate's `prelude` re-exports `tokio::sync::mpsc`:
+            // through that re-export (see `through_crate`).
+            GlobLookup::One(only)
+                if only.starts_with("crate::")
+                    && self.krate.as_ref().is_some_and(|k| {
+                        (k.names.reexports).contains_key(&format!("{only}::{first}"))
+                    }) =>
+            {
+                return Some(join(&format!("{only}::{first}"), rest));
+            }
             // `use std::fs::*;` then `File::open(p)`: a type (its name
             // capitalised, as rustc's naming lint expects) from the one
             // external glob in scope, when no glob of the crate's own

@@ -3,6 +3,7 @@
 pub mod chan;
 pub mod platform;
 pub mod services;
+pub mod through_glob;
 
 // A re-export of the crate's own bounded wrapper.
 pub use chan::unbounded as wrapped;

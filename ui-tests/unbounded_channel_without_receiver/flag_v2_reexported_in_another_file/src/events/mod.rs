@@ -2,6 +2,7 @@ use crate::prelude::queue;
 use crate::util::unbounded;
 
 pub mod audit;
+pub mod prelude_glob;
 
 pub fn imported() -> crossbeam_channel::Sender<u32> {
     let (tx, _rx) = unbounded(); //~ unbounded_channel_without_receiver
