@@ -30,7 +30,7 @@ use rayon::prelude::*;
 
 use crate::cache::{FileRecord, FileStamp, SummaryCache};
 use crate::callers::{module_name, package_files, summary, summary_of_text};
-use crate::crate_names::NamesBuilder;
+use crate::crate_names::{spells_word, NamesBuilder};
 use crate::crate_tree::TargetKind;
 use crate::mod_scan::{FileItems, PubUse};
 use crate::name_search::{NameSearch, Spelling};
@@ -612,6 +612,16 @@ impl LazyCrate {
         self.library_roots = self.library_of.values().cloned().collect();
         self.unnamed_roots = libraries.difference(&self.library_roots).cloned().collect();
         self.libraries = libraries;
+        // A file that says a name under which the crate re-exports a
+        // blocking call (`pub use std::thread::sleep;` in `sys.rs`) may make
+        // that call without spelling it.
+        let aliases = crate::crate_names::blocking_aliases(&self.names);
+        let says_alias = |path: &Path| {
+            !aliases.is_empty()
+                && (self.texts.get(path).cloned())
+                    .or_else(|| read_text(path))
+                    .is_some_and(|t| aliases.iter().any(|a| spells_word(t.as_bytes(), a)))
+        };
         for (path, (mut name, test)) in members {
             if name == "crate" {
                 if let Some(library) = self.library_of.get(&path) {
@@ -626,12 +636,13 @@ impl LazyCrate {
             if scanned.is_none_or(|s| s.decls.is_none()) {
                 complete = false;
             }
-            if scanned.is_some_and(|s| s.spells_blocking_call) {
+            let blocks = scanned.is_some_and(|s| s.spells_blocking_call || says_alias(&path));
+            if blocks {
                 self.blocking_files.push(path.clone());
             }
             counts = match (counts, scanned) {
                 (Some((blocking, any_async)), Some(s)) => Some((
-                    blocking + s.spells_blocking_call as usize,
+                    blocking + blocks as usize,
                     any_async + s.says_async as usize,
                 )),
                 _ => None,

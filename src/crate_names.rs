@@ -154,6 +154,30 @@ impl WithDigest for CrateNames {
     }
 }
 
+/// Whether `text` spells `word` as a word (not inside a longer ASCII
+/// identifier).
+pub fn spells_word(text: &[u8], word: &str) -> bool {
+    memchr::memmem::find_iter(text, word.as_bytes()).any(|at| {
+        let before = at.checked_sub(1).map(|i| text[i]);
+        let after = text.get(at + word.len()).copied();
+        !before.is_some_and(crate::lexer::is_ascii_ident_byte)
+            && !after.is_some_and(crate::lexer::is_ascii_ident_byte)
+    })
+}
+
+/// The names (last segments) under which the crate re-exports an item of
+/// another crate that spells a blocking call (`sleep` for `pub use
+/// std::thread::sleep;`): a file that says one may call it.
+pub fn blocking_aliases(names: &CrateNames) -> Vec<String> {
+    let mut found: Vec<String> = (names.reexports.iter())
+        .filter(|(_, to)| crate::crate_load::spells_blocking_call(to.as_bytes()))
+        .map(|(from, _)| from.rsplit("::").next().unwrap_or(from).to_string())
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
 /// `crate::a::b` for the module path `[a, b]`.
 fn module_path<'a>(module: impl Iterator<Item = &'a String>) -> String {
     let mut path = String::from("crate");

@@ -601,15 +601,7 @@ fn reexported_spellings(krate: &InCrate, text: &str) -> Option<String> {
     let mut uses = String::new();
     for (from, to) in &krate.names.reexports {
         let name = from.rsplit("::").next().unwrap_or(from);
-        let finder = memchr::memmem::find_iter(text.as_bytes(), name.as_bytes());
-        let bytes = text.as_bytes();
-        let spelled = finder.into_iter().any(|at| {
-            let before = at.checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(at + name.len()).copied();
-            !before.is_some_and(crate::lexer::is_ascii_ident_byte)
-                && !after.is_some_and(crate::lexer::is_ascii_ident_byte)
-        });
-        if spelled {
+        if crate::crate_names::spells_word(text.as_bytes(), name) {
             uses.push_str("\nuse ");
             uses.push_str(to);
             uses.push(';');
