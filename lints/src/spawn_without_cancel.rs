@@ -161,9 +161,11 @@ crate::declare_lint! {
     ///   `v.iter().map(f).collect()`, is an iterator's), as does a fn passed as a
     ///   value, named in a macro leaklint cannot read, or in a workspace with
     ///   a file that does not parse. The chain from `main` may pass through
-    ///   a task or thread that `main`-only code spawns once, or a `block_on`
-    ///   (a server thread running its own runtime): that code runs once too.
-    ///   It may not pass through a loop or another closure (a fn called on
+    ///   a `block_on` (a sync fn running its own runtime), but not through a
+    ///   spawned task or thread: a worker started by a fn that only a task
+    ///   `main` spawns reaches is reported, as the rule is written, though it
+    ///   may well run for the life of the process (a server task's pool
+    ///   collector). It may not pass through a loop or another closure (a fn called on
     ///   every turn of `for _ in 0..n` runs `n` times: its tasks are
     ///   reported, though `n` tasks spawned in such a `for` by a fn called
     ///   once are a pool started once). A fn that never

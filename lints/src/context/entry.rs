@@ -968,6 +968,7 @@ impl<'a> FileContext<'a> {
                         && threads::bound_value_is_spawned(self, local, ancestors) =>
                 {
                     thread = SiteThread::Worker;
+                    once = false;
                 }
                 Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) => {
                     once = false
@@ -980,11 +981,14 @@ impl<'a> FileContext<'a> {
                                 blocks_on = true;
                             }
                         } else if name.contains("spawn") {
-                            // A spawned task or thread runs its code once,
-                            // elsewhere than its caller's thread.
+                            // A spawned task or thread runs its code
+                            // elsewhere than its caller's thread; the
+                            // process-lifetime chain does not pass through
+                            // it (`once` is for plain calls and awaits).
                             if thread == SiteThread::Caller {
                                 thread = SiteThread::Worker;
                             }
+                            once = false;
                         } else if runs_closure_once(call) {
                             // `Lazy::new(|| …)`, `get_or_init(|| …)`: once,
                             // on whichever thread gets there first.
@@ -2129,10 +2133,12 @@ mod tests {
             !main_thread.contains(&key("on_its_own_runtime")),
             "{main_thread:?}"
         );
-        for name in ["in_task", "in_thread", "main", "on_runtime"] {
+        for name in ["main", "on_runtime"] {
             assert!(once.contains(&key(name)), "{name}: {once:?}");
         }
         for name in [
+            "in_task",
+            "in_thread",
             "in_loop",
             "in_closure",
             "also_elsewhere",

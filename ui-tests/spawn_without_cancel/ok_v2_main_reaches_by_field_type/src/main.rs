@@ -14,10 +14,8 @@ use services::Services;
 async fn main() {
     let services = Services::new();
     services.cluster.start().await;
-    tokio::spawn(async move {
-        let mut collector = stats::Collector::default();
-        collector.collect().await;
-    });
+    let mut collector = stats::Collector::default();
+    collector.collect().await;
     loop {
         services.listener.start().await;
         let names: Vec<String> = services.names.iter().cloned().collect();
