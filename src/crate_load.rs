@@ -105,16 +105,14 @@ pub struct LazyCrate {
     /// with that name.
     library_of: HashMap<PathBuf, String>,
     unit_count: usize,
-    /// What the crate's items say of names (its re-exports of other
-    /// crates' items, its `#[macro_use]` crates), for every file of it.
-    names: Arc<CrateNames>,
-    /// The module path of each file of the trees that is not test code
-    /// (the first tree's, when several reach it); kept only when `names`
-    /// can change how a path resolves.
-    module_paths: Arc<HashMap<PathBuf, Arc<[String]>>>,
+    /// What the crate's items say of names and where its files are; `None`
+    /// when nothing in it changes how a path resolves.
+    places: Option<CratePlaces>,
 }
 
-/// A crate's [`CrateNames`] and the module path of each of its files: the
+/// A crate's [`CrateNames`] (its re-exports of other crates' items, its
+/// `#[macro_use]` crates) and the module path of each file of its trees
+/// that is not test code (the first tree's, when several reach it): the
 /// [`InCrate`] of any file, kept after the crate itself is dropped.
 #[derive(Debug, Clone)]
 pub struct CratePlaces {
@@ -126,13 +124,15 @@ impl CratePlaces {
     /// The place of the file at `path` (as linted: made canonical when the
     /// trees do not know it as given).
     pub fn in_crate(&self, path: &Path) -> Option<InCrate> {
-        let module = match self.modules.get(path) {
-            Some(module) => module,
-            None => self.modules.get(&crate::callers::canonical(path))?,
-        };
+        self.in_tree(path)
+            .or_else(|| self.in_tree(&crate::callers::canonical(path)))
+    }
+
+    /// The place of the file at `path`, a path of the trees.
+    fn in_tree(&self, path: &Path) -> Option<InCrate> {
         Some(InCrate {
             names: Arc::clone(&self.names),
-            module: module.clone(),
+            module: Arc::clone(self.modules.get(path)?),
         })
     }
 }
@@ -419,8 +419,7 @@ impl LazyCrate {
             library_roots: BTreeSet::new(),
             library_of: HashMap::new(),
             unit_count: 0,
-            names: Arc::new(CrateNames::default()),
-            module_paths: Arc::new(HashMap::new()),
+            places: None,
         };
         if let Some((files, manifests)) = package_files(root) {
             krate.read_trees(&files, &manifests);
@@ -604,10 +603,11 @@ impl LazyCrate {
         // Paths below a library's name (`app::util::pause`) are paths into
         // the crate, whatever its modules are named.
         self.library_paths = libraries.clone();
-        self.names = Arc::new(names.finish(&self.library_paths));
-        if !self.names.is_empty() {
-            self.module_paths = Arc::new(module_paths);
-        }
+        let names = names.finish(&self.library_paths);
+        self.places = (!names.is_empty()).then(|| CratePlaces {
+            names: Arc::new(names),
+            modules: Arc::new(module_paths),
+        });
         libraries.retain(|l| !members.values().any(|(module, _)| module == l));
         self.library_roots = self.library_of.values().cloned().collect();
         self.unnamed_roots = libraries.difference(&self.library_roots).cloned().collect();
@@ -615,7 +615,9 @@ impl LazyCrate {
         // A file that says a name under which the crate re-exports a
         // blocking call (`pub use std::thread::sleep;` in `sys.rs`) may make
         // that call without spelling it.
-        let aliases = crate::crate_names::blocking_aliases(&self.names);
+        let aliases = (self.places.as_ref())
+            .map(|p| crate::crate_names::blocking_aliases(&p.names))
+            .unwrap_or_default();
         let says_alias = |path: &Path| {
             !aliases.is_empty()
                 && (self.texts.get(path).cloned())
@@ -649,17 +651,16 @@ impl LazyCrate {
             };
             self.members.insert(path, name);
         }
-        if !self.names.is_empty() {
+        if let Some(places) = &self.places {
             // The scan kept each file's summary under its module's name
             // alone; with names of the crate that matter, it is cached under
             // those too.
-            for (path, module) in self.module_paths.iter() {
-                if let (Some(known), Some(name)) = (self.indexed.get(path), self.members.get(path))
-                {
-                    let krate = InCrate {
-                        names: Arc::clone(&self.names),
-                        module: module.clone(),
-                    };
+            for path in places.modules.keys() {
+                if let (Some(known), Some(name), Some(krate)) = (
+                    self.indexed.get(path),
+                    self.members.get(path),
+                    places.in_tree(path),
+                ) {
                     self.cache
                         .keep(known.digest, &crate::cache::module_key(name, Some(&krate)));
                 }
@@ -1278,23 +1279,14 @@ impl LazyCrate {
     /// ([`CratePlaces`]), or `None` when nothing in it changes how a path
     /// resolves.
     pub fn places(&self) -> Option<CratePlaces> {
-        (!self.names.is_empty()).then(|| CratePlaces {
-            names: Arc::clone(&self.names),
-            modules: Arc::clone(&self.module_paths),
-        })
+        self.places.clone()
     }
 
     /// The place in the crate of its file at `path` (see [`InCrate`]):
     /// `None` when nothing in the crate changes how a path resolves, or the
     /// file is not in its trees.
     pub fn in_crate(&self, path: &Path) -> Option<InCrate> {
-        if self.names.is_empty() {
-            return None;
-        }
-        Some(InCrate {
-            names: Arc::clone(&self.names),
-            module: self.module_paths.get(path)?.clone(),
-        })
+        self.places.as_ref()?.in_tree(path)
     }
 
     /// Writes the summaries made to the crate's cache.

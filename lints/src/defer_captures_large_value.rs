@@ -181,12 +181,10 @@ struct Construct {
 }
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
-    let mut macro_use = macro_use_crates(ctx.file);
-    macro_use.extend(
-        (ctx.crate_macro_use().iter())
-            .filter(|name| is_defer_crate(name))
-            .cloned(),
-    );
+    let macro_use: Vec<String> = (ctx.macro_use_crates().iter())
+        .filter(|name| is_defer_crate(name))
+        .cloned()
+        .collect();
     let mut finder = ConstructFinder {
         ctx,
         options,
@@ -325,20 +323,6 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         .collect();
     findings.sort_by_key(|f| (f.span.start.byte, f.span.end.byte));
     findings
-}
-
-/// The defer-macro crates the file imports with `#[macro_use] extern crate`.
-fn macro_use_crates(file: &syn::File) -> Vec<String> {
-    file.items
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::ExternCrate(e) if e.attrs.iter().any(|a| a.path().is_ident("macro_use")) => {
-                let name = crate::context::imports::unraw(&e.ident);
-                is_defer_crate(&name).then_some(name)
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// Whether the crate `name` exports one of the known `defer!` macros.

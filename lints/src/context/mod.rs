@@ -97,9 +97,9 @@ pub struct FileContext<'a> {
     /// The names the file's crate's libraries go by (see
     /// [`FileContext::set_crate_libraries`]).
     crate_libraries: Vec<String>,
-    /// The crates whose macros the crate root brings into every module
-    /// (`#[macro_use] extern crate scopeguard;`).
-    crate_macro_use: Vec<String>,
+    /// The crates whose macros `#[macro_use] extern crate …;` brings into
+    /// this file: its own such items, and its crate root's.
+    macro_use: Vec<String>,
 }
 
 impl<'a> FileContext<'a> {
@@ -121,10 +121,12 @@ impl<'a> FileContext<'a> {
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
         let mut items = ItemCollector::default();
         items.visit_file(file);
-        let macro_use = krate
-            .as_ref()
-            .map(|k| k.names.macro_use.clone())
-            .unwrap_or_default();
+        let mut macro_use = macro_use_crates(file);
+        if let Some(k) = &krate {
+            macro_use.extend(k.names.macro_use.iter().cloned());
+            macro_use.sort();
+            macro_use.dedup();
+        }
         let mut imports = Imports::collect(file);
         imports.set_crate(krate);
         let scopes = Scopes::build(file, &imports, &|mac| {
@@ -146,7 +148,7 @@ impl<'a> FileContext<'a> {
             test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
             crate_libraries: Vec::new(),
-            crate_macro_use: macro_use,
+            macro_use,
         };
         ctx.test_spans = if scope::file_is_test(file) {
             let end = Position {
@@ -175,10 +177,10 @@ impl<'a> FileContext<'a> {
         self.crate_libraries = names.to_vec();
     }
 
-    /// The crates whose macros `#[macro_use] extern crate …;` at the crate
-    /// root brings into this file (another file's attribute).
-    pub fn crate_macro_use(&self) -> &[String] {
-        &self.crate_macro_use
+    /// The crates whose macros `#[macro_use] extern crate …;` brings into
+    /// this file: written in it, or at its crate root (another file).
+    pub fn macro_use_crates(&self) -> &[String] {
+        &self.macro_use
     }
 
     /// Whether `span` starts inside test code (see [`scope`]): a `#[test]`
@@ -976,6 +978,20 @@ pub fn may_resolve_to<'t>(path: &syn::Path, mut targets: impl Iterator<Item = &'
         }
         _ => true,
     }
+}
+
+/// The crates the top-level `#[macro_use] extern crate …;` items of `file`
+/// name.
+fn macro_use_crates(file: &syn::File) -> Vec<String> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::ExternCrate(e) if e.attrs.iter().any(|a| a.path().is_ident("macro_use")) => {
+                Some(imports::unraw(&e.ident))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
