@@ -16,8 +16,10 @@ crate::declare_lint! {
     /// (`.spawn()`, `.output()`, `.status()`, including
     /// `.spawn()?.wait_with_output()`) inside the future given to
     /// `tokio::time::timeout(…)` / `timeout_at(…)` or inside a `select!`
-    /// branch future, when neither the builder chain nor the binding the
-    /// builder came from (in the same function) sets `.kill_on_drop(true)`.
+    /// branch future (written there, or bound to a name first and given by
+    /// value: `let run = cmd.status(); timeout(d, run)`), when neither the
+    /// builder chain nor the binding the builder came from (in the same
+    /// function) sets `.kill_on_drop(true)`.
     ///
     /// ### Why is this bad
     /// tokio does not kill a child process when its `Child` (or the

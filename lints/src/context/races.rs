@@ -23,8 +23,10 @@ pub enum Race<'v> {
 impl<'a> FileContext<'a> {
     /// The innermost timeout call or `select!` whose raced future contains
     /// the expression with the given ancestors (the expression is part of
-    /// the future, syntactically, in the same fn). A spawn call in between
-    /// ends the search: a spawned task is not dropped with the future.
+    /// the future, syntactically, in the same fn, or of a future bound to a
+    /// name that the fn races by value: `let fut = cmd.status();
+    /// timeout(d, fut)`). A spawn call in between ends the search: a
+    /// spawned task is not dropped with the future.
     pub fn enclosing_race<'v>(
         &'v self,
         expr: &'v Expr,
@@ -32,9 +34,18 @@ impl<'a> FileContext<'a> {
         options: &LintOptions,
     ) -> Option<Race<'v>> {
         let mut child: &'v Expr = expr;
+        // Whether `child` is the output of an `.await` or `?` around `expr`,
+        // not a future that holds it.
+        let mut output = false;
         for (i, node) in ancestors.iter().enumerate().rev() {
             match node {
                 Node::Expr(parent) => {
+                    // An async block is a future again, whatever it awaits.
+                    output = match parent {
+                        Expr::Async(_) => false,
+                        Expr::Await(_) | Expr::Try(_) => true,
+                        _ => output,
+                    };
                     if let Expr::Call(call) = parent {
                         if self.callee_is(&call.func, TIMEOUT_CALLS)
                             && call.args.last().is_some_and(|a| std::ptr::eq(a, child))
@@ -58,11 +69,75 @@ impl<'a> FileContext<'a> {
                         }
                     }
                 }
+                // `let fut = cmd.status(); timeout(d, fut).await`: the
+                // bound future is raced where its name is given by value.
+                Node::Local(local) => {
+                    let whole_init =
+                        (local.init.as_ref()).is_some_and(|i| std::ptr::eq(&*i.expr, child));
+                    let name = super::bindings::pat_ident(&local.pat);
+                    if let (true, Some(name)) = (whole_init && !output, name) {
+                        if let Some(race) = self.race_of_bound_future(name, &ancestors[..i]) {
+                            return Some(race);
+                        }
+                    }
+                }
                 node if node.is_item() => return None,
                 _ => {}
             }
         }
         None
+    }
+
+    /// The timeout call or `select!` of the fn around `ancestors` that
+    /// races the future bound to `name`, given by value (`timeout(d, fut)`,
+    /// `_ = fut => …`).
+    fn race_of_bound_future<'v>(
+        &'v self,
+        name: &syn::Ident,
+        ancestors: &[Node<'v>],
+    ) -> Option<Race<'v>> {
+        struct Finder<'v, 'n> {
+            ctx: &'v FileContext<'v>,
+            name: &'n syn::Ident,
+            found: Option<Race<'v>>,
+        }
+        impl<'v> Finder<'v, '_> {
+            fn names_it(&self, e: &Expr) -> bool {
+                matches!(e, Expr::Path(p) if p.qself.is_none() && p.path.is_ident(self.name))
+            }
+        }
+        impl<'v> syn::visit::Visit<'v> for Finder<'v, '_> {
+            fn visit_expr_call(&mut self, call: &'v syn::ExprCall) {
+                if self.found.is_none()
+                    && self.ctx.callee_is(&call.func, TIMEOUT_CALLS)
+                    && call.args.last().is_some_and(|a| self.names_it(a))
+                {
+                    self.found = Some(Race::Timeout(call));
+                }
+                syn::visit::visit_expr_call(self, call);
+            }
+            fn visit_macro(&mut self, mac: &'v syn::Macro) {
+                if let MacroBody::Select(select) = self.ctx.macro_body(mac) {
+                    if self.found.is_none()
+                        && select.branches.iter().any(|b| self.names_it(&b.future))
+                    {
+                        self.found = Some(Race::Select(mac));
+                    }
+                }
+                self.ctx.visit_macro_body(mac, self);
+            }
+            // A closure or a nested fn is not this fn's code.
+            fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
+            fn visit_item(&mut self, _: &'v syn::Item) {}
+        }
+        let body = super::threads::enclosing_fn_body(ancestors)?;
+        let mut finder = Finder {
+            ctx: self,
+            name,
+            found: None,
+        };
+        syn::visit::Visit::visit_block(&mut finder, body);
+        finder.found
     }
 
     /// Whether the expression with the given ancestors is bounded in time
@@ -138,6 +213,32 @@ mod tests {
             ["timeout"]
         );
         assert_eq!(races("timeout(target(), f()).await;"), ["none"]);
+        // A future bound to a name, then raced by value.
+        assert_eq!(
+            races("let fut = target(); timeout(d, fut).await;"),
+            ["timeout"]
+        );
+        assert_eq!(
+            races("let fut = target(); tokio::select! { _ = fut => {}, _ = sleep(d) => {} }"),
+            ["select"]
+        );
+        assert_eq!(races("let fut = target(); fut.await;"), ["none"]);
+        assert_eq!(
+            races("let fut = target(); timeout(d, other).await;"),
+            ["none"]
+        );
+        assert_eq!(
+            races("let fut = target()?; timeout(d, fut).await;"),
+            ["none"]
+        );
+        assert_eq!(
+            races("let out = target().await; timeout(d, out).await;"),
+            ["none"]
+        );
+        assert_eq!(
+            races("let fut = async { target().await? }; timeout(d, fut).await;"),
+            ["timeout"]
+        );
         assert_eq!(
             races("tokio::select! { _ = target() => {}, _ = g() => { target(); } }"),
             ["select", "none"]
