@@ -110,15 +110,21 @@ pub struct LazyCrate {
     places: Option<CratePlaces>,
 }
 
-/// A crate's [`CrateNames`] (its re-exports of other crates' items, its
-/// `#[macro_use]` crates) and the module path of each file of its trees
-/// that is not test code (the first tree's, when several reach it): the
-/// [`InCrate`] of any file, kept after the crate itself is dropped.
+/// Each package's [`CrateNames`] (its re-exports of other crates' items,
+/// its `#[macro_use]` crates) and the module path and package of each file
+/// of the trees that is not test code (the first tree's, when several reach
+/// it): the [`InCrate`] of any file, kept after the crate itself is
+/// dropped. Names are the package's: `crate::x` in one package of a
+/// workspace is not another's.
 #[derive(Debug, Clone)]
 pub struct CratePlaces {
-    names: Arc<CrateNames>,
-    modules: Arc<HashMap<PathBuf, Arc<[String]>>>,
+    names: Arc<Vec<Arc<CrateNames>>>,
+    modules: Arc<HashMap<PathBuf, ModulePlace>>,
 }
+
+/// A file's module path and the index of its package in
+/// [`CratePlaces::names`].
+type ModulePlace = (Arc<[String]>, usize);
 
 impl CratePlaces {
     /// The place of the file at `path` (as linted: made canonical when the
@@ -130,10 +136,16 @@ impl CratePlaces {
 
     /// The place of the file at `path`, a path of the trees.
     fn in_tree(&self, path: &Path) -> Option<InCrate> {
+        let (module, package) = self.modules.get(path)?;
         Some(InCrate {
-            names: Arc::clone(&self.names),
-            module: Arc::clone(self.modules.get(path)?),
+            names: Arc::clone(self.names.get(*package)?),
+            module: Arc::clone(module),
         })
+    }
+
+    /// Every package's names.
+    fn names(&self) -> impl Iterator<Item = &CrateNames> {
+        self.names.iter().map(|n| &**n)
     }
 }
 
@@ -248,7 +260,7 @@ pub fn says_async(text: &[u8]) -> bool {
 
 /// The most text of the crates of a run kept in memory while they are
 /// searched for names (beyond it, files are read again for each search).
-pub const MAX_KEPT_TEXT_BYTES: usize = 8 << 20;
+pub const MAX_KEPT_TEXT_BYTES: usize = 4 << 20;
 
 /// The names of a crate's sync fns that may block (see
 /// [`LazyCrate::blocking_fns`]): async code that spells none of them calls
@@ -512,12 +524,15 @@ impl LazyCrate {
         // A library's unit → its name, unless two packages' libraries share it.
         let mut library_names: BTreeMap<usize, String> = BTreeMap::new();
         let mut named_twice: BTreeSet<String> = BTreeSet::new();
-        let mut names = NamesBuilder::default();
-        let mut module_paths: HashMap<PathBuf, Arc<[String]>> = HashMap::new();
+        // Per package read, its names and its library's name.
+        let mut names: Vec<(NamesBuilder, Option<String>)> = Vec::new();
+        let mut module_paths: HashMap<PathBuf, ModulePlace> = HashMap::new();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
             };
+            let package_index = names.len();
+            names.push((NamesBuilder::default(), package.lib_name.clone()));
             // Examples, tests and benches call nothing that runs in
             // production. Those in a test directory are test code by their
             // path; the tree of one declared elsewhere (`[[example]] path =
@@ -567,11 +582,15 @@ impl LazyCrate {
                 let path = walked_or_canonical(&file.path, &walked, &mut dirs);
                 if !file.test {
                     if let Some(scanned) = scans.get(&path).and_then(Option::as_ref) {
-                        names.add_file(&file.module, &scanned.reexports, &scanned.macro_use);
+                        names[package_index].0.add_file(
+                            &file.module,
+                            &scanned.reexports,
+                            &scanned.macro_use,
+                        );
                     }
                     module_paths
                         .entry(path.clone())
-                        .or_insert_with(|| file.module.clone().into());
+                        .or_insert_with(|| (file.module.clone().into(), package_index));
                 }
                 let unit = self.unit_count + file.target;
                 if package.targets[file.target].kind == TargetKind::Lib {
@@ -603,8 +622,12 @@ impl LazyCrate {
         // Paths below a library's name (`app::util::pause`) are paths into
         // the crate, whatever its modules are named.
         self.library_paths = libraries.clone();
-        let names = names.finish(&self.library_paths);
-        self.places = (!names.is_empty()).then(|| CratePlaces {
+        // In a package's binary, its library's name (`app::util::x`) is a
+        // path into the package.
+        let names: Vec<Arc<CrateNames>> = (names.into_iter())
+            .map(|(n, lib)| Arc::new(n.finish(&lib.into_iter().collect())))
+            .collect();
+        self.places = names.iter().any(|n| !n.is_empty()).then(|| CratePlaces {
             names: Arc::new(names),
             modules: Arc::new(module_paths),
         });
@@ -615,9 +638,10 @@ impl LazyCrate {
         // A file that says a name under which the crate re-exports a
         // blocking call (`pub use std::thread::sleep;` in `sys.rs`) may make
         // that call without spelling it.
-        let aliases = (self.places.as_ref())
-            .map(|p| crate::crate_names::blocking_aliases(&p.names))
-            .unwrap_or_default();
+        let aliases: Vec<String> = (self.places.iter())
+            .flat_map(|p| p.names())
+            .flat_map(crate::crate_names::blocking_aliases)
+            .collect();
         let says_alias = |path: &Path| {
             !aliases.is_empty()
                 && (self.texts.get(path).cloned())

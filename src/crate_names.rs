@@ -165,6 +165,59 @@ pub fn spells_word(text: &[u8], word: &str) -> bool {
     })
 }
 
+/// The names `text` spells after `word::` (`new` for `AsyncCommand::new`),
+/// each once, in order of appearance.
+pub fn members_spelled<'t>(text: &'t [u8], word: &str) -> Vec<&'t str> {
+    let mut found: Vec<&str> = Vec::new();
+    for at in memchr::memmem::find_iter(text, word.as_bytes()) {
+        let before = at.checked_sub(1).map(|i| text[i]);
+        if before.is_some_and(crate::lexer::is_ascii_ident_byte) {
+            continue;
+        }
+        let Some(rest) = text[at + word.len()..].strip_prefix(b"::") else {
+            continue;
+        };
+        let len = rest
+            .iter()
+            .take_while(|b| crate::lexer::is_ascii_ident_byte(**b))
+            .count();
+        // Identifiers are ASCII here: the bytes up to `len` are whole chars.
+        let member = std::str::from_utf8(&rest[..len]).unwrap_or_default();
+        if !member.is_empty() && !found.contains(&member) {
+            found.push(member);
+        }
+    }
+    found
+}
+
+/// The names `text` renames `word` to (`Cmd` for `AsyncCommand as Cmd`).
+pub fn renames_of<'t>(text: &'t [u8], word: &str) -> Vec<&'t str> {
+    let mut found = Vec::new();
+    for at in memchr::memmem::find_iter(text, word.as_bytes()) {
+        let before = at.checked_sub(1).map(|i| text[i]);
+        if before.is_some_and(crate::lexer::is_ascii_ident_byte) {
+            continue;
+        }
+        let rest = &text[at + word.len()..];
+        let Some(rest) = rest.trim_ascii_start().strip_prefix(b"as") else {
+            continue;
+        };
+        if !rest.first().is_some_and(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let rest = rest.trim_ascii_start();
+        let len = (rest.iter())
+            .take_while(|b| crate::lexer::is_ascii_ident_byte(**b))
+            .count();
+        // Identifiers are ASCII here: the bytes up to `len` are whole chars.
+        let alias = std::str::from_utf8(&rest[..len]).unwrap_or_default();
+        if !alias.is_empty() && !found.contains(&alias) {
+            found.push(alias);
+        }
+    }
+    found
+}
+
 /// The names (last segments) under which the crate re-exports an item of
 /// another crate that spells a blocking call (`sleep` for `pub use
 /// std::thread::sleep;`): a file that says one may call it.
@@ -207,11 +260,25 @@ mod tests {
             inline_parents: parents.iter().map(|s| s.to_string()).collect(),
             name: name.to_string(),
             target: target.to_string(),
+            public: true,
         }
     }
 
     fn module(path: &[&str]) -> Vec<String> {
         path.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn members_spelled_after_a_name_are_found_once_each() {
+        let text = b"let a = AsyncCommand::new(x); MyAsyncCommand::other(); AsyncCommand::new(y);\nproc::AsyncCommand::output; AsyncCommand :: spaced; AsyncCommand";
+        assert_eq!(members_spelled(text, "AsyncCommand"), ["new", "output"]);
+        assert!(members_spelled(b"AsyncCommand::", "AsyncCommand").is_empty());
+    }
+
+    #[test]
+    fn renames_of_a_name_are_found_once_each() {
+        let text = b"use app::proc::{AsyncCommand as Cmd, other};\nuse x::AsyncCommand  as\n  Run;\nuse y::MyAsyncCommand as No; AsyncCommand as_ref; AsyncCommand as Cmd;";
+        assert_eq!(renames_of(text, "AsyncCommand"), ["Cmd", "Run"]);
     }
 
     #[test]

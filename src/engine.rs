@@ -596,7 +596,9 @@ fn lint_text_in_crate<'h>(
 /// queue;` being in another file), or `None` when it says none: with them the
 /// pre-filter sees the paths the file's calls resolve to. A `#[macro_use]`
 /// crate lends its macros by their own names, which the pre-filter reads
-/// already.
+/// already. A renamed type's paths are spelled under its own name too
+/// (`tokio::process::Command::new` for `AsyncCommand::new`, `pub use
+/// tokio::process::Command as AsyncCommand;` being in another file).
 fn reexported_spellings(krate: &InCrate, text: &str) -> Option<String> {
     let mut uses = String::new();
     for (from, to) in &krate.names.reexports {
@@ -605,6 +607,21 @@ fn reexported_spellings(krate: &InCrate, text: &str) -> Option<String> {
             uses.push_str("\nuse ");
             uses.push_str(to);
             uses.push(';');
+            if to.rsplit("::").next() != Some(name) {
+                // Under the name, or a file's own rename of it (`use
+                // app::proc::AsyncCommand as Cmd;` then `Cmd::new`).
+                let renames = crate::crate_names::renames_of(text.as_bytes(), name);
+                let members = std::iter::once(name)
+                    .chain(renames)
+                    .flat_map(|n| crate::crate_names::members_spelled(text.as_bytes(), n));
+                for member in members {
+                    uses.push('\n');
+                    uses.push_str(to);
+                    uses.push_str("::");
+                    uses.push_str(member);
+                    uses.push(';');
+                }
+            }
         }
     }
     (!uses.is_empty()).then_some(uses)

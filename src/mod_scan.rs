@@ -31,7 +31,11 @@ use crate::lexer::{self, Token, TokenKind};
 pub struct FileItems {
     /// Its out-of-line module declarations, in source order.
     pub decls: Vec<ModDecl>,
-    /// The names its `pub use` items (any `pub` visibility) bind.
+    /// The names its `pub use` items (any `pub` visibility) bind and, in
+    /// a file that declares a module file outside tests, its other `use`
+    /// items' too: a child module sees its parent's imports (`use super::*;`,
+    /// `super::mpsc::channel()`), and code that compiles names a private
+    /// import only from where it is visible.
     pub reexports: Vec<PubUse>,
     /// The crates named by `#[macro_use] extern crate …;` at its top.
     pub macro_use: Vec<String>,
@@ -47,6 +51,9 @@ pub struct PubUse {
     pub name: String,
     /// The path it names, as written (`::tokio::spawn` keeps its `::`).
     pub target: String,
+    /// Whether the `use` is `pub` (any visibility); a private one binds the
+    /// name for the module and its children only.
+    pub public: bool,
 }
 
 /// Every out-of-line module declaration of `text`, in source order, or
@@ -69,7 +76,22 @@ pub fn file_items(text: &str) -> Option<FileItems> {
         items: FileItems::default(),
     };
     scan.run()?;
+    scan.items.keep_private_uses_for_children();
     Some(scan.items)
+}
+
+impl FileItems {
+    /// Keeps, of the private `use`s, those that may name an item a rule
+    /// knows (or its module), in a file that declares a module file outside
+    /// tests: no other file sees the others, or they cannot lead to a call
+    /// a rule flags (a crate's roots import many, and a run holds every
+    /// crate's names).
+    fn keep_private_uses_for_children(&mut self) {
+        let children = self.decls.iter().any(|d| !d.test);
+        self.reexports.retain(|u| {
+            u.public || (children && leaklint_lints::context::paths::may_name_rule_item(&u.target))
+        });
+    }
 }
 
 /// What [`file_items`] reads in a parsed file (when the scan gave up).
@@ -84,9 +106,11 @@ pub fn file_items_of(file: &syn::File) -> FileItems {
     fn walk(items: &[syn::Item], parents: &mut Vec<String>, out: &mut FileItems, test: bool) {
         for item in items {
             match item {
-                syn::Item::Use(u) if !test && !matches!(u.vis, syn::Visibility::Inherited) => {
+                syn::Item::Use(u) if !test => {
                     let prefix = if u.leading_colon.is_some() { "::" } else { "" };
-                    out.reexports.extend(use_names(&u.tree, prefix, parents));
+                    let public = !matches!(u.vis, syn::Visibility::Inherited);
+                    out.reexports
+                        .extend(use_names(&u.tree, prefix, parents, public));
                 }
                 syn::Item::ExternCrate(e)
                     if parents.is_empty()
@@ -111,12 +135,13 @@ pub fn file_items_of(file: &syn::File) -> FileItems {
         }
     }
     walk(&file.items, &mut Vec::new(), &mut items, test_file);
+    items.keep_private_uses_for_children();
     items
 }
 
 /// The names a `use` tree binds, as [`PubUse`]s (globs bind none that can
 /// be told here).
-fn use_names(tree: &syn::UseTree, prefix: &str, parents: &[String]) -> Vec<PubUse> {
+fn use_names(tree: &syn::UseTree, prefix: &str, parents: &[String], public: bool) -> Vec<PubUse> {
     let (names, _globs) = leaklint_lints::context::imports::use_tree_names(tree);
     names
         .into_iter()
@@ -124,6 +149,7 @@ fn use_names(tree: &syn::UseTree, prefix: &str, parents: &[String]) -> Vec<PubUs
             inline_parents: parents.to_vec(),
             name,
             target: format!("{prefix}{target}"),
+            public,
         })
         .collect()
 }
@@ -198,12 +224,18 @@ impl Scan<'_> {
                     .is_some_and(|t| t.kind == TokenKind::Ident && &self.text[t.range()] == "use")
                 {
                     self.tokens.next_non_trivia();
-                    self.pub_use(&frames)?;
+                    self.use_item(&frames, true)?;
                     attrs.clear();
                     previous = None;
                     continue;
                 }
                 previous = Some(token);
+                continue;
+            }
+            if token.kind == TokenKind::Ident && &self.text[token.range()] == "use" {
+                self.use_item(&frames, false)?;
+                attrs.clear();
+                previous = None;
                 continue;
             }
             if token.kind == TokenKind::Ident
@@ -289,9 +321,9 @@ impl Scan<'_> {
     }
 
     /// Reads the rest of a `use` item whose `use` was just read (after a
-    /// `pub` visibility), inside the inline modules `frames` give: the
-    /// names it binds.
-    fn pub_use(&mut self, frames: &[Frame]) -> Option<()> {
+    /// `pub` visibility when `public`), inside the inline modules `frames`
+    /// give: the names it binds.
+    fn use_item(&mut self, frames: &[Frame], public: bool) -> Option<()> {
         let start = self.tokens.clone().next_non_trivia()?.start;
         let mut depth = 0usize;
         let end = loop {
@@ -324,7 +356,7 @@ impl Scan<'_> {
             }
             self.items
                 .reexports
-                .extend(use_names(&tree, prefix, &parents));
+                .extend(use_names(&tree, prefix, &parents, public));
         }
         Some(())
     }

@@ -148,7 +148,26 @@ fn pub_use_items_and_macro_use_crates() {
          #[cfg(test)] mod tests { pub use tokio::test_only; }\n\
          pub mod n;\n",
     );
-    let names: Vec<(String, &str, &str)> = items
+    assert_eq!(
+        names_bound(&items),
+        [
+            (String::new(), "spawn", "tokio::spawn", true),
+            (String::new(), "queue", "crossbeam_channel::unbounded", true),
+            (String::new(), "bounded", "crossbeam_channel::bounded", true),
+            (String::new(), "cb", "crossbeam_channel", true),
+            (String::new(), "interval", "::tokio::time::interval", true),
+            // A file with a module file: its children see its imports.
+            (String::new(), "read", "std::fs::read", false),
+            ("m".to_string(), "unbounded", "flume::unbounded", true),
+        ]
+    );
+    assert_eq!(items.macro_use, ["scopeguard"]);
+    assert_eq!(items.decls.len(), 1);
+}
+
+/// (inline parents, name, target, whether `pub`) of each name `items` bind.
+fn names_bound(items: &leaklint::mod_scan::FileItems) -> Vec<(String, &str, &str, bool)> {
+    items
         .reexports
         .iter()
         .map(|r| {
@@ -156,22 +175,46 @@ fn pub_use_items_and_macro_use_crates() {
                 r.inline_parents.join("::"),
                 r.name.as_str(),
                 r.target.as_str(),
+                r.public,
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn private_uses_are_kept_only_where_a_child_module_file_sees_them() {
+    // No module file, or only a test one: nothing sees its imports.
+    for src in [
+        "use std::fs::read;\npub use tokio::spawn;\nmod inline { use std::fs::write; }\n",
+        "use std::fs::read;\npub use tokio::spawn;\n#[cfg(test)]\nmod tests;\n",
+    ] {
+        let items = items_agree(src);
+        assert_eq!(
+            names_bound(&items),
+            [(String::new(), "spawn", "tokio::spawn", true)],
+            "{src}"
+        );
+    }
+    let items = items_agree(
+        "use tokio::sync::mpsc::{self, unbounded_channel};\n\
+         mod outer { use flume::bounded; mod child; }\n\
+         #[cfg(test)] mod tests { use std::fs::read; }\n\
+         fn f() { use std::fs::write; }\n\
+         use crate::util::Config;\nuse self::outer::Thing;\n",
+    );
     assert_eq!(
-        names,
+        names_bound(&items),
         [
-            (String::new(), "spawn", "tokio::spawn"),
-            (String::new(), "queue", "crossbeam_channel::unbounded"),
-            (String::new(), "bounded", "crossbeam_channel::bounded"),
-            (String::new(), "cb", "crossbeam_channel"),
-            (String::new(), "interval", "::tokio::time::interval"),
-            ("m".to_string(), "unbounded", "flume::unbounded"),
+            (String::new(), "mpsc", "tokio::sync::mpsc", false),
+            (
+                String::new(),
+                "unbounded_channel",
+                "tokio::sync::mpsc::unbounded_channel",
+                false
+            ),
+            ("outer".to_string(), "bounded", "flume::bounded", false),
         ]
     );
-    assert_eq!(items.macro_use, ["scopeguard"]);
-    assert_eq!(items.decls.len(), 1);
 }
 
 #[test]

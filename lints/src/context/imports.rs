@@ -401,7 +401,31 @@ impl Imports {
                 }
             }
         }
-        None
+        self.through_crate_glob(module, segments).map(Some)
+    }
+
+    /// What `segments` stand for through a glob, written in the file's own
+    /// module, of a module in another file (`use super::*;` at the top of
+    /// `worker.rs`, `use super::util::*;`): the crate's names for that
+    /// module (its imports and re-exports of other crates' items).
+    fn through_crate_glob(&self, module: usize, segments: &[String]) -> Option<String> {
+        let krate = self.krate.as_ref()?;
+        if self.module_of(module) != 0 {
+            return None;
+        }
+        let m = &self.modules[module];
+        m.globs.iter().find_map(|glob| {
+            let first = glob.split("::").nth(1);
+            let leaves_file = glob == "super"
+                || glob.starts_with("super::")
+                || (glob.starts_with("self::")
+                    && first.is_some_and(|f| !self.modules[0].children.contains_key(f)));
+            if !leaves_file {
+                return None;
+            }
+            let root = super::crate_names::relative_to_root(&krate.module, glob)?;
+            krate.names.through_reexports(&join(&root, segments))
+        })
     }
 
     /// Which glob in scope, other than `self::`/`super::` ones, could

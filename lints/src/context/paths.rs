@@ -352,6 +352,62 @@ pub fn last_segment(path: &str) -> &str {
 }
 
 /// The crate a path starts with (`tokio` for `tokio::spawn`).
+/// The crates whose items the rules' paths name (a test keeps it whole).
+const RULE_CRATES: &[&str] = &[
+    "actix_rt",
+    "async_channel",
+    "async_io",
+    "async_std",
+    "crossbeam",
+    "defer",
+    "defer_lite",
+    "flume",
+    "futures",
+    "futures_lite",
+    "futures_timer",
+    "kanal",
+    "parking_lot",
+    "pollster",
+    "reqwest",
+    "scopeguard",
+    "smol",
+    "std",
+    "tokio",
+    "tokio_stream",
+    "tokio_util",
+    "ureq",
+];
+
+/// Whether `path` may name an item a rule knows, or a module holding one:
+/// it starts with one of the crates the rules' paths name, or with a
+/// crate written as one (`core` is `std`, `futures_util` is `futures`,
+/// `actix_web::rt` is `actix_rt`; see [`normalize`](super::imports::normalize)).
+pub fn in_rule_crate(path: &str) -> bool {
+    let path = path.trim_start_matches("::");
+    let normalized = super::imports::normalize(&format!("{path}::"));
+    RULE_CRATES.contains(&crate_name(&normalized))
+}
+
+/// Whether `path` may name an item a rule knows or a module on the way to
+/// one: it is [`in_rule_crate`] and its last segment is a segment of one
+/// of the rules' paths (`mpsc`, `unbounded_channel`, `Command`; not `Arc`
+/// or `HashMap`).
+pub fn may_name_rule_item(path: &str) -> bool {
+    static SEGMENTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let segments = SEGMENTS.get_or_init(|| {
+        // The rules' paths are this file's string literals (before its tests).
+        let source = include_str!("paths.rs");
+        let code = &source[..source.find("#[cfg(test)]").unwrap_or(source.len())];
+        (code.split('"').skip(1).step_by(2))
+            .filter(|l| l.contains("::"))
+            .flat_map(|l| l.split("::"))
+            .filter(|s| !s.is_empty())
+            .collect()
+    });
+    in_rule_crate(path) && segments.contains(last_segment(path.trim_end_matches("::")))
+}
+
 pub fn crate_name(path: &str) -> &str {
     path.split("::").next().unwrap_or(path)
 }
@@ -520,6 +576,53 @@ mod tests {
             ["futures::on_exit", "futures_util::on_exit"]
         );
         assert!(spelled_entries("::").is_empty());
+    }
+
+    #[test]
+    fn rule_crates_hold_every_crate_the_paths_name() {
+        let source = include_str!("paths.rs");
+        let code = &source[..source.find("#[cfg(test)]").unwrap()];
+        for literal in code.split('"').skip(1).step_by(2) {
+            let Some((first, _)) = literal.split_once("::") else {
+                continue;
+            };
+            // Paths start with a crate; a guard type's methods (`OnDrop::new`) with the type.
+            if first.starts_with(|c: char| c.is_ascii_lowercase()) {
+                assert!(
+                    in_rule_crate(literal),
+                    "{literal}: add `{first}` to RULE_CRATES"
+                );
+            }
+        }
+        for written in [
+            "core::time",
+            "alloc::sync",
+            "futures_util::stream",
+            "crossbeam_channel",
+            "actix_web::rt::spawn",
+            "::tokio::spawn",
+        ] {
+            assert!(in_rule_crate(written), "{written}");
+        }
+        for other in ["serde::Deserialize", "crate::util", "actix_web::web"] {
+            assert!(!in_rule_crate(other), "{other}");
+        }
+        for known in [
+            "tokio::sync::mpsc",
+            "std::thread",
+            "std::thread::sleep",
+            "tokio::process::Command",
+            "crossbeam_channel::unbounded",
+        ] {
+            assert!(may_name_rule_item(known), "{known}");
+        }
+        for other in [
+            "std::sync::Arc",
+            "std::collections::HashMap",
+            "serde::Deserialize",
+        ] {
+            assert!(!may_name_rule_item(other), "{other}");
+        }
     }
 
     #[test]
