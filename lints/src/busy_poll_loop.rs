@@ -23,7 +23,10 @@ crate::declare_lint! {
     /// Waiting means: an `.await` of something that waits for work, a sleep
     /// (`tokio::time::sleep`, `std::thread::sleep`), `yield_now()` (tokio or
     /// std), a blocking `recv()` / `recv_timeout()`, `park()` /
-    /// `park_timeout()`, or a condvar `wait`. Taking an async lock
+    /// `park_timeout()`, or a condvar `wait` (also written as a loop on its
+    /// predicate, `while !*ready { ready = cv.wait(ready)?; }`, which waits
+    /// as `wait_while` does: a `while` whose body waits on every turn is a
+    /// wait, though it runs no turn when what it waits for has come). Taking an async lock
     /// (`.lock().await`, `.read().await`, `.write().await`) is not waiting:
     /// it returns at once when nobody holds the lock.
     ///
@@ -1023,6 +1026,13 @@ impl<'e> Analysis for PollPaths<'e> {
                     after
                 }
             }
+            // `while !*ready { ready = cv.wait(ready).unwrap(); }`: a wait
+            // with a predicate, as `wait_while` is; it is skipped only when
+            // what it waits for has come.
+            Expr::While(w) if waits_every_turn(flow.ctx, &w.body) => {
+                let (into_body, exits) = flow.cond(&w.cond, states);
+                waited(into_body | exits)
+            }
             Expr::Assign(a) if flow.analysis.ends_loop(a) => {
                 flow.expr(&a.right, states);
                 // The path stops at the loop's head (`running = false;`).
@@ -1185,6 +1195,36 @@ impl<'e> Analysis for PollPaths<'e> {
     fn bounded_while(cond: &Expr) -> bool {
         iterates(cond) || nonempty_check(cond).is_some()
     }
+}
+
+/// Whether a statement of `body`, run on every turn (not in a branch), is
+/// a wait: `ready = cv.wait(ready).unwrap();`, `thread::sleep(d);`,
+/// `sleep(d).await;`.
+fn waits_every_turn(ctx: &FileContext<'_>, body: &syn::Block) -> bool {
+    fn is_wait(ctx: &FileContext<'_>, e: &Expr) -> bool {
+        match e {
+            Expr::Assign(a) => is_wait(ctx, &a.right),
+            Expr::Try(t) => is_wait(ctx, &t.expr),
+            Expr::Await(a) => is_wait(ctx, &a.base),
+            Expr::Paren(p) => is_wait(ctx, &p.expr),
+            Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "unwrap" | "expect") => {
+                is_wait(ctx, &m.receiver)
+            }
+            Expr::MethodCall(m) => WAIT_METHODS.contains(&m.method.to_string().as_str()),
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => ctx
+                    .resolved_name(&p.path)
+                    .is_some_and(|name| fn_waits(&name, c.args.len())),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+    body.stmts.iter().any(|stmt| match stmt {
+        syn::Stmt::Expr(e, _) => is_wait(ctx, e),
+        syn::Stmt::Local(l) => l.init.as_ref().is_some_and(|i| is_wait(ctx, &i.expr)),
+        _ => false,
+    })
 }
 
 /// How deep calls of this file's own helpers are followed to find a wait.
