@@ -1,5 +1,6 @@
 use crate::context::paths::{
-    self, SELECT_ALL_FNS, SELECT_FNS, SELECT_MACROS, TIMEOUT_CALLS, TRANSPARENT_FUTURE_METHODS,
+    self, BLOCKING_SPAWNS, SELECT_ALL_FNS, SELECT_FNS, SELECT_MACROS, TIMEOUT_CALLS,
+    TRANSPARENT_FUTURE_METHODS,
 };
 use crate::Triggers;
 use syn::spanned::Spanned;
@@ -69,9 +70,11 @@ crate::declare_lint! {
     /// also in a fn of the crate it calls (`spawn(async move {
     /// run(rx).await })` with the loop inside `run`, maybe in another
     /// file), followed as `spawn_without_cancel` follows calls, with a note
-    /// per call. Handles of `spawn_blocking` and of threads are out
-    /// of scope: aborting does not stop them, so the fix is a stop flag in
-    /// the task, not the handle. For `select(a, b)` / `select_all(…)` the
+    /// per call. A `spawn_blocking` handle is reported, in any race, only
+    /// when its closure loops forever (one that ends finishes its work
+    /// after the race); aborting does not stop it, so the help asks for a
+    /// stop flag the loop checks. Threads' handles are not futures and are
+    /// out of scope. For `select(a, b)` / `select_all(…)` the
     /// losers are taken as thrown away when the result is discarded, or the
     /// pattern it is matched against puts `_` (or a name never used) where
     /// the losers are; a result kept in a variable is not judged. A handle
@@ -120,11 +123,16 @@ crate::declare_lint! {
 fn triggers() -> Triggers {
     let mut races = paths::macro_calls(SELECT_MACROS);
     races.extend(paths::spelled(&[SELECT_FNS, SELECT_ALL_FNS, TIMEOUT_CALLS]));
-    Triggers::new(races).requiring(paths::task_spawn_words())
+    let mut spawns = paths::task_spawn_words();
+    spawns.extend(paths::last_segments(&[BLOCKING_SPAWNS]));
+    Triggers::new(races).requiring(spawns)
 }
 
 const HELP: &str =
     "race `&mut handle` and abort it when another branch wins, or wrap it in `AbortOnDropHandle`";
+
+/// For a `spawn_blocking` closure, which aborting does not stop.
+const BLOCKING_HELP: &str = "give the blocking loop a stop flag (an `AtomicBool` or a channel it checks each turn) and set it when the race is lost: aborting does not stop a `spawn_blocking` closure";
 
 /// Future adapters that keep the future they are called on, by value, and
 /// change its output (besides the [`TRANSPARENT_FUTURE_METHODS`]).
@@ -278,7 +286,10 @@ fn report<'v>(
         // The loop may be in a fn the task calls: the crate pass follows
         // the calls and keeps the finding only if one reaches such a loop.
         let mut loop_in_callees = None;
-        if let RaceKind::Timeout = kind {
+        // A blocking closure that ends on its own finishes its work after
+        // the race: only one that loops forever is left running.
+        let blocking = handle.spawn.kind == SpawnKind::Blocking;
+        if matches!(kind, RaceKind::Timeout) || blocking {
             let Some(task) = ctx.task_body(handle.spawn.arg, &handle.spawn_ancestors) else {
                 continue;
             };
@@ -320,7 +331,7 @@ fn report<'v>(
                 "this loop of the task never ends and observes no cancellation",
             );
         }
-        let finding = finding.help(HELP);
+        let finding = finding.help(if blocking { BLOCKING_HELP } else { HELP });
         findings.push(match loop_in_callees {
             Some((calls, depth)) => finding.waits_for_crate(depth, |f| {
                 f.loop_in_callees = Some(calls);
@@ -479,7 +490,7 @@ fn follow<'v>(
             let Some(spawn) = ctx.spawn_call(e, ancestors, options) else {
                 return;
             };
-            if spawn.kind != SpawnKind::Task || spawn.detached {
+            if !matches!(spawn.kind, SpawnKind::Task | SpawnKind::Blocking) || spawn.detached {
                 return;
             }
             out.push(Raced {
