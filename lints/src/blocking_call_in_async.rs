@@ -83,6 +83,11 @@ crate::declare_lint! {
     /// deadlocks (single-threaded executors).
     ///
     /// ### Known problems
+    /// A blocking call in the closure of an iterator adapter
+    /// (`paths.iter().map(|p| fs::read(p))`) runs on the worker too, but a
+    /// plain closure nested in async code is left alone as a whole (it may be
+    /// handed to another thread), so it is not reported.
+    ///
     /// leaklint has no types. Free calls are recognised by their resolved
     /// path. A method call is judged only when leaklint can see what its
     /// receiver is: a value made in the same function (`let listener =
