@@ -158,6 +158,12 @@ pub fn show_settings(cli: &Cli, path: &Path) -> Result<String, Failure> {
         report_or_ignore(config.options.report_helper_file_io),
         "options.helper_file_io",
     );
+    line(
+        &mut out,
+        "call_depth",
+        config.options.call_depth.to_string(),
+        "options.call_depth",
+    );
     let _ = writeln!(
         out,
         "# spawn_functions and guard_functions are added to the built-in ones ({})",

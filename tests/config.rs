@@ -552,8 +552,25 @@ fn show_settings_without_configuration_shows_defaults() {
             "{text}"
         );
     }
+    // Every option, with its default.
+    for option in [
+        "large_value_bytes = 4096",
+        "process_lifetime = \"ignore\"",
+        "helper_file_io = \"ignore\"",
+        "call_depth = 4",
+    ] {
+        assert!(text.contains(option), "{option} in\n{text}");
+    }
     // The output is TOML.
     toml::de::DeTable::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    std::fs::write(d.join("leaklint.toml"), "[options]\ncall_depth = 2\n").unwrap();
+    let text = String::from_utf8(leaklint(d, &["--show-settings"]).stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("call_depth = 2 ") && l.ends_with("# leaklint.toml:2")),
+        "{text}"
+    );
+    std::fs::remove_file(d.join("leaklint.toml")).unwrap();
     let out = leaklint(
         d,
         &[
