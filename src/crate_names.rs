@@ -168,51 +168,42 @@ pub fn spells_word(text: &[u8], word: &str) -> bool {
 /// The names `text` spells after `word::` (`new` for `AsyncCommand::new`),
 /// each once, in order of appearance.
 pub fn members_spelled<'t>(text: &'t [u8], word: &str) -> Vec<&'t str> {
+    idents_after(text, word, |rest| rest.strip_prefix(b"::"))
+}
+
+/// The names `text` renames `word` to (`Cmd` for `AsyncCommand as Cmd`).
+pub fn renames_of<'t>(text: &'t [u8], word: &str) -> Vec<&'t str> {
+    idents_after(text, word, |rest| {
+        let rest = rest.trim_ascii_start().strip_prefix(b"as")?;
+        rest.first().filter(|b| b.is_ascii_whitespace())?;
+        Some(rest.trim_ascii_start())
+    })
+}
+
+/// The identifiers that follow `word` (not the end of a longer identifier)
+/// and what `separator` strips from the text after it (`None`: not there),
+/// each once, in order of appearance.
+fn idents_after<'t>(
+    text: &'t [u8],
+    word: &str,
+    separator: impl Fn(&'t [u8]) -> Option<&'t [u8]>,
+) -> Vec<&'t str> {
     let mut found: Vec<&str> = Vec::new();
     for at in memchr::memmem::find_iter(text, word.as_bytes()) {
         let before = at.checked_sub(1).map(|i| text[i]);
         if before.is_some_and(crate::lexer::is_ascii_ident_byte) {
             continue;
         }
-        let Some(rest) = text[at + word.len()..].strip_prefix(b"::") else {
+        let Some(rest) = separator(&text[at + word.len()..]) else {
             continue;
         };
-        let len = rest
-            .iter()
-            .take_while(|b| crate::lexer::is_ascii_ident_byte(**b))
-            .count();
-        // Identifiers are ASCII here: the bytes up to `len` are whole chars.
-        let member = std::str::from_utf8(&rest[..len]).unwrap_or_default();
-        if !member.is_empty() && !found.contains(&member) {
-            found.push(member);
-        }
-    }
-    found
-}
-
-/// The names `text` renames `word` to (`Cmd` for `AsyncCommand as Cmd`).
-pub fn renames_of<'t>(text: &'t [u8], word: &str) -> Vec<&'t str> {
-    let mut found = Vec::new();
-    for at in memchr::memmem::find_iter(text, word.as_bytes()) {
-        let before = at.checked_sub(1).map(|i| text[i]);
-        if before.is_some_and(crate::lexer::is_ascii_ident_byte) {
-            continue;
-        }
-        let rest = &text[at + word.len()..];
-        let Some(rest) = rest.trim_ascii_start().strip_prefix(b"as") else {
-            continue;
-        };
-        if !rest.first().is_some_and(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let rest = rest.trim_ascii_start();
         let len = (rest.iter())
             .take_while(|b| crate::lexer::is_ascii_ident_byte(**b))
             .count();
         // Identifiers are ASCII here: the bytes up to `len` are whole chars.
-        let alias = std::str::from_utf8(&rest[..len]).unwrap_or_default();
-        if !alias.is_empty() && !found.contains(&alias) {
-            found.push(alias);
+        let ident = std::str::from_utf8(&rest[..len]).unwrap_or_default();
+        if !ident.is_empty() && !found.contains(&ident) {
+            found.push(ident);
         }
     }
     found
