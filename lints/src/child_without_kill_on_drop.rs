@@ -192,12 +192,7 @@ fn spawned_child<'v>(
         }
     };
     if wait.method == "wait" {
-        let body = ancestors.iter().rev().find_map(|n| match n {
-            Node::ItemFn(f) => Some(&*f.block),
-            Node::ImplFn(f) => Some(&f.block),
-            Node::TraitFn(f) => f.default.as_ref(),
-            _ => None,
-        })?;
+        let body = crate::context::threads::enclosing_fn_body(ancestors)?;
         let mut finder = KillFinder {
             ctx,
             child: ctx.binding_of_use(child)?,

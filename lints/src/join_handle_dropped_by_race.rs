@@ -529,7 +529,7 @@ fn pinned_in_place(ctx: &FileContext<'_>, binding: BindingId, ancestors: &[Node<
             }
         }
     }
-    let Some(body) = fn_body(ancestors) else {
+    let Some(body) = crate::context::threads::enclosing_fn_body(ancestors) else {
         return false;
     };
     let mut pins = Pins {
@@ -539,16 +539,6 @@ fn pinned_in_place(ctx: &FileContext<'_>, binding: BindingId, ancestors: &[Node<
     };
     pins.visit_block(body);
     pins.found
-}
-
-/// The body of the innermost fn the ancestors are in.
-fn fn_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
-    ancestors.iter().rev().find_map(|n| match n {
-        Node::ItemFn(f) => Some(&*f.block),
-        Node::ImplFn(f) => Some(&f.block),
-        Node::TraitFn(f) => f.default.as_ref(),
-        _ => None,
-    })
 }
 
 /// The plain names an async block awaits by value (`name.await`,

@@ -152,21 +152,12 @@ impl<'a> FileContext<'a> {
 /// The body of the innermost fn the ancestors are in (or the outermost
 /// block when they are in no fn).
 fn enclosing_body<'v>(ancestors: &[Node<'v>]) -> Option<&'v syn::Block> {
-    ancestors
-        .iter()
-        .rev()
-        .find_map(|n| match n {
-            Node::ItemFn(f) => Some(&*f.block),
-            Node::ImplFn(f) => Some(&f.block),
-            Node::TraitFn(f) => f.default.as_ref(),
+    super::threads::enclosing_fn_body(ancestors).or_else(|| {
+        ancestors.iter().find_map(|n| match n {
+            Node::Block(b) => Some(*b),
             _ => None,
         })
-        .or_else(|| {
-            ancestors.iter().find_map(|n| match n {
-                Node::Block(b) => Some(*b),
-                _ => None,
-            })
-        })
+    })
 }
 
 /// Collects method chains rooted at one of `bindings`, and notices when one
