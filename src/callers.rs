@@ -42,7 +42,7 @@ use std::sync::Arc;
 
 use ignore::WalkBuilder;
 use leaklint_lints::context::crate_names::InCrate;
-use leaklint_lints::context::entry::{self, CallSummary, Callee};
+use leaklint_lints::context::entry::{self, CallSummary, Callee, Caller, SiteThread};
 use leaklint_lints::context::follow::{CrateIndex, Decision, Hop};
 use leaklint_lints::{FileContext, Finding, MainReach, Note, ReachKind};
 use rayon::prelude::*;
@@ -227,6 +227,33 @@ fn decide_follow(
             None => false,
         }
     });
+}
+
+/// Loads the fns that current-thread runtimes run on the thread blocking on
+/// them, `depth` calls deep (at least the default `call_depth`): the calls
+/// in the futures given to their `block_on` and in current-thread `main`s.
+/// Whether any of those spawns a task decides whether that thread is the
+/// main thread ([`entry::reached_from_main`]).
+fn load_current_thread_futures(krate: &mut LazyCrate, depth: usize) {
+    let mut roots: Vec<(Callee, String)> = Vec::new();
+    for (_, summary) in krate.summaries() {
+        let mains: Vec<&str> = (summary.mains.iter())
+            .filter(|(_, current_thread)| *current_thread)
+            .map(|(key, _)| key.as_str())
+            .collect();
+        for site in &summary.calls {
+            let in_main = matches!(&site.caller, Caller::Fn(f) if mains.contains(&f.as_str()));
+            if in_main || site.thread == SiteThread::OnlyWorker {
+                roots.push((site.callee.clone(), summary.module.clone()));
+            }
+        }
+    }
+    if roots.is_empty() {
+        return;
+    }
+    let wants = krate.wants_of(&roots).into_iter().flatten().collect();
+    let depth = depth.max(leaklint_lints::LintOptions::default().call_depth);
+    krate.load_callees(wants, depth);
 }
 
 /// Drops the findings of `result` (whose summary is `summary`) that the
@@ -474,6 +501,7 @@ fn resolve_in_crate(
     if !moot_fns.is_empty() && krate.complete() {
         let callers_of = krate.load_callers(moot_fns, None);
         krate.load_field_owners(&callers_of);
+        load_current_thread_futures(&mut krate, depth);
         let complete = krate.complete();
         // What `main` reaches, over the files whose fns may call a file's
         // (a binary's own units; any file for a library's): once per set

@@ -68,10 +68,11 @@ crate::declare_lint! {
     /// one mapped over a stream of requests. A `#[tokio::main]` fn or method
     /// other than `main` is such a sync fn: it builds a runtime and blocks on
     /// its body on the thread that called it. A blocking call there holds up
-    /// only that thread. This does not hold under
-    /// `#[tokio::main(flavor = "current_thread")]`, or when the fn builds its
-    /// runtime with `Builder::new_current_thread()`: there the calling thread
-    /// is the runtime's only worker, and those calls are reported.
+    /// only that thread. Under `#[tokio::main(flavor = "current_thread")]`,
+    /// or when the fn builds its runtime with `Builder::new_current_thread()`,
+    /// the calling thread is the runtime's only worker: those calls are
+    /// reported when the future it blocks on spawns a task (a spawn call in
+    /// it, or in the fns it calls), which the blocking call would stall.
     ///
     /// ### Why is this bad
     /// An async runtime runs many tasks on a few worker threads. A blocking
@@ -83,6 +84,23 @@ crate::declare_lint! {
     /// deadlocks (single-threaded executors).
     ///
     /// ### Known problems
+    /// On a current-thread runtime whose future spawns no task, a blocking
+    /// call stalls nothing but the work the user waits for, so it is left
+    /// alone as on the main thread: a command-line tool that runs one
+    /// command per `block_on` (`match cmd { Start => rt.block_on(start()),
+    /// Stop => rt.block_on(stop()) }`) is judged command by command, and
+    /// only the commands that spawn keep their findings. Judged on ten
+    /// service workspaces, every blocking call in such a tool's commands
+    /// was noise to its maintainers. A spawn is found as helpers are (in
+    /// the fn, or in the fns it calls up to 4 calls deep, each resolved to
+    /// one fn of the crate), so a task spawned behind a call leaklint
+    /// cannot resolve (a method on a value of unknown type, another
+    /// crate's fn such as a server's `serve`) is not seen, and the runtime
+    /// is taken for one without tasks. Without the crate model (a file
+    /// with no `Cargo.toml` above it, `--stdin`), the file is its crate. A
+    /// `#[tokio::main(flavor = "current_thread")]` method keeps its
+    /// findings whatever it spawns.
+    ///
     /// A blocking call in the closure of an iterator adapter
     /// (`paths.iter().map(|p| fs::read(p))`) runs on the worker too, but a
     /// plain closure nested in async code is left alone as a whole (it may be
@@ -473,7 +491,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     ..finding
                 };
                 findings.push(match thread {
-                    Thread::MainIfOnlyFrom(function) => finding.moot_if_reached(function, ReachKind::MainThread),
+                    Thread::MainIfOnlyFrom(function) | Thread::OnlyWorker { function, .. } => {
+                        finding.moot_if_reached(function, ReachKind::MainThread)
+                    }
                     _ => finding,
                 });
             }
@@ -498,7 +518,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             return;
         }
         let moot_if = match &thread {
-            Thread::MainIfOnlyFrom(function) => Some(function.clone()),
+            Thread::MainIfOnlyFrom(function) | Thread::OnlyWorker { function, .. } => {
+                Some(function.clone())
+            }
             _ => None,
         };
         let mut finding = Finding::new(
@@ -507,7 +529,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             format!("blocking call `{what}` inside async code blocks the runtime's worker thread"),
         )
         .note(ctx.span(context.token), context.note);
-        if let Thread::OnlyWorker(runtime) = thread {
+        if let Thread::OnlyWorker { runtime, .. } = thread {
             finding = finding.note(
                 ctx.span(runtime),
                 "this runtime is current-thread: the main thread is its only worker, so the call stalls every task",

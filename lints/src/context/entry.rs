@@ -457,6 +457,12 @@ pub enum SiteThread {
     /// A runtime worker: the call is in a spawned task or a closure whose
     /// runner is unknown.
     Worker,
+    /// A thread blocking on a current-thread runtime, whose only worker it
+    /// is: the call is in the future given to `block_on` there, or in a
+    /// `#[tokio::main(flavor = "current_thread")]` method. It stalls the
+    /// runtime's other tasks, if that future spawns any; otherwise it is
+    /// the main thread (see [`reached_from_main`]).
+    OnlyWorker,
 }
 
 impl<'a> FileContext<'a> {
@@ -1028,14 +1034,14 @@ impl<'a> FileContext<'a> {
                     // A current-thread runtime's only worker is the thread
                     // that blocks on it: its other tasks stall with it.
                     if blocks_on && builds_current_thread(&f.block) {
-                        thread = SiteThread::Worker;
+                        thread = SiteThread::OnlyWorker;
                     }
                     caller = fn_key_of(f).map_or(Caller::Unknown, Caller::Fn);
                     break;
                 }
                 Node::ImplFn(f) => {
                     if blocks_on && builds_current_thread(&f.block) {
-                        thread = SiteThread::Worker;
+                        thread = SiteThread::OnlyWorker;
                     }
                     // A `#[tokio::main]` method builds a runtime and blocks
                     // on its body, as `block_on` does, on its caller's thread.
@@ -1043,7 +1049,7 @@ impl<'a> FileContext<'a> {
                         thread = if scope::main_is_current_thread(&f.attrs)
                             || builds_current_thread(&f.block)
                         {
-                            SiteThread::Worker
+                            SiteThread::OnlyWorker
                         } else {
                             SiteThread::Main
                         };
@@ -1832,6 +1838,60 @@ pub fn reached_from_main<'s>(
         .iter()
         .filter_map(|k| Some((*k, callers(k)?)))
         .collect();
+    // A current-thread runtime's only worker is the thread that blocks on
+    // it, so a blocking call there stalls the runtime's other tasks: when
+    // there are any. Where the future it blocks on spawns none (a
+    // command-line tool running one command), that thread is the main
+    // thread, as any other `block_on`'s.
+    let files: Vec<&CallSummary> = summaries.clone().into_iter().collect();
+    let index = super::follow::CrateIndex::new(files.clone());
+    let depth = crate::LintOptions::default().call_depth;
+    // The calls on a current-thread runtime's thread that spawn nothing.
+    let mut quiet_sites: std::collections::HashSet<*const CallSite> =
+        std::collections::HashSet::new();
+    for (file, summary) in files.iter().enumerate() {
+        // Fns blocking on a current-thread runtime, by whether every such
+        // call of theirs spawns nothing.
+        let mut blockers: BTreeMap<&str, bool> = BTreeMap::new();
+        for site in &summary.calls {
+            let (SiteThread::OnlyWorker, Caller::Fn(f)) = (site.thread, &site.caller) else {
+                continue;
+            };
+            // The fn it is in, of this file (several binaries' `main`s
+            // share a key): a sync fn, as an async fn's `block_on` blocks a
+            // worker already.
+            let in_fn = def_at(summary, site.span.start.byte).map(|i| &summary.fns[i]);
+            let quiet = in_fn.is_some_and(|facts| !facts.is_async && !facts.spawns_task)
+                && !index.spawns_via(file, site.span, depth);
+            if quiet {
+                quiet_sites.insert(std::ptr::from_ref(site));
+            }
+            *blockers.entry(f.as_str()).or_insert(true) &= quiet;
+        }
+        for (name, current_thread) in &summary.mains {
+            let Some(facts) = summary.fns.iter().find(|f| &f.key == name) else {
+                continue;
+            };
+            let quiet = *current_thread
+                && !called(name)
+                && !facts.spawns_task
+                && !facts
+                    .calls
+                    .iter()
+                    .any(|&c| index.spawns_via(file, c, depth))
+                && blockers.get(name.as_str()).is_none_or(|q| *q);
+            if quiet {
+                main_thread.insert(name.clone());
+            }
+        }
+        // A sync fn blocking on a current-thread runtime it built, where
+        // nothing spawns: what it blocks on runs on its own thread.
+        for (name, quiet) in blockers {
+            if quiet && !summary.mains.iter().any(|(m, _)| m == name) {
+                main_thread.insert(name.to_string());
+            }
+        }
+    }
     let grow = |set: &mut BTreeSet<String>, ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| loop {
         let add: Vec<String> = all_callers
             .iter()
@@ -1853,6 +1913,7 @@ pub fn reached_from_main<'s>(
     });
     grow(&mut main_thread, &|site, set| match site.thread {
         SiteThread::Main => true,
+        SiteThread::OnlyWorker => quiet_sites.contains(&std::ptr::from_ref(site)),
         SiteThread::Worker => false,
         SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
     });
@@ -1860,7 +1921,7 @@ pub fn reached_from_main<'s>(
         .filter(|(_, sites)| {
             sites.iter().all(|site| {
                 site.once
-                    && site.thread != SiteThread::Worker
+                    && !matches!(site.thread, SiteThread::Worker | SiteThread::OnlyWorker)
                     && matches!(site.caller, Caller::Fn(_))
             })
         })
@@ -2124,10 +2185,11 @@ mod tests {
                  let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
                  rt.block_on(async { on_its_own_runtime().await });
              }
-             fn on_its_own_runtime() {}",
+             fn on_its_own_runtime() { tokio::spawn(tick()); }",
         );
         let key = |n: &str| format!("crate::{n}");
-        // A current-thread runtime's only worker runs its other tasks too.
+        // A current-thread runtime's only worker runs the tasks spawned
+        // on it too.
         assert!(once.contains(&key("on_its_own_runtime")), "{once:?}");
         assert!(
             !main_thread.contains(&key("on_its_own_runtime")),
@@ -2158,13 +2220,43 @@ mod tests {
     }
 
     #[test]
-    fn current_thread_mains_do_not_make_main_thread_code() {
+    fn current_thread_mains_make_main_thread_code_only_without_tasks() {
+        // Its thread is the runtime's only worker: a task spawned on the
+        // way (here two calls deep) runs there too.
         let (once, main_thread) = reached(
             "#[tokio::main(flavor = \"current_thread\")] async fn main() { serve().await }
-             async fn serve() {}",
+             async fn serve() { listen().await }
+             async fn listen() { tokio::spawn(heartbeat()); }
+             async fn heartbeat() {}",
         );
         assert!(once.contains("crate::serve"));
-        assert!(main_thread.is_empty());
+        assert!(main_thread.is_empty(), "{main_thread:?}");
+        // No task but the one it blocks on: the main thread.
+        let (_, main_thread) = reached(
+            "#[tokio::main(flavor = \"current_thread\")] async fn main() { serve().await }
+             async fn serve() { std::thread::spawn(|| work()); }
+             fn work() {}",
+        );
+        for key in ["crate::main", "crate::serve"] {
+            assert!(main_thread.contains(key), "{key}: {main_thread:?}");
+        }
+        // A sync fn's `block_on`s, each judged by what it spawns.
+        let (_, main_thread) = reached(
+            "fn main() {
+                 let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+                 match cmd() {
+                     1 => rt.block_on(start()),
+                     _ => rt.block_on(stop()),
+                 }
+             }
+             async fn start() { let mut set = JoinSet::new(); set.spawn(run()); }
+             async fn stop() {}
+             async fn run() {}",
+        );
+        assert!(main_thread.contains("crate::stop"), "{main_thread:?}");
+        for key in ["crate::main", "crate::start", "crate::run"] {
+            assert!(!main_thread.contains(key), "{key}: {main_thread:?}");
+        }
     }
 
     #[test]

@@ -78,9 +78,38 @@ pub struct FnFacts {
     /// `token.drop_guard_ref()`, on the parameter or a clone of it. A
     /// token handed to such a fn can be cancelled.
     pub fires_param: Vec<usize>,
+    /// Whether it spawns a task onto a runtime (see [`spawns_a_task`]):
+    /// a current-thread runtime that runs it has other tasks to stall.
+    pub spawns_task: bool,
 }
 
 /// Methods that fire a cancellation token, now or when their guard drops.
+/// Whether `expr` hands a future to a spawn call, which makes it a task
+/// of a runtime: `tokio::spawn(fut)`, `set.spawn(fut)`, `handle.spawn(fut)`,
+/// `spawn_local(fut)`, `Builder::new().name(n).spawn(fut)`. Read by its
+/// shape, so any runtime's counts: a call whose name starts with `spawn`,
+/// given an argument that is not a closure. A closure is a thread's or the
+/// blocking pool's work (`thread::spawn(|| …)`, `spawn_blocking(|| …)`),
+/// and a child process's `cmd.spawn()` takes none.
+pub fn spawns_a_task(expr: &syn::Expr) -> bool {
+    let (name, first, path) = match expr {
+        syn::Expr::Call(c) => match &*c.func {
+            syn::Expr::Path(p) => match p.path.segments.last() {
+                Some(last) => (last.ident.to_string(), c.args.first(), Some(&p.path)),
+                None => return false,
+            },
+            _ => return false,
+        },
+        syn::Expr::MethodCall(m) => (m.method.to_string(), m.args.first(), None),
+        _ => return false,
+    };
+    let thread = path.is_some_and(|p| p.segments.iter().any(|s| s.ident == "thread"));
+    name.starts_with("spawn")
+        && !name.contains("blocking")
+        && !thread
+        && first.is_some_and(|a| !matches!(a, syn::Expr::Closure(c) if c.asyncness.is_none()))
+}
+
 const FIRING_TOKEN_METHODS: &[&str] = &["cancel", "drop_guard", "drop_guard_ref"];
 
 impl FileContext<'_> {
@@ -123,6 +152,7 @@ impl FileContext<'_> {
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
             fires_param: self.fired_token_params(sig, block),
+            spawns_task: self.any_expr(block, spawns_a_task),
         }
     }
 
@@ -996,6 +1026,38 @@ impl<'s> CrateIndex<'s> {
         None
     }
 
+    /// Whether the call at `call` in `file` spawns a task
+    /// ([`FnFacts::spawns_task`]): the fn it calls does, or one that fn
+    /// calls, at most `depth` calls deep, each hop resolved to one fn of
+    /// the crate as in the other searches (a call leaklint cannot resolve
+    /// spawns nothing it knows of).
+    pub fn spawns_via(&self, file: usize, call: Span, depth: usize) -> bool {
+        self.spawn_search(file, &[call], depth, &mut HashMap::new())
+    }
+
+    fn spawn_search(
+        &self,
+        file: usize,
+        calls: &[Span],
+        depth: usize,
+        explored: &mut HashMap<FnId, usize>,
+    ) -> bool {
+        if depth == 0 {
+            return false;
+        }
+        calls.iter().any(|&call| {
+            let Some(target) = self.callee(file, call) else {
+                return false;
+            };
+            if explored.get(&target).is_some_and(|&d| d >= depth) {
+                return false;
+            }
+            explored.insert(target, depth);
+            let facts = &self.files[target.0].fns[target.1];
+            facts.spawns_task || self.spawn_search(target.0, &facts.calls, depth - 1, explored)
+        })
+    }
+
     /// Whether some file of the crate may read `field` (see [`FieldReads`]).
     pub fn field_is_read(&self, field: &FieldOf) -> bool {
         self.field_reads
@@ -1351,5 +1413,36 @@ fn returned_type(ty: &syn::Type, self_type: Option<&str>) -> Option<String> {
             }
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spawns_a_task;
+
+    #[test]
+    fn a_task_is_a_future_handed_to_a_spawn_call() {
+        let spawns = |src: &str| spawns_a_task(&syn::parse_str(src).unwrap());
+        for task in [
+            "tokio::spawn(serve(conn))",
+            "set.spawn(async move { run().await })",
+            "handle.spawn(worker.run())",
+            "tokio::task::spawn_local(fut)",
+            "Builder::new().name(\"hb\").spawn(heartbeat())",
+            "smol::spawn(async {})",
+        ] {
+            assert!(spawns(task), "{task}");
+        }
+        for other in [
+            "std::thread::spawn(|| work())",
+            "thread::spawn(worker)",
+            "tokio::task::spawn_blocking(|| read())",
+            "rt.spawn_blocking(move || read())",
+            "Command::new(\"ls\").spawn()",
+            "rayon::spawn(move || sum())",
+            "respawn(x)",
+        ] {
+            assert!(!spawns(other), "{other}");
+        }
     }
 }

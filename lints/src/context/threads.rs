@@ -63,11 +63,14 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                     if async_context(&ancestors[..i]).is_some() {
                         return Thread::Worker;
                     }
-                    return match enclosing_fn_body(&ancestors[..i])
-                        .and_then(|body| current_thread_runtime_in(ctx, body))
-                    {
-                        Some(span) => Thread::OnlyWorker(span),
-                        None => Thread::Main,
+                    let runtime = enclosing_fn_body(&ancestors[..i])
+                        .and_then(|body| current_thread_runtime_in(ctx, body));
+                    let function = crate::context::ancestry::enclosing_fn_sig(&ancestors[..i])
+                        .map(|sig| crate::context::imports::unraw(&sig.ident));
+                    return match (runtime, function) {
+                        (Some(runtime), Some(function)) => Thread::OnlyWorker { runtime, function },
+                        (Some(_), None) => Thread::Worker,
+                        (None, _) => Thread::Main,
                     };
                 }
             }
@@ -90,12 +93,14 @@ fn entry_thread<'v>(
     attrs: &[syn::Attribute],
     body: &'v syn::Block,
 ) -> Thread {
+    let function = crate::context::imports::unraw(&sig.ident);
     if main_is_current_thread(attrs) {
         let attr = attrs.iter().find(|a| scope::is_main_attr(a));
-        return Thread::OnlyWorker(attr.map_or(sig.ident.span(), syn::spanned::Spanned::span));
+        let runtime = attr.map_or(sig.ident.span(), syn::spanned::Spanned::span);
+        return Thread::OnlyWorker { runtime, function };
     }
     match current_thread_runtime_in(ctx, body) {
-        Some(span) => Thread::OnlyWorker(span),
+        Some(runtime) => Thread::OnlyWorker { runtime, function },
         None => Thread::Main,
     }
 }
@@ -145,8 +150,13 @@ pub enum Thread {
     /// no other task.
     Main,
     /// The main thread as the only worker of a current-thread runtime, built
-    /// or chosen here.
-    OnlyWorker(proc_macro2::Span),
+    /// or chosen at `runtime` in the fn named `function`: it stalls the
+    /// runtime's other tasks, unless the crate shows that what it runs
+    /// spawns none (then it is the main thread; the driver checks).
+    OnlyWorker {
+        runtime: proc_macro2::Span,
+        function: String,
+    },
     /// The body of the named async fn: the main thread if every caller in
     /// the crate is main-thread code, a worker otherwise.
     MainIfOnlyFrom(String),
