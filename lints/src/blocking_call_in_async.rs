@@ -97,9 +97,7 @@ crate::declare_lint! {
     /// cannot resolve (a method on a value of unknown type, another
     /// crate's fn such as a server's `serve`) is not seen, and the runtime
     /// is taken for one without tasks. Without the crate model (a file
-    /// with no `Cargo.toml` above it, `--stdin`), the file is its crate. A
-    /// `#[tokio::main(flavor = "current_thread")]` method keeps its
-    /// findings whatever it spawns.
+    /// with no `Cargo.toml` above it, `--stdin`), the file is its crate.
     ///
     /// A blocking call in the closure of an iterator adapter
     /// (`paths.iter().map(|p| fs::read(p))`) runs on the worker too, but a

@@ -1033,15 +1033,22 @@ impl<'a> FileContext<'a> {
                 Node::ItemFn(f) => {
                     // A current-thread runtime's only worker is the thread
                     // that blocks on it: its other tasks stall with it.
+                    // (An async fn's `block_on` blocks a worker already.)
                     if blocks_on && builds_current_thread(&f.block) {
-                        thread = SiteThread::OnlyWorker;
+                        thread = match f.sig.asyncness {
+                            None => SiteThread::OnlyWorker,
+                            Some(_) => SiteThread::Worker,
+                        };
                     }
                     caller = fn_key_of(f).map_or(Caller::Unknown, Caller::Fn);
                     break;
                 }
                 Node::ImplFn(f) => {
                     if blocks_on && builds_current_thread(&f.block) {
-                        thread = SiteThread::OnlyWorker;
+                        thread = match f.sig.asyncness {
+                            None => SiteThread::OnlyWorker,
+                            Some(_) => SiteThread::Worker,
+                        };
                     }
                     // A `#[tokio::main]` method builds a runtime and blocks
                     // on its body, as `block_on` does, on its caller's thread.
@@ -1857,11 +1864,10 @@ pub fn reached_from_main<'s>(
             let (SiteThread::OnlyWorker, Caller::Fn(f)) = (site.thread, &site.caller) else {
                 continue;
             };
-            // The fn it is in, of this file (several binaries' `main`s
-            // share a key): a sync fn, as an async fn's `block_on` blocks a
-            // worker already.
+            // The fn it is in, of this file: several binaries' `main`s
+            // share a key.
             let in_fn = def_at(summary, site.span.start.byte).map(|i| &summary.fns[i]);
-            let quiet = in_fn.is_some_and(|facts| !facts.is_async && !facts.spawns_task)
+            let quiet = in_fn.is_some_and(|facts| !facts.spawns_task)
                 && !index.spawns_via(file, site.span, depth);
             if quiet {
                 quiet_sites.insert(std::ptr::from_ref(site));
@@ -2147,9 +2153,11 @@ mod tests {
                  async fn serve() { Store::serve().await; }
                  #[tokio::main(flavor = \"current_thread\")]
                  async fn single() { Store::single().await; }
+                 #[tokio::main(flavor = \"current_thread\")]
+                 async fn busy() { tokio::spawn(tick()); Store::busy().await; }
              }
              impl Store {
-                 async fn open() {} async fn serve() {} async fn single() {}
+                 async fn open() {} async fn serve() {} async fn single() {} async fn busy() {}
              }",
         );
         // Its body runs on the thread that called it, whichever that is:
@@ -2157,8 +2165,10 @@ mod tests {
         for key in ["Store::open", "Store::serve"] {
             assert!(main_thread.contains(key), "{key}: {main_thread:?}");
         }
-        // On a current-thread runtime that thread is the only worker.
-        assert!(!main_thread.contains("Store::single"), "{main_thread:?}");
+        // On a current-thread runtime that thread is the only worker, and
+        // it is the main thread when no task is spawned there.
+        assert!(main_thread.contains("Store::single"), "{main_thread:?}");
+        assert!(!main_thread.contains("Store::busy"), "{main_thread:?}");
     }
 
     #[test]
