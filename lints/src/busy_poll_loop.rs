@@ -56,6 +56,11 @@ crate::declare_lint! {
     /// channel the producer drops that value and makes a new one next turn
     /// (publish-or-skip), it does not come back for the same thing —
     /// retrying a value made before the loop, or a literal, is a poll; a
+    /// `try_send()` whose path after finding the channel full takes an item
+    /// off a channel (`rx.try_recv()`, `rx.recv()`) before trying again: a
+    /// queue that drops its oldest entry makes the room it retries into
+    /// (which channel is not checked, and such a loop's `try_recv` is no
+    /// poll for work either); a
     /// spin with `std::hint::spin_loop()` outside async code (a
     /// spin lock on purpose, also with crossbeam's `Backoff::snooze()`).
     /// Taking the blocking form of the poll on the same value (`m.lock()`
@@ -350,7 +355,12 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
             own = Some(&*l.pat);
         }
         let in_async = in_async(ancestors);
-        for (target, span) in polls_in(ctx, cond, body, own) {
+        let mut polls = polls_in(ctx, cond, body, own);
+        // Sends first: a loop whose send, finding the channel full, takes
+        // an item off it to make room is a drop-oldest queue, whose `try_recv`
+        // is no poll for work either.
+        polls.sort_by_key(|(target, _)| !is_send(target));
+        for (target, span) in polls {
             let target_call = match target {
                 Poll::Call(Expr::MethodCall(m)) => Some(m),
                 _ => None,
@@ -368,6 +378,8 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 inspected: false,
                 exit_flag: exit_flag(cond),
                 counterpart: counterpart(target_call),
+                sends: is_send(&target),
+                made_room: false,
             };
             let mut flow = Flow::new(ctx, analysis, BUDGET);
             flow.run_loop(label, cond, body, REACHED);
@@ -377,6 +389,7 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
             }
             let paths = flow.analysis;
             let arrived = paths.arrived;
+            let drops_oldest = paths.made_room;
             // A failure comes back to the poll with nothing in between, or
             // the poll feeds the loop (a success comes back too) and a
             // failure comes back without waiting.
@@ -404,9 +417,18 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
                 );
                 break;
             }
+            if drops_oldest {
+                break;
+            }
         }
     });
     findings
+}
+
+/// Whether a poll sends (`try_send`, `try_broadcast`).
+fn is_send(target: &Poll<'_>) -> bool {
+    matches!(target, Poll::Call(Expr::MethodCall(m))
+        if matches!(m.method.to_string().as_str(), "try_send" | "try_broadcast"))
 }
 
 /// The outcomes of the followed poll on which `init` may be `Some`/`Ok`/
@@ -725,6 +747,12 @@ struct PollPaths<'e> {
     /// (`m.lock()` for `m.try_lock()`): calling it waits for what the poll
     /// found missing.
     counterpart: Option<(&'static str, String)>,
+    /// Whether the followed poll sends (`try_send`, `try_broadcast`): then
+    /// taking an item off a channel on its path makes the room it found
+    /// missing (a drop-oldest queue), which is no spin.
+    sends: bool,
+    /// Whether such a call was met on the poll's path.
+    made_room: bool,
 }
 
 type Paths<'c, 'a, 'e> = Flow<'c, 'a, PollPaths<'e>>;
@@ -819,6 +847,15 @@ impl PollPaths<'_> {
             Some((method, receiver)) => m.method == method && tokens(&m.receiver) == *receiver,
             None => false,
         }
+    }
+
+    /// Whether a method call takes an item off a channel to make room for
+    /// the followed send (`rx.try_recv()` after `tx.try_send(m)` found the
+    /// channel full): the next turn's send finds that room.
+    fn makes_room(&self, m: &syn::ExprMethodCall) -> bool {
+        self.sends
+            && m.args.is_empty()
+            && matches!(m.method.to_string().as_str(), "try_recv" | "recv")
     }
 
     fn is_target(&self, e: &Expr) -> bool {
@@ -958,6 +995,10 @@ impl<'e> Analysis for PollPaths<'e> {
                     return Some(0);
                 }
                 if paths.is_counterpart(m) {
+                    return Some(waited(after));
+                }
+                if paths.makes_room(m) {
+                    paths.made_room = true;
                     return Some(waited(after));
                 }
                 if POLL_METHODS.contains(&method.as_str()) {
