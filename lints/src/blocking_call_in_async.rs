@@ -206,8 +206,10 @@ crate::declare_lint! {
     /// (`tasks::spawn_named("warm", async { … })`), and is taken for
     /// main-thread code otherwise (`run_detached(async { … })`). A
     /// runtime's flavour is known
-    /// only when it is built in the same fn: a current-thread runtime made
-    /// elsewhere and passed in is taken for a multi-threaded one.
+    /// only when it is built in the same fn, or by a fn of the same file
+    /// that returns it (`fn runtime() -> io::Result<Runtime>`): a
+    /// current-thread runtime made in another file or passed in is taken
+    /// for a multi-threaded one.
     ///
     /// A file opened and then read in the same async fn gets two findings,
     /// one at the `open` and one at the read; both lines change in the fix.

@@ -476,7 +476,8 @@ impl<'a> FileContext<'a> {
                 if self.is_entry_point(f) && !self.in_test_code(self.span_of(&f.sig.ident)) {
                     summary.mains.push((
                         imports::unraw(&f.sig.ident),
-                        scope::main_is_current_thread(&f.attrs) || builds_current_thread(&f.block),
+                        scope::main_is_current_thread(&f.attrs)
+                            || builds_current_thread(self, &f.block),
                     ));
                 }
             }
@@ -1034,7 +1035,7 @@ impl<'a> FileContext<'a> {
                     // A current-thread runtime's only worker is the thread
                     // that blocks on it: its other tasks stall with it.
                     // (An async fn's `block_on` blocks a worker already.)
-                    if blocks_on && builds_current_thread(&f.block) {
+                    if blocks_on && builds_current_thread(self, &f.block) {
                         thread = match f.sig.asyncness {
                             None => SiteThread::OnlyWorker,
                             Some(_) => SiteThread::Worker,
@@ -1044,7 +1045,7 @@ impl<'a> FileContext<'a> {
                     break;
                 }
                 Node::ImplFn(f) => {
-                    if blocks_on && builds_current_thread(&f.block) {
+                    if blocks_on && builds_current_thread(self, &f.block) {
                         thread = match f.sig.asyncness {
                             None => SiteThread::OnlyWorker,
                             Some(_) => SiteThread::Worker,
@@ -1054,7 +1055,7 @@ impl<'a> FileContext<'a> {
                     // on its body, as `block_on` does, on its caller's thread.
                     if thread == SiteThread::Caller && scope::has_main_attr(&f.attrs) {
                         thread = if scope::main_is_current_thread(&f.attrs)
-                            || builds_current_thread(&f.block)
+                            || builds_current_thread(self, &f.block)
                         {
                             SiteThread::OnlyWorker
                         } else {
@@ -1398,19 +1399,14 @@ fn runs_closure_once(call: &Expr) -> bool {
 
 /// Whether a fn body builds a current-thread runtime (whose only worker is
 /// the thread that blocks on it).
-fn builds_current_thread(block: &syn::Block) -> bool {
-    struct Finder(bool);
-    impl<'v> Visit<'v> for Finder {
-        fn visit_ident(&mut self, i: &'v proc_macro2::Ident) {
-            self.0 |= i == "new_current_thread";
-        }
-        fn visit_macro(&mut self, m: &'v syn::Macro) {
-            self.0 |= m.tokens.to_string().contains("new_current_thread");
-        }
-    }
-    let mut f = Finder(false);
-    f.visit_block(block);
-    f.0
+/// Whether `block` builds a current-thread runtime: it spells
+/// `new_current_thread`, or calls a fn of this file that returns one.
+fn builds_current_thread(ctx: &FileContext<'_>, block: &syn::Block) -> bool {
+    threads::spells_current_thread(block)
+        || ctx.any_expr(
+            block,
+            |e| matches!(e, Expr::Call(c) if threads::makes_current_thread_runtime(ctx, &c.func)),
+        )
 }
 
 /// Collects the fns and methods of a file with their keys, and the type of

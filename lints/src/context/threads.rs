@@ -116,7 +116,10 @@ fn current_thread_runtime_in<'v>(
     }
     impl<'v> Visit<'v> for Finder<'v, '_> {
         fn visit_expr_call(&mut self, c: &'v syn::ExprCall) {
-            if self.found.is_none() && self.ctx.callee_is(&c.func, &[CURRENT_THREAD_RUNTIME]) {
+            if self.found.is_none()
+                && (self.ctx.callee_is(&c.func, &[CURRENT_THREAD_RUNTIME])
+                    || makes_current_thread_runtime(self.ctx, &c.func))
+            {
                 self.found = Some(syn::spanned::Spanned::span(c));
             }
             syn::visit::visit_expr_call(self, c);
@@ -128,6 +131,50 @@ fn current_thread_runtime_in<'v>(
     let mut f = Finder { ctx, found: None };
     f.visit_block(body);
     f.found
+}
+
+/// Whether `func` calls a fn of this file that returns a runtime it builds
+/// current-thread (`fn runtime() -> Runtime { Builder::new_current_thread()…
+/// }`), one call deep.
+pub fn makes_current_thread_runtime(ctx: &FileContext<'_>, func: &Expr) -> bool {
+    ctx.called_local_fn(func).is_some_and(|f| {
+        let returns_runtime = match &f.sig.output {
+            syn::ReturnType::Type(_, ty) => {
+                let mut names = RuntimeNamed(false);
+                names.visit_type(ty);
+                names.0
+            }
+            syn::ReturnType::Default => false,
+        };
+        returns_runtime && spells_current_thread(f.block)
+    })
+}
+
+/// Whether a type names `Runtime` (`Runtime`, `io::Result<Runtime>`).
+struct RuntimeNamed(bool);
+
+impl<'v> Visit<'v> for RuntimeNamed {
+    fn visit_path_segment(&mut self, s: &'v syn::PathSegment) {
+        self.0 |= s.ident == "Runtime";
+        syn::visit::visit_path_segment(self, s);
+    }
+}
+
+/// Whether `block` spells `new_current_thread` (in code or a macro's
+/// tokens): it builds a current-thread runtime, as far as words tell.
+pub fn spells_current_thread(block: &syn::Block) -> bool {
+    struct Finder(bool);
+    impl<'v> Visit<'v> for Finder {
+        fn visit_ident(&mut self, i: &'v proc_macro2::Ident) {
+            self.0 |= i == "new_current_thread";
+        }
+        fn visit_macro(&mut self, m: &'v syn::Macro) {
+            self.0 |= m.tokens.to_string().contains("new_current_thread");
+        }
+    }
+    let mut f = Finder(false);
+    f.visit_block(block);
+    f.0
 }
 
 /// The thread the body of an async fn (not `main`) runs on: the main
