@@ -447,9 +447,8 @@ fn resolve_in_crate(
                 .iter()
                 .for_each(|(s, _)| name_at(s, false));
             follow.runtime_of.iter().for_each(|s| name_at(s, false));
-            follow
-                .token_fired_by
-                .iter()
+            (follow.token_fired_by.iter())
+                .chain(&follow.token_awaited_by)
                 .for_each(|(s, _)| name_at(s, false));
             fields.extend(follow.stored_in_field.iter().map(|f| f.name.clone()));
             // The files that may define a const a length names spell it.

@@ -29,7 +29,10 @@ crate::declare_lint! {
     /// and calls of fns and `self` methods defined in the same file that
     /// receive it (their parameter is followed in turn). A spawned call of
     /// a fn of another file of the crate (`tokio::spawn(worker::watch(
-    /// token.clone()))`) that fires the parameter it is handed (calls
+    /// token.clone()))`, or an async block whose one statement awaits that
+    /// call: `tokio::spawn(async move { worker::watch(t).await })`, when
+    /// the crate pass finds the fn; an unknown one may fire it) that
+    /// fires the parameter it is handed (calls
     /// `.cancel()`, `.drop_guard()` or `.drop_guard_ref()` on it or on a
     /// clone, the parameter declared `CancellationToken`) can cancel the
     /// token: then there is no finding.
@@ -222,6 +225,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             reached: None,
             escapes: false,
             spawned_calls: Vec::new(),
+            awaited_calls: Vec::new(),
         };
         if let Some(spawned) = search.run() {
             let finding = Finding::new(
@@ -242,15 +246,27 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 None => finding,
             };
             // …and unless a spawned fn of the crate it is handed to fires it.
-            findings.push(match search.spawned_calls.is_empty() {
-                true => finding,
-                false => finding.waits_for_crate(options.call_depth, |f| {
+            let waits = !search.spawned_calls.is_empty() || !search.awaited_calls.is_empty();
+            findings.push(match waits {
+                false => finding,
+                true => finding.waits_for_crate(options.call_depth, |f| {
                     f.token_fired_by = search.spawned_calls;
+                    f.token_awaited_by = search.awaited_calls;
                 }),
             });
         }
     }
     findings
+}
+
+/// How a call the token is handed to is spawned.
+#[derive(Clone, Copy)]
+enum SpawnedCall {
+    /// It is the spawn's future: `spawn(worker::run(token))`.
+    Directly,
+    /// A spawned async block awaits it as its one statement:
+    /// `spawn(async move { worker::run(token).await })`.
+    InBlock,
 }
 
 /// The spawn a task body is given to.
@@ -296,6 +312,10 @@ struct Search<'s, 'a, 'v> {
     /// The spawned calls of fns not of this file that the token is handed
     /// to (the call, the argument's index): the crate pass reads them.
     spawned_calls: Vec<(crate::Span, usize)>,
+    /// The calls of fns not of this file that a spawned async block awaits
+    /// as its one statement, with the token's argument: a fn of the crate
+    /// the crate pass can find must leave it unfired.
+    awaited_calls: Vec<(crate::Span, usize)>,
 }
 
 impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
@@ -400,29 +420,54 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
         index: usize,
         arg: usize,
     ) -> Use {
-        if !self.is_spawned_call(call, ancestors, index) {
-            return Use::Escapes;
-        }
-        self.spawned_calls.push((self.ctx.call_span(call), arg));
+        let calls = match self.is_spawned_call(call, ancestors, index) {
+            Some(SpawnedCall::Directly) => &mut self.spawned_calls,
+            Some(SpawnedCall::InBlock) => &mut self.awaited_calls,
+            None => return Use::Escapes,
+        };
+        calls.push((self.ctx.call_span(call), arg));
         Use::Neutral
     }
 
-    /// Whether the call `call` (at `ancestors[index]`) is the future handed to a spawn call.
-    fn is_spawned_call(&self, call: &Expr, ancestors: &[Node<'_>], index: usize) -> bool {
+    /// Whether the call `call` (at `ancestors[index]`) is the future handed
+    /// to a spawn call, itself or awaited by a spawned async block.
+    fn is_spawned_call(
+        &self,
+        call: &Expr,
+        ancestors: &[Node<'_>],
+        index: usize,
+    ) -> Option<SpawnedCall> {
+        let mut in_block = false;
         let mut current = call;
+        let how = |in_block: bool| match in_block {
+            false => SpawnedCall::Directly,
+            true => SpawnedCall::InBlock,
+        };
         for i in (0..index).rev() {
             // The call given to a spawn wrapper (or the tail of a closure given to one).
             if self.task_bodies.contains_key(&expr_key(current)) {
-                return true;
+                return Some(how(in_block));
             }
-            let Node::Expr(parent) = ancestors[i] else {
-                return false;
+            let parent = match ancestors[i] {
+                Node::Expr(parent) => parent,
+                // The only statement of an async block that awaits the call
+                // (`spawn(async move { run(token).await })`): the block is
+                // the call's future.
+                Node::Stmt(_) => continue,
+                Node::Block(b) if b.stmts.len() == 1 => continue,
+                _ => return None,
             };
             if let Some(spawn) = self.ctx.spawn_call(parent, &ancestors[..i], self.options) {
-                return std::ptr::eq(spawn.arg, current);
+                return std::ptr::eq(spawn.arg, current).then(|| how(in_block));
             }
             let wraps = match parent {
                 Expr::Paren(_) => true,
+                Expr::Await(a) => std::ptr::eq(&*a.base, current),
+                Expr::Try(t) => std::ptr::eq(&*t.expr, current),
+                Expr::Async(a) => {
+                    in_block = true;
+                    a.block.stmts.len() == 1
+                }
                 Expr::MethodCall(m) => {
                     std::ptr::eq(&*m.receiver, current)
                         && (TRANSPARENT_FUTURE_METHODS.iter())
@@ -437,11 +482,11 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                 _ => false,
             };
             if !wraps {
-                return false;
+                return None;
             }
             current = parent;
         }
-        false
+        None
     }
 
     /// What the mention `expr` (a path naming the token) does with it.

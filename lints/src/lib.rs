@@ -343,6 +343,11 @@ pub struct Follow {
     /// calls a fn of the crate that fires that parameter
     /// ([`context::follow::FnFacts::fires_param`]).
     pub token_fired_by: Vec<(Span, usize)>,
+    /// The same for calls a spawned async block awaits as its one statement
+    /// (`spawn(async move { worker::run(t).await })`): the finding holds
+    /// only when each is a call of a fn of the crate that does not fire
+    /// that parameter (a fn leaklint cannot find may).
+    pub token_awaited_by: Vec<(Span, usize)>,
     /// A large binding whose length is a const of another module of the
     /// crate: the finding holds when that const makes it large.
     pub large_const: Option<LargeConst>,

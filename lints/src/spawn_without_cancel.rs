@@ -218,7 +218,8 @@ crate::declare_lint! {
     ///   only asks `is_finished()`, a chain through `as_ref`, `iter`,
     ///   `values`, `keys` or `filter` to such a question:
     ///   `.as_ref().is_some_and(|t| !t.is_finished())`,
-    ///   `.iter().filter(…).count()`, …): then dropping the owner detaches
+    ///   `.iter().filter(…).count()`, …, and a map's keys, which are not
+    ///   its handles: `self.subs.keys().cloned().collect()`): then dropping the owner detaches
     ///   the task. Any other read (`.take()`, `.abort()`, `.await`, a `Drop`
     ///   impl, a destructuring pattern, a view bound to a name) counts as
     ///   stopping it when it may be a read of that struct's field:

@@ -21,6 +21,32 @@ impl Registry {
     pub fn has(&self, id: u64) -> bool {
         self.by_id.contains_key(&id)
     }
+
+    // A map's keys are not its handles.
+    pub fn ids(&self) -> Vec<u64> {
+        self.by_id.keys().copied().collect()
+    }
+}
+
+// Near miss: its values are the handles, and they are aborted.
+pub struct Subscriptions {
+    by_topic: HashMap<String, JoinHandle<()>>,
+}
+
+impl Subscriptions {
+    pub fn add(&mut self, topic: String) {
+        self.by_topic.insert(topic, tokio::spawn(beat()));
+    }
+
+    pub fn topics(&self) -> Vec<String> {
+        self.by_topic.keys().cloned().collect()
+    }
+
+    pub fn stop_all(&self) {
+        for handle in self.by_topic.values() {
+            handle.abort();
+        }
+    }
 }
 
 // Near miss: pruning aborts the handles it drops.

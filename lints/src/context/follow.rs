@@ -653,6 +653,12 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
             return;
         }
         let method = m.method.to_string();
+        // A map's keys are not its handles (`self.subs.keys().cloned()`):
+        // nothing after them can stop a task.
+        if method == "keys" && m.args.is_empty() && matches!(&*m.receiver, syn::Expr::Field(_)) {
+            self.visit_field_base(&m.receiver);
+            return;
+        }
         if NOT_STOPPING.contains(&method.as_str())
             || (matches!(method.as_str(), "retain" | "retain_mut") && only_asks(&m.args))
         {
@@ -1365,6 +1371,13 @@ impl<'s> CrateIndex<'s> {
                 .is_some_and(|t| self.files[t.0].fns[t.1].fires_param.contains(&arg))
         };
         if follow.token_fired_by.iter().any(fired) {
+            return None;
+        }
+        let not_fired = |&(call, arg): &(Span, usize)| {
+            self.callee(file, call)
+                .is_some_and(|t| !self.files[t.0].fns[t.1].fires_param.contains(&arg))
+        };
+        if !follow.token_awaited_by.iter().all(not_fired) {
             return None;
         }
         let mut hops = Vec::new();

@@ -424,7 +424,7 @@ impl Imports {
                 return None;
             }
             let root = super::crate_names::relative_to_root(&krate.module, glob)?;
-            krate.names.through_reexports(&join(&root, segments))
+            (krate.names.through_reexports(&join(&root, segments))).map(|p| normalize(&p))
         })
     }
 

@@ -389,9 +389,10 @@ pub fn in_rule_crate(path: &str) -> bool {
 }
 
 /// Whether `path` may name an item a rule knows or a module on the way to
-/// one: it is [`in_rule_crate`] and its last segment is a segment of one
-/// of the rules' paths (`mpsc`, `unbounded_channel`, `Command`; not `Arc`
-/// or `HashMap`).
+/// one: it is [`in_rule_crate`] (or a path of the crate itself, which may
+/// name a re-export) and its last segment is a segment of one of the
+/// rules' paths (`mpsc`, `unbounded_channel`, `Command`; not `Arc` or
+/// `HashMap`).
 pub fn may_name_rule_item(path: &str) -> bool {
     static SEGMENTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
@@ -405,7 +406,12 @@ pub fn may_name_rule_item(path: &str) -> bool {
             .filter(|s| !s.is_empty())
             .collect()
     });
-    in_rule_crate(path) && segments.contains(last_segment(path.trim_end_matches("::")))
+    // A path of the crate itself (`crate::chan::unbounded`) may name a
+    // re-export of such an item.
+    let own = ["crate::", "super::", "self::"]
+        .iter()
+        .any(|p| path.trim_start_matches("::").starts_with(p));
+    (in_rule_crate(path) || own) && segments.contains(last_segment(path.trim_end_matches("::")))
 }
 
 pub fn crate_name(path: &str) -> &str {
@@ -613,6 +619,8 @@ mod tests {
             "std::thread::sleep",
             "tokio::process::Command",
             "crossbeam_channel::unbounded",
+            "crate::chan::unbounded",
+            "super::mpsc",
         ] {
             assert!(may_name_rule_item(known), "{known}");
         }
@@ -620,6 +628,7 @@ mod tests {
             "std::sync::Arc",
             "std::collections::HashMap",
             "serde::Deserialize",
+            "crate::config::Settings",
         ] {
             assert!(!may_name_rule_item(other), "{other}");
         }

@@ -32,3 +32,31 @@ pub async fn serve_other_fired() {
     tokio::spawn(worker::relay(other.clone(), token.clone()));
     other.cancel();
 }
+
+/// The same, with each call awaited as the whole of a spawned block.
+pub async fn serve_never_in_blocks() {
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
+    let worker_token = token.clone();
+    tokio::spawn(async move { worker::run(worker_token).await });
+    tokio::spawn(async move {
+        worker::run(token).await;
+    });
+}
+
+/// Near miss: the block awaiting `watch` hands it a token it cancels.
+pub async fn serve_in_blocks() {
+    let token = CancellationToken::new();
+    let watcher = token.clone();
+    tokio::spawn(async move { worker::watch(watcher).await });
+    tokio::spawn(async move { worker::run(token).await });
+}
+
+/// Near miss: a block that does more than await the call hands the token
+/// to a fn as one step of its work: it may go anywhere.
+pub async fn serve_with_more_steps() {
+    let token = CancellationToken::new();
+    tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        worker::run(token).await;
+    });
+}

@@ -1,0 +1,1 @@
+pub use crossbeam_channel::unbounded;

@@ -1,0 +1,3 @@
+use crossbeam_channel::unbounded;
+
+mod gauges;
