@@ -120,9 +120,14 @@ crate::declare_lint! {
     /// on a receive (`Err(Empty) => backoff()`, `util::backoff()`,
     /// `self.pause()`, `pacer.pause()`) counts as a wait, through up to
     /// three calls. Helpers are matched by name (a call that may be of one
-    /// that waits is taken for a wait); helpers in other files are not
-    /// followed, so a loop whose only wait is such a helper is reported. A
-    /// helper that polls does not count as a poll. A method named
+    /// that waits is taken for a wait). A free fn of the crate in another
+    /// file (`backoff::pause(n)` after `use crate::backoff;`) is followed
+    /// with the crate model, as `blocking_call_in_async` follows sync
+    /// helpers: when it (or a fn it calls, up to `call_depth`) sleeps, parks
+    /// or blocks on a receive, the loop waits. A method of another file's
+    /// type (`self.pacer.pause()`) is not followed, so a loop whose only wait
+    /// is such a method is reported. A helper that polls does not count as
+    /// a poll. A method named
     /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
     /// not taken for one.
     ///
@@ -330,7 +335,7 @@ const SUCCESS: u8 = GOT | GOT_ROUND;
 /// their size.
 const BUDGET: usize = 200_000;
 
-fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
+fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let mut findings = Vec::new();
     ctx.walk_exprs(|expr, ancestors| {
         let (label, cond, body, keyword) = match expr {
@@ -368,53 +373,66 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
             if drains_until_empty(cond, target_call) {
                 continue;
             }
-            let analysis = PollPaths {
-                target,
-                in_async,
-                result_names: Vec::new(),
-                derived: Vec::new(),
-                progress_flags: progress_flags(cond, body),
-                arrived: 0,
-                inspected: false,
-                exit_flag: exit_flag(cond),
-                counterpart: counterpart(target_call),
-                sends: is_send(&target),
-                made_room: false,
+            let follow = |crate_calls_wait: bool| {
+                let analysis = PollPaths {
+                    target,
+                    in_async,
+                    result_names: Vec::new(),
+                    derived: Vec::new(),
+                    progress_flags: progress_flags(cond, body),
+                    arrived: 0,
+                    inspected: false,
+                    exit_flag: exit_flag(cond),
+                    counterpart: counterpart(target_call),
+                    sends: is_send(&target),
+                    made_room: false,
+                    crate_calls: Vec::new(),
+                    crate_calls_wait,
+                };
+                let mut flow = Flow::new(ctx, analysis, BUDGET);
+                flow.run_loop(label, cond, body, REACHED);
+                (!flow.exhausted()).then_some(flow.analysis)
             };
-            let mut flow = Flow::new(ctx, analysis, BUDGET);
-            flow.run_loop(label, cond, body, REACHED);
-            if flow.exhausted() {
-                // Too deep to follow: stay silent.
+            // Too deep to follow: stay silent.
+            let Some(paths) = follow(false) else {
                 continue;
-            }
-            let paths = flow.analysis;
-            let arrived = paths.arrived;
+            };
             let drops_oldest = paths.made_room;
-            // A failure comes back to the poll with nothing in between, or
-            // the poll feeds the loop (a success comes back too) and a
-            // failure comes back without waiting.
-            let spins = arrived & FAILED_ROUND != 0
-                || (paths.inspected
-                    && arrived & FAILED_WORKED_ROUND != 0
-                    && arrived & GOT_ROUND != 0);
+            let mut spins = paths.spins();
+            // Where the spin goes through a fn of the crate in another file,
+            // the crate pass decides whether that fn waits.
+            let mut waits_in = Vec::new();
+            if spins && !paths.crate_calls.is_empty() {
+                match follow(true) {
+                    Some(optimistic) if !optimistic.spins() => {
+                        waits_in = paths.crate_calls.iter().map(|s| ctx.span(*s)).collect();
+                    }
+                    Some(_) => {}
+                    None => spins = false,
+                }
+            }
             if spins {
                 // A spin inside nested loops is reported once, at the
                 // innermost loop it goes round (the walk meets outer loops
                 // first).
                 let span = ctx.span(span);
                 findings.retain(|f: &Finding| f.span != span);
-                findings.push(
-                    Finding::new(
-                        BUSY_POLL_LOOP.name,
-                        span,
-                        "this loop only polls without waiting and spins a core",
-                    )
-                    .note(
-                        ctx.span(keyword),
-                        "a path on which the poll found nothing comes back round this loop without waiting",
-                    )
-                    .help(HELP),
-                );
+                let finding = Finding::new(
+                    BUSY_POLL_LOOP.name,
+                    span,
+                    "this loop only polls without waiting and spins a core",
+                )
+                .note(
+                    ctx.span(keyword),
+                    "a path on which the poll found nothing comes back round this loop without waiting",
+                )
+                .help(HELP);
+                findings.push(match waits_in.is_empty() {
+                    true => finding,
+                    false => finding.waits_for_crate(options.call_depth, |f| {
+                        f.poll_waits_in = waits_in;
+                    }),
+                });
                 break;
             }
             if drops_oldest {
@@ -423,6 +441,33 @@ fn check(ctx: &FileContext<'_>, _options: &LintOptions) -> Vec<Finding> {
         }
     });
     findings
+}
+
+impl PollPaths<'_> {
+    /// Whether what reached the poll spins: a failure comes back to the
+    /// poll with nothing in between, or the poll feeds the loop (a success
+    /// comes back too) and a failure comes back without waiting.
+    fn spins(&self) -> bool {
+        let arrived = self.arrived;
+        arrived & FAILED_ROUND != 0
+            || (self.inspected && arrived & FAILED_WORKED_ROUND != 0 && arrived & GOT_ROUND != 0)
+    }
+}
+
+/// Whether `func` names a free fn of the crate that this file does not
+/// define (`backoff::pause` after `use crate::backoff;`, `crate::util::nap`).
+fn in_other_file_of_crate(ctx: &FileContext<'_>, func: &Expr) -> bool {
+    let Expr::Path(p) = func else {
+        return false;
+    };
+    if p.qself.is_some() || ctx.called_local_fn(func).is_some() {
+        return false;
+    }
+    ctx.resolve(&p.path).is_some_and(|r| {
+        ["crate::", "super::", "self::"]
+            .iter()
+            .any(|own| r.starts_with(own))
+    })
 }
 
 /// Whether a poll sends (`try_send`, `try_broadcast`).
@@ -753,6 +798,11 @@ struct PollPaths<'e> {
     sends: bool,
     /// Whether such a call was met on the poll's path.
     made_room: bool,
+    /// Calls of free fns of the crate in other files (`backoff::pause(n)`),
+    /// which may wait: the crate pass says (see [`crate::Follow::poll_waits_in`]).
+    crate_calls: Vec<proc_macro2::Span>,
+    /// Whether those calls count as waits (the second reading).
+    crate_calls_wait: bool,
 }
 
 type Paths<'c, 'a, 'e> = Flow<'c, 'a, PollPaths<'e>>;
@@ -1053,6 +1103,16 @@ impl<'e> Analysis for PollPaths<'e> {
                     // `backoff()`, `util::backoff()`: a fn of this file that sleeps.
                     Some(name) if helper_named_waits(flow.ctx, name, false, HELPER_DEPTH) => {
                         waited(after)
+                    }
+                    // `backoff::pause(n)`: a fn of the crate in another file.
+                    _ if in_other_file_of_crate(flow.ctx, &c.func) => {
+                        flow.analysis
+                            .crate_calls
+                            .push(syn::spanned::Spanned::span(e));
+                        match flow.analysis.crate_calls_wait {
+                            true => waited(after),
+                            false => work(flow, after),
+                        }
                     }
                     _ => work(flow, after),
                 }

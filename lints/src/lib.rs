@@ -348,6 +348,10 @@ pub struct Follow {
     /// only when each is a call of a fn of the crate that does not fire
     /// that parameter (a fn leaklint cannot find may).
     pub token_awaited_by: Vec<(Span, usize)>,
+    /// Calls of fns of the crate on a busy loop's path back to its poll:
+    /// the finding holds unless one of them blocks (sleeps, parks, waits on
+    /// a receive), which makes the loop wait.
+    pub poll_waits_in: Vec<Span>,
     /// A large binding whose length is a const of another module of the
     /// crate: the finding holds when that const makes it large.
     pub large_const: Option<LargeConst>,

@@ -1380,6 +1380,13 @@ impl<'s> CrateIndex<'s> {
         if !follow.token_awaited_by.iter().all(not_fired) {
             return None;
         }
+        // A busy loop whose path back calls a fn of the crate that waits.
+        let waits = |&call: &Span| {
+            (self.blocking_search(file, call, follow.depth, false, &mut HashMap::new())).is_some()
+        };
+        if follow.poll_waits_in.iter().any(waits) {
+            return None;
+        }
         let mut hops = Vec::new();
         if let Some(call) = follow.runtime_of {
             hops.push(self.shared_runtime(file, call)?);
