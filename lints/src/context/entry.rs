@@ -1841,59 +1841,11 @@ pub fn reached_from_main<'s>(
         .iter()
         .filter_map(|k| Some((*k, callers(k)?)))
         .collect();
-    // A current-thread runtime's only worker is the thread that blocks on
-    // it, so a blocking call there stalls the runtime's other tasks: when
-    // there are any. Where the future it blocks on spawns none (a
-    // command-line tool running one command), that thread is the main
-    // thread, as any other `block_on`'s.
+    // A current-thread runtime whose future spawns no task runs nothing
+    // else: the thread blocking on it is the main thread.
     let files: Vec<&CallSummary> = summaries.clone().into_iter().collect();
-    let index = super::follow::CrateIndex::new(files.clone());
-    let depth = crate::LintOptions::default().call_depth;
-    // The calls on a current-thread runtime's thread that spawn nothing.
-    let mut quiet_sites: std::collections::HashSet<*const CallSite> =
-        std::collections::HashSet::new();
-    for (file, summary) in files.iter().enumerate() {
-        // Fns blocking on a current-thread runtime, by whether every such
-        // call of theirs spawns nothing.
-        let mut blockers: BTreeMap<&str, bool> = BTreeMap::new();
-        for site in &summary.calls {
-            let (SiteThread::OnlyWorker, Caller::Fn(f)) = (site.thread, &site.caller) else {
-                continue;
-            };
-            // The fn it is in, of this file: several binaries' `main`s
-            // share a key.
-            let in_fn = def_at(summary, site.span.start.byte).map(|i| &summary.fns[i]);
-            let quiet = in_fn.is_some_and(|facts| !facts.spawns_task)
-                && !index.spawns_via(file, site.span, depth);
-            if quiet {
-                quiet_sites.insert(std::ptr::from_ref(site));
-            }
-            *blockers.entry(f.as_str()).or_insert(true) &= quiet;
-        }
-        for (name, current_thread) in &summary.mains {
-            let Some(facts) = summary.fns.iter().find(|f| &f.key == name) else {
-                continue;
-            };
-            let quiet = *current_thread
-                && !called(name)
-                && !facts.spawns_task
-                && !facts
-                    .calls
-                    .iter()
-                    .any(|&c| index.spawns_via(file, c, depth))
-                && blockers.get(name.as_str()).is_none_or(|q| *q);
-            if quiet {
-                main_thread.insert(name.clone());
-            }
-        }
-        // A sync fn blocking on a current-thread runtime it built, where
-        // nothing spawns: what it blocks on runs on its own thread.
-        for (name, quiet) in blockers {
-            if quiet && !summary.mains.iter().any(|(m, _)| m == name) {
-                main_thread.insert(name.to_string());
-            }
-        }
-    }
+    let quiet = quiet_current_thread_runtimes(&files, &called);
+    main_thread.extend(quiet.fns);
     let grow = |set: &mut BTreeSet<String>, ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| loop {
         let add: Vec<String> = all_callers
             .iter()
@@ -1915,7 +1867,7 @@ pub fn reached_from_main<'s>(
     });
     grow(&mut main_thread, &|site, set| match site.thread {
         SiteThread::Main => true,
-        SiteThread::OnlyWorker => quiet_sites.contains(&std::ptr::from_ref(site)),
+        SiteThread::OnlyWorker => quiet.sites.contains(&std::ptr::from_ref(site)),
         SiteThread::Worker => false,
         SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
     });
@@ -1934,6 +1886,74 @@ pub fn reached_from_main<'s>(
         main_thread,
         awaited,
     }
+}
+
+/// The threads blocking on a current-thread runtime that runs no task but
+/// the future they block on (see [`quiet_current_thread_runtimes`]).
+struct QuietRuntimes {
+    /// The calls in such futures (`rt.block_on(stop())`): main-thread
+    /// calls.
+    sites: std::collections::HashSet<*const CallSite>,
+    /// The fns that are such threads as a whole: a current-thread `main`,
+    /// and a sync fn each of whose `block_on`s on its own current-thread
+    /// runtime is quiet.
+    fns: BTreeSet<String>,
+}
+
+/// A current-thread runtime's only worker is the thread that blocks on it,
+/// so a blocking call there stalls the runtime's other tasks: when there
+/// are any. Where the future it blocks on spawns none (a command-line tool
+/// running one command per `block_on`), that thread is the main thread, as
+/// any other `block_on`'s. A spawn is one in the fn, or in the fns it calls
+/// ([`super::follow::CrateIndex::spawns_via`], `call_depth` calls deep, each
+/// resolved to one fn of `files`). `called` says whether a `main` is called
+/// (then it is no entry point).
+fn quiet_current_thread_runtimes(
+    files: &[&CallSummary],
+    called: &dyn Fn(&String) -> bool,
+) -> QuietRuntimes {
+    let index = super::follow::CrateIndex::new(files.to_vec());
+    let depth = crate::LintOptions::default().call_depth;
+    let mut quiet = QuietRuntimes {
+        sites: std::collections::HashSet::new(),
+        fns: BTreeSet::new(),
+    };
+    for (file, summary) in files.iter().enumerate() {
+        // Fns blocking on a current-thread runtime, by whether every such
+        // call of theirs spawns nothing.
+        let mut blockers: BTreeMap<&str, bool> = BTreeMap::new();
+        for site in &summary.calls {
+            let (SiteThread::OnlyWorker, Caller::Fn(f)) = (site.thread, &site.caller) else {
+                continue;
+            };
+            // The fn it is in, of this file: several binaries' `main`s
+            // share a key.
+            let in_fn = def_at(summary, site.span.start.byte).map(|i| &summary.fns[i]);
+            let spawns_nothing = in_fn.is_some_and(|facts| !facts.spawns_task)
+                && !index.spawns_via(file, site.span, depth);
+            if spawns_nothing {
+                quiet.sites.insert(std::ptr::from_ref(site));
+            }
+            *blockers.entry(f.as_str()).or_insert(true) &= spawns_nothing;
+        }
+        for (name, current_thread) in &summary.mains {
+            let Some(facts) = summary.fns.iter().find(|f| &f.key == name) else {
+                continue;
+            };
+            let spawns_nothing = !facts.spawns_task
+                && !(facts.calls.iter()).any(|&c| index.spawns_via(file, c, depth))
+                && blockers.get(name.as_str()).is_none_or(|q| *q);
+            if *current_thread && !called(name) && spawns_nothing {
+                quiet.fns.insert(name.clone());
+            }
+        }
+        for (name, spawns_nothing) in blockers {
+            if spawns_nothing && !summary.mains.iter().any(|(m, _)| m == name) {
+                quiet.fns.insert(name.to_string());
+            }
+        }
+    }
+    quiet
 }
 
 /// The key of the innermost fn of `summary` whose item contains `byte`.
