@@ -463,11 +463,8 @@ fn in_other_file_of_crate(ctx: &FileContext<'_>, func: &Expr) -> bool {
     if p.qself.is_some() || ctx.called_local_fn(func).is_some() {
         return false;
     }
-    ctx.resolve(&p.path).is_some_and(|r| {
-        ["crate::", "super::", "self::"]
-            .iter()
-            .any(|own| r.starts_with(own))
-    })
+    ctx.resolve(&p.path)
+        .is_some_and(|r| crate::context::paths::of_own_crate(&r))
 }
 
 /// Whether a poll sends (`try_send`, `try_broadcast`).

@@ -1034,22 +1034,15 @@ impl<'a> FileContext<'a> {
                 Node::ItemFn(f) => {
                     // A current-thread runtime's only worker is the thread
                     // that blocks on it: its other tasks stall with it.
-                    // (An async fn's `block_on` blocks a worker already.)
-                    if blocks_on && builds_current_thread(self, &f.block) {
-                        thread = match f.sig.asyncness {
-                            None => SiteThread::OnlyWorker,
-                            Some(_) => SiteThread::Worker,
-                        };
+                    if blocks_on {
+                        thread = self.block_on_thread(&f.sig, &f.block);
                     }
                     caller = fn_key_of(f).map_or(Caller::Unknown, Caller::Fn);
                     break;
                 }
                 Node::ImplFn(f) => {
-                    if blocks_on && builds_current_thread(self, &f.block) {
-                        thread = match f.sig.asyncness {
-                            None => SiteThread::OnlyWorker,
-                            Some(_) => SiteThread::Worker,
-                        };
+                    if blocks_on {
+                        thread = self.block_on_thread(&f.sig, &f.block);
                     }
                     // A `#[tokio::main]` method builds a runtime and blocks
                     // on its body, as `block_on` does, on its caller's thread.
@@ -1399,6 +1392,20 @@ fn runs_closure_once(call: &Expr) -> bool {
 
 /// Whether a fn body builds a current-thread runtime (whose only worker is
 /// the thread that blocks on it).
+impl FileContext<'_> {
+    /// The thread of a call in the future that the fn with `sig` and `body`
+    /// gives to `block_on`: the main thread, unless the fn builds a
+    /// current-thread runtime, whose only worker that thread is (an async
+    /// fn's `block_on` blocks a worker already).
+    fn block_on_thread(&self, sig: &syn::Signature, body: &syn::Block) -> SiteThread {
+        match (builds_current_thread(self, body), sig.asyncness.is_some()) {
+            (false, _) => SiteThread::Main,
+            (true, false) => SiteThread::OnlyWorker,
+            (true, true) => SiteThread::Worker,
+        }
+    }
+}
+
 /// Whether `block` builds a current-thread runtime: it spells
 /// `new_current_thread`, or calls a fn of this file that returns one.
 fn builds_current_thread(ctx: &FileContext<'_>, block: &syn::Block) -> bool {

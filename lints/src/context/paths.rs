@@ -408,10 +408,17 @@ pub fn may_name_rule_item(path: &str) -> bool {
     });
     // A path of the crate itself (`crate::chan::unbounded`) may name a
     // re-export of such an item.
-    let own = ["crate::", "super::", "self::"]
+    (in_rule_crate(path) || of_own_crate(path))
+        && segments.contains(last_segment(path.trim_end_matches("::")))
+}
+
+/// Whether `path` is a path of the crate itself: it starts at `crate::`,
+/// `super::` or `self::` (as a path resolved within a file does when the
+/// file cannot follow it further).
+pub fn of_own_crate(path: &str) -> bool {
+    ["crate::", "super::", "self::"]
         .iter()
-        .any(|p| path.trim_start_matches("::").starts_with(p));
-    (in_rule_crate(path) || own) && segments.contains(last_segment(path.trim_end_matches("::")))
+        .any(|own| path.trim_start_matches("::").starts_with(own))
 }
 
 pub fn crate_name(path: &str) -> &str {
