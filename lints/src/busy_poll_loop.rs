@@ -38,8 +38,8 @@ crate::declare_lint! {
     /// the wait runs only when `a` holds, exactly as in two nested `if`s.
     ///
     /// Left alone: drains that stop when nothing is left
-    /// (`while let Ok(x) = rx.try_recv()`, a `break` or `return` on
-    /// `Err(Empty)`); a `for` (or a `while let Some(x) = it.next()`, or an
+    /// (`while let Ok(x) = rx.try_recv()`, a `break`, `return` or
+    /// `bail!(…)` on `Err(Empty)`); a `for` (or a `while let Some(x) = it.next()`, or an
     /// index stepped by the loop) that tries each element once (a poll of
     /// the element, or of a value it picks: `locks[&id].try_lock()`), and
     /// likewise a clock sweep whose hand is an atomic counter or a name the
@@ -306,8 +306,9 @@ const RESULT_ADAPTERS: &[&str] = &[
 /// Calls that never return.
 const DIVERGING_FNS: &[&str] = &["std::process::exit", "std::process::abort"];
 
-/// Macros that never return.
-const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
+/// Macros that never come back: they panic, or (`bail!` of anyhow and eyre)
+/// return from the fn.
+const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented", "bail"];
 
 // Path states. Each is a set of these bits, one per way of reaching a point
 // of the loop; the analysis follows one poll at a time. "Came round" means
