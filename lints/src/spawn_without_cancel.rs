@@ -44,7 +44,8 @@ crate::declare_lint! {
     /// another `#[….::main]`), also inside a closure or async block there, or
     /// in the initialiser of a static (`Lazy::new`, `LazyLock::new`,
     /// `lazy_static!`, `thread_local!`, a `get_or_init` closure on a static,
-    /// or the fn a lazy static is given by name: `Lazy::new(Bus::create)`).
+    /// or the fn a lazy static or a static's cell is given by name:
+    /// `Lazy::new(Bus::create)`, `HANDLER.get_or_init(Broadcaster::create)`).
     /// One started inside a loop in `main` (or in the closure given to a
     /// stream's `for_each`) is still reported: it is started again on every
     /// turn. A `for` over a range with an end (`for _ in 0..workers`) is

@@ -24,3 +24,30 @@ pub async fn handle_request() {
 }
 
 fn dispatch_one() {}
+
+// A cell that is not a static (a field: one per owner) runs its
+// initializer once per owner, not once per process.
+pub struct Hub {
+    relay: std::sync::OnceLock<Relay>,
+}
+
+pub struct Relay;
+
+impl Relay {
+    fn create() -> Relay {
+        tokio::spawn(async { //~ spawn_without_cancel
+            loop {
+                forward().await;
+            }
+        });
+        Relay
+    }
+}
+
+impl Hub {
+    pub fn relay(&self) -> &Relay {
+        self.relay.get_or_init(Relay::create)
+    }
+}
+
+async fn forward() {}

@@ -35,3 +35,26 @@ fn start_pool() -> Pool {
 
 fn dispatch_one() {}
 async fn refill() {}
+
+// A once-cell on a static given its initializer by name (`get_or_init(f)`)
+// runs it once too, wherever the static is first asked for.
+static HANDLER: std::sync::OnceLock<Broadcaster> = std::sync::OnceLock::new();
+
+pub struct Broadcaster;
+
+impl Broadcaster {
+    fn create() -> Broadcaster {
+        tokio::spawn(async {
+            loop {
+                ping_clients().await;
+            }
+        });
+        Broadcaster
+    }
+}
+
+pub fn handler() -> &'static Broadcaster {
+    HANDLER.get_or_init(Broadcaster::create)
+}
+
+async fn ping_clients() {}

@@ -559,52 +559,47 @@ impl<'a> FileContext<'a> {
             if self.expr_in_test_code(expr) {
                 return;
             }
+            // The fn a path names, as a callee.
+            let mut callee_of_path = |p: &syn::ExprPath| -> Option<Callee> {
+                let names = segment_names(&p.path);
+                match names.as_slice() {
+                    [.., ty, name] if ty == "Self" => Some(match impl_type_of(ancestors) {
+                        Some(t) => Callee::Assoc(format!("{t}::{name}")),
+                        None => Callee::Method(name.clone()),
+                    }),
+                    [.., ty, name] if ty.starts_with(char::is_uppercase) => {
+                        Some(Callee::Assoc(format!("{ty}::{name}")))
+                    }
+                    // `super::backoff()` in an inline module: a fn of this file.
+                    [first, .., name]
+                        if (first == "super" || first == "self")
+                            && in_inline_module(self.span_of(p).start.byte) =>
+                    {
+                        local_fn_module(self, &p.path, module)
+                            .map(|m| Callee::Free(Some(m), name.clone()))
+                    }
+                    [.., _, _] => Some(path_callee(self, &p.path, &names)),
+                    // A closure or fn pointer held by a variable.
+                    [name] if bound_in_enclosing_fn(self, ancestors, name, &mut bound_names) => {
+                        None
+                    }
+                    // This module's own fn, unless an inline
+                    // module imports the name from elsewhere.
+                    [name] if own_free.contains(name) => {
+                        match local_fn_module(self, &p.path, module) {
+                            Some(m) => Some(Callee::Free(Some(m), name.clone())),
+                            None => Some(path_callee(self, &p.path, &names)),
+                        }
+                    }
+                    // `use crate::a::pump; pump()`: the module the import names.
+                    [_] => Some(path_callee(self, &p.path, &names)),
+                    [] => None,
+                }
+            };
             let callee = match expr {
                 // `Lazy::new(Bus::create)` calls `Bus::create` there, once.
                 Expr::Call(call) => match once_initializer_fn(call).unwrap_or(&*call.func) {
-                    Expr::Path(p) if p.qself.is_none() => {
-                        let names = segment_names(&p.path);
-                        match names.as_slice() {
-                            [.., ty, name] if ty == "Self" => Some(match impl_type_of(ancestors) {
-                                Some(t) => Callee::Assoc(format!("{t}::{name}")),
-                                None => Callee::Method(name.clone()),
-                            }),
-                            [.., ty, name] if ty.starts_with(char::is_uppercase) => {
-                                Some(Callee::Assoc(format!("{ty}::{name}")))
-                            }
-                            // `super::backoff()` in an inline module: a fn of this file.
-                            [first, .., name]
-                                if (first == "super" || first == "self")
-                                    && in_inline_module(self.span_of(p).start.byte) =>
-                            {
-                                local_fn_module(self, &p.path, module)
-                                    .map(|m| Callee::Free(Some(m), name.clone()))
-                            }
-                            [.., _, _] => Some(path_callee(self, &p.path, &names)),
-                            // A closure or fn pointer held by a variable.
-                            [name]
-                                if bound_in_enclosing_fn(
-                                    self,
-                                    ancestors,
-                                    name,
-                                    &mut bound_names,
-                                ) =>
-                            {
-                                None
-                            }
-                            // This module's own fn, unless an inline
-                            // module imports the name from elsewhere.
-                            [name] if own_free.contains(name) => {
-                                match local_fn_module(self, &p.path, module) {
-                                    Some(m) => Some(Callee::Free(Some(m), name.clone())),
-                                    None => Some(path_callee(self, &p.path, &names)),
-                                }
-                            }
-                            // `use crate::a::pump; pump()`: the module the import names.
-                            [_] => Some(path_callee(self, &p.path, &names)),
-                            [] => None,
-                        }
-                    }
+                    Expr::Path(p) if p.qself.is_none() => callee_of_path(p),
                     _ => None,
                 },
                 // `v.iter().map(f).collect()`: std's, no fn of the crate.
@@ -659,6 +654,15 @@ impl<'a> FileContext<'a> {
                             }
                         },
                     })
+                }
+                // `HANDLER.get_or_init(Broadcaster::create)` on a static calls
+                // `Broadcaster::create` there, once.
+                Expr::Path(p)
+                    if p.qself.is_none()
+                        && matches!(ancestors.last(), Some(Node::Expr(call @ Expr::MethodCall(m)))
+                            if m.args.len() == 1 && self.initializes_a_static(call)) =>
+                {
+                    callee_of_path(p)
                 }
                 Expr::Path(p) => {
                     let is_callee = matches!(ancestors.last(),
@@ -2358,5 +2362,21 @@ mod tests {
         );
         assert!(once.contains("crate::build_runtime"), "{once:?}");
         assert!(!main_thread.contains("crate::build_runtime"));
+    }
+
+    #[test]
+    fn a_static_cells_initializer_given_by_name_is_a_root() {
+        let (once, _) = reached(
+            "static BUS: OnceLock<Bus> = OnceLock::new();
+             struct Bus;
+             impl Bus { fn create() -> Bus { Bus } }
+             fn create_sink() -> Sink { Sink }
+             struct Hub { sink: OnceLock<Sink> }
+             pub fn bus() -> &'static Bus { BUS.get_or_init(Bus::create) }
+             impl Hub { fn sink(&self) -> &Sink { self.sink.get_or_init(create_sink) } }",
+        );
+        assert!(once.contains("Bus::create"), "{once:?}");
+        // A cell in a field is set once per owner, not once per process.
+        assert!(!once.contains("crate::create_sink"), "{once:?}");
     }
 }
