@@ -220,7 +220,11 @@ crate::declare_lint! {
     ///   `values`, `keys` or `filter` to such a question:
     ///   `.as_ref().is_some_and(|t| !t.is_finished())`,
     ///   `.iter().filter(…).count()`, …, and a map's keys, which are not
-    ///   its handles: `self.subs.keys().cloned().collect()`): then dropping the owner detaches
+    ///   its handles: `self.subs.keys().cloned().collect()`), or to take
+    ///   handles out and drop them at once (`self.task.take();`, `let _ =
+    ///   self.tasks.remove(&id);`, `drop(self.tasks.pop())`,
+    ///   `self.tasks.clear();`, which detach the tasks as well): then
+    ///   dropping the owner detaches
     ///   the task. Any other read (`.take()`, `.abort()`, `.await`, a `Drop`
     ///   impl, a destructuring pattern, a view bound to a name) counts as
     ///   stopping it when it may be a read of that struct's field:

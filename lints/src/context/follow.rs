@@ -463,6 +463,8 @@ impl FieldOf {
 /// Collects field names read anywhere: `self.task.abort()`,
 /// `if let Some(h) = self.task.take()`, `let Self { task, .. } = self`.
 /// Not reads: the left of an assignment (`self.task = Some(spawn(…))`),
+/// a take or removal whose result is dropped at once (`self.task.take();`,
+/// see [`DROPPING`]),
 /// and a receiver of a method that only stores or asks
 /// (`self.tasks.push(…)`, `.insert(…)`, `.is_some()`, `.is_finished()`,
 /// `.retain(|t| !t.is_finished())`, `.as_ref().is_some_and(|t|
@@ -516,6 +518,27 @@ const NOT_STOPPING: &[&str] = &[
     "contains_key",
     "contains",
 ];
+
+/// Methods that take handles out of a field (or drop them in place): when
+/// what they return is dropped at once (`self.task.take();`, `let _ =
+/// self.tasks.remove(&id);`, `drop(self.tasks.pop())`,
+/// `self.tasks.clear();`), the handles are dropped and their tasks run on.
+const DROPPING: &[&str] = &["take", "remove", "pop", "clear", "drain", "truncate"];
+
+/// The method call on a field (through a guard: `self.tasks.lock().await`)
+/// of a [`DROPPING`] method, if `e` is one.
+fn dropping_call(e: &syn::Expr) -> Option<&syn::ExprMethodCall> {
+    match e {
+        syn::Expr::Paren(p) => dropping_call(&p.expr),
+        syn::Expr::MethodCall(m)
+            if DROPPING.iter().any(|d| m.method == d)
+                && matches!(through_guard(&m.receiver), syn::Expr::Field(_)) =>
+        {
+            Some(m)
+        }
+        _ => None,
+    }
+}
 
 /// Methods that end a chain from a field by asking about its handles:
 /// what they return holds no handle when their closures only ask
@@ -641,6 +664,34 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
     fn visit_expr_assign(&mut self, a: &'v syn::ExprAssign) {
         self.visit_field_base(&a.left);
         self.visit_expr(&a.right);
+    }
+
+    fn visit_stmt(&mut self, s: &'v syn::Stmt) {
+        // What a statement drops at once: its value (`expr;`, `let _ =
+        // expr;`), or the argument of `drop(…)`.
+        let dropped = match s {
+            syn::Stmt::Expr(e, Some(_)) => match e {
+                syn::Expr::Call(c)
+                    if c.args.len() == 1
+                        && matches!(&*c.func, syn::Expr::Path(p) if p.path.is_ident("drop")) =>
+                {
+                    Some(&c.args[0])
+                }
+                e => Some(e),
+            },
+            syn::Stmt::Local(l) if matches!(l.pat, syn::Pat::Wild(_)) => l
+                .init
+                .as_ref()
+                .filter(|i| i.diverge.is_none())
+                .map(|i| &*i.expr),
+            _ => None,
+        };
+        if let Some(m) = dropped.and_then(dropping_call) {
+            self.visit_field_base(&m.receiver);
+            m.args.iter().for_each(|a| self.visit_expr(a));
+            return;
+        }
+        syn::visit::visit_stmt(self, s);
     }
 
     fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
