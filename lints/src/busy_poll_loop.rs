@@ -124,9 +124,12 @@ crate::declare_lint! {
     /// file (`backoff::pause(n)` after `use crate::backoff;`) is followed
     /// with the crate model, as `blocking_call_in_async` follows sync
     /// helpers: when it (or a fn it calls, up to `call_depth`) sleeps, parks
-    /// or blocks on a receive, the loop waits. A method of another file's
-    /// type (`self.pacer.pause()`) is not followed, so a loop whose only wait
-    /// is such a method is reported. A helper that polls does not count as
+    /// or blocks on a receive, the loop waits. So is a method of a type of
+    /// the crate defined in another file, called on a variable or a field
+    /// whose type the crate model knows (`self.pacer.pause()` with `pacer:
+    /// Pacer`, `pacer.pause()` after `let pacer = Pacer::new()`); one on a
+    /// value of unknown type (`waiter.idle()` on an `impl Waiter`) is not,
+    /// so a loop whose only wait is such a call is reported. A helper that polls does not count as
     /// a poll. A method named
     /// like a poll on `self` (`self.try_send(..)`) is the type's own and is
     /// not taken for one.
@@ -468,6 +471,17 @@ fn in_other_file_of_crate(ctx: &FileContext<'_>, func: &Expr) -> bool {
         .is_some_and(|r| crate::context::paths::of_own_crate(&r))
 }
 
+/// Whether `m` may call a method of a type of the crate that this file does
+/// not define: its receiver is a variable or a variable's field
+/// (`self.pacer.pause()`, `pacer.pause()`), whose type the crate pass may
+/// know, and no fn of this file has the name.
+fn method_of_other_file(ctx: &FileContext<'_>, m: &syn::ExprMethodCall) -> bool {
+    crate::context::follow::is_variable_or_its_field(&m.receiver)
+        && ctx
+            .local_fns(&crate::context::imports::unraw(&m.method))
+            .is_empty()
+}
+
 /// Whether a poll sends (`try_send`, `try_broadcast`).
 fn is_send(target: &Poll<'_>) -> bool {
     matches!(target, Poll::Call(Expr::MethodCall(m))
@@ -796,8 +810,8 @@ struct PollPaths<'e> {
     sends: bool,
     /// Whether such a call was met on the poll's path.
     made_room: bool,
-    /// Calls of free fns of the crate in other files (`backoff::pause(n)`),
-    /// which may wait: the crate pass says (see [`crate::Follow::poll_waits_in`]).
+    /// Calls of fns of the crate in other files (`backoff::pause(n)`,
+    /// `self.pacer.pause()`), which may wait: the crate pass says (see [`crate::Follow::poll_waits_in`]).
     crate_calls: Vec<proc_macro2::Span>,
     /// Whether those calls count as waits (the second reading).
     crate_calls_wait: bool,
@@ -1070,6 +1084,15 @@ impl<'e> Analysis for PollPaths<'e> {
                     || RESULT_ADAPTERS.contains(&method.as_str())
                 {
                     after
+                } else if method_of_other_file(flow.ctx, m) {
+                    // `self.pacer.pause()`: a method the crate pass may
+                    // find by the receiver's type, in another file.
+                    let paths = &mut flow.analysis;
+                    paths.crate_calls.push(syn::spanned::Spanned::span(e));
+                    match paths.crate_calls_wait {
+                        true => waited(after),
+                        false => work(flow, after),
+                    }
                 } else {
                     work(flow, after)
                 }

@@ -32,3 +32,53 @@ pub fn drain_counting(rx: &Receiver<u64>, out: &mut Vec<u64>) {
         }
     }
 }
+
+// The same through methods of the crate's types, found by the field's
+// type: `Pacer::pause` sleeps (left alone), `Tally::miss` only counts
+// (reported), and a method on a value of unknown type is no wait.
+pub struct Sink {
+    rx: Receiver<u64>,
+    pacer: backoff::Pacer,
+    tally: stats::Tally,
+}
+
+impl Sink {
+    pub fn run_paced(&self, out: &mut Vec<u64>) {
+        loop {
+            match self.rx.try_recv() {
+                Ok(v) => out.push(v),
+                Err(TryRecvError::Empty) => self.pacer.pause(),
+                Err(TryRecvError::Disconnected) => return,
+            }
+        }
+    }
+
+    pub fn run_counted(&self, out: &mut Vec<u64>) {
+        loop {
+            match self.rx.try_recv() { //~ busy_poll_loop
+                Ok(v) => out.push(v),
+                Err(TryRecvError::Empty) => self.tally.miss(),
+                Err(TryRecvError::Disconnected) => return,
+            }
+        }
+    }
+
+    pub fn run_with(&self, out: &mut Vec<u64>, idle: &dyn Fn()) {
+        let waiter = make_waiter();
+        loop {
+            match self.rx.try_recv() { //~ busy_poll_loop
+                Ok(v) => out.push(v),
+                Err(TryRecvError::Empty) => waiter.idle(),
+                Err(TryRecvError::Disconnected) => return idle(),
+            }
+        }
+    }
+}
+
+fn make_waiter() -> impl Waiter {
+    backoff::Pacer
+}
+
+pub trait Waiter {
+    fn idle(&self);
+}
