@@ -950,8 +950,10 @@ impl LazyCrate {
             }
             Callee::Returned { call, method } => {
                 // The type the fn `call` calls declares it returns, from the
-                // files that may define it.
-                let made_by = Want::of(call, module)?;
+                // files that may define it; `call` may itself be a method
+                // called on what another call returns
+                // (`Worker::builder().build().run()`).
+                let made_by = self.want_of(call, module)?;
                 self.load_unasked(&BTreeSet::from([made_by.clone()]), Spelling::Definition);
                 let types: BTreeSet<&str> = self
                     .fns_wanted(&made_by)
