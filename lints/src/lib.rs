@@ -355,6 +355,12 @@ pub struct Follow {
     /// A large binding whose length is a const of another module of the
     /// crate: the finding holds when that const makes it large.
     pub large_const: Option<LargeConst>,
+    /// A timer handed by a task body to a call: the call, the argument's
+    /// index (without the receiver) and whether it is written as a method
+    /// call (`x.drive(&mut tick)`). The finding holds when the call is of
+    /// a fn of the crate whose endless loop, observing no cancellation,
+    /// polls that parameter ([`context::follow::FnFacts::polls_param`]).
+    pub timer_polled_by: Option<(Span, usize, bool)>,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
     /// `helper_file_io = "report"`: a helper that blocks only on file I/O

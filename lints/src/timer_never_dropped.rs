@@ -6,9 +6,9 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::Expr;
 
-use crate::context::bindings::{pat_ident, Mention, MentionKind};
+use crate::context::bindings::{pat_ident, MentionKind};
 use crate::context::entry::{constructed_type, segment_names};
-use crate::context::follow::FieldOf;
+use crate::context::follow::{polls, FieldOf, NON_POLL_METHODS};
 use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{block_tail, ends_with, Handle, SpawnKind, TaskBody};
 use crate::context::{expr_key, impl_type_name, BindingId, ExprKey, Node};
@@ -120,8 +120,15 @@ crate::declare_lint! {
     ///   body and handed (or lent: `&mut ticker`) to a fn of this file that
     ///   the body calls as one of its statements (`publish_every(iv).await;`)
     ///   is followed to the fn's parameter, and reported when that fn's
-    ///   endless loop polls it; handed to a fn of another file, or to a
-    ///   method, it is not followed. A spawn wrapper
+    ///   endless loop polls it. So is an interval handed (or lent) to a fn
+    ///   of another file or to a method the crate model resolves (by the
+    ///   receiver's type), as the task (`spawn(jobs::drive(tick, q))`) or
+    ///   as a statement of its async block (`syncer.drive(&mut
+    ///   tick).await;`): the finding holds when that fn's first endless
+    ///   loop observing no cancellation polls the parameter. Only a file
+    ///   that also spells `interval` (or `interval_at`) is read for this
+    ///   when it has no loop of its own, so a `sleep(…)` future handed that
+    ///   way is not followed. A spawn wrapper
     ///   (a fn of the crate that spawns its parameter and drops the handle)
     ///   is a spawn call here too, also for the timers of the fns its task
     ///   calls (`spawn_named("c", async { compact().await })` with the
@@ -185,10 +192,11 @@ fn triggers() -> Triggers {
     let mut spawns = paths::spawn_words();
     spawns.extend(paths::spawn_wrapper_words());
     cases.extend(paths::and_each(&spawns, &["loop", "while"]));
-    cases.extend(paths::and_each(
-        &paths::spelled(&[TOKIO_INTERVALS]),
-        &["loop", "while"],
-    ));
+    let intervals = paths::spelled(&[TOKIO_INTERVALS]);
+    cases.extend(paths::and_each(&intervals, &["loop", "while"]));
+    // An interval a task hands to a fn of another file, whose loop polls it.
+    let intervals: Vec<&str> = intervals.iter().map(String::as_str).collect();
+    cases.extend(paths::and_each(&spawns, &intervals));
     Triggers::new(paths::spelled(&[TIMER_CONSTRUCTORS]))
         .requiring(paths::crate_names(&[TIMER_CONSTRUCTORS]))
         .requiring(cases)
@@ -228,16 +236,6 @@ const ADAPTER_METHODS: &[&str] = &[
     "filter",
     "filter_map",
     "peekable",
-];
-
-/// Methods of a timer that do not poll it.
-const NON_POLL_METHODS: &[&str] = &[
-    "period",
-    "missed_tick_behavior",
-    "set_missed_tick_behavior",
-    "deadline",
-    "is_elapsed",
-    "is_terminated",
 ];
 
 /// Methods that tick a timer or pull from its stream (case 4).
@@ -495,7 +493,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             }
         }
         leaked_timers(ctx, expr, ancestors, &mut report);
-        detached_loops(ctx, expr, ancestors, options, &mut pinning);
+        detached_loops(ctx, expr, ancestors, options, &mut pinning, &mut report);
     });
     fn_loops(ctx, options.call_depth, &mut pinning);
     let mut pinned: Vec<_> = pinning
@@ -604,19 +602,6 @@ fn timer_origins<'v>(
             }
         }
         _ => {}
-    }
-}
-
-/// Whether a mention of a timer's binding polls it (anything but `drop`
-/// and the timer's read-only accessors).
-fn is_poll(mention: &Mention) -> bool {
-    match mention.kind {
-        MentionKind::Drop => false,
-        MentionKind::MethodReceiver => !mention
-            .method
-            .as_ref()
-            .is_some_and(|m| NON_POLL_METHODS.contains(&m.to_string().as_str())),
-        MentionKind::Other => true,
     }
 }
 
@@ -925,6 +910,7 @@ fn detached_loops<'v>(
     ancestors: &[Node<'v>],
     options: &LintOptions,
     pinning: &mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
+    report: &mut Report,
 ) {
     // A spawn call, `.spawn(…)` on what a fn of another file returns, or a
     // call of a fn of the crate that may be a spawn wrapper (for the last
@@ -977,7 +963,11 @@ fn detached_loops<'v>(
     };
     let method_loops =
         (method.as_ref()).map_or_else(Vec::new, |(block, _)| endless_loops(ctx, block));
-    if loops.is_empty() && callees.is_empty() && method_loops.is_empty() {
+    let remote = match task.wrapped {
+        false => calls_handed_timers(ctx, expr, task.body, ancestors),
+        true => Vec::new(),
+    };
+    if loops.is_empty() && callees.is_empty() && method_loops.is_empty() && remote.is_empty() {
         return;
     }
     let mut stored_in_field = None;
@@ -1062,6 +1052,130 @@ fn detached_loops<'v>(
             ));
         }
     }
+    for call in remote {
+        let site = site(Vec::new(), Vec::new(), None);
+        for (arg, timer) in call.timers {
+            let finding = Finding::new(
+                TIMER_NEVER_DROPPED.name,
+                ctx.span_of(timer),
+                "timer is pinned by a detached task that loops forever, so it is never dropped",
+            )
+            .note(
+                ctx.span_of(call.call),
+                "the task hands the timer to this fn of the crate, whose loop never ends and polls it",
+            )
+            .help(HELP_TASK)
+            .waits_for_crate(options.call_depth, |f| {
+                f.timer_polled_by = Some((ctx.call_span(call.call), arg, call.method_syntax));
+            });
+            report.add(
+                Case::PinnedByTask,
+                timer,
+                with_site(ctx, finding, &site, options),
+            );
+        }
+    }
+}
+
+/// A call of a fn of the crate in another file, given timers: the task
+/// itself (`spawn(jobs::drive(tick, queue))`) or a statement of the task's
+/// async block (`jobs::drive(tick, queue).await;`, `syncer.drive(&mut
+/// tick).await;`). Whether the fn's endless loop polls them is for the
+/// crate pass ([`crate::Follow::timer_polled_by`]).
+struct CallHandedTimers<'v> {
+    call: &'v Expr,
+    /// Written as a method call (the receiver is not an argument).
+    method_syntax: bool,
+    /// The timers the arguments hold, by the argument's index.
+    timers: Vec<(usize, &'v Expr)>,
+}
+
+/// The [`CallHandedTimers`] of the task `body` spawned by `spawn`.
+fn calls_handed_timers<'v>(
+    ctx: &'v FileContext<'_>,
+    spawn: &'v Expr,
+    body: TaskBody<'v>,
+    ancestors: &[Node<'v>],
+) -> Vec<CallHandedTimers<'v>> {
+    let mut at_spawn = ancestors.to_vec();
+    at_spawn.push(Node::Expr(spawn));
+    let calls: Vec<(&'v Expr, Vec<Node<'v>>)> = match body {
+        TaskBody::Call(call) => vec![(call, at_spawn)],
+        TaskBody::Expr(async_body @ Expr::Async(block)) => {
+            let mut calls = Vec::new();
+            for stmt in &block.block.stmts {
+                let mut e = match stmt {
+                    syn::Stmt::Expr(e, _) => e,
+                    syn::Stmt::Local(l) => match &l.init {
+                        Some(init) => &*init.expr,
+                        None => continue,
+                    },
+                    _ => continue,
+                };
+                while let Expr::Await(syn::ExprAwait { base: inner, .. })
+                | Expr::Try(syn::ExprTry { expr: inner, .. })
+                | Expr::Paren(syn::ExprParen { expr: inner, .. }) = e
+                {
+                    e = inner;
+                }
+                let mut within = at_spawn.clone();
+                within.extend([
+                    Node::Expr(async_body),
+                    Node::Block(&block.block),
+                    Node::Stmt(stmt),
+                ]);
+                calls.push((e, within));
+            }
+            calls
+        }
+        TaskBody::Expr(_) | TaskBody::Fn(_) => Vec::new(),
+    };
+    let mut found = Vec::new();
+    for (call, within) in calls {
+        let (args, method_syntax) = match call {
+            Expr::Call(c) if in_other_file_of_crate(ctx, &c.func) => (&c.args, false),
+            // A method, of this file or another: the crate pass finds it
+            // by the receiver's type.
+            Expr::MethodCall(m)
+                if crate::context::follow::is_variable_or_its_field(&m.receiver) =>
+            {
+                (&m.args, true)
+            }
+            _ => continue,
+        };
+        let mut timers = Vec::new();
+        for (index, arg) in args.iter().enumerate() {
+            // A timer lent (`drive(&mut tick)`) is as pinned as one given.
+            let arg = match arg {
+                Expr::Reference(r) => &*r.expr,
+                other => other,
+            };
+            let mut held = Vec::new();
+            timer_origins(ctx, arg, &within, 0, &mut held);
+            timers.extend(held.into_iter().map(|t| (index, t)));
+        }
+        if !timers.is_empty() {
+            found.push(CallHandedTimers {
+                call,
+                method_syntax,
+                timers,
+            });
+        }
+    }
+    found
+}
+
+/// Whether `func` names a free fn of the crate that this file does not
+/// define (`jobs::drive` after `use crate::jobs;`, `crate::jobs::drive`).
+fn in_other_file_of_crate(ctx: &FileContext<'_>, func: &Expr) -> bool {
+    let Expr::Path(p) = func else {
+        return false;
+    };
+    if p.qself.is_some() || ctx.called_local_fn(func).is_some() {
+        return false;
+    }
+    ctx.resolve(&p.path)
+        .is_some_and(|r| paths::of_own_crate(&r))
 }
 
 /// The endless loops of a fn's body that observe no cancellation (as a
@@ -1349,7 +1463,7 @@ fn timers_pinned_by<'v>(
             .references(id)
             .iter()
             .filter(|r| span_within(r.span, loop_span))
-            .find(|r| is_poll(r))
+            .find(|r| polls(r))
         else {
             continue;
         };
@@ -1380,35 +1494,49 @@ fn timers_pinned_by<'v>(
             "the timer is polled here, on every turn of the loop",
         )
         .help(HELP_TASK);
-        let finding = match &site.handle {
-            Some((at, note)) => finding.note(ctx.span(*at), note.clone()),
-            // The task that runs this fn is found across the crate.
-            None => finding.waits_for_crate(site.depth, |f| {
-                f.reached_by_detached_task = true;
-                f.process_lifetime_reported = options.report_process_lifetime;
-            }),
-        };
-        let finding = match site.wrapper {
-            Some(call) => finding.waits_for_crate(site.depth, |f| f.spawn_wrapper = Some(call)),
-            None => finding,
-        };
-        let finding = match &site.stored_in_field {
-            Some(field) => finding.waits_for_crate(site.depth, |f| {
-                f.stored_in_field = Some(field.clone());
-            }),
-            None => finding,
-        };
-        let finding = match site.runtime_of {
-            Some(call) => finding.waits_for_crate(site.depth, |f| f.runtime_of = Some(call)),
-            None => finding,
-        };
-        let finding = match &site.moot_if {
-            Some((function, spawn)) => {
-                finding.moot_if_reached_at(function.clone(), ReachKind::Once, *spawn)
-            }
-            None => finding,
-        };
-        report.add(Case::PinnedByTask, timer, finding);
+        report.add(
+            Case::PinnedByTask,
+            timer,
+            with_site(ctx, finding, site, options),
+        );
+    }
+}
+
+/// A case 3 finding with what its spawn site still needs: the note where
+/// the handle is dropped, and the conditions the crate pass checks.
+fn with_site(
+    ctx: &FileContext<'_>,
+    finding: Finding,
+    site: &SpawnSite<'_>,
+    options: &LintOptions,
+) -> Finding {
+    let finding = match &site.handle {
+        Some((at, note)) => finding.note(ctx.span(*at), note.clone()),
+        // The task that runs this fn is found across the crate.
+        None => finding.waits_for_crate(site.depth, |f| {
+            f.reached_by_detached_task = true;
+            f.process_lifetime_reported = options.report_process_lifetime;
+        }),
+    };
+    let finding = match site.wrapper {
+        Some(call) => finding.waits_for_crate(site.depth, |f| f.spawn_wrapper = Some(call)),
+        None => finding,
+    };
+    let finding = match &site.stored_in_field {
+        Some(field) => finding.waits_for_crate(site.depth, |f| {
+            f.stored_in_field = Some(field.clone());
+        }),
+        None => finding,
+    };
+    let finding = match site.runtime_of {
+        Some(call) => finding.waits_for_crate(site.depth, |f| f.runtime_of = Some(call)),
+        None => finding,
+    };
+    match &site.moot_if {
+        Some((function, spawn)) => {
+            finding.moot_if_reached_at(function.clone(), ReachKind::Once, *spawn)
+        }
+        None => finding,
     }
 }
 

@@ -81,6 +81,35 @@ pub struct FnFacts {
     /// Whether it spawns a task onto a runtime (see [`spawns_a_task`]):
     /// a current-thread runtime that runs it has other tasks to stall.
     pub spawns_task: bool,
+    /// The parameters (by index, without `self`) that its first endless
+    /// loop observing no cancellation polls ([`polls`]), with that loop's
+    /// keyword: a timer handed to the fn by a detached task is pinned by
+    /// the task (`timer_never_dropped`).
+    pub polls_param: Vec<(usize, Span)>,
+}
+
+/// Methods of a timer that only read it: a call of one does not poll it.
+pub const NON_POLL_METHODS: &[&str] = &[
+    "period",
+    "missed_tick_behavior",
+    "set_missed_tick_behavior",
+    "deadline",
+    "is_elapsed",
+    "is_terminated",
+];
+
+/// Whether a mention of a binding polls what it holds: anything but
+/// `drop(…)` and a timer's read-only accessors ([`NON_POLL_METHODS`]).
+pub fn polls(mention: &super::scopes::Reference) -> bool {
+    use super::scopes::MentionKind;
+    match mention.kind {
+        MentionKind::Drop => false,
+        MentionKind::MethodReceiver => !mention
+            .method
+            .as_ref()
+            .is_some_and(|m| NON_POLL_METHODS.contains(&m.to_string().as_str())),
+        MentionKind::Other => true,
+    }
 }
 
 /// Methods that fire a cancellation token, now or when their guard drops.
@@ -132,6 +161,8 @@ impl FileContext<'_> {
             }
             syn::ReturnType::Default => None,
         };
+        let endless = (shape.loops.iter()).find(|l| !l.wrapped && !l.observes_cancellation);
+        let polls_param = endless.map_or_else(Vec::new, |l| self.params_polled_in(sig, l));
         FnFacts {
             key,
             name: self.span_of(&sig.ident),
@@ -139,11 +170,7 @@ impl FileContext<'_> {
             is_async: sig.asyncness.is_some(),
             takes_self: sig.receiver().is_some(),
             params: sig.inputs.len() - usize::from(sig.receiver().is_some()),
-            endless_loop: shape
-                .loops
-                .iter()
-                .find(|l| !l.wrapped && !l.observes_cancellation)
-                .map(|l| self.span(l.keyword)),
+            endless_loop: endless.map(|l| self.span(l.keyword)),
             calls: shape.calls,
             blocking: None,
             blocking_file_io: None,
@@ -153,7 +180,34 @@ impl FileContext<'_> {
             shares_runtime: super::spawn::returns_shared_runtime(sig),
             fires_param: self.fired_token_params(sig, block),
             spawns_task: self.any_expr(block, spawns_a_task),
+            polls_param,
         }
+    }
+
+    /// [`FnFacts::polls_param`]: the parameters of the fn with `sig` that
+    /// the loop `endless` of its body polls.
+    fn params_polled_in(
+        &self,
+        sig: &syn::Signature,
+        endless: &super::loops::LoopSite<'_>,
+    ) -> Vec<(usize, Span)> {
+        let typed = sig.inputs.iter().filter_map(|input| match input {
+            syn::FnArg::Typed(t) => Some(t),
+            syn::FnArg::Receiver(_) => None,
+        });
+        let within = syn::spanned::Spanned::span(endless.expr);
+        let mut polled = Vec::new();
+        for (index, param) in typed.enumerate() {
+            let syn::Pat::Ident(name) = &*param.pat else {
+                continue;
+            };
+            let polls_it = (self.references_of_pat(&name.ident).iter())
+                .any(|r| super::scopes::span_within(r.span, within) && polls(r));
+            if polls_it {
+                polled.push((index, self.span(endless.keyword)));
+            }
+        }
+        polled
     }
 
     /// [`FnFacts::fires_param`] of the fn with this signature and body.
@@ -1400,6 +1454,35 @@ impl<'s> CrateIndex<'s> {
         })
     }
 
+    /// The loop of the fn called at `call` (in `file`) that polls the
+    /// parameter its argument `arg` is given to (see
+    /// [`crate::Follow::timer_polled_by`]), as a hop; `None` when the fn is
+    /// not found or has no such loop.
+    fn timer_polled_by(
+        &self,
+        file: usize,
+        call: Span,
+        arg: usize,
+        method_syntax: bool,
+    ) -> Option<Hop> {
+        let target = self.callee(file, call)?;
+        let facts = &self.files[target.0].fns[target.1];
+        // `Type::run(x, tick)` passes `self` first.
+        let param = match method_syntax || !facts.takes_self {
+            true => arg,
+            false => arg.checked_sub(1)?,
+        };
+        let &(_, at) = facts.polls_param.iter().find(|(p, _)| *p == param)?;
+        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+        Some(Hop {
+            file: target.0,
+            span: at,
+            message: format!(
+                "`{name}` polls the timer in this loop, which never ends and observes no cancellation"
+            ),
+        })
+    }
+
     /// [`CrateIndex::decide`] for a finding that is not a call of a helper:
     /// the hops to add to its notes.
     fn decide_hops(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
@@ -1439,6 +1522,9 @@ impl<'s> CrateIndex<'s> {
             return None;
         }
         let mut hops = Vec::new();
+        if let Some((call, arg, method_syntax)) = follow.timer_polled_by {
+            hops.push(self.timer_polled_by(file, call, arg, method_syntax)?);
+        }
         if let Some(call) = follow.runtime_of {
             hops.push(self.shared_runtime(file, call)?);
         }
