@@ -458,19 +458,6 @@ impl PollPaths<'_> {
     }
 }
 
-/// Whether `func` names a free fn of the crate that this file does not
-/// define (`backoff::pause` after `use crate::backoff;`, `crate::util::nap`).
-fn in_other_file_of_crate(ctx: &FileContext<'_>, func: &Expr) -> bool {
-    let Expr::Path(p) = func else {
-        return false;
-    };
-    if p.qself.is_some() || ctx.called_local_fn(func).is_some() {
-        return false;
-    }
-    ctx.resolve(&p.path)
-        .is_some_and(|r| crate::context::paths::of_own_crate(&r))
-}
-
 /// Whether `m` may call a method of a type of the crate that this file does
 /// not define: its receiver is a variable or a variable's field
 /// (`self.pacer.pause()`, `pacer.pause()`), whose type the crate pass may
@@ -1126,7 +1113,7 @@ impl<'e> Analysis for PollPaths<'e> {
                         waited(after)
                     }
                     // `backoff::pause(n)`: a fn of the crate in another file.
-                    _ if in_other_file_of_crate(flow.ctx, &c.func) => {
+                    _ if flow.ctx.names_fn_of_other_file(&c.func) => {
                         flow.analysis
                             .crate_calls
                             .push(syn::spanned::Spanned::span(e));

@@ -1101,39 +1101,13 @@ fn calls_handed_timers<'v>(
     at_spawn.push(Node::Expr(spawn));
     let calls: Vec<(&'v Expr, Vec<Node<'v>>)> = match body {
         TaskBody::Call(call) => vec![(call, at_spawn)],
-        TaskBody::Expr(async_body @ Expr::Async(block)) => {
-            let mut calls = Vec::new();
-            for stmt in &block.block.stmts {
-                let mut e = match stmt {
-                    syn::Stmt::Expr(e, _) => e,
-                    syn::Stmt::Local(l) => match &l.init {
-                        Some(init) => &*init.expr,
-                        None => continue,
-                    },
-                    _ => continue,
-                };
-                while let Expr::Await(syn::ExprAwait { base: inner, .. })
-                | Expr::Try(syn::ExprTry { expr: inner, .. })
-                | Expr::Paren(syn::ExprParen { expr: inner, .. }) = e
-                {
-                    e = inner;
-                }
-                let mut within = at_spawn.clone();
-                within.extend([
-                    Node::Expr(async_body),
-                    Node::Block(&block.block),
-                    Node::Stmt(stmt),
-                ]);
-                calls.push((e, within));
-            }
-            calls
-        }
-        TaskBody::Expr(_) | TaskBody::Fn(_) => Vec::new(),
+        TaskBody::Expr(body) => statements_run(spawn, body, ancestors),
+        TaskBody::Fn(_) => Vec::new(),
     };
     let mut found = Vec::new();
     for (call, within) in calls {
         let (args, method_syntax) = match call {
-            Expr::Call(c) if in_other_file_of_crate(ctx, &c.func) => (&c.args, false),
+            Expr::Call(c) if ctx.names_fn_of_other_file(&c.func) => (&c.args, false),
             // A method, of this file or another: the crate pass finds it
             // by the receiver's type.
             Expr::MethodCall(m)
@@ -1165,19 +1139,6 @@ fn calls_handed_timers<'v>(
     found
 }
 
-/// Whether `func` names a free fn of the crate that this file does not
-/// define (`jobs::drive` after `use crate::jobs;`, `crate::jobs::drive`).
-fn in_other_file_of_crate(ctx: &FileContext<'_>, func: &Expr) -> bool {
-    let Expr::Path(p) = func else {
-        return false;
-    };
-    if p.qself.is_some() || ctx.called_local_fn(func).is_some() {
-        return false;
-    }
-    ctx.resolve(&p.path)
-        .is_some_and(|r| paths::of_own_crate(&r))
-}
-
 /// The endless loops of a fn's body that observe no cancellation (as a
 /// task's body, see [`FileContext::task_shape_of_block`]).
 fn endless_loops<'v>(
@@ -1205,17 +1166,18 @@ struct CalleeGivenValues<'v> {
     self_type: Option<String>,
 }
 
-/// The [`CalleeGivenValues`] of the async block `body` of the spawn `spawn`.
-fn callees_given_values<'v>(
-    ctx: &'v FileContext<'_>,
+/// What each statement of the async block `body` (spawned by `spawn`,
+/// whose ancestors are given) runs, with its ancestors: `work(x).await?;`
+/// and `let r = work(x).await;` run `work(x)`. Empty for another body.
+fn statements_run<'v>(
     spawn: &'v Expr,
     body: &'v Expr,
     ancestors: &[Node<'v>],
-) -> Vec<CalleeGivenValues<'v>> {
+) -> Vec<(&'v Expr, Vec<Node<'v>>)> {
     let Expr::Async(block) = body else {
         return Vec::new();
     };
-    let mut found = Vec::new();
+    let mut run = Vec::new();
     for stmt in &block.block.stmts {
         let mut e = match stmt {
             syn::Stmt::Expr(e, _) => e,
@@ -1231,13 +1193,27 @@ fn callees_given_values<'v>(
         {
             e = inner;
         }
-        let mut arg_ancestors = ancestors.to_vec();
-        arg_ancestors.extend([
+        let mut within = ancestors.to_vec();
+        within.extend([
             Node::Expr(spawn),
             Node::Expr(body),
             Node::Block(&block.block),
             Node::Stmt(stmt),
         ]);
+        run.push((e, within));
+    }
+    run
+}
+
+/// The [`CalleeGivenValues`] of the async block `body` of the spawn `spawn`.
+fn callees_given_values<'v>(
+    ctx: &'v FileContext<'_>,
+    spawn: &'v Expr,
+    body: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> Vec<CalleeGivenValues<'v>> {
+    let mut found = Vec::new();
+    for (e, arg_ancestors) in statements_run(spawn, body, ancestors) {
         if let Some((method, ty)) = method_task_of_local_type(ctx, e, &arg_ancestors) {
             let loops = endless_loops(ctx, method);
             if !loops.is_empty() {

@@ -369,6 +369,20 @@ impl<'a> FileContext<'a> {
         }
     }
 
+    /// Whether the callee expression `func` names a free fn of the crate
+    /// that this file does not define (`backoff::pause` after `use
+    /// crate::backoff;`, `crate::jobs::drive`): the crate pass may find it.
+    pub fn names_fn_of_other_file(&self, func: &Expr) -> bool {
+        let Expr::Path(p) = func else {
+            return false;
+        };
+        if p.qself.is_some() || self.called_local_fn(func).is_some() {
+            return false;
+        }
+        self.resolve(&p.path)
+            .is_some_and(|r| super::paths::of_own_crate(&r))
+    }
+
     /// The fn or method of this file that a callee expression names: `f`
     /// (an item of the file, not an import), `Self::f`, or a `crate::` /
     /// `self::` / `super::` path ending in a free fn defined here.
