@@ -23,7 +23,9 @@ crate::declare_lint! {
     /// and a `ureq::get(…)` (or `post`, `put`, `delete`, `head`, `patch`,
     /// `request`) request sent without a `.timeout…(…)` call on it. Builder
     /// chains are followed through `let` bindings of the same function
-    /// (`let mut b = Client::builder(); b = b.user_agent(ua); b.build()`).
+    /// (`let mut b = Client::builder(); b = b.user_agent(ua); b.build()`);
+    /// such a chain is reported where it starts (`Client::builder()`), with
+    /// a note at the `.build()` that makes the client.
     ///
     /// A client that stays inside one function and whose every request sets
     /// its own timeout (`client.get(url).timeout(d).send()`, or the request
@@ -269,10 +271,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             if CLIENT_BOUNDS.iter().any(|b| builder.calls_named(b).next().is_some()) {
                 return;
             }
-            let mut finding = Finding::new(name, ctx.span_of(expr), "reqwest client built without `.timeout(…)` or `.read_timeout(…)`");
-            if !builder.bindings.is_empty() {
-                finding = finding.note(ctx.span_of(builder.constructor), "the builder starts here; no `.timeout(…)` is set on it in this function");
-            }
+            let message = "reqwest client built without `.timeout(…)` or `.read_timeout(…)`";
+            let mut finding = match builder.bindings.is_empty() {
+                true => Finding::new(name, ctx.span_of(expr), message),
+                // A chain through `let`s is reported where it starts.
+                false => Finding::new(name, ctx.span_of(builder.constructor), message).note(
+                    ctx.span_of(expr),
+                    "the client is built here; no `.timeout(…)` is set on its builder in this function",
+                ),
+            };
             finding = match builder.calls_named("connect_timeout").next() {
                 Some(c) => finding.note(
                     ctx.span(c.method.span()),

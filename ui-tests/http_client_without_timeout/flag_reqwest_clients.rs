@@ -29,12 +29,12 @@ pub fn crawler_client() -> reqwest::Result<Client> {
 
 /// The builder goes through bindings in the same function.
 pub fn proxied_client(proxy: Option<&str>) -> anyhow::Result<Client> {
-    let mut builder = reqwest::Client::builder().gzip(true);
+    let mut builder = reqwest::Client::builder().gzip(true); //~ http_client_without_timeout
     if let Some(url) = proxy {
         builder = builder.proxy(reqwest::Proxy::all(url)?);
     }
     let builder = builder.https_only(true);
-    Ok(builder.build()?) //~ http_client_without_timeout
+    Ok(builder.build()?)
 }
 
 pub async fn fetch_status(url: &str) -> reqwest::Result<u16> {

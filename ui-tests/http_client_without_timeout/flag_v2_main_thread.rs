@@ -18,8 +18,8 @@ async fn main() -> anyhow::Result<()> {
 
     // An async block awaited (not spawned) in `main` runs on the main thread.
     let fetch = async {
-        let builder = reqwest::Client::builder().user_agent("cli/1.0");
-        let c = builder.build()?; //~ http_client_without_timeout
+        let builder = reqwest::Client::builder().user_agent("cli/1.0"); //~ http_client_without_timeout
+        let c = builder.build()?;
         c.post("http://127.0.0.1:8989/api/v1/peers").send().await
     };
     fetch.await?;
