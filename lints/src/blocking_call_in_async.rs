@@ -84,9 +84,12 @@ crate::declare_lint! {
     /// deadlocks (single-threaded executors).
     ///
     /// ### Known problems
-    /// On a current-thread runtime whose future spawns no task, a blocking
+    /// On a current-thread runtime that a sync fn builds and blocks on, and
+    /// whose future spawns no task, a blocking
     /// call stalls nothing but the work the user waits for, so it is left
-    /// alone as on the main thread: a command-line tool that runs one
+    /// alone as on the main thread (under `#[tokio::main(flavor =
+    /// "current_thread")]`, which says the main thread is the runtime's
+    /// worker, every blocking call is reported, as written): a command-line tool that runs one
     /// command per `block_on` (`match cmd { Start => rt.block_on(start()),
     /// Stop => rt.block_on(stop()) }`) is judged command by command, and
     /// only the commands that spawn keep their findings. Judged on ten

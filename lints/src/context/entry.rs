@@ -34,6 +34,11 @@ pub struct CallSummary {
     /// Entry points: `main` at the top of the file or a `#[…::main]` fn,
     /// with whether it runs a current-thread runtime.
     pub mains: Vec<(String, bool)>,
+    /// The entry points among `mains` that say so in their attribute
+    /// (`#[tokio::main(flavor = "current_thread")]`): their main thread is
+    /// the runtime's worker whatever they spawn, as written, and is never
+    /// taken for a quiet command-line thread ([`quiet_current_thread_runtimes`]).
+    pub current_thread_attr: Vec<String>,
     /// Every fn and method of the file (test code aside), by key, with the
     /// byte range of its item.
     pub defs: Vec<(String, std::ops::Range<usize>)>,
@@ -408,6 +413,9 @@ impl CallSummary {
                 .iter_mut()
                 .for_each(|facts| renamed(&mut facts.key));
             self.mains.iter_mut().for_each(|(key, _)| renamed(key));
+            for key in &mut self.current_thread_attr {
+                renamed(key);
+            }
             for site in &mut self.calls {
                 if let Caller::Fn(key) = &mut site.caller {
                     renamed(key);
@@ -474,6 +482,11 @@ impl<'a> FileContext<'a> {
         for item in &self.file.items {
             if let syn::Item::Fn(f) = item {
                 if self.is_entry_point(f) && !self.in_test_code(self.span_of(&f.sig.ident)) {
+                    if scope::main_is_current_thread(&f.attrs) {
+                        summary
+                            .current_thread_attr
+                            .push(imports::unraw(&f.sig.ident));
+                    }
                     summary.mains.push((
                         imports::unraw(&f.sig.ident),
                         scope::main_is_current_thread(&f.attrs)
@@ -507,6 +520,9 @@ impl<'a> FileContext<'a> {
         let own_fields = &summary.struct_fields;
         // Mains are free fns of the crate root.
         for (name, _) in &mut summary.mains {
+            *name = format!("{module}::{name}");
+        }
+        for name in &mut summary.current_thread_attr {
             *name = format!("{module}::{name}");
         }
         let impl_type_of = |ancestors: &[Node<'_>]| -> Option<String> {
@@ -1051,9 +1067,11 @@ impl<'a> FileContext<'a> {
                     // A `#[tokio::main]` method builds a runtime and blocks
                     // on its body, as `block_on` does, on its caller's thread.
                     if thread == SiteThread::Caller && scope::has_main_attr(&f.attrs) {
-                        thread = if scope::main_is_current_thread(&f.attrs)
-                            || builds_current_thread(self, &f.block)
-                        {
+                        thread = if scope::main_is_current_thread(&f.attrs) {
+                            // The attribute says the main thread is the
+                            // runtime's worker: so it is, whatever it spawns.
+                            SiteThread::Worker
+                        } else if builds_current_thread(self, &f.block) {
                             SiteThread::OnlyWorker
                         } else {
                             SiteThread::Main
@@ -1954,7 +1972,8 @@ fn quiet_current_thread_runtimes(
             let spawns_nothing = !facts.spawns_task
                 && !(facts.calls.iter()).any(|&c| index.spawns_via(file, c, depth))
                 && blockers.get(name.as_str()).is_none_or(|q| *q);
-            if *current_thread && !called(name) && spawns_nothing {
+            let by_attribute = summary.current_thread_attr.contains(name);
+            if *current_thread && !by_attribute && !called(name) && spawns_nothing {
                 quiet.fns.insert(name.clone());
             }
         }
@@ -2192,9 +2211,9 @@ mod tests {
         for key in ["Store::open", "Store::serve"] {
             assert!(main_thread.contains(key), "{key}: {main_thread:?}");
         }
-        // On a current-thread runtime that thread is the only worker, and
-        // it is the main thread when no task is spawned there.
-        assert!(main_thread.contains("Store::single"), "{main_thread:?}");
+        // The attribute says the thread is a current-thread runtime's
+        // only worker: it is, whatever it spawns.
+        assert!(!main_thread.contains("Store::single"), "{main_thread:?}");
         assert!(!main_thread.contains("Store::busy"), "{main_thread:?}");
     }
 
@@ -2268,15 +2287,25 @@ mod tests {
         );
         assert!(once.contains("crate::serve"));
         assert!(main_thread.is_empty(), "{main_thread:?}");
-        // No task but the one it blocks on: the main thread.
+        // Said by the attribute, the main thread is the runtime's worker
+        // even with no task but the one it blocks on.
         let (_, main_thread) = reached(
             "#[tokio::main(flavor = \"current_thread\")] async fn main() { serve().await }
              async fn serve() { std::thread::spawn(|| work()); }
              fn work() {}",
         );
-        for key in ["crate::main", "crate::serve"] {
-            assert!(main_thread.contains(key), "{key}: {main_thread:?}");
-        }
+        assert!(main_thread.is_empty(), "{main_thread:?}");
+        // Built by a sync `main` with no task but the one it blocks on:
+        // the main thread.
+        let (_, main_thread) = reached(
+            "fn main() {
+                 let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+                 rt.block_on(serve())
+             }
+             async fn serve() { std::thread::spawn(|| work()); }
+             fn work() {}",
+        );
+        assert!(main_thread.contains("crate::serve"), "{main_thread:?}");
         // A sync fn's `block_on`s, each judged by what it spawns.
         let (_, main_thread) = reached(
             "fn main() {

@@ -23,14 +23,3 @@ async fn restore(index: Vec<u8>) -> std::io::Result<()> {
 fn settle() {
     std::thread::sleep(Duration::from_millis(50));
 }
-
-pub struct Verifier;
-
-impl Verifier {
-    // A `#[tokio::main]` method blocks on its body on its caller's thread.
-    #[tokio::main(flavor = "current_thread")]
-    pub async fn verify(&self) -> std::io::Result<()> {
-        let index = std::fs::read("index.bin")?;
-        restore(index).await
-    }
-}
