@@ -42,7 +42,7 @@ use std::sync::Arc;
 
 use ignore::WalkBuilder;
 use leaklint_lints::context::crate_names::InCrate;
-use leaklint_lints::context::entry::{self, CallSummary, Callee, Caller, SiteThread};
+use leaklint_lints::context::entry::{self, CallSummary, Callee, Caller, MainRuntime, SiteThread};
 use leaklint_lints::context::follow::{CrateIndex, Decision, Hop};
 use leaklint_lints::{FileContext, Finding, MainReach, Note, ReachKind};
 use rayon::prelude::*;
@@ -231,14 +231,15 @@ fn decide_follow(
 
 /// Loads the fns that current-thread runtimes run on the thread blocking on
 /// them, `depth` calls deep (at least the default `call_depth`): the calls
-/// in the futures given to their `block_on` and in current-thread `main`s.
+/// in the futures given to their `block_on` and in `main`s that build one
+/// (an attribute's current-thread runtime is judged as written).
 /// Whether any of those spawns a task decides whether that thread is the
 /// main thread ([`entry::reached_from_main`]).
 fn load_current_thread_futures(krate: &mut LazyCrate, depth: usize) {
     let mut roots: Vec<(Callee, String)> = Vec::new();
     for (_, summary) in krate.summaries() {
         let mains: Vec<&str> = (summary.mains.iter())
-            .filter(|(_, current_thread)| *current_thread)
+            .filter(|(_, runtime)| *runtime == MainRuntime::CurrentThread)
             .map(|(key, _)| key.as_str())
             .collect();
         for site in &summary.calls {

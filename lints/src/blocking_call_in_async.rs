@@ -493,11 +493,11 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     }),
                     ..finding
                 };
-                findings.push(match thread {
-                    Thread::MainIfOnlyFrom(function) | Thread::OnlyWorker { function, .. } => {
-                        finding.moot_if_reached(function, ReachKind::MainThread)
+                findings.push(match thread.main_if_only_from() {
+                    Some(function) => {
+                        finding.moot_if_reached(function.to_string(), ReachKind::MainThread)
                     }
-                    _ => finding,
+                    None => finding,
                 });
             }
             return;
@@ -520,12 +520,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         if matches!(thread, Thread::Main) {
             return;
         }
-        let moot_if = match &thread {
-            Thread::MainIfOnlyFrom(function) | Thread::OnlyWorker { function, .. } => {
-                Some(function.clone())
-            }
-            _ => None,
-        };
+        let moot_if = thread.main_if_only_from().map(str::to_string);
         let mut finding = Finding::new(
             BLOCKING_CALL_IN_ASYNC.name,
             ctx.span_of(expr),

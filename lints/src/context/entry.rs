@@ -32,13 +32,8 @@ use crate::macros::MacroBody;
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallSummary {
     /// Entry points: `main` at the top of the file or a `#[…::main]` fn,
-    /// with whether it runs a current-thread runtime.
-    pub mains: Vec<(String, bool)>,
-    /// The entry points among `mains` that say so in their attribute
-    /// (`#[tokio::main(flavor = "current_thread")]`): their main thread is
-    /// the runtime's worker whatever they spawn, as written, and is never
-    /// taken for a quiet command-line thread ([`quiet_current_thread_runtimes`]).
-    pub current_thread_attr: Vec<String>,
+    /// with the runtime its thread runs.
+    pub mains: Vec<(String, MainRuntime)>,
     /// Every fn and method of the file (test code aside), by key, with the
     /// byte range of its item.
     pub defs: Vec<(String, std::ops::Range<usize>)>,
@@ -79,6 +74,21 @@ pub struct CallSummary {
     /// Whether the file is a crate root: its module is `crate`, or the
     /// library's name [`CallSummary::name_crate_root`] gave it.
     pub crate_root: bool,
+}
+
+/// The runtime an entry point's thread runs (see [`CallSummary::mains`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum MainRuntime {
+    /// A multi-threaded one: the thread is the main thread, no worker.
+    MultiThread,
+    /// A current-thread one its body builds: the thread is its only
+    /// worker, and the main thread when what it runs spawns no task
+    /// ([`quiet_current_thread_runtimes`]).
+    CurrentThread,
+    /// A current-thread one its attribute asks for (`#[tokio::main(flavor
+    /// = "current_thread")]`): the thread is its worker, as written,
+    /// whatever it spawns.
+    CurrentThreadByAttribute,
 }
 
 /// An integer `const` item of a file (see [`CallSummary::consts`]).
@@ -413,9 +423,6 @@ impl CallSummary {
                 .iter_mut()
                 .for_each(|facts| renamed(&mut facts.key));
             self.mains.iter_mut().for_each(|(key, _)| renamed(key));
-            for key in &mut self.current_thread_attr {
-                renamed(key);
-            }
             for site in &mut self.calls {
                 if let Caller::Fn(key) = &mut site.caller {
                     renamed(key);
@@ -482,16 +489,14 @@ impl<'a> FileContext<'a> {
         for item in &self.file.items {
             if let syn::Item::Fn(f) = item {
                 if self.is_entry_point(f) && !self.in_test_code(self.span_of(&f.sig.ident)) {
-                    if scope::main_is_current_thread(&f.attrs) {
-                        summary
-                            .current_thread_attr
-                            .push(imports::unraw(&f.sig.ident));
-                    }
-                    summary.mains.push((
-                        imports::unraw(&f.sig.ident),
-                        scope::main_is_current_thread(&f.attrs)
-                            || builds_current_thread(self, &f.block),
-                    ));
+                    let runtime = if scope::main_is_current_thread(&f.attrs) {
+                        MainRuntime::CurrentThreadByAttribute
+                    } else if builds_current_thread(self, &f.block) {
+                        MainRuntime::CurrentThread
+                    } else {
+                        MainRuntime::MultiThread
+                    };
+                    summary.mains.push((imports::unraw(&f.sig.ident), runtime));
                 }
             }
         }
@@ -520,9 +525,6 @@ impl<'a> FileContext<'a> {
         let own_fields = &summary.struct_fields;
         // Mains are free fns of the crate root.
         for (name, _) in &mut summary.mains {
-            *name = format!("{module}::{name}");
-        }
-        for name in &mut summary.current_thread_attr {
             *name = format!("{module}::{name}");
         }
         let impl_type_of = |ancestors: &[Node<'_>]| -> Option<String> {
@@ -1799,9 +1801,9 @@ pub fn reached_from_main<'s>(
     }
     opaque.extend(generic_calls.iter().map(String::as_str));
     for summary in summaries.clone() {
-        for (name, current_thread) in &summary.mains {
+        for (name, runtime) in &summary.mains {
             once.insert(name.clone());
-            if !*current_thread {
+            if *runtime == MainRuntime::MultiThread {
                 main_thread.insert(name.clone());
             }
         }
@@ -1965,15 +1967,16 @@ fn quiet_current_thread_runtimes(
             }
             *blockers.entry(f.as_str()).or_insert(true) &= spawns_nothing;
         }
-        for (name, current_thread) in &summary.mains {
+        // A `main` that builds its current-thread runtime (one that asks
+        // for it by attribute is its worker as written).
+        for (name, _) in (summary.mains.iter()).filter(|(_, r)| *r == MainRuntime::CurrentThread) {
             let Some(facts) = summary.fns.iter().find(|f| &f.key == name) else {
                 continue;
             };
             let spawns_nothing = !facts.spawns_task
                 && !(facts.calls.iter()).any(|&c| index.spawns_via(file, c, depth))
                 && blockers.get(name.as_str()).is_none_or(|q| *q);
-            let by_attribute = summary.current_thread_attr.contains(name);
-            if *current_thread && !by_attribute && !called(name) && spawns_nothing {
+            if !called(name) && spawns_nothing {
                 quiet.fns.insert(name.clone());
             }
         }

@@ -68,7 +68,10 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                     let function = crate::context::ancestry::enclosing_fn_sig(&ancestors[..i])
                         .map(|sig| crate::context::imports::unraw(&sig.ident));
                     return match (runtime, function) {
-                        (Some(runtime), Some(function)) => Thread::OnlyWorker { runtime, function },
+                        (Some(runtime), Some(function)) => Thread::OnlyWorker {
+                            runtime,
+                            built_in: Some(function),
+                        },
                         (Some(_), None) => Thread::Worker,
                         (None, _) => Thread::Main,
                     };
@@ -93,14 +96,19 @@ fn entry_thread<'v>(
     attrs: &[syn::Attribute],
     body: &'v syn::Block,
 ) -> Thread {
-    let function = crate::context::imports::unraw(&sig.ident);
     if main_is_current_thread(attrs) {
         let attr = attrs.iter().find(|a| scope::is_main_attr(a));
         let runtime = attr.map_or(sig.ident.span(), syn::spanned::Spanned::span);
-        return Thread::OnlyWorker { runtime, function };
+        return Thread::OnlyWorker {
+            runtime,
+            built_in: None,
+        };
     }
     match current_thread_runtime_in(ctx, body) {
-        Some(runtime) => Thread::OnlyWorker { runtime, function },
+        Some(runtime) => Thread::OnlyWorker {
+            runtime,
+            built_in: Some(crate::context::imports::unraw(&sig.ident)),
+        },
         None => Thread::Main,
     }
 }
@@ -197,16 +205,31 @@ pub enum Thread {
     /// no other task.
     Main,
     /// The main thread as the only worker of a current-thread runtime, built
-    /// or chosen at `runtime` in the fn named `function`: it stalls the
-    /// runtime's other tasks, unless the crate shows that what it runs
-    /// spawns none (then it is the main thread; the driver checks).
+    /// or chosen at `runtime`: it stalls the runtime's other tasks. When
+    /// the fn named `built_in` builds the runtime, that holds unless the
+    /// crate shows that what it runs spawns none (then it is the main
+    /// thread; the driver checks); `None` for one an attribute asks for
+    /// (`#[tokio::main(flavor = "current_thread")]`), which is a worker as
+    /// written.
     OnlyWorker {
         runtime: proc_macro2::Span,
-        function: String,
+        built_in: Option<String>,
     },
     /// The body of the named async fn: the main thread if every caller in
     /// the crate is main-thread code, a worker otherwise.
     MainIfOnlyFrom(String),
+}
+
+impl Thread {
+    /// The fn whose callers the crate pass reads to tell whether this is
+    /// the main thread after all (`ReachKind::MainThread`), if any.
+    pub fn main_if_only_from(&self) -> Option<&str> {
+        match self {
+            Thread::MainIfOnlyFrom(function) => Some(function),
+            Thread::OnlyWorker { built_in, .. } => built_in.as_deref(),
+            Thread::Worker | Thread::Main => None,
+        }
+    }
 }
 
 /// The last segment of the fn or method that `call` calls, when `arg` is
