@@ -975,6 +975,19 @@ fn work(flow: &Paths<'_, '_, '_>, states: u8) -> u8 {
     }
 }
 
+/// A call `e` of a fn of the crate in another file, which may wait: noted
+/// for the crate pass, and read as a wait or as work by the reading
+/// ([`PollPaths::crate_calls_wait`]).
+fn crate_call(flow: &mut Paths<'_, '_, '_>, e: &Expr, after: u8) -> u8 {
+    flow.analysis
+        .crate_calls
+        .push(syn::spanned::Spanned::span(e));
+    match flow.analysis.crate_calls_wait {
+        true => waited(after),
+        false => work(flow, after),
+    }
+}
+
 /// A future that is built but not awaited here (the receiver of
 /// `now_or_never()`): its own call does not wait.
 fn future(flow: &mut Paths<'_, '_, '_>, e: &Expr, states: u8) -> u8 {
@@ -1074,12 +1087,7 @@ impl<'e> Analysis for PollPaths<'e> {
                 } else if method_of_other_file(flow.ctx, m) {
                     // `self.pacer.pause()`: a method the crate pass may
                     // find by the receiver's type, in another file.
-                    let paths = &mut flow.analysis;
-                    paths.crate_calls.push(syn::spanned::Spanned::span(e));
-                    match paths.crate_calls_wait {
-                        true => waited(after),
-                        false => work(flow, after),
-                    }
+                    crate_call(flow, e, after)
                 } else {
                     work(flow, after)
                 }
@@ -1113,15 +1121,7 @@ impl<'e> Analysis for PollPaths<'e> {
                         waited(after)
                     }
                     // `backoff::pause(n)`: a fn of the crate in another file.
-                    _ if flow.ctx.names_fn_of_other_file(&c.func) => {
-                        flow.analysis
-                            .crate_calls
-                            .push(syn::spanned::Spanned::span(e));
-                        match flow.analysis.crate_calls_wait {
-                            true => waited(after),
-                            false => work(flow, after),
-                        }
-                    }
+                    _ if flow.ctx.names_fn_of_other_file(&c.func) => crate_call(flow, e, after),
                     _ => work(flow, after),
                 }
             }

@@ -112,7 +112,6 @@ pub fn polls(mention: &super::scopes::Reference) -> bool {
     }
 }
 
-/// Methods that fire a cancellation token, now or when their guard drops.
 /// Whether `expr` hands a future to a spawn call, which makes it a task
 /// of a runtime: `tokio::spawn(fut)`, `set.spawn(fut)`, `handle.spawn(fut)`,
 /// `spawn_local(fut)`, `Builder::new().name(n).spawn(fut)`. Read by its
@@ -139,7 +138,17 @@ pub fn spawns_a_task(expr: &syn::Expr) -> bool {
         && first.is_some_and(|a| !matches!(a, syn::Expr::Closure(c) if c.asyncness.is_none()))
 }
 
+/// Methods that fire a cancellation token, now or when their guard drops.
 const FIRING_TOKEN_METHODS: &[&str] = &["cancel", "drop_guard", "drop_guard_ref"];
+
+/// The parameters of `sig` other than `self`, in order (indexed as
+/// [`FnFacts`] counts them).
+fn typed_params(sig: &syn::Signature) -> impl Iterator<Item = &syn::PatType> {
+    sig.inputs.iter().filter_map(|input| match input {
+        syn::FnArg::Typed(t) => Some(t),
+        syn::FnArg::Receiver(_) => None,
+    })
+}
 
 impl FileContext<'_> {
     /// The [`FnFacts`] of the fn `key` with this signature and body.
@@ -191,13 +200,9 @@ impl FileContext<'_> {
         sig: &syn::Signature,
         endless: &super::loops::LoopSite<'_>,
     ) -> Vec<(usize, Span)> {
-        let typed = sig.inputs.iter().filter_map(|input| match input {
-            syn::FnArg::Typed(t) => Some(t),
-            syn::FnArg::Receiver(_) => None,
-        });
         let within = syn::spanned::Spanned::span(endless.expr);
         let mut polled = Vec::new();
-        for (index, param) in typed.enumerate() {
+        for (index, param) in typed_params(sig).enumerate() {
             let syn::Pat::Ident(name) = &*param.pat else {
                 continue;
             };
@@ -212,12 +217,8 @@ impl FileContext<'_> {
 
     /// [`FnFacts::fires_param`] of the fn with this signature and body.
     fn fired_token_params(&self, sig: &syn::Signature, block: &syn::Block) -> Vec<usize> {
-        let typed = sig.inputs.iter().filter_map(|input| match input {
-            syn::FnArg::Typed(t) => Some(t),
-            syn::FnArg::Receiver(_) => None,
-        });
         let mut fired = Vec::new();
-        for (index, param) in typed.enumerate() {
+        for (index, param) in typed_params(sig).enumerate() {
             let is_token = matches!(&*param.ty, syn::Type::Path(p)
                 if p.path.segments.last().is_some_and(|s| s.ident == "CancellationToken"));
             let syn::Pat::Ident(name) = &*param.pat else {
@@ -409,13 +410,7 @@ impl FileContext<'_> {
                 },
                 syn::Expr::Path(p) => {
                     let ident = p.path.get_ident()?;
-                    let index = sig
-                        .inputs
-                        .iter()
-                        .filter_map(|input| match input {
-                            syn::FnArg::Typed(t) => Some(t),
-                            syn::FnArg::Receiver(_) => None,
-                        })
+                    let index = typed_params(sig)
                         .position(|t| matches!(&*t.pat, syn::Pat::Ident(i) if i.ident == *ident));
                     if index.is_some() || followed {
                         return index;
