@@ -88,6 +88,13 @@ pub struct FnFacts {
     pub polls_param: Vec<(usize, Span)>,
 }
 
+impl FnFacts {
+    /// Its name without its module or type, as notes say it (`run`).
+    pub fn short_name(&self) -> &str {
+        super::paths::last_segment(&self.key)
+    }
+}
+
 /// Methods of a timer that only read it: a call of one does not poll it.
 pub const NON_POLL_METHODS: &[&str] = &[
     "period",
@@ -165,7 +172,7 @@ impl FileContext<'_> {
                 let self_type = is_method
                     .then(|| key.rsplit_once("::").map(|(owner, _)| owner))
                     .flatten()
-                    .map(|owner| owner.rsplit("::").next().unwrap_or(owner));
+                    .map(super::paths::last_segment);
                 returned_type(ty, self_type)
             }
             syn::ReturnType::Default => None,
@@ -900,6 +907,11 @@ pub struct CrateIndex<'s> {
 }
 
 impl<'s> CrateIndex<'s> {
+    /// The facts of the fn `id`.
+    fn facts(&self, id: FnId) -> &'s FnFacts {
+        &self.files[id.0].fns[id.1]
+    }
+
     /// The index of a crate made of these files' summaries.
     pub fn new(files: Vec<&'s CallSummary>) -> CrateIndex<'s> {
         let mut by_key: HashMap<&str, Vec<FnId>> = HashMap::new();
@@ -920,7 +932,7 @@ impl<'s> CrateIndex<'s> {
             for (i, facts) in summary.fns.iter().enumerate() {
                 by_key.entry(facts.key.as_str()).or_default().push((f, i));
                 if !facts.is_method {
-                    let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+                    let name = facts.short_name();
                     free_by_name.entry(name).or_default().push((f, i));
                 }
             }
@@ -1105,8 +1117,8 @@ impl<'s> CrateIndex<'s> {
                 continue;
             }
             explored.insert(target, depth);
-            let facts = &self.files[target.0].fns[target.1];
-            let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+            let facts = self.facts(target);
+            let name = facts.short_name();
             let hop = Hop {
                 file,
                 span: call,
@@ -1159,7 +1171,7 @@ impl<'s> CrateIndex<'s> {
                 return false;
             }
             explored.insert(target, depth);
-            let facts = &self.files[target.0].fns[target.1];
+            let facts = self.facts(target);
             facts.spawns_task || self.spawn_search(target.0, &facts.calls, depth - 1, explored)
         })
     }
@@ -1208,11 +1220,11 @@ impl<'s> CrateIndex<'s> {
             return None;
         }
         explored.insert(target, depth);
-        let facts = &self.files[target.0].fns[target.1];
+        let facts = self.facts(target);
         if facts.is_async {
             return None;
         }
-        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+        let name = facts.short_name();
         let blocking = match file_io {
             false => &facts.blocking,
             true => &facts.blocking_file_io,
@@ -1228,10 +1240,8 @@ impl<'s> CrateIndex<'s> {
             if let Some(mut rest) =
                 self.blocking_search(target.0, inner, depth - 1, file_io, explored)
             {
-                let callee = self.callee(target.0, inner).map_or("", |t| {
-                    let key = &self.files[t.0].fns[t.1].key;
-                    key.rsplit("::").next().unwrap_or(key)
-                });
+                let callee =
+                    (self.callee(target.0, inner)).map_or("", |t| self.facts(t).short_name());
                 rest.insert(
                     0,
                     Hop {
@@ -1263,9 +1273,9 @@ impl<'s> CrateIndex<'s> {
         hops: usize,
     ) -> Option<Hop> {
         let target = self.callee(file, call)?;
-        let facts = &self.files[target.0].fns[target.1];
+        let facts = self.facts(target);
         if let Some((_, at)) = facts.spawns_param.filter(|(index, _)| *index == arg) {
-            let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+            let name = facts.short_name();
             return Some(Hop {
                 file: target.0,
                 span: at,
@@ -1289,8 +1299,8 @@ impl<'s> CrateIndex<'s> {
     /// [`FnFacts::shares_runtime`]).
     pub fn shared_runtime(&self, file: usize, call: Span) -> Option<Hop> {
         let target = self.callee(file, call)?;
-        let facts = &self.files[target.0].fns[target.1];
-        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+        let facts = self.facts(target);
+        let name = facts.short_name();
         facts.shares_runtime.then(|| Hop {
             file: target.0,
             span: facts.name,
@@ -1342,7 +1352,7 @@ impl<'s> CrateIndex<'s> {
                                 stored: task.stored_in_field.is_some(),
                             };
                             reached.entry(target).or_default().push(by);
-                            let facts = &self.files[target.0].fns[target.1];
+                            let facts = self.facts(target);
                             next.extend(facts.calls.iter().map(|c| (target.0, *c)));
                         }
                         frontier = next;
@@ -1361,9 +1371,8 @@ impl<'s> CrateIndex<'s> {
     /// byte `at`: a hop at that spawn.
     fn detached_task_running(&self, file: usize, at: usize, depth: usize) -> Option<Hop> {
         let index = super::entry::def_at(self.files[file], at)?;
-        let key = self.files[file].fns.get(index)?.key.as_str();
+        let name = self.files[file].fns.get(index)?.short_name();
         let by = self.detached_reach(depth).get(&(file, index))?.first()?;
-        let name = key.rsplit("::").next().unwrap_or(key);
         let handle = match by.stored {
             true => "is stored in a field nothing reads",
             false => "is dropped",
@@ -1461,14 +1470,14 @@ impl<'s> CrateIndex<'s> {
         method_syntax: bool,
     ) -> Option<Hop> {
         let target = self.callee(file, call)?;
-        let facts = &self.files[target.0].fns[target.1];
+        let facts = self.facts(target);
         // `Type::run(x, tick)` passes `self` first.
         let param = match method_syntax || !facts.takes_self {
             true => arg,
             false => arg.checked_sub(1)?,
         };
         let &(_, at) = facts.polls_param.iter().find(|(p, _)| *p == param)?;
-        let name = facts.key.rsplit("::").next().unwrap_or(&facts.key);
+        let name = facts.short_name();
         Some(Hop {
             file: target.0,
             span: at,
@@ -1497,14 +1506,14 @@ impl<'s> CrateIndex<'s> {
         // A token handed to a fn of the crate that fires it can be cancelled.
         let fired = |&(call, arg): &(Span, usize)| {
             self.callee(file, call)
-                .is_some_and(|t| self.files[t.0].fns[t.1].fires_param.contains(&arg))
+                .is_some_and(|t| self.facts(t).fires_param.contains(&arg))
         };
         if follow.token_fired_by.iter().any(fired) {
             return None;
         }
         let not_fired = |&(call, arg): &(Span, usize)| {
             self.callee(file, call)
-                .is_some_and(|t| !self.files[t.0].fns[t.1].fires_param.contains(&arg))
+                .is_some_and(|t| !self.facts(t).fires_param.contains(&arg))
         };
         if !follow.token_awaited_by.iter().all(not_fired) {
             return None;
