@@ -134,7 +134,13 @@ crate::declare_lint! {
     /// the blocking call in the helper. The helper is found as
     /// `spawn_without_cancel` finds a task's callees: only when exactly one
     /// fn of the crate can be it (a method on a value of unknown type is
-    /// never guessed), and its blocking calls count only outside closures.
+    /// never guessed), and its blocking calls count only outside closures
+    /// and async blocks: a sync fn that returns `async move {
+    /// rx.recv().await }` waits in nothing itself (the call in the block
+    /// is judged where it is, as async code). A type of another crate is
+    /// known as such only for the crates the rules name (`std`, `tokio`,
+    /// `async_channel`, …): a field typed `other_dep::Receiver` is taken for
+    /// the crate's `Receiver` when the crate has one.
     /// A helper called several times by one fn is reported at its first
     /// call there: one fix covers them all.
     ///

@@ -95,7 +95,9 @@ crate::declare_lint! {
     ///   (`let w = Arc::new(Worker::new());`). A method
     ///   on a value of unknown type (`handle.get().run()`, a field of a
     ///   trait-object or generic type, a field that structs of the same
-    ///   name declare with different types),
+    ///   name declare with different types, a type of a crate whose items
+    ///   the rules know, such as `std`, `tokio` or `async_channel`:
+    ///   `rx: async_channel::Receiver<()>` is not the crate's `Receiver`),
     ///   a fn passed as a value, a trait method implemented by several types,
     ///   or a crate file that does not parse is not followed, and the task is
     ///   not reported. Calls raced in a `select!` against a cancellation signal

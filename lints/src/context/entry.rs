@@ -913,7 +913,7 @@ impl<'a> FileContext<'a> {
         let ident = p.path.get_ident()?;
         // `let x: T = …;` (or `let x: T;`), a parameter `x: T`.
         if let Some(declared) = self.declared_type(ident, ancestors) {
-            return type_name(declared);
+            return type_name(self, declared);
         }
         let init = self
             .binding_init(ident, ancestors)
@@ -1283,20 +1283,23 @@ fn is_std_iterator(receiver: &Expr) -> bool {
 }
 
 /// The last segment of a type, through `&`, `Arc<…>`, `Box<…>`, `Rc<…>`.
-fn type_name(ty: &syn::Type) -> Option<String> {
+fn type_name(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
     match ty {
-        syn::Type::Reference(r) => type_name(&r.elem),
-        syn::Type::Paren(p) => type_name(&p.elem),
+        syn::Type::Reference(r) => type_name(ctx, &r.elem),
+        syn::Type::Paren(p) => type_name(ctx, &p.elem),
         syn::Type::Path(p) if p.qself.is_none() => {
             let last = p.path.segments.last()?;
             let name = imports::unraw(&last.ident);
             if matches!(name.as_str(), "Arc" | "Box" | "Rc") {
                 if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
                     return args.args.iter().find_map(|a| match a {
-                        syn::GenericArgument::Type(t) => type_name(t),
+                        syn::GenericArgument::Type(t) => type_name(ctx, t),
                         _ => None,
                     });
                 }
+                return None;
+            }
+            if ctx.names_known_foreign_type(&p.path) {
                 return None;
             }
             name.starts_with(char::is_uppercase).then_some(name)
@@ -1467,7 +1470,7 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
         if !self.ctx.in_test_code(self.ctx.span_of(&s.ident)) {
             let owner = imports::unraw(&s.ident);
             for field in &s.fields {
-                if let (Some(name), Some(ty)) = (&field.ident, type_name(&field.ty)) {
+                if let (Some(name), Some(ty)) = (&field.ident, type_name(self.ctx, &field.ty)) {
                     self.struct_fields
                         .push((owner.clone(), imports::unraw(name), ty));
                 }

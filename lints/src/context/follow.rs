@@ -47,6 +47,10 @@ pub struct FnFacts {
     /// The calls it makes that run as part of it (not in closures, nested
     /// items or spawned tasks) and that no cancellation wraps.
     pub calls: Vec<Span>,
+    /// Those of [`FnFacts::calls`] written in an async block of the fn:
+    /// they run in async code when the block's future is polled, so a
+    /// sync fn does not block in them.
+    pub deferred_calls: Vec<Span>,
     /// For a sync fn, its first blocking call (not in a closure) that can
     /// wait long whatever the data, with how to name it (see
     /// `blocking_call_in_async`).
@@ -173,7 +177,7 @@ impl FileContext<'_> {
                     .then(|| key.rsplit_once("::").map(|(owner, _)| owner))
                     .flatten()
                     .map(super::paths::last_segment);
-                returned_type(ty, self_type)
+                returned_type(self, ty, self_type)
             }
             syn::ReturnType::Default => None,
         };
@@ -188,6 +192,7 @@ impl FileContext<'_> {
             params: sig.inputs.len() - usize::from(sig.receiver().is_some()),
             endless_loop: endless.map(|l| self.span(l.keyword)),
             calls: shape.calls,
+            deferred_calls: shape.deferred,
             blocking: None,
             blocking_file_io: None,
             spawns_param: None,
@@ -1236,7 +1241,8 @@ impl<'s> CrateIndex<'s> {
                 message: format!("`{name}` blocks here: `{what}`"),
             }]);
         }
-        for &inner in &facts.calls {
+        let runs_now = |call: &&Span| !facts.deferred_calls.contains(call);
+        for &inner in facts.calls.iter().filter(runs_now) {
             if let Some(mut rest) =
                 self.blocking_search(target.0, inner, depth - 1, file_io, explored)
             {
@@ -1552,10 +1558,10 @@ pub fn is_variable_or_its_field(e: &syn::Expr) -> bool {
 
 /// The type `ty` names as a return type: through `Option`, `Result`
 /// (their first argument), `&`, `Arc`, `Box`, `Rc`; `Self` is `self_type`.
-fn returned_type(ty: &syn::Type, self_type: Option<&str>) -> Option<String> {
+fn returned_type(ctx: &FileContext<'_>, ty: &syn::Type, self_type: Option<&str>) -> Option<String> {
     match ty {
-        syn::Type::Reference(r) => returned_type(&r.elem, self_type),
-        syn::Type::Paren(p) => returned_type(&p.elem, self_type),
+        syn::Type::Reference(r) => returned_type(ctx, &r.elem, self_type),
+        syn::Type::Paren(p) => returned_type(ctx, &p.elem, self_type),
         syn::Type::Path(p) if p.qself.is_none() => {
             let last = p.path.segments.last()?;
             let name = super::imports::unraw(&last.ident);
@@ -1563,13 +1569,14 @@ fn returned_type(ty: &syn::Type, self_type: Option<&str>) -> Option<String> {
                 "Option" | "Result" | "Arc" | "Box" | "Rc" => match &last.arguments {
                     syn::PathArguments::AngleBracketed(args) => {
                         args.args.iter().find_map(|a| match a {
-                            syn::GenericArgument::Type(t) => returned_type(t, self_type),
+                            syn::GenericArgument::Type(t) => returned_type(ctx, t, self_type),
                             _ => None,
                         })
                     }
                     _ => None,
                 },
                 "Self" => self_type.map(str::to_string),
+                _ if ctx.names_known_foreign_type(&p.path) => None,
                 _ => name.starts_with(char::is_uppercase).then_some(name),
             }
         }

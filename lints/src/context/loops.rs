@@ -79,6 +79,11 @@ pub struct TaskShape<'v> {
     /// The calls it makes that no cancellation wraps (a loop in one of
     /// them belongs to the task), in source order.
     pub calls: Vec<crate::Span>,
+    /// Those of [`TaskShape::calls`] written in an async block nested in
+    /// the body: they run when that future is polled, in async code, not
+    /// while the body itself runs (a sync fn returning `async move {
+    /// rx.recv().await }` does not wait in `recv`).
+    pub deferred: Vec<crate::Span>,
 }
 
 /// Whether a `for` counts through a range with an end (`for _ in
@@ -202,7 +207,11 @@ impl<'a> FileContext<'a> {
     /// nested items and nested spawned tasks: where its loop may be when it
     /// is not in the body itself.
     pub fn task_shape<'v>(&'v self, body: &'v Expr, wrapped: bool) -> TaskShape<'v> {
-        LoopFinder::run(self, wrapped, |finder| finder.visit_expr(body))
+        LoopFinder::run(self, wrapped, |finder| match body {
+            // The task's own async block is the body, not a future in it.
+            Expr::Async(task) => finder.visit_block(&task.block),
+            _ => finder.visit_expr(body),
+        })
     }
 
     /// As [`FileContext::endless_loops_in`], for a fn body.
@@ -461,6 +470,9 @@ struct LoopFinder<'v, 'a> {
     wrapped: bool,
     found: Vec<LoopSite<'v>>,
     calls: Vec<crate::Span>,
+    deferred: Vec<crate::Span>,
+    /// How many async blocks nested in the body the walk is inside.
+    in_async: usize,
     /// Names given as the future a cancellation wraps (`_ = &mut work =>`
     /// in a `select!` with a cancellation branch, `timeout(d, warm)`,
     /// `token.run_until_cancelled(fut)`): the future a `let` binds to such
@@ -481,18 +493,22 @@ impl<'v> LoopFinder<'v, '_> {
             wrapped,
             found: Vec::new(),
             calls: Vec::new(),
+            deferred: Vec::new(),
+            in_async: 0,
             wrapped_names: Vec::new(),
         };
         walk(&mut finder);
         if !finder.wrapped_names.is_empty() {
             finder.found.clear();
             finder.calls.clear();
+            finder.deferred.clear();
             finder.wrapped = wrapped;
             walk(&mut finder);
         }
         TaskShape {
             loops: finder.found,
             calls: finder.calls,
+            deferred: finder.deferred,
         }
     }
 
@@ -535,7 +551,11 @@ fn future_name(e: &Expr) -> Option<String> {
 impl<'v> Visit<'v> for LoopFinder<'v, '_> {
     fn visit_expr(&mut self, e: &'v Expr) {
         if matches!(e, Expr::Call(_) | Expr::MethodCall(_)) && !self.wrapped {
-            self.calls.push(self.ctx.call_span(e));
+            let call = self.ctx.call_span(e);
+            self.calls.push(call);
+            if self.in_async > 0 {
+                self.deferred.push(call);
+            }
         }
         let keyword = match e {
             Expr::Loop(l) => Some(l.loop_token.span),
@@ -620,6 +640,12 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
     }
 
     fn visit_expr_closure(&mut self, _: &'v syn::ExprClosure) {}
+
+    fn visit_expr_async(&mut self, block: &'v syn::ExprAsync) {
+        self.in_async += 1;
+        syn::visit::visit_expr_async(self, block);
+        self.in_async -= 1;
+    }
 
     fn visit_item(&mut self, _: &'v syn::Item) {}
 

@@ -318,6 +318,16 @@ impl<'a> FileContext<'a> {
         self.imports.resolve(path)
     }
 
+    /// Whether the type `path` names belongs to a crate whose items the
+    /// rules know (`async_channel::Receiver`, or `mpsc::Receiver` after
+    /// `use tokio::sync::mpsc;`): it is none of the linted crate's types,
+    /// even when the crate has a type of the same name, so its methods are
+    /// not the crate's fns.
+    pub fn names_known_foreign_type(&self, path: &syn::Path) -> bool {
+        self.resolve(path)
+            .is_some_and(|full| paths::in_rule_crate(&full))
+    }
+
     /// The name of the item `path` names, after a renaming `use` is applied
     /// (`nap` after `use std::thread::sleep as nap;` is `sleep`): for rules
     /// that know calls by their last segment.

@@ -525,6 +525,7 @@ impl<'a> FileContext<'a> {
                 } else {
                     vec![self.call_span(e)]
                 },
+                deferred: Vec::new(),
             },
         }
     }
