@@ -100,7 +100,10 @@ crate::declare_lint! {
     /// on), but not when the poll's success leaves the loop: then it is a
     /// stop check and the other call is taken to be the loop's work, so
     /// `loop { if stop.try_recv().is_ok() { break } drain_queue(); }` whose
-    /// `drain_queue()` returns at once on an empty queue is missed. A call
+    /// `drain_queue()` returns at once on an empty queue is missed. The
+    /// same holds for a `select!`: `select! { i = inputs.next() =>
+    /// ui.handle(i), default => ui.redraw() }` in a loop is reported, while
+    /// `select! { _ = stop => break, default => work() }` is a stop check. A call
     /// whose value only decides an `if`, `match` or `while`
     /// (`if !self.is_alive()`, `if let Some(job) = queue.pop_front()`) is a
     /// check, not work; nor is another poll. A poll whose result is dropped
@@ -1252,7 +1255,10 @@ impl<'e> Analysis for PollPaths<'e> {
                 let polls = select_polls(select);
                 let (into_branch, into_else) = if flow.analysis.is_target_select(mac) {
                     // A branch runs when its future was ready: that is
-                    // progress. Only the default path found nothing.
+                    // progress. Only the default path found nothing. The
+                    // branches look at what came, so work on the default
+                    // path is no wait (`default => ui.redraw()`).
+                    flow.analysis.inspected = true;
                     let after = flow.analysis.poll(states);
                     (keep(after, ONLY_GOT), keep(after, ONLY_FAILED))
                 } else if polls {
