@@ -12,11 +12,12 @@
 //! its key: `name` for a free fn, `Type::name` for a method or associated
 //! fn of `impl Type`. Its callers are every call that may be it, types and
 //! modules unresolved: `name(…)` and `module::name(…)` for a free fn;
-//! `Type::name(…)`, `Self::name(…)` and `self.name()` in `impl Type`, and
-//! any `x.name()` on a receiver of unknown type, for a method; a call that
-//! passes other arguments than the fn takes is not it ([`Arguments`]). A
-//! call that is not the right one can only keep a finding. A name mentioned other
-//! than as a callee (`spawn(run)`, `.map(handle)`, a macro leaklint cannot
+//! `Type::name(…)`, `Self::name(…)` and `self.name()` in `impl Type`,
+//! `make().name()` where every crate fn `make` may be declares it returns a
+//! `Type`, and any `x.name()` on a receiver of unknown type, for a method; a
+//! call that passes other arguments than the fn takes is not it
+//! ([`Arguments`]). A call that is not the right one can only keep a
+//! finding. A name mentioned other than as a callee (`spawn(run)`, `.map(handle)`, a macro leaklint cannot
 //! read) makes its callers unknown; a fn with no caller is reached from
 //! nowhere. Test code calls nothing.
 
@@ -1605,10 +1606,6 @@ fn upper_case_idents(tokens: proc_macro2::TokenStream, found: &mut BTreeSet<Stri
     }
 }
 
-/// The fns an unread macro may call, from its tokens: `Type::name` after an
-/// upper-case type, `*::name` (any method) after `.` or `Self::`, and
-/// `name` (a free fn) otherwise, into `names`; the `name`s of
-/// `$ty::name` (a macro variable's type) into `generic`.
 /// Whether the bare name at `i` in a macro's tokens may name a fn: it is
 /// called (`name(…)`) or stands alone as a value (`f(name)`, `x = name;`),
 /// not a binding (`let start = …`), a field or a type position.
@@ -1634,6 +1631,11 @@ fn bare_name_may_be_fn(tokens: &[proc_macro2::TokenTree], i: usize) -> bool {
     value_before && value_after
 }
 
+/// The fns an unread macro may call, from its tokens: `Type::name` after an
+/// upper-case type, `*::name` (any method) after `Self::` or in a method
+/// call `.name(…)` (not a field `.name`), and `name` (a free fn) where it
+/// may be one ([`bare_name_may_be_fn`]), into `names`; the `name`s of
+/// `$ty::name` (a macro variable's type) into `generic`.
 fn collect_idents(
     tokens: proc_macro2::TokenStream,
     names: &mut BTreeSet<String>,
@@ -1655,7 +1657,18 @@ fn collect_idents(
                 };
                 let after_path = punct(1) == Some(':') && punct(2) == Some(':');
                 if punct(1) == Some('.') {
-                    names.insert(format!("*::{name}"));
+                    // `x.name(…)` or `x.name::<T>(…)`; `x.name` alone is a
+                    // field (a method is no value).
+                    let called = match tokens.get(i + 1) {
+                        Some(TokenTree::Group(g)) => {
+                            g.delimiter() == proc_macro2::Delimiter::Parenthesis
+                        }
+                        Some(TokenTree::Punct(p)) => p.as_char() == ':',
+                        _ => false,
+                    };
+                    if called {
+                        names.insert(format!("*::{name}"));
+                    }
                 } else if after_path {
                     match owner {
                         Some(_) if punct(4) == Some('$') => generic.insert(name),
@@ -1759,6 +1772,8 @@ pub fn reached_from_main<'s>(
         field_type(struct_fields.iter().copied(), owner, field)
             .filter(|ty| types_with_methods.contains(ty))
     };
+    let fns: Vec<&super::follow::FnFacts> =
+        summaries.clone().into_iter().flat_map(|s| &s.fns).collect();
     for summary in summaries.clone() {
         for site in &summary.calls {
             match &site.callee {
@@ -1777,9 +1792,20 @@ pub fn reached_from_main<'s>(
                 },
                 // A method on a receiver of unknown type counts as a call
                 // of any method of the name.
-                Callee::Method(n) | Callee::Returned { method: n, .. } => {
-                    methods.entry(n).or_default().push(site)
+                // On what a crate fn returns: a method of the type it
+                // declares, when the crate has methods of that type.
+                Callee::Returned { call, method } => {
+                    match returned_type(call, &fns, &field_owner_type)
+                        .filter(|ty| types_with_methods.contains(ty))
+                    {
+                        Some(ty) => assoc
+                            .entry(format!("{ty}::{method}"))
+                            .or_default()
+                            .push(site),
+                        None => methods.entry(method).or_default().push(site),
+                    }
                 }
+                Callee::Method(n) => methods.entry(n).or_default().push(site),
             }
         }
         opaque.extend(summary.opaque.iter().map(String::as_str));
@@ -1920,6 +1946,57 @@ pub fn reached_from_main<'s>(
         main_thread,
         awaited,
     }
+}
+
+/// The type a call returns: the one every crate fn it may call declares
+/// ([`super::follow::FnFacts::returns`]), when they agree. `field_type_of`
+/// gives the type of a field of the crate's structs, by owner.
+fn returned_type<'a>(
+    callee: &Callee,
+    fns: &[&'a super::follow::FnFacts],
+    field_type_of: &dyn Fn(&String, &str) -> Option<&'a str>,
+) -> Option<&'a str> {
+    let key = match callee {
+        Callee::Assoc(key) => key.clone(),
+        Callee::Free(Some(module), name)
+            if !matches!(module.as_str(), "crate" | "self" | "super") =>
+        {
+            format!("{module}::{name}")
+        }
+        // A free fn of any module.
+        Callee::Free(_, name) => {
+            return declared_return(fns, |f| {
+                !f.is_method && f.key.rsplit("::").next() == Some(name.as_str())
+            })
+        }
+        Callee::Field {
+            owner,
+            field,
+            method,
+        } => format!("{}::{method}", field_type_of(owner, field)?),
+        Callee::Returned { call, method } => {
+            format!("{}::{method}", returned_type(call, fns, field_type_of)?)
+        }
+        Callee::Method(_) => return None,
+    };
+    declared_return(fns, |f| f.key == key)
+}
+
+/// The return type every fn of `fns` that `is_it` declares, when there is
+/// at least one and each declares the same.
+fn declared_return<'a>(
+    fns: &[&'a super::follow::FnFacts],
+    is_it: impl Fn(&super::follow::FnFacts) -> bool,
+) -> Option<&'a str> {
+    let mut found = None;
+    for facts in fns.iter().filter(|f| is_it(f)) {
+        match (found, facts.returns.as_deref()) {
+            (None, Some(ty)) => found = Some(ty),
+            (Some(t), Some(ty)) if t == ty => {}
+            _ => return None,
+        }
+    }
+    found
 }
 
 /// The threads blocking on a current-thread runtime that runs no task but
