@@ -1,13 +1,14 @@
 use crate::context::bindings::pat_ident;
+use crate::context::follow::FieldOf;
 use crate::context::paths::{
     self, REQWEST_CLIENT_BUILDERS as CLIENT_BUILDERS, REQWEST_CLIENT_NEW as CLIENT_NEW,
-    REQWEST_GET, UREQ_AGENT, UREQ_REQUESTS,
+    REQWEST_GET, REQWEST_REQUEST_METHODS as REQUEST_METHODS, UREQ_AGENT, UREQ_REQUESTS,
 };
 use crate::context::spawn;
 use crate::context::threads::enclosing_fn_body;
 use crate::context::{scope, Node, TokenPos};
 use crate::Triggers;
-use crate::{FileContext, Finding, LintOptions, Span};
+use crate::{FileContext, Finding, Follow, LintOptions, Span};
 use std::collections::HashMap;
 
 crate::declare_lint! {
@@ -94,6 +95,16 @@ crate::declare_lint! {
     /// handing it on), a second client field, or a client made outside
     /// `impl S` keeps the finding.
     ///
+    /// Across the crate, a client written into a struct literal's field
+    /// (`Api { client: Client::new(), … }`, or `let client = …; Api {
+    /// client }` with every other use a timed request) is left alone when
+    /// the crate reads that field and every read that may be of it starts a
+    /// request whose chain sets `.timeout(…)` (`self.client.get(url)
+    /// .timeout(d)`), wherever it is. A read through a value whose type is
+    /// not known (`x.client` on a local a call returned; `self` and typed
+    /// parameters are known) may be of any struct's field of that name and
+    /// keeps the finding, as does a field nothing reads.
+    ///
     /// `reqwest::get(…)` written directly inside the future given to
     /// `tokio::time::timeout(…)`, or in a `select!` branch raced against
     /// `sleep(…)`, is bounded and not reported.
@@ -164,7 +175,6 @@ const UREQ_SENDS: &[&str] = &[
 /// Builder methods that bound a stalled response: the whole request, or each read.
 const CLIENT_BOUNDS: &[&str] = &["timeout", "read_timeout"];
 /// Methods of a reqwest `Client` that start a request builder.
-const REQUEST_METHODS: &[&str] = &["get", "post", "put", "patch", "delete", "head", "request"];
 /// Methods that unwrap the `Result` of `.build()` into the client.
 const UNWRAPS: &[&str] = &["unwrap", "expect", "context", "with_context", "map_err"];
 
@@ -195,6 +205,9 @@ enum Use {
     /// A request without one (or a call that sends a request built
     /// elsewhere).
     Untimed(Span),
+    /// Stored in a field of a struct literal (`Api { client }`): requests
+    /// made through the field elsewhere in the crate decide.
+    Stored(FieldOf, Span),
     /// The client leaves the function's sight: returned, stored, passed, cloned.
     Escapes(Span),
 }
@@ -219,6 +232,11 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             Destination::BoundRequest { name, mentions } => {
                 let client = local_clients.add(finding, false);
                 local_clients.follow(client, Followed::RequestFuture, name, mentions, 0);
+            }
+            Destination::Field(field) => {
+                if !kept_in_timed_field(ctx, ancestors) {
+                    findings.push(kept_unless_timed_through(finding, field));
+                }
             }
             Destination::Other => {
                 if !kept_in_timed_field(ctx, ancestors) {
@@ -407,8 +425,49 @@ enum Destination {
         name: String,
         mentions: Vec<TokenPos>,
     },
+    /// Into a field of a struct literal (`Api { client: Client::new() }`).
+    Field(FieldOf),
     /// Anywhere else: returned, stored, passed on.
     Other,
+}
+
+/// `finding`, made to hold only if some read of `field` in the crate does
+/// anything but start a request with its own `.timeout(…)`, or none does.
+fn kept_unless_timed_through(mut finding: Finding, field: FieldOf) -> Finding {
+    finding.follow = Some(Follow {
+        client_in_field: Some(field),
+        ..Follow::default()
+    });
+    finding
+}
+
+/// The field `value` is written into when it is a field's value in the
+/// struct literal `parent` (`Api { client: value }`, `Self { client }`):
+/// of the struct the literal names (`Self`: the `impl`'s type).
+fn struct_literal_field(
+    ctx: &FileContext<'_>,
+    value: &syn::Expr,
+    parent: Option<&Node<'_>>,
+    ancestors: &[Node<'_>],
+) -> Option<FieldOf> {
+    let Some(Node::Expr(syn::Expr::Struct(literal))) = parent else {
+        return None;
+    };
+    let field = literal
+        .fields
+        .iter()
+        .find(|f| std::ptr::eq(&f.expr, value))?;
+    let syn::Member::Named(name) = &field.member else {
+        return None;
+    };
+    let owner = match literal.path.segments.last()? {
+        s if s.ident == "Self" => ctx.self_type_at(ancestors)?,
+        s => crate::context::imports::unraw(&s.ident),
+    };
+    Some(FieldOf {
+        owner: Some(owner),
+        name: crate::context::imports::unraw(name),
+    })
 }
 
 /// Follows a client-making expression (`Client::new()`, `builder.build()`)
@@ -447,6 +506,12 @@ fn client_destination<'v>(
             Node::Local(local) => {
                 return match bound_name(ctx, local, current, ancestors) {
                     Some((name, mentions)) => Destination::Local { name, mentions },
+                    None => Destination::Other,
+                };
+            }
+            parent @ Node::Expr(syn::Expr::Struct(_)) => {
+                return match struct_literal_field(ctx, current, Some(parent), ancestors) {
+                    Some(field) => Destination::Field(field),
                     None => Destination::Other,
                 };
             }
@@ -661,6 +726,13 @@ fn classify_use<'v>(
             alias(ctx, local, current, &ancestors[..above])
                 .unwrap_or_else(|| Use::Escapes(ctx.span_of(current)))
         }
+        // `Api { client }`: moved into the struct's field.
+        parent @ Some(Node::Expr(syn::Expr::Struct(_))) if std::ptr::eq(current, mention) => {
+            match struct_literal_field(ctx, current, parent.as_ref(), ancestors) {
+                Some(field) => Use::Stored(field, ctx.span_of(current)),
+                None => Use::Escapes(ctx.span_of(current)),
+            }
+        }
         _ => Use::Escapes(ctx.span_of(current)),
     }
 }
@@ -827,11 +899,25 @@ impl LocalClients {
             if stored_timed && !unknown && !untimed_here {
                 continue;
             }
+            // Every request here is timed, and the client leaves only into
+            // one struct field: the crate's requests through it decide.
+            let mut fields = uses.iter().filter_map(|(_, _, u)| match u {
+                Use::Stored(field, _) => Some(field),
+                _ => None,
+            });
+            if let (Some(field), false) = (fields.next(), unknown) {
+                let elsewhere = |u: &Use| {
+                    !matches!(u, Use::Timed) && !matches!(u, Use::Stored(f, _) if f == field)
+                };
+                if !uses.iter().any(|(_, _, u)| elsewhere(u)) {
+                    finding = kept_unless_timed_through(finding, field.clone());
+                }
+            }
             if timed > 0 {
                 for (_, _, u) in &uses {
                     finding = match *u {
                         Use::Untimed(span) => finding.note(span, "this request sets no `.timeout(…)` of its own"),
-                        Use::Escapes(span) => finding.note(
+                        Use::Escapes(span) | Use::Stored(_, span) => finding.note(
                             span,
                             "the client leaves this function here, so requests made with it elsewhere are not bounded by the per-request timeouts",
                         ),

@@ -317,6 +317,11 @@ pub struct Follow {
     /// The task's handle is stored in this struct field: the finding holds
     /// when nothing in the crate reads the field to stop the task.
     pub stored_in_field: Option<context::follow::FieldOf>,
+    /// An HTTP client is stored in this struct field: the finding holds
+    /// unless the crate reads the field, and every read starts a request
+    /// that sets its own `.timeout(…)`
+    /// ([`context::follow::FieldReadSets::only_timed_requests`]).
+    pub client_in_field: Option<context::follow::FieldOf>,
     /// A call in async code of a fn that may be a sync fn of the crate: the
     /// finding holds when that fn (or one it calls) makes a blocking call.
     pub blocking_in_callee: Option<Span>,

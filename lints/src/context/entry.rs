@@ -56,6 +56,9 @@ pub struct CallSummary {
     /// Struct fields read other than to store into them (see
     /// [`super::follow::FieldReads`]).
     pub field_reads: BTreeSet<super::follow::FieldOf>,
+    /// Those of `field_reads` whose every read in the file starts a request
+    /// that sets its own `.timeout(…)` (`self.client.get(url).timeout(d)`).
+    pub timed_request_reads: BTreeSet<super::follow::FieldOf>,
     /// The file's `mod x;` declarations, for the crate's module tree.
     pub modules: Vec<super::modules::ModDecl>,
     /// `(name, path)`: the names its top-level `pub use` items re-export
@@ -508,7 +511,9 @@ impl<'a> FileContext<'a> {
         let spawns = self.dropped_spawns();
         summary.detached_tasks = spawns.detached;
         summary.consts = self.top_level_consts();
-        summary.field_reads = self.field_reads();
+        let reads = self.field_reads();
+        summary.field_reads = reads.read;
+        summary.timed_request_reads = reads.only_timed_requests;
         let mut defs = Defs {
             ctx: self,
             module: module.to_string(),
@@ -1284,7 +1289,7 @@ fn is_std_iterator(receiver: &Expr) -> bool {
 }
 
 /// The last segment of a type, through `&`, `Arc<…>`, `Box<…>`, `Rc<…>`.
-fn type_name(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
+pub(crate) fn type_name(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
     match ty {
         syn::Type::Reference(r) => type_name(ctx, &r.elem),
         syn::Type::Paren(p) => type_name(ctx, &p.elem),

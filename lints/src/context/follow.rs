@@ -487,16 +487,67 @@ impl FileContext<'_> {
         }
     }
 
-    /// The names of the struct fields this file reads other than to store
-    /// into them (see [`FieldReads`]); test code aside.
-    pub fn field_reads(&self) -> BTreeSet<FieldOf> {
+    /// The struct fields this file reads other than to store into them
+    /// (see [`FieldReads`]); test code aside.
+    pub fn field_reads(&self) -> FieldReadSets {
         let mut reads = FieldReads {
             ctx: self,
             names: BTreeSet::new(),
             self_type: None,
+            timed_starts: HashSet::new(),
+            other_reads: BTreeSet::new(),
+            param_types: Vec::new(),
+            impl_generics: Vec::new(),
         };
         reads.visit_file(self.file);
-        reads.names
+        let only_timed_requests = reads
+            .names
+            .difference(&reads.other_reads)
+            .cloned()
+            .collect();
+        FieldReadSets {
+            read: reads.names,
+            only_timed_requests,
+        }
+    }
+}
+
+/// The struct fields a file reads (see [`FileContext::field_reads`]).
+#[derive(Debug, Default)]
+pub struct FieldReadSets {
+    /// Every field read other than to store into it.
+    pub read: BTreeSet<FieldOf>,
+    /// Those whose every read starts a request with its own timeout: the
+    /// field is the receiver of a request method
+    /// ([`super::paths::REQWEST_REQUEST_METHODS`]) whose method chain sets
+    /// `.timeout(…)` (`self.client.get(url).timeout(d).send()`).
+    pub only_timed_requests: BTreeSet<FieldOf>,
+}
+
+/// The field a request with its own timeout starts from, if the method
+/// chain ending in `m` is one: `self.client.get(url).timeout(d).send()`
+/// (or any part of it that holds `.timeout(…)`) starts from `self.client`.
+fn timed_request_start(m: &syn::ExprMethodCall) -> Option<&syn::ExprField> {
+    let mut timed = false;
+    let mut call = m;
+    loop {
+        timed |= call.method == "timeout";
+        let receiver = match &*call.receiver {
+            syn::Expr::Paren(p) => &*p.expr,
+            other => other,
+        };
+        match receiver {
+            syn::Expr::Field(f)
+                if timed
+                    && super::paths::REQWEST_REQUEST_METHODS
+                        .iter()
+                        .any(|r| call.method == r) =>
+            {
+                return Some(f)
+            }
+            syn::Expr::MethodCall(inner) => call = inner,
+            _ => return None,
+        }
     }
 }
 
@@ -536,6 +587,16 @@ pub struct FieldReads<'c, 'a> {
     names: BTreeSet<FieldOf>,
     /// The `Self` type of the `impl` being visited.
     self_type: Option<String>,
+    /// The field accesses that start a request with its own timeout
+    /// ([`timed_request_start`]).
+    timed_starts: HashSet<*const syn::ExprField>,
+    /// The fields of `names` read other than as such a start.
+    other_reads: BTreeSet<FieldOf>,
+    /// The parameters of the fn being visited whose declared type names
+    /// a type (`mirror: &Mirror`): the owner of their fields.
+    param_types: Vec<(super::scopes::BindingId, String)>,
+    /// The type parameters of the `impl` being visited.
+    impl_generics: Vec<String>,
 }
 
 /// Whether the closures given to `retain` only ask about the handles
@@ -679,7 +740,41 @@ pub fn through_guard(mut e: &syn::Expr) -> &syn::Expr {
 impl FieldReads<'_, '_> {
     /// Notes a read of `field` of a value of type `owner`, if known.
     fn read(&mut self, owner: Option<String>, field: String) {
-        self.names.insert(FieldOf { owner, name: field });
+        let field = FieldOf { owner, name: field };
+        self.other_reads.insert(field.clone());
+        self.names.insert(field);
+    }
+
+    /// Makes the typed parameters of `sig` those of the fn being visited;
+    /// returns the outer fn's.
+    /// A type parameter (of the fn or its `impl`) names no struct.
+    fn typed_params(&mut self, sig: &syn::Signature) -> Vec<(super::scopes::BindingId, String)> {
+        let generic = |name: &str| {
+            sig.generics.type_params().any(|p| p.ident == name)
+                || self.impl_generics.iter().any(|g| g == name)
+        };
+        let params = (sig.inputs.iter())
+            .filter_map(|input| match input {
+                syn::FnArg::Typed(t) => match &*t.pat {
+                    syn::Pat::Ident(i) => Some((
+                        self.ctx.binding_of_pat(&i.ident)?,
+                        super::entry::type_name(self.ctx, &t.ty).filter(|ty| !generic(ty))?,
+                    )),
+                    _ => None,
+                },
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        std::mem::replace(&mut self.param_types, params)
+    }
+
+    /// The type a parameter of the fn being visited is declared with, if
+    /// `e` names one (`mirror` in `mirror.client`).
+    fn param_type(&self, e: &syn::Expr) -> Option<String> {
+        let syn::Expr::Path(p) = e else { return None };
+        let id = self.ctx.binding_of_use(p.path.get_ident()?)?;
+        let (_, ty) = self.param_types.iter().find(|(b, _)| *b == id)?;
+        Some(ty.clone())
     }
 
     fn visit_field_base(&mut self, e: &syn::Expr) {
@@ -699,14 +794,29 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
 
     fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
         if !self.ctx.in_test_code(self.ctx.span_of(&f.sig.ident)) {
+            let outer = self.typed_params(&f.sig);
             syn::visit::visit_impl_item_fn(self, f);
+            self.param_types = outer;
         }
+    }
+
+    fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
+        let outer = self.typed_params(&f.sig);
+        syn::visit::visit_item_fn(self, f);
+        self.param_types = outer;
     }
 
     fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
         let outer = std::mem::replace(&mut self.self_type, super::impl_type_name(&i.self_ty));
+        let generics = i
+            .generics
+            .type_params()
+            .map(|p| p.ident.to_string())
+            .collect();
+        let outer_generics = std::mem::replace(&mut self.impl_generics, generics);
         syn::visit::visit_item_impl(self, i);
         self.self_type = outer;
+        self.impl_generics = outer_generics;
     }
 
     fn visit_expr_field(&mut self, f: &'v syn::ExprField) {
@@ -715,9 +825,14 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
             let owner = if on_self {
                 self.self_type.clone()
             } else {
-                None
+                self.param_type(&f.base)
             };
-            self.read(owner, super::imports::unraw(n));
+            let field = super::imports::unraw(n);
+            if self.timed_starts.contains(&std::ptr::from_ref(f)) {
+                self.names.insert(FieldOf { owner, name: field });
+            } else {
+                self.read(owner, field);
+            }
         }
         syn::visit::visit_expr_field(self, f);
     }
@@ -756,6 +871,9 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
     }
 
     fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+        if let Some(start) = timed_request_start(m) {
+            self.timed_starts.insert(std::ptr::from_ref(start));
+        }
         if let Some((chain, field)) = asking_chain(m) {
             self.visit_field_base(field);
             chain
@@ -900,6 +1018,9 @@ pub struct CrateIndex<'s> {
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
     field_reads: BTreeSet<&'s FieldOf>,
+    /// The fields some file reads other than to start a request with its
+    /// own timeout.
+    untimed_field_reads: BTreeSet<&'s FieldOf>,
     /// Module → the names its files re-export (`pub use`), with the paths
     /// they name.
     reexports: HashMap<&'s str, Vec<(&'s str, &'s [String])>>,
@@ -923,6 +1044,7 @@ impl<'s> CrateIndex<'s> {
         let mut free_by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut calls_at = Vec::with_capacity(files.len());
         let mut field_reads = BTreeSet::new();
+        let mut untimed_field_reads = BTreeSet::new();
         let mut reexports: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
         for (f, summary) in files.iter().enumerate() {
             reexports
@@ -949,6 +1071,9 @@ impl<'s> CrateIndex<'s> {
                     .collect(),
             );
             field_reads.extend(summary.field_reads.iter());
+            untimed_field_reads.extend(
+                (summary.field_reads.iter()).filter(|f| !summary.timed_request_reads.contains(f)),
+            );
         }
         let mut reexported_anywhere: HashMap<&str, BTreeSet<&[String]>> = HashMap::new();
         for &(name, path) in reexports.values().flatten() {
@@ -960,6 +1085,7 @@ impl<'s> CrateIndex<'s> {
             free_by_name,
             calls_at,
             field_reads,
+            untimed_field_reads,
             reexports,
             reexported_anywhere,
             detached_reach: std::sync::OnceLock::new(),
@@ -1186,6 +1312,14 @@ impl<'s> CrateIndex<'s> {
         self.field_reads
             .iter()
             .any(|read| field.may_be_read_by(read))
+    }
+
+    /// Whether the crate reads `field`, and every read that may be of it
+    /// starts a request with its own timeout: an HTTP client kept there
+    /// sends no request without one.
+    pub fn field_only_starts_timed_requests(&self, field: &FieldOf) -> bool {
+        self.field_is_read(field)
+            && !(self.untimed_field_reads.iter()).any(|read| field.may_be_read_by(read))
     }
 
     /// The chain from the call at `call` in `file` (in async code) to a
@@ -1503,6 +1637,11 @@ impl<'s> CrateIndex<'s> {
         }
         if let Some(field) = &follow.stored_in_field {
             if self.field_is_read(field) {
+                return None;
+            }
+        }
+        if let Some(field) = &follow.client_in_field {
+            if self.field_only_starts_timed_requests(field) {
                 return None;
             }
         }

@@ -310,6 +310,10 @@ pub const REQWEST_CLIENT_BUILDERS: &[&str] = &[
 ];
 /// A request sent with reqwest's default client.
 pub const REQWEST_GET: &[&str] = &["reqwest::get"];
+/// The methods of a reqwest client that start a request builder
+/// (`client.get(url)`), on which `.timeout(…)` bounds that one request.
+pub const REQWEST_REQUEST_METHODS: &[&str] =
+    &["get", "post", "put", "patch", "delete", "head", "request"];
 /// A ureq agent with default settings.
 pub const UREQ_AGENT: &[&str] = &["ureq::agent"];
 /// A ureq request on the default agent.

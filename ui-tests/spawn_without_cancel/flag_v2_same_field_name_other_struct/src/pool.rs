@@ -25,3 +25,8 @@ impl Drop for Pool {
 }
 
 async fn refill() {}
+
+/// A parameter typed `Pool`: its `heartbeat` is `Pool`'s, not `Client`'s.
+pub fn stop(pool: &Pool) {
+    pool.heartbeat.abort();
+}
