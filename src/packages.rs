@@ -3,14 +3,15 @@
 //! A file belongs to the package of the nearest `Cargo.toml` above it that
 //! has a `[package]` table. That package is test support when its name ends
 //! in `test`, `tests`, `testing`, `test-utils`, `test-util`,
-//! `test-helpers`, `test-support`, `fakes`, `mocks`, `e2e`,
+//! `test-helpers`, `test-support`, `fake`, `fakes`, `mock`, `mocks`, `e2e`,
 //! `bench`, `benches`, `benchmark` or `benchmarks` (after a `-` or `_`, or
 //! as the whole name: `acme-test-utils`, `integration_tests`, `sozu-e2e`,
 //! `docs_rs_test_fakes`, `iggy-bench`, but not `latest`, `matrix-e2ee` or
 //! `workbench`) or
 //! is `integration`, when the configuration
 //! lists it in `test_packages`, or when the other members of its workspace
-//! depend on it only as a dev-dependency (an integration-test harness).
+//! depend on it only as a dev-dependency (an integration-test harness; a
+//! package with a binary is a program tests run, not a harness).
 //!
 //! The same lookups give the crate whose callers [`crate::callers`] reads:
 //! a file's workspace, else its package.
@@ -22,8 +23,9 @@ use crate::cargo_workspace::with_manifest;
 
 /// Name endings that make a package test support.
 /// (`e2e`: a workspace's end-to-end test package, `acme-e2e`; `bench`: a
-/// benchmark tool, `iggy-bench`; `fakes` and `mocks`: stand-ins that tests
-/// put in place of real services, `acme-test-fakes`.)
+/// benchmark tool, `iggy-bench`; `fake(s)` and `mock(s)`: stand-ins that
+/// tests put in place of real services, `acme-test-fakes`,
+/// `acme-registry-mock`.)
 const TEST_SUFFIXES: &[&str] = &[
     "test",
     "tests",
@@ -32,7 +34,9 @@ const TEST_SUFFIXES: &[&str] = &[
     "test-util",
     "test-helpers",
     "test-support",
+    "fake",
     "fakes",
+    "mock",
     "mocks",
     "e2e",
     "bench",
@@ -226,42 +230,68 @@ impl PackageNames {
 }
 
 /// The members of the workspace at `manifest` that the other members use
-/// only as a dev-dependency.
+/// only as a dev-dependency: an integration-test harness. Not a package
+/// with a binary that only test packages (by name) use: that is the
+/// program they test (a service's `-cli` that its `integration-tests`
+/// dev-depend on, a server its `-benchmarks` start), where a harness is
+/// used by the tests of the service's own packages.
 fn dev_only_members(manifest: &Path) -> BTreeSet<String> {
     let mut notes = Vec::new();
     let Ok(dirs) = crate::cargo_workspace::selected_packages(manifest, true, &mut notes) else {
         return BTreeSet::new();
     };
-    let mut members = BTreeSet::new();
-    let mut normal = BTreeSet::new();
-    let mut dev = BTreeSet::new();
+    // Per member: its name, the names it depends on, whether it has a binary.
+    let mut members: Vec<(Dependencies, bool)> = Vec::new();
     for dir in dirs {
+        let manifest = dir.join("Cargo.toml");
         // An unreadable or malformed member says nothing.
-        let _ = with_manifest(&dir.join("Cargo.toml"), |doc| {
-            dependencies_of_member(doc, &mut members, &mut normal, &mut dev)
-        });
+        if let Ok(deps) = with_manifest(&manifest, dependencies_of_member) {
+            let program = crate::crate_tree::read_package(&manifest).is_ok_and(|p| {
+                (p.targets.iter()).any(|t| t.kind == crate::crate_tree::TargetKind::Bin)
+            });
+            members.push((deps, program));
+        }
     }
-    dev.into_iter()
-        .filter(|name| members.contains(name) && !normal.contains(name))
+    let normal: BTreeSet<&String> = members.iter().flat_map(|(m, _)| &m.normal).collect();
+    let dev: BTreeSet<&String> = members.iter().flat_map(|(m, _)| &m.dev).collect();
+    // Whether only test packages use `name`.
+    let tested_by_tests_only = |name: &String| {
+        (members.iter())
+            .filter(|(m, _)| m.dev.contains(name))
+            .all(|(m, _)| m.name.as_deref().is_some_and(is_test_support_name))
+    };
+    (members.iter())
+        .filter_map(|(m, program)| Some((m.name.as_ref()?, program)))
+        .filter(|(name, program)| !(**program && tested_by_tests_only(name)))
+        .map(|(name, _)| name)
+        .filter(|name| dev.contains(name) && !normal.contains(name))
+        .cloned()
         .collect()
 }
 
-/// Adds the package name of a member's manifest `doc` to `members`, and
-/// the packages it depends on to `normal` or `dev` (dev-dependencies).
-fn dependencies_of_member(
-    doc: &toml::de::DeTable<'_>,
-    members: &mut BTreeSet<String>,
-    normal: &mut BTreeSet<String>,
-    dev: &mut BTreeSet<String>,
-) {
-    if let Some(name) = doc
-        .get("package")
-        .and_then(|p| p.get_ref().as_table())
-        .and_then(|p| p.get("name"))
-        .and_then(|n| n.get_ref().as_str())
-    {
-        members.insert(name.to_string());
-    }
+/// What one member's manifest says about dependencies.
+struct Dependencies {
+    /// Its `package.name`.
+    name: Option<String>,
+    /// The packages it depends on (normal and build dependencies).
+    normal: BTreeSet<String>,
+    /// Its dev-dependencies.
+    dev: BTreeSet<String>,
+}
+
+/// The package name of a member's manifest `doc`, and the packages it
+/// depends on.
+fn dependencies_of_member(doc: &toml::de::DeTable<'_>) -> Dependencies {
+    let mut deps = Dependencies {
+        name: doc
+            .get("package")
+            .and_then(|p| p.get_ref().as_table())
+            .and_then(|p| p.get("name"))
+            .and_then(|n| n.get_ref().as_str())
+            .map(str::to_string),
+        normal: BTreeSet::new(),
+        dev: BTreeSet::new(),
+    };
     let mut tables: Vec<(&str, &toml::de::DeTable<'_>)> = Vec::new();
     for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
         if let Some(t) = doc.get(key).and_then(|t| t.get_ref().as_table()) {
@@ -292,12 +322,13 @@ fn dependencies_of_member(
                 .and_then(|p| p.get_ref().as_str())
                 .map_or_else(|| key.get_ref().to_string(), str::to_string);
             if kind == "dev-dependencies" {
-                dev.insert(name);
+                deps.dev.insert(name);
             } else {
-                normal.insert(name);
+                deps.normal.insert(name);
             }
         }
     }
+    deps
 }
 
 /// The `package.name` of the manifest at `path`, if it is readable and has one.
@@ -331,6 +362,8 @@ mod tests {
             "acme_test_helpers",
             "docs_rs_test_fakes",
             "acme-mocks",
+            "pacquet-registry-mock",
+            "acme_fake",
             "tests",
             "test-utils",
             "integration",
@@ -361,6 +394,8 @@ mod tests {
             "workbench",
             "bench-dashboard-server",
             "mockall",
+            "hammock",
+            "mock-server",
             "fakeserver",
             "fuzzy-matcher",
             "testsuite-runner",
@@ -426,7 +461,31 @@ mod tests {
         ] {
             write(file, "");
         }
+        // A program the integration tests run: no harness.
+        write(
+            "crates/acme-cli/Cargo.toml",
+            "[package]\nname = \"acme-cli\"\n",
+        );
+        write("crates/acme-cli/src/main.rs", "");
+        write(
+            "crates/it/Cargo.toml",
+            "[package]\nname = \"acme-integration-tests\"\n[dev-dependencies]\nacme-cli = { path = \"../acme-cli\" }\n",
+        );
+        write("crates/it/src/lib.rs", "");
+        // A harness with a binary of its own, that the server's tests use.
+        write(
+            "crates/cluster-runner/Cargo.toml",
+            "[package]\nname = \"cluster-runner\"\n",
+        );
+        write("crates/cluster-runner/src/main.rs", "");
+        write(
+            "crates/gateway/Cargo.toml",
+            "[package]\nname = \"gateway\"\n[dev-dependencies]\ncluster-runner = { path = \"../cluster-runner\" }\n",
+        );
+        write("crates/gateway/src/lib.rs", "");
         let mut names = PackageNames::default();
+        assert!(!names.is_test_support(&root.join("crates/acme-cli/src/main.rs"), &[]));
+        assert!(names.is_test_support(&root.join("crates/cluster-runner/src/main.rs"), &[]));
         assert!(names.is_test_support(&root.join("crates/harness/src/lib.rs"), &[]));
         assert!(!names.is_test_support(&root.join("crates/core/src/lib.rs"), &[]));
         assert!(!names.is_test_support(&root.join("crates/server/src/main.rs"), &[]));
