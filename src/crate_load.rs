@@ -527,10 +527,16 @@ impl LazyCrate {
         // Per package read, its names and its library's name.
         let mut names: Vec<(NamesBuilder, Option<String>)> = Vec::new();
         let mut module_paths: HashMap<PathBuf, ModulePlace> = HashMap::new();
+        let mut packages = crate::packages::PackageNames::default();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
             };
+            // A test-support package (a harness, a mock, a benchmark) is
+            // test code as a whole: it calls nothing that runs in production.
+            if packages.is_test_support(manifest, &[]) {
+                package.targets.iter_mut().for_each(|t| t.test = true);
+            }
             let package_index = names.len();
             names.push((NamesBuilder::default(), package.lib_name.clone()));
             // Examples, tests and benches call nothing that runs in
