@@ -919,7 +919,7 @@ impl<'a> FileContext<'a> {
         let ident = p.path.get_ident()?;
         // `let x: T = …;` (or `let x: T;`), a parameter `x: T`.
         if let Some(declared) = self.declared_type(ident, ancestors) {
-            return type_name(self, declared);
+            return type_name(self, declared).filter(|t| !self.names_type_param(ancestors, t));
         }
         let init = self
             .binding_init(ident, ancestors)
@@ -1475,8 +1475,11 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     fn visit_item_struct(&mut self, s: &'v syn::ItemStruct) {
         if !self.ctx.in_test_code(self.ctx.span_of(&s.ident)) {
             let owner = imports::unraw(&s.ident);
+            // A field typed with a type parameter may hold any type.
+            let generic = |ty: &String| s.generics.type_params().any(|p| p.ident == ty);
             for field in &s.fields {
-                if let (Some(name), Some(ty)) = (&field.ident, type_name(self.ctx, &field.ty)) {
+                let ty = type_name(self.ctx, &field.ty).filter(|ty| !generic(ty));
+                if let (Some(name), Some(ty)) = (&field.ident, ty) {
                     self.struct_fields
                         .push((owner.clone(), imports::unraw(name), ty));
                 }

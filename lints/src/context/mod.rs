@@ -68,6 +68,8 @@ pub struct LocalFn<'a> {
     pub is_method: bool,
     /// The `Self` type of the `impl` it is a method of.
     pub self_ty: Option<&'a syn::Type>,
+    /// The generics of the `impl` it is a method of.
+    pub impl_generics: Option<&'a syn::Generics>,
 }
 
 /// Everything the rules know about one file, computed once.
@@ -468,6 +470,25 @@ impl<'a> FileContext<'a> {
             .and_then(|f| f.self_ty)
     }
 
+    /// Whether `name` is a type parameter of the fn the place whose
+    /// ancestors are given is in, or of its `impl` (`T` in `fn run<T:
+    /// Job>(job: T)`): a value of that type may be of any type.
+    pub fn names_type_param(&self, ancestors: &[Node<'_>], name: &str) -> bool {
+        let declares = |g: &syn::Generics| g.type_params().any(|p| p.ident == name);
+        ancestors.iter().any(|n| match n {
+            Node::ItemFn(f) => declares(&f.sig.generics),
+            Node::TraitFn(f) => declares(&f.sig.generics),
+            Node::ImplFn(f) => {
+                declares(&f.sig.generics)
+                    || (self.local_fns(&imports::unraw(&f.sig.ident)).iter())
+                        .find(|l| std::ptr::eq(l.sig, &f.sig))
+                        .and_then(|l| l.impl_generics)
+                        .is_some_and(declares)
+            }
+            _ => false,
+        })
+    }
+
     /// The name of the `Self` type (its last path segment) of the method
     /// the place whose ancestors are given is in; `None` in a free fn.
     pub fn self_type_at(&self, ancestors: &[Node<'_>]) -> Option<String> {
@@ -811,7 +832,7 @@ impl<'a> ItemCollector<'a> {
         sig: &'a syn::Signature,
         block: &'a syn::Block,
         is_method: bool,
-        self_ty: Option<&'a syn::Type>,
+        impl_item: Option<&'a syn::ItemImpl>,
     ) {
         self.fns
             .entry(imports::unraw(&sig.ident))
@@ -820,7 +841,8 @@ impl<'a> ItemCollector<'a> {
                 sig,
                 block,
                 is_method,
-                self_ty,
+                self_ty: impl_item.map(|i| &*i.self_ty),
+                impl_generics: impl_item.map(|i| &i.generics),
             });
     }
 }
@@ -862,8 +884,8 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
     }
 
     fn visit_impl_item_fn(&mut self, f: &'a syn::ImplItemFn) {
-        let self_ty = self.impls.last().map(|i| &*i.self_ty);
-        self.add_fn(&f.sig, &f.block, true, self_ty);
+        let impl_item = self.impls.last().copied();
+        self.add_fn(&f.sig, &f.block, true, impl_item);
         syn::visit::visit_impl_item_fn(self, f);
     }
 
