@@ -812,6 +812,7 @@ impl<'a> FileContext<'a> {
         let mut unread = UnreadMacros {
             ctx: self,
             summary: &mut summary,
+            impl_types: Vec::new(),
         };
         unread.visit_file(self.file);
         summary
@@ -1535,6 +1536,8 @@ fn fn_pos(sig: &syn::Signature) -> TokenPos {
 struct UnreadMacros<'c, 'a, 'n> {
     ctx: &'c FileContext<'a>,
     summary: &'n mut CallSummary,
+    /// The `Self` types of the `impl`s being visited, innermost last.
+    impl_types: Vec<Option<String>>,
 }
 
 impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
@@ -1554,8 +1557,18 @@ impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
         self.summary.opaque.insert(name);
     }
 
+    fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
+        self.impl_types.push(super::impl_type_name(&i.self_ty));
+        syn::visit::visit_item_impl(self, i);
+        self.impl_types.pop();
+    }
+
     // `macro_rules! m { … $ty::name(…) … }` calls `T::name` for the types
-    // its invocations name, which the crate's invocations of `m!` say.
+    // its invocations name, which the crate's invocations of `m!` say;
+    // `Self::name` there is a method of the type of an `impl` the body
+    // writes (`impl From<u64> for $ty`, `impl Slot`) or of the `impl` an
+    // invocation stands in: the types the body names count as named by
+    // its invocations.
     fn visit_item_macro(&mut self, item: &'v syn::ItemMacro) {
         match &item.ident {
             Some(name) if item.mac.path.is_ident("macro_rules") => {
@@ -1564,8 +1577,15 @@ impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
                     item.mac.tokens.clone(),
                     &mut self.summary.opaque,
                     &mut generic,
+                    true,
                 );
                 let name = imports::unraw(name);
+                let mut body_types = BTreeSet::new();
+                upper_case_idents(item.mac.tokens.clone(), &mut body_types);
+                body_types.remove("Self");
+                if !body_types.is_empty() {
+                    self.summary.macro_types.push((name.clone(), body_types));
+                }
                 self.summary
                     .macro_methods
                     .extend(generic.into_iter().map(|m| (name.clone(), m)));
@@ -1578,6 +1598,8 @@ impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
         if let Some(name) = mac.path.segments.last() {
             let mut types = BTreeSet::new();
             upper_case_idents(mac.tokens.clone(), &mut types);
+            // Invoked in an `impl`: its `Self`.
+            types.extend(self.impl_types.last().cloned().flatten());
             if !types.is_empty() {
                 self.summary
                     .macro_types
@@ -1587,7 +1609,12 @@ impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
         match self.ctx.macro_body(mac) {
             MacroBody::Tokens => {
                 let mut generic = BTreeSet::new();
-                collect_idents(mac.tokens.clone(), &mut self.summary.opaque, &mut generic);
+                collect_idents(
+                    mac.tokens.clone(),
+                    &mut self.summary.opaque,
+                    &mut generic,
+                    false,
+                );
                 // Outside `macro_rules!`, `$` means nothing: any method.
                 self.summary
                     .opaque
@@ -1640,14 +1667,17 @@ fn bare_name_may_be_fn(tokens: &[proc_macro2::TokenTree], i: usize) -> bool {
 }
 
 /// The fns an unread macro may call, from its tokens: `Type::name` after an
-/// upper-case type, `*::name` (any method) after `Self::` or in a method
+/// upper-case type, `*::name` (any method) after `Self::` (see `self_generic`) or in a method
 /// call `.name(…)` (not a field `.name`), and `name` (a free fn) where it
 /// may be one ([`bare_name_may_be_fn`]), into `names`; the `name`s of
-/// `$ty::name` (a macro variable's type) into `generic`.
+/// `$ty::name` (a macro variable's type) into `generic`, and those of
+/// `Self::name` too when `self_generic` (in a `macro_rules!` body, `Self`
+/// is the type of wherever it expands).
 fn collect_idents(
     tokens: proc_macro2::TokenStream,
     names: &mut BTreeSet<String>,
     generic: &mut BTreeSet<String>,
+    self_generic: bool,
 ) {
     use proc_macro2::TokenTree;
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
@@ -1680,6 +1710,7 @@ fn collect_idents(
                 } else if after_path {
                     match owner {
                         Some(_) if punct(4) == Some('$') => generic.insert(name),
+                        Some(o) if o == "Self" && self_generic => generic.insert(name),
                         Some(o) if o == "Self" => names.insert(format!("*::{name}")),
                         Some(o) if o.starts_with(char::is_uppercase) => {
                             names.insert(format!("{o}::{name}"))
@@ -1692,7 +1723,7 @@ fn collect_idents(
                     names.insert(name);
                 }
             }
-            TokenTree::Group(g) => collect_idents(g.stream(), names, generic),
+            TokenTree::Group(g) => collect_idents(g.stream(), names, generic, self_generic),
             _ => {}
         }
     }
