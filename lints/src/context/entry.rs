@@ -11,7 +11,8 @@
 //! Precision first, in the direction that keeps findings. A fn is known by
 //! its key: `name` for a free fn, `Type::name` for a method or associated
 //! fn of `impl Type`. Its callers are every call that may be it, types and
-//! modules unresolved: `name(…)` and `module::name(…)` for a free fn;
+//! modules unresolved: `name(…)` and `module::name(…)` for a free fn (but
+//! `name(…)` in a file that defines a fn `name` at its top is that fn);
 //! `Type::name(…)`, `Self::name(…)` and `self.name()` in `impl Type`,
 //! `make().name()` where every crate fn `make` may be declares it returns a
 //! `Type`, and any `x.name()` on a receiver of unknown type, for a method; a
@@ -1754,8 +1755,11 @@ pub fn reached_from_main<'s>(
     summaries: impl IntoIterator<Item = &'s CallSummary> + Clone,
     structs_known: Option<&BTreeSet<String>>,
 ) -> Reached {
-    // Free fns by name, with the module their path names (if any).
-    let mut free: BTreeMap<&str, Vec<(Option<&str>, &CallSite)>> = BTreeMap::new();
+    // Free fns by name, with the module their path names (if any) and
+    // whether the call names a fn its own file defines at its top
+    // (`run()` or `crate::run()` in a `main.rs` that has a `fn run`):
+    // then it is that fn, whatever other modules define.
+    let mut free: BTreeMap<&str, Vec<FreeCall<'_>>> = BTreeMap::new();
     // The modules of the crate roots named by their library (`app`): a
     // path through one names the root's fn of that name, or else may name
     // a re-export of any module's fn, as one through `crate::` may.
@@ -1816,7 +1820,18 @@ pub fn reached_from_main<'s>(
     for summary in summaries.clone() {
         for site in &summary.calls {
             match &site.callee {
-                Callee::Free(m, n) => free.entry(n).or_default().push((m.as_deref(), site)),
+                Callee::Free(m, n) => {
+                    let module = summary.module.as_str();
+                    let own = m.as_deref().is_none_or(|m| {
+                        m == module || m == "self" || (m == "crate" && summary.crate_root)
+                    }) && (summary.defs.iter()).any(|(k, _)| {
+                        k.strip_suffix(n.as_str())
+                            .and_then(|k| k.strip_suffix("::"))
+                            .is_some_and(|k| k == module)
+                    });
+                    let own = own.then_some(module);
+                    free.entry(n).or_default().push((m.as_deref(), own, site))
+                }
                 Callee::Assoc(k) => assoc.entry(k.clone()).or_default().push(site),
                 Callee::Field {
                     owner,
@@ -1881,7 +1896,7 @@ pub fn reached_from_main<'s>(
     let called = |key: &String| {
         let (module, name) = key.rsplit_once("::").unwrap_or(("", key));
         free.get(name).is_some_and(|sites| {
-            sites.iter().any(|(m, _)| {
+            sites.iter().any(|(m, _, _)| {
                 m.is_none_or(|m| m == module || matches!(m, "crate" | "self" | "super"))
             })
         })
@@ -1913,7 +1928,10 @@ pub fn reached_from_main<'s>(
                 free.get(name)
                     .into_iter()
                     .flatten()
-                    .filter(|(module, _)| {
+                    .filter(|(module, own, _)| {
+                        if let Some(own) = own {
+                            return *own == owner;
+                        }
                         module.is_none_or(|m| {
                             m == owner
                                 || matches!(m, "self" | "super" | "crate")
@@ -1923,7 +1941,7 @@ pub fn reached_from_main<'s>(
                                 || reexports.contains(&(m, name, None))
                         })
                     })
-                    .map(|(_, site)| *site),
+                    .map(|(_, _, site)| *site),
             );
         }
         // A call that passes other arguments than the fn takes is not it.
@@ -1986,6 +2004,11 @@ pub fn reached_from_main<'s>(
         awaited,
     }
 }
+
+/// A call of a free fn, for [`reached_from_main`]: the module its path
+/// names (if any), the module of its file when it names that file's own fn
+/// (`run()` in a `main.rs` with a `fn run`), and the call.
+type FreeCall<'s> = (Option<&'s str>, Option<&'s str>, &'s CallSite);
 
 /// The type a call returns: the one every crate fn it may call declares
 /// ([`super::follow::FnFacts::returns`]), when they agree. `field_type_of`

@@ -1,0 +1,4 @@
+// Not flagged: only `main`'s `block_on` awaits it.
+pub async fn run() {
+    let _ = std::fs::read("in.json");
+}
