@@ -18,9 +18,9 @@
 //! `Type`, and any `x.name()` on a receiver of unknown type, for a method; a
 //! call that passes other arguments than the fn takes is not it
 //! ([`Arguments`]). A call that is not the right one can only keep a
-//! finding. A name mentioned other than as a callee (`spawn(run)`, `.map(handle)`, a macro leaklint cannot
-//! read) makes its callers unknown; a fn with no caller is reached from
-//! nowhere. Test code calls nothing.
+//! finding. A name mentioned other than as a callee (`spawn(run)`,
+//! `.map(handle)`, a macro leaklint cannot read) makes its callers unknown;
+//! a fn with no caller is reached from nowhere. Test code calls nothing.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -48,7 +48,9 @@ pub struct CallSummary {
     pub opaque: BTreeSet<String>,
     /// `(macro, method)`: a `macro_rules!` of this file calls `$ty::method`.
     pub macro_methods: Vec<(String, String)>,
-    /// `(macro, types)`: an invocation of a macro names these types.
+    /// `(macro, types)`: the invocations of a macro name these types, or
+    /// stand in an `impl` of them, or (for a `macro_rules!` of this file)
+    /// its body does; one entry per macro, sorted.
     pub macro_types: Vec<(String, BTreeSet<String>)>,
     /// The module the file is, as given to [`FileContext::call_summary`].
     pub module: String,
@@ -814,8 +816,10 @@ impl<'a> FileContext<'a> {
             ctx: self,
             summary: &mut summary,
             impl_types: Vec::new(),
+            macro_types: BTreeMap::new(),
         };
         unread.visit_file(self.file);
+        summary.macro_types = unread.macro_types.into_iter().collect();
         summary
     }
 
@@ -1539,6 +1543,8 @@ struct UnreadMacros<'c, 'a, 'n> {
     summary: &'n mut CallSummary,
     /// The `Self` types of the `impl`s being visited, innermost last.
     impl_types: Vec<Option<String>>,
+    /// [`CallSummary::macro_types`], one entry per macro.
+    macro_types: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
@@ -1585,7 +1591,7 @@ impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
                 upper_case_idents(item.mac.tokens.clone(), &mut body_types);
                 body_types.remove("Self");
                 if !body_types.is_empty() {
-                    self.summary.macro_types.push((name.clone(), body_types));
+                    (self.macro_types.entry(name.clone()).or_default()).extend(body_types);
                 }
                 self.summary
                     .macro_methods
@@ -1602,9 +1608,11 @@ impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
             // Invoked in an `impl`: its `Self`.
             types.extend(self.impl_types.last().cloned().flatten());
             if !types.is_empty() {
-                self.summary
+                (self
                     .macro_types
-                    .push((imports::unraw(&name.ident), types));
+                    .entry(imports::unraw(&name.ident))
+                    .or_default())
+                .extend(types);
             }
         }
         match self.ctx.macro_body(mac) {
@@ -1668,7 +1676,7 @@ fn bare_name_may_be_fn(tokens: &[proc_macro2::TokenTree], i: usize) -> bool {
 }
 
 /// The fns an unread macro may call, from its tokens: `Type::name` after an
-/// upper-case type, `*::name` (any method) after `Self::` (see `self_generic`) or in a method
+/// upper-case type, `*::name` (any method) after `Self::` or in a method
 /// call `.name(…)` (not a field `.name`), and `name` (a free fn) where it
 /// may be one ([`bare_name_may_be_fn`]), into `names`; the `name`s of
 /// `$ty::name` (a macro variable's type) into `generic`, and those of

@@ -746,8 +746,8 @@ impl FieldReads<'_, '_> {
     }
 
     /// Makes the typed parameters of `sig` those of the fn being visited;
-    /// returns the outer fn's.
-    /// A type parameter (of the fn or its `impl`) names no struct.
+    /// returns the outer fn's. A parameter typed with a type parameter (of
+    /// the fn or its `impl`) is left out: it may hold any struct.
     fn typed_params(&mut self, sig: &syn::Signature) -> Vec<(super::scopes::BindingId, String)> {
         let generic = |name: &str| {
             sig.generics.type_params().any(|p| p.ident == name)
