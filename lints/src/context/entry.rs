@@ -993,6 +993,7 @@ impl<'a> FileContext<'a> {
         let mut once = true;
         let mut thread = SiteThread::Caller;
         let mut blocks_on = false;
+        let mut blocks_on_parameter = false;
         let mut caller = Caller::Unknown;
         let mut child: Node<'v> = Node::Expr(expr);
         for node in ancestors.iter().rev() {
@@ -1020,6 +1021,10 @@ impl<'a> FileContext<'a> {
                             if thread == SiteThread::Caller {
                                 thread = SiteThread::Main;
                                 blocks_on = true;
+                                // On a runtime the caller built: of unknown
+                                // flavour, whatever this fn builds.
+                                blocks_on_parameter =
+                                    threads::blocks_on_a_parameter(self, call, ancestors);
                             }
                         } else if name.contains("spawn") {
                             // A spawned task or thread runs its code
@@ -1069,14 +1074,14 @@ impl<'a> FileContext<'a> {
                     // A current-thread runtime's only worker is the thread
                     // that blocks on it: its other tasks stall with it.
                     if blocks_on {
-                        thread = self.block_on_thread(&f.sig, &f.block);
+                        thread = self.block_on_thread(&f.sig, &f.block, blocks_on_parameter);
                     }
                     caller = fn_key_of(f).map_or(Caller::Unknown, Caller::Fn);
                     break;
                 }
                 Node::ImplFn(f) => {
                     if blocks_on {
-                        thread = self.block_on_thread(&f.sig, &f.block);
+                        thread = self.block_on_thread(&f.sig, &f.block, blocks_on_parameter);
                     }
                     // A `#[tokio::main]` method builds a runtime and blocks
                     // on its body, as `block_on` does, on its caller's thread.
@@ -1429,15 +1434,20 @@ fn runs_closure_once(call: &Expr) -> bool {
     }
 }
 
-/// Whether a fn body builds a current-thread runtime (whose only worker is
-/// the thread that blocks on it).
 impl FileContext<'_> {
     /// The thread of a call in the future that the fn with `sig` and `body`
     /// gives to `block_on`: the main thread, unless the fn builds a
     /// current-thread runtime, whose only worker that thread is (an async
-    /// fn's `block_on` blocks a worker already).
-    fn block_on_thread(&self, sig: &syn::Signature, body: &syn::Block) -> SiteThread {
-        match (builds_current_thread(self, body), sig.asyncness.is_some()) {
+    /// fn's `block_on` blocks a worker already). `on_parameter`: the
+    /// runtime blocked on is a parameter, built by the caller.
+    fn block_on_thread(
+        &self,
+        sig: &syn::Signature,
+        body: &syn::Block,
+        on_parameter: bool,
+    ) -> SiteThread {
+        let builds = !on_parameter && builds_current_thread(self, body);
+        match (builds, sig.asyncness.is_some()) {
             (false, _) => SiteThread::Main,
             (true, false) => SiteThread::OnlyWorker,
             (true, true) => SiteThread::Worker,

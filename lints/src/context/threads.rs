@@ -63,8 +63,12 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                     if async_context(&ancestors[..i]).is_some() {
                         return Thread::Worker;
                     }
+                    // A runtime handed in as a parameter is not one this
+                    // fn builds: of unknown flavour, it is taken as any
+                    // runtime's `block_on` is.
                     let runtime = enclosing_fn_body(&ancestors[..i])
-                        .and_then(|body| current_thread_runtime_in(ctx, body));
+                        .and_then(|body| current_thread_runtime_in(ctx, body))
+                        .filter(|_| !blocks_on_a_parameter(ctx, call, &ancestors[..i]));
                     let function = crate::context::ancestry::enclosing_fn_sig(&ancestors[..i])
                         .map(|sig| crate::context::imports::unraw(&sig.ident));
                     return match (runtime, function) {
@@ -85,6 +89,32 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
         }
     }
     Thread::Worker
+}
+
+/// Whether `call` is `rt.block_on(…)` on a parameter `rt` of the fn around
+/// it (`fn run(&mut self, rt: Runtime, …)`): the runtime was built by the
+/// caller.
+pub fn blocks_on_a_parameter(ctx: &FileContext<'_>, call: &Expr, ancestors: &[Node<'_>]) -> bool {
+    let Expr::MethodCall(m) = call else {
+        return false;
+    };
+    let receiver = match &*m.receiver {
+        Expr::Reference(r) => &*r.expr,
+        Expr::Paren(p) => &*p.expr,
+        other => other,
+    };
+    let Some(id) = (match receiver {
+        Expr::Path(p) => p.path.get_ident().and_then(|i| ctx.binding_of_use(i)),
+        _ => None,
+    }) else {
+        return false;
+    };
+    crate::context::ancestry::enclosing_fn_sig(ancestors).is_some_and(|sig| {
+        sig.inputs.iter().any(|input| {
+            matches!(input, syn::FnArg::Typed(t)
+                if pat_ident(&t.pat).is_some_and(|i| ctx.binding_of_pat(i) == Some(id)))
+        })
+    })
 }
 
 /// The thread the body of an entry point (`main`, or a fn or method
