@@ -218,7 +218,8 @@ crate::declare_lint! {
     /// only when it is built in the same fn, or by a fn of the same file
     /// that returns it (`fn runtime() -> io::Result<Runtime>`): a
     /// current-thread runtime made in another file or passed in is taken
-    /// for a multi-threaded one.
+    /// for a multi-threaded one, also in a fn that builds a current-thread
+    /// runtime for other work (`rt.block_on(…)` on a parameter `rt`).
     ///
     /// A file opened and then read in the same async fn gets two findings,
     /// one at the `open` and one at the read; both lines change in the fix.
