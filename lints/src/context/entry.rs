@@ -1023,8 +1023,7 @@ impl<'a> FileContext<'a> {
                                 blocks_on = true;
                                 // On a runtime the caller built: of unknown
                                 // flavour, whatever this fn builds.
-                                blocks_on_parameter =
-                                    threads::blocks_on_a_parameter(self, call, ancestors);
+                                blocks_on_parameter = threads::blocks_on_a_parameter(self, call);
                             }
                         } else if name.contains("spawn") {
                             // A spawned task or thread runs its code

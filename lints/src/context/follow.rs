@@ -497,7 +497,6 @@ impl FileContext<'_> {
             timed_starts: HashSet::new(),
             other_reads: BTreeSet::new(),
             param_types: Vec::new(),
-            impl_generics: Vec::new(),
         };
         reads.visit_file(self.file);
         let only_timed_requests = reads
@@ -595,8 +594,6 @@ pub struct FieldReads<'c, 'a> {
     /// The parameters of the fn being visited whose declared type names
     /// a type (`mirror: &Mirror`): the owner of their fields.
     param_types: Vec<(super::scopes::BindingId, String)>,
-    /// The type parameters of the `impl` being visited.
-    impl_generics: Vec<String>,
 }
 
 /// Whether the closures given to `retain` only ask about the handles
@@ -748,21 +745,15 @@ impl FieldReads<'_, '_> {
     /// Makes the typed parameters of `sig` those of the fn being visited;
     /// returns the outer fn's. A parameter typed with a type parameter (of
     /// the fn or its `impl`) is left out: it may hold any struct.
-    fn typed_params(&mut self, sig: &syn::Signature) -> Vec<(super::scopes::BindingId, String)> {
-        let generic = |name: &str| {
-            sig.generics.type_params().any(|p| p.ident == name)
-                || self.impl_generics.iter().any(|g| g == name)
-        };
-        let params = (sig.inputs.iter())
-            .filter_map(|input| match input {
-                syn::FnArg::Typed(t) => match &*t.pat {
-                    syn::Pat::Ident(i) => Some((
-                        self.ctx.binding_of_pat(&i.ident)?,
-                        super::entry::type_name(self.ctx, &t.ty).filter(|ty| !generic(ty))?,
-                    )),
-                    _ => None,
-                },
-                syn::FnArg::Receiver(_) => None,
+    fn enter_fn(&mut self, sig: &syn::Signature) -> Vec<(super::scopes::BindingId, String)> {
+        let params = typed_params(sig)
+            .filter_map(|t| {
+                let syn::Pat::Ident(i) = &*t.pat else {
+                    return None;
+                };
+                let ty = super::entry::type_name(self.ctx, &t.ty)
+                    .filter(|ty| !self.ctx.declares_type_param(sig, ty))?;
+                Some((self.ctx.binding_of_pat(&i.ident)?, ty))
             })
             .collect();
         std::mem::replace(&mut self.param_types, params)
@@ -794,29 +785,22 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
 
     fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
         if !self.ctx.in_test_code(self.ctx.span_of(&f.sig.ident)) {
-            let outer = self.typed_params(&f.sig);
+            let outer = self.enter_fn(&f.sig);
             syn::visit::visit_impl_item_fn(self, f);
             self.param_types = outer;
         }
     }
 
     fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
-        let outer = self.typed_params(&f.sig);
+        let outer = self.enter_fn(&f.sig);
         syn::visit::visit_item_fn(self, f);
         self.param_types = outer;
     }
 
     fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
         let outer = std::mem::replace(&mut self.self_type, super::impl_type_name(&i.self_ty));
-        let generics = i
-            .generics
-            .type_params()
-            .map(|p| p.ident.to_string())
-            .collect();
-        let outer_generics = std::mem::replace(&mut self.impl_generics, generics);
         syn::visit::visit_item_impl(self, i);
         self.self_type = outer;
-        self.impl_generics = outer_generics;
     }
 
     fn visit_expr_field(&mut self, f: &'v syn::ExprField) {

@@ -474,19 +474,23 @@ impl<'a> FileContext<'a> {
     /// ancestors are given is in, or of its `impl` (`T` in `fn run<T:
     /// Job>(job: T)`): a value of that type may be of any type.
     pub fn names_type_param(&self, ancestors: &[Node<'_>], name: &str) -> bool {
-        let declares = |g: &syn::Generics| g.type_params().any(|p| p.ident == name);
         ancestors.iter().any(|n| match n {
-            Node::ItemFn(f) => declares(&f.sig.generics),
-            Node::TraitFn(f) => declares(&f.sig.generics),
-            Node::ImplFn(f) => {
-                declares(&f.sig.generics)
-                    || (self.local_fns(&imports::unraw(&f.sig.ident)).iter())
-                        .find(|l| std::ptr::eq(l.sig, &f.sig))
-                        .and_then(|l| l.impl_generics)
-                        .is_some_and(declares)
-            }
+            Node::ItemFn(f) => self.declares_type_param(&f.sig, name),
+            Node::TraitFn(f) => self.declares_type_param(&f.sig, name),
+            Node::ImplFn(f) => self.declares_type_param(&f.sig, name),
             _ => false,
         })
+    }
+
+    /// Whether `name` is a type parameter of the fn with signature `sig` (a
+    /// fn of this file), or of the `impl` it is a method of.
+    pub fn declares_type_param(&self, sig: &syn::Signature, name: &str) -> bool {
+        let declares = |g: &syn::Generics| g.type_params().any(|p| p.ident == name);
+        declares(&sig.generics)
+            || (self.local_fns(&imports::unraw(&sig.ident)).iter())
+                .find(|l| std::ptr::eq(l.sig, sig))
+                .and_then(|l| l.impl_generics)
+                .is_some_and(declares)
     }
 
     /// The name of the `Self` type (its last path segment) of the method

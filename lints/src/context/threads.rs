@@ -11,6 +11,7 @@ use syn::Expr;
 use crate::context::bindings::pat_ident;
 use crate::context::paths::CURRENT_THREAD_RUNTIME;
 use crate::context::scope::{self, has_main_attr, main_is_current_thread};
+use crate::context::scopes::BindingKind;
 use crate::context::Node;
 use crate::FileContext;
 
@@ -68,7 +69,7 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                     // runtime's `block_on` is.
                     let runtime = enclosing_fn_body(&ancestors[..i])
                         .and_then(|body| current_thread_runtime_in(ctx, body))
-                        .filter(|_| !blocks_on_a_parameter(ctx, call, &ancestors[..i]));
+                        .filter(|_| !blocks_on_a_parameter(ctx, call));
                     let function = crate::context::ancestry::enclosing_fn_sig(&ancestors[..i])
                         .map(|sig| crate::context::imports::unraw(&sig.ident));
                     return match (runtime, function) {
@@ -94,7 +95,7 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
 /// Whether `call` is `rt.block_on(…)` on a parameter `rt` of the fn around
 /// it (`fn run(&mut self, rt: Runtime, …)`): the runtime was built by the
 /// caller.
-pub fn blocks_on_a_parameter(ctx: &FileContext<'_>, call: &Expr, ancestors: &[Node<'_>]) -> bool {
+pub fn blocks_on_a_parameter(ctx: &FileContext<'_>, call: &Expr) -> bool {
     let Expr::MethodCall(m) = call else {
         return false;
     };
@@ -103,17 +104,9 @@ pub fn blocks_on_a_parameter(ctx: &FileContext<'_>, call: &Expr, ancestors: &[No
         Expr::Paren(p) => &*p.expr,
         other => other,
     };
-    let Some(id) = (match receiver {
-        Expr::Path(p) => p.path.get_ident().and_then(|i| ctx.binding_of_use(i)),
-        _ => None,
-    }) else {
-        return false;
-    };
-    crate::context::ancestry::enclosing_fn_sig(ancestors).is_some_and(|sig| {
-        sig.inputs.iter().any(|input| {
-            matches!(input, syn::FnArg::Typed(t)
-                if pat_ident(&t.pat).is_some_and(|i| ctx.binding_of_pat(i) == Some(id)))
-        })
+    ctx.binding_of_expr(receiver).is_some_and(|id| {
+        let binding = ctx.scopes().binding(id);
+        binding.kind == BindingKind::Param && binding.whole_pattern
     })
 }
 
