@@ -442,8 +442,8 @@ fn kept_unless_timed_through(mut finding: Finding, field: FieldOf) -> Finding {
 }
 
 /// The field `value` is written into when it is a field's value in the
-/// struct literal `parent` (`Api { client: value }`, `Self { client }`):
-/// of the struct the literal names (`Self`: the `impl`'s type).
+/// struct literal `parent` (`Api { client: value }`, `Self { client }`) of
+/// a struct it can name (`Self`: the `impl`'s type).
 fn struct_literal_field(
     ctx: &FileContext<'_>,
     value: &syn::Expr,
@@ -453,21 +453,9 @@ fn struct_literal_field(
     let Some(Node::Expr(syn::Expr::Struct(literal))) = parent else {
         return None;
     };
-    let field = literal
-        .fields
-        .iter()
-        .find(|f| std::ptr::eq(&f.expr, value))?;
-    let syn::Member::Named(name) = &field.member else {
-        return None;
-    };
-    let owner = match literal.path.segments.last()? {
-        s if s.ident == "Self" => ctx.self_type_at(ancestors)?,
-        s => crate::context::imports::unraw(&s.ident),
-    };
-    Some(FieldOf {
-        owner: Some(owner),
-        name: crate::context::imports::unraw(name),
-    })
+    let self_type = ctx.self_type_at(ancestors);
+    let (field, _) = spawn::struct_literal_field(literal, value, self_type.as_deref())?;
+    field.owner.is_some().then_some(field)
 }
 
 /// Follows a client-making expression (`Client::new()`, `builder.build()`)

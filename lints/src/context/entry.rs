@@ -1866,7 +1866,7 @@ pub fn reached_from_main<'s>(
                 // On what a crate fn returns: a method of the type it
                 // declares, when the crate has methods of that type.
                 Callee::Returned { call, method } => {
-                    match returned_type(call, &fns, &field_owner_type)
+                    match call_returns(call, &fns, &field_owner_type)
                         .filter(|ty| types_with_methods.contains(ty))
                     {
                         Some(ty) => assoc
@@ -2030,7 +2030,7 @@ type FreeCall<'s> = (Option<&'s str>, Option<&'s str>, &'s CallSite);
 /// The type a call returns: the one every crate fn it may call declares
 /// ([`super::follow::FnFacts::returns`]), when they agree. `field_type_of`
 /// gives the type of a field of the crate's structs, by owner.
-fn returned_type<'a>(
+fn call_returns<'a>(
     callee: &Callee,
     fns: &[&'a super::follow::FnFacts],
     field_type_of: &dyn Fn(&String, &str) -> Option<&'a str>,
@@ -2054,7 +2054,7 @@ fn returned_type<'a>(
             method,
         } => format!("{}::{method}", field_type_of(owner, field)?),
         Callee::Returned { call, method } => {
-            format!("{}::{method}", returned_type(call, fns, field_type_of)?)
+            format!("{}::{method}", call_returns(call, fns, field_type_of)?)
         }
         Callee::Method(_) => return None,
     };

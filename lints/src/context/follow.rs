@@ -762,8 +762,7 @@ impl FieldReads<'_, '_> {
     /// The type a parameter of the fn being visited is declared with, if
     /// `e` names one (`mirror` in `mirror.client`).
     fn param_type(&self, e: &syn::Expr) -> Option<String> {
-        let syn::Expr::Path(p) = e else { return None };
-        let id = self.ctx.binding_of_use(p.path.get_ident()?)?;
+        let id = self.ctx.binding_of_expr(e)?;
         let (_, ty) = self.param_types.iter().find(|(b, _)| *b == id)?;
         Some(ty.clone())
     }

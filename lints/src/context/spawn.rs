@@ -769,20 +769,7 @@ impl<'a> FileContext<'a> {
                     );
                 }
                 Expr::Struct(st) => {
-                    let field = st.fields.iter().find(|f| std::ptr::eq(&f.expr, current))?;
-                    return match &field.member {
-                        syn::Member::Named(n) => {
-                            let owner = struct_literal_type(st, self_type.as_deref());
-                            Some((
-                                FieldOf {
-                                    owner,
-                                    name: imports::unraw(n),
-                                },
-                                n.span(),
-                            ))
-                        }
-                        syn::Member::Unnamed(_) => None,
-                    };
+                    return struct_literal_field(st, current, self_type.as_deref());
                 }
                 _ => return None,
             }
@@ -1162,6 +1149,31 @@ fn field_of(expr: &Expr, self_type: Option<&str>) -> Option<FieldOf> {
 }
 
 /// The struct a struct literal builds (`Self` is `self_type`).
+/// The named field whose value in the struct literal `literal` is `value`
+/// (`Worker { task: value }`, `Self { client }`), with the field's name:
+/// of the struct the literal names (`Self` is `self_type`; `None` when
+/// that is not known).
+pub fn struct_literal_field(
+    literal: &syn::ExprStruct,
+    value: &Expr,
+    self_type: Option<&str>,
+) -> Option<(FieldOf, proc_macro2::Span)> {
+    let field = literal
+        .fields
+        .iter()
+        .find(|f| std::ptr::eq(&f.expr, value))?;
+    match &field.member {
+        syn::Member::Named(n) => Some((
+            FieldOf {
+                owner: struct_literal_type(literal, self_type),
+                name: imports::unraw(n),
+            },
+            n.span(),
+        )),
+        syn::Member::Unnamed(_) => None,
+    }
+}
+
 fn struct_literal_type(literal: &syn::ExprStruct, self_type: Option<&str>) -> Option<String> {
     let last = literal.path.segments.last()?;
     match last.ident == "Self" {
