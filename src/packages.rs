@@ -240,32 +240,33 @@ fn dev_only_members(manifest: &Path) -> BTreeSet<String> {
     let Ok(dirs) = crate::cargo_workspace::selected_packages(manifest, true, &mut notes) else {
         return BTreeSet::new();
     };
-    // Per member: its name, the names it depends on, whether it has a binary.
-    let mut members: Vec<(Dependencies, bool)> = Vec::new();
+    // Per member: its manifest, its name and the names it depends on.
+    let mut members: Vec<(PathBuf, Dependencies)> = Vec::new();
     for dir in dirs {
         let manifest = dir.join("Cargo.toml");
         // An unreadable or malformed member says nothing.
         if let Ok(deps) = with_manifest(&manifest, dependencies_of_member) {
-            let program = crate::crate_tree::read_package(&manifest).is_ok_and(|p| {
-                (p.targets.iter()).any(|t| t.kind == crate::crate_tree::TargetKind::Bin)
-            });
-            members.push((deps, program));
+            members.push((manifest, deps));
         }
     }
-    let normal: BTreeSet<&String> = members.iter().flat_map(|(m, _)| &m.normal).collect();
-    let dev: BTreeSet<&String> = members.iter().flat_map(|(m, _)| &m.dev).collect();
+    let normal: BTreeSet<&String> = members.iter().flat_map(|(_, m)| &m.normal).collect();
+    let dev: BTreeSet<&String> = members.iter().flat_map(|(_, m)| &m.dev).collect();
     // Whether only test packages use `name`.
     let tested_by_tests_only = |name: &String| {
         (members.iter())
-            .filter(|(m, _)| m.dev.contains(name))
-            .all(|(m, _)| m.name.as_deref().is_some_and(is_test_support_name))
+            .filter(|(_, m)| m.dev.contains(name))
+            .all(|(_, m)| m.name.as_deref().is_some_and(is_test_support_name))
+    };
+    // Its targets are read only for the few members the rest leaves.
+    let program = |manifest: &Path| {
+        crate::crate_tree::read_package(manifest)
+            .is_ok_and(|p| (p.targets.iter()).any(|t| t.kind == crate::crate_tree::TargetKind::Bin))
     };
     (members.iter())
-        .filter_map(|(m, program)| Some((m.name.as_ref()?, program)))
-        .filter(|(name, program)| !(**program && tested_by_tests_only(name)))
-        .map(|(name, _)| name)
-        .filter(|name| dev.contains(name) && !normal.contains(name))
-        .cloned()
+        .filter_map(|(manifest, m)| Some((manifest, m.name.as_ref()?)))
+        .filter(|(_, name)| dev.contains(name) && !normal.contains(name))
+        .filter(|(manifest, name)| !(tested_by_tests_only(name) && program(manifest)))
+        .map(|(_, name)| name.clone())
         .collect()
 }
 
