@@ -110,11 +110,14 @@ pub fn resolve_crate_findings(
                     jobs.push((root, files, cached, held, results));
                 }
                 let (budget, blocking) = (before.budget(), &before.blocking);
+                let listed = &before.test_packages;
                 let done: Vec<(Vec<usize>, Vec<FileResult>, usize)> = pool.install(|| {
                     jobs.into_par_iter()
                         .map(|(root, files, cached, held, mut results)| {
                             let krate = held.unwrap_or_else(|| {
-                                LazyCrate::scan(&root, max_nesting, cached, &budget)
+                                let test_packages =
+                                    listed.get(&root).map_or(&[][..], Vec::as_slice);
+                                LazyCrate::scan(&root, max_nesting, cached, &budget, test_packages)
                             });
                             let known = blocking.get(&root);
                             let tests = resolve_in_crate(&mut results, paths, krate, known);
@@ -607,21 +610,23 @@ fn spelling_base(key: &Path, shown: &Path) -> Option<(PathBuf, PathBuf)> {
 }
 
 /// The sync fns of each file's crate (see the module documentation) that
-/// may block, `depth` calls deep, in the order of `files`: in async code
-/// that calls one of them, a call of that helper may block, so
-/// `blocking_call_in_async` runs on it. A crate none of whose files spells
-/// a blocking call ([`crate_load::BLOCKING_WORDS`]) has none; otherwise the files that
-/// do, and their callers' files, are parsed (through the summary cache
-/// when `cached`).
+/// may block, `call_depth` calls deep, in the order of `files` (linted
+/// with `config`): in async code that calls one of them, a call of that
+/// helper may block, so `blocking_call_in_async` runs on it. A crate none
+/// of whose files spells a blocking call ([`crate_load::BLOCKING_WORDS`])
+/// has none; otherwise the files that do, and their callers' files, are
+/// parsed (through the summary cache when `config.cache`). The packages
+/// `config.test_packages` lists are test code in the crate, here and in
+/// the crate pass.
 pub fn mark_crates_with_blocking_calls(
     files: &[crate::discover::SourceFile],
     packages: &mut PackageNames,
-    max_nesting: usize,
-    depth: usize,
-    cached: bool,
+    config: &crate::config::Config,
     before: &mut CrateBlocking,
     names_found: &mut dyn FnMut(Vec<Option<InCrate>>),
 ) -> Vec<Option<Arc<BlockingFns>>> {
+    let (max_nesting, depth, cached) =
+        (config.max_nesting, config.options.call_depth, config.cache);
     let may_block =
         |f: &Path| std::fs::read(f).is_ok_and(|bytes| crate_load::spells_blocking_call(&bytes));
     // A run over a few files (an editor's, a commit hook's) keeps the
@@ -631,6 +636,7 @@ pub fn mark_crates_with_blocking_calls(
     // Each file's crate root; the crates not known yet are found in
     // parallel (they are independent).
     let roots: Vec<Option<PathBuf>> = files.iter().map(|f| packages.crate_root(&f.path)).collect();
+    before.list_test_packages(roots.iter().flatten(), &config.test_packages);
     let new_roots: BTreeSet<&PathBuf> = roots
         .iter()
         .flatten()
@@ -671,12 +677,15 @@ pub fn mark_crates_with_blocking_calls(
         Option<CratePlaces>,
         Option<Option<Arc<BlockingFns>>>,
     );
+    let listed = &before.test_packages;
     let scanned: Vec<Scanned> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             jobs.into_par_iter()
                 .map(|(root, held)| {
-                    let mut krate = held
-                        .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
+                    let mut krate = held.unwrap_or_else(|| {
+                        let test_packages = listed.get(&root).map_or(&[][..], Vec::as_slice);
+                        LazyCrate::scan(&root, max_nesting, cached, &budget, test_packages)
+                    });
                     // The tree's paths are canonical: most linted paths
                     // are already, the others are made so (a system call).
                     let in_tree = |p: &Path| krate.is_member(p) || krate.test_files.contains(p);
@@ -752,13 +761,15 @@ pub fn place_in_crate(
     path: &Path,
     max_nesting: usize,
     cached: bool,
+    test_packages: &[String],
     before: &mut CrateBlocking,
 ) -> Option<InCrate> {
     let root = PackageNames::default().crate_root(path)?;
+    before.list_test_packages([&root], test_packages);
     let budget = before.budget();
     let krate = before
         .held(&root, cached)
-        .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget));
+        .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget, test_packages));
     let place = krate.places().and_then(|p| p.in_crate(path));
     before.hold_or_release(root, krate, true);
     place
@@ -814,6 +825,10 @@ pub struct CrateBlocking {
     budget: Arc<AtomicUsize>,
     /// How many files the crates in `scanned` have between them.
     held_files: usize,
+    /// Per crate root, the packages the configuration of its first linted
+    /// files lists as test support (`test_packages`): the crate pass reads
+    /// the crate as the pre-pass did.
+    test_packages: HashMap<PathBuf, Vec<String>>,
 }
 
 /// The most files a run may lint and keep the crates it scans before the
@@ -833,11 +848,26 @@ impl Default for CrateBlocking {
             scanned: HashMap::new(),
             budget: Arc::new(AtomicUsize::new(crate_load::MAX_KEPT_TEXT_BYTES)),
             held_files: 0,
+            test_packages: HashMap::new(),
         }
     }
 }
 
 impl CrateBlocking {
+    /// Records `listed` as the test packages of each of `roots` not seen
+    /// before.
+    fn list_test_packages<'a>(
+        &mut self,
+        roots: impl IntoIterator<Item = &'a PathBuf>,
+        listed: &[String],
+    ) {
+        for root in roots {
+            self.test_packages
+                .entry(root.clone())
+                .or_insert_with(|| listed.to_vec());
+        }
+    }
+
     /// Keeps the crate at `root` for the crate pass if `hold` and the
     /// crates held stay under [`MAX_HELD_FILES`]; else writes its cache and
     /// drops it.

@@ -392,12 +392,15 @@ impl Want {
 impl LazyCrate {
     /// The crate at `root` (a workspace or package directory): its module
     /// trees, read lexically. With `cached`, summaries go through the
-    /// crate's cache. Texts are kept while `budget` (bytes) lasts.
+    /// crate's cache. Texts are kept while `budget` (bytes) lasts. The
+    /// packages named in `test_packages` (the configuration's) are test
+    /// code, as test-support packages found by name or use are.
     pub fn scan(
         root: &Path,
         max_nesting: usize,
         cached: bool,
         budget: &Arc<AtomicUsize>,
+        test_packages: &[String],
     ) -> LazyCrate {
         let cache = match cached {
             true => SummaryCache::open(root, max_nesting),
@@ -434,7 +437,7 @@ impl LazyCrate {
             places: None,
         };
         if let Some((files, manifests)) = package_files(root) {
-            krate.read_trees(&files, &manifests);
+            krate.read_trees(&files, &manifests, test_packages);
         }
         krate
     }
@@ -479,7 +482,7 @@ impl LazyCrate {
 
     /// Reads the module trees of the packages of `manifests`, whose files
     /// are among `files` (or in directories the walk leaves out).
-    fn read_trees(&mut self, files: &[PathBuf], manifests: &[PathBuf]) {
+    fn read_trees(&mut self, files: &[PathBuf], manifests: &[PathBuf], test_packages: &[String]) {
         let max_nesting = self.max_nesting;
         let cache = &self.cache;
         // The texts are searched for names several times: kept up to a
@@ -532,9 +535,10 @@ impl LazyCrate {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
             };
-            // A test-support package (a harness, a mock, a benchmark) is
-            // test code as a whole: it calls nothing that runs in production.
-            if packages.is_test_support(manifest, &[]) {
+            // A test-support package (a harness, a mock, a benchmark, one
+            // the configuration lists) is test code as a whole: it calls
+            // nothing that runs in production.
+            if packages.is_test_support(manifest, test_packages) {
                 package.targets.iter_mut().for_each(|t| t.test = true);
             }
             let package_index = names.len();

@@ -177,9 +177,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
                 let found = callers::mark_crates_with_blocking_calls(
                     &group.files,
                     packages,
-                    config.max_nesting,
-                    config.options.call_depth,
-                    config.cache,
+                    &config,
                     before,
                     names_found,
                 );
@@ -341,7 +339,13 @@ fn lint_stdin(
     let command_line_tool = file[0].command_line_tool;
     // What the rest of its crate says of names, as for the file on disk.
     let mut before = callers::CrateBlocking::default();
-    let place = callers::place_in_crate(&path, config.max_nesting, config.cache, &mut before);
+    let place = callers::place_in_crate(
+        &path,
+        config.max_nesting,
+        config.cache,
+        &config.test_packages,
+        &mut before,
+    );
     let mut result = match String::from_utf8(bytes) {
         Ok(text) => engine::lint_source_placed(&display, &text, &config, false, place.as_ref()),
         Err(_) => {

@@ -153,3 +153,40 @@ fn a_path_through_a_reexport_of_another_file_resolves_on_stdin() {
     let disk: Value = serde_json::from_slice(&disk.stdout).unwrap();
     assert_eq!(disk["diagnostics"], v["diagnostics"]);
 }
+
+/// The crate pass of a file from standard input reads its crate as the
+/// file's configuration says: a package listed in `test_packages` calls
+/// nothing, so `import` stays main-thread code.
+#[test]
+fn stdin_reads_its_crate_with_the_listed_test_packages() {
+    let case = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("ui-tests/blocking_call_in_async/flag_v2_listed_test_packages");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for file in [
+        "Cargo.toml",
+        "tool/Cargo.toml",
+        "tool/src/lib.rs",
+        "tool/src/main.rs",
+        "tool/src/commands.rs",
+        "replay/Cargo.toml",
+        "replay/src/main.rs",
+        "admin/Cargo.toml",
+        "admin/src/lib.rs",
+    ] {
+        std::fs::create_dir_all(d.join(file).parent().unwrap()).unwrap();
+        std::fs::copy(case.join(file), d.join(file)).unwrap();
+    }
+    let commands = std::fs::read_to_string(case.join("tool/src/commands.rs")).unwrap();
+    let args = ["--no-cache", "--stdin-filename", "tool/src/commands.rs"];
+    let lines = |v: &Value| -> Vec<u64> {
+        let found = v["diagnostics"].as_array().unwrap();
+        found.iter().map(|d| d["line"].as_u64().unwrap()).collect()
+    };
+    // Unlisted, `replay` spawns `import`: both async fns are flagged.
+    let (_, v) = run_stdin(d, &args, &commands);
+    assert_eq!(lines(&v), [9, 15]);
+    std::fs::copy(case.join("leaklint.toml"), d.join("leaklint.toml")).unwrap();
+    let (_, v) = run_stdin(d, &args, &commands);
+    assert_eq!(lines(&v), [15]);
+}
