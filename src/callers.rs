@@ -510,11 +510,15 @@ fn resolve_in_crate(
         load_current_thread_futures(&mut krate, depth);
         let complete = krate.complete();
         // What `main` reaches, over the files whose fns may call a file's
-        // (a binary's own units; any file for a library's): once per set
-        // of units.
+        // (a binary's own units; a library's package and its dependents'):
+        // once per set of units, for the files with findings it decides.
         let mut reaches: BTreeMap<Option<BTreeSet<usize>>, Reach> = BTreeMap::new();
         for (i, key) in &own {
-            let scope = krate.caller_units(key).cloned();
+            let diagnostics = &results[*i].diagnostics;
+            if !diagnostics.iter().any(|d| d.finding.moot_if.is_some()) {
+                continue;
+            }
+            let scope = krate.caller_units(key);
             let reach = reaches.entry(scope).or_insert_with_key(|scope| {
                 let reached = match complete {
                     true => {

@@ -279,20 +279,7 @@ impl Manifest {
             .and_then(|p| p.get("workspace"))
             .and_then(|v| v.get_ref().as_str().map(str::to_string));
         let mut path_deps = Vec::new();
-        let mut dependency_tables: Vec<&DeTable<'_>> = Vec::new();
-        for key in ["dependencies", "dev-dependencies", "build-dependencies"] {
-            dependency_tables.extend(table(doc.get(key)));
-        }
-        if let Some(targets) = table(doc.get("target")) {
-            for (_, target) in targets.iter() {
-                if let Some(target) = target.get_ref().as_table() {
-                    for key in ["dependencies", "dev-dependencies", "build-dependencies"] {
-                        dependency_tables.extend(table(target.get(key)));
-                    }
-                }
-            }
-        }
-        for deps in dependency_tables {
+        for (_, deps) in dependency_tables(doc) {
             for (_, dep) in deps.iter() {
                 if let Some(path) = dep
                     .get_ref()
@@ -319,6 +306,42 @@ pub(crate) fn table<'a, 'b>(
     value: Option<&'a toml::Spanned<DeValue<'b>>>,
 ) -> Option<&'a DeTable<'b>> {
     value.and_then(|v| v.get_ref().as_table())
+}
+
+/// The kinds of a manifest's dependency tables.
+const DEPENDENCY_KINDS: [&str; 3] = ["dependencies", "build-dependencies", "dev-dependencies"];
+
+/// A manifest's dependency tables, each with its kind (`dependencies`,
+/// `build-dependencies` or `dev-dependencies`): the top-level ones, then
+/// those of `[target.'cfg(…)'.…]` sections.
+pub(crate) fn dependency_tables<'a, 'b>(
+    doc: &'a DeTable<'b>,
+) -> Vec<(&'static str, &'a DeTable<'b>)> {
+    let mut tables = Vec::new();
+    for kind in DEPENDENCY_KINDS {
+        tables.extend(table(doc.get(kind)).map(|t| (kind, t)));
+    }
+    if let Some(targets) = table(doc.get("target")) {
+        for (_, target) in targets.iter() {
+            if let Some(target) = target.get_ref().as_table() {
+                for kind in DEPENDENCY_KINDS {
+                    tables.extend(table(target.get(kind)).map(|t| (kind, t)));
+                }
+            }
+        }
+    }
+    tables
+}
+
+/// The package a dependency entry `key = value` names: its `package` key
+/// (`alias = { package = "real-name", … }`), else the key itself.
+pub(crate) fn dependency_package(key: &str, value: &toml::Spanned<DeValue<'_>>) -> String {
+    value
+        .get_ref()
+        .as_table()
+        .and_then(|t| t.get("package"))
+        .and_then(|p| p.get_ref().as_str())
+        .map_or_else(|| key.to_string(), str::to_string)
 }
 
 /// The strings of an array value (others are ignored: cargo reports them).

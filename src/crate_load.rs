@@ -87,6 +87,10 @@ pub struct LazyCrate {
     units: BTreeMap<PathBuf, BTreeSet<usize>>,
     /// The units that are libraries: other units may call their fns.
     library_units: BTreeSet<usize>,
+    /// Per library unit, the units that may call its fns: its package's
+    /// targets and those of the packages that depend on it, directly or
+    /// through others. A library missing here may be called from any unit.
+    library_callers: HashMap<usize, BTreeSet<usize>>,
     /// The names of the packages' libraries that no module is named: a
     /// path through one (`app::serve()`) is a path into the crate.
     libraries: BTreeSet<String>,
@@ -428,6 +432,7 @@ impl LazyCrate {
             indexed: HashMap::new(),
             units: BTreeMap::new(),
             library_units: BTreeSet::new(),
+            library_callers: HashMap::new(),
             libraries: BTreeSet::new(),
             library_paths: BTreeSet::new(),
             unnamed_roots: BTreeSet::new(),
@@ -437,7 +442,8 @@ impl LazyCrate {
             places: None,
         };
         if let Some((files, manifests)) = package_files(root) {
-            krate.read_trees(&files, &manifests, test_packages);
+            let renames = crate::crate_tree::workspace_renames(&root.join("Cargo.toml"));
+            krate.read_trees(&files, &manifests, test_packages, &renames);
         }
         krate
     }
@@ -482,7 +488,13 @@ impl LazyCrate {
 
     /// Reads the module trees of the packages of `manifests`, whose files
     /// are among `files` (or in directories the walk leaves out).
-    fn read_trees(&mut self, files: &[PathBuf], manifests: &[PathBuf], test_packages: &[String]) {
+    fn read_trees(
+        &mut self,
+        files: &[PathBuf],
+        manifests: &[PathBuf],
+        test_packages: &[String],
+        renames: &HashMap<String, String>,
+    ) {
         let max_nesting = self.max_nesting;
         let cache = &self.cache;
         // The texts are searched for names several times: kept up to a
@@ -531,6 +543,9 @@ impl LazyCrate {
         let mut names: Vec<(NamesBuilder, Option<String>)> = Vec::new();
         let mut module_paths: HashMap<PathBuf, ModulePlace> = HashMap::new();
         let mut packages = crate::packages::PackageNames::default();
+        // Per package read: its name, its first unit, its units' count, its
+        // library's unit and the packages it depends on.
+        let mut dependencies: Vec<PackageUnits> = Vec::new();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
@@ -611,8 +626,17 @@ impl LazyCrate {
                 // Test code only if it is test code everywhere it appears.
                 entry.1 &= file.test;
             }
+            dependencies.push(PackageUnits {
+                name: package.name.clone(),
+                units: self.unit_count..self.unit_count + package.targets.len(),
+                library: (package.targets.iter())
+                    .position(|t| t.kind == TargetKind::Lib)
+                    .map(|lib| self.unit_count + lib),
+                dependencies: std::mem::take(&mut package.dependencies),
+            });
             self.unit_count += package.targets.len();
         }
+        self.library_callers = library_callers(&dependencies, renames);
         // A library's files (reached by no other tree) name its root by the
         // library's name; calls through the other libraries' names are read
         // as calls of the crate root, as before. A module of the same name
@@ -719,16 +743,18 @@ impl LazyCrate {
     }
 
     /// The compilation units whose files' fns may call the fns of the file
-    /// at `path`: the units its trees reach it from, when none of them is a
-    /// library (a binary's fns are called only by the binary: a
-    /// workspace's other packages cannot call them); `None` (any file of
-    /// the crate) for a library's file or one no tree reaches.
-    pub fn caller_units(&self, path: &Path) -> Option<&BTreeSet<usize>> {
+    /// at `path`: the units its trees reach it from and, for a library's
+    /// file, the targets of its package and of the packages that depend on
+    /// it (a binary's fns are called only by the binary; a library's only
+    /// by what uses it). `None` (any file of the crate) for a file no tree
+    /// reaches or a library whose dependents are not known.
+    pub fn caller_units(&self, path: &Path) -> Option<BTreeSet<usize>> {
         let units = self.units.get(path)?;
-        match units.iter().any(|u| self.library_units.contains(u)) {
-            true => None,
-            false => Some(units),
+        let mut callers = units.clone();
+        for unit in units.iter().filter(|u| self.library_units.contains(u)) {
+            callers.extend(self.library_callers.get(unit)?);
         }
+        Some(callers)
     }
 
     /// Whether a tree of one of `units` reaches the file at `path`.
@@ -1495,7 +1521,109 @@ fn blocking_defs(summary: &CallSummary) -> Vec<Want> {
         .collect()
 }
 
+/// One package of a crate's trees, for [`library_callers`].
+struct PackageUnits {
+    name: String,
+    /// Its targets' units.
+    units: std::ops::Range<usize>,
+    /// Its library's unit, if it has a library.
+    library: Option<usize>,
+    /// The packages it depends on (see `Package::dependencies`).
+    dependencies: BTreeSet<String>,
+}
+
+/// Per library unit of `packages`, the units that may call its fns: its
+/// own package's and those of every package that depends on it, directly
+/// or through others. A dependency is matched by package name (`-` and `_`
+/// alike), through the workspace's `renames` when inherited; a name two
+/// packages share is a dependency on both.
+fn library_callers(
+    packages: &[PackageUnits],
+    renames: &HashMap<String, String>,
+) -> HashMap<usize, BTreeSet<usize>> {
+    let normal = |name: &str| name.replace('_', "-");
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, package) in packages.iter().enumerate() {
+        by_name.entry(normal(&package.name)).or_default().push(i);
+    }
+    // Package → the packages that depend on it directly.
+    let mut dependents: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); packages.len()];
+    for (j, package) in packages.iter().enumerate() {
+        for dependency in &package.dependencies {
+            let renamed = renames.get(dependency);
+            for name in std::iter::once(dependency).chain(renamed) {
+                for &i in by_name.get(&normal(name)).into_iter().flatten() {
+                    if i != j {
+                        dependents[i].insert(j);
+                    }
+                }
+            }
+        }
+    }
+    let mut callers = HashMap::new();
+    for (i, package) in packages.iter().enumerate() {
+        let Some(library) = package.library else {
+            continue;
+        };
+        let mut seen = BTreeSet::from([i]);
+        let mut todo = vec![i];
+        while let Some(k) = todo.pop() {
+            for &j in &dependents[k] {
+                if seen.insert(j) {
+                    todo.push(j);
+                }
+            }
+        }
+        let units = seen
+            .iter()
+            .flat_map(|&k| packages[k].units.clone())
+            .collect();
+        callers.insert(library, units);
+    }
+    callers
+}
+
 /// The last `::` segment of a fn key: its name.
 pub fn last_segment(key: &str) -> &str {
     key.rsplit("::").next().unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn package(
+        name: &str,
+        units: std::ops::Range<usize>,
+        lib: bool,
+        deps: &[&str],
+    ) -> PackageUnits {
+        PackageUnits {
+            name: name.to_string(),
+            library: lib.then_some(units.start),
+            units,
+            dependencies: deps.iter().map(|d| d.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_library_is_called_by_its_package_and_what_depends_on_it() {
+        // core ← store ← api (through store), tool ← nothing; report apart.
+        let packages = [
+            package("core", 0..1, true, &[]),
+            package("acme_store", 1..3, true, &["core"]),
+            package("api", 3..5, false, &["db"]),
+            package("report", 5..7, true, &["serde"]),
+            package("core", 7..8, true, &[]),
+        ];
+        let renames = HashMap::from([("db".to_string(), "acme-store".to_string())]);
+        let callers = library_callers(&packages, &renames);
+        let units = |lib: usize| callers[&lib].iter().copied().collect::<Vec<_>>();
+        // Two packages named `core`: a dependency on the name is on both.
+        assert_eq!(units(0), [0, 1, 2, 3, 4]);
+        assert_eq!(units(7), [1, 2, 3, 4, 7]);
+        assert_eq!(units(1), [1, 2, 3, 4]);
+        assert_eq!(units(5), [5, 6]);
+        assert!(!callers.contains_key(&3));
+    }
 }

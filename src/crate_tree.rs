@@ -32,7 +32,7 @@
 //! once per module when two `#[path]`s of one target name it (rustc then
 //! compiles it twice).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs::FileType;
 use std::path::{Component, Path, PathBuf};
@@ -100,6 +100,12 @@ pub struct Package {
     /// the build script; declared ones in manifest order before discovered
     /// ones, which are sorted by path.
     pub targets: Vec<Target>,
+    /// The packages its library, binaries and build script may use: its
+    /// normal and build dependencies (also per platform), by package name;
+    /// not dev-dependencies, which only tests, examples and benches use.
+    /// An entry inherited from the workspace (`foo.workspace = true`) is
+    /// listed by its key (see [`workspace_renames`]).
+    pub dependencies: BTreeSet<String>,
 }
 
 /// One module file of a target.
@@ -219,12 +225,40 @@ fn package_from_doc(dir: &Path, doc: &DeTable<'_>) -> Option<Package> {
             test: false,
         });
     }
+    let dependencies = (crate::cargo_workspace::dependency_tables(doc).into_iter())
+        .filter(|(kind, _)| *kind != "dev-dependencies")
+        .flat_map(|(_, table)| table.iter())
+        .map(|(key, value)| crate::cargo_workspace::dependency_package(key.get_ref(), value))
+        .collect();
     Some(Package {
         dir: dir.to_path_buf(),
         name,
         lib_name,
         targets,
+        dependencies,
     })
+}
+
+/// The renamed entries of the `[workspace.dependencies]` of the manifest at
+/// `path`: key → the package it names (`foo = { path = "…", package =
+/// "foo-core" }`), for members that inherit `foo.workspace = true`. Empty
+/// when the manifest cannot be read or has none.
+pub fn workspace_renames(path: &Path) -> HashMap<String, String> {
+    let read = |doc: &DeTable<'_>| {
+        let Some(deps) = table(doc.get("workspace")).and_then(|w| table(w.get("dependencies")))
+        else {
+            return HashMap::new();
+        };
+        (deps.iter())
+            .map(|(key, value)| {
+                let key = key.get_ref().to_string();
+                let package = crate::cargo_workspace::dependency_package(&key, value);
+                (key, package)
+            })
+            .filter(|(key, package)| key != package)
+            .collect()
+    };
+    with_manifest(path, read).unwrap_or_default()
 }
 
 fn str_value<'a>(t: &'a DeTable<'_>, key: &str) -> Option<&'a str> {

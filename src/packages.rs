@@ -293,35 +293,9 @@ fn dependencies_of_member(doc: &toml::de::DeTable<'_>) -> Dependencies {
         normal: BTreeSet::new(),
         dev: BTreeSet::new(),
     };
-    let mut tables: Vec<(&str, &toml::de::DeTable<'_>)> = Vec::new();
-    for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
-        if let Some(t) = doc.get(key).and_then(|t| t.get_ref().as_table()) {
-            tables.push((key, t));
-        }
-    }
-    if let Some(targets) = doc.get("target").and_then(|t| t.get_ref().as_table()) {
-        for (_, target) in targets.iter() {
-            for key in ["dependencies", "build-dependencies", "dev-dependencies"] {
-                if let Some(t) = target
-                    .get_ref()
-                    .as_table()
-                    .and_then(|t| t.get(key))
-                    .and_then(|t| t.get_ref().as_table())
-                {
-                    tables.push((key, t));
-                }
-            }
-        }
-    }
-    for (kind, table) in tables {
+    for (kind, table) in crate::cargo_workspace::dependency_tables(doc) {
         for (key, value) in table.iter() {
-            // `alias = { package = "real-name", … }` depends on `real-name`.
-            let name = value
-                .get_ref()
-                .as_table()
-                .and_then(|t| t.get("package"))
-                .and_then(|p| p.get_ref().as_str())
-                .map_or_else(|| key.get_ref().to_string(), str::to_string);
+            let name = crate::cargo_workspace::dependency_package(key.get_ref(), value);
             if kind == "dev-dependencies" {
                 deps.dev.insert(name);
             } else {

@@ -705,3 +705,34 @@ fn non_utf8_names() {
     assert_eq!(tree.files.len(), 3);
     assert_eq!(tree.files[1].path, dir.join("src/a.rs"));
 }
+
+#[test]
+fn dependencies_are_the_packages_the_targets_may_use() {
+    let fx = Fixture::new(
+        "[package]\nname = \"svc\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\
+         [dependencies]\ncore = { path = \"../core\" }\nstore = { package = \"acme-store\", path = \"../store\" }\n\
+         engine.workspace = true\n\
+         [build-dependencies]\ncodegen = { path = \"../codegen\" }\n\
+         [dev-dependencies]\nharness = { path = \"../harness\" }\n\
+         [target.'cfg(unix)'.dependencies]\nunix-io = { path = \"../unix-io\" }\n",
+    );
+    fx.write("src/lib.rs", "");
+    let package = fx.read();
+    let names: Vec<&str> = package.dependencies.iter().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        ["acme-store", "codegen", "core", "engine", "unix-io"]
+    );
+
+    fx.write(
+        "ws/Cargo.toml",
+        "[workspace]\nmembers = []\n[workspace.dependencies]\n\
+         engine = { path = \"core\", package = \"acme-core\" }\ntokio = \"1\"\n",
+    );
+    let renames = leaklint::crate_tree::workspace_renames(&fx.root().join("ws/Cargo.toml"));
+    assert_eq!(
+        renames,
+        HashMap::from([("engine".to_string(), "acme-core".to_string())])
+    );
+    assert!(leaklint::crate_tree::workspace_renames(&fx.root().join("missing.toml")).is_empty());
+}

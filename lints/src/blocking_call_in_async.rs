@@ -194,7 +194,8 @@ crate::declare_lint! {
     /// CLI's command handler, start-up code `main` awaits before serving)
     /// runs on the main thread too and is not reported: leaklint reads every
     /// Rust file of the workspace for its callers (of the binary, for a fn
-    /// of a binary: no other crate can call it), matching calls by name as
+    /// of a binary: no other crate can call it; of its package and those
+    /// that depend on it, for a fn of a library), matching calls by name as
     /// `spawn_without_cancel` describes (a same-named method called on a
     /// value of unknown type, a fn passed as a value or named in an
     /// unreadable macro, or a file that does not parse keeps the finding).

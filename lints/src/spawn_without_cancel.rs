@@ -150,7 +150,10 @@ crate::declare_lint! {
     ///   the workspace (or package) for the callers of that fn (for a fn of
     ///   a binary, only the files of that binary: no other crate can call
     ///   it, so a same-named method called in another binary of the
-    ///   workspace does not count). It matches
+    ///   workspace does not count; for a fn of a library, only the files of
+    ///   its package and of the packages that depend on it, directly or
+    ///   through others, as their `[dependencies]` and
+    ///   `[build-dependencies]` say). It matches
     ///   calls by name, resolving what it can (`module::f`, `Type::f`,
     ///   `self.f()`, a receiver made by `let x = Type::f(…)` or typed as a
     ///   parameter, a struct's field by the type the struct declares it
