@@ -1,4 +1,5 @@
 use crate::context::bindings::pat_ident;
+use crate::context::chains::{method_chain, path_ident};
 use crate::context::follow::FieldOf;
 use crate::context::paths::{
     self, REQWEST_CLIENT_BUILDERS as CLIENT_BUILDERS, REQWEST_CLIENT_NEW as CLIENT_NEW,
@@ -73,12 +74,19 @@ crate::declare_lint! {
     /// the function. Only the part inside the race is bounded: a body read
     /// after it is not, and in a fn that streams a body (`.bytes_stream()`,
     /// `.chunk()`) such a race excuses nothing. A request future bound with
-    /// `let req = ….send();` is judged where it is awaited. Aliases (`let c =
-    /// &client;`, `let c = client.clone();`) are followed. It is still
-    /// reported when any request lacks one, when the request builder is kept
-    /// in a variable and its timeout set later (`let req = client.get(url);
-    /// req.timeout(d).send()`), when it sends a request built elsewhere
-    /// (`client.execute(req)`), and when the client leaves the function:
+    /// `let req = ….send();` is judged where it is awaited. A request
+    /// builder bound to a local (`let mut req = client.post(url).json(&b);`)
+    /// counts when a chain on the local sets `.timeout(…)` (`req.timeout(d)
+    /// .send()`, or `req = req.timeout(d);`, even in a branch: `if let
+    /// Some(t) = timeout { req = req.timeout(t) }` is a deliberate choice)
+    /// and the local is only ever a method's receiver or reassigned from a
+    /// chain on itself; handed on (`send_with_retry(req)`) or replaced, it
+    /// counts as untimed. `client.execute(request)` counts when `request`
+    /// was built with its own timeout (`let request =
+    /// client.get(url).timeout(d).build()?;`). Aliases (`let c = &client;`,
+    /// `let c = client.clone();`) are followed. It is still reported when
+    /// any request lacks one, when it executes a request built elsewhere
+    /// (`client.execute(req)` of a parameter), and when the client leaves the function:
     /// returned, stored in a struct or collection, passed to a function
     /// (also as `&client`), or cloned, since code out of sight may then send
     /// requests without a timeout.
@@ -100,7 +108,8 @@ crate::declare_lint! {
     /// client }` with every other use a timed request) is left alone when
     /// the crate reads that field and every read that may be of it starts a
     /// request whose chain sets `.timeout(…)` (`self.client.get(url)
-    /// .timeout(d)`), wherever it is. A read through a value whose type is
+    /// .timeout(d)`, or a request bound to a local that gets one, as above),
+    /// wherever it is. A read through a value whose type is
     /// not known (`x.client` on a local a call returned; `self` and typed
     /// parameters are known) may be of any struct's field of that name and
     /// keeps the finding, as does a field nothing reads.
@@ -481,7 +490,7 @@ fn client_destination<'v>(
                     && REQUEST_METHODS.iter().any(|r| m.method == r) =>
             {
                 let below = ancestors_below(ancestors, e);
-                return if request_has_timeout(e, below)
+                return if request_timed(ctx, e, below)
                     || bounded_by_deadline(ctx, expr, ancestors, options)
                 {
                     Destination::TimedRequest
@@ -588,16 +597,19 @@ fn kept_in_timed_field(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
             _ => None,
         };
         match request {
-            Some(e) if request_has_timeout(e, ancestors_below(ancestors, e)) => timed += 1,
+            Some(e) if request_timed(ctx, e, ancestors_below(ancestors, e)) => timed += 1,
             _ => other += 1,
         }
     });
     timed > 0 && other == 0
 }
 
-/// Whether the request builder started by `start` (`client.get(url)`) sets
-/// `.timeout(…)` in the method chain built on it.
-fn request_has_timeout(start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
+/// Whether the request builder started by `start` (`client.get(url)`,
+/// whose ancestors are given) gets `.timeout(…)`: in the method chain built
+/// on it, or, when that chain is bound to a local (`let mut req =
+/// client.post(url).json(&body);`), on the local before it is sent (see
+/// [`FileContext::bound_request_timed`]).
+fn request_timed(ctx: &FileContext<'_>, start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
     let mut current = start;
     for node in ancestors.iter().rev() {
         match node {
@@ -608,10 +620,51 @@ fn request_has_timeout(start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
                 }
                 current = e;
             }
+            Node::Local(local) => {
+                let sent = matches!(current, syn::Expr::MethodCall(m) if m.method == "send");
+                let whole = local.init.as_ref().is_some_and(|init| {
+                    std::ptr::eq(&*init.expr, current) && init.diverge.is_none()
+                });
+                let (Some(ident), Some(body), true, false) = (
+                    pat_ident(&local.pat),
+                    enclosing_fn_body(ancestors),
+                    whole,
+                    sent,
+                ) else {
+                    return false;
+                };
+                return ctx
+                    .binding_of_pat(ident)
+                    .is_some_and(|id| ctx.bound_request_timed(id, body));
+            }
             _ => break,
         }
     }
     false
+}
+
+/// Whether `request` (the argument of `client.execute(…)`) is a request
+/// built with its own `.timeout(…)`: `client.get(url).timeout(d).build()?`,
+/// written there or bound to the local it names.
+fn built_request_timed(ctx: &FileContext<'_>, request: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
+    let built = match path_ident(request) {
+        Some(name) => match ctx.binding_site(name, ancestors) {
+            Some(site)
+                if site
+                    .local
+                    .init
+                    .as_ref()
+                    .is_some_and(|i| i.diverge.is_none()) =>
+            {
+                site.init
+            }
+            _ => return false,
+        },
+        None => request,
+    };
+    let chain = method_chain(built);
+    chain.calls.iter().any(|c| c.method == "build")
+        && chain.calls.iter().any(|c| c.method == "timeout")
 }
 
 /// Whether a request sent at `expr` is bounded by the race around it (a
@@ -689,7 +742,7 @@ fn classify_use<'v>(
             let below = &ancestors[..above - 1];
             let untimed = || Use::Untimed(ctx.span_of(e));
             if REQUEST_METHODS.iter().any(|r| m.method == r) {
-                if request_has_timeout(e, below)
+                if request_timed(ctx, e, below)
                     || bounded_by_deadline(ctx, mention, ancestors, options)
                 {
                     Use::Timed
@@ -704,6 +757,13 @@ fn classify_use<'v>(
                     _ => None,
                 }
                 .unwrap_or_else(|| Use::Escapes(ctx.span_of(e)))
+            } else if m.method == "execute"
+                && m.args.len() == 1
+                && built_request_timed(ctx, &m.args[0], ancestors)
+            {
+                // `client.execute(request)` of a request built here with its
+                // own timeout.
+                Use::Timed
             } else {
                 // `client.execute(request)`: a request built elsewhere.
                 untimed()

@@ -20,6 +20,7 @@
 use syn::visit::Visit;
 use syn::{Expr, Pat};
 
+use super::scopes::{MentionKind, UseSite};
 use super::{BindingId, FileContext, Node};
 
 /// A method chain `root.a(..).b(..)?.c(..)`.
@@ -134,6 +135,7 @@ impl<'a> FileContext<'a> {
                 bindings: &ids,
                 calls: Vec::new(),
                 unknown: false,
+                reassigned: 0,
             };
             finder.visit_block(body);
             if finder.unknown {
@@ -146,6 +148,31 @@ impl<'a> FileContext<'a> {
             calls,
             bindings,
         })
+    }
+
+    /// Whether the request builder bound whole to the local `id` (`let mut
+    /// req = client.post(url).json(&body);`) gets its own `.timeout(…)` in
+    /// `body` (the block that holds the binding): a method chain on the name
+    /// sets it (`req.timeout(d).send()`, or `req = req.timeout(d);`, also
+    /// under a condition), and the name is only ever the receiver of a
+    /// method or reassigned from a chain on itself (`req =
+    /// req.bearer_auth(t);`), never handed on, lent out or replaced.
+    pub fn bound_request_timed<'v>(&'v self, id: BindingId, body: &'v syn::Block) -> bool {
+        let mut finder = UsesOnNames {
+            ctx: self,
+            bindings: &[id],
+            calls: Vec::new(),
+            unknown: false,
+            reassigned: 0,
+        };
+        finder.visit_block(body);
+        let mentions = self.scopes.references(id);
+        let receivers = (mentions.iter())
+            .filter(|r| r.site == UseSite::Path && r.kind == MentionKind::MethodReceiver)
+            .count();
+        !finder.unknown
+            && finder.calls.iter().any(|c| c.method == "timeout")
+            && receivers + finder.reassigned == mentions.len()
     }
 }
 
@@ -167,6 +194,9 @@ struct UsesOnNames<'v, 'a, 'n> {
     bindings: &'n [BindingId],
     calls: Vec<&'v syn::ExprMethodCall>,
     unknown: bool,
+    /// How many times one of them is reassigned from a chain on one of
+    /// them (`builder = builder.timeout(d);`).
+    reassigned: usize,
 }
 
 impl UsesOnNames<'_, '_, '_> {
@@ -186,10 +216,11 @@ impl<'v> Visit<'v> for UsesOnNames<'v, '_, '_> {
                     self.calls.extend(chain.calls.iter().copied());
                 }
             }
-            Expr::Assign(a)
-                if self.is_name(&a.left) && !self.is_name(method_chain(&a.right).root) =>
-            {
-                self.unknown = true;
+            Expr::Assign(a) if self.is_name(&a.left) => {
+                match self.is_name(method_chain(&a.right).root) {
+                    true => self.reassigned += 1,
+                    false => self.unknown = true,
+                }
             }
             Expr::Reference(r) if r.mutability.is_some() && self.is_name(&r.expr) => {
                 // `configure(&mut cmd)`: whatever it does is out of sight.

@@ -519,7 +519,9 @@ pub struct FieldReadSets {
     /// Those whose every read starts a request with its own timeout: the
     /// field is the receiver of a request method
     /// ([`super::paths::REQWEST_REQUEST_METHODS`]) whose method chain sets
-    /// `.timeout(…)` (`self.client.get(url).timeout(d).send()`).
+    /// `.timeout(…)` (`self.client.get(url).timeout(d).send()`), or that
+    /// is bound to a local that gets one before it is sent (`let mut req =
+    /// self.client.get(url);`, then `req = req.timeout(d);`).
     pub only_timed_requests: BTreeSet<FieldOf>,
 }
 
@@ -548,6 +550,31 @@ fn timed_request_start(m: &syn::ExprMethodCall) -> Option<&syn::ExprField> {
             _ => return None,
         }
     }
+}
+
+/// The field a request bound to `local` (a statement of `block`) starts
+/// from, when the local gets its own timeout before it is sent (see
+/// [`FileContext::bound_request_timed`]): `let mut req =
+/// self.client.get(url);`, then `req.timeout(d).send()`.
+fn bound_timed_request_start<'v>(
+    ctx: &FileContext<'_>,
+    local: &'v syn::Local,
+    block: &'v syn::Block,
+) -> Option<&'v syn::ExprField> {
+    let init = local.init.as_ref().filter(|i| i.diverge.is_none())?;
+    let ident = super::bindings::pat_ident(&local.pat)?;
+    let chain = super::chains::method_chain(&init.expr);
+    let (syn::Expr::Field(field), Some(first)) = (chain.root, chain.calls.last()) else {
+        return None;
+    };
+    let starts = super::paths::REQWEST_REQUEST_METHODS
+        .iter()
+        .any(|r| first.method == r);
+    if !starts || chain.calls.iter().any(|c| c.method == "send") {
+        return None;
+    }
+    let id = ctx.binding_of_pat(ident)?;
+    ctx.bound_request_timed(id, block).then_some(field)
 }
 
 /// A struct field: of the struct `owner` when the code says which
@@ -851,6 +878,17 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
             return;
         }
         syn::visit::visit_stmt(self, s);
+    }
+
+    fn visit_block(&mut self, b: &'v syn::Block) {
+        for stmt in &b.stmts {
+            if let syn::Stmt::Local(local) = stmt {
+                if let Some(start) = bound_timed_request_start(self.ctx, local, b) {
+                    self.timed_starts.insert(std::ptr::from_ref(start));
+                }
+            }
+        }
+        syn::visit::visit_block(self, b);
     }
 
     fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
