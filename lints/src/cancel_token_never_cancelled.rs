@@ -399,10 +399,11 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
             if let Some(spawned) = self.task_bodies.get(&expr_key(e)) {
                 return Some(*spawned);
             }
-            if let Some(spawn) = self.ctx.spawn_call(e, &ancestors[..i], self.options) {
-                if std::ptr::eq(spawn.arg, child) {
-                    return Some(Spawned::by(syn::spanned::Spanned::span(spawn.expr)));
-                }
+            let spawn = self
+                .ctx
+                .spawn_of_argument(e, &ancestors[..i], child, self.options);
+            if let Some(spawn) = spawn {
+                return Some(Spawned::by(syn::spanned::Spanned::span(spawn.expr)));
             }
             child = e;
         }
@@ -459,6 +460,15 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
             };
             if let Some(spawn) = self.ctx.spawn_call(parent, &ancestors[..i], self.options) {
                 return std::ptr::eq(spawn.arg, current).then(|| how(in_block));
+            }
+            // `smol::spawn(run(token)).detach()`.
+            let options = self.options;
+            if (self
+                .ctx
+                .spawn_of_argument(parent, &ancestors[..i], current, options))
+            .is_some()
+            {
+                return Some(how(in_block));
             }
             let wraps = match parent {
                 Expr::Paren(_) => true,

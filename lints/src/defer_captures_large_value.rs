@@ -33,8 +33,9 @@ crate::declare_lint! {
     /// reaches the threshold; or when it holds a whole input: the result of
     /// `std::fs::read` / `read_to_string` or `tokio::fs::read` /
     /// `read_to_string` (through `?`, `.await`, `.unwrap()`, `.expect(…)`,
-    /// `.map_err(…)` and anyhow's or eyre's `.context(…)`), or a buffer passed as `&mut buf` to `.read_to_end(…)` /
-    /// `.read_to_string(…)`.
+    /// `.map_err(…)` and anyhow's or eyre's `.context(…)`, or kept by `let
+    /// Ok(bytes) = std::fs::read(p) else { … };`), or a buffer passed as
+    /// `&mut buf` to `.read_to_end(…)` / `.read_to_string(…)`.
     ///
     /// ### Why is this bad
     /// A guard runs at the end of the scope, and whatever its closure captures
@@ -210,7 +211,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let [.., Node::Block(_), Node::Stmt(_), Node::Local(local)] = ancestors else {
             return;
         };
-        let Some(ident) = pat_ident(&local.pat) else {
+        let Some(ident) = pat_ident(&local.pat).or_else(|| success_payload(&local.pat)) else {
             return;
         };
         let Some(binding) = ctx.binding_of_pat(ident) else {
@@ -731,6 +732,21 @@ fn vec_repeat(mac: &syn::Macro) -> Option<(Expr, Expr)> {
         Ok((elem, len))
     };
     parser.parse2(mac.tokens.clone()).ok()
+}
+
+/// The name a `let Ok(bytes) = … else { … };` (or `Some(…)`) binds the
+/// value it keeps to.
+fn success_payload(pat: &syn::Pat) -> Option<&syn::Ident> {
+    let syn::Pat::TupleStruct(t) = pat else {
+        return None;
+    };
+    let last = t.path.segments.last()?;
+    let [elem] = t.elems.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    matches!(last.ident.to_string().as_str(), "Ok" | "Some")
+        .then(|| pat_ident(elem))
+        .flatten()
 }
 
 /// The whole-input read a `let` is initialised by (`std::fs::read(p)?`,

@@ -83,3 +83,16 @@ pub fn start_with_local_watcher() {
     let watch_ctrl_c = |t: CancellationToken| async move { t.cancelled().await };
     tokio::spawn(watch_ctrl_c(token.clone()));
 }
+
+/// smol's task is detached by `.detach()`: the call is spawned.
+pub fn smol_detached(jobs: mpsc::Receiver<Job>) {
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
+    smol::spawn(consume(jobs, token.clone())).detach();
+}
+
+/// Kept, not detached: the caller holds the task (and may cancel it by
+/// dropping it), so the token reaches no detached task here.
+pub fn smol_kept(jobs: mpsc::Receiver<Job>) -> smol::Task<()> {
+    let token = CancellationToken::new();
+    smol::spawn(consume(jobs, token.clone()))
+}

@@ -108,6 +108,32 @@ pub enum Handle {
 }
 
 impl<'a> FileContext<'a> {
+    /// The spawn call that gives `child` (an argument of `parent`, whose
+    /// ancestors are given) its task: `parent` itself (`tokio::spawn(child)`),
+    /// or, for `smol::spawn(child)`, the `.detach()` around it.
+    pub fn spawn_of_argument<'v>(
+        &'v self,
+        parent: &'v Expr,
+        ancestors: &[Node<'v>],
+        child: &Expr,
+        options: &LintOptions,
+    ) -> Option<SpawnCall<'v>> {
+        let spawn = match self.spawn_call(parent, ancestors, options) {
+            Some(spawn) => spawn,
+            None => {
+                let (Node::Expr(outer), rest) = ancestors.split_last()? else {
+                    return None;
+                };
+                let spawn = self.spawn_call(outer, rest, options)?;
+                if !spawn.detached {
+                    return None;
+                }
+                spawn
+            }
+        };
+        std::ptr::eq(spawn.arg, child).then_some(spawn)
+    }
+
     /// The spawn call `expr` is, if it is one.
     pub fn spawn_call<'v>(
         &'v self,
