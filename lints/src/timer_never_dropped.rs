@@ -197,6 +197,12 @@ fn triggers() -> Triggers {
     // An interval a task hands to a fn of another file, whose loop polls it.
     let intervals: Vec<&str> = intervals.iter().map(String::as_str).collect();
     cases.extend(paths::and_each(&spawns, &intervals));
+    // A one-shot timer pinned before the loop of a fn that a task of
+    // another file runs (`let d = sleep(t); tokio::pin!(d); loop { select!
+    // { _ = &mut d => … } }`): a sleep is polled in place only pinned.
+    let sleeps = paths::spelled(&[&["tokio::time::sleep", "tokio::time::sleep_until"]]);
+    let pinned = paths::and_each(&sleeps, &["pin"]);
+    cases.extend(paths::and_each(&pinned, &["loop", "while"]));
     Triggers::new(paths::spelled(&[TIMER_CONSTRUCTORS]))
         .requiring(paths::crate_names(&[TIMER_CONSTRUCTORS]))
         .requiring(cases)
@@ -1435,11 +1441,13 @@ fn timers_pinned_by<'v>(
         }
     }
     for (name, id) in bindings_in_loop(ctx, loop_expr) {
+        // A mention that awaits or lends the timer (`_ = &mut deadline`)
+        // before a method call on it (`deadline.as_mut().reset(…)`).
         let Some(poll) = ctx
             .references(id)
             .iter()
-            .filter(|r| span_within(r.span, loop_span))
-            .find(|r| polls(r))
+            .filter(|r| span_within(r.span, loop_span) && polls(r))
+            .min_by_key(|r| r.kind == crate::context::scopes::MentionKind::MethodReceiver)
         else {
             continue;
         };
