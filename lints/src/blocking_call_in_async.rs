@@ -142,7 +142,7 @@ crate::declare_lint! {
     /// `async_channel`, …): a field typed `other_dep::Receiver` is taken for
     /// the crate's `Receiver` when the crate has one.
     /// A helper called several times by one fn is reported at its first
-    /// call there: one fix covers them all.
+    /// call there that is not main-thread code: one fix covers them all.
     ///
     /// Reading and writing files through a helper is not reported by
     /// default, by choice: only calls that can wait for a long or unbounded
@@ -420,6 +420,7 @@ const PASS_THROUGH: &[&str] = &[
     "get_mut",
     "take",
     "by_ref",
+    "unwrap_or_else",
 ];
 /// Constructors that wrap a value without changing what its methods do.
 const WRAPPERS: &[&str] = &[
@@ -478,11 +479,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     },
                     _ => None,
                 };
-                if !helpers_seen.insert((caller, callee)) {
-                    return;
-                }
+                // A call on the main thread is not one of them (`main`
+                // calls it, then a task it spawns does).
                 let thread = thread_of(ctx, ancestors, context.index);
-                if matches!(thread, Thread::Main) {
+                if matches!(thread, Thread::Main) || !helpers_seen.insert((caller, callee)) {
                     return;
                 }
                 let finding = Finding::new(
@@ -732,7 +732,7 @@ impl<'v> Rule<'v, '_> {
             }
             ("output" | "status" | "wait" | "wait_with_output", 0)
                 if self.made_by(&origin, COMMAND_NEW, None).is_some()
-                    || self.typed_as(&origin, PROCESS_TYPES) =>
+                    || self.written_as(&origin, PROCESS_TYPES) =>
             {
                 let owner = if matches!(method.as_str(), "output" | "status") {
                     "Command"
@@ -888,6 +888,13 @@ impl<'v> Rule<'v, '_> {
     /// references and the `WRAPPER_TYPES`), and only methods that hand on
     /// the same value were applied to it.
     fn typed_as(&self, origin: &Origin<'v>, types: &[&str]) -> bool {
+        origin.passes_through() && self.written_as(origin, types)
+    }
+
+    /// Whether the written type the receiver came from is one of `types`,
+    /// whatever methods were applied to it since (a `Command` typed so,
+    /// then configured and spawned: its `Child`).
+    fn written_as(&self, origin: &Origin<'v>, types: &[&str]) -> bool {
         let Origin::Typed {
             types: written,
             part,
@@ -896,8 +903,7 @@ impl<'v> Rule<'v, '_> {
         else {
             return false;
         };
-        origin.passes_through()
-            && !written.is_empty()
+        !written.is_empty()
             && written.iter().all(|ty| {
                 let ty = match part {
                     Some(i) => match tuple_part(ty, *i) {
@@ -982,6 +988,11 @@ impl<'v> Rule<'v, '_> {
             Expr::Tuple(t) => {
                 let elem = t.elems.iter().nth(part?)?;
                 self.origin_of(elem, ancestors, None, methods, depth + 1)
+            }
+            // `match File::create(p) { Ok(f) => f, Err(_) => return }`.
+            Expr::Match(m) => {
+                let unwrapped = crate::context::scopes::unwrapping_match(m)?;
+                self.origin_of(unwrapped, ancestors, part, methods, depth + 1)
             }
             Expr::Field(f) => match &f.member {
                 syn::Member::Unnamed(i) if part.is_none() => self.origin_of(

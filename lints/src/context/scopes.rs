@@ -934,6 +934,74 @@ impl<'a> FileContext<'a> {
     }
 }
 
+/// What a `match` that unwraps its scrutinee yields: `match
+/// File::create(p) { Ok(f) => f, Err(e) => return Err(e) }` is the
+/// scrutinee's payload, when one arm binds it whole (`Ok(x)`, `Some(x)`)
+/// and yields that name, and every other arm diverges (`return`, `break`,
+/// `continue`, `panic!`, `unreachable!`, `todo!`, `bail!`,
+/// `std::process::exit(…)`, or a block ending in one). `None` otherwise.
+pub fn unwrapping_match(m: &syn::ExprMatch) -> Option<&Expr> {
+    let mut yields = 0;
+    for arm in &m.arms {
+        let payload = match &arm.pat {
+            Pat::TupleStruct(t) if t.elems.len() == 1 => {
+                let wraps =
+                    (t.path.segments.last()).is_some_and(|s| s.ident == "Ok" || s.ident == "Some");
+                match &t.elems[0] {
+                    Pat::Ident(p) if wraps && p.subpat.is_none() => Some(&p.ident),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let body = strip_block(&arm.body);
+        let yields_payload = matches!((payload, body), (Some(name), Expr::Path(p)) if arm.guard.is_none() && p.path.is_ident(name));
+        if yields_payload {
+            yields += 1;
+        } else if !diverges(body) {
+            return None;
+        }
+    }
+    (yields == 1).then_some(&*m.expr)
+}
+
+/// A block `{ e }` of one expression seen as `e`.
+fn strip_block(e: &Expr) -> &Expr {
+    match e {
+        Expr::Block(b) if b.label.is_none() => match b.block.stmts.as_slice() {
+            [syn::Stmt::Expr(inner, None)] => strip_block(inner),
+            _ => e,
+        },
+        Expr::Paren(p) => strip_block(&p.expr),
+        _ => e,
+    }
+}
+
+/// Whether evaluating `e` never yields a value: it returns, breaks,
+/// continues, panics or exits (also as the last statement of a block).
+fn diverges(e: &Expr) -> bool {
+    let diverging_macro = |mac: &syn::Macro| {
+        (mac.path.segments.last()).is_some_and(|s| {
+            matches!(
+                s.ident.to_string().as_str(),
+                "panic" | "unreachable" | "todo" | "unimplemented" | "bail"
+            )
+        })
+    };
+    match e {
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => true,
+        Expr::Macro(m) => diverging_macro(&m.mac),
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident == "exit")),
+        Expr::Block(b) if b.label.is_none() => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(last, _)) => diverges(last),
+            Some(syn::Stmt::Macro(m)) => diverging_macro(&m.mac),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// The value of the `let pat = value` in a condition (alone, or in a `&&`
 /// chain) whose pattern `binds` accepts.
 fn let_in_condition<'v>(cond: &'v Expr, binds: &dyn Fn(&Pat) -> bool) -> Option<&'v Expr> {
