@@ -19,7 +19,8 @@ crate::declare_lint! {
     /// typed `let` or field of `self` declared `TaskTracker`, through `&`,
     /// `Arc`, `Rc`, `Box`), `async_std::task::{spawn, spawn_local}`,
     /// `actix_rt::spawn` (also as `actix_web::rt::spawn`),
-    /// `smol::spawn(…).detach()`, `std::thread::spawn`,
+    /// `smol::spawn(…).detach()` (also `let task = smol::spawn(…);` then
+    /// `task.detach();`), `std::thread::spawn`,
     /// `std::thread::Builder::spawn`, and the paths in the `spawn_functions`
     /// option, resolved through the file's `use` items. `.spawn(…)` also
     /// counts on the result of a fn of the same file declared to return a
@@ -35,7 +36,10 @@ crate::declare_lint! {
     /// the future a fn hands to `block_on` of a runtime that fn builds
     /// (`let rt = Builder::new_multi_thread().build()?; rt.block_on(async {
     /// tokio::spawn(…); … })`): it runs on that runtime, which cancels it
-    /// when it is dropped.
+    /// when it is dropped. Nor is a task spawned on a runtime the fn makes
+    /// and then returns or stores: its owner drops the runtime, and its
+    /// tasks with it; one the fn leaks (`std::mem::forget(rt)`,
+    /// `Box::leak(Box::new(rt))`) is never dropped, so its tasks are judged.
     ///
     /// Tasks and threads that run for the life of the process are left
     /// alone: one started in the body of `main` (a sync fn named `main`

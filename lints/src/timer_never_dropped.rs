@@ -209,12 +209,7 @@ fn triggers() -> Triggers {
 }
 
 /// Calls that leak their argument (case 1), with how a note names them.
-const LEAKS: &[(&str, &str)] = &[
-    ("std::mem::forget", "`mem::forget`"),
-    ("std::boxed::Box::leak", "`Box::leak`"),
-    ("std::mem::ManuallyDrop::new", "`ManuallyDrop::new`"),
-    ("std::boxed::Box::into_raw", "`Box::into_raw`"),
-];
+use crate::context::paths::LEAKING_CALLS as LEAKS;
 
 /// Calls whose result owns their only argument.
 const OWNING_WRAPPERS: &[&str] = &[

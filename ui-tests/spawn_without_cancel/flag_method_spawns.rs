@@ -64,3 +64,22 @@ pub fn other_runtimes() {
     })
     .detach();
 }
+
+pub fn refresh_detached_later() {
+    let task = smol::spawn(async { //~ spawn_without_cancel
+        loop {
+            refresh_tokens().await;
+        }
+    });
+    task.detach();
+}
+
+// Not flagged: the task is kept, and dropping it cancels it.
+pub fn refresh_kept() -> smol::Task<()> {
+    let task = smol::spawn(async {
+        loop {
+            refresh_tokens().await;
+        }
+    });
+    task
+}

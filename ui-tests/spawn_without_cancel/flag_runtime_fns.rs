@@ -81,3 +81,27 @@ pub fn start_tracked(tracker: &TaskTracker, feed: Feed) {
     });
     tracker.close();
 }
+
+pub fn start_leaked_runtime(cache: Cache) {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.spawn(async move { //~ spawn_without_cancel
+        loop {
+            cache.evict_expired().await;
+            tokio::time::sleep(Duration::from_secs(5)).await;
+        }
+    });
+    // Never dropped: its tasks run for the rest of the process.
+    std::mem::forget(rt);
+}
+
+// Not flagged: the runtime is returned, and its owner drops it with its tasks.
+pub fn start_owned_runtime(cache: Cache) -> tokio::runtime::Runtime {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.spawn(async move {
+        loop {
+            cache.evict_expired().await;
+            tokio::time::sleep(Duration::from_secs(5)).await;
+        }
+    });
+    rt
+}

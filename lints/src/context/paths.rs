@@ -161,6 +161,15 @@ pub const INTERVAL_STREAM: &[&str] = &["tokio_stream::wrappers::IntervalStream::
 /// Intervals whose first tick completes at once.
 pub const TOKIO_INTERVALS: &[&str] = &["tokio::time::interval", "tokio::time::interval_at"];
 
+/// Calls that leak their argument (it is never dropped), with how a note
+/// names them.
+pub const LEAKING_CALLS: &[(&str, &str)] = &[
+    ("std::mem::forget", "`mem::forget`"),
+    ("std::boxed::Box::leak", "`Box::leak`"),
+    ("std::mem::ManuallyDrop::new", "`ManuallyDrop::new`"),
+    ("std::boxed::Box::into_raw", "`Box::into_raw`"),
+];
+
 // ---------------------------------------------------------------------------
 // Channels
 

@@ -12,7 +12,7 @@ use syn::{Expr, Stmt};
 use super::bindings::{pat_ident, MentionKind};
 use super::paths::{
     BLOCKING_SPAWNS, CANCELLING_FUTURE_METHODS, CANCELLING_TOKEN_METHODS, HANDLE_CONSTRUCTORS,
-    RUNTIME_CONSTRUCTORS, SMOL_SPAWNS, TASK_SPAWNS, THREAD_BUILDERS, THREAD_SPAWNS,
+    LEAKING_CALLS, RUNTIME_CONSTRUCTORS, SMOL_SPAWNS, TASK_SPAWNS, THREAD_BUILDERS, THREAD_SPAWNS,
     TRACKER_CONSTRUCTORS, TRANSPARENT_FUTURE_CALLS, TRANSPARENT_FUTURE_METHODS,
 };
 use super::{imports, scope, FileContext, Node};
@@ -134,6 +134,27 @@ impl<'a> FileContext<'a> {
         std::ptr::eq(spawn.arg, child).then_some(spawn)
     }
 
+    /// Whether the task `expr` makes is bound whole to a local (`let task =
+    /// smol::spawn(fut);`, whose ancestors are given) that is detached
+    /// later (`task.detach();`).
+    fn detached_later(&self, expr: &Expr, ancestors: &[Node<'_>]) -> bool {
+        let Some(Node::Local(local)) = ancestors.last() else {
+            return false;
+        };
+        let whole = (local.init.as_ref())
+            .is_some_and(|i| std::ptr::eq(&*i.expr, expr) && i.diverge.is_none());
+        let Some(id) = pat_ident(&local.pat)
+            .filter(|_| whole)
+            .and_then(|i| self.binding_of_pat(i))
+        else {
+            return false;
+        };
+        (self.references(id).iter()).any(|r| {
+            r.kind == MentionKind::MethodReceiver
+                && r.method.as_ref().is_some_and(|m| m == "detach")
+        })
+    }
+
     /// The spawn call `expr` is, if it is one.
     pub fn spawn_call<'v>(
         &'v self,
@@ -148,6 +169,16 @@ impl<'a> FileContext<'a> {
                 };
                 if p.qself.is_some() || call.args.len() != 1 {
                     return None;
+                }
+                // `let task = smol::spawn(fut);`, then `task.detach();`.
+                if self.callee_is(&call.func, SMOL_SPAWNS) && self.detached_later(expr, ancestors) {
+                    return Some(SpawnCall {
+                        expr,
+                        kind: SpawnKind::Task,
+                        arg: &call.args[0],
+                        detached: true,
+                        runtime: None,
+                    });
                 }
                 let named = (TASK_SPAWNS
                     .iter()
@@ -881,7 +912,9 @@ impl<'a> FileContext<'a> {
     /// Whether the runtime bound to `runtime` is returned or stored after
     /// the statement whose ancestors are given: moved anywhere other than as
     /// a method receiver (returned, put in a struct, passed, dropped), so its
-    /// tasks are cancelled when its owner drops it.
+    /// tasks are cancelled when its owner drops it. A runtime leaked
+    /// (`std::mem::forget(rt)`, `Box::leak(Box::new(rt))`) is never dropped:
+    /// that mention owns nothing.
     pub fn runtime_is_owned<'v>(&'v self, runtime: &syn::Ident, ancestors: &[Node<'v>]) -> bool {
         let Some(id) = self.binding_of_use(runtime) else {
             return true;
@@ -889,7 +922,26 @@ impl<'a> FileContext<'a> {
         let Some(after) = self.references_after(id, ancestors) else {
             return true;
         };
-        after.iter().any(|m| m.kind != MentionKind::MethodReceiver)
+        let mut leaked = Vec::new();
+        let leaks: Vec<&str> = LEAKING_CALLS.iter().map(|(path, _)| *path).collect();
+        if let Some(body) = super::threads::enclosing_fn_body(ancestors) {
+            self.any_expr(body, |e| {
+                if let Expr::Call(call) = e {
+                    if call.args.len() == 1 && self.callee_is(&call.func, &leaks) {
+                        // `Box::leak(Box::new(rt))`: the runtime boxed in place.
+                        let arg = match &call.args[0] {
+                            Expr::Call(boxed) if boxed.args.len() == 1 => &boxed.args[0],
+                            arg => arg,
+                        };
+                        leaked.extend(super::chains::path_ident(arg).map(|n| n.span().start()));
+                    }
+                }
+                false
+            });
+        }
+        after
+            .iter()
+            .any(|m| m.kind != MentionKind::MethodReceiver && !leaked.contains(&m.span.start()))
     }
 }
 
