@@ -333,6 +333,17 @@ pub(crate) fn dependency_tables<'a, 'b>(
     tables
 }
 
+/// The packages a manifest depends on, by package name (see
+/// [`dependency_package`]): its dev-dependencies when `dev`, else its
+/// normal and build dependencies; per platform too.
+pub(crate) fn dependency_names(doc: &DeTable<'_>, dev: bool) -> BTreeSet<String> {
+    (dependency_tables(doc).into_iter())
+        .filter(|(kind, _)| (*kind == "dev-dependencies") == dev)
+        .flat_map(|(_, table)| table.iter())
+        .map(|(key, value)| dependency_package(key.get_ref(), value))
+        .collect()
+}
+
 /// The package a dependency entry `key = value` names: its `package` key
 /// (`alias = { package = "real-name", … }`), else the key itself.
 pub(crate) fn dependency_package(key: &str, value: &toml::Spanned<DeValue<'_>>) -> String {

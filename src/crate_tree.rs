@@ -225,11 +225,7 @@ fn package_from_doc(dir: &Path, doc: &DeTable<'_>) -> Option<Package> {
             test: false,
         });
     }
-    let dependencies = (crate::cargo_workspace::dependency_tables(doc).into_iter())
-        .filter(|(kind, _)| *kind != "dev-dependencies")
-        .flat_map(|(_, table)| table.iter())
-        .map(|(key, value)| crate::cargo_workspace::dependency_package(key.get_ref(), value))
-        .collect();
+    let dependencies = crate::cargo_workspace::dependency_names(doc, false);
     Some(Package {
         dir: dir.to_path_buf(),
         name,

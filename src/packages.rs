@@ -283,27 +283,16 @@ struct Dependencies {
 /// The package name of a member's manifest `doc`, and the packages it
 /// depends on.
 fn dependencies_of_member(doc: &toml::de::DeTable<'_>) -> Dependencies {
-    let mut deps = Dependencies {
+    Dependencies {
         name: doc
             .get("package")
             .and_then(|p| p.get_ref().as_table())
             .and_then(|p| p.get("name"))
             .and_then(|n| n.get_ref().as_str())
             .map(str::to_string),
-        normal: BTreeSet::new(),
-        dev: BTreeSet::new(),
-    };
-    for (kind, table) in crate::cargo_workspace::dependency_tables(doc) {
-        for (key, value) in table.iter() {
-            let name = crate::cargo_workspace::dependency_package(key.get_ref(), value);
-            if kind == "dev-dependencies" {
-                deps.dev.insert(name);
-            } else {
-                deps.normal.insert(name);
-            }
-        }
+        normal: crate::cargo_workspace::dependency_names(doc, false),
+        dev: crate::cargo_workspace::dependency_names(doc, true),
     }
-    deps
 }
 
 /// The `package.name` of the manifest at `path`, if it is readable and has one.
