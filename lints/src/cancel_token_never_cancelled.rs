@@ -458,10 +458,8 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                 Node::Block(b) if b.stmts.len() == 1 => continue,
                 _ => return None,
             };
-            if let Some(spawn) = self.ctx.spawn_call(parent, &ancestors[..i], self.options) {
-                return std::ptr::eq(spawn.arg, current).then(|| how(in_block));
-            }
-            // `smol::spawn(run(token)).detach()`.
+            // `spawn(run(token))`, `smol::spawn(run(token)).detach()`. (A
+            // spawn call given something else is no wrapper below.)
             let options = self.options;
             if (self
                 .ctx

@@ -6,7 +6,7 @@ use syn::parse::{ParseStream, Parser};
 use syn::visit::Visit;
 use syn::{Expr, Lit, Pat, Token, Type};
 
-use crate::context::bindings::pat_ident;
+use crate::context::bindings::{pat_ident, success_payload};
 use crate::context::scopes::span_within;
 use crate::context::{expr_key, ExprKey, Node, TokenPos};
 use crate::macros::MacroBody;
@@ -732,21 +732,6 @@ fn vec_repeat(mac: &syn::Macro) -> Option<(Expr, Expr)> {
         Ok((elem, len))
     };
     parser.parse2(mac.tokens.clone()).ok()
-}
-
-/// The name a `let Ok(bytes) = … else { … };` (or `Some(…)`) binds the
-/// value it keeps to.
-fn success_payload(pat: &syn::Pat) -> Option<&syn::Ident> {
-    let syn::Pat::TupleStruct(t) = pat else {
-        return None;
-    };
-    let last = t.path.segments.last()?;
-    let [elem] = t.elems.iter().collect::<Vec<_>>()[..] else {
-        return None;
-    };
-    matches!(last.ident.to_string().as_str(), "Ok" | "Some")
-        .then(|| pat_ident(elem))
-        .flatten()
 }
 
 /// The whole-input read a `let` is initialised by (`std::fs::read(p)?`,

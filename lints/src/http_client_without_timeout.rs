@@ -608,7 +608,7 @@ fn kept_in_timed_field(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
 /// whose ancestors are given) gets `.timeout(…)`: in the method chain built
 /// on it, or, when that chain is bound to a local (`let mut req =
 /// client.post(url).json(&body);`), on the local before it is sent (see
-/// [`FileContext::bound_request_timed`]).
+/// [`FileContext::local_request_timed`]).
 fn request_timed(ctx: &FileContext<'_>, start: &syn::Expr, ancestors: &[Node<'_>]) -> bool {
     let mut current = start;
     for node in ancestors.iter().rev() {
@@ -621,21 +621,10 @@ fn request_timed(ctx: &FileContext<'_>, start: &syn::Expr, ancestors: &[Node<'_>
                 current = e;
             }
             Node::Local(local) => {
-                let sent = matches!(current, syn::Expr::MethodCall(m) if m.method == "send");
-                let whole = local.init.as_ref().is_some_and(|init| {
-                    std::ptr::eq(&*init.expr, current) && init.diverge.is_none()
-                });
-                let (Some(ident), Some(body), true, false) = (
-                    pat_ident(&local.pat),
-                    enclosing_fn_body(ancestors),
-                    whole,
-                    sent,
-                ) else {
-                    return false;
-                };
-                return ctx
-                    .binding_of_pat(ident)
-                    .is_some_and(|id| ctx.bound_request_timed(id, body));
+                let whole = (local.init.as_ref()).is_some_and(|i| std::ptr::eq(&*i.expr, current));
+                return whole
+                    && enclosing_fn_body(ancestors)
+                        .is_some_and(|body| ctx.local_request_timed(local, body));
             }
             _ => break,
         }

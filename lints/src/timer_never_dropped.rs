@@ -1,6 +1,8 @@
 use std::collections::{BTreeSet, HashMap};
 
-use crate::context::paths::{self, INTERVAL_STREAM, TIMER_CONSTRUCTORS, TOKIO_INTERVALS};
+use crate::context::paths::{
+    self, INTERVAL_STREAM, LEAKING_CALLS, TIMER_CONSTRUCTORS, TOKIO_INTERVALS,
+};
 use crate::Triggers;
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -184,7 +186,7 @@ crate::declare_lint! {
 /// cases: a leak, a static or lazy initialiser, a spawned endless loop, an
 /// interval built in an endless loop.
 fn triggers() -> Triggers {
-    let leaks: Vec<&str> = LEAKS.iter().map(|(path, _)| *path).collect();
+    let leaks: Vec<&str> = LEAKING_CALLS.iter().map(|(path, _)| *path).collect();
     let mut cases = paths::spelled(&[&leaks, LAZY_CONSTRUCTORS]);
     cases.push("static".to_string());
     cases.extend(paths::macro_calls(&["lazy_static", "thread_local"]));
@@ -207,9 +209,6 @@ fn triggers() -> Triggers {
         .requiring(paths::crate_names(&[TIMER_CONSTRUCTORS]))
         .requiring(cases)
 }
-
-/// Calls that leak their argument (case 1), with how a note names them.
-use crate::context::paths::LEAKING_CALLS as LEAKS;
 
 /// Calls whose result owns their only argument.
 const OWNING_WRAPPERS: &[&str] = &[
@@ -617,7 +616,7 @@ fn leaked_timers<'v>(
     if call.args.len() != 1 {
         return;
     }
-    let Some((_, how)) = LEAKS
+    let Some((_, how)) = LEAKING_CALLS
         .iter()
         .find(|(path, _)| ctx.callee_is(&call.func, &[path]))
     else {
@@ -1442,7 +1441,7 @@ fn timers_pinned_by<'v>(
             .references(id)
             .iter()
             .filter(|r| span_within(r.span, loop_span) && polls(r))
-            .min_by_key(|r| r.kind == crate::context::scopes::MentionKind::MethodReceiver)
+            .min_by_key(|r| r.kind == MentionKind::MethodReceiver)
         else {
             continue;
         };

@@ -49,6 +49,20 @@ pub fn pat_ident(pat: &Pat) -> Option<&syn::Ident> {
     }
 }
 
+/// The name a pattern binds the whole success payload to: `x` in `Ok(x)`
+/// or `Some(mut x)` (what `let Ok(x) = … else { … }`, `if let Some(x) =
+/// …` or a match arm keeps).
+pub fn success_payload(pat: &Pat) -> Option<&syn::Ident> {
+    let Pat::TupleStruct(t) = pat else {
+        return None;
+    };
+    let wraps = (t.path.segments.last()).is_some_and(|s| s.ident == "Ok" || s.ident == "Some");
+    match t.elems.iter().collect::<Vec<_>>()[..] {
+        [elem] if wraps => pat_ident(elem),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

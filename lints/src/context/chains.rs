@@ -157,7 +157,7 @@ impl<'a> FileContext<'a> {
     /// under a condition), and the name is only ever the receiver of a
     /// method or reassigned from a chain on itself (`req =
     /// req.bearer_auth(t);`), never handed on, lent out or replaced.
-    pub fn bound_request_timed<'v>(&'v self, id: BindingId, body: &'v syn::Block) -> bool {
+    fn bound_request_timed<'v>(&'v self, id: BindingId, body: &'v syn::Block) -> bool {
         let mut finder = UsesOnNames {
             ctx: self,
             bindings: &[id],
@@ -173,6 +173,22 @@ impl<'a> FileContext<'a> {
         !finder.unknown
             && finder.calls.iter().any(|c| c.method == "timeout")
             && receivers + finder.reassigned == mentions.len()
+    }
+
+    /// Whether `local` (`let mut req = client.post(url).json(&body);`, in
+    /// `body`) binds a request builder, not the future of a sent request,
+    /// to a name that gets its own `.timeout(…)` (see
+    /// [`FileContext::bound_request_timed`]).
+    pub fn local_request_timed<'v>(&'v self, local: &'v syn::Local, body: &'v syn::Block) -> bool {
+        let Some(init) = local.init.as_ref().filter(|i| i.diverge.is_none()) else {
+            return false;
+        };
+        let sent = method_chain(&init.expr)
+            .calls
+            .iter()
+            .any(|c| c.method == "send");
+        let id = super::bindings::pat_ident(&local.pat).and_then(|i| self.binding_of_pat(i));
+        !sent && id.is_some_and(|id| self.bound_request_timed(id, body))
     }
 }
 

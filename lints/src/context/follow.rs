@@ -554,27 +554,19 @@ fn timed_request_start(m: &syn::ExprMethodCall) -> Option<&syn::ExprField> {
 
 /// The field a request bound to `local` (a statement of `block`) starts
 /// from, when the local gets its own timeout before it is sent (see
-/// [`FileContext::bound_request_timed`]): `let mut req =
+/// [`FileContext::local_request_timed`]): `let mut req =
 /// self.client.get(url);`, then `req.timeout(d).send()`.
 fn bound_timed_request_start<'v>(
     ctx: &FileContext<'_>,
     local: &'v syn::Local,
     block: &'v syn::Block,
 ) -> Option<&'v syn::ExprField> {
-    let init = local.init.as_ref().filter(|i| i.diverge.is_none())?;
-    let ident = super::bindings::pat_ident(&local.pat)?;
-    let chain = super::chains::method_chain(&init.expr);
+    let chain = super::chains::method_chain(&local.init.as_ref()?.expr);
     let (syn::Expr::Field(field), Some(first)) = (chain.root, chain.calls.last()) else {
         return None;
     };
-    let starts = super::paths::REQWEST_REQUEST_METHODS
-        .iter()
-        .any(|r| first.method == r);
-    if !starts || chain.calls.iter().any(|c| c.method == "send") {
-        return None;
-    }
-    let id = ctx.binding_of_pat(ident)?;
-    ctx.bound_request_timed(id, block).then_some(field)
+    let starts = (super::paths::REQWEST_REQUEST_METHODS.iter()).any(|r| first.method == r);
+    (starts && ctx.local_request_timed(local, block)).then_some(field)
 }
 
 /// A struct field: of the struct `owner` when the code says which

@@ -894,18 +894,9 @@ impl<'a> FileContext<'a> {
     ) -> Option<&'v Expr> {
         let id = self.binding_of_use(ident)?;
         // `Ok(x)`, `Some(mut x)`: the payload is the binding, whole.
-        let binds_payload = |pat: &Pat| match pat {
-            Pat::TupleStruct(t) if t.elems.len() == 1 => {
-                let is_wrapper = t
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident == "Ok" || s.ident == "Some");
-                is_wrapper
-                    && matches!(&t.elems[0], Pat::Ident(p) if p.subpat.is_none()
-                        && self.binding_of_pat(&p.ident) == Some(id))
-            }
-            _ => false,
+        let binds_payload = |pat: &Pat| {
+            super::bindings::success_payload(pat)
+                .is_some_and(|p| self.binding_of_pat(p) == Some(id))
         };
         if let Some(at) = self.let_of(id, ancestors) {
             return match &at.local.init {
@@ -943,17 +934,7 @@ impl<'a> FileContext<'a> {
 pub fn unwrapping_match(m: &syn::ExprMatch) -> Option<&Expr> {
     let mut yields = 0;
     for arm in &m.arms {
-        let payload = match &arm.pat {
-            Pat::TupleStruct(t) if t.elems.len() == 1 => {
-                let wraps =
-                    (t.path.segments.last()).is_some_and(|s| s.ident == "Ok" || s.ident == "Some");
-                match &t.elems[0] {
-                    Pat::Ident(p) if wraps && p.subpat.is_none() => Some(&p.ident),
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
+        let payload = super::bindings::success_payload(&arm.pat);
         let body = strip_block(&arm.body);
         let yields_payload = matches!((payload, body), (Some(name), Expr::Path(p)) if arm.guard.is_none() && p.path.is_ident(name));
         if yields_payload {
