@@ -228,8 +228,11 @@ crate::declare_lint! {
     ///   only asks `is_finished()`, a chain through `as_ref`, `iter`,
     ///   `values`, `keys` or `filter` to such a question:
     ///   `.as_ref().is_some_and(|t| !t.is_finished())`,
-    ///   `.iter().filter(…).count()`, …, and a map's keys, which are not
-    ///   its handles: `self.subs.keys().cloned().collect()`), or to take
+    ///   `.iter().filter(…).count()`, …, a `match` or `if let` on a
+    ///   borrow of the field whose bindings are only asked about: `match
+    ///   &self.task { Some(t) => !t.is_finished(), None => false }`, and
+    ///   a map's keys, which are not its handles:
+    ///   `self.subs.keys().cloned().collect()`), or to take
     ///   handles out and drop them at once (`self.task.take();`, `let _ =
     ///   self.tasks.remove(&id);`, `drop(self.tasks.pop())`,
     ///   `self.tasks.clear();`, which detach the tasks as well): then

@@ -117,3 +117,57 @@ impl Stopper {
         all.for_each(|t| t.abort());
     }
 }
+
+// A `match` or `if let` on a borrow of the field whose bindings are only
+// asked about stops nothing either.
+pub struct Syncer {
+    task: Option<JoinHandle<()>>,
+    other: Option<JoinHandle<()>>,
+}
+
+impl Syncer {
+    pub fn start(&mut self) {
+        self.task = Some(tokio::spawn(beat())); //~ spawn_without_cancel
+        self.other = Some(tokio::spawn(beat())); //~ spawn_without_cancel
+    }
+
+    pub fn is_running(&self) -> bool {
+        match &self.task {
+            Some(t) => !t.is_finished(),
+            None => false,
+        }
+    }
+
+    pub fn log_id(&self) {
+        if let Some(t) = self.other.as_ref() {
+            tracing::info!(finished = t.is_finished(), "sync task");
+        }
+    }
+}
+
+// Near miss: the arm aborts what it borrows, or hands it on.
+pub struct Halter {
+    task: Option<JoinHandle<()>>,
+    other: Option<JoinHandle<()>>,
+}
+
+impl Halter {
+    pub fn start(&mut self) {
+        self.task = Some(tokio::spawn(beat()));
+        self.other = Some(tokio::spawn(beat()));
+    }
+
+    pub fn halt(&self) {
+        match &self.task {
+            Some(t) if !t.is_finished() => t.abort(),
+            _ => {}
+        }
+        if let Some(t) = &self.other {
+            abort_it(t);
+        }
+    }
+}
+
+fn abort_it(t: &JoinHandle<()>) {
+    t.abort();
+}

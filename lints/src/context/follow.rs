@@ -786,6 +786,37 @@ impl FieldReads<'_, '_> {
         Some(ty.clone())
     }
 
+    /// The field a `match` or `if let` only looks at the handles of:
+    /// `scrutinee` borrows it (`&self.task`, `self.task.as_ref()`) and every
+    /// name `pats` bind is only asked about (`Some(t) => !t.is_finished()`),
+    /// so nothing there aborts, awaits or takes a handle.
+    fn viewed_field<'e>(
+        &self,
+        scrutinee: &'e syn::Expr,
+        pats: &[&syn::Pat],
+    ) -> Option<&'e syn::Expr> {
+        let field = match scrutinee {
+            syn::Expr::Reference(r) => &*r.expr,
+            syn::Expr::MethodCall(m) if m.method == "as_ref" && m.args.is_empty() => &*m.receiver,
+            _ => return None,
+        };
+        if !matches!(field, syn::Expr::Field(_)) {
+            return None;
+        }
+        let mut only_asked = true;
+        for pat in pats {
+            super::scopes::for_each_pattern_ident(pat, |ident| {
+                only_asked &= self.ctx.references_of_pat(ident).iter().all(|r| {
+                    r.kind == super::scopes::MentionKind::MethodReceiver
+                        && r.method.as_ref().is_some_and(|m| {
+                            super::spawn::INSPECTING_METHODS.contains(&m.to_string().as_str())
+                        })
+                });
+            });
+        }
+        only_asked.then_some(field)
+    }
+
     fn visit_field_base(&mut self, e: &syn::Expr) {
         match through_guard(e) {
             syn::Expr::Field(f) => self.visit_expr(&f.base),
@@ -910,6 +941,29 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
         } else {
             syn::visit::visit_expr_method_call(self, m);
         }
+    }
+
+    fn visit_expr_match(&mut self, m: &'v syn::ExprMatch) {
+        let pats: Vec<&syn::Pat> = m.arms.iter().map(|a| &a.pat).collect();
+        if let Some(field) = self.viewed_field(&m.expr, &pats) {
+            self.visit_field_base(field);
+            for arm in &m.arms {
+                if let Some((_, guard)) = &arm.guard {
+                    self.visit_expr(guard);
+                }
+                self.visit_expr(&arm.body);
+            }
+            return;
+        }
+        syn::visit::visit_expr_match(self, m);
+    }
+
+    fn visit_expr_let(&mut self, l: &'v syn::ExprLet) {
+        if let Some(field) = self.viewed_field(&l.expr, &[&l.pat]) {
+            self.visit_field_base(field);
+            return;
+        }
+        syn::visit::visit_expr_let(self, l);
     }
 
     fn visit_pat_struct(&mut self, p: &'v syn::PatStruct) {

@@ -1030,7 +1030,7 @@ fn runtime_return(sig: &syn::Signature) -> Option<Origin> {
 }
 
 /// Methods of a `JoinHandle` that only look at it.
-const INSPECTING_METHODS: &[&str] = &["id", "is_finished"];
+pub const INSPECTING_METHODS: &[&str] = &["id", "is_finished"];
 
 fn is_self(e: &Expr) -> bool {
     matches!(e, Expr::Path(p) if p.path.is_ident("self"))
