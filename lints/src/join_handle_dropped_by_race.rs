@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 use syn::visit::Visit;
 use syn::{Expr, Pat, Stmt};
 
+use crate::context::bindings::pat_ident;
 use crate::context::chains::path_ident;
 use crate::context::scopes::for_each_pattern_ident;
 use crate::context::spawn::{SpawnCall, SpawnKind};
@@ -52,8 +53,9 @@ crate::declare_lint! {
     /// function calls `.abort()` on it, or on an `AbortHandle` bound from it
     /// before the race (`let ah = worker.abort_handle();`), in or after the
     /// statement that races it, or hands such an `AbortHandle` on without
-    /// binding it (whoever holds it may abort); which branch did the
-    /// aborting is not checked. A handle wrapped so that dropping it cancels the task
+    /// binding it (whoever holds it may abort). An abort in the handler of
+    /// the handle's own `select!` branch does not count: that branch runs
+    /// once its task has finished, so it stops no loser. A handle wrapped so that dropping it cancels the task
     /// (`AbortOnDropHandle::new(…)`, a `JoinSet`, your own wrapper type) is
     /// not a `JoinHandle` here.
     ///
@@ -77,7 +79,10 @@ crate::declare_lint! {
     /// out of scope. For `select(a, b)` / `select_all(…)` the
     /// losers are taken as thrown away when the result is discarded, or the
     /// pattern it is matched against puts `_` (or a name never used) where
-    /// the losers are; a result kept in a variable is not judged. A handle
+    /// the losers are. A result bound to a name is judged the same way when
+    /// the name is only ever matched (`let res = select(a, b).await; match
+    /// res { Either::Left(_) => …, Either::Right(_) => … }`); used any other
+    /// way (returned, logged, passed on) it is not judged. A handle
     /// that reaches the race through a collection filled elsewhere
     /// (`select_all(handles)` over a `Vec` built by `push` or `collect`) is
     /// not followed.
@@ -279,7 +284,18 @@ fn report<'v>(
         return;
     }
     for handle in raced {
-        if aborted_around(ctx, &handle.bindings, race, ancestors) {
+        // In a `select!`, the handler of the handle's own branch runs only
+        // when its task has finished: an abort there stops no loser.
+        let own_handler = match kind {
+            RaceKind::SelectMacro(mac) => match ctx.macro_body(mac) {
+                MacroBody::Select(select) => (select.branches.iter())
+                    .find(|b| ctx.span_of(&b.future).contains(handle.at))
+                    .map(|b| ctx.span_of(&b.handler)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if aborted_around(ctx, &handle.bindings, race, ancestors, own_handler) {
             continue;
         }
         let mut loop_note = None;
@@ -668,15 +684,75 @@ fn losers_dropped<'v>(
             },
             Node::Stmt(Stmt::Expr(_, Some(_))) => return true,
             Node::Local(local) => {
-                let in_block = ctx.stmts_after(&ancestors[..i]).is_some();
+                let after = ctx.stmts_after(&ancestors[..i]);
+                if let (Some(name), Some(after)) = (pat_ident(&local.pat), after) {
+                    if !ctx.references_of_pat(name).is_empty() {
+                        return only_matched_without_losers(ctx, name, after, loser);
+                    }
+                }
                 return loser_unused(ctx, &local.pat, loser, |n| {
-                    !in_block || !ctx.references_of_pat(n).is_empty()
+                    after.is_none() || !ctx.references_of_pat(n).is_empty()
                 });
             }
             _ => return false,
         }
     }
     false
+}
+
+/// Whether the output bound to `name` is only ever matched (`match res {
+/// … }`, `if let Either::Left(_) = res`) in `stmts`, by patterns that all
+/// leave the losers unbound: then they are dropped as if it were matched
+/// in place.
+fn only_matched_without_losers(
+    ctx: &FileContext<'_>,
+    name: &syn::Ident,
+    stmts: &[Stmt],
+    loser: Loser,
+) -> bool {
+    struct Matches<'c, 'a> {
+        ctx: &'c FileContext<'a>,
+        id: BindingId,
+        loser: Loser,
+        /// Matches of the output, and whether each drops the losers.
+        matched: usize,
+        all_drop: bool,
+    }
+    impl Matches<'_, '_> {
+        fn judge(&mut self, scrutinee: &Expr, pats: &[&Pat]) {
+            if self.ctx.binding_of_expr(scrutinee) == Some(self.id) {
+                self.matched += 1;
+                self.all_drop &= pats.iter().all(|p| {
+                    loser_unused(self.ctx, p, self.loser, |n| {
+                        !self.ctx.references_of_pat(n).is_empty()
+                    })
+                });
+            }
+        }
+    }
+    impl<'v> Visit<'v> for Matches<'_, '_> {
+        fn visit_expr_match(&mut self, m: &'v syn::ExprMatch) {
+            let pats: Vec<&Pat> = m.arms.iter().map(|a| &a.pat).collect();
+            self.judge(&m.expr, &pats);
+            syn::visit::visit_expr_match(self, m);
+        }
+        fn visit_expr_let(&mut self, l: &'v syn::ExprLet) {
+            self.judge(&l.expr, &[&l.pat]);
+            syn::visit::visit_expr_let(self, l);
+        }
+    }
+    let Some(id) = ctx.binding_of_pat(name) else {
+        return false;
+    };
+    let mut matches = Matches {
+        ctx,
+        id,
+        loser,
+        matched: 0,
+        all_drop: true,
+    };
+    stmts.iter().for_each(|s| matches.visit_stmt(s));
+    matches.all_drop && matches.matched == ctx.references_of_pat(name).len()
 }
 
 /// Whether `pat` leaves the losers unbound (or bound to a name `used` says is not used).
@@ -739,12 +815,15 @@ fn loser_unused(
 /// `ah.abort()`), or an `AbortHandle` taken and handed on (`guards.push(
 /// worker.abort_handle())`: whoever holds it may abort). "Before" and
 /// "after" are token order: where a use starts against where the statement
-/// holding the race starts (a `select!`'s arms run after its race).
+/// holding the race starts (a `select!`'s arms run after its race). An
+/// abort in `own_handler` (the handler of the `select!` branch that races
+/// the handle) does not count: it runs only once the task has finished.
 fn aborted_around<'v>(
     ctx: &'v FileContext<'_>,
     bindings: &[BindingId],
     race: &Expr,
     ancestors: &[Node<'v>],
+    own_handler: Option<Span>,
 ) -> bool {
     let race_at = ancestors
         .iter()
@@ -755,9 +834,11 @@ fn aborted_around<'v>(
         })
         .unwrap_or_else(|| race.span().start());
     let aborted_after = |b: BindingId| {
-        ctx.references(b)
-            .iter()
-            .any(|r| r.method.as_ref().is_some_and(|m| m == "abort") && r.span.start() > race_at)
+        ctx.references(b).iter().any(|r| {
+            r.method.as_ref().is_some_and(|m| m == "abort")
+                && r.span.start() > race_at
+                && !own_handler.is_some_and(|h| h.contains(ctx.span(r.span)))
+        })
     };
     if bindings.iter().any(|&b| aborted_after(b)) {
         return true;

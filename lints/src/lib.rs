@@ -266,6 +266,13 @@ pub struct Span {
     pub end: Position,
 }
 
+impl Span {
+    /// Whether `inner` lies within this range.
+    pub fn contains(&self, inner: Span) -> bool {
+        self.start.byte <= inner.start.byte && inner.end.byte <= self.end.byte
+    }
+}
+
 /// A secondary remark attached to a finding, optionally pointing at code,
 /// in the finding's own file or in another file of the crate (a call
 /// followed into a fn defined elsewhere).

@@ -22,3 +22,29 @@ pub async fn abort_handle_used_too_early(stop: tokio::sync::oneshot::Receiver<()
 }
 
 async fn crunch() {}
+
+// Each branch aborts its own task, which has just finished: the loser runs on.
+pub async fn aborts_the_winner(read: Conn, write: Conn) {
+    let reader = tokio::spawn(read.pump());
+    let writer = tokio::spawn(write.pump());
+    let reader_abort = reader.abort_handle();
+    let writer_abort = writer.abort_handle();
+    tokio::select! {
+        _ = reader => reader_abort.abort(), //~ join_handle_dropped_by_race
+        _ = writer => writer_abort.abort(), //~ join_handle_dropped_by_race
+    }
+}
+
+// Near miss: an abort after the `select!` stops whichever task lost.
+pub async fn aborts_both_after(read: Conn, write: Conn) {
+    let reader = tokio::spawn(read.pump());
+    let writer = tokio::spawn(write.pump());
+    let reader_abort = reader.abort_handle();
+    let writer_abort = writer.abort_handle();
+    tokio::select! {
+        _ = reader => reader_abort.abort(),
+        _ = writer => {}
+    }
+    reader_abort.abort();
+    writer_abort.abort();
+}

@@ -38,3 +38,36 @@ pub async fn renamed(a: Probe, b: Probe) {
     });
     let _ = deadline(std::time::Duration::from_secs(1), ticker).await; //~ join_handle_dropped_by_race
 }
+
+// A result bound to a name and then matched with the losers left out drops
+// them as well.
+pub async fn first_done(a: Probe, b: Probe) {
+    let left = tokio::spawn(a.probe());
+    let right = tokio::spawn(b.probe());
+    let res = future::select(left, right).await; //~ join_handle_dropped_by_race join_handle_dropped_by_race
+    match res {
+        Either::Left(_) => tracing::info!("left finished first"),
+        Either::Right(_) => tracing::info!("right finished first"),
+    }
+}
+
+// Near misses: a match that keeps the loser, and a result used otherwise.
+pub async fn first_done_then_abort(a: Probe, b: Probe) {
+    let left = tokio::spawn(a.probe());
+    let right = tokio::spawn(b.probe());
+    let res = future::select(left, right).await;
+    match res {
+        Either::Left((_, other)) => other.abort(),
+        Either::Right((_, other)) => other.abort(),
+    }
+}
+
+pub async fn first_done_kept(a: Probe, b: Probe) -> Either<(R, JoinHandle<R>), (R, JoinHandle<R>)> {
+    let left = tokio::spawn(a.probe());
+    let right = tokio::spawn(b.probe());
+    let res = future::select(left, right).await;
+    if let Either::Left(_) = res {
+        tracing::info!("left finished first");
+    }
+    res
+}
