@@ -11,7 +11,10 @@
 //! scope of its module that sees the module's names too, and whose `self::`
 //! and `super::` are the module's. Where a name stays ambiguous
 //! (two imports of one module disagree, or more than one glob could provide
-//! it), the name does not resolve and rules stay silent. A capitalised first
+//! it), the name does not resolve and rules stay silent; except that when
+//! every such glob is of a module the rules know and only one of them holds
+//! a path the rules know, the name is that path (rustc rejects a name two
+//! globs provide). A capitalised first
 //! segment not declared anywhere (`File::open` after `use std::fs::*`) is a
 //! type from the one glob of another crate in scope, unless a `self::` or
 //! `super::` glob could bring in a type of that name from the crate itself.
@@ -63,7 +66,28 @@ impl Module {
 enum GlobLookup {
     None,
     One(String),
-    Ambiguous,
+    /// Several could: these.
+    Ambiguous(Vec<String>),
+}
+
+/// What `first` (then `rest`) stands for when several `globs` could provide
+/// it: rustc rejects a name that two globs provide, so when every glob is
+/// of a module the rules know items of and exactly one of them gives a
+/// path the rules know to exist (`use tokio::sync::mpsc::*; use
+/// tokio::time::*;` then `sleep(d)`: `tokio::time::sleep`), the name comes
+/// from that one. `None` otherwise: with a glob of any other module
+/// (`use my_channels::*;`), whose names leaklint does not know, the name
+/// stays unresolved.
+fn known_through_one(globs: &[String], first: &str, rest: &[String]) -> Option<String> {
+    if !globs.iter().all(|g| super::paths::is_rule_module(g)) {
+        return None;
+    }
+    let mut known = globs
+        .iter()
+        .map(|g| normalize(&join(&format!("{g}::{first}"), rest)))
+        .filter(|p| super::paths::is_rule_path(p));
+    let only = known.next()?;
+    known.next().is_none().then_some(only)
 }
 
 /// What the file's `use` items and items say about names, per module.
@@ -324,7 +348,7 @@ impl Imports {
                 return match lookup {
                     GlobLookup::None => Some(first.clone()),
                     GlobLookup::One(only) => Some(normalize(&format!("{only}::{first}"))),
-                    GlobLookup::Ambiguous => None,
+                    GlobLookup::Ambiguous(globs) => known_through_one(&globs, first, rest),
                 }
             }
             // `use crate::prelude::*;` then `mpsc::unbounded_channel()`,
@@ -347,6 +371,12 @@ impl Imports {
                     && !self.relative_glob_in_scope(scope) =>
             {
                 return Some(normalize(&format!("{only}::{}", joined(first))));
+            }
+            GlobLookup::Ambiguous(globs)
+                if first.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !self.relative_glob_in_scope(scope) =>
+            {
+                return known_through_one(&globs, first, rest);
             }
             _ => {}
         }
@@ -448,7 +478,7 @@ impl Imports {
         match external.as_slice() {
             [] => GlobLookup::None,
             [only] => GlobLookup::One(only.clone()),
-            _ => GlobLookup::Ambiguous,
+            _ => GlobLookup::Ambiguous(external),
         }
     }
 
@@ -825,6 +855,21 @@ mod tests {
         );
         assert_eq!(resolve("use tokio::task::*; use smol::*;", "spawn"), None);
         assert_eq!(resolve("use a::x; use b::x;", "x"), None);
+        // rustc rejects a name two globs provide: the one glob that gives
+        // a path the rules know is where it comes from.
+        let two = "use tokio::sync::mpsc::*; use tokio::time::*;";
+        assert_eq!(resolve(two, "sleep").as_deref(), Some("tokio::time::sleep"));
+        assert_eq!(
+            resolve(two, "unbounded_channel").as_deref(),
+            Some("tokio::sync::mpsc::unbounded_channel")
+        );
+        assert_eq!(resolve(two, "send_all"), None);
+        assert_eq!(
+            resolve("use std::fs::*; use tokio::time::*;", "File::open").as_deref(),
+            Some("std::fs::File::open")
+        );
+        let both = "use std::process::*; use tokio::process::*;";
+        assert_eq!(resolve(both, "Command::new"), None);
     }
 
     /// What each written `name(…)` call of `src` resolves to, in order.

@@ -410,12 +410,7 @@ pub fn may_name_rule_item(path: &str) -> bool {
     static SEGMENTS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
         std::sync::OnceLock::new();
     let segments = SEGMENTS.get_or_init(|| {
-        // The rules' paths are this file's string literals (before its tests).
-        let source = include_str!("paths.rs");
-        let code = &source[..source.find("#[cfg(test)]").unwrap_or(source.len())];
-        (code.split('"').skip(1).step_by(2))
-            .filter(|l| l.contains("::"))
-            .flat_map(|l| l.split("::"))
+        (rule_paths().flat_map(|l| l.split("::")))
             .filter(|s| !s.is_empty())
             .collect()
     });
@@ -423,6 +418,36 @@ pub fn may_name_rule_item(path: &str) -> bool {
     // re-export of such an item.
     (in_rule_crate(path) || of_own_crate(path))
         && segments.contains(last_segment(path.trim_end_matches("::")))
+}
+
+/// Whether `path` (as [`normalize`](super::imports::normalize) writes it)
+/// is one of the rules' paths: an item the rules know to exist
+/// (`tokio::time::sleep`, `std::fs::File::open`).
+pub fn is_rule_path(path: &str) -> bool {
+    static PATHS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    PATHS.get_or_init(|| rule_paths().collect()).contains(path)
+}
+
+/// Whether `module` (normalised) holds one of the rules' paths
+/// (`tokio::time` for `tokio::time::sleep`).
+pub fn is_rule_module(module: &str) -> bool {
+    static MODULES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let modules = MODULES.get_or_init(|| {
+        rule_paths()
+            .filter_map(|p| p.rsplit_once("::").map(|(module, _)| module))
+            .collect()
+    });
+    modules.contains(module)
+}
+
+/// The rules' paths: this file's string literals (before its tests) that
+/// have a `::` in them.
+fn rule_paths() -> impl Iterator<Item = &'static str> {
+    let source = include_str!("paths.rs");
+    let code = &source[..source.find("#[cfg(test)]").unwrap_or(source.len())];
+    (code.split('"').skip(1).step_by(2)).filter(|l| l.contains("::"))
 }
 
 /// Whether `path` is a path of the crate itself: it starts at `crate::`,
