@@ -41,7 +41,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
 
 use ignore::WalkBuilder;
-use leaklint_lints::context::crate_names::InCrate;
+use leaklint_lints::context::crate_names::{CrateNames, InCrate};
 use leaklint_lints::context::entry::{self, CallSummary, Callee, Caller, MainRuntime, SiteThread};
 use leaklint_lints::context::follow::{CrateIndex, Decision, Hop};
 use leaklint_lints::{FileContext, Finding, MainReach, Note, ReachKind};
@@ -705,10 +705,17 @@ pub fn mark_crates_with_blocking_calls(
         }),
         None => Vec::new(),
     };
-    for (root, _, orphans, places, _) in &scanned {
+    for (root, krate, orphans, places, _) in &scanned {
         before.orphans.extend(orphans.iter().cloned());
-        if let Some(places) = places {
-            before.places.insert(root.clone(), places.clone());
+        match places {
+            Some(places) => {
+                before.places.insert(root.clone(), places.clone());
+            }
+            None => {
+                if let Some(place) = libraries_only(krate) {
+                    before.libraries_only.insert(root.clone(), place);
+                }
+            }
         }
     }
     names_found(
@@ -716,8 +723,14 @@ pub fn mark_crates_with_blocking_calls(
             .iter()
             .zip(&roots)
             .map(|(file, root)| {
-                let places = before.places.get(root.as_ref()?)?;
-                places.in_crate(&file.path)
+                let root = root.as_ref()?;
+                if before.orphans.contains(&file.path) {
+                    return None;
+                }
+                match before.places.get(root) {
+                    Some(places) => places.in_crate(&file.path),
+                    None => before.libraries_only.get(root).cloned(),
+                }
             })
             .collect(),
     );
@@ -774,9 +787,30 @@ pub fn place_in_crate(
     let krate = before
         .held(&root, cached)
         .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget, test_packages));
-    let place = krate.places().and_then(|p| p.in_crate(path));
+    let place = match krate.places() {
+        Some(places) => places.in_crate(path),
+        None if krate.is_member(path) || krate.is_member(&canonical(path)) => {
+            libraries_only(&krate)
+        }
+        None => None,
+    };
     before.hold_or_release(root, krate, true);
     place
+}
+
+/// The place of every file of `krate` when nothing in it changes how a
+/// path resolves but its packages have libraries: it says only the names
+/// they go by, through which a binary calls its library
+/// (`app::util::spawn_named(…)`, see `FileContext::set_crate_libraries`).
+fn libraries_only(krate: &LazyCrate) -> Option<InCrate> {
+    let libraries = krate.libraries();
+    (!libraries.is_empty()).then(|| InCrate {
+        names: Arc::new(CrateNames {
+            libraries: libraries.iter().cloned().collect(),
+            ..CrateNames::default()
+        }),
+        module: Arc::from([]),
+    })
 }
 
 /// The sync fns of `krate` that may block, `depth` calls deep (`None`:
@@ -821,6 +855,9 @@ pub struct CrateBlocking {
     /// Per crate root, what its items say of names and where its files
     /// are, when that changes how some path resolves.
     pub places: HashMap<PathBuf, CratePlaces>,
+    /// Per crate root without such places whose packages have libraries:
+    /// the place of each of its files (see [`libraries_only`]).
+    libraries_only: HashMap<PathBuf, InCrate>,
     /// The linted files (as the run names them) that no module tree of
     /// their crate reaches: each is its own crate.
     orphans: HashSet<PathBuf>,
@@ -848,6 +885,7 @@ impl Default for CrateBlocking {
         CrateBlocking {
             blocking: HashMap::new(),
             places: HashMap::new(),
+            libraries_only: HashMap::new(),
             orphans: HashSet::new(),
             scanned: HashMap::new(),
             budget: Arc::new(AtomicUsize::new(crate_load::MAX_KEPT_TEXT_BYTES)),

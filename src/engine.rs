@@ -717,13 +717,15 @@ fn analyse<'h>(
         {
             continue;
         }
-        // Only `blocking_call_in_async` follows calls through the crate's
-        // library names (a helper's call), and only while it runs: the
-        // other rules and the file's summary read the file alone, as the
-        // crate pass reads files it parses itself.
-        let libraries = match is_blocking && helpers().may_block {
-            true => helpers().libraries,
-            false => &[],
+        // The rules follow calls through the crate's library names (a
+        // binary's `app::util::spawn_named(…)`, a helper's call), and only
+        // while they run: the file's summary reads the file alone, as the
+        // crate pass reads files it parses itself, and keeps such paths for
+        // the crate pass to read (`CallSummary::read_library_paths`).
+        let libraries = match is_blocking {
+            true if helpers().may_block => helpers().libraries,
+            true => &[],
+            false => place().map_or(&[][..], |k| k.names.libraries.as_slice()),
         };
         ctx.set_crate_libraries(libraries);
         let lint = &enabled.lint;
