@@ -73,7 +73,12 @@ crate::declare_lint! {
     /// after its first `drop` other than in another `drop` (`if c {
     /// drop(rx) } else { serve(rx) }`), or in another branch of the same
     /// `if`/`else` or `match` as the drop (`if audit { spawn(writer(rx)) }
-    /// else { drop(rx) }`), is not judged by case 3. A channel created inside
+    /// else { drop(rx) }`), is not judged by case 3. A receiver whose only
+    /// mention is a `drop(rx)` after which the sender is not used is left
+    /// alone, although no mention inside `drop(…)` is a read: the drop says
+    /// the caller does not want what is sent (a completion channel that an
+    /// API requires, closed at once so that sends fail fast), and nothing
+    /// queues. A channel created inside
     /// a macro body is checked against the rest of that body and the
     /// statements after the macro. A receiver bound to a name and never used
     /// is flagged even when the sender is `_`, and in tests too. Assigning
