@@ -228,7 +228,9 @@ crate::declare_lint! {
     ///   only asks `is_finished()`, a chain through `as_ref`, `iter`,
     ///   `values`, `keys` or `filter` to such a question:
     ///   `.as_ref().is_some_and(|t| !t.is_finished())`,
-    ///   `.iter().filter(…).count()`, …, a `match` or `if let` on a
+    ///   `.iter().filter(…).count()`, …, also through the lock that
+    ///   guards the field: `self.tasks.lock().await.iter().filter(…)
+    ///   .count()`, a `match` or `if let` on a
     ///   borrow of the field whose bindings are only asked about: `match
     ///   &self.task { Some(t) => !t.is_finished(), None => false }`, and
     ///   a map's keys, which are not its handles:

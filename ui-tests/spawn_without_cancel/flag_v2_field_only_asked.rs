@@ -171,3 +171,35 @@ impl Halter {
 fn abort_it(t: &JoinHandle<()>) {
     t.abort();
 }
+
+// Counting through the lock that guards the field stops nothing either.
+pub struct Pingers {
+    tasks: tokio::sync::Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl Pingers {
+    pub async fn add(&self) {
+        let ping = tokio::spawn(beat()); //~ spawn_without_cancel
+        self.tasks.lock().await.push(ping);
+    }
+
+    pub async fn running(&self) -> usize {
+        self.tasks.lock().await.iter().filter(|t| !t.is_finished()).count()
+    }
+}
+
+// Near miss: through the lock, every handle is aborted.
+pub struct Stoppable {
+    tasks: tokio::sync::Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl Stoppable {
+    pub async fn add(&self) {
+        let ping = tokio::spawn(beat());
+        self.tasks.lock().await.push(ping);
+    }
+
+    pub async fn stop(&self) {
+        self.tasks.lock().await.iter().for_each(|t| t.abort());
+    }
+}

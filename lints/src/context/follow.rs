@@ -720,7 +720,13 @@ fn asking_chain(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>, &
                 receiver = &inner.receiver;
             }
             syn::Expr::Field(_) => return Some((chain, receiver)),
-            _ => return None,
+            // Through the lock that guards the field:
+            // `self.tasks.lock().await.iter().filter(…).count()`.
+            other => {
+                let field = through_guard(other);
+                return (!std::ptr::eq(field, other) && matches!(field, syn::Expr::Field(_)))
+                    .then_some((chain, field));
+            }
         }
     }
 }
