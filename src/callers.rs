@@ -713,7 +713,11 @@ pub fn mark_crates_with_blocking_calls(
             }
             None => {
                 if let Some(place) = libraries_only(krate) {
-                    before.libraries_only.insert(root.clone(), place);
+                    for path in krate.outside_libraries() {
+                        before
+                            .libraries_only
+                            .insert(path.to_path_buf(), place.clone());
+                    }
                 }
             }
         }
@@ -729,7 +733,9 @@ pub fn mark_crates_with_blocking_calls(
                 }
                 match before.places.get(root) {
                     Some(places) => places.in_crate(&file.path),
-                    None => before.libraries_only.get(root).cloned(),
+                    None => (before.libraries_only.get(&file.path))
+                        .or_else(|| before.libraries_only.get(&canonical(&file.path)))
+                        .cloned(),
                 }
             })
             .collect(),
@@ -789,10 +795,13 @@ pub fn place_in_crate(
         .unwrap_or_else(|| LazyCrate::scan(&root, max_nesting, cached, &budget, test_packages));
     let place = match krate.places() {
         Some(places) => places.in_crate(path),
-        None if krate.is_member(path) || krate.is_member(&canonical(path)) => {
-            libraries_only(&krate)
+        None => {
+            let canonical = canonical(path);
+            (krate.outside_libraries())
+                .any(|p| p == path || p == canonical)
+                .then(|| libraries_only(&krate))
+                .flatten()
         }
-        None => None,
     };
     before.hold_or_release(root, krate, true);
     place
@@ -855,8 +864,9 @@ pub struct CrateBlocking {
     /// Per crate root, what its items say of names and where its files
     /// are, when that changes how some path resolves.
     pub places: HashMap<PathBuf, CratePlaces>,
-    /// Per crate root without such places whose packages have libraries:
-    /// the place of each of its files (see [`libraries_only`]).
+    /// In crates without such places whose packages have libraries: the
+    /// place of each file a target other than a library reaches (see
+    /// [`libraries_only`]), by its path in the trees.
     libraries_only: HashMap<PathBuf, InCrate>,
     /// The linted files (as the run names them) that no module tree of
     /// their crate reaches: each is its own crate.

@@ -764,6 +764,17 @@ impl LazyCrate {
             .is_some_and(|of| !of.is_disjoint(units))
     }
 
+    /// The files of the trees (not test code) that a target other than a
+    /// library reaches: only they can call a library by its name.
+    pub fn outside_libraries(&self) -> impl Iterator<Item = &Path> {
+        (self.units.iter())
+            .filter(|(path, units)| {
+                self.members.contains_key(*path)
+                    && units.iter().any(|u| !self.library_units.contains(u))
+            })
+            .map(|(path, _)| path.as_path())
+    }
+
     /// Whether `path` is a file of the trees (not test code).
     pub fn is_member(&self, path: &Path) -> bool {
         self.members.contains_key(path)
