@@ -807,10 +807,11 @@ pub fn place_in_crate(
     place
 }
 
-/// The place of every file of `krate` when nothing in it changes how a
-/// path resolves but its packages have libraries: it says only the names
-/// they go by, through which a binary calls its library
-/// (`app::util::spawn_named(…)`, see `FileContext::set_crate_libraries`).
+/// The place, in `krate`, of a file that a target other than a library
+/// reaches, when nothing in the crate changes how a path resolves but its
+/// packages have libraries: it says only the names they go by, through
+/// which a binary calls its library (`app::util::spawn_named(…)`, see
+/// `FileContext::set_crate_libraries`). `None` without libraries.
 fn libraries_only(krate: &LazyCrate) -> Option<InCrate> {
     let libraries = krate.libraries();
     (!libraries.is_empty()).then(|| InCrate {
