@@ -726,17 +726,11 @@ pub fn mark_crates_with_blocking_calls(
         files
             .iter()
             .zip(&roots)
-            .map(|(file, root)| {
-                let root = root.as_ref()?;
-                if before.orphans.contains(&file.path) {
-                    return None;
-                }
-                match before.places.get(root) {
-                    Some(places) => places.in_crate(&file.path),
-                    None => (before.libraries_only.get(&file.path))
-                        .or_else(|| before.libraries_only.get(&canonical(&file.path)))
-                        .cloned(),
-                }
+            .map(|(file, root)| match before.places.get(root.as_ref()?) {
+                Some(places) => places.in_crate(&file.path),
+                None => (before.libraries_only.get(&file.path))
+                    .or_else(|| before.libraries_only.get(&canonical(&file.path)))
+                    .cloned(),
             })
             .collect(),
     );

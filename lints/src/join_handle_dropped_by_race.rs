@@ -674,11 +674,10 @@ fn losers_dropped<'v>(
                     current = parent
                 }
                 Expr::Match(m) if std::ptr::eq(&*m.expr, current) => {
-                    return m.arms.iter().all(|arm| {
-                        loser_unused(ctx, &arm.pat, loser, |n| {
-                            !ctx.references_of_pat(n).is_empty()
-                        })
-                    });
+                    return m
+                        .arms
+                        .iter()
+                        .all(|arm| pattern_drops_losers(ctx, &arm.pat, loser));
                 }
                 _ => return false,
             },
@@ -722,11 +721,9 @@ fn only_matched_without_losers(
         fn judge(&mut self, scrutinee: &Expr, pats: &[&Pat]) {
             if self.ctx.binding_of_expr(scrutinee) == Some(self.id) {
                 self.matched += 1;
-                self.all_drop &= pats.iter().all(|p| {
-                    loser_unused(self.ctx, p, self.loser, |n| {
-                        !self.ctx.references_of_pat(n).is_empty()
-                    })
-                });
+                self.all_drop &= pats
+                    .iter()
+                    .all(|p| pattern_drops_losers(self.ctx, p, self.loser));
             }
         }
     }
@@ -753,6 +750,12 @@ fn only_matched_without_losers(
     };
     stmts.iter().for_each(|s| matches.visit_stmt(s));
     matches.all_drop && matches.matched == ctx.references_of_pat(name).len()
+}
+
+/// Whether the pattern of a `match` arm or `if let` leaves the losers
+/// unbound, or bound to a name nothing uses.
+fn pattern_drops_losers(ctx: &FileContext<'_>, pat: &Pat, loser: Loser) -> bool {
+    loser_unused(ctx, pat, loser, |n| !ctx.references_of_pat(n).is_empty())
 }
 
 /// Whether `pat` leaves the losers unbound (or bound to a name `used` says is not used).

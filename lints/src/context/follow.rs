@@ -724,8 +724,7 @@ fn asking_chain(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>, &
             // `self.tasks.lock().await.iter().filter(…).count()`.
             other => {
                 let field = through_guard(other);
-                return (!std::ptr::eq(field, other) && matches!(field, syn::Expr::Field(_)))
-                    .then_some((chain, field));
+                return matches!(field, syn::Expr::Field(_)).then_some((chain, field));
             }
         }
     }
@@ -812,12 +811,8 @@ impl FieldReads<'_, '_> {
         let mut only_asked = true;
         for pat in pats {
             super::scopes::for_each_pattern_ident(pat, |ident| {
-                only_asked &= self.ctx.references_of_pat(ident).iter().all(|r| {
-                    r.kind == super::scopes::MentionKind::MethodReceiver
-                        && r.method.as_ref().is_some_and(|m| {
-                            super::spawn::INSPECTING_METHODS.contains(&m.to_string().as_str())
-                        })
-                });
+                only_asked &=
+                    (self.ctx.references_of_pat(ident).iter()).all(super::spawn::only_inspects);
             });
         }
         only_asked.then_some(field)

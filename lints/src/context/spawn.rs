@@ -642,11 +642,7 @@ impl<'a> FileContext<'a> {
                     // `h.id()` in a log line, `h.is_finished()`: looking at
                     // the handle neither stops the task nor waits for it.
                     let only_inspected = |m: &super::bindings::Mention| {
-                        m.kind == MentionKind::Drop
-                            || (m.kind == MentionKind::MethodReceiver
-                                && m.method.as_ref().is_some_and(|name| {
-                                    INSPECTING_METHODS.contains(&name.to_string().as_str())
-                                }))
+                        m.kind == MentionKind::Drop || only_inspects(m)
                     };
                     if mentions.iter().all(only_inspected) {
                         return Handle::Discarded { at: ident.span(), note: "the JoinHandle is only looked at (`id()`, `is_finished()`), never awaited or aborted, so the task is detached" };
@@ -1030,7 +1026,15 @@ fn runtime_return(sig: &syn::Signature) -> Option<Origin> {
 }
 
 /// Methods of a `JoinHandle` that only look at it.
-pub const INSPECTING_METHODS: &[&str] = &["id", "is_finished"];
+const INSPECTING_METHODS: &[&str] = &["id", "is_finished"];
+
+/// Whether the mention of a handle only looks at it: it is the receiver of
+/// one of the [`INSPECTING_METHODS`] (`h.is_finished()`, `h.id()`).
+pub fn only_inspects(mention: &super::bindings::Mention) -> bool {
+    mention.kind == MentionKind::MethodReceiver
+        && (mention.method.as_ref())
+            .is_some_and(|m| INSPECTING_METHODS.contains(&m.to_string().as_str()))
+}
 
 fn is_self(e: &Expr) -> bool {
     matches!(e, Expr::Path(p) if p.path.is_ident("self"))
