@@ -53,6 +53,7 @@ use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{FileResult, Report};
 use crate::packages::PackageNames;
+use crate::spawn_wrappers::SpawnWrappers;
 
 /// A package larger than this many files is not read (its findings stay).
 const MAX_PACKAGE_FILES: usize = 20_000;
@@ -613,6 +614,11 @@ fn spelling_base(key: &Path, shown: &Path) -> Option<(PathBuf, PathBuf)> {
     found
 }
 
+/// Told, per linted file in order, its place in its crate and its crate's
+/// spawn wrappers named otherwise, as soon as the module trees are read
+/// (see [`mark_crates_with_blocking_calls`]).
+pub type NamesFound<'a> = dyn FnMut(Vec<Option<InCrate>>, Vec<Option<Arc<SpawnWrappers>>>) + 'a;
+
 /// The sync fns of each file's crate (see the module documentation) that
 /// may block, `call_depth` calls deep, in the order of `files` (linted
 /// with `config`): in async code that calls one of them, a call of that
@@ -627,7 +633,7 @@ pub fn mark_crates_with_blocking_calls(
     packages: &mut PackageNames,
     config: &crate::config::Config,
     before: &mut CrateBlocking,
-    names_found: &mut dyn FnMut(Vec<Option<InCrate>>),
+    names_found: &mut NamesFound<'_>,
 ) -> Vec<Option<Arc<BlockingFns>>> {
     let (max_nesting, depth, cached) =
         (config.max_nesting, config.options.call_depth, config.cache);
@@ -707,6 +713,11 @@ pub fn mark_crates_with_blocking_calls(
     };
     for (root, krate, orphans, places, _) in &scanned {
         before.orphans.extend(orphans.iter().cloned());
+        if let Some(wrappers) = krate.spawn_wrappers() {
+            before
+                .spawn_wrappers
+                .insert(root.clone(), Arc::clone(wrappers));
+        }
         match places {
             Some(places) => {
                 before.places.insert(root.clone(), places.clone());
@@ -731,6 +742,14 @@ pub fn mark_crates_with_blocking_calls(
                 None => (before.libraries_only.get(&file.path))
                     .or_else(|| before.libraries_only.get(&canonical(&file.path)))
                     .cloned(),
+            })
+            .collect(),
+        // A file no tree reaches is its own crate: the engine reads its
+        // wrappers from its own text.
+        (files.iter().zip(&roots))
+            .map(|(file, root)| match before.orphans.contains(&file.path) {
+                true => None,
+                false => before.spawn_wrappers.get(root.as_ref()?).cloned(),
             })
             .collect(),
     );
@@ -780,8 +799,10 @@ pub fn place_in_crate(
     cached: bool,
     test_packages: &[String],
     before: &mut CrateBlocking,
-) -> Option<InCrate> {
-    let root = PackageNames::default().crate_root(path)?;
+) -> (Option<InCrate>, Option<Arc<SpawnWrappers>>) {
+    let Some(root) = PackageNames::default().crate_root(path) else {
+        return (None, None);
+    };
     before.list_test_packages([&root], test_packages);
     let budget = before.budget();
     let krate = before
@@ -797,8 +818,9 @@ pub fn place_in_crate(
                 .flatten()
         }
     };
+    let wrappers = krate.spawn_wrappers().cloned();
     before.hold_or_release(root, krate, true);
-    place
+    (place, wrappers)
 }
 
 /// The place, in `krate`, of a file that a target other than a library
@@ -863,6 +885,9 @@ pub struct CrateBlocking {
     /// place of each file a target other than a library reaches (see
     /// [`libraries_only`]), by its path in the trees.
     libraries_only: HashMap<PathBuf, InCrate>,
+    /// Per crate root, its fns that may be spawn wrappers named otherwise
+    /// than `spawn…` ([`crate::spawn_wrappers`]), if any.
+    spawn_wrappers: HashMap<PathBuf, Arc<SpawnWrappers>>,
     /// The linted files (as the run names them) that no module tree of
     /// their crate reaches: each is its own crate.
     orphans: HashSet<PathBuf>,
@@ -891,6 +916,7 @@ impl Default for CrateBlocking {
             blocking: HashMap::new(),
             places: HashMap::new(),
             libraries_only: HashMap::new(),
+            spawn_wrappers: HashMap::new(),
             orphans: HashSet::new(),
             scanned: HashMap::new(),
             budget: Arc::new(AtomicUsize::new(crate_load::MAX_KEPT_TEXT_BYTES)),

@@ -34,6 +34,7 @@ use crate::crate_names::{spells_word, NamesBuilder};
 use crate::crate_tree::TargetKind;
 use crate::mod_scan::{FileItems, PubUse};
 use crate::name_search::{NameSearch, Spelling};
+use crate::spawn_wrappers::SpawnWrappers;
 use crate::word_filter::WordFilter;
 use leaklint_lints::context::crate_names::{CrateNames, InCrate};
 
@@ -112,6 +113,9 @@ pub struct LazyCrate {
     /// What the crate's items say of names and where its files are; `None`
     /// when nothing in it changes how a path resolves.
     places: Option<CratePlaces>,
+    /// Its fns that may be spawn wrappers named otherwise than `spawn…`
+    /// ([`crate::spawn_wrappers`]), if any.
+    spawn_wrappers: Option<Arc<SpawnWrappers>>,
 }
 
 /// Each package's [`CrateNames`] (its re-exports of other crates' items,
@@ -206,6 +210,8 @@ pub struct ScannedFile {
     spells_blocking_call: bool,
     /// Whether it says `async`.
     says_async: bool,
+    /// Its fns that may be spawn wrappers ([`crate::spawn_wrappers`]).
+    spawn_wrappers: Vec<String>,
 }
 
 /// Text one piece of which a file that makes a blocking call worth
@@ -440,6 +446,7 @@ impl LazyCrate {
             library_of: HashMap::new(),
             unit_count: 0,
             places: None,
+            spawn_wrappers: None,
         };
         if let Some((files, manifests)) = package_files(root) {
             let renames = crate::crate_tree::workspace_renames(&root.join("Cargo.toml"));
@@ -682,6 +689,7 @@ impl LazyCrate {
                     .or_else(|| read_text(path))
                     .is_some_and(|t| aliases.iter().any(|a| spells_word(t.as_bytes(), a)))
         };
+        let mut wrappers: BTreeSet<String> = BTreeSet::new();
         for (path, (mut name, test)) in members {
             if name == "crate" {
                 if let Some(library) = self.library_of.get(&path) {
@@ -695,6 +703,9 @@ impl LazyCrate {
             let scanned = scans.get(&path).and_then(Option::as_ref);
             if scanned.is_none_or(|s| s.decls.is_none()) {
                 complete = false;
+            }
+            if let Some(s) = scanned {
+                wrappers.extend(s.spawn_wrappers.iter().cloned());
             }
             let blocks = scanned.is_some_and(|s| s.spells_blocking_call || says_alias(&path));
             if blocks {
@@ -735,6 +746,13 @@ impl LazyCrate {
         self.budget.fetch_add(freed, Ordering::Relaxed);
         self.counts = counts;
         self.complete = complete && !unreadable;
+        self.spawn_wrappers = SpawnWrappers::new(wrappers).map(Arc::new);
+    }
+
+    /// The fns of the trees that may be spawn wrappers named otherwise
+    /// than `spawn…`, if any.
+    pub fn spawn_wrappers(&self) -> Option<&Arc<SpawnWrappers>> {
+        self.spawn_wrappers.as_ref()
     }
 
     /// How many files the trees have (not test code).
@@ -1460,6 +1478,7 @@ fn scan(
             macro_use,
             spells_blocking_call: spells_blocking_call(text.as_bytes()),
             says_async: says_async(text.as_bytes()),
+            spawn_wrappers: crate::spawn_wrappers::wrapper_names(text),
         }
     };
     if !cache.is_enabled() {

@@ -32,6 +32,7 @@ use crate::later::Later;
 use crate::nesting;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
 use crate::prefilter::Prefilter;
+use crate::spawn_wrappers::SpawnWrappers;
 use crate::text::{line_column, line_column_bytes, strip_bom};
 use crate::timings::{Phase, Timings};
 use leaklint_lints::context::crate_names::InCrate;
@@ -114,6 +115,9 @@ pub struct CrateBlocking {
     /// paths resolve (see [`InCrate`]): known once the crates' module trees
     /// are read, before their blocking fns.
     pub names: Later<Vec<Option<InCrate>>>,
+    /// The fns of its crate that may be spawn wrappers named otherwise
+    /// than `spawn…` ([`crate::spawn_wrappers`]), known with `names`.
+    pub spawn_wrappers: Later<Vec<Option<Arc<SpawnWrappers>>>>,
     /// The sync fns of its crate that may block, if any.
     pub blocking: Later<Vec<Option<Arc<BlockingFns>>>>,
 }
@@ -290,12 +294,26 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
             })
             .as_deref()
     };
+    let wrappers = OnceCell::new();
+    let wrappers = || {
+        wrappers
+            .get_or_init(|| {
+                let by_file = probe.crate_blocking?.spawn_wrappers.get()?;
+                by_file.get(index)?.clone()
+            })
+            .as_deref()
+    };
+    let crate_of = CrateOf {
+        helpers: &helpers,
+        place: &place,
+        spawn_wrappers: &wrappers,
+    };
     let mut result = match utf8 {
         Ok(text) if text.len() >= LARGE_FILE_BYTES => {
             let _one_at_a_time = LARGE_FILE.lock().unwrap_or_else(|e| e.into_inner());
-            lint_text_in_crate(&file.display, text, config, probe, &helpers, &place)
+            lint_text_in_crate(&file.display, text, config, probe, crate_of)
         }
-        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, &helpers, &place),
+        Ok(text) => lint_text_in_crate(&file.display, text, config, probe, crate_of),
         Err(e) => {
             let mut result = FileResult::new(file.display.clone());
             let (line, column) = line_column_bytes(&bytes, e.valid_up_to());
@@ -361,6 +379,41 @@ struct Helpers<'a> {
     libraries: &'a [String],
 }
 
+/// What a file's crate says, each part asked only when a verdict needs it
+/// (the crate's pre-pass may still be running).
+#[derive(Clone, Copy)]
+struct CrateOf<'a, 'h> {
+    /// The sync fns its async code may call.
+    helpers: &'a dyn Fn() -> Helpers<'h>,
+    /// The file's place in its crate (see [`InCrate`]).
+    place: &'a dyn Fn() -> Option<&'h InCrate>,
+    /// The crate's fns that may be spawn wrappers named otherwise than
+    /// `spawn…`; `None` also for a file that is its own crate (its own
+    /// text says).
+    spawn_wrappers: &'a dyn Fn() -> Option<&'h SpawnWrappers>,
+}
+
+impl<'h> CrateOf<'_, 'h> {
+    fn helpers(&self) -> Helpers<'h> {
+        (self.helpers)()
+    }
+
+    fn place(&self) -> Option<&'h InCrate> {
+        (self.place)()
+    }
+
+    fn spawn_wrappers(&self) -> Option<&'h SpawnWrappers> {
+        (self.spawn_wrappers)()
+    }
+}
+
+/// A file that is its own crate, or whose crate says nothing.
+const NO_CRATE: CrateOf<'static, 'static> = CrateOf {
+    helpers: &Helpers::default,
+    place: &|| None,
+    spawn_wrappers: &|| None,
+};
+
 /// Whether async code in `text` may call a sync fn of its crate that
 /// blocks: it says `async` and names one of `crate_blocking`.
 fn helpers_may_block(text: &str, crate_blocking: Option<&BlockingFns>) -> bool {
@@ -380,7 +433,7 @@ pub fn lint_source(path: &str, text: &str, config: &Config) -> FileResult {
 /// findings that wait for the crate are decided within the file) or not
 /// (they wait for [`crate::callers::resolve_crate_findings`]).
 pub(crate) fn lint_source_in(path: &str, text: &str, config: &Config, alone: bool) -> FileResult {
-    lint_source_placed(path, text, config, alone, None)
+    lint_source_placed(path, text, config, alone, None, None)
 }
 
 /// [`lint_source_in`] for a file whose place in its crate is `place` (see
@@ -391,6 +444,7 @@ pub(crate) fn lint_source_placed(
     config: &Config,
     alone: bool,
     place: Option<&InCrate>,
+    spawn_wrappers: Option<&SpawnWrappers>,
 ) -> FileResult {
     std::thread::scope(|scope| {
         std::thread::Builder::new()
@@ -398,8 +452,12 @@ pub(crate) fn lint_source_placed(
             .stack_size(WORKER_STACK_SIZE)
             .spawn_scoped(scope, || {
                 let probe = Probe::default();
-                let mut result =
-                    lint_text_in_crate(path, text, config, probe, &Helpers::default, &|| place);
+                let crate_of = CrateOf {
+                    helpers: &Helpers::default,
+                    place: &|| place,
+                    spawn_wrappers: &|| spawn_wrappers,
+                };
+                let mut result = lint_text_in_crate(path, text, config, probe, crate_of);
                 if alone {
                     crate::callers::resolve_alone(&mut result);
                 }
@@ -427,7 +485,7 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 /// error in such a file is not: no rule could report anything there
 /// (`--no-prefilter` checks it).
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
-    lint_text_in_crate(path, text, config, probe, &Helpers::default, &|| None)
+    lint_text_in_crate(path, text, config, probe, NO_CRATE)
 }
 
 /// [`lint_text_probed`] for a file whose async code may name a sync fn of
@@ -441,8 +499,7 @@ fn lint_text_in_crate<'h>(
     text: &str,
     config: &Config,
     probe: Probe<'_>,
-    helpers: &dyn Fn() -> Helpers<'h>,
-    place: &dyn Fn() -> Option<&'h InCrate>,
+    crate_of: CrateOf<'_, 'h>,
 ) -> FileResult {
     let text = strip_bom(text);
     if let Some(marker) = generated_marker(text) {
@@ -486,11 +543,18 @@ fn lint_text_in_crate<'h>(
         // A name the crate re-exports from another crate (`queue` for
         // `pub use crossbeam_channel::unbounded as queue;` in another
         // file) is read as the path it stands for.
+        // A call of one of the crate's spawn wrappers named otherwise
+        // (`bg::detach(async { … })`) is a spawn call the file need not
+        // spell: it is read as if it said `spawn`.
         if verdict.rules.is_some() {
-            if let Some(stands_for) = place().and_then(|n| reexported_spellings(n, text)) {
-                let mut with = String::with_capacity(text.len() + stands_for.len());
-                with.push_str(text);
-                with.push_str(&stands_for);
+            let stands_for = crate_of.place().and_then(|n| reexported_spellings(n, text));
+            let calls_wrapper = (crate_of.spawn_wrappers()).is_some_and(|w| w.spelled_in(text));
+            if stands_for.is_some() || calls_wrapper {
+                let mut with = text.to_string();
+                with.push_str(stands_for.as_deref().unwrap_or_default());
+                if calls_wrapper {
+                    with.push_str("\nspawn\n");
+                }
                 verdict.rules = prefilter.check(&with).rules;
             }
         }
@@ -501,7 +565,7 @@ fn lint_text_in_crate<'h>(
         let may_match = match &rules_to_run {
             None => true,
             Some(rules) if !rules.is_empty() => true,
-            Some(_) => helpers().may_block && blocking_rule(config).is_some(),
+            Some(_) => crate_of.helpers().may_block && blocking_rule(config).is_some(),
         };
         if let Some(t) = probe.timings {
             t.lap(Phase::Prefilter, start);
@@ -554,8 +618,7 @@ fn lint_text_in_crate<'h>(
             &mut result.errors,
             &mut test_code,
             &mut result.summary,
-            helpers,
-            place,
+            crate_of,
         )
     }));
     // Every span of this file has been converted to positions and the tree is
@@ -665,8 +728,7 @@ fn analyse<'h>(
     errors: &mut Vec<FileError>,
     test_code: &mut Vec<Span>,
     summary: &mut Option<Box<CallSummary>>,
-    helpers: &dyn Fn() -> Helpers<'h>,
-    place: &dyn Fn() -> Option<&'h InCrate>,
+    crate_of: CrateOf<'_, 'h>,
 ) {
     let file = match parsed {
         Ok(file) => file,
@@ -702,7 +764,18 @@ fn analyse<'h>(
         }
     };
     let start = Instant::now();
-    let mut ctx = FileContext::new_in_crate(&file, text, place().cloned());
+    let mut ctx = FileContext::new_in_crate(&file, text, crate_of.place().cloned());
+    // A call of a spawn wrapper named otherwise is a spawn call while the
+    // rules run; the file's summary (below) reads the file alone, as the
+    // crate pass reads the files it parses itself.
+    let wrappers: Vec<String> = match crate_of.spawn_wrappers() {
+        Some(wrappers) => wrappers.names().iter().cloned().collect(),
+        None => crate::spawn_wrappers::wrapper_names(text)
+            .into_iter()
+            .filter(|n| !n.contains("spawn"))
+            .collect(),
+    };
+    ctx.set_spawn_wrappers(wrappers);
     if !config.include_tests {
         test_code.extend_from_slice(ctx.test_spans());
     }
@@ -713,7 +786,7 @@ fn analyse<'h>(
     for (id, enabled) in config.enabled_ids() {
         let is_blocking = Some(id) == blocking;
         if rules_to_run.is_some_and(|run| !run.contains(id))
-            && (!is_blocking || !helpers().may_block)
+            && (!is_blocking || !crate_of.helpers().may_block)
         {
             continue;
         }
@@ -723,9 +796,11 @@ fn analyse<'h>(
         // crate pass reads files it parses itself, and keeps such paths for
         // the crate pass to read (`CallSummary::read_library_paths`).
         let libraries = match is_blocking {
-            true if helpers().may_block => helpers().libraries,
+            true if crate_of.helpers().may_block => crate_of.helpers().libraries,
             true => &[],
-            false => place().map_or(&[][..], |k| k.names.libraries.as_slice()),
+            false => crate_of
+                .place()
+                .map_or(&[][..], |k| k.names.libraries.as_slice()),
         };
         ctx.set_crate_libraries(libraries);
         let lint = &enabled.lint;
@@ -755,6 +830,7 @@ fn analyse<'h>(
             ))),
         }
     }
+    ctx.set_spawn_wrappers(Vec::new());
     // A finding that waits for the crate needs what this file says about
     // calls, from this parse.
     if diagnostics

@@ -44,6 +44,7 @@ pub mod rules;
 pub mod settings;
 pub mod shard;
 pub mod show;
+pub mod spawn_wrappers;
 pub mod suggest;
 pub mod suppress;
 pub mod text;

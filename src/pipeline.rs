@@ -16,7 +16,6 @@ use crate::outcome::Report;
 use crate::packages::PackageNames;
 use crate::settings::{self, Overrides, Resolver};
 use crate::timings::{self, Timings};
-use leaklint_lints::context::crate_names::InCrate;
 
 /// Why a run could not produce a report (exit status 2): the message and,
 /// for a bad configuration file, the file (as displayed) and line.
@@ -172,7 +171,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         let find_blocking =
             |packages: &mut PackageNames,
              before: &mut callers::CrateBlocking,
-             names_found: &mut dyn FnMut(Vec<Option<InCrate>>)| {
+             names_found: &mut callers::NamesFound<'_>| {
                 let start = std::time::Instant::now();
                 let found = callers::mark_crates_with_blocking_calls(
                     &group.files,
@@ -193,17 +192,23 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
             // when a verdict needs it.
             std::thread::scope(|scope| {
                 let (names, names_sender) = Later::channel();
+                let (spawn_wrappers, wrappers_sender) = Later::channel();
                 let (blocking, sender) = Later::channel();
                 let (packages, before) = (&mut packages, &mut crate_blocking);
                 let pre_pass = scope.spawn(move || {
                     // A panic drops the senders unsent: the engine goes on,
                     // and the panic is raised once it is done.
-                    let mut names_found = |names| {
+                    let mut names_found = |names, wrappers| {
                         let _ = names_sender.send(names);
+                        let _ = wrappers_sender.send(wrappers);
                     };
                     let _ = sender.send(find_blocking(packages, before, &mut names_found));
                 });
-                let found = engine::CrateBlocking { names, blocking };
+                let found = engine::CrateBlocking {
+                    names,
+                    spawn_wrappers,
+                    blocking,
+                };
                 let report = run_engine(group, &config, &options, timings, Some(&found));
                 if let Err(panic) = pre_pass.join() {
                     std::panic::resume_unwind(panic);
@@ -211,12 +216,15 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
                 report
             })
         } else {
-            let mut names = Vec::new();
-            let blocking = find_blocking(&mut packages, &mut crate_blocking, &mut |found| {
-                names = found
-            });
+            let (mut names, mut spawn_wrappers) = (Vec::new(), Vec::new());
+            let blocking = find_blocking(
+                &mut packages,
+                &mut crate_blocking,
+                &mut |found, wrappers| (names, spawn_wrappers) = (found, wrappers),
+            );
             let found = engine::CrateBlocking {
                 names: Later::ready(names),
+                spawn_wrappers: Later::ready(spawn_wrappers),
                 blocking: Later::ready(blocking),
             };
             run_engine(group, &config, &options, timings, Some(&found))
@@ -339,7 +347,7 @@ fn lint_stdin(
     let command_line_tool = file[0].command_line_tool;
     // What the rest of its crate says of names, as for the file on disk.
     let mut before = callers::CrateBlocking::default();
-    let place = callers::place_in_crate(
+    let (place, wrappers) = callers::place_in_crate(
         &path,
         config.max_nesting,
         config.cache,
@@ -347,7 +355,14 @@ fn lint_stdin(
         &mut before,
     );
     let mut result = match String::from_utf8(bytes) {
-        Ok(text) => engine::lint_source_placed(&display, &text, &config, false, place.as_ref()),
+        Ok(text) => engine::lint_source_placed(
+            &display,
+            &text,
+            &config,
+            false,
+            place.as_ref(),
+            wrappers.as_deref(),
+        ),
         Err(_) => {
             let mut result = crate::outcome::FileResult::new(display);
             result.errors.push(crate::outcome::FileError::new(

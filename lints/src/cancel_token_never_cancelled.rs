@@ -55,9 +55,10 @@ crate::declare_lint! {
     ///   closure) and handed to a spawn wrapper (a fn of the crate, maybe in
     ///   another file, that spawns its parameter and drops the handle:
     ///   `spawn_named("worker", async move { … })`) is spawned, and so is
-    ///   a call given to a wrapper whose name says `spawn`
-    ///   (`spawn_named("w", worker(token))`); a future handed to it by name,
-    ///   or a call given to a wrapper with another name, is not followed;
+    ///   a call given to one (`spawn_named("w", worker(token))`,
+    ///   `detach(worker(token))`); a future handed to it by name is not
+    ///   followed, nor one handed to a wrapper of a wrapper whose names do
+    ///   not say `spawn` (`fn outer(f: F) { detach(f) }`);
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name, or passed to a method of this file called on a

@@ -66,11 +66,12 @@ crate::declare_lint! {
     /// A spawn wrapper (a fn of the crate, maybe in another file, that
     /// spawns its parameter and drops the handle) called with a future
     /// written in place (`spawn_named("conn", async move { … })`), or made
-    /// by a call (`spawn_named("conn", handle(socket))`) when its name says
-    /// `spawn`, is a spawn call;
+    /// by a call (`detach(handle(socket))`), is a spawn call;
     /// one given a future by name (a variable) is not followed, and a file
-    /// is read for such calls only when its code spells `spawn`
-    /// (also inside a longer name: `spawn_named`).
+    /// is read for such calls only when its code spells `spawn` (also
+    /// inside a longer name: `spawn_named`) or the name of a fn of the
+    /// crate that spawns one of its parameters: a wrapper of such a
+    /// wrapper, both named otherwise, is seen only in files that do.
     ///
     /// The check is syntactic and only the innermost loop around the spawn
     /// counts: a spawn in a `for` or `while let … recv()` loop nested in an

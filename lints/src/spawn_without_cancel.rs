@@ -111,23 +111,26 @@ crate::declare_lint! {
     ///   fut: F) { tokio::spawn(fut); }`), counts as a spawn call when its
     ///   argument is an async block or closure written at the call, or a
     ///   call that makes the future (`spawn_named("hb", heartbeat(conn))`,
-    ///   `spawn_with(move || heartbeat(conn))`, followed into the fn as a
-    ///   task body is) when the wrapper's name says `spawn` (a future
+    ///   `spawn_with(move || heartbeat(conn))`, `detach(heartbeat(conn))`,
+    ///   followed into the fn as a task body is; a future
     ///   written in place is taken over a call for another argument,
     ///   `spawn_named(id.to_string(), async { … })`; of several calls, the
     ///   last), and the call
     ///   resolves to it as above (a free fn, a method on `self`, or a
-    ///   method whose name says `spawn` on a variable or a field of known
+    ///   method whose name says `spawn`, or is that of a fn of the crate
+    ///   that spawns a parameter, on a variable or a field of known
     ///   type: `self.tasks.spawn(…)`): the
     ///   finding is at the call, with a note at the spawn inside the
     ///   wrapper. The wrapper may wrap its parameter in what does not change
     ///   what runs (`tokio::spawn(fut.instrument(span))`, `Box::pin(fut)`,
     ///   `async move { fut.await }`), or hand it to another wrapper
     ///   (`spawn_outer` calling `spawn_inner(fut)`, up to four deep). A file
-    ///   is read for such calls only when its code spells
-    ///   `spawn`, also inside a longer name (`spawn_named`, `spawn_task`): a
-    ///   wrapper named otherwise (`run_detached(async { … })`) is seen only
-    ///   in files that do.
+    ///   is read for such calls only when its code spells `spawn`, also
+    ///   inside a longer name (`spawn_named`, `spawn_task`), or the name of
+    ///   a fn of the crate that hands one of its parameters to a spawn call
+    ///   (`detach` for `fn detach(fut: F) { tokio::spawn(fut); }`): a
+    ///   wrapper of such a wrapper, both named otherwise, is seen only in
+    ///   files that do.
     /// * The crate is the workspace (or package) around the file, as its
     ///   module trees say: each target's root and the `mod` files below it
     ///   (`#[path]` included; examples, tests and benches aside). A file no

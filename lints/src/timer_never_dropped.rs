@@ -134,8 +134,8 @@ crate::declare_lint! {
     ///   (a fn of the crate that spawns its parameter and drops the handle)
     ///   is a spawn call here too, also for the timers of the fns its task
     ///   calls (`spawn_named("c", async { compact().await })` with the
-    ///   interval made in `compact`; `spawn_named("c", compact())` when the
-    ///   wrapper's name says `spawn`), and so is `.spawn(…)` on what a fn of
+    ///   interval made in `compact`; `detach(compact())`), and so is
+    ///   `.spawn(…)` on what a fn of
     ///   another file returns when that is a runtime its caller does not
     ///   own (`rt::runtime().spawn(…)`). A handle stored in a struct field is
     ///   kept only if something in the crate reads that field (to abort or

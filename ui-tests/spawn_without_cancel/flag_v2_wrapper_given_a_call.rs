@@ -49,8 +49,9 @@ async fn heartbeat(conn: Conn) {
 
 async fn flush() {}
 
-// Near miss: a wrapper whose name does not say `spawn` is followed only when
-// given a future written in place.
+// A wrapper whose name does not say `spawn` is one all the same, given a
+// call or a future written in place. Near miss: a fn that only hands its
+// parameter back.
 fn detach<F>(fut: F)
 where
     F: Future<Output = ()> + Send + 'static,
@@ -58,7 +59,12 @@ where
     tokio::spawn(fut);
 }
 
+fn hold<F: Future<Output = ()>>(fut: F) -> F {
+    fut
+}
+
 pub fn start_detached() {
-    detach(heartbeat(Conn));
+    detach(heartbeat(Conn)); //~ spawn_without_cancel
     detach(async { heartbeat(Conn).await }); //~ spawn_without_cancel
+    let _kept = hold(heartbeat(Conn));
 }

@@ -99,6 +99,9 @@ pub struct FileContext<'a> {
     /// The names the file's crate's libraries go by (see
     /// [`FileContext::set_crate_libraries`]).
     crate_libraries: Vec<String>,
+    /// The fns of the file's crate that may be spawn wrappers named
+    /// otherwise than `spawn…` (see [`FileContext::set_spawn_wrappers`]).
+    spawn_wrappers: Vec<String>,
     /// The crates whose macros `#[macro_use] extern crate …;` brings into
     /// this file: its own such items, and its crate root's.
     macro_use: Vec<String>,
@@ -150,6 +153,7 @@ impl<'a> FileContext<'a> {
             test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
             crate_libraries: Vec::new(),
+            spawn_wrappers: Vec::new(),
             macro_use,
         };
         ctx.test_spans = if scope::file_is_test(file) {
@@ -177,6 +181,23 @@ impl<'a> FileContext<'a> {
     /// driver sets them when the crate is known.
     pub fn set_crate_libraries(&mut self, names: &[String]) {
         self.crate_libraries = names.to_vec();
+    }
+
+    /// Tells the context the names of its crate's fns that may be spawn
+    /// wrappers although their names do not say `spawn` (`fn detach(fut:
+    /// F) { tokio::spawn(fut); }`, found by the driver in the crate's
+    /// text): a call of one is then asked about as a call whose name says
+    /// `spawn` is ([`FileContext::may_spawn_by_name`]).
+    pub fn set_spawn_wrappers(&mut self, names: Vec<String>) {
+        self.spawn_wrappers = names;
+    }
+
+    /// Whether a fn or method called `name` may start a task or thread
+    /// with what it is given: its name says `spawn` (`spawn_named`,
+    /// `.spawn(…)`), or the crate has a fn of that name that hands a
+    /// parameter to a spawn call. The crate pass decides which it is.
+    pub fn may_spawn_by_name(&self, name: &str) -> bool {
+        name.contains("spawn") || self.spawn_wrappers.iter().any(|w| w == name)
     }
 
     /// The crates whose macros `#[macro_use] extern crate …;` brings into

@@ -704,19 +704,20 @@ impl<'a> FileContext<'a> {
     /// A call of a fn of the crate that may be a spawn wrapper (one that
     /// spawns its parameter and drops the handle: `spawn_named("ticker",
     /// async move { … })`) given a future written in place, or made by a
-    /// call when the fn's name says `spawn`: the crate pass decides whether
+    /// call when the fn may spawn by its name
+    /// ([`FileContext::may_spawn_by_name`]): the crate pass decides whether
     /// the callee is one ([`crate::Follow::spawn_wrapper`]).
     pub fn spawn_wrapper_call<'v>(
         &self,
         expr: &'v Expr,
         ancestors: &[Node<'v>],
     ) -> Option<WrapperCall<'v>> {
-        // A free fn, a method called on `self`, or a method whose name says
-        // `spawn` called on a variable or a field of either: the crate pass
-        // resolves it by the receiver's type (a method on a value of unknown
-        // type is never resolved). The name keeps `rt.block_on(async { … })`
-        // and the like out, and the file then says `spawn`, as the
-        // pre-filter requires. A path whose last segment is capitalised
+        // A free fn, a method called on `self`, or a method that may spawn
+        // by its name called on a variable or a field of either: the crate
+        // pass resolves it by the receiver's type (a method on a value of
+        // unknown type is never resolved). The name keeps
+        // `rt.block_on(async { … })` and the like out, and the pre-filter
+        // reads the file (it says `spawn` or a wrapper's name). A path whose last segment is capitalised
         // builds a value (`Ok(…)`, `Some(…)`, a tuple struct): no fn.
         let constructor = |f: &Expr| {
             matches!(f, Expr::Path(p) if p.path.segments.last().is_some_and(|s| {
@@ -731,7 +732,7 @@ impl<'a> FileContext<'a> {
             Expr::MethodCall(m) => Some(m.method.to_string()),
             _ => None,
         };
-        let says_spawn = called.is_some_and(|name| name.contains("spawn"));
+        let says_spawn = called.is_some_and(|name| self.may_spawn_by_name(&name));
         let args = match expr {
             Expr::Call(c) if !constructor(&c.func) => &c.args,
             Expr::MethodCall(m) if is_self(&m.receiver) => &m.args,
@@ -745,8 +746,9 @@ impl<'a> FileContext<'a> {
         // A future written in place (an async block, or a closure that
         // returns one) is a task body worth following; so is one made by a
         // call (`spawn_named("hb", hb_loop(conn))`, `spawn_with(move ||
-        // hb_loop())`) when the fn's name says `spawn`: `f(g(x))` is
-        // everywhere, and each would wait for the crate.
+        // hb_loop())`) when the fn's name says `spawn` or is one of the
+        // crate's fns that spawn a parameter (`detach(hb_loop(conn))`):
+        // `f(g(x))` is everywhere, and each would wait for the crate.
         let made_by_call = |e: &Expr| {
             says_spawn
                 && match e {

@@ -56,7 +56,7 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                 let Some(callee) = callee_name(call, arg) else {
                     continue;
                 };
-                if callee.contains("spawn") {
+                if ctx.may_spawn_by_name(&callee) {
                     return Thread::Worker;
                 }
                 if is_block_on_name(&callee) {

@@ -1,0 +1,2 @@
+mod background;
+pub mod presence;

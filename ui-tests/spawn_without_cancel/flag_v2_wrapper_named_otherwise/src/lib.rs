@@ -1,0 +1,3 @@
+mod bg;
+mod probe;
+pub mod watch;
