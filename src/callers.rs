@@ -415,7 +415,7 @@ fn resolve_in_crate(
         // Found before the engine ran, with the same depth.
         (true, Some((d, None))) if *d == depth => BTreeSet::new(),
         (true, Some((d, Some(fns)))) if *d == depth && fns.names().is_some() => {
-            fns.names().cloned().unwrap_or_default()
+            fns.names().map(|n| (**n).clone()).unwrap_or_default()
         }
         (true, _) => krate.blocking_fns(depth),
     };

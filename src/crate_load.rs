@@ -279,7 +279,7 @@ pub const MAX_KEPT_TEXT_BYTES: usize = 4 << 20;
 #[derive(Debug)]
 pub struct BlockingFns {
     /// The names; `None`: any name (the crate could not be read).
-    names: Option<BTreeSet<String>>,
+    names: Option<Arc<BTreeSet<String>>>,
     /// The same, to look for.
     words: Option<NameSearch>,
     /// The names the crate's libraries go by (see [`LazyCrate::libraries`]):
@@ -300,7 +300,7 @@ impl BlockingFns {
     pub fn new(names: Option<&BTreeSet<String>>) -> BlockingFns {
         let words = names.and_then(|n| NameSearch::new(&n.iter().collect::<Vec<_>>()));
         BlockingFns {
-            names: words.as_ref().and(names.cloned()),
+            names: words.as_ref().and(names.cloned().map(Arc::new)),
             words,
             libraries: Vec::new(),
         }
@@ -318,7 +318,7 @@ impl BlockingFns {
     }
 
     /// The names (`None`: any name).
-    pub fn names(&self) -> Option<&BTreeSet<String>> {
+    pub fn names(&self) -> Option<&Arc<BTreeSet<String>>> {
         self.names.as_ref()
     }
 

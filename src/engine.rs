@@ -14,6 +14,7 @@
 
 use std::any::Any;
 use std::cell::OnceCell;
+use std::collections::BTreeSet;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
@@ -272,6 +273,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
                     Some(fns) => Helpers {
                         may_block: helpers_may_block(text, Some(fns)),
                         libraries: fns.libraries(),
+                        names: fns.names(),
                     },
                     None => Helpers::default(),
                 },
@@ -279,6 +281,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
                 None => Helpers {
                     may_block: crate::crate_load::says_async(text.as_bytes()),
                     libraries: &[],
+                    names: None,
                 },
             }
         })
@@ -377,6 +380,8 @@ struct Helpers<'a> {
     /// The names the crate's libraries go by: a call through one
     /// (`app::backoff()` in a binary) may be of such a fn.
     libraries: &'a [String],
+    /// The names of the fns that may block (`None`: any name).
+    names: Option<&'a Arc<BTreeSet<String>>>,
 }
 
 /// What a file's crate says, each part asked only when a verdict needs it
@@ -803,11 +808,15 @@ fn analyse<'h>(
                 .map_or(&[][..], |k| k.names.libraries.as_slice()),
         };
         ctx.set_crate_libraries(libraries);
+        if is_blocking {
+            ctx.set_blocking_helpers(crate_of.helpers().names.cloned());
+        }
         let lint = &enabled.lint;
         let start = Instant::now();
         let outcome =
             panic::catch_unwind(AssertUnwindSafe(|| run_lint(lint, &ctx, &config.options)));
         ctx.set_crate_libraries(&[]);
+        ctx.set_blocking_helpers(None);
         if let Some(t) = timings {
             t.add_rule(lint.name, start.elapsed());
         }

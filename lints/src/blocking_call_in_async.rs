@@ -458,8 +458,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         };
         let Some((kind, what)) = rule.blocking_call(expr, ancestors) else {
             // A call of a sync fn of the crate that blocks, which only the
-            // crate can tell (see `Finding::follow`).
-            if let Some(name) = ctx.crate_call_name(expr, ancestors) {
+            // crate can tell (see `Finding::follow`), when the driver does
+            // not already know that no fn of that name blocks.
+            let name = ctx.crate_call_name(expr, ancestors);
+            if let Some(name) = name.filter(|n| ctx.may_call_blocking_helper(n)) {
                 // One finding per helper and calling fn: one fix (calling
                 // it on the blocking pool, or making it async) covers them.
                 let caller = enclosing_fn_sig(ancestors).map(|s| s.ident.span().start());
@@ -1343,6 +1345,35 @@ pub(crate) fn sync_blocking_calls(ctx: &FileContext<'_>) -> Vec<(crate::Span, St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines of the calls of crate fns offered to the crate pass as
+    /// helpers that may block, in `src`.
+    fn helper_calls(src: &str, blocking: Option<&[&str]>) -> Vec<usize> {
+        let file = syn::parse_file(src).expect("test source parses");
+        let mut ctx = FileContext::new(&file, src);
+        let names =
+            blocking.map(|n| std::sync::Arc::new(n.iter().map(|s| s.to_string()).collect()));
+        ctx.set_blocking_helpers(names);
+        check(&ctx, &LintOptions::default())
+            .iter()
+            .filter(|f| {
+                f.follow
+                    .as_ref()
+                    .is_some_and(|f| f.blocking_in_callee.is_some())
+            })
+            .map(|f| f.span.start.line)
+            .collect()
+    }
+
+    #[test]
+    fn only_calls_of_fns_that_may_block_wait_for_the_crate() {
+        let src =
+            "async fn handle(store: Store) {\n    load();\n    render();\n    store.flush();\n}\n";
+        // Nothing known of the crate: any call of a crate fn may block.
+        assert_eq!(helper_calls(src, None), [2, 3, 4]);
+        assert_eq!(helper_calls(src, Some(&["load", "flush"])), [2, 4]);
+        assert_eq!(helper_calls(src, Some(&[])), Vec::<usize>::new());
+    }
 
     fn formatted(src: &str) -> Option<String> {
         let mac: syn::Macro = syn::parse_str(src).expect("a macro");

@@ -102,6 +102,9 @@ pub struct FileContext<'a> {
     /// The fns of the file's crate that may be spawn wrappers named
     /// otherwise than `spawn…` (see [`FileContext::set_spawn_wrappers`]).
     spawn_wrappers: Vec<String>,
+    /// The names of the sync fns of the file's crate that may block, if
+    /// known (see [`FileContext::set_blocking_helpers`]).
+    blocking_helpers: Option<std::sync::Arc<std::collections::BTreeSet<String>>>,
     /// The crates whose macros `#[macro_use] extern crate …;` brings into
     /// this file: its own such items, and its crate root's.
     macro_use: Vec<String>,
@@ -154,6 +157,7 @@ impl<'a> FileContext<'a> {
             unparsed: MacroBody::Tokens,
             crate_libraries: Vec::new(),
             spawn_wrappers: Vec::new(),
+            blocking_helpers: None,
             macro_use,
         };
         ctx.test_spans = if scope::file_is_test(file) {
@@ -198,6 +202,26 @@ impl<'a> FileContext<'a> {
     /// parameter to a spawn call. The crate pass decides which it is.
     pub fn may_spawn_by_name(&self, name: &str) -> bool {
         name.contains("spawn") || self.spawn_wrappers.iter().any(|w| w == name)
+    }
+
+    /// Tells the context the names of its crate's sync fns that may block
+    /// (`None`: any fn may), which the driver finds before the rules run:
+    /// a call of a crate fn by another name cannot block through it, and
+    /// is not offered to the crate pass as one that may.
+    pub fn set_blocking_helpers(
+        &mut self,
+        names: Option<std::sync::Arc<std::collections::BTreeSet<String>>>,
+    ) {
+        self.blocking_helpers = names;
+    }
+
+    /// Whether a call of a crate fn or method named `name` may be of a
+    /// sync fn of the crate that blocks (see
+    /// [`FileContext::set_blocking_helpers`]).
+    pub fn may_call_blocking_helper(&self, name: &str) -> bool {
+        self.blocking_helpers
+            .as_ref()
+            .is_none_or(|names| names.contains(name))
     }
 
     /// The crates whose macros `#[macro_use] extern crate …;` brings into
