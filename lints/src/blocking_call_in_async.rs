@@ -820,7 +820,7 @@ impl<'v> Rule<'v, '_> {
     }
 
     /// `.block_on(…)` on a tokio runtime or handle made in the same fn, or
-    /// on a parameter typed as one.
+    /// on a parameter or a field typed as one.
     fn runtime_block_on(
         &self,
         m: &'v syn::ExprMethodCall,
@@ -834,7 +834,8 @@ impl<'v> Rule<'v, '_> {
                 };
                 ctx.resolve(&p.path)?
             }
-            None => self.runtime_param_type(&m.receiver, ancestors)?,
+            None => (self.runtime_param_type(&m.receiver, ancestors))
+                .or_else(|| self.runtime_field_type(&m.receiver))?,
         };
         let owner = if owner.contains("Handle") {
             "Handle"
@@ -857,6 +858,27 @@ impl<'v> Rule<'v, '_> {
             "tokio::runtime::Runtime" | "tokio::runtime::Handle"
         )
         .then_some(resolved)
+    }
+
+    /// For a receiver that is a named field (`self.rt`) which every struct
+    /// of the file with a field of that name types (through references,
+    /// `Arc` or `Rc`) as the same tokio `Runtime` or `Handle`: that type's
+    /// path.
+    fn runtime_field_type(&self, receiver: &Expr) -> Option<String> {
+        let Expr::Field(f) = receiver else {
+            return None;
+        };
+        let syn::Member::Named(name) = &f.member else {
+            return None;
+        };
+        let mut types = (self.field_types(&name.to_string()).into_iter())
+            .map(|ty| self.written_type(ty, &["Arc", "Rc"]));
+        let first = types.next()??;
+        let runtime = matches!(
+            first.as_str(),
+            "tokio::runtime::Runtime" | "tokio::runtime::Handle"
+        );
+        (runtime && types.all(|t| t.as_ref() == Some(&first))).then_some(first)
     }
 
     /// The resolved path of the constructor that made the receiver, when it

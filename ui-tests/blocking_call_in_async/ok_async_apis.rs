@@ -37,17 +37,6 @@ pub async fn from_parameter(rx: std::sync::mpsc::Receiver<u32>) -> u32 {
     rx.recv().unwrap_or(0)
 }
 
-pub struct Bridge {
-    runtime: tokio::runtime::Runtime,
-}
-
-impl Bridge {
-    pub async fn run(&self) {
-        // A field: not judged.
-        self.runtime.block_on(work());
-    }
-}
-
 pub async fn tokio_fs_module() -> std::io::Result<()> {
     tokio::fs::create_dir_all("/var/cache/app").await?;
     tokio::fs::write("/var/cache/app/stamp", b"1").await

@@ -203,3 +203,37 @@ impl Stoppable {
         self.tasks.lock().await.iter().for_each(|t| t.abort());
     }
 }
+
+// Asking for the task's id stops nothing.
+pub struct Reaper {
+    handle: JoinHandle<()>,
+}
+
+impl Reaper {
+    pub fn start() -> Self {
+        Self {
+            handle: tokio::spawn(beat()), //~ spawn_without_cancel
+        }
+    }
+
+    pub fn task_id(&self) -> tokio::task::Id {
+        self.handle.id()
+    }
+}
+
+// Near miss: the abort handle taken from it can stop the task.
+pub struct Stopper {
+    handle: JoinHandle<()>,
+}
+
+impl Stopper {
+    pub fn start() -> Self {
+        Self {
+            handle: tokio::spawn(beat()),
+        }
+    }
+
+    pub fn abort_handle(&self) -> tokio::task::AbortHandle {
+        self.handle.abort_handle()
+    }
+}

@@ -651,6 +651,7 @@ const NOT_STOPPING: &[&str] = &[
     "is_some",
     "is_none",
     "is_finished",
+    "id",
     "is_empty",
     "len",
     "contains_key",

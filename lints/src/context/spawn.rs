@@ -760,10 +760,16 @@ impl<'a> FileContext<'a> {
         // A future written in place wins over a call (`spawn_named(id.to_string(),
         // async { … })`); of several calls, the last is taken: the future
         // comes after the name or the options.
+        // A plain closure is a thread's body when the fn may spawn by its
+        // name (`run_detached("log", move || loop { … })` handing it to
+        // `thread::Builder::spawn`).
         let in_place = |a: &Expr| match a {
             Expr::Async(_) => true,
             Expr::Closure(c) => {
-                c.asyncness.is_some() || matches!(&*c.body, Expr::Async(_)) || made_by_call(&c.body)
+                c.asyncness.is_some()
+                    || matches!(&*c.body, Expr::Async(_))
+                    || made_by_call(&c.body)
+                    || says_spawn
             }
             _ => false,
         };
