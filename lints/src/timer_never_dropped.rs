@@ -194,7 +194,9 @@ fn triggers() -> Triggers {
     let mut spawns = paths::spawn_words();
     spawns.extend(paths::spawn_wrapper_words());
     cases.extend(paths::and_each(&spawns, &["loop", "while"]));
-    let intervals = paths::spelled(&[TOKIO_INTERVALS]);
+    // An interval built in a loop (case 4: tokio's), or before the loop of
+    // a fn that a task of another file runs (case 3: any repeating timer).
+    let intervals = paths::spelled(&[REPEATING_TIMERS]);
     cases.extend(paths::and_each(&intervals, &["loop", "while"]));
     // An interval a task hands to a fn of another file, whose loop polls it.
     let intervals: Vec<&str> = intervals.iter().map(String::as_str).collect();
@@ -209,6 +211,17 @@ fn triggers() -> Triggers {
         .requiring(paths::crate_names(&[TIMER_CONSTRUCTORS]))
         .requiring(cases)
 }
+
+/// Timers that fire again and again, which only an endless loop polls for
+/// good: a task's loop in another file pins one built before it (case 3).
+const REPEATING_TIMERS: &[&str] = &[
+    "tokio::time::interval",
+    "tokio::time::interval_at",
+    "tokio_stream::wrappers::IntervalStream::new",
+    "async_io::Timer::interval",
+    "smol::Timer::interval",
+    "async_std::stream::interval",
+];
 
 /// Calls whose result owns their only argument.
 const OWNING_WRAPPERS: &[&str] = &[
