@@ -713,11 +713,7 @@ pub fn mark_crates_with_blocking_calls(
     };
     for (root, krate, orphans, places, _) in &scanned {
         before.orphans.extend(orphans.iter().cloned());
-        if let Some(wrappers) = krate.spawn_wrappers() {
-            before
-                .spawn_wrappers
-                .insert(root.clone(), Arc::clone(wrappers));
-        }
+        (before.spawn_wrappers).insert(root.clone(), Arc::clone(krate.spawn_wrappers()));
         match places {
             Some(places) => {
                 before.places.insert(root.clone(), places.clone());
@@ -818,7 +814,7 @@ pub fn place_in_crate(
                 .flatten()
         }
     };
-    let wrappers = krate.spawn_wrappers().cloned();
+    let wrappers = Some(Arc::clone(krate.spawn_wrappers()));
     before.hold_or_release(root, krate, true);
     (place, wrappers)
 }
@@ -886,7 +882,7 @@ pub struct CrateBlocking {
     /// [`libraries_only`]), by its path in the trees.
     libraries_only: HashMap<PathBuf, InCrate>,
     /// Per crate root, its fns that may be spawn wrappers named otherwise
-    /// than `spawn…` ([`crate::spawn_wrappers`]), if any.
+    /// than `spawn…` ([`crate::spawn_wrappers`]).
     spawn_wrappers: HashMap<PathBuf, Arc<SpawnWrappers>>,
     /// The linted files (as the run names them) that no module tree of
     /// their crate reaches: each is its own crate.

@@ -114,8 +114,8 @@ pub struct LazyCrate {
     /// when nothing in it changes how a path resolves.
     places: Option<CratePlaces>,
     /// Its fns that may be spawn wrappers named otherwise than `spawn…`
-    /// ([`crate::spawn_wrappers`]), if any.
-    spawn_wrappers: Option<Arc<SpawnWrappers>>,
+    /// ([`crate::spawn_wrappers`]).
+    spawn_wrappers: Arc<SpawnWrappers>,
 }
 
 /// Each package's [`CrateNames`] (its re-exports of other crates' items,
@@ -446,7 +446,7 @@ impl LazyCrate {
             library_of: HashMap::new(),
             unit_count: 0,
             places: None,
-            spawn_wrappers: None,
+            spawn_wrappers: Arc::new(SpawnWrappers::new([])),
         };
         if let Some((files, manifests)) = package_files(root) {
             let renames = crate::crate_tree::workspace_renames(&root.join("Cargo.toml"));
@@ -746,13 +746,13 @@ impl LazyCrate {
         self.budget.fetch_add(freed, Ordering::Relaxed);
         self.counts = counts;
         self.complete = complete && !unreadable;
-        self.spawn_wrappers = SpawnWrappers::new(wrappers).map(Arc::new);
+        self.spawn_wrappers = Arc::new(SpawnWrappers::new(wrappers));
     }
 
     /// The fns of the trees that may be spawn wrappers named otherwise
-    /// than `spawn…`, if any.
-    pub fn spawn_wrappers(&self) -> Option<&Arc<SpawnWrappers>> {
-        self.spawn_wrappers.as_ref()
+    /// than `spawn…`.
+    pub fn spawn_wrappers(&self) -> &Arc<SpawnWrappers> {
+        &self.spawn_wrappers
     }
 
     /// How many files the trees have (not test code).

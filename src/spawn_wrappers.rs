@@ -10,11 +10,15 @@
 //! let the pre-filter read a file that calls `bg::detach(async { … })`
 //! without spelling `spawn` itself.
 //!
-//! The scan is lexical and over-approximate: a fn whose body has a call
-//! whose name contains `spawn` with one of the fn's parameter names (or a
-//! `let` bound from one) among the call's argument tokens. A wrapper of a
-//! wrapper named otherwise (`fn outer(f: F) { detach(f) }`) is not found:
-//! its callers are read only when they spell `spawn` or a direct wrapper.
+//! The scan is lexical: a fn whose body has a call whose name contains
+//! `spawn` with one of the fn's parameters as a whole argument (or a `let`
+//! bound to one), as written or through what does not change what runs:
+//! `fut`, `f()`, `fut.instrument(span)`, `Box::pin(fut)`, `async move {
+//! fut.await }`. A parameter only mentioned in the argument
+//! (`spawn_blocking(move || fs::read(path))`) does not make a wrapper. A
+//! wrapper of a wrapper named otherwise (`fn outer(f: F) { detach(f) }`) is
+//! not found: its callers are read only when they spell `spawn` or a
+//! direct wrapper.
 
 use std::collections::BTreeSet;
 
@@ -120,16 +124,13 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize) -> Option<bool> {
                     .map(|eq| k + 1 + eq + 1);
                 if let Some(init) = init {
                     let end = statement_end(body, init);
-                    if body[init..end]
-                        .iter()
-                        .any(|t| t.ident && aliases.contains(t.text))
-                    {
+                    if is_parameter(&body[init..end], &aliases) {
                         aliases.insert(name.text);
                     }
                 }
             }
         }
-        if t.ident && t.text.contains("spawn") {
+        if t.ident && t.text.trim_start_matches("r#").starts_with("spawn") {
             let mut open = k + 1;
             // A turbofish: `spawn::<_>(…)`.
             if body.get(open).is_some_and(|t| t.is(":"))
@@ -139,9 +140,17 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize) -> Option<bool> {
             }
             if body.get(open).is_some_and(|t| t.is("(")) {
                 let end = group_end(body, open).unwrap_or(body.len());
-                if body[open + 1..end]
-                    .iter()
-                    .any(|t| t.ident && aliases.contains(t.text))
+                // A task written in place (`spawn_with_cancel(token, async
+                // move { … })`) is what runs, whatever else is passed.
+                let args: Vec<_> = arguments(&body[open + 1..end]).collect();
+                let written_in_place = args.iter().any(|a| {
+                    a.first()
+                        .is_some_and(|t| t.is_ident("async") || t.is_ident("move") || t.is("|"))
+                        && !is_parameter(a, &aliases)
+                });
+                if !written_in_place
+                    && args.iter().any(|arg| is_parameter(arg, &aliases))
+                    && handle_dropped(body, k, end)
                 {
                     return Some(true);
                 }
@@ -149,6 +158,156 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize) -> Option<bool> {
         }
     }
     Some(false)
+}
+
+/// Whether the spawn call whose name is `body[name]` and whose argument
+/// list closes at `body[close]` is a statement of its own, so that its
+/// handle is dropped: `tokio::spawn(fut);`, `self.rt.spawn(fut);`,
+/// `thread::Builder::new().spawn(f).expect("…");`, `let _ = spawn(fut);`
+/// — not `let h = spawn(fut);`, `Self { task: spawn(fut) }` or a tail.
+fn handle_dropped(body: &[Tok<'_>], name: usize, close: usize) -> bool {
+    // After the call: methods on its result (`.detach()`, `.expect(…)`),
+    // `?`, then the `;` that ends the statement.
+    let mut k = close + 1;
+    loop {
+        match body.get(k) {
+            Some(t) if t.is(";") => break,
+            Some(t) if t.is("?") => k += 1,
+            Some(t) if t.is(".") && body.get(k + 1).is_some_and(|m| m.ident) => {
+                match body.get(k + 2) {
+                    Some(open) if open.is("(") => match group_end(body, k + 2) {
+                        Some(end) => k = end + 1,
+                        None => return false,
+                    },
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    // Before the call: the path or receiver chain it is called on
+    // (`tokio::task::`, `self.rt.`, `Builder::new().name(n).`), then the
+    // start of a statement.
+    let before = |k: usize, n: usize| k.checked_sub(n).and_then(|i| body.get(i));
+    let mut k = name;
+    loop {
+        if before(k, 1).is_some_and(|t| t.is(":")) && before(k, 2).is_some_and(|t| t.is(":")) {
+            k -= 2;
+        } else if before(k, 1).is_some_and(|t| t.is(".")) {
+            k -= 1;
+        } else {
+            break;
+        }
+        while before(k, 1).is_some_and(|t| t.is("?")) {
+            k -= 1;
+        }
+        match before(k, 1) {
+            Some(t) if t.ident => k -= 1,
+            Some(t) if t.is(")") => {
+                let Some(open) = (0..k - 1)
+                    .rev()
+                    .find(|&o| group_end(body, o) == Some(k - 1))
+                else {
+                    return false;
+                };
+                k = open;
+                if before(k, 1).is_some_and(|t| t.ident) {
+                    k -= 1;
+                }
+            }
+            _ => return false,
+        }
+    }
+    match before(k, 1) {
+        None => true,
+        Some(t) if t.is(";") || t.is("{") || t.is("}") => true,
+        // `let _ = spawn(fut);`
+        Some(t) if t.is("=") => {
+            before(k, 2).is_some_and(|u| u.is_ident("_"))
+                && before(k, 3).is_some_and(|l| l.is_ident("let"))
+        }
+        _ => false,
+    }
+}
+
+/// Methods that hand on the future they are called on
+/// (`fut.instrument(span)`).
+const TRANSPARENT_METHODS: &[&str] = &["instrument", "in_current_span", "boxed", "boxed_local"];
+
+/// Whether the tokens of an argument are one of `params` as written
+/// (`fut`, `make()`), or through what does not change what runs
+/// (`fut.instrument(span)`, `Box::pin(fut)`, `async move { fut.await }`).
+fn is_parameter(arg: &[Tok<'_>], params: &BTreeSet<&str>) -> bool {
+    let closes_at_end = |open: usize| group_end(arg, open) == Some(arg.len() - 1);
+    match arg {
+        [one] => one.ident && params.contains(one.text),
+        [f, open, close] if open.is("(") && close.is(")") => f.ident && params.contains(f.text),
+        // `Box::pin(…)`
+        [b, c1, c2, pin, open, inner @ .., _]
+            if b.is_ident("Box")
+                && c1.is(":")
+                && c2.is(":")
+                && pin.is_ident("pin")
+                && open.is("(")
+                && closes_at_end(4) =>
+        {
+            is_parameter(inner, params)
+        }
+        // `async move { fut.await }`
+        [a, rest @ ..] if a.is_ident("async") => {
+            let rest = match rest.first() {
+                Some(m) if m.is_ident("move") => &rest[1..],
+                _ => rest,
+            };
+            let [open, inner @ .., close] = rest else {
+                return false;
+            };
+            let inner = match inner.last() {
+                Some(semi) if semi.is(";") => &inner[..inner.len() - 1],
+                _ => inner,
+            };
+            open.is("{")
+                && close.is("}")
+                && group_end(rest, 0) == Some(rest.len() - 1)
+                && matches!(inner, [.., dot, w] if dot.is(".") && w.is_ident("await"))
+                && is_parameter(&inner[..inner.len() - 2], params)
+        }
+        // `fut.instrument(span)`: the receiver is the parameter.
+        [.., close] if close.is(")") => {
+            let Some(open) = (0..arg.len())
+                .rev()
+                .find(|&k| arg[k].is("(") && closes_at_end(k))
+            else {
+                return false;
+            };
+            open >= 3
+                && arg[open - 2].is(".")
+                && TRANSPARENT_METHODS
+                    .iter()
+                    .any(|m| arg[open - 1].is_ident(m))
+                && is_parameter(&arg[..open - 2], params)
+        }
+        _ => false,
+    }
+}
+
+/// The top-level arguments of the tokens between a call's parentheses.
+fn arguments<'t, 'a>(tokens: &'t [Tok<'a>]) -> impl Iterator<Item = &'t [Tok<'a>]> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut cuts = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if t.opens() {
+            depth += 1;
+        } else if t.closes() {
+            depth = depth.saturating_sub(1);
+        } else if t.is(",") && depth == 0 {
+            cuts.push(start..k);
+            start = k + 1;
+        }
+    }
+    cuts.push(start..tokens.len());
+    cuts.into_iter().map(move |r| &tokens[r])
 }
 
 /// The names bound by the parameters `params` (between the parentheses):
@@ -235,15 +394,15 @@ pub struct SpawnWrappers {
 }
 
 impl SpawnWrappers {
-    /// Of these names; `None` when there is none that does not say `spawn`
-    /// (those the rules know by their name).
-    pub fn new(names: impl IntoIterator<Item = String>) -> Option<SpawnWrappers> {
+    /// Of these names, but those that say `spawn` (the rules know them by
+    /// their name).
+    pub fn new(names: impl IntoIterator<Item = String>) -> SpawnWrappers {
         let names: BTreeSet<String> = names.into_iter().filter(|n| !n.contains("spawn")).collect();
-        if names.is_empty() {
-            return None;
-        }
-        let words = NameSearch::new(&names.iter().collect::<Vec<_>>());
-        Some(SpawnWrappers { names, words })
+        let words = match names.is_empty() {
+            true => None,
+            false => NameSearch::new(&names.iter().collect::<Vec<_>>()),
+        };
+        SpawnWrappers { names, words }
     }
 
     /// The names.
@@ -253,9 +412,11 @@ impl SpawnWrappers {
 
     /// Whether `text` may call one of them: it spells one as a word.
     pub fn spelled_in(&self, text: &str) -> bool {
-        self.words
-            .as_ref()
-            .is_none_or(|w| w.any_spelled(text.as_bytes(), Spelling::Mention))
+        match &self.words {
+            Some(words) => words.any_spelled(text.as_bytes(), Spelling::Mention),
+            // Too many names to search for: any may be.
+            None => !self.names.is_empty(),
+        }
     }
 }
 
@@ -285,6 +446,17 @@ mod tests {
             }
         "#;
         assert_eq!(wrapper_names(text), ["detach", "run_in_background", "go"]);
+        let more = r#"
+            impl Pool {
+                fn later(&self, name: &str, fut: F) {
+                    self.rt.spawn(async move { fut.await; });
+                }
+                fn named(&self, name: String, fut: F) {
+                    tokio::task::Builder::new().name(&name).spawn(fut.in_current_span());
+                }
+            }
+        "#;
+        assert_eq!(wrapper_names(more), ["later", "named"]);
     }
 
     #[test]
@@ -302,15 +474,41 @@ mod tests {
             wrapper_names("fn detach(fut: F) { run(fut) }"),
             Vec::<String>::new()
         );
+        // A parameter only used inside the task is no task handed in.
+        let uses = r#"
+            pub async fn read(path: PathBuf) -> Vec<u8> {
+                spawn_blocking(move || std::fs::read(path)).await.unwrap()
+            }
+            fn start(cfg: Config) { tokio::spawn(serve(cfg)); }
+            fn boxed(fut: F) { tokio::spawn(Box::pin(fut).with(x)); }
+            fn read(path: &Path) { read_spawn_blocking(path); }
+            fn watch(token: Token) { spawn_with_cancel(token, async move { run().await }); }
+        "#;
+        assert_eq!(wrapper_names(uses), Vec::<String>::new());
+        // The handle kept or returned: not dropped.
+        let kept = r#"
+            fn new(fut: F) -> Self { Self { task: tokio::spawn(fut) } }
+            fn start(fut: F) -> JoinHandle<()> { tokio::spawn(fut) }
+            fn keep(&mut self, fut: F) { let h = tokio::spawn(fut); self.h = h; }
+            fn push(&mut self, fut: F) { self.tasks.push(tokio::spawn(fut)); }
+        "#;
+        assert_eq!(wrapper_names(kept), Vec::<String>::new());
+        let dropped = r#"
+            fn a(fut: F) { let _ = tokio::spawn(fut); }
+            fn b(f: F) { std::thread::Builder::new().name(n()).spawn(f).expect("thread"); }
+            fn c(fut: F) -> io::Result<()> { rt()?.spawn(fut); Ok(()) }
+            fn d(fut: F) { if ready() { smol::spawn(fut).detach(); } }
+        "#;
+        assert_eq!(wrapper_names(dropped), ["a", "b", "c", "d"]);
     }
 
     #[test]
     fn names_saying_spawn_are_left_to_the_rules() {
         let found = SpawnWrappers::new(["spawn_named".to_string(), "detach".to_string()]);
-        let found = found.expect("one name does not say spawn");
         assert_eq!(found.names().iter().collect::<Vec<_>>(), ["detach"]);
         assert!(found.spelled_in("bg::detach(async {})"));
         assert!(!found.spelled_in("detached(x)"));
-        assert!(SpawnWrappers::new(["spawn_task".to_string()]).is_none());
+        let none = SpawnWrappers::new(["spawn_task".to_string()]);
+        assert!(none.names().is_empty() && !none.spelled_in("spawn_task(x); detach(y)"));
     }
 }
