@@ -286,26 +286,11 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
             }
         })
     };
-    // Asked when a verdict may depend on it (the crates' module trees may
-    // still be being read).
-    let place = OnceCell::new();
-    let place = || {
-        place
-            .get_or_init(|| {
-                let by_file = probe.crate_blocking?.names.get()?;
-                by_file.get(index)?.as_ref()
-            })
-            .as_deref()
-    };
-    let wrappers = OnceCell::new();
-    let wrappers = || {
-        wrappers
-            .get_or_init(|| {
-                let by_file = probe.crate_blocking?.spawn_wrappers.get()?;
-                by_file.get(index)?.clone()
-            })
-            .as_deref()
-    };
+    // Asked when a verdict may depend on them (the crates' module trees
+    // may still be being read).
+    let crates = probe.crate_blocking;
+    let place = || file_entry(crates.map(|c| &c.names), index);
+    let wrappers = || file_entry(crates.map(|c| &c.spawn_wrappers), index).map(|w| &**w);
     let crate_of = CrateOf {
         helpers: &helpers,
         place: &place,
@@ -382,6 +367,12 @@ struct Helpers<'a> {
     libraries: &'a [String],
     /// The names of the fns that may block (`None`: any name).
     names: Option<&'a Arc<BTreeSet<String>>>,
+}
+
+/// The entry of the run's `index`th file in what the crate pre-pass sends,
+/// waiting for it; `None` when the pre-pass panicked (the run reports it).
+fn file_entry<T>(later: Option<&Later<Vec<Option<T>>>>, index: usize) -> Option<&T> {
+    later?.get()?.get(index)?.as_ref()
 }
 
 /// What a file's crate says, each part asked only when a verdict needs it
