@@ -1478,7 +1478,10 @@ fn scan(
             macro_use,
             spells_blocking_call: spells_blocking_call(text.as_bytes()),
             says_async: says_async(text.as_bytes()),
-            spawn_wrappers: crate::spawn_wrappers::wrapper_names(text),
+            // A bug in the scan must not cost the run: the file then
+            // names no wrapper (its callers are read as before).
+            spawn_wrappers: std::panic::catch_unwind(|| crate::spawn_wrappers::wrapper_names(text))
+                .unwrap_or_default(),
         }
     };
     if !cache.is_enabled() {

@@ -350,8 +350,12 @@ fn skip_generics(tokens: &[Tok<'_>], at: usize) -> Option<usize> {
     None
 }
 
-/// The index of the token that closes the group opened at `tokens[at]`.
+/// The index of the token that closes the group opened at `tokens[at]`
+/// (`None` if none opens there, or it is not closed).
 fn group_end(tokens: &[Tok<'_>], at: usize) -> Option<usize> {
+    if !tokens.get(at)?.opens() {
+        return None;
+    }
     let mut depth = 0usize;
     for (k, t) in tokens.iter().enumerate().skip(at) {
         if t.opens() {
