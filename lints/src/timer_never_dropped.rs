@@ -118,7 +118,11 @@ crate::declare_lint! {
     ///   calls (`spawn(async move { poller.run().await })` with the interval
     ///   made before `run`'s loop): calls are followed as for
     ///   `spawn_without_cancel`, the finding is at the timer, with a note at
-    ///   the spawn (in any file of the crate). A timer made in an async task
+    ///   the spawn (in any file of the crate). A timer that a fn of the
+    ///   crate builds and returns to the task body, whose loop then polls it
+    ///   (`let mut tick = ticker::every(period); loop { tick.tick().await;
+    ///   … }`), is not followed into that fn: only the task is reported,
+    ///   by `spawn_without_cancel`. A timer made in an async task
     ///   body and handed (or lent: `&mut ticker`) to a fn of this file that
     ///   the body calls as one of its statements (`publish_every(iv).await;`)
     ///   is followed to the fn's parameter, and reported when that fn's
