@@ -407,11 +407,21 @@ fn wrapper_call<'v>(
         spawn_wrapper: Some((ctx.span_of(expr), index)),
         ..Follow::default()
     };
-    let mut finding = Finding::new(
-        SPAWN_WITHOUT_CANCEL.name,
-        ctx.span_of(expr),
-        format!("`{name}` spawns a task that loops forever and nothing can cancel it"),
-    );
+    // A plain closure that makes no future is a thread's body (or a
+    // blocking task's): only a flag it checks stops it.
+    let thread = matches!(arg, syn::Expr::Closure(c) if c.asyncness.is_none()
+        && !matches!(&*c.body, syn::Expr::Async(_) | syn::Expr::Call(_) | syn::Expr::MethodCall(_)));
+    let (message, help) = match thread {
+        true => (
+            format!("`{name}` starts a thread that loops forever and nothing can stop it"),
+            HELP_BLOCKING,
+        ),
+        false => (
+            format!("`{name}` spawns a task that loops forever and nothing can cancel it"),
+            HELP,
+        ),
+    };
+    let mut finding = Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(expr), message);
     match endless {
         Some(l) => {
             finding = finding.note(
@@ -424,7 +434,7 @@ fn wrapper_call<'v>(
     }
     let finding = Finding {
         follow: Some(follow),
-        ..finding.help(HELP)
+        ..finding.help(help)
     };
     Some(match moot_if {
         Some(function) => finding.moot_if_reached(function, ReachKind::Once),
