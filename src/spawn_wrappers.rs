@@ -16,9 +16,10 @@
 //! `fut`, `f()`, `fut.instrument(span)`, `Box::pin(fut)`, `async move {
 //! fut.await }`. A parameter only mentioned in the argument
 //! (`spawn_blocking(move || fs::read(path))`) does not make a wrapper. A
-//! wrapper of a wrapper named otherwise (`fn outer(f: F) { detach(f) }`) is
-//! not found: its callers are read only when they spell `spawn` or a
-//! direct wrapper.
+//! fn that hands its parameter so to a wrapper of the same file
+//! (`fn outer(f: F) { detach(f); }`) is one too; one that hands it to a
+//! wrapper of another file, both named otherwise, is not found: its
+//! callers are read only when they spell `spawn` or a wrapper found here.
 
 use std::collections::BTreeSet;
 
@@ -40,16 +41,25 @@ pub fn wrapper_names(text: &str) -> Vec<String> {
         })
         .collect();
     let mut names: Vec<String> = Vec::new();
-    for i in 0..tokens.len() {
-        if !(tokens[i].is_ident("fn") && tokens.get(i + 1).is_some_and(|t| t.ident)) {
-            continue;
+    // A wrapper of a wrapper of this file (`fn detach_named(n: &str, f: F)
+    // { detach(f.instrument(span(n))); }`) is found on the next round, up
+    // to four deep as the rules follow them.
+    for _ in 0..4 {
+        let found = names.len();
+        for i in 0..tokens.len() {
+            if !(tokens[i].is_ident("fn") && tokens.get(i + 1).is_some_and(|t| t.ident)) {
+                continue;
+            }
+            let name = tokens[i + 1].text.trim_start_matches("r#");
+            if names.iter().any(|n| n == name) {
+                continue;
+            }
+            if let Some(true) = spawns_a_parameter(&tokens, i + 2, &names) {
+                names.push(name.to_string());
+            }
         }
-        let name = tokens[i + 1].text.trim_start_matches("r#");
-        if names.iter().any(|n| n == name) {
-            continue;
-        }
-        if let Some(true) = spawns_a_parameter(&tokens, i + 2) {
-            names.push(name.to_string());
+        if names.len() == found {
+            break;
         }
     }
     names
@@ -81,9 +91,9 @@ impl Tok<'_> {
 }
 
 /// For the fn whose generics or parameters start at `tokens[at]`: whether
-/// its body passes a parameter to a spawn call; `None` when it has no body
-/// or the tokens end first.
-fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize) -> Option<bool> {
+/// its body passes a parameter to a spawn call (a call named `spawn…` or
+/// one of `wrappers`); `None` when it has no body or the tokens end first.
+fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize, wrappers: &[String]) -> Option<bool> {
     let mut i = at;
     if tokens.get(i)?.is("<") {
         i = skip_generics(tokens, i)?;
@@ -130,7 +140,8 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize) -> Option<bool> {
                 }
             }
         }
-        if t.ident && t.text.trim_start_matches("r#").starts_with("spawn") {
+        let name = t.text.trim_start_matches("r#");
+        if t.ident && (name.starts_with("spawn") || wrappers.iter().any(|w| w == name)) {
             let mut open = k + 1;
             // A turbofish: `spawn::<_>(…)`.
             if body.get(open).is_some_and(|t| t.is(":"))
@@ -461,6 +472,12 @@ mod tests {
             }
         "#;
         assert_eq!(wrapper_names(more), ["later", "named"]);
+        // A wrapper of a wrapper of the same file, declared first.
+        let twice = r#"
+            pub fn detach_named<F>(name: &str, fut: F) { bg::detach(fut.instrument(span(name))); }
+            fn detach<F>(fut: F) { tokio::spawn(fut); }
+        "#;
+        assert_eq!(wrapper_names(twice), ["detach", "detach_named"]);
     }
 
     #[test]

@@ -214,10 +214,10 @@ crate::declare_lint! {
     /// leaklint cannot see `main` reach the handler. An async block in `main` handed to a fn of the crate that
     /// spawns it is a spawned task (`tasks::spawn_named("warm", async { …
     /// })`, `tasks::detach(async { … })`, the latter when a fn of the crate
-    /// named `detach` hands a parameter to a spawn call); handed to a
-    /// wrapper of such a wrapper, both named otherwise, it is taken for
-    /// main-thread code, and so are the async fns that only such a block
-    /// awaits. A
+    /// named `detach` hands a parameter to a spawn call, or to such a fn of
+    /// its own file); handed to a fn that hands it to a wrapper of another
+    /// file, both named otherwise, it is taken for main-thread code, and so
+    /// are the async fns that only such a block awaits. A
     /// runtime's flavour is known
     /// only when it is built in the same fn, or by a fn of the same file
     /// that returns it (`fn runtime() -> io::Result<Runtime>`): a

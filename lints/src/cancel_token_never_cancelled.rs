@@ -57,8 +57,9 @@ crate::declare_lint! {
     ///   `spawn_named("worker", async move { … })`) is spawned, and so is
     ///   a call given to one (`spawn_named("w", worker(token))`,
     ///   `detach(worker(token))`); a future handed to it by name is not
-    ///   followed, nor one handed to a wrapper of a wrapper whose names do
-    ///   not say `spawn` (`fn outer(f: F) { detach(f) }`);
+    ///   followed, nor one handed to a fn that hands it to a wrapper of
+    ///   another file, both named otherwise (`fn outer(f: F) { detach(f)
+    ///   }`);
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name, or passed to a method of this file called on a

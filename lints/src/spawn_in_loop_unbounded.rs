@@ -70,8 +70,9 @@ crate::declare_lint! {
     /// one given a future by name (a variable) is not followed, and a file
     /// is read for such calls only when its code spells `spawn` (also
     /// inside a longer name: `spawn_named`) or the name of a fn of the
-    /// crate that spawns one of its parameters: a wrapper of such a
-    /// wrapper, both named otherwise, is seen only in files that do.
+    /// crate that spawns one of its parameters (or hands it to such a fn of
+    /// its own file): a wrapper of a wrapper of another file, both named
+    /// otherwise, is seen only in files that spell one of these.
     ///
     /// The check is syntactic and only the innermost loop around the spawn
     /// counts: a spawn in a `for` or `while let … recv()` loop nested in an

@@ -128,9 +128,10 @@ crate::declare_lint! {
     ///   is read for such calls only when its code spells `spawn`, also
     ///   inside a longer name (`spawn_named`, `spawn_task`), or the name of
     ///   a fn of the crate that hands one of its parameters to a spawn call
-    ///   (`detach` for `fn detach(fut: F) { tokio::spawn(fut); }`): a
-    ///   wrapper of such a wrapper, both named otherwise, is seen only in
-    ///   files that do.
+    ///   (`detach` for `fn detach(fut: F) { tokio::spawn(fut); }`), or to
+    ///   such a fn of its own file: a wrapper of a wrapper of another file,
+    ///   both named otherwise, is seen only in files that spell one of
+    ///   these.
     /// * The crate is the workspace (or package) around the file, as its
     ///   module trees say: each target's root and the `mod` files below it
     ///   (`#[path]` included; examples, tests and benches aside). A file no
