@@ -724,15 +724,25 @@ impl<'a> FileContext<'a> {
                 s.ident.to_string().starts_with(char::is_uppercase)
             }))
         };
+        // The name as written, and as its `use` names it
+        // (`use util::fire_and_forget as go;` then `go(…)`).
         let called = match expr {
             Expr::Call(c) => match &*c.func {
-                Expr::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                Expr::Path(p) => p.path.segments.last().map(|s| {
+                    let resolved = self.resolve(&p.path);
+                    let original = resolved.as_deref().and_then(|r| r.rsplit("::").next());
+                    vec![
+                        s.ident.to_string(),
+                        original.unwrap_or_default().to_string(),
+                    ]
+                }),
                 _ => None,
             },
-            Expr::MethodCall(m) => Some(m.method.to_string()),
+            Expr::MethodCall(m) => Some(vec![m.method.to_string()]),
             _ => None,
         };
-        let says_spawn = called.is_some_and(|name| self.may_spawn_by_name(&name));
+        let says_spawn =
+            called.is_some_and(|names| names.iter().any(|n| self.may_spawn_by_name(n)));
         let args = match expr {
             Expr::Call(c) if !constructor(&c.func) => &c.args,
             Expr::MethodCall(m) if is_self(&m.receiver) => &m.args,

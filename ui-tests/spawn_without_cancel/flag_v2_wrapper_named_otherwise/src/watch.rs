@@ -2,6 +2,7 @@
 // that `bg::detach` starts one.
 use std::time::Duration;
 
+use crate::bg::detach as go;
 use crate::{bg, probe};
 
 pub fn arm(target: String) {
@@ -11,6 +12,8 @@ pub fn arm(target: String) {
         }
     });
     bg::detach(probe::probe_forever(target.clone())); //~ spawn_without_cancel
+    // Under another name.
+    go(probe::probe_forever(target)); //~ spawn_without_cancel
 }
 
 pub fn near_misses(target: String) -> tokio::task::JoinHandle<()> {
