@@ -217,7 +217,12 @@ crate::declare_lint! {
     /// named `detach` hands a parameter to a spawn call, or to such a fn of
     /// its own file); handed to a fn that hands it to a wrapper of another
     /// file, both named otherwise, it is taken for main-thread code, and so
-    /// are the async fns that only such a block awaits. A
+    /// are the async fns that only such a block awaits. An async fn whose
+    /// call `main` hands to a wrapper named otherwise (`boot::launch("warm",
+    /// warm_cache(cfg))`, or `async move { warm_cache(cfg).await }` given to
+    /// it) counts as reached from `main` by a plain call, so a blocking call
+    /// in it is taken for main-thread code: the callers' summaries are read
+    /// file by file and know wrappers by the name `spawn…` only. A
     /// runtime's flavour is known
     /// only when it is built in the same fn, or by a fn of the same file
     /// that returns it (`fn runtime() -> io::Result<Runtime>`): a
