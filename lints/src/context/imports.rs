@@ -45,6 +45,10 @@ struct Module {
     globs: Vec<String>,
     /// Names of items defined in this module (fns, types, modules, consts, …).
     local_items: HashSet<String>,
+    /// Those of `local_items` that only a `mod` item defines: a `use` of a
+    /// fn of the same name (`mod offload; use offload::offload;`) binds the
+    /// name in the value namespace, where the module is not.
+    modules_only: HashSet<String>,
     /// Its inline modules by name (the first, when `cfg`s repeat one).
     children: HashMap<String, usize>,
 }
@@ -398,7 +402,13 @@ impl Imports {
                 }
             }
         }
-        if m.local_items.contains(first) || self.local_macros.contains(first) {
+        // A single name imported beside a module of that name is the
+        // import (`offload(…)` after `use offload::offload;`).
+        let imported_over_module =
+            rest.is_empty() && m.modules_only.contains(first) && m.names.contains_key(first);
+        if !imported_over_module
+            && (m.local_items.contains(first) || self.local_macros.contains(first))
+        {
             return Some(Some(join(&m.item_path(first), rest)));
         }
         if let Some(target) = m
@@ -687,9 +697,9 @@ impl Collector {
     }
 
     fn local(&mut self, ident: &syn::Ident) {
-        self.imports.modules[self.current]
-            .local_items
-            .insert(unraw(ident));
+        let module = &mut self.imports.modules[self.current];
+        module.modules_only.remove(&unraw(ident));
+        module.local_items.insert(unraw(ident));
     }
 }
 
@@ -742,7 +752,10 @@ impl<'ast> Visit<'ast> for Collector {
     }
 
     fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
-        self.local(&m.ident);
+        let module = &mut self.imports.modules[self.current];
+        if module.local_items.insert(unraw(&m.ident)) {
+            module.modules_only.insert(unraw(&m.ident));
+        }
         let Some((brace, items)) = &m.content else {
             return;
         };
@@ -845,6 +858,21 @@ mod tests {
     fn local_items_shadow_imports() {
         let src = "use tokio::spawn; fn spawn() {}";
         assert_eq!(resolve(src, "spawn").as_deref(), Some("crate::spawn"));
+        // A module is in another namespace than the fn imported by its name.
+        let src = "mod offload; use offload::offload;";
+        assert_eq!(
+            resolve(src, "offload").as_deref(),
+            Some("crate::offload::offload")
+        );
+        assert_eq!(
+            resolve(src, "offload::run").as_deref(),
+            Some("crate::offload::run")
+        );
+        let src = "mod offload; use crate::offload::offload;";
+        assert_eq!(
+            resolve(src, "offload").as_deref(),
+            Some("crate::offload::offload")
+        );
     }
 
     #[test]
