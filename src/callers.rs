@@ -729,26 +729,27 @@ pub fn mark_crates_with_blocking_calls(
             }
         }
     }
-    names_found(
-        files
-            .iter()
-            .zip(&roots)
-            .map(|(file, root)| match before.places.get(root.as_ref()?) {
+    let (places, wrappers) = (files.iter().zip(&roots))
+        .map(|(file, root)| {
+            let Some(root) = root else {
+                return (None, None);
+            };
+            let place = match before.places.get(root) {
                 Some(places) => places.in_crate(&file.path),
                 None => (before.libraries_only.get(&file.path))
                     .or_else(|| before.libraries_only.get(&canonical(&file.path)))
                     .cloned(),
-            })
-            .collect(),
-        // A file no tree reaches is its own crate: the engine reads its
-        // wrappers from its own text.
-        (files.iter().zip(&roots))
-            .map(|(file, root)| match before.orphans.contains(&file.path) {
+            };
+            // A file no tree reaches is its own crate: the engine reads its
+            // wrappers from its own text.
+            let wrappers = match before.orphans.contains(&file.path) {
                 true => None,
-                false => before.spawn_wrappers.get(root.as_ref()?).cloned(),
-            })
-            .collect(),
-    );
+                false => before.spawn_wrappers.get(root).cloned(),
+            };
+            (place, wrappers)
+        })
+        .unzip();
+    names_found(places, wrappers);
     let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, LazyCrate)> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             scanned

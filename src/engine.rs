@@ -33,7 +33,7 @@ use crate::later::Later;
 use crate::nesting;
 use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
 use crate::prefilter::Prefilter;
-use crate::spawn_wrappers::SpawnWrappers;
+use crate::spawn_wrappers::{self, SpawnWrappers};
 use crate::text::{line_column, line_column_bytes, strip_bom};
 use crate::timings::{Phase, Timings};
 use leaklint_lints::context::crate_names::InCrate;
@@ -764,12 +764,9 @@ fn analyse<'h>(
     // A call of a spawn wrapper named otherwise is a spawn call while the
     // rules run; the file's summary (below) reads the file alone, as the
     // crate pass reads the files it parses itself.
-    let wrappers: Vec<String> = match crate_of.spawn_wrappers() {
-        Some(wrappers) => wrappers.names().iter().cloned().collect(),
-        None => crate::spawn_wrappers::wrapper_names(text)
-            .into_iter()
-            .filter(|n| !n.contains("spawn"))
-            .collect(),
+    let wrappers = match crate_of.spawn_wrappers() {
+        Some(wrappers) => Arc::clone(wrappers.names()),
+        None => spawn_wrappers::named_otherwise(spawn_wrappers::wrapper_names(text)),
     };
     ctx.set_spawn_wrappers(wrappers);
     if !config.include_tests {
@@ -830,7 +827,7 @@ fn analyse<'h>(
             ))),
         }
     }
-    ctx.set_spawn_wrappers(Vec::new());
+    ctx.set_spawn_wrappers(Arc::default());
     // A finding that waits for the crate needs what this file says about
     // calls, from this parse.
     if diagnostics

@@ -22,6 +22,9 @@
 //! callers are read only when they spell `spawn` or a wrapper found here.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leaklint_lints::context::paths::TRANSPARENT_FUTURE_METHODS;
 
 use crate::lexer::{self, TokenKind};
 use crate::name_search::{NameSearch, Spelling};
@@ -215,10 +218,7 @@ fn handle_dropped(body: &[Tok<'_>], name: usize, close: usize) -> bool {
         match before(k, 1) {
             Some(t) if t.ident => k -= 1,
             Some(t) if t.is(")") => {
-                let Some(open) = (0..k - 1)
-                    .rev()
-                    .find(|&o| group_end(body, o) == Some(k - 1))
-                else {
+                let Some(open) = group_start(body, k - 1) else {
                     return false;
                 };
                 k = open;
@@ -240,10 +240,6 @@ fn handle_dropped(body: &[Tok<'_>], name: usize, close: usize) -> bool {
         _ => false,
     }
 }
-
-/// Methods that hand on the future they are called on
-/// (`fut.instrument(span)`).
-const TRANSPARENT_METHODS: &[&str] = &["instrument", "in_current_span", "boxed", "boxed_local"];
 
 /// Whether the tokens of an argument are one of `params` as written
 /// (`fut`, `make()`), or through what does not change what runs
@@ -285,15 +281,12 @@ fn is_parameter(arg: &[Tok<'_>], params: &BTreeSet<&str>) -> bool {
         }
         // `fut.instrument(span)`: the receiver is the parameter.
         [.., close] if close.is(")") => {
-            let Some(open) = (0..arg.len())
-                .rev()
-                .find(|&k| arg[k].is("(") && closes_at_end(k))
-            else {
+            let Some(open) = group_start(arg, arg.len() - 1).filter(|&k| arg[k].is("(")) else {
                 return false;
             };
             open >= 3
                 && arg[open - 2].is(".")
-                && TRANSPARENT_METHODS
+                && TRANSPARENT_FUTURE_METHODS
                     .iter()
                     .any(|m| arg[open - 1].is_ident(m))
                 && is_parameter(&arg[..open - 2], params)
@@ -361,6 +354,26 @@ fn skip_generics(tokens: &[Tok<'_>], at: usize) -> Option<usize> {
     None
 }
 
+/// The index of the token that opens the group closed at `tokens[at]`
+/// (`None` if none closes there, or it is not opened).
+fn group_start(tokens: &[Tok<'_>], at: usize) -> Option<usize> {
+    if !tokens.get(at)?.closes() {
+        return None;
+    }
+    let mut depth = 0usize;
+    for k in (0..=at).rev() {
+        if tokens[k].closes() {
+            depth += 1;
+        } else if tokens[k].opens() {
+            depth -= 1;
+            if depth == 0 {
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
 /// The index of the token that closes the group opened at `tokens[at]`
 /// (`None` if none opens there, or it is not closed).
 fn group_end(tokens: &[Tok<'_>], at: usize) -> Option<usize> {
@@ -404,15 +417,20 @@ fn statement_end(tokens: &[Tok<'_>], at: usize) -> usize {
 /// than `spawn…` (see the module documentation).
 #[derive(Debug)]
 pub struct SpawnWrappers {
-    names: BTreeSet<String>,
+    names: Arc<BTreeSet<String>>,
     words: Option<NameSearch>,
 }
 
+/// Those of `names` that do not say `spawn` (the rules know those by their
+/// name).
+pub fn named_otherwise(names: impl IntoIterator<Item = String>) -> Arc<BTreeSet<String>> {
+    Arc::new(names.into_iter().filter(|n| !n.contains("spawn")).collect())
+}
+
 impl SpawnWrappers {
-    /// Of these names, but those that say `spawn` (the rules know them by
-    /// their name).
+    /// Of these names, but those that say `spawn`.
     pub fn new(names: impl IntoIterator<Item = String>) -> SpawnWrappers {
-        let names: BTreeSet<String> = names.into_iter().filter(|n| !n.contains("spawn")).collect();
+        let names = named_otherwise(names);
         let words = match names.is_empty() {
             true => None,
             false => NameSearch::new(&names.iter().collect::<Vec<_>>()),
@@ -421,7 +439,7 @@ impl SpawnWrappers {
     }
 
     /// The names.
-    pub fn names(&self) -> &BTreeSet<String> {
+    pub fn names(&self) -> &Arc<BTreeSet<String>> {
         &self.names
     }
 

@@ -101,7 +101,7 @@ pub struct FileContext<'a> {
     crate_libraries: Vec<String>,
     /// The fns of the file's crate that may be spawn wrappers named
     /// otherwise than `spawn…` (see [`FileContext::set_spawn_wrappers`]).
-    spawn_wrappers: Vec<String>,
+    spawn_wrappers: std::sync::Arc<std::collections::BTreeSet<String>>,
     /// The names of the sync fns of the file's crate that may block, if
     /// known (see [`FileContext::set_blocking_helpers`]).
     blocking_helpers: Option<std::sync::Arc<std::collections::BTreeSet<String>>>,
@@ -156,7 +156,7 @@ impl<'a> FileContext<'a> {
             test_spans: Vec::new(),
             unparsed: MacroBody::Tokens,
             crate_libraries: Vec::new(),
-            spawn_wrappers: Vec::new(),
+            spawn_wrappers: std::sync::Arc::default(),
             blocking_helpers: None,
             macro_use,
         };
@@ -191,17 +191,38 @@ impl<'a> FileContext<'a> {
     /// wrappers although their names do not say `spawn` (`fn detach(fut:
     /// F) { tokio::spawn(fut); }`, found by the driver in the crate's
     /// text): a call of one is then asked about as a call whose name says
-    /// `spawn` is ([`FileContext::may_spawn_by_name`]).
-    pub fn set_spawn_wrappers(&mut self, names: Vec<String>) {
+    /// `spawn` is ([`FileContext::call_may_spawn`]).
+    pub fn set_spawn_wrappers(
+        &mut self,
+        names: std::sync::Arc<std::collections::BTreeSet<String>>,
+    ) {
         self.spawn_wrappers = names;
     }
 
-    /// Whether a fn or method called `name` may start a task or thread
-    /// with what it is given: its name says `spawn` (`spawn_named`,
+    /// Whether the fn or method `call` calls may start a task or thread
+    /// with what it is given, by its name: it says `spawn` (`spawn_named`,
     /// `.spawn(…)`), or the crate has a fn of that name that hands a
-    /// parameter to a spawn call. The crate pass decides which it is.
-    pub fn may_spawn_by_name(&self, name: &str) -> bool {
-        name.contains("spawn") || self.spawn_wrappers.iter().any(|w| w == name)
+    /// parameter to a spawn call; for a fn, as written or as its `use`
+    /// names it (`use util::fire_and_forget as go;` then `go(…)`). The
+    /// crate pass decides whether it does.
+    pub fn call_may_spawn(&self, call: &syn::Expr) -> bool {
+        let by_name = |name: &str| name.contains("spawn") || self.spawn_wrappers.contains(name);
+        match call {
+            syn::Expr::Call(c) => match &*c.func {
+                syn::Expr::Path(p) => {
+                    p.path
+                        .segments
+                        .last()
+                        .is_some_and(|s| by_name(&s.ident.to_string()))
+                        || (self.resolve(&p.path).as_deref())
+                            .and_then(|r| r.rsplit("::").next())
+                            .is_some_and(by_name)
+                }
+                _ => false,
+            },
+            syn::Expr::MethodCall(m) => by_name(&m.method.to_string()),
+            _ => false,
+        }
     }
 
     /// Tells the context the names of its crate's sync fns that may block

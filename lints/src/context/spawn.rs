@@ -705,7 +705,7 @@ impl<'a> FileContext<'a> {
     /// spawns its parameter and drops the handle: `spawn_named("ticker",
     /// async move { … })`) given a future written in place, or made by a
     /// call when the fn may spawn by its name
-    /// ([`FileContext::may_spawn_by_name`]): the crate pass decides whether
+    /// ([`FileContext::call_may_spawn`]): the crate pass decides whether
     /// the callee is one ([`crate::Follow::spawn_wrapper`]).
     pub fn spawn_wrapper_call<'v>(
         &self,
@@ -724,25 +724,7 @@ impl<'a> FileContext<'a> {
                 s.ident.to_string().starts_with(char::is_uppercase)
             }))
         };
-        // The name as written, and as its `use` names it
-        // (`use util::fire_and_forget as go;` then `go(…)`).
-        let called = match expr {
-            Expr::Call(c) => match &*c.func {
-                Expr::Path(p) => p.path.segments.last().map(|s| {
-                    let resolved = self.resolve(&p.path);
-                    let original = resolved.as_deref().and_then(|r| r.rsplit("::").next());
-                    vec![
-                        s.ident.to_string(),
-                        original.unwrap_or_default().to_string(),
-                    ]
-                }),
-                _ => None,
-            },
-            Expr::MethodCall(m) => Some(vec![m.method.to_string()]),
-            _ => None,
-        };
-        let says_spawn =
-            called.is_some_and(|names| names.iter().any(|n| self.may_spawn_by_name(n)));
+        let says_spawn = self.call_may_spawn(expr);
         let args = match expr {
             Expr::Call(c) if !constructor(&c.func) => &c.args,
             Expr::MethodCall(m) if is_self(&m.receiver) => &m.args,

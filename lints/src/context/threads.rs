@@ -56,19 +56,7 @@ pub fn thread_of<'v>(ctx: &'v FileContext<'_>, ancestors: &[Node<'v>], index: us
                 let Some(callee) = callee_name(call, arg) else {
                     continue;
                 };
-                // As written, or as its `use` names it (`use tasks::detach
-                // as bg;` then `bg(async { … })`).
-                let original = match call {
-                    Expr::Call(c) => match &*c.func {
-                        Expr::Path(p) => ctx.resolve(&p.path),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                let original = original.as_deref().and_then(|r| r.rsplit("::").next());
-                if ctx.may_spawn_by_name(&callee)
-                    || original.is_some_and(|o| ctx.may_spawn_by_name(o))
-                {
+                if ctx.call_may_spawn(call) {
                     return Thread::Worker;
                 }
                 if is_block_on_name(&callee) {
