@@ -441,6 +441,9 @@ const WRAPPERS: &[&str] = &[
     "Arc::clone",
     "Rc::clone",
 ];
+/// The types of a runtime whose `block_on` blocks, as a parameter or a
+/// field is written with them.
+const RUNTIME_TYPES: &[&str] = &["tokio::runtime::Runtime", "tokio::runtime::Handle"];
 /// Generic types seen through when a written type is checked.
 const WRAPPER_TYPES: &[&str] = &["Arc", "Rc", "Box", "Option", "Mutex", "RwLock", "RefCell"];
 
@@ -858,11 +861,9 @@ impl<'v> Rule<'v, '_> {
             Binding::Let(..) => return None,
         };
         let resolved = self.written_type(ty, &["Arc", "Rc"])?;
-        matches!(
-            resolved.as_str(),
-            "tokio::runtime::Runtime" | "tokio::runtime::Handle"
-        )
-        .then_some(resolved)
+        RUNTIME_TYPES
+            .contains(&resolved.as_str())
+            .then_some(resolved)
     }
 
     /// For a receiver that is a named field (`self.rt`) which every struct
@@ -879,11 +880,8 @@ impl<'v> Rule<'v, '_> {
         let mut types = (self.field_types(&name.to_string()).into_iter())
             .map(|ty| self.written_type(ty, &["Arc", "Rc"]));
         let first = types.next()??;
-        let runtime = matches!(
-            first.as_str(),
-            "tokio::runtime::Runtime" | "tokio::runtime::Handle"
-        );
-        (runtime && types.all(|t| t.as_ref() == Some(&first))).then_some(first)
+        (RUNTIME_TYPES.contains(&first.as_str()) && types.all(|t| t.as_ref() == Some(&first)))
+            .then_some(first)
     }
 
     /// The resolved path of the constructor that made the receiver, when it
