@@ -36,7 +36,10 @@ crate::declare_lint! {
     ///   `OpenOptions::new()….open(…)`, and `.read_to_end(…)`,
     ///   `.read_to_string(…)`, `.write_all(…)` on a `std::fs::File`;
     /// * the network: `std::net::TcpStream::connect` / `connect_timeout`,
-    ///   `.accept()` and `.incoming()` of a `std::net::TcpListener`, and
+    ///   `.accept()` and `.incoming()` of a `std::net::TcpListener` (not
+    ///   in a fn that may put a socket in non-blocking mode:
+    ///   `set_nonblocking(true)`, or a value leaklint cannot tell;
+    ///   `set_nonblocking(false)` keeps it blocking), and
     ///   `.to_socket_addrs()` (a DNS lookup);
     /// * processes: `.output()`, `.status()`, `.wait()` and
     ///   `.wait_with_output()` of a `std::process::Command` or `Child`;
@@ -738,7 +741,7 @@ impl<'v> Rule<'v, '_> {
                 let is_listener = (self.made_by(&origin, LISTENER_BIND, None).is_some()
                     && origin.passes_through())
                     || self.typed_as(&origin, LISTENER_TYPES);
-                if !is_listener || self.fn_calls_method(ancestors, "set_nonblocking") {
+                if !is_listener || self.fn_sets_nonblocking(ancestors) {
                     return None;
                 }
                 Some((Kind::Net, format!("std::net::TcpListener::{method}")))
@@ -1175,16 +1178,21 @@ impl<'v> Rule<'v, '_> {
             .get_or_init(|| std_to_socket_addrs_imported(self.ctx.file))
     }
 
-    /// Whether the innermost fn around the ancestors calls a method `name`
-    /// anywhere (`listener.set_nonblocking(true)`).
-    fn fn_calls_method(&self, ancestors: &[Node<'v>], name: &str) -> bool {
+    /// Whether the innermost fn around the ancestors may put a socket in
+    /// non-blocking mode anywhere (`listener.set_nonblocking(true)`, or a
+    /// value leaklint cannot tell): then its `accept()` returns at once.
+    /// `set_nonblocking(false)` (the line after tokio's `into_std()`)
+    /// keeps it blocking.
+    fn fn_sets_nonblocking(&self, ancestors: &[Node<'v>]) -> bool {
         let Some(body) = enclosing_fn_body(ancestors) else {
             return false;
         };
-        self.ctx.any_expr(
-            body,
-            |e| matches!(e, Expr::MethodCall(m) if m.method == name),
-        )
+        self.ctx.any_expr(body, |e| {
+            matches!(e, Expr::MethodCall(m) if m.method == "set_nonblocking"
+                && !matches!(m.args.first(), Some(Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Bool(b), ..
+                })) if !b.value))
+        })
     }
 }
 

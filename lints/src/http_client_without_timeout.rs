@@ -64,7 +64,9 @@ crate::declare_lint! {
     /// (`if let Some(t) = cfg.timeout { b = b.timeout(t) }`).
     ///
     /// Per-request timeouts excuse a client only when all of its requests are
-    /// in sight: it is bound with `let` and, after that, only ever used as
+    /// in sight: it is bound with `let` (also as the value of an `if`'s
+    /// branches, of a `match` whose arms pass on `Ok(c) => c` or leave, or
+    /// by `let Ok(c) = … else { … }`) and, after that, only ever used as
     /// `client.get(…)` (or `post`, `put`, `patch`, `delete`, `head`,
     /// `request`) with `.timeout(…)` written in that same chain, or sent
     /// inside the future given to `tokio::time::timeout(…)` or a `select!`
@@ -477,9 +479,38 @@ fn client_destination<'v>(
     options: &LintOptions,
 ) -> Destination {
     let mut current = expr;
+    // The block whose value `current` is (its tail), on the way up to the
+    // `if`, `match` or block expression that yields it.
+    let mut tail_of: Option<&syn::Block> = None;
     for node in ancestors.iter().rev() {
         match node {
             Node::Expr(e @ (syn::Expr::Try(_) | syn::Expr::Paren(_))) => current = e,
+            // A client a branch yields is the value of its `if` or `match`
+            // (`let c = if tls { builder…build()? } else { Client::new() };`).
+            Node::Stmt(syn::Stmt::Expr(e, None)) if std::ptr::eq(e, current) => {}
+            Node::Block(b) if matches!(b.stmts.last(), Some(syn::Stmt::Expr(e, None)) if std::ptr::eq(e, current)) =>
+            {
+                tail_of = Some(b);
+            }
+            Node::Expr(e @ syn::Expr::Block(block))
+                if tail_of.is_some_and(|b| std::ptr::eq(b, &block.block)) =>
+            {
+                (current, tail_of) = (e, None);
+            }
+            Node::Expr(e @ syn::Expr::If(i))
+                if tail_of.is_some_and(|b| std::ptr::eq(b, &i.then_branch))
+                    || (i.else_branch.as_ref())
+                        .is_some_and(|(_, x)| std::ptr::eq(&**x, current)) =>
+            {
+                (current, tail_of) = (e, None);
+            }
+            Node::Arm(arm) if std::ptr::eq(&*arm.body, current) => {}
+            Node::Expr(e @ syn::Expr::Match(m))
+                if m.arms.iter().any(|a| std::ptr::eq(&*a.body, current))
+                    || (std::ptr::eq(&*m.expr, current) && yields_the_success(m)) =>
+            {
+                current = e;
+            }
             Node::Expr(e @ syn::Expr::MethodCall(m))
                 if std::ptr::eq(&*m.receiver, current) && UNWRAPS.iter().any(|u| m.method == u) =>
             {
@@ -518,8 +549,36 @@ fn client_destination<'v>(
     Destination::Other
 }
 
+/// Whether a `match` on a client's `Result` yields the client itself:
+/// every arm either passes on the value its pattern binds (`Ok(c) => c`)
+/// or leaves (`Err(_) => return …`).
+fn yields_the_success(m: &syn::ExprMatch) -> bool {
+    let passes_on = |arm: &syn::Arm| {
+        let syn::Pat::TupleStruct(t) = &arm.pat else {
+            return false;
+        };
+        let (Some(inner), 1) = (t.elems.first(), t.elems.len()) else {
+            return false;
+        };
+        let (Some(bound), syn::Expr::Path(body)) = (pat_ident(inner), &*arm.body) else {
+            return false;
+        };
+        arm.guard.is_none() && body.path.is_ident(bound)
+    };
+    let leaves = |arm: &syn::Arm| {
+        matches!(
+            &*arm.body,
+            syn::Expr::Return(_) | syn::Expr::Break(_) | syn::Expr::Continue(_)
+        ) || matches!(&*arm.body, syn::Expr::Block(b)
+            if matches!(b.block.stmts.last(), Some(syn::Stmt::Expr(syn::Expr::Return(_), _))))
+    };
+    m.arms.iter().filter(|a| passes_on(a)).count() == 1
+        && m.arms.iter().all(|a| passes_on(a) || leaves(a))
+}
+
 /// When `value` is the whole initialiser of `local`, a plain `let name =
-/// value;`: the name and its later mentions. `ancestors` are those of something inside the initialiser.
+/// value;` (or `let Ok(name) = value else { … };`): the name and its later
+/// mentions. `ancestors` are those of something inside the initialiser.
 fn bound_name(
     ctx: &FileContext<'_>,
     local: &syn::Local,
@@ -527,8 +586,13 @@ fn bound_name(
     ancestors: &[Node<'_>],
 ) -> Option<(String, Vec<TokenPos>)> {
     let init = local.init.as_ref()?;
-    let ident = pat_ident(&local.pat)?;
-    if !std::ptr::eq(&*init.expr, value) || init.diverge.is_some() {
+    let ident = match (&local.pat, &init.diverge) {
+        (pat, None) => pat_ident(pat)?,
+        // `let Ok(client) = builder.build() else { return … };`
+        (syn::Pat::TupleStruct(t), Some(_)) if t.elems.len() == 1 => pat_ident(t.elems.first()?)?,
+        _ => return None,
+    };
+    if !std::ptr::eq(&*init.expr, value) {
         return None;
     }
     ctx.stmts_after(ancestors)?;

@@ -9,7 +9,7 @@ use syn::visit::Visit;
 use syn::Expr;
 
 use crate::context::bindings::{pat_ident, MentionKind};
-use crate::context::entry::{constructed_type, segment_names};
+use crate::context::entry::{constructed_type, type_path_names};
 use crate::context::follow::{polls, FieldOf, NON_POLL_METHODS};
 use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{block_tail, ends_with, Handle, SpawnKind, TaskBody};
@@ -414,9 +414,9 @@ fn method_task_of_local_type<'v>(
     let ty = loop {
         match receiver {
             Expr::Paren(p) => receiver = &p.expr,
-            Expr::Struct(s) => break s.path.segments.last()?.ident.to_string(),
+            Expr::Struct(s) => break type_path_names(ctx, &s.path).pop()?,
             Expr::Call(c) => match &*c.func {
-                Expr::Path(p) => break constructed_type(&segment_names(&p.path))?,
+                Expr::Path(p) => break constructed_type(&type_path_names(ctx, &p.path))?,
                 _ => return None,
             },
             Expr::Path(p) => {

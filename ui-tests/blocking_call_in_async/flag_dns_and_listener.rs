@@ -29,3 +29,11 @@ pub async fn resolve_named(port: u16, host: &str) {
     let _ = format!("{host}:{port}").to_socket_addrs(); //~ blocking_call_in_async
     let _ = format!("{}:{}", "10.0.0.1.example", port).to_socket_addrs(); //~ blocking_call_in_async
 }
+
+/// `set_nonblocking(false)` keeps the socket blocking: its `accept()` waits.
+pub async fn accept_blocking_mode(port: u16) -> std::io::Result<()> {
+    let listener = TcpListener::bind(("0.0.0.0", port))?;
+    listener.set_nonblocking(false)?;
+    let (_conn, _peer) = listener.accept()?; //~ blocking_call_in_async
+    Ok(())
+}

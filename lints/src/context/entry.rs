@@ -588,7 +588,7 @@ impl<'a> FileContext<'a> {
             }
             // The fn a path names, as a callee.
             let mut callee_of_path = |p: &syn::ExprPath| -> Option<Callee> {
-                let names = segment_names(&p.path);
+                let names = type_path_names(self, &p.path);
                 match names.as_slice() {
                     [.., ty, name] if ty == "Self" => Some(match impl_type_of(ancestors) {
                         Some(t) => Callee::Assoc(format!("{t}::{name}")),
@@ -704,7 +704,7 @@ impl<'a> FileContext<'a> {
                         )
                     });
                     if !is_callee && !local {
-                        let names = segment_names(&p.path);
+                        let names = type_path_names(self, &p.path);
                         match names.as_slice() {
                             [.., ty, name] if ty == "Self" => {
                                 summary.opaque.insert(match impl_type_of(ancestors) {
@@ -915,7 +915,7 @@ impl<'a> FileContext<'a> {
         // `T::new(…).start()`: a constructor by convention returns `T`.
         if let Expr::Call(c) = receiver {
             return match &*c.func {
-                Expr::Path(p) => constructed_type(&segment_names(&p.path)),
+                Expr::Path(p) => constructed_type(&type_path_names(self, &p.path)),
                 _ => None,
             };
         }
@@ -967,10 +967,10 @@ impl<'a> FileContext<'a> {
                 Expr::Path(p) => &p.path,
                 _ => return None,
             },
-            Expr::Struct(s) => return s.path.segments.last().map(|s| imports::unraw(&s.ident)),
+            Expr::Struct(s) => return type_path_names(self, &s.path).pop(),
             // A unit struct (`let w = Worker;`); `None` is no type.
             Expr::Path(p) if p.qself.is_none() => {
-                let name = imports::unraw(p.path.get_ident()?);
+                let name = type_path_names(self, &p.path).pop()?;
                 let camel =
                     name.starts_with(char::is_uppercase) && name.chars().any(char::is_lowercase);
                 return (camel && name != "None").then_some(name);
@@ -979,7 +979,7 @@ impl<'a> FileContext<'a> {
         };
         // What another fn returns is what it declares
         // (`Callee::Returned`).
-        constructed_type(&segment_names(path))
+        constructed_type(&type_path_names(self, path))
     }
 
     fn call_site<'v>(
@@ -1155,6 +1155,34 @@ pub(crate) fn segment_names(path: &syn::Path) -> Vec<String> {
         .collect()
 }
 
+/// A path's segments as names (as [`segment_names`]), with a type that a
+/// `use` imports under another name called by its own: after `use
+/// crate::batch::BatchWorker as Worker;`, `Worker::new` is
+/// `BatchWorker::new`, as the `impl` that defines it writes it. Methods are
+/// keyed by their type's name, so the alias would name another type of the
+/// crate called `Worker`, or none.
+pub(crate) fn type_path_names(ctx: &FileContext<'_>, path: &syn::Path) -> Vec<String> {
+    let mut names = segment_names(path);
+    if let (Some(first), Some(name)) = (path.segments.first(), names.first_mut()) {
+        if name.starts_with(char::is_uppercase) && path.leading_colon.is_none() {
+            if let Some(original) = renamed_type(ctx, &first.ident) {
+                *name = original;
+            }
+        }
+    }
+    names
+}
+
+/// The name a type imported as `alias` has where it is defined (`use
+/// a::BatchWorker as Worker;`: `BatchWorker` for `Worker`), when the import
+/// renames it.
+fn renamed_type(ctx: &FileContext<'_>, alias: &syn::Ident) -> Option<String> {
+    let full = ctx.resolve(&syn::Path::from(alias.clone()))?;
+    let original = full.rsplit("::").next()?;
+    (original != imports::unraw(alias) && original.starts_with(char::is_uppercase))
+        .then(|| original.to_string())
+}
+
 /// How many `let`s from one local to another [`FileContext::receiver_type`]
 /// follows (`let a = b.clone(); let c = a;`).
 const MAX_LOCAL_HOPS: usize = 4;
@@ -1305,7 +1333,7 @@ pub(crate) fn type_name(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String>
         syn::Type::Paren(p) => type_name(ctx, &p.elem),
         syn::Type::Path(p) if p.qself.is_none() => {
             let last = p.path.segments.last()?;
-            let name = imports::unraw(&last.ident);
+            let name = type_path_names(ctx, &p.path).pop()?;
             if matches!(name.as_str(), "Arc" | "Box" | "Rc") {
                 if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
                     return args.args.iter().find_map(|a| match a {
