@@ -9,6 +9,7 @@ use std::ops::ControlFlow;
 use crate::context::ancestry::Node;
 use crate::context::flow::{Analysis, Flow};
 use crate::context::visit::Descend;
+use crate::context::waits::{fn_waits, WAIT_FNS, WAIT_METHODS};
 use crate::macros::{self, MacroBody};
 use crate::{FileContext, Finding, LintOptions};
 
@@ -126,8 +127,12 @@ crate::declare_lint! {
     /// that waits is taken for a wait). A free fn of the crate in another
     /// file (`backoff::pause(n)` after `use crate::backoff;`) is followed
     /// with the crate model, as `blocking_call_in_async` follows sync
-    /// helpers: when it (or a fn it calls, up to `call_depth`) sleeps, parks
-    /// or blocks on a receive, the loop waits. So is a method of a type of
+    /// helpers: when it (or a fn it calls, up to `call_depth`) sleeps, parks,
+    /// yields, blocks on a receive (`recv`, `recv_timeout`, …) or a condvar
+    /// (`wait…`), or makes a blocking call, the loop waits. There a call is
+    /// judged by names that always wait: a helper whose only wait-like call
+    /// is a `join`, `read`, `select` or `poll` (a string's `join`) is not
+    /// taken for a wait. So is a method of a type of
     /// the crate defined in another file, called on a variable or a field
     /// whose type the crate model knows (`self.pacer.pause()` with `pacer:
     /// Pacer`, `pacer.pause()` after `let pacer = Pacer::new()`); one on a
@@ -200,54 +205,6 @@ fn triggers() -> Triggers {
 }
 
 const HELP: &str = "wait for the value instead of polling for it (`rx.recv().await`, `lock().await`), or sleep / yield on the path that found nothing";
-
-/// Method calls that block or wait.
-const WAIT_METHODS: &[&str] = &[
-    "recv",
-    "recv_timeout",
-    "recv_deadline",
-    "blocking_recv",
-    "park",
-    "park_timeout",
-    "wait",
-    "wait_timeout",
-    "wait_timeout_ms",
-    "wait_while",
-    "wait_timeout_while",
-    "join",
-    "select",
-    "select_timeout",
-    "ready",
-    "ready_timeout",
-    // Blocking I/O and blocking forms of async primitives also wait.
-    "blocking_send",
-    "blocking_lock",
-    "read",
-    "read_exact",
-    "read_line",
-    "read_to_end",
-    "read_to_string",
-    "recv_from",
-    "accept",
-    "poll",
-];
-
-/// Last path segments of calls that wait (`std::thread::sleep`, `tokio::task::yield_now`, …).
-const WAIT_FNS: &[&str] = &[
-    "sleep",
-    "sleep_ms",
-    "yield_now",
-    "park",
-    "park_timeout",
-    "block_on",
-];
-
-/// Whether a call of the free fn `name` with `args` arguments waits: one of
-/// [`WAIT_FNS`], or a `poll` with a timeout (crossterm's `event::poll(d)`,
-/// `libc::poll(fds, n, ms)`, `nix::poll::poll(fds, t)` block up to it).
-fn fn_waits(name: &str, args: usize) -> bool {
-    WAIT_FNS.contains(&name) || (name == "poll" && args > 0)
-}
 
 /// Methods whose awaited future only takes an async lock: it is ready at
 /// once when the lock is free, so awaiting it does not wait for work.
@@ -1325,14 +1282,7 @@ fn waits_every_turn(ctx: &FileContext<'_>, body: &syn::Block) -> bool {
             Expr::MethodCall(m) if matches!(m.method.to_string().as_str(), "unwrap" | "expect") => {
                 is_wait(ctx, &m.receiver)
             }
-            Expr::MethodCall(m) => WAIT_METHODS.contains(&m.method.to_string().as_str()),
-            Expr::Call(c) => match &*c.func {
-                Expr::Path(p) => ctx
-                    .resolved_name(&p.path)
-                    .is_some_and(|name| fn_waits(&name, c.args.len())),
-                _ => false,
-            },
-            _ => false,
+            _ => ctx.call_waits(e),
         }
     }
     body.stmts.iter().any(|stmt| match stmt {

@@ -90,6 +90,10 @@ pub struct FnFacts {
     /// keyword: a timer handed to the fn by a detached task is pinned by
     /// the task (`timer_never_dropped`).
     pub polls_param: Vec<(usize, Span)>,
+    /// Whether its body makes a call that surely waits (a sleep, a park, a
+    /// blocking receive, a condvar wait: [`super::waits`]) outside closures
+    /// and async blocks: a busy loop whose path back calls it waits there.
+    pub waits: bool,
 }
 
 impl FnFacts {
@@ -202,6 +206,7 @@ impl FileContext<'_> {
             fires_param: self.fired_token_params(sig, block),
             spawns_task: self.any_expr(block, spawns_a_task),
             polls_param,
+            waits: sig.asyncness.is_none() && self.block_surely_waits(block),
         }
     }
 
@@ -1376,6 +1381,37 @@ impl<'s> CrateIndex<'s> {
         })
     }
 
+    /// Whether the call at `call` in `file` is of a sync fn of the crate
+    /// that waits ([`FnFacts::waits`]) or blocks, or that calls (at most
+    /// `depth` calls deep, not in its closures) one that does.
+    fn waits_via(
+        &self,
+        file: usize,
+        call: Span,
+        depth: usize,
+        explored: &mut HashMap<FnId, usize>,
+    ) -> bool {
+        if depth == 0 {
+            return false;
+        }
+        let Some(target) = self.callee(file, call) else {
+            return false;
+        };
+        if explored.get(&target).is_some_and(|&d| d >= depth) {
+            return false;
+        }
+        explored.insert(target, depth);
+        let facts = self.facts(target);
+        if facts.is_async {
+            return false;
+        }
+        facts.waits
+            || facts.blocking.is_some()
+            || (facts.calls.iter())
+                .filter(|c| !facts.deferred_calls.contains(c))
+                .any(|&inner| self.waits_via(target.0, inner, depth - 1, explored))
+    }
+
     /// Whether some file of the crate may read `field` (see [`FieldReads`]).
     pub fn field_is_read(&self, field: &FieldOf) -> bool {
         self.field_reads
@@ -1733,9 +1769,7 @@ impl<'s> CrateIndex<'s> {
             return None;
         }
         // A busy loop whose path back calls a fn of the crate that waits.
-        let waits = |&call: &Span| {
-            (self.blocking_search(file, call, follow.depth, false, &mut HashMap::new())).is_some()
-        };
+        let waits = |&call: &Span| self.waits_via(file, call, follow.depth, &mut HashMap::new());
         if follow.poll_waits_in.iter().any(waits) {
             return None;
         }

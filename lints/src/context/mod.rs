@@ -43,6 +43,7 @@ pub mod scopes;
 pub mod spawn;
 pub mod threads;
 pub mod visit;
+pub mod waits;
 
 use std::collections::HashMap;
 

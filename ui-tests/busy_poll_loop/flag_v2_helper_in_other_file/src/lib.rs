@@ -82,3 +82,42 @@ fn make_waiter() -> impl Waiter {
 pub trait Waiter {
     fn idle(&self);
 }
+
+// Helpers that park or block on a receive wait too (left alone); one that
+// parks only in a thread it starts does not (reported).
+pub fn drain_parked(rx: &Receiver<u64>, wake: &Receiver<()>, out: &mut Vec<u64>) {
+    loop {
+        match rx.try_recv() {
+            Ok(v) => out.push(v),
+            Err(TryRecvError::Empty) => backoff::settle(),
+            Err(TryRecvError::Disconnected) => break,
+        }
+    }
+    loop {
+        match rx.try_recv() {
+            Ok(v) => out.push(v),
+            Err(TryRecvError::Empty) => backoff::wait_wakeup(wake),
+            Err(TryRecvError::Disconnected) => return,
+        }
+    }
+}
+
+pub fn drain_parking_elsewhere(rx: &Receiver<u64>, out: &mut Vec<u64>) {
+    loop {
+        match rx.try_recv() { //~ busy_poll_loop
+            Ok(v) => out.push(v),
+            Err(TryRecvError::Empty) => backoff::park_elsewhere(),
+            Err(TryRecvError::Disconnected) => return,
+        }
+    }
+}
+
+pub fn drain_labelling(rx: &Receiver<u64>, out: &mut Vec<String>) {
+    loop {
+        match rx.try_recv() { //~ busy_poll_loop
+            Ok(v) => out.push(v.to_string()),
+            Err(TryRecvError::Empty) => out.push(backoff::label(&["idle", "miss"])),
+            Err(TryRecvError::Disconnected) => return,
+        }
+    }
+}
