@@ -17,7 +17,9 @@ crate::declare_lint! {
     /// ### What it does
     /// Flags a loop (`loop`, `while cond`, `while let`) that polls without
     /// waiting — `try_recv()`, `try_lock()`, `try_read()`, `try_write()`,
-    /// `try_send()`, `try_acquire()`, `now_or_never()`, or a `select!` with
+    /// `try_send()`, `try_acquire()` (and their owned or several-permit
+    /// forms: `try_acquire_owned()`, `try_acquire_many(n)`,
+    /// `try_lock_owned()`, …), `now_or_never()`, or a `select!` with
     /// a `default` / `else` branch — when, after the poll found nothing
     /// (`Err(Empty)`, `Err(_)`, `None`, `false`, the default branch), a path
     /// goes round the loop and polls again without waiting on the way.
@@ -650,6 +652,12 @@ fn counterpart(call: Option<&syn::ExprMethodCall>) -> Option<(&'static str, Stri
         "try_write" => "write",
         "try_send" => "send",
         "try_acquire" => "acquire",
+        "try_acquire_owned" => "acquire_owned",
+        "try_acquire_many" => "acquire_many",
+        "try_acquire_many_owned" => "acquire_many_owned",
+        "try_lock_owned" => "lock_owned",
+        "try_read_owned" => "read_owned",
+        "try_write_owned" => "write_owned",
         _ => return None,
     };
     Some((blocking, tokens(&call.receiver)))

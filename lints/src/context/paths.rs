@@ -353,6 +353,13 @@ pub const POLL_METHODS: &[&str] = &[
     "try_write",
     "try_send",
     "try_acquire",
+    // The same polls, owned or for several permits.
+    "try_acquire_owned",
+    "try_acquire_many",
+    "try_acquire_many_owned",
+    "try_lock_owned",
+    "try_read_owned",
+    "try_write_owned",
     "now_or_never",
 ];
 
