@@ -690,6 +690,8 @@ impl LazyCrate {
                     .is_some_and(|t| aliases.iter().any(|a| spells_word(t.as_bytes(), a)))
         };
         let mut wrappers: BTreeSet<String> = BTreeSet::new();
+        // `(original, alias)` of the `use … as …` items of the trees.
+        let mut renames: BTreeSet<(String, String)> = BTreeSet::new();
         for (path, (mut name, test)) in members {
             if name == "crate" {
                 if let Some(library) = self.library_of.get(&path) {
@@ -706,6 +708,10 @@ impl LazyCrate {
             }
             if let Some(s) = scanned {
                 wrappers.extend(s.spawn_wrappers.iter().cloned());
+                renames.extend((s.reexports.iter()).filter_map(|u| {
+                    let original = u.target.rsplit("::").next()?;
+                    (original != u.name).then(|| (original.to_string(), u.name.clone()))
+                }));
             }
             let blocks = scanned.is_some_and(|s| s.spells_blocking_call || says_alias(&path));
             if blocks {
@@ -746,6 +752,23 @@ impl LazyCrate {
         self.budget.fetch_add(freed, Ordering::Relaxed);
         self.counts = counts;
         self.complete = complete && !unreadable;
+        // A wrapper imported or re-exported under another name (`pub use
+        // bg::detach as background;`) is called by that name, in files that
+        // may spell neither the wrapper's name nor `spawn`.
+        for _ in 0..crate::spawn_wrappers::MAX_RENAMES {
+            let aliases: Vec<String> = (renames.iter())
+                .filter(|(original, alias)| {
+                    (original.contains("spawn") || wrappers.contains(original))
+                        && !wrappers.contains(alias)
+                        && alias != "_"
+                })
+                .map(|(_, alias)| alias.clone())
+                .collect();
+            if aliases.is_empty() {
+                break;
+            }
+            wrappers.extend(aliases);
+        }
         self.spawn_wrappers = Arc::new(SpawnWrappers::new(wrappers));
     }
 

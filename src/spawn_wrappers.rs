@@ -20,6 +20,9 @@
 //! (`fn outer(f: F) { detach(f); }`) is one too; one that hands it to a
 //! wrapper of another file, both named otherwise, is not found: its
 //! callers are read only when they spell `spawn` or a wrapper found here.
+//! The crate adds the names a `use … as …` gives a wrapper, or a fn whose
+//! name says `spawn` (`pub use rt::spawn_detached as detach;`): its
+//! callers call it by that name.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -28,6 +31,11 @@ use leaklint_lints::context::paths::TRANSPARENT_FUTURE_METHODS;
 
 use crate::lexer::{self, TokenKind};
 use crate::name_search::{NameSearch, Spelling};
+
+/// How many `use … as …` renames of a wrapper in a row the crate follows
+/// (`pub use bg::detach as background;`, then `pub use crate::background
+/// as go;`).
+pub const MAX_RENAMES: usize = 4;
 
 /// The names of the fns of `text` that may be spawn wrappers (see the
 /// module documentation), in order, each once; empty when `text` does not

@@ -129,8 +129,10 @@ crate::declare_lint! {
     ///   inside a longer name (`spawn_named`, `spawn_task`), or the name of
     ///   a fn of the crate that hands one of its parameters to a spawn call
     ///   (`detach` for `fn detach(fut: F) { tokio::spawn(fut); }`), or to
-    ///   such a fn of its own file: a wrapper of a wrapper of another file,
-    ///   both named otherwise, is seen only in files that spell one of
+    ///   such a fn of its own file, or the name a `use … as …` of the crate
+    ///   gives one of these (`pub use rt::spawn_detached as detach;`, `pub
+    ///   use bg::detach as background;`): a wrapper of a wrapper of another
+    ///   file, both named otherwise, is seen only in files that spell one of
     ///   these.
     /// * The crate is the workspace (or package) around the file, as its
     ///   module trees say: each target's root and the `mod` files below it

@@ -1,7 +1,13 @@
 mod bg;
 mod offload;
 mod probe;
+pub mod relay;
 pub mod watch;
+
+// Re-exported under other names: `background` starts a task and drops its
+// handle, `launch` hands the handle back.
+pub use bg::detach as background;
+pub use bg::start as launch;
 
 use std::time::Duration;
 
