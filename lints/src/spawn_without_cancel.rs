@@ -148,7 +148,12 @@ crate::declare_lint! {
     ///   belongs to the trees of two targets (then `crate::init()` is read
     ///   as a call of either root). A module named like a library
     ///   (`common::jobs` beside the library `jobs`) shares its name: a fn
-    ///   both define is ambiguous. A free fn called
+    ///   both define is ambiguous. A method is known by its type's name:
+    ///   with two types of one name in two modules (`grpc::Client`,
+    ///   `http::Client`), a call inside one's own file (`self.keep_warm()`,
+    ///   `Self::new(e).keep_warm()`) is that type's, but one from a third
+    ///   file (`crate::grpc::Client::new(e).keep_warm()`) is ambiguous and
+    ///   not followed. A free fn called
     ///   through a re-export (`pub use worker::pump;` at the top of
     ///   `lib.rs`, then `app::pump()` or `crate::pump()`) is followed to the
     ///   fn the re-export names, when the module re-exports that name from

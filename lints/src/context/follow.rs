@@ -1262,7 +1262,11 @@ impl<'s> CrateIndex<'s> {
                 Some(candidates) => Some(candidates),
                 None => return self.through_reexport(None, name, 0),
             },
-            Callee::Assoc(key) => self.by_key.get(key.as_str()),
+            // Two types of one name in two modules (`grpc::Client`,
+            // `http::Client`): a file that defines the method in its own
+            // `impl` names its own type (the name is that type wherever the
+            // file writes it).
+            Callee::Assoc(key) => return self.one_of(self.by_key.get(key.as_str())?, file),
             Callee::Method(_) => None,
             Callee::Field {
                 owner,
@@ -1273,14 +1277,27 @@ impl<'s> CrateIndex<'s> {
                 let ty = super::entry::field_type(fields, owner, field)?;
                 self.by_key.get(format!("{ty}::{method}").as_str())
             }
+            // The type is named where the fn that returns it is.
             Callee::Returned { call, method } => {
                 let made_by = self.resolve(file, call)?;
                 let ty = self.files[made_by.0].fns[made_by.1].returns.as_ref()?;
-                self.by_key.get(format!("{ty}::{method}").as_str())
+                let candidates = self.by_key.get(format!("{ty}::{method}").as_str())?;
+                return self.one_of(candidates, made_by.0);
             }
         }?;
         match candidates.as_slice() {
             [only] => Some(*only),
+            _ => None,
+        }
+    }
+
+    /// The one fn of `candidates` (methods of a type by its name), or the
+    /// one of them defined in `file`, whose `impl` names that type where
+    /// `file` names it.
+    fn one_of(&self, candidates: &[FnId], file: usize) -> Option<FnId> {
+        let mut own = candidates.iter().filter(|c| c.0 == file);
+        match (candidates, own.next(), own.next()) {
+            ([only], _, _) | (_, Some(only), None) => Some(*only),
             _ => None,
         }
     }
