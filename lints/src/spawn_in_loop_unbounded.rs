@@ -54,9 +54,13 @@ crate::declare_lint! {
     /// `Result` or `Option`), or a parameter, `let` or
     /// `self` field whose type's last segment is `TcpListener`,
     /// `UnixListener`, `Endpoint`, `TcpListenerStream` or
-    /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`). A
+    /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`);
+    /// for a `self` field, of a struct defined in the same file. A
     /// listener made by a function of another file (`let listener =
-    /// server::listen(&cfg).await?` with `server` a module file), a generic acceptor (`listener: A`) or a
+    /// server::listen(&cfg).await?` with `server` a module file), a field
+    /// of a struct defined in another file (`self.public` in an `impl
+    /// Server` whose `struct Server` is in `server.rs`) or reached through
+    /// a parameter (`srv.public`), a generic acceptor (`listener: A`) or a
     /// merge of several listeners' streams is not known and its loop is not
     /// judged, unless the loop is endless anyway. `accept()` on anything
     /// else — an h2 or h3 connection, whose `accept()` yields the request
