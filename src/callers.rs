@@ -617,7 +617,8 @@ fn spelling_base(key: &Path, shown: &Path) -> Option<(PathBuf, PathBuf)> {
 /// Told, per linted file in order, its place in its crate and its crate's
 /// spawn wrappers named otherwise, as soon as the module trees are read
 /// (see [`mark_crates_with_blocking_calls`]).
-pub type NamesFound<'a> = dyn FnMut(Vec<Option<InCrate>>, Vec<Option<Arc<SpawnWrappers>>>) + 'a;
+pub type NamesFound<'a> =
+    dyn FnMut(Vec<Option<InCrate>>, Vec<Option<Arc<SpawnWrappers>>>, Vec<bool>) + 'a;
 
 /// The sync fns of each file's crate (see the module documentation) that
 /// may block, `call_depth` calls deep, in the order of `files` (linted
@@ -713,6 +714,7 @@ pub fn mark_crates_with_blocking_calls(
     };
     for (root, krate, orphans, places, _) in &scanned {
         before.orphans.extend(orphans.iter().cloned());
+        before.tree_tests.extend(krate.test_files.iter().cloned());
         (before.spawn_wrappers).insert(root.clone(), Arc::clone(krate.spawn_wrappers()));
         match places {
             Some(places) => {
@@ -749,7 +751,18 @@ pub fn mark_crates_with_blocking_calls(
             (place, wrappers)
         })
         .unzip();
-    names_found(places, wrappers);
+    // A file that `#[cfg(test)] mod x;` declares is test code whatever it
+    // holds: the engine counts it with the test files, as it does a file
+    // under `tests/` (the trees' paths are canonical).
+    let tree_tests = &before.tree_tests;
+    let tests = (files.iter().zip(&roots))
+        .map(|(file, root)| {
+            root.is_some()
+                && !tree_tests.is_empty()
+                && (tree_tests.contains(&file.path) || tree_tests.contains(&canonical(&file.path)))
+        })
+        .collect();
+    names_found(places, wrappers, tests);
     let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, LazyCrate)> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             scanned
@@ -888,6 +901,9 @@ pub struct CrateBlocking {
     /// The linted files (as the run names them) that no module tree of
     /// their crate reaches: each is its own crate.
     orphans: HashSet<PathBuf>,
+    /// The files (canonical paths) that the scanned crates' module trees
+    /// declare under `#[cfg(test)]`.
+    tree_tests: HashSet<PathBuf>,
     scanned: HashMap<PathBuf, LazyCrate>,
     /// The bytes of text the scanned crates may still keep.
     budget: Arc<AtomicUsize>,
@@ -915,6 +931,7 @@ impl Default for CrateBlocking {
             libraries_only: HashMap::new(),
             spawn_wrappers: HashMap::new(),
             orphans: HashSet::new(),
+            tree_tests: HashSet::new(),
             scanned: HashMap::new(),
             budget: Arc::new(AtomicUsize::new(crate_load::MAX_KEPT_TEXT_BYTES)),
             held_files: 0,

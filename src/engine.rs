@@ -119,6 +119,9 @@ pub struct CrateBlocking {
     /// The fns of its crate that may be spawn wrappers named otherwise
     /// than `spawn…` ([`crate::spawn_wrappers`]), known with `names`.
     pub spawn_wrappers: Later<Vec<Option<Arc<SpawnWrappers>>>>,
+    /// Whether its crate's module tree declares it under `#[cfg(test)]`
+    /// (`#[cfg(test)] mod tests;`), known with `names`: test code.
+    pub test_by_tree: Later<Vec<bool>>,
     /// The sync fns of its crate that may block, if any.
     pub blocking: Later<Vec<Option<Arc<BlockingFns>>>>,
 }
@@ -215,6 +218,14 @@ fn report_with_problems(discovery: &Discovery, results: Vec<FileResult>) -> Repo
 /// which must have a stack of [`WORKER_STACK_SIZE`].
 fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>) -> FileResult {
     if file.test_code && !config.include_tests {
+        return FileResult::skipped(file.display.clone(), Skip::Test);
+    }
+    // A file its crate's module tree makes test code, when the trees are
+    // read already (else it is asked again once the file is linted).
+    let tree_says_test = (probe.crate_blocking)
+        .and_then(|c| c.test_by_tree.try_get())
+        .and_then(|tests| tests.get(index).copied());
+    if tree_says_test == Some(true) && !config.include_tests {
         return FileResult::skipped(file.display.clone(), Skip::Test);
     }
     let start = Instant::now();
@@ -332,6 +343,13 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
     }
     if file.command_line_tool {
         drop_main_thread_findings_of_a_tool(&mut result);
+    }
+    // Asked last, not to wait for the module trees before linting: a file
+    // that `#[cfg(test)] mod x;` declares is counted with the test files
+    // whatever it holds (with findings or not, from the cache or not).
+    let test_by_tree = || crates?.test_by_tree.get()?.get(index).copied();
+    if !config.include_tests && test_by_tree() == Some(true) {
+        return FileResult::skipped(file.display.clone(), Skip::Test);
     }
     result
 }

@@ -35,6 +35,18 @@ impl<T> Later<T> {
         (later, sender)
     }
 
+    /// The value if it is there already (sent, not yet received, counts),
+    /// without waiting.
+    pub fn try_get(&self) -> Option<&T> {
+        if let Some(value) = self.value.get() {
+            return Some(value);
+        }
+        let mut pending = self.pending.try_lock().ok()?;
+        let value = pending.as_ref()?.try_recv().ok()?;
+        *pending = None;
+        Some(self.value.get_or_init(|| value))
+    }
+
     /// The value, waiting for it if it is not there yet; `None` when the
     /// sender was dropped without sending (its thread panicked).
     pub fn get(&self) -> Option<&T> {
@@ -56,7 +68,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_value_not_sent_yet_is_not_there_without_waiting() {
+        let (later, sender) = Later::channel();
+        assert_eq!(later.try_get(), None);
+        sender.send(5).unwrap();
+        assert_eq!(later.try_get(), Some(&5));
+        assert_eq!(later.get(), Some(&5));
+    }
+
+    #[test]
     fn a_ready_value_is_there() {
+        assert_eq!(Later::ready(3).try_get(), Some(&3));
         assert_eq!(Later::ready(3).get(), Some(&3));
     }
 

@@ -193,20 +193,23 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
             std::thread::scope(|scope| {
                 let (names, names_sender) = Later::channel();
                 let (spawn_wrappers, wrappers_sender) = Later::channel();
+                let (test_by_tree, tests_sender) = Later::channel();
                 let (blocking, sender) = Later::channel();
                 let (packages, before) = (&mut packages, &mut crate_blocking);
                 let pre_pass = scope.spawn(move || {
                     // A panic drops the senders unsent: the engine goes on,
                     // and the panic is raised once it is done.
-                    let mut names_found = |names, wrappers| {
+                    let mut names_found = |names, wrappers, tests| {
                         let _ = names_sender.send(names);
                         let _ = wrappers_sender.send(wrappers);
+                        let _ = tests_sender.send(tests);
                     };
                     let _ = sender.send(find_blocking(packages, before, &mut names_found));
                 });
                 let found = engine::CrateBlocking {
                     names,
                     spawn_wrappers,
+                    test_by_tree,
                     blocking,
                 };
                 let report = run_engine(group, &config, &options, timings, Some(&found));
@@ -216,15 +219,18 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
                 report
             })
         } else {
-            let (mut names, mut spawn_wrappers) = (Vec::new(), Vec::new());
+            let (mut names, mut spawn_wrappers, mut tests) = (Vec::new(), Vec::new(), Vec::new());
             let blocking = find_blocking(
                 &mut packages,
                 &mut crate_blocking,
-                &mut |found, wrappers| (names, spawn_wrappers) = (found, wrappers),
+                &mut |found, wrappers, test_by_tree| {
+                    (names, spawn_wrappers, tests) = (found, wrappers, test_by_tree)
+                },
             );
             let found = engine::CrateBlocking {
                 names: Later::ready(names),
                 spawn_wrappers: Later::ready(spawn_wrappers),
+                test_by_tree: Later::ready(tests),
                 blocking: Later::ready(blocking),
             };
             run_engine(group, &config, &options, timings, Some(&found))

@@ -524,3 +524,58 @@ fn editing_a_reexport_changes_the_next_run() {
     assert!(edited.0.contains("spawn_without_cancel"), "{}", edited.0);
     assert_eq!(run(&["--no-cache"]), edited);
 }
+
+/// A file that `#[cfg(test)] mod tests;` declares is counted with the test
+/// files whatever it holds: alike cold, warm and uncached, with findings
+/// in it (a call of a helper of the crate that may block) or not.
+#[test]
+fn a_test_module_file_is_counted_alike_cold_warm_and_uncached() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[package]\nname = \"svc\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    );
+    write(
+        d,
+        "src/lib.rs",
+        "pub mod clock;\n\n#[cfg(test)]\nmod tests;\n\n\
+         pub async fn tick() {\n    clock::pause();\n}\n",
+    );
+    write(
+        d,
+        "src/clock.rs",
+        "pub fn pause() {\n    std::thread::sleep(std::time::Duration::from_millis(1));\n}\n\n\
+         pub fn now() -> u64 {\n    0\n}\n",
+    );
+    write(
+        d,
+        "src/tests.rs",
+        "use crate::clock;\n\nasync fn waits() {\n    clock::pause();\n    clock::now();\n}\n\n\
+         async fn quiet() {\n    let _ = clock::now();\n}\n",
+    );
+    let json = |extra: &[&str]| {
+        let mut args = vec!["--format", "json"];
+        args.extend(extra);
+        args.push(".");
+        seen(&leaklint(d, &args)).0
+    };
+    let uncached = json(&["--no-cache"]);
+    assert!(uncached.contains("\"test_files\": 1"), "{uncached}");
+    assert!(uncached.contains("blocking_call_in_async"), "{uncached}");
+    assert!(!uncached.contains("tests.rs"), "{uncached}");
+    for threads in ["1", "2"] {
+        let _ = std::fs::remove_dir_all(d.join(CACHE));
+        assert_eq!(
+            json(&["--threads", threads]),
+            uncached,
+            "cold, {threads} threads"
+        );
+        assert_eq!(
+            json(&["--threads", threads]),
+            uncached,
+            "warm, {threads} threads"
+        );
+    }
+}

@@ -23,17 +23,20 @@ fn assert_lossless(root: &Path) -> (usize, u64, Report) {
     // What the crates say before the engine runs, as the CLI finds it: a
     // file may need it to be read (it calls a crate's spawn wrapper whose
     // name does not say `spawn`).
-    let (mut names, mut spawn_wrappers) = (Vec::new(), Vec::new());
+    let (mut names, mut spawn_wrappers, mut tests) = (Vec::new(), Vec::new(), Vec::new());
     let blocking = mark_crates_with_blocking_calls(
         &discovery.files,
         &mut PackageNames::default(),
         &config,
         &mut CrateBlocking::default(),
-        &mut |found, wrappers| (names, spawn_wrappers) = (found, wrappers),
+        &mut |found, wrappers, test_by_tree| {
+            (names, spawn_wrappers, tests) = (found, wrappers, test_by_tree)
+        },
     );
     let crates = leaklint::engine::CrateBlocking {
         names: Later::ready(names),
         spawn_wrappers: Later::ready(spawn_wrappers),
+        test_by_tree: Later::ready(tests),
         blocking: Later::ready(blocking),
     };
     let run = |prefilter| {
