@@ -61,7 +61,8 @@ crate::declare_lint! {
     /// of the `impl` it is written in; a nested module's own const shadows
     /// its parent's. A length that is exactly a const of another file of the
     /// crate (`BUF_SIZE` after `use crate::limits::BUF_SIZE`,
-    /// `crate::limits::BUF_SIZE`, `super::limits::BUF_SIZE`) is read from the
+    /// `crate::limits::BUF_SIZE`, `super::limits::BUF_SIZE`, or in a binary
+    /// `app::limits::BUF_SIZE` through the package's library `app`) is read from the
     /// top level of the file of that module (`limits.rs`) when exactly one
     /// module of that name defines it, and a note points there; the message
     /// names it (`` `buf` (`BUF_SIZE` bytes) ``). Such a const inside an

@@ -694,8 +694,10 @@ impl<'a> FileContext<'a> {
         let is_const_name =
             name.starts_with(char::is_uppercase) && !name.chars().any(char::is_lowercase);
         // `super::limits::N` at a module file's top names a module of
-        // another file too.
-        let into_crate = matches!(first, "crate" | "super");
+        // another file too, and so does `app::limits::N` in a binary of the
+        // package whose library is `app`.
+        let into_crate =
+            matches!(first, "crate" | "super") || self.crate_libraries.iter().any(|l| l == first);
         (into_crate && !matches!(module, "crate" | "super" | "self") && is_const_name)
             .then(|| (module.to_string(), name.to_string()))
     }

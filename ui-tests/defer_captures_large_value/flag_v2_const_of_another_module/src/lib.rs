@@ -1,4 +1,4 @@
 //! A length named by a const of another module of the crate is that
 //! const's value.
-mod limits;
+pub mod limits;
 mod work;
