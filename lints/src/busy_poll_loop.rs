@@ -1337,14 +1337,7 @@ fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: us
         }
         _ => false,
     };
-    ctx.for_each_expr(f.block, |e| {
-        if waits(e) {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(Descend::unless_deferred(e))
-        }
-    })
-    .is_some()
+    ctx.any_expr_now(f.block, waits)
 }
 
 /// Macros that only log or format.

@@ -11,12 +11,10 @@ use crate::context::bindings::pat_ident;
 use crate::context::chains::path_ident;
 use crate::context::scopes::for_each_pattern_ident;
 use crate::context::spawn::{SpawnCall, SpawnKind};
-use crate::context::visit::Descend;
 use crate::context::BindingId;
 use crate::context::Node;
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, Span};
-use std::ops::ControlFlow;
 
 crate::declare_lint! {
     /// ### What it does
@@ -394,11 +392,7 @@ fn ends_main(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
 /// Whether `stmt` awaits anything itself (not in a closure, an async block
 /// or a nested item, whose code runs elsewhere).
 fn awaits(ctx: &FileContext<'_>, stmt: &Stmt) -> bool {
-    ctx.for_each_expr(stmt, |e| match e {
-        Expr::Await(_) => ControlFlow::Break(()),
-        _ => ControlFlow::Continue(Descend::unless_deferred(e)),
-    })
-    .is_some()
+    ctx.any_expr_now(stmt, |e| matches!(e, Expr::Await(_)))
 }
 
 /// The future an expression races, seen through parentheses, `Box::pin(…)`

@@ -1312,6 +1312,24 @@ impl<'s> CrateIndex<'s> {
             .collect()
     }
 
+    /// The fn the call at `call` in `file` calls, unless a search has been
+    /// there with as many levels left (`depth`): nothing new is below it.
+    /// The searches through calls explore each fn so, once per depth.
+    fn unexplored_callee(
+        &self,
+        file: usize,
+        call: Span,
+        depth: usize,
+        explored: &mut HashMap<FnId, usize>,
+    ) -> Option<FnId> {
+        let target = self.callee(file, call)?;
+        if explored.get(&target).is_some_and(|&d| d >= depth) {
+            return None;
+        }
+        explored.insert(target, depth);
+        Some(target)
+    }
+
     /// The chain from one of `calls` (made by a task body in `file`) to an
     /// endless loop that observes no cancellation, at most `depth` calls
     /// deep, each fn at most once: one hop per call, then the loop.
@@ -1331,14 +1349,9 @@ impl<'s> CrateIndex<'s> {
             return None;
         }
         for &call in calls {
-            let Some(target) = self.callee(file, call) else {
+            let Some(target) = self.unexplored_callee(file, call, depth, explored) else {
                 continue;
             };
-            // Seen with as many levels left: nothing new below it.
-            if explored.get(&target).is_some_and(|&d| d >= depth) {
-                continue;
-            }
-            explored.insert(target, depth);
             let facts = self.facts(target);
             let name = facts.short_name();
             let hop = Hop {
@@ -1386,13 +1399,9 @@ impl<'s> CrateIndex<'s> {
             return false;
         }
         calls.iter().any(|&call| {
-            let Some(target) = self.callee(file, call) else {
+            let Some(target) = self.unexplored_callee(file, call, depth, explored) else {
                 return false;
             };
-            if explored.get(&target).is_some_and(|&d| d >= depth) {
-                return false;
-            }
-            explored.insert(target, depth);
             let facts = self.facts(target);
             facts.spawns_task || self.spawn_search(target.0, &facts.calls, depth - 1, explored)
         })
@@ -1411,13 +1420,9 @@ impl<'s> CrateIndex<'s> {
         if depth == 0 {
             return false;
         }
-        let Some(target) = self.callee(file, call) else {
+        let Some(target) = self.unexplored_callee(file, call, depth, explored) else {
             return false;
         };
-        if explored.get(&target).is_some_and(|&d| d >= depth) {
-            return false;
-        }
-        explored.insert(target, depth);
         let facts = self.facts(target);
         if facts.is_async {
             return false;
@@ -1476,11 +1481,7 @@ impl<'s> CrateIndex<'s> {
         if depth == 0 {
             return None;
         }
-        let target = self.callee(file, call)?;
-        if explored.get(&target).is_some_and(|&d| d >= depth) {
-            return None;
-        }
-        explored.insert(target, depth);
+        let target = self.unexplored_callee(file, call, depth, explored)?;
         let facts = self.facts(target);
         if facts.is_async {
             return None;

@@ -133,6 +133,21 @@ impl<'a> FileContext<'a> {
         .is_some()
     }
 
+    /// Whether `pred` holds for any expression of `node` that runs when
+    /// `node` does: closures and async blocks in it, whose code runs later
+    /// or elsewhere, are not entered ([`Descend::unless_deferred`]).
+    pub fn any_expr_now<'v>(
+        &'v self,
+        node: impl Visitable<'v>,
+        mut pred: impl FnMut(&'v Expr) -> bool,
+    ) -> bool {
+        self.for_each_expr(node, |e| match pred(e) {
+            true => ControlFlow::Break(()),
+            false => ControlFlow::Continue(Descend::unless_deferred(e)),
+        })
+        .is_some()
+    }
+
     fn walk<'v, B, C: Continue>(
         &'v self,
         node: impl Visitable<'v>,

@@ -3,9 +3,7 @@
 //! by name. `busy_poll_loop` asks it of the path back to a poll, in the
 //! loop and in the crate's sync helpers ([`super::follow::FnFacts::waits`]).
 
-use super::visit::Descend;
 use super::FileContext;
-use std::ops::ControlFlow;
 use syn::Expr;
 
 /// Method calls that block or wait.
@@ -99,10 +97,6 @@ impl FileContext<'_> {
             Expr::MethodCall(m) => SURE_WAIT_METHODS.contains(&m.method.to_string().as_str()),
             _ => self.call_waits(e),
         };
-        self.for_each_expr(block, |e| match surely(e) {
-            true => ControlFlow::Break(()),
-            false => ControlFlow::Continue(Descend::unless_deferred(e)),
-        })
-        .is_some()
+        self.any_expr_now(block, surely)
     }
 }
