@@ -222,10 +222,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
     }
     // A file its crate's module tree makes test code, when the trees are
     // read already (else it is asked again once the file is linted).
-    let tree_says_test = (probe.crate_blocking)
-        .and_then(|c| c.test_by_tree.try_get())
-        .and_then(|tests| tests.get(index).copied());
-    if tree_says_test == Some(true) && !config.include_tests {
+    if !config.include_tests && test_by_tree(probe.crate_blocking, index, false) {
         return FileResult::skipped(file.display.clone(), Skip::Test);
     }
     let start = Instant::now();
@@ -347,11 +344,24 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
     // Asked last, not to wait for the module trees before linting: a file
     // that `#[cfg(test)] mod x;` declares is counted with the test files
     // whatever it holds (with findings or not, from the cache or not).
-    let test_by_tree = || crates?.test_by_tree.get()?.get(index).copied();
-    if !config.include_tests && test_by_tree() == Some(true) {
+    if !config.include_tests && test_by_tree(crates, index, true) {
         return FileResult::skipped(file.display.clone(), Skip::Test);
     }
     result
+}
+
+/// Whether the pre-pass found the run's `index`th file declared under
+/// `#[cfg(test)]` by its crate's module tree; `wait`: for the pre-pass to
+/// have read the trees, else only if it has.
+fn test_by_tree(crates: Option<&CrateBlocking>, index: usize, wait: bool) -> bool {
+    let Some(crates) = crates else {
+        return false;
+    };
+    let tests = match wait {
+        true => crates.test_by_tree.get(),
+        false => crates.test_by_tree.try_get(),
+    };
+    tests.and_then(|t| t.get(index)).copied().unwrap_or(false)
 }
 
 /// Drops the findings of a command-line tool's file that hold only off the
