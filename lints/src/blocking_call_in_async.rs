@@ -102,7 +102,14 @@ crate::declare_lint! {
     /// one fn of the crate), so a task spawned behind a call leaklint
     /// cannot resolve (a method on a value of unknown type, another
     /// crate's fn such as a server's `serve`) is not seen, and the runtime
-    /// is taken for one without tasks. Without the crate model (a file
+    /// is taken for one without tasks. A task that ends before the fn
+    /// spawning it returns is not such a spawn (one on a `JoinSet` the fn
+    /// makes and keeps, whose drop aborts it, or one whose handle the fn
+    /// binds and awaits: a tool's parallel steps, a database connection's
+    /// driver): that fn, and what it calls, runs beside the task and keeps
+    /// its findings, while the command's other steps do not. An early
+    /// return (`?`) between the spawn and the `.await` detaches the task,
+    /// which leaklint does not weigh. Without the crate model (a file
     /// with no `Cargo.toml` above it, `--stdin`), the file is its crate.
     ///
     /// A blocking call in the closure of an iterator adapter

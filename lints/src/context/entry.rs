@@ -2008,10 +2008,22 @@ pub fn reached_from_main<'s>(
     let files: Vec<&CallSummary> = summaries.clone().into_iter().collect();
     let quiet = quiet_current_thread_runtimes(&files, &called);
     main_thread.extend(quiet.fns);
-    let grow = |set: &mut BTreeSet<String>, ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| loop {
+    // A fn whose tasks end before it returns runs beside them: not on a
+    // quiet thread, nor are the fns it calls (as far as they are its).
+    let beside_its_tasks: BTreeSet<&str> = (fns.iter())
+        .filter(|f| f.spawns_joined_task)
+        .map(|f| f.key.as_str())
+        .collect();
+    let grow = |set: &mut BTreeSet<String>,
+                excluded: &BTreeSet<&str>,
+                ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| loop {
         let add: Vec<String> = all_callers
             .iter()
-            .filter(|(key, sites)| !set.contains(*key) && sites.iter().all(|site| ok(site, set)))
+            .filter(|(key, sites)| {
+                !set.contains(*key)
+                    && !excluded.contains(key)
+                    && sites.iter().all(|site| ok(site, set))
+            })
             .map(|(key, _)| key.to_string())
             .collect();
         if add.is_empty() {
@@ -2019,7 +2031,7 @@ pub fn reached_from_main<'s>(
         }
         set.extend(add);
     };
-    grow(&mut once, &|site, set| {
+    grow(&mut once, &BTreeSet::new(), &|site, set| {
         site.once
             && match &site.caller {
                 Caller::Fn(f) => set.contains(f),
@@ -2027,12 +2039,16 @@ pub fn reached_from_main<'s>(
                 Caller::Unknown => false,
             }
     });
-    grow(&mut main_thread, &|site, set| match site.thread {
-        SiteThread::Main => true,
-        SiteThread::OnlyWorker => quiet.sites.contains(&std::ptr::from_ref(site)),
-        SiteThread::Worker => false,
-        SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
-    });
+    grow(
+        &mut main_thread,
+        &beside_its_tasks,
+        &|site, set| match site.thread {
+            SiteThread::Main => true,
+            SiteThread::OnlyWorker => quiet.sites.contains(&std::ptr::from_ref(site)),
+            SiteThread::Worker => false,
+            SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
+        },
+    );
     let awaited = (all_callers.iter())
         .filter(|(_, sites)| {
             sites.iter().all(|site| {
@@ -2147,7 +2163,8 @@ fn quiet_current_thread_runtimes(
             // The fn it is in, of this file: several binaries' `main`s
             // share a key.
             let in_fn = def_at(summary, site.span.start.byte).map(|i| &summary.fns[i]);
-            let spawns_nothing = in_fn.is_some_and(|facts| !facts.spawns_task)
+            let spawns_nothing = in_fn
+                .is_some_and(|facts| !facts.spawns_task && !facts.spawns_joined_task)
                 && !index.spawns_via(file, site.span, depth);
             if spawns_nothing {
                 quiet.sites.insert(std::ptr::from_ref(site));
@@ -2161,6 +2178,7 @@ fn quiet_current_thread_runtimes(
                 continue;
             };
             let spawns_nothing = !facts.spawns_task
+                && !facts.spawns_joined_task
                 && !(facts.calls.iter()).any(|&c| index.spawns_via(file, c, depth))
                 && blockers.get(name.as_str()).is_none_or(|q| *q);
             if !called(name) && spawns_nothing {
@@ -2512,6 +2530,58 @@ mod tests {
         assert!(main_thread.contains("crate::stop"), "{main_thread:?}");
         for key in ["crate::main", "crate::start", "crate::run"] {
             assert!(!main_thread.contains(key), "{key}: {main_thread:?}");
+        }
+        // Tasks that end before the fn spawning them returns (a `JoinSet`
+        // of its own, a handle it awaits): that fn runs beside them, what
+        // runs after it does not.
+        let (_, main_thread) = reached(
+            "fn main() {
+                 let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+                 rt.block_on(command());
+             }
+             async fn command() { start().await; migrate().await; stop().await; }
+             async fn start() {
+                 let mut set = tokio::task::JoinSet::new();
+                 set.spawn(run());
+                 while set.join_next().await.is_some() { settle() }
+             }
+             async fn migrate() { let driver = tokio::spawn(run()); driver.await.unwrap(); }
+             async fn stop() {}
+             async fn run() {}
+             fn settle() {}",
+        );
+        for key in ["crate::main", "crate::command", "crate::stop"] {
+            assert!(main_thread.contains(key), "{key}: {main_thread:?}");
+        }
+        for key in [
+            "crate::start",
+            "crate::migrate",
+            "crate::run",
+            "crate::settle",
+        ] {
+            assert!(!main_thread.contains(key), "{key}: {main_thread:?}");
+        }
+        // A set whose tasks are detached, a handle moved away: they outlive
+        // the fn.
+        for spawner in [
+            "let mut set = tokio::task::JoinSet::new(); set.spawn(run()); set.detach_all();",
+            "let h = tokio::spawn(run()); keep(h);",
+        ] {
+            let (_, main_thread) = reached(&format!(
+                "fn main() {{
+                     let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+                     rt.block_on(command());
+                 }}
+                 async fn command() {{ start().await; stop().await; }}
+                 async fn start() {{ {spawner} }}
+                 async fn stop() {{}}
+                 async fn run() {{}}
+                 fn keep<T>(_: T) {{}}"
+            ));
+            assert!(
+                !main_thread.contains("crate::stop"),
+                "{spawner}: {main_thread:?}"
+            );
         }
     }
 

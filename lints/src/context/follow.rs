@@ -82,9 +82,14 @@ pub struct FnFacts {
     /// `token.drop_guard_ref()`, on the parameter or a clone of it. A
     /// token handed to such a fn can be cancelled.
     pub fires_param: Vec<usize>,
-    /// Whether it spawns a task onto a runtime (see [`spawns_a_task`]):
-    /// a current-thread runtime that runs it has other tasks to stall.
+    /// Whether it spawns a task onto a runtime (see [`spawns_a_task`])
+    /// that may outlive it: a current-thread runtime that runs it has
+    /// other tasks to stall, after it returns too.
     pub spawns_task: bool,
+    /// Whether it spawns a task that ends before it returns (see
+    /// [`FileContext::spawn_joined_in`]): while it runs, the runtime has
+    /// other tasks; after it, none of these.
+    pub spawns_joined_task: bool,
     /// The parameters (by index, without `self`) that its first endless
     /// loop observing no cancellation polls ([`polls`]), with that loop's
     /// keyword: a timer handed to the fn by a detached task is pinned by
@@ -153,6 +158,42 @@ pub fn spawns_a_task(expr: &syn::Expr) -> bool {
         && first.is_some_and(|a| !matches!(a, syn::Expr::Closure(c) if c.asyncness.is_none()))
 }
 
+/// Methods of a `JoinSet` that leave its tasks in it (unlike
+/// `detach_all`, or moving the set away): dropping the set aborts them.
+const JOIN_SET_KEEPING_METHODS: &[&str] = &[
+    "spawn",
+    "spawn_local",
+    "spawn_on",
+    "spawn_local_on",
+    "spawn_blocking",
+    "spawn_blocking_on",
+    "join_next",
+    "join_next_with_id",
+    "try_join_next",
+    "try_join_next_with_id",
+    "join_all",
+    "abort_all",
+    "shutdown",
+    "len",
+    "is_empty",
+];
+
+/// The `let` statements of `block`, in blocks, closures and async blocks
+/// inside it too (not in nested items, nor in unparsed macro bodies).
+fn locals_of(block: &syn::Block) -> Vec<&syn::Local> {
+    struct Locals<'ast>(Vec<&'ast syn::Local>);
+    impl<'ast> Visit<'ast> for Locals<'ast> {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            self.0.push(local);
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut locals = Locals(Vec::new());
+    locals.visit_block(block);
+    locals.0
+}
+
 /// Methods that fire a cancellation token, now or when their guard drops.
 const FIRING_TOKEN_METHODS: &[&str] = &["cancel", "drop_guard", "drop_guard_ref"];
 
@@ -187,6 +228,7 @@ impl FileContext<'_> {
         };
         let endless = (shape.loops.iter()).find(|l| !l.wrapped && !l.observes_cancellation);
         let polls_param = endless.map_or_else(Vec::new, |l| self.params_polled_in(sig, l));
+        let (spawns_task, spawns_joined_task) = self.task_spawns(block);
         FnFacts {
             key,
             name: self.span_of(&sig.ident),
@@ -204,10 +246,94 @@ impl FileContext<'_> {
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
             fires_param: self.fired_token_params(sig, block),
-            spawns_task: self.any_expr(block, spawns_a_task),
+            spawns_task,
+            spawns_joined_task,
             polls_param,
             waits: sig.asyncness.is_none() && self.block_surely_waits(block),
         }
+    }
+
+    /// Whether the fn body `block` spawns a task that may outlive it
+    /// ([`FnFacts::spawns_task`]), and whether it spawns one that cannot
+    /// ([`FnFacts::spawns_joined_task`]).
+    fn task_spawns(&self, block: &syn::Block) -> (bool, bool) {
+        let mut joined = false;
+        let escapes = self.any_expr(block, |e| {
+            if !spawns_a_task(e) {
+                return false;
+            }
+            let ends_here = self.spawn_joined_in(e, block);
+            joined |= ends_here;
+            !ends_here
+        });
+        (escapes, joined)
+    }
+
+    /// Whether the task of `spawn` (a spawn call in the fn body `block`)
+    /// ends before the fn returns: it is spawned on a `JoinSet` that the
+    /// fn makes and keeps to itself (dropping the set aborts its tasks), or
+    /// its handle is bound by a `let` and awaited, and otherwise only
+    /// aborted or looked at (`let conn = tokio::spawn(conn); … conn.await`).
+    /// A CLI's parallel steps and a connection's driver are such tasks.
+    pub fn spawn_joined_in(&self, spawn: &syn::Expr, block: &syn::Block) -> bool {
+        use super::scopes::MentionKind;
+        let local_of = |id| {
+            locals_of(block).into_iter().find(|local| {
+                super::bindings::pat_ident(&local.pat)
+                    .is_some_and(|name| self.binding_of_pat(name) == Some(id))
+            })
+        };
+        // `set.spawn(…)` on `let mut set = JoinSet::new();` of this fn,
+        // only ever the receiver of the set's methods.
+        if let syn::Expr::MethodCall(m) = spawn {
+            let set = super::chains::path_ident(&m.receiver).and_then(|i| self.binding_of_use(i));
+            if let Some(set) = set {
+                let made_here = local_of(set)
+                    .and_then(|local| local.init.as_ref())
+                    .is_some_and(|init| matches!(&*init.expr, syn::Expr::Call(c) if self.callee_is(&c.func, super::paths::JOIN_SET_CONSTRUCTORS)));
+                let keeps_its_tasks = |r: &super::scopes::Reference| {
+                    r.kind == MentionKind::MethodReceiver
+                        && (r.method.as_ref())
+                            .is_some_and(|m| JOIN_SET_KEEPING_METHODS.iter().any(|k| m == k))
+                };
+                return made_here && self.references(set).iter().all(keeps_its_tasks);
+            }
+        }
+        // `let handle = spawn(…);`, then `handle.await`.
+        let Some(local) = locals_of(block).into_iter().find(|local| {
+            local.init.as_ref().is_some_and(|init| {
+                let mut value = &*init.expr;
+                while let syn::Expr::Try(t) = value {
+                    value = &t.expr;
+                }
+                std::ptr::eq(value, spawn)
+            })
+        }) else {
+            return false;
+        };
+        let Some(handle) =
+            super::bindings::pat_ident(&local.pat).and_then(|i| self.binding_of_pat(i))
+        else {
+            return false;
+        };
+        let mut awaits = 0;
+        self.for_each_expr(block, |e| {
+            if let syn::Expr::Await(a) = e {
+                let base = super::chains::path_ident(&a.base).and_then(|i| self.binding_of_use(i));
+                awaits += usize::from(base == Some(handle));
+            }
+            std::ops::ControlFlow::<()>::Continue(())
+        });
+        let references = self.references(handle);
+        let others = (references.iter())
+            .filter(|r| r.kind != MentionKind::MethodReceiver)
+            .count();
+        let only_stops_or_looks = references.iter().all(|r| {
+            r.kind != MentionKind::MethodReceiver
+                || (r.method.as_ref())
+                    .is_some_and(|m| m == "abort" || m == "is_finished" || m == "id")
+        });
+        awaits > 0 && others == awaits && only_stops_or_looks
     }
 
     /// [`FnFacts::polls_param`]: the parameters of the fn with `sig` that
