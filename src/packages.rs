@@ -4,7 +4,8 @@
 //! has a `[package]` table. That package is test support when its name ends
 //! in `test`, `tests`, `testing`, `test-utils`, `test-util`,
 //! `test-helpers`, `test-support`, `fake`, `fakes`, `mock`, `mocks`, `e2e`,
-//! `bench`, `benches`, `benchmark` or `benchmarks` (after a `-` or `_`, or
+//! `bench`, `benches`, `benchmark`, `benchmarks`, `logictest(s)` or
+//! `sqllogictest(s)` (after a `-` or `_`, or
 //! as the whole name: `acme-test-utils`, `integration_tests`, `sozu-e2e`,
 //! `docs_rs_test_fakes`, `iggy-bench`, but not `latest`, `matrix-e2ee` or
 //! `workbench`) or
@@ -25,7 +26,8 @@ use crate::cargo_workspace::with_manifest;
 /// (`e2e`: a workspace's end-to-end test package, `acme-e2e`; `bench`: a
 /// benchmark tool, `iggy-bench`; `fake(s)` and `mock(s)`: stand-ins that
 /// tests put in place of real services, `acme-test-fakes`,
-/// `acme-registry-mock`.)
+/// `acme-registry-mock`; `logictest(s)`: the runner of a database's SQL
+/// logic tests, `acme-logictest`.)
 const TEST_SUFFIXES: &[&str] = &[
     "test",
     "tests",
@@ -44,6 +46,10 @@ const TEST_SUFFIXES: &[&str] = &[
     "benchmark",
     "benchmarks",
     "fuzz",
+    "logictest",
+    "logictests",
+    "sqllogictest",
+    "sqllogictests",
 ];
 
 /// Name beginnings that make a package test support: `tests-integration`,
@@ -343,6 +349,9 @@ mod tests {
             "pagebench",
             "tests_integration",
             "acme-fuzz",
+            "readyset-logictest",
+            "acme_sqllogictest",
+            "sqllogictests",
         ] {
             assert!(is_test_support_name(yes), "{yes}");
         }
@@ -363,6 +372,7 @@ mod tests {
             "fakeserver",
             "fuzzy-matcher",
             "testsuite-runner",
+            "logictest-parser",
         ] {
             assert!(!is_test_support_name(no), "{no}");
         }

@@ -112,6 +112,20 @@ pub fn is_test_module_name(name: &str) -> bool {
         || is_bench_name(name)
 }
 
+/// Whether a fn named `name` exists for tests by its name: one ending in
+/// `_for_test`, `_for_tests` or `_for_testing` (`null_for_testing`,
+/// `new_for_tests`), the convention for constructors and helpers that
+/// tests of other modules or crates call (they cannot be `#[cfg(test)]`).
+pub fn is_test_fn_name(name: &str) -> bool {
+    let name = name.strip_prefix("r#").unwrap_or(name);
+    ["_for_test", "_for_tests", "_for_testing"]
+        .iter()
+        .any(|suffix| {
+            name.strip_suffix(suffix)
+                .is_some_and(|rest| !rest.is_empty())
+        })
+}
+
 /// Whether a module or package named `name` is a benchmark by its name:
 /// `bench`, `benches`, `benchmark`, `benchmarks`, or a name ending in
 /// `bench` or `benchmark` (`objbench`, `scan_bench`, `pagebench`: the
@@ -208,6 +222,7 @@ pub fn test_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
         spans: Vec::new(),
         marked_by: is_test_attr,
         module_named: is_test_module_name,
+        fn_named: is_test_fn_name,
     };
     finder.visit_file(file);
     finder.spans
@@ -222,6 +237,7 @@ pub fn wasm_only_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
         spans: Vec::new(),
         marked_by: is_wasm_only_attr,
         module_named: |_| false,
+        fn_named: |_| false,
     };
     finder.visit_file(file);
     finder.spans
@@ -261,6 +277,8 @@ struct MarkedItems {
     marked_by: fn(&syn::Attribute) -> bool,
     /// Whether a module's name marks it.
     module_named: fn(&str) -> bool,
+    /// Whether a fn's name marks it.
+    fn_named: fn(&str) -> bool,
 }
 
 impl MarkedItems {
@@ -352,6 +370,12 @@ impl<'a> Visit<'a> for MarkedItems {
                 return;
             }
         }
+        if let syn::Item::Fn(f) = item {
+            if (self.fn_named)(&f.sig.ident.to_string()) {
+                self.spans.push(extent(attrs, last, item));
+                return;
+            }
+        }
         if !self.check(attrs, last, item) {
             syn::visit::visit_item(self, item);
         }
@@ -363,6 +387,12 @@ impl<'a> Visit<'a> for MarkedItems {
             syn::ImplItem::Const(i) => (&i.attrs, Some(i.semi_token.span)),
             _ => (&[], None),
         };
+        if let syn::ImplItem::Fn(f) = item {
+            if (self.fn_named)(&f.sig.ident.to_string()) {
+                self.spans.push(extent(attrs, last, item));
+                return;
+            }
+        }
         if !self.check(attrs, last, item) {
             syn::visit::visit_impl_item(self, item);
         }
@@ -440,6 +470,34 @@ mod tests {
         ] {
             assert!(!is_test_attr(&attr(no)), "{no}");
         }
+    }
+
+    #[test]
+    fn test_fn_names() {
+        for yes in [
+            "null_for_testing",
+            "new_for_tests",
+            "r#open_for_test",
+            "a_for_testing",
+        ] {
+            assert!(is_test_fn_name(yes), "{yes}");
+        }
+        for no in [
+            "for_testing",
+            "_for_testing_x",
+            "wait_for_tester",
+            "run_tests",
+            "testing",
+        ] {
+            assert!(!is_test_fn_name(no), "{no}");
+        }
+        let file: syn::File = syn::parse_str(
+            "fn null_for_testing() {}\n\
+             impl A { pub fn new_for_tests() {} fn new() {} }\n\
+             fn run() {}",
+        )
+        .unwrap();
+        assert_eq!(test_item_spans(&file).len(), 2);
     }
 
     #[test]
