@@ -1324,18 +1324,18 @@ fn helper_waits(ctx: &FileContext<'_>, f: crate::context::LocalFn<'_>, depth: us
     }
     // A call of another helper of this file that waits, one level down.
     let deeper = |name: &str, method: bool| helper_named_waits(ctx, name, method, depth - 1);
-    let waits = |e: &Expr| match e {
-        Expr::Call(c) => match &*c.func {
-            Expr::Path(p) => ctx
-                .resolved_name(&p.path)
-                .is_some_and(|name| fn_waits(&name, c.args.len()) || deeper(&name, false)),
-            _ => false,
-        },
-        Expr::MethodCall(m) => {
-            let method = m.method.to_string();
-            WAIT_METHODS.contains(&method.as_str()) || deeper(&method, true)
-        }
-        _ => false,
+    let waits = |e: &Expr| {
+        ctx.call_waits(e)
+            || match e {
+                Expr::Call(c) => match &*c.func {
+                    Expr::Path(p) => ctx
+                        .resolved_name(&p.path)
+                        .is_some_and(|name| deeper(&name, false)),
+                    _ => false,
+                },
+                Expr::MethodCall(m) => deeper(&m.method.to_string(), true),
+                _ => false,
+            }
     };
     ctx.any_expr_now(f.block, waits)
 }
