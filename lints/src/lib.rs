@@ -347,6 +347,11 @@ pub struct Follow {
     /// task spawned in the finding's own file is, unless
     /// `process_lifetime_reported`.
     pub reached_by_detached_task: bool,
+    /// For [`Follow::reached_by_detached_task`]: a place in the fn the task
+    /// must run, when that is not the fn holding the finding (a timer a
+    /// struct literal puts in a field, polled by the endless loop of a
+    /// method of that struct: the task must run the method).
+    pub task_runs_fn_at: Option<Span>,
     /// `process_lifetime = "report"`: tasks for the life of the process
     /// are reported too.
     pub process_lifetime_reported: bool,

@@ -83,7 +83,12 @@ crate::declare_lint! {
     ///   of the task's async block), whose endless loop polls
     ///   `self.field`; the timers that this file's literals of the type put
     ///   in that field (`Heartbeat { every: interval(d), … }`, `Self { tick,
-    ///   … }`) are reported, whichever literal made the value spawned.
+    ///   … }`) are reported, whichever literal made the value spawned. The
+    ///   spawn may be in another file (`tokio::spawn(async move {
+    ///   hb.run().await })` in `lib.rs` for a `Heartbeat` of `worker.rs`):
+    ///   the crate pass then looks for a detached task that runs the method,
+    ///   as for a timer made in the loop's own fn; the literals must be in
+    ///   the method's file.
     /// * `IntervalStream::new(t)` wrapping a timer created by another listed
     ///   constructor is the same timer: it is reported at the inner
     ///   constructor.
@@ -329,6 +334,10 @@ struct SpawnSite<'v> {
     /// For a task body that is a method of this file taking `self`
     /// (`spawn(hb.run())`): the type whose fields `self.every.tick()` polls.
     self_type: Option<String>,
+    /// For the loop of such a method that the crate's detached tasks may
+    /// run (`handle` is `None`): the method's name, where the crate pass
+    /// looks for the tasks (the timer is made in another fn).
+    loop_fn: Option<crate::Span>,
 }
 
 /// What the walk of a file saw that case 3 reads for timers kept in
@@ -1037,6 +1046,7 @@ fn detached_loops<'v>(
                 arg_ancestors: Vec<Node<'v>>,
                 self_type: Option<String>| SpawnSite {
         self_type,
+        loop_fn: None,
         handle: Some(handle.clone()),
         stored_in_field: stored_in_field.clone(),
         runtime_of,
@@ -1287,9 +1297,18 @@ fn fn_loops<'v>(
         ctx: &'v FileContext<'a>,
         depth: usize,
         pinning: &'c mut HashMap<ExprKey, Vec<SpawnSite<'v>>>,
+        /// The `Self` type of the `impl` being visited.
+        self_type: Option<String>,
     }
     impl<'v> Fns<'_, 'v, '_> {
-        fn body(&mut self, block: &'v syn::Block) {
+        /// `self_type` and `loop_fn`: for a method taking `self`, its
+        /// `Self` type and its name (see [`SpawnSite::loop_fn`]).
+        fn body(
+            &mut self,
+            block: &'v syn::Block,
+            self_type: Option<String>,
+            loop_fn: Option<crate::Span>,
+        ) {
             for l in endless_loops(self.ctx, block) {
                 self.pinning
                     .entry(expr_key(l.expr))
@@ -1303,7 +1322,8 @@ fn fn_loops<'v>(
                         arg_ancestors: Vec::new(),
                         moot_if: None,
                         depth: self.depth,
-                        self_type: None,
+                        self_type: self_type.clone(),
+                        loop_fn,
                     });
             }
         }
@@ -1312,13 +1332,21 @@ fn fn_loops<'v>(
         fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
             // The name stands for the fn: only where a span starts matters.
             if !self.ctx.in_test_code(self.ctx.span_of(&f.sig.ident)) {
-                self.body(&f.block);
+                self.body(&f.block, None, None);
                 syn::visit::visit_item_fn(self, f);
             }
         }
+        fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
+            let outer = std::mem::replace(&mut self.self_type, impl_type_name(&i.self_ty));
+            syn::visit::visit_item_impl(self, i);
+            self.self_type = outer;
+        }
         fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
-            if !self.ctx.in_test_code(self.ctx.span_of(&f.sig.ident)) {
-                self.body(&f.block);
+            let name = self.ctx.span_of(&f.sig.ident);
+            if !self.ctx.in_test_code(name) {
+                let self_type = f.sig.receiver().and(self.self_type.clone());
+                let loop_fn = self_type.is_some().then_some(name);
+                self.body(&f.block, self_type, loop_fn);
                 syn::visit::visit_impl_item_fn(self, f);
             }
         }
@@ -1327,6 +1355,7 @@ fn fn_loops<'v>(
         ctx,
         depth,
         pinning,
+        self_type: None,
     }
     .visit_file(ctx.file);
 }
@@ -1510,6 +1539,7 @@ fn with_site(
         // The task that runs this fn is found across the crate.
         None => finding.waits_for_crate(site.depth, |f| {
             f.reached_by_detached_task = true;
+            f.task_runs_fn_at = site.loop_fn;
             f.process_lifetime_reported = options.report_process_lifetime;
         }),
     };
