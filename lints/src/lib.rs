@@ -348,9 +348,9 @@ pub struct Follow {
     /// `process_lifetime_reported`.
     pub reached_by_detached_task: bool,
     /// For [`Follow::reached_by_detached_task`]: a place in the fn the task
-    /// must run, when that is not the fn holding the finding (a timer a
-    /// struct literal puts in a field, polled by the endless loop of a
-    /// method of that struct: the task must run the method).
+    /// must run, when that may not be the fn holding the finding (a timer
+    /// made by a struct's constructor or by a helper that returns it,
+    /// polled by another fn's endless loop: the task must run that fn).
     pub task_runs_fn_at: Option<Span>,
     /// `process_lifetime = "report"`: tasks for the life of the process
     /// are reported too.

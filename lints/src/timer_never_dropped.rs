@@ -75,7 +75,11 @@ crate::declare_lint! {
     ///   stream/future adapters `fuse`, `boxed`, `boxed_local`, `map`,
     ///   `then`, `filter`, `filter_map`, `peekable`, and through the value of
     ///   a block, of either branch of an `if` and of every arm of a `match`
-    ///   (`let mut t = { let mut i = interval(d); i.set_…(…); i };`). A timer stored in a
+    ///   (`let mut t = { let mut i = interval(d); i.set_…(…); i };`), and
+    ///   into a fn of this file that returns one it makes (`let mut t =
+    ///   ticker();` with `fn ticker() -> Interval { interval(d) }`, its body's
+    ///   last expression only; reported at the helper's constructor). A
+    ///   helper of another file is not followed. A timer stored in a
     ///   struct field and polled through the field is followed in one shape
     ///   only (case 3): a task that is a method of a type of this file taking
     ///   `self` (`spawn(hb.run())` with `let hb = Heartbeat::new(p)`,
@@ -334,9 +338,10 @@ struct SpawnSite<'v> {
     /// For a task body that is a method of this file taking `self`
     /// (`spawn(hb.run())`): the type whose fields `self.every.tick()` polls.
     self_type: Option<String>,
-    /// For the loop of such a method that the crate's detached tasks may
-    /// run (`handle` is `None`): the method's name, where the crate pass
-    /// looks for the tasks (the timer is made in another fn).
+    /// For the loop of a fn that the crate's detached tasks may run
+    /// (`handle` is `None`): the fn's name, where the crate pass looks for
+    /// the tasks (the timer may be made in another fn: a struct's
+    /// constructor, a helper that returns it).
     loop_fn: Option<crate::Span>,
 }
 
@@ -589,6 +594,13 @@ fn timer_origins<'v>(
                 out.push(expr);
             } else if call.args.len() == 1 && ctx.callee_is(&call.func, OWNING_WRAPPERS) {
                 follow(&call.args[0], out);
+            } else if let Some(helper) = ctx.called_local_fn(&call.func) {
+                // A fn of this file that returns a timer it makes (`fn
+                // ticker() -> Interval { interval(d) }`): its value.
+                if let Some(tail) = block_tail(ctx, helper.block) {
+                    let inside = [Node::Block(helper.block)];
+                    timer_origins(ctx, tail, &inside, depth + 1, out);
+                }
             }
         }
         Expr::MethodCall(m) if ADAPTER_METHODS.contains(&m.method.to_string().as_str()) => {
@@ -1301,8 +1313,8 @@ fn fn_loops<'v>(
         self_type: Option<String>,
     }
     impl<'v> Fns<'_, 'v, '_> {
-        /// `self_type` and `loop_fn`: for a method taking `self`, its
-        /// `Self` type and its name (see [`SpawnSite::loop_fn`]).
+        /// `self_type`: for a method taking `self`, its `Self` type;
+        /// `loop_fn`: the fn's name (see [`SpawnSite::loop_fn`]).
         fn body(
             &mut self,
             block: &'v syn::Block,
@@ -1332,7 +1344,7 @@ fn fn_loops<'v>(
         fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
             // The name stands for the fn: only where a span starts matters.
             if !self.ctx.in_test_code(self.ctx.span_of(&f.sig.ident)) {
-                self.body(&f.block, None, None);
+                self.body(&f.block, None, Some(self.ctx.span_of(&f.sig.ident)));
                 syn::visit::visit_item_fn(self, f);
             }
         }
@@ -1345,8 +1357,7 @@ fn fn_loops<'v>(
             let name = self.ctx.span_of(&f.sig.ident);
             if !self.ctx.in_test_code(name) {
                 let self_type = f.sig.receiver().and(self.self_type.clone());
-                let loop_fn = self_type.is_some().then_some(name);
-                self.body(&f.block, self_type, loop_fn);
+                self.body(&f.block, self_type, Some(name));
                 syn::visit::visit_impl_item_fn(self, f);
             }
         }
