@@ -105,11 +105,12 @@ crate::declare_lint! {
     /// is taken for one without tasks. A task that ends before the fn
     /// spawning it returns is not such a spawn (one on a `JoinSet` the fn
     /// makes and keeps, whose drop aborts it, or one whose handle the fn
-    /// binds and awaits: a tool's parallel steps, a database connection's
+    /// binds and waits for, by `.await`, `join!` or `join(…)`, lending it
+    /// at most: a tool's parallel steps, a database connection's
     /// driver): that fn, and what it calls, runs beside the task and keeps
     /// its findings, while the command's other steps do not. An early
-    /// return (`?`) between the spawn and the `.await` detaches the task,
-    /// which leaklint does not weigh. Without the crate model (a file
+    /// return (`?`) between the spawn and the `.await`, or an `.await` in
+    /// only one branch, detaches the task, which leaklint does not weigh. Without the crate model (a file
     /// with no `Cargo.toml` above it, `--stdin`), the file is its crate.
     ///
     /// A blocking call in the closure of an iterator adapter

@@ -32,3 +32,14 @@ impl Database {
 pub async fn seed_for_testing(path: &str) {
     std::fs::write(path, b"seed").unwrap();
 }
+
+// A trait's provided methods, alike.
+pub trait Harness {
+    async fn settle_for_testing(&self) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+
+    async fn settle(&self) {
+        std::thread::sleep(Duration::from_millis(5)); //~ blocking_call_in_async
+    }
+}

@@ -2561,6 +2561,33 @@ mod tests {
         ] {
             assert!(!main_thread.contains(key), "{key}: {main_thread:?}");
         }
+        // Handles waited for together, or lent while the fn waits for them.
+        for spawner in [
+            "let a = tokio::spawn(run()); let b = tokio::spawn(run()); tokio::join!(a, b);",
+            "let a = tokio::spawn(run()); let _ = futures::future::try_join(a, ready()).await;",
+            "let h = tokio::spawn(run()); look(&h); h.await.unwrap();",
+        ] {
+            let (_, main_thread) = reached(&format!(
+                "fn main() {{
+                     let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+                     rt.block_on(command());
+                 }}
+                 async fn command() {{ start().await; stop().await; }}
+                 async fn start() {{ {spawner} }}
+                 async fn stop() {{}}
+                 async fn run() {{}}
+                 async fn ready() {{}}
+                 fn look<T>(_: &T) {{}}"
+            ));
+            assert!(
+                main_thread.contains("crate::stop"),
+                "{spawner}: {main_thread:?}"
+            );
+            assert!(
+                !main_thread.contains("crate::start"),
+                "{spawner}: {main_thread:?}"
+            );
+        }
         // A set whose tasks are detached, a handle moved away: they outlive
         // the fn.
         for spawner in [

@@ -178,6 +178,41 @@ const JOIN_SET_KEEPING_METHODS: &[&str] = &[
     "is_empty",
 ];
 
+/// Macros that wait for every future they are given (`tokio::join!(a,
+/// b)`).
+const JOIN_MACROS: &[&str] = &["join", "try_join"];
+
+/// Whether a call of `func` makes a future that waits for each of its
+/// arguments (`futures::future::join(a, b)`, `try_join3(…)`,
+/// `join_all(handles)`): by the name it ends in.
+fn joins_its_arguments(func: &syn::Expr) -> bool {
+    let syn::Expr::Path(p) = func else {
+        return false;
+    };
+    let Some(last) = p.path.segments.last() else {
+        return false;
+    };
+    let name = last.ident.to_string();
+    let name = name.strip_prefix("try_").unwrap_or(&name);
+    name == "join_all"
+        || (name.strip_prefix("join")).is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The macro invocations of `block`, as statements or expressions (not in
+/// nested items).
+fn macros_of(block: &syn::Block) -> Vec<&syn::Macro> {
+    struct Macros<'ast>(Vec<&'ast syn::Macro>);
+    impl<'ast> Visit<'ast> for Macros<'ast> {
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            self.0.push(mac);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut macros = Macros(Vec::new());
+    macros.visit_block(block);
+    macros.0
+}
+
 /// The `let` statements of `block`, in blocks, closures and async blocks
 /// inside it too (not in nested items, nor in unparsed macro bodies).
 fn locals_of(block: &syn::Block) -> Vec<&syn::Local> {
@@ -316,14 +351,33 @@ impl FileContext<'_> {
         else {
             return false;
         };
-        let mut awaits = 0;
+        let is_handle = |e: &syn::Expr| {
+            super::chains::path_ident(e).and_then(|i| self.binding_of_use(i)) == Some(handle)
+        };
+        // Mentions that wait for the task (`handle.await`, `join!(a,
+        // handle)`, `join(a, handle).await`), and shared borrows
+        // (`log(&handle)`), which can neither drop nor detach it.
+        let (mut joins, mut borrows) = (0, 0);
         self.for_each_expr(block, |e| {
-            if let syn::Expr::Await(a) = e {
-                let base = super::chains::path_ident(&a.base).and_then(|i| self.binding_of_use(i));
-                awaits += usize::from(base == Some(handle));
+            match e {
+                syn::Expr::Await(a) => joins += usize::from(is_handle(&a.base)),
+                syn::Expr::Reference(r) if r.mutability.is_none() => {
+                    borrows += usize::from(is_handle(&r.expr))
+                }
+                syn::Expr::Call(c) if joins_its_arguments(&c.func) => {
+                    joins += c.args.iter().filter(|a| is_handle(a)).count()
+                }
+                _ => {}
             }
             std::ops::ControlFlow::<()>::Continue(())
         });
+        for mac in macros_of(block) {
+            let joining = (mac.path.segments.last())
+                .is_some_and(|s| JOIN_MACROS.iter().any(|j| s.ident == j));
+            if let (true, MacroBody::Exprs(exprs)) = (joining, self.macro_body(mac)) {
+                joins += exprs.iter().filter(|e| is_handle(e)).count();
+            }
+        }
         let references = self.references(handle);
         let others = (references.iter())
             .filter(|r| r.kind != MentionKind::MethodReceiver)
@@ -333,7 +387,7 @@ impl FileContext<'_> {
                 || (r.method.as_ref())
                     .is_some_and(|m| m == "abort" || m == "is_finished" || m == "id")
         });
-        awaits > 0 && others == awaits && only_stops_or_looks
+        joins > 0 && others == joins + borrows && only_stops_or_looks
     }
 
     /// [`FnFacts::polls_param`]: the parameters of the fn with `sig` that

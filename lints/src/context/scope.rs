@@ -411,6 +411,12 @@ impl<'a> Visit<'a> for MarkedItems {
             syn::TraitItem::Const(i) => (&i.attrs, Some(i.semi_token.span)),
             _ => (&[], None),
         };
+        if let syn::TraitItem::Fn(f) = item {
+            if (self.fn_named)(&f.sig.ident.to_string()) {
+                self.spans.push(extent(attrs, last, item));
+                return;
+            }
+        }
         if !self.check(attrs, last, item) {
             syn::visit::visit_trait_item(self, item);
         }
@@ -494,10 +500,11 @@ mod tests {
         let file: syn::File = syn::parse_str(
             "fn null_for_testing() {}\n\
              impl A { pub fn new_for_tests() {} fn new() {} }\n\
+             trait H { fn settle_for_testing(&self) { loop {} } fn settle(&self); }\n\
              fn run() {}",
         )
         .unwrap();
-        assert_eq!(test_item_spans(&file).len(), 2);
+        assert_eq!(test_item_spans(&file).len(), 3);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 // A command-line tool on a current-thread runtime whose commands spawn only
 // tasks they wait for: `start` runs its steps in a `JoinSet` it drains,
-// `migrate` drives a database connection in a task it awaits. Once such a
+// `migrate` drives a database connection in a task it awaits, `check` joins
+// two probes (`join!`, lending one handle first). Once such a
 // fn has returned, the runtime runs nothing but the user's command, so a
 // blocking call outside it stalls nobody: left alone (`stop_all`, also run
 // after a failed start). While such a fn runs, its tasks run too: a blocking
@@ -14,6 +15,7 @@ fn main() -> std::io::Result<()> {
     match std::env::args().nth(1).as_deref() {
         Some("start") => rt.block_on(handle_start()),
         Some("migrate") => rt.block_on(handle_migrate()),
+        Some("check") => rt.block_on(handle_check()),
         _ => rt.block_on(handle_stop()),
     }
 }
@@ -45,4 +47,17 @@ async fn handle_migrate() -> std::io::Result<()> {
     drop(client);
     driver.await.unwrap();
     Ok(())
+}
+
+async fn handle_check() -> std::io::Result<()> {
+    probe_all().await;
+    steps::wait_until_stopped("probe.lock");
+    Ok(())
+}
+
+async fn probe_all() {
+    let api = tokio::spawn(steps::probe("api"));
+    let worker = tokio::spawn(steps::probe("worker"));
+    steps::log_task(&api);
+    let _ = tokio::join!(api, worker);
 }
