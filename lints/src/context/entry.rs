@@ -2561,12 +2561,9 @@ mod tests {
         ] {
             assert!(!main_thread.contains(key), "{key}: {main_thread:?}");
         }
-        // Handles waited for together, or lent while the fn waits for them.
-        for spawner in [
-            "let a = tokio::spawn(run()); let b = tokio::spawn(run()); tokio::join!(a, b);",
-            "let a = tokio::spawn(run()); let _ = futures::future::try_join(a, ready()).await;",
-            "let h = tokio::spawn(run()); look(&h); h.await.unwrap();",
-        ] {
+        // A command whose `start` spawns as `spawner` says, then `stop`s:
+        // which of its fns are on the main thread.
+        let command_with = |spawner: &str| {
             let (_, main_thread) = reached(&format!(
                 "fn main() {{
                      let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
@@ -2577,8 +2574,18 @@ mod tests {
                  async fn stop() {{}}
                  async fn run() {{}}
                  async fn ready() {{}}
-                 fn look<T>(_: &T) {{}}"
+                 fn look<T>(_: &T) {{}}
+                 fn keep<T>(_: T) {{}}"
             ));
+            main_thread
+        };
+        // Handles waited for together, or lent while the fn waits for them.
+        for spawner in [
+            "let a = tokio::spawn(run()); let b = tokio::spawn(run()); tokio::join!(a, b);",
+            "let a = tokio::spawn(run()); let _ = futures::future::try_join(a, ready()).await;",
+            "let h = tokio::spawn(run()); look(&h); h.await.unwrap();",
+        ] {
+            let main_thread = command_with(spawner);
             assert!(
                 main_thread.contains("crate::stop"),
                 "{spawner}: {main_thread:?}"
@@ -2594,17 +2601,7 @@ mod tests {
             "let mut set = tokio::task::JoinSet::new(); set.spawn(run()); set.detach_all();",
             "let h = tokio::spawn(run()); keep(h);",
         ] {
-            let (_, main_thread) = reached(&format!(
-                "fn main() {{
-                     let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
-                     rt.block_on(command());
-                 }}
-                 async fn command() {{ start().await; stop().await; }}
-                 async fn start() {{ {spawner} }}
-                 async fn stop() {{}}
-                 async fn run() {{}}
-                 fn keep<T>(_: T) {{}}"
-            ));
+            let main_thread = command_with(spawner);
             assert!(
                 !main_thread.contains("crate::stop"),
                 "{spawner}: {main_thread:?}"
