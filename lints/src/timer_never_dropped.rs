@@ -1,4 +1,5 @@
 use std::collections::{BTreeSet, HashMap};
+use std::ops::ControlFlow;
 
 use crate::context::paths::{
     self, INTERVAL_STREAM, LEAKING_CALLS, TIMER_CONSTRUCTORS, TOKIO_INTERVALS,
@@ -13,6 +14,7 @@ use crate::context::entry::{constructed_type, type_path_names};
 use crate::context::follow::{polls, FieldOf, NON_POLL_METHODS};
 use crate::context::scopes::{span_within, BindingKind};
 use crate::context::spawn::{block_tail, ends_with, Handle, SpawnKind, TaskBody};
+use crate::context::visit::Descend;
 use crate::context::{expr_key, impl_type_name, BindingId, ExprKey, Node};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
@@ -77,8 +79,9 @@ crate::declare_lint! {
     ///   a block, of either branch of an `if` and of every arm of a `match`
     ///   (`let mut t = { let mut i = interval(d); i.set_…(…); i };`), and
     ///   into a fn of this file that returns one it makes (`let mut t =
-    ///   ticker();` with `fn ticker() -> Interval { interval(d) }`, its body's
-    ///   last expression only; reported at the helper's constructor). A
+    ///   ticker();` with `fn ticker() -> Interval { interval(d) }`, by its
+    ///   body's last expression or a `return`; reported at the helper's
+    ///   constructor). A
     ///   helper of another file is not followed. A timer stored in a
     ///   struct field and polled through the field is followed in one shape
     ///   only (case 3): a task that is a method of a type of this file taking
@@ -596,11 +599,21 @@ fn timer_origins<'v>(
                 follow(&call.args[0], out);
             } else if let Some(helper) = ctx.called_local_fn(&call.func) {
                 // A fn of this file that returns a timer it makes (`fn
-                // ticker() -> Interval { interval(d) }`): its value.
+                // ticker() -> Interval { interval(d) }`): its value, by its
+                // last expression or by `return`.
+                let inside = [Node::Block(helper.block)];
                 if let Some(tail) = block_tail(ctx, helper.block) {
-                    let inside = [Node::Block(helper.block)];
                     timer_origins(ctx, tail, &inside, depth + 1, out);
                 }
+                ctx.for_each_expr(helper.block, |e| {
+                    if let Expr::Return(syn::ExprReturn {
+                        expr: Some(value), ..
+                    }) = e
+                    {
+                        timer_origins(ctx, value, &inside, depth + 1, out);
+                    }
+                    ControlFlow::<(), Descend>::Continue(Descend::unless_deferred(e))
+                });
             }
         }
         Expr::MethodCall(m) if ADAPTER_METHODS.contains(&m.method.to_string().as_str()) => {

@@ -16,6 +16,13 @@ fn lenient_ticker(period: Duration) -> Interval {
     every
 }
 
+fn maybe_ticker(fast: bool) -> Interval {
+    if fast {
+        return interval(Duration::from_millis(100)); //~ timer_never_dropped
+    }
+    interval(Duration::from_secs(10)) //~ timer_never_dropped
+}
+
 fn backoff() -> Sleep {
     sleep(Duration::from_millis(100))
 }
@@ -37,6 +44,15 @@ pub fn start() {
 pub fn start_lenient() {
     let mut t = lenient_ticker(period());
     tokio::spawn(async move { //~ spawn_without_cancel
+        loop {
+            t.tick().await;
+        }
+    });
+}
+
+pub fn start_maybe(fast: bool) {
+    tokio::spawn(async move { //~ spawn_without_cancel
+        let mut t = maybe_ticker(fast);
         loop {
             t.tick().await;
         }
