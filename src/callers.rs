@@ -186,12 +186,7 @@ fn decide_follow(
         let Some(follow) = d.finding.follow.take() else {
             return true;
         };
-        let at = follow
-            .task_runs_fn_at
-            .filter(|_| follow.reached_by_detached_task)
-            .unwrap_or(d.finding.span)
-            .start
-            .byte;
+        let at = follow.asked_at(d.finding.span).start.byte;
         match index.decide(me, &follow, at) {
             Some(Decision {
                 hops,
@@ -467,7 +462,7 @@ fn resolve_in_crate(
             // The files that may define a const a length names spell it.
             fields.extend(follow.large_const.iter().map(|c| c.name.clone()));
             if follow.reached_by_detached_task {
-                let at = follow.task_runs_fn_at.unwrap_or(d.finding.span);
+                let at = follow.asked_at(d.finding.span);
                 if let Some(key) = entry::fn_at(summary, at.start.byte) {
                     run_by_tasks.insert(last_segment(key).to_string());
                 }

@@ -385,6 +385,19 @@ pub struct Follow {
     pub helper_file_io_reported: bool,
 }
 
+impl Follow {
+    /// Where the fn the crate pass asks about for `finding_span` (the
+    /// finding's own span) is: the fn a detached task must run
+    /// ([`Follow::task_runs_fn_at`]) when the finding names one, else the
+    /// fn holding the finding.
+    pub fn asked_at(&self, finding_span: Span) -> Span {
+        match self.reached_by_detached_task {
+            true => self.task_runs_fn_at.unwrap_or(finding_span),
+            false => finding_span,
+        }
+    }
+}
+
 /// A length named by a const of another module (see
 /// [`Follow::large_const`]).
 #[derive(Debug, Clone, PartialEq, Eq)]

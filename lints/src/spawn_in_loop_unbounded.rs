@@ -249,7 +249,7 @@ fn join_set_spawn<'v>(
     let name = crate::context::chains::path_ident(strip(&m.receiver))?;
     let init = peel(ctx.binding_init(name, ancestors)?);
     match init {
-        Expr::Call(c) if ctx.callee_is(&c.func, JOIN_SET_NEW) => Some(&m.args[0]),
+        Expr::Call(c) if ctx.callee_is(&c.func, paths::JOIN_SET_CONSTRUCTORS) => Some(&m.args[0]),
         _ => None,
     }
 }
@@ -343,8 +343,6 @@ const LISTENER_TYPES: &[&str] = &[
 
 /// Crates whose `TcpListener::bind` / `UnixListener::bind` make a listener.
 const LISTENER_CRATES: &[&str] = &["tokio", "async_std", "std", "smol", "async_net"];
-
-const JOIN_SET_NEW: &[&str] = &["tokio::task::JoinSet::new", "tokio::task::JoinSet::default"];
 
 /// Whether a type is a listener type, through `&`, `Arc`, `Box` and `Rc`.
 fn is_listener_type(ty: &syn::Type) -> bool {

@@ -1356,8 +1356,9 @@ fn fn_loops<'v>(
     impl<'v> Visit<'v> for Fns<'_, 'v, '_> {
         fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
             // The name stands for the fn: only where a span starts matters.
-            if !self.ctx.in_test_code(self.ctx.span_of(&f.sig.ident)) {
-                self.body(&f.block, None, Some(self.ctx.span_of(&f.sig.ident)));
+            let name = self.ctx.span_of(&f.sig.ident);
+            if !self.ctx.in_test_code(name) {
+                self.body(&f.block, None, Some(name));
                 syn::visit::visit_item_fn(self, f);
             }
         }

@@ -312,8 +312,9 @@ impl FileContext<'_> {
     /// A CLI's parallel steps and a connection's driver are such tasks.
     pub fn spawn_joined_in(&self, spawn: &syn::Expr, block: &syn::Block) -> bool {
         use super::scopes::MentionKind;
+        let locals = locals_of(block);
         let local_of = |id| {
-            locals_of(block).into_iter().find(|local| {
+            locals.iter().find(|local| {
                 super::bindings::pat_ident(&local.pat)
                     .is_some_and(|name| self.binding_of_pat(name) == Some(id))
             })
@@ -335,7 +336,7 @@ impl FileContext<'_> {
             }
         }
         // `let handle = spawn(…);`, then `handle.await`.
-        let Some(local) = locals_of(block).into_iter().find(|local| {
+        let Some(local) = locals.iter().find(|local| {
             local.init.as_ref().is_some_and(|init| {
                 let mut value = &*init.expr;
                 while let syn::Expr::Try(t) = value {
@@ -384,8 +385,8 @@ impl FileContext<'_> {
             .count();
         let only_stops_or_looks = references.iter().all(|r| {
             r.kind != MentionKind::MethodReceiver
-                || (r.method.as_ref())
-                    .is_some_and(|m| m == "abort" || m == "is_finished" || m == "id")
+                || super::spawn::only_inspects(r)
+                || r.method.as_ref().is_some_and(|m| m == "abort")
         });
         joins > 0 && others == joins + borrows && only_stops_or_looks
     }

@@ -282,14 +282,17 @@ struct MarkedItems {
 }
 
 impl MarkedItems {
-    /// Records the item if `attrs` mark it; `last` is its last token.
+    /// Records the item if `attrs` mark it, or its name (`fn_name`, for a
+    /// fn); `last` is its last token.
     fn check(
         &mut self,
         attrs: &[syn::Attribute],
         last: Option<proc_macro2::Span>,
         item: &dyn Spanned,
+        fn_name: Option<&syn::Ident>,
     ) -> bool {
-        if attrs.iter().any(self.marked_by) {
+        let named = fn_name.is_some_and(|name| (self.fn_named)(&name.to_string()));
+        if named || attrs.iter().any(self.marked_by) {
             self.spans.push(extent(attrs, last, item));
             true
         } else {
@@ -370,54 +373,44 @@ impl<'a> Visit<'a> for MarkedItems {
                 return;
             }
         }
-        if let syn::Item::Fn(f) = item {
-            if (self.fn_named)(&f.sig.ident.to_string()) {
-                self.spans.push(extent(attrs, last, item));
-                return;
-            }
-        }
-        if !self.check(attrs, last, item) {
+        let fn_name = match item {
+            syn::Item::Fn(f) => Some(&f.sig.ident),
+            _ => None,
+        };
+        if !self.check(attrs, last, item, fn_name) {
             syn::visit::visit_item(self, item);
         }
     }
 
     fn visit_impl_item(&mut self, item: &'a syn::ImplItem) {
-        let (attrs, last): (&[syn::Attribute], _) = match item {
-            syn::ImplItem::Fn(i) => (&i.attrs, Some(i.block.brace_token.span.close())),
-            syn::ImplItem::Const(i) => (&i.attrs, Some(i.semi_token.span)),
-            _ => (&[], None),
+        let (attrs, last, fn_name): (&[syn::Attribute], _, _) = match item {
+            syn::ImplItem::Fn(i) => (
+                &i.attrs,
+                Some(i.block.brace_token.span.close()),
+                Some(&i.sig.ident),
+            ),
+            syn::ImplItem::Const(i) => (&i.attrs, Some(i.semi_token.span), None),
+            _ => (&[], None, None),
         };
-        if let syn::ImplItem::Fn(f) = item {
-            if (self.fn_named)(&f.sig.ident.to_string()) {
-                self.spans.push(extent(attrs, last, item));
-                return;
-            }
-        }
-        if !self.check(attrs, last, item) {
+        if !self.check(attrs, last, item, fn_name) {
             syn::visit::visit_impl_item(self, item);
         }
     }
 
     fn visit_trait_item(&mut self, item: &'a syn::TraitItem) {
-        let (attrs, last): (&[syn::Attribute], _) = match item {
+        let (attrs, last, fn_name): (&[syn::Attribute], _, _) = match item {
             syn::TraitItem::Fn(i) => {
                 let last = match (&i.default, &i.semi_token) {
                     (Some(block), _) => Some(block.brace_token.span.close()),
                     (None, Some(semi)) => Some(semi.span),
                     (None, None) => None,
                 };
-                (&i.attrs, last)
+                (&i.attrs, last, Some(&i.sig.ident))
             }
-            syn::TraitItem::Const(i) => (&i.attrs, Some(i.semi_token.span)),
-            _ => (&[], None),
+            syn::TraitItem::Const(i) => (&i.attrs, Some(i.semi_token.span), None),
+            _ => (&[], None, None),
         };
-        if let syn::TraitItem::Fn(f) = item {
-            if (self.fn_named)(&f.sig.ident.to_string()) {
-                self.spans.push(extent(attrs, last, item));
-                return;
-            }
-        }
-        if !self.check(attrs, last, item) {
+        if !self.check(attrs, last, item, fn_name) {
             syn::visit::visit_trait_item(self, item);
         }
     }
