@@ -18,17 +18,23 @@ fn write(dir: &Path, name: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// A scratch directory holding a package named `name`, its own workspace.
+fn package_dir(name: &str) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "Cargo.toml",
+        &format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n"),
+    );
+    tmp
+}
+
 /// A crate whose findings need its other files: two task bodies (in two
 /// files) that call a method whose loop is two files away, spawned by fns
 /// that `main` calls in a loop.
 fn crate_dir() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = package_dir("app");
     let d = tmp.path();
-    write(
-        d,
-        "Cargo.toml",
-        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
-    );
     write(
         d,
         "src/main.rs",
@@ -434,13 +440,8 @@ fn output_is_the_same_for_any_thread_count_with_and_without_cache() {
 /// that makes the helper stop blocking.
 #[test]
 fn a_blocking_helper_is_found_alike_cold_warm_and_after_an_edit() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = package_dir("svc");
     let d = tmp.path();
-    write(
-        d,
-        "Cargo.toml",
-        "[package]\nname = \"svc\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
-    );
     write(
         d,
         "src/lib.rs",
@@ -484,13 +485,8 @@ fn a_blocking_helper_is_found_alike_cold_warm_and_after_an_edit() {
 /// what a file's summary says depends on the crate's re-exports too.
 #[test]
 fn editing_a_reexport_changes_the_next_run() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = package_dir("ticker");
     let d = tmp.path();
-    write(
-        d,
-        "Cargo.toml",
-        "[package]\nname = \"ticker\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
-    );
     write(
         d,
         "src/lib.rs",
@@ -530,13 +526,8 @@ fn editing_a_reexport_changes_the_next_run() {
 /// in it (a call of a helper of the crate that may block) or not.
 #[test]
 fn a_test_module_file_is_counted_alike_cold_warm_and_uncached() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = package_dir("svc");
     let d = tmp.path();
-    write(
-        d,
-        "Cargo.toml",
-        "[package]\nname = \"svc\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
-    );
     write(
         d,
         "src/lib.rs",
