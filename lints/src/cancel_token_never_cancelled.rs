@@ -2,8 +2,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::context::paths::{
     self, CANCELLATION_TOKEN_CONSTRUCTORS as CONSTRUCTORS, CANCELLING_FUTURE_METHODS,
-    CANCELLING_TOKEN_METHODS, TOKEN_OBSERVING_METHODS, TRANSPARENT_FUTURE_CALLS,
-    TRANSPARENT_FUTURE_METHODS,
+    CANCELLING_TOKEN_METHODS, FORMAT_MACROS, TOKEN_DERIVING_METHODS, TOKEN_OBSERVING_METHODS,
+    TRANSPARENT_FUTURE_CALLS, TRANSPARENT_FUTURE_METHODS,
 };
 use crate::Triggers;
 use syn::{Expr, Stmt};
@@ -32,10 +32,12 @@ crate::declare_lint! {
     /// token.clone()))`, or an async block whose one statement awaits that
     /// call: `tokio::spawn(async move { worker::watch(t).await })`, when
     /// the crate pass finds the fn; an unknown one may fire it) that
-    /// fires the parameter it is handed (calls
-    /// `.cancel()`, `.drop_guard()` or `.drop_guard_ref()` on it or on a
-    /// clone, the parameter declared `CancellationToken`) can cancel the
-    /// token: then there is no finding.
+    /// may fire the parameter it is handed (the parameter declared
+    /// `CancellationToken`) can cancel the token: then there is no
+    /// finding. It may fire it unless every use of the parameter, and of
+    /// the locals bound to a clone of it, only waits on it, tests it,
+    /// formats it or drops it: `.cancel()`, a drop guard, handing it to
+    /// another fn (`fire(&token)`), storing or returning it all count.
     ///
     /// ### Why is this bad
     /// The tasks wait on `token.cancelled()` for a signal nobody can send:
@@ -118,35 +120,6 @@ fn triggers() -> Triggers {
 }
 
 const HELP: &str = "call `token.cancel()` on shutdown (or keep a `token.drop_guard()`), so the tasks waiting on it can stop";
-
-/// Methods whose result is the token again (or a token it cancels).
-const DERIVING_METHODS: &[&str] = &["clone", "child_token"];
-
-/// Macros that only format their arguments.
-const FORMAT_MACROS: &[&str] = &[
-    "println",
-    "print",
-    "eprintln",
-    "eprint",
-    "format",
-    "write",
-    "writeln",
-    "format_args",
-    "panic",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "dbg",
-    "trace",
-    "debug",
-    "info",
-    "warn",
-    "error",
-    "event",
-];
 
 /// How many names (the token, its clones, the parameters it is passed to)
 /// the search follows before giving up (silently).
@@ -509,7 +482,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                     Expr::Paren(_) | Expr::Reference(_) => current = parent,
                     Expr::MethodCall(m) if std::ptr::eq(&*m.receiver, current) => {
                         let method = m.method.to_string();
-                        if DERIVING_METHODS.contains(&method.as_str()) && m.args.is_empty() {
+                        if TOKEN_DERIVING_METHODS.contains(&method.as_str()) && m.args.is_empty() {
                             current = parent;
                         } else if TOKEN_OBSERVING_METHODS
                             .iter()

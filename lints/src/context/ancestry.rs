@@ -59,6 +59,21 @@ impl<'a> FileContext<'a> {
         };
         walker.visit_file(self.file);
     }
+
+    /// As [`Self::walk_exprs`], over the expressions of `block` only, with
+    /// their ancestors from `block` down (the block itself first).
+    pub fn walk_exprs_in<'v>(
+        &'v self,
+        block: &'v syn::Block,
+        mut f: impl FnMut(&'v syn::Expr, &[Node<'v>]),
+    ) {
+        let mut walker = Walker {
+            ctx: self,
+            stack: Vec::new(),
+            f: &mut f,
+        };
+        walker.visit_block(block);
+    }
 }
 
 struct Walker<'v, 'a, 'f> {

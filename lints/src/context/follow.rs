@@ -21,8 +21,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use syn::visit::Visit;
 
+use super::bindings::pat_ident;
 use super::entry::{CallSite, CallSummary, Callee};
 use super::FileContext;
+use super::{BindingId, Node};
 use crate::macros::{self, MacroBody};
 use crate::{Follow, Span};
 
@@ -78,9 +80,11 @@ pub struct FnFacts {
     /// ends when the caller drops it.
     pub shares_runtime: bool,
     /// The parameters (by index, without `self`) that are cancellation
-    /// tokens the fn fires: `token.cancel()`, `token.drop_guard()` or
-    /// `token.drop_guard_ref()`, on the parameter or a clone of it. A
-    /// token handed to such a fn can be cancelled.
+    /// tokens the fn may fire: `token.cancel()`, `token.drop_guard()` or
+    /// `token.drop_guard_ref()` on the parameter or on a clone of it
+    /// (`let t = token.clone(); t.cancel()`), or anything else that is not
+    /// surely harmless (see [`token_use`]): handing it to a fn, storing it,
+    /// returning it. A token handed to such a fn can be cancelled.
     pub fires_param: Vec<usize>,
     /// Whether it spawns a task onto a runtime (see [`spawns_a_task`])
     /// that may outlive it: a current-thread runtime that runs it has
@@ -229,8 +233,82 @@ fn locals_of(block: &syn::Block) -> Vec<&syn::Local> {
     locals.0
 }
 
-/// Methods that fire a cancellation token, now or when their guard drops.
-const FIRING_TOKEN_METHODS: &[&str] = &["cancel", "drop_guard", "drop_guard_ref"];
+/// What one mention of a token parameter (or of a local bound to it) does
+/// with the token, as far as a caller in another file is concerned.
+enum TokenUse {
+    /// Waits on it, tests it, formats it, or drops it.
+    Harmless,
+    /// Binds it (a clone, a reference, a child) to this local.
+    Alias(BindingId),
+    /// Fires it, or anything that might: passes it to a fn, stores it,
+    /// returns it, or something not understood.
+    MayFire,
+}
+
+/// What the mention `expr` of a token (with its ancestors) does with it.
+/// Only what surely leaves the token unfired is harmless: a caller that
+/// hands its token to this fn keeps its finding only then.
+fn token_use(ctx: &FileContext<'_>, expr: &syn::Expr, ancestors: &[Node<'_>]) -> TokenUse {
+    use super::paths::{
+        CANCELLING_FUTURE_METHODS, CANCELLING_TOKEN_METHODS, FORMAT_MACROS, TOKEN_DERIVING_METHODS,
+        TOKEN_OBSERVING_METHODS,
+    };
+    let mut current = expr;
+    for (i, node) in ancestors.iter().enumerate().rev() {
+        match node {
+            Node::Expr(parent) => match parent {
+                syn::Expr::Paren(_) | syn::Expr::Reference(_) => current = parent,
+                syn::Expr::MethodCall(m) if std::ptr::eq(&*m.receiver, current) => {
+                    let method = m.method.to_string();
+                    let method = method.as_str();
+                    if TOKEN_DERIVING_METHODS.contains(&method) && m.args.is_empty() {
+                        current = parent;
+                    } else if TOKEN_OBSERVING_METHODS.contains(&method)
+                        || CANCELLING_TOKEN_METHODS.contains(&method)
+                    {
+                        return TokenUse::Harmless;
+                    } else {
+                        // `cancel`, `drop_guard`, or a method not understood.
+                        return TokenUse::MayFire;
+                    }
+                }
+                // `fut.with_cancellation_token(&token)` waits on it.
+                syn::Expr::MethodCall(m)
+                    if CANCELLING_FUTURE_METHODS.iter().any(|c| m.method == c) =>
+                {
+                    return TokenUse::Harmless;
+                }
+                syn::Expr::Call(c) if ctx.callee_is(&c.func, &["std::mem::drop"]) => {
+                    return TokenUse::Harmless;
+                }
+                _ => return TokenUse::MayFire,
+            },
+            Node::Local(local) => {
+                let whole = (local.init.as_ref())
+                    .is_some_and(|i| i.diverge.is_none() && std::ptr::eq(&*i.expr, current));
+                let bound = pat_ident(&local.pat).and_then(|n| ctx.binding_of_pat(n));
+                return match (whole, &local.pat, bound) {
+                    (true, syn::Pat::Wild(_), _) => TokenUse::Harmless,
+                    (true, _, Some(alias)) if ctx.stmts_after(&ancestors[..i]).is_some() => {
+                        TokenUse::Alias(alias)
+                    }
+                    _ => TokenUse::MayFire,
+                };
+            }
+            // `token;`, `token.cancelled().await;` reach here only whole.
+            Node::Stmt(syn::Stmt::Expr(_, Some(_))) => return TokenUse::Harmless,
+            Node::Macro(mac) => {
+                let name = mac.path.segments.last().map(|s| s.ident.to_string());
+                return match name.is_some_and(|n| FORMAT_MACROS.contains(&n.as_str())) {
+                    true => TokenUse::Harmless,
+                    false => TokenUse::MayFire,
+                };
+            }
+            _ => return TokenUse::MayFire,
+        }
+    }
+    TokenUse::MayFire
+}
 
 /// The parameters of `sig` other than `self`, in order (indexed as
 /// [`FnFacts`] counts them).
@@ -415,29 +493,53 @@ impl FileContext<'_> {
 
     /// [`FnFacts::fires_param`] of the fn with this signature and body.
     fn fired_token_params(&self, sig: &syn::Signature, block: &syn::Block) -> Vec<usize> {
-        let mut fired = Vec::new();
+        let mut tokens: HashMap<BindingId, usize> = HashMap::new();
         for (index, param) in typed_params(sig).enumerate() {
             let is_token = matches!(&*param.ty, syn::Type::Path(p)
                 if p.path.segments.last().is_some_and(|s| s.ident == "CancellationToken"));
-            let syn::Pat::Ident(name) = &*param.pat else {
-                continue;
-            };
-            let Some(binding) = is_token.then(|| self.binding_of_pat(&name.ident)).flatten() else {
-                continue;
-            };
-            let fires = self.any_expr(block, |e| {
-                let syn::Expr::MethodCall(m) = e else {
-                    return false;
-                };
-                FIRING_TOKEN_METHODS.iter().any(|f| m.method == f)
-                    && matches!(super::entry::without_clones(&m.receiver), syn::Expr::Path(p) if p.path.get_ident()
-                        .is_some_and(|i| self.binding_of_use(i) == Some(binding)))
-            });
-            if fires {
-                fired.push(index);
+            if let (true, syn::Pat::Ident(name)) = (is_token, &*param.pat) {
+                if let Some(binding) = self.binding_of_pat(&name.ident) {
+                    tokens.insert(binding, index);
+                }
             }
         }
-        fired
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        // A use the walk does not see (in a macro leaklint cannot parse)
+        // may fire the token.
+        let mut fired: BTreeSet<usize> = BTreeSet::new();
+        for (&binding, &index) in &tokens {
+            let unseen = (self.references(binding).iter())
+                .any(|r| matches!(r.site, super::scopes::UseSite::MacroTokens));
+            if unseen {
+                fired.insert(index);
+            }
+        }
+        // Mentions are met in order, so a local is bound (and its parameter
+        // known) before its own mentions.
+        self.walk_exprs_in(block, |expr, ancestors| {
+            let syn::Expr::Path(p) = expr else { return };
+            let Some(ident) = p.path.get_ident() else {
+                return;
+            };
+            let Some(param) = self
+                .binding_of_use(ident)
+                .and_then(|b| tokens.get(&b).copied())
+            else {
+                return;
+            };
+            match token_use(self, expr, ancestors) {
+                TokenUse::Harmless => {}
+                TokenUse::Alias(alias) => {
+                    tokens.insert(alias, param);
+                }
+                TokenUse::MayFire => {
+                    fired.insert(param);
+                }
+            }
+        });
+        fired.into_iter().collect()
     }
 
     /// The spawns of this file whose handle is dropped, in one walk:

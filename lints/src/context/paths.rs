@@ -98,6 +98,36 @@ pub const CANCELLING_TOKEN_METHODS: &[&str] = &["run_until_cancelled", "run_unti
 /// Methods that observe a `CancellationToken`, whatever its name.
 pub const TOKEN_OBSERVING_METHODS: &[&str] = &["cancelled", "cancelled_owned", "is_cancelled"];
 
+/// Methods of a `CancellationToken` whose result is the token again (or
+/// a token it cancels).
+pub const TOKEN_DERIVING_METHODS: &[&str] = &["clone", "child_token"];
+
+/// Macros that only format their arguments.
+pub const FORMAT_MACROS: &[&str] = &[
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "format",
+    "write",
+    "writeln",
+    "format_args",
+    "panic",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "dbg",
+    "trace",
+    "debug",
+    "info",
+    "warn",
+    "error",
+    "event",
+];
+
 /// Constructors of tokio-util's `CancellationToken`.
 pub const CANCELLATION_TOKEN_CONSTRUCTORS: &[&str] = &["tokio_util::sync::CancellationToken::new"];
 

@@ -60,3 +60,24 @@ pub async fn serve_with_more_steps() {
         worker::run(token).await;
     });
 }
+
+/// Near miss: `watch_clone` cancels a clone of its parameter.
+pub async fn serve_clone_fired() {
+    let token = CancellationToken::new();
+    tokio::spawn(worker::watch_clone(token.clone()));
+    tokio::spawn(worker::run(token));
+}
+
+/// Near miss: `watch_via_helper` hands its parameter to a fn that cancels it.
+pub async fn serve_fired_via_helper() {
+    let token = CancellationToken::new();
+    tokio::spawn(worker::watch_via_helper(token.clone()));
+    tokio::spawn(worker::run(token));
+}
+
+/// `run_logged` only clones, formats, waits on and drops its token.
+pub async fn serve_logged() {
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
+    tokio::spawn(worker::run_logged(token.clone()));
+    tokio::spawn(worker::run(token));
+}

@@ -18,3 +18,25 @@ pub async fn relay(first: CancellationToken, second: CancellationToken) {
     second.cancelled().await;
     first.cancel();
 }
+
+pub async fn watch_clone(token: CancellationToken) {
+    let watchdog = token.clone();
+    tokio::signal::ctrl_c().await.ok();
+    watchdog.cancel();
+}
+
+pub async fn watch_via_helper(token: CancellationToken) {
+    tokio::signal::ctrl_c().await.ok();
+    fire(&token);
+}
+
+fn fire(token: &CancellationToken) {
+    token.cancel();
+}
+
+pub async fn run_logged(token: CancellationToken) {
+    let mine = token.clone();
+    tracing::info!("waiting for shutdown: {:?}", mine);
+    mine.cancelled().await;
+    drop(token);
+}
