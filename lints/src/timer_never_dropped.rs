@@ -164,7 +164,9 @@ crate::declare_lint! {
     ///   (`tick`, `poll_tick`, `next`, `poll_next`, `try_next`,
     ///   `select_next_some`) after its creation in the same block, directly
     ///   or through the binding that holds it (also as the value of a block,
-    ///   branch or arm bound to it); an interval moved elsewhere
+    ///   branch or arm bound to it, and as a local such a block ends with:
+    ///   `let mut t = { let mut i = interval(d); i.set_missed_tick_behavior(…);
+    ///   i };`); an interval moved elsewhere
     ///   (pushed, passed to a fn, rebound) is not followed.
     ///
     /// ### Example
@@ -875,8 +877,10 @@ fn tick_in_same_iteration<'v>(
     ancestors: &[Node<'v>],
 ) -> Option<proc_macro2::Span> {
     let mut current = timer;
-    for (i, node) in ancestors.iter().enumerate().rev() {
-        match node {
+    let mut i = ancestors.len();
+    while i > 0 {
+        i -= 1;
+        match &ancestors[i] {
             // The value of a block, a branch or an arm is the value of what
             // holds it (`let mut iv = { interval(d) };`).
             Node::Stmt(syn::Stmt::Expr(e, None)) if std::ptr::eq(e, current) => {}
@@ -920,6 +924,21 @@ fn tick_in_same_iteration<'v>(
             },
             Node::Local(local) => {
                 let ident = pat_ident(&local.pat)?;
+                // A local the block ends with is the block's value: `let mut
+                // t = { let mut i = interval(d); i.set_missed_tick_behavior(…);
+                // i };` ticks `t`.
+                if let (Some(Node::Stmt(_)), Some(Node::Block(block))) = (
+                    ancestors.get(i.wrapping_sub(1)),
+                    ancestors.get(i.wrapping_sub(2)),
+                ) {
+                    if let Some(syn::Stmt::Expr(tail @ Expr::Path(p), None)) = block.stmts.last() {
+                        if p.qself.is_none() && p.path.is_ident(ident) {
+                            current = tail;
+                            i -= 1;
+                            continue;
+                        }
+                    }
+                }
                 let after = ctx.stmts_after(&ancestors[..i])?;
                 let tick = ctx
                     .references_of_pat(ident)

@@ -45,3 +45,16 @@ pub async fn stream_in_loop() {
         scrape().await;
     }
 }
+
+/// The interval is the value of a block that configures it first.
+pub async fn configured_in_a_block() {
+    loop {
+        let mut every = {
+            let mut built = interval_at(Instant::now(), Duration::from_secs(5)); //~ timer_never_dropped
+            built.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+            built
+        };
+        every.tick().await;
+        scrape().await;
+    }
+}

@@ -94,3 +94,29 @@ pub async fn per_connection_interval(mut connect: impl FnMut() -> tokio::sync::m
         }
     }
 }
+
+/// Configured in a block before the loop: built once.
+pub async fn configured_in_a_block_before_the_loop() {
+    let mut every = {
+        let mut built = interval(Duration::from_secs(5));
+        built.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        built
+    };
+    loop {
+        every.tick().await;
+        scrape().await;
+    }
+}
+
+/// The block ends with another value: the interval it builds is dropped
+/// at the block's end, unticked.
+pub async fn block_ends_with_another_value() {
+    loop {
+        let period = {
+            let unused = interval(Duration::from_secs(5));
+            drop(unused);
+            Duration::from_secs(5)
+        };
+        tokio::time::sleep(period).await;
+    }
+}
