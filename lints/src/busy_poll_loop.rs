@@ -31,7 +31,9 @@ crate::declare_lint! {
     /// as `wait_while` does: a `while` whose body waits on every turn is a
     /// wait, though it runs no turn when what it waits for has come). Taking an async lock
     /// (`.lock().await`, `.read().await`, `.write().await`) is not waiting:
-    /// it returns at once when nobody holds the lock.
+    /// it returns at once when nobody holds the lock. Nor is an async sleep
+    /// or yield that is not awaited (`let _ = tokio::time::sleep(d);` makes
+    /// a future and drops it: the loop comes straight back).
     ///
     /// The loop need not be endless: a worker that spins on `Err(Empty)` and
     /// returns on `Err(Disconnected)` keeps a core busy until its senders are
@@ -943,6 +945,24 @@ fn work(flow: &Paths<'_, '_, '_>, states: u8) -> u8 {
     }
 }
 
+/// Whether `func` names an async runtime's sleep or yield (`tokio::time::sleep`,
+/// `async_std::task::yield_now`, …), resolved through imports: its call
+/// makes a future, which waits only when awaited.
+fn unawaited_async_wait(ctx: &FileContext<'_>, func: &Expr) -> bool {
+    let Expr::Path(p) = func else { return false };
+    let Some(resolved) = ctx.resolve(&p.path) else {
+        return false;
+    };
+    let first = resolved.split("::").next().unwrap_or_default();
+    let last = resolved.rsplit("::").next().unwrap_or_default();
+    ASYNC_RUNTIMES.contains(&first) && ASYNC_WAITS.contains(&last)
+}
+
+/// Crates whose sleeps and yields are futures.
+const ASYNC_RUNTIMES: &[&str] = &["tokio", "async_std", "smol", "async_io", "futures_timer"];
+/// The async forms of [`fn_waits`]' names.
+const ASYNC_WAITS: &[&str] = &["sleep", "sleep_until", "yield_now"];
+
 /// A call `e` of a fn of the crate in another file, which may wait: noted
 /// for the crate pass, and read as a wait or as work by the reading
 /// ([`PollPaths::crate_calls_wait`]).
@@ -1071,6 +1091,9 @@ impl<'e> Analysis for PollPaths<'e> {
                     _ => None,
                 };
                 match last.as_deref() {
+                    // `let _ = tokio::time::sleep(d);`: a future nobody
+                    // awaits waits for nothing (awaited, it is a wait).
+                    Some(_) if unawaited_async_wait(flow.ctx, &c.func) => work(flow, after),
                     Some(name) if fn_waits(name, c.args.len()) => waited(after),
                     // Spinning on purpose: a spin lock in a thread. In async
                     // code it starves the other tasks all the same.
