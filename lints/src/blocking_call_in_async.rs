@@ -134,8 +134,13 @@ crate::declare_lint! {
     /// `ToSocketAddrs`, and not on an IP address written in the code
     /// (`"127.0.0.1:8080"`, `format!("0.0.0.0:{port}")`, `("::1", port)`,
     /// `(Ipv4Addr::LOCALHOST, port)`, or a `let` of one): std parses it
-    /// without a DNS lookup. A host name written as a literal is still
-    /// reported.
+    /// without a DNS lookup. Nor on a value that is an address already: a
+    /// `let`, parameter or field written `SocketAddr` / `SocketAddrV4` /
+    /// `SocketAddrV6`, one made in place (`SocketAddr::new(ip, port)`), or
+    /// an `(ip, port)` pair whose `ip` is written `IpAddr` / `Ipv4Addr` /
+    /// `Ipv6Addr`. A host name written as a literal is still reported, and
+    /// so is a string made from an address elsewhere (`addr.to_string()`
+    /// handed over as a `&str`): its origin is not traced.
     ///
     /// Calls inside a plain closure are not reported even when the closure
     /// runs right away (`paths.iter().map(|p| std::fs::read(p))`). A call in
@@ -821,8 +826,14 @@ impl<'v> Rule<'v, '_> {
                     lit: syn::Lit::Str(s),
                     ..
                 }) => s.value().parse::<std::net::IpAddr>().is_ok(),
-                ip => names_ip_value(ip),
+                ip => names_ip_value(ip) || self.declared_as(ip, ancestors, IP_ADDR_TYPES),
             },
+            // A socket address is one already (`addr: SocketAddr`,
+            // `SocketAddr::new(ip, port)`): std returns it as it is.
+            e if self.declared_as(e, ancestors, SOCKET_ADDR_TYPES) => true,
+            Expr::Call(c) if matches!(&*c.func, Expr::Path(p) if names_socket_addr_constructor(&p.path)) => {
+                true
+            }
             Expr::Path(p) if depth < 2 => {
                 let Some(name) = p.path.get_ident() else {
                     return false;
@@ -836,6 +847,13 @@ impl<'v> Rule<'v, '_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether `e` is a name (a `let`, parameter or field, through `&`)
+    /// whose written type is one of `types`.
+    fn declared_as(&self, e: &'v Expr, ancestors: &[Node<'v>], types: &[&str]) -> bool {
+        self.origin(e, ancestors, 0)
+            .is_some_and(|origin| self.typed_as(&origin, types))
     }
 
     /// `.block_on(…)` on a tokio runtime or handle made in the same fn, or
@@ -1249,6 +1267,32 @@ fn host_is_ip(address: &str) -> bool {
 
 /// Whether `e` makes an `Ipv4Addr`, `Ipv6Addr` or `IpAddr` in place: one of
 /// their constants or a call of one of their associated fns or variants.
+/// std's socket address types: `to_socket_addrs` on one asks no resolver.
+const SOCKET_ADDR_TYPES: &[&str] = &[
+    "std::net::SocketAddr",
+    "std::net::SocketAddrV4",
+    "std::net::SocketAddrV6",
+];
+/// std's IP address types.
+const IP_ADDR_TYPES: &[&str] = &[
+    "std::net::IpAddr",
+    "std::net::Ipv4Addr",
+    "std::net::Ipv6Addr",
+];
+
+/// Whether `path` names a constructor of a socket address
+/// (`SocketAddr::new`, `SocketAddrV4::from`, …), by its last two segments.
+fn names_socket_addr_constructor(path: &syn::Path) -> bool {
+    let segments = &path.segments;
+    segments.len() >= 2
+        && ["SocketAddr", "SocketAddrV4", "SocketAddrV6"]
+            .iter()
+            .any(|ty| segments[segments.len() - 2].ident == ty)
+        && ["new", "from"]
+            .iter()
+            .any(|f| segments[segments.len() - 1].ident == f)
+}
+
 fn names_ip_value(e: &Expr) -> bool {
     let path = match e {
         Expr::Path(p) => &p.path,
