@@ -25,7 +25,10 @@ crate::declare_lint! {
     /// and a `ureq::get(…)` (or `post`, `put`, `delete`, `head`, `patch`,
     /// `request`) request sent without a `.timeout…(…)` call on it. Builder
     /// chains are followed through `let` bindings of the same function
-    /// (`let mut b = Client::builder(); b = b.user_agent(ua); b.build()`);
+    /// (`let mut b = Client::builder(); b = b.user_agent(ua); b.build()`),
+    /// also through an `if` or `match` whose every branch goes on with the
+    /// same builder (`let b = match proxy { Some(p) => b.proxy(p), None =>
+    /// b };`);
     /// such a chain is reported where it starts (`Client::builder()`), with
     /// a note at the `.build()` that makes the client.
     ///

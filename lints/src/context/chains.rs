@@ -12,7 +12,9 @@
 //! constructor call and collects every method call applied to the builder:
 //! those in the chains themselves, in the initialisers of the bindings it
 //! went through, and in statements of the same function on those bindings
-//! (`cmd.kill_on_drop(true);`, `builder = builder.timeout(d);`). When the
+//! (`cmd.kill_on_drop(true);`, `builder = builder.timeout(d);`), also
+//! through an `if` or `match` whose every branch goes on with the same
+//! binding (`let b = match p { Some(p) => b.proxy(p), None => b };`). When the
 //! builder comes from elsewhere (a parameter, a field, another fn's result),
 //! or a binding is reassigned from something unknown, or lent out
 //! (`configure(&mut cmd)`), the origin is unknown and `None` is returned.
@@ -31,6 +33,44 @@ pub struct MethodChain<'v> {
     pub root: &'v Expr,
     /// The method calls, outermost (last called) first.
     pub calls: Vec<&'v syn::ExprMethodCall>,
+}
+
+/// The values an `if` / `else` or a `match` yields, one per branch or arm
+/// that does not leave (`return`, `break`, `continue`): each branch's last
+/// expression. `None` for anything else, or a branch without a value.
+fn branch_values(e: &Expr) -> Option<Vec<&Expr>> {
+    fn value_of<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) -> Option<()> {
+        match e {
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => Some(()),
+            Expr::Block(b) if b.label.is_none() => value_of(block_value(&b.block)?, out),
+            Expr::If(i) => {
+                value_of(block_value(&i.then_branch)?, out)?;
+                value_of(&i.else_branch.as_ref()?.1, out)
+            }
+            Expr::Match(m) => m.arms.iter().try_for_each(|a| value_of(&a.body, out)),
+            Expr::Paren(p) => value_of(&p.expr, out),
+            other => {
+                out.push(other);
+                Some(())
+            }
+        }
+    }
+    fn block_value(b: &syn::Block) -> Option<&Expr> {
+        match b.stmts.last()? {
+            syn::Stmt::Expr(e, None) => Some(e),
+            // `{ return Err(e); }`
+            syn::Stmt::Expr(e @ (Expr::Return(_) | Expr::Break(_) | Expr::Continue(_)), _) => {
+                Some(e)
+            }
+            _ => None,
+        }
+    }
+    if !matches!(e, Expr::If(_) | Expr::Match(_)) {
+        return None;
+    }
+    let mut values = Vec::new();
+    value_of(e, &mut values)?;
+    Some(values)
 }
 
 /// Splits `expr` into its method chain, looking through `( )`, `&`, `&mut`,
@@ -108,7 +148,24 @@ impl<'a> FileContext<'a> {
             match chain.root {
                 Expr::Call(c) if self.callee_is(&c.func, constructors) => break c,
                 root => {
-                    let ident = path_ident(root)?;
+                    // `let b = match proxy { Some(p) => b.proxy(p), None => b };`:
+                    // every branch goes on with the same builder.
+                    let ident = match branch_values(root) {
+                        Some(values) => {
+                            let mut name: Option<&syn::Ident> = None;
+                            for value in values {
+                                let chain = method_chain(value);
+                                let ident = path_ident(chain.root)?;
+                                if name.is_some_and(|n| n != ident) {
+                                    return None;
+                                }
+                                name = Some(ident);
+                                calls.extend(chain.calls);
+                            }
+                            name?
+                        }
+                        None => path_ident(root)?,
+                    };
                     if bindings.len() >= 16 {
                         return None;
                     }
