@@ -36,7 +36,10 @@ crate::declare_lint! {
     /// the future a fn hands to `block_on` of a runtime that fn builds
     /// (`let rt = Builder::new_multi_thread().build()?; rt.block_on(async {
     /// tokio::spawn(…); … })`): it runs on that runtime, which cancels it
-    /// when it is dropped. Nor is a task spawned on a runtime the fn makes
+    /// when it is dropped; unless it is spawned in a loop of that future
+    /// (`while let Some(u) = rx.recv().await { tokio::spawn(…) }`; a `for`
+    /// over a range with an end starts a pool once): one task per turn
+    /// piles up for as long as the runtime runs. Nor is a task spawned on a runtime the fn makes
     /// and then returns or stores: its owner drops the runtime, and its
     /// tasks with it; one the fn leaks (`std::mem::forget(rt)`,
     /// `Box::leak(Box::new(rt))`) is never dropped, so its tasks are judged.

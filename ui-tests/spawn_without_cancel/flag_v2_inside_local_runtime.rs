@@ -48,3 +48,31 @@ pub fn watch_on_own_runtime(feed: Feed) {
         });
     });
 }
+
+async fn follow(update: u64) {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(update)).await;
+    }
+}
+
+/// A task started on every turn of a loop of the future: they pile up for
+/// as long as the runtime runs, which is as long as the program.
+pub fn serve_updates(mut updates: tokio::sync::mpsc::Receiver<u64>) {
+    let runtime = Runtime::new().unwrap();
+    runtime.block_on(async move {
+        while let Some(update) = updates.recv().await {
+            tokio::spawn(follow(update)); //~ spawn_without_cancel
+        }
+    });
+}
+
+/// Near miss: a pool started once, by a `for` over a range with an end.
+pub fn serve_pool(workers: u64) {
+    let runtime = Runtime::new().unwrap();
+    runtime.block_on(async move {
+        for worker in 0..workers {
+            tokio::spawn(follow(worker));
+        }
+        tokio::signal::ctrl_c().await.ok();
+    });
+}

@@ -883,8 +883,24 @@ impl<'a> FileContext<'a> {
     /// runtime `rt` that its fn creates (`let rt = Builder::new_multi_thread()
     /// …build()?`): the task runs on that runtime and is cancelled when the
     /// runtime is dropped, at the end of that fn or by whoever it is handed to.
+    /// Not when the spawn is in a loop of that future (`while let Some(u) =
+    /// rx.recv().await { tokio::spawn(…) }`): a task is started on every
+    /// turn, and they pile up for as long as the runtime runs.
     pub fn spawned_inside_local_runtime<'v>(&'v self, ancestors: &[Node<'v>]) -> bool {
+        let mut repeats = false;
+        let mut child: Option<&Expr> = None;
         for (i, node) in ancestors.iter().enumerate().rev() {
+            if let Node::Expr(e) = node {
+                repeats |= match e {
+                    Expr::Loop(_) | Expr::While(_) => true,
+                    Expr::ForLoop(f) => {
+                        !super::loops::counts_a_range(f)
+                            && child.is_none_or(|c| !std::ptr::eq(c, &*f.expr))
+                    }
+                    _ => false,
+                };
+                child = Some(e);
+            }
             match node {
                 Node::Expr(Expr::MethodCall(m)) if m.method == "block_on" && m.args.len() == 1 => {
                     let inside = match ancestors.get(i + 1) {
@@ -892,10 +908,11 @@ impl<'a> FileContext<'a> {
                         _ => false,
                     };
                     if inside {
-                        return matches!(
-                            self.receiver_origin(&m.receiver, &ancestors[..i]),
-                            Some((Origin::Runtime, Some(_)))
-                        );
+                        return !repeats
+                            && matches!(
+                                self.receiver_origin(&m.receiver, &ancestors[..i]),
+                                Some((Origin::Runtime, Some(_)))
+                            );
                     }
                 }
                 node if node.is_item() => return false,
