@@ -242,6 +242,8 @@ pub const BLOCKING_WORDS: &[&str] = &[
     "block_on",
     "thread::spawn",
     "thread::Builder",
+    "thread::JoinHandle",
+    "thread::ScopedJoinHandle",
     "blocking_recv",
     "blocking_lock",
     "blocking_read",

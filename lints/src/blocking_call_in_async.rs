@@ -1,8 +1,9 @@
 use crate::context::paths::{
     self, BARRIER_NEW, BARRIER_TYPES, BLOCKING_CHANNELS as CHANNELS, BLOCKING_DNS_CALLS,
-    BLOCKING_FS_CALLS, BLOCKING_NET_CALLS, BLOCKING_SLEEPS, BLOCKING_TREE_REMOVALS, BLOCK_ON_CALLS,
-    BLOCK_ON_RUNTIMES as RUNTIMES, COMMAND_NEW, CONDVAR_NEW, CONDVAR_TYPES, FILE_OPENS, FILE_TYPES,
-    LISTENER_BIND, LISTENER_TYPES, OPEN_OPTIONS, PROCESS_TYPES, THREAD_BUILDERS as THREAD_BUILDER,
+    BLOCKING_FS_CALLS, BLOCKING_NET_CALLS, BLOCKING_RECEIVER_TYPES, BLOCKING_SLEEPS,
+    BLOCKING_TREE_REMOVALS, BLOCK_ON_CALLS, BLOCK_ON_RUNTIMES as RUNTIMES, COMMAND_NEW,
+    CONDVAR_NEW, CONDVAR_TYPES, FILE_OPENS, FILE_TYPES, LISTENER_BIND, LISTENER_TYPES,
+    OPEN_OPTIONS, PROCESS_TYPES, THREAD_BUILDERS as THREAD_BUILDER, THREAD_HANDLE_TYPES,
     THREAD_SPAWNS as THREAD_SPAWN, TOKIO_RUNTIME_MODULE, TO_SOCKET_ADDRS,
 };
 use crate::Triggers;
@@ -127,7 +128,9 @@ crate::declare_lint! {
     /// by a pattern: `if let Ok(mut f) = File::open(p)`, `let Ok(mut c) =
     /// cmd.spawn() else { … }`, a `match` arm `Ok(l) =>`), a `let`,
     /// parameter or struct field whose written type is the std type
-    /// (`child: std::process::Child`, `cond: Condvar`, through `&`, `Arc`,
+    /// (`child: std::process::Child`, `cond: Condvar`, `rx:
+    /// mpsc::Receiver<Job>`, `worker: Option<thread::JoinHandle<()>>`,
+    /// through `&`, `Arc`,
     /// `Box`, `Option`, `Mutex`). Receivers from anywhere else (another fn's
     /// result, a collection) are not judged, nor is anything awaited.
     /// `.to_socket_addrs()` is reported only where the file imports std's
@@ -317,9 +320,12 @@ fn triggers() -> Triggers {
             .filter(|(method, _)| is_tokio_blocking_form(method))
             .map(|(method, _)| method.to_string()),
     );
-    receivers.extend(paths::and_each(&paths::spelled(&[CHANNELS]), &["recv"]));
     receivers.extend(paths::and_each(
-        &paths::spelled(&[THREAD_SPAWN, THREAD_BUILDER]),
+        &paths::spelled(&[CHANNELS, BLOCKING_RECEIVER_TYPES]),
+        &["recv"],
+    ));
+    receivers.extend(paths::and_each(
+        &paths::spelled(&[THREAD_SPAWN, THREAD_BUILDER, THREAD_HANDLE_TYPES]),
         &["join"],
     ));
     receivers.extend(paths::and_each(
@@ -777,7 +783,15 @@ impl<'v> Rule<'v, '_> {
                 is_barrier.then(|| (Kind::SyncWait, "std::sync::Barrier::wait".to_string()))
             }
             ("recv", 0) => {
-                let made = self.made_by(&origin, CHANNELS, Some(1))?;
+                // Made here (`let (tx, rx) = mpsc::channel();`), or a `let`,
+                // parameter or field written as such a receiver.
+                let made = match self.made_by(&origin, CHANNELS, Some(1)) {
+                    Some(made) => made,
+                    None if self.typed_as(&origin, BLOCKING_RECEIVER_TYPES) => {
+                        self.written_type_of(&origin)?
+                    }
+                    None => return None,
+                };
                 if !origin.passes_through() {
                     return None;
                 }
@@ -792,7 +806,8 @@ impl<'v> Rule<'v, '_> {
                 let is_thread = (self.made_by(&origin, THREAD_SPAWN, None).is_some()
                     && origin.passes_through())
                     || (self.made_by(&origin, THREAD_BUILDER, None).is_some()
-                        && origin.has_method("spawn"));
+                        && origin.has_method("spawn"))
+                    || self.typed_as(&origin, THREAD_HANDLE_TYPES);
                 is_thread.then(|| (Kind::Join, "std::thread::JoinHandle::join".to_string()))
             }
             (wait, _) if wait.starts_with("wait") && !m.args.is_empty() => {
@@ -974,6 +989,25 @@ impl<'v> Rule<'v, '_> {
                 self.written_type(ty, WRAPPER_TYPES)
                     .is_some_and(|t| types.contains(&t.as_str()))
             })
+    }
+
+    /// The resolved path of the (first) type the receiver was written
+    /// with, when it came from a written type.
+    fn written_type_of(&self, origin: &Origin<'v>) -> Option<String> {
+        let Origin::Typed {
+            types: written,
+            part,
+            ..
+        } = origin
+        else {
+            return None;
+        };
+        let ty = written.first()?;
+        let ty = match part {
+            Some(i) => tuple_part(ty, *i)?,
+            None => ty,
+        };
+        self.written_type(ty, WRAPPER_TYPES)
     }
 
     /// The resolved path of a written type, seen through references,

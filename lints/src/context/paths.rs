@@ -226,6 +226,17 @@ pub const BLOCKING_CHANNELS: &[&str] = &[
     "flume::bounded",
 ];
 
+/// The receivers of [`BLOCKING_CHANNELS`], as types are written.
+pub const BLOCKING_RECEIVER_TYPES: &[&str] = &[
+    "std::sync::mpsc::Receiver",
+    "crossbeam::channel::Receiver",
+    "flume::Receiver",
+];
+
+/// A thread's handle, as its type is written.
+pub const THREAD_HANDLE_TYPES: &[&str] =
+    &["std::thread::JoinHandle", "std::thread::ScopedJoinHandle"];
+
 // ---------------------------------------------------------------------------
 // Guards: code run when a value drops
 
