@@ -153,7 +153,8 @@ crate::declare_lint! {
     /// the blocking call in the helper. The helper is found as
     /// `spawn_without_cancel` finds a task's callees: only when exactly one
     /// fn of the crate can be it (a method on a value of unknown type is
-    /// never guessed), and its blocking calls count only outside closures
+    /// never guessed; one on what a fn of the crate returns is known by the
+    /// type that fn declares: `db::global().settle()`), and its blocking calls count only outside closures
     /// and async blocks: a sync fn that returns `async move {
     /// rx.recv().await }` waits in nothing itself (the call in the block
     /// is judged where it is, as async code). A type of another crate is

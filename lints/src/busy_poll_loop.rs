@@ -427,7 +427,7 @@ impl PollPaths<'_> {
 /// (`self.pacer.pause()`, `pacer.pause()`), whose type the crate pass may
 /// know, and no fn of this file has the name.
 fn method_of_other_file(ctx: &FileContext<'_>, m: &syn::ExprMethodCall) -> bool {
-    crate::context::follow::is_variable_or_its_field(&m.receiver)
+    crate::context::follow::receiver_type_may_be_known(&m.receiver)
         && ctx
             .local_fns(&crate::context::imports::unraw(&m.method))
             .is_empty()

@@ -1182,7 +1182,7 @@ fn calls_handed_timers<'v>(
             // A method, of this file or another: the crate pass finds it
             // by the receiver's type.
             Expr::MethodCall(m)
-                if crate::context::follow::is_variable_or_its_field(&m.receiver) =>
+                if crate::context::follow::receiver_type_may_be_known(&m.receiver) =>
             {
                 (&m.args, true)
             }

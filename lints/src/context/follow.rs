@@ -769,7 +769,7 @@ impl FileContext<'_> {
                 })
             }
             syn::Expr::MethodCall(m) => {
-                is_variable_or_its_field(&m.receiver).then(|| m.method.to_string())
+                receiver_type_may_be_known(&m.receiver).then(|| m.method.to_string())
             }
             _ => None,
         }
@@ -2091,12 +2091,28 @@ impl<'s> CrateIndex<'s> {
     }
 }
 
-/// Whether `e` is a variable (or `self`), or a field of one
-/// (`self.store`, `app.store`): a receiver whose type the crate pass may
-/// know.
-pub fn is_variable_or_its_field(e: &syn::Expr) -> bool {
+/// Whether `e` is a receiver whose type the crate pass may know: a
+/// variable (or `self`), a field of one (`self.store`, `app.store`), or the
+/// value a call of a fn by its path returns (`db::global()`,
+/// `Store::open(p)?`, `pool().unwrap()`), which is what the fn declares.
+pub fn receiver_type_may_be_known(e: &syn::Expr) -> bool {
     let named = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
-    named(e) || matches!(e, syn::Expr::Field(f) if named(&f.base))
+    let mut e = e;
+    loop {
+        match e {
+            syn::Expr::Try(t) => e = &t.expr,
+            syn::Expr::Paren(p) => e = &p.expr,
+            syn::Expr::MethodCall(m)
+                if m.method == "unwrap" || (m.method == "expect" && m.args.len() == 1) =>
+            {
+                e = &m.receiver;
+            }
+            _ => break,
+        }
+    }
+    named(e)
+        || matches!(e, syn::Expr::Field(f) if named(&f.base))
+        || matches!(e, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p) if p.qself.is_none()))
 }
 
 /// The type `ty` names as a return type: through `Option`, `Result`

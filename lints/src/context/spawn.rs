@@ -729,7 +729,7 @@ impl<'a> FileContext<'a> {
             Expr::Call(c) if !constructor(&c.func) => &c.args,
             Expr::MethodCall(m) if is_self(&m.receiver) => &m.args,
             Expr::MethodCall(m)
-                if says_spawn && super::follow::is_variable_or_its_field(&m.receiver) =>
+                if says_spawn && super::follow::receiver_type_may_be_known(&m.receiver) =>
             {
                 &m.args
             }

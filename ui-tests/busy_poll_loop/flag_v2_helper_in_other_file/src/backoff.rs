@@ -37,3 +37,9 @@ pub fn park_elsewhere() {
 pub fn label(parts: &[&str]) -> String {
     parts.join("-")
 }
+
+/// The process's pacer.
+pub fn global() -> &'static Pacer {
+    static PACER: Pacer = Pacer;
+    &PACER
+}
