@@ -20,6 +20,13 @@ fn parametrised() {
     tx.send(1).unwrap();
 }
 
+#[test_case(1 ; "one")]
+#[test_case(2 ; "two")]
+fn each_case(n: u32) {
+    let (tx, _rx) = mpsc::unbounded_channel::<u32>();
+    tx.send(n).unwrap();
+}
+
 #[cfg(test)]
 impl Drop for Fixture {
     fn drop(&mut self) {

@@ -2,7 +2,8 @@
 //!
 //! * **Test code** is skipped by default: items carrying `#[test]`,
 //!   `#[bench]` or any attribute whose last segment is `test` (`#[tokio::test]`,
-//!   `#[sqlx::test]`) or `rstest`, and items (or a whole file, through an
+//!   `#[sqlx::test]`) or names another framework's test (`rstest`,
+//!   `test_case`), and items (or a whole file, through an
 //!   inner `#![cfg(…)]`) whose `cfg` requires `test`: `test` itself, or `test`
 //!   anywhere in an `all(…)`. `any(test, …)` also compiles outside tests and
 //!   is not test code; neither is `not(test)`. A module named as test
@@ -24,7 +25,8 @@ pub fn is_test_item(attrs: &[syn::Attribute]) -> bool {
 }
 
 /// Whether one attribute makes its item test code: `#[test]`, `#[bench]`,
-/// `#[…::test]`, `#[rstest]`, or a `#[cfg(…)]` that requires `test`.
+/// `#[…::test]`, one of the [`TEST_ATTRIBUTES`] (`#[rstest]`), or a
+/// `#[cfg(…)]` that requires `test`.
 pub fn is_test_attr(attr: &syn::Attribute) -> bool {
     let path = attr.path();
     let Some(last) = path.segments.last() else {
@@ -34,8 +36,20 @@ pub fn is_test_attr(attr: &syn::Attribute) -> bool {
     if path.segments.len() == 1 && last == "cfg" {
         return cfg_predicate(attr).is_some_and(|m| cfg_requires_test(&m));
     }
-    matches!(last.as_str(), "test" | "bench" | "rstest")
+    matches!(last.as_str(), "test" | "bench") || TEST_ATTRIBUTES.contains(&last.as_str())
 }
+
+/// Attributes of test frameworks whose last segment is not `test`: each
+/// turns its fn into one or more tests (`#[rstest]`, test-case's
+/// `#[test_case(1 ; "one")]` and `#[test_matrix(…)]`, `#[wasm_bindgen_test]`,
+/// `#[quickcheck]`).
+const TEST_ATTRIBUTES: &[&str] = &[
+    "rstest",
+    "test_case",
+    "test_matrix",
+    "wasm_bindgen_test",
+    "quickcheck",
+];
 
 /// The predicate of a `#[cfg(…)]` attribute (`None` for any other
 /// attribute, or one that does not parse).
@@ -435,6 +449,11 @@ mod tests {
             "#[sqlx::test]",
             "#[test_log::test]",
             "#[rstest]",
+            "#[test_case(1 ; \"one\")]",
+            "#[test_case::test_case(2)]",
+            "#[test_matrix([1, 2])]",
+            "#[wasm_bindgen_test]",
+            "#[quickcheck]",
             "#[cfg(test)]",
             "#[cfg(all(feature = \"x\", test))]",
             "#[cfg(all(unix, all(test, feature = \"y\")))]",
@@ -466,6 +485,8 @@ mod tests {
             "#[inline]",
             "#[tokio::main]",
             "#[testing]",
+            "#[test_cases_loaded]",
+            "#[serial_test::serial]",
         ] {
             assert!(!is_test_attr(&attr(no)), "{no}");
         }
