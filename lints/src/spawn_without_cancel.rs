@@ -105,9 +105,15 @@ crate::declare_lint! {
     ///   name declare with different types, a type of a crate whose items
     ///   the rules know, such as `std`, `tokio` or `async_channel`:
     ///   `rx: async_channel::Receiver<()>` is not the crate's `Receiver`),
-    ///   a fn passed as a value, a trait method implemented by several types,
+    ///   a fn passed as a value, a trait method implemented by several types
+    ///   called on a value whose type is not known,
     ///   or a crate file that does not parse is not followed, and the task is
-    ///   not reported. Calls raced in a `select!` against a cancellation signal
+    ///   not reported. A trait's provided method that the type's `impl` of the
+    ///   trait does not define is followed (`impl Worker for Compactor {}`,
+    ///   then `compactor.run_forever()` runs `Worker::run_forever`'s one
+    ///   body), when exactly one trait the crate implements for the type
+    ///   provides it and the trait is defined in a file that also names the
+    ///   type (beside its impls, or in the file of the call). Calls raced in a `select!` against a cancellation signal
     ///   or wrapped by `timeout(…)` are not followed.
     /// * A spawn wrapper, a fn of the crate that hands one of its parameters
     ///   to a spawn call and drops the handle (`fn spawn_named(name: &str,

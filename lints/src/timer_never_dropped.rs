@@ -1728,7 +1728,10 @@ mod tests {
     fn case_4_rebuilt_in_loop() {
         assert_eq!(
             findings(ui!("flag_rebuilt_in_loop")),
-            at(&[(16, 27), (27, 13), (35, 27), (43, 45), (53, 29)], HELP_LOOP)
+            at(
+                &[(16, 27), (27, 13), (35, 27), (43, 45), (53, 29)],
+                HELP_LOOP
+            )
         );
         assert_eq!(findings(ui!("ok_rebuilt_in_loop")), vec![]);
     }

@@ -81,6 +81,10 @@ pub struct CallSummary {
     /// Whether the file is a crate root: its module is `crate`, or the
     /// library's name [`CallSummary::name_crate_root`] gave it.
     pub crate_root: bool,
+    /// `(type, trait)`: the file's `impl Trait for Type` items, by last
+    /// segments; a method of the type that the impl does not define may be
+    /// the trait's provided one (keyed `Trait::method`).
+    pub trait_impls: Vec<(String, String)>,
 }
 
 /// The runtime an entry point's thread runs (see [`CallSummary::mains`]).
@@ -526,6 +530,7 @@ impl<'a> FileContext<'a> {
             defs: &mut summary.defs,
             facts: &mut summary.fns,
             struct_fields: &mut summary.struct_fields,
+            trait_impls: &mut summary.trait_impls,
         };
         defs.visit_file(self.file);
         let method_types = defs.method_types;
@@ -541,8 +546,16 @@ impl<'a> FileContext<'a> {
                 .iter()
                 .rev()
                 .find_map(|n| match n {
+                    // A trait's provided method: `self` is any type of the
+                    // trait, and `self.f()` the trait's `f`.
                     Node::ImplFn(f) => method_types.get(&fn_pos(&f.sig)).cloned(),
-                    Node::ItemFn(_) | Node::TraitFn(_) => Some(String::new()),
+                    Node::TraitFn(f) => Some(
+                        method_types
+                            .get(&fn_pos(&f.sig))
+                            .cloned()
+                            .unwrap_or_default(),
+                    ),
+                    Node::ItemFn(_) => Some(String::new()),
                     _ => None,
                 })
                 .filter(|t| !t.is_empty())
@@ -1506,13 +1519,45 @@ struct Defs<'c, 'a, 'd> {
     defs: &'d mut Vec<(String, std::ops::Range<usize>)>,
     facts: &'d mut Vec<super::follow::FnFacts>,
     struct_fields: &'d mut Vec<(String, String, String)>,
+    trait_impls: &'d mut Vec<(String, String)>,
 }
 
 impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
-        let outer = std::mem::replace(&mut self.impl_type, super::impl_type_name(&i.self_ty));
+        let self_type = super::impl_type_name(&i.self_ty);
+        if let (Some(ty), Some((_, path, _))) = (&self_type, &i.trait_) {
+            if let Some(last) = path.segments.last() {
+                if !self.ctx.in_test_code(self.ctx.span_of(&i.self_ty)) {
+                    self.trait_impls
+                        .push((ty.clone(), imports::unraw(&last.ident)));
+                }
+            }
+        }
+        let outer = std::mem::replace(&mut self.impl_type, self_type);
         syn::visit::visit_item_impl(self, i);
         self.impl_type = outer;
+    }
+
+    /// A trait's provided methods are keyed by the trait's name
+    /// (`Worker::run_forever`).
+    fn visit_item_trait(&mut self, t: &'v syn::ItemTrait) {
+        let outer = self.impl_type.replace(imports::unraw(&t.ident));
+        syn::visit::visit_item_trait(self, t);
+        self.impl_type = outer;
+    }
+
+    fn visit_trait_item_fn(&mut self, f: &'v syn::TraitItemFn) {
+        if let (Some(trait_name), Some(block)) = (&self.impl_type, &f.default) {
+            let key = format!("{trait_name}::{}", imports::unraw(&f.sig.ident));
+            let span = self.ctx.span_of(f);
+            if !self.ctx.in_test_code(span) {
+                self.facts
+                    .push(self.ctx.fn_facts(key.clone(), &f.sig, block, true));
+                self.defs.push((key, span.start.byte..span.end.byte));
+            }
+            self.method_types.insert(fn_pos(&f.sig), trait_name.clone());
+        }
+        syn::visit::visit_trait_item_fn(self, f);
     }
 
     fn visit_item_struct(&mut self, s: &'v syn::ItemStruct) {

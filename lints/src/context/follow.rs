@@ -1387,6 +1387,8 @@ pub struct CrateIndex<'s> {
     /// every spawn (file and span) that reaches each, the one with the
     /// fewest calls first; computed on demand.
     detached_reach: std::sync::OnceLock<HashMap<FnId, Vec<Reached>>>,
+    /// Type → the traits some file implements for it (last segments).
+    traits_of: HashMap<&'s str, BTreeSet<&'s str>>,
 }
 
 impl<'s> CrateIndex<'s> {
@@ -1403,7 +1405,14 @@ impl<'s> CrateIndex<'s> {
         let mut field_reads = BTreeSet::new();
         let mut untimed_field_reads = BTreeSet::new();
         let mut reexports: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
+        let mut traits_of: HashMap<&str, BTreeSet<&str>> = HashMap::new();
         for (f, summary) in files.iter().enumerate() {
+            for (ty, tr) in &summary.trait_impls {
+                traits_of
+                    .entry(ty.as_str())
+                    .or_default()
+                    .insert(tr.as_str());
+            }
             reexports
                 .entry(summary.module.as_str())
                 .or_default()
@@ -1446,6 +1455,24 @@ impl<'s> CrateIndex<'s> {
             reexports,
             reexported_anywhere,
             detached_reach: std::sync::OnceLock::new(),
+            traits_of,
+        }
+    }
+
+    /// The methods `ty::method` (`Compactor::run_forever`) may be: those of
+    /// its `impl`s, else the one provided method of that name among the
+    /// traits the crate implements for `ty` (`Worker::run_forever`, when
+    /// `impl Worker for Compactor` does not define it). Two traits that
+    /// both provide it: none.
+    fn methods_of(&self, ty: &str, method: &str) -> Option<&[FnId]> {
+        if let Some(own) = self.by_key.get(format!("{ty}::{method}").as_str()) {
+            return Some(own);
+        }
+        let mut provided = (self.traits_of.get(ty)?.iter())
+            .filter_map(|tr| self.by_key.get(format!("{tr}::{method}").as_str()));
+        match (provided.next(), provided.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
         }
     }
 
@@ -1549,7 +1576,13 @@ impl<'s> CrateIndex<'s> {
             // `http::Client`): a file that defines the method in its own
             // `impl` names its own type (the name is that type wherever the
             // file writes it).
-            Callee::Assoc(key) => return self.one_of(self.by_key.get(key.as_str())?, file),
+            Callee::Assoc(key) => {
+                let candidates = match key.rsplit_once("::") {
+                    Some((ty, method)) => self.methods_of(ty, method)?,
+                    None => self.by_key.get(key.as_str())?,
+                };
+                return self.one_of(candidates, file);
+            }
             Callee::Method(_) => None,
             Callee::Field {
                 owner,
@@ -1558,13 +1591,16 @@ impl<'s> CrateIndex<'s> {
             } => {
                 let fields = self.files.iter().flat_map(|s| &s.struct_fields);
                 let ty = super::entry::field_type(fields, owner, field)?;
-                self.by_key.get(format!("{ty}::{method}").as_str())
+                return match self.methods_of(ty, method)? {
+                    [only] => Some(*only),
+                    _ => None,
+                };
             }
             // The type is named where the fn that returns it is.
             Callee::Returned { call, method } => {
                 let made_by = self.resolve(file, call)?;
                 let ty = self.files[made_by.0].fns[made_by.1].returns.as_ref()?;
-                let candidates = self.by_key.get(format!("{ty}::{method}").as_str())?;
+                let candidates = self.methods_of(ty, method)?;
                 return self.one_of(candidates, made_by.0);
             }
         }?;
