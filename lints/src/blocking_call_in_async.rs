@@ -789,7 +789,7 @@ impl<'v> Rule<'v, '_> {
                 let made = match self.made_by(&origin, CHANNELS, Some(1)) {
                     Some(made) => made,
                     None if self.typed_as(&origin, BLOCKING_RECEIVER_TYPES) => {
-                        self.written_type_of(&origin)?
+                        self.written_types(&origin).into_iter().next()??
                     }
                     None => return None,
                 };
@@ -970,45 +970,34 @@ impl<'v> Rule<'v, '_> {
     /// whatever methods were applied to it since (a `Command` typed so,
     /// then configured and spawned: its `Child`).
     fn written_as(&self, origin: &Origin<'v>, types: &[&str]) -> bool {
+        let written = self.written_types(origin);
+        !written.is_empty()
+            && written
+                .iter()
+                .all(|t| t.as_ref().is_some_and(|t| types.contains(&t.as_str())))
+    }
+
+    /// The resolved paths of the types the receiver was written with
+    /// (`None` for one that does not resolve), when it came from written
+    /// types; else none.
+    fn written_types(&self, origin: &Origin<'v>) -> Vec<Option<String>> {
         let Origin::Typed {
             types: written,
             part,
             ..
         } = origin
         else {
-            return false;
+            return Vec::new();
         };
-        !written.is_empty()
-            && written.iter().all(|ty| {
+        (written.iter())
+            .map(|ty| {
                 let ty = match part {
-                    Some(i) => match tuple_part(ty, *i) {
-                        Some(t) => t,
-                        None => return false,
-                    },
+                    Some(i) => tuple_part(ty, *i)?,
                     None => ty,
                 };
                 self.written_type(ty, WRAPPER_TYPES)
-                    .is_some_and(|t| types.contains(&t.as_str()))
             })
-    }
-
-    /// The resolved path of the (first) type the receiver was written
-    /// with, when it came from a written type.
-    fn written_type_of(&self, origin: &Origin<'v>) -> Option<String> {
-        let Origin::Typed {
-            types: written,
-            part,
-            ..
-        } = origin
-        else {
-            return None;
-        };
-        let ty = written.first()?;
-        let ty = match part {
-            Some(i) => tuple_part(ty, *i)?,
-            None => ty,
-        };
-        self.written_type(ty, WRAPPER_TYPES)
+            .collect()
     }
 
     /// The resolved path of a written type, seen through references,
