@@ -263,7 +263,10 @@ crate::declare_lint! {
     ///   impl, a destructuring pattern, a view bound to a name) counts as
     ///   stopping it when it may be a read of that struct's field:
     ///   `self.task` in a method of another `impl` (another struct with a
-    ///   field of the same name) does not count, `x.task` on a value of
+    ///   field of the same name) does not count, nor does one in a file
+    ///   that defines a struct of the same name as the owner's when the
+    ///   owner's file defines its own (`grpc::Client`'s `Drop` stops
+    ///   nothing of `http::Client`'s); `x.task` on a value of
     ///   unknown type does. For threads a note adds that a stop flag or a
     ///   shutdown channel is the way to end the loop, since a thread cannot be
     ///   aborted; for `spawn_blocking` the help says the same, since aborting

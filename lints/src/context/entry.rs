@@ -85,6 +85,9 @@ pub struct CallSummary {
     /// segments; a method of the type that the impl does not define may be
     /// the trait's provided one (keyed `Trait::method`).
     pub trait_impls: Vec<(String, String)>,
+    /// The names of the file's structs (test code aside): a field read in
+    /// a file that defines a struct of that name reads its own struct's.
+    pub structs: BTreeSet<String>,
 }
 
 /// The runtime an entry point's thread runs (see [`CallSummary::mains`]).
@@ -531,6 +534,7 @@ impl<'a> FileContext<'a> {
             facts: &mut summary.fns,
             struct_fields: &mut summary.struct_fields,
             trait_impls: &mut summary.trait_impls,
+            structs: &mut summary.structs,
         };
         defs.visit_file(self.file);
         let method_types = defs.method_types;
@@ -1520,6 +1524,7 @@ struct Defs<'c, 'a, 'd> {
     facts: &'d mut Vec<super::follow::FnFacts>,
     struct_fields: &'d mut Vec<(String, String, String)>,
     trait_impls: &'d mut Vec<(String, String)>,
+    structs: &'d mut BTreeSet<String>,
 }
 
 impl<'v> Visit<'v> for Defs<'_, '_, '_> {
@@ -1563,6 +1568,7 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     fn visit_item_struct(&mut self, s: &'v syn::ItemStruct) {
         if !self.ctx.in_test_code(self.ctx.span_of(&s.ident)) {
             let owner = imports::unraw(&s.ident);
+            self.structs.insert(owner.clone());
             // A field typed with a type parameter may hold any type.
             let generic = |ty: &String| s.generics.type_params().any(|p| p.ident == ty);
             for field in &s.fields {

@@ -1374,7 +1374,6 @@ pub struct CrateIndex<'s> {
     by_key: HashMap<&'s str, Vec<FnId>>,
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
-    field_reads: BTreeSet<&'s FieldOf>,
     /// The fields some file reads other than to start a request with its
     /// own timeout.
     untimed_field_reads: BTreeSet<&'s FieldOf>,
@@ -1402,7 +1401,6 @@ impl<'s> CrateIndex<'s> {
         let mut by_key: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut free_by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut calls_at = Vec::with_capacity(files.len());
-        let mut field_reads = BTreeSet::new();
         let mut untimed_field_reads = BTreeSet::new();
         let mut reexports: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
         let mut traits_of: HashMap<&str, BTreeSet<&str>> = HashMap::new();
@@ -1436,7 +1434,6 @@ impl<'s> CrateIndex<'s> {
                     .map(|c| ((c.span.start.byte, c.span.end.byte), c))
                     .collect(),
             );
-            field_reads.extend(summary.field_reads.iter());
             untimed_field_reads.extend(
                 (summary.field_reads.iter()).filter(|f| !summary.timed_request_reads.contains(f)),
             );
@@ -1450,7 +1447,6 @@ impl<'s> CrateIndex<'s> {
             by_key,
             free_by_name,
             calls_at,
-            field_reads,
             untimed_field_reads,
             reexports,
             reexported_anywhere,
@@ -1753,18 +1749,41 @@ impl<'s> CrateIndex<'s> {
                 .any(|&inner| self.waits_via(target.0, inner, depth - 1, explored))
     }
 
-    /// Whether some file of the crate may read `field` (see [`FieldReads`]).
-    pub fn field_is_read(&self, field: &FieldOf) -> bool {
-        self.field_reads
-            .iter()
-            .any(|read| field.may_be_read_by(read))
+    /// Whether some file of the crate may read `field`, stored in `file`
+    /// (see [`FieldReads`]). Two structs of one name in two files
+    /// (`grpc::Client`, `http::Client`): a read in a file that defines one
+    /// of them is of its own, not of the one `file` defines.
+    pub fn field_is_read(&self, field: &FieldOf, file: usize) -> bool {
+        (self.files.iter().enumerate()).any(|(reader, summary)| {
+            (summary.field_reads.iter()).any(|read| {
+                field.may_be_read_by(read) && !self.reads_its_own_struct(field, read, reader, file)
+            })
+        })
+    }
+
+    /// Whether `read`, in the file `reader`, is of a struct of the same
+    /// name as `field`'s but another one: both files define a struct of
+    /// that name, and they are two files.
+    fn reads_its_own_struct(
+        &self,
+        field: &FieldOf,
+        read: &FieldOf,
+        reader: usize,
+        file: usize,
+    ) -> bool {
+        let (Some(owner), Some(_)) = (&field.owner, &read.owner) else {
+            return false;
+        };
+        reader != file
+            && self.files[reader].structs.contains(owner)
+            && self.files[file].structs.contains(owner)
     }
 
     /// Whether the crate reads `field`, and every read that may be of it
     /// starts a request with its own timeout: an HTTP client kept there
     /// sends no request without one.
-    pub fn field_only_starts_timed_requests(&self, field: &FieldOf) -> bool {
-        self.field_is_read(field)
+    pub fn field_only_starts_timed_requests(&self, field: &FieldOf, file: usize) -> bool {
+        self.field_is_read(field, file)
             && !(self.untimed_field_reads.iter()).any(|read| field.may_be_read_by(read))
     }
 
@@ -1908,7 +1927,7 @@ impl<'s> CrateIndex<'s> {
                     if task
                         .stored_in_field
                         .as_ref()
-                        .is_some_and(|f| self.field_is_read(f))
+                        .is_some_and(|f| self.field_is_read(f, file))
                     {
                         continue;
                     }
@@ -2078,12 +2097,12 @@ impl<'s> CrateIndex<'s> {
                 .map(|hop| vec![hop]);
         }
         if let Some(field) = &follow.stored_in_field {
-            if self.field_is_read(field) {
+            if self.field_is_read(field, file) {
                 return None;
             }
         }
         if let Some(field) = &follow.client_in_field {
-            if self.field_only_starts_timed_requests(field) {
+            if self.field_only_starts_timed_requests(field, file) {
                 return None;
             }
         }

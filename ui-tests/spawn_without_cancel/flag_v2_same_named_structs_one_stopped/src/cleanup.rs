@@ -1,0 +1,5 @@
+impl Drop for crate::cache::Cache {
+    fn drop(&mut self) {
+        self.refresher.abort();
+    }
+}
