@@ -86,6 +86,22 @@ pub struct TaskShape<'v> {
     pub deferred: Vec<crate::Span>,
 }
 
+/// Whether `node`, an ancestor of `child` (the node below it on the way
+/// down, `None` when that is not known), runs `child` again on every turn
+/// of a loop: the body or condition of a `loop` or `while`, or the body of
+/// a `for` that does not count through a range with an end (its iterable
+/// is evaluated once, and a pool of `n` workers is started once).
+pub fn repeats_on_every_turn(node: &super::Node<'_>, child: Option<&super::Node<'_>>) -> bool {
+    match node {
+        super::Node::Expr(Expr::Loop(_) | Expr::While(_)) => true,
+        super::Node::Expr(Expr::ForLoop(f)) => {
+            !counts_a_range(f)
+                && !matches!(child, Some(super::Node::Expr(c)) if std::ptr::eq(*c, &*f.expr))
+        }
+        _ => false,
+    }
+}
+
 /// Whether a `for` counts through a range with an end (`for _ in
 /// 0..workers`, `1..=n`): it runs a known number of turns once, as a pool of
 /// workers is started, rather than on every event as `loop`, `while` and a

@@ -515,14 +515,7 @@ impl<'a> FileContext<'a> {
         for (i, node) in ancestors.iter().enumerate().rev() {
             let child = ancestors.get(i + 1).copied().unwrap_or(Node::Expr(expr));
             match node {
-                Node::Expr(Expr::Loop(_) | Expr::While(_)) => return Lifetime::Repeated,
-                // The iterable of a `for` is evaluated once; the body on every
-                // turn, but only a known number of times for a range with an
-                // end (a pool of `n` workers started once).
-                Node::Expr(Expr::ForLoop(f))
-                    if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr))
-                        && !super::loops::counts_a_range(f) =>
-                {
+                node if super::loops::repeats_on_every_turn(node, Some(&child)) => {
                     return Lifetime::Repeated;
                 }
                 Node::Expr(Expr::MethodCall(m))
@@ -888,19 +881,8 @@ impl<'a> FileContext<'a> {
     /// turn, and they pile up for as long as the runtime runs.
     pub fn spawned_inside_local_runtime<'v>(&'v self, ancestors: &[Node<'v>]) -> bool {
         let mut repeats = false;
-        let mut child: Option<&Expr> = None;
         for (i, node) in ancestors.iter().enumerate().rev() {
-            if let Node::Expr(e) = node {
-                repeats |= match e {
-                    Expr::Loop(_) | Expr::While(_) => true,
-                    Expr::ForLoop(f) => {
-                        !super::loops::counts_a_range(f)
-                            && child.is_none_or(|c| !std::ptr::eq(c, &*f.expr))
-                    }
-                    _ => false,
-                };
-                child = Some(e);
-            }
+            repeats |= super::loops::repeats_on_every_turn(node, ancestors.get(i + 1));
             match node {
                 Node::Expr(Expr::MethodCall(m)) if m.method == "block_on" && m.args.len() == 1 => {
                     let inside = match ancestors.get(i + 1) {
