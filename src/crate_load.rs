@@ -27,6 +27,8 @@ use leaklint_lints::context::entry::{
 };
 use leaklint_lints::context::modules::ModDecl;
 use rayon::prelude::*;
+// Maps hashed once or more per file of a crate (see `crate_tree`).
+use foldhash::{HashMap as FastHashMap, HashSet as FastHashSet};
 
 use crate::cache::{FileRecord, FileStamp, SummaryCache};
 use crate::callers::{module_name, package_files, summary, summary_of_text};
@@ -70,7 +72,7 @@ pub struct LazyCrate {
     max_nesting: usize,
     cache: SummaryCache,
     /// The files' texts, as many as the run's budget for kept text allows.
-    texts: HashMap<PathBuf, Arc<str>>,
+    texts: FastHashMap<PathBuf, Arc<str>>,
     /// Whether summaries go through the crate's cache.
     cached: bool,
     /// The run's budget for kept text, to which `texts` returns its bytes
@@ -82,7 +84,7 @@ pub struct LazyCrate {
     /// The files of the trees that spell a blocking call.
     blocking_files: Vec<PathBuf>,
     /// What the cache knows of files' texts (read or not).
-    indexed: HashMap<PathBuf, Indexed>,
+    indexed: FastHashMap<PathBuf, Indexed>,
     /// The compilation units (targets of the packages, numbered in the
     /// order read) whose trees reach each file.
     units: BTreeMap<PathBuf, BTreeSet<usize>>,
@@ -432,12 +434,12 @@ impl LazyCrate {
             structs: BTreeSet::new(),
             max_nesting,
             cache,
-            texts: HashMap::new(),
+            texts: FastHashMap::default(),
             cached,
             budget: Arc::clone(budget),
             counts: None,
             blocking_files: Vec::new(),
-            indexed: HashMap::new(),
+            indexed: FastHashMap::default(),
             units: BTreeMap::new(),
             library_units: BTreeSet::new(),
             library_callers: HashMap::new(),
@@ -526,8 +528,8 @@ impl LazyCrate {
                 (f.clone(), scanned, kept, indexed)
             })
             .collect();
-        let walked: HashSet<PathBuf> = read.iter().map(|(p, _, _, _)| p.clone()).collect();
-        let mut scans: HashMap<PathBuf, Option<ScannedFile>> = HashMap::new();
+        let walked: FastHashSet<PathBuf> = read.iter().map(|(p, _, _, _)| p.clone()).collect();
+        let mut scans: FastHashMap<PathBuf, Option<ScannedFile>> = FastHashMap::default();
         for (path, scanned, text, indexed) in read {
             if let Some(text) = text {
                 self.texts.insert(path.clone(), text);
@@ -540,7 +542,7 @@ impl LazyCrate {
         let mut complete = true;
         let mut counts = Some((0, 0));
         let mut unreadable = false;
-        let mut dirs: HashMap<PathBuf, PathBuf> = HashMap::new();
+        let mut dirs: FastHashMap<PathBuf, PathBuf> = FastHashMap::default();
         // File → the name of the module it is (the last segment of its
         // module path; `crate` for a root) and whether it is test code.
         let mut members: BTreeMap<PathBuf, (String, bool)> = BTreeMap::new();
@@ -1428,8 +1430,8 @@ impl Drop for LazyCrate {
 /// `dirs` memoizing canonical directories.
 fn walked_or_canonical(
     path: &Path,
-    walked: &HashSet<PathBuf>,
-    dirs: &mut HashMap<PathBuf, PathBuf>,
+    walked: &FastHashSet<PathBuf>,
+    dirs: &mut FastHashMap<PathBuf, PathBuf>,
 ) -> PathBuf {
     match walked.contains(path) {
         true => path.to_path_buf(),
