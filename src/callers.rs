@@ -583,7 +583,13 @@ fn decide_follow_in(
             names[me] = results[*i].path.clone();
         }
     }
-    let index = CrateIndex::new(order.iter().map(|(_, s)| *s).collect());
+    // A field is read only where its struct can be seen: in its package
+    // and those that depend on it, not in the rest of the workspace.
+    let (units, user_units) = (order.iter())
+        .map(|(p, _)| (krate.units_of(p).cloned(), krate.caller_units(p)))
+        .unzip();
+    let index =
+        CrateIndex::new(order.iter().map(|(_, s)| *s).collect()).with_units(units, user_units);
     let display = |f: usize| names.get(f).cloned();
     for (i, key) in own {
         let Some(me) = order.iter().position(|(p, _)| *p == key) else {

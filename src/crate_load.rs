@@ -806,6 +806,12 @@ impl LazyCrate {
         Some(callers)
     }
 
+    /// The compilation units whose trees reach the file at `path` (`None`
+    /// for a file no tree reaches).
+    pub fn units_of(&self, path: &Path) -> Option<&BTreeSet<usize>> {
+        self.units.get(path)
+    }
+
     /// Whether a tree of one of `units` reaches the file at `path`.
     pub fn in_units(&self, path: &Path, units: &BTreeSet<usize>) -> bool {
         self.units

@@ -117,7 +117,10 @@ crate::declare_lint! {
     /// wherever it is. A read through a value whose type is
     /// not known (`x.client` on a local a call returned; `self` and typed
     /// parameters are known) may be of any struct's field of that name and
-    /// keeps the finding, as does a field nothing reads.
+    /// keeps the finding, as does a field nothing reads. Only the packages
+    /// that can use the struct are searched: its own and those that depend
+    /// on it (in a workspace, another service's `conn.client.get(url)
+    /// .send()` is not a read of this field).
     ///
     /// `reqwest::get(…)` written directly inside the future given to
     /// `tokio::time::timeout(…)`, or in a `select!` branch raced against

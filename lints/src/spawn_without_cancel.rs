@@ -267,7 +267,10 @@ crate::declare_lint! {
     ///   that defines a struct of the same name as the owner's when the
     ///   owner's file defines its own (`grpc::Client`'s `Drop` stops
     ///   nothing of `http::Client`'s); `x.task` on a value of
-    ///   unknown type does. For threads a note adds that a stop flag or a
+    ///   unknown type does, but only in a package that can use the struct
+    ///   (its own, or one that depends on it): in a workspace, a read in a
+    ///   package that does not depend on the owner's is of another struct.
+    ///   For threads a note adds that a stop flag or a
     ///   shutdown channel is the way to end the loop, since a thread cannot be
     ///   aborted; for `spawn_blocking` the help says the same, since aborting
     ///   its handle does not stop a closure that is already running.

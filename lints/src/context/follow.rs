@@ -1374,9 +1374,12 @@ pub struct CrateIndex<'s> {
     by_key: HashMap<&'s str, Vec<FnId>>,
     free_by_name: HashMap<&'s str, Vec<FnId>>,
     calls_at: Vec<HashMap<(usize, usize), &'s CallSite>>,
-    /// The fields some file reads other than to start a request with its
-    /// own timeout.
-    untimed_field_reads: BTreeSet<&'s FieldOf>,
+    /// Per file, the compilation units whose trees reach it (see
+    /// [`CrateIndex::with_units`]); empty when not known.
+    units: Vec<Option<BTreeSet<usize>>>,
+    /// Per file, the units whose code may use its items: its own and those
+    /// of the packages that depend on its library; empty when not known.
+    user_units: Vec<Option<BTreeSet<usize>>>,
     /// Module → the names its files re-export (`pub use`), with the paths
     /// they name.
     reexports: HashMap<&'s str, Vec<(&'s str, &'s [String])>>,
@@ -1401,7 +1404,6 @@ impl<'s> CrateIndex<'s> {
         let mut by_key: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut free_by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
         let mut calls_at = Vec::with_capacity(files.len());
-        let mut untimed_field_reads = BTreeSet::new();
         let mut reexports: HashMap<&str, Vec<(&str, &[String])>> = HashMap::new();
         let mut traits_of: HashMap<&str, BTreeSet<&str>> = HashMap::new();
         for (f, summary) in files.iter().enumerate() {
@@ -1434,9 +1436,6 @@ impl<'s> CrateIndex<'s> {
                     .map(|c| ((c.span.start.byte, c.span.end.byte), c))
                     .collect(),
             );
-            untimed_field_reads.extend(
-                (summary.field_reads.iter()).filter(|f| !summary.timed_request_reads.contains(f)),
-            );
         }
         let mut reexported_anywhere: HashMap<&str, BTreeSet<&[String]>> = HashMap::new();
         for &(name, path) in reexports.values().flatten() {
@@ -1447,7 +1446,8 @@ impl<'s> CrateIndex<'s> {
             by_key,
             free_by_name,
             calls_at,
-            untimed_field_reads,
+            units: Vec::new(),
+            user_units: Vec::new(),
             reexports,
             reexported_anywhere,
             detached_reach: std::sync::OnceLock::new(),
@@ -1749,16 +1749,55 @@ impl<'s> CrateIndex<'s> {
                 .any(|&inner| self.waits_via(target.0, inner, depth - 1, explored))
     }
 
-    /// Whether some file of the crate may read `field`, stored in `file`
-    /// (see [`FieldReads`]). Two structs of one name in two files
-    /// (`grpc::Client`, `http::Client`): a read in a file that defines one
-    /// of them is of its own, not of the one `file` defines.
-    pub fn field_is_read(&self, field: &FieldOf, file: usize) -> bool {
-        (self.files.iter().enumerate()).any(|(reader, summary)| {
-            (summary.field_reads.iter()).any(|read| {
-                field.may_be_read_by(read) && !self.reads_its_own_struct(field, read, reader, file)
-            })
+    /// Tells the index which compilation units each file belongs to
+    /// (`units`) and which units may use its items (`user_units`), in the
+    /// order of the files given to [`CrateIndex::new`]: a field is then read
+    /// only by files that can see it. Without this every file may read
+    /// every field.
+    pub fn with_units(
+        mut self,
+        units: Vec<Option<BTreeSet<usize>>>,
+        user_units: Vec<Option<BTreeSet<usize>>>,
+    ) -> Self {
+        self.units = units;
+        self.user_units = user_units;
+        self
+    }
+
+    /// Whether code of the file `reader` may use the items of `file`: it
+    /// is in one of the units that may (`watch`'s struct is read by `watch`
+    /// and the packages that depend on it, not by the rest of the
+    /// workspace). Unknown units: it may.
+    fn may_use_items_of(&self, reader: usize, file: usize) -> bool {
+        match (self.units.get(reader), self.user_units.get(file)) {
+            (Some(Some(units)), Some(Some(users))) => !units.is_disjoint(users),
+            _ => true,
+        }
+    }
+
+    /// The reads in the file `reader` that may be of `field`, stored in
+    /// `file`. Two structs of one name in two files (`grpc::Client`,
+    /// `http::Client`): a read in a file that defines one of them is of
+    /// its own, not of the one `file` defines. A file that cannot use
+    /// `file`'s items reads none of its fields.
+    fn reads_of<'f>(
+        &'f self,
+        field: &'f FieldOf,
+        file: usize,
+        reader: usize,
+    ) -> impl Iterator<Item = &'s FieldOf> + 'f {
+        let visible = self.may_use_items_of(reader, file);
+        (self.files[reader].field_reads.iter()).filter(move |read| {
+            visible
+                && field.may_be_read_by(read)
+                && !self.reads_its_own_struct(field, read, reader, file)
         })
+    }
+
+    /// Whether some file of the crate may read `field`, stored in `file`
+    /// (see [`FieldReads`] and [`CrateIndex::reads_of`]).
+    pub fn field_is_read(&self, field: &FieldOf, file: usize) -> bool {
+        (0..self.files.len()).any(|reader| self.reads_of(field, file, reader).next().is_some())
     }
 
     /// Whether `read`, in the file `reader`, is of a struct of the same
@@ -1784,7 +1823,11 @@ impl<'s> CrateIndex<'s> {
     /// sends no request without one.
     pub fn field_only_starts_timed_requests(&self, field: &FieldOf, file: usize) -> bool {
         self.field_is_read(field, file)
-            && !(self.untimed_field_reads.iter()).any(|read| field.may_be_read_by(read))
+            && (0..self.files.len()).all(|reader| {
+                let timed = &self.files[reader].timed_request_reads;
+                self.reads_of(field, file, reader)
+                    .all(|read| timed.contains(read))
+            })
     }
 
     /// The chain from the call at `call` in `file` (in async code) to a

@@ -1,0 +1,2 @@
+pub mod blockprint;
+pub mod updater;

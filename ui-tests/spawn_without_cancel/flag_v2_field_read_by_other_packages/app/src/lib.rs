@@ -1,0 +1,3 @@
+pub fn shutdown(pool: client::Pool) {
+    pool.refill.abort();
+}
