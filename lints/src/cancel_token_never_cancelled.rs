@@ -2,15 +2,15 @@ use std::collections::{HashMap, HashSet};
 
 use crate::context::paths::{
     self, CANCELLATION_TOKEN_CONSTRUCTORS as CONSTRUCTORS, CANCELLING_FUTURE_METHODS,
-    CANCELLING_TOKEN_METHODS, FORMAT_MACROS, TOKEN_DERIVING_METHODS, TOKEN_OBSERVING_METHODS,
     TRANSPARENT_FUTURE_CALLS, TRANSPARENT_FUTURE_METHODS,
 };
 use crate::Triggers;
-use syn::{Expr, Stmt};
+use syn::Expr;
 
 use crate::context::bindings::pat_ident;
 use crate::context::scopes::{TokenPos, UseSite};
 use crate::context::spawn::TaskBody;
+use crate::context::tokens::TokenMention;
 use crate::context::Node;
 use crate::context::{expr_key, BindingId, ExprKey};
 use crate::{FileContext, Finding, LintOptions, Span};
@@ -472,102 +472,34 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
         None
     }
 
-    /// What the mention `expr` (a path naming the token) does with it.
+    /// What the mention `expr` (a path naming the token) does with it: a
+    /// local bound to it is followed, and so is a call it is handed to
+    /// when a fn of this file answers for it or the call is spawned.
     fn classify(&mut self, expr: &Expr, ancestors: &[Node<'_>]) -> Use {
-        let ctx = self.ctx;
-        let mut current = expr;
-        for i in (0..ancestors.len()).rev() {
-            match ancestors[i] {
-                Node::Expr(parent) => match parent {
-                    Expr::Paren(_) | Expr::Reference(_) => current = parent,
-                    Expr::MethodCall(m) if std::ptr::eq(&*m.receiver, current) => {
-                        let method = m.method.to_string();
-                        if TOKEN_DERIVING_METHODS.contains(&method.as_str()) && m.args.is_empty() {
-                            current = parent;
-                        } else if TOKEN_OBSERVING_METHODS
-                            .iter()
-                            .chain(CANCELLING_TOKEN_METHODS)
-                            .any(|m| *m == method)
-                        {
-                            return Use::Neutral;
-                        } else {
-                            // cancel, drop_guard, drop_guard_ref, or not understood.
-                            return Use::Escapes;
-                        }
-                    }
-                    Expr::MethodCall(m) => {
-                        let method = m.method.to_string();
-                        // `fut.with_cancellation_token(&token)` waits on the token without keeping it.
-                        if CANCELLING_FUTURE_METHODS.contains(&method.as_str()) {
-                            return Use::Neutral;
-                        }
-                        let Some(index) = m.args.iter().position(|a| std::ptr::eq(a, current))
-                        else {
-                            return Use::Escapes;
-                        };
-                        let is_self =
-                            matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
-                        if is_self {
-                            if let Some(f) = ctx.local_method(&method) {
-                                return self.follow_param(f, index, true);
-                            }
-                        }
-                        return self.handed_to_call(parent, ancestors, i, index);
-                    }
-                    Expr::Call(c) => {
-                        let Some(index) = c.args.iter().position(|a| std::ptr::eq(a, current))
-                        else {
-                            return Use::Escapes;
-                        };
-                        if ctx.callee_is(&c.func, &["std::mem::drop"]) {
-                            return Use::Neutral;
-                        }
-                        if let Some((f, skip)) = self.local_callee(&c.func) {
-                            return self.follow_param(f, index, skip);
-                        }
-                        return self.handed_to_call(parent, ancestors, i, index);
-                    }
-                    _ => return Use::Escapes,
-                },
-                Node::Local(local) => {
-                    let is_init = local
-                        .init
-                        .as_ref()
-                        .is_some_and(|init| std::ptr::eq(&*init.expr, current));
-                    if !is_init {
-                        return Use::Escapes;
-                    }
-                    if matches!(local.pat, syn::Pat::Wild(_)) {
-                        return Use::Neutral;
-                    }
-                    let Some(binding) = pat_ident(&local.pat).and_then(|n| ctx.binding_of_pat(n))
-                    else {
-                        return Use::Escapes;
-                    };
-                    if ctx.stmts_after(&ancestors[..i]).is_none() {
-                        return Use::Escapes;
-                    }
-                    self.follow(binding);
-                    return Use::Neutral;
-                }
-                Node::Stmt(Stmt::Expr(_, Some(_))) => return Use::Neutral,
-                Node::Macro(mac) => {
-                    let name = mac
-                        .path
-                        .segments
-                        .last()
-                        .map(|s| s.ident.to_string())
-                        .unwrap_or_default();
-                    return if FORMAT_MACROS.contains(&name.as_str()) {
-                        Use::Neutral
-                    } else {
-                        Use::Escapes
-                    };
-                }
-                _ => return Use::Escapes,
+        match self.ctx.token_mention(expr, ancestors) {
+            TokenMention::Harmless => Use::Neutral,
+            TokenMention::Bound(binding) => {
+                self.follow(binding);
+                Use::Neutral
             }
+            TokenMention::MayFire => Use::Escapes,
+            TokenMention::Argument { call, index, at } => match call {
+                Expr::MethodCall(m) => {
+                    let is_self = matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
+                    if is_self {
+                        if let Some(f) = self.ctx.local_method(&m.method.to_string()) {
+                            return self.follow_param(f, index, true);
+                        }
+                    }
+                    self.handed_to_call(call, ancestors, at, index)
+                }
+                Expr::Call(c) => match self.local_callee(&c.func) {
+                    Some((f, skip)) => self.follow_param(f, index, skip),
+                    None => self.handed_to_call(call, ancestors, at, index),
+                },
+                _ => Use::Escapes,
+            },
         }
-        Use::Escapes
     }
 
     /// The fn of this file a call's callee names, and whether its receiver

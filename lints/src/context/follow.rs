@@ -21,10 +21,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use syn::visit::Visit;
 
-use super::bindings::pat_ident;
 use super::entry::{CallSite, CallSummary, Callee};
+use super::tokens::TokenMention;
+use super::BindingId;
 use super::FileContext;
-use super::{BindingId, Node};
 use crate::macros::{self, MacroBody};
 use crate::{Follow, Span};
 
@@ -231,83 +231,6 @@ fn locals_of(block: &syn::Block) -> Vec<&syn::Local> {
     let mut locals = Locals(Vec::new());
     locals.visit_block(block);
     locals.0
-}
-
-/// What one mention of a token parameter (or of a local bound to it) does
-/// with the token, as far as a caller in another file is concerned.
-enum TokenUse {
-    /// Waits on it, tests it, formats it, or drops it.
-    Harmless,
-    /// Binds it (a clone, a reference, a child) to this local.
-    Alias(BindingId),
-    /// Fires it, or anything that might: passes it to a fn, stores it,
-    /// returns it, or something not understood.
-    MayFire,
-}
-
-/// What the mention `expr` of a token (with its ancestors) does with it.
-/// Only what surely leaves the token unfired is harmless: a caller that
-/// hands its token to this fn keeps its finding only then.
-fn token_use(ctx: &FileContext<'_>, expr: &syn::Expr, ancestors: &[Node<'_>]) -> TokenUse {
-    use super::paths::{
-        CANCELLING_FUTURE_METHODS, CANCELLING_TOKEN_METHODS, FORMAT_MACROS, TOKEN_DERIVING_METHODS,
-        TOKEN_OBSERVING_METHODS,
-    };
-    let mut current = expr;
-    for (i, node) in ancestors.iter().enumerate().rev() {
-        match node {
-            Node::Expr(parent) => match parent {
-                syn::Expr::Paren(_) | syn::Expr::Reference(_) => current = parent,
-                syn::Expr::MethodCall(m) if std::ptr::eq(&*m.receiver, current) => {
-                    let method = m.method.to_string();
-                    let method = method.as_str();
-                    if TOKEN_DERIVING_METHODS.contains(&method) && m.args.is_empty() {
-                        current = parent;
-                    } else if TOKEN_OBSERVING_METHODS.contains(&method)
-                        || CANCELLING_TOKEN_METHODS.contains(&method)
-                    {
-                        return TokenUse::Harmless;
-                    } else {
-                        // `cancel`, `drop_guard`, or a method not understood.
-                        return TokenUse::MayFire;
-                    }
-                }
-                // `fut.with_cancellation_token(&token)` waits on it.
-                syn::Expr::MethodCall(m)
-                    if CANCELLING_FUTURE_METHODS.iter().any(|c| m.method == c) =>
-                {
-                    return TokenUse::Harmless;
-                }
-                syn::Expr::Call(c) if ctx.callee_is(&c.func, &["std::mem::drop"]) => {
-                    return TokenUse::Harmless;
-                }
-                _ => return TokenUse::MayFire,
-            },
-            Node::Local(local) => {
-                let whole = (local.init.as_ref())
-                    .is_some_and(|i| i.diverge.is_none() && std::ptr::eq(&*i.expr, current));
-                let bound = pat_ident(&local.pat).and_then(|n| ctx.binding_of_pat(n));
-                return match (whole, &local.pat, bound) {
-                    (true, syn::Pat::Wild(_), _) => TokenUse::Harmless,
-                    (true, _, Some(alias)) if ctx.stmts_after(&ancestors[..i]).is_some() => {
-                        TokenUse::Alias(alias)
-                    }
-                    _ => TokenUse::MayFire,
-                };
-            }
-            // `token;`, `token.cancelled().await;` reach here only whole.
-            Node::Stmt(syn::Stmt::Expr(_, Some(_))) => return TokenUse::Harmless,
-            Node::Macro(mac) => {
-                let name = mac.path.segments.last().map(|s| s.ident.to_string());
-                return match name.is_some_and(|n| FORMAT_MACROS.contains(&n.as_str())) {
-                    true => TokenUse::Harmless,
-                    false => TokenUse::MayFire,
-                };
-            }
-            _ => return TokenUse::MayFire,
-        }
-    }
-    TokenUse::MayFire
 }
 
 /// The parameters of `sig` other than `self`, in order (indexed as
@@ -529,12 +452,15 @@ impl FileContext<'_> {
             else {
                 return;
             };
-            match token_use(self, expr, ancestors) {
-                TokenUse::Harmless => {}
-                TokenUse::Alias(alias) => {
+            // Only what surely leaves the token unfired is harmless: a
+            // caller that hands its token to this fn keeps its finding
+            // only then.
+            match self.token_mention(expr, ancestors) {
+                TokenMention::Harmless => {}
+                TokenMention::Bound(alias) => {
                     tokens.insert(alias, param);
                 }
-                TokenUse::MayFire => {
+                TokenMention::Argument { .. } | TokenMention::MayFire => {
                     fired.insert(param);
                 }
             }

@@ -42,6 +42,7 @@ pub mod scope;
 pub mod scopes;
 pub mod spawn;
 pub mod threads;
+pub mod tokens;
 pub mod visit;
 pub mod waits;
 
