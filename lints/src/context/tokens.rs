@@ -68,29 +68,11 @@ impl FileContext<'_> {
                     {
                         return TokenMention::Harmless;
                     }
-                    syn::Expr::MethodCall(m) => {
-                        return match m.args.iter().position(|a| std::ptr::eq(a, current)) {
-                            Some(index) => TokenMention::Argument {
-                                call: parent,
-                                index,
-                                at,
-                            },
-                            None => TokenMention::MayFire,
-                        };
-                    }
+                    syn::Expr::MethodCall(m) => return argument(&m.args, current, parent, at),
                     syn::Expr::Call(c) if self.callee_is(&c.func, &["std::mem::drop"]) => {
                         return TokenMention::Harmless;
                     }
-                    syn::Expr::Call(c) => {
-                        return match c.args.iter().position(|a| std::ptr::eq(a, current)) {
-                            Some(index) => TokenMention::Argument {
-                                call: parent,
-                                index,
-                                at,
-                            },
-                            None => TokenMention::MayFire,
-                        };
-                    }
+                    syn::Expr::Call(c) => return argument(&c.args, current, parent, at),
                     _ => return TokenMention::MayFire,
                 },
                 Node::Local(local) => {
@@ -120,5 +102,19 @@ impl FileContext<'_> {
             }
         }
         TokenMention::MayFire
+    }
+}
+
+/// The token `current` as one of the `args` of the call `call` (at
+/// `ancestors[at]`); anything else there (the callee itself) may fire it.
+fn argument<'v>(
+    args: &syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
+    current: &syn::Expr,
+    call: &'v syn::Expr,
+    at: usize,
+) -> TokenMention<'v> {
+    match args.iter().position(|a| std::ptr::eq(a, current)) {
+        Some(index) => TokenMention::Argument { call, index, at },
+        None => TokenMention::MayFire,
     }
 }
