@@ -1199,6 +1199,18 @@ impl LazyCrate {
                         next.insert(last_segment(key).to_string());
                     }
                 }
+                // A fn handed by name to another (`init_protocol("ftp",
+                // init_ftp)`): the fn it is handed to decides whether it
+                // is called there, and the fn handing it is its caller.
+                for value in &summary.fn_values {
+                    if !frontier.contains(callee_name(&value.site.callee)) {
+                        continue;
+                    }
+                    next.insert(callee_name(&value.higher).to_string());
+                    if let Caller::Fn(key) = &value.site.caller {
+                        next.insert(last_segment(key).to_string());
+                    }
+                }
                 // A `macro_rules!` that calls `$ty::name`: its invocations
                 // name the types, wherever they are.
                 for (mac, method) in &summary.macro_methods {

@@ -219,6 +219,13 @@ crate::declare_lint! {
     /// `spawn_without_cancel` describes (a same-named method called on a
     /// value of unknown type, a fn passed as a value or named in an
     /// unreadable macro, or a file that does not parse keeps the finding).
+    /// A fn handed by name to a fn of the crate that calls that parameter
+    /// itself (`init_protocol("ftp", init_ftp)` whose body awaits `init()`,
+    /// `retry::with_backoff(5, register)` calling `f()` in its loop) is
+    /// called there, on the caller's thread; one the receiving fn calls in
+    /// a closure, an async block or a spawned future, or keeps, is not
+    /// known to run there. A closure handed that way (`with_backoff(3, ||
+    /// load_config())`) is not followed: its calls keep the finding.
     /// Start-up code reached some other way (a thread of its own, a server's
     /// `start` called by a framework) is still reported; suppress it with a
     /// reason.

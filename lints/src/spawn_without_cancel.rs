@@ -190,7 +190,11 @@ crate::declare_lint! {
     ///   (a method called on what std's iterator makers return,
     ///   `v.iter().map(f).collect()`, is an iterator's), as does a fn passed as a
     ///   value, named in a macro leaklint cannot read, or in a workspace with
-    ///   a file that does not parse. The chain from `main` may pass through
+    ///   a file that does not parse. A fn handed by name to a fn of the crate
+    ///   that calls that parameter itself, outside closures, async blocks
+    ///   and spawns (`startup::run_once(start_metrics)` whose body awaits
+    ///   `start()`), is called there: once when that call is in no loop and
+    ///   the handing call runs once. The chain from `main` may pass through
     ///   a `block_on` (a sync fn running its own runtime), but not through a
     ///   spawned task or thread: a worker started by a fn that only a task
     ///   `main` spawns reaches is reported, as the rule is written, though it

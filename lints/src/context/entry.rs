@@ -88,6 +88,26 @@ pub struct CallSummary {
     /// The names of the file's structs (test code aside): a field read in
     /// a file that defines a struct of that name reads its own struct's.
     pub structs: BTreeSet<String>,
+    /// Fns handed by name to a call of a fn (`init_protocol("ftp",
+    /// init_ftp)`), which may call them: decided with the crate, by what the
+    /// called fn does with that parameter ([`reached_from_main`]).
+    pub fn_values: Vec<FnValueArg>,
+}
+
+/// A fn handed by name as an argument of a call (see
+/// [`CallSummary::fn_values`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FnValueArg {
+    /// The handed fn as if called where the call is (its callee, caller,
+    /// thread and whether it runs once).
+    pub site: CallSite,
+    /// The fn it is handed to.
+    pub higher: Callee,
+    /// Its position among that call's arguments.
+    pub index: usize,
+    /// How [`CallSummary::opaque`] would name it: it is a mention of
+    /// unknown use unless the fn it is handed to calls that parameter.
+    pub mention: Vec<String>,
 }
 
 /// The runtime an entry point's thread runs (see [`CallSummary::mains`]).
@@ -449,9 +469,19 @@ impl CallSummary {
                     key
                 })
                 .collect();
+            for value in &mut self.fn_values {
+                if let Caller::Fn(key) = &mut value.site.caller {
+                    renamed(key);
+                }
+                value.mention.iter_mut().for_each(renamed);
+            }
         }
         for site in &mut self.calls {
             site.callee.read_module_as(&|m| m == "crate", library);
+        }
+        for value in &mut self.fn_values {
+            value.site.callee.read_module_as(&|m| m == "crate", library);
+            value.higher.read_module_as(&|m| m == "crate", library);
         }
         // `pub use crate::run as start;`: the module before the name.
         for (_, path) in &mut self.reexports {
@@ -709,6 +739,25 @@ impl<'a> FileContext<'a> {
                     callee_of_path(p)
                 }
                 Expr::Path(p) => {
+                    // `init_protocol("ftp", init_ftp)`: handed to a call of a
+                    // fn the crate may define, which may call it.
+                    let handed = match ancestors.split_last() {
+                        Some((Node::Expr(call @ Expr::Call(c)), outer)) if p.qself.is_none() => {
+                            let index = c.args.iter().position(|a| std::ptr::eq(a, expr));
+                            let higher = match &*c.func {
+                                Expr::Path(f) if f.qself.is_none() => callee_of_path(f),
+                                _ => None,
+                            };
+                            let higher =
+                                higher.filter(|h| matches!(h, Callee::Free(..) | Callee::Assoc(_)));
+                            match (index, higher) {
+                                (Some(index), Some(higher)) => callee_of_path(p)
+                                    .map(|value| (value, higher, index, call, outer)),
+                                _ => None,
+                            }
+                        }
+                        _ => None,
+                    };
                     let is_callee = matches!(ancestors.last(),
                         Some(Node::Expr(Expr::Call(c))) if std::ptr::eq(&*c.func, expr)
                             || once_initializer_fn(c).is_some_and(|f| std::ptr::eq(f, expr)));
@@ -721,16 +770,17 @@ impl<'a> FileContext<'a> {
                         )
                     });
                     if !is_callee && !local {
+                        let mut mention: Vec<String> = Vec::new();
                         let names = type_path_names(self, &p.path);
                         match names.as_slice() {
                             [.., ty, name] if ty == "Self" => {
-                                summary.opaque.insert(match impl_type_of(ancestors) {
+                                mention.push(match impl_type_of(ancestors) {
                                     Some(t) => format!("{t}::{name}"),
                                     None => format!("*::{name}"),
                                 });
                             }
                             [.., ty, name] if ty.starts_with(char::is_uppercase) => {
-                                summary.opaque.insert(format!("{ty}::{name}"));
+                                mention.push(format!("{ty}::{name}"));
                             }
                             // `get(handler)` where this file's module
                             // defines `handler`: that fn (an import of the
@@ -740,18 +790,33 @@ impl<'a> FileContext<'a> {
                                 if own_free.contains(name)
                                     && !in_inline_module(self.span_of(p).start.byte) =>
                             {
-                                summary.opaque.insert(format!("{module}::{name}"));
+                                mention.push(format!("{module}::{name}"));
                             }
                             [.., name] => {
                                 // Through a renamed import, the fn itself.
                                 if let Some(Callee::Free(_, imported)) =
                                     imported_free_fn(self, &p.path)
                                 {
-                                    summary.opaque.insert(imported);
+                                    mention.push(imported);
                                 }
-                                summary.opaque.insert(name.clone());
+                                mention.push(name.clone());
                             }
                             [] => {}
+                        }
+                        match handed {
+                            Some((value, higher, index, call, outer)) => {
+                                let mut site =
+                                    self.call_site(value, call, outer, &impl_type_of, &fn_key_of);
+                                // What it is called with is not known here.
+                                site.arguments = None;
+                                summary.fn_values.push(FnValueArg {
+                                    site,
+                                    higher,
+                                    index,
+                                    mention,
+                                });
+                            }
+                            None => summary.opaque.extend(mention),
                         }
                     }
                     None
@@ -1913,8 +1978,28 @@ pub fn reached_from_main<'s>(
     };
     let fns: Vec<&super::follow::FnFacts> =
         summaries.clone().into_iter().flat_map(|s| &s.fns).collect();
+    // A fn handed by name to a fn of the crate that calls that parameter
+    // itself (`init_protocol("ftp", init_ftp)` awaiting `init()`) is called
+    // there, on the thread of the call that hands it; handed anywhere else,
+    // it is a mention of unknown use.
+    let mut handed: Vec<(&CallSummary, CallSite)> = Vec::new();
     for summary in summaries.clone() {
-        for site in &summary.calls {
+        for value in &summary.fn_values {
+            match calls_handed_fn(value, &fns) {
+                Some(once) => {
+                    let mut site = value.site.clone();
+                    site.once &= once;
+                    handed.push((summary, site));
+                }
+                None => opaque.extend(value.mention.iter().map(String::as_str)),
+            }
+        }
+    }
+    let all_sites = (summaries.clone().into_iter())
+        .flat_map(|s| s.calls.iter().map(move |site| (s, site)))
+        .chain(handed.iter().map(|(s, site)| (*s, site)));
+    for (summary, site) in all_sites {
+        {
             match &site.callee {
                 Callee::Free(m, n) => {
                     let module = summary.module.as_str();
@@ -1958,6 +2043,8 @@ pub fn reached_from_main<'s>(
                 Callee::Method(n) => methods.entry(n).or_default().push(site),
             }
         }
+    }
+    for summary in summaries.clone() {
         opaque.extend(summary.opaque.iter().map(String::as_str));
     }
     // What the crate's `macro_rules!` call on the types their invocations name.
@@ -2115,6 +2202,40 @@ pub fn reached_from_main<'s>(
         main_thread,
         awaited,
     }
+}
+
+/// Whether every fn of the crate that `value`'s call may be calls the
+/// parameter `value` is handed as, itself ([`FnFacts::calls_param`]), and
+/// whether each calls it at most once; `None` when some may not, or no fn
+/// of the crate is it.
+///
+/// [`FnFacts::calls_param`]: super::follow::FnFacts::calls_param
+fn calls_handed_fn(value: &FnValueArg, fns: &[&super::follow::FnFacts]) -> Option<bool> {
+    let candidates: Vec<&super::follow::FnFacts> = match &value.higher {
+        Callee::Assoc(key) => fns.iter().filter(|f| f.key == *key).copied().collect(),
+        Callee::Free(module, name) => {
+            let named = fns
+                .iter()
+                .filter(|f| !f.is_method && f.short_name() == name);
+            match module.as_deref() {
+                Some(m) if !matches!(m, "self" | "super" | "crate") => named
+                    .filter(|f| f.key.strip_suffix(name.as_str()) == Some(&format!("{m}::")))
+                    .copied()
+                    .collect(),
+                _ => named.copied().collect(),
+            }
+        }
+        _ => Vec::new(),
+    };
+    if candidates.is_empty() {
+        return None;
+    }
+    let mut once = true;
+    for f in candidates {
+        let (_, each_once) = f.calls_param.iter().find(|(i, _)| *i == value.index)?;
+        once &= each_once;
+    }
+    Some(once)
 }
 
 /// A call of a free fn, for [`reached_from_main`]: the module its path

@@ -17,7 +17,7 @@
 //! on a receiver of unknown type is never guessed (`run`, `len`, `build`
 //! are everywhere), and neither is a name two fns share.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use syn::visit::Visit;
 
@@ -86,6 +86,12 @@ pub struct FnFacts {
     /// surely harmless (see [`token_use`]): handing it to a fn, storing it,
     /// returning it. A token handed to such a fn can be cancelled.
     pub fires_param: Vec<usize>,
+    /// The parameters (by index, without `self`) that it calls itself, on
+    /// its own thread: `init()` / `init().await` outside any closure or
+    /// async block, with whether that call runs at most once (in no loop).
+    /// A fn handed to it by name (`init_protocol("ftp", init_ftp)`) is
+    /// called there ([`super::entry::FnValueArg`]).
+    pub calls_param: Vec<(usize, bool)>,
     /// Whether it spawns a task onto a runtime (see [`spawns_a_task`])
     /// that may outlive it: a current-thread runtime that runs it has
     /// other tasks to stall, after it returns too.
@@ -282,6 +288,7 @@ impl FileContext<'_> {
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
             fires_param: self.fired_token_params(sig, block),
+            calls_param: self.called_params(sig, block),
             spawns_task,
             spawns_joined_task,
             polls_param,
@@ -412,6 +419,56 @@ impl FileContext<'_> {
             }
         }
         polled
+    }
+
+    /// [`FnFacts::calls_param`] of the fn with this signature and body.
+    fn called_params(&self, sig: &syn::Signature, block: &syn::Block) -> Vec<(usize, bool)> {
+        let params: HashMap<BindingId, usize> = (typed_params(sig).enumerate())
+            .filter_map(|(index, param)| match &*param.pat {
+                syn::Pat::Ident(name) => Some((self.binding_of_pat(&name.ident)?, index)),
+                _ => None,
+            })
+            .collect();
+        if params.is_empty() {
+            return Vec::new();
+        }
+        // Per parameter: how many calls, and whether one is in a loop.
+        let mut called: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
+        let mut elsewhere: BTreeSet<usize> = BTreeSet::new();
+        self.walk_exprs_in(block, |expr, ancestors| {
+            let syn::Expr::Call(call) = expr else { return };
+            let syn::Expr::Path(p) = &*call.func else {
+                return;
+            };
+            let Some(&index) = (p.path.get_ident())
+                .and_then(|id| self.binding_of_use(id))
+                .and_then(|b| params.get(&b))
+            else {
+                return;
+            };
+            // In a closure, an async block or a spawned future it may run
+            // on another thread, later, or never.
+            let deferred = (ancestors.iter()).any(|n| match n {
+                super::Node::Expr(e @ (syn::Expr::Call(_) | syn::Expr::MethodCall(_))) => {
+                    spawns_a_task(e)
+                }
+                super::Node::Expr(syn::Expr::Closure(_) | syn::Expr::Async(_)) => true,
+                _ => false,
+            });
+            if deferred {
+                elsewhere.insert(index);
+                return;
+            }
+            let repeats = (ancestors.iter().enumerate())
+                .any(|(i, n)| super::loops::repeats_on_every_turn(n, ancestors.get(i + 1)));
+            let (count, in_loop) = called.entry(index).or_default();
+            *count += 1;
+            *in_loop |= repeats;
+        });
+        (called.into_iter())
+            .filter(|(index, _)| !elsewhere.contains(index))
+            .map(|(index, (count, in_loop))| (index, count == 1 && !in_loop))
+            .collect()
     }
 
     /// [`FnFacts::fires_param`] of the fn with this signature and body.

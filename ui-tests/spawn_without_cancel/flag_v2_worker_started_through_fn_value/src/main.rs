@@ -1,0 +1,34 @@
+mod startup;
+
+use std::time::Duration;
+
+// Near miss: handed to `startup::run_once`, which calls it once, from
+// `main`: the worker lives as long as the process.
+async fn start_metrics() {
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_secs(10)).await;
+            push_metrics().await;
+        }
+    });
+}
+
+// Flagged: `startup::run_each` calls it once per listener, so each call
+// starts one more endless task.
+async fn start_poller() {
+    tokio::spawn(async move { //~ spawn_without_cancel
+        loop {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            poll().await;
+        }
+    });
+}
+
+async fn push_metrics() {}
+async fn poll() {}
+
+#[tokio::main]
+async fn main() {
+    startup::run_once(start_metrics).await;
+    startup::run_each(start_poller, &["a", "b"]).await;
+}
