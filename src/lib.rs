@@ -26,6 +26,7 @@ pub mod crate_names;
 pub mod crate_tree;
 pub mod discover;
 pub mod engine;
+pub mod exit;
 pub mod fault;
 pub mod fingerprint;
 pub mod later;
@@ -87,19 +88,28 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    ExitCode::from(run_status(args))
+}
+
+/// [`run`], with the exit status as a number (for [`exit::exit_now`]).
+pub fn run_status<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
     if merge::is_merge(&args) {
-        return merge::run(args).into();
+        return merge::run(args) as u8;
     }
     match Cli::parse_args(args.iter().cloned()) {
-        Ok(cli) => execute(&cli).into(),
+        Ok(cli) => execute(&cli) as u8,
         Err(e) => {
             // clap prints help and version (exit 0) and usage errors (exit 2).
             let _ = e.print();
             if e.exit_code() != 0 {
                 usage_error_for_editors(&args, &e);
             }
-            ExitCode::from(e.exit_code().clamp(0, 255) as u8)
+            e.exit_code().clamp(0, 255) as u8
         }
     }
 }

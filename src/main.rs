@@ -5,5 +5,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
     leaklint::allocator::give_back_freed_memory_sooner();
-    leaklint::run(std::env::args_os())
+    let status = leaklint::run_status(std::env::args_os());
+    leaklint::exit::exit_now(status)
 }
