@@ -1198,6 +1198,11 @@ impl LazyCrate {
                     if let Caller::Fn(key) = &site.caller {
                         next.insert(last_segment(key).to_string());
                     }
+                    // In a closure handed to a fn: that fn decides where
+                    // the closure runs.
+                    if let Some((higher, _)) = &site.closure_of {
+                        next.insert(callee_name(higher).to_string());
+                    }
                 }
                 // A fn handed by name to another (`init_protocol("ftp",
                 // init_ftp)`): the fn it is handed to decides whether it

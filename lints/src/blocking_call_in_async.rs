@@ -224,8 +224,10 @@ crate::declare_lint! {
     /// `retry::with_backoff(5, register)` calling `f()` in its loop) is
     /// called there, on the caller's thread; one the receiving fn calls in
     /// a closure, an async block or a spawned future, or keeps, is not
-    /// known to run there. A closure handed that way (`with_backoff(3, ||
-    /// load_config())`) is not followed: its calls keep the finding.
+    /// known to run there. So with a closure handed that way
+    /// (`with_backoff(3, || load_config())`): its calls run where the fn
+    /// calls it; handed to a fn that spawns it, keeps it, or is not the
+    /// crate's, they keep the finding.
     /// Start-up code reached some other way (a thread of its own, a server's
     /// `start` called by a framework) is still reported; suppress it with a
     /// reason.

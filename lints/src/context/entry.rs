@@ -174,6 +174,14 @@ pub struct CallSite {
     /// How it passes its arguments, which the fn it calls must take
     /// (`None`: not known).
     pub arguments: Option<Arguments>,
+    /// The call of a fn of the crate that the closure this call is in is
+    /// handed to, with the closure's place among its arguments
+    /// (`retry::with_backoff(3, || load_config())`). [`CallSite::thread`]
+    /// and [`CallSite::caller`] are then as if that fn called the closure
+    /// in place, which holds only when it calls that parameter itself
+    /// (decided with the crate, [`reached_from_main`]); else the call runs
+    /// on another thread, as in any closure handed to a call.
+    pub closure_of: Option<(Callee, usize)>,
 }
 
 /// How a call passes its arguments. Rust has neither overloads nor default
@@ -629,6 +637,9 @@ impl<'a> FileContext<'a> {
         // receiver): the call's index in `summary.calls`, the inner call.
         let mut on_inner_call: Option<(usize, usize)> = None;
         let mut on_inner_calls: Vec<(usize, (usize, usize))> = Vec::new();
+        // Calls in a closure handed to a call of a path: the call's index in
+        // `summary.calls`, and where the closure is handed.
+        let mut handed_closures: Vec<(usize, HandedClosure)> = Vec::new();
         self.walk_exprs(|expr, ancestors| {
             if self.expr_in_test_code(expr) {
                 return;
@@ -805,8 +816,13 @@ impl<'a> FileContext<'a> {
                         }
                         match handed {
                             Some((value, higher, index, call, outer)) => {
-                                let mut site =
+                                // Handed inside a closure that is itself
+                                // handed on: not followed.
+                                let (mut site, closure) =
                                     self.call_site(value, call, outer, &impl_type_of, &fn_key_of);
+                                if closure.is_some() {
+                                    site.thread = SiteThread::Worker;
+                                }
                                 // What it is called with is not known here.
                                 site.arguments = None;
                                 summary.fn_values.push(FnValueArg {
@@ -824,7 +840,11 @@ impl<'a> FileContext<'a> {
                 _ => None,
             };
             if let Some(callee) = callee {
-                let site = self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
+                let (site, handed) =
+                    self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
+                if let Some(handed) = handed {
+                    handed_closures.push((summary.calls.len(), handed));
+                }
                 // Only these are looked up (a method called on what they return).
                 if matches!(
                     site.callee,
@@ -841,6 +861,18 @@ impl<'a> FileContext<'a> {
                 summary.calls.push(site);
             }
         });
+        // A closure handed to a call of a fn the crate may define: that
+        // fn decides where it runs; handed to anything else, it runs on
+        // another thread as far as leaklint knows.
+        for (index, (call, argument)) in handed_closures {
+            let site = &mut summary.calls[index];
+            match callee_at.get(&call) {
+                Some(higher @ (Callee::Free(..) | Callee::Assoc(_))) => {
+                    site.closure_of = Some((higher.clone(), argument));
+                }
+                _ => site.thread = SiteThread::Worker,
+            }
+        }
         // Methods called on a call's value at once (`make().build().run()`):
         // the walk meets the outer call first, so they are decided now,
         // innermost first, and then those on a local bound to one (`let i =
@@ -1071,8 +1103,11 @@ impl<'a> FileContext<'a> {
         ancestors: &[Node<'v>],
         impl_type_of: &dyn Fn(&[Node<'_>]) -> Option<String>,
         fn_key_of: &dyn Fn(&syn::ItemFn) -> Option<String>,
-    ) -> CallSite {
+    ) -> (CallSite, Option<HandedClosure>) {
         let mut once = true;
+        // The call a closure around this one is handed to, by its span,
+        // with the closure's place among the arguments.
+        let mut handed: Option<HandedClosure> = None;
         let mut thread = SiteThread::Caller;
         let mut blocks_on = false;
         let mut blocks_on_parameter = false;
@@ -1136,7 +1171,17 @@ impl<'a> FileContext<'a> {
                             if thread == SiteThread::Caller
                                 && !threads::closure_runs_in_iteration(call)
                             {
-                                thread = SiteThread::Worker;
+                                // Handed to a call of a path (a fn the
+                                // crate may define): the caller's thread
+                                // if that fn calls it itself, decided with
+                                // the crate; for now as if it did.
+                                match closure_argument(call, child) {
+                                    Some(index) if handed.is_none() => {
+                                        let span = self.call_span(call);
+                                        handed = Some(((span.start.byte, span.end.byte), index));
+                                    }
+                                    _ => thread = SiteThread::Worker,
+                                }
                             }
                         }
                     }
@@ -1218,15 +1263,34 @@ impl<'a> FileContext<'a> {
             }),
             _ => None,
         };
-        CallSite {
+        let site = CallSite {
             callee,
             caller,
             once,
             thread,
             span: self.call_span(expr),
             arguments,
-        }
+            closure_of: None,
+        };
+        (site, handed)
     }
+}
+
+/// Where a closure is handed (see [`CallSite::closure_of`]): the span of
+/// the call (start and end byte), and the closure's place among its
+/// arguments.
+type HandedClosure = ((usize, usize), usize);
+
+/// The place of the closure `child` among the arguments of `call`, a call
+/// of a path (`f(1, || …)`).
+fn closure_argument(call: &Expr, child: Node<'_>) -> Option<usize> {
+    let (Expr::Call(c), Node::Expr(closure)) = (call, child) else {
+        return None;
+    };
+    if !matches!(&*c.func, Expr::Path(p) if p.qself.is_none()) {
+        return None;
+    }
+    c.args.iter().position(|a| std::ptr::eq(a, closure))
 }
 
 /// A path's segments as names (raw identifiers unprefixed).
@@ -1985,7 +2049,7 @@ pub fn reached_from_main<'s>(
     let mut handed: Vec<(&CallSummary, CallSite)> = Vec::new();
     for summary in summaries.clone() {
         for value in &summary.fn_values {
-            match calls_handed_fn(value, &fns) {
+            match calls_handed_fn(&value.higher, value.index, &fns) {
                 Some(once) => {
                     let mut site = value.site.clone();
                     site.once &= once;
@@ -1995,8 +2059,22 @@ pub fn reached_from_main<'s>(
             }
         }
     }
+    // A call in a closure handed to a fn that does not call it itself runs
+    // on another thread, as far as leaklint knows.
+    for summary in summaries.clone() {
+        for site in summary.calls.iter().filter(|s| s.closure_of.is_some()) {
+            let Some((higher, index)) = &site.closure_of else {
+                continue;
+            };
+            let mut site = site.clone();
+            if calls_handed_fn(higher, *index, &fns).is_none() {
+                site.thread = SiteThread::Worker;
+            }
+            handed.push((summary, site));
+        }
+    }
     let all_sites = (summaries.clone().into_iter())
-        .flat_map(|s| s.calls.iter().map(move |site| (s, site)))
+        .flat_map(|s| (s.calls.iter().filter(|c| c.closure_of.is_none())).map(move |c| (s, c)))
         .chain(handed.iter().map(|(s, site)| (*s, site)));
     for (summary, site) in all_sites {
         {
@@ -2204,14 +2282,14 @@ pub fn reached_from_main<'s>(
     }
 }
 
-/// Whether every fn of the crate that `value`'s call may be calls the
-/// parameter `value` is handed as, itself ([`FnFacts::calls_param`]), and
+/// Whether every fn of the crate that `higher` may be calls its parameter
+/// `index` itself ([`FnFacts::calls_param`]), and
 /// whether each calls it at most once; `None` when some may not, or no fn
 /// of the crate is it.
 ///
 /// [`FnFacts::calls_param`]: super::follow::FnFacts::calls_param
-fn calls_handed_fn(value: &FnValueArg, fns: &[&super::follow::FnFacts]) -> Option<bool> {
-    let candidates: Vec<&super::follow::FnFacts> = match &value.higher {
+fn calls_handed_fn(higher: &Callee, index: usize, fns: &[&super::follow::FnFacts]) -> Option<bool> {
+    let candidates: Vec<&super::follow::FnFacts> = match higher {
         Callee::Assoc(key) => fns.iter().filter(|f| f.key == *key).copied().collect(),
         Callee::Free(module, name) => {
             let named = fns
@@ -2232,7 +2310,7 @@ fn calls_handed_fn(value: &FnValueArg, fns: &[&super::follow::FnFacts]) -> Optio
     }
     let mut once = true;
     for f in candidates {
-        let (_, each_once) = f.calls_param.iter().find(|(i, _)| *i == value.index)?;
+        let (_, each_once) = f.calls_param.iter().find(|(i, _)| *i == index)?;
         once &= each_once;
     }
     Some(once)

@@ -27,6 +27,14 @@ where
     tokio::spawn(f());
 }
 
+pub fn detach_with<F, Fut>(make: F)
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    tokio::spawn(async move { make().await });
+}
+
 pub fn remember<F>(f: F) -> Box<dyn Fn() -> F>
 where
     F: Clone + 'static,
