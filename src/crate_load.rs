@@ -1198,10 +1198,13 @@ impl LazyCrate {
                     if let Caller::Fn(key) = &site.caller {
                         next.insert(last_segment(key).to_string());
                     }
-                    // In a closure handed to a fn: that fn decides where
-                    // the closure runs.
-                    if let Some((higher, _)) = &site.closure_of {
-                        next.insert(callee_name(higher).to_string());
+                }
+                // In a closure handed to a fn: that fn decides where the
+                // closure runs.
+                for closure in &summary.closure_calls {
+                    let called = summary.calls.get(closure.call);
+                    if called.is_some_and(|site| frontier.contains(callee_name(&site.callee))) {
+                        next.insert(callee_name(&closure.higher).to_string());
                     }
                 }
                 // A fn handed by name to another (`init_protocol("ftp",
@@ -1589,11 +1592,7 @@ pub fn sites_by_span(summary: &CallSummary) -> HashMap<(usize, usize), &CallSite
 
 /// The name a call may call.
 fn callee_name(callee: &Callee) -> &str {
-    match callee {
-        Callee::Free(_, name) | Callee::Method(name) => name,
-        Callee::Field { method, .. } | Callee::Returned { method, .. } => method,
-        Callee::Assoc(key) => last_segment(key),
-    }
+    callee.name()
 }
 
 /// The sync fns of a file that make a blocking call themselves.

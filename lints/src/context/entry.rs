@@ -92,6 +92,29 @@ pub struct CallSummary {
     /// init_ftp)`), which may call them: decided with the crate, by what the
     /// called fn does with that parameter ([`reached_from_main`]).
     pub fn_values: Vec<FnValueArg>,
+    /// Calls made in a closure handed to a call of a fn
+    /// (`retry::with_backoff(3, || load_config())`), whose thread and
+    /// caller in [`CallSummary::calls`] are as if that fn called the
+    /// closure in place. That holds only when it calls that parameter
+    /// itself (decided with the crate, [`reached_from_main`]); else the
+    /// call runs on another thread, as in any closure handed to a call.
+    pub closure_calls: Vec<ClosureCall>,
+    /// `(fn, parameter, once)`: the parameters each fn of
+    /// [`CallSummary::fns`] (by index) calls itself, on its own thread, and
+    /// whether at most once (see [`FileContext::called_params`]).
+    pub param_calls: Vec<(usize, usize, bool)>,
+}
+
+/// A call in a closure handed to a call of a fn (see
+/// [`CallSummary::closure_calls`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ClosureCall {
+    /// The call, by its index in [`CallSummary::calls`].
+    pub call: usize,
+    /// The fn the closure is handed to.
+    pub higher: Callee,
+    /// The closure's place among that call's arguments.
+    pub index: usize,
 }
 
 /// A fn handed by name as an argument of a call (see
@@ -174,14 +197,6 @@ pub struct CallSite {
     /// How it passes its arguments, which the fn it calls must take
     /// (`None`: not known).
     pub arguments: Option<Arguments>,
-    /// The call of a fn of the crate that the closure this call is in is
-    /// handed to, with the closure's place among its arguments
-    /// (`retry::with_backoff(3, || load_config())`). [`CallSite::thread`]
-    /// and [`CallSite::caller`] are then as if that fn called the closure
-    /// in place, which holds only when it calls that parameter itself
-    /// (decided with the crate, [`reached_from_main`]); else the call runs
-    /// on another thread, as in any closure handed to a call.
-    pub closure_of: Option<(Callee, usize)>,
 }
 
 /// How a call passes its arguments. Rust has neither overloads nor default
@@ -370,6 +385,15 @@ fn module_and_name(path: &str) -> (Option<&str>, &str) {
 const MAX_RETURNED_DEPTH: usize = 3;
 
 impl Callee {
+    /// The name of the fn it may call (the last segment of its path).
+    pub fn name(&self) -> &str {
+        match self {
+            Callee::Free(_, name) | Callee::Method(name) => name,
+            Callee::Field { method, .. } | Callee::Returned { method, .. } => method,
+            Callee::Assoc(key) => super::paths::last_segment(key),
+        }
+    }
+
     /// The method `name` called on what `inner` returns, when `inner` is a
     /// call the crate can resolve (a free fn, an associated fn, or such a
     /// method chain, a few calls deep: `let b = make_builder(); let i =
@@ -570,6 +594,7 @@ impl<'a> FileContext<'a> {
             fn_keys: HashMap::new(),
             defs: &mut summary.defs,
             facts: &mut summary.fns,
+            param_calls: &mut summary.param_calls,
             struct_fields: &mut summary.struct_fields,
             trait_impls: &mut summary.trait_impls,
             structs: &mut summary.structs,
@@ -759,10 +784,15 @@ impl<'a> FileContext<'a> {
                                 Expr::Path(f) if f.qself.is_none() => callee_of_path(f),
                                 _ => None,
                             };
-                            let higher =
-                                higher.filter(|h| matches!(h, Callee::Free(..) | Callee::Assoc(_)));
+                            // Fns are named in snake case: `Some(x)`,
+                            // `Ok(CONFIG)`, `Wrapper(Variant)` hand no fn.
+                            let higher = higher.filter(|h| {
+                                matches!(h, Callee::Free(..) | Callee::Assoc(_))
+                                    && names_a_fn(h.name())
+                            });
                             match (index, higher) {
                                 (Some(index), Some(higher)) => callee_of_path(p)
+                                    .filter(|value| names_a_fn(value.name()))
                                     .map(|value| (value, higher, index, call, outer)),
                                 _ => None,
                             }
@@ -867,8 +897,14 @@ impl<'a> FileContext<'a> {
         for (index, (call, argument)) in handed_closures {
             let site = &mut summary.calls[index];
             match callee_at.get(&call) {
-                Some(higher @ (Callee::Free(..) | Callee::Assoc(_))) => {
-                    site.closure_of = Some((higher.clone(), argument));
+                Some(higher @ (Callee::Free(..) | Callee::Assoc(_)))
+                    if names_a_fn(higher.name()) =>
+                {
+                    summary.closure_calls.push(ClosureCall {
+                        call: index,
+                        higher: higher.clone(),
+                        index: argument,
+                    });
                 }
                 _ => site.thread = SiteThread::Worker,
             }
@@ -1270,16 +1306,21 @@ impl<'a> FileContext<'a> {
             thread,
             span: self.call_span(expr),
             arguments,
-            closure_of: None,
         };
         (site, handed)
     }
 }
 
-/// Where a closure is handed (see [`CallSite::closure_of`]): the span of
+/// Where a closure is handed (see [`CallSummary::closure_calls`]): the span of
 /// the call (start and end byte), and the closure's place among its
 /// arguments.
 type HandedClosure = ((usize, usize), usize);
+
+/// Whether `name` may name a fn: fns are named in snake case, unlike
+/// constants, statics, types and enum variants.
+fn names_a_fn(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_lowercase() || c == '_')
+}
 
 /// The place of the closure `child` among the arguments of `call`, a call
 /// of a path (`f(1, || …)`).
@@ -1651,9 +1692,23 @@ struct Defs<'c, 'a, 'd> {
     fn_keys: HashMap<TokenPos, String>,
     defs: &'d mut Vec<(String, std::ops::Range<usize>)>,
     facts: &'d mut Vec<super::follow::FnFacts>,
+    param_calls: &'d mut Vec<(usize, usize, bool)>,
     struct_fields: &'d mut Vec<(String, String, String)>,
     trait_impls: &'d mut Vec<(String, String)>,
     structs: &'d mut BTreeSet<String>,
+}
+
+impl Defs<'_, '_, '_> {
+    /// Adds the facts of a fn of the file, and the parameters it calls.
+    fn add_fn(&mut self, key: String, sig: &syn::Signature, block: &syn::Block, is_method: bool) {
+        let fn_index = self.facts.len();
+        self.facts
+            .push(self.ctx.fn_facts(key, sig, block, is_method));
+        (self.param_calls).extend(
+            (self.ctx.called_params(sig, block).into_iter())
+                .map(|(param, once)| (fn_index, param, once)),
+        );
+    }
 }
 
 impl<'v> Visit<'v> for Defs<'_, '_, '_> {
@@ -1681,12 +1736,11 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     }
 
     fn visit_trait_item_fn(&mut self, f: &'v syn::TraitItemFn) {
-        if let (Some(trait_name), Some(block)) = (&self.impl_type, &f.default) {
+        if let (Some(trait_name), Some(block)) = (self.impl_type.clone(), &f.default) {
             let key = format!("{trait_name}::{}", imports::unraw(&f.sig.ident));
             let span = self.ctx.span_of(f);
             if !self.ctx.in_test_code(span) {
-                self.facts
-                    .push(self.ctx.fn_facts(key.clone(), &f.sig, block, true));
+                self.add_fn(key.clone(), &f.sig, block, true);
                 self.defs.push((key, span.start.byte..span.end.byte));
             }
             self.method_types.insert(fn_pos(&f.sig), trait_name.clone());
@@ -1723,8 +1777,7 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
         if !self.ctx.in_test_code(span) {
             self.defs
                 .push((key.clone(), span.start.byte..span.end.byte));
-            self.facts
-                .push(self.ctx.fn_facts(key.clone(), &f.sig, &f.block, false));
+            self.add_fn(key.clone(), &f.sig, &f.block, false);
         }
         self.fn_keys.insert(fn_pos(&f.sig), key);
         // A fn inside a fn is no method of the outer impl.
@@ -1734,12 +1787,11 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
     }
 
     fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
-        if let Some(ty) = &self.impl_type {
+        if let Some(ty) = self.impl_type.clone() {
             let key = format!("{ty}::{}", imports::unraw(&f.sig.ident));
             let span = self.ctx.impl_fn_span(f);
             if !self.ctx.in_test_code(span) {
-                self.facts
-                    .push(self.ctx.fn_facts(key.clone(), &f.sig, &f.block, true));
+                self.add_fn(key.clone(), &f.sig, &f.block, true);
                 self.defs.push((key, span.start.byte..span.end.byte));
             }
             self.method_types.insert(fn_pos(&f.sig), ty.clone());
@@ -2046,10 +2098,22 @@ pub fn reached_from_main<'s>(
     // itself (`init_protocol("ftp", init_ftp)` awaiting `init()`) is called
     // there, on the thread of the call that hands it; handed anywhere else,
     // it is a mention of unknown use.
+    // The parameters each fn calls itself, by the fn's facts.
+    let mut param_calls: HashMap<*const super::follow::FnFacts, Vec<(usize, bool)>> =
+        HashMap::new();
+    for summary in summaries.clone() {
+        for &(f, param, once) in &summary.param_calls {
+            if let Some(facts) = summary.fns.get(f) {
+                (param_calls.entry(std::ptr::from_ref(facts)).or_default()).push((param, once));
+            }
+        }
+    }
+    let calls_handed =
+        |higher: &Callee, index: usize| calls_handed_fn(higher, index, &fns, &param_calls);
     let mut handed: Vec<(&CallSummary, CallSite)> = Vec::new();
     for summary in summaries.clone() {
         for value in &summary.fn_values {
-            match calls_handed_fn(&value.higher, value.index, &fns) {
+            match calls_handed(&value.higher, value.index) {
                 Some(once) => {
                     let mut site = value.site.clone();
                     site.once &= once;
@@ -2062,19 +2126,23 @@ pub fn reached_from_main<'s>(
     // A call in a closure handed to a fn that does not call it itself runs
     // on another thread, as far as leaklint knows.
     for summary in summaries.clone() {
-        for site in summary.calls.iter().filter(|s| s.closure_of.is_some()) {
-            let Some((higher, index)) = &site.closure_of else {
+        for closure in &summary.closure_calls {
+            let Some(site) = summary.calls.get(closure.call) else {
                 continue;
             };
             let mut site = site.clone();
-            if calls_handed_fn(higher, *index, &fns).is_none() {
+            if calls_handed(&closure.higher, closure.index).is_none() {
                 site.thread = SiteThread::Worker;
             }
             handed.push((summary, site));
         }
     }
     let all_sites = (summaries.clone().into_iter())
-        .flat_map(|s| (s.calls.iter().filter(|c| c.closure_of.is_none())).map(move |c| (s, c)))
+        .flat_map(|s| {
+            (s.calls.iter().enumerate())
+                .filter(|(i, _)| !s.closure_calls.iter().any(|c| c.call == *i))
+                .map(move |(_, c)| (s, c))
+        })
         .chain(handed.iter().map(|(s, site)| (*s, site)));
     for (summary, site) in all_sites {
         {
@@ -2283,12 +2351,15 @@ pub fn reached_from_main<'s>(
 }
 
 /// Whether every fn of the crate that `higher` may be calls its parameter
-/// `index` itself ([`FnFacts::calls_param`]), and
-/// whether each calls it at most once; `None` when some may not, or no fn
-/// of the crate is it.
-///
-/// [`FnFacts::calls_param`]: super::follow::FnFacts::calls_param
-fn calls_handed_fn(higher: &Callee, index: usize, fns: &[&super::follow::FnFacts]) -> Option<bool> {
+/// `index` itself (`param_calls`, by the fn's facts; see
+/// [`CallSummary::param_calls`]), and whether each calls it at most once;
+/// `None` when some may not, or no fn of the crate is it.
+fn calls_handed_fn(
+    higher: &Callee,
+    index: usize,
+    fns: &[&super::follow::FnFacts],
+    param_calls: &HashMap<*const super::follow::FnFacts, Vec<(usize, bool)>>,
+) -> Option<bool> {
     let candidates: Vec<&super::follow::FnFacts> = match higher {
         Callee::Assoc(key) => fns.iter().filter(|f| f.key == *key).copied().collect(),
         Callee::Free(module, name) => {
@@ -2310,7 +2381,8 @@ fn calls_handed_fn(higher: &Callee, index: usize, fns: &[&super::follow::FnFacts
     }
     let mut once = true;
     for f in candidates {
-        let (_, each_once) = f.calls_param.iter().find(|(i, _)| *i == index)?;
+        let called = param_calls.get(&std::ptr::from_ref(f))?;
+        let (_, each_once) = called.iter().find(|(i, _)| *i == index)?;
         once &= each_once;
     }
     Some(once)

@@ -86,12 +86,6 @@ pub struct FnFacts {
     /// surely harmless (see [`token_use`]): handing it to a fn, storing it,
     /// returning it. A token handed to such a fn can be cancelled.
     pub fires_param: Vec<usize>,
-    /// The parameters (by index, without `self`) that it calls itself, on
-    /// its own thread: `init()` / `init().await` outside any closure or
-    /// async block, with whether that call runs at most once (in no loop).
-    /// A fn handed to it by name (`init_protocol("ftp", init_ftp)`) is
-    /// called there ([`super::entry::FnValueArg`]).
-    pub calls_param: Vec<(usize, bool)>,
     /// Whether it spawns a task onto a runtime (see [`spawns_a_task`])
     /// that may outlive it: a current-thread runtime that runs it has
     /// other tasks to stall, after it returns too.
@@ -288,7 +282,6 @@ impl FileContext<'_> {
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
             fires_param: self.fired_token_params(sig, block),
-            calls_param: self.called_params(sig, block),
             spawns_task,
             spawns_joined_task,
             polls_param,
@@ -421,8 +414,17 @@ impl FileContext<'_> {
         polled
     }
 
-    /// [`FnFacts::calls_param`] of the fn with this signature and body.
-    fn called_params(&self, sig: &syn::Signature, block: &syn::Block) -> Vec<(usize, bool)> {
+    /// The parameters (by index, without `self`) that the fn with this
+    /// signature and body calls itself, on its own thread: `init()` /
+    /// `init().await` outside any closure, async block or spawn, with
+    /// whether that call runs at most once (in no loop). A fn handed to it
+    /// by name (`init_protocol("ftp", init_ftp)`) is called there
+    /// ([`super::entry::FnValueArg`]).
+    pub(crate) fn called_params(
+        &self,
+        sig: &syn::Signature,
+        block: &syn::Block,
+    ) -> Vec<(usize, bool)> {
         let params: HashMap<BindingId, usize> = (typed_params(sig).enumerate())
             .filter_map(|(index, param)| match &*param.pat {
                 syn::Pat::Ident(name) => Some((self.binding_of_pat(&name.ident)?, index)),
