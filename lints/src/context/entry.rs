@@ -515,6 +515,9 @@ impl CallSummary {
             value.site.callee.read_module_as(&|m| m == "crate", library);
             value.higher.read_module_as(&|m| m == "crate", library);
         }
+        for closure in &mut self.closure_calls {
+            closure.higher.read_module_as(&|m| m == "crate", library);
+        }
         // `pub use crate::run as start;`: the module before the name.
         for (_, path) in &mut self.reexports {
             if let [.., module, _] = path.as_mut_slice() {
