@@ -1143,7 +1143,7 @@ impl LazyCrate {
                     let calls_blocking = facts.calls.iter().any(|c| {
                         sites
                             .get(&(c.start.byte, c.end.byte))
-                            .is_some_and(|s| names.contains(callee_name(&s.callee)))
+                            .is_some_and(|s| names.contains(s.callee.name()))
                     });
                     let want = Want::defined_by(facts);
                     if calls_blocking && !blocking.contains(&want) {
@@ -1192,7 +1192,7 @@ impl LazyCrate {
             let mut next = BTreeSet::new();
             for summary in self.loaded.values().flatten() {
                 for site in &summary.calls {
-                    if !frontier.contains(callee_name(&site.callee)) {
+                    if !frontier.contains(site.callee.name()) {
                         continue;
                     }
                     if let Caller::Fn(key) = &site.caller {
@@ -1203,18 +1203,18 @@ impl LazyCrate {
                 // closure runs.
                 for closure in &summary.closure_calls {
                     let called = summary.calls.get(closure.call);
-                    if called.is_some_and(|site| frontier.contains(callee_name(&site.callee))) {
-                        next.insert(callee_name(&closure.higher).to_string());
+                    if called.is_some_and(|site| frontier.contains(site.callee.name())) {
+                        next.insert(closure.higher.name().to_string());
                     }
                 }
                 // A fn handed by name to another (`init_protocol("ftp",
                 // init_ftp)`): the fn it is handed to decides whether it
                 // is called there, and the fn handing it is its caller.
                 for value in &summary.fn_values {
-                    if !frontier.contains(callee_name(&value.site.callee)) {
+                    if !frontier.contains(value.site.callee.name()) {
                         continue;
                     }
-                    next.insert(callee_name(&value.higher).to_string());
+                    next.insert(value.higher.name().to_string());
                     if let Caller::Fn(key) = &value.site.caller {
                         next.insert(last_segment(key).to_string());
                     }
@@ -1588,11 +1588,6 @@ pub fn sites_by_span(summary: &CallSummary) -> HashMap<(usize, usize), &CallSite
         .iter()
         .map(|c| ((c.span.start.byte, c.span.end.byte), c))
         .collect()
-}
-
-/// The name a call may call.
-fn callee_name(callee: &Callee) -> &str {
-    callee.name()
 }
 
 /// The sync fns of a file that make a blocking call themselves.

@@ -2363,22 +2363,7 @@ fn calls_handed_fn(
     fns: &[&super::follow::FnFacts],
     param_calls: &HashMap<*const super::follow::FnFacts, Vec<(usize, bool)>>,
 ) -> Option<bool> {
-    let candidates: Vec<&super::follow::FnFacts> = match higher {
-        Callee::Assoc(key) => fns.iter().filter(|f| f.key == *key).copied().collect(),
-        Callee::Free(module, name) => {
-            let named = fns
-                .iter()
-                .filter(|f| !f.is_method && f.short_name() == name);
-            match module.as_deref() {
-                Some(m) if !matches!(m, "self" | "super" | "crate") => named
-                    .filter(|f| f.key.strip_suffix(name.as_str()) == Some(&format!("{m}::")))
-                    .copied()
-                    .collect(),
-                _ => named.copied().collect(),
-            }
-        }
-        _ => Vec::new(),
-    };
+    let candidates = path_callee_fns(higher, fns)?;
     if candidates.is_empty() {
         return None;
     }
@@ -2405,17 +2390,8 @@ fn call_returns<'a>(
     field_type_of: &dyn Fn(&String, &str) -> Option<&'a str>,
 ) -> Option<&'a str> {
     let key = match callee {
-        Callee::Assoc(key) => key.clone(),
-        Callee::Free(Some(module), name)
-            if !matches!(module.as_str(), "crate" | "self" | "super") =>
-        {
-            format!("{module}::{name}")
-        }
-        // A free fn of any module.
-        Callee::Free(_, name) => {
-            return declared_return(fns, |f| {
-                !f.is_method && f.key.rsplit("::").next() == Some(name.as_str())
-            })
+        Callee::Assoc(_) | Callee::Free(..) => {
+            return declared_return(path_callee_fns(callee, fns)?);
         }
         Callee::Field {
             owner,
@@ -2427,17 +2403,37 @@ fn call_returns<'a>(
         }
         Callee::Method(_) => return None,
     };
-    declared_return(fns, |f| f.key == key)
+    declared_return(fns.iter().copied().filter(|f| f.key == key).collect())
 }
 
-/// The return type every fn of `fns` that `is_it` declares, when there is
-/// at least one and each declares the same.
-fn declared_return<'a>(
+/// The fns of `fns` a call of a path may be: an associated fn by its key,
+/// a free fn by `module::name` when the path names its module, else any
+/// free fn of the name. `None` for a method call or a field's method.
+fn path_callee_fns<'a>(
+    callee: &Callee,
     fns: &[&'a super::follow::FnFacts],
-    is_it: impl Fn(&super::follow::FnFacts) -> bool,
-) -> Option<&'a str> {
+) -> Option<Vec<&'a super::follow::FnFacts>> {
+    let by_key = |key: &str| fns.iter().copied().filter(|f| f.key == key).collect();
+    Some(match callee {
+        Callee::Assoc(key) => by_key(key),
+        Callee::Free(Some(module), name)
+            if !matches!(module.as_str(), "crate" | "self" | "super") =>
+        {
+            by_key(&format!("{module}::{name}"))
+        }
+        // A free fn of any module.
+        Callee::Free(_, name) => (fns.iter().copied())
+            .filter(|f| !f.is_method && f.short_name() == name)
+            .collect(),
+        _ => return None,
+    })
+}
+
+/// The return type every fn of `fns` declares, when there is at least one
+/// and each declares the same.
+fn declared_return(fns: Vec<&super::follow::FnFacts>) -> Option<&str> {
     let mut found = None;
-    for facts in fns.iter().filter(|f| is_it(f)) {
+    for facts in fns {
         match (found, facts.returns.as_deref()) {
             (None, Some(ty)) => found = Some(ty),
             (Some(t), Some(ty)) if t == ty => {}
