@@ -1154,7 +1154,7 @@ impl<'a> FileContext<'a> {
         let mut child: Node<'v> = Node::Expr(expr);
         for node in ancestors.iter().rev() {
             match node {
-                Node::Expr(Expr::Loop(_) | Expr::While(_)) => once = false,
+                node if super::loops::runs_again(node, Some(&child)) => once = false,
                 // `let fut = work(); tokio::spawn(fut);`: the future runs
                 // where it is spawned, not on its caller's thread.
                 Node::Local(local)
@@ -1167,9 +1167,6 @@ impl<'a> FileContext<'a> {
                 {
                     thread = SiteThread::Worker;
                     once = false;
-                }
-                Node::Expr(Expr::ForLoop(f)) if !matches!(child, Node::Expr(c) if std::ptr::eq(c, &*f.expr)) => {
-                    once = false
                 }
                 Node::Expr(call @ (Expr::Call(_) | Expr::MethodCall(_))) => {
                     if let Some(name) = runner_of_argument(call, child) {

@@ -461,8 +461,9 @@ impl FileContext<'_> {
                 elsewhere.insert(index);
                 return;
             }
+            // As a call's `once` says: any loop, a counted `for` too.
             let repeats = (ancestors.iter().enumerate())
-                .any(|(i, n)| super::loops::repeats_on_every_turn(n, ancestors.get(i + 1)));
+                .any(|(i, n)| super::loops::runs_again(n, ancestors.get(i + 1)));
             let (count, in_loop) = called.entry(index).or_default();
             *count += 1;
             *in_loop |= repeats;

@@ -87,19 +87,26 @@ pub struct TaskShape<'v> {
 }
 
 /// Whether `node`, an ancestor of `child` (the node below it on the way
-/// down, `None` when that is not known), runs `child` again on every turn
-/// of a loop: the body or condition of a `loop` or `while`, or the body of
-/// a `for` that does not count through a range with an end (its iterable
-/// is evaluated once, and a pool of `n` workers is started once).
-pub fn repeats_on_every_turn(node: &super::Node<'_>, child: Option<&super::Node<'_>>) -> bool {
+/// down, `None` when that is not known), may run `child` more than once:
+/// the body or condition of a `loop` or `while`, or the body of a `for`
+/// (its iterable is evaluated once).
+pub fn runs_again(node: &super::Node<'_>, child: Option<&super::Node<'_>>) -> bool {
     match node {
         super::Node::Expr(Expr::Loop(_) | Expr::While(_)) => true,
         super::Node::Expr(Expr::ForLoop(f)) => {
-            !counts_a_range(f)
-                && !matches!(child, Some(super::Node::Expr(c)) if std::ptr::eq(*c, &*f.expr))
+            !matches!(child, Some(super::Node::Expr(c)) if std::ptr::eq(*c, &*f.expr))
         }
         _ => false,
     }
+}
+
+/// Whether `node`, an ancestor of `child`, runs `child` again on every turn
+/// of a loop ([`runs_again`]), unless it is the body of a `for` that
+/// counts through a range with an end: a pool of `n` workers is started
+/// once.
+pub fn repeats_on_every_turn(node: &super::Node<'_>, child: Option<&super::Node<'_>>) -> bool {
+    runs_again(node, child)
+        && !matches!(node, super::Node::Expr(Expr::ForLoop(f)) if counts_a_range(f))
 }
 
 /// Whether a `for` counts through a range with an end (`for _ in

@@ -24,11 +24,24 @@ async fn start_poller() {
     });
 }
 
+// Flagged: `startup::run_n` calls it in a counted `for`, so it runs more
+// than once per run of `main`'s call: not a chain of single calls.
+async fn start_indexer() {
+    tokio::spawn(async move { //~ spawn_without_cancel
+        loop {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            index().await;
+        }
+    });
+}
+
 async fn push_metrics() {}
+async fn index() {}
 async fn poll() {}
 
 #[tokio::main]
 async fn main() {
     startup::run_once(start_metrics).await;
     startup::run_each(start_poller, &["a", "b"]).await;
+    startup::run_n(start_indexer, 2).await;
 }

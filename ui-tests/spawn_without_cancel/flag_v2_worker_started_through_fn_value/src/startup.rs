@@ -18,3 +18,13 @@ where
         start().await;
     }
 }
+
+pub async fn run_n<F, Fut>(start: F, n: usize)
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for _ in 0..n {
+        start().await;
+    }
+}
