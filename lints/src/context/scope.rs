@@ -5,7 +5,8 @@
 //!   `#[sqlx::test]`) or names another framework's test (`rstest`,
 //!   `test_case`), and items (or a whole file, through an
 //!   inner `#![cfg(…)]`) whose `cfg` requires `test`: `test` itself, or `test`
-//!   anywhere in an `all(…)`. `any(test, …)` also compiles outside tests and
+//!   anywhere in an `all(…)`; inside a fn, statements, match arms and
+//!   struct-literal fields under such a `cfg` too. `any(test, …)` also compiles outside tests and
 //!   is not test code; neither is `not(test)`. A module named as test
 //!   support (`mod test_utils;`, `mod testing { … }`, see
 //!   [`is_test_module_name`]) is test code whatever its attributes say.
@@ -162,11 +163,24 @@ pub fn is_bench_name(name: &str) -> bool {
 /// doubles: `mock`, `mocks`, `fake`, `fakes`, alone, before a `-` or `_`
 /// (`mock-pubsub`) or after one (`redis_mock`). A crate cannot share
 /// `#[cfg(test)]` code with other crates' tests, so it puts fixtures behind
-/// such a feature, which only dev-dependencies turn on.
+/// such a feature, which only dev-dependencies turn on. Fault injection
+/// is test code too: `failpoints` (the `fail` crate's convention),
+/// `failpoint`, `failure_injection`, `fault_injection`.
 pub fn is_test_feature_name(name: &str) -> bool {
     let name = name.replace('-', "_");
     let doubles = ["mock", "mocks", "fake", "fakes"];
-    ["test", "tests", "testing", "testsuite"].contains(&name.as_str())
+    [
+        "test",
+        "tests",
+        "testing",
+        "testsuite",
+        "failpoints",
+        "failpoint",
+        "fail_points",
+        "failure_injection",
+        "fault_injection",
+    ]
+    .contains(&name.as_str())
         || name.starts_with("test_")
         || name.starts_with("testsuite_")
         || ["_test", "_tests", "_testing", "_testsuite"]
@@ -428,6 +442,82 @@ impl<'a> Visit<'a> for MarkedItems {
             syn::visit::visit_trait_item(self, item);
         }
     }
+
+    // Inside a fn, `#[cfg(test)]` can also mark a statement (`#[cfg(test)]
+    // std::thread::sleep(d);`, `#[cfg(feature = "failpoints")] if … { … }`),
+    // a match arm or a field of a struct literal: that code is built only
+    // for tests too.
+    fn visit_stmt(&mut self, stmt: &'a syn::Stmt) {
+        let attrs: &[syn::Attribute] = match stmt {
+            syn::Stmt::Local(local) => &local.attrs,
+            syn::Stmt::Macro(mac) => &mac.attrs,
+            syn::Stmt::Expr(expr, _) => expr_attrs(expr),
+            syn::Stmt::Item(_) => &[],
+        };
+        if !self.check(attrs, None, stmt, None) {
+            syn::visit::visit_stmt(self, stmt);
+        }
+    }
+
+    fn visit_arm(&mut self, arm: &'a syn::Arm) {
+        if !self.check(&arm.attrs, None, arm, None) {
+            syn::visit::visit_arm(self, arm);
+        }
+    }
+
+    fn visit_field_value(&mut self, field: &'a syn::FieldValue) {
+        if !self.check(&field.attrs, None, field, None) {
+            syn::visit::visit_field_value(self, field);
+        }
+    }
+}
+
+/// The outer attributes of an expression (those written before an
+/// expression statement belong to its expression).
+fn expr_attrs(expr: &syn::Expr) -> &[syn::Attribute] {
+    use syn::Expr;
+    match expr {
+        Expr::Array(e) => &e.attrs,
+        Expr::Assign(e) => &e.attrs,
+        Expr::Async(e) => &e.attrs,
+        Expr::Await(e) => &e.attrs,
+        Expr::Binary(e) => &e.attrs,
+        Expr::Block(e) => &e.attrs,
+        Expr::Break(e) => &e.attrs,
+        Expr::Call(e) => &e.attrs,
+        Expr::Cast(e) => &e.attrs,
+        Expr::Closure(e) => &e.attrs,
+        Expr::Const(e) => &e.attrs,
+        Expr::Continue(e) => &e.attrs,
+        Expr::Field(e) => &e.attrs,
+        Expr::ForLoop(e) => &e.attrs,
+        Expr::Group(e) => &e.attrs,
+        Expr::If(e) => &e.attrs,
+        Expr::Index(e) => &e.attrs,
+        Expr::Infer(e) => &e.attrs,
+        Expr::Let(e) => &e.attrs,
+        Expr::Lit(e) => &e.attrs,
+        Expr::Loop(e) => &e.attrs,
+        Expr::Macro(e) => &e.attrs,
+        Expr::Match(e) => &e.attrs,
+        Expr::MethodCall(e) => &e.attrs,
+        Expr::Paren(e) => &e.attrs,
+        Expr::Path(e) => &e.attrs,
+        Expr::Range(e) => &e.attrs,
+        Expr::RawAddr(e) => &e.attrs,
+        Expr::Reference(e) => &e.attrs,
+        Expr::Repeat(e) => &e.attrs,
+        Expr::Return(e) => &e.attrs,
+        Expr::Struct(e) => &e.attrs,
+        Expr::Try(e) => &e.attrs,
+        Expr::TryBlock(e) => &e.attrs,
+        Expr::Tuple(e) => &e.attrs,
+        Expr::Unary(e) => &e.attrs,
+        Expr::Unsafe(e) => &e.attrs,
+        Expr::While(e) => &e.attrs,
+        Expr::Yield(e) => &e.attrs,
+        _ => &[],
+    }
 }
 
 #[cfg(test)]
@@ -468,6 +558,9 @@ mod tests {
             "#[cfg(feature = \"mock-pubsub\")]",
             "#[cfg(feature = \"redis_mock\")]",
             "#[cfg(feature = \"fakes\")]",
+            "#[cfg(feature = \"failpoints\")]",
+            "#[cfg(feature = \"failure_injection\")]",
+            "#[cfg(feature = \"fault-injection\")]",
         ] {
             assert!(is_test_attr(&attr(yes)), "{yes}");
         }
@@ -479,6 +572,8 @@ mod tests {
             "#[cfg(feature = \"testnet\")]",
             "#[cfg(feature = \"mockall\")]",
             "#[cfg(feature = \"fakeroot\")]",
+            "#[cfg(feature = \"failover\")]",
+            "#[cfg(feature = \"no-failpoints\")]",
             "#[cfg(not(feature = \"testing\"))]",
             "#[cfg(any(unix, feature = \"test-util\"))]",
             "#[cfg(unix)]",
