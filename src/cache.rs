@@ -32,6 +32,19 @@
 //! not recorded (two writes within a timestamp's resolution could leave
 //! the same stamp).
 //!
+//! **Module trees.** A crate's module trees, and the names and places the
+//! crate scan derives from them (`crate_load::TreeSnapshot`), are kept too,
+//! keyed by a digest of its walk: every walked file's path and what the
+//! scan read in it (its `mod` declarations, re-exports, spawn wrappers,
+//! blocking words), the manifests' texts and the options. An edit that
+//! changes none of those (most edits) keeps them. What else the trees
+//! read is checked on every use: the stamps of the directories they
+//! listed (an entry added, removed or renamed changes them) and what the
+//! scan reads in the module files outside the walk (generated code a
+//! `.gitignore` hides). Trees that followed a link or met a directory
+//! they could not list, or read a directory changed in the last two
+//! seconds, are not kept.
+//!
 //! **One file per crate**, not one per source file: a warm run reads one
 //! file instead of opening hundreds (measured in BENCHMARKS.md), and
 //! pruning is free: each write keeps exactly the entries this run used, so
@@ -79,7 +92,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 72;
+pub const SCHEMA: u32 = 73;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";
@@ -105,6 +118,10 @@ const SCAN: &str = "<scan>";
 /// What [`blocking_key`] puts before a module's name: the blocking fns of
 /// a file are kept apart from its summary.
 const BLOCKING: &str = "<blocking>";
+
+/// The module name under which a crate's module trees are cached (see
+/// [`SummaryCache::stored_trees`]).
+const TREES: &str = "<trees>";
 
 /// What [`record_key`] hashes before a path: keys of records and of
 /// summaries never meet.
@@ -152,6 +169,18 @@ impl FileStamp {
             changed: (meta.ctime(), meta.ctime_nsec()),
             inode: meta.ino(),
         })
+    }
+
+    /// The stamp of a directory whose metadata is `meta`, if its times are
+    /// settled as [`FileStamp::of`] requires: they change when an entry is
+    /// added, removed or renamed in it.
+    pub fn of_dir(meta: &fs::Metadata, now: SystemTime) -> Option<FileStamp> {
+        let newest_trusted = now.checked_sub(RACY)?;
+        let settled = |t: SystemTime| t <= newest_trusted;
+        if !meta.is_dir() || !settled(meta.modified().ok()?) {
+            return None;
+        }
+        FileStamp::of_settled(meta, &settled)
     }
 
     #[cfg(not(unix))]
@@ -318,6 +347,23 @@ impl SummaryCache {
         }
         if let Ok(encoded) = postcard::to_allocvec(record) {
             self.use_entry(record_key(path), Entry::Fresh(encoded));
+            self.changed.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The stored module trees of a crate whose walk hashed to `walk` (see
+    /// `LazyCrate::read_trees`), if they decode.
+    pub fn stored_trees<T: DeserializeOwned>(&self, walk: u128) -> Option<T> {
+        self.stored_value(key(walk, TREES))
+    }
+
+    /// Caches [`SummaryCache::stored_trees`].
+    pub fn store_trees<T: Serialize>(&self, walk: u128, value: &T) {
+        if self.dir.is_none() {
+            return;
+        }
+        if let Ok(encoded) = postcard::to_allocvec(value) {
+            self.use_entry(key(walk, TREES), Entry::Fresh(encoded));
             self.changed.store(true, Ordering::Relaxed);
         }
     }

@@ -81,8 +81,13 @@ pub struct LazyCrate {
     /// How many files of the trees spell a blocking call, and how many say
     /// `async` (`None`: one cannot be read).
     counts: Option<(usize, usize)>,
-    /// The files of the trees that spell a blocking call.
+    /// The files of the trees that spell a blocking call (with
+    /// `unsettled`, once settled: see [`LazyCrate::settle_blocking_files`]).
     blocking_files: Vec<PathBuf>,
+    /// The names under which the crate re-exports a blocking call (`pub use
+    /// std::thread::sleep as pause;`), and the files of the trees, in path
+    /// order, that spell no blocking call but may say one of those names.
+    unsettled: (Vec<String>, Vec<PathBuf>),
     /// What the cache knows of files' texts (read or not).
     indexed: FastHashMap<PathBuf, Indexed>,
     /// The compilation units (targets of the packages, numbered in the
@@ -439,6 +444,7 @@ impl LazyCrate {
             budget: Arc::clone(budget),
             counts: None,
             blocking_files: Vec::new(),
+            unsettled: (Vec::new(), Vec::new()),
             indexed: FastHashMap::default(),
             units: BTreeMap::new(),
             library_units: BTreeSet::new(),
@@ -493,8 +499,37 @@ impl LazyCrate {
     /// How many files of the trees spell a blocking call
     /// ([`BLOCKING_WORDS`]), and how many say `async`; `None` if one cannot
     /// be read.
-    pub fn file_counts(&self) -> Option<(usize, usize)> {
+    pub fn file_counts(&mut self) -> Option<(usize, usize)> {
+        self.settle_blocking_files();
         self.counts
+    }
+
+    /// Adds to the blocking files those that say a name under which the
+    /// crate re-exports a blocking call (`pub use std::thread::sleep;` in
+    /// `sys.rs`): they may make that call without spelling it.
+    fn settle_blocking_files(&mut self) {
+        let (aliases, unsettled) = std::mem::take(&mut self.unsettled);
+        if unsettled.is_empty() {
+            return;
+        }
+        // The words the cache knows a file spells rule most files out
+        // unread (a warm run in tokio read 226 texts for `sleep` alone).
+        let says_alias = |path: &Path| {
+            (self.indexed.get(path))
+                .is_none_or(|known| aliases.iter().any(|a| known.words.may_spell(a)))
+                && (self.texts.get(path).cloned())
+                    .or_else(|| read_text(path))
+                    .is_some_and(|t| aliases.iter().any(|a| spells_word(t.as_bytes(), a)))
+        };
+        let found: Vec<PathBuf> = unsettled.into_iter().filter(|p| says_alias(p)).collect();
+        if found.is_empty() {
+            return;
+        }
+        if let Some((blocking, _)) = &mut self.counts {
+            *blocking += found.len();
+        }
+        self.blocking_files.extend(found);
+        self.blocking_files.sort();
     }
 
     /// Reads the module trees of the packages of `manifests`, whose files
@@ -539,6 +574,59 @@ impl LazyCrate {
             }
             scans.insert(path, scanned);
         }
+        // A warm run whose walk found the files, manifests and `mod`
+        // declarations of the last one takes its trees from the cache.
+        let walk = (self.cache.is_enabled())
+            .then(|| walk_digest(&scans, manifests, test_packages, renames))
+            .flatten();
+        let stored = (walk.as_ref()).and_then(|(w, _)| self.cache.stored_trees::<TreeSnapshot>(*w));
+        match stored.filter(|s| s.still_holds(now, max_nesting, cache)) {
+            Some(snapshot) => {
+                let walked_files = walk.map(|(_, files)| files).unwrap_or_default();
+                self.restore(snapshot, &walked_files);
+            }
+            None => {
+                let snapshot =
+                    self.build_trees(&walked, scans, manifests, test_packages, renames, now);
+                if let (Some((walk, files)), Some(snapshot)) = (walk, snapshot) {
+                    self.cache.store_trees(walk, &snapshot.encode(&files));
+                }
+            }
+        }
+        self.keep_module_summaries();
+        // Only the files of the trees are searched: the others' texts go
+        // back to the budget.
+        let (members, mut freed) = (&self.members, 0);
+        self.texts.retain(|path, text| {
+            let member = members.contains_key(path);
+            freed += (!member as usize) * text.len();
+            member
+        });
+        self.budget.fetch_add(freed, Ordering::Relaxed);
+    }
+
+    /// Reads the module trees of the packages of `manifests` from the
+    /// walked files' `scans` (see [`LazyCrate::read_trees`]), and what the
+    /// cache needs to take them from it next time (`None`: they depend on
+    /// something it cannot check).
+    fn build_trees(
+        &mut self,
+        walked: &FastHashSet<PathBuf>,
+        mut scans: FastHashMap<PathBuf, Option<ScannedFile>>,
+        manifests: &[PathBuf],
+        test_packages: &[String],
+        renames: &HashMap<String, String>,
+        now: std::time::SystemTime,
+    ) -> Option<Trees> {
+        let max_nesting = self.max_nesting;
+        let cache = &self.cache;
+        // What else than the walk the trees depend on: the directories
+        // listed, the files read outside the walk, whether every answer
+        // came from those.
+        let mut listed_dirs: Vec<PathBuf> = Vec::new();
+        // Each as asked, with its path in `scans`.
+        let mut outside: Vec<(PathBuf, PathBuf)> = Vec::new();
+        let mut exact = scans.values().all(Option::is_some);
         let mut complete = true;
         let mut counts = Some((0, 0));
         let mut unreadable = false;
@@ -581,8 +669,12 @@ impl LazyCrate {
             // A module file in a directory the walk leaves out (`src/tests/`)
             // is read when the tree reaches it.
             let mut load = |path: &Path| {
+                let key = walked_or_canonical(path, walked, &mut dirs);
+                if !walked.contains(&key) {
+                    outside.push((path.to_path_buf(), key.clone()));
+                }
                 let found = scans
-                    .entry(walked_or_canonical(path, &walked, &mut dirs))
+                    .entry(key)
                     .or_insert_with(|| recall_or_scan(path, now, max_nesting, cache).0);
                 match found.as_ref().and_then(|s| s.decls.as_ref()) {
                     Some(decls) => Ok(decls.clone()),
@@ -593,7 +685,9 @@ impl LazyCrate {
                     None => Err("not found".to_string()),
                 }
             };
-            let tree = crate::crate_tree::module_tree(&package, &mut load);
+            let mut tree = crate::crate_tree::module_tree(&package, &mut load);
+            exact &= tree.exact;
+            listed_dirs.append(&mut tree.listed_dirs);
             if let Some(name) = &package.lib_name {
                 if !libraries.insert(name.clone()) {
                     named_twice.insert(name.clone());
@@ -615,7 +709,7 @@ impl LazyCrate {
                     .last()
                     .cloned()
                     .unwrap_or_else(|| "crate".to_string());
-                let path = walked_or_canonical(&file.path, &walked, &mut dirs);
+                let path = walked_or_canonical(&file.path, walked, &mut dirs);
                 if !file.test {
                     if let Some(scanned) = scans.get(&path).and_then(Option::as_ref) {
                         names[package_index].0.add_file(
@@ -687,16 +781,10 @@ impl LazyCrate {
             .flat_map(|p| p.names())
             .flat_map(crate::crate_names::blocking_aliases)
             .collect();
-        // The words the cache knows a file spells rule most files out
-        // unread (a warm run in tokio read 226 texts for `sleep` alone).
-        let says_alias = |path: &Path| {
-            !aliases.is_empty()
-                && (self.indexed.get(path))
-                    .is_none_or(|known| aliases.iter().any(|a| known.words.may_spell(a)))
-                && (self.texts.get(path).cloned())
-                    .or_else(|| read_text(path))
-                    .is_some_and(|t| aliases.iter().any(|a| spells_word(t.as_bytes(), a)))
-        };
+        // Which files say such a name is asked when the blocking fns are
+        // (`settle_blocking_files`), not to delay the names the engine
+        // waits for.
+        let mut unsettled: Vec<PathBuf> = Vec::new();
         let mut wrappers: BTreeSet<String> = BTreeSet::new();
         // `(original, alias)` of the `use … as …` items of the trees.
         let mut renames: BTreeSet<(String, String)> = BTreeSet::new();
@@ -721,9 +809,11 @@ impl LazyCrate {
                     (original != u.name).then(|| (original.to_string(), u.name.clone()))
                 }));
             }
-            let blocks = scanned.is_some_and(|s| s.spells_blocking_call || says_alias(&path));
+            let blocks = scanned.is_some_and(|s| s.spells_blocking_call);
             if blocks {
                 self.blocking_files.push(path.clone());
+            } else if scanned.is_some() && !aliases.is_empty() {
+                unsettled.push(path.clone());
             }
             counts = match (counts, scanned) {
                 (Some((blocking, any_async)), Some(s)) => Some((
@@ -734,31 +824,8 @@ impl LazyCrate {
             };
             self.members.insert(path, name);
         }
-        if let Some(places) = &self.places {
-            // The scan kept each file's summary under its module's name
-            // alone; with names of the crate that matter, it is cached under
-            // those too.
-            for path in places.modules.keys() {
-                if let (Some(known), Some(name), Some(krate)) = (
-                    self.indexed.get(path),
-                    self.members.get(path),
-                    places.in_tree(path),
-                ) {
-                    self.cache
-                        .keep(known.digest, &crate::cache::module_key(name, Some(&krate)));
-                }
-            }
-        }
-        // Only the files of the trees are searched: the others' texts go
-        // back to the budget.
-        let (members, mut freed) = (&self.members, 0);
-        self.texts.retain(|path, text| {
-            let member = members.contains_key(path);
-            freed += (!member as usize) * text.len();
-            member
-        });
-        self.budget.fetch_add(freed, Ordering::Relaxed);
         self.counts = counts;
+        self.unsettled = (aliases, unsettled);
         self.complete = complete && !unreadable;
         // A wrapper imported or re-exported under another name (`pub use
         // bg::detach as background;`) is called by that name, in files that
@@ -777,7 +844,100 @@ impl LazyCrate {
             }
             wrappers.extend(aliases);
         }
-        self.spawn_wrappers = Arc::new(SpawnWrappers::new(wrappers));
+        self.spawn_wrappers = Arc::new(SpawnWrappers::new(wrappers.iter().cloned()));
+        if !exact {
+            return None;
+        }
+        let settled = |dir: &PathBuf| match std::fs::metadata(dir) {
+            Ok(meta) => Some(Some(crate::cache::FileStamp::of_dir(&meta, now)?)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(None),
+            Err(_) => None,
+        };
+        let dirs = (listed_dirs.iter())
+            .map(|dir| Some((dir.clone(), settled(dir)?)))
+            .collect::<Option<Vec<_>>>()?;
+        let outside = (outside.into_iter())
+            .map(|(path, key)| {
+                let scanned = scans.get(&key)?.as_ref()?;
+                Some((path, scanned_digest(scanned)))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Trees {
+            dirs,
+            outside,
+            members: self.members.clone(),
+            test_files: self.test_files.clone(),
+            complete: self.complete,
+            counts: self.counts,
+            blocking_files: self.blocking_files.clone(),
+            unsettled: self.unsettled.clone(),
+            units: self.units.clone(),
+            library_units: self.library_units.clone(),
+            library_callers: self.library_callers.clone(),
+            libraries: self.libraries.clone(),
+            library_paths: self.library_paths.clone(),
+            unnamed_roots: self.unnamed_roots.clone(),
+            library_roots: self.library_roots.clone(),
+            library_of: self.library_of.clone(),
+            unit_count: self.unit_count,
+            places: self.places.as_ref().map(|places| {
+                let names = places.names.iter().map(|n| (**n).clone()).collect();
+                let modules = (places.modules.iter())
+                    .map(|(path, (module, package))| (path.clone(), module.to_vec(), *package))
+                    .collect();
+                (names, modules)
+            }),
+            spawn_wrappers: wrappers,
+        })
+    }
+
+    /// Takes the module trees, and what the crate scan derived from them,
+    /// from a snapshot of an earlier run whose walk was this one's.
+    fn restore(&mut self, snapshot: TreeSnapshot, walked_files: &[PathBuf]) {
+        let snapshot = snapshot.decode(walked_files);
+        self.members = snapshot.members;
+        self.test_files = snapshot.test_files;
+        self.complete = snapshot.complete;
+        self.counts = snapshot.counts;
+        self.blocking_files = snapshot.blocking_files;
+        self.unsettled = snapshot.unsettled;
+        self.units = snapshot.units;
+        self.library_units = snapshot.library_units;
+        self.library_callers = snapshot.library_callers;
+        self.libraries = snapshot.libraries;
+        self.library_paths = snapshot.library_paths;
+        self.unnamed_roots = snapshot.unnamed_roots;
+        self.library_roots = snapshot.library_roots;
+        self.library_of = snapshot.library_of;
+        self.unit_count = snapshot.unit_count;
+        self.places = snapshot.places.map(|(names, modules)| CratePlaces {
+            names: Arc::new(names.into_iter().map(Arc::new).collect()),
+            modules: Arc::new(
+                (modules.into_iter())
+                    .map(|(path, module, package)| (path, (module.into(), package)))
+                    .collect(),
+            ),
+        });
+        self.spawn_wrappers = Arc::new(SpawnWrappers::new(snapshot.spawn_wrappers));
+    }
+
+    /// Keeps in the cache the summaries of the trees' files under the
+    /// names of the crate that matter: the scan kept each under its
+    /// module's name alone.
+    fn keep_module_summaries(&self) {
+        let Some(places) = &self.places else {
+            return;
+        };
+        for path in places.modules.keys() {
+            if let (Some(known), Some(name), Some(krate)) = (
+                self.indexed.get(path),
+                self.members.get(path),
+                places.in_tree(path),
+            ) {
+                self.cache
+                    .keep(known.digest, &crate::cache::module_key(name, Some(&krate)));
+            }
+        }
     }
 
     /// The fns of the trees that may be spawn wrappers named otherwise
@@ -1080,6 +1240,7 @@ impl LazyCrate {
     /// noted which do); one that calls `Type::name` (or `self.name()` in
     /// `impl Type`) spells `Type`.
     pub fn blocking_fns(&mut self, depth: usize) -> BTreeSet<String> {
+        self.settle_blocking_files();
         let mut blocking: BTreeSet<Want> = BTreeSet::new();
         match self.counts {
             Some(_) => {
@@ -1454,6 +1615,254 @@ impl Drop for LazyCrate {
 /// `path` as the walk found it, when it did (its paths are canonical), else
 /// made canonical (a `#[path]` with `..`, a file outside the walk), with
 /// `dirs` memoizing canonical directories.
+/// A crate's module trees and what the crate scan derived from them (the
+/// fields of [`LazyCrate`] that [`LazyCrate::read_trees`] sets), cached
+/// under the digest of its walk ([`walk_digest`]): the walked files'
+/// paths and what the scan read in each (`mod` declarations, re-exports,
+/// wrappers, blocking words), its manifests' texts and the options. The
+/// trees depend on nothing else but the entries of the directories they
+/// listed and the files they read outside the walk, which the snapshot
+/// records and [`TreeSnapshot::still_holds`] checks: an edit that changes
+/// no `mod` declaration or re-export (most edits) keeps it.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct TreeSnapshot {
+    /// The directories listed, with their stamps (`None`: missing).
+    dirs: Vec<(PathBuf, Option<FileStamp>)>,
+    /// The files read outside the walk, with the digest of what the scan
+    /// read in them.
+    outside: Vec<(PathBuf, u128)>,
+    /// The files named below that the walk did not find: file `n + i` of
+    /// a walk of `n` files (in path order) is `others[i]`.
+    others: Vec<PathBuf>,
+    members: Vec<(u32, String)>,
+    test_files: Vec<u32>,
+    complete: bool,
+    counts: Option<(usize, usize)>,
+    blocking_files: Vec<u32>,
+    unsettled: (Vec<String>, Vec<u32>),
+    units: Vec<(u32, Vec<usize>)>,
+    library_units: BTreeSet<usize>,
+    library_callers: Vec<(usize, Vec<usize>)>,
+    libraries: BTreeSet<String>,
+    library_paths: BTreeSet<String>,
+    unnamed_roots: BTreeSet<String>,
+    library_roots: BTreeSet<String>,
+    library_of: Vec<(u32, String)>,
+    unit_count: usize,
+    /// [`CratePlaces`]: each package's names, and each file's module path
+    /// and package.
+    #[allow(clippy::type_complexity)]
+    places: Option<(Vec<CrateNames>, Vec<(u32, Vec<String>, usize)>)>,
+    spawn_wrappers: BTreeSet<String>,
+}
+
+/// A [`TreeSnapshot`] as the crate holds it, files named by path.
+struct Trees {
+    dirs: Vec<(PathBuf, Option<FileStamp>)>,
+    outside: Vec<(PathBuf, u128)>,
+    members: BTreeMap<PathBuf, String>,
+    test_files: BTreeSet<PathBuf>,
+    complete: bool,
+    counts: Option<(usize, usize)>,
+    blocking_files: Vec<PathBuf>,
+    unsettled: (Vec<String>, Vec<PathBuf>),
+    units: BTreeMap<PathBuf, BTreeSet<usize>>,
+    library_units: BTreeSet<usize>,
+    library_callers: HashMap<usize, BTreeSet<usize>>,
+    libraries: BTreeSet<String>,
+    library_paths: BTreeSet<String>,
+    unnamed_roots: BTreeSet<String>,
+    library_roots: BTreeSet<String>,
+    library_of: HashMap<PathBuf, String>,
+    unit_count: usize,
+    /// [`CratePlaces`]: each package's names, and each file's module path
+    /// and package.
+    #[allow(clippy::type_complexity)]
+    places: Option<(Vec<CrateNames>, Vec<(PathBuf, Vec<String>, usize)>)>,
+    spawn_wrappers: BTreeSet<String>,
+}
+
+impl Trees {
+    /// The snapshot of these trees, in a walk that found `walked` (in path
+    /// order): files are numbered, not spelled.
+    fn encode(self, walked: &[PathBuf]) -> TreeSnapshot {
+        let mut index: FastHashMap<&Path, u32> = FastHashMap::default();
+        for (i, path) in walked.iter().enumerate() {
+            index.insert(path, i as u32);
+        }
+        let mut others: Vec<PathBuf> = Vec::new();
+        let mut id = |path: &Path| -> u32 {
+            if let Some(&i) = index.get(path) {
+                return i;
+            }
+            others.push(path.to_path_buf());
+            (walked.len() + others.len() - 1) as u32
+        };
+        let members = (self.members.iter())
+            .map(|(p, m)| (id(p), m.clone()))
+            .collect();
+        let test_files = self.test_files.iter().map(|p| id(p)).collect();
+        let blocking_files = self.blocking_files.iter().map(|p| id(p)).collect();
+        let unsettled = (
+            self.unsettled.0.clone(),
+            self.unsettled.1.iter().map(|p| id(p)).collect(),
+        );
+        let units = (self.units.iter())
+            .map(|(p, u)| (id(p), u.iter().copied().collect()))
+            .collect();
+        let library_of = (self.library_of.iter())
+            .map(|(p, l)| (id(p), l.clone()))
+            .collect();
+        let places = self.places.map(|(names, modules)| {
+            let modules = (modules.into_iter())
+                .map(|(p, module, package)| (id(&p), module, package))
+                .collect();
+            (names, modules)
+        });
+        TreeSnapshot {
+            dirs: self.dirs,
+            outside: self.outside,
+            others,
+            members,
+            test_files,
+            complete: self.complete,
+            counts: self.counts,
+            blocking_files,
+            unsettled,
+            units,
+            library_units: self.library_units,
+            library_callers: (self.library_callers.into_iter())
+                .map(|(unit, callers)| (unit, callers.into_iter().collect()))
+                .collect(),
+            libraries: self.libraries,
+            library_paths: self.library_paths,
+            unnamed_roots: self.unnamed_roots,
+            library_roots: self.library_roots,
+            library_of,
+            unit_count: self.unit_count,
+            places,
+            spawn_wrappers: self.spawn_wrappers,
+        }
+    }
+}
+
+impl TreeSnapshot {
+    /// The trees of this snapshot, in a walk that found `walked` (in path
+    /// order, the walk it was taken in: its digest says so).
+    fn decode(self, walked: &[PathBuf]) -> Trees {
+        let others = self.others;
+        let path = |i: u32| -> PathBuf {
+            let i = i as usize;
+            match walked.get(i) {
+                Some(path) => path.clone(),
+                None => others.get(i - walked.len()).cloned().unwrap_or_default(),
+            }
+        };
+        Trees {
+            dirs: self.dirs,
+            outside: self.outside,
+            members: (self.members.into_iter())
+                .map(|(i, m)| (path(i), m))
+                .collect(),
+            test_files: self.test_files.into_iter().map(path).collect(),
+            complete: self.complete,
+            counts: self.counts,
+            blocking_files: self.blocking_files.into_iter().map(path).collect(),
+            unsettled: (
+                self.unsettled.0,
+                self.unsettled.1.into_iter().map(path).collect(),
+            ),
+            units: (self.units.into_iter())
+                .map(|(i, u)| (path(i), u.into_iter().collect()))
+                .collect(),
+            library_units: self.library_units,
+            library_callers: (self.library_callers.into_iter())
+                .map(|(unit, callers)| (unit, callers.into_iter().collect()))
+                .collect(),
+            libraries: self.libraries,
+            library_paths: self.library_paths,
+            unnamed_roots: self.unnamed_roots,
+            library_roots: self.library_roots,
+            library_of: (self.library_of.into_iter())
+                .map(|(i, l)| (path(i), l))
+                .collect(),
+            unit_count: self.unit_count,
+            places: self.places.map(|(names, modules)| {
+                let modules = (modules.into_iter())
+                    .map(|(i, module, package)| (path(i), module, package))
+                    .collect();
+                (names, modules)
+            }),
+            spawn_wrappers: self.spawn_wrappers,
+        }
+    }
+
+    /// Whether the directories the trees listed are as they were, and the
+    /// files read outside the walk say what they said.
+    fn still_holds(
+        &self,
+        now: std::time::SystemTime,
+        max_nesting: usize,
+        cache: &SummaryCache,
+    ) -> bool {
+        let dir_holds = |(dir, stamp): &(PathBuf, Option<FileStamp>)| match std::fs::metadata(dir) {
+            Ok(meta) => stamp.is_some() && FileStamp::of_dir(&meta, now) == *stamp,
+            Err(e) => stamp.is_none() && e.kind() == std::io::ErrorKind::NotFound,
+        };
+        let file_holds = |(path, digest): &(PathBuf, u128)| {
+            recall_or_scan(path, now, max_nesting, cache)
+                .0
+                .is_some_and(|scanned| scanned_digest(&scanned) == *digest)
+        };
+        self.dirs.iter().all(dir_holds) && self.outside.iter().all(file_holds)
+    }
+}
+
+/// The digest of a crate's walk under which its trees are cached (see
+/// [`TreeSnapshot`]); `None` when a walked file could not be read.
+fn walk_digest(
+    scans: &FastHashMap<PathBuf, Option<ScannedFile>>,
+    manifests: &[PathBuf],
+    test_packages: &[String],
+    renames: &HashMap<String, String>,
+) -> Option<(u128, Vec<PathBuf>)> {
+    use xxhash_rust::xxh3::Xxh3;
+    let mut hasher = Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    };
+    let mut files: Vec<(&PathBuf, &Option<ScannedFile>)> = scans.iter().collect();
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (path, scanned) in &files {
+        field(path.as_os_str().as_encoded_bytes());
+        field(&scanned_digest(scanned.as_ref()?).to_le_bytes());
+    }
+    field(b"manifests");
+    for manifest in manifests {
+        field(manifest.as_os_str().as_encoded_bytes());
+        field(&std::fs::read(manifest).ok()?);
+    }
+    field(b"test packages");
+    for name in test_packages {
+        field(name.as_bytes());
+    }
+    let mut renames: Vec<_> = renames.iter().collect();
+    renames.sort();
+    field(b"renames");
+    for (from, to) in renames {
+        field(from.as_bytes());
+        field(to.as_bytes());
+    }
+    let files = files.into_iter().map(|(path, _)| path.clone()).collect();
+    Some((hasher.digest128(), files))
+}
+
+/// The digest of what the crate scan read in a file.
+fn scanned_digest(scanned: &ScannedFile) -> u128 {
+    postcard::to_allocvec(scanned).map_or(0, |bytes| xxhash_rust::xxh3::xxh3_128(&bytes))
+}
+
 fn walked_or_canonical(
     path: &Path,
     walked: &FastHashSet<PathBuf>,

@@ -138,6 +138,13 @@ pub struct ModuleTree {
     /// What could not be followed: the file concerned (the declaring file,
     /// or a target root or file that could not be loaded) and why.
     pub errors: Vec<(PathBuf, String)>,
+    /// The directories the walk listed (or found missing): with the
+    /// declarations of the files it loaded, their entries are all the
+    /// tree depends on, when [`ModuleTree::exact`].
+    pub listed_dirs: Vec<PathBuf>,
+    /// Whether the listings answered every question: no link was
+    /// followed and no directory was left unlisted.
+    pub exact: bool,
 }
 
 /// Reads the package of the `Cargo.toml` at `manifest` and discovers its
@@ -351,7 +358,10 @@ pub fn module_tree(pkg: &Package, load: &mut Loader<'_>) -> ModuleTree {
     for (index, target) in pkg.targets.iter().enumerate() {
         walk.target(index, target);
     }
-    walk.tree
+    let mut tree = walk.tree;
+    tree.listed_dirs = walk.listings.read;
+    tree.exact = !walk.listings.inexact;
+    tree
 }
 
 /// A module file on the walk's current chain (the root, the file that
@@ -784,7 +794,15 @@ fn is_inside(path: &Path, dir: &Path) -> bool {
 /// crate has far fewer directories than declarations (one `getdents` per
 /// directory instead of a `stat` per question).
 #[derive(Default)]
-struct Listings(HashMap<PathBuf, Option<HashMap<OsString, FileType>>>);
+struct Listings {
+    dirs: HashMap<PathBuf, Option<HashMap<OsString, FileType>>>,
+    /// The directories listed (or found missing) through the file system,
+    /// in the order asked.
+    read: Vec<PathBuf>,
+    /// Whether an answer came from elsewhere (a link followed, a
+    /// directory that could not be listed).
+    inexact: bool,
+}
 
 impl Listings {
     /// The type of the entry `path` (not following a link), if its
@@ -792,26 +810,30 @@ impl Listings {
     /// listed.
     fn entry(&mut self, path: &Path) -> Option<FileType> {
         let (dir, name) = (directory(path)?, path.file_name()?);
-        if !self.0.contains_key(dir) {
+        if !self.dirs.contains_key(dir) {
             let listing = self.list(dir);
-            self.0.insert(dir.to_path_buf(), listing);
+            self.dirs.insert(dir.to_path_buf(), listing);
         }
-        self.0.get(dir)?.as_ref()?.get(name).copied()
+        self.dirs.get(dir)?.as_ref()?.get(name).copied()
     }
 
     /// The entries of `dir` (`None`: it cannot be listed). A directory its
     /// parent's listing does not have has no entries, unread (a `mod` in
     /// `x.rs` looks in `x/`, which rarely exists).
-    fn list(&self, dir: &Path) -> Option<HashMap<OsString, FileType>> {
-        let parent = directory(dir).and_then(|p| self.0.get(p)?.as_ref());
+    fn list(&mut self, dir: &Path) -> Option<HashMap<OsString, FileType>> {
+        let parent = directory(dir).and_then(|p| self.dirs.get(p)?.as_ref());
         if parent.is_some_and(|p| dir.file_name().is_some_and(|n| !p.contains_key(n))) {
             return Some(HashMap::default());
         }
+        self.read.push(dir.to_path_buf());
         let read = match std::fs::read_dir(dir) {
             Ok(read) => read,
             // No directory: no entries.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(HashMap::default()),
-            Err(_) => return None,
+            Err(_) => {
+                self.inexact = true;
+                return None;
+            }
         };
         read.map(|e| {
             e.ok()
@@ -824,18 +846,24 @@ impl Listings {
     /// [`Path::is_file`] says.
     fn is_file(&mut self, path: &Path) -> bool {
         match self.entry(path) {
-            Some(kind) if kind.is_symlink() => path.is_file(),
+            Some(kind) if kind.is_symlink() => {
+                self.inexact = true;
+                path.is_file()
+            }
             Some(kind) => kind.is_file(),
             // Not in its directory's listing: not there.
             None if self.listed(path) => false,
-            None => path.is_file(),
+            None => {
+                self.inexact = true;
+                path.is_file()
+            }
         }
     }
 
     /// Whether the directory of `path` could be listed.
     fn listed(&self, path: &Path) -> bool {
         directory(path)
-            .and_then(|dir| self.0.get(dir))
+            .and_then(|dir| self.dirs.get(dir))
             .is_some_and(Option::is_some)
     }
 }

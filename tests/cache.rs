@@ -570,3 +570,66 @@ fn a_test_module_file_is_counted_alike_cold_warm_and_uncached() {
         );
     }
 }
+
+/// A settled warm run takes the crate's module trees from the cache when
+/// its walk found the files, manifests and `mod` declarations of the last
+/// run. The trees also depend on what the walk does not see: a module file
+/// the project's `.gitignore` hides (generated code), which appears, or
+/// changes its own `mod` declarations. Each run prints what a run without
+/// the cache prints. (Files and directories changed in the last two
+/// seconds are never trusted, hence the waits.)
+#[test]
+fn module_trees_taken_from_the_cache_follow_files_the_walk_does_not_see() {
+    let tmp = package_dir("gen");
+    let d = tmp.path();
+    write(d, ".gitignore", "src/generated.rs\nsrc/generated/\n");
+    write(
+        d,
+        "src/lib.rs",
+        "mod generated;\n\npub fn start() {\n    tokio::spawn(async { generated::run().await });\n}\n",
+    );
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2100));
+    let run = |extra: &[&str]| {
+        let mut args = extra.to_vec();
+        args.push("src/lib.rs");
+        seen(&leaklint(d, &args))
+    };
+    let check = |expect_finding: bool| {
+        settle();
+        let (first, second) = (run(&[]), run(&[]));
+        assert_eq!(
+            first.0.contains("spawn_without_cancel"),
+            expect_finding,
+            "{}",
+            first.0
+        );
+        assert_eq!(second, first, "warm");
+        assert_eq!(run(&["--no-cache"]), first, "uncached");
+    };
+    // No module file yet: the call resolves to nothing.
+    check(false);
+    // The generated file appears, beside the walk: its loop is the task's
+    // (the file beside it is no module yet).
+    write(
+        d,
+        "src/generated.rs",
+        "pub async fn run() {\n    loop {\n        tokio::task::yield_now().await;\n    }\n}\n",
+    );
+    write(
+        d,
+        "src/generated/inner.rs",
+        "pub async fn spin() {\n    loop {\n        tokio::task::yield_now().await;\n    }\n}\n",
+    );
+    check(true);
+    // It now declares that file its module, where the loop went: no
+    // directory changes, only the file the walk does not see.
+    write(
+        d,
+        "src/generated.rs",
+        "mod inner;\n\npub async fn run() {\n    inner::spin().await;\n}\n",
+    );
+    check(true);
+    // The loop leaves: the task ends.
+    write(d, "src/generated/inner.rs", "pub async fn spin() {}\n");
+    check(false);
+}

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// The crate-wide facts about names (see the module documentation).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct CrateNames {
     /// The crate paths that stand for items of other crates, by their path
     /// from the crate root (`crate::util::unbounded` →
