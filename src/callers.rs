@@ -51,7 +51,7 @@ use crate::cache::SummaryCache;
 use crate::crate_load::{self, last_segment, BlockingFns, CratePlaces, LazyCrate, Want};
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
-use crate::outcome::{FileResult, Report};
+use crate::outcome::{FileResult, PackedSummary, Report};
 use crate::packages::PackageNames;
 use crate::spawn_wrappers::SpawnWrappers;
 
@@ -155,7 +155,7 @@ pub fn resolve_alone(result: &mut FileResult) {
         // Nothing waits (the engine keeps a summary when something does).
         return;
     };
-    let summaries = [*summary];
+    let summaries = [summary.unpack()];
     let reach = Reach {
         complete: true,
         reached: entry::reached_from_main(summaries.iter(), None),
@@ -361,7 +361,7 @@ fn resolve_in_crate(
             .get(&result.path)
             .map_or_else(|| PathBuf::from(&result.path), |p| canonical(p));
         if let Some(summary) = result.summary.take() {
-            known.insert(key.clone(), *summary);
+            known.insert(key.clone(), summary.unpack());
         }
         linted.push((i, key));
     }
@@ -380,7 +380,7 @@ fn resolve_in_crate(
             }
         } else if let Some(summary) = krate.alone.remove(&key) {
             // No module tree of the crate reaches it: its own crate.
-            results[i].summary = Some(Box::new(summary));
+            results[i].summary = Some(PackedSummary::pack(summary));
             resolve_alone(&mut results[i]);
         }
     }

@@ -21,7 +21,6 @@ use std::time::Instant;
 
 use std::path::Path;
 
-use leaklint_lints::context::entry::CallSummary;
 use leaklint_lints::{run_lint, FileContext, ReachKind, Span};
 use rayon::prelude::*;
 
@@ -31,7 +30,7 @@ use crate::crate_load::BlockingFns;
 use crate::discover::{Discovery, SourceFile};
 use crate::later::Later;
 use crate::nesting;
-use crate::outcome::{Diagnostic, FileError, FileResult, Report, Skip};
+use crate::outcome::{Diagnostic, FileError, FileResult, PackedSummary, Report, Skip};
 use crate::prefilter::Prefilter;
 use crate::spawn_wrappers::{self, SpawnWrappers};
 use crate::text::{line_column, line_column_bytes, strip_bom};
@@ -751,7 +750,7 @@ fn analyse<'h>(
     diagnostics: &mut Vec<Diagnostic>,
     errors: &mut Vec<FileError>,
     test_code: &mut Vec<Span>,
-    summary: &mut Option<Box<CallSummary>>,
+    summary: &mut Option<PackedSummary>,
     crate_of: CrateOf<'_, 'h>,
 ) {
     let file = match parsed {
@@ -863,7 +862,7 @@ fn analyse<'h>(
         .any(|d| d.finding.follow.is_some() || d.finding.moot_if.is_some())
     {
         let start = Instant::now();
-        *summary = Some(Box::new(
+        *summary = Some(PackedSummary::pack(
             ctx.call_summary(&crate::callers::module_name(Path::new(path))),
         ));
         if let Some(t) = timings {

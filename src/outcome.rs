@@ -1,5 +1,6 @@
 //! What a run produced: the data the engine hands to the reporters.
 
+use leaklint_lints::context::entry::CallSummary;
 use leaklint_lints::{Finding, Level};
 
 /// A finding with the level its rule ran at.
@@ -80,10 +81,35 @@ pub struct FileResult {
     pub skip: Option<Skip>,
     /// What the file says about calls, kept while a finding of it waits
     /// for the crate (see [`leaklint_lints::Finding::follow`]).
-    pub summary: Option<Box<leaklint_lints::context::entry::CallSummary>>,
+    pub summary: Option<PackedSummary>,
     /// Whether test code was linted in this file (`include_tests`): then
     /// the crate's `#[cfg(test)] mod …;` does not make it test code either.
     pub include_tests: bool,
+}
+
+/// A file's [`CallSummary`] kept encoded while its findings wait for the
+/// crate pass: a run over many crates holds hundreds of them until the
+/// end, and encoded they take a fraction of the memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackedSummary(Result<Box<[u8]>, Box<CallSummary>>);
+
+impl PackedSummary {
+    /// Keeps `summary` (encoded, when it can be).
+    pub fn pack(summary: CallSummary) -> PackedSummary {
+        PackedSummary(match postcard::to_allocvec(&summary) {
+            Ok(bytes) => Ok(bytes.into_boxed_slice()),
+            Err(_) => Err(Box::new(summary)),
+        })
+    }
+
+    /// The summary kept.
+    pub fn unpack(self) -> CallSummary {
+        match self.0 {
+            Ok(bytes) => postcard::from_bytes(&bytes)
+                .expect("a summary decodes from the bytes it was encoded to"),
+            Err(summary) => *summary,
+        }
+    }
 }
 
 impl FileResult {
