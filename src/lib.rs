@@ -50,6 +50,7 @@ pub mod suggest;
 pub mod suppress;
 pub mod text;
 pub mod timings;
+pub mod tree_snapshot;
 pub mod word_filter;
 
 use std::ffi::OsString;
