@@ -92,7 +92,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 73;
+pub const SCHEMA: u32 = 74;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";
@@ -150,9 +150,21 @@ impl FileStamp {
     /// two seconds older than `now` (a file changed more recently is
     /// read: its stamp could stay the same through another write).
     pub fn of(meta: &fs::Metadata, now: SystemTime) -> Option<FileStamp> {
+        FileStamp::of_entry(meta, meta.is_file(), now)
+    }
+
+    /// The stamp of a directory whose metadata is `meta`, if its times are
+    /// settled as [`FileStamp::of`] requires: they change when an entry is
+    /// added, removed or renamed in it.
+    pub fn of_dir(meta: &fs::Metadata, now: SystemTime) -> Option<FileStamp> {
+        FileStamp::of_entry(meta, meta.is_dir(), now)
+    }
+
+    /// The stamp of an entry of the kind asked for (`kind`), if settled.
+    fn of_entry(meta: &fs::Metadata, kind: bool, now: SystemTime) -> Option<FileStamp> {
         let newest_trusted = now.checked_sub(RACY)?;
         let settled = |t: SystemTime| t <= newest_trusted;
-        if !meta.is_file() || !settled(meta.modified().ok()?) {
+        if !kind || !settled(meta.modified().ok()?) {
             return None;
         }
         FileStamp::of_settled(meta, &settled)
@@ -169,18 +181,6 @@ impl FileStamp {
             changed: (meta.ctime(), meta.ctime_nsec()),
             inode: meta.ino(),
         })
-    }
-
-    /// The stamp of a directory whose metadata is `meta`, if its times are
-    /// settled as [`FileStamp::of`] requires: they change when an entry is
-    /// added, removed or renamed in it.
-    pub fn of_dir(meta: &fs::Metadata, now: SystemTime) -> Option<FileStamp> {
-        let newest_trusted = now.checked_sub(RACY)?;
-        let settled = |t: SystemTime| t <= newest_trusted;
-        if !meta.is_dir() || !settled(meta.modified().ok()?) {
-            return None;
-        }
-        FileStamp::of_settled(meta, &settled)
     }
 
     #[cfg(not(unix))]

@@ -37,7 +37,7 @@ use crate::crate_tree::TargetKind;
 use crate::mod_scan::{FileItems, PubUse};
 use crate::name_search::{NameSearch, Spelling};
 use crate::spawn_wrappers::SpawnWrappers;
-use crate::tree_snapshot::{scanned_digest, walk_digest, TreeSnapshot, Trees};
+use crate::tree_snapshot::{scanned_digest, walk_digest, Libraries, TreeSnapshot, Trees};
 use crate::word_filter::WordFilter;
 use leaklint_lints::context::crate_names::{CrateNames, InCrate};
 
@@ -874,14 +874,18 @@ impl LazyCrate {
             blocking_files: self.blocking_files.clone(),
             unsettled: self.unsettled.clone(),
             units: self.units.clone(),
-            library_units: self.library_units.clone(),
-            library_callers: self.library_callers.clone(),
-            libraries: self.libraries.clone(),
-            library_paths: self.library_paths.clone(),
-            unnamed_roots: self.unnamed_roots.clone(),
-            library_roots: self.library_roots.clone(),
+            units_of_libraries: Libraries {
+                library_units: self.library_units.clone(),
+                library_callers: (self.library_callers.iter())
+                    .map(|(unit, callers)| (*unit, callers.clone()))
+                    .collect(),
+                libraries: self.libraries.clone(),
+                library_paths: self.library_paths.clone(),
+                unnamed_roots: self.unnamed_roots.clone(),
+                library_roots: self.library_roots.clone(),
+                unit_count: self.unit_count,
+            },
             library_of: self.library_of.clone(),
-            unit_count: self.unit_count,
             places: self.places.as_ref().map(|places| {
                 let names = places.names.iter().map(|n| (**n).clone()).collect();
                 let modules = (places.modules.iter())
@@ -904,14 +908,15 @@ impl LazyCrate {
         self.blocking_files = snapshot.blocking_files;
         self.unsettled = snapshot.unsettled;
         self.units = snapshot.units;
-        self.library_units = snapshot.library_units;
-        self.library_callers = snapshot.library_callers;
-        self.libraries = snapshot.libraries;
-        self.library_paths = snapshot.library_paths;
-        self.unnamed_roots = snapshot.unnamed_roots;
-        self.library_roots = snapshot.library_roots;
+        let libraries = snapshot.units_of_libraries;
+        self.library_units = libraries.library_units;
+        self.library_callers = libraries.library_callers.into_iter().collect();
+        self.libraries = libraries.libraries;
+        self.library_paths = libraries.library_paths;
+        self.unnamed_roots = libraries.unnamed_roots;
+        self.library_roots = libraries.library_roots;
         self.library_of = snapshot.library_of;
-        self.unit_count = snapshot.unit_count;
+        self.unit_count = libraries.unit_count;
         self.places = snapshot.places.map(|(names, modules)| CratePlaces {
             names: Arc::new(names.into_iter().map(Arc::new).collect()),
             modules: Arc::new(

@@ -39,14 +39,8 @@ pub(crate) struct TreeSnapshot {
     blocking_files: Vec<u32>,
     unsettled: (Vec<String>, Vec<u32>),
     units: Vec<(u32, Vec<usize>)>,
-    library_units: BTreeSet<usize>,
-    library_callers: Vec<(usize, Vec<usize>)>,
-    libraries: BTreeSet<String>,
-    library_paths: BTreeSet<String>,
-    unnamed_roots: BTreeSet<String>,
-    library_roots: BTreeSet<String>,
+    units_of_libraries: Libraries,
     library_of: Vec<(u32, String)>,
-    unit_count: usize,
     /// [`CratePlaces`](crate::crate_load::CratePlaces): each package's
     /// names, and each file's module path and package.
     #[allow(clippy::type_complexity)]
@@ -66,19 +60,26 @@ pub(crate) struct Trees {
     pub(crate) blocking_files: Vec<PathBuf>,
     pub(crate) unsettled: (Vec<String>, Vec<PathBuf>),
     pub(crate) units: BTreeMap<PathBuf, BTreeSet<usize>>,
-    pub(crate) library_units: BTreeSet<usize>,
-    pub(crate) library_callers: HashMap<usize, BTreeSet<usize>>,
-    pub(crate) libraries: BTreeSet<String>,
-    pub(crate) library_paths: BTreeSet<String>,
-    pub(crate) unnamed_roots: BTreeSet<String>,
-    pub(crate) library_roots: BTreeSet<String>,
+    pub(crate) units_of_libraries: Libraries,
     pub(crate) library_of: HashMap<PathBuf, String>,
-    pub(crate) unit_count: usize,
     /// [`CratePlaces`](crate::crate_load::CratePlaces): each package's
     /// names, and each file's module path and package.
     #[allow(clippy::type_complexity)]
     pub(crate) places: Option<(Vec<CrateNames>, Vec<(PathBuf, Vec<String>, usize)>)>,
     pub(crate) spawn_wrappers: BTreeSet<String>,
+}
+
+/// The crate's compilation units and the names of its libraries: the
+/// `LazyCrate` fields of these names, kept alike in a snapshot.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Libraries {
+    pub(crate) library_units: BTreeSet<usize>,
+    pub(crate) library_callers: BTreeMap<usize, BTreeSet<usize>>,
+    pub(crate) libraries: BTreeSet<String>,
+    pub(crate) library_paths: BTreeSet<String>,
+    pub(crate) unnamed_roots: BTreeSet<String>,
+    pub(crate) library_roots: BTreeSet<String>,
+    pub(crate) unit_count: usize,
 }
 
 impl Trees {
@@ -129,16 +130,8 @@ impl Trees {
             blocking_files,
             unsettled,
             units,
-            library_units: self.library_units,
-            library_callers: (self.library_callers.into_iter())
-                .map(|(unit, callers)| (unit, callers.into_iter().collect()))
-                .collect(),
-            libraries: self.libraries,
-            library_paths: self.library_paths,
-            unnamed_roots: self.unnamed_roots,
-            library_roots: self.library_roots,
+            units_of_libraries: self.units_of_libraries,
             library_of,
-            unit_count: self.unit_count,
             places,
             spawn_wrappers: self.spawn_wrappers,
         }
@@ -174,18 +167,10 @@ impl TreeSnapshot {
             units: (self.units.into_iter())
                 .map(|(i, u)| (path(i), u.into_iter().collect()))
                 .collect(),
-            library_units: self.library_units,
-            library_callers: (self.library_callers.into_iter())
-                .map(|(unit, callers)| (unit, callers.into_iter().collect()))
-                .collect(),
-            libraries: self.libraries,
-            library_paths: self.library_paths,
-            unnamed_roots: self.unnamed_roots,
-            library_roots: self.library_roots,
+            units_of_libraries: self.units_of_libraries,
             library_of: (self.library_of.into_iter())
                 .map(|(i, l)| (path(i), l))
                 .collect(),
-            unit_count: self.unit_count,
             places: self.places.map(|(names, modules)| {
                 let modules = (modules.into_iter())
                     .map(|(i, module, package)| (path(i), module, package))
