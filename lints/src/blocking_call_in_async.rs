@@ -527,7 +527,11 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 // A call on the main thread is not one of them (`main`
                 // calls it, then a task it spawns does).
                 let thread = thread_of(ctx, ancestors, context.index);
-                if matches!(thread, Thread::Main) || !helpers_seen.insert((caller, callee)) {
+                // A call in test code (a failpoint's branch) does not stand
+                // for the others: its finding goes with the test code.
+                let in_test = ctx.expr_in_test_code(expr);
+                if matches!(thread, Thread::Main) || !helpers_seen.insert((caller, callee, in_test))
+                {
                     return;
                 }
                 let finding = Finding::new(

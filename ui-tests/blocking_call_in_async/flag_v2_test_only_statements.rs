@@ -3,7 +3,9 @@
 // `failpoints`, `failure_injection`) is built only for tests: its blocking
 // calls are not reported, in the fn or through a helper that makes them
 // there. A `cfg` that also builds outside tests (`not(test)`, `any(test,
-// …)`, a feature of its own) keeps them.
+// …)`, a feature of its own) keeps them. So is the branch an `if` opens
+// only in tests: `if cfg!(test)`, or a failpoint whose production stub
+// is the literal `false`.
 use std::time::Duration;
 
 pub struct Controller {
@@ -55,5 +57,59 @@ impl Controller {
         #[cfg(not(test))] std::thread::sleep(Duration::from_millis(1)); //~ blocking_call_in_async
         #[cfg(any(test, feature = "slow"))] std::thread::sleep(Duration::from_millis(1)); //~ blocking_call_in_async
         #[cfg(feature = "failover")] std::thread::sleep(Duration::from_millis(1)); //~ blocking_call_in_async
+    }
+}
+
+#[cfg(not(test))]
+fn should_fail_after_commit(_path: &str) -> bool {
+    false
+}
+
+#[cfg(test)]
+fn should_fail_after_commit(path: &str) -> bool {
+    path.ends_with(".fail")
+}
+
+fn tracing_enabled() -> bool {
+    false
+}
+
+#[cfg(feature = "slow")]
+fn throttled() -> bool {
+    false
+}
+
+#[cfg(not(feature = "slow"))]
+fn throttled() -> bool {
+    std::env::var_os("THROTTLE").is_some()
+}
+
+fn rollback(path: &str) {
+    std::fs::remove_dir_all(path).unwrap();
+}
+
+pub async fn commit(path: &str) {
+    if should_fail_after_commit(path) {
+        rollback(path);
+    }
+    if cfg!(test) {
+        std::thread::sleep(Duration::from_millis(1));
+    } else {
+        std::thread::sleep(Duration::from_millis(2)); //~ blocking_call_in_async
+    }
+    if cfg!(feature = "testing") && path.is_empty() {
+        std::thread::sleep(Duration::from_millis(3));
+    }
+    if tracing_enabled() {
+        std::thread::sleep(Duration::from_millis(4));
+    }
+    if cfg!(unix) {
+        std::thread::sleep(Duration::from_millis(5)); //~ blocking_call_in_async
+    }
+    if throttled() {
+        std::thread::sleep(Duration::from_millis(6)); //~ blocking_call_in_async
+    }
+    if !should_fail_after_commit(path) {
+        rollback(path); //~ blocking_call_in_async
     }
 }

@@ -6,7 +6,8 @@
 //!   `test_case`), and items (or a whole file, through an
 //!   inner `#![cfg(…)]`) whose `cfg` requires `test`: `test` itself, or `test`
 //!   anywhere in an `all(…)`; inside a fn, statements, match arms and
-//!   struct-literal fields under such a `cfg` too. `any(test, …)` also compiles outside tests and
+//!   struct-literal fields under such a `cfg` too, and the branch an `if`
+//!   opens only in tests (`if cfg!(test)`, a failpoint stubbed `false`). `any(test, …)` also compiles outside tests and
 //!   is not test code; neither is `not(test)`. A module named as test
 //!   support (`mod test_utils;`, `mod testing { … }`, see
 //!   [`is_test_module_name`]) is test code whatever its attributes say.
@@ -16,6 +17,8 @@
 //!   process; what it blocks on blocks the main thread, not a runtime worker
 //!   (unless the runtime is current-thread, where the main thread is the only
 //!   worker).
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use syn::spanned::Spanned;
 use syn::visit::Visit;
@@ -251,9 +254,64 @@ pub fn test_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
         marked_by: is_test_attr,
         module_named: is_test_module_name,
         fn_named: is_test_fn_name,
+        test_guards: Some(false_stubs(file)),
     };
     finder.visit_file(file);
     finder.spans
+}
+
+/// The names of the file's free fns whose every definition outside test
+/// code is the literal `false`: a failpoint's stub for production builds
+/// (`#[cfg(not(test))] fn should_fail(_: &str) -> bool { false }` beside
+/// its `#[cfg(test)]` twin). A branch that only such a call opens runs in
+/// tests only.
+fn false_stubs(file: &syn::File) -> BTreeSet<String> {
+    #[derive(Default)]
+    struct Stubs {
+        in_test: bool,
+        /// Each name, and whether every definition seen is `false`.
+        seen: BTreeMap<String, bool>,
+    }
+    impl<'a> Visit<'a> for Stubs {
+        fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
+            let outer = self.in_test;
+            self.in_test |= is_test_item(&m.attrs) || is_test_module_name(&m.ident.to_string());
+            syn::visit::visit_item_mod(self, m);
+            self.in_test = outer;
+        }
+        fn visit_item_fn(&mut self, f: &'a syn::ItemFn) {
+            if self.in_test || is_test_item(&f.attrs) {
+                return;
+            }
+            let is_false = matches!(&f.block.stmts[..], [syn::Stmt::Expr(syn::Expr::Lit(lit), None)]
+                if matches!(lit.lit, syn::Lit::Bool(ref b) if !b.value));
+            *self.seen.entry(f.sig.ident.to_string()).or_insert(true) &= is_false;
+        }
+    }
+    let mut stubs = Stubs::default();
+    stubs.visit_file(file);
+    (stubs.seen.into_iter())
+        .filter_map(|(name, stub)| stub.then_some(name))
+        .collect()
+}
+
+/// Whether an `if`'s condition holds only in tests: `cfg!(test)` (or a
+/// `cfg!` that requires `test` or a feature for tests), a call of one of
+/// `stubs` (see [`false_stubs`]), or such a condition `&&` another.
+fn holds_only_in_tests(cond: &syn::Expr, stubs: &BTreeSet<String>) -> bool {
+    match cond {
+        syn::Expr::Paren(p) => holds_only_in_tests(&p.expr, stubs),
+        syn::Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            holds_only_in_tests(&b.left, stubs) || holds_only_in_tests(&b.right, stubs)
+        }
+        syn::Expr::Macro(m) if m.mac.path.is_ident("cfg") => m
+            .mac
+            .parse_body::<syn::Meta>()
+            .is_ok_and(|predicate| cfg_requires_test(&predicate)),
+        syn::Expr::Call(c) => matches!(&*c.func, syn::Expr::Path(p)
+            if p.qself.is_none() && p.path.get_ident().is_some_and(|i| stubs.contains(&i.to_string()))),
+        _ => false,
+    }
 }
 
 /// The spans of the file's items built only for WebAssembly
@@ -266,6 +324,7 @@ pub fn wasm_only_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
         marked_by: is_wasm_only_attr,
         module_named: |_| false,
         fn_named: |_| false,
+        test_guards: None,
     };
     finder.visit_file(file);
     finder.spans
@@ -307,6 +366,9 @@ struct MarkedItems {
     module_named: fn(&str) -> bool,
     /// Whether a fn's name marks it.
     fn_named: fn(&str) -> bool,
+    /// For test code: the file's failpoint stubs (see [`false_stubs`]);
+    /// the branch an `if` opens only in tests is test code too.
+    test_guards: Option<BTreeSet<String>>,
 }
 
 impl MarkedItems {
@@ -456,6 +518,20 @@ impl<'a> Visit<'a> for MarkedItems {
         };
         if !self.check(attrs, None, stmt, None) {
             syn::visit::visit_stmt(self, stmt);
+        }
+    }
+
+    fn visit_expr_if(&mut self, e: &'a syn::ExprIf) {
+        if !self.check(&e.attrs, None, e, None) {
+            match &self.test_guards {
+                Some(stubs) if holds_only_in_tests(&e.cond, stubs) => {
+                    self.spans.push(e.then_branch.span());
+                    if let Some((_, other)) = &e.else_branch {
+                        self.visit_expr(other);
+                    }
+                }
+                _ => syn::visit::visit_expr_if(self, e),
+            }
         }
     }
 
