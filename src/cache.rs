@@ -33,7 +33,7 @@
 //! the same stamp).
 //!
 //! **Module trees.** A crate's module trees, and the names and places the
-//! crate scan derives from them (`crate_load::TreeSnapshot`), are kept too,
+//! crate scan derives from them (`tree_snapshot::TreeSnapshot`), are kept too,
 //! keyed by a digest of its walk: every walked file's path and what the
 //! scan read in it (its `mod` declarations, re-exports, spawn wrappers,
 //! blocking words), the manifests' texts and the options. An edit that
@@ -308,13 +308,7 @@ impl SummaryCache {
 
     /// Caches [`SummaryCache::stored_blocking_fns`] of a file.
     pub fn store_blocking_fns<T: Serialize>(&self, digest: u128, module: &str, value: &T) {
-        if self.dir.is_none() {
-            return;
-        }
-        if let Ok(encoded) = postcard::to_allocvec(value) {
-            self.use_entry(blocking_key(digest, module), Entry::Fresh(encoded));
-            self.changed.store(true, Ordering::Relaxed);
-        }
+        self.store_value(blocking_key(digest, module), value);
     }
 
     /// What the crate scan reads in the file whose text's [`digest`] is
@@ -342,13 +336,7 @@ impl SummaryCache {
     /// Records what this run read in the file at `path` (see
     /// [`FileRecord`]).
     pub fn record_file(&self, path: &Path, record: &FileRecord) {
-        if self.dir.is_none() {
-            return;
-        }
-        if let Ok(encoded) = postcard::to_allocvec(record) {
-            self.use_entry(record_key(path), Entry::Fresh(encoded));
-            self.changed.store(true, Ordering::Relaxed);
-        }
+        self.store_value(record_key(path), record);
     }
 
     /// The stored module trees of a crate whose walk hashed to `walk` (see
@@ -359,13 +347,7 @@ impl SummaryCache {
 
     /// Caches [`SummaryCache::stored_trees`].
     pub fn store_trees<T: Serialize>(&self, walk: u128, value: &T) {
-        if self.dir.is_none() {
-            return;
-        }
-        if let Ok(encoded) = postcard::to_allocvec(value) {
-            self.use_entry(key(walk, TREES), Entry::Fresh(encoded));
-            self.changed.store(true, Ordering::Relaxed);
-        }
+        self.store_value(key(walk, TREES), value);
     }
 
     /// Keeps the summary of the file whose text's [`digest`] is `digest`
@@ -379,6 +361,18 @@ impl SummaryCache {
                     used.entry(key).or_insert(Entry::Stored(range.clone()));
                 }
             }
+        }
+    }
+
+    /// Stores `value` as the entry `key`, computed by this run (nothing
+    /// without a cache, or if it cannot be encoded).
+    fn store_value<T: Serialize>(&self, key: Key, value: &T) {
+        if self.dir.is_none() {
+            return;
+        }
+        if let Ok(encoded) = postcard::to_allocvec(value) {
+            self.use_entry(key, Entry::Fresh(encoded));
+            self.changed.store(true, Ordering::Relaxed);
         }
     }
 

@@ -37,7 +37,9 @@ use crate::crate_tree::TargetKind;
 use crate::mod_scan::{FileItems, PubUse};
 use crate::name_search::{NameSearch, Spelling};
 use crate::spawn_wrappers::SpawnWrappers;
-use crate::tree_snapshot::{scanned_digest, walk_digest, Libraries, TreeSnapshot, Trees};
+use crate::tree_snapshot::{
+    dir_stamp, scanned_digest, walk_digest, Libraries, TreeSnapshot, Trees,
+};
 use crate::word_filter::WordFilter;
 use leaklint_lints::context::crate_names::{CrateNames, InCrate};
 
@@ -850,13 +852,11 @@ impl LazyCrate {
         if !exact {
             return None;
         }
-        let settled = |dir: &PathBuf| match std::fs::metadata(dir) {
-            Ok(meta) => Some(Some(crate::cache::FileStamp::of_dir(&meta, now)?)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(None),
-            Err(_) => None,
-        };
-        let dirs = (listed_dirs.iter())
-            .map(|dir| Some((dir.clone(), settled(dir)?)))
+        let dirs = (listed_dirs.into_iter())
+            .map(|dir| {
+                let stamp = dir_stamp(&dir, now)?;
+                Some((dir, stamp))
+            })
             .collect::<Option<Vec<_>>>()?;
         let outside = (outside.into_iter())
             .map(|(path, key)| {

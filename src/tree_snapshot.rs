@@ -98,20 +98,18 @@ impl Trees {
             others.push(path.to_path_buf());
             (walked.len() + others.len() - 1) as u32
         };
-        let members = (self.members.iter())
-            .map(|(p, m)| (id(p), m.clone()))
+        let members = (self.members.into_iter())
+            .map(|(p, m)| (id(&p), m))
             .collect();
         let test_files = self.test_files.iter().map(|p| id(p)).collect();
         let blocking_files = self.blocking_files.iter().map(|p| id(p)).collect();
-        let unsettled = (
-            self.unsettled.0.clone(),
-            self.unsettled.1.iter().map(|p| id(p)).collect(),
-        );
-        let units = (self.units.iter())
-            .map(|(p, u)| (id(p), u.iter().copied().collect()))
+        let (aliases, unsettled) = self.unsettled;
+        let unsettled = (aliases, unsettled.iter().map(|p| id(p)).collect());
+        let units = (self.units.into_iter())
+            .map(|(p, u)| (id(&p), u.into_iter().collect()))
             .collect();
-        let library_of = (self.library_of.iter())
-            .map(|(p, l)| (id(p), l.clone()))
+        let library_of = (self.library_of.into_iter())
+            .map(|(p, l)| (id(&p), l))
             .collect();
         let places = self.places.map(|(names, modules)| {
             let modules = (modules.into_iter())
@@ -189,14 +187,23 @@ impl TreeSnapshot {
         now: std::time::SystemTime,
         scanned: &dyn Fn(&Path) -> Option<ScannedFile>,
     ) -> bool {
-        let dir_holds = |(dir, stamp): &(PathBuf, Option<FileStamp>)| match std::fs::metadata(dir) {
-            Ok(meta) => stamp.is_some() && FileStamp::of_dir(&meta, now) == *stamp,
-            Err(e) => stamp.is_none() && e.kind() == std::io::ErrorKind::NotFound,
-        };
+        let dir_holds =
+            |(dir, stamp): &(PathBuf, Option<FileStamp>)| dir_stamp(dir, now) == Some(*stamp);
         let file_holds = |(path, digest): &(PathBuf, u128)| {
             scanned(path).is_some_and(|scanned| scanned_digest(&scanned) == *digest)
         };
         self.dirs.iter().all(dir_holds) && self.outside.iter().all(file_holds)
+    }
+}
+
+/// The stamp of the directory `dir` as a snapshot records it: `Some(None)`
+/// when it is missing, `None` when it cannot be trusted (changed in the
+/// last two seconds, or unreadable).
+pub(crate) fn dir_stamp(dir: &Path, now: std::time::SystemTime) -> Option<Option<FileStamp>> {
+    match std::fs::metadata(dir) {
+        Ok(meta) => Some(Some(FileStamp::of_dir(&meta, now)?)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(None),
+        Err(_) => None,
     }
 }
 

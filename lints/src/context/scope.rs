@@ -7,8 +7,9 @@
 //!   inner `#![cfg(…)]`) whose `cfg` requires `test`: `test` itself, or `test`
 //!   anywhere in an `all(…)`; inside a fn, statements, match arms and
 //!   struct-literal fields under such a `cfg` too, and the branch an `if`
-//!   opens only in tests (`if cfg!(test)`, a failpoint stubbed `false`). `any(test, …)` also compiles outside tests and
-//!   is not test code; neither is `not(test)`. A module named as test
+//!   opens only in tests (`if cfg!(test)`, a failpoint stubbed `false`).
+//!   `any(test, …)` also compiles outside tests and is not test code;
+//!   neither is `not(test)`. A module named as test
 //!   support (`mod test_utils;`, `mod testing { … }`, see
 //!   [`is_test_module_name`]) is test code whatever its attributes say.
 //! * **Entry points**: `main` at the top of a file, or any fn carrying an
