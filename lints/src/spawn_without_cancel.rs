@@ -195,8 +195,11 @@ crate::declare_lint! {
     ///   and spawns (`startup::run_once(start_metrics)` whose body awaits
     ///   `start()`), is called there: once when that call is in no loop and
     ///   the handing call runs once. The chain from `main` may pass through
-    ///   a `block_on` (a sync fn running its own runtime), but not through a
-    ///   spawned task or thread: a worker started by a fn that only a task
+    ///   a `block_on` (a sync fn running its own runtime), also one in a
+    ///   thread started only to run it (`thread::spawn(move || rt.block_on(
+    ///   jobs::init()))` in `main`: that future is the thread's whole work,
+    ///   and runs once, as `main` does), but not through a
+    ///   spawned task or another thread: a worker started by a fn that only a task
     ///   `main` spawns reaches is reported, as the rule is written, though it
     ///   may well run for the life of the process (a server task's pool
     ///   collector). It may not pass through a loop or another closure (a fn called on

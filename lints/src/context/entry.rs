@@ -1152,7 +1152,7 @@ impl<'a> FileContext<'a> {
         let mut blocks_on_parameter = false;
         let mut caller = Caller::Unknown;
         let mut child: Node<'v> = Node::Expr(expr);
-        for node in ancestors.iter().rev() {
+        for (i, node) in ancestors.iter().enumerate().rev() {
             match node {
                 node if super::loops::runs_again(node, Some(&child)) => once = false,
                 // `let fut = work(); tokio::spawn(fut);`: the future runs
@@ -1179,7 +1179,17 @@ impl<'a> FileContext<'a> {
                                 blocks_on_parameter = threads::blocks_on_a_parameter(self, call);
                             }
                         } else if name.contains("spawn") {
-                            // A spawned task or thread runs its code
+                            // A thread started to block on a runtime of its
+                            // own (`thread::spawn(move || rt.block_on(run()))`)
+                            // runs that future once, as `main` would: it is
+                            // the runtime's root, the thread's whole work.
+                            if thread == SiteThread::Main
+                                && self.starts_a_thread(call, &ancestors[..i])
+                            {
+                                child = *node;
+                                continue;
+                            }
+                            // Any other spawned task or thread runs its code
                             // elsewhere than its caller's thread; the
                             // process-lifetime chain does not pass through
                             // it (`once` is for plain calls and awaits).
@@ -2624,6 +2634,32 @@ mod tests {
             assert!(main_thread.contains(key), "{key}: {main_thread:?}");
         }
         assert!(!once.contains("Other::new"));
+    }
+
+    #[test]
+    fn a_thread_blocking_on_its_own_runtime_runs_its_future_once() {
+        let (once, _) = reached(
+            "fn main() {
+                 std::thread::spawn(move || {
+                     let rt = tokio::runtime::Runtime::new().unwrap();
+                     rt.block_on(async { jobs().await });
+                 });
+                 std::thread::Builder::new().name(n).spawn(move || rt().block_on(named())).unwrap();
+                 std::thread::spawn(move || plain());
+                 for _ in 0..4 { std::thread::spawn(move || rt().block_on(per_turn())); }
+                 tokio::spawn(async { rt().block_on(in_task()) });
+             }
+             async fn jobs() {}
+             async fn named() {}
+             fn plain() {}
+             async fn per_turn() {}
+             async fn in_task() {}",
+        );
+        assert!(once.contains("crate::jobs"), "{once:?}");
+        assert!(once.contains("crate::named"), "{once:?}");
+        for key in ["crate::plain", "crate::per_turn", "crate::in_task"] {
+            assert!(!once.contains(key), "{key}: {once:?}");
+        }
     }
 
     #[test]

@@ -254,6 +254,19 @@ impl<'a> FileContext<'a> {
         }
     }
 
+    /// Whether `call` starts an OS thread: `std::thread::spawn(…)`, or
+    /// `.spawn(…)` on a `std::thread::Builder` (`ancestors` are the call's).
+    pub fn starts_a_thread<'v>(&'v self, call: &'v Expr, ancestors: &[Node<'v>]) -> bool {
+        match call {
+            Expr::Call(c) => c.args.len() == 1 && self.callee_is(&c.func, THREAD_SPAWNS),
+            Expr::MethodCall(m) if m.method == "spawn" && m.args.len() == 1 => matches!(
+                self.receiver_origin(&m.receiver, ancestors),
+                Some((Origin::ThreadBuilder, _))
+            ),
+            _ => false,
+        }
+    }
+
     /// Where the receiver of a `.spawn(…)` comes from, following one
     /// `let` binding in the enclosing fn.
     fn receiver_origin<'v>(
