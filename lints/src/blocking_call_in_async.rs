@@ -163,6 +163,13 @@ crate::declare_lint! {
     /// the crate's `Receiver` when the crate has one.
     /// A helper called several times by one fn is reported at its first
     /// call there that is not main-thread code: one fix covers them all.
+    /// A call in a task the fn spawns runs on a worker whatever calls the
+    /// fn, so it is preferred to a call the crate may find on the main
+    /// thread (`cut` awaited by `main` runs `git(…)` itself, then spawns a
+    /// task that runs it again: the task's call is reported). A fn on the
+    /// main thread of a multi-thread runtime stays main-thread code while
+    /// it waits for tasks it spawned: they run on the workers, not beside
+    /// it on its thread.
     ///
     /// Reading and writing files through a helper is not reported by
     /// default, by choice: only calls that can wait for a long or unbounded
@@ -486,7 +493,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         std_to_socket_addrs: OnceCell::new(),
     };
     let mut findings = Vec::new();
-    let mut helpers_seen = std::collections::HashSet::new();
+    let mut helpers_seen = std::collections::HashMap::new();
     ctx.walk_exprs(|expr, ancestors| {
         // Only calls can block; the async context is looked up for them
         // alone (it walks the ancestors).
@@ -530,10 +537,18 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 // A call in test code (a failpoint's branch) does not stand
                 // for the others: its finding goes with the test code.
                 let in_test = ctx.expr_in_test_code(expr);
-                if matches!(thread, Thread::Main) || !helpers_seen.insert((caller, callee, in_test))
-                {
+                if matches!(thread, Thread::Main) {
                     return;
                 }
+                // A call that runs on a worker whatever the crate says (in
+                // a task the fn spawns) stands for them better than one
+                // the crate may find on the main thread: it replaces it.
+                let on_worker = thread.main_if_only_from().is_none();
+                let replace = match helpers_seen.get(&(caller, callee.clone(), in_test)) {
+                    None => None,
+                    Some(&(at, false)) if on_worker => Some(at),
+                    Some(_) => return,
+                };
                 let finding = Finding::new(
                     BLOCKING_CALL_IN_ASYNC.name,
                     ctx.span_of(expr),
@@ -550,12 +565,17 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     }),
                     ..finding
                 };
-                findings.push(match thread.main_if_only_from() {
+                let finding = match thread.main_if_only_from() {
                     Some(function) => {
                         finding.moot_if_reached(function.to_string(), ReachKind::MainThread)
                     }
                     None => finding,
-                });
+                };
+                match replace {
+                    Some(at) => findings[at] = finding,
+                    None => findings.push(finding),
+                }
+                helpers_seen.insert((caller, callee, in_test), (replace.unwrap_or(findings.len() - 1), on_worker));
             }
             return;
         };

@@ -2333,6 +2333,25 @@ pub fn reached_from_main<'s>(
                 Caller::Unknown => false,
             }
     });
+    // Below a multi-thread runtime's `block_on` (`#[tokio::main]`), a fn
+    // that waits for its own tasks still runs on the main thread: they run
+    // on the workers, beside it, and its blocking stalls none of them.
+    let mut below_multi_thread = (summaries.clone().into_iter())
+        .flat_map(|s| &s.mains)
+        .filter(|(name, runtime)| *runtime == MainRuntime::MultiThread && !called(name))
+        .map(|(name, _)| name.clone())
+        .collect();
+    grow(
+        &mut below_multi_thread,
+        &BTreeSet::new(),
+        &|site, set| match site.thread {
+            SiteThread::Main => true,
+            SiteThread::OnlyWorker | SiteThread::Worker => false,
+            SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
+        },
+    );
+    // Below a quiet current-thread runtime, such a fn shares the thread
+    // with its tasks.
     grow(
         &mut main_thread,
         &beside_its_tasks,
@@ -2343,6 +2362,7 @@ pub fn reached_from_main<'s>(
             SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
         },
     );
+    main_thread.extend(below_multi_thread);
     let awaited = (all_callers.iter())
         .filter(|(_, sites)| {
             sites.iter().all(|site| {
