@@ -185,8 +185,9 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize, wrappers: &[String]) -> Opt
 /// Whether the spawn call whose name is `body[name]` and whose argument
 /// list closes at `body[close]` is a statement of its own, so that its
 /// handle is dropped: `tokio::spawn(fut);`, `self.rt.spawn(fut);`,
-/// `thread::Builder::new().spawn(f).expect("…");`, `let _ = spawn(fut);`
-/// — not `let h = spawn(fut);`, `Self { task: spawn(fut) }` or a tail.
+/// `thread::Builder::new().spawn(f).expect("…");`, `let _ = spawn(fut);`,
+/// or perhaps: `let h = spawn(fut);` (the crate pass tells whether `h` is
+/// kept) — not `Self { task: spawn(fut) }` or a tail.
 fn handle_dropped(body: &[Tok<'_>], name: usize, close: usize) -> bool {
     // After the call: methods on its result (`.detach()`, `.expect(…)`),
     // `?`, then the `;` that ends the statement.
@@ -240,10 +241,16 @@ fn handle_dropped(body: &[Tok<'_>], name: usize, close: usize) -> bool {
     match before(k, 1) {
         None => true,
         Some(t) if t.is(";") || t.is("{") || t.is("}") => true,
-        // `let _ = spawn(fut);`
+        // `let _ = spawn(fut);`, or bound to a name (`let h =
+        // spawn(fut);`) that may only be looked at or dropped: the crate
+        // pass tells from the parsed body.
         Some(t) if t.is("=") => {
-            before(k, 2).is_some_and(|u| u.is_ident("_"))
-                && before(k, 3).is_some_and(|l| l.is_ident("let"))
+            let named = |u: &Tok<'_>| u.is_ident("_") || u.ident;
+            match (before(k, 2), before(k, 3), before(k, 4)) {
+                (Some(n), Some(l), _) if named(n) && l.is_ident("let") => true,
+                (Some(n), Some(m), Some(l)) => n.ident && m.is_ident("mut") && l.is_ident("let"),
+                _ => false,
+            }
         }
         _ => false,
     }
@@ -536,10 +543,17 @@ mod tests {
         let kept = r#"
             fn new(fut: F) -> Self { Self { task: tokio::spawn(fut) } }
             fn start(fut: F) -> JoinHandle<()> { tokio::spawn(fut) }
-            fn keep(&mut self, fut: F) { let h = tokio::spawn(fut); self.h = h; }
             fn push(&mut self, fut: F) { self.tasks.push(tokio::spawn(fut)); }
         "#;
         assert_eq!(wrapper_names(kept), Vec::<String>::new());
+        // Bound to a name: the crate pass tells from the parsed body
+        // whether the handle is kept (`self.h = h`) or only looked at.
+        let bound = r#"
+            fn keep(&mut self, fut: F) { let h = tokio::spawn(fut); self.h = h; }
+            fn log(fut: F) { let h = tokio::spawn(fut); debug!(id = %h.id()); }
+            fn unused(fut: F) { let mut _h = tokio::spawn(fut); }
+        "#;
+        assert_eq!(wrapper_names(bound), ["keep", "log", "unused"]);
         let dropped = r#"
             fn a(fut: F) { let _ = tokio::spawn(fut); }
             fn b(f: F) { std::thread::Builder::new().name(n()).spawn(f).expect("thread"); }

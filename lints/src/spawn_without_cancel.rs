@@ -117,7 +117,8 @@ crate::declare_lint! {
     ///   or wrapped by `timeout(…)` are not followed.
     /// * A spawn wrapper, a fn of the crate that hands one of its parameters
     ///   to a spawn call and drops the handle (`fn spawn_named(name: &str,
-    ///   fut: F) { tokio::spawn(fut); }`), counts as a spawn call when its
+    ///   fut: F) { tokio::spawn(fut); }`, or `let h = tokio::spawn(fut);`
+    ///   with `h` only logged or dropped), counts as a spawn call when its
     ///   argument is an async block or closure written at the call, or a
     ///   call that makes the future (`spawn_named("hb", heartbeat(conn))`,
     ///   `spawn_with(move || heartbeat(conn))`, `detach(heartbeat(conn))`,
