@@ -55,3 +55,33 @@ pub fn other_builder(cfg: &HttpConfig, given: reqwest::ClientBuilder) -> reqwest
     let b = if cfg.proxy.is_some() { given } else { b };
     b.build()
 }
+
+/// Every branch starts its own builder (one trusts any certificate): the
+/// client is reported once, at the first.
+pub fn tls_choice(insecure: bool, ua: &str) -> reqwest::Result<reqwest::Client> {
+    let b = if insecure {
+        reqwest::Client::builder().danger_accept_invalid_certs(true) //~ http_client_without_timeout
+    } else {
+        reqwest::Client::builder()
+    };
+    b.user_agent(ua).build()
+}
+
+/// Near miss: the same, with a timeout set after the branch.
+pub fn tls_choice_timed(insecure: bool, timeout: Duration) -> reqwest::Result<reqwest::Client> {
+    let b = if insecure {
+        reqwest::Client::builder().danger_accept_invalid_certs(true)
+    } else {
+        reqwest::Client::builder()
+    };
+    b.timeout(timeout).build()
+}
+
+/// Near miss: a timeout set in one of the branches counts, as above.
+pub fn tls_choice_timed_in_a_branch(insecure: bool) -> reqwest::Result<reqwest::Client> {
+    let b = match insecure {
+        true => reqwest::Client::builder().danger_accept_invalid_certs(true),
+        false => reqwest::Client::builder().read_timeout(Duration::from_secs(60)),
+    };
+    b.build()
+}

@@ -148,6 +148,22 @@ impl<'a> FileContext<'a> {
             match chain.root {
                 Expr::Call(c) if self.callee_is(&c.func, constructors) => break c,
                 root => {
+                    // `let b = if insecure { Client::builder().danger(…) } else
+                    // { Client::builder() };`: every branch starts a builder,
+                    // reported at the first; what any branch sets counts.
+                    if let Some(values) = branch_values(root) {
+                        let chains: Vec<_> = values.into_iter().map(method_chain).collect();
+                        let starts: Option<Vec<&'v syn::ExprCall>> = (chains.iter())
+                            .map(|chain| match chain.root {
+                                Expr::Call(c) if self.callee_is(&c.func, constructors) => Some(c),
+                                _ => None,
+                            })
+                            .collect();
+                        if let Some(first) = starts.and_then(|s| s.first().copied()) {
+                            calls.extend(chains.into_iter().flat_map(|chain| chain.calls));
+                            break first;
+                        }
+                    }
                     // `let b = match proxy { Some(p) => b.proxy(p), None => b };`:
                     // every branch goes on with the same builder.
                     let ident = match branch_values(root) {
