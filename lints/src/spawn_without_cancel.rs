@@ -93,7 +93,10 @@ crate::declare_lint! {
     ///   `Option`/`Result`, `?`, `.await`,
     ///   `.unwrap()`, or a pattern that unwraps it: `if let Ok(v) = …`,
     ///   `let Some(v) = … else`, a `match` arm `Ok(v) =>`) or parameter type
-    ///   names its type, or a field whose struct
+    ///   names its type, a variable a pattern binds to a field of an enum
+    ///   variant the file defines (`Command::Update(opt) =>
+    ///   opt.process().await` beside `enum Command { Update(UpdateOpt), …
+    ///   }`, a command-line tool's dispatch), or a field whose struct
     ///   declares its type (`self.worker.run()` with `worker: Arc<Worker>`,
     ///   in any file), also through a clone of any of these
     ///   (`sc.clone().sweep()`, `let this = self.clone();`,

@@ -1077,7 +1077,10 @@ impl<'a> FileContext<'a> {
         };
         let ident = p.path.get_ident()?;
         // `let x: T = …;` (or `let x: T;`), a parameter `x: T`.
-        if let Some(declared) = self.declared_type(ident, ancestors) {
+        // `Command::Update(opt) => opt.process()`, `Update(UpdateOpt)` here.
+        let declared = (self.declared_type(ident, ancestors))
+            .or_else(|| self.variant_payload_type(ident, ancestors));
+        if let Some(declared) = declared {
             return type_name(self, declared).filter(|t| !self.names_type_param(ancestors, t));
         }
         let init = self

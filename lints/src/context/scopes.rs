@@ -925,6 +925,82 @@ impl<'a> FileContext<'a> {
     }
 }
 
+impl FileContext<'_> {
+    /// The type of the written name `ident` when a pattern binds it to a
+    /// field of an enum variant that this file defines: `cmd` in `match
+    /// &self.command { Command::Update(cmd) => cmd.process().await, … }`
+    /// (or `if let Command::Update(cmd) = …`) with `enum Command {
+    /// Update(UpdateOpt), … }` here is an `UpdateOpt` (the dispatch of a
+    /// command-line tool's subcommands).
+    pub fn variant_payload_type<'v>(
+        &'v self,
+        ident: &syn::Ident,
+        ancestors: &[Node<'v>],
+    ) -> Option<&'v syn::Type> {
+        let id = self.binding_of_use(ident)?;
+        let binding = self.scopes().binding(id);
+        if !matches!(binding.kind, BindingKind::MatchArm | BindingKind::Condition) {
+            return None;
+        }
+        // `Enum::Variant(a, x)`, seen through `&` and `|`: the variant and
+        // the place of `x` among its fields.
+        let field_of = |pat: &'v Pat| -> Option<(&'v syn::Path, usize)> {
+            let mut pat = pat;
+            while let Pat::Reference(r) = pat {
+                pat = &r.pat;
+            }
+            let Pat::TupleStruct(t) = pat else {
+                return None;
+            };
+            let at = t.elems.iter().position(|e| {
+                let mut e = e;
+                while let Pat::Reference(r) = e {
+                    e = &r.pat;
+                }
+                matches!(e, Pat::Ident(i) if self.binding_of_pat(&i.ident) == Some(id))
+            })?;
+            Some((&t.path, at))
+        };
+        let (path, at) = ancestors.iter().rev().find_map(|node| match node {
+            Node::Arm(arm) => match &arm.pat {
+                Pat::Or(or) => or.cases.iter().find_map(field_of),
+                pat => field_of(pat),
+            },
+            Node::Expr(Expr::If(syn::ExprIf { cond, .. }))
+            | Node::Expr(Expr::While(syn::ExprWhile { cond, .. })) => {
+                lets_in_condition(cond).into_iter().find_map(field_of)
+            }
+            _ => None,
+        })?;
+        let mut segments = path.segments.iter().rev();
+        let (variant, enum_name) = (segments.next()?, segments.next()?);
+        self.file.items.iter().find_map(|item| match item {
+            syn::Item::Enum(e) if e.ident == enum_name.ident => {
+                let v = e.variants.iter().find(|v| v.ident == variant.ident)?;
+                match &v.fields {
+                    syn::Fields::Unnamed(f) => f.unnamed.iter().nth(at).map(|f| &f.ty),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+    }
+}
+
+/// The patterns of the `let`s of a condition (`if let P = e && let Q = f`).
+fn lets_in_condition(cond: &Expr) -> Vec<&Pat> {
+    match cond {
+        Expr::Let(l) => vec![&*l.pat],
+        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            let mut pats = lets_in_condition(&b.left);
+            pats.extend(lets_in_condition(&b.right));
+            pats
+        }
+        Expr::Paren(p) => lets_in_condition(&p.expr),
+        _ => Vec::new(),
+    }
+}
+
 /// What a `match` that unwraps its scrutinee yields: `match
 /// File::create(p) { Ok(f) => f, Err(e) => return Err(e) }` is the
 /// scrutinee's payload, when one arm binds it whole (`Ok(x)`, `Some(x)`)
