@@ -1049,7 +1049,11 @@ impl<'a> FileContext<'a> {
         };
         let owner = match &*f.base {
             Expr::Path(p) if p.path.is_ident("self") => self_type?.to_string(),
-            base => self.receiver_type(base, ancestors)?,
+            // `let this = self.clone(); this.inner.run()`: the impl's type.
+            base => match self.receiver_type(base, ancestors)? {
+                t if t == "Self" => self_type?.to_string(),
+                t => t,
+            },
         };
         Some((owner, imports::unraw(field)))
     }
