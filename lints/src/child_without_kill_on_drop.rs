@@ -42,13 +42,14 @@ crate::declare_lint! {
     /// command (`timeout(d, run_git(args))`): the fn is not followed.
     /// `kill_on_drop(false)` counts as missing; `kill_on_drop(flag)` with a
     /// non-literal argument counts as set. A child spawned before the race
-    /// (`let mut child = cmd.spawn()?;`) and awaited inside it is reported
+    /// (`let mut child = cmd.spawn()?;`, also taken out of the spawn's
+    /// `Result` by `let Ok(child) = cmd.spawn() else { … }` or a `match`
+    /// whose error arm leaves) and awaited inside it is reported
     /// at its `.spawn()` call: always for `child.wait_with_output()` (the
     /// child moves into the future, nothing is left to kill), and for
     /// `child.wait()` only when the function never calls `child.kill()` /
     /// `child.start_kill()` (an explicit kill on the timeout path is taken
-    /// as handling it). An `output()` future bound to a name first and
-    /// raced later is not reported.
+    /// as handling it).
     /// A spawn call between the timeout and the command (a task spawned
     /// inside the future) ends the search: that task is not dropped.
     ///
@@ -177,13 +178,18 @@ fn spawned_child<'v>(
     ancestors: &[Node<'v>],
 ) -> Option<&'v syn::ExprMethodCall> {
     let child = path_ident(&wait.receiver)?;
-    let local = ctx.let_binding(child, ancestors)?;
-    pat_ident(&local.pat)?;
-    let mut init = &*local.init.as_ref()?.expr;
+    // `let child = …;`, or the success of a `let Ok(child) = … else`, an
+    // `if let Ok(child) = …` or a `match` arm `Ok(child) =>`.
+    let mut init = match ctx.let_binding(child, ancestors) {
+        Some(local) if pat_ident(&local.pat).is_some() => &*local.init.as_ref()?.expr,
+        _ => ctx.unwrapped_from(child, ancestors)?,
+    };
     let spawn = loop {
         match init {
             syn::Expr::Try(t) => init = &t.expr,
             syn::Expr::Paren(p) => init = &p.expr,
+            // `match cmd.spawn() { Ok(c) => c, Err(e) => return … }`
+            syn::Expr::Match(m) => init = crate::context::scopes::unwrapping_match(m)?,
             syn::Expr::MethodCall(m) if m.method == "unwrap" || m.method == "expect" => {
                 init = &m.receiver
             }

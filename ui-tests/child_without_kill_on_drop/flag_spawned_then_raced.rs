@@ -33,3 +33,37 @@ pub async fn supervise(bin: &str, token: CancellationToken) -> anyhow::Result<()
     }
     Ok(())
 }
+
+/// The child taken out of the spawn's `Result` by a `match` whose error arm
+/// leaves, or by `let … else`: the same child.
+pub async fn restore(db: &str) {
+    let mut cmd = Command::new("pg_restore");
+    cmd.arg(db);
+    let child = match cmd.spawn() { //~ child_without_kill_on_drop
+        Ok(child) => child,
+        Err(e) => {
+            tracing::error!("pg_restore: {e}");
+            return;
+        }
+    };
+    let _ = timeout(Duration::from_secs(600), child.wait_with_output()).await;
+}
+
+pub async fn vacuum(db: &str) {
+    let mut cmd = Command::new("vacuumdb");
+    cmd.arg(db);
+    let Ok(child) = cmd.spawn() else { //~ child_without_kill_on_drop
+        return;
+    };
+    let _ = timeout(Duration::from_secs(600), child.wait_with_output()).await;
+}
+
+/// Near miss: the same with `kill_on_drop(true)`.
+pub async fn analyze(db: &str) {
+    let mut cmd = Command::new("analyzedb");
+    cmd.arg(db).kill_on_drop(true);
+    let Ok(child) = cmd.spawn() else {
+        return;
+    };
+    let _ = timeout(Duration::from_secs(600), child.wait_with_output()).await;
+}
