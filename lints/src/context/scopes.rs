@@ -923,9 +923,7 @@ impl<'a> FileContext<'a> {
         }
         None
     }
-}
 
-impl FileContext<'_> {
     /// The type of the written name `ident` when a pattern binds it to a
     /// field of an enum variant that this file defines: `cmd` in `match
     /// &self.command { Command::Update(cmd) => cmd.process().await, … }`
