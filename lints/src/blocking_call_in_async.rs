@@ -131,7 +131,9 @@ crate::declare_lint! {
     /// (`child: std::process::Child`, `cond: Condvar`, `rx:
     /// mpsc::Receiver<Job>`, `worker: Option<thread::JoinHandle<()>>`,
     /// through `&`, `Arc`,
-    /// `Box`, `Option`, `Mutex`). Receivers from anywhere else (another fn's
+    /// `Box`, `Option`, `Mutex`; `self.child` is the field of the impl's
+    /// struct, `x.child` any struct's field of the file by that name).
+    /// Receivers from anywhere else (another fn's
     /// result, a collection) are not judged, nor is anything awaited.
     /// `.to_socket_addrs()` is reported only where the file imports std's
     /// `ToSocketAddrs`, and not on an IP address written in the code
@@ -1119,7 +1121,17 @@ impl<'v> Rule<'v, '_> {
                     depth + 1,
                 ),
                 syn::Member::Named(name) => Some(Origin::Typed {
-                    types: self.field_types(&name.to_string()),
+                    // `self.child` in `impl Worker`: the field `Worker`
+                    // declares, not every struct's field of the name.
+                    types: match &*f.base {
+                        Expr::Path(p) if p.path.is_ident("self") => {
+                            match self.ctx.self_field_type(ancestors, name) {
+                                Some(ty) => vec![ty],
+                                None => self.field_types(&name.to_string()),
+                            }
+                        }
+                        _ => self.field_types(&name.to_string()),
+                    },
                     methods: std::mem::take(methods),
                     part,
                 }),
