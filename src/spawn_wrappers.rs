@@ -245,12 +245,9 @@ fn handle_dropped(body: &[Tok<'_>], name: usize, close: usize) -> bool {
         // spawn(fut);`) that may only be looked at or dropped: the crate
         // pass tells from the parsed body.
         Some(t) if t.is("=") => {
-            let named = |u: &Tok<'_>| u.is_ident("_") || u.ident;
-            match (before(k, 2), before(k, 3), before(k, 4)) {
-                (Some(n), Some(l), _) if named(n) && l.is_ident("let") => true,
-                (Some(n), Some(m), Some(l)) => n.ident && m.is_ident("mut") && l.is_ident("let"),
-                _ => false,
-            }
+            let is_let = |at: usize| before(k, at).is_some_and(|l| l.is_ident("let"));
+            before(k, 2).is_some_and(|name| name.ident)
+                && (is_let(3) || (before(k, 3).is_some_and(|m| m.is_ident("mut")) && is_let(4)))
         }
         _ => false,
     }

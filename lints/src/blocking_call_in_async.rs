@@ -546,7 +546,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 // a task the fn spawns) stands for them better than one
                 // the crate may find on the main thread: it replaces it.
                 let on_worker = thread.main_if_only_from().is_none();
-                let replace = match helpers_seen.get(&(caller, callee.clone(), in_test)) {
+                let key = (caller, callee, in_test);
+                let replace = match helpers_seen.get(&key) {
                     None => None,
                     Some(&(at, false)) if on_worker => Some(at),
                     Some(_) => return,
@@ -577,7 +578,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     Some(at) => findings[at] = finding,
                     None => findings.push(finding),
                 }
-                helpers_seen.insert((caller, callee, in_test), (replace.unwrap_or(findings.len() - 1), on_worker));
+                helpers_seen.insert(key, (replace.unwrap_or(findings.len() - 1), on_worker));
             }
             return;
         };

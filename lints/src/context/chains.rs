@@ -151,8 +151,9 @@ impl<'a> FileContext<'a> {
                     // `let b = if insecure { Client::builder().danger(…) } else
                     // { Client::builder() };`: every branch starts a builder,
                     // reported at the first; what any branch sets counts.
-                    if let Some(values) = branch_values(root) {
-                        let chains: Vec<_> = values.into_iter().map(method_chain).collect();
+                    let values = branch_values(root);
+                    if let Some(values) = &values {
+                        let chains: Vec<_> = values.iter().map(|v| method_chain(v)).collect();
                         let starts: Option<Vec<&'v syn::ExprCall>> = (chains.iter())
                             .map(|chain| match chain.root {
                                 Expr::Call(c) if self.callee_is(&c.func, constructors) => Some(c),
@@ -166,7 +167,7 @@ impl<'a> FileContext<'a> {
                     }
                     // `let b = match proxy { Some(p) => b.proxy(p), None => b };`:
                     // every branch goes on with the same builder.
-                    let ident = match branch_values(root) {
+                    let ident = match values {
                         Some(values) => {
                             let mut name: Option<&syn::Ident> = None;
                             for value in values {

@@ -2308,6 +2308,8 @@ pub fn reached_from_main<'s>(
     // else: the thread blocking on it is the main thread.
     let files: Vec<&CallSummary> = summaries.clone().into_iter().collect();
     let quiet = quiet_current_thread_runtimes(&files, &called);
+    // The multi-thread `main`s, before the quiet runtimes join them.
+    let mut below_multi_thread = main_thread.clone();
     main_thread.extend(quiet.fns);
     // A fn whose tasks end before it returns runs beside them: not on a
     // quiet thread, nor are the fns it calls (as far as they are its).
@@ -2340,35 +2342,26 @@ pub fn reached_from_main<'s>(
                 Caller::Unknown => false,
             }
     });
+    // Whether a call runs on the main thread when its caller does (`set`),
+    // a quiet current-thread runtime's thread counting when `quiet_too`.
+    let on_main_thread =
+        |site: &CallSite, set: &BTreeSet<String>, quiet_too: bool| match site.thread {
+            SiteThread::Main => true,
+            SiteThread::OnlyWorker => quiet_too && quiet.sites.contains(&std::ptr::from_ref(site)),
+            SiteThread::Worker => false,
+            SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
+        };
     // Below a multi-thread runtime's `block_on` (`#[tokio::main]`), a fn
     // that waits for its own tasks still runs on the main thread: they run
     // on the workers, beside it, and its blocking stalls none of them.
-    let mut below_multi_thread = (summaries.clone().into_iter())
-        .flat_map(|s| &s.mains)
-        .filter(|(name, runtime)| *runtime == MainRuntime::MultiThread && !called(name))
-        .map(|(name, _)| name.clone())
-        .collect();
-    grow(
-        &mut below_multi_thread,
-        &BTreeSet::new(),
-        &|site, set| match site.thread {
-            SiteThread::Main => true,
-            SiteThread::OnlyWorker | SiteThread::Worker => false,
-            SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
-        },
-    );
+    grow(&mut below_multi_thread, &BTreeSet::new(), &|site, set| {
+        on_main_thread(site, set, false)
+    });
     // Below a quiet current-thread runtime, such a fn shares the thread
     // with its tasks.
-    grow(
-        &mut main_thread,
-        &beside_its_tasks,
-        &|site, set| match site.thread {
-            SiteThread::Main => true,
-            SiteThread::OnlyWorker => quiet.sites.contains(&std::ptr::from_ref(site)),
-            SiteThread::Worker => false,
-            SiteThread::Caller => matches!(&site.caller, Caller::Fn(f) if set.contains(f)),
-        },
-    );
+    grow(&mut main_thread, &beside_its_tasks, &|site, set| {
+        on_main_thread(site, set, true)
+    });
     main_thread.extend(below_multi_thread);
     let awaited = (all_callers.iter())
         .filter(|(_, sites)| {

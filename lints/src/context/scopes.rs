@@ -943,19 +943,11 @@ impl<'a> FileContext<'a> {
         // `Enum::Variant(a, x)`, seen through `&` and `|`: the variant and
         // the place of `x` among its fields.
         let field_of = |pat: &'v Pat| -> Option<(&'v syn::Path, usize)> {
-            let mut pat = pat;
-            while let Pat::Reference(r) = pat {
-                pat = &r.pat;
-            }
-            let Pat::TupleStruct(t) = pat else {
+            let Pat::TupleStruct(t) = without_refs(pat) else {
                 return None;
             };
             let at = t.elems.iter().position(|e| {
-                let mut e = e;
-                while let Pat::Reference(r) = e {
-                    e = &r.pat;
-                }
-                matches!(e, Pat::Ident(i) if self.binding_of_pat(&i.ident) == Some(id))
+                matches!(without_refs(e), Pat::Ident(i) if self.binding_of_pat(&i.ident) == Some(id))
             })?;
             Some((&t.path, at))
         };
@@ -965,9 +957,9 @@ impl<'a> FileContext<'a> {
                 pat => field_of(pat),
             },
             Node::Expr(Expr::If(syn::ExprIf { cond, .. }))
-            | Node::Expr(Expr::While(syn::ExprWhile { cond, .. })) => {
-                lets_in_condition(cond).into_iter().find_map(field_of)
-            }
+            | Node::Expr(Expr::While(syn::ExprWhile { cond, .. })) => lets_in_condition(cond)
+                .into_iter()
+                .find_map(|l| field_of(&l.pat)),
             _ => None,
         })?;
         let mut segments = path.segments.iter().rev();
@@ -985,10 +977,19 @@ impl<'a> FileContext<'a> {
     }
 }
 
-/// The patterns of the `let`s of a condition (`if let P = e && let Q = f`).
-fn lets_in_condition(cond: &Expr) -> Vec<&Pat> {
+/// A pattern seen through `&` (`&Command::Update(opt)`, `&opt`).
+fn without_refs(mut pat: &Pat) -> &Pat {
+    while let Pat::Reference(r) = pat {
+        pat = &r.pat;
+    }
+    pat
+}
+
+/// The `let`s of a condition, alone or in a `&&` chain (`if let P = e &&
+/// let Q = f`), in order.
+fn lets_in_condition(cond: &Expr) -> Vec<&syn::ExprLet> {
     match cond {
-        Expr::Let(l) => vec![&*l.pat],
+        Expr::Let(l) => vec![l],
         Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
             let mut pats = lets_in_condition(&b.left);
             pats.extend(lets_in_condition(&b.right));
@@ -1060,14 +1061,9 @@ fn diverges(e: &Expr) -> bool {
 /// The value of the `let pat = value` in a condition (alone, or in a `&&`
 /// chain) whose pattern `binds` accepts.
 fn let_in_condition<'v>(cond: &'v Expr, binds: &dyn Fn(&Pat) -> bool) -> Option<&'v Expr> {
-    match cond {
-        Expr::Let(l) if binds(&l.pat) => Some(&l.expr),
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            let_in_condition(&b.left, binds).or_else(|| let_in_condition(&b.right, binds))
-        }
-        Expr::Paren(p) => let_in_condition(&p.expr, binds),
-        _ => None,
-    }
+    (lets_in_condition(cond).into_iter())
+        .find(|l| binds(&l.pat))
+        .map(|l| &*l.expr)
 }
 
 /// A `let` statement found among a place's ancestors.
