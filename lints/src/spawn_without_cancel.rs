@@ -96,7 +96,9 @@ crate::declare_lint! {
     ///   names its type, a variable a pattern binds to a field of an enum
     ///   variant the file defines (`Command::Update(opt) =>
     ///   opt.process().await` beside `enum Command { Update(UpdateOpt), …
-    ///   }`, a command-line tool's dispatch), or a field whose struct
+    ///   }`, a command-line tool's dispatch; `Self::Update(opt)` in the
+    ///   enum's own `impl`; the file's only enum of the name, in any of its
+    ///   modules), or a field whose struct
     ///   declares its type (`self.worker.run()` with `worker: Arc<Worker>`,
     ///   in any file), also through a clone of any of these
     ///   (`sc.clone().sweep()`, `let this = self.clone();`,

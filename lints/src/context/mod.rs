@@ -92,6 +92,7 @@ pub struct FileContext<'a> {
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     consts: HashMap<String, Vec<ConstItem<'a>>>,
     structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
+    enums: HashMap<String, Vec<&'a syn::ItemEnum>>,
     statics: HashMap<String, Vec<StaticType<'a>>>,
     has_out_of_line_mod: bool,
     /// Test items (see [`scope`]); the whole file when it is `#![cfg(test)]`.
@@ -153,6 +154,7 @@ impl<'a> FileContext<'a> {
             fns: items.fns,
             consts: items.consts,
             structs: items.structs,
+            enums: items.enums,
             statics: items.statics,
             has_out_of_line_mod: items.has_out_of_line_mod,
             test_spans: Vec::new(),
@@ -595,6 +597,12 @@ impl<'a> FileContext<'a> {
         self.structs.get(name).map(|v| v.as_slice()).unwrap_or(&[])
     }
 
+    /// The enums named `name` defined anywhere in this file (in any module,
+    /// or inside a fn body).
+    pub fn enums_named(&self, name: &str) -> &[&'a syn::ItemEnum] {
+        self.enums.get(name).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
     /// The declared type of the `static` named `name` in this file (also one
     /// declared in a fn body or in `lazy_static!` / `thread_local!`), if
     /// exactly one is.
@@ -872,6 +880,7 @@ struct ConstOwner<'a> {
 struct ItemCollector<'a> {
     fns: HashMap<String, Vec<LocalFn<'a>>>,
     structs: HashMap<String, Vec<&'a syn::ItemStruct>>,
+    enums: HashMap<String, Vec<&'a syn::ItemEnum>>,
     /// The declared types of statics by name. Those declared inside a macro
     /// (`lazy_static!`, a `static` in a `select!` branch) are copied out of
     /// its parsed body, which [`FileContext`] keeps elsewhere.
@@ -942,6 +951,14 @@ impl<'a> Visit<'a> for ItemCollector<'a> {
             .or_default()
             .push(s);
         syn::visit::visit_item_struct(self, s);
+    }
+
+    fn visit_item_enum(&mut self, e: &'a syn::ItemEnum) {
+        self.enums
+            .entry(imports::unraw(&e.ident))
+            .or_default()
+            .push(e);
+        syn::visit::visit_item_enum(self, e);
     }
 
     fn visit_item_static(&mut self, s: &'a syn::ItemStatic) {

@@ -929,7 +929,9 @@ impl<'a> FileContext<'a> {
     /// &self.command { Command::Update(cmd) => cmd.process().await, … }`
     /// (or `if let Command::Update(cmd) = …`) with `enum Command {
     /// Update(UpdateOpt), … }` here is an `UpdateOpt` (the dispatch of a
-    /// command-line tool's subcommands).
+    /// command-line tool's subcommands). `Self::Update(cmd)` in `impl
+    /// Command` too, and the enum may be in any module of the file, when
+    /// it is the file's only enum of its name.
     pub fn variant_payload_type<'v>(
         &'v self,
         ident: &syn::Ident,
@@ -964,16 +966,21 @@ impl<'a> FileContext<'a> {
         })?;
         let mut segments = path.segments.iter().rev();
         let (variant, enum_name) = (segments.next()?, segments.next()?);
-        self.file.items.iter().find_map(|item| match item {
-            syn::Item::Enum(e) if e.ident == enum_name.ident => {
-                let v = e.variants.iter().find(|v| v.ident == variant.ident)?;
-                match &v.fields {
-                    syn::Fields::Unnamed(f) => f.unnamed.iter().nth(at).map(|f| &f.ty),
-                    _ => None,
-                }
-            }
+        // `Self::Update(opt)` in the enum's own `impl`.
+        let enum_name = match enum_name.ident == "Self" {
+            true => self.self_type_at(ancestors)?,
+            false => super::imports::unraw(&enum_name.ident),
+        };
+        // One enum of the name in the file, in any module: two would need
+        // the path resolved to tell them apart.
+        let [e] = self.enums_named(&enum_name) else {
+            return None;
+        };
+        let v = e.variants.iter().find(|v| v.ident == variant.ident)?;
+        match &v.fields {
+            syn::Fields::Unnamed(f) => f.unnamed.iter().nth(at).map(|f| &f.ty),
             _ => None,
-        })
+        }
     }
 }
 
