@@ -154,9 +154,12 @@ crate::declare_lint! {
     ///   (`#[path]` included; examples, tests and benches aside). A file no
     ///   `mod` declares, or with no `Cargo.toml` above it, is its own crate.
     ///   A file that `#[cfg(test)] mod x;` declares is test code. A call is
-    ///   known by its last module and name, so two packages of a workspace
-    ///   that both have a fn `util::pause` make `crate::util::pause()`
-    ///   ambiguous in either: it is not followed. A library's root is the
+    ///   known by its last module and name: when two packages of a
+    ///   workspace both have a fn `util::pause`, `crate::util::pause()` is
+    ///   the one its package can use (its own, or that of a package it
+    ///   depends on when it has none), and the fn of its own target when it
+    ///   can use both; a file in no known target's tree leaves it ambiguous,
+    ///   and it is not followed. A library's root is the
     ///   exception: its module is the library's name, so the `init` at the
     ///   roots of two libraries of a workspace stay apart (`jobs::init()`
     ///   from the binary, `crate::init()` inside `jobs`), unless a file

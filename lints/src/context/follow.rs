@@ -1543,9 +1543,8 @@ impl<'s> CrateIndex<'s> {
                     // In a file of two targets' trees, `crate::` is either
                     // root, a library's named by the library.
                     None if module == "crate" => match self.root_fns(name).as_slice() {
-                        [only] => return Some(*only),
                         [] => return self.through_reexport(Some(module), name, 0),
-                        _ => return None,
+                        roots => return self.the_one_visible(roots, file),
                     },
                     None => return self.through_reexport(Some(module), name, 0),
                 }
@@ -1573,10 +1572,7 @@ impl<'s> CrateIndex<'s> {
             } => {
                 let fields = self.files.iter().flat_map(|s| &s.struct_fields);
                 let ty = super::entry::field_type(fields, owner, field)?;
-                return match self.methods_of(ty, method)? {
-                    [only] => Some(*only),
-                    _ => None,
-                };
+                return self.the_one_visible(self.methods_of(ty, method)?, file);
             }
             // The type is named where the fn that returns it is.
             Callee::Returned { call, method } => {
@@ -1586,7 +1582,29 @@ impl<'s> CrateIndex<'s> {
                 return self.one_of(candidates, made_by.0);
             }
         }?;
-        match candidates.as_slice() {
+        self.the_one_visible(candidates, file)
+    }
+
+    /// The one fn of `candidates` that a call in `file` can mean: the only
+    /// candidate; else the only one whose file `file` may use the items of
+    /// (two packages of a workspace that each have `util::refresh`, neither
+    /// depending on the other); else the only one of those in `file`'s own
+    /// compilation unit (its own `util::refresh`, not a dependency's).
+    fn the_one_visible(&self, candidates: &[FnId], file: usize) -> Option<FnId> {
+        if let [only] = candidates {
+            return Some(*only);
+        }
+        let visible: Vec<FnId> = (candidates.iter().copied())
+            .filter(|c| self.may_use_items_of(file, c.0))
+            .collect();
+        if let [only] = visible[..] {
+            return Some(only);
+        }
+        let own_unit = |c: &&FnId| match (self.units.get(file), self.units.get(c.0)) {
+            (Some(Some(mine)), Some(Some(its))) => !mine.is_disjoint(its),
+            _ => false,
+        };
+        match visible.iter().filter(own_unit).collect::<Vec<_>>()[..] {
             [only] => Some(*only),
             _ => None,
         }
@@ -1599,6 +1617,7 @@ impl<'s> CrateIndex<'s> {
         let mut own = candidates.iter().filter(|c| c.0 == file);
         match (candidates, own.next(), own.next()) {
             ([only], _, _) | (_, Some(only), None) => Some(*only),
+            (_, None, _) => self.the_one_visible(candidates, file),
             _ => None,
         }
     }
