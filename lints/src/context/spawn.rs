@@ -771,8 +771,20 @@ impl<'a> FileContext<'a> {
             }
             _ => false,
         };
-        let (index, arg) = (args.iter().enumerate().find(|(_, a)| in_place(a)))
-            .or_else(|| args.iter().enumerate().rfind(|(_, a)| made_by_call(a)))?;
+        // A block argument is judged by its tail (`detach({ let db =
+        // db.clone(); async move { … } })`), as a spawn call's is.
+        let tail = |mut a: &'v Expr| {
+            while let Expr::Block(b) = a {
+                match block_tail(self, &b.block) {
+                    Some(t) if b.label.is_none() => a = t,
+                    _ => break,
+                }
+            }
+            a
+        };
+        let mut args = args.iter().enumerate();
+        let (index, arg) = (args.clone().find(|(_, a)| in_place(tail(a))))
+            .or_else(|| args.rfind(|(_, a)| made_by_call(tail(a))))?;
         let name = self.crate_call_name(expr, ancestors)?;
         Some(WrapperCall { name, index, arg })
     }
