@@ -138,12 +138,23 @@ crate::declare_lint! {
     ///   body and handed (or lent: `&mut ticker`) to a fn of this file that
     ///   the body calls as one of its statements (`publish_every(iv).await;`)
     ///   is followed to the fn's parameter, and reported when that fn's
-    ///   endless loop polls it. So is an interval handed (or lent) to a fn
+    ///   endless loop polls it. The same holds in a fn the task runs (the
+    ///   task fn of `spawn(poll_source(src))`, or a fn of the crate its
+    ///   calls reach): a timer it makes and hands or lends to a fn of its
+    ///   own file as one of its statements (`pump(&src, &mut
+    ///   every).await;`) is pinned by that fn's endless loop. So is an
+    ///   interval handed (or lent) to a fn
     ///   of another file or to a method the crate model resolves (by the
     ///   receiver's type), as the task (`spawn(jobs::drive(tick, q))`) or
     ///   as a statement of its async block (`syncer.drive(&mut
     ///   tick).await;`): the finding holds when that fn's first endless
-    ///   loop observing no cancellation polls the parameter. Only a file
+    ///   loop observing no cancellation polls the parameter. A timer that a
+    ///   fn the task calls makes and hands to a fn of another file, or that
+    ///   is handed on a second time (`s.run(&mut t)` lending it to
+    ///   `self.inner(t)`), is not followed: only the task is reported. A
+    ///   timer passed to a constructor (`Heartbeat::new(addr,
+    ///   interval(d))`) and polled through the field it is stored in is not
+    ///   followed either. Only a file
     ///   that also spells `interval` (or `interval_at`) is read for this
     ///   when it has no loop of its own, so a `sleep(…)` future handed that
     ///   way is not followed. A spawn wrapper
@@ -1023,6 +1034,9 @@ fn detached_loops<'v>(
         .collect();
     let callees = match (task.body, task.wrapped) {
         (TaskBody::Expr(body), false) => callees_given_values(ctx, expr, body, ancestors),
+        // A fn of this file (`spawn(poll_source(src))`) that lends a timer it
+        // makes to a looping fn of this file: its statements run in the task.
+        (TaskBody::Fn(block), false) => callees_of_statements(ctx, statements_of_block(block, &[])),
         _ => Vec::new(),
     };
     // A method of a type of this file, on a value of that type: its loops
@@ -1248,8 +1262,19 @@ fn statements_run<'v>(
     let Expr::Async(block) = body else {
         return Vec::new();
     };
+    let mut within = ancestors.to_vec();
+    within.extend([Node::Expr(spawn), Node::Expr(body)]);
+    statements_of_block(&block.block, &within)
+}
+
+/// What each statement of `block` (below `ancestors`) runs, as
+/// [`statements_run`] says.
+fn statements_of_block<'v>(
+    block: &'v syn::Block,
+    ancestors: &[Node<'v>],
+) -> Vec<(&'v Expr, Vec<Node<'v>>)> {
     let mut run = Vec::new();
-    for stmt in &block.block.stmts {
+    for stmt in &block.stmts {
         let mut e = match stmt {
             syn::Stmt::Expr(e, _) => e,
             syn::Stmt::Local(l) => match &l.init {
@@ -1265,12 +1290,7 @@ fn statements_run<'v>(
             e = inner;
         }
         let mut within = ancestors.to_vec();
-        within.extend([
-            Node::Expr(spawn),
-            Node::Expr(body),
-            Node::Block(&block.block),
-            Node::Stmt(stmt),
-        ]);
+        within.extend([Node::Block(block), Node::Stmt(stmt)]);
         run.push((e, within));
     }
     run
@@ -1283,8 +1303,16 @@ fn callees_given_values<'v>(
     body: &'v Expr,
     ancestors: &[Node<'v>],
 ) -> Vec<CalleeGivenValues<'v>> {
+    callees_of_statements(ctx, statements_run(spawn, body, ancestors))
+}
+
+/// The [`CalleeGivenValues`] of statements (see [`statements_run`]).
+fn callees_of_statements<'v>(
+    ctx: &'v FileContext<'_>,
+    statements: Vec<(&'v Expr, Vec<Node<'v>>)>,
+) -> Vec<CalleeGivenValues<'v>> {
     let mut found = Vec::new();
-    for (e, arg_ancestors) in statements_run(spawn, body, ancestors) {
+    for (e, arg_ancestors) in statements {
         if let Some((method, ty)) = method_task_of_local_type(ctx, e, &arg_ancestors) {
             let loops = endless_loops(ctx, method);
             if !loops.is_empty() {
@@ -1347,28 +1375,48 @@ fn fn_loops<'v>(
     impl<'v> Fns<'_, 'v, '_> {
         /// `self_type`: for a method taking `self`, its `Self` type;
         /// `loop_fn`: the fn's name (see [`SpawnSite::loop_fn`]).
+        /// `fn_node`: the fn as an ancestor of its body's statements.
         fn body(
             &mut self,
+            fn_node: Node<'v>,
             block: &'v syn::Block,
             self_type: Option<String>,
             loop_fn: Option<crate::Span>,
         ) {
+            let site = |params, arg_ancestors, self_type| SpawnSite {
+                handle: None,
+                stored_in_field: None,
+                runtime_of: None,
+                wrapper: None,
+                params,
+                arg_ancestors,
+                moot_if: None,
+                depth: self.depth,
+                self_type,
+                loop_fn,
+            };
             for l in endless_loops(self.ctx, block) {
-                self.pinning
-                    .entry(expr_key(l.expr))
-                    .or_default()
-                    .push(SpawnSite {
-                        handle: None,
-                        stored_in_field: None,
-                        runtime_of: None,
-                        wrapper: None,
-                        params: Vec::new(),
-                        arg_ancestors: Vec::new(),
-                        moot_if: None,
-                        depth: self.depth,
-                        self_type: self_type.clone(),
-                        loop_fn,
-                    });
+                self.pinning.entry(expr_key(l.expr)).or_default().push(site(
+                    Vec::new(),
+                    Vec::new(),
+                    self_type.clone(),
+                ));
+            }
+            // A fn of this file it calls as a statement, whose endless loop
+            // polls what it is given (`pump(&src, &mut every).await;`): the
+            // timers this fn makes for it are pinned as by a loop of its own.
+            let statements = statements_of_block(block, &[fn_node]);
+            for callee in callees_of_statements(self.ctx, statements) {
+                if callee.self_type.is_some() {
+                    continue;
+                }
+                for l in callee.loops {
+                    self.pinning.entry(expr_key(l.expr)).or_default().push(site(
+                        callee.params.clone(),
+                        callee.arg_ancestors.clone(),
+                        None,
+                    ));
+                }
             }
         }
     }
@@ -1377,7 +1425,7 @@ fn fn_loops<'v>(
             // The name stands for the fn: only where a span starts matters.
             let name = self.ctx.span_of(&f.sig.ident);
             if !self.ctx.in_test_code(name) {
-                self.body(&f.block, None, Some(name));
+                self.body(Node::ItemFn(f), &f.block, None, Some(name));
                 syn::visit::visit_item_fn(self, f);
             }
         }
@@ -1390,7 +1438,7 @@ fn fn_loops<'v>(
             let name = self.ctx.span_of(&f.sig.ident);
             if !self.ctx.in_test_code(name) {
                 let self_type = f.sig.receiver().and(self.self_type.clone());
-                self.body(&f.block, self_type, Some(name));
+                self.body(Node::ImplFn(f), &f.block, self_type, Some(name));
                 syn::visit::visit_impl_item_fn(self, f);
             }
         }
