@@ -3,6 +3,7 @@ use std::collections::HashSet;
 use crate::context::paths::{self, SELECT_MACROS, TIMEOUT_CALLS, TOKIO_COMMAND_NEW};
 use crate::Triggers;
 use syn::visit::Visit;
+use syn::Expr;
 
 use crate::context::bindings::pat_ident;
 use crate::context::chains::{method_chain, path_ident};
@@ -49,7 +50,10 @@ crate::declare_lint! {
     /// child moves into the future, nothing is left to kill), and for
     /// `child.wait()` only when the function never calls `child.kill()` /
     /// `child.start_kill()` (an explicit kill on the timeout path is taken
-    /// as handling it).
+    /// as handling it) and never moves the child on: stored (`self.child =
+    /// Some(child)`), returned, or handed to a call other than `drop`, it
+    /// outlives the race with an owner that may kill it (a sidecar started,
+    /// raced against its port opening, and kept for a later `stop()`).
     /// A spawn call between the timeout and the command (a task spawned
     /// inside the future) ends the search: that task is not dropped.
     ///
@@ -212,11 +216,32 @@ fn spawned_child<'v>(
     Some(spawn)
 }
 
-/// Finds `child.kill()` / `child.start_kill()` in a fn body, macros included.
+/// Finds `child.kill()` / `child.start_kill()` in a fn body, macros
+/// included, or the child moved on as a value: stored (`self.child =
+/// Some(child)`, `Sidecar { child }`), returned or handed to a call other
+/// than `drop`, whose receiver then owns the process (a sidecar started and
+/// kept for a later `stop()`).
 struct KillFinder<'c, 'a> {
     ctx: &'c FileContext<'a>,
     child: crate::context::BindingId,
     found: bool,
+}
+
+impl KillFinder<'_, '_> {
+    /// Whether `e` is the child itself, as a value.
+    fn is_child(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Path(p) if p.path.get_ident().is_some())
+            && self.ctx.binding_of_expr(e) == Some(self.child)
+    }
+
+    /// Notes `value` if it moves the child: `child`, or `Some(child)` /
+    /// `Ok(child)` / `Box::new(child)` and the like.
+    fn moved(&mut self, value: &Expr) {
+        self.found |= match value {
+            Expr::Call(c) => c.args.iter().any(|a| self.is_child(a)),
+            other => self.is_child(other),
+        };
+    }
 }
 
 impl<'ast> Visit<'ast> for KillFinder<'_, '_> {
@@ -226,7 +251,34 @@ impl<'ast> Visit<'ast> for KillFinder<'_, '_> {
         {
             self.found = true;
         }
+        self.found |= m.args.iter().any(|a| self.is_child(a));
         syn::visit::visit_expr_method_call(self, m);
+    }
+
+    fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
+        let drops = matches!(&*c.func, Expr::Path(p)
+            if p.path.segments.last().is_some_and(|s| s.ident == "drop"));
+        if !drops {
+            self.found |= c.args.iter().any(|a| self.is_child(a));
+        }
+        syn::visit::visit_expr_call(self, c);
+    }
+
+    fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
+        self.moved(&a.right);
+        syn::visit::visit_expr_assign(self, a);
+    }
+
+    fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
+        s.fields.iter().for_each(|f| self.moved(&f.expr));
+        syn::visit::visit_expr_struct(self, s);
+    }
+
+    fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+        if let Some(e) = &r.expr {
+            self.moved(e);
+        }
+        syn::visit::visit_expr_return(self, r);
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
