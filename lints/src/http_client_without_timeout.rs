@@ -68,6 +68,11 @@ crate::declare_lint! {
     /// judged, and any `.timeout(…)` / `.read_timeout(…)` call on the
     /// builder's bindings anywhere in the function counts, even in a branch
     /// (`if let Some(t) = cfg.timeout { b = b.timeout(t) }`).
+    /// WebAssembly-only code is known by the `cfg` on the item or on the
+    /// file (`#![cfg(target_arch = "wasm32")]`), not by one on the `mod`
+    /// declaration in the parent (`#[cfg(target_arch = "wasm32")] mod
+    /// web;`): the clients of such a module file are reported; put the
+    /// `cfg` inside the file too, or suppress them with a reason.
     ///
     /// Per-request timeouts excuse a client only when all of its requests are
     /// in sight: it is bound with `let` (also as the value of an `if`'s
