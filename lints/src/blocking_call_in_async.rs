@@ -246,8 +246,12 @@ crate::declare_lint! {
     /// which leaklint cannot follow. So in a package that is a command-line
     /// tool by its name (`cli`, a name ending in `-cli` or `_cli`, or a cargo
     /// subcommand `cargo-…`), every async fn counts as main-thread code: the
-    /// tool runs one command for a user who waits for it. A call inside a
-    /// task the tool spawns is still reported; it runs beside the command.
+    /// tool runs one command for a user who waits for it. A call inside an
+    /// async block the tool spawns is still reported; it runs beside the
+    /// command. One in an async fn that a task runs
+    /// (`tokio::spawn(watch_loop())`) is not, even under a current-thread
+    /// runtime whose command spawns tasks: name such a tool otherwise, or
+    /// move the loop into the spawned block.
     /// A command-line tool named otherwise keeps its findings where
     /// leaklint cannot see `main` reach the handler. An async block in `main` handed to a fn of the crate that
     /// spawns it is a spawned task (`tasks::spawn_named("warm", async { …
