@@ -228,19 +228,11 @@ struct KillFinder<'c, 'a> {
 }
 
 impl KillFinder<'_, '_> {
-    /// Whether `e` is the child itself, as a value.
+    /// Whether `e` is the child itself, as a value (`Some(child)` and the
+    /// like are calls, seen by `visit_expr_call`).
     fn is_child(&self, e: &Expr) -> bool {
         matches!(e, Expr::Path(p) if p.path.get_ident().is_some())
             && self.ctx.binding_of_expr(e) == Some(self.child)
-    }
-
-    /// Notes `value` if it moves the child: `child`, or `Some(child)` /
-    /// `Ok(child)` / `Box::new(child)` and the like.
-    fn moved(&mut self, value: &Expr) {
-        self.found |= match value {
-            Expr::Call(c) => c.args.iter().any(|a| self.is_child(a)),
-            other => self.is_child(other),
-        };
     }
 }
 
@@ -256,28 +248,24 @@ impl<'ast> Visit<'ast> for KillFinder<'_, '_> {
     }
 
     fn visit_expr_call(&mut self, c: &'ast syn::ExprCall) {
-        let drops = matches!(&*c.func, Expr::Path(p)
-            if p.path.segments.last().is_some_and(|s| s.ident == "drop"));
-        if !drops {
+        if !self.ctx.callee_is(&c.func, &["std::mem::drop"]) {
             self.found |= c.args.iter().any(|a| self.is_child(a));
         }
         syn::visit::visit_expr_call(self, c);
     }
 
     fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {
-        self.moved(&a.right);
+        self.found |= self.is_child(&a.right);
         syn::visit::visit_expr_assign(self, a);
     }
 
     fn visit_expr_struct(&mut self, s: &'ast syn::ExprStruct) {
-        s.fields.iter().for_each(|f| self.moved(&f.expr));
+        self.found |= s.fields.iter().any(|f| self.is_child(&f.expr));
         syn::visit::visit_expr_struct(self, s);
     }
 
     fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
-        if let Some(e) = &r.expr {
-            self.moved(e);
-        }
+        self.found |= r.expr.as_deref().is_some_and(|e| self.is_child(e));
         syn::visit::visit_expr_return(self, r);
     }
 

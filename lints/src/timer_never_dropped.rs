@@ -1033,7 +1033,9 @@ fn detached_loops<'v>(
         .filter(|l| !l.wrapped && !l.observes_cancellation)
         .collect();
     let callees = match (task.body, task.wrapped) {
-        (TaskBody::Expr(body), false) => callees_given_values(ctx, expr, body, ancestors),
+        (TaskBody::Expr(body), false) => {
+            callees_of_statements(ctx, statements_run(expr, body, ancestors))
+        }
         // A fn of this file (`spawn(poll_source(src))`) that lends a timer it
         // makes to a looping fn of this file: its statements run in the task.
         (TaskBody::Fn(block), false) => callees_of_statements(ctx, statements_of_block(block, &[])),
@@ -1294,16 +1296,6 @@ fn statements_of_block<'v>(
         run.push((e, within));
     }
     run
-}
-
-/// The [`CalleeGivenValues`] of the async block `body` of the spawn `spawn`.
-fn callees_given_values<'v>(
-    ctx: &'v FileContext<'_>,
-    spawn: &'v Expr,
-    body: &'v Expr,
-    ancestors: &[Node<'v>],
-) -> Vec<CalleeGivenValues<'v>> {
-    callees_of_statements(ctx, statements_run(spawn, body, ancestors))
 }
 
 /// The [`CalleeGivenValues`] of statements (see [`statements_run`]).
