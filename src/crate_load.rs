@@ -1210,13 +1210,9 @@ impl LazyCrate {
         let (ty, method) = match callee {
             Callee::Field {
                 owner,
-                field,
+                fields,
                 method,
-            } => {
-                self.load_struct_definitions([owner.clone()].into());
-                let fields = self.summaries().flat_map(|(_, s)| &s.struct_fields);
-                (field_type(fields, owner, field)?.to_string(), method)
-            }
+            } => (self.field_path_type(owner, fields)?, method),
             Callee::Returned { call, method } => {
                 // The type the fn `call` calls declares it returns, from the
                 // files that may define it; `call` may itself be a method
@@ -1401,23 +1397,45 @@ impl LazyCrate {
         seen
     }
 
+    /// The type the chain of fields `fields` of a value of type `owner`
+    /// ends in, from the files that define each struct on the way (loaded
+    /// here): `None` when a hop is not one type.
+    fn field_path_type(&mut self, owner: &str, fields: &[String]) -> Option<String> {
+        let mut ty = owner.to_string();
+        for field in fields {
+            self.load_struct_definitions([ty.clone()].into());
+            let structs = self.summaries().flat_map(|(_, s)| &s.struct_fields);
+            ty = field_type(structs, &ty, field)?.to_string();
+        }
+        Some(ty)
+    }
+
     /// Loads the definitions of the structs whose fields' methods named in
-    /// `methods` the loaded files call (`services.cluster.start()`), so that
+    /// `methods` the loaded files call (`services.cluster.start()`, and
+    /// each struct on the way of `self.inner.cluster.start()`), so that
     /// such a call is known for a call of the field's type's method.
     pub fn load_field_owners(&mut self, methods: &BTreeSet<String>) {
-        let owners: BTreeSet<String> = self
+        let chains: BTreeSet<(String, Vec<String>)> = self
             .loaded
             .values()
             .flatten()
             .flat_map(|s| &s.calls)
             .filter_map(|site| match &site.callee {
-                Callee::Field { owner, method, .. } if methods.contains(method) => {
-                    Some(owner.clone())
-                }
+                Callee::Field {
+                    owner,
+                    fields,
+                    method,
+                } if methods.contains(method) => Some((owner.clone(), fields.clone())),
                 _ => None,
             })
             .collect();
-        self.load_struct_definitions(owners);
+        // The first hops of all together, in one read of the crate.
+        self.load_struct_definitions(chains.iter().map(|(owner, _)| owner.clone()).collect());
+        for (owner, fields) in chains.iter().filter(|(_, fields)| fields.len() > 1) {
+            if let Some(last_owner) = self.field_path_type(owner, &fields[..fields.len() - 1]) {
+                self.load_struct_definitions([last_owner].into());
+            }
+        }
     }
 
     /// Loads every file that may define one of the structs `owners` not

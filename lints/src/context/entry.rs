@@ -180,6 +180,25 @@ pub fn field_type<'s>(
     found
 }
 
+/// The type the chain of fields `path` from a value of type `owner` ends
+/// in (`owner.a.b`: `b`'s declared type in the struct `a` is declared
+/// with), each hop as [`field_type`] finds it among `fields()`.
+pub fn field_path_type<'s, I>(
+    fields: impl Fn() -> I,
+    owner: &str,
+    path: &[String],
+) -> Option<&'s str>
+where
+    I: IntoIterator<Item = &'s (String, String, String)>,
+{
+    let (first, rest) = path.split_first()?;
+    let mut ty = field_type(fields(), owner, first)?;
+    for field in rest {
+        ty = field_type(fields(), ty, field)?;
+    }
+    Some(ty)
+}
+
 /// One call of a fn or method.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CallSite {
@@ -276,16 +295,45 @@ pub enum Callee {
     /// `x.field.name(…)`, where `x` is of type `owner` (`self` in an `impl
     /// owner`, or a local or parameter of that type) and the struct is not
     /// in this file: the method `name` of the type the crate's `struct
-    /// owner` declares `field` with.
+    /// owner` declares `field` with. `fields` is the chain of fields from
+    /// `owner` (`self.inner.prober.run()`: `["inner", "prober"]`), each
+    /// hop's type the struct the next is a field of.
     Field {
         owner: String,
-        field: String,
+        fields: Vec<String>,
         method: String,
     },
     /// `x.name(…)`, where `x` is bound to what the call `call` returns
     /// (through `?`, `.await`, `.unwrap()`, `.expect(…)`): the method
     /// `name` of the type the fn `call` calls declares it returns.
     Returned { call: Box<Callee>, method: String },
+}
+
+/// The call of `method` on the chain of fields `fields` of a value of type
+/// `owner`. The hops through structs of this file (`own_fields`) are
+/// resolved here; the rest is left to the crate ([`Callee::Field`]). A
+/// field this file's struct does not type makes the receiver unknown.
+fn field_call(
+    own_fields: &[(String, String, String)],
+    mut owner: String,
+    fields: Vec<String>,
+    method: String,
+) -> Callee {
+    let mut fields = fields.into_iter().peekable();
+    while let Some(field) = fields.next_if(|_| own_fields.iter().any(|(o, _, _)| *o == owner)) {
+        match field_type(own_fields, &owner, &field) {
+            Some(t) => owner = t.to_string(),
+            None => return Callee::Method(method),
+        }
+    }
+    match fields.peek() {
+        None => Callee::Assoc(format!("{owner}::{method}")),
+        Some(_) => Callee::Field {
+            owner,
+            fields: fields.collect(),
+            method,
+        },
+    }
 }
 
 /// The module that keys the fn of this file `path` names (see `Defs`):
@@ -735,20 +783,9 @@ impl<'a> FileContext<'a> {
                             None => {
                                 match self.field_receiver(receiver, ancestors, self_type.as_deref())
                                 {
-                                    // The struct is here: its field's type is known.
-                                    Some((owner, field))
-                                        if own_fields.iter().any(|(o, _, _)| *o == owner) =>
-                                    {
-                                        match field_type(own_fields, &owner, &field) {
-                                            Some(t) => Callee::Assoc(format!("{t}::{name}")),
-                                            None => Callee::Method(name),
-                                        }
+                                    Some((owner, fields)) => {
+                                        field_call(own_fields, owner, fields, name)
                                     }
-                                    Some((owner, field)) => Callee::Field {
-                                        owner,
-                                        field,
-                                        method: name,
-                                    },
                                     None => match self.returned_receiver(receiver, ancestors) {
                                         Some(call) => match callee_at.get(&call) {
                                             Some(inner) => Callee::returned(inner, &name)
@@ -1021,41 +1058,72 @@ impl<'a> FileContext<'a> {
         None
     }
 
-    /// `(owner, field)` when `receiver` is a field of a value of a known
-    /// type: `self.field` in `impl owner`, `x.field` with `x` typed as
+    /// `(owner, fields)` when `receiver` is a chain of fields of a value of
+    /// a known type: `self.a.b` in `impl owner`, `x.a` with `x` typed as
     /// [`Self::receiver_type`] finds, or a local bound to either (through
     /// `.clone()`, `Arc::clone(&…)`, `.as_ref()`, `?`, `.await`,
-    /// `.unwrap()`, `.expect(…)`).
+    /// `.unwrap()`, `.expect(…)`; `let inner = self.inner.clone();
+    /// inner.prober.run()` is `self.inner.prober`). `fields` starts at
+    /// `owner`.
     fn field_receiver<'v>(
         &self,
         receiver: &Expr,
         ancestors: &[Node<'v>],
         self_type: Option<&str>,
-    ) -> Option<(String, String)> {
+    ) -> Option<(String, Vec<String>)> {
+        // A local bound to a local bound to …: a few hops, then unknown.
+        const MAX_LOCALS: usize = 4;
+        let mut fields = Vec::new();
+        let mut locals = 0;
         let mut expr = receiver;
-        if let Expr::Path(p) = receiver {
-            let ident = p.path.get_ident()?;
-            if ident == "self" {
-                return None;
+        let owner = loop {
+            match expr {
+                Expr::Path(p) if p.path.is_ident("self") => match fields.is_empty() {
+                    true => return None,
+                    false => break self_type?.to_string(),
+                },
+                Expr::Path(p) => {
+                    let ident = p.path.get_ident()?;
+                    // `let this = self.clone(); this.inner.run()`: the
+                    // local's type owns the fields seen so far.
+                    if !fields.is_empty() {
+                        if let Some(t) = self.receiver_type(expr, ancestors) {
+                            break if t == "Self" {
+                                self_type?.to_string()
+                            } else {
+                                t
+                            };
+                        }
+                    }
+                    if locals == MAX_LOCALS {
+                        return None;
+                    }
+                    locals += 1;
+                    expr = self.binding_init(ident, ancestors)?;
+                }
+                _ => match without_clones(peeled(expr, &["unwrap", "expect", "clone", "as_ref"])) {
+                    Expr::Field(f) => {
+                        let syn::Member::Named(field) = &f.member else {
+                            return None;
+                        };
+                        fields.push(imports::unraw(field));
+                        expr = &f.base;
+                    }
+                    // `Pool::new(…).inner.run()`.
+                    base if !fields.is_empty() && !matches!(base, Expr::Path(_)) => {
+                        match self.receiver_type(base, ancestors)? {
+                            t if t == "Self" => break self_type?.to_string(),
+                            t => break t,
+                        }
+                    }
+                    // `inner.clone()`: the local `inner`.
+                    path @ Expr::Path(_) => expr = path,
+                    _ => return None,
+                },
             }
-            expr = self.binding_init(ident, ancestors)?;
-        }
-        let expr = without_clones(peeled(expr, &["unwrap", "expect", "clone", "as_ref"]));
-        let Expr::Field(f) = expr else {
-            return None;
         };
-        let syn::Member::Named(field) = &f.member else {
-            return None;
-        };
-        let owner = match &*f.base {
-            Expr::Path(p) if p.path.is_ident("self") => self_type?.to_string(),
-            // `let this = self.clone(); this.inner.run()`: the impl's type.
-            base => match self.receiver_type(base, ancestors)? {
-                t if t == "Self" => self_type?.to_string(),
-                t => t,
-            },
-        };
-        Some((owner, imports::unraw(field)))
+        fields.reverse();
+        Some((owner, fields))
     }
 
     fn receiver_type<'v>(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
@@ -2102,12 +2170,21 @@ pub fn reached_from_main<'s>(
         .into_iter()
         .flat_map(|s| &s.struct_fields)
         .collect();
-    let field_owner_type = |owner: &String, field: &str| -> Option<&str> {
-        if !structs_known.is_none_or(|known| known.contains(owner)) {
+    let field_owner_type = |owner: &String, fields: &[String]| -> Option<&str> {
+        // Every struct on the way is one whose definitions are loaded.
+        let known = |ty: &str| structs_known.is_none_or(|known| known.contains(ty));
+        if !known(owner) {
             return None;
         }
-        field_type(struct_fields.iter().copied(), owner, field)
-            .filter(|ty| types_with_methods.contains(ty))
+        let (first, rest) = fields.split_first()?;
+        let mut ty = field_type(struct_fields.iter().copied(), owner, first)?;
+        for field in rest {
+            if !known(ty) {
+                return None;
+            }
+            ty = field_type(struct_fields.iter().copied(), ty, field)?;
+        }
+        Some(ty).filter(|ty| types_with_methods.contains(ty))
     };
     let fns: Vec<&super::follow::FnFacts> =
         summaries.clone().into_iter().flat_map(|s| &s.fns).collect();
@@ -2179,9 +2256,9 @@ pub fn reached_from_main<'s>(
                 Callee::Assoc(k) => assoc.entry(k.clone()).or_default().push(site),
                 Callee::Field {
                     owner,
-                    field,
+                    fields,
                     method,
-                } => match field_owner_type(owner, field) {
+                } => match field_owner_type(owner, fields) {
                     Some(ty) => assoc
                         .entry(format!("{ty}::{method}"))
                         .or_default()
@@ -2414,7 +2491,7 @@ type FreeCall<'s> = (Option<&'s str>, Option<&'s str>, &'s CallSite);
 fn call_returns<'a>(
     callee: &Callee,
     fns: &[&'a super::follow::FnFacts],
-    field_type_of: &dyn Fn(&String, &str) -> Option<&'a str>,
+    field_type_of: &dyn Fn(&String, &[String]) -> Option<&'a str>,
 ) -> Option<&'a str> {
     let key = match callee {
         Callee::Assoc(_) | Callee::Free(..) => {
@@ -2422,9 +2499,9 @@ fn call_returns<'a>(
         }
         Callee::Field {
             owner,
-            field,
+            fields,
             method,
-        } => format!("{}::{method}", field_type_of(owner, field)?),
+        } => format!("{}::{method}", field_type_of(owner, fields)?),
         Callee::Returned { call, method } => {
             format!("{}::{method}", call_returns(call, fns, field_type_of)?)
         }

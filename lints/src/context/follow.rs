@@ -1567,11 +1567,11 @@ impl<'s> CrateIndex<'s> {
             Callee::Method(_) => None,
             Callee::Field {
                 owner,
-                field,
+                fields,
                 method,
             } => {
-                let fields = self.files.iter().flat_map(|s| &s.struct_fields);
-                let ty = super::entry::field_type(fields, owner, field)?;
+                let structs = || self.files.iter().flat_map(|s| &s.struct_fields);
+                let ty = super::entry::field_path_type(structs, owner, fields)?;
                 return self.the_one_visible(self.methods_of(ty, method)?, file);
             }
             // The type is named where the fn that returns it is.
