@@ -1353,6 +1353,7 @@ impl LazyCrate {
                 break;
             }
             self.load_mentions(frontier.clone());
+            self.load_libraries_called(&frontier);
             let mut next = BTreeSet::new();
             for summary in self.loaded.values().flatten() {
                 for site in &summary.calls {
@@ -1383,6 +1384,16 @@ impl LazyCrate {
                         next.insert(last_segment(key).to_string());
                     }
                 }
+                // A re-export that renames a fn (`pub use heartbeat::start
+                // as start_heartbeat;`): its callers spell the new name.
+                for (alias, path) in &summary.reexports {
+                    if path
+                        .last()
+                        .is_some_and(|l| l != alias && frontier.contains(l))
+                    {
+                        next.insert(alias.clone());
+                    }
+                }
                 // A `macro_rules!` that calls `$ty::name`: its invocations
                 // name the types, wherever they are.
                 for (mac, method) in &summary.macro_methods {
@@ -1395,6 +1406,30 @@ impl LazyCrate {
             level += 1;
         }
         seen
+    }
+
+    /// Loads the roots of the libraries through which the loaded files call
+    /// fns named `names` (`cronkit::start()`): the root says whether it
+    /// re-exports a module's fn of the name (`pub use heartbeat::*;`), which
+    /// its text need not spell.
+    fn load_libraries_called(&mut self, names: &BTreeSet<String>) {
+        let libraries: BTreeSet<&str> = (self.loaded.values().flatten())
+            .flat_map(|s| &s.calls)
+            .filter_map(|site| match &site.callee {
+                Callee::Free(Some(module), name) if names.contains(name) => Some(module.as_str()),
+                _ => None,
+            })
+            .filter(|module| self.library_roots.contains(*module))
+            .collect();
+        let roots: Vec<PathBuf> = (self.library_of.iter())
+            .filter(|(path, name)| {
+                libraries.contains(name.as_str()) && !self.loaded.contains_key(*path)
+            })
+            .map(|(path, _)| path.clone())
+            .collect();
+        if !roots.is_empty() {
+            self.load_files(roots);
+        }
     }
 
     /// The type the chain of fields `fields` of a value of type `owner`

@@ -218,7 +218,14 @@ crate::declare_lint! {
     ///   returns a value (`-> !`, `-> Infallible`, `-> Result<Infallible,
     ///   E>`: a server's `start` that serves until the process ends or
     ///   fails) runs for the rest of the process, so a worker it starts
-    ///   outside a loop is process-lifetime too, whoever calls it. Linting from
+    ///   outside a loop is process-lifetime too, whoever calls it. Calls
+    ///   through the library's re-exports count: a rename (`pub use
+    ///   heartbeat::start as start_heartbeat;`, then
+    ///   `app::start_heartbeat()`), a glob at the library's root, the `pub
+    ///   use` of an inline module at a file's top (`pub mod prelude { … }`),
+    ///   and an import that renames the fn in the binary. A re-export in a
+    ///   module nested deeper is not followed: the fn has no caller leaklint
+    ///   can see there, and its worker is reported. Linting from
     ///   standard input reads the other files from disk. A fn named `main`
     ///   inside a module is not the program's `main`, nor is an `async fn
     ///   main` without a runtime attribute or a `main` with parameters (a

@@ -351,6 +351,10 @@ struct SpawnSite<'v> {
     moot_if: Option<(String, crate::Span)>,
     /// How many calls deep the driver looks for the task (`call_depth`).
     depth: usize,
+    /// Whether the loop is in a fn that `loop_fn` calls, lending it what it
+    /// polls: only the timers it is given count. The callee's own timers
+    /// are its loop's, a call deeper (`call_depth` counts that call).
+    given_only: bool,
     /// For a task body that is a method of this file taking `self`
     /// (`spawn(hb.run())`): the type whose fields `self.every.tick()` polls.
     self_type: Option<String>,
@@ -1115,6 +1119,7 @@ fn detached_loops<'v>(
         arg_ancestors,
         moot_if: moot_if.clone().map(|f| (f, ctx.call_span(expr))),
         depth: options.call_depth,
+        given_only: false,
     };
     for l in loops {
         (pinning.entry(expr_key(l.expr)).or_default()).push(site(
@@ -1375,7 +1380,7 @@ fn fn_loops<'v>(
             self_type: Option<String>,
             loop_fn: Option<crate::Span>,
         ) {
-            let site = |params, arg_ancestors, self_type| SpawnSite {
+            let site = |params, arg_ancestors, self_type, given_only| SpawnSite {
                 handle: None,
                 stored_in_field: None,
                 runtime_of: None,
@@ -1384,6 +1389,7 @@ fn fn_loops<'v>(
                 arg_ancestors,
                 moot_if: None,
                 depth: self.depth,
+                given_only,
                 self_type,
                 loop_fn,
             };
@@ -1392,6 +1398,7 @@ fn fn_loops<'v>(
                     Vec::new(),
                     Vec::new(),
                     self_type.clone(),
+                    false,
                 ));
             }
             // A fn of this file it calls as a statement, whose endless loop
@@ -1407,6 +1414,7 @@ fn fn_loops<'v>(
                         callee.params.clone(),
                         callee.arg_ancestors.clone(),
                         None,
+                        true,
                     ));
                 }
             }
@@ -1579,6 +1587,9 @@ fn timers_pinned_by<'v>(
         for site in sites {
             let mut timers = Vec::new();
             if let Some(binding) = ctx.site_of(id, ancestors) {
+                if site.given_only {
+                    continue;
+                }
                 timer_origins(ctx, binding.init, &binding.ancestors, 0, &mut timers);
             } else if let Some((_, arg)) = site.params.iter().find(|(p, _)| is_param && *p == name)
             {

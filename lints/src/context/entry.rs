@@ -68,6 +68,11 @@ pub struct CallSummary {
     /// (`pub use worker::run;` is `("run", ["worker", "run"])`; globs
     /// aside), through which the crate index resolves `module::name`.
     pub reexports: Vec<(String, Vec<String>)>,
+    /// `(module, name, path)`: the same for the `pub use` items of the
+    /// file's top-level inline modules (`pub mod prelude { pub use
+    /// crate::worker::run; }`), through which a caller's `prelude::run()`
+    /// calls `worker::run`.
+    pub module_reexports: Vec<(String, String, Vec<String>)>,
     /// Tasks spawned with their handle dropped (not for the life of the
     /// process): the spawn, and the calls its task body makes.
     pub detached_tasks: Vec<super::follow::DetachedTask>,
@@ -242,17 +247,37 @@ impl Arguments {
     }
 }
 
-/// The names the top-level `pub use` items of `file` re-export, with the
-/// paths they name (see [`CallSummary::reexports`]).
-fn reexports(file: &syn::File) -> Vec<(String, Vec<String>)> {
+/// The names the `pub use` items of `items` re-export, with the paths
+/// they name (see [`CallSummary::reexports`]).
+fn reexports(items: &[syn::Item]) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
-    for item in &file.items {
+    for item in items {
         if let syn::Item::Use(u) = item {
             if !matches!(u.vis, syn::Visibility::Inherited) {
                 let (names, _globs) = imports::use_tree_names(&u.tree);
                 out.extend(names.into_iter().map(|(name, target)| {
                     (name, target.split("::").map(str::to_string).collect())
                 }));
+            }
+        }
+    }
+    out
+}
+
+/// The re-exports of the top-level inline modules of `file` (see
+/// [`CallSummary::module_reexports`]).
+fn module_reexports(file: &syn::File) -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for item in &file.items {
+        if let syn::Item::Mod(syn::ItemMod {
+            ident,
+            content: Some((_, items)),
+            ..
+        }) = item
+        {
+            let module = imports::unraw(ident);
+            for (name, path) in reexports(items) {
+                out.push((module.clone(), name, path));
             }
         }
     }
@@ -412,9 +437,11 @@ fn path_callee(ctx: &FileContext<'_>, path: &syn::Path, names: &[String]) -> Cal
     if names.len() == 1 && ctx.imports.crate_glob_at(path.segments[0].ident.span()) {
         return as_written();
     }
+    // The fn's own name: the import may rename it (`use other::run as
+    // run_other;`).
     match full.split("::").collect::<Vec<_>>().as_slice() {
-        [head, _] => Callee::Free(Some(head.to_string()), name),
-        [head, .., module, _] => Callee::Free(Some(format!("{head}::{module}")), name),
+        [head, own] => Callee::Free(Some(head.to_string()), own.to_string()),
+        [head, .., module, own] => Callee::Free(Some(format!("{head}::{module}")), own.to_string()),
         _ => as_written(),
     }
 }
@@ -567,7 +594,13 @@ impl CallSummary {
             closure.higher.read_module_as(&|m| m == "crate", library);
         }
         // `pub use crate::run as start;`: the module before the name.
-        for (_, path) in &mut self.reexports {
+        let module_paths = self.module_reexports.iter_mut().map(|(_, _, p)| p);
+        for path in self
+            .reexports
+            .iter_mut()
+            .map(|(_, p)| p)
+            .chain(module_paths)
+        {
             if let [.., module, _] = path.as_mut_slice() {
                 if module == "crate" {
                     *module = library.to_string();
@@ -630,7 +663,8 @@ impl<'a> FileContext<'a> {
         summary.module = module.to_string();
         summary.crate_root = module == "crate";
         summary.modules = super::modules::module_decls(self.file);
-        summary.reexports = reexports(self.file);
+        summary.reexports = reexports(&self.file.items);
+        summary.module_reexports = module_reexports(self.file);
         let spawns = self.dropped_spawns();
         summary.detached_tasks = spawns.detached;
         summary.consts = self.top_level_consts();
@@ -1007,6 +1041,7 @@ impl<'a> FileContext<'a> {
             summary: &mut summary,
             impl_types: Vec::new(),
             macro_types: BTreeMap::new(),
+            modules_deep: 0,
         };
         unread.visit_file(self.file);
         summary.macro_types = unread.macro_types.into_iter().collect();
@@ -1899,17 +1934,28 @@ struct UnreadMacros<'c, 'a, 'n> {
     impl_types: Vec<Option<String>>,
     /// [`CallSummary::macro_types`], one entry per macro.
     macro_types: BTreeMap<String, BTreeSet<String>>,
+    /// How many inline modules deep the visit is.
+    modules_deep: usize,
 }
 
 impl<'v> Visit<'v> for UnreadMacros<'_, '_, '_> {
-    // A fn re-exported under another name (`pub use daemon::run as
-    // run_daemon;`) is called by that name elsewhere, which the crate does
-    // not follow back. A private rename is called in this module only, where
-    // calls resolve through the import to the fn itself.
+    // A fn re-exported under another name in a nested inline module (`mod
+    // a { pub mod b { pub use crate::daemon::run as run_daemon; } }`) is
+    // called by that name elsewhere, which the crate does not follow back.
+    // One the file's top or its top inline modules re-export is followed
+    // ([`CallSummary::reexports`], [`CallSummary::module_reexports`]). A
+    // private rename is called in this module only, where calls resolve
+    // through the import to the fn itself.
     fn visit_item_use(&mut self, u: &'v syn::ItemUse) {
-        if !matches!(u.vis, syn::Visibility::Inherited) {
+        if !matches!(u.vis, syn::Visibility::Inherited) && self.modules_deep > 1 {
             syn::visit::visit_item_use(self, u);
         }
+    }
+
+    fn visit_item_mod(&mut self, m: &'v syn::ItemMod) {
+        self.modules_deep += 1;
+        syn::visit::visit_item_mod(self, m);
+        self.modules_deep -= 1;
     }
 
     fn visit_use_rename(&mut self, r: &'v syn::UseRename) {
@@ -2132,14 +2178,36 @@ pub fn reached_from_main<'s>(
     // `(module, name, module of the fn)`: a module's re-exports of free fns
     // (`pub use reporter::start;` in `db`), through which `db::start()`
     // calls `reporter::start`.
-    let reexports: BTreeSet<(&str, &str, Option<&str>)> = (summaries.clone().into_iter())
+    // `(re-exporting module, name, path)`, the file's own and its inline
+    // modules' (`prelude::start()`).
+    let all_reexports: Vec<(&str, &String, &Vec<String>)> = (summaries.clone().into_iter())
         .flat_map(|s| {
-            s.reexports.iter().filter_map(move |(name, path)| {
-                let (module, _) = reexported_fn(path, Some(&s.module))?;
-                Some((s.module.as_str(), name.as_str(), module))
-            })
+            let own = (s.reexports.iter()).map(move |(name, path)| (s.module.as_str(), name, path));
+            let inline =
+                (s.module_reexports.iter()).map(|(m, name, path)| (m.as_str(), name, path));
+            own.chain(inline)
         })
         .collect();
+    let reexports: BTreeSet<Reexport<'_>> = (all_reexports.iter().copied())
+        .filter_map(|(reexporter, name, path)| {
+            let (module, _) = reexported_fn(path, Some(reexporter))?;
+            Some((reexporter, name.as_str(), module))
+        })
+        .collect();
+    // By the fn's own name: the re-exports that rename it (`pub use
+    // heartbeat::start as start_heartbeat;` in the library root), as
+    // `(module, alias, module of the fn)`: `cronkit::start_heartbeat()`
+    // calls `heartbeat::start`.
+    let mut renamed: BTreeMap<&str, Vec<Reexport<'_>>> = BTreeMap::new();
+    for (reexporter, alias, path) in all_reexports {
+        match reexported_fn(path, Some(reexporter)) {
+            Some((module, original)) if original != alias => renamed
+                .entry(original)
+                .or_default()
+                .push((reexporter, alias.as_str(), module)),
+            _ => {}
+        }
+    }
     let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
     let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
@@ -2366,6 +2434,24 @@ pub fn reached_from_main<'s>(
                     })
                     .map(|(_, _, site)| *site),
             );
+            // `alias()` or `module::alias()`, the fn renamed by a re-export.
+            for (reexporter, alias, of) in renamed.get(name).into_iter().flatten() {
+                if of.is_some_and(|of| of != owner) {
+                    continue;
+                }
+                sites.extend(
+                    (free.get(alias).into_iter().flatten())
+                        .filter(|(module, own, _)| {
+                            own.is_none()
+                                && module.is_none_or(|m| {
+                                    m == *reexporter
+                                        || matches!(m, "self" | "super" | "crate")
+                                        || roots.contains(m)
+                                })
+                        })
+                        .map(|(_, _, site)| *site),
+                );
+            }
         }
         // A call that passes other arguments than the fn takes is not it.
         sites.retain(|site| {
@@ -2479,6 +2565,11 @@ fn calls_handed_fn(
     }
     Some(once)
 }
+
+/// A re-export of a free fn, for [`reached_from_main`]: the re-exporting
+/// module, the name it gives, and the module of the fn (`None`: a path of
+/// one segment).
+type Reexport<'s> = (&'s str, &'s str, Option<&'s str>);
 
 /// A call of a free fn, for [`reached_from_main`]: the module its path
 /// names (if any), the module of its file when it names that file's own fn
