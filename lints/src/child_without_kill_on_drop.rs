@@ -54,6 +54,13 @@ crate::declare_lint! {
     /// Some(child)`), returned, or handed to a call other than `drop`, it
     /// outlives the race with an owner that may kill it (a sidecar started,
     /// raced against its port opening, and kept for a later `stop()`).
+    /// Nor is a `child.wait()` raced in a `loop` whose losing side stays in
+    /// the loop (a ticker's `select!` branch that only logs, the `Err` arm
+    /// of `match timeout(d, child.wait()).await`): losing drops the wait,
+    /// which borrows the child, and the next turn waits again. It is
+    /// reported when a losing side may leave the loop (`return`, `break`,
+    /// `?`), and when the timeout's result is used otherwise than by a
+    /// `match` or `if let Ok(…)` around it.
     /// A spawn call between the timeout and the command (a task spawned
     /// inside the future) ends the search: that task is not dropped.
     ///
@@ -114,6 +121,9 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             (call, None)
         } else if WAIT_METHODS.iter().any(|m| call.method == m) {
             let Some(spawn) = spawned_child(ctx, call, ancestors) else { return };
+            if call.method == "wait" && waits_again_after_losing(ctx, &race, expr, ancestors) {
+                return;
+            }
             (spawn, Some(call))
         } else {
             return;
@@ -214,6 +224,87 @@ fn spawned_child<'v>(
         }
     }
     Some(spawn)
+}
+
+/// Whether a `child.wait()` raced in a `loop` is waited for again when it
+/// loses: the race is in the loop's body (in the same fn), and whatever
+/// runs when the other side wins stays in the loop (`select!` with a
+/// ticker whose branch only logs; `match timeout(d, child.wait()).await`
+/// whose `Err` arm only logs). The wait borrows the child, so losing drops
+/// the wait, not the child, and the next turn waits again: a progress
+/// loop around a long job. A losing side that may leave the loop
+/// (`return`, `break`, `?`) drops the child with the process running.
+fn waits_again_after_losing<'v>(
+    ctx: &FileContext<'_>,
+    race: &Race<'v>,
+    wait: &'v Expr,
+    ancestors: &[Node<'v>],
+) -> bool {
+    let at = ancestors.iter().rposition(|n| match (n, race) {
+        (Node::Expr(Expr::Call(c)), Race::Timeout(t)) => std::ptr::eq(c, *t),
+        (Node::Macro(m), Race::Select(r)) => std::ptr::eq(*m, *r),
+        _ => false,
+    });
+    let Some(at) = at else { return false };
+    // The loop around the race, in the same fn and task.
+    let in_loop = ancestors[..at].iter().rev().find_map(|n| match n {
+        Node::Expr(Expr::Loop(_)) => Some(true),
+        Node::Expr(Expr::Closure(_) | Expr::Async(_) | Expr::While(_) | Expr::ForLoop(_))
+        | Node::ItemFn(_)
+        | Node::ImplFn(_)
+        | Node::TraitFn(_) => Some(false),
+        _ => None,
+    });
+    if in_loop != Some(true) {
+        return false;
+    }
+    match race {
+        Race::Select(mac) => {
+            let crate::macros::MacroBody::Select(select) = ctx.macro_body(mac) else {
+                return false;
+            };
+            let holds_wait = |future: &Expr| {
+                std::ptr::eq(wait, future)
+                    || (ancestors.iter())
+                        .any(|n| matches!(n, Node::Expr(e) if std::ptr::eq(*e, future)))
+            };
+            let losers = (select.branches.iter())
+                .filter(|b| !holds_wait(&b.future))
+                .map(|b| &b.handler);
+            !losers
+                .chain(&select.else_branches)
+                .any(|h| ctx.may_leave_loop(h))
+        }
+        // `match timeout(d, child.wait()).await { Ok(s) => …, Err(_) => … }`
+        // or `if let Ok(s) = timeout(…).await { … } else { … }`.
+        Race::Timeout(_) => {
+            let (Some(Node::Expr(awaited @ Expr::Await(_))), Some(Node::Expr(outer))) = (
+                ancestors.get(at.wrapping_sub(1)),
+                ancestors.get(at.wrapping_sub(2)),
+            ) else {
+                return false;
+            };
+            let is_ok =
+                |p: &syn::Pat| matches!(p, syn::Pat::TupleStruct(t) if t.path.is_ident("Ok"));
+            match outer {
+                Expr::Match(m) if std::ptr::eq(&*m.expr, *awaited) => m
+                    .arms
+                    .iter()
+                    .filter(|arm| !is_ok(&arm.pat))
+                    .all(|arm| !ctx.may_leave_loop(&arm.body)),
+                Expr::Let(l) if std::ptr::eq(&*l.expr, *awaited) && is_ok(&l.pat) => {
+                    match ancestors.get(at.wrapping_sub(3)) {
+                        Some(Node::Expr(Expr::If(i))) if std::ptr::eq(&*i.cond, *outer) => i
+                            .else_branch
+                            .as_ref()
+                            .is_none_or(|(_, e)| !ctx.may_leave_loop(e)),
+                        _ => false,
+                    }
+                }
+                _ => false,
+            }
+        }
+    }
 }
 
 /// Finds `child.kill()` / `child.start_kill()` in a fn body, macros

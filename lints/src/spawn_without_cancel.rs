@@ -280,7 +280,10 @@ crate::declare_lint! {
     ///   `self.subs.keys().cloned().collect()`), or to take
     ///   handles out and drop them at once (`self.task.take();`, `let _ =
     ///   self.tasks.remove(&id);`, `drop(self.tasks.pop())`,
-    ///   `self.tasks.clear();`, which detach the tasks as well): then
+    ///   `self.tasks.clear();`, which detach the tasks as well, and a
+    ///   `match` or `if let` on such a call whose bindings are only asked
+    ///   about or dropped: `if let Some(p) = self.poller.take() {
+    ///   drop(p); }`): then
     ///   dropping the owner detaches
     ///   the task. Any other read (`.take()`, `.abort()`, `.await`, a `Drop`
     ///   impl, a destructuring pattern, a view bound to a name) counts as

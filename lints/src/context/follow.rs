@@ -1093,6 +1093,28 @@ impl FieldReads<'_, '_> {
         only_asked.then_some(field)
     }
 
+    /// The field a `match` or `if let` takes the handles out of only to
+    /// drop them: `scrutinee` is a [`DROPPING`] call on it
+    /// (`self.poller.take()`), and every name `pats` bind is only asked
+    /// about or passed to `drop(…)` (`if let Some(p) = self.poller.take() {
+    /// drop(p); }`), so the task runs on.
+    fn taken_to_drop<'e>(
+        &self,
+        scrutinee: &'e syn::Expr,
+        pats: &[&syn::Pat],
+    ) -> Option<&'e syn::ExprMethodCall> {
+        let call = dropping_call(scrutinee)?;
+        let mut only_dropped = true;
+        for pat in pats {
+            super::scopes::for_each_pattern_ident(pat, |ident| {
+                only_dropped &= (self.ctx.references_of_pat(ident).iter()).all(|r| {
+                    r.kind == super::scopes::MentionKind::Drop || super::spawn::only_inspects(r)
+                });
+            });
+        }
+        only_dropped.then_some(call)
+    }
+
     fn visit_field_base(&mut self, e: &syn::Expr) {
         match through_guard(e) {
             syn::Expr::Field(f) => self.visit_expr(&f.base),
@@ -1231,12 +1253,28 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
             }
             return;
         }
+        if let Some(call) = self.taken_to_drop(&m.expr, &pats) {
+            self.visit_field_base(&call.receiver);
+            call.args.iter().for_each(|a| self.visit_expr(a));
+            for arm in &m.arms {
+                if let Some((_, guard)) = &arm.guard {
+                    self.visit_expr(guard);
+                }
+                self.visit_expr(&arm.body);
+            }
+            return;
+        }
         syn::visit::visit_expr_match(self, m);
     }
 
     fn visit_expr_let(&mut self, l: &'v syn::ExprLet) {
         if let Some(field) = self.viewed_field(&l.expr, &[&l.pat]) {
             self.visit_field_base(field);
+            return;
+        }
+        if let Some(call) = self.taken_to_drop(&l.expr, &[&l.pat]) {
+            self.visit_field_base(&call.receiver);
+            call.args.iter().for_each(|a| self.visit_expr(a));
             return;
         }
         syn::visit::visit_expr_let(self, l);

@@ -163,6 +163,21 @@ impl<'a> FileContext<'a> {
         !exits.exits
     }
 
+    /// Whether running `expr`, a piece of a loop's body, may leave that
+    /// loop: a `break` of it, a `return`, a `?`, a returning macro
+    /// (`bail!`), or a labelled `break` / `continue` of an outer loop.
+    pub fn may_leave_loop(&self, expr: &Expr) -> bool {
+        let mut exits = ExitFinder {
+            ctx: self,
+            own_label: None,
+            inner_labels: Vec::new(),
+            depth: 0,
+            exits: false,
+        };
+        exits.visit_expr(expr);
+        exits.exits
+    }
+
     /// Whether `expr` (typically a loop) observes cancellation anywhere inside it.
     pub fn observes_cancellation(&self, expr: &Expr) -> bool {
         let mut finder = SignalFinder {
