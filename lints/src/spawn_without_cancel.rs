@@ -38,7 +38,7 @@ crate::declare_lint! {
     /// tokio::spawn(…); … })`): it runs on that runtime, which cancels it
     /// when it is dropped; unless it is spawned in a loop of that future
     /// (`while let Some(u) = rx.recv().await { tokio::spawn(…) }`; a `for`
-    /// over a range with an end starts a pool once): one task per turn
+    /// over a range with an end or a configured list starts a pool once): one task per turn
     /// piles up for as long as the runtime runs. Nor is a task spawned on a runtime the fn makes
     /// and then returns or stores: its owner drops the runtime, and its
     /// tasks with it; one the fn leaks (`std::mem::forget(rt)`,
@@ -55,8 +55,11 @@ crate::declare_lint! {
     /// `Lazy::new(Bus::create)`, `HANDLER.get_or_init(Broadcaster::create)`).
     /// One started inside a loop in `main` (or in the closure given to a
     /// stream's `for_each`) is still reported: it is started again on every
-    /// turn. A `for` over a range with an end (`for _ in 0..workers`) is
-    /// not such a loop: it starts a pool of workers once. Set `process_lifetime = "report"` in the
+    /// turn. A `for` over a range with an end (`for _ in 0..workers`), or
+    /// over a list held in a field or written out (`for peer in
+    /// cfg.peers.clone()`, `for shard in &self.shards`, `for n in [1, 2]`;
+    /// not a field named like a receiver, `rx`, `…_rx`, `events`), is not
+    /// such a loop: it starts a pool of workers once. Set `process_lifetime = "report"` in the
     /// `[options]` of the configuration to report these too (for projects
     /// that want every task stoppable for a graceful shutdown).
     ///

@@ -47,7 +47,8 @@ crate::declare_lint! {
     /// Case 3 leaves alone a task that runs for the life of the process:
     /// one spawned in the body of `main` (or of a `#[tokio::main]`-style fn),
     /// also inside a closure or async block there but not inside a loop
-    /// (a `for` over a range with an end, a pool started once, is fine) or a
+    /// (a `for` over a range with an end or over a list in a field, a pool
+    /// started once, is fine) or a
     /// `for_each` closure, or
     /// in a static's initialiser; its timer is meant to live as long as the
     /// program. So does a task that a fn of the crate spawns once per call

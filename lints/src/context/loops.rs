@@ -106,7 +106,51 @@ pub fn runs_again(node: &super::Node<'_>, child: Option<&super::Node<'_>>) -> bo
 /// once.
 pub fn repeats_on_every_turn(node: &super::Node<'_>, child: Option<&super::Node<'_>>) -> bool {
     runs_again(node, child)
-        && !matches!(node, super::Node::Expr(Expr::ForLoop(f)) if counts_a_range(f))
+        && !matches!(node, super::Node::Expr(Expr::ForLoop(f))
+            if counts_a_range(f) || walks_a_configured_list(f))
+}
+
+/// Whether a `for` walks a list held in a struct's field or written out
+/// (`for peer in cfg.peers.clone()`, `for shard in &self.shards`, `for
+/// name in ["a", "b"]`): a known number of turns, as over a range, not
+/// one per event. A field named like a channel's receiver (`self.rx.iter()`
+/// blocks for every message) is not such a list.
+pub fn walks_a_configured_list(f: &syn::ExprForLoop) -> bool {
+    let mut e = iterable(f);
+    loop {
+        e = match e {
+            Expr::Reference(r) => &r.expr,
+            Expr::Paren(p) => &p.expr,
+            Expr::MethodCall(m)
+                if m.args.is_empty()
+                    && matches!(
+                        m.method.to_string().as_str(),
+                        "clone"
+                            | "iter"
+                            | "into_iter"
+                            | "keys"
+                            | "values"
+                            | "cloned"
+                            | "copied"
+                            | "enumerate"
+                    ) =>
+            {
+                &m.receiver
+            }
+            Expr::Array(_) => return true,
+            Expr::Field(field) => {
+                let syn::Member::Named(name) = &field.member else {
+                    return false;
+                };
+                let name = name.to_string();
+                let receiver_like = ["rx", "receiver", "inbox", "incoming", "events", "stream"]
+                    .iter()
+                    .any(|r| name == *r || name.ends_with(&format!("_{r}")));
+                return !receiver_like;
+            }
+            _ => return false,
+        };
+    }
 }
 
 /// Whether a `for` counts through a range with an end (`for _ in
