@@ -91,7 +91,11 @@ crate::declare_lint! {
     ///   of the task's async block), whose endless loop polls
     ///   `self.field`; the timers that this file's literals of the type put
     ///   in that field (`Heartbeat { every: interval(d), … }`, `Self { tick,
-    ///   … }`) are reported, whichever literal made the value spawned. The
+    ///   … }`, or for a tuple struct polled as `self.0`, `Warmer(interval(d),
+    ///   keys)`) are reported, whichever literal made the value spawned. A
+    ///   timer moved out of `self` first (`let Refresher { every, .. } =
+    ///   self;`) or ticked by a helper method (`self.next_beat().await`) is
+    ///   not followed. The
     ///   spawn may be in another file (`tokio::spawn(async move {
     ///   hb.run().await })` in `lib.rs` for a `Heartbeat` of `worker.rs`):
     ///   the crate pass then looks for a detached task that runs the method,
@@ -369,9 +373,13 @@ struct SpawnSite<'v> {
 /// What the walk of a file saw that case 3 reads for timers kept in
 /// struct fields: every struct literal (with its ancestors) and every poll
 /// of a field of `self` (`self.every.tick()`: field, span of the poll).
+/// A tuple struct's fields are named by their index (`self.0`: `"0"`).
 #[derive(Default)]
 struct FieldTimers<'v> {
     literals: Vec<(&'v syn::ExprStruct, Vec<Node<'v>>)>,
+    /// Calls that may build a tuple struct (`Warmer(interval(d), keys)`,
+    /// `Self(…)`): a path whose last segment starts in upper case.
+    tuple_literals: Vec<(&'v syn::ExprCall, Vec<Node<'v>>)>,
     polls: Vec<(String, proc_macro2::Span)>,
 }
 
@@ -379,6 +387,9 @@ impl<'v> FieldTimers<'v> {
     fn see(&mut self, expr: &'v Expr, ancestors: &[Node<'v>]) {
         match expr {
             Expr::Struct(s) => self.literals.push((s, ancestors.to_vec())),
+            Expr::Call(c) if tuple_constructor(c).is_some() => {
+                self.tuple_literals.push((c, ancestors.to_vec()));
+            }
             Expr::MethodCall(m) if !NON_POLL_METHODS.contains(&m.method.to_string().as_str()) => {
                 if let Some(field) = self_field(&m.receiver) {
                     self.polls.push((field, m.span()));
@@ -407,24 +418,52 @@ impl<'v> FieldTimers<'v> {
                 continue;
             }
             for f in &literal.fields {
-                if matches!(&f.member, syn::Member::Named(n) if n == field) {
+                if member_name(&f.member) == field {
                     timer_origins(ctx, &f.expr, ancestors, 0, &mut timers);
                 }
+            }
+        }
+        let Ok(index) = field.parse::<usize>() else {
+            return timers;
+        };
+        for (call, ancestors) in &self.tuple_literals {
+            let is_ty = match tuple_constructor(call).as_deref() {
+                Some("Self") => ctx.self_type_at(ancestors).as_deref() == Some(ty),
+                named => named == Some(ty),
+            };
+            if let (true, Some(arg)) = (is_ty, call.args.iter().nth(index)) {
+                timer_origins(ctx, arg, ancestors, 0, &mut timers);
             }
         }
         timers
     }
 }
 
-/// The field of `self` that `e` is (`self.every`, `&mut self.every`).
+/// The type a call may build as a tuple struct (`Warmer(…)`, `Self(…)`):
+/// the last segment of its path, when that starts in upper case (`Some`,
+/// `Ok` and enum variants too, which name no struct with timer fields).
+fn tuple_constructor(c: &syn::ExprCall) -> Option<String> {
+    let Expr::Path(p) = &*c.func else { return None };
+    let name = p.path.segments.last()?.ident.to_string();
+    name.starts_with(char::is_uppercase).then_some(name)
+}
+
+/// A field's name: its identifier, or a tuple struct's index (`"0"`).
+fn member_name(member: &syn::Member) -> String {
+    match member {
+        syn::Member::Named(name) => name.to_string(),
+        syn::Member::Unnamed(index) => index.index.to_string(),
+    }
+}
+
+/// The field of `self` that `e` is (`self.every`, `&mut self.every`,
+/// `self.0`).
 fn self_field(e: &Expr) -> Option<String> {
     match e {
         Expr::Paren(p) => self_field(&p.expr),
         Expr::Reference(r) => self_field(&r.expr),
-        Expr::Field(f) => match (&*f.base, &f.member) {
-            (Expr::Path(p), syn::Member::Named(name)) if p.path.is_ident("self") => {
-                Some(name.to_string())
-            }
+        Expr::Field(f) => match &*f.base {
+            Expr::Path(p) if p.path.is_ident("self") => Some(member_name(&f.member)),
             _ => None,
         },
         _ => None,
