@@ -27,7 +27,9 @@ const PROBES: u64 = 4;
 /// The words of one text (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WordFilter {
-    /// A power-of-two number of bits (at least 64).
+    /// A multiple of 64 bits (at least 64): about [`BITS_PER_WORD`] per
+    /// distinct word, not rounded up to a power of two, since a run's first
+    /// cached scan keeps the filters of thousands of files at once.
     bits: Vec<u8>,
 }
 
@@ -35,7 +37,7 @@ impl WordFilter {
     /// The filter of the words `text` spells.
     pub fn of(text: &[u8]) -> WordFilter {
         let hashes: HashSet<u64> = words(text).map(xxh3_64).collect();
-        let len = (hashes.len() * BITS_PER_WORD).next_power_of_two().max(64);
+        let len = (hashes.len() * BITS_PER_WORD).div_ceil(64).max(1) * 64;
         let mut filter = WordFilter {
             bits: vec![0; len / 8],
         };
@@ -61,9 +63,9 @@ impl WordFilter {
 
     /// The bits of a word whose hash is `hash` (double hashing).
     fn probes(&self, hash: u64) -> impl Iterator<Item = usize> {
-        let mask = (self.bits.len() * 8 - 1) as u64;
+        let len = (self.bits.len() * 8) as u64;
         let (first, step) = (hash & 0xffff_ffff, (hash >> 32) | 1);
-        (0..PROBES).map(move |i| (first.wrapping_add(i.wrapping_mul(step)) & mask) as usize)
+        (0..PROBES).map(move |i| (first.wrapping_add(i.wrapping_mul(step)) % len) as usize)
     }
 }
 
