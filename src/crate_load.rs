@@ -1466,10 +1466,10 @@ impl LazyCrate {
             .collect();
         // The first hops of all together, in one read of the crate.
         self.load_struct_definitions(chains.iter().map(|(owner, _)| owner.clone()).collect());
+        // Then each struct further on the way (resolving a chain loads the
+        // definitions of every struct a field of it is read from).
         for (owner, fields) in chains.iter().filter(|(_, fields)| fields.len() > 1) {
-            if let Some(last_owner) = self.field_path_type(owner, &fields[..fields.len() - 1]) {
-                self.load_struct_definitions([last_owner].into());
-            }
+            self.field_path_type(owner, fields);
         }
     }
 

@@ -187,19 +187,22 @@ pub fn field_type<'s>(
 
 /// The type the chain of fields `path` from a value of type `owner` ends
 /// in (`owner.a.b`: `b`'s declared type in the struct `a` is declared
-/// with), each hop as [`field_type`] finds it among `fields()`.
+/// with), each hop as [`field_type`] finds it among `fields()`; `None` when
+/// a struct on the way is not `known` (its definitions are not all among
+/// `fields()`).
 pub fn field_path_type<'s, I>(
     fields: impl Fn() -> I,
     owner: &str,
     path: &[String],
+    known: impl Fn(&str) -> bool,
 ) -> Option<&'s str>
 where
     I: IntoIterator<Item = &'s (String, String, String)>,
 {
     let (first, rest) = path.split_first()?;
-    let mut ty = field_type(fields(), owner, first)?;
+    let mut ty = field_type(fields(), known(owner).then_some(owner)?, first)?;
     for field in rest {
-        ty = field_type(fields(), ty, field)?;
+        ty = field_type(fields(), known(ty).then_some(ty)?, field)?;
     }
     Some(ty)
 }
@@ -2188,24 +2191,19 @@ pub fn reached_from_main<'s>(
             own.chain(inline)
         })
         .collect();
-    let reexports: BTreeSet<Reexport<'_>> = (all_reexports.iter().copied())
-        .filter_map(|(reexporter, name, path)| {
-            let (module, _) = reexported_fn(path, Some(reexporter))?;
-            Some((reexporter, name.as_str(), module))
-        })
-        .collect();
-    // By the fn's own name: the re-exports that rename it (`pub use
+    // By the fn's own name, the re-exports that rename it (`pub use
     // heartbeat::start as start_heartbeat;` in the library root), as
     // `(module, alias, module of the fn)`: `cronkit::start_heartbeat()`
     // calls `heartbeat::start`.
+    let mut reexports: BTreeSet<Reexport<'_>> = BTreeSet::new();
     let mut renamed: BTreeMap<&str, Vec<Reexport<'_>>> = BTreeMap::new();
-    for (reexporter, alias, path) in all_reexports {
-        match reexported_fn(path, Some(reexporter)) {
-            Some((module, original)) if original != alias => renamed
-                .entry(original)
-                .or_default()
-                .push((reexporter, alias.as_str(), module)),
-            _ => {}
+    for (reexporter, name, path) in all_reexports {
+        let Some((module, original)) = reexported_fn(path, Some(reexporter)) else {
+            continue;
+        };
+        reexports.insert((reexporter, name.as_str(), module));
+        if original != name {
+            (renamed.entry(original).or_default()).push((reexporter, name.as_str(), module));
         }
     }
     let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
@@ -2241,18 +2239,8 @@ pub fn reached_from_main<'s>(
     let field_owner_type = |owner: &String, fields: &[String]| -> Option<&str> {
         // Every struct on the way is one whose definitions are loaded.
         let known = |ty: &str| structs_known.is_none_or(|known| known.contains(ty));
-        if !known(owner) {
-            return None;
-        }
-        let (first, rest) = fields.split_first()?;
-        let mut ty = field_type(struct_fields.iter().copied(), owner, first)?;
-        for field in rest {
-            if !known(ty) {
-                return None;
-            }
-            ty = field_type(struct_fields.iter().copied(), ty, field)?;
-        }
-        Some(ty).filter(|ty| types_with_methods.contains(ty))
+        field_path_type(|| struct_fields.iter().copied(), owner, fields, known)
+            .filter(|ty| types_with_methods.contains(ty))
     };
     let fns: Vec<&super::follow::FnFacts> =
         summaries.clone().into_iter().flat_map(|s| &s.fns).collect();

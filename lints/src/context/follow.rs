@@ -1115,6 +1115,21 @@ impl FieldReads<'_, '_> {
         only_dropped.then_some(call)
     }
 
+    /// For the scrutinee of a `match` or `if let` that stops no handle of
+    /// the field it reads ([`Self::viewed_field`], [`Self::taken_to_drop`]):
+    /// visits what it reads besides that field and returns `true`.
+    fn visit_scrutinee_of_no_stop(&mut self, scrutinee: &syn::Expr, pats: &[&syn::Pat]) -> bool {
+        if let Some(field) = self.viewed_field(scrutinee, pats) {
+            self.visit_field_base(field);
+        } else if let Some(call) = self.taken_to_drop(scrutinee, pats) {
+            self.visit_field_base(&call.receiver);
+            call.args.iter().for_each(|a| self.visit_expr(a));
+        } else {
+            return false;
+        }
+        true
+    }
+
     fn visit_field_base(&mut self, e: &syn::Expr) {
         match through_guard(e) {
             syn::Expr::Field(f) => self.visit_expr(&f.base),
@@ -1243,19 +1258,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
 
     fn visit_expr_match(&mut self, m: &'v syn::ExprMatch) {
         let pats: Vec<&syn::Pat> = m.arms.iter().map(|a| &a.pat).collect();
-        if let Some(field) = self.viewed_field(&m.expr, &pats) {
-            self.visit_field_base(field);
-            for arm in &m.arms {
-                if let Some((_, guard)) = &arm.guard {
-                    self.visit_expr(guard);
-                }
-                self.visit_expr(&arm.body);
-            }
-            return;
-        }
-        if let Some(call) = self.taken_to_drop(&m.expr, &pats) {
-            self.visit_field_base(&call.receiver);
-            call.args.iter().for_each(|a| self.visit_expr(a));
+        if self.visit_scrutinee_of_no_stop(&m.expr, &pats) {
             for arm in &m.arms {
                 if let Some((_, guard)) = &arm.guard {
                     self.visit_expr(guard);
@@ -1268,13 +1271,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
     }
 
     fn visit_expr_let(&mut self, l: &'v syn::ExprLet) {
-        if let Some(field) = self.viewed_field(&l.expr, &[&l.pat]) {
-            self.visit_field_base(field);
-            return;
-        }
-        if let Some(call) = self.taken_to_drop(&l.expr, &[&l.pat]) {
-            self.visit_field_base(&call.receiver);
-            call.args.iter().for_each(|a| self.visit_expr(a));
+        if self.visit_scrutinee_of_no_stop(&l.expr, &[&l.pat]) {
             return;
         }
         syn::visit::visit_expr_let(self, l);
@@ -1609,7 +1606,7 @@ impl<'s> CrateIndex<'s> {
                 method,
             } => {
                 let structs = || self.files.iter().flat_map(|s| &s.struct_fields);
-                let ty = super::entry::field_path_type(structs, owner, fields)?;
+                let ty = super::entry::field_path_type(structs, owner, fields, |_| true)?;
                 return self.the_one_visible(self.methods_of(ty, method)?, file);
             }
             // The type is named where the fn that returns it is.

@@ -196,13 +196,7 @@ impl<'a> FileContext<'a> {
             Expr::While(w) if is_true(&w.cond) => (w.label.as_ref(), &w.body),
             _ => return false,
         };
-        let mut exits = ExitFinder {
-            ctx: self,
-            own_label: label.map(|l| l.name.ident.to_string()),
-            inner_labels: Vec::new(),
-            depth: 0,
-            exits: false,
-        };
+        let mut exits = ExitFinder::new(self, label.map(|l| l.name.ident.to_string()));
         exits.visit_block(body);
         !exits.exits
     }
@@ -211,13 +205,7 @@ impl<'a> FileContext<'a> {
     /// loop: a `break` of it, a `return`, a `?`, a returning macro
     /// (`bail!`), or a labelled `break` / `continue` of an outer loop.
     pub fn may_leave_loop(&self, expr: &Expr) -> bool {
-        let mut exits = ExitFinder {
-            ctx: self,
-            own_label: None,
-            inner_labels: Vec::new(),
-            depth: 0,
-            exits: false,
-        };
+        let mut exits = ExitFinder::new(self, None);
         exits.visit_expr(expr);
         exits.exits
     }
@@ -370,7 +358,18 @@ struct ExitFinder<'c, 'a> {
     exits: bool,
 }
 
-impl ExitFinder<'_, '_> {
+impl<'c, 'a> ExitFinder<'c, 'a> {
+    /// A finder for the body of the loop labelled `own_label`, if any.
+    fn new(ctx: &'c FileContext<'a>, own_label: Option<String>) -> Self {
+        ExitFinder {
+            ctx,
+            own_label,
+            inner_labels: Vec::new(),
+            depth: 0,
+            exits: false,
+        }
+    }
+
     fn leaves(&self, label: Option<&syn::Lifetime>, is_break: bool) -> bool {
         match label {
             None => is_break && self.depth == 0,
