@@ -228,6 +228,13 @@ crate::declare_lint! {
     /// `spawn_without_cancel` describes (a same-named method called on a
     /// value of unknown type, a fn passed as a value or named in an
     /// unreadable macro, or a file that does not parse keeps the finding).
+    /// Calls within a cycle run on the thread the cycle is entered on: a
+    /// subcommand that awaits a nested command's `process` on a value of
+    /// unknown type (`Some(next) => next.process().await`) calls every
+    /// `process` of the crate, its own dispatcher's too, and when `main` is
+    /// the only way into that cycle, all of it is main-thread code. A
+    /// struct literal or unit struct receiver (`CurrentOpt {}.process()`,
+    /// `ShutdownOpt.process()`) calls its own type's method only.
     /// A fn handed by name to a fn of the crate that calls that parameter
     /// itself (`init_protocol("ftp", init_ftp)` whose body awaits `init()`,
     /// `retry::with_backoff(5, register)` calling `f()` in its loop) is

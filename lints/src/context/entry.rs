@@ -1183,8 +1183,29 @@ impl<'a> FileContext<'a> {
             };
         }
         let Expr::Path(p) = receiver else {
-            return None;
+            // `HelpOpt {}.process()`: a struct literal's type.
+            return match receiver {
+                Expr::Struct(_) => self.value_type(receiver, ancestors, hops),
+                Expr::Paren(inner) => self.receiver_type_within(&inner.expr, ancestors, hops),
+                _ => None,
+            };
         };
+        // `ShutdownOpt.process()`: a unit struct (not `Mode::Fast`, a
+        // variant, nor a constant).
+        if p.qself.is_none() && !p.path.segments.is_empty() {
+            let names = type_path_names(self, &p.path);
+            if names
+                .last()
+                .is_some_and(|n| n.starts_with(char::is_uppercase))
+            {
+                let variant =
+                    names.len() > 1 && names[names.len() - 2].starts_with(char::is_uppercase);
+                return match variant {
+                    true => None,
+                    false => self.value_type(receiver, ancestors, hops),
+                };
+            }
+        }
         let ident = p.path.get_ident()?;
         // `let x: T = …;` (or `let x: T;`), a parameter `x: T`.
         // `Command::Update(opt) => opt.process()`, `Update(UpdateOpt)` here.
@@ -2468,6 +2489,9 @@ pub fn reached_from_main<'s>(
         .filter(|f| f.spawns_joined_task)
         .map(|f| f.key.as_str())
         .collect();
+    // The fns each of whose callers is in `set` (or becomes so) and calls
+    // them so that `ok` holds, added to `set`: at the least fixpoint, as
+    // a fn called by itself or in a cycle is not run only once.
     let grow = |set: &mut BTreeSet<String>,
                 excluded: &BTreeSet<&str>,
                 ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| loop {
@@ -2484,6 +2508,47 @@ pub fn reached_from_main<'s>(
             break;
         }
         set.extend(add);
+    };
+    // The same at the greatest fixpoint among the fns `set` reaches: calls
+    // within a cycle (a fn calling itself, two `process` methods calling
+    // each other through a receiver of unknown type) run on the thread the
+    // cycle is entered on, so a cycle entered only from `set` joins it.
+    let settle = |set: &mut BTreeSet<String>,
+                  excluded: &BTreeSet<&str>,
+                  ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| {
+        let roots = set.clone();
+        // Every fn reached from `set` through a call that `ok` allows.
+        loop {
+            let add: Vec<String> = (all_callers.iter())
+                .filter(|(key, sites)| {
+                    !set.contains(*key)
+                        && !excluded.contains(key)
+                        && sites.iter().any(|site| ok(site, set))
+                })
+                .map(|(key, _)| key.to_string())
+                .collect();
+            if add.is_empty() {
+                break;
+            }
+            set.extend(add);
+        }
+        // Less those with a call that `ok` does not allow, until none has.
+        loop {
+            let remove: Vec<String> = (all_callers.iter())
+                .filter(|(key, sites)| {
+                    set.contains(*key)
+                        && !roots.contains(*key)
+                        && sites.iter().any(|site| !ok(site, set))
+                })
+                .map(|(key, _)| key.to_string())
+                .collect();
+            if remove.is_empty() {
+                break;
+            }
+            for key in remove {
+                set.remove(&key);
+            }
+        }
     };
     grow(&mut once, &BTreeSet::new(), &|site, set| {
         site.once
@@ -2505,12 +2570,12 @@ pub fn reached_from_main<'s>(
     // Below a multi-thread runtime's `block_on` (`#[tokio::main]`), a fn
     // that waits for its own tasks still runs on the main thread: they run
     // on the workers, beside it, and its blocking stalls none of them.
-    grow(&mut below_multi_thread, &BTreeSet::new(), &|site, set| {
+    settle(&mut below_multi_thread, &BTreeSet::new(), &|site, set| {
         on_main_thread(site, set, false)
     });
     // Below a quiet current-thread runtime, such a fn shares the thread
     // with its tasks.
-    grow(&mut main_thread, &beside_its_tasks, &|site, set| {
+    settle(&mut main_thread, &beside_its_tasks, &|site, set| {
         on_main_thread(site, set, true)
     });
     main_thread.extend(below_multi_thread);
