@@ -688,15 +688,8 @@ pub fn mark_crates_with_blocking_calls(
     // runs meanwhile and may be waiting for them). A larger run is waited
     // for whole: each of its crates is decided and let go at once, not to
     // hold them all in memory.
-    type Scanned = (
-        PathBuf,
-        LazyCrate,
-        Vec<PathBuf>,
-        Option<CratePlaces>,
-        Option<Option<Arc<BlockingFns>>>,
-    );
     let listed = &before.test_packages;
-    let scanned: Vec<Scanned> = match pool.as_ref() {
+    let scanned: Vec<ScannedCrate> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             jobs.into_par_iter()
                 .map(|(root, held)| {
@@ -712,29 +705,52 @@ pub fn mark_crates_with_blocking_calls(
                         .map(|p| p.to_path_buf())
                         .collect();
                     let places = krate.places();
+                    let libraries_only = match places {
+                        Some(_) => None,
+                        None => libraries_only(&krate).map(|place| {
+                            let paths = krate.outside_libraries().map(Path::to_path_buf);
+                            (place, paths.collect())
+                        }),
+                    };
                     let blocking = (!hold).then(|| crate_blocking_fns(&mut krate, depth));
-                    (root, krate, orphans, places, blocking)
+                    let (test_files, spawn_wrappers) =
+                        (krate.test_files.clone(), Arc::clone(krate.spawn_wrappers()));
+                    // A large run lets each crate go as soon as it is
+                    // scanned, writing its cache: not to hold every
+                    // crate's word filters at once.
+                    let krate = match hold {
+                        true => Some(krate),
+                        false => {
+                            krate.save();
+                            None
+                        }
+                    };
+                    ScannedCrate {
+                        root,
+                        krate,
+                        orphans,
+                        places,
+                        test_files,
+                        spawn_wrappers,
+                        libraries_only,
+                        blocking,
+                    }
                 })
                 .collect()
         }),
         None => Vec::new(),
     };
-    for (root, krate, orphans, places, _) in &scanned {
-        before.orphans.extend(orphans.iter().cloned());
-        before.tree_tests.extend(krate.test_files.iter().cloned());
-        (before.spawn_wrappers).insert(root.clone(), Arc::clone(krate.spawn_wrappers()));
-        match places {
-            Some(places) => {
-                before.places.insert(root.clone(), places.clone());
-            }
-            None => {
-                if let Some(place) = libraries_only(krate) {
-                    for path in krate.outside_libraries() {
-                        before
-                            .libraries_only
-                            .insert(path.to_path_buf(), place.clone());
-                    }
-                }
+    for scan in &scanned {
+        let root = &scan.root;
+        before.orphans.extend(scan.orphans.iter().cloned());
+        before.tree_tests.extend(scan.test_files.iter().cloned());
+        (before.spawn_wrappers).insert(root.clone(), Arc::clone(&scan.spawn_wrappers));
+        if let Some(places) = &scan.places {
+            before.places.insert(root.clone(), places.clone());
+        }
+        if let Some((place, paths)) = &scan.libraries_only {
+            for path in paths {
+                before.libraries_only.insert(path.clone(), place.clone());
             }
         }
     }
@@ -770,21 +786,28 @@ pub fn mark_crates_with_blocking_calls(
         })
         .collect();
     names_found(places, wrappers, tests);
-    let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, LazyCrate)> = match pool.as_ref() {
+    let found: Vec<(PathBuf, Option<Arc<BlockingFns>>, Option<LazyCrate>)> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
             scanned
                 .into_par_iter()
-                .map(|(root, mut krate, _, _, blocking)| {
-                    let blocking =
-                        blocking.unwrap_or_else(|| crate_blocking_fns(&mut krate, depth));
-                    (root, blocking, krate)
+                .map(|scan| match (scan.blocking, scan.krate) {
+                    (Some(blocking), krate) => (scan.root, blocking, krate),
+                    (None, Some(mut krate)) => {
+                        let blocking = crate_blocking_fns(&mut krate, depth);
+                        (scan.root, blocking, Some(krate))
+                    }
+                    // (A crate let go has had them found; were it not,
+                    // any fn may block.)
+                    (None, None) => (scan.root, Some(Arc::new(BlockingFns::new(None))), None),
                 })
                 .collect()
         }),
         None => Vec::new(),
     };
     for (root, blocking, krate) in found {
-        before.hold_or_release(root.clone(), krate, hold);
+        if let Some(krate) = krate {
+            before.hold_or_release(root.clone(), krate, hold);
+        }
         before.blocking.insert(root, (depth, blocking));
     }
     files
@@ -920,6 +943,25 @@ pub struct CrateBlocking {
     /// files lists as test support (`test_packages`): the crate pass reads
     /// the crate as the pre-pass did.
     test_packages: HashMap<PathBuf, Vec<String>>,
+}
+
+/// What the blocking-fn pre-pass keeps of a crate it scanned (see
+/// [`mark_crates_with_blocking_calls`]).
+struct ScannedCrate {
+    root: PathBuf,
+    /// The crate, while the run holds it for the crate pass.
+    krate: Option<LazyCrate>,
+    /// The linted files its module trees do not reach.
+    orphans: Vec<PathBuf>,
+    places: Option<CratePlaces>,
+    /// The files its trees declare under `#[cfg(test)]`.
+    test_files: BTreeSet<PathBuf>,
+    spawn_wrappers: Arc<SpawnWrappers>,
+    /// Without places: the place of each file a target other than a
+    /// library reaches ([`libraries_only`]).
+    libraries_only: Option<(InCrate, Vec<PathBuf>)>,
+    /// Its blocking fns, when found already.
+    blocking: Option<Option<Arc<BlockingFns>>>,
 }
 
 /// The most files a run may lint and keep the crates it scans before the
