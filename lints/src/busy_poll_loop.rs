@@ -127,8 +127,10 @@ crate::declare_lint! {
     /// A sync helper of the same file that sleeps, yields, parks or blocks
     /// on a receive (`Err(Empty) => backoff()`, `util::backoff()`,
     /// `self.pause()`, `pacer.pause()`) counts as a wait, through up to
-    /// three calls. Helpers are matched by name (a call that may be of one
-    /// that waits is taken for a wait). A free fn of the crate in another
+    /// three calls, and so does a closure bound by a `let` in a block around
+    /// the loop whose body does (`let pause = || thread::sleep(d);` then
+    /// `Err(Empty) => pause()`). Helpers and closures are matched by name (a
+    /// call that may be of one that waits is taken for a wait). A free fn of the crate in another
     /// file (`backoff::pause(n)` after `use crate::backoff;`) is followed
     /// with the crate model, as `blocking_call_in_async` follows sync
     /// helpers: when it (or a fn it calls, up to `call_depth`) sleeps, parks,
@@ -356,6 +358,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     made_room: false,
                     crate_calls: Vec::new(),
                     crate_calls_wait,
+                    waiting_closures: waiting_closures(ctx, ancestors),
                 };
                 let mut flow = Flow::new(ctx, analysis, BUDGET);
                 flow.run_loop(label, cond, body, REACHED);
@@ -772,6 +775,9 @@ struct PollPaths<'e> {
     crate_calls: Vec<proc_macro2::Span>,
     /// Whether those calls count as waits (the second reading).
     crate_calls_wait: bool,
+    /// The closures bound in a block around the loop whose body waits
+    /// (`let pause = || thread::sleep(d);`): calling one is a wait.
+    waiting_closures: Vec<String>,
 }
 
 type Paths<'c, 'a, 'e> = Flow<'c, 'a, PollPaths<'e>>;
@@ -1107,6 +1113,13 @@ impl<'e> Analysis for PollPaths<'e> {
                     Some(name) if TRIVIAL_FNS.contains(&name) => after,
                     // Enum variants and tuple structs build a value.
                     Some(name) if name.starts_with(char::is_uppercase) => after,
+                    // `pause()`, a local closure that sleeps.
+                    Some(name)
+                        if matches!(&*c.func, Expr::Path(p) if p.path.get_ident().is_some())
+                            && flow.analysis.waiting_closures.iter().any(|w| w == name) =>
+                    {
+                        waited(after)
+                    }
                     // `backoff()`, `util::backoff()`: a fn of this file that sleeps.
                     Some(name) if helper_named_waits(flow.ctx, name, false, HELPER_DEPTH) => {
                         waited(after)
@@ -1321,6 +1334,49 @@ fn waits_every_turn(ctx: &FileContext<'_>, body: &syn::Block) -> bool {
         syn::Stmt::Local(l) => l.init.as_ref().is_some_and(|i| is_wait(ctx, &i.expr)),
         _ => false,
     })
+}
+
+/// The names of the closures bound by a `let` in a block around a loop
+/// (`ancestors`) whose body waits, as a helper's does (see
+/// [`helper_waits`]): `let pause = || std::thread::sleep(d);`. Matched by
+/// name: a call that may be of one is taken for a wait (silence rather
+/// than a guess).
+fn waiting_closures(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Vec<String> {
+    let waits = |e: &Expr| {
+        ctx.call_waits(e)
+            || match e {
+                Expr::Call(c) => match &*c.func {
+                    Expr::Path(p) => (ctx.resolved_name(&p.path))
+                        .is_some_and(|name| helper_named_waits(ctx, &name, false, HELPER_DEPTH)),
+                    _ => false,
+                },
+                Expr::MethodCall(m) => {
+                    helper_named_waits(ctx, &m.method.to_string(), true, HELPER_DEPTH)
+                }
+                _ => false,
+            }
+    };
+    let blocks = ancestors.iter().filter_map(|node| match node {
+        Node::Block(block) => Some(*block),
+        _ => None,
+    });
+    let locals = blocks
+        .flat_map(|block| &block.stmts)
+        .filter_map(|stmt| match stmt {
+            Stmt::Local(local) => Some(local),
+            _ => None,
+        });
+    locals
+        .filter_map(|local| {
+            let name = crate::context::bindings::pat_ident(&local.pat)?;
+            let Expr::Closure(closure) = &*local.init.as_ref()?.expr else {
+                return None;
+            };
+            let body_waits = closure.asyncness.is_none()
+                && (waits(&closure.body) || ctx.any_expr_now(&*closure.body, waits));
+            body_waits.then(|| name.to_string())
+        })
+        .collect()
 }
 
 /// How deep calls of this file's own helpers are followed to find a wait.

@@ -16,8 +16,9 @@ crate::declare_lint! {
     /// ### What it does
     /// Flags HTTP clients and requests that nothing bounds in time:
     /// `reqwest::Client::new()` (and `Client::default()`, and `Client::new`
-    /// given by name to a lazy value or a cell: `Lazy::new(Client::new)`,
-    /// `CELL.get_or_init(Client::new)`), a
+    /// given by name to a lazy value, a cell or any other call that makes
+    /// the client with it: `Lazy::new(Client::new)`,
+    /// `CELL.get_or_init(Client::new)`, `map.entry(k).or_insert_with(Client::new)`), a
     /// `reqwest::Client::builder()` / `reqwest::ClientBuilder::new()` (or
     /// `::default()`) chain
     /// ending in `.build()` with neither `.timeout(…)` nor `.read_timeout(…)`
@@ -282,7 +283,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 .help(REQWEST_HELP);
             report(finding, expr, ancestors, &mut findings, &mut local_clients);
         }
-        // `static C: Lazy<Client> = Lazy::new(Client::new);`, `CELL.get_or_init(Client::new)`.
+        // `static C: Lazy<Client> = Lazy::new(Client::new);`, `CELL.get_or_init(Client::new)`,
+        // `clients.entry(k).or_insert_with(Client::new)`.
         syn::Expr::Call(_) | syn::Expr::MethodCall(_) if lazy_client_new(ctx, expr).is_some() => {
             let Some(client_new) = lazy_client_new(ctx, expr) else {
                 return;
@@ -352,16 +354,18 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     without_wasm_only_code(ctx, findings)
 }
 
-/// `Client::new` given by name to a lazy value's constructor
-/// (`Lazy::new(Client::new)`, `LazyLock::new(…)`) or to a cell's
-/// `get_or_init(…)`: it runs there, as `Client::new()` would.
+/// `Client::new` given by name to a call: a lazy value's constructor
+/// (`Lazy::new(Client::new)`, `LazyLock::new(…)`), a cell's
+/// `get_or_init(…)`, an entry's `or_insert_with(…)`, an option's
+/// `unwrap_or_else(…)`. It runs there, as `Client::new()` would.
 fn lazy_client_new<'e>(ctx: &FileContext<'_>, expr: &'e syn::Expr) -> Option<&'e syn::Expr> {
-    let f = match expr {
-        syn::Expr::Call(call) => crate::context::entry::once_initializer_fn(call)?,
-        syn::Expr::MethodCall(m) if m.method == "get_or_init" && m.args.len() == 1 => &m.args[0],
+    let args = match expr {
+        syn::Expr::Call(call) => &call.args,
+        syn::Expr::MethodCall(m) => &m.args,
         _ => return None,
     };
-    (matches!(f, syn::Expr::Path(_)) && ctx.callee_is(f, CLIENT_NEW)).then_some(f)
+    args.iter()
+        .find(|f| matches!(f, syn::Expr::Path(_)) && ctx.callee_is(f, CLIENT_NEW))
 }
 
 /// `findings` but those in code built only for WebAssembly, where requests
