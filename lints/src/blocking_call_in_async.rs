@@ -127,11 +127,11 @@ crate::declare_lint! {
     /// std::thread::spawn(…)`, `let rt = Runtime::new()?`, also unwrapped
     /// by a pattern: `if let Ok(mut f) = File::open(p)`, `let Ok(mut c) =
     /// cmd.spawn() else { … }`, a `match` arm `Ok(l) =>`), a `let`,
-    /// parameter or struct field whose written type is the std type
-    /// (`child: std::process::Child`, `cond: Condvar`, `rx:
+    /// parameter, struct field or static of the file whose written type is
+    /// the std type (`child: std::process::Child`, `cond: Condvar`, `rx:
     /// mpsc::Receiver<Job>`, `worker: Option<thread::JoinHandle<()>>`,
-    /// through `&`, `Arc`,
-    /// `Box`, `Option`, `Mutex`; `self.child` is the field of the impl's
+    /// `static READY_CV: Condvar`, through `&`, `Arc`,
+    /// `Box`, `Option`, `Mutex`, `LazyLock`; `self.child` is the field of the impl's
     /// struct, `x.child` any struct's field of the file by that name).
     /// Receivers from anywhere else (another fn's
     /// result, a collection) are not judged, nor is anything awaited.
@@ -497,7 +497,9 @@ const WRAPPERS: &[&str] = &[
 /// field is written with them.
 const RUNTIME_TYPES: &[&str] = &["tokio::runtime::Runtime", "tokio::runtime::Handle"];
 /// Generic types seen through when a written type is checked.
-const WRAPPER_TYPES: &[&str] = &["Arc", "Rc", "Box", "Option", "Mutex", "RwLock", "RefCell"];
+const WRAPPER_TYPES: &[&str] = &[
+    "Arc", "Rc", "Box", "Option", "Mutex", "RwLock", "RefCell", "Lazy", "LazyLock",
+];
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     let rule = Rule {
@@ -1158,6 +1160,18 @@ impl<'v> Rule<'v, '_> {
                         None => self.origin_of(wrapped, ancestors, None, methods, depth + 1),
                         Some(_) => None,
                     };
+                }
+                // `READY.wait(guard)` on a `static READY: Condvar` of this
+                // file: the type the static declares.
+                if self.ctx.binding_of_use(name).is_none() {
+                    let ty = self
+                        .ctx
+                        .static_type(&crate::context::imports::unraw(name))?;
+                    return Some(Origin::Typed {
+                        types: vec![ty],
+                        methods: std::mem::take(methods),
+                        part,
+                    });
                 }
                 match self.lookup(name, ancestors)? {
                     Binding::Param(ty) => Some(Origin::Typed {
