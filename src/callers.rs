@@ -588,8 +588,9 @@ fn decide_follow_in(
     let (units, user_units) = (order.iter())
         .map(|(p, _)| (krate.units_of(p).cloned(), krate.caller_units(p)))
         .unzip();
-    let index =
-        CrateIndex::new(order.iter().map(|(_, s)| *s).collect()).with_units(units, user_units);
+    let index = CrateIndex::new(order.iter().map(|(_, s)| *s).collect())
+        .with_units(units, user_units)
+        .with_libraries(krate.library_units_by_name());
     let display = |f: usize| names.get(f).cloned();
     for (i, key) in own {
         let Some(me) = order.iter().position(|(p, _)| *p == key) else {

@@ -115,6 +115,9 @@ pub struct LazyCrate {
     /// The library names that name a crate root (the values of
     /// `library_of`).
     library_roots: BTreeSet<String>,
+    /// The unit of each library, by its name (one that two packages'
+    /// libraries share is left out).
+    library_unit_of: BTreeMap<String, usize>,
     /// The files of a library (of its tree alone) whose crate root is
     /// named by the library's name (see [`CallSummary::name_crate_root`]),
     /// with that name.
@@ -456,6 +459,7 @@ impl LazyCrate {
             library_paths: BTreeSet::new(),
             unnamed_roots: BTreeSet::new(),
             library_roots: BTreeSet::new(),
+            library_unit_of: BTreeMap::new(),
             library_of: HashMap::new(),
             unit_count: 0,
             places: None,
@@ -762,6 +766,10 @@ impl LazyCrate {
                 self.library_of.insert(path.clone(), name.clone());
             }
         }
+        self.library_unit_of = (library_names.iter())
+            .filter(|(_, name)| !named_twice.contains(*name))
+            .map(|(unit, name)| (name.clone(), *unit))
+            .collect();
         // Paths below a library's name (`app::util::pause`) are paths into
         // the crate, whatever its modules are named.
         self.library_paths = libraries.clone();
@@ -883,6 +891,7 @@ impl LazyCrate {
                 library_paths: self.library_paths.clone(),
                 unnamed_roots: self.unnamed_roots.clone(),
                 library_roots: self.library_roots.clone(),
+                library_unit_of: self.library_unit_of.clone(),
                 unit_count: self.unit_count,
             },
             library_of: self.library_of.clone(),
@@ -915,6 +924,7 @@ impl LazyCrate {
         self.library_paths = libraries.library_paths;
         self.unnamed_roots = libraries.unnamed_roots;
         self.library_roots = libraries.library_roots;
+        self.library_unit_of = libraries.library_unit_of;
         self.library_of = snapshot.library_of;
         self.unit_count = libraries.unit_count;
         self.places = snapshot.places.map(|(names, modules)| CratePlaces {
@@ -971,6 +981,14 @@ impl LazyCrate {
             callers.extend(self.library_callers.get(unit)?);
         }
         Some(callers)
+    }
+
+    /// The unit of each library of the crate, by the library's name (one
+    /// that two packages' libraries share is left out).
+    pub fn library_units_by_name(&self) -> HashMap<String, usize> {
+        (self.library_unit_of.iter())
+            .map(|(name, unit)| (name.clone(), *unit))
+            .collect()
     }
 
     /// The compilation units whose trees reach the file at `path` (`None`

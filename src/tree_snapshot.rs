@@ -79,6 +79,7 @@ pub(crate) struct Libraries {
     pub(crate) library_paths: BTreeSet<String>,
     pub(crate) unnamed_roots: BTreeSet<String>,
     pub(crate) library_roots: BTreeSet<String>,
+    pub(crate) library_unit_of: BTreeMap<String, usize>,
     pub(crate) unit_count: usize,
 }
 

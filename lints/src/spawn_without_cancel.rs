@@ -162,7 +162,11 @@ crate::declare_lint! {
     ///   the one its package can use (its own, or that of a package it
     ///   depends on when it has none), and the fn of its own target when it
     ///   can use both; a file in no known target's tree leaves it ambiguous,
-    ///   and it is not followed. A library's root is the
+    ///   and it is not followed. A path that names a library of the
+    ///   workspace (`store_core::util::pause()`, or `core_util::pause()`
+    ///   after `use store_core::util as core_util;`) is that library's fn
+    ///   only. (For "reached only from `main`", fns of the same module and
+    ///   name in two packages are still one fn.) A library's root is the
     ///   exception: its module is the library's name, so the `init` at the
     ///   roots of two libraries of a workspace stay apart (`jobs::init()`
     ///   from the binary, `crate::init()` inside `jobs`), unless a file

@@ -224,6 +224,12 @@ pub struct CallSite {
     /// How it passes its arguments, which the fn it calls must take
     /// (`None`: not known).
     pub arguments: Option<Arguments>,
+    /// The library of the crate whose module the call's path names
+    /// (`store_core` in `store_core::util::pause()`): the fn is that
+    /// library's, not another package's `util::pause` (see
+    /// [`CallSummary::read_library_paths`]).
+    #[serde(default)]
+    pub library: Option<String>,
 }
 
 /// How a call passes its arguments. Rust has neither overloads nor default
@@ -409,9 +415,21 @@ fn crate_fn_of(full: &str) -> Option<Callee> {
 ///   free fn so named (module `None`);
 /// * a path no `use` changes (`util::pause()`, `tokio::spawn()`): its last
 ///   module and name.
-fn path_callee(ctx: &FileContext<'_>, path: &syn::Path, names: &[String]) -> Callee {
+fn path_callee(
+    ctx: &FileContext<'_>,
+    path: &syn::Path,
+    names: &[String],
+    file_modules: &BTreeSet<String>,
+) -> Callee {
     let name = names.last().cloned().unwrap_or_default();
     let as_written = || match names {
+        // `store_core::util::pause()`: a module of another crate (one of
+        // this crate's libraries, maybe), not this crate's `util`.
+        [first, .., module, _]
+            if names.len() > 2 && names_another_crate(ctx, path, first, file_modules) =>
+        {
+            Callee::Free(Some(format!("{first}::{module}")), name.clone())
+        }
         [.., module, _] => Callee::Free(Some(module.clone()), name.clone()),
         _ => Callee::Free(None, name.clone()),
     };
@@ -447,6 +465,36 @@ fn path_callee(ctx: &FileContext<'_>, path: &syn::Path, names: &[String]) -> Cal
         [head, .., module, own] => Callee::Free(Some(format!("{head}::{module}")), own.to_string()),
         _ => as_written(),
     }
+}
+
+/// Whether `first`, the first segment of `path` as written (no `use`
+/// names it), names another crate: not `crate`, `self` or `super`, nor a
+/// module this file declares (`file_modules`), nor a name a glob of the
+/// crate's own modules may bring in.
+fn names_another_crate(
+    ctx: &FileContext<'_>,
+    path: &syn::Path,
+    first: &str,
+    file_modules: &BTreeSet<String>,
+) -> bool {
+    !matches!(first, "crate" | "self" | "super" | "Self")
+        && first.starts_with(char::is_lowercase)
+        && !file_modules.contains(first)
+        && !ctx.imports.crate_glob_at(path.segments[0].ident.span())
+}
+
+/// The names of the modules `file` declares, at any depth.
+fn declared_modules(file: &syn::File) -> BTreeSet<String> {
+    struct Mods(BTreeSet<String>);
+    impl<'v> Visit<'v> for Mods {
+        fn visit_item_mod(&mut self, m: &'v syn::ItemMod) {
+            self.0.insert(imports::unraw(&m.ident));
+            syn::visit::visit_item_mod(self, m);
+        }
+    }
+    let mut mods = Mods(BTreeSet::new());
+    mods.visit_file(file);
+    mods.0
 }
 
 /// `a::b::name` as its last module and name (`(Some("b"), "name")`);
@@ -539,6 +587,13 @@ impl CallSummary {
         unnamed_roots: &BTreeSet<String>,
     ) {
         for site in &mut self.calls {
+            if let Callee::Free(Some(module), _) = &site.callee {
+                if let Some((head, _)) = module.split_once("::") {
+                    if libraries.contains(head) {
+                        site.library = Some(head.to_string());
+                    }
+                }
+            }
             site.callee.read_library_modules(libraries);
             if !unnamed_roots.is_empty() {
                 site.callee
@@ -753,6 +808,7 @@ impl<'a> FileContext<'a> {
         // Calls in a closure handed to a call of a path: the call's index in
         // `summary.calls`, and where the closure is handed.
         let mut handed_closures: Vec<(usize, HandedClosure)> = Vec::new();
+        let file_modules = declared_modules(self.file);
         self.walk_exprs(|expr, ancestors| {
             if self.expr_in_test_code(expr) {
                 return;
@@ -776,7 +832,7 @@ impl<'a> FileContext<'a> {
                         local_fn_module(self, &p.path, module)
                             .map(|m| Callee::Free(Some(m), name.clone()))
                     }
-                    [.., _, _] => Some(path_callee(self, &p.path, &names)),
+                    [.., _, _] => Some(path_callee(self, &p.path, &names, &file_modules)),
                     // A closure or fn pointer held by a variable.
                     [name] if bound_in_enclosing_fn(self, ancestors, name, &mut bound_names) => {
                         None
@@ -786,11 +842,11 @@ impl<'a> FileContext<'a> {
                     [name] if own_free.contains(name) => {
                         match local_fn_module(self, &p.path, module) {
                             Some(m) => Some(Callee::Free(Some(m), name.clone())),
-                            None => Some(path_callee(self, &p.path, &names)),
+                            None => Some(path_callee(self, &p.path, &names, &file_modules)),
                         }
                     }
                     // `use crate::a::pump; pump()`: the module the import names.
-                    [_] => Some(path_callee(self, &p.path, &names)),
+                    [_] => Some(path_callee(self, &p.path, &names, &file_modules)),
                     [] => None,
                 }
             };
@@ -1450,6 +1506,7 @@ impl<'a> FileContext<'a> {
             thread,
             span: self.call_span(expr),
             arguments,
+            library: None,
         };
         (site, handed)
     }
@@ -2972,7 +3029,7 @@ mod tests {
         let (once, _) = reached_in(&[
             (
                 "crate",
-                "fn main() { commands::run::command(); commands::setup::command(); }",
+                "mod commands; fn main() { commands::run::command(); commands::setup::command(); }",
             ),
             ("run", "pub fn command() {}"),
             // `setup` ends by running the server: `run::command` has two

@@ -1398,6 +1398,9 @@ pub struct CrateIndex<'s> {
     /// Per file, the compilation units whose trees reach it (see
     /// [`CrateIndex::with_units`]); empty when not known.
     units: Vec<Option<BTreeSet<usize>>>,
+    /// The unit of each library of the crate, by the library's name (see
+    /// [`CrateIndex::with_libraries`]).
+    library_units: HashMap<String, usize>,
     /// Per file, the units whose code may use its items: its own and those
     /// of the packages that depend on its library; empty when not known.
     user_units: Vec<Option<BTreeSet<usize>>>,
@@ -1468,6 +1471,7 @@ impl<'s> CrateIndex<'s> {
             free_by_name,
             calls_at,
             units: Vec::new(),
+            library_units: HashMap::new(),
             user_units: Vec::new(),
             reexports,
             reexported_anywhere,
@@ -1529,7 +1533,33 @@ impl<'s> CrateIndex<'s> {
     /// crate can be it.
     fn callee(&self, file: usize, call: Span) -> Option<FnId> {
         let site = self.calls_at[file].get(&(call.start.byte, call.end.byte))?;
+        if let Some(library) = &site.library {
+            return self.resolve_in_library(file, &site.callee, library);
+        }
         self.resolve(file, &site.callee)
+    }
+
+    /// [`Self::resolve`] for a call whose path names a module of the
+    /// crate's library `library` (`store_core::util::pause()`): of the fns
+    /// its module defines by the name, the one in that library's tree (not
+    /// the caller's own `util::pause`). When the module defines none, the
+    /// path may go through a re-export, resolved as other paths are.
+    fn resolve_in_library(&self, file: usize, callee: &Callee, library: &str) -> Option<FnId> {
+        let (Callee::Free(Some(module), name), Some(unit)) =
+            (callee, self.library_units.get(library))
+        else {
+            return self.resolve(file, callee);
+        };
+        let Some(candidates) = self.by_key.get(format!("{module}::{name}").as_str()) else {
+            return self.resolve(file, callee);
+        };
+        let in_library: Vec<FnId> = (candidates.iter().copied())
+            .filter(|c| matches!(self.units.get(c.0), Some(Some(units)) if units.contains(unit)))
+            .collect();
+        match in_library[..] {
+            [only] => Some(only),
+            _ => None,
+        }
     }
 
     /// The fn `callee`, called in `file`, calls, when exactly one fn of the
@@ -1801,6 +1831,14 @@ impl<'s> CrateIndex<'s> {
     ) -> Self {
         self.units = units;
         self.user_units = user_units;
+        self
+    }
+
+    /// Tells the index the unit of each library of the crate, by the
+    /// library's name: a call whose path names a library's module
+    /// (`store_core::util::pause()`) is then of a fn of that library only.
+    pub fn with_libraries(mut self, library_units: HashMap<String, usize>) -> Self {
+        self.library_units = library_units;
         self
     }
 
