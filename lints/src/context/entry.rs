@@ -2546,25 +2546,27 @@ pub fn reached_from_main<'s>(
         .filter(|f| f.spawns_joined_task)
         .map(|f| f.key.as_str())
         .collect();
-    // The fns each of whose callers is in `set` (or becomes so) and calls
-    // them so that `ok` holds, added to `set`: at the least fixpoint, as
-    // a fn called by itself or in a cycle is not run only once.
-    let grow = |set: &mut BTreeSet<String>,
-                excluded: &BTreeSet<&str>,
-                ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| loop {
-        let add: Vec<String> = all_callers
-            .iter()
-            .filter(|(key, sites)| {
-                !set.contains(*key)
-                    && !excluded.contains(key)
-                    && sites.iter().all(|site| ok(site, set))
-            })
+    // Adds to `set` the fns that `joins` (given a fn's key, its call sites
+    // and the set so far) lets in, until it lets in no more.
+    let extend_while = |set: &mut BTreeSet<String>, joins: &JoinTest<'_>| loop {
+        let add: Vec<String> = (all_callers.iter())
+            .filter(|(key, sites)| !set.contains(*key) && joins(key, sites, set))
             .map(|(key, _)| key.to_string())
             .collect();
         if add.is_empty() {
             break;
         }
         set.extend(add);
+    };
+    // The fns each of whose callers is in `set` (or becomes so) and calls
+    // them so that `ok` holds, added to `set`: at the least fixpoint, as
+    // a fn called by itself or in a cycle is not run only once.
+    let grow = |set: &mut BTreeSet<String>,
+                excluded: &BTreeSet<&str>,
+                ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| {
+        extend_while(set, &|key, sites, set| {
+            !excluded.contains(key) && sites.iter().all(|site| ok(site, set))
+        });
     };
     // The same at the greatest fixpoint among the fns `set` reaches: calls
     // within a cycle (a fn calling itself, two `process` methods calling
@@ -2575,20 +2577,9 @@ pub fn reached_from_main<'s>(
                   ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| {
         let roots = set.clone();
         // Every fn reached from `set` through a call that `ok` allows.
-        loop {
-            let add: Vec<String> = (all_callers.iter())
-                .filter(|(key, sites)| {
-                    !set.contains(*key)
-                        && !excluded.contains(key)
-                        && sites.iter().any(|site| ok(site, set))
-                })
-                .map(|(key, _)| key.to_string())
-                .collect();
-            if add.is_empty() {
-                break;
-            }
-            set.extend(add);
-        }
+        extend_while(set, &|key, sites, set| {
+            !excluded.contains(key) && sites.iter().any(|site| ok(site, set))
+        });
         // Less those with a call that `ok` does not allow, until none has.
         loop {
             let remove: Vec<String> = (all_callers.iter())
@@ -2652,6 +2643,10 @@ pub fn reached_from_main<'s>(
         awaited,
     }
 }
+
+/// Whether a fn, by its key and its call sites, joins a set of fns (see
+/// [`reached_from_main`]).
+type JoinTest<'s> = dyn Fn(&str, &[&CallSite], &BTreeSet<String>) -> bool + 's;
 
 /// Whether every fn of the crate that `higher` may be calls its parameter
 /// `index` itself (`param_calls`, by the fn's facts; see
