@@ -10,11 +10,11 @@ use syn::{Expr, Pat, Stmt};
 use crate::context::bindings::pat_ident;
 use crate::context::chains::path_ident;
 use crate::context::scopes::for_each_pattern_ident;
-use crate::context::spawn::{SpawnCall, SpawnKind};
+use crate::context::spawn::{Lifetime, SpawnCall, SpawnKind};
 use crate::context::BindingId;
 use crate::context::Node;
 use crate::macros::MacroBody;
-use crate::{FileContext, Finding, LintOptions, Span};
+use crate::{FileContext, Finding, LintOptions, ReachKind, Span};
 
 crate::declare_lint! {
     /// ### What it does
@@ -63,8 +63,16 @@ crate::declare_lint! {
     /// A race that ends `main` (or a `#[tokio::main]` fn: in no loop, and
     /// nothing after its statement awaits) is not reported unless
     /// `process_lifetime = "report"` is set: `main` returns right after it,
-    /// and the runtime shuts down and cancels the loser. A race in `main`
-    /// followed by more awaited work is reported. Awaits inside a macro
+    /// and the runtime shuts down and cancels the loser. So is a
+    /// `select!` (or `select(…)`, `select_all(…)`) that ends another fn (a free fn or a method) which, as far as the crate
+    /// shows, only `main` reaches, once, through calls and awaits
+    /// (`app::run(cfg).await` in `main`, with the race at the end of
+    /// `run`): that is the common shape of a service's `main`. `main` may
+    /// still do more after such a fn returns (a shutdown step); the losers
+    /// then run a little longer, until the process exits. A `timeout(d,
+    /// handle)` there is still reported: it says the task should have ended
+    /// by then, and so is a `spawn_blocking` handle (the runtime's shutdown
+    /// waits for its thread). A race in `main` followed by more awaited work is reported. Awaits inside a macro
     /// leaklint cannot parse are not seen. `timeout(d, worker)` is reported only when the
     /// task body has a loop that never ends and observes no cancellation,
     /// also in a fn of the crate it calls (`spawn(async move {
@@ -278,8 +286,22 @@ fn report<'v>(
     if raced.is_empty() {
         return;
     }
-    if !options.report_process_lifetime && ends_main(ctx, ancestors) {
-        return;
+    // A race that ends `main` ends the process; one that ends a fn which
+    // only `main` reaches, once, is its tail as far as the crate shows
+    // (`app::run(cfg).await` in `main`): the crate pass decides.
+    let mut moot_if = None;
+    if !options.report_process_lifetime {
+        match ends_its_fn(ctx, ancestors) {
+            Some(true) => return,
+            // Not a `timeout(d, handle)`: it says the task should end by
+            // then, and one that loops forever is a bug wherever it is.
+            Some(false) if !matches!(kind, RaceKind::Timeout) => {
+                if let Lifetime::PerCallOf(function) = ctx.lifetime(race, ancestors) {
+                    moot_if = Some(function);
+                }
+            }
+            _ => {}
+        }
     }
     for handle in raced {
         // In a `select!`, the handler of the handle's own branch runs only
@@ -346,29 +368,36 @@ fn report<'v>(
             );
         }
         let finding = finding.help(if blocking { BLOCKING_HELP } else { HELP });
-        findings.push(match loop_in_callees {
+        let finding = match loop_in_callees {
             Some((calls, depth)) => finding.waits_for_crate(depth, |f| {
                 f.loop_in_callees = Some(calls);
             }),
             None => finding,
+        };
+        // A blocking task is not cancelled when the runtime shuts down:
+        // one that loops forever holds up the process's exit.
+        findings.push(match &moot_if {
+            Some(function) if !blocking => {
+                finding.moot_if_reached(function.clone(), ReachKind::Once)
+            }
+            _ => finding,
         });
     }
 }
 
-/// Whether the race ends `main` (or a `#[…::main]` fn): it runs once, in
-/// no loop, and nothing after its statement awaits, so `main` returns and
-/// the runtime stops the losers right after it. A race followed by more
-/// awaited work (or in a loop) leaves the losers running meanwhile.
-fn ends_main(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
-    let Some(at) = ancestors.iter().rposition(|n| n.is_item()) else {
-        return false;
+/// Whether the race ends the fn it is in: in no loop or closure of it,
+/// and nothing after its statement awaits, so the fn returns right after
+/// it. `Some(true)` when that fn is `main` (or a `#[…::main]` fn): `main`
+/// returns and the runtime stops the losers. `None` when it does not end
+/// its fn: a race followed by more awaited work (or in a loop) leaves the
+/// losers running meanwhile.
+fn ends_its_fn(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<bool> {
+    let at = ancestors.iter().rposition(|n| n.is_item())?;
+    let (block, is_main) = match ancestors[at] {
+        Node::ItemFn(f) => (&*f.block, ctx.is_entry_point(f)),
+        Node::ImplFn(f) => (&f.block, false),
+        _ => return None,
     };
-    let Node::ItemFn(main) = ancestors[at] else {
-        return false;
-    };
-    if !ctx.is_entry_point(main) {
-        return false;
-    }
     let inside = &ancestors[at + 1..];
     let in_loop = inside.iter().any(|n| {
         matches!(
@@ -376,17 +405,14 @@ fn ends_main(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
             Node::Expr(Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Closure(_))
         )
     });
-    // The statement of `main`'s body the race is in, and those after it.
-    let Some(top) = inside.iter().find_map(|n| match n {
+    // The statement of the fn's body the race is in, and those after it.
+    let top = inside.iter().find_map(|n| match n {
         Node::Stmt(stmt) => Some(*stmt),
         _ => None,
-    }) else {
-        return false;
-    };
-    let Some(index) = main.block.stmts.iter().position(|s| std::ptr::eq(s, top)) else {
-        return false;
-    };
-    !in_loop && !main.block.stmts[index + 1..].iter().any(|s| awaits(ctx, s))
+    })?;
+    let index = block.stmts.iter().position(|s| std::ptr::eq(s, top))?;
+    let ends = !in_loop && !block.stmts[index + 1..].iter().any(|s| awaits(ctx, s));
+    ends.then_some(is_main)
 }
 
 /// Whether `stmt` awaits anything itself (not in a closure, an async block
