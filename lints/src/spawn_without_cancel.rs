@@ -299,7 +299,10 @@ crate::declare_lint! {
     ///   field of the same name) does not count, nor does one in a file
     ///   that defines a struct of the same name as the owner's when the
     ///   owner's file defines its own (`grpc::Client`'s `Drop` stops
-    ///   nothing of `http::Client`'s); `x.task` on a value of
+    ///   nothing of `http::Client`'s), nor one in an `impl` of a type the
+    ///   file imports from another module (`use crate::rss::Poller; impl
+    ///   Drop for Poller` stops `rss::Poller`'s task, not `atom::Poller`'s);
+    ///   `x.task` on a value of
     ///   unknown type does, but only in a package that can use the struct
     ///   (its own, or one that depends on it): in a workspace, a read in a
     ///   package that does not depend on the owner's is of another struct.

@@ -768,6 +768,7 @@ impl FileContext<'_> {
             ctx: self,
             names: BTreeSet::new(),
             self_type: None,
+            self_module: None,
             timed_starts: HashSet::new(),
             other_reads: BTreeSet::new(),
             param_types: Vec::new(),
@@ -850,6 +851,11 @@ fn bound_timed_request_start<'v>(
 pub struct FieldOf {
     pub owner: Option<String>,
     pub name: String,
+    /// For a read in an `impl` of a type this file imports from another
+    /// module of the crate (`use crate::rss::Poller; impl Drop for Poller`):
+    /// that module's name. The read is of that module's struct only.
+    #[serde(default)]
+    pub owner_module: Option<String>,
 }
 
 impl FieldOf {
@@ -879,6 +885,9 @@ pub struct FieldReads<'c, 'a> {
     names: BTreeSet<FieldOf>,
     /// The `Self` type of the `impl` being visited.
     self_type: Option<String>,
+    /// The module of the crate that type is imported from, when this
+    /// file does not define it (see [`FieldOf::owner_module`]).
+    self_module: Option<String>,
     /// The field accesses that start a request with its own timeout
     /// ([`timed_request_start`]).
     timed_starts: HashSet<*const syn::ExprField>,
@@ -1034,9 +1043,32 @@ pub fn through_guard(mut e: &syn::Expr) -> &syn::Expr {
 }
 
 impl FieldReads<'_, '_> {
+    /// The module of the crate a type is imported from (`rss` for `Poller`
+    /// after `use crate::rss::Poller;`), when this file defines no struct
+    /// of that name.
+    fn imported_from(&self, ty: &syn::Type) -> Option<String> {
+        let syn::Type::Path(p) = ty else {
+            return None;
+        };
+        let name = super::imports::unraw(&p.path.segments.last()?.ident);
+        if !self.ctx.structs_named(&name).is_empty() {
+            return None;
+        }
+        let full = self.ctx.resolve(&p.path)?;
+        match full.split("::").collect::<Vec<_>>().as_slice() {
+            ["crate", .., module, _] => Some(module.to_string()),
+            _ => None,
+        }
+    }
+
     /// Notes a read of `field` of a value of type `owner`, if known.
-    fn read(&mut self, owner: Option<String>, field: String) {
-        let field = FieldOf { owner, name: field };
+    fn read(&mut self, owner: Option<String>, field: String, on_self: bool) {
+        let owner_module = self.self_module.clone().filter(|_| on_self);
+        let field = FieldOf {
+            owner,
+            name: field,
+            owner_module,
+        };
         self.other_reads.insert(field.clone());
         self.names.insert(field);
     }
@@ -1161,8 +1193,11 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
 
     fn visit_item_impl(&mut self, i: &'v syn::ItemImpl) {
         let outer = std::mem::replace(&mut self.self_type, super::impl_type_name(&i.self_ty));
+        let module = self.imported_from(&i.self_ty);
+        let outer_module = std::mem::replace(&mut self.self_module, module);
         syn::visit::visit_item_impl(self, i);
         self.self_type = outer;
+        self.self_module = outer_module;
     }
 
     fn visit_expr_field(&mut self, f: &'v syn::ExprField) {
@@ -1175,9 +1210,13 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
             };
             let field = super::imports::unraw(n);
             if self.timed_starts.contains(&std::ptr::from_ref(f)) {
-                self.names.insert(FieldOf { owner, name: field });
+                self.names.insert(FieldOf {
+                    owner,
+                    name: field,
+                    owner_module: None,
+                });
             } else {
-                self.read(owner, field);
+                self.read(owner, field, on_self);
             }
         }
         syn::visit::visit_expr_field(self, f);
@@ -1278,6 +1317,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
     }
 
     fn visit_pat_struct(&mut self, p: &'v syn::PatStruct) {
+        let on_self = p.path.is_ident("Self");
         let owner = match p.path.segments.last() {
             Some(s) if s.ident == "Self" => self.self_type.clone(),
             Some(s) => Some(super::imports::unraw(&s.ident)),
@@ -1285,7 +1325,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
         };
         for field in &p.fields {
             if let syn::Member::Named(n) = &field.member {
-                self.read(owner.clone(), super::imports::unraw(n));
+                self.read(owner.clone(), super::imports::unraw(n), on_self);
             }
         }
         syn::visit::visit_pat_struct(self, p);
@@ -1302,7 +1342,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
                         (&pair[0], &pair[1])
                     {
                         if p.as_char() == '.' {
-                            self.read(None, i.to_string());
+                            self.read(None, i.to_string(), false);
                         }
                     }
                 }
@@ -1868,6 +1908,7 @@ impl<'s> CrateIndex<'s> {
         (self.files[reader].field_reads.iter()).filter(move |read| {
             visible
                 && field.may_be_read_by(read)
+                && (read.owner_module.as_ref()).is_none_or(|m| *m == self.files[file].module)
                 && !self.reads_its_own_struct(field, read, reader, file)
         })
     }

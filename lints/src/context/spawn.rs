@@ -1205,6 +1205,7 @@ fn field_stores(
                         FieldOf {
                             owner,
                             name: imports::unraw(n),
+                            owner_module: None,
                         },
                         n.span(),
                     ));
@@ -1251,6 +1252,7 @@ fn field_of(expr: &Expr, self_type: Option<&str>) -> Option<FieldOf> {
     Some(FieldOf {
         owner: self_type.filter(|_| on_self).map(str::to_string),
         name: imports::unraw(n),
+        owner_module: None,
     })
 }
 
@@ -1273,6 +1275,7 @@ pub fn struct_literal_field(
             FieldOf {
                 owner: struct_literal_type(literal, self_type),
                 name: imports::unraw(n),
+                owner_module: None,
             },
             n.span(),
         )),

@@ -1,0 +1,3 @@
+pub mod atom;
+pub mod rss;
+mod rss_drop;
