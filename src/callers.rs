@@ -686,9 +686,9 @@ pub fn mark_crates_with_blocking_calls(
         .flatten();
     // A run over a few files learns the names of its crates as soon as
     // their module trees are read, before their blocking fns (its engine
-    // runs meanwhile and may be waiting for them). A larger run is waited
-    // for whole: each of its crates is decided and let go at once, not to
-    // hold them all in memory.
+    // runs meanwhile and may be waiting for them). A larger run finds
+    // each crate's blocking fns as it scans it, and lets the crate go at
+    // once, not to hold them all in memory.
     let listed = &before.test_packages;
     let scanned: Vec<ScannedCrate> = match pool.as_ref() {
         Some(pool) => pool.install(|| {
@@ -713,28 +713,27 @@ pub fn mark_crates_with_blocking_calls(
                             (place, paths.collect())
                         }),
                     };
-                    let blocking = (!hold).then(|| crate_blocking_fns(&mut krate, depth));
                     let (test_files, spawn_wrappers) =
                         (krate.test_files.clone(), Arc::clone(krate.spawn_wrappers()));
                     // A large run lets each crate go as soon as it is
                     // scanned, writing its cache: not to hold every
                     // crate's word filters at once.
-                    let krate = match hold {
-                        true => Some(krate),
+                    let kept = match hold {
+                        true => Kept::Held(Box::new(krate)),
                         false => {
+                            let blocking = crate_blocking_fns(&mut krate, depth);
                             krate.save();
-                            None
+                            Kept::LetGo(blocking)
                         }
                     };
                     ScannedCrate {
                         root,
-                        krate,
+                        kept,
                         orphans,
                         places,
                         test_files,
                         spawn_wrappers,
                         libraries_only,
-                        blocking,
                     }
                 })
                 .collect()
@@ -791,15 +790,12 @@ pub fn mark_crates_with_blocking_calls(
         Some(pool) => pool.install(|| {
             scanned
                 .into_par_iter()
-                .map(|scan| match (scan.blocking, scan.krate) {
-                    (Some(blocking), krate) => (scan.root, blocking, krate),
-                    (None, Some(mut krate)) => {
+                .map(|scan| match scan.kept {
+                    Kept::LetGo(blocking) => (scan.root, blocking, None),
+                    Kept::Held(mut krate) => {
                         let blocking = crate_blocking_fns(&mut krate, depth);
-                        (scan.root, blocking, Some(krate))
+                        (scan.root, blocking, Some(*krate))
                     }
-                    // (A crate let go has had them found; were it not,
-                    // any fn may block.)
-                    (None, None) => (scan.root, Some(Arc::new(BlockingFns::new(None))), None),
                 })
                 .collect()
         }),
@@ -950,8 +946,7 @@ pub struct CrateBlocking {
 /// [`mark_crates_with_blocking_calls`]).
 struct ScannedCrate {
     root: PathBuf,
-    /// The crate, while the run holds it for the crate pass.
-    krate: Option<LazyCrate>,
+    kept: Kept,
     /// The linted files its module trees do not reach.
     orphans: Vec<PathBuf>,
     places: Option<CratePlaces>,
@@ -961,8 +956,14 @@ struct ScannedCrate {
     /// Without places: the place of each file a target other than a
     /// library reaches ([`libraries_only`]).
     libraries_only: Option<(InCrate, Vec<PathBuf>)>,
-    /// Its blocking fns, when found already.
-    blocking: Option<Option<Arc<BlockingFns>>>,
+}
+
+/// What the pre-pass keeps of a scanned crate itself.
+enum Kept {
+    /// The crate, held for the crate pass (a run over a few files).
+    Held(Box<LazyCrate>),
+    /// Its blocking fns, found before the crate was let go.
+    LetGo(Option<Arc<BlockingFns>>),
 }
 
 /// The most files a run may lint and keep the crates it scans before the
