@@ -499,7 +499,7 @@ fn declared_modules(file: &syn::File) -> BTreeSet<String> {
 
 /// `a::b::name` as its last module and name (`(Some("b"), "name")`);
 /// `name` alone has no module.
-fn module_and_name(path: &str) -> (Option<&str>, &str) {
+pub(crate) fn module_and_name(path: &str) -> (Option<&str>, &str) {
     match path.rsplit_once("::") {
         Some((modules, name)) => (modules.rsplit("::").next(), name),
         None => (None, path),

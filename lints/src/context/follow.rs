@@ -1055,10 +1055,8 @@ impl FieldReads<'_, '_> {
             return None;
         }
         let full = self.ctx.resolve(&p.path)?;
-        match full.split("::").collect::<Vec<_>>().as_slice() {
-            ["crate", .., module, _] => Some(module.to_string()),
-            _ => None,
-        }
+        let (module, _) = super::entry::module_and_name(full.strip_prefix("crate::")?);
+        module.map(str::to_string)
     }
 
     /// Notes a read of `field` of a value of type `owner`, if known.
