@@ -23,7 +23,7 @@ pub struct SourceFile {
     /// How to show it: as discovered, `/`-separated, without a leading `./`.
     pub display: String,
     /// Whether it is test code by where it lies: a directory named `tests`,
-    /// `benches`, `bench`, `benchmark(s)`, `examples` or `fuzz` below the linted root (or in the path
+    /// `benches`, `examples` or `fuzz` below the linted root (or in the path
     /// named on the command line), a package's test, bench or example
     /// target, or a test-support package (see [`crate::packages`]).
     pub test_code: bool,
@@ -32,18 +32,12 @@ pub struct SourceFile {
     pub command_line_tool: bool,
 }
 
-/// Directories whose files are test, bench, example or fuzz code.
-/// (`bench`, `benchmark` and `benchmarks` too: a workspace's benchmark
-/// tools often live there, `core/bench/…`, rather than in Cargo's `benches`.)
-pub const TEST_DIRS: &[&str] = &[
-    "tests",
-    "benches",
-    "bench",
-    "benchmark",
-    "benchmarks",
-    "examples",
-    "fuzz",
-];
+/// Directories whose files are test, bench, example or fuzz code. Not
+/// `bench` or `benchmarks`: such a directory may hold a CLI's `bench`
+/// subcommand or a server that shows benchmark results, which run in
+/// production; a benchmark tool there is a package known by its name
+/// ([`crate::packages::is_test_support_name`]).
+pub const TEST_DIRS: &[&str] = &["tests", "benches", "examples", "fuzz"];
 
 /// Whether a directory of `relative` (a path below the linted root, or as
 /// named on the command line) is a test directory. The file name itself
@@ -295,9 +289,6 @@ mod tests {
             "benches/b.rs",
             "examples/e/main.rs",
             "fuzz/fuzz_targets/f.rs",
-            "core/bench/src/utils/mod.rs",
-            "core/bench/dashboard/server/src/handlers.rs",
-            "benchmarks/load/src/main.rs",
         ] {
             assert!(in_test_dir(Path::new(yes)), "{yes}");
         }
@@ -308,6 +299,13 @@ mod tests {
             "tests.rs",
             "src/workbench/mod.rs",
             "src/bench.rs",
+            // Not in the list of test directories: a `bench` directory
+            // may hold a production subcommand or a benchmark dashboard
+            // server. A benchmark package there is known by its name
+            // (`iggy-bench`, see `packages`).
+            "core/bench/dashboard/server/src/handlers.rs",
+            "benchmarks/load/src/main.rs",
+            "src/commands/bench/mod.rs",
         ] {
             assert!(!in_test_dir(Path::new(no)), "{no}");
         }

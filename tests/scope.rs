@@ -96,7 +96,9 @@ pub fn also_built_outside_tests() {{
     );
     leaking_package(dir, "fixtures-test-utils");
     leaking_package(dir, "harness");
-    // A workspace's benchmark tools: a `bench` directory, a `-bench` package.
+    // A workspace's benchmark tool, a `-bench` package. A `bench`
+    // directory is not test code: it may hold a server that shows the
+    // results, which runs in production.
     write(dir, "core/bench/dashboard/src/main.rs", LEAK);
     leaking_package(dir, "load-bench");
     // The workspace's development automation (`cargo xtask release`).
@@ -123,18 +125,19 @@ fn test_code_is_skipped_and_counted() {
         "test_packages = [\"harness\"]\n",
     );
     let value = json(dir.path(), &[]);
-    // Production code only: `start` and the `any(test, …)` fn.
+    // Production code only: `start`, the `any(test, …)` fn and the
+    // dashboard in `core/bench/`.
     assert_eq!(
         findings(&value),
         [
+            ("core/bench/dashboard/src/main.rs".to_string(), 2),
             ("src/lib.rs".to_string(), 2),
             ("src/lib.rs".to_string(), 20)
         ]
     );
     // tests/ (2), benches/, examples/, fuzz/, the `#![cfg(test)]` file,
-    // two test-support packages, a bench directory, a bench package and
-    // the xtask package.
-    assert_eq!(value["test_files"], 11);
+    // two test-support packages, a bench package and the xtask package.
+    assert_eq!(value["test_files"], 10);
     assert_eq!(value["files_scanned"], 14);
     let skipped: Vec<(&str, &str)> = value["skipped"]
         .as_array()
@@ -189,7 +192,7 @@ fn the_human_summary_says_what_was_skipped() {
     let summary = stdout.lines().last().unwrap();
     assert_eq!(
         summary,
-        "3 findings in 2 files (14 files scanned, 0 errors; skipped: 10 test files \
+        "4 findings in 3 files (14 files scanned, 0 errors; skipped: 9 test files \
          (--include-tests lints them), 2 generated or too large (listed by --format json))"
     );
 }
@@ -351,7 +354,8 @@ pub mod attest {{
     );
     write(dir.path(), "src/test_helpers.rs", LEAK);
     write(dir.path(), "src/speed_test.rs", LEAK);
-    // A benchmark subcommand's module; `workbench` is no benchmark.
+    // A module named for benchmarks may be a production subcommand: it is
+    // linted, as `workbench` is.
     write(dir.path(), "src/objbench.rs", LEAK);
     write(dir.path(), "src/workbench.rs", LEAK);
     let value = json(dir.path(), &[]);
@@ -362,11 +366,12 @@ pub mod attest {{
         vec![
             ("src/lib.rs".to_string(), 21),
             ("src/lib.rs".to_string(), 27),
+            ("src/objbench.rs".to_string(), 2),
             ("src/speed_test.rs".to_string(), 2),
             ("src/workbench.rs".to_string(), 2),
         ]
     );
-    assert_eq!(value["test_files"].as_u64(), Some(2));
+    assert_eq!(value["test_files"].as_u64(), Some(1));
     let value = json(dir.path(), &["--include-tests"]);
     assert_eq!(findings(&value).len(), 8);
 }

@@ -128,7 +128,6 @@ pub fn is_test_module_name(name: &str) -> bool {
             name.strip_suffix(suffix)
                 .is_some_and(|rest| rest.len() > 1 && rest.ends_with('_'))
         })
-        || is_bench_name(name)
 }
 
 /// Whether a fn named `name` exists for tests by its name: one ending in
@@ -145,10 +144,10 @@ pub fn is_test_fn_name(name: &str) -> bool {
         })
 }
 
-/// Whether a module or package named `name` is a benchmark by its name:
+/// Whether a package named `name` is a benchmark by its name:
 /// `bench`, `benches`, `benchmark`, `benchmarks`, or a name ending in
-/// `bench` or `benchmark` (`objbench`, `scan_bench`, `pagebench`: the
-/// benchmark subcommands and load generators of a service's workspace).
+/// `bench` or `benchmark` (`pagebench`, `scan_bench`: the load generators
+/// of a service's workspace).
 /// Not `workbench`, a word of its own.
 pub fn is_bench_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
@@ -704,11 +703,6 @@ mod tests {
             "r#test_support",
             "integration_tests",
             "e2e_test_utils",
-            "bench",
-            "benches",
-            "objbench",
-            "scan_bench",
-            "microbenchmarks",
         ] {
             assert!(is_test_module_name(yes), "{yes}");
         }
@@ -724,6 +718,14 @@ mod tests {
             "workbench",
             "bench_config_parser",
             "benchmarking_api",
+            // A module of benchmarks may be a CLI's `bench` subcommand,
+            // which runs in production: only packages are known as
+            // benchmarks by their name.
+            "bench",
+            "benches",
+            "objbench",
+            "scan_bench",
+            "microbenchmarks",
         ] {
             assert!(!is_test_module_name(no), "{no}");
         }
