@@ -288,11 +288,18 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
             }
         };
         let r = &reach.reached;
+        // The fns of other files are named without the namespace their
+        // unit may be read in (see `unit_summaries`): any of the crate's
+        // fns of the key will do, as a call of either did before.
+        let contains = |set: &BTreeSet<String>, key: &str| {
+            set.contains(key)
+                || (!moot.keys.is_empty() && set.iter().any(|k| entry::without_namespace(k) == key))
+        };
         let reached = |key: &str| match moot.kind {
-            ReachKind::Once => r.once.contains(key),
-            ReachKind::MainThread => r.main_thread.contains(key),
+            ReachKind::Once => contains(&r.once, key),
+            ReachKind::MainThread => contains(&r.main_thread, key),
             ReachKind::MainThreadOrAwaited => {
-                r.main_thread.contains(key) || r.awaited.contains(key)
+                contains(&r.main_thread, key) || contains(&r.awaited, key)
             }
         };
         !keys.into_iter().all(reached)
@@ -514,30 +521,32 @@ fn resolve_in_crate(
         // What `main` reaches, over the files whose fns may call a file's
         // (a binary's own units; a library's package and its dependents'):
         // once per set of units, for the files with findings it decides.
-        let mut reaches: BTreeMap<Option<BTreeSet<usize>>, Reach> = BTreeMap::new();
+        // Keyed by the file's own units too: the fns of the other units
+        // are read in namespaces of their own (see `unit_summaries`).
+        type ReachKey = (Option<BTreeSet<usize>>, Option<BTreeSet<usize>>);
+        let mut reaches: BTreeMap<ReachKey, Reach> = BTreeMap::new();
         for (i, key) in &own {
             let diagnostics = &results[*i].diagnostics;
             if !diagnostics.iter().any(|d| d.finding.moot_if.is_some()) {
                 continue;
             }
             let scope = krate.caller_units(key);
-            let reach = reaches.entry(scope).or_insert_with_key(|scope| {
-                let reached = match complete {
-                    true => {
-                        let loaded: Vec<&CallSummary> = krate
-                            .summaries()
-                            .filter(|(p, _)| scope.as_ref().is_none_or(|u| krate.in_units(p, u)))
-                            .map(|(_, s)| s)
-                            .collect();
-                        entry::reached_from_main(
-                            loaded.iter().copied(),
-                            Some(krate.structs_loaded()),
-                        )
-                    }
-                    false => Default::default(),
-                };
-                Reach { complete, reached }
-            });
+            let units = krate.units_of(key).cloned();
+            let reach = reaches
+                .entry((units, scope))
+                .or_insert_with_key(|(units, scope)| {
+                    let reached = match complete {
+                        true => {
+                            let loaded = unit_summaries(&krate, units.as_ref(), scope.as_ref());
+                            entry::reached_from_main(
+                                loaded.iter().map(|s| &**s),
+                                Some(krate.structs_loaded()),
+                            )
+                        }
+                        false => Default::default(),
+                    };
+                    Reach { complete, reached }
+                });
             if let Some(summary) = krate.summary_of(key) {
                 decide_moot(&mut results[*i], summary, reach);
             }
@@ -549,6 +558,59 @@ fn resolve_in_crate(
     }
     krate.save();
     test_files
+}
+
+/// The loaded summaries of the files of `scope` (all, for `None`), those
+/// of units other than `own` read in a namespace of their unit
+/// ([`CallSummary::in_namespace`]): two packages' `jobs::start` are then
+/// two fns, and a call that names neither package's library is a call of
+/// its own package's.
+fn unit_summaries<'k>(
+    krate: &'k LazyCrate,
+    own: Option<&BTreeSet<usize>>,
+    scope: Option<&BTreeSet<usize>>,
+) -> Vec<std::borrow::Cow<'k, CallSummary>> {
+    use std::borrow::Cow;
+    let in_scope = (krate.summaries()).filter(|(p, _)| scope.is_none_or(|u| krate.in_units(p, u)));
+    let Some(own) = own else {
+        return in_scope.map(|(_, s)| Cow::Borrowed(s)).collect();
+    };
+    let namespace = |unit: usize| unit.to_string();
+    let by_library = krate.library_units_by_name();
+    let of_library = |library: &str| {
+        let unit = *by_library.get(library)?;
+        (!own.contains(&unit)).then(|| namespace(unit))
+    };
+    // The unit a file is read in: the first of its units, when none is
+    // `own`.
+    let unit_of = |path: &Path| {
+        let units = krate.units_of(path)?;
+        units.is_disjoint(own).then(|| units.first().copied())?
+    };
+    // The modules of each unit other than its root: its files' and their
+    // inline modules' (by the free fns' keys).
+    let mut modules: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (path, summary) in in_scope.clone() {
+        if let (Some(unit), false) = (unit_of(path), summary.crate_root) {
+            let inline = (summary.defs.iter())
+                .filter_map(|(key, _)| key.rsplit_once("::").map(|(owner, _)| owner))
+                .filter(|owner| !owner.starts_with(char::is_uppercase));
+            let of_unit = modules.entry(unit).or_default();
+            of_unit.insert(summary.module.as_str());
+            of_unit.extend(inline);
+        }
+    }
+    in_scope
+        .map(|(path, summary)| match unit_of(path) {
+            Some(unit) => {
+                let mut summary = summary.clone();
+                let has_module = |m: &str| modules.get(&unit).is_some_and(|of| of.contains(m));
+                summary.in_namespace(Some(&namespace(unit)), &of_library, &has_module);
+                Cow::Owned(summary)
+            }
+            None => Cow::Borrowed(summary),
+        })
+        .collect()
 }
 
 /// Decides the followed findings of each of `own` (index into

@@ -225,7 +225,9 @@ crate::declare_lint! {
     /// Rust file of the workspace for its callers (of the binary, for a fn
     /// of a binary: no other crate can call it; of its package and those
     /// that depend on it, for a fn of a library), matching calls by name as
-    /// `spawn_without_cancel` describes (a same-named method called on a
+    /// `spawn_without_cancel` describes, each target's fns its own (a
+    /// binary's `cache::load`, which `main` awaits, is not its library's
+    /// `cache::load`; a same-named method called on a
     /// value of unknown type, a fn passed as a value or named in an
     /// unreadable macro, or a file that does not parse keeps the finding).
     /// Calls within a cycle run on the thread the cycle is entered on: a

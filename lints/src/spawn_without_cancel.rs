@@ -165,8 +165,12 @@ crate::declare_lint! {
     ///   and it is not followed. A path that names a library of the
     ///   workspace (`store_core::util::pause()`, or `core_util::pause()`
     ///   after `use store_core::util as core_util;`) is that library's fn
-    ///   only. (For "reached only from `main`", fns of the same module and
-    ///   name in two packages are still one fn.) A library's root is the
+    ///   only. For "reached only from `main`" too, each target's fns are
+    ///   its own: a binary's `jobs::start`, which its `main` calls, is not
+    ///   its library's `jobs::start`, which stays reported when nothing
+    ///   else calls it; a path of a module the target does not have
+    ///   (`crate::reporter::start()` after `use app::*;`) may name any
+    ///   package's. A library's root is the
     ///   exception: its module is the library's name, so the `init` at the
     ///   roots of two libraries of a workspace stay apart (`jobs::init()`
     ///   from the binary, `crate::init()` inside `jobs`), unless a file

@@ -316,6 +316,18 @@ pub fn reexported_fn<'p>(
     Some((module, last))
 }
 
+/// A module or key read in the namespace of compilation unit `unit` (see
+/// [`CallSummary::in_namespace`]): `#3>jobs::start`, which no path
+/// written in Rust can name.
+pub fn namespaced(unit: &str, key: &str) -> String {
+    format!("#{unit}>{key}")
+}
+
+/// A key without the namespace [`namespaced`] gave it, if any.
+pub fn without_namespace(key: &str) -> &str {
+    (key.strip_prefix('#').and_then(|k| k.split_once('>'))).map_or(key, |(_, key)| key)
+}
+
 /// What a call may call.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Callee {
@@ -570,6 +582,17 @@ impl Callee {
             _ => {}
         }
     }
+
+    /// Reads the module of a free fn call's path, when `which` accepts it,
+    /// in the namespace `ns` (see [`CallSummary::in_namespace`]); also the
+    /// call a method is called on the result of.
+    fn read_module_in(&mut self, which: &dyn Fn(&str) -> bool, ns: &str) {
+        match self {
+            Callee::Free(Some(module), _) if which(module) => *module = namespaced(ns, module),
+            Callee::Returned { call, .. } => call.read_module_in(which, ns),
+            _ => {}
+        }
+    }
 }
 
 impl CallSummary {
@@ -598,6 +621,111 @@ impl CallSummary {
             if !unnamed_roots.is_empty() {
                 site.callee
                     .read_module_as(&|m| unnamed_roots.contains(m), "crate");
+            }
+        }
+    }
+
+    /// Reads this file's free fns, and the calls that name modules, in a
+    /// namespace of their own, for deciding what `main` reaches over
+    /// several packages. Keys carry no package: without this, a binary's
+    /// own `jobs::start` and its library's `jobs::start` are one fn, and a
+    /// call of either is a call of both.
+    ///
+    /// `own` is the namespace of this file's compilation unit (`None`: the
+    /// unit of the file being decided, read as it is); `of_library` gives
+    /// the namespace of a library's unit by the library's name (`None`:
+    /// read as it is); `unit_has_module` tells the modules of this file's
+    /// unit other than its root (whose keys, named by the library, are
+    /// distinct without a namespace). A call whose path names a library
+    /// (`app::jobs::start()`) goes to that library's namespace; a path of
+    /// a module of this unit, to this file's.
+    pub fn in_namespace(
+        &mut self,
+        own: Option<&str>,
+        of_library: &dyn Fn(&str) -> Option<String>,
+        unit_has_module: &dyn Fn(&str) -> bool,
+    ) {
+        // A path this unit cannot tell apart (`crate::`, a library root's
+        // name, a module imported from elsewhere under a glob) is read as
+        // before, a path of any unit.
+        let global = |m: &str| matches!(m, "crate" | "self" | "super") || !unit_has_module(m);
+        let named = namespaced;
+        if let (Some(ns), false) = (own, self.crate_root) {
+            let free = |key: &str| {
+                key.rsplit_once("::")
+                    .is_some_and(|(owner, _)| !owner.starts_with(char::is_uppercase))
+            };
+            let own_keys: BTreeSet<String> = (self.defs.iter().map(|(k, _)| k))
+                .chain(self.fns.iter().map(|f| &f.key))
+                .filter(|k| free(k))
+                .cloned()
+                .collect();
+            let rename = |key: &mut String| {
+                if own_keys.contains(key.as_str()) {
+                    *key = named(ns, key);
+                }
+            };
+            self.module = named(ns, &self.module);
+            self.defs.iter_mut().for_each(|(key, _)| rename(key));
+            self.fns.iter_mut().for_each(|f| rename(&mut f.key));
+            self.mains.iter_mut().for_each(|(key, _)| rename(key));
+            for site in &mut self.calls {
+                if let Caller::Fn(key) = &mut site.caller {
+                    rename(key);
+                }
+            }
+            for value in &mut self.fn_values {
+                if let Caller::Fn(key) = &mut value.site.caller {
+                    rename(key);
+                }
+                value.mention.iter_mut().for_each(rename);
+            }
+            self.opaque = std::mem::take(&mut self.opaque)
+                .into_iter()
+                .map(|mut key| {
+                    rename(&mut key);
+                    key
+                })
+                .collect();
+        }
+        // A path through a library's name names a module of that library
+        // (`app::search::init()` is read as `search::init`, see
+        // [`Self::read_library_paths`]), even one named as another
+        // library is; any other path, a module of this file's unit unless
+        // it names a library's root.
+        let place = |callee: &mut Callee, library: &Option<String>| match library {
+            Some(library) => {
+                if let Some(ns) = of_library(library) {
+                    callee.read_module_in(&|_| true, &ns);
+                }
+            }
+            None => {
+                if let Some(ns) = own {
+                    callee.read_module_in(&|m| !global(m), ns);
+                }
+            }
+        };
+        for site in &mut self.calls {
+            place(&mut site.callee, &site.library);
+        }
+        for value in &mut self.fn_values {
+            place(&mut value.site.callee, &value.site.library);
+            place(&mut value.higher, &None);
+        }
+        for closure in &mut self.closure_calls {
+            place(&mut closure.higher, &None);
+        }
+        if let Some(ns) = own {
+            let module_paths = self.module_reexports.iter_mut().map(|(_, _, p)| p);
+            for path in (self.reexports.iter_mut().map(|(_, p)| p)).chain(module_paths) {
+                if let [.., module, _] = path.as_mut_slice() {
+                    if !global(module) {
+                        *module = named(ns, module);
+                    }
+                }
+            }
+            for (module, _, _) in &mut self.module_reexports {
+                *module = named(ns, module);
             }
         }
     }

@@ -1,0 +1,3 @@
+pub async fn init() {
+    tokio::spawn(jobsvc::metrics::flush_forever());
+}

@@ -1,0 +1,3 @@
+pub async fn load() -> Option<String> {
+    None
+}

@@ -1,0 +1,3 @@
+pub fn start() {
+    tracing::info!("jobs are started by the scheduler");
+}
