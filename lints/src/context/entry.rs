@@ -625,6 +625,33 @@ impl CallSummary {
         }
     }
 
+    /// Gives `rename` every key of this file's fns: their definitions,
+    /// `main`s, the fns its calls are in, the fns it hands by name, and
+    /// those it cannot follow.
+    fn rename_keys(&mut self, rename: &dyn Fn(&mut String)) {
+        self.defs.iter_mut().for_each(|(key, _)| rename(key));
+        self.fns.iter_mut().for_each(|facts| rename(&mut facts.key));
+        self.mains.iter_mut().for_each(|(key, _)| rename(key));
+        for site in &mut self.calls {
+            if let Caller::Fn(key) = &mut site.caller {
+                rename(key);
+            }
+        }
+        for value in &mut self.fn_values {
+            if let Caller::Fn(key) = &mut value.site.caller {
+                rename(key);
+            }
+            value.mention.iter_mut().for_each(rename);
+        }
+        self.opaque = std::mem::take(&mut self.opaque)
+            .into_iter()
+            .map(|mut key| {
+                rename(&mut key);
+                key
+            })
+            .collect();
+    }
+
     /// Reads this file's free fns, and the calls that name modules, in a
     /// namespace of their own, for deciding what `main` reaches over
     /// several packages. Keys carry no package: without this, a binary's
@@ -666,27 +693,7 @@ impl CallSummary {
                 }
             };
             self.module = named(ns, &self.module);
-            self.defs.iter_mut().for_each(|(key, _)| rename(key));
-            self.fns.iter_mut().for_each(|f| rename(&mut f.key));
-            self.mains.iter_mut().for_each(|(key, _)| rename(key));
-            for site in &mut self.calls {
-                if let Caller::Fn(key) = &mut site.caller {
-                    rename(key);
-                }
-            }
-            for value in &mut self.fn_values {
-                if let Caller::Fn(key) = &mut value.site.caller {
-                    rename(key);
-                }
-                value.mention.iter_mut().for_each(rename);
-            }
-            self.opaque = std::mem::take(&mut self.opaque)
-                .into_iter()
-                .map(|mut key| {
-                    rename(&mut key);
-                    key
-                })
-                .collect();
+            self.rename_keys(&rename);
         }
         // A path through a library's name names a module of that library
         // (`app::search::init()` is read as `search::init`, see
@@ -745,29 +752,7 @@ impl CallSummary {
             };
             self.module = library.to_string();
             self.crate_root = true;
-            self.defs.iter_mut().for_each(|(key, _)| renamed(key));
-            self.fns
-                .iter_mut()
-                .for_each(|facts| renamed(&mut facts.key));
-            self.mains.iter_mut().for_each(|(key, _)| renamed(key));
-            for site in &mut self.calls {
-                if let Caller::Fn(key) = &mut site.caller {
-                    renamed(key);
-                }
-            }
-            self.opaque = std::mem::take(&mut self.opaque)
-                .into_iter()
-                .map(|mut key| {
-                    renamed(&mut key);
-                    key
-                })
-                .collect();
-            for value in &mut self.fn_values {
-                if let Caller::Fn(key) = &mut value.site.caller {
-                    renamed(key);
-                }
-                value.mention.iter_mut().for_each(renamed);
-            }
+            self.rename_keys(&renamed);
         }
         for site in &mut self.calls {
             site.callee.read_module_as(&|m| m == "crate", library);
