@@ -591,21 +591,36 @@ fn unit_summaries<'k>(
     // inline modules' (by the free fns' keys).
     let mut modules: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (path, summary) in in_scope.clone() {
-        if let (Some(unit), false) = (unit_of(path), summary.crate_root) {
+        if let Some(unit) = unit_of(path) {
+            let root = summary.crate_root.then_some(summary.module.as_str());
             let inline = (summary.defs.iter())
                 .filter_map(|(key, _)| key.rsplit_once("::").map(|(owner, _)| owner))
-                .filter(|owner| !owner.starts_with(char::is_uppercase));
+                .filter(|owner| !owner.starts_with(char::is_uppercase) && Some(*owner) != root);
             let of_unit = modules.entry(unit).or_default();
-            of_unit.insert(summary.module.as_str());
+            if root.is_none() {
+                of_unit.insert(summary.module.as_str());
+            }
             of_unit.extend(inline);
         }
     }
+    // A file of `own` that names another unit's library (a binary's
+    // `app::jobs::start()`) calls into that unit's namespace.
+    let names_other_library = |summary: &CallSummary| {
+        (summary.calls.iter())
+            .chain(summary.fn_values.iter().map(|v| &v.site))
+            .any(|site| site.library.as_deref().and_then(of_library).is_some())
+    };
     in_scope
         .map(|(path, summary)| match unit_of(path) {
             Some(unit) => {
                 let mut summary = summary.clone();
                 let has_module = |m: &str| modules.get(&unit).is_some_and(|of| of.contains(m));
                 summary.in_namespace(Some(&namespace(unit)), &of_library, &has_module);
+                Cow::Owned(summary)
+            }
+            None if names_other_library(summary) => {
+                let mut summary = summary.clone();
+                summary.in_namespace(None, &of_library, &|_| false);
                 Cow::Owned(summary)
             }
             None => Cow::Borrowed(summary),

@@ -110,7 +110,7 @@ pub struct Cli {
     pub require_reason: bool,
 
     /// Lint test, bench, example and fuzz code too (skipped by default):
-    /// files under `tests/`, `benches/`, `bench/`, `examples/`, `fuzz/`, `#[test]` fns,
+    /// files under `tests/`, `benches/`, `examples/`, `fuzz/`, `#[test]` fns,
     /// `#[cfg(test)]` modules.
     #[arg(long)]
     pub include_tests: bool,

@@ -166,11 +166,13 @@ crate::declare_lint! {
     ///   workspace (`store_core::util::pause()`, or `core_util::pause()`
     ///   after `use store_core::util as core_util;`) is that library's fn
     ///   only. For "reached only from `main`" too, each target's fns are
-    ///   its own: a binary's `jobs::start`, which its `main` calls, is not
-    ///   its library's `jobs::start`, which stays reported when nothing
-    ///   else calls it; a path of a module the target does not have
-    ///   (`crate::reporter::start()` after `use app::*;`) may name any
-    ///   package's. A library's root is the
+    ///   its own: a binary's `jobs::start` (in `jobs.rs` or an inline `mod
+    ///   jobs { … }`), which its `main` calls, is not its library's
+    ///   `jobs::start`, which stays reported when nothing else calls it,
+    ///   and the other way round for `app::jobs::start()`; a path of a
+    ///   module the target does not have (`crate::reporter::start()` or
+    ///   `jobs::start()` after `use app::*;`) may name any package's. A
+    ///   library's root is the
     ///   exception: its module is the library's name, so the `init` at the
     ///   roots of two libraries of a workspace stay apart (`jobs::init()`
     ///   from the binary, `crate::init()` inside `jobs`), unless a file

@@ -677,10 +677,15 @@ impl CallSummary {
         // before, a path of any unit.
         let global = |m: &str| matches!(m, "crate" | "self" | "super") || !unit_has_module(m);
         let named = namespaced;
-        if let (Some(ns), false) = (own, self.crate_root) {
+        if let Some(ns) = own {
+            // A root's own fns keep their keys (its module is the
+            // library's name, or `crate` in a binary); those of its inline
+            // modules (`mod jobs { … }` in `main.rs`) are the unit's.
+            let root = self.crate_root.then_some(self.module.as_str());
             let free = |key: &str| {
-                key.rsplit_once("::")
-                    .is_some_and(|(owner, _)| !owner.starts_with(char::is_uppercase))
+                key.rsplit_once("::").is_some_and(|(owner, _)| {
+                    !owner.starts_with(char::is_uppercase) && Some(owner) != root
+                })
             };
             let own_keys: BTreeSet<String> = (self.defs.iter().map(|(k, _)| k))
                 .chain(self.fns.iter().map(|f| &f.key))
@@ -692,7 +697,9 @@ impl CallSummary {
                     *key = named(ns, key);
                 }
             };
-            self.module = named(ns, &self.module);
+            if !self.crate_root {
+                self.module = named(ns, &self.module);
+            }
             self.rename_keys(&rename);
         }
         // A path through a library's name names a module of that library

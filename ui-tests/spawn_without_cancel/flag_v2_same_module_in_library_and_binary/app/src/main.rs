@@ -1,6 +1,12 @@
 mod boot;
-mod cache;
 mod jobs;
+mod warmers;
+
+mod cache {
+    pub async fn load() -> Option<String> {
+        None
+    }
+}
 
 // Brings the library's modules, `reporter` among them; the binary's own
 // `cache` and `jobs` shadow the library's.

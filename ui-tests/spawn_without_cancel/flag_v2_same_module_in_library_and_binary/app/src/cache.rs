@@ -1,3 +1,0 @@
-pub async fn load() -> Option<String> {
-    None
-}
