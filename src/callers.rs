@@ -562,9 +562,10 @@ fn resolve_in_crate(
 
 /// The loaded summaries of the files of `scope` (all, for `None`), those
 /// of units other than `own` read in a namespace of their unit
-/// ([`CallSummary::in_namespace`]): two packages' `jobs::start` are then
-/// two fns, and a call that names neither package's library is a call of
-/// its own package's.
+/// ([`CallSummary::in_namespace`]), and those of `own` that name another
+/// unit's library read so: two packages' `jobs::start` are then two fns,
+/// and a call of a module its unit has, through no library's name, is a
+/// call of its own unit's.
 fn unit_summaries<'k>(
     krate: &'k LazyCrate,
     own: Option<&BTreeSet<usize>>,
@@ -587,8 +588,9 @@ fn unit_summaries<'k>(
         let units = krate.units_of(path)?;
         units.is_disjoint(own).then(|| units.first().copied())?
     };
-    // The modules of each unit other than its root: its files' and their
-    // inline modules' (by the free fns' keys).
+    // The modules of each unit: its files' (but the root's, named by its
+    // library or `crate`) and their inline modules' (by the free fns'
+    // keys).
     let mut modules: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (path, summary) in in_scope.clone() {
         if let Some(unit) = unit_of(path) {
