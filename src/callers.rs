@@ -594,15 +594,11 @@ fn unit_summaries<'k>(
     let mut modules: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
     for (path, summary) in in_scope.clone() {
         if let Some(unit) = unit_of(path) {
-            let root = summary.crate_root.then_some(summary.module.as_str());
-            let inline = (summary.defs.iter())
-                .filter_map(|(key, _)| key.rsplit_once("::").map(|(owner, _)| owner))
-                .filter(|owner| !owner.starts_with(char::is_uppercase) && Some(*owner) != root);
             let of_unit = modules.entry(unit).or_default();
-            if root.is_none() {
+            if !summary.crate_root {
                 of_unit.insert(summary.module.as_str());
             }
-            of_unit.extend(inline);
+            of_unit.extend(summary.unit_module_fns().map(|(module, _)| module));
         }
     }
     // A file of `own` that names another unit's library (a binary's

@@ -652,6 +652,21 @@ impl CallSummary {
             .collect();
     }
 
+    /// The free fns of this file that belong to its unit's modules rather
+    /// than to the crate root, as `(module, key)`: all of them in a module
+    /// file, those of its inline modules (`mod jobs { … }`) in a root,
+    /// whose own fns are named by its library or `crate`.
+    pub fn unit_module_fns(&self) -> impl Iterator<Item = (&str, &str)> {
+        let root = self.crate_root.then_some(self.module.as_str());
+        (self.defs.iter().map(|(key, _)| key.as_str()))
+            .chain(self.fns.iter().map(|f| f.key.as_str()))
+            .filter_map(move |key| {
+                let (owner, _) = key.rsplit_once("::")?;
+                (!owner.starts_with(char::is_uppercase) && Some(owner) != root)
+                    .then_some((owner, key))
+            })
+    }
+
     /// Reads this file's free fns, and the calls that name modules, in a
     /// namespace of their own, for deciding what `main` reaches over
     /// several packages. Keys carry no package: without this, a binary's
@@ -676,29 +691,21 @@ impl CallSummary {
         // name, a module imported from elsewhere under a glob) is read as
         // before, a path of any unit.
         let global = |m: &str| matches!(m, "crate" | "self" | "super") || !unit_has_module(m);
-        let named = namespaced;
         if let Some(ns) = own {
             // A root's own fns keep their keys (its module is the
             // library's name, or `crate` in a binary); those of its inline
             // modules (`mod jobs { … }` in `main.rs`) are the unit's.
-            let root = self.crate_root.then_some(self.module.as_str());
-            let free = |key: &str| {
-                key.rsplit_once("::").is_some_and(|(owner, _)| {
-                    !owner.starts_with(char::is_uppercase) && Some(owner) != root
-                })
-            };
-            let own_keys: BTreeSet<String> = (self.defs.iter().map(|(k, _)| k))
-                .chain(self.fns.iter().map(|f| &f.key))
-                .filter(|k| free(k))
-                .cloned()
+            let own_keys: BTreeSet<String> = self
+                .unit_module_fns()
+                .map(|(_, key)| key.to_string())
                 .collect();
             let rename = |key: &mut String| {
                 if own_keys.contains(key.as_str()) {
-                    *key = named(ns, key);
+                    *key = namespaced(ns, key);
                 }
             };
             if !self.crate_root {
-                self.module = named(ns, &self.module);
+                self.module = namespaced(ns, &self.module);
             }
             self.rename_keys(&rename);
         }
@@ -734,12 +741,12 @@ impl CallSummary {
             for path in (self.reexports.iter_mut().map(|(_, p)| p)).chain(module_paths) {
                 if let [.., module, _] = path.as_mut_slice() {
                     if !global(module) {
-                        *module = named(ns, module);
+                        *module = namespaced(ns, module);
                     }
                 }
             }
             for (module, _, _) in &mut self.module_reexports {
-                *module = named(ns, module);
+                *module = namespaced(ns, module);
             }
         }
     }
