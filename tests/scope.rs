@@ -321,7 +321,7 @@ fn a_packages_build_script_is_not_service_code() {
 }
 
 #[test]
-fn modules_and_features_named_for_tests_are_test_code() {
+fn modules_are_test_code_by_their_cfg_not_their_name() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -335,43 +335,46 @@ fn modules_and_features_named_for_tests_are_test_code() {
             "pub mod test_helpers;
 pub mod speed_test;
 pub mod objbench;
-pub mod workbench;
+#[cfg(test)]
+mod unit;
 pub mod testing {{
 {LEAK}}}
+#[cfg(feature = \"failpoints\")]
+pub mod chaos {{
+{LEAK}}}
+#[cfg(feature = \"e2e_tests\")]
+pub mod e2e_fixtures {{
+{LEAK}}}
+// Near misses: a module's name, a feature named for tests and
+// `any(test, …)` all compile outside tests.
 #[cfg(feature = \"test-util\")]
 pub mod fixtures {{
 {LEAK}}}
-// Near misses: `any(test, …)` also compiles outside tests, and a feature
-// that only mentions a test is not one.
 #[cfg(any(test, feature = \"test-util\"))]
 pub mod shared {{
-{LEAK}}}
-#[cfg(feature = \"attestation\")]
-pub mod attest {{
 {LEAK}}}
 "
         ),
     );
     write(dir.path(), "src/test_helpers.rs", LEAK);
     write(dir.path(), "src/speed_test.rs", LEAK);
-    // A module named for benchmarks may be a production subcommand: it is
-    // linted, as `workbench` is.
     write(dir.path(), "src/objbench.rs", LEAK);
-    write(dir.path(), "src/workbench.rs", LEAK);
+    write(dir.path(), "src/unit.rs", LEAK);
     let value = json(dir.path(), &[]);
     let mut found = findings(&value);
     found.sort();
     assert_eq!(
         found,
         vec![
-            ("src/lib.rs".to_string(), 21),
-            ("src/lib.rs".to_string(), 27),
+            ("src/lib.rs".to_string(), 8),
+            ("src/lib.rs".to_string(), 28),
+            ("src/lib.rs".to_string(), 34),
             ("src/objbench.rs".to_string(), 2),
             ("src/speed_test.rs".to_string(), 2),
-            ("src/workbench.rs".to_string(), 2),
+            ("src/test_helpers.rs".to_string(), 2),
         ]
     );
     assert_eq!(value["test_files"].as_u64(), Some(1));
     let value = json(dir.path(), &["--include-tests"]);
-    assert_eq!(findings(&value).len(), 8);
+    assert_eq!(findings(&value).len(), 9);
 }

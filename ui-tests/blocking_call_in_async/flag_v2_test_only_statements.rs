@@ -97,8 +97,13 @@ pub async fn commit(path: &str) {
     } else {
         std::thread::sleep(Duration::from_millis(2)); //~ blocking_call_in_async
     }
+    // A feature named for tests compiles into any build that turns it on.
     if cfg!(feature = "testing") && path.is_empty() {
-        std::thread::sleep(Duration::from_millis(3));
+        std::thread::sleep(Duration::from_millis(3)); //~ blocking_call_in_async
+    }
+    // Fault injection is test code.
+    if cfg!(feature = "failpoints") && path.is_empty() {
+        std::thread::sleep(Duration::from_millis(30));
     }
     if tracing_enabled() {
         std::thread::sleep(Duration::from_millis(4));

@@ -18,7 +18,7 @@
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 
-use super::scope::{cfg_requires_test, file_is_test, is_test_item, is_test_module_name};
+use super::scope::{cfg_requires_test, file_is_test, is_test_item};
 
 /// One `mod name;` declaration.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -101,7 +101,7 @@ impl Walk {
     fn module(&mut self, m: &syn::ItemMod, test: bool) {
         let name = m.ident.unraw().to_string();
         let path = path_attr(&m.attrs);
-        let test = test || is_test_item(&m.attrs) || is_test_module_name(&name);
+        let test = test || is_test_item(&m.attrs);
         match &m.content {
             None => self.decls.push(declaration(
                 self.parents.clone(),
@@ -132,7 +132,7 @@ pub fn declaration(
     test: bool,
     line: usize,
 ) -> ModDecl {
-    let test = test || is_test_item(attrs) || is_test_module_name(&name);
+    let test = test || is_test_item(attrs);
     ModDecl {
         inline_parents,
         name,
@@ -147,7 +147,7 @@ pub fn declaration(
 /// included): what it is to the declarations inside it, and whether it
 /// makes them test code.
 pub fn inline_module(name: String, attrs: &[syn::Attribute]) -> (InlineMod, bool) {
-    let test = is_test_item(attrs) || is_test_module_name(&name);
+    let test = is_test_item(attrs);
     (
         InlineMod {
             name,

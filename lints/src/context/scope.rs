@@ -9,9 +9,9 @@
 //!   struct-literal fields under such a `cfg` too, and the branch an `if`
 //!   opens only in tests (`if cfg!(test)`, a failpoint stubbed `false`).
 //!   `any(test, …)` also compiles outside tests and is not test code;
-//!   neither is `not(test)`. A module named as test
-//!   support (`mod test_utils;`, `mod testing { … }`, see
-//!   [`is_test_module_name`]) is test code whatever its attributes say.
+//!   neither is `not(test)`. A module's name does not make it test code
+//!   (`pub mod testing;` may be a fake server shipped to the crate's
+//!   users): only its attributes do.
 //! * **Entry points**: `main` at the top of a file, or any fn carrying an
 //!   attribute whose last segment is `main` (`#[tokio::main]`,
 //!   `#[actix_web::main]`). What such a fn starts lives as long as the
@@ -79,55 +79,19 @@ fn cfg_requires(predicate: &syn::Meta, leaf: &dyn Fn(&syn::Meta) -> bool) -> boo
 }
 
 /// Whether a `cfg` predicate holds only when compiling tests: `test`, a
-/// feature named as test support (`feature = "test-util"`, see
-/// [`is_test_feature_name`]), or an `all(…)` with such a predicate among its
-/// arguments. `any(test, …)` does not, whatever else it lists.
+/// feature of a test suite or of fault injection (`feature = "e2e_tests"`,
+/// `feature = "failpoints"`, see [`is_test_suite_feature`]), or an `all(…)`
+/// with such a predicate among its arguments. `any(test, …)` does not, whatever else it lists.
 pub fn cfg_requires_test(predicate: &syn::Meta) -> bool {
     cfg_requires(predicate, &|leaf| match leaf {
         syn::Meta::Path(p) => p.is_ident("test"),
         syn::Meta::NameValue(nv) if nv.path.is_ident("feature") => matches!(
             &nv.value,
             syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. })
-                if is_test_feature_name(&name.value())
+                if is_test_suite_feature(&name.value())
         ),
         _ => false,
     })
-}
-
-/// Module names that only test support goes by. A crate that shares
-/// fixtures between its unit tests and its integration tests (or with other
-/// crates' tests) cannot put them under `#[cfg(test)]`, so it exports them
-/// under one of these names instead; their code runs in tests only.
-const TEST_MODULE_NAMES: &[&str] = &[
-    "test",
-    "tests",
-    "testing",
-    "test_util",
-    "test_utils",
-    "testutil",
-    "testutils",
-    "test_helper",
-    "test_helpers",
-    "test_support",
-    "test_common",
-    "test_fixtures",
-    "test_harness",
-];
-
-/// Endings (after a `_`) that make a module test support:
-/// `integration_tests`, `e2e_test_utils`. Not `_test` or `_testing` alone:
-/// `speed_test` and `ab_testing` are features of their own.
-const TEST_MODULE_SUFFIXES: &[&str] = &["tests", "test_utils", "test_helpers", "test_support"];
-
-/// Whether a module named `name` is test support by its name (see
-/// [`TEST_MODULE_NAMES`]).
-pub fn is_test_module_name(name: &str) -> bool {
-    let name = name.strip_prefix("r#").unwrap_or(name);
-    TEST_MODULE_NAMES.contains(&name)
-        || TEST_MODULE_SUFFIXES.iter().any(|suffix| {
-            name.strip_suffix(suffix)
-                .is_some_and(|rest| rest.len() > 1 && rest.ends_with('_'))
-        })
 }
 
 /// Whether a fn named `name` exists for tests by its name: one ending in
@@ -158,24 +122,19 @@ pub fn is_bench_name(name: &str) -> bool {
         && !singular.ends_with("workbench")
 }
 
-/// Whether a cargo feature named `name` exists only for tests: `test`,
-/// `tests`, `testing`, `testsuite`, a name starting with `test` and a `-`
-/// or `_` (`test-util`, `test_helpers`), or ending in one and `test`,
-/// `tests`, `testing` or `testsuite` (`e2e_tests`, `integration-testing`,
-/// `integration-testsuite`); and the features of test
-/// doubles: `mock`, `mocks`, `fake`, `fakes`, alone, before a `-` or `_`
-/// (`mock-pubsub`) or after one (`redis_mock`). A crate cannot share
-/// `#[cfg(test)]` code with other crates' tests, so it puts fixtures behind
-/// such a feature, which only dev-dependencies turn on. Fault injection
-/// is test code too: `failpoints` (the `fail` crate's convention),
-/// `failpoint`, `failure_injection`, `fault_injection`.
-pub fn is_test_feature_name(name: &str) -> bool {
+/// Whether a cargo feature named `name` turns on code that only a test
+/// suite runs: a feature named for one (`e2e_tests`, `integration-test`,
+/// `load_testing`, `testsuite`: a name ending in `_` or `-` and `test`,
+/// `tests`, `testing` or `testsuite`), as tensorzero's client declares its
+/// end-to-end fixtures under `cfg(feature = "e2e_tests")`; or a feature
+/// that injects faults in tests: `failpoints` (the `fail` crate's
+/// convention), `failpoint`, `fail_points`, `failure_injection`,
+/// `fault_injection` (readyset's controller heartbeat). Features named
+/// otherwise for tests (`test`, `testing`, `test-util`, `mocks`) are not:
+/// they name utilities that any build may turn on, as under `any(test, …)`.
+pub fn is_test_suite_feature(name: &str) -> bool {
     let name = name.replace('-', "_");
-    let doubles = ["mock", "mocks", "fake", "fakes"];
     [
-        "test",
-        "tests",
-        "testing",
         "testsuite",
         "failpoints",
         "failpoint",
@@ -184,14 +143,12 @@ pub fn is_test_feature_name(name: &str) -> bool {
         "fault_injection",
     ]
     .contains(&name.as_str())
-        || name.starts_with("test_")
-        || name.starts_with("testsuite_")
         || ["_test", "_tests", "_testing", "_testsuite"]
             .iter()
-            .any(|suffix| name.ends_with(suffix))
-        || doubles.iter().any(|d| {
-            name == *d || name.starts_with(&format!("{d}_")) || name.ends_with(&format!("_{d}"))
-        })
+            .any(|suffix| {
+                name.strip_suffix(suffix)
+                    .is_some_and(|rest| !rest.is_empty())
+            })
 }
 
 /// Whether the whole file is test code (an inner `#![cfg(test)]`).
@@ -252,7 +209,6 @@ pub fn test_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
     let mut finder = MarkedItems {
         spans: Vec::new(),
         marked_by: is_test_attr,
-        module_named: is_test_module_name,
         fn_named: is_test_fn_name,
         test_guards: Some(false_stubs(file)),
     };
@@ -275,7 +231,7 @@ fn false_stubs(file: &syn::File) -> BTreeSet<String> {
     impl<'a> Visit<'a> for Stubs {
         fn visit_item_mod(&mut self, m: &'a syn::ItemMod) {
             let outer = self.in_test;
-            self.in_test |= is_test_item(&m.attrs) || is_test_module_name(&m.ident.to_string());
+            self.in_test |= is_test_item(&m.attrs);
             syn::visit::visit_item_mod(self, m);
             self.in_test = outer;
         }
@@ -322,7 +278,6 @@ pub fn wasm_only_item_spans(file: &syn::File) -> Vec<proc_macro2::Span> {
     let mut finder = MarkedItems {
         spans: Vec::new(),
         marked_by: is_wasm_only_attr,
-        module_named: |_| false,
         fn_named: |_| false,
         test_guards: None,
     };
@@ -362,8 +317,6 @@ struct MarkedItems {
     spans: Vec<proc_macro2::Span>,
     /// Whether an attribute marks its item.
     marked_by: fn(&syn::Attribute) -> bool,
-    /// Whether a module's name marks it.
-    module_named: fn(&str) -> bool,
     /// Whether a fn's name marks it.
     fn_named: fn(&str) -> bool,
     /// For test code: the file's failpoint stubs (see [`false_stubs`]);
@@ -452,12 +405,11 @@ impl<'a> Visit<'a> for MarkedItems {
         let (attrs, last) = item_parts(item);
         if let syn::Item::Mod(m) = item {
             // An inline module whose inner attributes mark it
-            // (`#![cfg(test)]`), or whose name does (test support).
+            // (`#![cfg(test)]`).
             let inner_marked = m.content.is_some()
-                && ((self.module_named)(&m.ident.to_string())
-                    || m.attrs.iter().any(|a| {
-                        matches!(a.style, syn::AttrStyle::Inner(_)) && (self.marked_by)(a)
-                    }));
+                && m.attrs
+                    .iter()
+                    .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && (self.marked_by)(a));
             if inner_marked {
                 self.spans.push(extent(attrs, last, item));
                 return;
@@ -623,18 +575,12 @@ mod tests {
             "#[cfg(test)]",
             "#[cfg(all(feature = \"x\", test))]",
             "#[cfg(all(unix, all(test, feature = \"y\")))]",
-            "#[cfg(feature = \"test\")]",
-            "#[cfg(feature = \"test-util\")]",
-            "#[cfg(feature = \"test_utils\")]",
-            "#[cfg(feature = \"testing\")]",
             "#[cfg(feature = \"e2e_tests\")]",
             "#[cfg(feature = \"integration-testsuite\")]",
             "#[cfg(feature = \"testsuite\")]",
             "#[cfg(all(unix, feature = \"integration-test\"))]",
-            "#[cfg(feature = \"mock-pubsub\")]",
-            "#[cfg(feature = \"redis_mock\")]",
-            "#[cfg(feature = \"fakes\")]",
             "#[cfg(feature = \"failpoints\")]",
+            "#[cfg(all(unix, feature = \"fail_points\"))]",
             "#[cfg(feature = \"failure_injection\")]",
             "#[cfg(feature = \"fault-injection\")]",
         ] {
@@ -642,6 +588,15 @@ mod tests {
         }
         for no in [
             "#[cfg(any(test, feature = \"testing\"))]",
+            // Features named for test utilities compile into any build
+            // that turns them on, like `any(test, …)`.
+            "#[cfg(feature = \"test\")]",
+            "#[cfg(feature = \"tests\")]",
+            "#[cfg(feature = \"test-util\")]",
+            "#[cfg(feature = \"testing\")]",
+            "#[cfg(feature = \"_tests\")]",
+            "#[cfg(feature = \"mocks\")]",
+            "#[cfg(feature = \"redis_mock\")]",
             "#[cfg(not(test))]",
             "#[cfg(feature = \"attestation\")]",
             "#[cfg(feature = \"latest\")]",
@@ -693,42 +648,22 @@ mod tests {
     }
 
     #[test]
-    fn test_module_names() {
-        for yes in [
-            "test",
-            "tests",
-            "testing",
-            "test_utils",
-            "test_helpers",
-            "r#test_support",
-            "integration_tests",
-            "e2e_test_utils",
-        ] {
-            assert!(is_test_module_name(yes), "{yes}");
-        }
-        for no in [
-            "latest",
-            "contest",
-            "speed_test",
-            "ab_testing",
-            "attestation",
-            "_tests",
-            "testnet",
-            "tests_common",
-            "workbench",
-            "bench_config_parser",
-            "benchmarking_api",
-            // A module of benchmarks may be a CLI's `bench` subcommand,
-            // which runs in production: only packages are known as
-            // benchmarks by their name.
-            "bench",
-            "benches",
-            "objbench",
-            "scan_bench",
-            "microbenchmarks",
-        ] {
-            assert!(!is_test_module_name(no), "{no}");
-        }
+    fn a_module_is_test_code_by_its_attributes_not_its_name() {
+        // `pub mod testing;` may be a fake server that the crate ships to
+        // its users; only `cfg(test)` (or a test attribute) says tests.
+        let file: syn::File = syn::parse_str(
+            "pub mod testing { fn a() {} }\n\
+             mod tests { fn b() {} }\n\
+             mod test_utils { fn c() {} }\n\
+             #[cfg(any(test, feature = \"test-util\"))] pub mod test_util { fn d() {} }\n\
+             #[cfg(test)] mod unit { fn e() {} }\n\
+             mod inner { #![cfg(test)] fn f() {} }",
+        )
+        .unwrap();
+        let lines: Vec<usize> = (test_item_spans(&file).iter())
+            .map(|span| span.start().line)
+            .collect();
+        assert_eq!(lines, [5, 6]);
     }
 
     #[test]
