@@ -62,6 +62,10 @@ crate::declare_lint! {
     ///   followed, nor one handed to a fn that hands it to a wrapper of
     ///   another file, both named otherwise (`fn outer(f: F) { detach(f)
     ///   }`);
+    /// * is made inside a spawned task and used only there (tested, logged,
+    ///   handed to a fn the task awaits in place): it lives and dies with
+    ///   that task, which it does not reach by being used in it. Handed to
+    ///   a spawn of its own inside the task, it reaches that spawn's task;
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name, or passed to a method of this file called on a
@@ -309,7 +313,8 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                 }
                 let at = reference.span.start();
                 let (expr, ancestors) = self.uses.get(&at)?;
-                if let Some(spawn) = self.spawn_reached(expr, ancestors) {
+                let bound_at = self.ctx.scopes().binding(binding).span;
+                if let Some(spawn) = self.spawn_reached(expr, ancestors, bound_at) {
                     let rank = |(at, s): (TokenPos, Spawned)| (s.wrapper.is_some(), at);
                     if self
                         .reached
@@ -366,11 +371,23 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
         Use::Neutral
     }
 
-    /// The spawn whose task the mention `expr` is in, if any.
-    fn spawn_reached(&self, expr: &Expr, ancestors: &[Node<'_>]) -> Option<Spawned> {
+    /// The spawn whose task the mention `expr` is in, if any, between the
+    /// mention and the name's binding at `bound_at`: a token made inside a
+    /// task (`spawn(async move { let t = CancellationToken::new(); … })`)
+    /// does not reach that task by being used in it, only by being handed
+    /// to a spawn of its own.
+    fn spawn_reached(
+        &self,
+        expr: &Expr,
+        ancestors: &[Node<'_>],
+        bound_at: proc_macro2::Span,
+    ) -> Option<Spawned> {
         let mut child = expr;
         for (i, node) in ancestors.iter().enumerate().rev() {
             let Node::Expr(e) = node else { continue };
+            if binds_inside(e, bound_at) {
+                return None;
+            }
             if let Some(spawned) = self.task_bodies.get(&expr_key(e)) {
                 return Some(*spawned);
             }
@@ -507,6 +524,20 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
     fn local_callee(&self, func: &Expr) -> Option<(crate::context::LocalFn<'a>, bool)> {
         Some((self.ctx.called_local_fn(func)?, false))
     }
+}
+
+/// Whether the async block, closure or block `e` (a task body, a closure's
+/// body, or a future a spawn is given) holds the binding at `bound_at`: a
+/// name bound inside it lives and dies with it. Other expressions hold no
+/// binding of their own that a spawn could be given.
+fn binds_inside(e: &Expr, bound_at: proc_macro2::Span) -> bool {
+    let body = match e {
+        Expr::Async(a) => a.block.brace_token.span.join(),
+        Expr::Block(b) => b.block.brace_token.span.join(),
+        Expr::Closure(c) => syn::spanned::Spanned::span(c),
+        _ => return false,
+    };
+    crate::context::scopes::span_within(bound_at, body)
 }
 
 #[cfg(test)]
