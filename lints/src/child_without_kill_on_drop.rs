@@ -48,9 +48,11 @@ crate::declare_lint! {
     /// whose error arm leaves) and awaited inside it is reported
     /// at its `.spawn()` call: always for `child.wait_with_output()` (the
     /// child moves into the future, nothing is left to kill), and for
-    /// `child.wait()` only when the function never calls `child.kill()` /
-    /// `child.start_kill()` (an explicit kill on the timeout path is taken
-    /// as handling it) and never moves the child on: stored (`self.child =
+    /// `child.wait()` only when the function calls neither `child.kill()` nor
+    /// `child.start_kill()` from the race on (an explicit kill on the
+    /// timeout path, in the losing branch, in the `Err` arm or after the
+    /// race, is taken as handling it; a kill written before the race, on
+    /// another path, is not) and never moves the child on: stored (`self.child =
     /// Some(child)`), returned, or handed to a call other than `drop`, it
     /// outlives the race with an owner that may kill it (a sidecar started,
     /// raced against its port opening, and kept for a later `stop()`).
@@ -120,7 +122,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let (start, waited) = if CHILD_METHODS.iter().any(|m| call.method == m) {
             (call, None)
         } else if WAIT_METHODS.iter().any(|m| call.method == m) {
-            let Some(spawn) = spawned_child(ctx, call, ancestors) else { return };
+            let Some(spawn) = spawned_child(ctx, call, ancestors, &race) else { return };
             if call.method == "wait" && waits_again_after_losing(ctx, &race, expr, ancestors) {
                 return;
             }
@@ -184,12 +186,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
 
 /// For `child.wait()` / `child.wait_with_output()`: the `.spawn()` call that
 /// `child` was bound from in the same fn (`let mut child = cmd.spawn()?;`).
-/// `None` when the child is killed explicitly somewhere in the fn (the
-/// author handles the timeout path) and it is only borrowed by the wait.
+/// `None` when the child is killed explicitly from the race on (the
+/// author handles the timeout path: in the losing branch, in the `Err` arm,
+/// after it) and it is only borrowed by the wait. A kill before the race
+/// (on a fatal line of the child's output) does not handle it.
 fn spawned_child<'v>(
     ctx: &'v FileContext<'_>,
     wait: &'v syn::ExprMethodCall,
     ancestors: &[Node<'v>],
+    race: &Race<'_>,
 ) -> Option<&'v syn::ExprMethodCall> {
     let child = path_ident(&wait.receiver)?;
     // `let child = …;`, or the success of a `let Ok(child) = … else`, an
@@ -216,6 +221,7 @@ fn spawned_child<'v>(
         let mut finder = KillFinder {
             ctx,
             child: ctx.binding_of_use(child)?,
+            kills_from: race.start(),
             found: false,
         };
         finder.visit_block(body);
@@ -315,6 +321,8 @@ fn waits_again_after_losing<'v>(
 struct KillFinder<'c, 'a> {
     ctx: &'c FileContext<'a>,
     child: crate::context::BindingId,
+    /// Where the race starts: only a kill from there on handles it.
+    kills_from: proc_macro2::LineColumn,
     found: bool,
 }
 
@@ -330,6 +338,7 @@ impl KillFinder<'_, '_> {
 impl<'ast> Visit<'ast> for KillFinder<'_, '_> {
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         if KILL_METHODS.iter().any(|k| m.method == k)
+            && m.method.span().start() >= self.kills_from
             && self.ctx.binding_of_expr(method_chain(&m.receiver).root) == Some(self.child)
         {
             self.found = true;

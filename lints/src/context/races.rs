@@ -2,6 +2,7 @@
 //! the future given to `tokio::time::timeout(…)` or inside a `select!`
 //! branch future, where losing the race drops the future mid-flight.
 
+use syn::spanned::Spanned;
 use syn::Expr;
 
 use super::{FileContext, Node};
@@ -18,6 +19,17 @@ pub enum Race<'v> {
     Timeout(&'v syn::ExprCall),
     /// The future is a branch future of this `select!` invocation.
     Select(&'v syn::Macro),
+}
+
+impl Race<'_> {
+    /// Where the race starts: its `timeout` path or its `select!` path.
+    pub fn start(&self) -> proc_macro2::LineColumn {
+        let first = match self {
+            Race::Timeout(call) => call.func.span(),
+            Race::Select(mac) => mac.path.span(),
+        };
+        first.start()
+    }
 }
 
 impl<'a> FileContext<'a> {
