@@ -465,7 +465,11 @@ fn resolve_in_crate(
             follow.poll_waits_in.iter().for_each(|s| name_at(s, false));
             (follow.timer_polled_by.iter()).for_each(|(s, _, _)| name_at(s, false));
             fields.extend(follow.stored_in_field.iter().map(|f| f.name.clone()));
-            fields.extend(follow.client_in_field.iter().map(|f| f.name.clone()));
+            fields.extend(
+                (follow.client_in_field.iter())
+                    .chain(&follow.client_in_wrapper_field)
+                    .map(|f| f.name.clone()),
+            );
             // The files that may define a const a length names spell it.
             fields.extend(follow.large_const.iter().map(|c| c.name.clone()));
             if follow.reached_by_detached_task {

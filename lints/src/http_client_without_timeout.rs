@@ -111,11 +111,15 @@ crate::declare_lint! {
     /// has exactly one field declared `reqwest::Client` and every mention
     /// of that field in the file starts a request whose chain sets
     /// `.timeout(…)` (`fn prepare(&self, …) -> RequestBuilder {
-    /// self.inner.request(m, url).timeout(self.request_timeout) }`). Uses
-    /// in other files are not seen: a field read elsewhere to send untimed
-    /// requests is missed. Any other mention in the file (`.clone()`,
-    /// handing it on), a second client field, or a client made outside
-    /// `impl S` keeps the finding.
+    /// self.inner.request(m, url).timeout(self.request_timeout) }`). When
+    /// other files may read the field (it is `pub` or `pub(crate)`, or the
+    /// file declares a module file, `mod child;`), their reads of it decide
+    /// too: a read on a value known to be an `S` (`gh.inner` on a parameter
+    /// `gh: &GitHub`) that sends an untimed request keeps the finding; a
+    /// read of a field of that name on a value of unknown type
+    /// (`other.client`) is taken to be another struct's. Any other mention
+    /// in the file (`.clone()`, handing it on), a second client field, or
+    /// a client made outside `impl S` keeps the finding.
     ///
     /// Across the crate, a client written into a struct literal's field
     /// (`Api { client: Client::new(), … }`, or `let client = …; Api {
@@ -256,19 +260,23 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 local_clients.follow(client, Followed::Client, name, mentions, 0);
             }
             Destination::BoundRequest { name, mentions } => {
-                let client = local_clients.add(finding, false);
+                let client = local_clients.add(finding, None);
                 local_clients.follow(client, Followed::RequestFuture, name, mentions, 0);
             }
-            Destination::Field(field) => {
-                if !kept_in_timed_field(ctx, ancestors) {
-                    findings.push(kept_unless_timed_through(finding, field));
+            Destination::Field(field) => match kept_in_timed_field(ctx, ancestors) {
+                None => findings.push(kept_unless_timed_through(finding, field)),
+                Some(WrapperField::Private) => {}
+                Some(WrapperField::Visible(field)) => {
+                    findings.push(kept_unless_wrapper_reads_timed(finding, field))
                 }
-            }
-            Destination::Other => {
-                if !kept_in_timed_field(ctx, ancestors) {
-                    findings.push(finding);
+            },
+            Destination::Other => match kept_in_timed_field(ctx, ancestors) {
+                None => findings.push(finding),
+                Some(WrapperField::Private) => {}
+                Some(WrapperField::Visible(field)) => {
+                    findings.push(kept_unless_wrapper_reads_timed(finding, field))
                 }
-            }
+            },
         }
     };
     ctx.walk_exprs(|expr, ancestors| {
@@ -635,28 +643,29 @@ fn ancestors_below<'a, 'v>(ancestors: &'a [Node<'v>], expr: &syn::Expr) -> &'a [
 /// Whether a client made in a method of `impl S` (whose ancestors are
 /// given) is, as far as this file shows, the client of an API wrapper that
 /// bounds every request itself: `S`, the one struct of this file so named,
-/// has exactly one field declared `reqwest::Client`, and every mention of
+/// has exactly one field declared `reqwest::Client`, private, in a file
+/// that declares no module file, and every mention of
 /// that field in the file (but `self.field` in impls of other types) starts
 /// a request (`.get(…)`, `.request(…)`, …) whose chain sets `.timeout(…)`,
 /// as a `fn prepare(&self, …) -> RequestBuilder` does. A mention that does
 /// anything else (`.clone()`, handing it on) keeps the finding.
-fn kept_in_timed_field(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
-    let Some(owner) = ctx.self_type_at(ancestors) else {
-        return false;
-    };
+fn kept_in_timed_field(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<WrapperField> {
+    let owner = ctx.self_type_at(ancestors)?;
     let [item] = ctx.structs_named(&owner) else {
-        return false;
+        return None;
     };
     let mut clients = item.fields.iter().filter(|f| {
         matches!(&f.ty, syn::Type::Path(p) if p.qself.is_none()
             && ctx.resolve(&p.path).as_deref() == Some("reqwest::Client"))
     });
     let (Some(field), None) = (clients.next(), clients.next()) else {
-        return false;
+        return None;
     };
-    let Some(field) = &field.ident else {
-        return false;
-    };
+    // Only this file can read a private field, unless a module file it
+    // declares does: a `pub(crate)` field, or a child module, may send
+    // untimed requests out of sight.
+    let private = matches!(field.vis, syn::Visibility::Inherited) && !ctx.has_out_of_line_mod();
+    let field = field.ident.as_ref()?;
     let (mut timed, mut other) = (0usize, 0usize);
     ctx.walk_exprs(|expr, ancestors| {
         let syn::Expr::Field(access) = expr else {
@@ -683,7 +692,36 @@ fn kept_in_timed_field(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> bool {
             _ => other += 1,
         }
     });
-    timed > 0 && other == 0
+    (timed > 0 && other == 0).then(|| match private {
+        true => WrapperField::Private,
+        false => WrapperField::Visible(FieldOf {
+            owner: Some(owner),
+            name: field.to_string(),
+            owner_module: None,
+        }),
+    })
+}
+
+/// The field of an API wrapper that bounds every request it makes with the
+/// client kept there (see [`kept_in_timed_field`]).
+#[derive(Debug, Clone)]
+enum WrapperField {
+    /// Only the wrapper's file can read it.
+    Private,
+    /// Other files may read it too (`pub(crate)`, or a module file the
+    /// wrapper's file declares): the crate's reads of it decide.
+    Visible(FieldOf),
+}
+
+/// `finding`, made to hold only if a read of the wrapper's `field` in
+/// another file, on a value known to be the wrapper, does anything but
+/// start a request with its own `.timeout(…)`.
+fn kept_unless_wrapper_reads_timed(mut finding: Finding, field: FieldOf) -> Finding {
+    finding.follow = Some(Follow {
+        client_in_wrapper_field: Some(field),
+        ..Follow::default()
+    });
+    finding
 }
 
 /// Whether the request builder started by `start` (`client.get(url)`,
@@ -889,9 +927,9 @@ struct LocalClients {
     unknown: Vec<bool>,
     /// How many expressions the walk has passed.
     walked: usize,
-    /// Per client: whether the struct of this file it would be stored in
-    /// bounds every request itself.
-    stored_timed: Vec<bool>,
+    /// Per client: the field of the wrapper of this file it would be
+    /// stored in, when that wrapper bounds every request itself.
+    stored_timed: Vec<Option<WrapperField>>,
 }
 
 /// What a followed name holds.
@@ -916,10 +954,10 @@ struct Tracked {
 
 impl LocalClients {
     /// A client, reported by `finding` unless its uses excuse it;
-    /// `stored_timed` when a wrapper of this file that bounds every
-    /// request would hold it (see [`kept_in_timed_field`]). Its names are
+    /// `stored_timed`: the field of a wrapper of this file that bounds
+    /// every request, which would hold it (see [`kept_in_timed_field`]). Its names are
     /// then given to [`Self::follow`].
-    fn add(&mut self, finding: Finding, stored_timed: bool) -> usize {
+    fn add(&mut self, finding: Finding, stored_timed: Option<WrapperField>) -> usize {
         let client = self.findings.len();
         self.findings.push(finding);
         self.stored_timed.push(stored_timed);
@@ -1015,7 +1053,10 @@ impl LocalClients {
             // Every request here is timed, and the client leaves only for
             // the wrapper that times every request it makes.
             let untimed_here = uses.iter().any(|(_, _, u)| matches!(u, Use::Untimed(..)));
-            if stored_timed && !unknown && !untimed_here {
+            if let (Some(wrapper), false, false) = (stored_timed, unknown, untimed_here) {
+                if let WrapperField::Visible(field) = wrapper {
+                    findings.push(kept_unless_wrapper_reads_timed(finding, field.clone()));
+                }
                 continue;
             }
             // Every request here is timed, and the client leaves only into

@@ -329,6 +329,12 @@ pub struct Follow {
     /// that sets its own `.timeout(…)`
     /// ([`context::follow::FieldReadSets::only_timed_requests`]).
     pub client_in_field: Option<context::follow::FieldOf>,
+    /// An HTTP client is kept in this field of an API wrapper whose file
+    /// starts only timed requests with it, and other files may read the
+    /// field (`pub(crate)`): the finding holds when a read elsewhere of
+    /// that struct's field, known by its type, does anything else
+    /// ([`context::follow::CrateIndex::typed_reads_start_timed_requests`]).
+    pub client_in_wrapper_field: Option<context::follow::FieldOf>,
     /// A call in async code of a fn that may be a sync fn of the crate: the
     /// finding holds when that fn (or one it calls) makes a blocking call.
     pub blocking_in_callee: Option<Span>,

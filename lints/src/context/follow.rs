@@ -1947,6 +1947,21 @@ impl<'s> CrateIndex<'s> {
             })
     }
 
+    /// Whether every read of `field` (stored in `file`) whose struct is
+    /// known by its type (`self.inner` in its `impl`, `gh.inner` on a
+    /// parameter `gh: &GitHub`) starts a request with its own timeout.
+    /// Reads on values of unknown type (`x.client`) are not counted: the
+    /// field's own file shows the wrapper times every request it makes,
+    /// and a field named `client` is read on many other structs.
+    pub fn typed_reads_start_timed_requests(&self, field: &FieldOf, file: usize) -> bool {
+        (0..self.files.len()).all(|reader| {
+            let timed = &self.files[reader].timed_request_reads;
+            self.reads_of(field, file, reader)
+                .filter(|read| read.owner.is_some())
+                .all(|read| timed.contains(read))
+        })
+    }
+
     /// The chain from the call at `call` in `file` (in async code) to a
     /// blocking call: the callee is a sync fn of the crate that blocks, or
     /// calls (at most `depth` calls deep) a sync fn that does. The call
@@ -2263,6 +2278,11 @@ impl<'s> CrateIndex<'s> {
         }
         if let Some(field) = &follow.client_in_field {
             if self.field_only_starts_timed_requests(field, file) {
+                return None;
+            }
+        }
+        if let Some(field) = &follow.client_in_wrapper_field {
+            if self.typed_reads_start_timed_requests(field, file) {
                 return None;
             }
         }

@@ -1,0 +1,5 @@
+pub mod api;
+pub mod probe;
+pub mod rpc;
+pub mod status;
+pub mod sync;
