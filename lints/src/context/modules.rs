@@ -314,7 +314,8 @@ mod tests {
              #[cfg(not(test))] mod p2;\n\
              #[cfg(feature = \"latest\")] mod p3;\n\
              #[cfg_attr(test, path = \"mock.rs\")] mod p4;\n\
-             #[cfg(feature = \"test-util\")] mod t5;\n\
+             #[cfg(feature = \"e2e_tests\")] mod t5;\n\
+             #[cfg(feature = \"test-util\")] mod p5;\n\
              mod test_helpers;\n\
              mod speed_test;\n",
         );
@@ -331,7 +332,10 @@ mod tests {
                 ("p3", false),
                 ("p4", false),
                 ("t5", true),
-                ("test_helpers", true),
+                // A feature for test utilities, and a module's name, do
+                // not make it test code.
+                ("p5", false),
+                ("test_helpers", false),
                 ("speed_test", false),
             ]
         );
