@@ -255,8 +255,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             Destination::TimedRequest => {}
             Destination::UntimedRequest => findings.push(finding),
             Destination::Local { name, mentions } => {
-                let stored_timed = kept_in_timed_field(ctx, ancestors);
-                let client = local_clients.add(finding, stored_timed);
+                let wrapper = kept_in_timed_field(ctx, ancestors);
+                let client = local_clients.add(finding, wrapper);
                 local_clients.follow(client, Followed::Client, name, mentions, 0);
             }
             Destination::BoundRequest { name, mentions } => {
@@ -264,18 +264,12 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 local_clients.follow(client, Followed::RequestFuture, name, mentions, 0);
             }
             Destination::Field(field) => match kept_in_timed_field(ctx, ancestors) {
+                Some(wrapper) => findings.extend(wrapper.holds(finding)),
                 None => findings.push(kept_unless_timed_through(finding, field)),
-                Some(WrapperField::Private) => {}
-                Some(WrapperField::Visible(field)) => {
-                    findings.push(kept_unless_wrapper_reads_timed(finding, field))
-                }
             },
             Destination::Other => match kept_in_timed_field(ctx, ancestors) {
+                Some(wrapper) => findings.extend(wrapper.holds(finding)),
                 None => findings.push(finding),
-                Some(WrapperField::Private) => {}
-                Some(WrapperField::Visible(field)) => {
-                    findings.push(kept_unless_wrapper_reads_timed(finding, field))
-                }
             },
         }
     };
@@ -640,15 +634,15 @@ fn ancestors_below<'a, 'v>(ancestors: &'a [Node<'v>], expr: &syn::Expr) -> &'a [
     &ancestors[..at]
 }
 
-/// Whether a client made in a method of `impl S` (whose ancestors are
-/// given) is, as far as this file shows, the client of an API wrapper that
-/// bounds every request itself: `S`, the one struct of this file so named,
-/// has exactly one field declared `reqwest::Client`, private, in a file
-/// that declares no module file, and every mention of
-/// that field in the file (but `self.field` in impls of other types) starts
-/// a request (`.get(…)`, `.request(…)`, …) whose chain sets `.timeout(…)`,
-/// as a `fn prepare(&self, …) -> RequestBuilder` does. A mention that does
-/// anything else (`.clone()`, handing it on) keeps the finding.
+/// The field of the API wrapper a client made in a method of `impl S`
+/// (whose ancestors are given) is kept in, when, as far as this file shows,
+/// the wrapper bounds every request itself: `S`, the one struct of this
+/// file so named, has exactly one field declared `reqwest::Client`, and
+/// every mention of that field in the file (but `self.field` in impls of
+/// other types) starts a request (`.get(…)`, `.request(…)`, …) whose chain
+/// sets `.timeout(…)`, as a `fn prepare(&self, …) -> RequestBuilder` does.
+/// A mention that does anything else (`.clone()`, handing it on) keeps the
+/// finding. Whether other files may read the field too is in the answer.
 fn kept_in_timed_field(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<WrapperField> {
     let owner = ctx.self_type_at(ancestors)?;
     let [item] = ctx.structs_named(&owner) else {
@@ -713,15 +707,21 @@ enum WrapperField {
     Visible(FieldOf),
 }
 
-/// `finding`, made to hold only if a read of the wrapper's `field` in
-/// another file, on a value known to be the wrapper, does anything but
-/// start a request with its own `.timeout(…)`.
-fn kept_unless_wrapper_reads_timed(mut finding: Finding, field: FieldOf) -> Finding {
-    finding.follow = Some(Follow {
-        client_in_wrapper_field: Some(field),
-        ..Follow::default()
-    });
-    finding
+impl WrapperField {
+    /// `finding` for a client kept in this field: none when only the
+    /// wrapper's file can read it; else made to hold only if a read in
+    /// another file, on a value known to be the wrapper, does anything but
+    /// start a request with its own `.timeout(…)`.
+    fn holds(self, mut finding: Finding) -> Option<Finding> {
+        let WrapperField::Visible(field) = self else {
+            return None;
+        };
+        finding.follow = Some(Follow {
+            client_in_wrapper_field: Some(field),
+            ..Follow::default()
+        });
+        Some(finding)
+    }
 }
 
 /// Whether the request builder started by `start` (`client.get(url)`,
@@ -929,7 +929,7 @@ struct LocalClients {
     walked: usize,
     /// Per client: the field of the wrapper of this file it would be
     /// stored in, when that wrapper bounds every request itself.
-    stored_timed: Vec<Option<WrapperField>>,
+    wrappers: Vec<Option<WrapperField>>,
 }
 
 /// What a followed name holds.
@@ -954,13 +954,13 @@ struct Tracked {
 
 impl LocalClients {
     /// A client, reported by `finding` unless its uses excuse it;
-    /// `stored_timed`: the field of a wrapper of this file that bounds
-    /// every request, which would hold it (see [`kept_in_timed_field`]). Its names are
-    /// then given to [`Self::follow`].
-    fn add(&mut self, finding: Finding, stored_timed: Option<WrapperField>) -> usize {
+    /// `wrapper`: the field of a wrapper of this file that bounds every
+    /// request, which would hold it (see [`kept_in_timed_field`]). Its
+    /// names are then given to [`Self::follow`].
+    fn add(&mut self, finding: Finding, wrapper: Option<WrapperField>) -> usize {
         let client = self.findings.len();
         self.findings.push(finding);
-        self.stored_timed.push(stored_timed);
+        self.wrappers.push(wrapper);
         self.uses.push(Vec::new());
         self.unknown.push(false);
         client
@@ -1041,7 +1041,7 @@ impl LocalClients {
             unknown[t.client] = true;
         }
         let clients = self.findings.into_iter().zip(self.uses).zip(unknown);
-        for (((mut finding, mut uses), unknown), stored_timed) in clients.zip(self.stored_timed) {
+        for (((mut finding, mut uses), unknown), wrapper) in clients.zip(self.wrappers) {
             uses.sort_by_key(|(depth, order, _)| (*depth, *order));
             let timed = uses
                 .iter()
@@ -1053,10 +1053,8 @@ impl LocalClients {
             // Every request here is timed, and the client leaves only for
             // the wrapper that times every request it makes.
             let untimed_here = uses.iter().any(|(_, _, u)| matches!(u, Use::Untimed(..)));
-            if let (Some(wrapper), false, false) = (stored_timed, unknown, untimed_here) {
-                if let WrapperField::Visible(field) = wrapper {
-                    findings.push(kept_unless_wrapper_reads_timed(finding, field.clone()));
-                }
+            if let (Some(wrapper), false, false) = (wrapper, unknown, untimed_here) {
+                findings.extend(wrapper.holds(finding));
                 continue;
             }
             // Every request here is timed, and the client leaves only into

@@ -1939,12 +1939,7 @@ impl<'s> CrateIndex<'s> {
     /// starts a request with its own timeout: an HTTP client kept there
     /// sends no request without one.
     pub fn field_only_starts_timed_requests(&self, field: &FieldOf, file: usize) -> bool {
-        self.field_is_read(field, file)
-            && (0..self.files.len()).all(|reader| {
-                let timed = &self.files[reader].timed_request_reads;
-                self.reads_of(field, file, reader)
-                    .all(|read| timed.contains(read))
-            })
+        self.field_is_read(field, file) && self.reads_start_timed_requests(field, file, |_| true)
     }
 
     /// Whether every read of `field` (stored in `file`) whose struct is
@@ -1954,10 +1949,21 @@ impl<'s> CrateIndex<'s> {
     /// field's own file shows the wrapper times every request it makes,
     /// and a field named `client` is read on many other structs.
     pub fn typed_reads_start_timed_requests(&self, field: &FieldOf, file: usize) -> bool {
+        self.reads_start_timed_requests(field, file, |read| read.owner.is_some())
+    }
+
+    /// Whether every read of `field` (stored in `file`) that `counts`
+    /// starts a request with its own timeout.
+    fn reads_start_timed_requests(
+        &self,
+        field: &FieldOf,
+        file: usize,
+        counts: impl Fn(&FieldOf) -> bool,
+    ) -> bool {
         (0..self.files.len()).all(|reader| {
             let timed = &self.files[reader].timed_request_reads;
             self.reads_of(field, file, reader)
-                .filter(|read| read.owner.is_some())
+                .filter(|read| counts(read))
                 .all(|read| timed.contains(read))
         })
     }

@@ -81,7 +81,8 @@ fn cfg_requires(predicate: &syn::Meta, leaf: &dyn Fn(&syn::Meta) -> bool) -> boo
 /// Whether a `cfg` predicate holds only when compiling tests: `test`, a
 /// feature of a test suite or of fault injection (`feature = "e2e_tests"`,
 /// `feature = "failpoints"`, see [`is_test_suite_feature`]), or an `all(…)`
-/// with such a predicate among its arguments. `any(test, …)` does not, whatever else it lists.
+/// with such a predicate among its arguments. `any(test, …)` does not,
+/// whatever else it lists.
 pub fn cfg_requires_test(predicate: &syn::Meta) -> bool {
     cfg_requires(predicate, &|leaf| match leaf {
         syn::Meta::Path(p) => p.is_ident("test"),
