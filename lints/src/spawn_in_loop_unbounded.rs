@@ -27,7 +27,8 @@ crate::declare_lint! {
     /// `for_each_concurrent`. Keeping the handles
     /// (`handles.push(tokio::spawn(…))`) is not a bound, and neither is a
     /// `JoinSet`: `set.spawn(…)` in an accept loop, on a set made by
-    /// `JoinSet::new()` in the same function, is flagged too unless
+    /// `JoinSet::new()` in the same function or kept in a field declared as
+    /// a `JoinSet` (`self.tasks.spawn(…)`), is flagged too unless
     /// `set.len()` is checked.
     ///
     /// ### Why is this bad
@@ -52,15 +53,16 @@ crate::declare_lint! {
     /// file (called by its name or a path, `net::listen(…)`, or a method
     /// called on `self`) declared to return one (also in a
     /// `Result` or `Option`), or a parameter, `let` or
-    /// `self` field whose type's last segment is `TcpListener`,
+    /// field whose type's last segment is `TcpListener`,
     /// `UnixListener`, `Endpoint`, `TcpListenerStream` or
     /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`);
-    /// for a `self` field, of a struct defined in the same file. A
+    /// for a field, one of `self` or of a parameter or `let` declared with
+    /// the struct's type (`srv.admin` in `fn run_admin(srv: &Server)`), of
+    /// a struct defined in the same file. A
     /// listener made by a function of another file (`let listener =
     /// server::listen(&cfg).await?` with `server` a module file), a field
     /// of a struct defined in another file (`self.public` in an `impl
-    /// Server` whose `struct Server` is in `server.rs`) or reached through
-    /// a parameter (`srv.public`), a generic acceptor (`listener: A`) or a
+    /// Server` whose `struct Server` is in `server.rs`), a generic acceptor (`listener: A`) or a
     /// merge of several listeners' streams is not known and its loop is not
     /// judged, unless the loop is endless anyway. `accept()` on anything
     /// else — an h2 or h3 connection, whose `accept()` yields the request
@@ -92,7 +94,8 @@ crate::declare_lint! {
     /// Awaiting (or `join()`ing) the handle in the same iteration runs one
     /// task at a time and is a bound. A `JoinSet` is only judged in accept
     /// loops, and only when it is made by `JoinSet::new()` in the same
-    /// function. Any `for` loop other than over a listener's `incoming()`
+    /// function or is a field declared as one (of a struct of the same
+    /// file, as for listeners). Any `for` loop other than over a listener's `incoming()`
     /// runs a known number of turns and is left alone. Spawns inside
     /// closures in the loop are not considered. A `loop` that receives from
     /// a channel on every turn (`loop { let job = rx.recv().await.unwrap();
@@ -230,7 +233,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
 }
 
 /// `set.spawn(fut)` (or `spawn_local`, `spawn_blocking`) on a binding of the
-/// same fn made by `JoinSet::new()`: its argument.
+/// same fn made by `JoinSet::new()`, or on a field declared as a `JoinSet`
+/// (`self.tasks.spawn(fut)`): its argument.
 fn join_set_spawn<'v>(
     ctx: &FileContext<'_>,
     expr: &'v Expr,
@@ -245,6 +249,16 @@ fn join_set_spawn<'v>(
             .any(|s| m.method == s)
     {
         return None;
+    }
+    if let Expr::Field(f) = strip(&m.receiver) {
+        let syn::Member::Named(field) = &f.member else {
+            return None;
+        };
+        let ty = crate::context::pointee(ctx.field_access_type(&f.base, field, ancestors)?);
+        let syn::Type::Path(p) = ty else {
+            return None;
+        };
+        return (p.path.segments.last()?.ident == "JoinSet").then_some(&m.args[0]);
     }
     let name = crate::context::chains::path_ident(strip(&m.receiver))?;
     let init = peel(ctx.binding_init(name, ancestors)?);
@@ -477,11 +491,12 @@ fn is_listener(
         Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty() => {
             is_listener(ctx, &m.receiver, ancestors, depth + 1)
         }
-        Expr::Field(f) => match (&*f.base, &f.member) {
-            (Expr::Path(base), syn::Member::Named(field)) if base.path.is_ident("self") => ctx
-                .self_field_type(ancestors, field)
+        // `self.listener`, `srv.admin` (a parameter of a struct type).
+        Expr::Field(f) => match &f.member {
+            syn::Member::Named(field) => ctx
+                .field_access_type(&f.base, field, ancestors)
                 .is_some_and(is_listener_type),
-            _ => false,
+            syn::Member::Unnamed(_) => false,
         },
         Expr::Path(p) => {
             let Some(ident) = p.path.get_ident() else {

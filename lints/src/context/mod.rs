@@ -591,6 +591,32 @@ impl<'a> FileContext<'a> {
             .map(|f| &f.ty)
     }
 
+    /// The declared type of the field `base.field`, where `base` is `self`
+    /// (see [`Self::self_field_type`]) or a name declared with the type of
+    /// one struct of this file, also behind `&`, `Arc`, `Box` or `Rc`
+    /// (`srv.admin` in `fn run_admin(srv: &Server)`).
+    pub fn field_access_type(
+        &self,
+        base: &syn::Expr,
+        field: &syn::Ident,
+        ancestors: &[Node<'_>],
+    ) -> Option<&'a syn::Type> {
+        let syn::Expr::Path(p) = base else {
+            return None;
+        };
+        let ident = p.path.get_ident()?;
+        if ident == "self" {
+            return self.self_field_type(ancestors, field);
+        }
+        let name = impl_type_name(pointee(self.declared_type(ident, ancestors)?))?;
+        let [item] = self.structs_named(&name) else {
+            return None;
+        };
+        (item.fields.iter())
+            .find(|f| f.ident.as_ref() == Some(field))
+            .map(|f| &f.ty)
+    }
+
     /// The structs named `name` defined anywhere in this file (in any
     /// module, or inside a fn body).
     pub fn structs_named(&self, name: &str) -> &[&'a syn::ItemStruct] {
@@ -1074,6 +1100,35 @@ impl<'ast> Visit<'ast> for MacroVisitor<'_, '_, '_> {
     fn visit_item_static(&mut self, s: &'ast syn::ItemStatic) {
         self.collector.add_static(&s.ident, &s.ty);
         syn::visit::visit_item_static(self, s);
+    }
+}
+
+/// The type a value of type `ty` gives access to: `ty` itself, or what a
+/// reference, `Arc`, `Box` or `Rc` of it points to.
+pub fn pointee(mut ty: &syn::Type) -> &syn::Type {
+    loop {
+        match ty {
+            syn::Type::Reference(r) => ty = &r.elem,
+            syn::Type::Paren(p) => ty = &p.elem,
+            syn::Type::Path(p) if p.qself.is_none() => {
+                let Some(last) = p.path.segments.last() else {
+                    return ty;
+                };
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                    return ty;
+                };
+                let [syn::GenericArgument::Type(inner)] =
+                    (args.args.iter()).collect::<Vec<_>>()[..]
+                else {
+                    return ty;
+                };
+                if !["Arc", "Box", "Rc"].iter().any(|w| last.ident == w) {
+                    return ty;
+                }
+                ty = inner;
+            }
+            _ => return ty,
+        }
     }
 }
 
