@@ -301,6 +301,7 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
             ReachKind::MainThreadOrAwaited => {
                 contains(&r.main_thread, key) || contains(&r.awaited, key)
             }
+            ReachKind::QuietRuntime => contains(&r.quiet_runtimes, key),
         };
         !keys.into_iter().all(reached)
     });

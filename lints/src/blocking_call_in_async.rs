@@ -20,7 +20,7 @@ use crate::context::imports::normalize;
 use crate::context::scopes::BindingKind;
 use crate::context::threads::{async_context, enclosing_fn_body, thread_of, Thread};
 use crate::context::Node;
-use crate::{FileContext, Finding, Follow, LintOptions, ReachKind};
+use crate::{FileContext, Finding, Follow, LintOptions};
 
 crate::declare_lint! {
     /// ### What it does
@@ -584,9 +584,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     ..finding
                 };
                 let finding = match thread.main_if_only_from() {
-                    Some(function) => {
-                        finding.moot_if_reached(function.to_string(), ReachKind::MainThread)
-                    }
+                    Some((function, kind)) => finding.moot_if_reached(function.to_string(), kind),
                     None => finding,
                 };
                 match replace {
@@ -615,7 +613,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         if matches!(thread, Thread::Main) {
             return;
         }
-        let moot_if = thread.main_if_only_from().map(str::to_string);
+        let moot_if = thread.main_if_only_from().map(|(f, kind)| (f.to_string(), kind));
         let mut finding = Finding::new(
             BLOCKING_CALL_IN_ASYNC.name,
             ctx.span_of(expr),
@@ -630,7 +628,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         }
         let finding = finding.help(kind.help());
         findings.push(match moot_if {
-            Some(function) => finding.moot_if_reached(function, ReachKind::MainThread),
+            Some((function, kind)) => finding.moot_if_reached(function, kind),
             None => finding,
         });
     });

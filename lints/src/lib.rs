@@ -458,6 +458,12 @@ pub enum ReachKind {
     /// (start-up, loading a configuration), not work repeated per request,
     /// as far as the crate shows.
     MainThreadOrAwaited,
+    /// The fn builds a current-thread runtime and blocks on it, and no
+    /// future it blocks on spawns a task: the runtime runs nothing but
+    /// that future, so a blocking call in it stalls no other task. Where
+    /// the fn itself runs does not matter (its caller's thread blocks on
+    /// the runtime either way).
+    QuietRuntime,
 }
 
 impl Finding {

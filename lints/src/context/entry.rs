@@ -2359,6 +2359,9 @@ pub struct Reached {
     /// a spawned task: one step of the caller's work (see
     /// [`crate::ReachKind::MainThreadOrAwaited`]).
     pub awaited: BTreeSet<String>,
+    /// Sync fns that block on a current-thread runtime of their own whose
+    /// futures spawn no task ([`crate::ReachKind::QuietRuntime`]).
+    pub quiet_runtimes: BTreeSet<String>,
 }
 
 /// The fns of a crate that are reached only from `main`, and those only
@@ -2666,6 +2669,7 @@ pub fn reached_from_main<'s>(
     let quiet = quiet_current_thread_runtimes(&files, &called);
     // The multi-thread `main`s, before the quiet runtimes join them.
     let mut below_multi_thread = main_thread.clone();
+    let quiet_runtimes = quiet.fns.clone();
     main_thread.extend(quiet.fns);
     // A fn whose tasks end before it returns runs beside them: not on a
     // quiet thread, nor are the fns it calls (as far as they are its).
@@ -2768,6 +2772,7 @@ pub fn reached_from_main<'s>(
         once,
         main_thread,
         awaited,
+        quiet_runtimes,
     }
 }
 

@@ -245,11 +245,16 @@ pub enum Thread {
 
 impl Thread {
     /// The fn whose callers the crate pass reads to tell whether this is
-    /// the main thread after all (`ReachKind::MainThread`), if any.
-    pub fn main_if_only_from(&self) -> Option<&str> {
+    /// the main thread after all, and how it must be reached, if any: the
+    /// async fn's callers (`ReachKind::MainThread`), or whether the fn
+    /// that builds the current-thread runtime spawns nothing on it
+    /// (`ReachKind::QuietRuntime`: who calls that fn does not matter).
+    pub fn main_if_only_from(&self) -> Option<(&str, crate::ReachKind)> {
         match self {
-            Thread::MainIfOnlyFrom(function) => Some(function),
-            Thread::OnlyWorker { built_in, .. } => built_in.as_deref(),
+            Thread::MainIfOnlyFrom(function) => Some((function, crate::ReachKind::MainThread)),
+            Thread::OnlyWorker { built_in, .. } => {
+                Some((built_in.as_deref()?, crate::ReachKind::QuietRuntime))
+            }
             Thread::Worker | Thread::Main => None,
         }
     }
