@@ -297,6 +297,7 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
         };
         let reached = |key: &str| match moot.kind {
             ReachKind::Once => contains(&r.once, key),
+            ReachKind::AwaitedOnce => contains(&r.awaited_once, key),
             ReachKind::MainThread => contains(&r.main_thread, key),
             ReachKind::MainThreadOrAwaited => {
                 contains(&r.main_thread, key) || contains(&r.awaited, key)

@@ -378,7 +378,7 @@ fn report<'v>(
         // one that loops forever holds up the process's exit.
         findings.push(match &moot_if {
             Some(function) if !blocking => {
-                finding.moot_if_reached(function.clone(), ReachKind::Once)
+                finding.moot_if_reached(function.clone(), ReachKind::AwaitedOnce)
             }
             _ => finding,
         });

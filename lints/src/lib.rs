@@ -443,9 +443,14 @@ pub struct MainReach {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReachKind {
     /// Once for the life of the process: through plain calls and awaits,
-    /// and the spawns, `block_on`s and thread closures of such code, never
-    /// in a loop or another closure. A task it starts is process-lifetime.
+    /// the `block_on`s and thread closures of such code and the tasks it
+    /// spawns and detaches, never in a loop or another closure. A task it
+    /// starts is process-lifetime.
     Once,
+    /// Once, as one step of `main`'s own work: through plain calls and
+    /// awaits only, never in a spawned task (after it returns, `main`
+    /// goes on to its end).
+    AwaitedOnce,
     /// On the main thread (or a thread blocking on its own runtime):
     /// through calls and awaits, never through a spawned task. A blocking
     /// call in it stalls no runtime worker.

@@ -1,6 +1,8 @@
-// A fn reached from `main` only through a task `main` spawns is not
-// process-lifetime code: the chain from `main` passes through plain calls
-// and awaits only. Its worker is reported.
+// A fn reached from `main` through a task `main` spawns and detaches runs
+// once, for the life of the process, as the task does: its worker is
+// process-lifetime, left alone. Through a task whose handle `main` keeps to
+// stop it on shutdown, it is not: the worker would outlive that task, and it
+// is reported. So is one reached through a `JoinSet`, which keeps its tasks.
 use std::time::Duration;
 
 async fn gossip_round() {}
@@ -10,6 +12,23 @@ async fn join() {
         loop {
             gossip_round().await;
             tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+}
+
+async fn serve_clients() {
+    tokio::spawn(async { //~ spawn_without_cancel
+        loop {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+        }
+    });
+}
+
+// Reached through a detached task: process-lifetime, not reported.
+async fn collect_stats() {
+    tokio::spawn(async {
+        loop {
+            tokio::time::sleep(Duration::from_secs(15)).await;
         }
     });
 }
@@ -27,7 +46,14 @@ async fn metrics() {
 async fn main() {
     metrics().await;
     tokio::spawn(async {
+        collect_stats().await;
+    });
+    let membership = tokio::spawn(async {
         join().await;
     });
-    std::future::pending::<()>().await;
+    let mut clients = tokio::task::JoinSet::new();
+    clients.spawn(serve_clients());
+    tokio::signal::ctrl_c().await.unwrap();
+    membership.abort();
+    while clients.join_next().await.is_some() {}
 }

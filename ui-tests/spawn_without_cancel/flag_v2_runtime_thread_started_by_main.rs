@@ -3,8 +3,8 @@
 // `main` would: the fns it reaches only through calls and awaits start
 // process-lifetime workers, left alone. Near misses: the same thread started
 // on every turn of a loop, from a fn that a handler calls, or a task spawned
-// by `main` (the chain passes through a spawned task), and a thread that
-// does not block on a runtime.
+// by `main` whose handle it keeps to stop it (the fn's worker would outlive
+// that task), and a thread that does not block on a runtime.
 use std::time::Duration;
 
 async fn refresh() {}
@@ -84,10 +84,11 @@ fn main() {
     std::thread::spawn(move || jobs::sync_start());
     let rt = tokio::runtime::Runtime::new().unwrap();
     rt.block_on(async {
-        tokio::spawn(async { jobs::from_task().await });
+        let from_task = tokio::spawn(async { jobs::from_task().await });
         loop {
             handle_request().await;
         }
+        from_task.abort();
     });
     jobs.join().unwrap();
 }

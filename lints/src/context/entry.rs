@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use syn::visit::Visit;
 use syn::Expr;
 
+use super::spawn::{Handle, SpawnKind};
 use super::{imports, scope, threads, FileContext, Node, TokenPos};
 use crate::macros::MacroBody;
 
@@ -215,8 +216,15 @@ pub struct CallSite {
     /// Where the call is.
     pub caller: Caller,
     /// Whether it runs at most once per run of the caller: not in a loop,
-    /// nor in a closure other than one given to a spawn or `block_on`.
+    /// nor in a closure other than one given to a spawn or `block_on`, nor
+    /// in a spawned task.
     pub once: bool,
+    /// Whether it runs at most once per run of the caller, in a task or
+    /// thread the caller spawns and detaches (see
+    /// `FileContext::detached_spawn_runs_once`): once for the process when
+    /// the caller is, though not on its thread nor as a step of its work.
+    #[serde(default)]
+    pub once_in_detached_task: bool,
     /// Which thread it runs on, relative to its caller.
     pub thread: SiteThread,
     /// The call expression.
@@ -1468,6 +1476,7 @@ impl<'a> FileContext<'a> {
         let mut blocks_on = false;
         let mut blocks_on_parameter = false;
         let mut caller = Caller::Unknown;
+        let mut in_detached_task = false;
         let mut child: Node<'v> = Node::Expr(expr);
         for (i, node) in ancestors.iter().enumerate().rev() {
             match node {
@@ -1507,13 +1516,17 @@ impl<'a> FileContext<'a> {
                                 continue;
                             }
                             // Any other spawned task or thread runs its code
-                            // elsewhere than its caller's thread; the
-                            // process-lifetime chain does not pass through
-                            // it (`once` is for plain calls and awaits).
+                            // elsewhere than its caller's thread. `once` is
+                            // for plain calls and awaits; the process-lifetime
+                            // chain also passes through a task the caller
+                            // detaches, which runs once.
                             if thread == SiteThread::Caller {
                                 thread = SiteThread::Worker;
                             }
-                            once = false;
+                            match self.detached_spawn_runs_once(call, child, &ancestors[..i]) {
+                                true => in_detached_task = true,
+                                false => once = false,
+                            }
                         } else if runs_closure_once(call) {
                             // `Lazy::new(|| …)`, `get_or_init(|| …)`: once,
                             // on whichever thread gets there first.
@@ -1629,7 +1642,8 @@ impl<'a> FileContext<'a> {
         let site = CallSite {
             callee,
             caller,
-            once,
+            once: once && !in_detached_task,
+            once_in_detached_task: once && in_detached_task,
             thread,
             span: self.call_span(expr),
             arguments,
@@ -1977,6 +1991,39 @@ fn runs_closure_once(call: &Expr) -> bool {
 }
 
 impl FileContext<'_> {
+    /// Whether the spawn `call` detaches a task or thread that runs its
+    /// argument `child` at most once per run of its caller, so that the
+    /// process-lifetime chain goes on through it (`fn main() {
+    /// tokio::spawn(async { Collector::start().await }); … }`: a worker
+    /// `start` spawns lasts as long as the task around it, which nothing
+    /// can stop either). A future can be polled to completion only once;
+    /// a thread or the blocking pool calls its closure once. The spawn
+    /// must be one the rules know (`tokio::spawn`, a runtime's or handle's
+    /// `spawn`, `std::thread::spawn`): a `JoinSet` keeps its tasks, and a
+    /// crate's own spawning fn may call a closure again (a supervisor's
+    /// `spawn_restarting(|| …)`). A task whose handle is kept (aborted on
+    /// shutdown, awaited) is not one either: the caller may stop it, and
+    /// what it spawned would outlive that.
+    fn detached_spawn_runs_once<'v>(
+        &'v self,
+        call: &'v Expr,
+        child: Node<'v>,
+        ancestors: &[Node<'v>],
+    ) -> bool {
+        // A spawn the rules know to detach (not a `JoinSet`'s, whose set
+        // keeps the task, nor a wrapper's, which may do anything).
+        let Some(spawn) = self.spawn_call(call, ancestors, &crate::LintOptions::default()) else {
+            return false;
+        };
+        let runs_once = !matches!(child, Node::Expr(Expr::Closure(_)))
+            || matches!(spawn.kind, SpawnKind::Thread | SpawnKind::Blocking);
+        runs_once
+            && matches!(
+                self.handle_disposition(call, ancestors),
+                Handle::Discarded { .. }
+            )
+    }
+
     /// The thread of a call in the future that the fn with `sig` and `body`
     /// gives to `block_on`: the main thread, unless the fn builds a
     /// current-thread runtime, whose only worker that thread is (an async
@@ -2351,6 +2398,9 @@ fn collect_idents(
 pub struct Reached {
     /// Reached only from `main`, once ([`crate::ReachKind::Once`]).
     pub once: BTreeSet<String>,
+    /// Reached only from `main`, once, through plain calls and awaits
+    /// ([`crate::ReachKind::AwaitedOnce`]).
+    pub awaited_once: BTreeSet<String>,
     /// Reached only from `main`, on the main thread
     /// ([`crate::ReachKind::MainThread`]).
     pub main_thread: BTreeSet<String>,
@@ -2729,13 +2779,19 @@ pub fn reached_from_main<'s>(
             }
         }
     };
+    let from = |site: &CallSite, set: &BTreeSet<String>| match &site.caller {
+        Caller::Fn(f) => set.contains(f),
+        Caller::Static => true,
+        Caller::Unknown => false,
+    };
+    // Through plain calls and awaits only: each step of `main`'s own work.
+    let mut awaited_once = once.clone();
+    grow(&mut awaited_once, &BTreeSet::new(), &|site, set| {
+        site.once && from(site, set)
+    });
+    // The process-lifetime fns: also through the tasks such code detaches.
     grow(&mut once, &BTreeSet::new(), &|site, set| {
-        site.once
-            && match &site.caller {
-                Caller::Fn(f) => set.contains(f),
-                Caller::Static => true,
-                Caller::Unknown => false,
-            }
+        (site.once || site.once_in_detached_task) && from(site, set)
     });
     // Whether a call runs on the main thread when its caller does (`set`),
     // a quiet current-thread runtime's thread counting when `quiet_too`.
@@ -2770,6 +2826,7 @@ pub fn reached_from_main<'s>(
         .collect();
     Reached {
         once,
+        awaited_once,
         main_thread,
         awaited,
         quiet_runtimes,
@@ -3063,7 +3120,8 @@ mod tests {
 
     #[test]
     fn a_thread_blocking_on_its_own_runtime_runs_its_future_once() {
-        let (once, _) = reached(
+        let reached = reached_in_full(&[(
+            "crate",
             "fn main() {
                  std::thread::spawn(move || {
                      let rt = tokio::runtime::Runtime::new().unwrap();
@@ -3073,16 +3131,31 @@ mod tests {
                  std::thread::spawn(move || plain());
                  for _ in 0..4 { std::thread::spawn(move || rt().block_on(per_turn())); }
                  tokio::spawn(async { rt().block_on(in_task()) });
+                 let kept = std::thread::spawn(move || joined());
+                 kept.join().unwrap();
              }
              async fn jobs() {}
              async fn named() {}
              fn plain() {}
              async fn per_turn() {}
-             async fn in_task() {}",
-        );
+             async fn in_task() {}
+             fn joined() {}",
+        )]);
+        let once = &reached.once;
         assert!(once.contains("crate::jobs"), "{once:?}");
         assert!(once.contains("crate::named"), "{once:?}");
-        for key in ["crate::plain", "crate::per_turn", "crate::in_task"] {
+        // A detached thread or task runs once too, though not as a step of
+        // `main`'s own work.
+        for key in ["crate::plain", "crate::in_task"] {
+            assert!(once.contains(key), "{key}: {once:?}");
+            assert!(
+                !reached.awaited_once.contains(key),
+                "{key}: {:?}",
+                reached.awaited_once
+            );
+        }
+        // On every turn of a loop, or in a thread `main` keeps to join.
+        for key in ["crate::per_turn", "crate::joined"] {
             assert!(!once.contains(key), "{key}: {once:?}");
         }
     }
@@ -3205,7 +3278,7 @@ mod tests {
     }
 
     #[test]
-    fn loops_closures_spawns_and_other_callers_break_the_chain() {
+    fn loops_closures_and_other_callers_break_the_chain() {
         let (once, main_thread) = reached(
             "fn main() {
                 loop { in_loop(); }
@@ -3238,12 +3311,11 @@ mod tests {
             !main_thread.contains(&key("on_its_own_runtime")),
             "{main_thread:?}"
         );
-        for name in ["main", "on_runtime"] {
+        // A task or thread `main` spawns and detaches runs once.
+        for name in ["main", "on_runtime", "in_task", "in_thread"] {
             assert!(once.contains(&key(name)), "{name}: {once:?}");
         }
         for name in [
-            "in_task",
-            "in_thread",
             "in_loop",
             "in_closure",
             "also_elsewhere",
