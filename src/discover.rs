@@ -30,6 +30,9 @@ pub struct SourceFile {
     /// Whether its package is a command-line tool by its name (see
     /// [`crate::packages::is_command_line_tool_name`]).
     pub command_line_tool: bool,
+    /// Whether its package builds a WebAssembly module (see
+    /// [`crate::packages::PackageNames::is_wasm_module`]).
+    pub wasm_module: bool,
 }
 
 /// Directories whose files are test, bench, example or fuzz code. Not
@@ -142,6 +145,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovery, DiscoverError> {
             path,
             test_code,
             command_line_tool: false,
+            wasm_module: false,
         })
         .collect();
     files.sort_by(|a, b| a.display.cmp(&b.display));

@@ -340,6 +340,9 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
     if file.command_line_tool {
         drop_main_thread_findings_of_a_tool(&mut result);
     }
+    if file.wasm_module {
+        drop_client_timeout_findings_of_a_wasm_module(&mut result);
+    }
     // Asked last, not to wait for the module trees before linting: a file
     // that `#[cfg(test)] mod x;` declares is counted with the test files
     // whatever it holds (with findings or not, from the cache or not).
@@ -374,6 +377,14 @@ pub fn drop_main_thread_findings_of_a_tool(result: &mut FileResult) {
         let kind = d.finding.moot_if.as_ref().map(|m| m.kind);
         d.finding.rule != "blocking_call_in_async" || kind != Some(ReachKind::MainThread)
     });
+}
+
+/// Drops the `http_client_without_timeout` findings of a file of a package
+/// built as a WebAssembly module: reqwest's wasm `ClientBuilder` has no
+/// `timeout` to set (a request's own `.timeout(…)` is the bound there), and
+/// the host (a browser, a Cloudflare Worker) bounds the fetch.
+pub fn drop_client_timeout_findings_of_a_wasm_module(result: &mut FileResult) {
+    (result.diagnostics).retain(|d| d.finding.rule != "http_client_without_timeout");
 }
 
 /// The id of `blocking_call_in_async`, if enabled.

@@ -95,6 +95,8 @@ pub struct PackageNames {
     dev_only: HashMap<PathBuf, BTreeSet<String>>,
     /// Directory → the workspace manifest above it, if any.
     workspace_of: HashMap<PathBuf, Option<PathBuf>>,
+    /// Package directory → whether it builds a WebAssembly module.
+    wasm_modules: HashMap<PathBuf, bool>,
 }
 
 impl PackageNames {
@@ -126,6 +128,28 @@ impl PackageNames {
     pub fn is_command_line_tool(&mut self, file: &Path) -> bool {
         self.package_of(file)
             .is_some_and(|name| is_command_line_tool_name(&name))
+    }
+
+    /// Whether the package `file` belongs to builds a WebAssembly module: its
+    /// library is a `cdylib` and it depends on `wasm-bindgen` (or its
+    /// `-futures`, `js-sys`, `web-sys`) or on Cloudflare's `worker`. Such a
+    /// package's code runs in a browser or a Worker, not on a server's
+    /// runtime.
+    pub fn is_wasm_module(&mut self, file: &Path) -> bool {
+        let Some(dir) = file.parent() else {
+            return false;
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Some((root, _)) = self.package_of_dir(dir) else {
+            return false;
+        };
+        *(self.wasm_modules.entry(root)).or_insert_with_key(|root| {
+            with_manifest(&root.join("Cargo.toml"), builds_a_wasm_module).unwrap_or(false)
+        })
     }
 
     /// Whether `file` lies in its package's `tests/`, `benches/` or
@@ -301,6 +325,29 @@ fn dependencies_of_member(doc: &toml::de::DeTable<'_>) -> Dependencies {
     }
 }
 
+/// Crates a WebAssembly module depends on to talk to its host.
+const WASM_HOST_CRATES: &[&str] = &[
+    "wasm-bindgen",
+    "wasm-bindgen-futures",
+    "js-sys",
+    "web-sys",
+    "worker",
+];
+
+/// Whether a manifest builds a WebAssembly module (see
+/// [`PackageNames::is_wasm_module`]).
+fn builds_a_wasm_module(doc: &toml::de::DeTable<'_>) -> bool {
+    let cdylib = (doc.get("lib"))
+        .and_then(|l| l.get_ref().as_table())
+        .and_then(|l| l.get("crate-type"))
+        .and_then(|t| t.get_ref().as_array())
+        .is_some_and(|types| types.iter().any(|t| t.get_ref().as_str() == Some("cdylib")));
+    cdylib
+        && crate::cargo_workspace::dependency_names(doc, false)
+            .iter()
+            .any(|d| WASM_HOST_CRATES.contains(&d.as_str()))
+}
+
 /// The `package.name` of the manifest at `path`, if it is readable and has one.
 fn package_name(path: &Path) -> Option<String> {
     with_manifest(path, |doc| {
@@ -318,6 +365,23 @@ fn package_name(path: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cdylib_talking_to_a_wasm_host_is_a_wasm_module() {
+        let builds = |text: &str| crate::manifests::with_toml(text, builds_a_wasm_module).unwrap();
+        let worker = "[package]\nname = \"edge\"\n[lib]\ncrate-type = [\"cdylib\", \"rlib\"]\n[dependencies]\nworker = \"0.7\"\n";
+        assert!(builds(worker));
+        let bindgen = "[lib]\ncrate-type = [\"cdylib\"]\n[target.'cfg(target_arch = \"wasm32\")'.dependencies]\nwasm-bindgen = \"0.2\"\n";
+        assert!(builds(bindgen));
+        // A native plugin, and a library that only uses wasm-bindgen.
+        let native = "[lib]\ncrate-type = [\"cdylib\"]\n[dependencies]\nreqwest = \"0.12\"\n";
+        assert!(!builds(native));
+        let rlib = "[lib]\ncrate-type = [\"rlib\"]\n[dependencies]\nwasm-bindgen = \"0.2\"\n";
+        assert!(!builds(rlib));
+        let dev_only =
+            "[lib]\ncrate-type = [\"cdylib\"]\n[dev-dependencies]\nwasm-bindgen = \"0.2\"\n";
+        assert!(!builds(dev_only));
+    }
 
     #[test]
     fn names() {

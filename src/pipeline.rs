@@ -294,7 +294,7 @@ fn run_id(
 
 /// Marks the files of test-support packages, and of a package's test,
 /// bench and example targets, as test code (unless tests are linted), and
-/// those of command-line tools as such.
+/// those of command-line tools and WebAssembly modules as such.
 fn mark_packages(files: &mut [SourceFile], config: &Config, packages: &mut PackageNames) {
     for file in files.iter_mut() {
         if !config.include_tests && !file.test_code {
@@ -302,6 +302,7 @@ fn mark_packages(files: &mut [SourceFile], config: &Config, packages: &mut Packa
                 || packages.is_test_support(&file.path, &config.test_packages);
         }
         file.command_line_tool = packages.is_command_line_tool(&file.path);
+        file.wasm_module = packages.is_wasm_module(&file.path);
     }
 }
 
@@ -344,13 +345,14 @@ fn lint_stdin(
         path: path.clone(),
         display: display.clone(),
         command_line_tool: false,
+        wasm_module: false,
     }];
     mark_packages(&mut file, &config, &mut PackageNames::default());
     if !config.include_tests && file[0].test_code {
         let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
         return Ok(Report::new(1, [skipped]));
     }
-    let command_line_tool = file[0].command_line_tool;
+    let (command_line_tool, wasm_module) = (file[0].command_line_tool, file[0].wasm_module);
     // What the rest of its crate says of names, as for the file on disk.
     let mut before = callers::CrateBlocking::default();
     let (place, wrappers) = callers::place_in_crate(
@@ -379,6 +381,9 @@ fn lint_stdin(
     };
     if command_line_tool {
         engine::drop_main_thread_findings_of_a_tool(&mut result);
+    }
+    if wasm_module {
+        engine::drop_client_timeout_findings_of_a_wasm_module(&mut result);
     }
     let mut report = Report::new(1, [result]);
     let uncached = match config.cache {

@@ -70,7 +70,14 @@ crate::declare_lint! {
     /// builder's bindings anywhere in the function counts, even in a branch
     /// (`if let Some(t) = cfg.timeout { b = b.timeout(t) }`).
     /// WebAssembly-only code is known by the `cfg` on the item or on the
-    /// file (`#![cfg(target_arch = "wasm32")]`), not by one on the `mod`
+    /// file (`#![cfg(target_arch = "wasm32")]`), or by its package: one
+    /// whose library is a `cdylib` and that depends on `wasm-bindgen`
+    /// (`-futures`, `js-sys`, `web-sys`) or Cloudflare's `worker` is built
+    /// as a WebAssembly module, and its clients are left alone (reqwest's
+    /// wasm `ClientBuilder` has no `timeout`: give each request its own
+    /// `.timeout(…)`, reqwest 0.12.24 and later). Judged on 38 service
+    /// workspaces, the 4 clients of such packages (tailcall's Cloudflare
+    /// and wasm builds) were noise. Not by one on the `mod`
     /// declaration in the parent (`#[cfg(target_arch = "wasm32")] mod
     /// web;`): the clients of such a module file are reported; put the
     /// `cfg` inside the file too, or suppress them with a reason.
