@@ -136,15 +136,7 @@ impl PackageNames {
     /// package's code runs in a browser or a Worker, not on a server's
     /// runtime.
     pub fn is_wasm_module(&mut self, file: &Path) -> bool {
-        let Some(dir) = file.parent() else {
-            return false;
-        };
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        let Some((root, _)) = self.package_of_dir(dir) else {
+        let Some((root, _)) = self.package_of_file(file) else {
             return false;
         };
         *(self.wasm_modules.entry(root)).or_insert_with_key(|root| {
@@ -160,15 +152,7 @@ impl PackageNames {
     /// once, in `cargo build`, never in the service, so a download there
     /// without a timeout can stall a build but leaks nothing at run time.
     pub fn in_test_target(&mut self, file: &Path) -> bool {
-        let Some(dir) = file.parent() else {
-            return false;
-        };
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        let Some((root, _)) = self.package_of_dir(dir) else {
+        let Some((root, _)) = self.package_of_file(file) else {
             return false;
         };
         let relative = match file.strip_prefix(&root) {
@@ -198,13 +182,18 @@ impl PackageNames {
     /// The name of the package `file` belongs to, if a `Cargo.toml` with a
     /// `[package]` table is found above it.
     pub fn package_of(&mut self, file: &Path) -> Option<String> {
+        self.package_of_file(file).map(|(_, name)| name)
+    }
+
+    /// The directory and name of the package `file` belongs to.
+    fn package_of_file(&mut self, file: &Path) -> Option<(PathBuf, String)> {
         let dir = file.parent()?;
         let dir = if dir.as_os_str().is_empty() {
             Path::new(".")
         } else {
             dir
         };
-        self.package_of_dir(dir).map(|(_, name)| name)
+        self.package_of_dir(dir)
     }
 
     /// The directory whose Rust files make up `file`'s crate for the check
