@@ -337,12 +337,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
             result.summary = None;
         }
     }
-    if file.command_line_tool {
-        drop_main_thread_findings_of_a_tool(&mut result);
-    }
-    if file.wasm_module {
-        drop_client_timeout_findings_of_a_wasm_module(&mut result);
-    }
+    drop_findings_its_package_rules_out(file, &mut result);
     // Asked last, not to wait for the module trees before linting: a file
     // that `#[cfg(test)] mod x;` declares is counted with the test files
     // whatever it holds (with findings or not, from the cache or not).
@@ -366,13 +361,25 @@ fn test_by_tree(crates: Option<&CrateBlocking>, index: usize, wait: bool) -> boo
     tests.and_then(|t| t.get(index)).copied().unwrap_or(false)
 }
 
+/// Drops the findings that `file`'s package rules out: those of a
+/// command-line tool that hold only off the main thread, and the HTTP
+/// client findings of a WebAssembly module (see the two fns below).
+pub fn drop_findings_its_package_rules_out(file: &SourceFile, result: &mut FileResult) {
+    if file.command_line_tool {
+        drop_main_thread_findings_of_a_tool(result);
+    }
+    if file.wasm_module {
+        drop_client_timeout_findings_of_a_wasm_module(result);
+    }
+}
+
 /// Drops the findings of a command-line tool's file that hold only off the
 /// main thread: a tool runs a command for a user who waits for it, so its
 /// async fns are main-thread code whoever calls them (a dispatcher a macro
 /// generates, a trait object). That drops a `blocking_call_in_async`
 /// finding that is main-thread code if only `main` reaches its fn. A call
 /// in a task it spawns stalls other work and stays.
-pub fn drop_main_thread_findings_of_a_tool(result: &mut FileResult) {
+fn drop_main_thread_findings_of_a_tool(result: &mut FileResult) {
     result.diagnostics.retain(|d| {
         let kind = d.finding.moot_if.as_ref().map(|m| m.kind);
         d.finding.rule != "blocking_call_in_async" || kind != Some(ReachKind::MainThread)
@@ -383,7 +390,7 @@ pub fn drop_main_thread_findings_of_a_tool(result: &mut FileResult) {
 /// built as a WebAssembly module: reqwest's wasm `ClientBuilder` has no
 /// `timeout` to set (a request's own `.timeout(…)` is the bound there), and
 /// the host (a browser, a Cloudflare Worker) bounds the fetch.
-pub fn drop_client_timeout_findings_of_a_wasm_module(result: &mut FileResult) {
+fn drop_client_timeout_findings_of_a_wasm_module(result: &mut FileResult) {
     (result.diagnostics).retain(|d| d.finding.rule != "http_client_without_timeout");
 }
 

@@ -352,7 +352,6 @@ fn lint_stdin(
         let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
         return Ok(Report::new(1, [skipped]));
     }
-    let (command_line_tool, wasm_module) = (file[0].command_line_tool, file[0].wasm_module);
     // What the rest of its crate says of names, as for the file on disk.
     let mut before = callers::CrateBlocking::default();
     let (place, wrappers) = callers::place_in_crate(
@@ -379,12 +378,7 @@ fn lint_stdin(
             result
         }
     };
-    if command_line_tool {
-        engine::drop_main_thread_findings_of_a_tool(&mut result);
-    }
-    if wasm_module {
-        engine::drop_client_timeout_findings_of_a_wasm_module(&mut result);
-    }
+    engine::drop_findings_its_package_rules_out(&file[0], &mut result);
     let mut report = Report::new(1, [result]);
     let uncached = match config.cache {
         true => HashSet::new(),

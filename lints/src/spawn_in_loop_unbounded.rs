@@ -254,7 +254,8 @@ fn join_set_spawn<'v>(
         let syn::Member::Named(field) = &f.member else {
             return None;
         };
-        let ty = crate::context::pointee(ctx.field_access_type(&f.base, field, ancestors)?);
+        let declared = ctx.field_access_type(&f.base, field, ancestors)?;
+        let ty = crate::context::peel_type(declared, crate::context::POINTERS);
         let syn::Type::Path(p) = ty else {
             return None;
         };

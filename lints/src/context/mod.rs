@@ -582,7 +582,13 @@ impl<'a> FileContext<'a> {
         ancestors: &[Node<'_>],
         field: &syn::Ident,
     ) -> Option<&'a syn::Type> {
-        let [item] = self.structs_named(&self.self_type_at(ancestors)?) else {
+        self.struct_field_type(&self.self_type_at(ancestors)?, field)
+    }
+
+    /// The declared type of field `field` of the one struct of this file
+    /// named `name`.
+    fn struct_field_type(&self, name: &str, field: &syn::Ident) -> Option<&'a syn::Type> {
+        let [item] = self.structs_named(name) else {
             return None;
         };
         item.fields
@@ -608,13 +614,8 @@ impl<'a> FileContext<'a> {
         if ident == "self" {
             return self.self_field_type(ancestors, field);
         }
-        let name = impl_type_name(pointee(self.declared_type(ident, ancestors)?))?;
-        let [item] = self.structs_named(&name) else {
-            return None;
-        };
-        (item.fields.iter())
-            .find(|f| f.ident.as_ref() == Some(field))
-            .map(|f| &f.ty)
+        let declared = self.declared_type(ident, ancestors)?;
+        self.struct_field_type(&impl_type_name(peel_type(declared, POINTERS))?, field)
     }
 
     /// The structs named `name` defined anywhere in this file (in any
@@ -1103,33 +1104,38 @@ impl<'ast> Visit<'ast> for MacroVisitor<'_, '_, '_> {
     }
 }
 
-/// The type a value of type `ty` gives access to: `ty` itself, or what a
-/// reference, `Arc`, `Box` or `Rc` of it points to.
-pub fn pointee(mut ty: &syn::Type) -> &syn::Type {
-    loop {
+/// The owning pointers a value is reached through (`Arc<Server>`).
+pub const POINTERS: &[&str] = &["Arc", "Rc", "Box"];
+
+/// `ty` with references and the listed one-argument wrappers peeled.
+pub fn peel_type<'t>(mut ty: &'t syn::Type, wrappers: &[&str]) -> &'t syn::Type {
+    for _ in 0..8 {
         match ty {
             syn::Type::Reference(r) => ty = &r.elem,
             syn::Type::Paren(p) => ty = &p.elem,
-            syn::Type::Path(p) if p.qself.is_none() => {
+            syn::Type::Group(g) => ty = &g.elem,
+            syn::Type::Path(p) => {
                 let Some(last) = p.path.segments.last() else {
-                    return ty;
+                    break;
                 };
-                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                    return ty;
-                };
-                let [syn::GenericArgument::Type(inner)] =
-                    (args.args.iter()).collect::<Vec<_>>()[..]
-                else {
-                    return ty;
-                };
-                if !["Arc", "Box", "Rc"].iter().any(|w| last.ident == w) {
-                    return ty;
+                if !wrappers.contains(&last.ident.to_string().as_str()) {
+                    break;
                 }
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                    break;
+                };
+                let Some(inner) = args.args.iter().find_map(|a| match a {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }) else {
+                    break;
+                };
                 ty = inner;
             }
-            _ => return ty,
+            _ => break,
         }
     }
+    ty
 }
 
 /// The name an `impl`'s `Self` type goes by: its last path segment

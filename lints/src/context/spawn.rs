@@ -15,7 +15,7 @@ use super::paths::{
     LEAKING_CALLS, RUNTIME_CONSTRUCTORS, SMOL_SPAWNS, TASK_SPAWNS, THREAD_BUILDERS, THREAD_SPAWNS,
     TRACKER_CONSTRUCTORS, TRANSPARENT_FUTURE_CALLS, TRANSPARENT_FUTURE_METHODS,
 };
-use super::{imports, scope, FileContext, Node};
+use super::{imports, peel_type, scope, FileContext, Node};
 use crate::LintOptions;
 
 /// What a spawn call starts.
@@ -340,7 +340,7 @@ impl<'a> FileContext<'a> {
     /// Whether `ty` is tokio_util's `TaskTracker`, through `&`, `Arc`, `Rc`
     /// and `Box`.
     fn is_task_tracker(&self, ty: &syn::Type) -> bool {
-        match peel_type(ty, &["Arc", "Rc", "Box"]) {
+        match peel_type(ty, super::POINTERS) {
             syn::Type::Path(p) if p.qself.is_none() => self
                 .resolve(&p.path)
                 .is_some_and(|path| path == "tokio_util::task::TaskTracker"),
@@ -982,37 +982,6 @@ const CELL_TYPES: &[&str] = &[
 
 /// The return wrappers peeled by `?`, `.unwrap()` or shared ownership.
 const RETURN_WRAPPERS: &[&str] = &["Option", "Result", "Arc", "Rc", "Box"];
-
-/// `ty` with references and the listed one-argument wrappers peeled.
-fn peel_type<'t>(mut ty: &'t syn::Type, wrappers: &[&str]) -> &'t syn::Type {
-    for _ in 0..8 {
-        match ty {
-            syn::Type::Reference(r) => ty = &r.elem,
-            syn::Type::Paren(p) => ty = &p.elem,
-            syn::Type::Group(g) => ty = &g.elem,
-            syn::Type::Path(p) => {
-                let Some(last) = p.path.segments.last() else {
-                    break;
-                };
-                if !wrappers.contains(&last.ident.to_string().as_str()) {
-                    break;
-                }
-                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                    break;
-                };
-                let Some(inner) = args.args.iter().find_map(|a| match a {
-                    syn::GenericArgument::Type(t) => Some(t),
-                    _ => None,
-                }) else {
-                    break;
-                };
-                ty = inner;
-            }
-            _ => break,
-        }
-    }
-    ty
-}
 
 /// Whether a type's last segment is `Runtime` or `Handle`.
 fn is_runtime_type(ty: &syn::Type) -> bool {
