@@ -285,7 +285,9 @@ crate::declare_lint! {
     ///   through a local collection that starts empty, is only added to and
     ///   is then stored (`workers.push(spawn(…)); Self { workers }`,
     ///   `Self { tasks: vec![reader, writer] }`), and through the lock that
-    ///   guards the field: `self.tasks.lock().await.insert(id, h)`)
+    ///   guards the field: `self.tasks.lock().await.insert(id, h)`, also
+    ///   through a local holding that guard or a `&mut` of the field: `let
+    ///   mut tasks = self.tasks.lock().await; … tasks.insert(id, h)`)
     ///   counts as discarded when no file of the crate reads that field other
     ///   than to store into it or ask about it (`push`, `insert`,
     ///   `is_some`, `is_finished`, `contains_key`, a `retain` whose closure
@@ -295,7 +297,9 @@ crate::declare_lint! {
     ///   `.iter().filter(…).count()`, …, also through the lock that
     ///   guards the field: `self.tasks.lock().await.iter().filter(…)
     ///   .count()`, a `match` or `if let` on a
-    ///   borrow of the field whose bindings are only asked about: `match
+    ///   borrow of the field whose bindings are only asked about, a local
+    ///   holding its guard whose every use stores or asks (`let tasks =
+    ///   self.tasks.lock().await; tasks.len()`): `match
     ///   &self.task { Some(t) => !t.is_finished(), None => false }`, and
     ///   a map's keys, which are not its handles:
     ///   `self.subs.keys().cloned().collect()`), or to take

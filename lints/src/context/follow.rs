@@ -1026,6 +1026,22 @@ const GUARDS: &[&str] = &[
     "expect",
 ];
 
+/// The field a local's initialiser lends, when it lends one: a lock guard
+/// of it (`self.tasks.lock().await`, `self.tasks.write().unwrap()`) or a
+/// reference to it (`&mut self.tasks`). A copy of the field's value
+/// (`self.tasks.clone()`) lends nothing.
+pub fn lent_field(init: &syn::Expr) -> Option<&syn::Expr> {
+    let (lent, by_reference) = match init {
+        syn::Expr::Reference(r) => (&*r.expr, true),
+        _ => (init, false),
+    };
+    let field = through_guard(lent);
+    if std::ptr::eq(field, lent) && !by_reference {
+        return None;
+    }
+    matches!(field, syn::Expr::Field(_)).then_some(field)
+}
+
 /// The expression under a chain that lends what it holds:
 /// `self.tasks.lock().await` and `*self.task.lock().unwrap()` are
 /// `self.tasks` and `self.task`.
@@ -1291,6 +1307,29 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
         } else {
             syn::visit::visit_expr_method_call(self, m);
         }
+    }
+
+    fn visit_local(&mut self, l: &'v syn::Local) {
+        // `let mut tasks = self.tasks.lock().await;` whose every use only
+        // stores or asks (`tasks.insert(k, h)`, `tasks.contains_key(k)`):
+        // the guard reads no handle out.
+        let lent = l.init.as_ref().filter(|i| i.diverge.is_none());
+        if let (syn::Pat::Ident(ident), Some(field)) =
+            (&l.pat, lent.and_then(|i| lent_field(&i.expr)))
+        {
+            let uses = self.ctx.references_of_pat(&ident.ident);
+            let only_stores_or_asks = uses.iter().all(|r| {
+                r.kind == super::scopes::MentionKind::MethodReceiver
+                    && r.method
+                        .as_ref()
+                        .is_some_and(|m| NOT_STOPPING.iter().any(|n| m == n))
+            });
+            if only_stores_or_asks {
+                self.visit_field_base(field);
+                return;
+            }
+        }
+        syn::visit::visit_local(self, l);
     }
 
     fn visit_expr_match(&mut self, m: &'v syn::ExprMatch) {

@@ -808,7 +808,16 @@ impl<'a> FileContext<'a> {
                 Node::Local(local) => {
                     let ident = pat_ident(&local.pat)?;
                     let rest = self.stmts_after(&ancestors[..i])?;
-                    return self.binding_stored_in_field(rest, ident, self_type.as_deref());
+                    let guards = |receiver: &Expr| {
+                        self.guard_of_field(receiver, &ancestors[..i], self_type.as_deref())
+                    };
+                    let stores =
+                        field_stores(rest, &ident.to_string(), self_type.as_deref(), &guards);
+                    let mentions = self.references_of_pat(ident).len();
+                    return match stores.as_slice() {
+                        [only] if mentions == 1 => Some(only.clone()),
+                        _ => None,
+                    };
                 }
                 Node::Stmt(Stmt::Local(_)) => continue,
                 _ => return None,
@@ -831,6 +840,13 @@ impl<'a> FileContext<'a> {
                     if let Some(f) = field_of(&m.receiver, self_type.as_deref()) {
                         return Some((f, m.method.span()));
                     }
+                    // `let mut tasks = self.tasks.lock().await; …
+                    // tasks.insert(k, spawn(…))`
+                    if let Some(f) =
+                        self.guard_of_field(&m.receiver, &ancestors[..i], self_type.as_deref())
+                    {
+                        return Some((f, m.method.span()));
+                    }
                     // `workers.push(spawn(…))` into a local collection that
                     // is then stored: `Self { workers }`.
                     return self.collection_stored_in_field(
@@ -848,19 +864,21 @@ impl<'a> FileContext<'a> {
         None
     }
 
-    /// The field the binding `name` is stored in by `rest` (the statements
-    /// after its `let`), when that store is its only mention.
-    fn binding_stored_in_field(
+    /// The field a local names when it holds that field's lock guard or a
+    /// reference to it (`let mut tasks = self.tasks.lock().await;`, `let
+    /// tasks = &mut self.tasks;`): what is inserted through it is stored in
+    /// the field. `ancestors` are those of a place where the local is in
+    /// scope.
+    fn guard_of_field(
         &self,
-        rest: &[Stmt],
-        ident: &syn::Ident,
+        local: &Expr,
+        ancestors: &[Node<'_>],
         self_type: Option<&str>,
-    ) -> Option<(FieldOf, proc_macro2::Span)> {
-        let mentions = self.references_of_pat(ident).len();
-        match field_stores(rest, &ident.to_string(), self_type).as_slice() {
-            [only] if mentions == 1 => Some(only.clone()),
-            _ => None,
-        }
+    ) -> Option<FieldOf> {
+        let id = self.binding_of_expr(local)?;
+        let at = self.let_of(id, ancestors)?;
+        pat_ident(&at.local.pat)?;
+        guarded_field(&at.local.init.as_ref()?.expr, self_type)
     }
 
     /// The field a local collection that handles are pushed into is stored
@@ -890,7 +908,14 @@ impl<'a> FileContext<'a> {
                     && r.method.as_ref().is_some_and(adds_to_collection))
             })
             .count();
-        match field_stores(&block.stmts[index + 1..], &ident.to_string(), self_type).as_slice() {
+        let no_guards = |_: &Expr| None;
+        let stores = field_stores(
+            &block.stmts[index + 1..],
+            &ident.to_string(),
+            self_type,
+            &no_guards,
+        );
+        match stores.as_slice() {
             [only] if other_mentions == 1 => Some(only.clone()),
             _ => None,
         }
@@ -1112,16 +1137,40 @@ fn adds_to_collection(method: &syn::Ident) -> bool {
 
 /// The fields `rest` stores the binding `name` in: `self.task = name`,
 /// `self.tasks.push(name)`, `Worker { task: Some(name), … }`, also inside
-/// `vec![…]` or an array (`Self { tasks: vec![reader, writer] }`).
+/// `vec![…]` or an array (`Self { tasks: vec![reader, writer] }`), and
+/// through a local holding a field's lock guard (`tasks.insert(k, name)`
+/// after `let mut tasks = self.tasks.lock().await;`, declared before
+/// `rest`, which `guards` knows, or in it).
 fn field_stores(
     rest: &[Stmt],
     name: &str,
     self_type: Option<&str>,
+    guards: &dyn Fn(&Expr) -> Option<FieldOf>,
 ) -> Vec<(FieldOf, proc_macro2::Span)> {
     struct Stores<'n> {
         name: &'n str,
         self_type: Option<&'n str>,
+        guards: &'n dyn Fn(&Expr) -> Option<FieldOf>,
+        /// Guard locals declared in `rest`, by name.
+        guards_in_rest: Vec<(String, FieldOf)>,
         found: Vec<(FieldOf, proc_macro2::Span)>,
+    }
+    impl Stores<'_> {
+        /// The field `receiver` stores into: itself, or the one a guard
+        /// local holds.
+        fn field_of_receiver(&self, receiver: &Expr) -> Option<FieldOf> {
+            if let Some(f) = field_of(receiver, self.self_type) {
+                return Some(f);
+            }
+            let Expr::Path(p) = receiver else {
+                return None;
+            };
+            let name = p.path.get_ident()?.to_string();
+            match self.guards_in_rest.iter().rev().find(|(n, _)| *n == name) {
+                Some((_, field)) => Some(field.clone()),
+                None => (self.guards)(receiver),
+            }
+        }
     }
     impl Stores<'_> {
         fn is_name(&self, e: &Expr) -> bool {
@@ -1160,11 +1209,19 @@ fn field_stores(
                 "push" | "push_back" | "insert"
             ) && m.args.iter().any(|a| self.is_name(a))
             {
-                if let Some(f) = field_of(&m.receiver, self.self_type) {
+                if let Some(f) = self.field_of_receiver(&m.receiver) {
                     self.found.push((f, m.method.span()));
                 }
             }
             syn::visit::visit_expr_method_call(self, m);
+        }
+        fn visit_local(&mut self, local: &'v syn::Local) {
+            if let (Some(ident), Some(init)) = (pat_ident(&local.pat), &local.init) {
+                if let Some(field) = guarded_field(&init.expr, self.self_type) {
+                    self.guards_in_rest.push((ident.to_string(), field));
+                }
+            }
+            syn::visit::visit_local(self, local);
         }
         fn visit_expr_struct(&mut self, s: &'v syn::ExprStruct) {
             for f in &s.fields {
@@ -1186,6 +1243,8 @@ fn field_stores(
     let mut stores = Stores {
         name,
         self_type,
+        guards,
+        guards_in_rest: Vec::new(),
         found: Vec::new(),
     };
     rest.iter().for_each(|s| stores.visit_stmt(s));
@@ -1223,6 +1282,11 @@ fn field_of(expr: &Expr, self_type: Option<&str>) -> Option<FieldOf> {
         name: imports::unraw(n),
         owner_module: None,
     })
+}
+
+/// The field a local's initialiser lends (see [`super::follow::lent_field`]).
+fn guarded_field(init: &Expr, self_type: Option<&str>) -> Option<FieldOf> {
+    field_of(super::follow::lent_field(init)?, self_type)
 }
 
 /// The struct a struct literal builds (`Self` is `self_type`).
