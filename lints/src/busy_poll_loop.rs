@@ -1098,8 +1098,10 @@ impl<'e> Analysis for PollPaths<'e> {
                 };
                 match last.as_deref() {
                     // `let _ = tokio::time::sleep(d);`: a future nobody
-                    // awaits waits for nothing (awaited, it is a wait).
-                    Some(_) if unawaited_async_wait(flow.ctx, &c.func) => work(flow, after),
+                    // awaits waits for nothing and does nothing (awaited, it
+                    // is a wait), so it is no work that makes a poll a stop
+                    // check either.
+                    Some(_) if unawaited_async_wait(flow.ctx, &c.func) => after,
                     Some(name) if fn_waits(name, c.args.len()) => waited(after),
                     // Spinning on purpose: a spin lock in a thread. In async
                     // code it starves the other tasks all the same.

@@ -28,6 +28,21 @@ pub async fn yields_nothing(mut rx: broadcast::Receiver<u64>) {
     }
 }
 
+// A poll whose success leaves the loop, with only the unawaited sleep
+// between two empty polls: the sleep is no work, so this is a spin, not a
+// stop check beside the loop's work.
+pub async fn waits_for_the_job(mut job: tokio::task::JoinHandle<u32>) -> u32 {
+    use futures::FutureExt;
+    loop {
+        match (&mut job).now_or_never() { //~ busy_poll_loop
+            Some(done) => return done.unwrap_or(0),
+            None => {
+                let _ = sleep(Duration::from_millis(10));
+            }
+        }
+    }
+}
+
 /// Near miss: the sleep is bound first and awaited on the empty path.
 pub async fn awaits_it_later(mut rx: broadcast::Receiver<u64>) {
     loop {
