@@ -34,7 +34,9 @@ crate::declare_lint! {
     /// Client::builder() };`: reported at the first, and what any branch
     /// sets counts);
     /// such a chain is reported where it starts (`Client::builder()`), with
-    /// a note at the `.build()` that makes the client.
+    /// a note at the `.build()` that makes the client. A chain written as
+    /// one expression is reported whole, from `Client::builder()` to
+    /// `.build()`.
     ///
     /// A client that stays inside one function and whose every request sets
     /// its own timeout (`client.get(url).timeout(d).send()`, or the request

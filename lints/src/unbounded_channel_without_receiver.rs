@@ -81,7 +81,8 @@ crate::declare_lint! {
     /// queues. A channel created inside
     /// a macro body is checked against the rest of that body and the
     /// statements after the macro. A receiver bound to a name and never used
-    /// is flagged even when the sender is `_`, and in tests too. Assigning
+    /// is flagged even when the sender is `_` (in test code only with
+    /// `--include-tests`, as every rule). Assigning
     /// to the receiver's name (`rx = other;`) counts as a use. Constructors
     /// not listed above (`smol::channel::unbounded`, futures 0.1's
     /// `futures::sync::mpsc::unbounded`) are not recognised. A placeholder
