@@ -321,10 +321,12 @@ pub fn parse_table(
 type ErrFn<'a> = dyn Fn(Option<Range<usize>>, String) -> ConfigError + 'a;
 type LineFn<'a> = dyn Fn(Range<usize>) -> usize + 'a;
 
-/// A positive integer value (a number of bytes).
+/// A positive integer value; `what` says what it counts, for the error
+/// (`"a number of bytes"`).
 fn positive_integer(
     value: &Spanned<DeValue<'_>>,
     full: &str,
+    what: &str,
     err: &ErrFn<'_>,
 ) -> Result<u64, ConfigError> {
     value
@@ -335,10 +337,13 @@ fn positive_integer(
         .ok_or_else(|| {
             err(
                 Some(value.span()),
-                format!("`{full}` must be a positive integer (bytes)"),
+                format!("`{full}` must be a positive integer ({what})"),
             )
         })
 }
+
+/// `call_depth`: how many calls deep a rule follows a task or a helper.
+const CALL_DEPTH_RANGE: std::ops::RangeInclusive<u64> = 1..=16;
 
 /// `"report"` (true) or `"ignore"` (false, the default, which `ignored`
 /// explains in the error).
@@ -382,7 +387,9 @@ fn shared_key(
     match name {
         "require_reason" => values.require_reason = Some(boolean(value, &full, err)?),
         "include_tests" => values.include_tests = Some(boolean(value, &full, err)?),
-        "max_file_bytes" => values.max_file_bytes = Some(positive_integer(value, &full, err)?),
+        "max_file_bytes" => {
+            values.max_file_bytes = Some(positive_integer(value, &full, "a number of bytes", err)?)
+        }
         "rules" => {
             let rules = sub_table(value, &full, err)?;
             let names = rules::names();
@@ -427,16 +434,26 @@ fn shared_key(
                 let full = format!("{full}.{option_name}");
                 match option_name {
                     "large_value_bytes" => {
-                        values.large_value_bytes = Some(positive_integer(value, &full, err)?)
+                        values.large_value_bytes =
+                            Some(positive_integer(value, &full, "a number of bytes", err)?)
                     }
                     "call_depth" => {
-                        let depth = positive_integer(value, &full, err)?;
-                        if depth > 16 {
-                            return Err(err(
+                        let out_of_range = || {
+                            err(
                                 Some(value.span()),
-                                format!("`{full}` must be at most 16 (following calls deeper costs time and finds nothing a maintainer would act on)"),
-                            ));
-                        }
+                                format!(
+                                    "`{full}` must be an integer from {} to {} (how many calls deep a task or a helper is followed; deeper costs time and finds nothing a maintainer would act on)",
+                                    CALL_DEPTH_RANGE.start(),
+                                    CALL_DEPTH_RANGE.end()
+                                ),
+                            )
+                        };
+                        let depth = value
+                            .get_ref()
+                            .as_integer()
+                            .and_then(|i| i.as_str().replace('_', "").parse::<u64>().ok())
+                            .filter(|d| CALL_DEPTH_RANGE.contains(d))
+                            .ok_or_else(out_of_range)?;
                         values.call_depth = Some(depth as usize);
                     }
                     "process_lifetime" => {
