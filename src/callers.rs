@@ -143,6 +143,7 @@ pub fn resolve_crate_findings(
     // The caches of crates scanned before the engine and needed by no
     // finding keep what their scan read.
     before.save();
+    report.files.iter_mut().for_each(crate::suppress::settle);
     report
         .files
         .retain(|f| !f.diagnostics.is_empty() || !f.errors.is_empty());
@@ -151,17 +152,17 @@ pub fn resolve_crate_findings(
 /// Decides the waiting findings of one file with that file alone for its
 /// crate (its own summary, made by the engine's parse).
 pub fn resolve_alone(result: &mut FileResult) {
-    let Some(summary) = result.summary.take() else {
-        // Nothing waits (the engine keeps a summary when something does).
-        return;
-    };
-    let summaries = [summary.unpack()];
-    let reach = Reach {
-        complete: true,
-        reached: entry::reached_from_main(summaries.iter(), None),
-    };
-    let index = CrateIndex::new(summaries.iter().collect());
-    decide(result, &index, 0, &summaries[0], &reach, &|_| None);
+    if let Some(summary) = result.summary.take() {
+        let summaries = [summary.unpack()];
+        let reach = Reach {
+            complete: true,
+            reached: entry::reached_from_main(summaries.iter(), None),
+        };
+        let index = CrateIndex::new(summaries.iter().collect());
+        decide(result, &index, 0, &summaries[0], &reach, &|_| None);
+    }
+    // Else nothing waits (the engine keeps a summary when something does).
+    crate::suppress::settle(result);
 }
 
 /// What the crate says about fns reached from `main`.

@@ -678,7 +678,14 @@ fn lint_text_in_crate<'h>(
     }
     let complete = result.errors.is_empty();
     let suppressed = panic::catch_unwind(AssertUnwindSafe(|| {
-        crate::suppress::apply(text, &mut result.diagnostics, complete, config, &test_code)
+        crate::suppress::apply(
+            text,
+            &mut result.diagnostics,
+            &mut result.pending_suppressions,
+            complete,
+            config,
+            &test_code,
+        )
     }));
     if let Err(payload) = suppressed {
         result.errors.push(FileError::new(format!(

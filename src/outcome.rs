@@ -1,7 +1,7 @@
 //! What a run produced: the data the engine hands to the reporters.
 
 use leaklint_lints::context::entry::CallSummary;
-use leaklint_lints::{Finding, Level};
+use leaklint_lints::{Finding, Level, Span};
 
 /// A finding with the level its rule ran at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +85,22 @@ pub struct FileResult {
     /// Whether test code was linted in this file (`include_tests`): then
     /// the crate's `#[cfg(test)] mod …;` does not make it test code either.
     pub include_tests: bool,
+    /// Suppressions of findings that wait for the crate, settled once the
+    /// crate has decided them ([`crate::suppress::settle`]).
+    pub pending_suppressions: Vec<PendingSuppression>,
+}
+
+/// A suppression comment's rule that applies to findings which wait for
+/// the crate: whether it suppresses anything is known only once the crate
+/// has decided whether they hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingSuppression {
+    /// The findings it applies to, by rule and span: those that hold are
+    /// suppressed.
+    pub findings: Vec<(&'static str, Span)>,
+    /// What to report when none of them holds (`None`: the rule suppressed
+    /// another finding, or its unused suppressions are not reported).
+    pub unused: Option<Diagnostic>,
 }
 
 /// A file's [`CallSummary`] kept encoded while its findings wait for the
@@ -123,6 +139,7 @@ impl FileResult {
             skip: None,
             summary: None,
             include_tests: false,
+            pending_suppressions: Vec::new(),
         }
     }
 

@@ -13,13 +13,13 @@
 //! `unused_suppression`; one without a reason as `suppression_without_reason`
 //! (when that rule is on). The driver's own findings cannot be suppressed.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use leaklint_lints::{Finding, Level, Position, Span};
 
 use crate::config::Config;
 use crate::lexer::{for_each_comment_and_literal, TokenKind};
-use crate::outcome::Diagnostic;
+use crate::outcome::{Diagnostic, FileResult, PendingSuppression};
 use crate::rules::{self, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION};
 use crate::suggest::hint;
 use crate::text::line_column;
@@ -133,6 +133,7 @@ fn line_comments(text: &str) -> Vec<(usize, usize)> {
 pub fn apply(
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    pending: &mut Vec<PendingSuppression>,
     complete: bool,
     config: &Config,
     skipped: &[Span],
@@ -151,11 +152,15 @@ pub fn apply(
     let driver_rule = |name: &str| rules::DRIVER_LINTS.iter().any(|l| l.name == name);
     // (d, rule): the rule named in directive d suppressed something.
     let mut used: HashSet<(usize, &str)> = HashSet::new();
+    // (d, rule) → the findings waiting for the crate that it applies to:
+    // kept until the crate decides them (see `settle`).
+    let mut waiting: BTreeMap<(usize, &str), Vec<(&'static str, Span)>> = BTreeMap::new();
     diagnostics.retain(|diagnostic| {
         let finding = &diagnostic.finding;
         if driver_rule(finding.rule) {
             return true;
         }
+        let waits = finding.follow.is_some() || finding.moot_if.is_some();
         let line = finding.span.start.line;
         let mut keep = true;
         for (d, directive) in directives.iter().enumerate() {
@@ -166,8 +171,13 @@ pub fn apply(
                 continue;
             }
             if let Some(rule) = directive.rules.iter().find(|r| *r == finding.rule) {
-                used.insert((d, rule.as_str()));
-                keep = false;
+                if waits {
+                    let found = (finding.rule, finding.span);
+                    waiting.entry((d, rule.as_str())).or_default().push(found);
+                } else {
+                    used.insert((d, rule.as_str()));
+                    keep = false;
+                }
             }
         }
         keep
@@ -204,6 +214,7 @@ pub fn apply(
         }
         for rule in &directive.rules {
             let known = rules::find(rule);
+            let waits_for = waiting.remove(&(d, rule.as_str()));
             let finding = match known {
                 None => Finding::new(
                     UNUSED_SUPPRESSION.name,
@@ -217,7 +228,13 @@ pub fn apply(
                         || in_skipped_code
                         || level_of(lint.name) == Level::Allow =>
                 {
-                    continue
+                    if let Some(findings) = waits_for {
+                        pending.push(PendingSuppression {
+                            findings,
+                            unused: None,
+                        });
+                    }
+                    continue;
                 }
                 Some(_) => Finding::new(
                     UNUSED_SUPPRESSION.name,
@@ -230,7 +247,17 @@ pub fn apply(
                 )
                 .help("remove the rule from the directive, or the directive"),
             };
-            report(UNUSED_SUPPRESSION.name, unused_level, finding);
+            match waits_for {
+                // Unused only if none of the findings it applies to holds.
+                Some(findings) => pending.push(PendingSuppression {
+                    findings,
+                    unused: (unused_level != Level::Allow).then_some(Diagnostic {
+                        level: unused_level,
+                        finding,
+                    }),
+                }),
+                None => report(UNUSED_SUPPRESSION.name, unused_level, finding),
+            }
         }
         if directive.reason.is_none() {
             report(
@@ -245,6 +272,26 @@ pub fn apply(
             );
         }
     }
+}
+
+/// Settles the suppressions of `result`'s findings that waited for the
+/// crate, once it has decided them: the findings that hold are suppressed,
+/// and a suppression none of whose findings holds is reported as unused.
+pub fn settle(result: &mut FileResult) {
+    if result.pending_suppressions.is_empty() {
+        return;
+    }
+    for pending in std::mem::take(&mut result.pending_suppressions) {
+        let before = result.diagnostics.len();
+        result.diagnostics.retain(|d| {
+            !(pending.findings.iter())
+                .any(|&(rule, span)| d.finding.rule == rule && d.finding.span == span)
+        });
+        if result.diagnostics.len() == before {
+            result.diagnostics.extend(pending.unused);
+        }
+    }
+    result.sort();
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Suppression comments: where they apply, unused and unknown-rule
-//! directives, and --require-reason.
+//! directives (also over findings the crate decides), and --require-reason.
 
 use std::path::Path;
 use std::process::Command;
@@ -128,4 +128,72 @@ fn require_reason() {
     std::fs::write(dir.path().join("x.rs"), &text).unwrap();
     std::fs::write(dir.path().join("leaklint.toml"), "require_reason = true\n").unwrap();
     assert_eq!(run(dir.path(), &[]).1.len(), 1);
+}
+
+/// A finding that waits for the crate (the task calls a fn of another
+/// file) is suppressed only if the crate says it holds; a directive over
+/// one that does not hold (the callee ends, or only `main` starts the
+/// task) suppresses nothing and is reported as unused, also with the cache.
+#[test]
+fn suppressions_of_findings_the_crate_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("src")).unwrap();
+    std::fs::write(
+        d.join("Cargo.toml"),
+        "[package]\nname = \"relay\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("src/main.rs"),
+        "mod pump;\n\
+         #[tokio::main]\n\
+         async fn main() {\n\
+         \x20   // leaklint: allow(spawn_without_cancel) runs for the process\n\
+         \x20   tokio::spawn(async { pump::forever().await });\n\
+         \x20   start();\n\
+         }\n\
+         pub fn start() {\n\
+         \x20   // leaklint: allow(spawn_without_cancel) the relay lives as long as the server\n\
+         \x20   tokio::spawn(async { pump::forever().await });\n\
+         \x20   // leaklint: allow(spawn_without_cancel) stale: drain ends now\n\
+         \x20   tokio::spawn(async { pump::drain().await });\n\
+         }\n\
+         pub fn restart() {\n\
+         \x20   start();\n\
+         }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("src/pump.rs"),
+        "pub async fn forever() {\n    loop {\n        tick().await;\n    }\n}\n\
+         pub async fn drain() {\n    for _ in 0..3 {\n        tick().await;\n    }\n}\n\
+         async fn tick() {}\n",
+    )
+    .unwrap();
+    let expected = [("unused_suppression", 4), ("unused_suppression", 11)];
+    for args in [&["--no-cache"][..], &[][..], &[][..]] {
+        let (code, found) = run(d, args);
+        assert_eq!(rules(&found), expected, "{args:?}: {found:?}");
+        assert!(
+            found[1].2.contains("allow(spawn_without_cancel)"),
+            "{found:?}"
+        );
+        assert_eq!(code, 1);
+    }
+    // Without `restart`, only `main` starts the relay: its finding is moot,
+    // and the directive over it suppresses nothing either.
+    let main_rs = std::fs::read_to_string(d.join("src/main.rs")).unwrap();
+    let without_restart = main_rs.replace("pub fn restart() {\n    start();\n}\n", "");
+    assert_ne!(main_rs, without_restart);
+    std::fs::write(d.join("src/main.rs"), without_restart).unwrap();
+    let expected = [
+        ("unused_suppression", 4),
+        ("unused_suppression", 9),
+        ("unused_suppression", 11),
+    ];
+    for args in [&["--no-cache"][..], &[][..]] {
+        let (_, found) = run(d, args);
+        assert_eq!(rules(&found), expected, "{args:?}: {found:?}");
+    }
 }
