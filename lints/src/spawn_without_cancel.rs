@@ -324,6 +324,9 @@ crate::declare_lint! {
     ///   unknown type does, but only in a package that can use the struct
     ///   (its own, or one that depends on it): in a workspace, a read in a
     ///   package that does not depend on the owner's is of another struct.
+    ///   A store into a field of a local that the `let` says the struct of
+    ///   (`let mut this = Self { … }; this.reaper = Some(spawn(…))`, or `let
+    ///   pool: Pool = …;`) is a store into that struct's field.
     ///   For threads a note adds that a stop flag or a
     ///   shutdown channel is the way to end the loop, since a thread cannot be
     ///   aborted; for `spawn_blocking` the help says the same, since aborting

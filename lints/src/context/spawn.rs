@@ -808,11 +808,11 @@ impl<'a> FileContext<'a> {
                 Node::Local(local) => {
                     let ident = pat_ident(&local.pat)?;
                     let rest = self.stmts_after(&ancestors[..i])?;
-                    let guards = |receiver: &Expr| {
-                        self.guard_of_field(receiver, &ancestors[..i], self_type.as_deref())
+                    let stored = |target: &Expr| {
+                        self.stored_field(target, &ancestors[..i], self_type.as_deref())
                     };
                     let stores =
-                        field_stores(rest, &ident.to_string(), self_type.as_deref(), &guards);
+                        field_stores(rest, &ident.to_string(), self_type.as_deref(), &stored);
                     let mentions = self.references_of_pat(ident).len();
                     return match stores.as_slice() {
                         [only] if mentions == 1 => Some(only.clone()),
@@ -832,18 +832,17 @@ impl<'a> FileContext<'a> {
                     current = parent;
                 }
                 Expr::Assign(a) if std::ptr::eq(&*a.right, current) => {
-                    return field_of(&a.left, self_type.as_deref()).map(|f| (f, a.eq_token.span));
+                    return (self.stored_field(&a.left, &ancestors[..i], self_type.as_deref()))
+                        .map(|f| (f, a.eq_token.span));
                 }
                 Expr::MethodCall(m)
                     if !std::ptr::eq(&*m.receiver, current) && adds_to_collection(&m.method) =>
                 {
-                    if let Some(f) = field_of(&m.receiver, self_type.as_deref()) {
-                        return Some((f, m.method.span()));
-                    }
-                    // `let mut tasks = self.tasks.lock().await; …
+                    // `self.tasks.push(spawn(…))`, also through a guard
+                    // local: `let mut tasks = self.tasks.lock().await; …
                     // tasks.insert(k, spawn(…))`
                     if let Some(f) =
-                        self.guard_of_field(&m.receiver, &ancestors[..i], self_type.as_deref())
+                        self.stored_field(&m.receiver, &ancestors[..i], self_type.as_deref())
                     {
                         return Some((f, m.method.span()));
                     }
@@ -862,6 +861,53 @@ impl<'a> FileContext<'a> {
             }
         }
         None
+    }
+
+    /// The field that storing into `target` (the left of `=`, or the
+    /// receiver of `push`/`insert`) stores into, knowing the locals in scope
+    /// at `ancestors`: a field of `self`, of a local built as a struct
+    /// literal or declared with a type (`this.reaper` after `let mut this =
+    /// Self { … };`: the field of that struct, not of any struct with a
+    /// field so named), or the field a guard local lends
+    /// ([`Self::guard_of_field`]).
+    fn stored_field(
+        &self,
+        target: &Expr,
+        ancestors: &[Node<'_>],
+        self_type: Option<&str>,
+    ) -> Option<FieldOf> {
+        match field_of(target, self_type) {
+            Some(mut field) => {
+                if field.owner.is_none() {
+                    field.owner = self.local_struct_type(target, ancestors, self_type);
+                }
+                Some(field)
+            }
+            None => self.guard_of_field(target, ancestors, self_type),
+        }
+    }
+
+    /// The struct a field's base is, when the base is a local whose `let`
+    /// says: `this` after `let mut this = Self { … };` or `let this: Pool =
+    /// …;`.
+    fn local_struct_type(
+        &self,
+        field: &Expr,
+        ancestors: &[Node<'_>],
+        self_type: Option<&str>,
+    ) -> Option<String> {
+        let Expr::Field(f) = super::follow::through_guard(field) else {
+            return None;
+        };
+        let id = self.binding_of_expr(&f.base)?;
+        let at = self.let_of(id, ancestors)?;
+        if let syn::Pat::Type(typed) = &at.local.pat {
+            return super::impl_type_name(peel_type(&typed.ty, super::POINTERS));
+        }
+        match &*at.local.init.as_ref()?.expr {
+            Expr::Struct(literal) => struct_literal_type(literal, self_type),
+            _ => None,
+        }
     }
 
     /// The field a local names when it holds that field's lock guard or a
@@ -908,12 +954,12 @@ impl<'a> FileContext<'a> {
                     && r.method.as_ref().is_some_and(adds_to_collection))
             })
             .count();
-        let no_guards = |_: &Expr| None;
+        let stored = |target: &Expr| field_of(target, self_type);
         let stores = field_stores(
             &block.stmts[index + 1..],
             &ident.to_string(),
             self_type,
-            &no_guards,
+            &stored,
         );
         match stores.as_slice() {
             [only] if other_mentions == 1 => Some(only.clone()),
@@ -1139,36 +1185,36 @@ fn adds_to_collection(method: &syn::Ident) -> bool {
 /// `self.tasks.push(name)`, `Worker { task: Some(name), … }`, also inside
 /// `vec![…]` or an array (`Self { tasks: vec![reader, writer] }`), and
 /// through a local holding a field's lock guard (`tasks.insert(k, name)`
-/// after `let mut tasks = self.tasks.lock().await;`, declared before
-/// `rest`, which `guards` knows, or in it).
+/// after `let mut tasks = self.tasks.lock().await;`, declared in `rest` or
+/// before it). `stored` names the field a store target stores into, as the
+/// locals declared before `rest` say (`stored_field`).
 fn field_stores(
     rest: &[Stmt],
     name: &str,
     self_type: Option<&str>,
-    guards: &dyn Fn(&Expr) -> Option<FieldOf>,
+    stored: &dyn Fn(&Expr) -> Option<FieldOf>,
 ) -> Vec<(FieldOf, proc_macro2::Span)> {
     struct Stores<'n> {
         name: &'n str,
         self_type: Option<&'n str>,
-        guards: &'n dyn Fn(&Expr) -> Option<FieldOf>,
+        stored: &'n dyn Fn(&Expr) -> Option<FieldOf>,
         /// Guard locals declared in `rest`, by name.
         guards_in_rest: Vec<(String, FieldOf)>,
         found: Vec<(FieldOf, proc_macro2::Span)>,
     }
     impl Stores<'_> {
-        /// The field `receiver` stores into: itself, or the one a guard
-        /// local holds.
-        fn field_of_receiver(&self, receiver: &Expr) -> Option<FieldOf> {
-            if let Some(f) = field_of(receiver, self.self_type) {
-                return Some(f);
-            }
-            let Expr::Path(p) = receiver else {
-                return None;
+        /// The field storing into `target` stores into: a guard local of
+        /// `rest`, or what `stored` says.
+        fn field_of_target(&self, target: &Expr) -> Option<FieldOf> {
+            let local = match target {
+                Expr::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                _ => None,
             };
-            let name = p.path.get_ident()?.to_string();
-            match self.guards_in_rest.iter().rev().find(|(n, _)| *n == name) {
+            let in_rest =
+                local.and_then(|name| (self.guards_in_rest.iter().rev()).find(|(n, _)| *n == name));
+            match in_rest {
                 Some((_, field)) => Some(field.clone()),
-                None => (self.guards)(receiver),
+                None => (self.stored)(target),
             }
         }
     }
@@ -1197,7 +1243,7 @@ fn field_stores(
     impl<'v> Visit<'v> for Stores<'_> {
         fn visit_expr_assign(&mut self, a: &'v syn::ExprAssign) {
             if self.is_name(&a.right) {
-                if let Some(f) = field_of(&a.left, self.self_type) {
+                if let Some(f) = self.field_of_target(&a.left) {
                     self.found.push((f, a.eq_token.span));
                 }
             }
@@ -1209,7 +1255,7 @@ fn field_stores(
                 "push" | "push_back" | "insert"
             ) && m.args.iter().any(|a| self.is_name(a))
             {
-                if let Some(f) = self.field_of_receiver(&m.receiver) {
+                if let Some(f) = self.field_of_target(&m.receiver) {
                     self.found.push((f, m.method.span()));
                 }
             }
@@ -1243,7 +1289,7 @@ fn field_stores(
     let mut stores = Stores {
         name,
         self_type,
-        guards,
+        stored,
         guards_in_rest: Vec::new(),
         found: Vec::new(),
     };
