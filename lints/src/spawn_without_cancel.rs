@@ -242,7 +242,9 @@ crate::declare_lint! {
     ///   outside a loop is process-lifetime too, whoever calls it. Calls
     ///   through the library's re-exports count: a rename (`pub use
     ///   heartbeat::start as start_heartbeat;`, then
-    ///   `app::start_heartbeat()`), a glob at the library's root, the `pub
+    ///   `app::start_heartbeat()`, also of a module's own re-export: `pub
+    ///   use services::spawn as start;` with `pub use self::pump::spawn;` in
+    ///   `services`), a glob at the library's root, the `pub
     ///   use` of an inline module at a file's top (`pub mod prelude { … }`),
     ///   and an import that renames the fn in the binary. A re-export in a
     ///   module nested deeper is not followed: the fn has no caller leaklint

@@ -305,6 +305,31 @@ fn module_reexports(file: &syn::File) -> Vec<(String, String, Vec<String>)> {
 /// by the crate index and by the crate loader alike.
 pub const MAX_REEXPORTS: usize = 4;
 
+/// Whether `module::name` is the fn `name` of module `owner`: the module
+/// itself, or one that re-exports the name from it, at most
+/// [`MAX_REEXPORTS`] re-exports deep.
+fn reexports_lead_to(
+    reexports: &BTreeSet<Reexport<'_>>,
+    module: &str,
+    name: &str,
+    owner: &str,
+) -> bool {
+    let mut modules = vec![module];
+    for _ in 0..=MAX_REEXPORTS {
+        if modules.contains(&owner) {
+            return true;
+        }
+        modules = (reexports.iter())
+            .filter(|(from, n, _)| *n == name && modules.contains(from))
+            .filter_map(|(_, _, to)| *to)
+            .collect();
+        if modules.is_empty() {
+            return false;
+        }
+    }
+    false
+}
+
 /// The fn a re-export names, from its path (see
 /// [`CallSummary::reexports`]): the module the path names last (`self::`
 /// is `self_module`, the re-exporting one; `None` for a path of one
@@ -2680,9 +2705,12 @@ pub fn reached_from_main<'s>(
                     })
                     .map(|(_, _, site)| *site),
             );
-            // `alias()` or `module::alias()`, the fn renamed by a re-export.
+            // `alias()` or `module::alias()`, the fn renamed by a re-export,
+            // also of a module that re-exports it in turn (`pub use
+            // services::spawn as start;` with `pub use self::pump::spawn;`
+            // in `services`).
             for (reexporter, alias, of) in renamed.get(name).into_iter().flatten() {
-                if of.is_some_and(|of| of != owner) {
+                if of.is_some_and(|of| !reexports_lead_to(&reexports, of, name, owner)) {
                     continue;
                 }
                 sites.extend(

@@ -8,6 +8,7 @@ async fn main() -> anyhow::Result<()> {
     start_metrics_pusher("gateway:9091".into());
     start_reporter("collector:4317".into());
     start_cleanup("/var/tmp/scheduler".into());
+    cronkit::start_pumps(4);
     tokio::signal::ctrl_c().await?;
     Ok(())
 }

@@ -1,0 +1,2 @@
+mod pump;
+pub use self::pump::spawn_pumps;
