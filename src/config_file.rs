@@ -329,17 +329,18 @@ fn positive_integer(
     what: &str,
     err: &ErrFn<'_>,
 ) -> Result<u64, ConfigError> {
-    value
-        .get_ref()
-        .as_integer()
-        .and_then(|i| u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok())
-        .filter(|&n| n > 0)
-        .ok_or_else(|| {
-            err(
-                Some(value.span()),
-                format!("`{full}` must be a positive integer ({what})"),
-            )
-        })
+    unsigned_integer(value).filter(|&n| n > 0).ok_or_else(|| {
+        err(
+            Some(value.span()),
+            format!("`{full}` must be a positive integer ({what})"),
+        )
+    })
+}
+
+/// A non-negative integer value as TOML writes it (`4`, `1_000`, `0x10`).
+fn unsigned_integer(value: &Spanned<DeValue<'_>>) -> Option<u64> {
+    let i = value.get_ref().as_integer()?;
+    u64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok()
 }
 
 /// `call_depth`: how many calls deep a rule follows a task or a helper.
@@ -448,10 +449,7 @@ fn shared_key(
                                 ),
                             )
                         };
-                        let depth = value
-                            .get_ref()
-                            .as_integer()
-                            .and_then(|i| i.as_str().replace('_', "").parse::<u64>().ok())
+                        let depth = unsigned_integer(value)
                             .filter(|d| CALL_DEPTH_RANGE.contains(d))
                             .ok_or_else(out_of_range)?;
                         values.call_depth = Some(depth as usize);

@@ -566,13 +566,17 @@ fn show_settings_without_configuration_shows_defaults() {
     }
     // The output is TOML.
     toml::de::DeTable::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-    std::fs::write(d.join("leaklint.toml"), "[options]\ncall_depth = 2\n").unwrap();
-    let text = String::from_utf8(leaklint(d, &["--show-settings"]).stdout).unwrap();
-    assert!(
-        text.lines()
-            .any(|l| l.starts_with("call_depth = 2 ") && l.ends_with("# leaklint.toml:2")),
-        "{text}"
-    );
+    // Written in any base TOML allows, as the other integer options are.
+    for written in ["2", "0x2", "0b10"] {
+        let config = format!("[options]\ncall_depth = {written}\n");
+        std::fs::write(d.join("leaklint.toml"), config).unwrap();
+        let text = String::from_utf8(leaklint(d, &["--show-settings"]).stdout).unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("call_depth = 2 ") && l.ends_with("# leaklint.toml:2")),
+            "{written}: {text}"
+        );
+    }
     std::fs::remove_file(d.join("leaklint.toml")).unwrap();
     let out = leaklint(
         d,
