@@ -332,7 +332,7 @@ fn lint_file(file: &SourceFile, index: usize, config: &Config, probe: Probe<'_>)
         if !result
             .diagnostics
             .iter()
-            .any(|d| d.finding.follow.is_some() || d.finding.moot_if.is_some())
+            .any(|d| d.finding.waits_on_crate())
         {
             result.summary = None;
         }
@@ -882,10 +882,7 @@ fn analyse<'h>(
     ctx.set_spawn_wrappers(Arc::default());
     // A finding that waits for the crate needs what this file says about
     // calls, from this parse.
-    if diagnostics
-        .iter()
-        .any(|d| d.finding.follow.is_some() || d.finding.moot_if.is_some())
-    {
+    if diagnostics.iter().any(|d| d.finding.waits_on_crate()) {
         let start = Instant::now();
         *summary = Some(PackedSummary::pack(
             ctx.call_summary(&crate::callers::module_name(Path::new(path))),

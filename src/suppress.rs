@@ -160,7 +160,7 @@ pub fn apply(
         if driver_rule(finding.rule) {
             return true;
         }
-        let waits = finding.follow.is_some() || finding.moot_if.is_some();
+        let waits = finding.waits_on_crate();
         let line = finding.span.start.line;
         let mut keep = true;
         for (d, directive) in directives.iter().enumerate() {

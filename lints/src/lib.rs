@@ -496,6 +496,12 @@ impl Finding {
         self
     }
 
+    /// Whether the crate pass decides the finding: it has a [`Follow`] to
+    /// resolve, or is moot when its fn is reached from `main` in some way.
+    pub fn waits_on_crate(&self) -> bool {
+        self.follow.is_some() || self.moot_if.is_some()
+    }
+
     /// Marks the finding as moot if `function` is reached from `main` as
     /// `kind` says (see [`Finding::moot_if`]).
     pub fn moot_if_reached(mut self, function: impl Into<String>, kind: ReachKind) -> Finding {
