@@ -227,13 +227,20 @@ const ASYNC_LOCK_METHODS: &[&str] = &[
 const SPIN_HINTS: &[&str] = &["spin_loop", "spin_loop_hint"];
 
 /// Method calls that do no work of their own: reading a flag or a clock,
-/// looking at a result. A loop that does only these between two polls that
-/// found nothing is spinning.
+/// looking at a result, counting in a metric (`metrics`'
+/// `counter!(…).increment(1)`, prometheus' `inc()`). A loop that does only
+/// these between two polls that found nothing is spinning.
 const TRIVIAL_METHODS: &[&str] = &[
     "load",
     "store",
     "fetch_add",
     "fetch_sub",
+    "increment",
+    "decrement",
+    "inc",
+    "inc_by",
+    "dec",
+    "dec_by",
     "elapsed",
     "clone",
     "len",

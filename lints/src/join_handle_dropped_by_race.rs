@@ -53,7 +53,10 @@ crate::declare_lint! {
     /// statement that races it, or hands such an `AbortHandle` on without
     /// binding it (whoever holds it may abort). An abort in the handler of
     /// the handle's own `select!` branch does not count: that branch runs
-    /// once its task has finished, so it stops no loser. A handle wrapped so that dropping it cancels the task
+    /// once its task has finished, so it stops no loser. One in the handler
+    /// of another branch stops it only when that branch wins: every other
+    /// branch (and an `else` / `default`) must abort it, or an abort must
+    /// follow the `select!`. A handle wrapped so that dropping it cancels the task
     /// (`AbortOnDropHandle::new(…)`, a `JoinSet`, your own wrapper type) is
     /// not a `JoinHandle` here.
     ///
@@ -305,17 +308,22 @@ fn report<'v>(
     }
     for handle in raced {
         // In a `select!`, the handler of the handle's own branch runs only
-        // when its task has finished: an abort there stops no loser.
-        let own_handler = match kind {
-            RaceKind::SelectMacro(mac) => match ctx.macro_body(mac) {
-                MacroBody::Select(select) => (select.branches.iter())
-                    .find(|b| ctx.span_of(&b.future).contains(handle.at))
-                    .map(|b| ctx.span_of(&b.handler)),
-                _ => None,
-            },
-            _ => None,
-        };
-        if aborted_around(ctx, &handle.bindings, race, ancestors, own_handler) {
+        // when its task has finished: an abort there stops no loser. The
+        // other handlers are the paths on which it loses.
+        let mut handlers = Handlers::default();
+        if let RaceKind::SelectMacro(mac) = kind {
+            if let MacroBody::Select(select) = ctx.macro_body(mac) {
+                for b in &select.branches {
+                    match ctx.span_of(&b.future).contains(handle.at) {
+                        true => handlers.own = Some(ctx.span_of(&b.handler)),
+                        false => handlers.losing.push(ctx.span_of(&b.handler)),
+                    }
+                }
+                let others = select.else_branches.iter().map(|e| ctx.span_of(e));
+                handlers.losing.extend(others);
+            }
+        }
+        if aborted_around(ctx, &handle.bindings, race, ancestors, &handlers) {
             continue;
         }
         let mut loop_note = None;
@@ -832,6 +840,15 @@ fn loser_unused(
     }
 }
 
+/// The handlers of a `select!` that races a handle: that of the handle's
+/// own branch, and those of the others (and of its `else` / `default`),
+/// the paths on which the handle loses. Empty for other races.
+#[derive(Default)]
+struct Handlers {
+    own: Option<Span>,
+    losing: Vec<Span>,
+}
+
 /// Whether the fn aborts the raced task itself: `.abort()` called on one of
 /// the handle's bindings after the race starts, or on an `AbortHandle`
 /// taken from one before the race (`let ah = worker.abort_handle();` …
@@ -839,14 +856,16 @@ fn loser_unused(
 /// worker.abort_handle())`: whoever holds it may abort). "Before" and
 /// "after" are token order: where a use starts against where the statement
 /// holding the race starts (a `select!`'s arms run after its race). An
-/// abort in `own_handler` (the handler of the `select!` branch that races
-/// the handle) does not count: it runs only once the task has finished.
+/// abort in the handler of the `select!` branch that races the handle does
+/// not count: it runs only once the task has finished. An abort in the
+/// handler of another branch stops the loser on that branch's path only:
+/// every losing branch must abort, or an abort must follow the race.
 fn aborted_around<'v>(
     ctx: &'v FileContext<'_>,
     bindings: &[BindingId],
     race: &Expr,
     ancestors: &[Node<'v>],
-    own_handler: Option<Span>,
+    handlers: &Handlers,
 ) -> bool {
     let race_at = ancestors
         .iter()
@@ -856,16 +875,26 @@ fn aborted_around<'v>(
             _ => None,
         })
         .unwrap_or_else(|| race.span().start());
-    let aborted_after = |b: BindingId| {
-        ctx.references(b).iter().any(|r| {
-            r.method.as_ref().is_some_and(|m| m == "abort")
-                && r.span.start() > race_at
-                && !own_handler.is_some_and(|h| h.contains(ctx.span(r.span)))
-        })
+    // The losing branches whose handler aborts it, and whether an abort
+    // outside every handler (after the race) does.
+    let mut branches_aborting = vec![false; handlers.losing.len()];
+    let mut after_the_race = false;
+    let mut aborted_after = |b: BindingId| {
+        let aborts = ctx.references(b).iter().filter(|r| {
+            r.method.as_ref().is_some_and(|m| m == "abort") && r.span.start() > race_at
+        });
+        for r in aborts {
+            let at = ctx.span(r.span);
+            if handlers.own.is_some_and(|h| h.contains(at)) {
+                continue;
+            }
+            match handlers.losing.iter().position(|h| h.contains(at)) {
+                Some(i) => branches_aborting[i] = true,
+                None => after_the_race = true,
+            }
+        }
     };
-    if bindings.iter().any(|&b| aborted_after(b)) {
-        return true;
-    }
+    bindings.iter().for_each(|&b| aborted_after(b));
     let taken = bindings
         .iter()
         .flat_map(|&b| ctx.references(b))
@@ -877,11 +906,10 @@ fn aborted_around<'v>(
         return false;
     }
     // The `let`s before the race (in the blocks around it) bound to an
-    // `AbortHandle` of the raced handle: one of them must be aborted after
-    // the race. One taken otherwise (handed on, stored) may be aborted by
+    // `AbortHandle` of the raced handle: they must be aborted after the
+    // race. One taken otherwise (handed on, stored) may be aborted by
     // whoever holds it.
     let mut bound = 0;
-    let mut aborted = false;
     for (i, node) in ancestors.iter().enumerate() {
         let stmts: &[Stmt] = match node {
             Node::Block(block) => &block.stmts,
@@ -911,10 +939,11 @@ fn aborted_around<'v>(
             for_each_pattern_ident(&local.pat, |ident| {
                 if let Some(id) = ctx.binding_of_pat(ident) {
                     bound += 1;
-                    aborted |= aborted_after(id);
+                    aborted_after(id);
                 }
             });
         }
     }
-    aborted || bound < taken
+    let every_losing_branch = !branches_aborting.is_empty() && branches_aborting.iter().all(|&a| a);
+    after_the_race || every_losing_branch || bound < taken
 }
