@@ -808,8 +808,16 @@ impl<'a> FileContext<'a> {
                 Node::Local(local) => {
                     let ident = pat_ident(&local.pat)?;
                     let rest = self.stmts_after(&ancestors[..i])?;
+                    // Into a field, or into a local collection then stored
+                    // in one (`let h = spawn(…); tasks.push(h);` … `Self {
+                    // tasks }`).
                     let stored = |target: &Expr| {
-                        self.stored_field(target, &ancestors[..i], self_type.as_deref())
+                        let outer = &ancestors[..i];
+                        self.stored_field(target, outer, self_type.as_deref())
+                            .or_else(|| {
+                                self.collection_stored_in_field(target, outer, self_type.as_deref())
+                                    .map(|(field, _)| field)
+                            })
                     };
                     let stores =
                         field_stores(rest, &ident.to_string(), self_type.as_deref(), &stored);
@@ -820,10 +828,37 @@ impl<'a> FileContext<'a> {
                     };
                 }
                 Node::Stmt(Stmt::Local(_)) => continue,
+                // The value of a block: `{ …; spawn(…) }`.
+                Node::Stmt(Stmt::Expr(tail, None)) if std::ptr::eq(tail, current) => continue,
+                Node::Block(block) if matches!(block.stmts.last(), Some(Stmt::Expr(tail, None)) if std::ptr::eq(tail, current)) => {
+                    continue
+                }
                 _ => return None,
             };
             match parent {
-                Expr::Paren(_) => current = parent,
+                Expr::Paren(_) | Expr::Block(_) => current = parent,
+                // `shards.iter().map(|s| spawn(…)).collect()`: each handle
+                // goes into the collection `collect` makes.
+                Expr::Closure(c) if std::ptr::eq(&*c.body, current) => {
+                    let above = |n: usize| i.checked_sub(n).map(|j| ancestors[j]);
+                    let (
+                        Some(Node::Expr(map_call @ Expr::MethodCall(map))),
+                        Some(Node::Expr(collect @ Expr::MethodCall(m))),
+                    ) = (above(1), above(2))
+                    else {
+                        return None;
+                    };
+                    let closure_is_the_argument =
+                        map.args.len() == 1 && std::ptr::eq(&map.args[0], *parent);
+                    if map.method != "map"
+                        || !closure_is_the_argument
+                        || m.method != "collect"
+                        || !std::ptr::eq(&*m.receiver, map_call)
+                    {
+                        return None;
+                    }
+                    return self.stored_in_field(collect, &ancestors[..i - 2]);
+                }
                 // `Some(spawn(…))`
                 Expr::Call(c)
                     if c.args.len() == 1
