@@ -255,6 +255,13 @@ crate::declare_lint! {
     ///   subcommand's `cli::main(args)`). A sync `pub fn main()` at the top
     ///   of a module file is still taken for the program's: a file read
     ///   alone cannot tell a module file from a crate root.
+    /// * A library's public fn is judged by the callers in sight too: when
+    ///   the only ones are its own package's binaries (a demo
+    ///   `src/bin/ws_demo.rs` whose `main` calls `InfoClient::subscribe`),
+    ///   its workers are taken for the process's, though the users of a
+    ///   published library call it from code leaklint never reads, and may
+    ///   drop the client while its tasks run on. For such a library set
+    ///   `process_lifetime = "report"`.
     /// * A loop that leaves only through `std::process::exit`, `abort` or
     ///   `panic!` counts as endless. In a macro call, a `?` or `%` right
     ///   after `=`, `,` or `(` is tracing's formatting sigil
