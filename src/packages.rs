@@ -97,6 +97,9 @@ pub struct PackageNames {
     workspace_of: HashMap<PathBuf, Option<PathBuf>>,
     /// Package directory → whether it builds a WebAssembly module.
     wasm_modules: HashMap<PathBuf, bool>,
+    /// Package directory → its build script, relative to it: `build.rs`,
+    /// or the path its `build = "…"` key names (`None`: `build = false`).
+    build_scripts: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl PackageNames {
@@ -148,7 +151,8 @@ impl PackageNames {
     /// `examples/` directory: Cargo's test, bench and example targets,
     /// whatever directory the run was started from or named (`leaklint
     /// tests/` lints test code as much as `leaklint .` does). A package's
-    /// build script (`build.rs` beside its `Cargo.toml`) counts too: it runs
+    /// build script (`build.rs` beside its `Cargo.toml`, or the file its
+    /// `build = "…"` key names) counts too: it runs
     /// once, in `cargo build`, never in the service, so a download there
     /// without a timeout can stall a build but leaks nothing at run time.
     pub fn in_test_target(&mut self, file: &Path) -> bool {
@@ -169,7 +173,11 @@ impl PackageNames {
                 }
             }
         };
-        if relative == Path::new("build.rs") {
+        let build_script = self
+            .build_scripts
+            .entry(root.clone())
+            .or_insert_with(|| build_script(&root.join("Cargo.toml")));
+        if build_script.as_deref() == Some(relative.as_path()) {
             return true;
         }
         let mut components = relative.components();
@@ -338,6 +346,25 @@ fn builds_a_wasm_module(doc: &toml::de::DeTable<'_>) -> bool {
 }
 
 /// The `package.name` of the manifest at `path`, if it is readable and has one.
+/// The build script of the package whose manifest is at `path`, relative
+/// to its directory: the file its `build = "…"` key names, none for `build =
+/// false`, else `build.rs`.
+fn build_script(path: &Path) -> Option<PathBuf> {
+    let named = with_manifest(path, |doc| {
+        let build = doc.get("package")?.get_ref().as_table()?.get("build")?;
+        let build = build.get_ref();
+        Some(match (build.as_str(), build.as_bool()) {
+            (Some(file), _) => Some(Path::new(file).components().collect::<PathBuf>()),
+            (None, Some(false)) => None,
+            _ => Some(PathBuf::from("build.rs")),
+        })
+    });
+    match named {
+        Ok(Some(named)) => named,
+        _ => Some(PathBuf::from("build.rs")),
+    }
+}
+
 fn package_name(path: &Path) -> Option<String> {
     with_manifest(path, |doc| {
         doc.get("package")?

@@ -321,6 +321,35 @@ fn a_packages_build_script_is_not_service_code() {
 }
 
 #[test]
+fn a_build_script_named_by_the_manifest_is_not_service_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = "[package]\nname = \"geo\"\nversion = \"0.1.0\"\nbuild = \"tools/gen.rs\"\n";
+    write(dir.path(), "Cargo.toml", manifest);
+    write(dir.path(), "src/lib.rs", "pub fn f() {}\n");
+    write(
+        dir.path(),
+        "tools/gen.rs",
+        &format!("fn main() {{}}\n{LEAK}"),
+    );
+    // Near miss: with a build script named otherwise, `build.rs` is no
+    // target of the package, and its code is linted like any file.
+    write(dir.path(), "build.rs", LEAK);
+    for (root, found, skipped) in [("tools/gen.rs", 0, 1), ("build.rs", 1, 0)] {
+        let value = json(dir.path(), &[root]);
+        assert_eq!(
+            (findings(&value).len(), value["test_files"].as_u64()),
+            (found, Some(skipped)),
+            "{root}"
+        );
+    }
+    // `build = false`: no build script, `build.rs` is linted.
+    let manifest = "[package]\nname = \"geo\"\nversion = \"0.1.0\"\nbuild = false\n";
+    write(dir.path(), "Cargo.toml", manifest);
+    let value = json(dir.path(), &["build.rs"]);
+    assert_eq!(findings(&value).len(), 1);
+}
+
+#[test]
 fn modules_are_test_code_by_their_cfg_not_their_name() {
     let dir = tempfile::tempdir().unwrap();
     write(
