@@ -579,10 +579,10 @@ impl FileContext<'_> {
             let detached = discarded
                 || spawn.kind == super::spawn::SpawnKind::Thread
                 || stored_in_field.is_some();
-            let lifetime = self.lifetime(spawn.expr, ancestors);
-            if !detached || lifetime == super::spawn::Lifetime::Process {
+            if !detached {
                 return;
             }
+            let lifetime = self.lifetime(spawn.expr, ancestors);
             if let Some(task) = self.task_body(spawn.arg, ancestors) {
                 let calls = self.task_shape_of(&task).calls;
                 if !calls.is_empty() {
@@ -593,6 +593,7 @@ impl FileContext<'_> {
                         depth_offset: task.follow_depth(0),
                         once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
                         stored_in_field,
+                        for_the_process: lifetime == super::spawn::Lifetime::Process,
                     });
                 }
             }
@@ -656,6 +657,7 @@ impl FileContext<'_> {
             depth_offset: task.follow_depth(0),
             once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
             stored_in_field: None,
+            for_the_process: false,
         })
     }
 
@@ -1421,6 +1423,10 @@ pub struct DetachedTask {
     /// The field its handle is stored in: the task is detached only if
     /// nothing in the crate reads the field (to abort or await it).
     pub stored_in_field: Option<FieldOf>,
+    /// Whether it is started for the life of the process (in `main`, a
+    /// static's initializer): it counts only for findings whose
+    /// configuration reports such tasks (`process_lifetime = "report"`).
+    pub for_the_process: bool,
 }
 
 /// The spawn whose detached task reaches a fn (see
@@ -1488,8 +1494,9 @@ pub struct CrateIndex<'s> {
     reexported_anywhere: HashMap<&'s str, BTreeSet<&'s [String]>>,
     /// The fns that tasks spawned with their handle dropped run, with
     /// every spawn (file and span) that reaches each, the one with the
-    /// fewest calls first; computed on demand.
-    detached_reach: std::sync::OnceLock<HashMap<FnId, Vec<Reached>>>,
+    /// fewest calls first; computed on demand, without the tasks started
+    /// for the life of the process and with them.
+    detached_reach: [std::sync::OnceLock<HashMap<FnId, Vec<Reached>>>; 2],
     /// Type → the traits some file implements for it (last segments).
     traits_of: HashMap<&'s str, BTreeSet<&'s str>>,
 }
@@ -1552,7 +1559,7 @@ impl<'s> CrateIndex<'s> {
             user_units: Vec::new(),
             reexports,
             reexported_anywhere,
-            detached_reach: std::sync::OnceLock::new(),
+            detached_reach: Default::default(),
             traits_of,
         }
     }
@@ -2134,11 +2141,12 @@ impl<'s> CrateIndex<'s> {
     /// The fns run by tasks spawned with their handle dropped, at most
     /// `depth` calls below the task body: for each, the spawn that reaches
     /// it with the fewest calls.
-    fn detached_reach(&self, depth: usize) -> &HashMap<FnId, Vec<Reached>> {
-        self.detached_reach.get_or_init(|| {
+    fn detached_reach(&self, depth: usize, for_the_process: bool) -> &HashMap<FnId, Vec<Reached>> {
+        self.detached_reach[usize::from(for_the_process)].get_or_init(|| {
             let mut reached: HashMap<FnId, Vec<Reached>> = HashMap::new();
             for (file, summary) in self.files.iter().enumerate() {
-                for task in &summary.detached_tasks {
+                let tasks = summary.detached_tasks.iter();
+                for task in tasks.filter(|t| for_the_process || !t.for_the_process) {
                     if let Some((call, arg)) = task.wrapper {
                         if self.wrapper_spawn(file, call, arg).is_none() {
                             continue;
@@ -2189,11 +2197,19 @@ impl<'s> CrateIndex<'s> {
     }
 
     /// The spawn whose detached task runs the fn of `file` whose body holds
-    /// byte `at`: a hop at that spawn.
-    fn detached_task_running(&self, file: usize, at: usize, depth: usize) -> Option<Hop> {
+    /// byte `at`: a hop at that spawn. Tasks started for the life of the
+    /// process count when `for_the_process` says so.
+    fn detached_task_running(
+        &self,
+        file: usize,
+        at: usize,
+        depth: usize,
+        for_the_process: bool,
+    ) -> Option<Hop> {
         let index = super::entry::def_at(self.files[file], at)?;
         let name = self.files[file].fns.get(index)?.short_name();
-        let by = self.detached_reach(depth).get(&(file, index))?.first()?;
+        let reach = self.detached_reach(depth, for_the_process);
+        let by = reach.get(&(file, index))?.first()?;
         let handle = match by.stored {
             true => "is stored in a field nothing reads",
             false => "is dropped",
@@ -2216,7 +2232,7 @@ impl<'s> CrateIndex<'s> {
         let spawners = || -> Option<Vec<&str>> {
             let index = super::entry::def_at(self.files[file], at)?;
             let mut keys = Vec::new();
-            for by in self.detached_reach(depth).get(&(file, index))? {
+            for by in self.detached_reach(depth, false).get(&(file, index))? {
                 if !by.once_per_call {
                     return None;
                 }
@@ -2312,8 +2328,9 @@ impl<'s> CrateIndex<'s> {
     /// the hops to add to its notes.
     fn decide_hops(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
         if follow.reached_by_detached_task {
+            let for_the_process = follow.process_lifetime_reported;
             return self
-                .detached_task_running(file, at, follow.depth)
+                .detached_task_running(file, at, follow.depth, for_the_process)
                 .map(|hop| vec![hop]);
         }
         if let Some(field) = &follow.stored_in_field {

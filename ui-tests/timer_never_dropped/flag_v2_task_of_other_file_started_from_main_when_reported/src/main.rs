@@ -1,0 +1,13 @@
+// With `process_lifetime = "report"`, a task that `main` spawns is judged
+// like any other: the interval its callee (in another file) makes before
+// an endless loop is pinned by it, and reported there.
+mod reporter;
+
+#[tokio::main]
+async fn main() {
+    let reporter = reporter::Reporter::new("http://collector:4318");
+    tokio::spawn(async move { //~ spawn_without_cancel
+        reporter.run().await;
+    });
+    tokio::signal::ctrl_c().await.unwrap();
+}
