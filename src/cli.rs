@@ -119,8 +119,9 @@ pub struct Cli {
     #[arg(long, requires = "stdin_filename", conflicts_with = "paths")]
     pub stdin: bool,
 
-    /// The path the standard input is reported under; its configuration and
-    /// exclusions apply.
+    /// The path the standard input is reported under; its configuration
+    /// applies, and its exclusions with --force-exclude (as for a file named
+    /// on the command line).
     #[arg(long, value_name = "PATH", requires = "stdin")]
     pub stdin_filename: Option<PathBuf>,
 
