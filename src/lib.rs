@@ -281,6 +281,14 @@ fn lint_and_report(
     if !cli.stdin {
         warn_if_nothing_linted(cli, &info, stderr);
     }
+    for (manifest, why) in &info.broken_manifests {
+        let _ = writeln!(
+            stderr,
+            "warning: cannot read {} as TOML ({why}): the files of its package were linted \
+             one at a time, without following calls across them; fix the manifest",
+            discover::display_path(manifest)
+        );
+    }
 
     if let Some(path) = &cli.write_baseline {
         let n = baseline::write(&report, path).map_err(pipeline::Failure::new)?;

@@ -17,7 +17,7 @@
 //! The same lookups give the crate whose callers [`crate::callers`] reads:
 //! a file's workspace, else its package.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::cargo_workspace::with_manifest;
@@ -97,12 +97,21 @@ pub struct PackageNames {
     workspace_of: HashMap<PathBuf, Option<PathBuf>>,
     /// Package directory → whether it builds a WebAssembly module.
     wasm_modules: HashMap<PathBuf, bool>,
+    /// Manifests (`Cargo.toml`) met while looking for a file's package
+    /// that cannot be read as TOML, with why: their packages are not
+    /// known, so their files are linted as if outside any crate.
+    broken_manifests: BTreeMap<PathBuf, String>,
     /// Package directory → its build script, relative to it: `build.rs`,
     /// or the path its `build = "…"` key names (`None`: `build = false`).
     build_scripts: HashMap<PathBuf, Option<PathBuf>>,
 }
 
 impl PackageNames {
+    /// The manifests met so far that cannot be read as TOML, with why.
+    pub fn broken_manifests(&self) -> &BTreeMap<PathBuf, String> {
+        &self.broken_manifests
+    }
+
     /// Whether the package `file` belongs to is test support by name, by
     /// `listed` (the configuration's `test_packages`), or because its
     /// workspace uses it only as a dev-dependency.
@@ -236,9 +245,14 @@ impl PackageNames {
         if let Some(known) = self.by_dir.get(dir) {
             return known.clone();
         }
-        let package = match package_name(&dir.join("Cargo.toml")) {
-            Some(name) => Some((dir.to_path_buf(), name)),
-            None => {
+        let manifest = dir.join("Cargo.toml");
+        let package = match package_name(&manifest) {
+            Ok(Some(name)) => Some((dir.to_path_buf(), name)),
+            found => {
+                if let Err(why) = found {
+                    let manifest = std::fs::canonicalize(&manifest).unwrap_or(manifest);
+                    self.broken_manifests.insert(manifest, why);
+                }
                 // `Path::parent` of a relative path ends at ""; go on from the
                 // absolute path so that a package above the working directory
                 // is found too.
@@ -365,8 +379,11 @@ fn build_script(path: &Path) -> Option<PathBuf> {
     }
 }
 
-fn package_name(path: &Path) -> Option<String> {
-    with_manifest(path, |doc| {
+/// The name of the package whose manifest is at `path`: `Ok(None)` when
+/// there is no such file or it has no `[package]` name, `Err` (why) when
+/// it is there but cannot be read as TOML.
+fn package_name(path: &Path) -> Result<Option<String>, String> {
+    let read = |doc: &toml::de::DeTable<'_>| -> Option<String> {
         doc.get("package")?
             .get_ref()
             .as_table()?
@@ -374,8 +391,13 @@ fn package_name(path: &Path) -> Option<String> {
             .get_ref()
             .as_str()
             .map(str::to_string)
-    })
-    .ok()?
+    };
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            crate::manifests::with_toml(&text, read).map_err(|e| e.message().trim_end().to_string())
+        }
+        Err(_) => Ok(None),
+    }
 }
 
 #[cfg(test)]

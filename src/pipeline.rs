@@ -49,6 +49,10 @@ pub struct RunInfo {
     /// discovered files, the configuration files and the command line's
     /// rule levels).
     pub run_id: Option<String>,
+    /// The `Cargo.toml` files above the linted files that cannot be read
+    /// as TOML, with why: their packages' files were linted without the
+    /// crate model (see `PackageNames::broken_manifests`).
+    pub broken_manifests: Vec<(PathBuf, String)>,
 }
 
 /// The command line's rule overrides.
@@ -237,6 +241,9 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         };
         report.absorb(engine_report?);
     }
+    info.broken_manifests = (packages.broken_manifests().iter())
+        .map(|(path, why)| (path.clone(), why.clone()))
+        .collect();
     let problems = Discovery {
         files: Vec::new(),
         problems,
