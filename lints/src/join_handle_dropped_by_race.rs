@@ -902,9 +902,6 @@ fn aborted_around<'v>(
             r.method.as_ref().is_some_and(|m| m == "abort_handle") && r.span.start() < race_at
         })
         .count();
-    if taken == 0 {
-        return false;
-    }
     // The `let`s before the race (in the blocks around it) bound to an
     // `AbortHandle` of the raced handle: they must be aborted after the
     // race. One taken otherwise (handed on, stored) may be aborted by

@@ -39,4 +39,25 @@ pub async fn supervise_after(shutdown: CancellationToken, limit: Duration) {
     abort.abort();
 }
 
+// Near misses: the handle's own binding aborted in the one losing branch,
+// and after a race repeated in a loop.
+pub async fn supervise_direct(limit: Duration) {
+    let job = tokio::spawn(run_job());
+    tokio::select! {
+        _ = tokio::time::sleep(limit) => { job.abort(); }
+        _ = job => {}
+    }
+}
+
+pub async fn supervise_rounds(limit: Duration) {
+    let job = tokio::spawn(run_job());
+    for _ in 0..2 {
+        tokio::select! {
+            _ = tokio::time::sleep(limit) => {}
+            _ = job => {}
+        }
+    }
+    job.abort();
+}
+
 async fn run_job() {}
