@@ -156,6 +156,19 @@ pub fn read_package(manifest: &Path) -> Result<Package, String> {
         .ok_or_else(|| format!("{} has no [package] table", manifest.display()))
 }
 
+/// What the `build` key of a `[package]` table says of its build script,
+/// relative to the package's directory: `None` without the key (Cargo
+/// takes `build.rs` if there is one), `Some(None)` for `build = false`,
+/// else the file it names (`build.rs` for `build = true`).
+pub(crate) fn declared_build_script(package: &DeTable<'_>) -> Option<Option<PathBuf>> {
+    let build = package.get("build")?.get_ref();
+    Some(match (build.as_str(), build.as_bool()) {
+        (Some(file), _) => Some(PathBuf::from(file)),
+        (None, Some(false)) => None,
+        _ => Some(PathBuf::from("build.rs")),
+    })
+}
+
 fn package_from_doc(dir: &Path, doc: &DeTable<'_>) -> Option<Package> {
     let package = table(doc.get("package"))?;
     let name = str_value(package, "name")?.to_string();
@@ -223,10 +236,8 @@ fn package_from_doc(dir: &Path, doc: &DeTable<'_>) -> Option<Package> {
         }
     }
 
-    let build = match package.get("build").map(|b| b.get_ref()) {
-        Some(b) if b.as_bool() == Some(false) => None,
-        Some(b) if b.as_str().is_some() => b.as_str().map(|p| dir.join(p)),
-        Some(_) => Some(dir.join("build.rs")),
+    let build = match declared_build_script(package) {
+        Some(declared) => declared.map(|p| dir.join(p)),
         None => Some(dir.join("build.rs")).filter(|p| p.is_file()),
     };
     if let Some(root) = build {

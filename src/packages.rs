@@ -101,8 +101,9 @@ pub struct PackageNames {
     /// that cannot be read as TOML, with why: their packages are not
     /// known, so their files are linted as if outside any crate.
     broken_manifests: BTreeMap<PathBuf, String>,
-    /// Package directory → its build script, relative to it: `build.rs`,
-    /// or the path its `build = "…"` key names (`None`: `build = false`).
+    /// Package directory (as in `by_dir`) → its build script, relative to
+    /// it: `build.rs`, or the path its `build = "…"` key names (`None`:
+    /// `build = false`).
     build_scripts: HashMap<PathBuf, Option<PathBuf>>,
 }
 
@@ -182,11 +183,8 @@ impl PackageNames {
                 }
             }
         };
-        let build_script = self
-            .build_scripts
-            .entry(root.clone())
-            .or_insert_with(|| build_script(&root.join("Cargo.toml")));
-        if build_script.as_deref() == Some(relative.as_path()) {
+        let build_script = self.build_scripts.get(&root).and_then(Option::as_deref);
+        if build_script == Some(relative.as_path()) {
             return true;
         }
         let mut components = relative.components();
@@ -246,8 +244,11 @@ impl PackageNames {
             return known.clone();
         }
         let manifest = dir.join("Cargo.toml");
-        let package = match package_name(&manifest) {
-            Ok(Some(name)) => Some((dir.to_path_buf(), name)),
+        let package = match read_package(&manifest) {
+            Ok(Some((name, build_script))) => {
+                self.build_scripts.insert(dir.to_path_buf(), build_script);
+                Some((dir.to_path_buf(), name))
+            }
             found => {
                 if let Err(why) = found {
                     let manifest = std::fs::canonicalize(&manifest).unwrap_or(manifest);
@@ -359,38 +360,18 @@ fn builds_a_wasm_module(doc: &toml::de::DeTable<'_>) -> bool {
             .any(|d| WASM_HOST_CRATES.contains(&d.as_str()))
 }
 
-/// The `package.name` of the manifest at `path`, if it is readable and has one.
-/// The build script of the package whose manifest is at `path`, relative
-/// to its directory: the file its `build = "…"` key names, none for `build =
-/// false`, else `build.rs`.
-fn build_script(path: &Path) -> Option<PathBuf> {
-    let named = with_manifest(path, |doc| {
-        let build = doc.get("package")?.get_ref().as_table()?.get("build")?;
-        let build = build.get_ref();
-        Some(match (build.as_str(), build.as_bool()) {
-            (Some(file), _) => Some(Path::new(file).components().collect::<PathBuf>()),
-            (None, Some(false)) => None,
-            _ => Some(PathBuf::from("build.rs")),
-        })
-    });
-    match named {
-        Ok(Some(named)) => named,
-        _ => Some(PathBuf::from("build.rs")),
-    }
-}
-
-/// The name of the package whose manifest is at `path`: `Ok(None)` when
-/// there is no such file or it has no `[package]` name, `Err` (why) when
-/// it is there but cannot be read as TOML.
-fn package_name(path: &Path) -> Result<Option<String>, String> {
-    let read = |doc: &toml::de::DeTable<'_>| -> Option<String> {
-        doc.get("package")?
-            .get_ref()
-            .as_table()?
-            .get("name")?
-            .get_ref()
-            .as_str()
-            .map(str::to_string)
+/// The name of the package whose manifest is at `path`, and its build
+/// script relative to its directory (`build.rs` unless its `build` key
+/// says otherwise; `None` for `build = false`): `Ok(None)` when there is no
+/// such file or it has no `[package]` name, `Err` (why) when it is there
+/// but cannot be read as TOML.
+fn read_package(path: &Path) -> Result<Option<(String, Option<PathBuf>)>, String> {
+    let read = |doc: &toml::de::DeTable<'_>| -> Option<(String, Option<PathBuf>)> {
+        let package = crate::cargo_workspace::table(doc.get("package"))?;
+        let name = package.get("name")?.get_ref().as_str()?.to_string();
+        let build_script = crate::crate_tree::declared_build_script(package)
+            .unwrap_or_else(|| Some(PathBuf::from("build.rs")));
+        Some((name, build_script))
     };
     match std::fs::read_to_string(path) {
         Ok(text) => {
