@@ -1237,9 +1237,9 @@ impl LazyCrate {
                 // called on what another call returns
                 // (`Worker::builder().build().run()`).
                 let made_by = self.want_of(call, module)?;
-                self.load_unasked(&BTreeSet::from([made_by.clone()]), Spelling::Definition);
-                let types: BTreeSet<&str> = self
-                    .fns_wanted(&made_by)
+                let makers = self.definitions_through_reexports(made_by);
+                let types: BTreeSet<&str> = (makers.iter())
+                    .flat_map(|made_by| self.fns_wanted(made_by))
                     .map(|(_, _, facts)| facts.returns.as_deref())
                     .collect::<Option<_>>()?;
                 let [ty] = types.into_iter().collect::<Vec<_>>()[..] else {
@@ -1253,6 +1253,29 @@ impl LazyCrate {
             name: method.clone(),
             scope: Some(ty),
         })
+    }
+
+    /// The wants whose definitions `want` may be: itself when a loaded
+    /// file defines it, else the fns that re-exports of it name (`use
+    /// crate::make;` of a root's `pub use crate::inner::make;`), as many
+    /// re-exports deep as [`MAX_REEXPORTS`]. Their files are loaded.
+    fn definitions_through_reexports(&mut self, want: Want) -> BTreeSet<Want> {
+        let mut wants = BTreeSet::from([want]);
+        let mut seen = wants.clone();
+        for _ in 0..=MAX_REEXPORTS {
+            self.load_unasked(&wants, Spelling::Definition);
+            if wants.iter().any(|w| self.fns_wanted(w).next().is_some()) {
+                break;
+            }
+            let targets: BTreeSet<Want> = (self.reexported(&wants).into_iter())
+                .filter(|w| seen.insert(w.clone()))
+                .collect();
+            if targets.is_empty() {
+                break;
+            }
+            wants = targets;
+        }
+        wants
     }
 
     /// The names of the sync fns of the crate that may block: they make a
