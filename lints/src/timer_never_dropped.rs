@@ -1368,10 +1368,10 @@ fn callees_of_statements<'v>(
         let Expr::Path(path) = &*call.func else {
             continue;
         };
-        let Some(name) = path.path.get_ident() else {
+        if path.path.get_ident().is_none() {
             continue;
-        };
-        let Some(f) = ctx.local_fn(&name.to_string()) else {
+        }
+        let Some(f) = ctx.called_local_fn(&call.func) else {
             continue;
         };
         let loops = endless_loops(ctx, f.block);

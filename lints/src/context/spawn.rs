@@ -466,13 +466,18 @@ impl<'a> FileContext<'a> {
             1 => {
                 // An item of the module the call is in (or of its parent,
                 // through `use super::*`), not an import, nor a local
-                // (`let worker = || async { … }; spawn(worker())`).
-                if !self.resolve(&p.path)?.starts_with("crate::")
+                // (`let worker = || async { … }; spawn(worker())`), nor the
+                // fn of a module inside it when the name is imported from
+                // elsewhere (`use crate::queue::drain;` beside `mod inner
+                // { fn drain() }`).
+                let resolved = self.resolve(&p.path)?;
+                if !resolved.starts_with("crate::")
                     || self.binding_of_use(&p.path.segments[0].ident).is_some()
                 {
                     return None;
                 }
-                self.local_fn(&last)
+                let f = self.local_fn(&last)?;
+                (self.imports.item_path_at(&last, f.sig.ident.span()) == resolved).then_some(f)
             }
             2 if p.path.segments[0].ident == "Self" => self.local_method(&last),
             _ => {
