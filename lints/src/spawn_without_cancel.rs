@@ -182,9 +182,13 @@ crate::declare_lint! {
     ///   both define is ambiguous. A method is known by its type's name:
     ///   with two types of one name in two modules (`grpc::Client`,
     ///   `http::Client`), a call inside one's own file (`self.keep_warm()`,
-    ///   `Self::new(e).keep_warm()`) is that type's, but one from a third
-    ///   file (`crate::grpc::Client::new(e).keep_warm()`) is ambiguous and
-    ///   not followed. A free fn called
+    ///   `Self::new(e).keep_warm()`) is that type's, and so is one from a
+    ///   third file where the value is made with a path that names the
+    ///   module (`use crate::grpc::Client;` then `Client::new(e)`,
+    ///   `grpc::Client::new(e)`, `crate::grpc::Client { … }`, a parameter
+    ///   `c: Arc<grpc::Client>`, through clones): the method of the type
+    ///   that module's file defines. Known another way (a field's type,
+    ///   what a fn returns) the call is ambiguous and not followed. A free fn called
     ///   through a re-export (`pub use worker::pump;` at the top of
     ///   `lib.rs`, then `app::pump()` or `crate::pump()`) is followed to the
     ///   fn the re-export names, when the module re-exports that name from

@@ -238,6 +238,12 @@ pub struct CallSite {
     /// [`CallSummary::read_library_paths`]).
     #[serde(default)]
     pub library: Option<String>,
+    /// For a method called on a value whose type an import names (`use
+    /// crate::grpc::Client; let c = Client::new(…); c.keep_warm()`), the
+    /// module of the crate that import leads to (`grpc`): of two types of
+    /// one name in two modules, the method is that module's type's.
+    #[serde(default)]
+    pub type_module: Option<String>,
 }
 
 /// How a call passes its arguments. Rust has neither overloads nor default
@@ -1010,6 +1016,7 @@ impl<'a> FileContext<'a> {
                     [] => None,
                 }
             };
+            let mut type_module = None;
             let callee = match expr {
                 // `Lazy::new(Bus::create)` calls `Bus::create` there, once.
                 Expr::Call(call) => match once_initializer_fn(call).unwrap_or(&*call.func) {
@@ -1032,7 +1039,10 @@ impl<'a> FileContext<'a> {
                                 Some(t) => Callee::Assoc(format!("{t}::{name}")),
                                 None => Callee::Method(name),
                             },
-                            Some(t) => Callee::Assoc(format!("{t}::{name}")),
+                            Some(t) => {
+                                type_module = self.receiver_type_module(receiver, ancestors);
+                                Callee::Assoc(format!("{t}::{name}"))
+                            }
                             None => {
                                 match self.field_receiver(receiver, ancestors, self_type.as_deref())
                                 {
@@ -1163,8 +1173,9 @@ impl<'a> FileContext<'a> {
                 _ => None,
             };
             if let Some(callee) = callee {
-                let (site, handed) =
+                let (mut site, handed) =
                     self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
+                site.type_module = type_module;
                 if let Some(handed) = handed {
                     handed_closures.push((summary.calls.len(), handed));
                 }
@@ -1378,6 +1389,81 @@ impl<'a> FileContext<'a> {
         };
         fields.reverse();
         Some((owner, fields))
+    }
+
+    /// The module of the crate that defines the type of `receiver`, when
+    /// the value is made where the type is written by a path into the
+    /// crate: `grpc` for a local bound to `Client::new(…)` after `use
+    /// crate::grpc::Client;`, to `grpc::Client::new(…)` after `use
+    /// crate::grpc;`, or to `crate::grpc::Client { … }`; also through
+    /// clones, `Arc::new`, `.unwrap()`, and a typed `let` or parameter.
+    /// `None` for a type of the file itself, or one named otherwise.
+    fn receiver_type_module<'v>(
+        &'v self,
+        receiver: &'v Expr,
+        ancestors: &[Node<'v>],
+    ) -> Option<String> {
+        let (path, constructor) = self.receiver_type_path(receiver, ancestors)?;
+        let first = &path.segments.first()?.ident;
+        // A path from this file's own items names them from the top of
+        // the file, which is the crate root only in a root file.
+        if first != "crate"
+            && (first == "self"
+                || first == "super"
+                || (self.imports).is_local_item_at(&imports::unraw(first), first.span()))
+        {
+            return None;
+        }
+        let resolved = self.resolve(path)?;
+        let mut segments: Vec<&str> = resolved.strip_prefix("crate::")?.split("::").collect();
+        // The constructor (`new`), then the type.
+        segments.truncate(segments.len().checked_sub(1 + usize::from(constructor))?);
+        (!segments.is_empty() && !segments.iter().any(|m| matches!(*m, "self" | "super")))
+            .then(|| segments.join("::"))
+    }
+
+    /// The path `receiver`'s type is written with where its value is made,
+    /// and whether it ends in a constructor (`Client::new`) (see
+    /// [`Self::receiver_type_module`]).
+    fn receiver_type_path<'v>(
+        &'v self,
+        receiver: &'v Expr,
+        ancestors: &[Node<'v>],
+    ) -> Option<(&'v syn::Path, bool)> {
+        let mut expr = without_clones(receiver);
+        for _ in 0..MAX_LOCAL_HOPS {
+            match expr {
+                Expr::Call(c)
+                    if c.args.len() == 1
+                        && is_pointer_fn(&c.func, "new", &["Arc", "Rc", "Box"]) =>
+                {
+                    expr = without_clones(&c.args[0]);
+                }
+                // `T::new(…)`: a constructor by convention returns `T`.
+                Expr::Call(c) => {
+                    let Expr::Path(p) = &*c.func else {
+                        return None;
+                    };
+                    constructed_type(&segment_names(&p.path))?;
+                    return Some((&p.path, true));
+                }
+                Expr::Struct(s) => return Some((&s.path, false)),
+                Expr::Paren(inner) => expr = &inner.expr,
+                Expr::Path(p) => {
+                    let ident = p.path.get_ident().filter(|i| *i != "self")?;
+                    if let Some(declared) = self.declared_type(ident, ancestors) {
+                        return match super::peel_type(declared, super::POINTERS) {
+                            syn::Type::Path(t) if t.qself.is_none() => Some((&t.path, false)),
+                            _ => None,
+                        };
+                    }
+                    let init = self.binding_init(ident, ancestors)?;
+                    expr = without_clones(peeled(init, &["unwrap", "expect", "clone"]));
+                }
+                _ => return None,
+            }
+        }
+        None
     }
 
     fn receiver_type<'v>(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
@@ -1673,6 +1759,7 @@ impl<'a> FileContext<'a> {
             span: self.call_span(expr),
             arguments,
             library: None,
+            type_module: None,
         };
         (site, handed)
     }

@@ -1617,10 +1617,33 @@ impl<'s> CrateIndex<'s> {
     /// crate can be it.
     fn callee(&self, file: usize, call: Span) -> Option<FnId> {
         let site = self.calls_at[file].get(&(call.start.byte, call.end.byte))?;
+        if let (Some(module), Callee::Assoc(key)) = (&site.type_module, &site.callee) {
+            if let Some(found) = self.method_of_module_type(key, module, file) {
+                return Some(found);
+            }
+        }
         if let Some(library) = &site.library {
             return self.resolve_in_library(file, &site.callee, library);
         }
         self.resolve(file, &site.callee)
+    }
+
+    /// The method `key` (`Client::keep_warm`) of the type of its name that
+    /// module `module` defines, for a call in `file`, when the crate has
+    /// methods of that key in several modules' files: the one of that
+    /// module's file (as [`Self::the_one_visible`] picks among packages).
+    fn method_of_module_type(&self, key: &str, module: &str, file: usize) -> Option<FnId> {
+        let candidates = self.by_key.get(key)?;
+        if candidates.len() < 2 {
+            return None;
+        }
+        let of_module: Vec<FnId> = (candidates.iter().copied())
+            .filter(|c| self.files[c.0].module == module)
+            .collect();
+        match of_module.is_empty() {
+            true => None,
+            false => self.the_one_visible(&of_module, file),
+        }
     }
 
     /// [`Self::resolve`] for a call whose path names a module of the

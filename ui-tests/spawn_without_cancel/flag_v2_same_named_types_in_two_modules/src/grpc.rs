@@ -1,0 +1,20 @@
+use std::time::Duration;
+
+pub struct Client {
+    endpoint: String,
+}
+
+impl Client {
+    pub fn new(endpoint: &str) -> Self {
+        Self {
+            endpoint: endpoint.to_string(),
+        }
+    }
+
+    pub async fn keep_warm(&self) {
+        loop {
+            tokio::time::sleep(Duration::from_secs(20)).await;
+            tracing::trace!(endpoint = %self.endpoint, "grpc ping");
+        }
+    }
+}
