@@ -636,7 +636,8 @@ impl FileContext<'_> {
     }
 
     /// The task a call of a fn that may be a spawn wrapper detaches, when it
-    /// makes calls and is not for the life of the process.
+    /// makes calls (marked when it is for the life of the process, as a
+    /// spawn's is).
     fn wrapper_task<'v>(
         &'v self,
         expr: &'v syn::Expr,
@@ -644,7 +645,7 @@ impl FileContext<'_> {
     ) -> Option<DetachedTask> {
         let call = self.spawn_wrapper_call(expr, ancestors)?;
         let lifetime = self.lifetime(expr, ancestors);
-        if self.expr_in_test_code(expr) || lifetime == super::spawn::Lifetime::Process {
+        if self.expr_in_test_code(expr) {
             return None;
         }
         let task = self.task_body(call.arg, ancestors)?;
@@ -657,7 +658,7 @@ impl FileContext<'_> {
             depth_offset: task.follow_depth(0),
             once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
             stored_in_field: None,
-            for_the_process: false,
+            for_the_process: lifetime == super::spawn::Lifetime::Process,
         })
     }
 

@@ -873,7 +873,7 @@ impl<'a> FileContext<'a> {
                 }
                 Expr::Assign(a) if std::ptr::eq(&*a.right, current) => {
                     return (self.stored_field(&a.left, &ancestors[..i], self_type.as_deref()))
-                        .map(|f| (f, a.eq_token.span));
+                        .map(|f| (f, field_name_span(&a.left).unwrap_or(a.eq_token.span)));
                 }
                 Expr::MethodCall(m)
                     if !std::ptr::eq(&*m.receiver, current) && adds_to_collection(&m.method) =>
@@ -884,7 +884,7 @@ impl<'a> FileContext<'a> {
                     if let Some(f) =
                         self.stored_field(&m.receiver, &ancestors[..i], self_type.as_deref())
                     {
-                        return Some((f, m.method.span()));
+                        return Some((f, field_name_span(&m.receiver).unwrap_or(m.method.span())));
                     }
                     // `workers.push(spawn(…))` into a local collection that
                     // is then stored: `Self { workers }`.
@@ -1443,4 +1443,17 @@ fn never_returns(sig: &syn::Signature) -> bool {
         return false;
     };
     matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if uninhabited(t))
+}
+
+/// Where the field's name is written in a field expression (`heartbeat` in
+/// `c.heartbeat`, `tasks` in `self.tasks`): the note of a handle stored in
+/// a field points at the field.
+fn field_name_span(target: &Expr) -> Option<proc_macro2::Span> {
+    match target {
+        Expr::Field(f) => Some(match &f.member {
+            syn::Member::Named(name) => name.span(),
+            syn::Member::Unnamed(index) => index.span,
+        }),
+        _ => None,
+    }
 }
