@@ -97,8 +97,13 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
     let mut resolver = Resolver::new(cli.config.as_deref(), cli.no_config)?;
 
     if cli.stdin {
-        let report = lint_stdin(cli, &overrides, &mut resolver)?;
-        return Ok((report, RunInfo::default()));
+        let mut packages = PackageNames::default();
+        let report = lint_stdin(cli, &overrides, &mut resolver, &mut packages)?;
+        let info = RunInfo {
+            broken_manifests: broken_manifests(&packages),
+            ..RunInfo::default()
+        };
+        return Ok((report, info));
     }
 
     let mut discovery = discover::discover(&cli.paths).map_err(|e| Failure::new(e.to_string()))?;
@@ -241,9 +246,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         };
         report.absorb(engine_report?);
     }
-    info.broken_manifests = (packages.broken_manifests().iter())
-        .map(|(path, why)| (path.clone(), why.clone()))
-        .collect();
+    info.broken_manifests = broken_manifests(&packages);
     let problems = Discovery {
         files: Vec::new(),
         problems,
@@ -324,11 +327,20 @@ fn run_engine(
         .map_err(|e| Failure::new(format!("cannot start worker threads: {e}")))
 }
 
-/// `--stdin --stdin-filename PATH`: the text on standard input, linted as PATH.
+/// The manifests `packages` could not read as TOML, for [`RunInfo`].
+fn broken_manifests(packages: &PackageNames) -> Vec<(PathBuf, String)> {
+    (packages.broken_manifests().iter())
+        .map(|(path, why)| (path.clone(), why.clone()))
+        .collect()
+}
+
+/// `--stdin --stdin-filename PATH`: the text on standard input, linted as
+/// PATH (`packages` reads the manifests around it).
 fn lint_stdin(
     cli: &Cli,
     overrides: &Overrides,
     resolver: &mut Resolver,
+    packages: &mut PackageNames,
 ) -> Result<Report, Failure> {
     let path = cli
         .stdin_filename
@@ -354,7 +366,7 @@ fn lint_stdin(
         command_line_tool: false,
         wasm_module: false,
     }];
-    mark_packages(&mut file, &config, &mut PackageNames::default());
+    mark_packages(&mut file, &config, packages);
     if !config.include_tests && file[0].test_code {
         let skipped = crate::outcome::FileResult::skipped(display, crate::outcome::Skip::Test);
         return Ok(Report::new(1, [skipped]));

@@ -190,3 +190,44 @@ fn stdin_reads_its_crate_with_the_listed_test_packages() {
     let (_, v) = run_stdin(d, &args, &commands);
     assert_eq!(lines(&v), [15]);
 }
+
+#[test]
+fn a_manifest_that_is_not_toml_is_named_in_a_warning_on_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    // The manifest's inline table is not closed.
+    let manifest = "[package]\nname = \"svc\"\nversion = \"0.1.0\"\n\n[dependencies]\ntokio = { version = \"1\"\n";
+    std::fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
+    std::fs::create_dir_all(dir.path().join("src")).unwrap();
+    std::fs::write(dir.path().join("src/lib.rs"), "pub fn start() {}\n").unwrap();
+    let run = || {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_leaklint"))
+            .args(["--format", "json", "--no-cache", "--stdin"])
+            .args(["--stdin-filename", "src/lib.rs"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        (child.stdin.take().unwrap())
+            .write_all(LEAK.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run();
+    let warning = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        warning.starts_with("warning: cannot read ")
+            && warning.contains("Cargo.toml as TOML (")
+            && warning.contains("fix the manifest"),
+        "{warning}"
+    );
+    assert_eq!(warning.lines().count(), 1, "{warning}");
+    // The text is still linted.
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["diagnostics"].as_array().unwrap().len(), 1);
+    // Fixed, the warning goes.
+    let fixed = manifest.replace("\"1\"\n", "\"1\" }\n");
+    std::fs::write(dir.path().join("Cargo.toml"), fixed).unwrap();
+    assert_eq!(String::from_utf8(run().stderr).unwrap(), "");
+}
