@@ -32,8 +32,10 @@ crate::declare_lint! {
     ///
     /// The handle is a name bound from a spawn call (`tokio::spawn`,
     /// `tokio::task::spawn_local`, `.spawn(…)` on a runtime, handle or
-    /// `TaskTracker`, the `spawn_functions` option…) in the same function, or
-    /// the spawn call itself.
+    /// `TaskTracker`, also on what a crate fn of another file returns when
+    /// it declares a runtime its caller does not own (`fn runtime() ->
+    /// &'static Runtime`), the `spawn_functions` option…) in the same
+    /// function, or the spawn call itself.
     ///
     /// ### Why is this bad
     /// Dropping a `JoinHandle` does not stop its task: it detaches it. When
@@ -180,6 +182,10 @@ struct Raced<'v> {
     spawn_ancestors: Vec<Node<'v>>,
     /// The bindings that held the handle on its way to the race.
     bindings: Vec<BindingId>,
+    /// For `.spawn(…)` on what a fn of another file returns
+    /// (`rt::runtime().spawn(…)`): that call. The crate pass says whether
+    /// it is a runtime the task outlives its caller on.
+    runtime_of: Option<Span>,
 }
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
@@ -382,6 +388,12 @@ fn report<'v>(
             }),
             None => finding,
         };
+        let finding = match handle.runtime_of {
+            Some(call) => finding.waits_for_crate(options.call_depth, |f| {
+                f.runtime_of = Some(call);
+            }),
+            None => finding,
+        };
         // A blocking task is not cancelled when the runtime shuts down:
         // one that loops forever holds up the process's exit.
         findings.push(match &moot_if {
@@ -531,8 +543,12 @@ fn follow<'v>(
             );
         }
         _ => {
-            let Some(spawn) = ctx.spawn_call(e, ancestors, options) else {
-                return;
+            let (spawn, runtime_of) = match ctx.spawn_call(e, ancestors, options) {
+                Some(spawn) => (spawn, None),
+                None => match ctx.spawn_on_crate_runtime(e, ancestors) {
+                    Some((spawn, call)) => (spawn, Some(call)),
+                    None => return,
+                },
             };
             if !matches!(spawn.kind, SpawnKind::Task | SpawnKind::Blocking) || spawn.detached {
                 return;
@@ -542,6 +558,7 @@ fn follow<'v>(
                 spawn,
                 spawn_ancestors: ancestors.to_vec(),
                 bindings,
+                runtime_of,
             });
         }
     }
