@@ -684,8 +684,7 @@ fn a_manifest_that_is_not_toml_is_named_in_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     // A task whose endless loop is in another file: only the crate model
     // sees it. The manifest's inline table is not closed.
-    let manifest = "[package]\nname = \"svc\"\nversion = \"0.1.0\"\n\n[dependencies]\ntokio = { version = \"1\"\n";
-    write(dir.path(), "Cargo.toml", manifest);
+    write(dir.path(), "Cargo.toml", common::BROKEN_MANIFEST);
     write(
         dir.path(),
         "src/lib.rs",
@@ -697,23 +696,12 @@ fn a_manifest_that_is_not_toml_is_named_in_a_warning() {
         "pub async fn run() {\n    loop {\n        tick().await;\n    }\n}\nasync fn tick() {}\n",
     );
     let out = leaklint(dir.path(), &["--format", "json", "--no-cache", "."]);
-    let warning = stderr(&out);
-    assert!(
-        warning.starts_with("warning: cannot read ")
-            && warning.contains("Cargo.toml as TOML (")
-            && warning.contains("fix the manifest"),
-        "{warning}"
-    );
-    assert_eq!(warning.lines().count(), 1, "{warning}");
+    common::assert_broken_manifest_warning(&stderr(&out));
     // Every file is still linted, each on its own.
     let value: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["files_scanned"], 2);
     // Fixed, the warning goes and the crate model follows the call.
-    write(
-        dir.path(),
-        "Cargo.toml",
-        manifest.replace("\"1\"\n", "\"1\" }\n"),
-    );
+    write(dir.path(), "Cargo.toml", common::mended_manifest());
     let out = leaklint(dir.path(), &["--format", "json", "--no-cache", "."]);
     assert_eq!(stderr(&out), "");
     let value: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -7,6 +7,8 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+mod common;
+
 fn run_stdin(dir: &Path, args: &[&str], input: &str) -> (i32, Value) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_leaklint"))
         .args(["--format", "json", "--stdin"])
@@ -194,9 +196,7 @@ fn stdin_reads_its_crate_with_the_listed_test_packages() {
 #[test]
 fn a_manifest_that_is_not_toml_is_named_in_a_warning_on_stdin() {
     let dir = tempfile::tempdir().unwrap();
-    // The manifest's inline table is not closed.
-    let manifest = "[package]\nname = \"svc\"\nversion = \"0.1.0\"\n\n[dependencies]\ntokio = { version = \"1\"\n";
-    std::fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
+    std::fs::write(dir.path().join("Cargo.toml"), common::BROKEN_MANIFEST).unwrap();
     std::fs::create_dir_all(dir.path().join("src")).unwrap();
     std::fs::write(dir.path().join("src/lib.rs"), "pub fn start() {}\n").unwrap();
     let run = || {
@@ -215,19 +215,11 @@ fn a_manifest_that_is_not_toml_is_named_in_a_warning_on_stdin() {
         child.wait_with_output().unwrap()
     };
     let out = run();
-    let warning = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        warning.starts_with("warning: cannot read ")
-            && warning.contains("Cargo.toml as TOML (")
-            && warning.contains("fix the manifest"),
-        "{warning}"
-    );
-    assert_eq!(warning.lines().count(), 1, "{warning}");
+    common::assert_broken_manifest_warning(&String::from_utf8(out.stderr).unwrap());
     // The text is still linted.
     let value: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["diagnostics"].as_array().unwrap().len(), 1);
     // Fixed, the warning goes.
-    let fixed = manifest.replace("\"1\"\n", "\"1\" }\n");
-    std::fs::write(dir.path().join("Cargo.toml"), fixed).unwrap();
+    std::fs::write(dir.path().join("Cargo.toml"), common::mended_manifest()).unwrap();
     assert_eq!(String::from_utf8(run().stderr).unwrap(), "");
 }

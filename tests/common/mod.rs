@@ -181,3 +181,24 @@ pub fn marked_findings(text: &str) -> Vec<(usize, String)> {
         .flat_map(|(n, rules)| rules.split_whitespace().map(move |r| (n, r.to_string())))
         .collect()
 }
+
+/// A manifest that is not TOML: its inline table is not closed.
+pub const BROKEN_MANIFEST: &str =
+    "[package]\nname = \"svc\"\nversion = \"0.1.0\"\n\n[dependencies]\ntokio = { version = \"1\"\n";
+
+/// `BROKEN_MANIFEST`, mended.
+pub fn mended_manifest() -> String {
+    BROKEN_MANIFEST.replace("\"1\"\n", "\"1\" }\n")
+}
+
+/// Asserts that `stderr` is the one warning naming a manifest that is not
+/// TOML.
+pub fn assert_broken_manifest_warning(stderr: &str) {
+    assert!(
+        stderr.starts_with("warning: cannot read ")
+            && stderr.contains("Cargo.toml as TOML (")
+            && stderr.contains("fix the manifest"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
