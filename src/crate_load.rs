@@ -1113,20 +1113,8 @@ impl LazyCrate {
             self.load_unasked(&frontier, Spelling::Definition);
             // A free fn may be re-exported (`pub use worker::run;`): the
             // fns the re-exports name are wanted too, in the same round.
-            let mut round = frontier.clone();
-            for _ in 0..MAX_REEXPORTS {
-                let targets: BTreeSet<Want> = self
-                    .reexported(&round)
-                    .into_iter()
-                    .filter(|w| seen.insert(w.clone()))
-                    .collect();
-                if targets.is_empty() {
-                    break;
-                }
-                self.load_unasked(&targets, Spelling::Definition);
-                frontier.extend(targets.iter().cloned());
-                round = targets;
-            }
+            let targets = self.reexport_targets(&frontier, &mut seen);
+            frontier.extend(targets);
             // The calls the fns of the frontier make, each fn once (two
             // wants may name it).
             let mut calls: Vec<(Callee, String)> = Vec::new();
@@ -1237,7 +1225,15 @@ impl LazyCrate {
                 // called on what another call returns
                 // (`Worker::builder().build().run()`).
                 let made_by = self.want_of(call, module)?;
-                let makers = self.definitions_through_reexports(made_by);
+                let named = BTreeSet::from([made_by]);
+                self.load_unasked(&named, Spelling::Definition);
+                // Not defined where the path says: a re-export of it
+                // (`use crate::make;` of a root's `pub use
+                // crate::inner::make;`).
+                let makers = match named.iter().any(|w| self.fns_wanted(w).next().is_some()) {
+                    true => named,
+                    false => self.reexport_targets(&named, &mut named.clone()),
+                };
                 let types: BTreeSet<&str> = (makers.iter())
                     .flat_map(|made_by| self.fns_wanted(made_by))
                     .map(|(_, _, facts)| facts.returns.as_deref())
@@ -1255,27 +1251,29 @@ impl LazyCrate {
         })
     }
 
-    /// The wants whose definitions `want` may be: itself when a loaded
-    /// file defines it, else the fns that re-exports of it name (`use
-    /// crate::make;` of a root's `pub use crate::inner::make;`), as many
-    /// re-exports deep as [`MAX_REEXPORTS`]. Their files are loaded.
-    fn definitions_through_reexports(&mut self, want: Want) -> BTreeSet<Want> {
-        let mut wants = BTreeSet::from([want]);
-        let mut seen = wants.clone();
-        for _ in 0..=MAX_REEXPORTS {
-            self.load_unasked(&wants, Spelling::Definition);
-            if wants.iter().any(|w| self.fns_wanted(w).next().is_some()) {
-                break;
-            }
-            let targets: BTreeSet<Want> = (self.reexported(&wants).into_iter())
+    /// The fns that re-exports of the free fns of `wants` name (`pub use
+    /// worker::run;`), re-export after re-export, at most [`MAX_REEXPORTS`]
+    /// deep; each is new to `seen` (and added to it), and the files that
+    /// may define it are loaded.
+    fn reexport_targets(
+        &mut self,
+        wants: &BTreeSet<Want>,
+        seen: &mut BTreeSet<Want>,
+    ) -> BTreeSet<Want> {
+        let mut found = BTreeSet::new();
+        let mut round = wants.clone();
+        for _ in 0..MAX_REEXPORTS {
+            let targets: BTreeSet<Want> = (self.reexported(&round).into_iter())
                 .filter(|w| seen.insert(w.clone()))
                 .collect();
             if targets.is_empty() {
                 break;
             }
-            wants = targets;
+            self.load_unasked(&targets, Spelling::Definition);
+            found.extend(targets.iter().cloned());
+            round = targets;
         }
-        wants
+        found
     }
 
     /// The names of the sync fns of the crate that may block: they make a
