@@ -52,7 +52,7 @@ pub struct RunInfo {
     /// The `Cargo.toml` files above the linted files that cannot be read
     /// as TOML, with why: their packages' files were linted without the
     /// crate model (see `PackageNames::broken_manifests`).
-    pub broken_manifests: Vec<(PathBuf, String)>,
+    pub broken_manifests: BTreeMap<PathBuf, String>,
 }
 
 /// The command line's rule overrides.
@@ -100,7 +100,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         let mut packages = PackageNames::default();
         let report = lint_stdin(cli, &overrides, &mut resolver, &mut packages)?;
         let info = RunInfo {
-            broken_manifests: broken_manifests(&packages),
+            broken_manifests: packages.broken_manifests().clone(),
             ..RunInfo::default()
         };
         return Ok((report, info));
@@ -246,7 +246,7 @@ pub fn lint_with_info(cli: &Cli, timings: Option<&Timings>) -> Result<(Report, R
         };
         report.absorb(engine_report?);
     }
-    info.broken_manifests = broken_manifests(&packages);
+    info.broken_manifests = packages.broken_manifests().clone();
     let problems = Discovery {
         files: Vec::new(),
         problems,
@@ -325,13 +325,6 @@ fn run_engine(
 ) -> Result<Report, Failure> {
     engine::lint_all_with(discovery, config, options, timings, crate_blocking)
         .map_err(|e| Failure::new(format!("cannot start worker threads: {e}")))
-}
-
-/// The manifests `packages` could not read as TOML, for [`RunInfo`].
-fn broken_manifests(packages: &PackageNames) -> Vec<(PathBuf, String)> {
-    (packages.broken_manifests().iter())
-        .map(|(path, why)| (path.clone(), why.clone()))
-        .collect()
 }
 
 /// `--stdin --stdin-filename PATH`: the text on standard input, linted as
