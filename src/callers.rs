@@ -207,11 +207,16 @@ fn decide_follow(
                 }
                 // Tasks found across the crate, each spawned once per call
                 // of its fn: moot when only `main` reaches every such fn.
-                let spawners =
-                    match follow.reached_by_detached_task && !follow.process_lifetime_reported {
-                        true => index.detached_task_spawners(me, at, follow.depth),
-                        false => Vec::new(),
-                    };
+                let spawners = match follow.process_lifetime_reported {
+                    true => Vec::new(),
+                    false if follow.timer_returned => {
+                        index.returned_timer_spawners(me, at, follow.depth)
+                    }
+                    false if follow.reached_by_detached_task => {
+                        index.detached_task_spawners(me, at, follow.depth)
+                    }
+                    false => Vec::new(),
+                };
                 if let Some(first) = spawners.first() {
                     d.finding.moot_if = Some(MainReach {
                         function: last_segment(first).to_string(),
@@ -403,6 +408,8 @@ fn resolve_in_crate(
     let mut callees: BTreeSet<Want> = BTreeSet::new();
     let mut fields: BTreeSet<String> = BTreeSet::new();
     let mut run_by_tasks: BTreeSet<String> = BTreeSet::new();
+    // Fns returning a timer that a caller's loop may pin.
+    let mut returning_timers: BTreeSet<String> = BTreeSet::new();
     let depth = own
         .iter()
         .flat_map(|(i, _)| &results[*i].diagnostics)
@@ -481,6 +488,11 @@ fn resolve_in_crate(
                     run_by_tasks.insert(last_segment(key).to_string());
                 }
             }
+            if follow.timer_returned {
+                if let Some(key) = entry::fn_at(summary, d.finding.span.start.byte) {
+                    returning_timers.insert(last_segment(key).to_string());
+                }
+            }
         }
     }
     for (want, blocking) in krate.wants_of(&followed).into_iter().zip(only_blocking) {
@@ -494,8 +506,11 @@ fn resolve_in_crate(
     }
     krate.load_callees(callees, depth);
     krate.load_mentions(fields);
-    let waits_on_tasks = !run_by_tasks.is_empty();
+    let waits_on_tasks = !run_by_tasks.is_empty() || !returning_timers.is_empty();
     krate.load_callers(run_by_tasks, Some(depth + 1));
+    // The callers that keep the timer, and a task running them: one call
+    // further from the spawn than a fn a task runs.
+    krate.load_callers(returning_timers, Some(depth + 2));
     if waits_on_tasks {
         // A task whose handle is stored in a field runs detached unless
         // something reads that field: load its readers.

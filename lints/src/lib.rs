@@ -384,6 +384,13 @@ pub struct Follow {
     /// a fn of the crate whose endless loop, observing no cancellation,
     /// polls that parameter ([`context::follow::FnFacts::polls_param`]).
     pub timer_polled_by: Option<(Span, usize, bool)>,
+    /// The finding is a timer that the fn holding it makes and returns
+    /// (`fn every(d) -> Interval { interval(d) }`): it holds when a caller
+    /// in the crate binds the value and polls it in an endless loop that
+    /// observes no cancellation, in the body of a task whose handle is
+    /// dropped or in a fn such a task runs
+    /// ([`context::follow::FnFacts::polls_returned`]).
+    pub timer_returned: bool,
     /// How many calls deep to follow (the `call_depth` option).
     pub depth: usize,
     /// `helper_file_io = "report"`: a helper that blocks only on file I/O

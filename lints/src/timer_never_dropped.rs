@@ -135,11 +135,18 @@ crate::declare_lint! {
     ///   calls (`spawn(async move { poller.run().await })` with the interval
     ///   made before `run`'s loop): calls are followed as for
     ///   `spawn_without_cancel`, the finding is at the timer, with a note at
-    ///   the spawn (in any file of the crate). A timer that a fn of the
-    ///   crate builds and returns to the task body, whose loop then polls it
+    ///   the spawn (in any file of the crate). So may a repeating timer
+    ///   (an interval) that a fn of the crate builds and returns to the task
+    ///   body, or to a fn the task runs, whose endless loop then polls it
     ///   (`let mut tick = ticker::every(period); loop { tick.tick().await;
-    ///   … }`), is not followed into that fn: only the task is reported,
-    ///   by `spawn_without_cancel`. A timer made in an async task
+    ///   … }` with `pub fn every(d: Duration) -> Interval` in `ticker.rs`):
+    ///   the finding is at the constructor in the fn that returns it, with
+    ///   notes at the call, the loop and the spawn, and needs that file to be
+    ///   linted. The value is followed from the call through `?`, `.await`,
+    ///   `.unwrap()`, `Box::pin`, `IntervalStream::new` and `let`s; a
+    ///   returned `sleep` is not (it is done after one poll), nor is a
+    ///   timer a task of the fn's own file already pins (reported for that
+    ///   task). A timer made in an async task
     ///   body and handed (or lent: `&mut ticker`) to a fn of this file that
     ///   the body calls as one of its statements (`publish_every(iv).await;`)
     ///   is followed to the fn's parameter, and reported when that fn's
@@ -228,13 +235,11 @@ fn triggers() -> Triggers {
     let mut spawns = paths::spawn_words();
     spawns.extend(paths::spawn_wrapper_words());
     cases.extend(paths::and_each(&spawns, &["loop", "while"]));
-    // An interval built in a loop (case 4: tokio's), or before the loop of
-    // a fn that a task of another file runs (case 3: any repeating timer).
-    let intervals = paths::spelled(&[REPEATING_TIMERS]);
-    cases.extend(paths::and_each(&intervals, &["loop", "while"]));
-    // An interval a task hands to a fn of another file, whose loop polls it.
-    let intervals: Vec<&str> = intervals.iter().map(String::as_str).collect();
-    cases.extend(paths::and_each(&spawns, &intervals));
+    // Any repeating timer: built in a loop (case 4: tokio's interval),
+    // before the loop of a fn that a task of another file runs, handed by a
+    // task to a fn of another file whose loop polls it, or returned to a
+    // task's loop in another file (case 3).
+    cases.extend(paths::spelled(&[REPEATING_TIMERS]));
     // A one-shot timer pinned before the loop of a fn that a task of
     // another file runs (`let d = sleep(t); tokio::pin!(d); loop { select!
     // { _ = &mut d => … } }`): a sleep is polled in place only pinned.
@@ -603,6 +608,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             &mut report,
         );
     }
+    timers_returned_to_callers(ctx, options, &mut report);
     report.findings()
 }
 
@@ -656,21 +662,8 @@ fn timer_origins<'v>(
                 follow(&call.args[0], out);
             } else if let Some(helper) = ctx.called_local_fn(&call.func) {
                 // A fn of this file that returns a timer it makes (`fn
-                // ticker() -> Interval { interval(d) }`): its value, by its
-                // last expression or by `return`.
-                let inside = [Node::Block(helper.block)];
-                if let Some(tail) = block_tail(ctx, helper.block) {
-                    timer_origins(ctx, tail, &inside, depth + 1, out);
-                }
-                ctx.for_each_expr(helper.block, |e| {
-                    if let Expr::Return(syn::ExprReturn {
-                        expr: Some(value), ..
-                    }) = e
-                    {
-                        timer_origins(ctx, value, &inside, depth + 1, out);
-                    }
-                    ControlFlow::<(), Descend>::Continue(Descend::unless_deferred(e))
-                });
+                // ticker() -> Interval { interval(d) }`).
+                returned_timer_origins(ctx, helper.block, depth + 1, out);
             }
         }
         Expr::MethodCall(m) if ADAPTER_METHODS.contains(&m.method.to_string().as_str()) => {
@@ -711,6 +704,88 @@ fn timer_origins<'v>(
         }
         _ => {}
     }
+}
+
+/// The timer constructor calls whose value the fn body `block` returns:
+/// by its last expression or by `return`.
+fn returned_timer_origins<'v>(
+    ctx: &'v FileContext<'_>,
+    block: &'v syn::Block,
+    depth: usize,
+    out: &mut Vec<&'v Expr>,
+) {
+    let inside = [Node::Block(block)];
+    if let Some(tail) = block_tail(ctx, block) {
+        timer_origins(ctx, tail, &inside, depth, out);
+    }
+    ctx.for_each_expr(block, |e| {
+        if let Expr::Return(syn::ExprReturn {
+            expr: Some(value), ..
+        }) = e
+        {
+            timer_origins(ctx, value, &inside, depth, out);
+        }
+        ControlFlow::<(), Descend>::Continue(Descend::unless_deferred(e))
+    });
+}
+
+/// Case 3 for a timer that a fn of this file makes and returns (`pub fn
+/// every(d: Duration) -> Interval { interval(d) }`): it holds when a
+/// caller in the crate, in a detached task, binds it and polls it in an
+/// endless loop (the crate pass looks; a caller in this file is also
+/// followed by [`timer_origins`]). Only timers that fire again and again:
+/// a returned `sleep` is done after one poll.
+fn timers_returned_to_callers(ctx: &FileContext<'_>, options: &LintOptions, report: &mut Report) {
+    struct Fns<'c, 'v, 'a> {
+        ctx: &'v FileContext<'a>,
+        options: &'c LintOptions,
+        report: &'c mut Report,
+    }
+    impl<'v> Fns<'_, 'v, '_> {
+        fn body(&mut self, sig: &'v syn::Signature, block: &'v syn::Block) {
+            if matches!(sig.output, syn::ReturnType::Default)
+                || self.ctx.in_test_code(self.ctx.span_of(&sig.ident))
+            {
+                return;
+            }
+            let mut timers = Vec::new();
+            returned_timer_origins(self.ctx, block, 0, &mut timers);
+            let repeating = |t: &&Expr| matches!(t, Expr::Call(c) if self.ctx.callee_is(&c.func, REPEATING_TIMERS));
+            for timer in timers.into_iter().filter(repeating) {
+                // A timer a task of this file pins is reported for that task.
+                if self.report.by_timer.contains_key(&expr_key(timer)) {
+                    continue;
+                }
+                let finding = Finding::new(
+                    TIMER_NEVER_DROPPED.name,
+                    self.ctx.span_of(timer),
+                    "timer is pinned by a detached task that loops forever, so it is never dropped",
+                )
+                .help(HELP_TASK)
+                .waits_for_crate(self.options.call_depth, |f| {
+                    f.timer_returned = true;
+                    f.process_lifetime_reported = self.options.report_process_lifetime;
+                });
+                self.report.add(Case::PinnedByTask, timer, finding);
+            }
+        }
+    }
+    impl<'v> Visit<'v> for Fns<'_, 'v, '_> {
+        fn visit_item_fn(&mut self, f: &'v syn::ItemFn) {
+            self.body(&f.sig, &f.block);
+            syn::visit::visit_item_fn(self, f);
+        }
+        fn visit_impl_item_fn(&mut self, f: &'v syn::ImplItemFn) {
+            self.body(&f.sig, &f.block);
+            syn::visit::visit_impl_item_fn(self, f);
+        }
+    }
+    Fns {
+        ctx,
+        options,
+        report,
+    }
+    .visit_file(ctx.file);
 }
 
 /// Case 1: a leaking call whose argument owns timers.

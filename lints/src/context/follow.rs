@@ -99,11 +99,49 @@ pub struct FnFacts {
     /// keyword: a timer handed to the fn by a detached task is pinned by
     /// the task (`timer_never_dropped`).
     pub polls_param: Vec<(usize, Span)>,
+    /// The values its calls return that a `let` binds and its first
+    /// endless loop observing no cancellation polls (`let mut tick =
+    /// ticker::every(d); loop { tick.tick().await; … }`): a timer that a
+    /// fn of the crate makes and returns there is pinned by the loop
+    /// (`timer_never_dropped`).
+    #[serde(default)]
+    pub polls_returned: Vec<PolledResult>,
     /// Whether its body makes a call that surely waits (a sleep, a park, a
     /// blocking receive, a condvar wait: [`super::waits`]) outside closures
     /// and async blocks: a busy loop whose path back calls it waits there.
     pub waits: bool,
 }
+
+/// A value a call returns, bound by a `let` and polled by an endless loop
+/// that observes no cancellation (see [`FnFacts::polls_returned`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PolledResult {
+    /// The call.
+    pub call: Span,
+    /// The loop's keyword.
+    pub in_loop: Span,
+    /// The loop's first mention of the value that polls it.
+    pub poll: Span,
+}
+
+/// Calls whose value owns their only argument, as far as polling it goes:
+/// the value polled is the argument's (`IntervalStream::new(every(d))`).
+const OWNING_CALLS: &[&str] = &[
+    "std::boxed::Box::new",
+    "std::boxed::Box::pin",
+    "tokio_stream::wrappers::IntervalStream::new",
+];
+
+/// Methods whose value is their receiver's, as far as polling it goes
+/// (`every(d).unwrap()`, `stream.fuse()`).
+const OWNING_METHODS: &[&str] = &[
+    "unwrap",
+    "expect",
+    "fuse",
+    "boxed",
+    "boxed_local",
+    "peekable",
+];
 
 impl FnFacts {
     /// Its name without its module or type, as notes say it (`run`).
@@ -264,6 +302,8 @@ impl FileContext<'_> {
         };
         let endless = (shape.loops.iter()).find(|l| !l.wrapped && !l.observes_cancellation);
         let polls_param = endless.map_or_else(Vec::new, |l| self.params_polled_in(sig, l));
+        let polls_returned =
+            endless.map_or_else(Vec::new, |l| self.returned_values_polled_in(block, l));
         let (spawns_task, spawns_joined_task) = self.task_spawns(block);
         FnFacts {
             key,
@@ -285,6 +325,7 @@ impl FileContext<'_> {
             spawns_task,
             spawns_joined_task,
             polls_param,
+            polls_returned,
             waits: sig.asyncness.is_none() && self.block_surely_waits(block),
         }
     }
@@ -412,6 +453,87 @@ impl FileContext<'_> {
             }
         }
         polled
+    }
+
+    /// [`FnFacts::polls_returned`]: the calls of `body` whose value a `let`
+    /// before the endless loop `endless` binds and that loop polls (through
+    /// `?`, `.await`, `.unwrap()`, `Box::pin`, `IntervalStream::new`, and
+    /// `let`s that rebind it).
+    pub(crate) fn returned_values_polled_in(
+        &self,
+        body: &syn::Block,
+        endless: &super::loops::LoopSite<'_>,
+    ) -> Vec<PolledResult> {
+        let within = syn::spanned::Spanned::span(endless.expr);
+        let loop_start = self.span_of(endless.expr).start.byte;
+        let locals = locals_of(body);
+        let mut found = Vec::new();
+        for local in &locals {
+            let (Some(name), Some(init)) = (super::bindings::pat_ident(&local.pat), &local.init)
+            else {
+                continue;
+            };
+            if self.span_of(&*init.expr).end.byte > loop_start {
+                continue;
+            }
+            let Some(id) = self.binding_of_pat(name) else {
+                continue;
+            };
+            // A mention that awaits or lends the value before a method
+            // call on it, as `timer_never_dropped` reads a poll.
+            let Some(poll) = (self.references(id).iter())
+                .filter(|r| super::scopes::span_within(r.span, within) && polls(r))
+                .min_by_key(|r| r.kind == super::scopes::MentionKind::MethodReceiver)
+            else {
+                continue;
+            };
+            if let Some(call) = self.call_making(&init.expr, &locals, 0) {
+                found.push(PolledResult {
+                    call: self.call_span(call),
+                    in_loop: self.span(endless.keyword),
+                    poll: self.span(poll.span),
+                });
+            }
+        }
+        found
+    }
+
+    /// The call whose returned value `value` is (see
+    /// [`FileContext::returned_values_polled_in`]); `locals` are the `let`s
+    /// of the body, through which a name is followed.
+    fn call_making<'e>(
+        &self,
+        value: &'e syn::Expr,
+        locals: &[&'e syn::Local],
+        depth: usize,
+    ) -> Option<&'e syn::Expr> {
+        if depth > 8 {
+            return None;
+        }
+        let next = |e: &'e syn::Expr| self.call_making(e, locals, depth + 1);
+        match value {
+            syn::Expr::Paren(p) => next(&p.expr),
+            syn::Expr::Group(g) => next(&g.expr),
+            syn::Expr::Try(t) => next(&t.expr),
+            syn::Expr::Await(a) => next(&a.base),
+            syn::Expr::MethodCall(m) if OWNING_METHODS.iter().any(|o| m.method == o) => {
+                next(&m.receiver)
+            }
+            syn::Expr::Call(c) if c.args.len() == 1 && self.callee_is(&c.func, OWNING_CALLS) => {
+                next(&c.args[0])
+            }
+            syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(_)) => Some(value),
+            syn::Expr::MethodCall(_) => Some(value),
+            syn::Expr::Path(p) => {
+                let id = self.binding_of_use(p.path.get_ident()?)?;
+                let local = locals.iter().find(|local| {
+                    super::bindings::pat_ident(&local.pat)
+                        .is_some_and(|name| self.binding_of_pat(name) == Some(id))
+                })?;
+                next(&local.init.as_ref()?.expr)
+            }
+            _ => None,
+        }
     }
 
     /// The parameters (by index, without `self`) that the fn with this
@@ -584,11 +706,12 @@ impl FileContext<'_> {
             }
             let lifetime = self.lifetime(spawn.expr, ancestors);
             if let Some(task) = self.task_body(spawn.arg, ancestors) {
-                let calls = self.task_shape_of(&task).calls;
-                if !calls.is_empty() {
+                let shape = self.task_shape_of(&task);
+                if !shape.calls.is_empty() {
                     found.detached.push(DetachedTask {
                         spawn: at,
-                        calls,
+                        polls_returned: self.task_polls_returned(&task, &shape),
+                        calls: shape.calls,
                         wrapper: None,
                         depth_offset: task.follow_depth(0),
                         once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
@@ -649,17 +772,44 @@ impl FileContext<'_> {
             return None;
         }
         let task = self.task_body(call.arg, ancestors)?;
-        let calls = self.task_shape_of(&task).calls;
+        let shape = self.task_shape_of(&task);
         let at = self.call_span(expr);
-        (!calls.is_empty()).then_some(DetachedTask {
+        (!shape.calls.is_empty()).then(|| DetachedTask {
             spawn: at,
-            calls,
+            polls_returned: self.task_polls_returned(&task, &shape),
+            calls: shape.calls,
             wrapper: Some((at, call.index)),
             depth_offset: task.follow_depth(0),
             once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
             stored_in_field: None,
             for_the_process: lifetime == super::spawn::Lifetime::Process,
         })
+    }
+
+    /// [`DetachedTask::polls_returned`] of `task`, whose shape is `shape`:
+    /// for an async block or closure body, or the body of the fn of this
+    /// file called to make the task (a fn of the crate that the task calls
+    /// has its own [`FnFacts::polls_returned`]).
+    fn task_polls_returned(
+        &self,
+        task: &super::spawn::Task<'_>,
+        shape: &super::loops::TaskShape<'_>,
+    ) -> Vec<PolledResult> {
+        let block = match task.body {
+            super::spawn::TaskBody::Fn(block) => block,
+            super::spawn::TaskBody::Expr(mut body) => loop {
+                body = match body {
+                    syn::Expr::Async(a) => break &a.block,
+                    syn::Expr::Block(b) => break &b.block,
+                    syn::Expr::Closure(c) => &c.body,
+                    _ => return Vec::new(),
+                };
+            },
+            super::spawn::TaskBody::Call(_) => return Vec::new(),
+        };
+        (shape.loops.iter())
+            .find(|l| !l.wrapped && !l.observes_cancellation)
+            .map_or_else(Vec::new, |l| self.returned_values_polled_in(block, l))
     }
 
     /// The index (without `self`) of the parameter of `sig` that `arg` is:
@@ -1428,6 +1578,10 @@ pub struct DetachedTask {
     /// static's initializer): it counts only for findings whose
     /// configuration reports such tasks (`process_lifetime = "report"`).
     pub for_the_process: bool,
+    /// The values its body's calls return that its first endless loop
+    /// observing no cancellation polls (see [`FnFacts::polls_returned`]).
+    #[serde(default)]
+    pub polls_returned: Vec<PolledResult>,
 }
 
 /// The spawn whose detached task reaches a fn (see
@@ -2170,19 +2324,7 @@ impl<'s> CrateIndex<'s> {
             let mut reached: HashMap<FnId, Vec<Reached>> = HashMap::new();
             for (file, summary) in self.files.iter().enumerate() {
                 let tasks = summary.detached_tasks.iter();
-                for task in tasks.filter(|t| for_the_process || !t.for_the_process) {
-                    if let Some((call, arg)) = task.wrapper {
-                        if self.wrapper_spawn(file, call, arg).is_none() {
-                            continue;
-                        }
-                    }
-                    if task
-                        .stored_in_field
-                        .as_ref()
-                        .is_some_and(|f| self.field_is_read(f, file))
-                    {
-                        continue;
-                    }
+                for task in tasks.filter(|t| self.detaches(file, t, for_the_process)) {
                     let spawn = &task.spawn;
                     // Breadth first, so each fn keeps this task's shortest chain.
                     let mut seen: HashSet<FnId> = HashSet::new();
@@ -2218,6 +2360,139 @@ impl<'s> CrateIndex<'s> {
             }
             reached
         })
+    }
+
+    /// Whether `task`, spawned in `file`, runs detached: a spawn wrapper's
+    /// call only if the fn is one, a handle stored in a field only if
+    /// nothing reads the field, a task for the life of the process only
+    /// when `for_the_process`.
+    fn detaches(&self, file: usize, task: &DetachedTask, for_the_process: bool) -> bool {
+        (for_the_process || !task.for_the_process)
+            && task
+                .wrapper
+                .is_none_or(|(call, arg)| self.wrapper_spawn(file, call, arg).is_some())
+            && !(task.stored_in_field.as_ref()).is_some_and(|f| self.field_is_read(f, file))
+    }
+
+    /// For a timer that the fn of `file` whose body holds byte `at` makes
+    /// and returns ([`Follow::timer_returned`]): the first caller in the
+    /// crate that binds it and polls it in an endless loop observing no
+    /// cancellation, in the body of a detached task or in a fn such a task
+    /// runs, as hops (the call, the loop, the poll, the spawn); with the
+    /// keys of the fns that spawn every such task once per call (empty
+    /// when one does not: see [`CrateIndex::detached_task_spawners`]).
+    fn returned_timer_pinned(
+        &self,
+        file: usize,
+        at: usize,
+        depth: usize,
+        for_the_process: bool,
+    ) -> Option<(Vec<Hop>, Vec<&str>)> {
+        let helper = (file, super::entry::def_at(self.files[file], at)?);
+        let name = self.facts(helper).short_name();
+        let mut hops: Option<Vec<Hop>> = None;
+        // The fn spawning each task once per call (`None`: one is not).
+        let mut spawners: Vec<Option<&str>> = Vec::new();
+        let pinned_at = |f: usize, polled: &PolledResult, in_fn: Option<&str>| {
+            let in_loop = match in_fn {
+                Some(name) => {
+                    format!("this loop in `{name}` never ends and observes no cancellation")
+                }
+                None => "this loop never ends and observes no cancellation".to_string(),
+            };
+            vec![
+                Hop {
+                    file: f,
+                    span: polled.call,
+                    message: format!("`{name}` returns the timer here"),
+                },
+                Hop {
+                    file: f,
+                    span: polled.in_loop,
+                    message: in_loop,
+                },
+                Hop {
+                    file: f,
+                    span: polled.poll,
+                    message: "the timer is polled here, on every turn of the loop".to_string(),
+                },
+            ]
+        };
+        let handle_of = |stored: bool| match stored {
+            true => "is stored in a field nothing reads",
+            false => "is dropped",
+        };
+        for (f, summary) in self.files.iter().enumerate() {
+            for task in &summary.detached_tasks {
+                let polls =
+                    (task.polls_returned.iter()).find(|p| self.callee(f, p.call) == Some(helper));
+                let Some(polled) = polls else { continue };
+                if !self.detaches(f, task, for_the_process) {
+                    continue;
+                }
+                let spawner = (task.once_per_call)
+                    .then(|| super::entry::def_at(summary, task.spawn.start.byte))
+                    .flatten()
+                    .and_then(|i| summary.fns.get(i))
+                    .map(|facts| facts.key.as_str());
+                spawners.push(spawner);
+                hops.get_or_insert_with(|| {
+                    let mut hops = pinned_at(f, polled, None);
+                    hops.push(Hop {
+                        file: f,
+                        span: task.spawn,
+                        message: format!(
+                            "this task, whose JoinHandle {}, runs the loop",
+                            handle_of(task.stored_in_field.is_some())
+                        ),
+                    });
+                    hops
+                });
+            }
+            for (index, facts) in summary.fns.iter().enumerate() {
+                let polls =
+                    (facts.polls_returned.iter()).find(|p| self.callee(f, p.call) == Some(helper));
+                let Some(polled) = polls else { continue };
+                let reach = self.detached_reach(depth, for_the_process);
+                let Some(by) = reach.get(&(f, index)).and_then(|r| r.first()) else {
+                    continue;
+                };
+                let keys = self.detached_task_spawners(f, facts.name.start.byte, depth);
+                match keys.is_empty() {
+                    true => spawners.push(None),
+                    false => spawners.extend(keys.into_iter().map(Some)),
+                }
+                hops.get_or_insert_with(|| {
+                    let caller = facts.short_name();
+                    let mut hops = pinned_at(f, polled, Some(caller));
+                    hops.push(Hop {
+                        file: by.file,
+                        span: by.spawn,
+                        message: format!(
+                            "this task, whose JoinHandle {}, runs `{caller}`",
+                            handle_of(by.stored)
+                        ),
+                    });
+                    hops
+                });
+            }
+        }
+        let mut keys: Vec<&str> = Vec::new();
+        for spawner in spawners {
+            match spawner {
+                Some(key) if !keys.contains(&key) => keys.push(key),
+                Some(_) => {}
+                None => return Some((hops?, Vec::new())),
+            }
+        }
+        Some((hops?, keys))
+    }
+
+    /// [`CrateIndex::detached_task_spawners`] for a timer that the fn of
+    /// `file` whose body holds byte `at` returns to its callers
+    /// ([`Follow::timer_returned`]).
+    pub fn returned_timer_spawners(&self, file: usize, at: usize, depth: usize) -> Vec<&str> {
+        (self.returned_timer_pinned(file, at, depth, false)).map_or_else(Vec::new, |(_, s)| s)
     }
 
     /// The spawn whose detached task runs the fn of `file` whose body holds
@@ -2351,6 +2626,12 @@ impl<'s> CrateIndex<'s> {
     /// [`CrateIndex::decide`] for a finding that is not a call of a helper:
     /// the hops to add to its notes.
     fn decide_hops(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
+        if follow.timer_returned {
+            let for_the_process = follow.process_lifetime_reported;
+            return self
+                .returned_timer_pinned(file, at, follow.depth, for_the_process)
+                .map(|(hops, _)| hops);
+        }
         if follow.reached_by_detached_task {
             let for_the_process = follow.process_lifetime_reported;
             return self
