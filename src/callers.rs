@@ -521,6 +521,23 @@ fn resolve_in_crate(
             .map(|f| f.name.clone())
             .collect();
         krate.load_mentions(task_fields);
+        // A task started through a call of a fn that may be a spawn
+        // wrapper runs detached only if the fn is one: load the fns called.
+        let wrappers: Vec<(Callee, String)> = krate
+            .summaries()
+            .flat_map(|(_, s)| {
+                let sites = crate_load::sites_by_span(s);
+                (s.detached_tasks.iter())
+                    .filter_map(|t| t.wrapper)
+                    .filter_map(move |(call, _)| {
+                        sites.get(&(call.start.byte, call.end.byte)).copied()
+                    })
+                    .map(|site| (site.callee.clone(), s.module.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let wants = krate.wants_of(&wrappers).into_iter().flatten().collect();
+        krate.load_callees(wants, depth);
     }
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
     decide_follow_in(results, &own, &krate, cwd.as_deref());

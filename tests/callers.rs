@@ -321,3 +321,55 @@ fn blocking_helpers_are_found_before_the_files_that_call_them() {
     assert_eq!(cached, whole);
     assert!(findings(root, &["src/b.rs"]).is_empty());
 }
+
+/// A timer that `ticks.rs` returns to a loop of `window.rs`, whose task a
+/// spawn wrapper of `spawn.rs` starts from `pipeline.rs`: linting only the
+/// timer's file, the crate pass reads the callers and the wrapper itself
+/// (whether `detach` spawns its parameter decides whether the task runs
+/// detached).
+#[test]
+fn a_timer_returned_to_a_task_started_by_a_wrapper_is_found_from_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "Cargo.toml",
+        "[package]\nname = \"sp\"\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+    );
+    write(
+        d,
+        "src/lib.rs",
+        "pub mod pipeline;\npub mod spawn;\npub mod ticks;\npub mod window;\n",
+    );
+    write(
+        d,
+        "src/spawn.rs",
+        "pub fn detach<F: std::future::Future<Output = ()> + Send + 'static>(name: &str, fut: F) {\n    tokio::spawn(fut);\n}\n",
+    );
+    write(
+        d,
+        "src/ticks.rs",
+        "use tokio::time::{interval, Interval};\npub fn every(d: std::time::Duration) -> Interval {\n    interval(d)\n}\n",
+    );
+    write(
+        d,
+        "src/window.rs",
+        "pub async fn run() {\n    let mut tick = crate::ticks::every(std::time::Duration::from_secs(5));\n    loop {\n        tick.tick().await;\n    }\n}\n",
+    );
+    write(
+        d,
+        "src/pipeline.rs",
+        "pub fn start() {\n    crate::spawn::detach(\"window\", async { crate::window::run().await });\n}\n",
+    );
+    assert_eq!(
+        findings(d, &["--no-cache", "src/ticks.rs"]),
+        [f("src/ticks.rs", 3, "timer_never_dropped")]
+    );
+    // A fn that does not spawn what it is given starts no task.
+    write(
+        d,
+        "src/spawn.rs",
+        "pub fn detach<F: std::future::Future<Output = ()> + Send + 'static>(name: &str, fut: F) {\n    drop(fut);\n}\n",
+    );
+    assert_eq!(findings(d, &["--no-cache", "src/ticks.rs"]), []);
+}

@@ -72,7 +72,9 @@ crate::declare_lint! {
     ///
     /// Only bindings made by a `let` with a plain name are followed, and only
     /// their mentions inside a closure written in the guard call (or in the
-    /// `defer!` body): a closure stored in a variable first and then handed to
+    /// `defer!` body; the name of a macro's named argument, tracing's
+    /// `info!(scratch = len, …)` field or `format!("{n}", n = count)`, is a
+    /// label, not a mention): a closure stored in a variable first and then handed to
     /// the guard, or a reference to the buffer taken in another binding
     /// (`let view = &buf[..];`), is not followed. For the guard functions of
     /// `guard_functions`, every argument that is a closure is the guard's

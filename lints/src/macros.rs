@@ -185,7 +185,28 @@ fn parse_exprs(tokens: TokenStream) -> Option<Vec<Expr>> {
         }
         Punctuated::<Expr, Token![,]>::parse_terminated(input)
     };
-    parser.parse2(tokens).ok().map(|p| p.into_iter().collect())
+    let exprs = parser.parse2(tokens).ok()?;
+    Some(exprs.into_iter().map(argument_value).collect())
+}
+
+/// What a macro argument evaluates: the value of a named argument (tracing's
+/// `info!(scratch = len, …)` field, `format!("{n}", n = count)`), whose name
+/// is a label and mentions no binding; any other argument as written.
+fn argument_value(arg: Expr) -> Expr {
+    match arg {
+        Expr::Assign(named) if is_field_name(&named.left) => *named.right,
+        other => other,
+    }
+}
+
+/// Whether `e` is a name a macro gives an argument: `a`, or tracing's
+/// dotted field names (`http.status = code`).
+fn is_field_name(e: &Expr) -> bool {
+    match e {
+        Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
+        Expr::Field(f) => matches!(f.member, syn::Member::Named(_)) && is_field_name(&f.base),
+        _ => false,
+    }
 }
 
 /// `matches!(scrutinee, pattern if guard, message…)`: the scrutinee, the
@@ -383,6 +404,7 @@ pub fn flat_tokens(tokens: &TokenStream, out: &mut Vec<TokenTree>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quote::ToTokens;
 
     fn mac(src: &str) -> syn::Macro {
         syn::parse_str(src).unwrap()
@@ -445,6 +467,20 @@ mod tests {
             parse_body(&mac("select! { recv() -> m => f(m) }")),
             MacroBody::Tokens
         ));
+    }
+
+    #[test]
+    fn named_arguments_are_their_values() {
+        let MacroBody::Exprs(args) =
+            parse_body(&mac("info!(scratch = len, http.status = ?code, \"done\")"))
+        else {
+            panic!("parsed as expressions");
+        };
+        let written: Vec<String> = args
+            .iter()
+            .map(|a| a.to_token_stream().to_string())
+            .collect();
+        assert_eq!(written, ["len", "code", "\"done\""]);
     }
 
     #[test]

@@ -173,7 +173,10 @@ crate::declare_lint! {
     ///   (a fn of the crate that spawns its parameter and drops the handle)
     ///   is a spawn call here too, also for the timers of the fns its task
     ///   calls (`spawn_named("c", async { compact().await })` with the
-    ///   interval made in `compact`; `detach(compact())`), and so is
+    ///   interval made in `compact`; `detach(compact())`; a wrapper named
+    ///   otherwise than `spawn…` and defined in another file is known for
+    ///   a task written in place, `detach(async { compact().await })`, not
+    ///   for a task made by a call, `detach(compact())`), and so is
     ///   `.spawn(…)` on what a fn of
     ///   another file returns when that is a runtime its caller does not
     ///   own (`rt::runtime().spawn(…)`). A handle stored in a struct field is

@@ -412,8 +412,21 @@ impl Builder<'_, '_, '_> {
     /// every identifier naming a binding. Tokens of nested macros
     /// (`name!(…)`) are left to the nested macro when the body is parsed.
     fn scan_tokens(&mut self, tokens: &TokenStream, unparsed: bool) {
+        // `format!("{n}", n = count)`: the string's `{n}` is the named
+        // argument, not a binding.
+        let list: Vec<TokenTree> = tokens.clone().into_iter().collect();
+        let named: Vec<String> = (list.windows(2))
+            .filter_map(|pair| match pair {
+                [TokenTree::Ident(name), TokenTree::Punct(eq)]
+                    if eq.as_char() == '=' && eq.spacing() == proc_macro2::Spacing::Alone =>
+                {
+                    Some(name.to_string())
+                }
+                _ => None,
+            })
+            .collect();
         let mut previous_bang = false;
-        for tt in tokens.clone() {
+        for tt in list {
             let bang = matches!(&tt, TokenTree::Punct(p) if p.as_char() == '!');
             match &tt {
                 TokenTree::Group(g) if unparsed || !previous_bang => {
@@ -425,6 +438,9 @@ impl Builder<'_, '_, '_> {
                 TokenTree::Literal(l) => {
                     let text = l.to_string();
                     for name in format_string_names(&text) {
+                        if named.iter().any(|n| n == name) {
+                            continue;
+                        }
                         if let Some(id) = self.lookup(name) {
                             self.push_reference(
                                 id,
