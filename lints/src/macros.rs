@@ -185,16 +185,15 @@ fn parse_exprs(tokens: TokenStream) -> Option<Vec<Expr>> {
         }
         Punctuated::<Expr, Token![,]>::parse_terminated(input)
     };
-    let exprs = parser.parse2(tokens).ok()?;
-    Some(exprs.into_iter().map(argument_value).collect())
+    parser.parse2(tokens).ok().map(|p| p.into_iter().collect())
 }
 
 /// What a macro argument evaluates: the value of a named argument (tracing's
 /// `info!(scratch = len, …)` field, `format!("{n}", n = count)`), whose name
 /// is a label and mentions no binding; any other argument as written.
-fn argument_value(arg: Expr) -> Expr {
+pub fn argument_value(arg: &Expr) -> &Expr {
     match arg {
-        Expr::Assign(named) if is_field_name(&named.left) => *named.right,
+        Expr::Assign(named) if is_field_name(&named.left) => &named.right,
         other => other,
     }
 }
@@ -478,7 +477,7 @@ mod tests {
         };
         let written: Vec<String> = args
             .iter()
-            .map(|a| a.to_token_stream().to_string())
+            .map(|a| argument_value(a).to_token_stream().to_string())
             .collect();
         assert_eq!(written, ["len", "code", "\"done\""]);
     }

@@ -661,7 +661,8 @@ impl<'ast> Visit<'ast> for Builder<'_, '_, '_> {
             }
             Some(MacroBody::Exprs(exprs)) => {
                 let join = is_macro(mac, &["join", "try_join"]);
-                for e in exprs {
+                // A named argument's name is a label, not a mention.
+                for e in exprs.iter().map(crate::macros::argument_value) {
                     if join {
                         self.within(ScopeKind::JoinArm, |b| b.visit_expr(e));
                     } else {
