@@ -192,6 +192,7 @@ fn decide_follow(
             Some(Decision {
                 hops,
                 helper_file_io,
+                spawners,
             }) => {
                 // A helper that blocks only on file I/O, called once per run
                 // of its async fn: not where that fn is a step of other code
@@ -207,21 +208,11 @@ fn decide_follow(
                 }
                 // Tasks found across the crate, each spawned once per call
                 // of its fn: moot when only `main` reaches every such fn.
-                let spawners = match follow.process_lifetime_reported {
-                    true => Vec::new(),
-                    false if follow.timer_returned => {
-                        index.returned_timer_spawners(me, at, follow.depth)
-                    }
-                    false if follow.reached_by_detached_task => {
-                        index.detached_task_spawners(me, at, follow.depth)
-                    }
-                    false => Vec::new(),
-                };
                 if let Some(first) = spawners.first() {
                     d.finding.moot_if = Some(MainReach {
                         function: last_segment(first).to_string(),
                         kind: ReachKind::Once,
-                        keys: spawners.iter().map(|k| k.to_string()).collect(),
+                        keys: spawners.clone(),
                         at: None,
                     });
                 }

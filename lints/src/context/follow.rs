@@ -355,12 +355,7 @@ impl FileContext<'_> {
     pub fn spawn_joined_in(&self, spawn: &syn::Expr, block: &syn::Block) -> bool {
         use super::scopes::MentionKind;
         let locals = locals_of(block);
-        let local_of = |id| {
-            locals.iter().find(|local| {
-                super::bindings::pat_ident(&local.pat)
-                    .is_some_and(|name| self.binding_of_pat(name) == Some(id))
-            })
-        };
+        let local_of = |id| self.local_binding(&locals, id);
         // `set.spawn(…)` on `let mut set = JoinSet::new();` of this fn,
         // only ever the receiver of the set's methods.
         if let syn::Expr::MethodCall(m) = spawn {
@@ -455,6 +450,19 @@ impl FileContext<'_> {
         polled
     }
 
+    /// The `let` of `locals` that introduces the binding `id` by a plain
+    /// name.
+    fn local_binding<'l>(
+        &self,
+        locals: &[&'l syn::Local],
+        id: BindingId,
+    ) -> Option<&'l syn::Local> {
+        locals.iter().copied().find(|local| {
+            super::bindings::pat_ident(&local.pat)
+                .is_some_and(|name| self.binding_of_pat(name) == Some(id))
+        })
+    }
+
     /// [`FnFacts::polls_returned`]: the calls of `body` whose value a `let`
     /// before the endless loop `endless` binds and that loop polls (through
     /// `?`, `.await`, `.unwrap()`, `Box::pin`, `IntervalStream::new`, and
@@ -526,11 +534,7 @@ impl FileContext<'_> {
             syn::Expr::MethodCall(_) => Some(value),
             syn::Expr::Path(p) => {
                 let id = self.binding_of_use(p.path.get_ident()?)?;
-                let local = locals.iter().find(|local| {
-                    super::bindings::pat_ident(&local.pat)
-                        .is_some_and(|name| self.binding_of_pat(name) == Some(id))
-                })?;
-                next(&local.init.as_ref()?.expr)
+                next(&self.local_binding(locals, id)?.init.as_ref()?.expr)
             }
             _ => None,
         }
@@ -1618,6 +1622,20 @@ pub struct Decision {
     /// It is a call of a sync helper that blocks only on file I/O (held
     /// because `helper_file_io = "report"`).
     pub helper_file_io: bool,
+    /// The keys of the fns that spawn the detached tasks it depends on,
+    /// when each spawns its task once per call: the tasks are for the life
+    /// of the process when only `main` reaches every one of them. Empty
+    /// when it depends on no task, when one is not spawned once per call,
+    /// or when `process_lifetime = "report"`.
+    pub spawners: Vec<String>,
+}
+
+/// What happens to the `JoinHandle` of a detached task, as a note says it.
+fn handle_fate(stored: bool) -> &'static str {
+    match stored {
+        true => "is stored in a field nothing reads",
+        false => "is dropped",
+    }
 }
 
 /// How many spawn wrappers that hand their parameter on to another are
@@ -2418,10 +2436,7 @@ impl<'s> CrateIndex<'s> {
                 },
             ]
         };
-        let handle_of = |stored: bool| match stored {
-            true => "is stored in a field nothing reads",
-            false => "is dropped",
-        };
+        let reach = self.detached_reach(depth, for_the_process);
         for (f, summary) in self.files.iter().enumerate() {
             for task in &summary.detached_tasks {
                 let polls =
@@ -2430,12 +2445,8 @@ impl<'s> CrateIndex<'s> {
                 if !self.detaches(f, task, for_the_process) {
                     continue;
                 }
-                let spawner = (task.once_per_call)
-                    .then(|| super::entry::def_at(summary, task.spawn.start.byte))
-                    .flatten()
-                    .and_then(|i| summary.fns.get(i))
-                    .map(|facts| facts.key.as_str());
-                spawners.push(spawner);
+                let spawner = task.once_per_call.then(|| self.spawning_fn(f, task.spawn));
+                spawners.push(spawner.flatten());
                 hops.get_or_insert_with(|| {
                     let mut hops = pinned_at(f, polled, None);
                     hops.push(Hop {
@@ -2443,7 +2454,7 @@ impl<'s> CrateIndex<'s> {
                         span: task.spawn,
                         message: format!(
                             "this task, whose JoinHandle {}, runs the loop",
-                            handle_of(task.stored_in_field.is_some())
+                            handle_fate(task.stored_in_field.is_some())
                         ),
                     });
                     hops
@@ -2453,7 +2464,6 @@ impl<'s> CrateIndex<'s> {
                 let polls =
                     (facts.polls_returned.iter()).find(|p| self.callee(f, p.call) == Some(helper));
                 let Some(polled) = polls else { continue };
-                let reach = self.detached_reach(depth, for_the_process);
                 let Some(by) = reach.get(&(f, index)).and_then(|r| r.first()) else {
                     continue;
                 };
@@ -2470,7 +2480,7 @@ impl<'s> CrateIndex<'s> {
                         span: by.spawn,
                         message: format!(
                             "this task, whose JoinHandle {}, runs `{caller}`",
-                            handle_of(by.stored)
+                            handle_fate(by.stored)
                         ),
                     });
                     hops
@@ -2488,11 +2498,11 @@ impl<'s> CrateIndex<'s> {
         Some((hops?, keys))
     }
 
-    /// [`CrateIndex::detached_task_spawners`] for a timer that the fn of
-    /// `file` whose body holds byte `at` returns to its callers
-    /// ([`Follow::timer_returned`]).
-    pub fn returned_timer_spawners(&self, file: usize, at: usize, depth: usize) -> Vec<&str> {
-        (self.returned_timer_pinned(file, at, depth, false)).map_or_else(Vec::new, |(_, s)| s)
+    /// The key of the fn of `file` whose body holds the spawn call `spawn`.
+    fn spawning_fn(&self, file: usize, spawn: Span) -> Option<&str> {
+        let summary = self.files[file];
+        let index = super::entry::def_at(summary, spawn.start.byte)?;
+        Some(summary.fns.get(index)?.key.as_str())
     }
 
     /// The spawn whose detached task runs the fn of `file` whose body holds
@@ -2509,10 +2519,7 @@ impl<'s> CrateIndex<'s> {
         let name = self.files[file].fns.get(index)?.short_name();
         let reach = self.detached_reach(depth, for_the_process);
         let by = reach.get(&(file, index))?.first()?;
-        let handle = match by.stored {
-            true => "is stored in a field nothing reads",
-            false => "is dropped",
-        };
+        let handle = handle_fate(by.stored);
         Some(Hop {
             file: by.file,
             span: by.spawn,
@@ -2527,7 +2534,7 @@ impl<'s> CrateIndex<'s> {
     /// every one of them makes the tasks ones for the life of the process.
     ///
     /// [`Follow::reached_by_detached_task`]: crate::Follow::reached_by_detached_task
-    pub fn detached_task_spawners(&self, file: usize, at: usize, depth: usize) -> Vec<&str> {
+    fn detached_task_spawners(&self, file: usize, at: usize, depth: usize) -> Vec<&str> {
         let spawners = || -> Option<Vec<&str>> {
             let index = super::entry::def_at(self.files[file], at)?;
             let mut keys = Vec::new();
@@ -2535,8 +2542,7 @@ impl<'s> CrateIndex<'s> {
                 if !by.once_per_call {
                     return None;
                 }
-                let spawner = super::entry::def_at(self.files[by.file], by.spawn.start.byte)?;
-                let key = self.files[by.file].fns.get(spawner)?.key.as_str();
+                let key = self.spawning_fn(by.file, by.spawn)?;
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
@@ -2585,12 +2591,32 @@ impl<'s> CrateIndex<'s> {
             return (!file_io || follow.helper_file_io_reported).then_some(Decision {
                 hops,
                 helper_file_io: file_io,
+                spawners: Vec::new(),
+            });
+        }
+        let owned = |keys: Vec<&str>| match follow.process_lifetime_reported {
+            true => Vec::new(),
+            false => keys.into_iter().map(str::to_string).collect(),
+        };
+        if follow.timer_returned {
+            let for_the_process = follow.process_lifetime_reported;
+            let (hops, spawners) =
+                self.returned_timer_pinned(file, at, follow.depth, for_the_process)?;
+            return Some(Decision {
+                hops,
+                helper_file_io: false,
+                spawners: owned(spawners),
             });
         }
         let hops = self.decide_hops(file, follow, at)?;
+        let spawners = match follow.reached_by_detached_task && !follow.process_lifetime_reported {
+            true => owned(self.detached_task_spawners(file, at, follow.depth)),
+            false => Vec::new(),
+        };
         Some(Decision {
             hops,
             helper_file_io: false,
+            spawners,
         })
     }
 
@@ -2626,12 +2652,6 @@ impl<'s> CrateIndex<'s> {
     /// [`CrateIndex::decide`] for a finding that is not a call of a helper:
     /// the hops to add to its notes.
     fn decide_hops(&self, file: usize, follow: &Follow, at: usize) -> Option<Vec<Hop>> {
-        if follow.timer_returned {
-            let for_the_process = follow.process_lifetime_reported;
-            return self
-                .returned_timer_pinned(file, at, follow.depth, for_the_process)
-                .map(|(hops, _)| hops);
-        }
         if follow.reached_by_detached_task {
             let for_the_process = follow.process_lifetime_reported;
             return self
