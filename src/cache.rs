@@ -66,7 +66,7 @@
 //! The directory holds a `CACHEDIR.TAG` (backup tools skip it) and a
 //! `.gitignore` of `*` (git ignores it without configuration).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io::Write;
 use std::ops::Range;
@@ -92,7 +92,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 97;
+pub const SCHEMA: u32 = 98;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";
@@ -476,17 +476,27 @@ fn key(digest: u128, module: &str) -> Key {
 }
 
 /// What a file's summary is cached under beside its text: its module's
-/// name, and what its crate says of names (see [`InCrate`]) when that can
-/// change how its paths resolve.
-pub fn module_key(module: &str, krate: Option<&InCrate>) -> String {
-    let Some(krate) = krate else {
+/// name, what its crate says of names (see [`InCrate`]) when that can
+/// change how its paths resolve, and the crate's spawn wrappers named
+/// otherwise than `spawn…` (a call of one starts a task in the summary).
+pub fn module_key(module: &str, krate: Option<&InCrate>, wrappers: &BTreeSet<String>) -> String {
+    if krate.is_none() && wrappers.is_empty() {
         return module.to_string();
-    };
+    }
     let mut hasher = Xxh3::new();
-    hasher.update(&krate.names.digest.to_le_bytes());
-    for part in krate.module.iter() {
-        hasher.update(&(part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
+    if let Some(krate) = krate {
+        hasher.update(&krate.names.digest.to_le_bytes());
+        for part in krate.module.iter() {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part.as_bytes());
+        }
+    }
+    if !wrappers.is_empty() {
+        hasher.update(b"\0wrappers");
+        for name in wrappers {
+            hasher.update(&(name.len() as u64).to_le_bytes());
+            hasher.update(name.as_bytes());
+        }
     }
     format!("{module}\n{:032x}", hasher.digest128())
 }

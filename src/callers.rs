@@ -1168,11 +1168,13 @@ pub(crate) fn canonical(path: &Path) -> PathBuf {
 }
 
 /// One file's calls, or `None` if it cannot be read, parsed or analysed;
-/// `krate` is the file's place in its crate (see [`InCrate`]).
+/// `krate` is the file's place in its crate (see [`InCrate`]), `wrappers`
+/// the crate's spawn wrappers named otherwise than `spawn…`.
 pub(crate) fn summary(
     path: &Path,
     module: &str,
     krate: Option<&InCrate>,
+    wrappers: &Arc<BTreeSet<String>>,
     max_nesting: usize,
     cache: &SummaryCache,
 ) -> Option<CallSummary> {
@@ -1181,7 +1183,7 @@ pub(crate) fn summary(
     }
     let text = std::fs::read_to_string(path).ok()?;
     let text = crate::text::strip_bom(&text);
-    summary_of_text(text, module, krate, max_nesting, cache)
+    summary_of_text(text, module, krate, wrappers, max_nesting, cache)
 }
 
 /// [`summary`] of a file already read (`text`, without its byte-order
@@ -1190,28 +1192,33 @@ pub(crate) fn summary_of_text(
     text: &str,
     module: &str,
     krate: Option<&InCrate>,
+    wrappers: &Arc<BTreeSet<String>>,
     max_nesting: usize,
     cache: &SummaryCache,
 ) -> Option<CallSummary> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return None;
     }
-    cache.summary(text, &crate::cache::module_key(module, krate), || {
+    let key = crate::cache::module_key(module, krate, wrappers);
+    cache.summary(text, &key, || {
         // As in the engine: two large files parsed at once set the peak.
         let _one_at_a_time = (text.len() >= crate::engine::LARGE_FILE_BYTES).then(|| {
             crate::engine::LARGE_FILE
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
         });
-        compute_summary(text, module, krate, max_nesting)
+        compute_summary(text, module, krate, wrappers, max_nesting)
     })
 }
 
 /// The calls of the file whose text is `text`, the module `module`.
+/// A call of one of `wrappers` is a spawn call, as it is while the rules
+/// run (`detach("w", win.run(rx))` starts a task the crate pass follows).
 fn compute_summary(
     text: &str,
     module: &str,
     krate: Option<&InCrate>,
+    wrappers: &Arc<BTreeSet<String>>,
     max_nesting: usize,
 ) -> Option<CallSummary> {
     if crate::nesting::scan(text, max_nesting)
@@ -1222,7 +1229,9 @@ fn compute_summary(
     }
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
-        Some(FileContext::new_in_crate(&file, text, krate.cloned()).call_summary(module))
+        let mut ctx = FileContext::new_in_crate(&file, text, krate.cloned());
+        ctx.set_spawn_wrappers(Arc::clone(wrappers));
+        Some(ctx.call_summary(module))
     }));
     proc_macro2::extra::invalidate_current_thread_spans();
     result.ok().flatten()

@@ -951,8 +951,8 @@ impl LazyCrate {
                 self.members.get(path),
                 places.in_tree(path),
             ) {
-                self.cache
-                    .keep(known.digest, &crate::cache::module_key(name, Some(&krate)));
+                let key = crate::cache::module_key(name, Some(&krate), self.spawn_wrappers.names());
+                self.cache.keep(known.digest, &key);
             }
         }
     }
@@ -1093,7 +1093,9 @@ impl LazyCrate {
         if !self.loaded.contains_key(path) {
             let module = self.members.get(path)?.clone();
             let krate = self.in_crate(path);
-            let made = summary(path, &module, krate.as_ref(), self.max_nesting, &self.cache);
+            let wrappers = self.spawn_wrappers.names();
+            let (max_nesting, cache) = (self.max_nesting, &self.cache);
+            let made = summary(path, &module, krate.as_ref(), wrappers, max_nesting, cache);
             self.complete &= made.is_some();
             self.insert_loaded(path.to_path_buf(), made);
         }
@@ -1297,7 +1299,8 @@ impl LazyCrate {
                     let known = match (self.indexed.get(path), self.members.get(path)) {
                         (Some(indexed), Some(module)) => {
                             let krate = self.in_crate(path);
-                            let key = crate::cache::module_key(module, krate.as_ref());
+                            let wrappers = self.spawn_wrappers.names();
+                            let key = crate::cache::module_key(module, krate.as_ref(), wrappers);
                             Some((indexed.digest, key))
                         }
                         _ => None,
@@ -1613,7 +1616,7 @@ impl LazyCrate {
             .filter(|(p, _)| !self.loaded.contains_key(*p))
             .collect();
         let (max_nesting, cache, texts) = (self.max_nesting, &self.cache, &self.texts);
-        let indexed = &self.indexed;
+        let (indexed, wrappers) = (&self.indexed, self.spawn_wrappers.names());
         let in_crate = |path: &Path| self.in_crate(path);
         let found: Vec<(PathBuf, Option<Option<CallSummary>>)> = candidates
             .par_iter()
@@ -1636,7 +1639,8 @@ impl LazyCrate {
                 let matched = words.spelled(text.as_bytes(), spelling);
                 (!matched.is_empty() && fits(&matched, text.as_bytes(), module)).then(|| {
                     let krate = in_crate(path);
-                    let made = summary_of_text(&text, module, krate.as_ref(), max_nesting, cache);
+                    let krate = krate.as_ref();
+                    let made = summary_of_text(&text, module, krate, wrappers, max_nesting, cache);
                     ((*path).clone(), Some(made))
                 })
             })
@@ -1655,7 +1659,7 @@ impl LazyCrate {
     /// Parses the files of `paths` (files of the trees) not yet loaded.
     fn load_files(&mut self, paths: Vec<PathBuf>) {
         let (max_nesting, cache, members) = (self.max_nesting, &self.cache, &self.members);
-        let loaded = &self.loaded;
+        let (loaded, wrappers) = (&self.loaded, self.spawn_wrappers.names());
         let made: Vec<(PathBuf, Option<CallSummary>)> = paths
             .into_par_iter()
             .filter(|p| !loaded.contains_key(p))
@@ -1664,14 +1668,17 @@ impl LazyCrate {
                 let krate = self.in_crate(&p);
                 let stored = || {
                     let known = self.indexed.get(&p)?;
-                    let key = crate::cache::module_key(module, krate.as_ref());
+                    let key = crate::cache::module_key(module, krate.as_ref(), wrappers);
                     cache.stored_summary(known.digest, &key)
                 };
+                let krate = krate.as_ref();
                 let made = match self.texts.get(&p) {
-                    Some(text) => summary_of_text(text, module, krate.as_ref(), max_nesting, cache),
+                    Some(text) => {
+                        summary_of_text(text, module, krate, wrappers, max_nesting, cache)
+                    }
                     None => match stored() {
                         Some(made) => made,
-                        None => summary(&p, module, krate.as_ref(), max_nesting, cache),
+                        None => summary(&p, module, krate, wrappers, max_nesting, cache),
                     },
                 };
                 Some((p, made))

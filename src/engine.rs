@@ -813,9 +813,9 @@ fn analyse<'h>(
     };
     let start = Instant::now();
     let mut ctx = FileContext::new_in_crate(&file, text, crate_of.place().cloned());
-    // A call of a spawn wrapper named otherwise is a spawn call while the
-    // rules run; the file's summary (below) reads the file alone, as the
-    // crate pass reads the files it parses itself.
+    // A call of a spawn wrapper named otherwise is a spawn call, while the
+    // rules run and in the file's summary (below), as in the summaries of
+    // the files the crate pass parses itself.
     let wrappers = match crate_of.spawn_wrappers() {
         Some(wrappers) => Arc::clone(wrappers.names()),
         None => spawn_wrappers::named_otherwise(spawn_wrappers::wrapper_names(text)),
@@ -879,7 +879,6 @@ fn analyse<'h>(
             ))),
         }
     }
-    ctx.set_spawn_wrappers(Arc::default());
     // A finding that waits for the crate needs what this file says about
     // calls, from this parse.
     if diagnostics.iter().any(|d| d.finding.waits_on_crate()) {

@@ -525,6 +525,54 @@ fn editing_a_reexport_changes_the_next_run() {
     assert_eq!(run(&["--no-cache"]), edited);
 }
 
+/// A caller's summary depends on the crate's spawn wrappers named
+/// otherwise than `spawn…`: when an edit of another file makes `detach` one,
+/// the summary of the file that calls it (unchanged) is made again, and the
+/// timer its task pins is found, as without the cache.
+#[test]
+fn a_fn_of_another_file_becoming_a_spawn_wrapper_changes_the_next_run() {
+    let tmp = package_dir("wrapped");
+    let d = tmp.path();
+    write(
+        d,
+        "src/lib.rs",
+        "mod metrics;\nmod tasks;\n\npub fn start() {\n    \
+         tasks::detach(\"report\", metrics::report_forever());\n}\n",
+    );
+    write(
+        d,
+        "src/metrics.rs",
+        "pub async fn report_forever() {\n    \
+         let mut every = tokio::time::interval(std::time::Duration::from_secs(60));\n    \
+         loop {\n        every.tick().await;\n    }\n}\n",
+    );
+    let keeps = "pub fn detach<F>(label: &str, fut: F) -> (String, F) {\n    \
+                 (label.to_string(), fut)\n}\n";
+    let spawns = "pub fn detach<F>(label: &str, fut: F)\nwhere\n    \
+                  F: std::future::Future<Output = ()> + Send + 'static,\n{\n    \
+                  let _ = label;\n    tokio::spawn(fut);\n}\n";
+    write(d, "src/tasks.rs", keeps);
+    // Only the file with the timer is linted: its finding needs the
+    // summary of `lib.rs`, which the cache keeps.
+    let run = |extra: &[&str]| {
+        let mut args = extra.to_vec();
+        args.push("src/metrics.rs");
+        seen(&leaklint(d, &args))
+    };
+    let before = run(&[]);
+    assert!(!before.0.contains("timer_never_dropped"), "{}", before.0);
+    assert_eq!(run(&[]), before);
+
+    write(d, "src/tasks.rs", spawns);
+    let after = run(&[]);
+    assert!(after.0.contains("timer_never_dropped"), "{}", after.0);
+    assert_eq!(run(&[]), after);
+    assert_eq!(run(&["--no-cache"]), after);
+
+    write(d, "src/tasks.rs", keeps);
+    assert_eq!(run(&[]), before);
+}
+
 /// A file that `#[cfg(test)] mod tests;` declares is counted with the test
 /// files whatever it holds: alike cold, warm and uncached, with findings
 /// in it (a call of a helper of the crate that may block) or not.
