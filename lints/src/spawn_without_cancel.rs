@@ -139,7 +139,11 @@ crate::declare_lint! {
     ///   that spawns a parameter, on a variable or a field of known
     ///   type: `self.tasks.spawn(…)`): the
     ///   finding is at the call, with a note at the spawn inside the
-    ///   wrapper. The wrapper may wrap its parameter in what does not change
+    ///   wrapper. Its spawn may be `.spawn(…)` on the runtime a fn of
+    ///   another file returns when that runtime is shared, as for a spawn
+    ///   call (`rt::runtime().spawn(fut)`); a wrapper of another package of
+    ///   the workspace (`rtlib::spawn::detach(…)`) is not known. The
+    ///   wrapper may wrap its parameter in what does not change
     ///   what runs (`tokio::spawn(fut.instrument(span))`, `Box::pin(fut)`,
     ///   `async move { fut.await }`), or hand it to another wrapper
     ///   (`spawn_outer` calling `spawn_inner(fut)`, up to four deep). A file
@@ -312,7 +316,11 @@ crate::declare_lint! {
     ///   .count()`, a `match` or `if let` on a
     ///   borrow of the field whose bindings are only asked about, a local
     ///   holding its guard whose every use stores or asks (`let tasks =
-    ///   self.tasks.lock().await; tasks.len()`): `match
+    ///   self.tasks.lock().await; tasks.len()`, `let g =
+    ///   self.task.lock().await; g.as_ref().is_some_and(|h|
+    ///   !h.is_finished())`), a guard tried or read the same way
+    ///   (`self.task.read().unwrap().as_ref().is_some_and(…)`, `match
+    ///   self.task.try_lock() { Ok(g) => g.as_ref().is_some_and(…), … }`): `match
     ///   &self.task { Some(t) => !t.is_finished(), None => false }`, and
     ///   a map's keys, which are not its handles:
     ///   `self.subs.keys().cloned().collect()`), or to take

@@ -173,15 +173,15 @@ crate::declare_lint! {
     ///   (a fn of the crate that spawns its parameter and drops the handle)
     ///   is a spawn call here too, also for the timers of the fns its task
     ///   calls (`spawn_named("c", async { compact().await })` with the
-    ///   interval made in `compact`; `detach(compact())`; a wrapper named
-    ///   otherwise than `spawn…` and defined in another file is known for
-    ///   a task written in place, `detach(async { compact().await })`, not
-    ///   for a task made by a call, `detach(compact())`), and so is
-    ///   `.spawn(…)` on what a fn of
+    ///   interval made in `compact`; `detach(compact())`, also with
+    ///   `detach` named otherwise than `spawn…` and defined in another
+    ///   file, and a wrapper whose spawn is `rt::runtime().spawn(fut)`),
+    ///   and so is `.spawn(…)` on what a fn of
     ///   another file returns when that is a runtime its caller does not
     ///   own (`rt::runtime().spawn(…)`). A handle stored in a struct field is
     ///   kept only if something in the crate reads that field (to abort or
-    ///   await it, in a `Drop` or any method), as for `spawn_without_cancel`.
+    ///   await it, in a `Drop` or any method), as for `spawn_without_cancel`
+    ///   (a read that only asks whether the task still runs stops nothing).
     /// * Case 4 applies to tokio's `interval` / `interval_at` only (the
     ///   intervals of async-io and async-std wait a full period before their
     ///   first tick), in any endless loop that observes no cancellation,

@@ -1258,11 +1258,14 @@ impl<'a> FileContext<'a> {
             }
         }
         // Spawn wrappers: each spawned parameter given to the fn around it.
-        for (at, index) in spawns.wrappers {
+        for (at, index, runtime_of) in spawns.wrappers {
             if let Some(facts) =
                 def_at(&summary, at.start.byte).and_then(|i| summary.fns.get_mut(i))
             {
-                facts.spawns_param.get_or_insert((index, at));
+                if facts.spawns_param.is_none() {
+                    facts.spawns_param = Some((index, at));
+                    facts.spawns_param_on = runtime_of;
+                }
             }
         }
         // Macros leaklint does not parse may call anything they name.

@@ -65,6 +65,12 @@ pub struct FnFacts {
     /// neither `self` nor the receiver) to a spawn call whose handle it
     /// drops, at that span.
     pub spawns_param: Option<(usize, Span)>,
+    /// For a spawn wrapper whose spawn is `.spawn(…)` on what a fn of
+    /// another file returns (`rt::runtime().spawn(fut)`): that call. The
+    /// fn is a spawn wrapper only if the called fn returns a runtime its
+    /// caller does not own ([`FnFacts::shares_runtime`]).
+    #[serde(default)]
+    pub spawns_param_on: Option<Span>,
     /// `(parameter, call, argument)`: the fn hands its parameter at that
     /// index to the call at that span, as the argument at that index (a
     /// wrapper that calls another wrapper).
@@ -318,6 +324,7 @@ impl FileContext<'_> {
             blocking: None,
             blocking_file_io: None,
             spawns_param: None,
+            spawns_param_on: None,
             forwards_param: Vec::new(),
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
@@ -665,7 +672,15 @@ impl FileContext<'_> {
         let options = crate::LintOptions::default();
         let mut found = DroppedSpawns::default();
         self.walk_exprs(|expr, ancestors| {
-            let Some(spawn) = self.spawn_call(expr, ancestors, &options) else {
+            // A spawn call; or `.spawn(…)` on what a fn of another file
+            // returns, one if the crate pass finds that a shared runtime.
+            let found_spawn = match self.spawn_call(expr, ancestors, &options) {
+                Some(spawn) => Some((spawn, None)),
+                None => self
+                    .spawn_on_crate_runtime(expr, ancestors)
+                    .map(|(spawn, call)| (spawn, Some(call))),
+            };
+            let Some((spawn, runtime_of)) = found_spawn else {
                 // A call of a spawn wrapper (`spawn_named("hb", heartbeat(conn))`):
                 // a detached task when the crate pass confirms the wrapper.
                 if let Some(task) = self.wrapper_task(expr, ancestors) {
@@ -691,7 +706,7 @@ impl FileContext<'_> {
                 let param = super::ancestry::enclosing_fn_sig(ancestors)
                     .and_then(|sig| self.param_spawned(spawn.arg, sig, ancestors));
                 if let Some(index) = param {
-                    found.wrappers.push((at, index));
+                    found.wrappers.push((at, index, runtime_of));
                 }
             }
             // A handle stored in a field detaches the task unless something
@@ -721,6 +736,7 @@ impl FileContext<'_> {
                         once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
                         stored_in_field,
                         for_the_process: lifetime == super::spawn::Lifetime::Process,
+                        runtime_of,
                     });
                 }
             }
@@ -787,6 +803,7 @@ impl FileContext<'_> {
             once_per_call: matches!(lifetime, super::spawn::Lifetime::PerCallOf(_)),
             stored_in_field: None,
             for_the_process: lifetime == super::spawn::Lifetime::Process,
+            runtime_of: None,
         })
     }
 
@@ -921,8 +938,11 @@ impl FileContext<'_> {
     /// The struct fields this file reads other than to store into them
     /// (see [`FieldReads`]); test code aside.
     pub fn field_reads(&self) -> FieldReadSets {
+        let mut bases = AskedLocals(HashSet::new());
+        bases.visit_file(self.file);
         let mut reads = FieldReads {
             ctx: self,
+            asked_locals: bases.0,
             names: BTreeSet::new(),
             self_type: None,
             self_module: None,
@@ -1039,6 +1059,9 @@ impl FieldOf {
 /// Any other mention may stop the task, so it counts.
 pub struct FieldReads<'c, 'a> {
     ctx: &'c FileContext<'a>,
+    /// Where a local is written as the base of a chain that only asks
+    /// about its handles (see [`AskedLocals`]).
+    asked_locals: HashSet<super::scopes::TokenPos>,
     names: BTreeSet<FieldOf>,
     /// The `Self` type of the `impl` being visited.
     self_type: Option<String>,
@@ -1147,6 +1170,13 @@ const VIEWS: &[&str] = &["as_ref", "iter", "values", "keys", "filter"];
 /// (see [`ASKING_ENDS`]), outermost first, and the field; `None` for any
 /// other call.
 fn asking_chain(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>, &syn::Expr)> {
+    asking_chain_of(m).filter(|(_, base)| matches!(base, syn::Expr::Field(_)))
+}
+
+/// [`asking_chain`] whatever the chain starts from (a field, a local, …),
+/// through the lock that guards it
+/// (`self.tasks.lock().await.iter().filter(…).count()`).
+fn asking_chain_of(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>, &syn::Expr)> {
     if !ASKING_ENDS.iter().any(|a| m.method == a) || !only_asks(&m.args) {
         return None;
     }
@@ -1161,13 +1191,24 @@ fn asking_chain(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>, &
                 receiver = &inner.receiver;
             }
             syn::Expr::Field(_) => return Some((chain, receiver)),
-            // Through the lock that guards the field:
-            // `self.tasks.lock().await.iter().filter(…).count()`.
-            other => {
-                let field = through_guard(other);
-                return matches!(field, syn::Expr::Field(_)).then_some((chain, field));
+            other => return Some((chain, through_guard(other))),
+        }
+    }
+}
+
+/// Where a local is the start of a chain that only asks about the handles
+/// it holds (`guard.as_ref().is_some_and(|h| !h.is_finished())`): a guard
+/// of a field used only so reads no handle out of it.
+struct AskedLocals(HashSet<super::scopes::TokenPos>);
+
+impl<'v> Visit<'v> for AskedLocals {
+    fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
+        if let Some((_, syn::Expr::Path(p))) = asking_chain_of(m) {
+            if let Some(ident) = p.path.get_ident() {
+                self.0.insert(ident.span().start());
             }
         }
+        syn::visit::visit_expr_method_call(self, m);
     }
 }
 
@@ -1199,13 +1240,23 @@ pub fn lent_field(init: &syn::Expr) -> Option<&syn::Expr> {
     matches!(field, syn::Expr::Field(_)).then_some(field)
 }
 
+/// Methods without arguments that lend what a field holds: a lock's guard
+/// tried (`try_lock()`), a read guard (`read()`, `try_read()`), a
+/// `RefCell`'s shared borrow.
+const ARGLESS_GUARDS: &[&str] = &["try_lock", "read", "try_read", "try_write", "borrow"];
+
 /// The expression under a chain that lends what it holds:
 /// `self.tasks.lock().await` and `*self.task.lock().unwrap()` are
 /// `self.tasks` and `self.task`.
 pub fn through_guard(mut e: &syn::Expr) -> &syn::Expr {
     loop {
         e = match e {
-            syn::Expr::MethodCall(m) if GUARDS.iter().any(|g| m.method == g) => &m.receiver,
+            syn::Expr::MethodCall(m)
+                if GUARDS.iter().any(|g| m.method == g)
+                    || (m.args.is_empty() && ARGLESS_GUARDS.iter().any(|g| m.method == g)) =>
+            {
+                &m.receiver
+            }
             syn::Expr::Await(a) => &a.base,
             syn::Expr::Try(t) => &t.expr,
             syn::Expr::Paren(p) => &p.expr,
@@ -1281,7 +1332,8 @@ impl FieldReads<'_, '_> {
         let field = match scrutinee {
             syn::Expr::Reference(r) => &*r.expr,
             syn::Expr::MethodCall(m) if m.method == "as_ref" && m.args.is_empty() => &*m.receiver,
-            _ => return None,
+            // A guard of the field (`match self.task.try_lock() { Ok(g) => … }`).
+            other => lent_field(other)?,
         };
         if !matches!(field, syn::Expr::Field(_)) {
             return None;
@@ -1289,8 +1341,9 @@ impl FieldReads<'_, '_> {
         let mut only_asked = true;
         for pat in pats {
             super::scopes::for_each_pattern_ident(pat, |ident| {
-                only_asked &=
-                    (self.ctx.references_of_pat(ident).iter()).all(super::spawn::only_inspects);
+                only_asked &= (self.ctx.references_of_pat(ident).iter()).all(|r| {
+                    super::spawn::only_inspects(r) || self.asked_locals.contains(&r.span.start())
+                });
             });
         }
         only_asked.then_some(field)
@@ -1476,10 +1529,11 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
         {
             let uses = self.ctx.references_of_pat(&ident.ident);
             let only_stores_or_asks = uses.iter().all(|r| {
-                r.kind == super::scopes::MentionKind::MethodReceiver
-                    && r.method
-                        .as_ref()
-                        .is_some_and(|m| NOT_STOPPING.iter().any(|n| m == n))
+                self.asked_locals.contains(&r.span.start())
+                    || r.kind == super::scopes::MentionKind::MethodReceiver
+                        && r.method
+                            .as_ref()
+                            .is_some_and(|m| NOT_STOPPING.iter().any(|n| m == n))
             });
             if only_stores_or_asks {
                 self.visit_field_base(field);
@@ -1549,8 +1603,10 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
 /// What [`FileContext::dropped_spawns`] finds.
 #[derive(Debug, Default)]
 pub struct DroppedSpawns {
-    /// Spawn wrappers: the spawn, and the index of the parameter it spawns.
-    pub wrappers: Vec<(Span, usize)>,
+    /// Spawn wrappers: the spawn, the index of the parameter it spawns,
+    /// and the call that returns the runtime it spawns on when the crate
+    /// must say whether that is a shared runtime (`rt::runtime().spawn(fut)`).
+    pub wrappers: Vec<(Span, usize, Option<Span>)>,
     /// Detached tasks.
     pub detached: Vec<DetachedTask>,
     /// Calls that hand on a parameter of the fn around them: the call, the
@@ -1586,6 +1642,11 @@ pub struct DetachedTask {
     /// observing no cancellation polls (see [`FnFacts::polls_returned`]).
     #[serde(default)]
     pub polls_returned: Vec<PolledResult>,
+    /// For `.spawn(…)` on what a fn of another file returns
+    /// (`rt::runtime().spawn(…)`): that call. The task is detached only if
+    /// the fn returns a runtime its caller does not own.
+    #[serde(default)]
+    pub runtime_of: Option<Span>,
 }
 
 /// The spawn whose detached task reaches a fn (see
@@ -2298,7 +2359,13 @@ impl<'s> CrateIndex<'s> {
     ) -> Option<Hop> {
         let target = self.callee(file, call)?;
         let facts = self.facts(target);
-        if let Some((_, at)) = facts.spawns_param.filter(|(index, _)| *index == arg) {
+        let on_shared_runtime = || {
+            (facts.spawns_param_on).is_none_or(|call| self.shared_runtime(target.0, call).is_some())
+        };
+        if let Some((_, at)) = (facts.spawns_param)
+            .filter(|(index, _)| *index == arg)
+            .filter(|_| on_shared_runtime())
+        {
             let name = facts.short_name();
             return Some(Hop {
                 file: target.0,
@@ -2389,6 +2456,7 @@ impl<'s> CrateIndex<'s> {
             && task
                 .wrapper
                 .is_none_or(|(call, arg)| self.wrapper_spawn(file, call, arg).is_some())
+            && (task.runtime_of).is_none_or(|call| self.shared_runtime(file, call).is_some())
             && !(task.stored_in_field.as_ref()).is_some_and(|f| self.field_is_read(f, file))
     }
 
