@@ -355,7 +355,7 @@ fn resolve_in_crate(
     results: &mut [FileResult],
     paths: &HashMap<String, PathBuf>,
     mut krate: LazyCrate,
-    known_blocking: Option<&(usize, Option<Arc<BlockingFns>>)>,
+    known_blocking: Option<&(Option<usize>, Option<Arc<BlockingFns>>)>,
 ) -> usize {
     // The linted files' own summaries are the ones their findings were made
     // with (and the text from standard input may differ from the disk's).
@@ -421,8 +421,8 @@ fn resolve_in_crate(
     let blocking_fns = match (waits_on_helpers, known_blocking) {
         (false, _) => BTreeSet::new(),
         // Found before the engine ran, with the same depth.
-        (true, Some((d, None))) if *d == depth => BTreeSet::new(),
-        (true, Some((d, Some(fns)))) if *d == depth && fns.names().is_some() => {
+        (true, Some((d, None))) if *d == Some(depth) => BTreeSet::new(),
+        (true, Some((d, Some(fns)))) if *d == Some(depth) && fns.names().is_some() => {
             fns.names().map(|n| (**n).clone()).unwrap_or_default()
         }
         (true, _) => krate.blocking_fns(depth),
@@ -751,6 +751,14 @@ pub fn mark_crates_with_blocking_calls(
 ) -> Vec<Option<Arc<BlockingFns>>> {
     let (max_nesting, depth, cached) =
         (config.max_nesting, config.options.call_depth, config.cache);
+    // With `blocking_call_in_async` off, the crates are scanned (for their
+    // names, spawn wrappers and test files) but their blocking fns, most of
+    // this pass's parsing, are not looked for.
+    let find_blocking = crate::engine::blocking_rule(config).is_some();
+    let blocking_fns = |krate: &mut LazyCrate| match find_blocking {
+        true => crate_blocking_fns(krate, depth),
+        false => None,
+    };
     let may_block =
         |f: &Path| std::fs::read(f).is_ok_and(|bytes| crate_load::spells_blocking_call(&bytes));
     // A run over a few files (an editor's, a commit hook's) keeps the
@@ -764,7 +772,9 @@ pub fn mark_crates_with_blocking_calls(
     let new_roots: BTreeSet<&PathBuf> = roots
         .iter()
         .flatten()
-        .filter(|r| before.blocking.get(*r).is_none_or(|(d, _)| *d != depth))
+        .filter(|r| {
+            (before.blocking.get(*r)).is_none_or(|(d, _)| find_blocking && *d != Some(depth))
+        })
         .collect();
     let jobs: Vec<(PathBuf, Option<LazyCrate>)> = new_roots
         .into_iter()
@@ -826,7 +836,7 @@ pub fn mark_crates_with_blocking_calls(
                     let kept = match hold {
                         true => Kept::Held(Box::new(krate)),
                         false => {
-                            let blocking = crate_blocking_fns(&mut krate, depth);
+                            let blocking = blocking_fns(&mut krate);
                             krate.save();
                             Kept::LetGo(blocking)
                         }
@@ -898,7 +908,7 @@ pub fn mark_crates_with_blocking_calls(
                 .map(|scan| match scan.kept {
                     Kept::LetGo(blocking) => (scan.root, blocking, None),
                     Kept::Held(mut krate) => {
-                        let blocking = crate_blocking_fns(&mut krate, depth);
+                        let blocking = blocking_fns(&mut krate);
                         (scan.root, blocking, Some(*krate))
                     }
                 })
@@ -910,7 +920,9 @@ pub fn mark_crates_with_blocking_calls(
         if let Some(krate) = krate {
             before.hold_or_release(root.clone(), krate, hold);
         }
-        before.blocking.insert(root, (depth, blocking));
+        before
+            .blocking
+            .insert(root, (find_blocking.then_some(depth), blocking));
     }
     files
         .iter()
@@ -1019,7 +1031,10 @@ fn crate_blocking_fns(krate: &mut LazyCrate, depth: usize) -> Option<Arc<Blockin
 /// used), so that the crate pass need not find them again, and the crates
 /// it scanned, so that the crate pass need not walk and read them again.
 pub struct CrateBlocking {
-    pub blocking: HashMap<PathBuf, (usize, Option<Arc<BlockingFns>>)>,
+    /// Per crate root, the `call_depth` its blocking fns were found with
+    /// (`None`: not looked for, `blocking_call_in_async` being off) and
+    /// those fns.
+    pub blocking: HashMap<PathBuf, (Option<usize>, Option<Arc<BlockingFns>>)>,
     /// Per crate root, what its items say of names and where its files
     /// are, when that changes how some path resolves.
     pub places: HashMap<PathBuf, CratePlaces>,

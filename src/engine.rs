@@ -395,7 +395,7 @@ fn drop_client_timeout_findings_of_a_wasm_module(result: &mut FileResult) {
 }
 
 /// The id of `blocking_call_in_async`, if enabled.
-fn blocking_rule(config: &Config) -> Option<RuleId> {
+pub(crate) fn blocking_rule(config: &Config) -> Option<RuleId> {
     config
         .enabled_ids()
         .find(|(_, l)| l.lint.name == "blocking_call_in_async")

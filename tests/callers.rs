@@ -322,6 +322,49 @@ fn blocking_helpers_are_found_before_the_files_that_call_them() {
     assert!(findings(root, &["src/b.rs"]).is_empty());
 }
 
+/// Files of one crate linted under different configurations (a nearer
+/// `leaklint.toml` turns `blocking_call_in_async` off in one directory):
+/// where it is off the crate's blocking helpers are not looked for, and
+/// the files where it is on, linted in the same run, still find them
+/// (whichever configuration comes first).
+#[test]
+fn blocking_helpers_are_found_where_the_rule_is_on_beside_files_where_it_is_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "Cargo.toml", "[package]\nname = \"svc\"\n");
+    write(
+        root,
+        "src/main.rs",
+        "mod store;\nmod api;\nmod jobs;\n\nfn main() {}\n",
+    );
+    write(
+        root,
+        "src/store.rs",
+        "pub fn load_slow() -> u8 {\n    std::thread::sleep(std::time::Duration::from_secs(1));\n    0\n}\n",
+    );
+    let calls = "pub async fn handle() -> u8 {\n    crate::store::load_slow()\n}\n";
+    for module in ["api", "jobs"] {
+        write(root, &format!("src/{module}/mod.rs"), "pub mod handler;\n");
+        write(root, &format!("src/{module}/handler.rs"), calls);
+    }
+    // Each directory's files are linted as a group of their own, in the
+    // order of their configurations: the root's first. The rule is off for
+    // the first group, then on; and the other way round.
+    let rule = |level: &str| format!("[rules]\nblocking_call_in_async = \"{level}\"\n");
+    for (first, then, found_in) in [("allow", "warn", "api"), ("warn", "allow", "jobs")] {
+        write(root, "leaklint.toml", &rule(first));
+        write(root, "src/api/leaklint.toml", &rule(then));
+        let found = findings(root, &["--no-cache", "."]);
+        let expected = [f(
+            &format!("src/{found_in}/handler.rs"),
+            2,
+            "blocking_call_in_async",
+        )];
+        assert_eq!(found, expected, "{first} then {then}");
+        assert_eq!(findings(root, &["."]), found, "cached, {first} then {then}");
+    }
+}
+
 /// A timer that `ticks.rs` returns to a loop of `window.rs`, whose task a
 /// spawn wrapper of `spawn.rs` starts from `pipeline.rs`: linting only the
 /// timer's file, the crate pass reads the callers and the wrapper itself
