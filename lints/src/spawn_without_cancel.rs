@@ -323,7 +323,8 @@ crate::declare_lint! {
     ///   self.task.try_lock() { Ok(g) => g.as_ref().is_some_and(…), … }`): `match
     ///   &self.task { Some(t) => !t.is_finished(), None => false }`, and
     ///   a map's keys, which are not its handles:
-    ///   `self.subs.keys().cloned().collect()`), or to take
+    ///   `self.subs.keys().cloned().collect()`, also through its lock:
+    ///   `self.subs.read().unwrap().keys()`), or to take
     ///   handles out and drop them at once (`self.task.take();`, `let _ =
     ///   self.tasks.remove(&id);`, `drop(self.tasks.pop())`,
     ///   `self.tasks.clear();`, which detach the tasks as well, and a

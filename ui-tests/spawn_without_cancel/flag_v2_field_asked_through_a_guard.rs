@@ -112,3 +112,41 @@ async fn refresh() {
         tokio::time::sleep(std::time::Duration::from_secs(60)).await;
     }
 }
+
+// A map's keys read through its lock are not its handles.
+pub struct Sessions {
+    by_id: RwLock<std::collections::HashMap<u64, JoinHandle<()>>>,
+}
+
+impl Sessions {
+    pub fn open(&self, id: u64) {
+        let handle = tokio::spawn(refresh()); //~ spawn_without_cancel
+        self.by_id.write().unwrap().insert(id, handle);
+    }
+
+    pub fn ids(&self) -> Vec<u64> {
+        self.by_id.read().unwrap().keys().copied().collect()
+    }
+}
+
+// Near miss: its values are aborted through the lock.
+pub struct Closable {
+    by_id: RwLock<std::collections::HashMap<u64, JoinHandle<()>>>,
+}
+
+impl Closable {
+    pub fn open(&self, id: u64) {
+        let handle = tokio::spawn(refresh());
+        self.by_id.write().unwrap().insert(id, handle);
+    }
+
+    pub fn ids(&self) -> Vec<u64> {
+        self.by_id.read().unwrap().keys().copied().collect()
+    }
+
+    pub fn close_all(&self) {
+        for handle in self.by_id.read().unwrap().values() {
+            handle.abort();
+        }
+    }
+}

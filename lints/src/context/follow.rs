@@ -1503,9 +1503,13 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
             return;
         }
         let method = m.method.to_string();
-        // A map's keys are not its handles (`self.subs.keys().cloned()`):
+        // A map's keys are not its handles (`self.subs.keys().cloned()`,
+        // also through its lock: `self.subs.read().unwrap().keys()`):
         // nothing after them can stop a task.
-        if method == "keys" && m.args.is_empty() && matches!(&*m.receiver, syn::Expr::Field(_)) {
+        if method == "keys"
+            && m.args.is_empty()
+            && matches!(through_guard(&m.receiver), syn::Expr::Field(_))
+        {
             self.visit_field_base(&m.receiver);
             return;
         }
