@@ -66,6 +66,9 @@ pub struct LazyCrate {
     complete: bool,
     /// Names whose possible callers' files are loaded.
     mentioned: BTreeSet<String>,
+    /// `(name, module)` of free fns whose possible re-exporters' files
+    /// are loaded ([`LazyCrate::reexported`]).
+    reexporters_loaded: BTreeSet<(String, String)>,
     /// Fns whose possible definitions' files are loaded.
     defined: BTreeSet<Want>,
     /// Fns whose possible callers' files, by a resolvable call, are loaded.
@@ -440,6 +443,7 @@ impl LazyCrate {
             alone: HashMap::new(),
             complete: false,
             mentioned: BTreeSet::new(),
+            reexporters_loaded: BTreeSet::new(),
             defined: BTreeSet::new(),
             called: BTreeSet::new(),
             structs: BTreeSet::new(),
@@ -1156,17 +1160,24 @@ impl LazyCrate {
         if free.is_empty() {
             return BTreeSet::new();
         }
-        let names: Vec<String> = free.iter().map(|(n, _)| n.to_string()).collect();
-        let modules: BTreeSet<String> = free.iter().map(|(_, m)| m.to_string()).collect();
-        // A name alone may be re-exported by any crate root, a library's
-        // named by the library.
-        let roots = match modules.contains("crate") {
-            true => self.library_roots.clone(),
-            false => BTreeSet::new(),
-        };
-        self.load_spelling(&names, Spelling::Mention, &|_, _, module| {
-            modules.contains(module) || roots.contains(module)
-        });
+        // The files that may re-export a fn asked about before are loaded
+        // already (a crate pass asks about the same makers call after call).
+        let unasked: Vec<(&str, &str)> = (free.iter().copied())
+            .filter(|&(n, m)| (self.reexporters_loaded).insert((n.to_string(), m.to_string())))
+            .collect();
+        if !unasked.is_empty() {
+            let names: Vec<String> = unasked.iter().map(|(n, _)| n.to_string()).collect();
+            let modules: BTreeSet<String> = unasked.iter().map(|(_, m)| m.to_string()).collect();
+            // A name alone may be re-exported by any crate root, a
+            // library's named by the library.
+            let roots = match modules.contains("crate") {
+                true => self.library_roots.clone(),
+                false => BTreeSet::new(),
+            };
+            self.load_spelling(&names, Spelling::Mention, &|_, _, module| {
+                modules.contains(module) || roots.contains(module)
+            });
+        }
         let mut targets = BTreeSet::new();
         for summary in self.loaded.values().flatten() {
             for (name, path) in &summary.reexports {

@@ -2615,8 +2615,7 @@ pub fn reached_from_main<'s>(
         field_path_type(|| struct_fields.iter().copied(), owner, fields, known)
             .filter(|ty| types_with_methods.contains(ty))
     };
-    let fns: Vec<&super::follow::FnFacts> =
-        summaries.clone().into_iter().flat_map(|s| &s.fns).collect();
+    let fns = FnIndex::new(summaries.clone().into_iter().flat_map(|s| &s.fns));
     // A fn handed by name to a fn of the crate that calls that parameter
     // itself (`init_protocol("ftp", init_ftp)` awaiting `init()`) is called
     // there, on the thread of the call that hands it; handed anywhere else,
@@ -2841,7 +2840,7 @@ pub fn reached_from_main<'s>(
     main_thread.extend(quiet.fns);
     // A fn whose tasks end before it returns runs beside them: not on a
     // quiet thread, nor are the fns it calls (as far as they are its).
-    let beside_its_tasks: BTreeSet<&str> = (fns.iter())
+    let beside_its_tasks: BTreeSet<&str> = (fns.by_key.values().flatten())
         .filter(|f| f.spawns_joined_task)
         .map(|f| f.key.as_str())
         .collect();
@@ -2962,7 +2961,7 @@ type JoinTest<'s> = dyn Fn(&str, &[&CallSite], &BTreeSet<String>) -> bool + 's;
 fn calls_handed_fn(
     higher: &Callee,
     index: usize,
-    fns: &[&super::follow::FnFacts],
+    fns: &FnIndex<'_>,
     param_calls: &HashMap<*const super::follow::FnFacts, Vec<(usize, bool)>>,
 ) -> Option<bool> {
     let candidates = path_callee_fns(higher, fns)?;
@@ -2993,7 +2992,7 @@ type FreeCall<'s> = (Option<&'s str>, Option<&'s str>, &'s CallSite);
 /// gives the type of a field of the crate's structs, by owner.
 fn call_returns<'a>(
     callee: &Callee,
-    fns: &[&'a super::follow::FnFacts],
+    fns: &FnIndex<'a>,
     field_type_of: &dyn Fn(&String, &[String]) -> Option<&'a str>,
 ) -> Option<&'a str> {
     let key = match callee {
@@ -3010,7 +3009,36 @@ fn call_returns<'a>(
         }
         Callee::Method(_) => return None,
     };
-    declared_return(fns.iter().copied().filter(|f| f.key == key).collect())
+    declared_return(fns.by_key(&key).to_vec())
+}
+
+/// A crate's fns by key and its free fns by name, each in the order
+/// given: [`reached_from_main`] asks which fns a call may be for every call
+/// of the crate.
+struct FnIndex<'a> {
+    by_key: HashMap<&'a str, Vec<&'a super::follow::FnFacts>>,
+    free_by_name: HashMap<&'a str, Vec<&'a super::follow::FnFacts>>,
+}
+
+impl<'a> FnIndex<'a> {
+    fn new(fns: impl IntoIterator<Item = &'a super::follow::FnFacts>) -> FnIndex<'a> {
+        let mut index = FnIndex {
+            by_key: HashMap::new(),
+            free_by_name: HashMap::new(),
+        };
+        for facts in fns {
+            index.by_key.entry(&facts.key).or_default().push(facts);
+            if !facts.is_method {
+                (index.free_by_name.entry(facts.short_name()).or_default()).push(facts);
+            }
+        }
+        index
+    }
+
+    /// The fns whose key is `key`.
+    fn by_key(&self, key: &str) -> &[&'a super::follow::FnFacts] {
+        self.by_key.get(key).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The fns of `fns` a call of a path may be: an associated fn by its key,
@@ -3018,20 +3046,19 @@ fn call_returns<'a>(
 /// free fn of the name. `None` for a method call or a field's method.
 fn path_callee_fns<'a>(
     callee: &Callee,
-    fns: &[&'a super::follow::FnFacts],
+    fns: &FnIndex<'a>,
 ) -> Option<Vec<&'a super::follow::FnFacts>> {
-    let by_key = |key: &str| fns.iter().copied().filter(|f| f.key == key).collect();
     Some(match callee {
-        Callee::Assoc(key) => by_key(key),
+        Callee::Assoc(key) => fns.by_key(key).to_vec(),
         Callee::Free(Some(module), name)
             if !matches!(module.as_str(), "crate" | "self" | "super") =>
         {
-            by_key(&format!("{module}::{name}"))
+            fns.by_key(&format!("{module}::{name}")).to_vec()
         }
         // A free fn of any module.
-        Callee::Free(_, name) => (fns.iter().copied())
-            .filter(|f| !f.is_method && f.short_name() == name)
-            .collect(),
+        Callee::Free(_, name) => {
+            (fns.free_by_name.get(name.as_str())).map_or_else(Vec::new, Vec::clone)
+        }
         _ => return None,
     })
 }
