@@ -2844,17 +2844,38 @@ pub fn reached_from_main<'s>(
         .filter(|f| f.spawns_joined_task)
         .map(|f| f.key.as_str())
         .collect();
-    // Adds to `set` the fns that `joins` (given a fn's key, its call sites
-    // and the set so far) lets in, until it lets in no more.
-    let extend_while = |set: &mut BTreeSet<String>, joins: &JoinTest<'_>| loop {
-        let add: Vec<String> = (all_callers.iter())
-            .filter(|(key, sites)| !set.contains(*key) && joins(key, sites, set))
-            .map(|(key, _)| key.to_string())
-            .collect();
-        if add.is_empty() {
-            break;
+    // The fns (by their place in `all_callers`) each fn calls: a fn's
+    // joining a set depends on the set only through its callers, so only
+    // these may join once it has.
+    let mut callees_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, sites)) in all_callers.iter().enumerate() {
+        for site in sites {
+            if let Caller::Fn(f) = &site.caller {
+                callees_of.entry(f.as_str()).or_default().push(i);
+            }
         }
-        set.extend(add);
+    }
+    // Adds to `set` the fns that `joins` (given a fn's key, its call sites
+    // and the set so far) lets in, until it lets in no more. Every test
+    // only gains from a larger set, so the order of the tests does not
+    // change the result: each fn is tested once, and again whenever one of
+    // its callers joins.
+    let extend_while = |set: &mut BTreeSet<String>, joins: &JoinTest<'_>| {
+        let mut queued = vec![true; all_callers.len()];
+        let mut pending: Vec<usize> = (0..all_callers.len()).rev().collect();
+        while let Some(i) = pending.pop() {
+            queued[i] = false;
+            let (key, sites) = &all_callers[i];
+            if set.contains(*key) || !joins(key, sites, set) {
+                continue;
+            }
+            set.insert(key.to_string());
+            for &callee in callees_of.get(key).into_iter().flatten() {
+                if !std::mem::replace(&mut queued[callee], true) {
+                    pending.push(callee);
+                }
+            }
+        }
     };
     // The fns each of whose callers is in `set` (or becomes so) and calls
     // them so that `ok` holds, added to `set`: at the least fixpoint, as
