@@ -2990,7 +2990,7 @@ fn calls_handed_fn(
         return None;
     }
     let mut once = true;
-    for f in candidates {
+    for &f in candidates {
         let called = param_calls.get(&std::ptr::from_ref(f))?;
         let (_, each_once) = called.iter().find(|(i, _)| *i == index)?;
         once &= each_once;
@@ -3030,7 +3030,7 @@ fn call_returns<'a>(
         }
         Callee::Method(_) => return None,
     };
-    declared_return(fns.by_key(&key).to_vec())
+    declared_return(fns.by_key(&key))
 }
 
 /// A crate's fns by key and its free fns by name, each in the order
@@ -3065,28 +3065,26 @@ impl<'a> FnIndex<'a> {
 /// The fns of `fns` a call of a path may be: an associated fn by its key,
 /// a free fn by `module::name` when the path names its module, else any
 /// free fn of the name. `None` for a method call or a field's method.
-fn path_callee_fns<'a>(
+fn path_callee_fns<'i, 'a>(
     callee: &Callee,
-    fns: &FnIndex<'a>,
-) -> Option<Vec<&'a super::follow::FnFacts>> {
+    fns: &'i FnIndex<'a>,
+) -> Option<&'i [&'a super::follow::FnFacts]> {
     Some(match callee {
-        Callee::Assoc(key) => fns.by_key(key).to_vec(),
+        Callee::Assoc(key) => fns.by_key(key),
         Callee::Free(Some(module), name)
             if !matches!(module.as_str(), "crate" | "self" | "super") =>
         {
-            fns.by_key(&format!("{module}::{name}")).to_vec()
+            fns.by_key(&format!("{module}::{name}"))
         }
         // A free fn of any module.
-        Callee::Free(_, name) => {
-            (fns.free_by_name.get(name.as_str())).map_or_else(Vec::new, Vec::clone)
-        }
+        Callee::Free(_, name) => (fns.free_by_name.get(name.as_str())).map_or(&[], Vec::as_slice),
         _ => return None,
     })
 }
 
 /// The return type every fn of `fns` declares, when there is at least one
 /// and each declares the same.
-fn declared_return(fns: Vec<&super::follow::FnFacts>) -> Option<&str> {
+fn declared_return<'a>(fns: &[&'a super::follow::FnFacts]) -> Option<&'a str> {
     let mut found = None;
     for facts in fns {
         match (found, facts.returns.as_deref()) {

@@ -938,11 +938,9 @@ impl FileContext<'_> {
     /// The struct fields this file reads other than to store into them
     /// (see [`FieldReads`]); test code aside.
     pub fn field_reads(&self) -> FieldReadSets {
-        let mut bases = AskedLocals(HashSet::new());
-        bases.visit_file(self.file);
         let mut reads = FieldReads {
             ctx: self,
-            asked_locals: bases.0,
+            asked_locals: std::cell::OnceCell::new(),
             names: BTreeSet::new(),
             self_type: None,
             self_module: None,
@@ -1060,8 +1058,9 @@ impl FieldOf {
 pub struct FieldReads<'c, 'a> {
     ctx: &'c FileContext<'a>,
     /// Where a local is written as the base of a chain that only asks
-    /// about its handles (see [`AskedLocals`]).
-    asked_locals: HashSet<super::scopes::TokenPos>,
+    /// about its handles (see [`AskedLocals`]), found when first asked:
+    /// most files lend no field to a local.
+    asked_locals: std::cell::OnceCell<HashSet<super::scopes::TokenPos>>,
     names: BTreeSet<FieldOf>,
     /// The `Self` type of the `impl` being visited.
     self_type: Option<String>,
@@ -1267,6 +1266,17 @@ pub fn through_guard(mut e: &syn::Expr) -> &syn::Expr {
 }
 
 impl FieldReads<'_, '_> {
+    /// Whether the mention `r` of a local starts a chain that only asks
+    /// about the handles it holds (see [`AskedLocals`]).
+    fn only_asked_about(&self, r: &super::scopes::Reference) -> bool {
+        let asked = self.asked_locals.get_or_init(|| {
+            let mut bases = AskedLocals(HashSet::new());
+            bases.visit_file(self.ctx.file);
+            bases.0
+        });
+        asked.contains(&r.span.start())
+    }
+
     /// The module of the crate a type is imported from (`rss` for `Poller`
     /// after `use crate::rss::Poller;`), when this file defines no struct
     /// of that name.
@@ -1341,9 +1351,8 @@ impl FieldReads<'_, '_> {
         let mut only_asked = true;
         for pat in pats {
             super::scopes::for_each_pattern_ident(pat, |ident| {
-                only_asked &= (self.ctx.references_of_pat(ident).iter()).all(|r| {
-                    super::spawn::only_inspects(r) || self.asked_locals.contains(&r.span.start())
-                });
+                only_asked &= (self.ctx.references_of_pat(ident).iter())
+                    .all(|r| super::spawn::only_inspects(r) || self.only_asked_about(r));
             });
         }
         only_asked.then_some(field)
@@ -1533,7 +1542,7 @@ impl<'v> Visit<'v> for FieldReads<'_, '_> {
         {
             let uses = self.ctx.references_of_pat(&ident.ident);
             let only_stores_or_asks = uses.iter().all(|r| {
-                self.asked_locals.contains(&r.span.start())
+                self.only_asked_about(r)
                     || r.kind == super::scopes::MentionKind::MethodReceiver
                         && r.method
                             .as_ref()
