@@ -915,11 +915,23 @@ impl FileContext<'_> {
                         .strip_prefix(library.as_str())
                         .is_some_and(|rest| rest.starts_with("::"))
                 };
+                // A path no import names, whose first segment a glob of
+                // the crate's own modules may bring in (`backoff::pause()`
+                // after `use super::*;`, `backoff` a module of the parent).
+                let through_crate_glob = || {
+                    let written = (p.path.segments.iter())
+                        .map(|s| super::imports::unraw(&s.ident))
+                        .collect::<Vec<_>>()
+                        .join("::");
+                    resolved == written
+                        && (self.imports).crate_glob_at(p.path.segments[0].ident.span())
+                };
                 let in_crate = ["crate::", "self::", "super::", "Self::"]
                     .iter()
                     .any(|prefix| resolved.starts_with(prefix))
                     || !resolved.contains("::")
-                    || self.crate_libraries.iter().any(through_library);
+                    || self.crate_libraries.iter().any(through_library)
+                    || through_crate_glob();
                 in_crate.then(|| {
                     resolved
                         .rsplit("::")
