@@ -288,9 +288,11 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
         // The fns of other files are named without the namespace their
         // unit may be read in (see `unit_summaries`): any of the crate's
         // fns of the key will do, as a call of either did before.
-        let contains = |set: &BTreeSet<String>, key: &str| {
-            set.contains(key)
-                || (!moot.keys.is_empty() && set.iter().any(|k| entry::without_namespace(k) == key))
+        // A method of this file's type, whose name types of other modules
+        // share, is named by its module too (see `entry::split_key`).
+        let contains = |set: &BTreeSet<String>, key: &str| match moot.keys.is_empty() {
+            true => set.contains(key) || set.contains(&entry::split_key(&summary.module, key)),
+            false => set.contains(key) || set.iter().any(|k| entry::without_namespace(k) == key),
         };
         let reached = |key: &str| match moot.kind {
             ReachKind::Once => contains(&r.once, key),

@@ -212,7 +212,10 @@ crate::declare_lint! {
     ///   `self.f()`, a receiver made by `let x = Type::f(…)` or typed as a
     ///   parameter, a struct's field by the type the struct declares it
     ///   with, `services.cluster.start()`, a `let this = Self { … }`): any
-    ///   call that may be the fn counts as a caller, so a same-named method
+    ///   call that may be the fn counts as a caller (of two types of one
+    ///   name in two modules, a call on a value made with a path that names
+    ///   the module, as above, counts only for that module's type), so a
+    ///   same-named method
     ///   called on a value of unknown type anywhere (`x.start()` in a loop)
     ///   keeps the finding, unless it passes other arguments than the fn
     ///   takes (`x.start(id, None)` is no call of `start(&self)`: Rust has

@@ -2826,10 +2826,57 @@ pub fn reached_from_main<'s>(
         });
         (!sites.is_empty()).then_some(sites)
     };
-    let all_callers: Vec<(&str, Vec<&CallSite>)> = keys
-        .iter()
-        .filter_map(|k| Some((*k, callers(k)?)))
-        .collect();
+    // A method key (`Client::start`) that types of several modules define
+    // names several fns: each is decided on its own, as `module@key`
+    // ([`split_key`]), with the calls that may be its (a call whose
+    // receiver's type an import names, `type_module`, is the method of
+    // that module's type; any other may be any of them). The key itself
+    // stands for all of them: a call made in one counts as made in the set
+    // only when every one of them is in it.
+    let mut modules_of_key: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for summary in summaries.clone() {
+        for (key, _) in &summary.defs {
+            let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
+            if owner.starts_with(char::is_uppercase) {
+                (modules_of_key.entry(key.as_str()).or_default()).insert(summary.module.as_str());
+            }
+        }
+    }
+    modules_of_key.retain(|_, modules| modules.len() > 1);
+    let mut all_callers: Vec<(String, Vec<&CallSite>)> = Vec::new();
+    for key in &keys {
+        let Some(sites) = callers(key) else {
+            continue;
+        };
+        let Some(modules) = modules_of_key.get(key) else {
+            all_callers.push((key.to_string(), sites));
+            continue;
+        };
+        let of_module = |site: &CallSite, module: &str| {
+            site.type_module.as_deref().is_none_or(|m| {
+                let m = m.rsplit("::").next().unwrap_or(m);
+                m == module || !modules.contains(m)
+            })
+        };
+        for module in modules {
+            let sites: Vec<&CallSite> = (sites.iter().copied())
+                .filter(|site| of_module(site, module))
+                .collect();
+            if !sites.is_empty() {
+                all_callers.push((split_key(module, key), sites));
+            }
+        }
+    }
+    // Adds or removes each split key's own key (see above) as its fns are
+    // all in `set` or not.
+    let settle_split = |set: &mut BTreeSet<String>| {
+        for (key, modules) in &modules_of_key {
+            match modules.iter().all(|m| set.contains(&split_key(m, key))) {
+                true => set.insert(key.to_string()),
+                false => set.remove(*key),
+            };
+        }
+    };
     // A current-thread runtime whose future spawns no task runs nothing
     // else: the thread blocking on it is the main thread.
     let files: Vec<&CallSummary> = summaries.clone().into_iter().collect();
@@ -2861,16 +2908,29 @@ pub fn reached_from_main<'s>(
     // change the result: each fn is tested once, and again whenever one of
     // its callers joins.
     let extend_while = |set: &mut BTreeSet<String>, joins: &JoinTest<'_>| {
+        settle_split(set);
         let mut queued = vec![true; all_callers.len()];
         let mut pending: Vec<usize> = (0..all_callers.len()).rev().collect();
         while let Some(i) = pending.pop() {
             queued[i] = false;
             let (key, sites) = &all_callers[i];
-            if set.contains(*key) || !joins(key, sites, set) {
+            if set.contains(key) || !joins(key, sites, set) {
                 continue;
             }
-            set.insert(key.to_string());
-            for &callee in callees_of.get(key).into_iter().flatten() {
+            set.insert(key.clone());
+            // The calls made in it are made in the set once the key they
+            // name is: a split key's, when all its fns are.
+            let caller = match key.split_once('@') {
+                Some((_, whole)) => {
+                    settle_split(set);
+                    if !set.contains(whole) {
+                        continue;
+                    }
+                    whole
+                }
+                None => key.as_str(),
+            };
+            for &callee in callees_of.get(caller).into_iter().flatten() {
                 if !std::mem::replace(&mut queued[callee], true) {
                     pending.push(callee);
                 }
@@ -2884,7 +2944,7 @@ pub fn reached_from_main<'s>(
                 excluded: &BTreeSet<&str>,
                 ok: &dyn Fn(&CallSite, &BTreeSet<String>) -> bool| {
         extend_while(set, &|key, sites, set| {
-            !excluded.contains(key) && sites.iter().all(|site| ok(site, set))
+            !excluded.contains(whole_key(key)) && sites.iter().all(|site| ok(site, set))
         });
     };
     // The same at the greatest fixpoint among the fns `set` reaches: calls
@@ -2897,17 +2957,17 @@ pub fn reached_from_main<'s>(
         let roots = set.clone();
         // Every fn reached from `set` through a call that `ok` allows.
         extend_while(set, &|key, sites, set| {
-            !excluded.contains(key) && sites.iter().any(|site| ok(site, set))
+            !excluded.contains(whole_key(key)) && sites.iter().any(|site| ok(site, set))
         });
         // Less those with a call that `ok` does not allow, until none has.
         loop {
             let remove: Vec<String> = (all_callers.iter())
                 .filter(|(key, sites)| {
-                    set.contains(*key)
-                        && !roots.contains(*key)
+                    set.contains(key)
+                        && !roots.contains(key)
                         && sites.iter().any(|site| !ok(site, set))
                 })
-                .map(|(key, _)| key.to_string())
+                .map(|(key, _)| key.clone())
                 .collect();
             if remove.is_empty() {
                 break;
@@ -2915,6 +2975,7 @@ pub fn reached_from_main<'s>(
             for key in remove {
                 set.remove(&key);
             }
+            settle_split(set);
         }
     };
     let from = |site: &CallSite, set: &BTreeSet<String>| match &site.caller {
@@ -2960,7 +3021,7 @@ pub fn reached_from_main<'s>(
                     && matches!(site.caller, Caller::Fn(_))
             })
         })
-        .map(|(key, _)| key.to_string())
+        .map(|(key, _)| key.clone())
         .collect();
     Reached {
         once,
@@ -2969,6 +3030,19 @@ pub fn reached_from_main<'s>(
         awaited,
         quiet_runtimes,
     }
+}
+
+/// The key by which [`reached_from_main`] names the method `key` of the type
+/// that module `module` defines, when types of several modules define
+/// methods of that key (`grpc@Client::start`): [`Reached`]'s sets name it
+/// so, and hold `key` itself when they hold every such method.
+pub fn split_key(module: &str, key: &str) -> String {
+    format!("{module}@{key}")
+}
+
+/// The key a [`split_key`] splits, or `key` itself.
+fn whole_key(key: &str) -> &str {
+    key.split_once('@').map_or(key, |(_, whole)| whole)
 }
 
 /// Whether a fn, by its key and its call sites, joins a set of fns (see
