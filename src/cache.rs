@@ -66,7 +66,7 @@
 //! The directory holds a `CACHEDIR.TAG` (backup tools skip it) and a
 //! `.gitignore` of `*` (git ignores it without configuration).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write;
 use std::ops::Range;
@@ -76,6 +76,7 @@ use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 use crate::crate_load::ScannedFile;
+use crate::spawn_wrappers::SpawnWrappers;
 use crate::word_filter::WordFilter;
 use leaklint_lints::context::crate_names::InCrate;
 use leaklint_lints::context::entry::CallSummary;
@@ -92,7 +93,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 98;
+pub const SCHEMA: u32 = 99;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";
@@ -477,10 +478,13 @@ fn key(digest: u128, module: &str) -> Key {
 
 /// What a file's summary is cached under beside its text: its module's
 /// name, what its crate says of names (see [`InCrate`]) when that can
-/// change how its paths resolve, and the crate's spawn wrappers named
-/// otherwise than `spawn…` (a call of one starts a task in the summary).
-pub fn module_key(module: &str, krate: Option<&InCrate>, wrappers: &BTreeSet<String>) -> String {
-    if krate.is_none() && wrappers.is_empty() {
+/// change how its paths resolve, the crate's spawn wrappers named
+/// otherwise than `spawn…` (a call of one starts a task in the summary),
+/// and the names of its packages' libraries (through which a call may be
+/// of a wrapper of another package).
+pub fn module_key(module: &str, krate: Option<&InCrate>, wrappers: &SpawnWrappers) -> String {
+    let (names, libraries) = (wrappers.names(), wrappers.libraries());
+    if krate.is_none() && names.is_empty() && libraries.is_empty() {
         return module.to_string();
     }
     let mut hasher = Xxh3::new();
@@ -491,9 +495,17 @@ pub fn module_key(module: &str, krate: Option<&InCrate>, wrappers: &BTreeSet<Str
             hasher.update(part.as_bytes());
         }
     }
-    if !wrappers.is_empty() {
+    if !names.is_empty() {
         hasher.update(b"\0wrappers");
-        for name in wrappers {
+        for name in names.iter() {
+            hasher.update(&(name.len() as u64).to_le_bytes());
+            hasher.update(name.as_bytes());
+        }
+    }
+    // Calls through the crate's libraries' names may be of its wrappers.
+    if !libraries.is_empty() {
+        hasher.update(b"\0libraries");
+        for name in libraries {
             hasher.update(&(name.len() as u64).to_le_bytes());
             hasher.update(name.as_bytes());
         }

@@ -1191,7 +1191,7 @@ pub(crate) fn summary(
     path: &Path,
     module: &str,
     krate: Option<&InCrate>,
-    wrappers: &Arc<BTreeSet<String>>,
+    wrappers: &SpawnWrappers,
     max_nesting: usize,
     cache: &SummaryCache,
 ) -> Option<CallSummary> {
@@ -1209,7 +1209,7 @@ pub(crate) fn summary_of_text(
     text: &str,
     module: &str,
     krate: Option<&InCrate>,
-    wrappers: &Arc<BTreeSet<String>>,
+    wrappers: &SpawnWrappers,
     max_nesting: usize,
     cache: &SummaryCache,
 ) -> Option<CallSummary> {
@@ -1235,7 +1235,7 @@ fn compute_summary(
     text: &str,
     module: &str,
     krate: Option<&InCrate>,
-    wrappers: &Arc<BTreeSet<String>>,
+    wrappers: &SpawnWrappers,
     max_nesting: usize,
 ) -> Option<CallSummary> {
     if crate::nesting::scan(text, max_nesting)
@@ -1247,7 +1247,9 @@ fn compute_summary(
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
         let mut ctx = FileContext::new_in_crate(&file, text, krate.cloned());
-        ctx.set_spawn_wrappers(Arc::clone(wrappers));
+        ctx.set_spawn_wrappers(Arc::clone(wrappers.names()));
+        let own = krate.map_or(&[][..], |k| k.names.libraries.as_slice());
+        ctx.set_crate_libraries(&wrappers.libraries_with(own));
         Some(ctx.call_summary(module))
     }));
     proc_macro2::extra::invalidate_current_thread_spans();

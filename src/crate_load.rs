@@ -860,7 +860,10 @@ impl LazyCrate {
             }
             wrappers.extend(aliases);
         }
-        self.spawn_wrappers = Arc::new(SpawnWrappers::new(wrappers.iter().cloned()));
+        self.spawn_wrappers = Arc::new(
+            SpawnWrappers::new(wrappers.iter().cloned())
+                .in_crate_with_libraries(&self.library_paths),
+        );
         if !exact {
             return None;
         }
@@ -939,7 +942,10 @@ impl LazyCrate {
                     .collect(),
             ),
         });
-        self.spawn_wrappers = Arc::new(SpawnWrappers::new(snapshot.spawn_wrappers));
+        self.spawn_wrappers = Arc::new(
+            SpawnWrappers::new(snapshot.spawn_wrappers)
+                .in_crate_with_libraries(&self.library_paths),
+        );
     }
 
     /// Keeps in the cache the summaries of the trees' files under the
@@ -955,7 +961,7 @@ impl LazyCrate {
                 self.members.get(path),
                 places.in_tree(path),
             ) {
-                let key = crate::cache::module_key(name, Some(&krate), self.spawn_wrappers.names());
+                let key = crate::cache::module_key(name, Some(&krate), &self.spawn_wrappers);
                 self.cache.keep(known.digest, &key);
             }
         }
@@ -1097,7 +1103,7 @@ impl LazyCrate {
         if !self.loaded.contains_key(path) {
             let module = self.members.get(path)?.clone();
             let krate = self.in_crate(path);
-            let wrappers = self.spawn_wrappers.names();
+            let wrappers = &self.spawn_wrappers;
             let (max_nesting, cache) = (self.max_nesting, &self.cache);
             let made = summary(path, &module, krate.as_ref(), wrappers, max_nesting, cache);
             self.complete &= made.is_some();
@@ -1310,7 +1316,7 @@ impl LazyCrate {
                     let known = match (self.indexed.get(path), self.members.get(path)) {
                         (Some(indexed), Some(module)) => {
                             let krate = self.in_crate(path);
-                            let wrappers = self.spawn_wrappers.names();
+                            let wrappers = &self.spawn_wrappers;
                             let key = crate::cache::module_key(module, krate.as_ref(), wrappers);
                             Some((indexed.digest, key))
                         }
@@ -1627,7 +1633,7 @@ impl LazyCrate {
             .filter(|(p, _)| !self.loaded.contains_key(*p))
             .collect();
         let (max_nesting, cache, texts) = (self.max_nesting, &self.cache, &self.texts);
-        let (indexed, wrappers) = (&self.indexed, self.spawn_wrappers.names());
+        let (indexed, wrappers) = (&self.indexed, &*self.spawn_wrappers);
         let in_crate = |path: &Path| self.in_crate(path);
         let found: Vec<(PathBuf, Option<Option<CallSummary>>)> = candidates
             .par_iter()
@@ -1670,7 +1676,7 @@ impl LazyCrate {
     /// Parses the files of `paths` (files of the trees) not yet loaded.
     fn load_files(&mut self, paths: Vec<PathBuf>) {
         let (max_nesting, cache, members) = (self.max_nesting, &self.cache, &self.members);
-        let (loaded, wrappers) = (&self.loaded, self.spawn_wrappers.names());
+        let (loaded, wrappers) = (&self.loaded, &*self.spawn_wrappers);
         let made: Vec<(PathBuf, Option<CallSummary>)> = paths
             .into_par_iter()
             .filter(|p| !loaded.contains_key(p))

@@ -828,6 +828,16 @@ fn analyse<'h>(
         t.lap(Phase::Context, start);
     }
     let blocking = blocking_rule(config);
+    // The names the package's libraries go by, and those of the other
+    // packages of the crate, through which it calls their fns
+    // (`common::spawn_named(…)`).
+    let own_libraries = crate_of
+        .place()
+        .map_or(&[][..], |k| k.names.libraries.as_slice());
+    let crate_libraries = match crate_of.spawn_wrappers() {
+        Some(wrappers) => wrappers.libraries_with(own_libraries),
+        None => own_libraries.to_vec(),
+    };
     for (id, enabled) in config.enabled_ids() {
         let is_blocking = Some(id) == blocking;
         if rules_to_run.is_some_and(|run| !run.contains(id))
@@ -843,9 +853,7 @@ fn analyse<'h>(
         let libraries = match is_blocking {
             true if crate_of.helpers().may_block => crate_of.helpers().libraries,
             true => &[],
-            false => crate_of
-                .place()
-                .map_or(&[][..], |k| k.names.libraries.as_slice()),
+            false => &crate_libraries,
         };
         ctx.set_crate_libraries(libraries);
         if is_blocking {
@@ -883,6 +891,8 @@ fn analyse<'h>(
     // calls, from this parse.
     if diagnostics.iter().any(|d| d.finding.waits_on_crate()) {
         let start = Instant::now();
+        // As the crate pass makes summaries (`callers::compute_summary`).
+        ctx.set_crate_libraries(&crate_libraries);
         *summary = Some(PackedSummary::pack(
             ctx.call_summary(&crate::callers::module_name(Path::new(path))),
         ));

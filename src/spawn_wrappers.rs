@@ -17,7 +17,8 @@
 //! fut.await }`. A parameter only mentioned in the argument
 //! (`spawn_blocking(move || fs::read(path))`) does not make a wrapper. A
 //! fn that hands its parameter so to a wrapper of the same file
-//! (`fn outer(f: F) { detach(f); }`) is one too; one that hands it to a
+//! (`fn outer(f: F) { detach(f); }`, or as the body's tail, `{ detach(f)
+//! }`: a wrapper returns no handle) is one too; one that hands it to a
 //! wrapper of another file, both named otherwise, is not found: its
 //! callers are read only when they spell `spawn` or a wrapper found here.
 //! The crate adds the names a `use … as …` gives a wrapper, or a fn whose
@@ -170,9 +171,26 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize, wrappers: &[String]) -> Opt
                         .is_some_and(|t| t.is_ident("async") || t.is_ident("move") || t.is("|"))
                         && !is_parameter(a, &aliases)
                 });
+                // A wrapper of this file returns no handle: its call may
+                // be the body's tail (`fn background(f: F) { detach(f) }`).
+                let wrapper_tail = || {
+                    // The call's path (`crate::tasks::detach`), then the
+                    // start of a statement.
+                    let mut start = k;
+                    while start >= 3
+                        && body[start - 1].is(":")
+                        && body[start - 2].is(":")
+                        && body[start - 3].ident
+                    {
+                        start -= 3;
+                    }
+                    wrappers.iter().any(|w| w == name)
+                        && end + 1 == body.len()
+                        && (start == 0 || body[start - 1].is(";") || body[start - 1].is("}"))
+                };
                 if !written_in_place
                     && args.iter().any(|arg| is_parameter(arg, &aliases))
-                    && handle_dropped(body, k, end)
+                    && (handle_dropped(body, k, end) || wrapper_tail())
                 {
                     return Some(true);
                 }
@@ -431,6 +449,10 @@ fn statement_end(tokens: &[Tok<'_>], at: usize) -> usize {
 pub struct SpawnWrappers {
     names: Arc<BTreeSet<String>>,
     words: Option<NameSearch>,
+    /// The names of the libraries of the crate's packages: a package calls
+    /// a wrapper of another one through them (`common::task::detach(…)`,
+    /// `common::spawn_named(…)`).
+    libraries: Vec<String>,
 }
 
 /// Those of `names` that do not say `spawn` (the rules know those by their
@@ -447,7 +469,34 @@ impl SpawnWrappers {
             true => None,
             false => NameSearch::new(&names.iter().collect::<Vec<_>>()),
         };
-        SpawnWrappers { names, words }
+        SpawnWrappers {
+            names,
+            words,
+            libraries: Vec::new(),
+        }
+    }
+
+    /// These wrappers, of a crate whose packages' libraries go by
+    /// `libraries`.
+    pub fn in_crate_with_libraries(mut self, libraries: &BTreeSet<String>) -> SpawnWrappers {
+        self.libraries = libraries.iter().cloned().collect();
+        self
+    }
+
+    /// The names the crate's packages' libraries go by.
+    pub fn libraries(&self) -> &[String] {
+        &self.libraries
+    }
+
+    /// The names through which a file calls fns of its crate's libraries:
+    /// `own`, its package's (in a binary, `app::util::x`), and those of the
+    /// crate's other packages (`common::spawn_named(…)`), each once.
+    pub fn libraries_with(&self, own: &[String]) -> Vec<String> {
+        if self.libraries.is_empty() {
+            return own.to_vec();
+        }
+        let all: BTreeSet<&String> = own.iter().chain(&self.libraries).collect();
+        all.into_iter().cloned().collect()
     }
 
     /// The names.

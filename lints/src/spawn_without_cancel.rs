@@ -141,12 +141,15 @@ crate::declare_lint! {
     ///   finding is at the call, with a note at the spawn inside the
     ///   wrapper. Its spawn may be `.spawn(…)` on the runtime a fn of
     ///   another file returns when that runtime is shared, as for a spawn
-    ///   call (`rt::runtime().spawn(fut)`); a wrapper of another package of
-    ///   the workspace (`rtlib::spawn::detach(…)`) is not known. The
+    ///   call (`rt::runtime().spawn(fut)`). The wrapper may be a fn of
+    ///   another package of the workspace, called through its library's
+    ///   name (`common::task::spawn_named(…)`, or `detach(…)` after `use
+    ///   common::task::detach;`). The
     ///   wrapper may wrap its parameter in what does not change
     ///   what runs (`tokio::spawn(fut.instrument(span))`, `Box::pin(fut)`,
     ///   `async move { fut.await }`), or hand it to another wrapper
-    ///   (`spawn_outer` calling `spawn_inner(fut)`, up to four deep). A file
+    ///   (`spawn_outer` calling `spawn_inner(fut)`, up to four deep, also as
+    ///   its body's tail: `fn background(f: F) { detach(f) }`). A file
     ///   is read for such calls only when its code spells `spawn`, also
     ///   inside a longer name (`spawn_named`, `spawn_task`), or the name of
     ///   a fn of the crate that hands one of its parameters to a spawn call

@@ -1,0 +1,2 @@
+pub mod rt;
+pub mod task;

@@ -1,0 +1,2 @@
+pub mod pollers;
+pub mod session;
