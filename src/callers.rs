@@ -462,6 +462,7 @@ fn resolve_in_crate(
                 .iter()
                 .for_each(|(s, _)| name_at(s, false));
             follow.runtime_of.iter().for_each(|s| name_at(s, false));
+            follow.listener_from.iter().for_each(|s| name_at(s, false));
             (follow.token_fired_by.iter())
                 .chain(&follow.token_awaited_by)
                 .for_each(|(s, _)| name_at(s, false));

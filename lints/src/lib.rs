@@ -346,6 +346,11 @@ pub struct Follow {
     /// the finding holds when it calls a fn of the crate that returns a
     /// runtime its caller does not own (`-> &'static Runtime`, `-> Handle`).
     pub runtime_of: Option<Span>,
+    /// The call that made the listener a loop accepts connections from
+    /// (`let listener = net::bind_admin(addr).await?;`): the finding holds
+    /// when it calls a fn of the crate declared to return a socket
+    /// listener ([`context::follow::FnFacts::returns_listener`]).
+    pub listener_from: Option<Span>,
     /// The finding is in a fn that loops forever: it holds when a task
     /// whose handle is dropped runs that fn (its body calls it, at most
     /// `depth` calls deep). A task spawned once per call of its fn is

@@ -5,10 +5,10 @@ use syn::{Expr, Stmt};
 
 use crate::context::ancestry::enclosing_fn_sig;
 use crate::context::bindings::pat_ident;
-use crate::context::spawn::{Handle, SpawnKind, TaskBody};
+use crate::context::spawn::{is_listener_type, returns_listener, Handle, SpawnKind, TaskBody};
 use crate::context::Node;
 use crate::macros::MacroBody;
-use crate::{FileContext, Finding, LintOptions};
+use crate::{FileContext, Finding, LintOptions, Span};
 
 crate::declare_lint! {
     /// ### What it does
@@ -49,18 +49,19 @@ crate::declare_lint! {
     /// `Async::<TcpListener>::bind`) or from a quinn `Endpoint` constructor
     /// (also through `?`, `.await`, `.unwrap()`, a `match` on the result,
     /// `let Ok(listener) = … else`, `Arc::new`, its `incoming()` stream, or
-    /// tokio-stream's `TcpListenerStream::new`), or from a fn of the same
-    /// file (called by its name or a path, `net::listen(…)`, or a method
-    /// called on `self`) declared to return one (also in a
-    /// `Result` or `Option`), or a parameter, `let` or
+    /// tokio-stream's `TcpListenerStream::new`), or from a fn of the
+    /// crate (called by its name or a path, `net::listen(…)`, or a method
+    /// called on `self`; in another file too, found as
+    /// `spawn_without_cancel` finds a task's callees) declared to return
+    /// one (also in a `Result` or `Option`), or a parameter, `let` or
     /// field whose type's last segment is `TcpListener`,
     /// `UnixListener`, `Endpoint`, `TcpListenerStream` or
     /// `UnixListenerStream` (through `&`, `Arc`, `Box`, `Rc`, `Async`);
     /// for a field, one of `self` or of a parameter or `let` declared with
     /// the struct's type (`srv.admin` in `fn run_admin(srv: &Server)`), of
     /// a struct defined in the same file. A
-    /// listener made by a function of another file (`let listener =
-    /// server::listen(&cfg).await?` with `server` a module file), a field
+    /// listener made by a value of unknown type (`let listener =
+    /// cfg.listener().await?`), a field
     /// of a struct defined in another file (`self.public` in an `impl
     /// Server` whose `struct Server` is in `server.rs`), a generic acceptor (`listener: A`) or a
     /// merge of several listeners' streams is not known and its loop is not
@@ -183,11 +184,20 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             return;
         };
         let join_set = what == "JoinSet task";
-        let Some((loop_expr, keyword, accept)) = innermost_loop(ctx, ancestors) else { return };
+        let Some((loop_expr, keyword, accepts)) = innermost_loop(ctx, ancestors) else { return };
+        let endless = ctx.is_endless_loop(loop_expr);
+        // A listener made by a fn of another file makes an accept loop when
+        // the crate says that fn returns one; an endless loop is one to
+        // judge anyway.
+        let (accept, listener_from) = match accepts {
+            Listener::Yes => (true, None),
+            Listener::IfReturnedBy(call) if join_set || !endless => (true, Some(call)),
+            _ => (false, None),
+        };
         // A JoinSet is only an unbounded store of tasks when connections
         // keep coming; an endless loop that spawns into one is left to the
         // code that drains it.
-        if !accept && (join_set || !ctx.is_endless_loop(loop_expr)) {
+        if !accept && (join_set || !endless) {
             return;
         }
         if has_bound(ctx, loop_expr) || moves_permit(ctx, arg) || task_acquires(ctx, arg, ancestors)
@@ -221,12 +231,14 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             finding = finding.note_plain(format!("keeping the JoinHandle does not limit how many {what}s run at once"));
         }
         let finding = finding.help(HELP);
-        findings.push(match wrapper {
-            // It holds if the called fn is a spawn wrapper.
-            Some(call) => finding.waits_for_crate(options.call_depth, |f| {
-                f.spawn_wrapper = Some(call);
+        // It holds if the called fn is a spawn wrapper, and the fn that
+        // made the listener returns one.
+        findings.push(match (wrapper, listener_from) {
+            (None, None) => finding,
+            _ => finding.waits_for_crate(options.call_depth, |f| {
+                f.spawn_wrapper = wrapper;
+                f.listener_from = listener_from;
             }),
-            None => finding,
         });
     });
     findings
@@ -270,11 +282,12 @@ fn join_set_spawn<'v>(
 }
 
 /// The innermost loop around an expression in the same body (not across a
-/// closure, async block or item), its keyword, and whether it is an accept loop.
+/// closure, async block or item), its keyword, and what it accepts
+/// connections from ([`accept_loop`]).
 fn innermost_loop<'v>(
     ctx: &FileContext<'_>,
     ancestors: &[Node<'v>],
-) -> Option<(&'v Expr, proc_macro2::Span, bool)> {
+) -> Option<(&'v Expr, proc_macro2::Span, Listener)> {
     for (i, node) in ancestors.iter().enumerate().rev() {
         match node {
             Node::Expr(e) => {
@@ -285,7 +298,7 @@ fn innermost_loop<'v>(
                     Expr::ForLoop(f) => f.for_token.span,
                     _ => continue,
                 };
-                return Some((e, keyword, is_accept_loop(ctx, e, &ancestors[..i])));
+                return Some((e, keyword, accept_loop(ctx, e, &ancestors[..i])));
             }
             node if node.is_item() => return None,
             _ => {}
@@ -294,14 +307,15 @@ fn innermost_loop<'v>(
     None
 }
 
-/// Whether a loop accepts connections: it awaits (or races in a `select!`)
-/// `.accept()` / `.next()` on a known listener, or iterates a known
-/// listener's `incoming()`. `ancestors` are the loop's.
-fn is_accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr, ancestors: &[Node<'_>]) -> bool {
+/// What a loop accepts connections from: it awaits (or races in a
+/// `select!`) `.accept()` / `.next()` on a listener, or iterates a
+/// listener's `incoming()` ([`Listener::No`]: it is no accept loop).
+/// `ancestors` are the loop's.
+fn accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr, ancestors: &[Node<'_>]) -> Listener {
     let mut finder = AcceptFinder {
         ctx,
         ancestors,
-        found: false,
+        found: Listener::No,
     };
     match loop_expr {
         Expr::Loop(l) => finder.visit_block(&l.body),
@@ -312,8 +326,12 @@ fn is_accept_loop(ctx: &FileContext<'_>, loop_expr: &Expr, ancestors: &[Node<'_>
         // A `for` loop runs a known number of turns unless it iterates a
         // listener's endless `incoming()`.
         Expr::ForLoop(f) => {
-            return matches!(strip(&f.expr), Expr::MethodCall(m)
-                if m.method == "incoming" && m.args.is_empty() && is_listener(ctx, &m.receiver, ancestors, 0))
+            return match strip(&f.expr) {
+                Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty() => {
+                    listener(ctx, &m.receiver, ancestors, 0)
+                }
+                _ => Listener::No,
+            }
         }
         _ => {}
     }
@@ -346,66 +364,8 @@ fn peel(e: &Expr) -> &Expr {
     }
 }
 
-/// Types (last path segment) of socket listeners and of the streams of
-/// connections they yield.
-const LISTENER_TYPES: &[&str] = &[
-    "TcpListener",
-    "UnixListener",
-    "Endpoint",
-    "TcpListenerStream",
-    "UnixListenerStream",
-];
-
 /// Crates whose `TcpListener::bind` / `UnixListener::bind` make a listener.
 const LISTENER_CRATES: &[&str] = &["tokio", "async_std", "std", "smol", "async_net"];
-
-/// Whether a type is a listener type, through `&`, `Arc`, `Box` and `Rc`.
-fn is_listener_type(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Reference(r) => is_listener_type(&r.elem),
-        syn::Type::Paren(p) => is_listener_type(&p.elem),
-        syn::Type::Path(p) if p.qself.is_none() => {
-            let Some(last) = p.path.segments.last() else {
-                return false;
-            };
-            if ["Arc", "Box", "Rc", "Async"]
-                .iter()
-                .any(|w| last.ident == w)
-            {
-                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                    return false;
-                };
-                return args
-                    .args
-                    .iter()
-                    .any(|a| matches!(a, syn::GenericArgument::Type(t) if is_listener_type(t)));
-            }
-            LISTENER_TYPES.iter().any(|t| last.ident == t)
-        }
-        _ => false,
-    }
-}
-
-/// Whether a fn of this file is declared to return a listener (also in a
-/// `Result` or `Option`).
-fn returns_listener(sig: &syn::Signature) -> bool {
-    let syn::ReturnType::Type(_, ty) = &sig.output else {
-        return false;
-    };
-    let mut ty = &**ty;
-    if let syn::Type::Path(p) = ty {
-        if let Some(last) = p.path.segments.last() {
-            if last.ident == "Result" || last.ident == "Option" {
-                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
-                    if let Some(syn::GenericArgument::Type(t)) = args.args.first() {
-                        ty = t;
-                    }
-                }
-            }
-        }
-    }
-    is_listener_type(ty)
-}
 
 /// Whether a call makes a listener: `TcpListener::bind(…)` /
 /// `UnixListener::bind(…)` of tokio, async-std, std or smol, a quinn
@@ -448,20 +408,47 @@ fn is_listener_constructor(
     }
 }
 
-/// Whether `receiver` is known to be a socket listener (or the stream of its
-/// connections): a binding of the same fn made by a listener constructor
-/// (or typed as a listener), a parameter of a listener type, a `self` field
-/// of a listener type, or `listener.incoming()` of one.
+/// What leaklint knows of a value as a socket listener (or the stream of
+/// its connections).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listener {
+    /// Not one, or not known to be one.
+    No,
+    /// One.
+    Yes,
+    /// One when the fn of the crate that the call at this span calls (in
+    /// another file: `net::bind_admin(addr).await?`) is declared to return
+    /// one, which the crate pass tells.
+    IfReturnedBy(Span),
+}
+
+/// Whether `receiver` is known to be a socket listener (see [`listener`]).
 fn is_listener(
     ctx: &FileContext<'_>,
     receiver: &Expr,
     ancestors: &[Node<'_>],
     depth: usize,
 ) -> bool {
+    listener(ctx, receiver, ancestors, depth) == Listener::Yes
+}
+
+/// Whether `receiver` is a socket listener (or the stream of its
+/// connections): a binding of the same fn made by a listener constructor
+/// (or typed as a listener), a parameter of a listener type, a `self` field
+/// of a listener type, or `listener.incoming()` of one; or made by a call
+/// of a fn of the crate this file does not define, which may return one.
+fn listener(
+    ctx: &FileContext<'_>,
+    receiver: &Expr,
+    ancestors: &[Node<'_>],
+    depth: usize,
+) -> Listener {
     if depth > 8 {
-        return false;
+        return Listener::No;
     }
-    match peel(strip(receiver)) {
+    let known = |yes: bool| if yes { Listener::Yes } else { Listener::No };
+    let made = peel(strip(receiver));
+    match made {
         // `Arc::new(listener)`
         Expr::Call(c)
             if c.args.len() == 1
@@ -474,71 +461,81 @@ fn is_listener(
                     ],
                 ) =>
         {
-            is_listener(ctx, &c.args[0], ancestors, depth + 1)
+            listener(ctx, &c.args[0], ancestors, depth + 1)
         }
         Expr::Call(c) => {
-            is_listener_constructor(ctx, c, ancestors, depth)
-                || ctx
-                    .called_local_fn(&c.func)
-                    .is_some_and(|f| returns_listener(f.sig))
+            if is_listener_constructor(ctx, c, ancestors, depth) {
+                return Listener::Yes;
+            }
+            if let Some(f) = ctx.called_local_fn(&c.func) {
+                return known(returns_listener(f.sig));
+            }
+            match &*c.func {
+                Expr::Path(p) if p.qself.is_none() && ctx.crate_path_name(&p.path).is_some() => {
+                    Listener::IfReturnedBy(ctx.call_span(made))
+                }
+                _ => Listener::No,
+            }
         }
         // `self.create_listener(port).await?`
         Expr::MethodCall(m) if matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self")) => {
-            ctx.local_method(&m.method.to_string())
-                .is_some_and(|f| returns_listener(f.sig))
+            match ctx.local_method(&m.method.to_string()) {
+                Some(f) => known(returns_listener(f.sig)),
+                None => Listener::IfReturnedBy(ctx.call_span(made)),
+            }
         }
         // `match TcpListener::bind(addr).await { Ok(l) => l, Err(e) => exit(…) }`
-        Expr::Match(m) => is_listener(ctx, &m.expr, ancestors, depth + 1),
+        Expr::Match(m) => listener(ctx, &m.expr, ancestors, depth + 1),
         Expr::MethodCall(m) if m.method == "incoming" && m.args.is_empty() => {
-            is_listener(ctx, &m.receiver, ancestors, depth + 1)
+            listener(ctx, &m.receiver, ancestors, depth + 1)
         }
         // `self.listener`, `srv.admin` (a parameter of a struct type).
         Expr::Field(f) => match &f.member {
-            syn::Member::Named(field) => ctx
-                .field_access_type(&f.base, field, ancestors)
-                .is_some_and(is_listener_type),
-            syn::Member::Unnamed(_) => false,
+            syn::Member::Named(field) => known(
+                ctx.field_access_type(&f.base, field, ancestors)
+                    .is_some_and(is_listener_type),
+            ),
+            syn::Member::Unnamed(_) => Listener::No,
         },
         Expr::Path(p) => {
             let Some(ident) = p.path.get_ident() else {
-                return false;
+                return Listener::No;
             };
             let Some(binding) = ctx.binding_of_use(ident) else {
-                return false;
+                return Listener::No;
             };
             let is_it = |i: &syn::Ident| ctx.binding_of_pat(i) == Some(binding);
             if let Some(local) = ctx.let_binding(ident, ancestors) {
                 // `let Ok(listener) = TcpListener::bind(addr).await else { … };`
                 if let (syn::Pat::TupleStruct(t), Some(init)) = (&local.pat, &local.init) {
-                    return t.elems.len() == 1
-                        && pat_ident(&t.elems[0]).is_some_and(is_it)
-                        && is_listener(ctx, &init.expr, ancestors, depth + 1);
+                    if t.elems.len() != 1 || !pat_ident(&t.elems[0]).is_some_and(is_it) {
+                        return Listener::No;
+                    }
+                    return listener(ctx, &init.expr, ancestors, depth + 1);
                 }
                 let Some(site) = ctx.binding_site(ident, ancestors) else {
-                    return false;
+                    return Listener::No;
                 };
                 if let syn::Pat::Type(t) = &site.local.pat {
                     if is_listener_type(&t.ty) {
-                        return true;
+                        return Listener::Yes;
                     }
                 }
-                return site
-                    .local
-                    .init
-                    .as_ref()
-                    .is_some_and(|i| i.diverge.is_none())
-                    && is_listener(ctx, site.init, &site.ancestors, depth + 1);
+                if site.local.init.as_ref().is_none_or(|i| i.diverge.is_some()) {
+                    return Listener::No;
+                }
+                return listener(ctx, site.init, &site.ancestors, depth + 1);
             }
-            enclosing_fn_sig(ancestors).is_some_and(|sig| {
+            known(enclosing_fn_sig(ancestors).is_some_and(|sig| {
                 sig.inputs.iter().any(|input| match input {
                     syn::FnArg::Typed(t) => {
                         pat_ident(&t.pat).is_some_and(is_it) && is_listener_type(&t.ty)
                     }
                     syn::FnArg::Receiver(_) => false,
                 })
-            })
+            }))
         }
-        _ => false,
+        _ => Listener::No,
     }
 }
 
@@ -546,43 +543,50 @@ struct AcceptFinder<'c, 'a, 'n, 'v> {
     ctx: &'c FileContext<'a>,
     /// The loop's ancestors, where the listener's binding is looked up.
     ancestors: &'n [Node<'v>],
-    found: bool,
+    /// What the loop accepts from: a known listener wins over one a fn of
+    /// another file may make.
+    found: Listener,
 }
 
 impl AcceptFinder<'_, '_, '_, '_> {
-    /// An `accept()` / `next()` future on a known listener (awaited or raced).
-    fn is_accept_future(&self, e: &Expr) -> bool {
+    /// An `accept()` / `next()` future on a listener (awaited or raced).
+    fn accept_future(&self, e: &Expr) -> Listener {
         match strip(e) {
             Expr::MethodCall(m)
                 if m.args.is_empty() && (m.method == "accept" || m.method == "next") =>
             {
-                is_listener(self.ctx, &m.receiver, self.ancestors, 0)
+                listener(self.ctx, &m.receiver, self.ancestors, 0)
             }
-            _ => false,
+            _ => Listener::No,
         }
+    }
+
+    /// Records that the loop accepts from `from`; whether it is known.
+    fn found(&mut self, from: Listener) -> bool {
+        match from {
+            Listener::Yes => self.found = Listener::Yes,
+            Listener::IfReturnedBy(_) if self.found == Listener::No => self.found = from,
+            _ => {}
+        }
+        self.found == Listener::Yes
     }
 }
 
 impl<'ast> Visit<'ast> for AcceptFinder<'_, '_, '_, '_> {
     fn visit_expr(&mut self, e: &'ast Expr) {
-        if self.found {
+        if self.found == Listener::Yes {
             return;
         }
-        match e {
-            Expr::Await(a) if self.is_accept_future(&a.base) => {
-                self.found = true;
-                return;
-            }
+        let accepts = match e {
+            Expr::Await(a) => self.accept_future(&a.base),
             // A blocking std accept: `listener.accept()`.
-            Expr::MethodCall(m)
-                if m.method == "accept"
-                    && m.args.is_empty()
-                    && is_listener(self.ctx, &m.receiver, self.ancestors, 0) =>
-            {
-                self.found = true;
-                return;
+            Expr::MethodCall(m) if m.method == "accept" && m.args.is_empty() => {
+                listener(self.ctx, &m.receiver, self.ancestors, 0)
             }
-            _ => {}
+            _ => Listener::No,
+        };
+        if self.found(accepts) {
+            return;
         }
         syn::visit::visit_expr(self, e);
     }
@@ -596,13 +600,10 @@ impl<'ast> Visit<'ast> for AcceptFinder<'_, '_, '_, '_> {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         let ctx = self.ctx;
         if let MacroBody::Select(select) = ctx.macro_body(mac) {
-            if select
-                .branches
-                .iter()
-                .any(|b| self.is_accept_future(&b.future))
-            {
-                self.found = true;
-                return;
+            for branch in &select.branches {
+                if self.found(self.accept_future(&branch.future)) {
+                    return;
+                }
             }
         }
         ctx.visit_macro_body(mac, self);

@@ -85,6 +85,10 @@ pub struct FnFacts {
     /// outlives the caller; one spawned on a `Runtime` returned by value
     /// ends when the caller drops it.
     pub shares_runtime: bool,
+    /// Whether it is declared to return a socket listener (`->
+    /// io::Result<TcpListener>`): a loop accepting from what it returns is
+    /// an accept loop.
+    pub returns_listener: bool,
     /// The parameters (by index, without `self`) that are cancellation
     /// tokens the fn may fire: `token.cancel()`, `token.drop_guard()` or
     /// `token.drop_guard_ref()` on the parameter or on a clone of it
@@ -328,6 +332,7 @@ impl FileContext<'_> {
             forwards_param: Vec::new(),
             returns,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
+            returns_listener: super::spawn::returns_listener(sig),
             fires_param: self.fired_token_params(sig, block),
             spawns_task,
             spawns_joined_task,
@@ -902,49 +907,49 @@ impl FileContext<'_> {
             return None;
         }
         match expr {
-            syn::Expr::Call(call) => {
-                let syn::Expr::Path(p) = &*call.func else {
-                    return None;
-                };
-                if p.qself.is_some() {
-                    return None;
-                }
-                let resolved = self.resolve(&p.path)?;
-                let through_library = |library: &String| {
-                    resolved
-                        .strip_prefix(library.as_str())
-                        .is_some_and(|rest| rest.starts_with("::"))
-                };
-                // A path no import names, whose first segment a glob of
-                // the crate's own modules may bring in (`backoff::pause()`
-                // after `use super::*;`, `backoff` a module of the parent).
-                let through_crate_glob = || {
-                    let written = (p.path.segments.iter())
-                        .map(|s| super::imports::unraw(&s.ident))
-                        .collect::<Vec<_>>()
-                        .join("::");
-                    resolved == written
-                        && (self.imports).crate_glob_at(p.path.segments[0].ident.span())
-                };
-                let in_crate = ["crate::", "self::", "super::", "Self::"]
-                    .iter()
-                    .any(|prefix| resolved.starts_with(prefix))
-                    || !resolved.contains("::")
-                    || self.crate_libraries.iter().any(through_library)
-                    || through_crate_glob();
-                in_crate.then(|| {
-                    resolved
-                        .rsplit("::")
-                        .next()
-                        .unwrap_or(&resolved)
-                        .to_string()
-                })
-            }
+            syn::Expr::Call(call) => match &*call.func {
+                syn::Expr::Path(p) if p.qself.is_none() => self.crate_path_name(&p.path),
+                _ => None,
+            },
             syn::Expr::MethodCall(m) => {
                 receiver_type_may_be_known(&m.receiver).then(|| m.method.to_string())
             }
             _ => None,
         }
+    }
+
+    /// The name of the fn `path` calls when it may be a fn of the crate
+    /// (see [`FileContext::crate_call_name`]).
+    pub fn crate_path_name(&self, path: &syn::Path) -> Option<String> {
+        let resolved = self.resolve(path)?;
+        let through_library = |library: &String| {
+            resolved
+                .strip_prefix(library.as_str())
+                .is_some_and(|rest| rest.starts_with("::"))
+        };
+        // A path no import names, whose first segment a glob of the
+        // crate's own modules may bring in (`backoff::pause()` after `use
+        // super::*;`, `backoff` a module of the parent).
+        let through_crate_glob = || {
+            let written = (path.segments.iter())
+                .map(|s| super::imports::unraw(&s.ident))
+                .collect::<Vec<_>>()
+                .join("::");
+            resolved == written && (self.imports).crate_glob_at(path.segments[0].ident.span())
+        };
+        let in_crate = ["crate::", "self::", "super::", "Self::"]
+            .iter()
+            .any(|prefix| resolved.starts_with(prefix))
+            || !resolved.contains("::")
+            || self.crate_libraries.iter().any(through_library)
+            || through_crate_glob();
+        in_crate.then(|| {
+            resolved
+                .rsplit("::")
+                .next()
+                .unwrap_or(&resolved)
+                .to_string()
+        })
     }
 
     /// The struct fields this file reads other than to store into them
@@ -2426,6 +2431,21 @@ impl<'s> CrateIndex<'s> {
         })
     }
 
+    /// The hop to the fn the call at `call` (in `file`) calls, when it is
+    /// declared to return a socket listener ([`FnFacts::returns_listener`]).
+    pub fn returned_listener(&self, file: usize, call: Span) -> Option<Hop> {
+        let target = self.callee(file, call)?;
+        let facts = self.facts(target);
+        facts.returns_listener.then(|| Hop {
+            file: target.0,
+            span: facts.name,
+            message: format!(
+                "`{}` returns the listener the loop accepts from",
+                facts.short_name()
+            ),
+        })
+    }
+
     /// The fns run by tasks spawned with their handle dropped, at most
     /// `depth` calls below the task body: for each, the spawn that reaches
     /// it with the fewest calls.
@@ -2795,6 +2815,9 @@ impl<'s> CrateIndex<'s> {
         }
         if let Some(call) = follow.runtime_of {
             hops.push(self.shared_runtime(file, call)?);
+        }
+        if let Some(call) = follow.listener_from {
+            hops.push(self.returned_listener(file, call)?);
         }
         if let Some((call, arg)) = follow.spawn_wrapper {
             hops.push(self.wrapper_spawn(file, call, arg)?);

@@ -327,6 +327,17 @@ pub const FILE_TYPES: &[&str] = &["std::fs::File"];
 pub const LISTENER_BIND: &[&str] = &["std::net::TcpListener::bind"];
 /// A std listener.
 pub const LISTENER_TYPES: &[&str] = &["std::net::TcpListener"];
+
+/// Types (last path segment) of socket listeners and of the streams of
+/// connections they yield, of any crate (`spawn_in_loop_unbounded`'s
+/// accept loops).
+pub const LISTENER_TYPE_NAMES: &[&str] = &[
+    "TcpListener",
+    "UnixListener",
+    "Endpoint",
+    "TcpListenerStream",
+    "UnixListenerStream",
+];
 /// A std process command.
 pub const COMMAND_NEW: &[&str] = &["std::process::Command::new"];
 /// std's process types.

@@ -1100,6 +1100,57 @@ fn is_runtime_type(ty: &syn::Type) -> bool {
         if p.path.segments.last().is_some_and(|s| s.ident == "Runtime" || s.ident == "Handle"))
 }
 
+/// Whether a type is a socket listener's (or the stream of its
+/// connections'), through `&`, `Arc`, `Box`, `Rc` and smol's `Async`.
+pub fn is_listener_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_listener_type(&r.elem),
+        syn::Type::Paren(p) => is_listener_type(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            if ["Arc", "Box", "Rc", "Async"]
+                .iter()
+                .any(|w| last.ident == w)
+            {
+                let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                    return false;
+                };
+                return args
+                    .args
+                    .iter()
+                    .any(|a| matches!(a, syn::GenericArgument::Type(t) if is_listener_type(t)));
+            }
+            super::paths::LISTENER_TYPE_NAMES
+                .iter()
+                .any(|t| last.ident == t)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a fn is declared to return a socket listener (also in a
+/// `Result` or `Option`): `-> io::Result<TcpListener>`.
+pub fn returns_listener(sig: &syn::Signature) -> bool {
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return false;
+    };
+    let mut ty = &**ty;
+    if let syn::Type::Path(p) = ty {
+        if let Some(last) = p.path.segments.last() {
+            if last.ident == "Result" || last.ident == "Option" {
+                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                    if let Some(syn::GenericArgument::Type(t)) = args.args.first() {
+                        ty = t;
+                    }
+                }
+            }
+        }
+    }
+    is_listener_type(ty)
+}
+
 /// Whether a fn with this signature returns a runtime its caller does not
 /// own (a `Handle`, or a `Runtime` behind a reference or a shared pointer):
 /// see [`super::follow::FnFacts::shares_runtime`].
