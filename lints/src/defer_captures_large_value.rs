@@ -65,10 +65,12 @@ crate::declare_lint! {
     /// `app::limits::BUF_SIZE` through the package's library `app`) is read from the
     /// top level of the file of that module (`limits.rs`) when exactly one
     /// module of that name defines it, and a note points there; the message
-    /// names it (`` `buf` (`BUF_SIZE` bytes) ``). Such a const inside an
-    /// inline module or an `impl` of that file, one in an arithmetic
-    /// expression (`2 * BUF_SIZE`), or a file outside any crate, leaves the
-    /// length unknown.
+    /// names it (`` `buf` (`BUF_SIZE` bytes) ``); so is one multiplied by
+    /// a constant expression (`2 * BUF_SIZE`: `` (2 × `BUF_SIZE` bytes) ``).
+    /// Such a const inside an
+    /// inline module or an `impl` of that file, one in other arithmetic
+    /// (`BUF_SIZE / 2`, `BUF_SIZE + HEADER`), or a file outside any crate,
+    /// leaves the length unknown.
     ///
     /// Only bindings made by a `let` with a plain name are followed, and only
     /// their mentions inside a closure written in the guard call (or in the
@@ -600,22 +602,50 @@ fn local_type(local: &syn::Local) -> Option<&Type> {
 fn crate_const_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<(u64, (String, String))> {
     let ty = local_type(local);
     if let Some(Type::Array(a)) = ty {
-        return Some((ctx.type_size(&a.elem)?, ctx.crate_const(strip(&a.len))?));
+        let (factor, named) = scaled_crate_const(ctx, strip(&a.len))?;
+        return Some((ctx.type_size(&a.elem)?.checked_mul(factor)?, named));
     }
     match strip(&local.init.as_ref()?.expr) {
-        Expr::Repeat(r) => Some((ctx.element_size(&r.expr)?, ctx.crate_const(strip(&r.len))?)),
+        Expr::Repeat(r) => {
+            let (factor, named) = scaled_crate_const(ctx, strip(&r.len))?;
+            Some((ctx.element_size(&r.expr)?.checked_mul(factor)?, named))
+        }
         Expr::Macro(m) if is_vec_macro(ctx, &m.mac) => {
             let (elem, len) = vec_repeat(&m.mac)?;
             let per_unit = vec_macro_element_size(ctx, ty, &elem);
-            Some((per_unit, ctx.crate_const(strip(&len))?))
+            let (factor, named) = scaled_crate_const(ctx, strip(&len))?;
+            Some((per_unit.checked_mul(factor)?, named))
         }
         Expr::Call(call) if call.args.len() == 1 => {
             let Expr::Path(func) = strip(&call.func) else {
                 return None;
             };
             let per_unit = capacity_unit(ctx, &ctx.resolve(&func.path)?, &func.path, ty)?;
-            Some((per_unit, ctx.crate_const(strip(&call.args[0]))?))
+            let (factor, named) = scaled_crate_const(ctx, strip(&call.args[0]))?;
+            Some((per_unit.checked_mul(factor)?, named))
         }
+        _ => None,
+    }
+}
+
+/// The const of another module of the crate that a length names
+/// ([`FileContext::crate_const`]), and the factor it is multiplied by: 1
+/// for `BUF_SIZE`, 2 for `2 * BUF_SIZE` or `BUF_SIZE * 2` (the other
+/// operand a constant expression of this file).
+fn scaled_crate_const(ctx: &FileContext<'_>, len: &Expr) -> Option<(u64, (String, String))> {
+    if let Some(named) = ctx.crate_const(len) {
+        return Some((1, named));
+    }
+    let Expr::Binary(b) = len else {
+        return None;
+    };
+    if !matches!(b.op, syn::BinOp::Mul(_)) {
+        return None;
+    }
+    let (left, right) = (strip(&b.left), strip(&b.right));
+    match (ctx.const_eval(left), ctx.const_eval(right)) {
+        (Some(factor), None) => Some((factor, ctx.crate_const(right)?)),
+        (None, Some(factor)) => Some((factor, ctx.crate_const(left)?)),
         _ => None,
     }
 }

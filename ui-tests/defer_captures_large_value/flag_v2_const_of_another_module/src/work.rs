@@ -29,3 +29,18 @@ pub fn unknown() {
     let buf = [0u8; crate::limits::MISSING];
     defer! { println!("{}", buf.len()); }
 }
+
+/// A multiple of a const of another module.
+pub fn doubled() {
+    let buf = [0u8; 2 * BUF_SIZE];
+    let frames = vec![0u64; crate::limits::FRAMES * 4];
+    defer! { println!("{} {}", buf.len(), frames.len()); } //~ defer_captures_large_value
+}
+
+/// Near miss: a small const times a small factor. (A quotient of a const
+/// of another module is not read: its length stays unknown.)
+pub fn still_small() {
+    let buf = [0u8; 4 * SMALL];
+    let half = [0u8; BUF_SIZE / 2];
+    defer! { println!("{} {}", buf.len(), half.len()); }
+}
