@@ -449,8 +449,13 @@ impl<'a> FileContext<'a> {
         if p.qself.is_some() || self.called_local_fn(func).is_some() {
             return false;
         }
-        self.resolve(&p.path)
-            .is_some_and(|r| super::paths::of_own_crate(&r))
+        // Also through the name of a library of the crate
+        // (`common::retry::pause(1)`) or a module a glob of the crate's own
+        // modules brings in (`backoff::pause(1)` after `use super::*;`).
+        self.resolve(&p.path).is_some_and(|r| {
+            super::paths::of_own_crate(&r)
+                || (r.contains("::") && self.crate_path_name(&p.path).is_some())
+        })
     }
 
     /// The fn or method of this file that a callee expression names: `f`
@@ -1098,6 +1103,28 @@ const RETURN_WRAPPERS: &[&str] = &["Option", "Result", "Arc", "Rc", "Box"];
 fn is_runtime_type(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p)
         if p.path.segments.last().is_some_and(|s| s.ident == "Runtime" || s.ident == "Handle"))
+}
+
+/// `e` without what does not change what a future runs: parentheses,
+/// `&`, `.instrument(span)`-style methods, `Box::pin(…)`-style calls.
+pub fn without_future_wrappers<'e>(ctx: &FileContext<'_>, mut e: &'e Expr) -> &'e Expr {
+    loop {
+        e = match e {
+            Expr::Paren(p) => &p.expr,
+            Expr::Reference(r) => &r.expr,
+            Expr::MethodCall(m)
+                if TRANSPARENT_FUTURE_METHODS.contains(&m.method.to_string().as_str()) =>
+            {
+                &m.receiver
+            }
+            Expr::Call(c)
+                if c.args.len() == 1 && ctx.callee_is(&c.func, TRANSPARENT_FUTURE_CALLS) =>
+            {
+                &c.args[0]
+            }
+            other => return other,
+        };
+    }
 }
 
 /// Whether a type is a socket listener's (or the stream of its

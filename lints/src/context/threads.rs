@@ -383,11 +383,22 @@ pub fn bound_value_is_spawned(
     })
 }
 
-/// Whether `stmts` (those after a `let name = …;`) pass `name` (or
-/// something built from it) to a call whose name contains `spawn`.
+/// Whether `stmts` (those after a `let name = …;`) hand `name` on, as
+/// the future to run, to a call whose name contains `spawn`: the name
+/// itself, through what does not change what runs (`Box::pin(fut)`,
+/// `fut.instrument(span)`), or awaited in an async block or closure
+/// (`spawn(async move { fut.await })`). A value only used by the task
+/// (`spawn_reopener(rx.clone())`, `spawn(async move { rx.changed().await
+/// })`) was made on the caller's thread.
 fn spawns_name(ctx: &FileContext<'_>, stmts: &[syn::Stmt], name: &str) -> bool {
-    let mentions =
-        |e: &Expr| ctx.any_expr(e, |e| matches!(e, Expr::Path(p) if p.path.is_ident(name)));
+    let is_name = |e: &Expr| matches!(e, Expr::Path(p) if p.path.is_ident(name));
+    let as_future = |e: &Expr| is_name(super::spawn::without_future_wrappers(ctx, e));
+    let mentions = |e: &Expr| match e {
+        Expr::Async(_) | Expr::Closure(_) => {
+            ctx.any_expr(e, |e| matches!(e, Expr::Await(a) if as_future(&a.base)))
+        }
+        e => as_future(e),
+    };
     stmts.iter().any(|stmt| {
         ctx.any_expr(stmt, |e| {
             let (callee, args) = match e {
