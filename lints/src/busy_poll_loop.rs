@@ -131,7 +131,8 @@ crate::declare_lint! {
     /// the loop whose body does (`let pause = || thread::sleep(d);` then
     /// `Err(Empty) => pause()`). Helpers and closures are matched by name (a
     /// call that may be of one that waits is taken for a wait). A free fn of the crate in another
-    /// file (`backoff::pause(n)` after `use crate::backoff;`) is followed
+    /// file (`backoff::pause(n)` after `use crate::backoff;`, or of another
+    /// package of the workspace: `common::retry::pause(n)`) is followed
     /// with the crate model, as `blocking_call_in_async` follows sync
     /// helpers: when it (or a fn it calls, up to `call_depth`) sleeps, parks,
     /// yields, blocks on a receive (`recv`, `recv_timeout`, …) or a condvar

@@ -193,8 +193,10 @@ crate::declare_lint! {
     ///   third file where the value is made with a path that names the
     ///   module (`use crate::grpc::Client;` then `Client::new(e)`,
     ///   `grpc::Client::new(e)`, `crate::grpc::Client { … }`, a parameter
-    ///   `c: Arc<grpc::Client>`, through clones): the method of the type
-    ///   that module's file defines. Known another way (a field's type,
+    ///   `c: Arc<grpc::Client>`, through clones; also through a library of
+    ///   the workspace, `common::grpc::Client::new()`): the method of the
+    ///   type that module's file defines, and an associated fn called by
+    ///   such a path (`common::settings::Config::load()`) is that type's. Known another way (a field's type,
     ///   what a fn returns) the call is ambiguous and not followed. A free fn called
     ///   through a re-export (`pub use worker::pump;` at the top of
     ///   `lib.rs`, then `app::pump()` or `crate::pump()`) is followed to the

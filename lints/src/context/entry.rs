@@ -1020,7 +1020,13 @@ impl<'a> FileContext<'a> {
             let callee = match expr {
                 // `Lazy::new(Bus::create)` calls `Bus::create` there, once.
                 Expr::Call(call) => match once_initializer_fn(call).unwrap_or(&*call.func) {
-                    Expr::Path(p) if p.qself.is_none() => callee_of_path(p),
+                    Expr::Path(p) if p.qself.is_none() => {
+                        let callee = callee_of_path(p);
+                        if matches!(callee, Some(Callee::Assoc(_))) {
+                            type_module = self.path_type_module(&p.path);
+                        }
+                        callee
+                    }
                     _ => None,
                 },
                 // `v.iter().map(f).collect()`: std's, no fn of the crate.
@@ -1407,22 +1413,59 @@ impl<'a> FileContext<'a> {
         ancestors: &[Node<'v>],
     ) -> Option<String> {
         let (path, constructor) = self.receiver_type_path(receiver, ancestors)?;
+        self.type_module_of_path(path, usize::from(constructor))
+    }
+
+    /// For an associated fn called by a path that names the module of its
+    /// type (`common::settings::Config::load()`, `grpc::Client::new(e)`
+    /// after `use crate::grpc;`, `Config::load()` after `use
+    /// common::settings::Config;`), that module (see
+    /// [`Self::type_module_of_path`]): of two types of one name, the fn is
+    /// that module's type's.
+    fn path_type_module(&self, path: &syn::Path) -> Option<String> {
+        self.type_module_of_path(path, 1)
+    }
+
+    /// The module of the crate whose type `path` names, after `after`
+    /// segments (a constructor, an associated fn) are taken off its end:
+    /// its last segment, as the crate's summaries name modules
+    /// (`crate::net::grpc::Client` → `grpc`), through an import, a module
+    /// this file declares (`grpc::Client` beside `mod grpc;`), or a path
+    /// through one of the crate's libraries (`common::grpc::Client`).
+    /// `None` for a type of this file, a path through `self`/`super`, or a
+    /// path into another crate.
+    fn type_module_of_path(&self, path: &syn::Path, after: usize) -> Option<String> {
         let first = &path.segments.first()?.ident;
-        // A path from this file's own items names them from the top of
-        // the file, which is the crate root only in a root file.
-        if first != "crate"
-            && (first == "self"
-                || first == "super"
-                || (self.imports).is_local_item_at(&imports::unraw(first), first.span()))
-        {
+        if first == "self" || first == "super" {
             return None;
         }
-        let resolved = self.resolve(path)?;
-        let mut segments: Vec<&str> = resolved.strip_prefix("crate::")?.split("::").collect();
-        // The constructor (`new`), then the type.
-        segments.truncate(segments.len().checked_sub(1 + usize::from(constructor))?);
-        (!segments.is_empty() && !segments.iter().any(|m| matches!(*m, "self" | "super")))
-            .then(|| segments.join("::"))
+        let written: Vec<String> = path
+            .segments
+            .iter()
+            .map(|s| imports::unraw(&s.ident))
+            .collect();
+        let local = first != "crate" && (self.imports).is_local_item_at(&written[0], first.span());
+        let segments: Vec<String> = match local {
+            // A module this file declares (the type's module file, or an
+            // inline module whose fns are the file's): as written.
+            true => written,
+            false => {
+                let resolved = self.resolve(path)?;
+                let (head, rest) = resolved.split_once("::")?;
+                let into_crate = head == "crate" || self.crate_libraries.iter().any(|l| l == head);
+                if !into_crate {
+                    return None;
+                }
+                rest.split("::").map(str::to_string).collect()
+            }
+        };
+        // Less the fn (or constructor), then the type: the module path.
+        let modules = segments.len().checked_sub(1 + after)?;
+        match &segments[..modules] {
+            [] => None,
+            [.., module] if matches!(module.as_str(), "self" | "super") => None,
+            [.., module] => Some(module.clone()),
+        }
     }
 
     /// The path `receiver`'s type is written with where its value is made,

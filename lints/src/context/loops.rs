@@ -664,8 +664,9 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
                 .last()
                 .map(|s| s.ident.to_string())
                 .unwrap_or_default();
-            if last.starts_with("spawn") {
-                // A nested spawned task is a task of its own.
+            // A nested spawned task is a task of its own, also one handed
+            // to a spawn wrapper named otherwise (`background(async { … })`).
+            if last.starts_with("spawn") || self.ctx.is_spawn_wrapper_name(&last) {
                 return;
             }
         }
@@ -685,7 +686,7 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
 
     fn visit_expr_method_call(&mut self, m: &'v syn::ExprMethodCall) {
         let method = m.method.to_string();
-        if method.starts_with("spawn") {
+        if method.starts_with("spawn") || self.ctx.is_spawn_wrapper_name(&method) {
             self.visit_expr(&m.receiver);
             return;
         }

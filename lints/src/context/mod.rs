@@ -203,6 +203,12 @@ impl<'a> FileContext<'a> {
         self.spawn_wrappers = names;
     }
 
+    /// Whether `name` is one of the crate's fns that may be spawn wrappers
+    /// named otherwise than `spawn…` ([`FileContext::set_spawn_wrappers`]).
+    pub fn is_spawn_wrapper_name(&self, name: &str) -> bool {
+        self.spawn_wrappers.contains(name)
+    }
+
     /// Whether the fn or method `call` calls may start a task or thread
     /// with what it is given, by its name: it says `spawn` (`spawn_named`,
     /// `.spawn(…)`), or the crate has a fn of that name that hands a

@@ -1,0 +1,3 @@
+pub mod grpc;
+pub mod http;
+pub mod settings;
