@@ -228,6 +228,9 @@ pub struct ScannedFile {
     says_async: bool,
     /// Its fns that may be spawn wrappers ([`crate::spawn_wrappers`]).
     spawn_wrappers: Vec<String>,
+    /// Its fns that hand a future or closure parameter to a call of
+    /// another name, with that name ([`crate::spawn_wrappers::forwarders`]).
+    spawn_forwarders: Vec<(String, String)>,
 }
 
 /// Text one piece of which a file that makes a blocking call worth
@@ -802,6 +805,8 @@ impl LazyCrate {
         // waits for.
         let mut unsettled: Vec<PathBuf> = Vec::new();
         let mut wrappers: BTreeSet<String> = BTreeSet::new();
+        // `(fn, called name)` of fns that hand a task to a call.
+        let mut forwarders: BTreeSet<(String, String)> = BTreeSet::new();
         // `(original, alias)` of the `use … as …` items of the trees.
         let mut renames: BTreeSet<(String, String)> = BTreeSet::new();
         for (path, (mut name, test)) in members {
@@ -820,6 +825,7 @@ impl LazyCrate {
             }
             if let Some(s) = scanned {
                 wrappers.extend(s.spawn_wrappers.iter().cloned());
+                forwarders.extend(s.spawn_forwarders.iter().cloned());
                 renames.extend((s.reexports.iter()).filter_map(|u| {
                     let original = u.target.rsplit("::").next()?;
                     (original != u.name).then(|| (original.to_string(), u.name.clone()))
@@ -843,6 +849,19 @@ impl LazyCrate {
         self.counts = counts;
         self.unsettled = (aliases, unsettled);
         self.complete = complete && !unreadable;
+        // A fn that hands its task to a wrapper of another file
+        // (`health::background` calling `crate::detach(f)`) may be one too,
+        // up to four deep as the rules follow them; the crate pass decides.
+        for _ in 0..4 {
+            let more: Vec<String> = (forwarders.iter())
+                .filter(|(f, callee)| wrappers.contains(callee) && !wrappers.contains(f))
+                .map(|(f, _)| f.clone())
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            wrappers.extend(more);
+        }
         // A wrapper imported or re-exported under another name (`pub use
         // bg::detach as background;`) is called by that name, in files that
         // may spell neither the wrapper's name nor `spawn`.
@@ -1822,6 +1841,8 @@ fn scan(
             // A bug in the scan must not cost the run: the file then
             // names no wrapper (its callers are read as before).
             spawn_wrappers: std::panic::catch_unwind(|| crate::spawn_wrappers::wrapper_names(text))
+                .unwrap_or_default(),
+            spawn_forwarders: std::panic::catch_unwind(|| crate::spawn_wrappers::forwarders(text))
                 .unwrap_or_default(),
         }
     };

@@ -19,8 +19,9 @@
 //! fn that hands its parameter so to a wrapper of the same file
 //! (`fn outer(f: F) { detach(f); }`, or as the body's tail, `{ detach(f)
 //! }`: a wrapper returns no handle) is one too; one that hands it to a
-//! wrapper of another file, both named otherwise, is not found: its
-//! callers are read only when they spell `spawn` or a wrapper found here.
+//! wrapper of another file, both named otherwise, is found by the crate
+//! from each file's [`forwarders`] (fns whose signature takes a future or
+//! closure, with the names of the calls they hand a parameter to).
 //! The crate adds the names a `use … as …` gives a wrapper, or a fn whose
 //! name says `spawn` (`pub use rt::spawn_detached as detach;`): its
 //! callers call it by that name.
@@ -77,6 +78,54 @@ pub fn wrapper_names(text: &str) -> Vec<String> {
     names
 }
 
+/// The fns of `text` that hand a parameter, a future or a closure by
+/// their signature (it names `Future`, `Fn`, `FnOnce` or `FnMut`), to a
+/// call of another name not saying `spawn`, as a statement of its own or
+/// as the body's tail: `(fn, called name)`, for the crate to find wrappers
+/// of wrappers of other files (`fn background(f: F) { crate::detach(f); }`
+/// in `health.rs`, `detach` a wrapper of `lib.rs`). Empty when `text`
+/// names none of those traits.
+pub fn forwarders(text: &str) -> Vec<(String, String)> {
+    let finder = |word: &str| memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some();
+    if !finder("Future") && !finder("Fn") {
+        return Vec::new();
+    }
+    let tokens: Vec<Tok<'_>> = lexer::tokens(text)
+        .filter(|t| !t.is_trivia())
+        .map(|t| Tok {
+            text: &text[t.range()],
+            ident: matches!(t.kind, TokenKind::Ident | TokenKind::RawIdent),
+        })
+        .collect();
+    let mut found = Vec::new();
+    for i in 0..tokens.len() {
+        if !(tokens[i].is_ident("fn") && tokens.get(i + 1).is_some_and(|t| t.ident)) {
+            continue;
+        }
+        // The signature, up to the body or the end of a declaration.
+        let signature = tokens[i + 2..]
+            .iter()
+            .take_while(|t| !t.is("{") && !t.is(";"));
+        let takes_a_task = signature.into_iter().any(|t| {
+            ["Future", "Fn", "FnOnce", "FnMut"]
+                .iter()
+                .any(|w| t.is_ident(w))
+        });
+        if !takes_a_task {
+            continue;
+        }
+        let name = tokens[i + 1].text.trim_start_matches("r#");
+        for h in handoffs(&tokens, i + 2).into_iter().flatten() {
+            if !h.callee.contains("spawn") && h.callee != name && (h.dropped || h.tail) {
+                found.push((name.to_string(), h.callee.to_string()));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
 /// One token that is not whitespace or a comment.
 #[derive(Debug, Clone, Copy)]
 struct Tok<'a> {
@@ -106,6 +155,33 @@ impl Tok<'_> {
 /// its body passes a parameter to a spawn call (a call named `spawn…` or
 /// one of `wrappers`); `None` when it has no body or the tokens end first.
 fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize, wrappers: &[String]) -> Option<bool> {
+    let is_wrapper = |name: &str| wrappers.iter().any(|w| w == name);
+    Some(handoffs(tokens, at)?.iter().any(|h| {
+        // A wrapper of this file returns no handle: its call may be the
+        // body's tail (`fn background(f: F) { detach(f) }`).
+        (h.callee.starts_with("spawn") && h.dropped)
+            || (is_wrapper(h.callee) && (h.dropped || h.tail))
+    }))
+}
+
+/// A call to which a fn hands one of its parameters as a whole argument
+/// (see [`handoffs`]).
+struct Handoff<'a> {
+    /// The called fn's or method's name.
+    callee: &'a str,
+    /// Whether the call is a statement of its own whose result is dropped
+    /// ([`handle_dropped`]).
+    dropped: bool,
+    /// Whether the call is the body's tail, a statement of its own.
+    tail: bool,
+}
+
+/// For the fn whose generics or parameters start at `tokens[at]`: the
+/// calls in its body that are handed one of its parameters as a whole
+/// argument (or a `let` bound to one), as written or through what does not
+/// change what runs, with no task written in place among the arguments;
+/// `None` when it has no body or the tokens end first.
+fn handoffs<'a>(tokens: &[Tok<'a>], at: usize) -> Option<Vec<Handoff<'a>>> {
     let mut i = at;
     if tokens.get(i)?.is("<") {
         i = skip_generics(tokens, i)?;
@@ -115,8 +191,9 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize, wrappers: &[String]) -> Opt
     }
     let params_end = group_end(tokens, i)?;
     let mut aliases: BTreeSet<&str> = parameter_names(&tokens[i + 1..params_end]);
+    let mut found = Vec::new();
     if aliases.is_empty() {
-        return Some(false);
+        return Some(found);
     }
     // The body: the first `{` after the signature (return type and `where`
     // clause hold no braces); a `;` first is a declaration without one.
@@ -152,52 +229,51 @@ fn spawns_a_parameter(tokens: &[Tok<'_>], at: usize, wrappers: &[String]) -> Opt
                 }
             }
         }
-        let name = t.text.trim_start_matches("r#");
-        if t.ident && (name.starts_with("spawn") || wrappers.iter().any(|w| w == name)) {
-            let mut open = k + 1;
-            // A turbofish: `spawn::<_>(…)`.
-            if body.get(open).is_some_and(|t| t.is(":"))
-                && body.get(open + 2).is_some_and(|t| t.is("<"))
-            {
-                open = skip_generics(body, open + 2).unwrap_or(open);
-            }
-            if body.get(open).is_some_and(|t| t.is("(")) {
-                let end = group_end(body, open).unwrap_or(body.len());
-                // A task written in place (`spawn_with_cancel(token, async
-                // move { … })`) is what runs, whatever else is passed.
-                let args: Vec<_> = arguments(&body[open + 1..end]).collect();
-                let written_in_place = args.iter().any(|a| {
-                    a.first()
-                        .is_some_and(|t| t.is_ident("async") || t.is_ident("move") || t.is("|"))
-                        && !is_parameter(a, &aliases)
-                });
-                // A wrapper of this file returns no handle: its call may
-                // be the body's tail (`fn background(f: F) { detach(f) }`).
-                let wrapper_tail = || {
-                    // The call's path (`crate::tasks::detach`), then the
-                    // start of a statement.
-                    let mut start = k;
-                    while start >= 3
-                        && body[start - 1].is(":")
-                        && body[start - 2].is(":")
-                        && body[start - 3].ident
-                    {
-                        start -= 3;
-                    }
-                    wrappers.iter().any(|w| w == name)
-                        && end + 1 == body.len()
-                        && (start == 0 || body[start - 1].is(";") || body[start - 1].is("}"))
-                };
-                if !written_in_place
-                    && args.iter().any(|arg| is_parameter(arg, &aliases))
-                    && (handle_dropped(body, k, end) || wrapper_tail())
-                {
-                    return Some(true);
-                }
-            }
+        if !t.ident {
+            continue;
         }
+        let name = t.text.trim_start_matches("r#");
+        let mut open = k + 1;
+        // A turbofish: `spawn::<_>(…)`.
+        if body.get(open).is_some_and(|t| t.is(":"))
+            && body.get(open + 2).is_some_and(|t| t.is("<"))
+        {
+            open = skip_generics(body, open + 2).unwrap_or(open);
+        }
+        if !body.get(open).is_some_and(|t| t.is("(")) {
+            continue;
+        }
+        let end = group_end(body, open).unwrap_or(body.len());
+        // A task written in place (`spawn_with_cancel(token, async move {
+        // … })`) is what runs, whatever else is passed.
+        let args: Vec<_> = arguments(&body[open + 1..end]).collect();
+        let written_in_place = args.iter().any(|a| {
+            a.first()
+                .is_some_and(|t| t.is_ident("async") || t.is_ident("move") || t.is("|"))
+                && !is_parameter(a, &aliases)
+        });
+        if written_in_place || !args.iter().any(|arg| is_parameter(arg, &aliases)) {
+            continue;
+        }
+        // The call's path (`crate::tasks::detach`), then the start of a
+        // statement.
+        let mut start = k;
+        while start >= 3
+            && body[start - 1].is(":")
+            && body[start - 2].is(":")
+            && body[start - 3].ident
+        {
+            start -= 3;
+        }
+        let tail = end + 1 == body.len()
+            && (start == 0 || body[start - 1].is(";") || body[start - 1].is("}"));
+        found.push(Handoff {
+            callee: name,
+            dropped: handle_dropped(body, k, end),
+            tail,
+        });
     }
-    Some(false)
+    Some(found)
 }
 
 /// Whether the spawn call whose name is `body[name]` and whose argument
@@ -517,6 +593,37 @@ impl SpawnWrappers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fns_handing_a_task_to_another_call_are_forwarders() {
+        let text = r#"
+            pub fn background<F: Future<Output = ()>>(fut: F) { crate::detach(fut); }
+            pub fn quietly(fut: impl Future<Output = ()>) { background(fut) }
+            pub fn with_name<F>(name: &str, f: F) where F: FnOnce() { log(name); run(f) }
+            pub fn count(n: u32) { record(n); }
+            pub fn spawns<F: Future>(f: F) { spawn_named(f); }
+            pub fn kept<F: Future>(f: F) -> Handle { let h = start(f); h }
+        "#;
+        // Candidates: the crate keeps those whose callee is a wrapper
+        // (`log` is handed the name; `start`'s handle is bound, which the
+        // crate pass judges). A call saying `spawn` is the file's own scan's.
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            forwarders(text),
+            pairs(&[
+                ("background", "detach"),
+                ("kept", "start"),
+                ("quietly", "background"),
+                ("with_name", "log"),
+                ("with_name", "run"),
+            ])
+        );
+        assert!(forwarders("fn f(x: u32) { g(x); }").is_empty());
+    }
 
     #[test]
     fn fns_that_spawn_a_parameter_are_found() {

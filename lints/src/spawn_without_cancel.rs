@@ -156,9 +156,9 @@ crate::declare_lint! {
     ///   (`detach` for `fn detach(fut: F) { tokio::spawn(fut); }`), or to
     ///   such a fn of its own file, or the name a `use … as …` of the crate
     ///   gives one of these (`pub use rt::spawn_detached as detach;`, `pub
-    ///   use bg::detach as background;`): a wrapper of a wrapper of another
-    ///   file, both named otherwise, is seen only in files that spell one of
-    ///   these.
+    ///   use bg::detach as background;`), or of a fn whose signature takes a
+    ///   future or closure and that hands it on to such a fn of another
+    ///   file (`fn background(f: F) { crate::detach(f); }` in `health.rs`).
     /// * The crate is the workspace (or package) around the file, as its
     ///   module trees say: each target's root and the `mod` files below it
     ///   (`#[path]` included; examples, tests and benches aside). A file no
