@@ -1249,8 +1249,10 @@ fn compute_summary(
         let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
         let mut ctx = FileContext::new_in_crate(&file, text, krate.cloned());
         ctx.set_spawn_wrappers(Arc::clone(wrappers.names()));
-        let own = krate.map_or(&[][..], |k| k.names.libraries.as_slice());
-        ctx.set_crate_libraries(&wrappers.libraries_with(own));
+        ctx.set_crate_libraries(&crate::spawn_wrappers::crate_libraries(
+            krate,
+            Some(wrappers),
+        ));
         Some(ctx.call_summary(module))
     }));
     proc_macro2::extra::invalidate_current_thread_spans();

@@ -229,7 +229,7 @@ pub struct ScannedFile {
     /// Its fns that may be spawn wrappers ([`crate::spawn_wrappers`]).
     spawn_wrappers: Vec<String>,
     /// Its fns that hand a future or closure parameter to a call of
-    /// another name, with that name ([`crate::spawn_wrappers::forwarders`]).
+    /// another name, with that name ([`crate::spawn_wrappers::scan`]).
     spawn_forwarders: Vec<(String, String)>,
 }
 
@@ -1832,18 +1832,18 @@ fn scan(
             Some(items) => (items.reexports.clone(), items.macro_use.clone()),
             None => (Vec::new(), Vec::new()),
         };
+        // A bug in the scan must not cost the run: the file then names no
+        // wrapper (its callers are read as before).
+        let (spawn_wrappers, spawn_forwarders) =
+            std::panic::catch_unwind(|| crate::spawn_wrappers::scan(text)).unwrap_or_default();
         ScannedFile {
             decls: items.map(|i| i.decls),
             reexports,
             macro_use,
             spells_blocking_call: spells_blocking_call(text.as_bytes()),
             says_async: says_async(text.as_bytes()),
-            // A bug in the scan must not cost the run: the file then
-            // names no wrapper (its callers are read as before).
-            spawn_wrappers: std::panic::catch_unwind(|| crate::spawn_wrappers::wrapper_names(text))
-                .unwrap_or_default(),
-            spawn_forwarders: std::panic::catch_unwind(|| crate::spawn_wrappers::forwarders(text))
-                .unwrap_or_default(),
+            spawn_wrappers,
+            spawn_forwarders,
         }
     };
     if !cache.is_enabled() {

@@ -831,13 +831,8 @@ fn analyse<'h>(
     // The names the package's libraries go by, and those of the other
     // packages of the crate, through which it calls their fns
     // (`common::spawn_named(…)`).
-    let own_libraries = crate_of
-        .place()
-        .map_or(&[][..], |k| k.names.libraries.as_slice());
-    let crate_libraries = match crate_of.spawn_wrappers() {
-        Some(wrappers) => wrappers.libraries_with(own_libraries),
-        None => own_libraries.to_vec(),
-    };
+    let crate_libraries =
+        spawn_wrappers::crate_libraries(crate_of.place(), crate_of.spawn_wrappers());
     for (id, enabled) in config.enabled_ids() {
         let is_blocking = Some(id) == blocking;
         if rules_to_run.is_some_and(|run| !run.contains(id))

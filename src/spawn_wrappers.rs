@@ -20,7 +20,7 @@
 //! (`fn outer(f: F) { detach(f); }`, or as the body's tail, `{ detach(f)
 //! }`: a wrapper returns no handle) is one too; one that hands it to a
 //! wrapper of another file, both named otherwise, is found by the crate
-//! from each file's [`forwarders`] (fns whose signature takes a future or
+//! from each file's [`scan`] (fns whose signature takes a future or
 //! closure, with the names of the calls they hand a parameter to).
 //! The crate adds the names a `use … as …` gives a wrapper, or a fn whose
 //! name says `spawn` (`pub use rt::spawn_detached as detach;`): its
@@ -33,6 +33,7 @@ use leaklint_lints::context::paths::TRANSPARENT_FUTURE_METHODS;
 
 use crate::lexer::{self, TokenKind};
 use crate::name_search::{NameSearch, Spelling};
+use leaklint_lints::context::crate_names::InCrate;
 
 /// How many `use … as …` renames of a wrapper in a row the crate follows
 /// (`pub use bg::detach as background;`, then `pub use crate::background
@@ -43,16 +44,59 @@ pub const MAX_RENAMES: usize = 4;
 /// module documentation), in order, each once; empty when `text` does not
 /// spell `spawn`.
 pub fn wrapper_names(text: &str) -> Vec<String> {
-    if memchr::memmem::find(text.as_bytes(), b"spawn").is_none() {
-        return Vec::new();
+    match says_spawn(text) {
+        true => names_in(&tokens(text)),
+        false => Vec::new(),
     }
-    let tokens: Vec<Tok<'_>> = lexer::tokens(text)
+}
+
+/// [`wrapper_names`] and the fns that hand a task on ([`forwarders_in`])
+/// of `text`, which is lexed once, and only when it spells `spawn` or may
+/// name a future or closure trait.
+pub fn scan(text: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let (spawns, tasks) = (says_spawn(text), may_take_a_task(text));
+    if !spawns && !tasks {
+        return (Vec::new(), Vec::new());
+    }
+    let tokens = tokens(text);
+    let names = if spawns {
+        names_in(&tokens)
+    } else {
+        Vec::new()
+    };
+    let forwarded = if tasks {
+        forwarders_in(&tokens)
+    } else {
+        Vec::new()
+    };
+    (names, forwarded)
+}
+
+/// Whether `text` spells `spawn`: a file that does not has no wrapper of
+/// its own.
+fn says_spawn(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"spawn").is_some()
+}
+
+/// Whether `text` may name a future or closure trait (`Future`, `Fn…`).
+fn may_take_a_task(text: &str) -> bool {
+    let spells = |word: &str| memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some();
+    spells("Future") || spells("Fn")
+}
+
+/// The tokens of `text` that are not whitespace or comments.
+fn tokens(text: &str) -> Vec<Tok<'_>> {
+    lexer::tokens(text)
         .filter(|t| !t.is_trivia())
         .map(|t| Tok {
             text: &text[t.range()],
             ident: matches!(t.kind, TokenKind::Ident | TokenKind::RawIdent),
         })
-        .collect();
+        .collect()
+}
+
+/// [`wrapper_names`] of a file's tokens.
+fn names_in(tokens: &[Tok<'_>]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     // A wrapper of a wrapper of this file (`fn detach_named(n: &str, f: F)
     // { detach(f.instrument(span(n))); }`) is found on the next round, up
@@ -67,7 +111,7 @@ pub fn wrapper_names(text: &str) -> Vec<String> {
             if names.iter().any(|n| n == name) {
                 continue;
             }
-            if let Some(true) = spawns_a_parameter(&tokens, i + 2, &names) {
+            if let Some(true) = spawns_a_parameter(tokens, i + 2, &names) {
                 names.push(name.to_string());
             }
         }
@@ -78,25 +122,13 @@ pub fn wrapper_names(text: &str) -> Vec<String> {
     names
 }
 
-/// The fns of `text` that hand a parameter, a future or a closure by
+/// The fns of a file's tokens that hand a parameter, a future or a closure by
 /// their signature (it names `Future`, `Fn`, `FnOnce` or `FnMut`), to a
 /// call of another name not saying `spawn`, as a statement of its own or
 /// as the body's tail: `(fn, called name)`, for the crate to find wrappers
 /// of wrappers of other files (`fn background(f: F) { crate::detach(f); }`
-/// in `health.rs`, `detach` a wrapper of `lib.rs`). Empty when `text`
-/// names none of those traits.
-pub fn forwarders(text: &str) -> Vec<(String, String)> {
-    let finder = |word: &str| memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some();
-    if !finder("Future") && !finder("Fn") {
-        return Vec::new();
-    }
-    let tokens: Vec<Tok<'_>> = lexer::tokens(text)
-        .filter(|t| !t.is_trivia())
-        .map(|t| Tok {
-            text: &text[t.range()],
-            ident: matches!(t.kind, TokenKind::Ident | TokenKind::RawIdent),
-        })
-        .collect();
+/// in `health.rs`, `detach` a wrapper of `lib.rs`).
+fn forwarders_in(tokens: &[Tok<'_>]) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         if !(tokens[i].is_ident("fn") && tokens.get(i + 1).is_some_and(|t| t.ident)) {
@@ -115,7 +147,7 @@ pub fn forwarders(text: &str) -> Vec<(String, String)> {
             continue;
         }
         let name = tokens[i + 1].text.trim_start_matches("r#");
-        for h in handoffs(&tokens, i + 2).into_iter().flatten() {
+        for h in handoffs(tokens, i + 2).into_iter().flatten() {
             if !h.callee.contains("spawn") && h.callee != name && (h.dropped || h.tail) {
                 found.push((name.to_string(), h.callee.to_string()));
             }
@@ -531,6 +563,17 @@ pub struct SpawnWrappers {
     libraries: Vec<String>,
 }
 
+/// The names through which a file whose place in its crate is `place`
+/// calls fns of the crate's libraries: its package's (in a binary,
+/// `app::util::x`), and those of the crate's other packages
+/// (`common::spawn_named(…)`, from `wrappers`), each once.
+pub fn crate_libraries(place: Option<&InCrate>, wrappers: Option<&SpawnWrappers>) -> Vec<String> {
+    let own = place.map_or(&[][..], |k| k.names.libraries.as_slice());
+    let others = wrappers.map_or(&[][..], |w| w.libraries());
+    let all: BTreeSet<&String> = own.iter().chain(others).collect();
+    all.into_iter().cloned().collect()
+}
+
 /// Those of `names` that do not say `spawn` (the rules know those by their
 /// name).
 pub fn named_otherwise(names: impl IntoIterator<Item = String>) -> Arc<BTreeSet<String>> {
@@ -562,17 +605,6 @@ impl SpawnWrappers {
     /// The names the crate's packages' libraries go by.
     pub fn libraries(&self) -> &[String] {
         &self.libraries
-    }
-
-    /// The names through which a file calls fns of its crate's libraries:
-    /// `own`, its package's (in a binary, `app::util::x`), and those of the
-    /// crate's other packages (`common::spawn_named(…)`), each once.
-    pub fn libraries_with(&self, own: &[String]) -> Vec<String> {
-        if self.libraries.is_empty() {
-            return own.to_vec();
-        }
-        let all: BTreeSet<&String> = own.iter().chain(&self.libraries).collect();
-        all.into_iter().cloned().collect()
     }
 
     /// The names.
@@ -613,7 +645,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            forwarders(text),
+            scan(text).1,
             pairs(&[
                 ("background", "detach"),
                 ("kept", "start"),
@@ -622,7 +654,7 @@ mod tests {
                 ("with_name", "run"),
             ])
         );
-        assert!(forwarders("fn f(x: u32) { g(x); }").is_empty());
+        assert!(scan("fn f(x: u32) { g(x); }").1.is_empty());
     }
 
     #[test]

@@ -2896,10 +2896,7 @@ pub fn reached_from_main<'s>(
             continue;
         };
         let of_module = |site: &CallSite, module: &str| {
-            site.type_module.as_deref().is_none_or(|m| {
-                let m = m.rsplit("::").next().unwrap_or(m);
-                m == module || !modules.contains(m)
-            })
+            (site.type_module.as_deref()).is_none_or(|m| m == module || !modules.contains(m))
         };
         for module in modules {
             let sites: Vec<&CallSite> = (sites.iter().copied())
@@ -2910,14 +2907,19 @@ pub fn reached_from_main<'s>(
             }
         }
     }
-    // Adds or removes each split key's own key (see above) as its fns are
-    // all in `set` or not.
+    // Adds or removes a split key's own key (see above) as its fns are all
+    // in `set` or not; whether it is in.
+    let settle_whole = |set: &mut BTreeSet<String>, key: &str, modules: &BTreeSet<&str>| {
+        let all = modules.iter().all(|m| set.contains(&split_key(m, key)));
+        match all {
+            true => set.insert(key.to_string()),
+            false => set.remove(key),
+        };
+        all
+    };
     let settle_split = |set: &mut BTreeSet<String>| {
         for (key, modules) in &modules_of_key {
-            match modules.iter().all(|m| set.contains(&split_key(m, key))) {
-                true => set.insert(key.to_string()),
-                false => set.remove(*key),
-            };
+            settle_whole(set, key, modules);
         }
     };
     // A current-thread runtime whose future spawns no task runs nothing
@@ -2963,16 +2965,12 @@ pub fn reached_from_main<'s>(
             set.insert(key.clone());
             // The calls made in it are made in the set once the key they
             // name is: a split key's, when all its fns are.
-            let caller = match key.split_once('@') {
-                Some((_, whole)) => {
-                    settle_split(set);
-                    if !set.contains(whole) {
-                        continue;
-                    }
-                    whole
+            let caller = whole_key(key);
+            if let Some(modules) = modules_of_key.get(caller) {
+                if !settle_whole(set, caller, modules) {
+                    continue;
                 }
-                None => key.as_str(),
-            };
+            }
             for &callee in callees_of.get(caller).into_iter().flatten() {
                 if !std::mem::replace(&mut queued[callee], true) {
                     pending.push(callee);
