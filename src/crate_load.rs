@@ -1518,7 +1518,7 @@ impl LazyCrate {
         for field in fields {
             self.load_struct_definitions([ty.clone()].into());
             let structs = self.summaries().flat_map(|(_, s)| &s.struct_fields);
-            ty = field_type(structs, &ty, field)?.to_string();
+            ty = field_type(structs, &ty, field)?.0.to_string();
         }
         Some(ty)
     }

@@ -77,10 +77,9 @@ pub struct CallSummary {
     /// Tasks spawned with their handle dropped (not for the life of the
     /// process): the spawn, and the calls its task body makes.
     pub detached_tasks: Vec<super::follow::DetachedTask>,
-    /// `(struct, field, type)`: the named fields of the file's structs whose
-    /// type names a type (through `&`, `Arc`, `Box`, `Rc`), for
-    /// [`Callee::Field`].
-    pub struct_fields: Vec<(String, String, String)>,
+    /// The named fields of the file's structs whose type names a type
+    /// (through `&`, `Arc`, `Box`, `Rc`), for [`Callee::Field`].
+    pub struct_fields: Vec<FieldDecl>,
     /// The integer `const` items of the file's top level whose value it
     /// can compute, for lengths written with them in other files.
     pub consts: Vec<ConstFact>,
@@ -165,20 +164,41 @@ pub struct ConstFact {
     pub at: crate::Span,
 }
 
-/// The type `owner`'s `field` is declared with among `fields` (`(struct,
-/// field, type)`, as [`CallSummary::struct_fields`]), when that is one
-/// type: same-named structs (in other modules) may declare it differently.
+/// A named field of a struct, declared with a type (see
+/// [`CallSummary::struct_fields`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FieldDecl {
+    /// The struct, by name.
+    pub owner: String,
+    /// The field.
+    pub field: String,
+    /// The type's name (its last segment: `Client` for `Arc<grpc::Client>`).
+    pub ty: String,
+    /// The module of the crate that defines the type, when the declaration
+    /// names it (`grpc` for `Arc<grpc::Client>` after `use crate::grpc;`,
+    /// or for `Client` after `use crate::grpc::Client;`): of two types of
+    /// one name in two modules, the field holds that module's.
+    pub module: Option<String>,
+}
+
+/// The type `owner`'s `field` is declared with among `fields`, when that is
+/// one type (same-named structs in other modules may declare it
+/// differently), with the module of the crate that defines it when every
+/// declaration names the same one.
 pub fn field_type<'s>(
-    fields: impl IntoIterator<Item = &'s (String, String, String)>,
+    fields: impl IntoIterator<Item = &'s FieldDecl>,
     owner: &str,
     field: &str,
-) -> Option<&'s str> {
-    let mut found = None;
-    for (o, f, ty) in fields {
-        if o == owner && f == field {
+) -> Option<(&'s str, Option<&'s str>)> {
+    let mut found: Option<(&str, Option<&str>)> = None;
+    for decl in fields {
+        if decl.owner == owner && decl.field == field {
+            let module = decl.module.as_deref();
             match found {
-                None => found = Some(ty.as_str()),
-                Some(t) if t == ty => {}
+                None => found = Some((&decl.ty, module)),
+                Some((ty, known)) if ty == decl.ty => {
+                    found = Some((ty, known.filter(|_| known == module)));
+                }
                 Some(_) => return None,
             }
         }
@@ -188,24 +208,24 @@ pub fn field_type<'s>(
 
 /// The type the chain of fields `path` from a value of type `owner` ends
 /// in (`owner.a.b`: `b`'s declared type in the struct `a` is declared
-/// with), each hop as [`field_type`] finds it among `fields()`; `None` when
-/// a struct on the way is not `known` (its definitions are not all among
-/// `fields()`).
+/// with), each hop as [`field_type`] finds it among `fields()`, with the
+/// last hop's module; `None` when a struct on the way is not `known` (its
+/// definitions are not all among `fields()`).
 pub fn field_path_type<'s, I>(
     fields: impl Fn() -> I,
     owner: &str,
     path: &[String],
     known: impl Fn(&str) -> bool,
-) -> Option<&'s str>
+) -> Option<(&'s str, Option<&'s str>)>
 where
-    I: IntoIterator<Item = &'s (String, String, String)>,
+    I: IntoIterator<Item = &'s FieldDecl>,
 {
     let (first, rest) = path.split_first()?;
-    let mut ty = field_type(fields(), known(owner).then_some(owner)?, first)?;
+    let mut found = field_type(fields(), known(owner).then_some(owner)?, first)?;
     for field in rest {
-        ty = field_type(fields(), known(ty).then_some(ty)?, field)?;
+        found = field_type(fields(), known(found.0).then_some(found.0)?, field)?;
     }
-    Some(ty)
+    Some(found)
 }
 
 /// One call of a fn or method.
@@ -396,28 +416,37 @@ pub enum Callee {
 
 /// The call of `method` on the chain of fields `fields` of a value of type
 /// `owner`. The hops through structs of this file (`own_fields`) are
-/// resolved here; the rest is left to the crate ([`Callee::Field`]). A
-/// field this file's struct does not type makes the receiver unknown.
+/// resolved here, with the module of the type the last one is declared
+/// with when the declaration names it; the rest is left to the crate
+/// ([`Callee::Field`]). A field this file's struct does not type makes the
+/// receiver unknown.
 fn field_call(
-    own_fields: &[(String, String, String)],
+    own_fields: &[FieldDecl],
     mut owner: String,
     fields: Vec<String>,
     method: String,
-) -> Callee {
+) -> (Callee, Option<String>) {
     let mut fields = fields.into_iter().peekable();
-    while let Some(field) = fields.next_if(|_| own_fields.iter().any(|(o, _, _)| *o == owner)) {
+    let mut module = None;
+    while let Some(field) = fields.next_if(|_| own_fields.iter().any(|d| d.owner == owner)) {
         match field_type(own_fields, &owner, &field) {
-            Some(t) => owner = t.to_string(),
-            None => return Callee::Method(method),
+            Some((ty, declared_in)) => {
+                owner = ty.to_string();
+                module = declared_in.map(str::to_string);
+            }
+            None => return (Callee::Method(method), None),
         }
     }
     match fields.peek() {
-        None => Callee::Assoc(format!("{owner}::{method}")),
-        Some(_) => Callee::Field {
-            owner,
-            fields: fields.collect(),
-            method,
-        },
+        None => (Callee::Assoc(format!("{owner}::{method}")), module),
+        Some(_) => {
+            let callee = Callee::Field {
+                owner,
+                fields: fields.collect(),
+                method,
+            };
+            (callee, None)
+        }
     }
 }
 
@@ -1053,7 +1082,10 @@ impl<'a> FileContext<'a> {
                                 match self.field_receiver(receiver, ancestors, self_type.as_deref())
                                 {
                                     Some((owner, fields)) => {
-                                        field_call(own_fields, owner, fields, name)
+                                        let (callee, module) =
+                                            field_call(own_fields, owner, fields, name);
+                                        type_module = module;
+                                        callee
                                     }
                                     None => match self.returned_receiver(receiver, ancestors) {
                                         Some(call) => match callee_at.get(&call) {
@@ -2015,25 +2047,33 @@ fn is_std_iterator(receiver: &Expr) -> bool {
 
 /// The last segment of a type, through `&`, `Arc<…>`, `Box<…>`, `Rc<…>`.
 pub(crate) fn type_name(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
+    let path = pointee_path(ctx, ty)?;
+    if ctx.names_known_foreign_type(path) {
+        return None;
+    }
+    let name = type_path_names(ctx, path).pop()?;
+    name.starts_with(char::is_uppercase).then_some(name)
+}
+
+/// The path of the type `ty` holds a value of, through `&`, parentheses
+/// and `Arc`, `Box`, `Rc` (`grpc::Client` in `Arc<grpc::Client>`).
+fn pointee_path<'t>(ctx: &FileContext<'_>, ty: &'t syn::Type) -> Option<&'t syn::Path> {
     match ty {
-        syn::Type::Reference(r) => type_name(ctx, &r.elem),
-        syn::Type::Paren(p) => type_name(ctx, &p.elem),
+        syn::Type::Reference(r) => pointee_path(ctx, &r.elem),
+        syn::Type::Paren(p) => pointee_path(ctx, &p.elem),
         syn::Type::Path(p) if p.qself.is_none() => {
             let last = p.path.segments.last()?;
             let name = type_path_names(ctx, &p.path).pop()?;
-            if matches!(name.as_str(), "Arc" | "Box" | "Rc") {
-                if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
-                    return args.args.iter().find_map(|a| match a {
-                        syn::GenericArgument::Type(t) => type_name(ctx, t),
-                        _ => None,
-                    });
-                }
-                return None;
+            if !matches!(name.as_str(), "Arc" | "Box" | "Rc") {
+                return Some(&p.path);
             }
-            if ctx.names_known_foreign_type(&p.path) {
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
                 return None;
-            }
-            name.starts_with(char::is_uppercase).then_some(name)
+            };
+            args.args.iter().find_map(|a| match a {
+                syn::GenericArgument::Type(t) => pointee_path(ctx, t),
+                _ => None,
+            })
         }
         _ => None,
     }
@@ -2226,7 +2266,7 @@ struct Defs<'c, 'a, 'd> {
     defs: &'d mut Vec<(String, std::ops::Range<usize>)>,
     facts: &'d mut Vec<super::follow::FnFacts>,
     param_calls: &'d mut Vec<(usize, usize, bool)>,
-    struct_fields: &'d mut Vec<(String, String, String)>,
+    struct_fields: &'d mut Vec<FieldDecl>,
     trait_impls: &'d mut Vec<(String, String)>,
     structs: &'d mut BTreeSet<String>,
 }
@@ -2290,8 +2330,14 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
             for field in &s.fields {
                 let ty = type_name(self.ctx, &field.ty).filter(|ty| !generic(ty));
                 if let (Some(name), Some(ty)) = (&field.ident, ty) {
-                    self.struct_fields
-                        .push((owner.clone(), imports::unraw(name), ty));
+                    let module = pointee_path(self.ctx, &field.ty)
+                        .and_then(|path| self.ctx.type_module_of_path(path, 0));
+                    self.struct_fields.push(FieldDecl {
+                        owner: owner.clone(),
+                        field: imports::unraw(name),
+                        ty,
+                        module,
+                    });
                 }
             }
         }
@@ -2647,17 +2693,23 @@ pub fn reached_from_main<'s>(
         .filter_map(|key| key.rsplit_once("::").map(|(owner, _)| owner))
         .filter(|owner| owner.starts_with(char::is_uppercase))
         .collect();
-    let struct_fields: Vec<&(String, String, String)> = summaries
+    let struct_fields: Vec<&FieldDecl> = summaries
         .clone()
         .into_iter()
         .flat_map(|s| &s.struct_fields)
         .collect();
-    let field_owner_type = |owner: &String, fields: &[String]| -> Option<&str> {
+    // With the module of the crate the last field's declaration names.
+    let field_owner_type = |owner: &String, fields: &[String]| -> Option<(&str, Option<&str>)> {
         // Every struct on the way is one whose definitions are loaded.
         let known = |ty: &str| structs_known.is_none_or(|known| known.contains(ty));
         field_path_type(|| struct_fields.iter().copied(), owner, fields, known)
-            .filter(|ty| types_with_methods.contains(ty))
+            .filter(|(ty, _)| types_with_methods.contains(ty))
     };
+    let field_type_of =
+        |owner: &String, fields: &[String]| field_owner_type(owner, fields).map(|(ty, _)| ty);
+    // The module of the type of the field a call's receiver is, where its
+    // declaration names one: as `CallSite::type_module` of other calls.
+    let mut field_modules: HashMap<*const CallSite, &str> = HashMap::new();
     let fns = FnIndex::new(summaries.clone().into_iter().flat_map(|s| &s.fns));
     // A fn handed by name to a fn of the crate that calls that parameter
     // itself (`init_protocol("ftp", init_ftp)` awaiting `init()`) is called
@@ -2730,10 +2782,12 @@ pub fn reached_from_main<'s>(
                     fields,
                     method,
                 } => match field_owner_type(owner, fields) {
-                    Some(ty) => assoc
-                        .entry(format!("{ty}::{method}"))
-                        .or_default()
-                        .push(site),
+                    Some((ty, module)) => {
+                        if let Some(module) = module {
+                            field_modules.insert(std::ptr::from_ref(site), module);
+                        }
+                        (assoc.entry(format!("{ty}::{method}")).or_default()).push(site);
+                    }
                     None => methods.entry(method).or_default().push(site),
                 },
                 // A method on a receiver of unknown type counts as a call
@@ -2741,7 +2795,7 @@ pub fn reached_from_main<'s>(
                 // On what a crate fn returns: a method of the type it
                 // declares, when the crate has methods of that type.
                 Callee::Returned { call, method } => {
-                    match call_returns(call, &fns, &field_owner_type)
+                    match call_returns(call, &fns, &field_type_of)
                         .filter(|ty| types_with_methods.contains(ty))
                     {
                         Some(ty) => assoc
@@ -2896,7 +2950,9 @@ pub fn reached_from_main<'s>(
             continue;
         };
         let of_module = |site: &CallSite, module: &str| {
-            (site.type_module.as_deref()).is_none_or(|m| m == module || !modules.contains(m))
+            let type_module = (site.type_module.as_deref())
+                .or_else(|| field_modules.get(&std::ptr::from_ref(site)).copied());
+            type_module.is_none_or(|m| m == module || !modules.contains(m))
         };
         for module in modules {
             let sites: Vec<&CallSite> = (sites.iter().copied())

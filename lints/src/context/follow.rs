@@ -2007,7 +2007,13 @@ impl<'s> CrateIndex<'s> {
                 method,
             } => {
                 let structs = || self.files.iter().flat_map(|s| &s.struct_fields);
-                let ty = super::entry::field_path_type(structs, owner, fields, |_| true)?;
+                let (ty, module) = super::entry::field_path_type(structs, owner, fields, |_| true)?;
+                let key = format!("{ty}::{method}");
+                if let Some(found) =
+                    module.and_then(|module| self.method_of_module_type(&key, module, file))
+                {
+                    return Some(found);
+                }
                 return self.the_one_visible(self.methods_of(ty, method)?, file);
             }
             // The type is named where the fn that returns it is.
