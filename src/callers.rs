@@ -30,9 +30,11 @@
 //! the files that make a blocking call and their callers' files. A linted
 //! file's summary comes from the engine's parse; others are cached by their
 //! text in the crate's `.leaklint_cache/` ([`crate::cache`]). If a file the
-//! decision needs cannot be read or parsed, or a tree is broken, nothing is
-//! dropped as moot (an unseen caller could run the fn in a loop), and calls
-//! into the unread file are not followed.
+//! decision needs cannot be read or parsed, or a tree is broken, nothing that
+//! file may call is dropped as moot (an unseen caller could run the fn in a
+//! loop), calls into the unread file are not followed, and a linted file so
+//! found gets the error that says why, though the pre-filter left it
+//! unparsed ([`report_unparsed`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
@@ -112,7 +114,7 @@ pub fn resolve_crate_findings(
                 }
                 let (budget, blocking) = (before.budget(), &before.blocking);
                 let listed = &before.test_packages;
-                let done: Vec<(Vec<usize>, Vec<FileResult>, usize)> = pool.install(|| {
+                let done: Vec<Outcome> = pool.install(|| {
                     jobs.into_par_iter()
                         .map(|(root, files, cached, held, mut results)| {
                             let krate = held.unwrap_or_else(|| {
@@ -121,16 +123,22 @@ pub fn resolve_crate_findings(
                                 LazyCrate::scan(&root, max_nesting, cached, &budget, test_packages)
                             });
                             let known = blocking.get(&root);
-                            let tests = resolve_in_crate(&mut results, paths, krate, known);
-                            (files, results, tests)
+                            let (tests, broken) =
+                                resolve_in_crate(&mut results, paths, krate, known);
+                            (files, results, tests, broken)
                         })
                         .collect()
                 });
-                for (files, results, tests) in done {
+                let mut broken = BTreeSet::new();
+                for (files, results, tests, mut unparsed) in done {
                     for (i, result) in files.into_iter().zip(results) {
                         report.files[i] = result;
                     }
                     report.test_files += tests;
+                    broken.append(&mut unparsed);
+                }
+                if !broken.is_empty() {
+                    pool.install(|| report_unparsed(report, paths, &broken));
                 }
             }
             Err(_) => {
@@ -349,16 +357,66 @@ fn drop_repeats(result: &mut FileResult) {
     });
 }
 
+/// What deciding one crate's findings gives back: the files with findings
+/// (their indices in the report, and the results), the count of files made
+/// test code, and the files that could not be read or parsed.
+type Outcome = (Vec<usize>, Vec<FileResult>, usize, BTreeSet<PathBuf>);
+
+/// Gives each linted file of `broken` (files the crate pass could not read
+/// or parse) the error that says why, unless it has one: the pre-filter
+/// may have left it unparsed, yet it kept findings of other files from
+/// being decided.
+fn report_unparsed(
+    report: &mut Report,
+    paths: &HashMap<String, PathBuf>,
+    broken: &BTreeSet<PathBuf>,
+) {
+    let names: HashSet<&std::ffi::OsStr> = broken.iter().filter_map(|p| p.file_name()).collect();
+    let skipped: HashSet<&str> = report.skipped.iter().map(|s| s.file.as_str()).collect();
+    let mut found: Vec<(String, crate::outcome::FileError)> = Vec::new();
+    for (display, path) in paths {
+        let named = path.file_name().is_some_and(|n| names.contains(n));
+        if !named || skipped.contains(display.as_str()) || !broken.contains(&canonical(path)) {
+            continue;
+        }
+        let error = match std::fs::read_to_string(path) {
+            Err(e) => crate::outcome::FileError::new(format!("cannot read file: {e}")),
+            Ok(text) => {
+                let text = crate::text::strip_bom(&text);
+                match syn::parse_file(text) {
+                    Ok(_) => continue,
+                    Err(e) => crate::engine::parse_error(text, &e),
+                }
+            }
+        };
+        found.push((display.clone(), error));
+    }
+    proc_macro2::extra::invalidate_current_thread_spans();
+    for (display, error) in found {
+        match report.files.iter_mut().find(|f| f.path == display) {
+            Some(file) if !file.errors.is_empty() => {}
+            Some(file) => file.errors.push(error),
+            None => {
+                let mut file = FileResult::new(display);
+                file.errors.push(error);
+                report.files.push(file);
+            }
+        }
+    }
+    report.files.sort_by(|a, b| a.path.cmp(&b.path));
+}
+
 /// Decides the waiting findings of `results` (linted files of one crate),
 /// which are in the crate at `root`, and drops the findings of those that
 /// the crate's module tree makes test code. Only the files the findings
-/// lead to are parsed ([`LazyCrate`]).
+/// lead to are parsed ([`LazyCrate`]). Gives the count of files made test
+/// code, and the files of the crate that could not be read or parsed.
 fn resolve_in_crate(
     results: &mut [FileResult],
     paths: &HashMap<String, PathBuf>,
     mut krate: LazyCrate,
     known_blocking: Option<&(Option<usize>, Option<Arc<BlockingFns>>)>,
-) -> usize {
+) -> (usize, BTreeSet<PathBuf>) {
     // The linted files' own summaries are the ones their findings were made
     // with (and the text from standard input may differ from the disk's).
     let mut known: HashMap<PathBuf, CallSummary> = HashMap::new();
@@ -393,8 +451,9 @@ fn resolve_in_crate(
         }
     }
     if own.is_empty() {
+        let broken = krate.broken().clone();
         krate.save();
-        return test_files;
+        return (test_files, broken);
     }
     // What the followed findings need: the fns they call, the readers of
     // fields, the callers of fns that detached tasks may run.
@@ -546,11 +605,10 @@ fn resolve_in_crate(
             }
         }
     }
-    if !moot_fns.is_empty() && krate.complete() {
+    if !moot_fns.is_empty() && krate.searchable() {
         let callers_of = krate.load_callers(moot_fns, None);
         krate.load_field_owners(&callers_of);
         load_current_thread_futures(&mut krate, depth);
-        let complete = krate.complete();
         // What `main` reaches, over the files whose fns may call a file's
         // (a binary's own units; a library's package and its dependents'):
         // once per set of units, for the files with findings it decides.
@@ -568,6 +626,9 @@ fn resolve_in_crate(
             let reach = reaches
                 .entry((units, scope))
                 .or_insert_with_key(|(units, scope)| {
+                    // A file that cannot be parsed among those that may
+                    // call the file's fns may call them from anywhere.
+                    let complete = krate.complete_within(scope.as_ref());
                     let reached = match complete {
                         true => {
                             let loaded = unit_summaries(&krate, units.as_ref(), scope.as_ref());
@@ -589,8 +650,9 @@ fn resolve_in_crate(
     for (i, _) in &own {
         drop_repeats(&mut results[*i]);
     }
+    let broken = krate.broken().clone();
     krate.save();
-    test_files
+    (test_files, broken)
 }
 
 /// The loaded summaries of the files of `scope` (all, for `None`), those

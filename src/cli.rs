@@ -140,7 +140,8 @@ pub struct Cli {
 
     /// Parse every file, even those in which no enabled rule can find
     /// anything (by default such files are counted but only checked
-    /// lexically, so a grammar error in them is not reported).
+    /// lexically, so a grammar error in them is not reported unless
+    /// another file's finding needed them read).
     #[arg(long)]
     pub no_prefilter: bool,
 

@@ -61,9 +61,14 @@ pub struct LazyCrate {
     loaded_order: Vec<PathBuf>,
     /// Linted files that no tree reaches, with their summaries.
     pub alone: HashMap<PathBuf, CallSummary>,
-    /// Whether every file of the trees could be read, and every file parsed
-    /// so far parsed: only then can "reached only from `main`" be decided.
+    /// Whether the trees were read and every search for callers could be
+    /// made: else "reached only from `main`" cannot be decided.
     complete: bool,
+    /// The files of the trees that could not be read or parsed (so far):
+    /// they may call anything, so "reached only from `main`" cannot be
+    /// decided for the fns of the units they may call
+    /// ([`LazyCrate::complete_within`]).
+    broken: BTreeSet<PathBuf>,
     /// Names whose possible callers' files are loaded.
     mentioned: BTreeSet<String>,
     /// `(name, module)` of free fns whose possible re-exporters' files
@@ -445,6 +450,7 @@ impl LazyCrate {
             loaded_order: Vec::new(),
             alone: HashMap::new(),
             complete: false,
+            broken: BTreeSet::new(),
             mentioned: BTreeSet::new(),
             reexporters_loaded: BTreeSet::new(),
             defined: BTreeSet::new(),
@@ -642,9 +648,9 @@ impl LazyCrate {
         // Each as asked, with its path in `scans`.
         let mut outside: Vec<(PathBuf, PathBuf)> = Vec::new();
         let mut exact = scans.values().all(Option::is_some);
-        let mut complete = true;
         let mut counts = Some((0, 0));
-        let mut unreadable = false;
+        // Module files that cannot be read or parsed.
+        let mut unreadable: Vec<PathBuf> = Vec::new();
         let mut dirs: FastHashMap<PathBuf, PathBuf> = FastHashMap::default();
         // File → the name of the module it is (the last segment of its
         // module path; `crate` for a root) and whether it is test code.
@@ -689,12 +695,12 @@ impl LazyCrate {
                     outside.push((path.to_path_buf(), key.clone()));
                 }
                 let found = scans
-                    .entry(key)
+                    .entry(key.clone())
                     .or_insert_with(|| recall_or_scan(path, now, max_nesting, cache).0);
                 match found.as_ref().and_then(|s| s.decls.as_ref()) {
                     Some(decls) => Ok(decls.clone()),
                     None if path.is_file() => {
-                        unreadable = true;
+                        unreadable.push(key);
                         Err("cannot be read or parsed".to_string())
                     }
                     None => Err("not found".to_string()),
@@ -821,7 +827,7 @@ impl LazyCrate {
             }
             let scanned = scans.get(&path).and_then(Option::as_ref);
             if scanned.is_none_or(|s| s.decls.is_none()) {
-                complete = false;
+                self.broken.insert(path.clone());
             }
             if let Some(s) = scanned {
                 wrappers.extend(s.spawn_wrappers.iter().cloned());
@@ -848,7 +854,8 @@ impl LazyCrate {
         }
         self.counts = counts;
         self.unsettled = (aliases, unsettled);
-        self.complete = complete && !unreadable;
+        self.complete = true;
+        self.broken.extend(unreadable);
         // A fn that hands its task to a wrapper of another file
         // (`health::background` calling `crate::detach(f)`) may be one too,
         // up to four deep as the rules follow them; the crate pass decides.
@@ -904,6 +911,7 @@ impl LazyCrate {
             members: self.members.clone(),
             test_files: self.test_files.clone(),
             complete: self.complete,
+            broken: self.broken.clone(),
             counts: self.counts,
             blocking_files: self.blocking_files.clone(),
             unsettled: self.unsettled.clone(),
@@ -939,6 +947,7 @@ impl LazyCrate {
         self.members = snapshot.members;
         self.test_files = snapshot.test_files;
         self.complete = snapshot.complete;
+        self.broken = snapshot.broken;
         self.counts = snapshot.counts;
         self.blocking_files = snapshot.blocking_files;
         self.unsettled = snapshot.unsettled;
@@ -1051,7 +1060,39 @@ impl LazyCrate {
 
     /// Whether every file the decisions so far depend on was read.
     pub fn complete(&self) -> bool {
+        self.complete && self.broken.is_empty()
+    }
+
+    /// Whether every file that may call the fns of the units `scope` (all
+    /// of the crate's files, for `None`) was read: a file that cannot be
+    /// parsed in another package's binary, or in a library `scope` does
+    /// not use, calls none of them.
+    pub fn complete_within(&self, scope: Option<&BTreeSet<usize>>) -> bool {
         self.complete
+            && self.broken.iter().all(|path| {
+                matches!((scope, self.units.get(path)),
+                    (Some(scope), Some(units)) if units.is_disjoint(scope))
+            })
+    }
+
+    /// The files of the trees found so far that cannot be read or parsed.
+    pub fn broken(&self) -> &BTreeSet<PathBuf> {
+        &self.broken
+    }
+
+    /// Whether the trees were read and every search for callers could be
+    /// made, whatever files could not be parsed (see
+    /// [`LazyCrate::complete_within`]).
+    pub fn searchable(&self) -> bool {
+        self.complete
+    }
+
+    /// Notes the summary `made` of the file at `path`: `None` when it
+    /// cannot be read or parsed.
+    fn note_made(&mut self, path: &Path, made: &Option<CallSummary>) {
+        if made.is_none() {
+            self.broken.insert(path.to_path_buf());
+        }
     }
 
     /// The names of the packages' libraries that no module is named, by
@@ -1125,7 +1166,7 @@ impl LazyCrate {
             let wrappers = &self.spawn_wrappers;
             let (max_nesting, cache) = (self.max_nesting, &self.cache);
             let made = summary(path, &module, krate.as_ref(), wrappers, max_nesting, cache);
-            self.complete &= made.is_some();
+            self.note_made(path, &made);
             self.insert_loaded(path.to_path_buf(), made);
         }
         self.loaded.get(path)?.as_ref()
@@ -1684,10 +1725,12 @@ impl LazyCrate {
         for (path, made) in found {
             match made {
                 Some(made) => {
-                    self.complete &= made.is_some();
+                    self.note_made(&path, &made);
                     self.insert_loaded(path, made);
                 }
-                None => self.complete = false,
+                None => {
+                    self.broken.insert(path);
+                }
             }
         }
     }
@@ -1721,7 +1764,7 @@ impl LazyCrate {
             })
             .collect();
         for (path, made) in made {
-            self.complete &= made.is_some();
+            self.note_made(&path, &made);
             self.insert_loaded(path, made);
         }
     }

@@ -760,6 +760,33 @@ fn parse(text: &str, timings: Option<&Timings>) -> syn::Result<syn::File> {
     parsed
 }
 
+/// The error to report for `text`, which `syn` could not parse (`e`), at
+/// the place it names.
+pub(crate) fn parse_error(text: &str, e: &syn::Error) -> FileError {
+    let start = e.span().start();
+    let mut message = e.to_string();
+    if message == "cannot parse string into token stream" {
+        // proc-macro2's lexer error says nothing more: find where and why.
+        if let Some((at, why)) = code::token_error(text) {
+            let (line, column) = line_column(text, at);
+            return FileError::at(format!("cannot tokenize the file: {why}"), line, column);
+        }
+        message = "cannot tokenize the file: a delimiter is not closed or not opened, \
+                   or a string, character literal or block comment is not terminated"
+            .to_string();
+    }
+    if message.starts_with("unexpected end of input") {
+        // syn points such errors at the call site (the start of the file);
+        // the end of the file is where the input ran out.
+        let (line, column) = line_column(text, text.len());
+        FileError::at(message, line, column)
+    } else if start.line == 0 {
+        FileError::new(message)
+    } else {
+        FileError::at(message, start.line, start.column + 1)
+    }
+}
+
 /// Builds the context of the parsed `text` once and runs every enabled rule (or,
 /// with a pre-filter, those `rules_to_run` says can find something here),
 /// each under its own `catch_unwind` so one rule's panic keeps the others'
@@ -781,33 +808,7 @@ fn analyse<'h>(
     let file = match parsed {
         Ok(file) => file,
         Err(e) => {
-            let start = e.span().start();
-            let mut message = e.to_string();
-            if message == "cannot parse string into token stream" {
-                // proc-macro2's lexer error says nothing more: find where and why.
-                if let Some((at, why)) = code::token_error(text) {
-                    let (line, column) = line_column(text, at);
-                    errors.push(FileError::at(
-                        format!("cannot tokenize the file: {why}"),
-                        line,
-                        column,
-                    ));
-                    return;
-                }
-                message = "cannot tokenize the file: a delimiter is not closed or not opened, \
-                           or a string, character literal or block comment is not terminated"
-                    .to_string();
-            }
-            errors.push(if message.starts_with("unexpected end of input") {
-                // syn points such errors at the call site (the start of the
-                // file); the end of the file is where the input ran out.
-                let (line, column) = line_column(text, text.len());
-                FileError::at(message, line, column)
-            } else if start.line == 0 {
-                FileError::new(message)
-            } else {
-                FileError::at(message, start.line, start.column + 1)
-            });
+            errors.push(parse_error(text, &e));
             return;
         }
     };

@@ -35,6 +35,7 @@ pub(crate) struct TreeSnapshot {
     members: Vec<(u32, String)>,
     test_files: Vec<u32>,
     complete: bool,
+    broken: Vec<u32>,
     counts: Option<(usize, usize)>,
     blocking_files: Vec<u32>,
     unsettled: (Vec<String>, Vec<u32>),
@@ -56,6 +57,7 @@ pub(crate) struct Trees {
     pub(crate) members: BTreeMap<PathBuf, String>,
     pub(crate) test_files: BTreeSet<PathBuf>,
     pub(crate) complete: bool,
+    pub(crate) broken: BTreeSet<PathBuf>,
     pub(crate) counts: Option<(usize, usize)>,
     pub(crate) blocking_files: Vec<PathBuf>,
     pub(crate) unsettled: (Vec<String>, Vec<PathBuf>),
@@ -103,6 +105,7 @@ impl Trees {
             .map(|(p, m)| (id(&p), m))
             .collect();
         let test_files = self.test_files.iter().map(|p| id(p)).collect();
+        let broken = self.broken.iter().map(|p| id(p)).collect();
         let blocking_files = self.blocking_files.iter().map(|p| id(p)).collect();
         let (aliases, unsettled) = self.unsettled;
         let unsettled = (aliases, unsettled.iter().map(|p| id(p)).collect());
@@ -125,6 +128,7 @@ impl Trees {
             members,
             test_files,
             complete: self.complete,
+            broken,
             counts: self.counts,
             blocking_files,
             unsettled,
@@ -157,6 +161,7 @@ impl TreeSnapshot {
                 .collect(),
             test_files: self.test_files.into_iter().map(path).collect(),
             complete: self.complete,
+            broken: self.broken.into_iter().map(path).collect(),
             counts: self.counts,
             blocking_files: self.blocking_files.into_iter().map(path).collect(),
             unsettled: (

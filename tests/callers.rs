@@ -237,6 +237,48 @@ fn an_unseen_caller_keeps_the_findings() {
 }
 
 #[test]
+fn a_broken_file_keeps_only_the_findings_it_could_call_into() {
+    // A library file that cannot be parsed may call the library's fns, not
+    // the binary's: `main`'s own start-up code is still decided.
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(
+        dir.path(),
+        "core/src/lib.rs",
+        &format!(
+            "mod broken;\n{}",
+            std::fs::read_to_string(dir.path().join("core/src/lib.rs")).unwrap()
+        ),
+    );
+    write(
+        dir.path(),
+        "core/src/broken.rs",
+        "fn half() -> { Services::new(); commands::setup::command(); }\n",
+    );
+    let found = findings(dir.path(), &[]);
+    assert!(
+        found.contains(&f("core/src/lib.rs", 6, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&f("app/src/commands/setup.rs", 2, "blocking_call_in_async")),
+        "{found:?}"
+    );
+    // The file that kept them is reported, though no rule needed it parsed
+    // (it tokenizes: only parsing finds the error).
+    let out = leaklint(dir.path(), &["--format", "json"]);
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = value["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0]["file"], "core/src/broken.rs");
+    assert_eq!(errors[0]["line"], 1);
+    // As a run that parses every file says.
+    let out = leaklint(dir.path(), &["--format", "json", "--no-prefilter"]);
+    let unfiltered: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(unfiltered["errors"], value["errors"]);
+}
+
+#[test]
 fn a_fn_called_through_a_value_or_an_unread_macro_keeps_its_finding() {
     let dir = tempfile::tempdir().unwrap();
     workspace(dir.path());
