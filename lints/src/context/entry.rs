@@ -1962,7 +1962,13 @@ fn shared_value(expr: &Expr) -> &Expr {
     }
 }
 
+/// `expr` without `?`, `.await`, parentheses, `&` and calls of `methods`
+/// around it. With `unwrap` among `methods` (the value inside a `Result`),
+/// also without the adapters that keep the value and change only the error
+/// or the wrapper, of one argument: `make().await.map_err(internal)?`,
+/// `.context("…")?`, `.ok_or(e)?` are `make()`'s value.
 fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
+    let through_results = methods.contains(&"unwrap");
     loop {
         expr = match expr {
             Expr::Try(t) => &t.expr,
@@ -1970,10 +1976,30 @@ fn peeled<'e>(mut expr: &'e Expr, methods: &[&str]) -> &'e Expr {
             Expr::Paren(p) => &p.expr,
             Expr::Reference(r) => &r.expr,
             Expr::MethodCall(m) if methods.contains(&m.method.to_string().as_str()) => &m.receiver,
+            Expr::MethodCall(m)
+                if through_results
+                    && m.args.len() == 1
+                    && VALUE_KEEPING_ADAPTERS.contains(&m.method.to_string().as_str()) =>
+            {
+                &m.receiver
+            }
             _ => return expr,
         };
     }
 }
+
+/// Methods of `Result` and `Option` (and of `anyhow`'s, `eyre`'s and
+/// `snafu`'s extension traits) that keep the success value and change only
+/// the error (see [`peeled`]).
+const VALUE_KEEPING_ADAPTERS: &[&str] = &[
+    "map_err",
+    "context",
+    "with_context",
+    "wrap_err",
+    "wrap_err_with",
+    "ok_or",
+    "ok_or_else",
+];
 
 /// The type `T` a call of the path `names` returns when it is `T::new` (by
 /// convention) or `T::default` (by the `Default` trait).

@@ -64,3 +64,19 @@ pub fn through_clone_of_builder() {
     let b2 = b.clone();
     tokio::spawn(async move { b2.run().await });
 }
+
+pub async fn through_error_adapters(pool: &Pool) -> anyhow::Result<()> {
+    // Flagged: `.map_err(f)?`, `.context(…)?` and `.ok_or(e)?` keep the
+    // value the fn declares.
+    let w = worker::fetch().await.map_err(|()| anyhow::anyhow!("none"))?;
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
+    let w = worker::fetch().await.context("no worker")?;
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
+    let w = pool.get().ok_or(anyhow::anyhow!("no worker"))?.clone();
+    tokio::spawn(async move { w.run().await }); //~ spawn_without_cancel
+    // Not flagged: `.map(f)` makes another value (a `Builder`, whose `run`
+    // ends).
+    let b = worker::fetch().await.map(|w| w.builder())?;
+    tokio::spawn(async move { b.run().await });
+    Ok(())
+}
