@@ -72,6 +72,39 @@ impl Reaper {
     }
 }
 
+// Taken out and only asked about: the handle is dropped with the answer.
+pub struct Rooms {
+    fanout: HashMap<String, JoinHandle<()>>,
+    current: Option<JoinHandle<()>>,
+}
+
+impl Rooms {
+    pub fn open(&mut self, room: String) {
+        self.fanout.insert(room, tokio::spawn(beat())); //~ spawn_without_cancel
+        self.current = Some(tokio::spawn(beat())); //~ spawn_without_cancel
+    }
+
+    pub fn close(&mut self, room: &str) -> bool {
+        let closed = self.fanout.remove(room).is_some();
+        closed && self.current.take().is_some()
+    }
+}
+
+// Near miss: taken out and aborted.
+pub struct Lobbies {
+    fanout: HashMap<String, JoinHandle<()>>,
+}
+
+impl Lobbies {
+    pub fn open(&mut self, room: String) {
+        self.fanout.insert(room, tokio::spawn(beat()));
+    }
+
+    pub fn close(&mut self, room: &str) -> bool {
+        self.fanout.remove(room).map(|h| h.abort()).is_some()
+    }
+}
+
 async fn beat() {
     loop {
         tokio::task::yield_now().await;

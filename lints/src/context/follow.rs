@@ -1182,6 +1182,11 @@ const ASKING_ENDS: &[&str] = &[
 /// its handles (`self.tasks.iter().filter(|t| !t.is_finished()).count()`).
 const VIEWS: &[&str] = &["as_ref", "iter", "values", "keys", "filter"];
 
+/// Methods of [`DROPPING`] that give back the handles they take out: asked
+/// about at once (`self.tasks.remove(&id).is_some()`), the handles are
+/// dropped with the answer.
+const TAKING_OUT: &[&str] = &["take", "remove", "pop"];
+
 /// The method calls of a chain that only asks about the handles of a field
 /// (see [`ASKING_ENDS`]), outermost first, and the field; `None` for any
 /// other call.
@@ -1200,8 +1205,11 @@ fn asking_chain_of(m: &syn::ExprMethodCall) -> Option<(Vec<&syn::ExprMethodCall>
     let mut receiver = &*m.receiver;
     loop {
         match receiver {
+            // `self.tasks.remove(&id).is_some()`: taken out, asked about,
+            // then dropped at once.
             syn::Expr::MethodCall(inner)
-                if VIEWS.iter().any(|v| inner.method == v) && only_asks(&inner.args) =>
+                if (VIEWS.iter().chain(TAKING_OUT)).any(|v| inner.method == v)
+                    && only_asks(&inner.args) =>
             {
                 chain.push(inner);
                 receiver = &inner.receiver;
