@@ -344,6 +344,23 @@ pub(crate) fn dependency_names(doc: &DeTable<'_>, dev: bool) -> BTreeSet<String>
         .collect()
 }
 
+/// The dependencies of a manifest (normal and build ones, per platform
+/// too) that it renames: `(key, package)` for `key = { package =
+/// "package", … }`. Its code calls the package's library by the key.
+pub(crate) fn renamed_dependencies(doc: &DeTable<'_>) -> Vec<(String, String)> {
+    (dependency_tables(doc).into_iter())
+        .filter(|(kind, _)| *kind != "dev-dependencies")
+        .flat_map(|(_, table)| table.iter())
+        .map(|(key, value)| {
+            (
+                key.get_ref().to_string(),
+                dependency_package(key.get_ref(), value),
+            )
+        })
+        .filter(|(key, package)| key != package)
+        .collect()
+}
+
 /// The package a dependency entry `key = value` names: its `package` key
 /// (`alias = { package = "real-name", … }`), else the key itself.
 pub(crate) fn dependency_package(key: &str, value: &toml::Spanned<DeValue<'_>>) -> String {

@@ -666,6 +666,9 @@ impl LazyCrate {
         // Per package read: its name, its first unit, its units' count, its
         // library's unit and the packages it depends on.
         let mut dependencies: Vec<PackageUnits> = Vec::new();
+        // Per package read: the names it calls renamed dependencies by,
+        // with their packages (see `CrateNames::dependency_aliases`).
+        let mut renamed: Vec<Vec<(String, String)>> = Vec::new();
         for manifest in manifests {
             let Ok(mut package) = crate::crate_tree::read_package(manifest) else {
                 continue;
@@ -678,6 +681,15 @@ impl LazyCrate {
             }
             let package_index = names.len();
             names.push((NamesBuilder::default(), package.lib_name.clone()));
+            // Inherited from the workspace's table (`foo.workspace = true`)
+            // or renamed in its own (`foo = { package = "bar-core", … }`).
+            let inherited = (package.dependencies.iter())
+                .filter_map(|d| Some((d.clone(), renames.get(d)?.clone())));
+            renamed.push(
+                (package.renamed_dependencies.iter().cloned())
+                    .chain(inherited)
+                    .collect(),
+            );
             // Examples, tests and benches call nothing that runs in
             // production. Those in a test directory are test code by their
             // path; the tree of one declared elsewhere (`[[example]] path =
@@ -763,6 +775,9 @@ impl LazyCrate {
             self.unit_count += package.targets.len();
         }
         self.library_callers = library_callers(&dependencies, renames);
+        for (alias, library) in dependency_aliases(&dependencies, &library_names, &renamed) {
+            names[alias.0].0.add_dependency_alias(alias.1, library);
+        }
         // A library's files (reached by no other tree) name its root by the
         // library's name; calls through the other libraries' names are read
         // as calls of the crate root, as before. A module of the same name
@@ -2012,6 +2027,40 @@ fn library_callers(
     callers
 }
 
+/// Per package of `packages` (by index), the names its code calls the
+/// libraries of other packages by where its manifest renames them
+/// (`renamed`: `(key, package)`), with each library's own name (`libraries`:
+/// by unit): `((package, alias), library)`. A package named twice, or a
+/// rename that keeps the library's name, gives none.
+fn dependency_aliases(
+    packages: &[PackageUnits],
+    libraries: &BTreeMap<usize, String>,
+    renamed: &[Vec<(String, String)>],
+) -> Vec<((usize, String), String)> {
+    let normal = |name: &str| name.replace('-', "_");
+    let mut library_of: HashMap<String, Option<&String>> = HashMap::new();
+    for package in packages {
+        let library = package.library.and_then(|unit| libraries.get(&unit));
+        library_of
+            .entry(normal(&package.name))
+            .and_modify(|twice| *twice = None)
+            .or_insert(library);
+    }
+    let mut aliases = Vec::new();
+    for (index, renames) in renamed.iter().enumerate() {
+        for (key, package) in renames {
+            let (alias, Some(Some(library))) = (normal(key), library_of.get(&normal(package)))
+            else {
+                continue;
+            };
+            if alias != **library {
+                aliases.push(((index, alias), (*library).clone()));
+            }
+        }
+    }
+    aliases
+}
+
 /// The last `::` segment of a fn key: its name.
 pub fn last_segment(key: &str) -> &str {
     key.rsplit("::").next().unwrap_or(key)
@@ -2033,6 +2082,40 @@ mod tests {
             units,
             dependencies: deps.iter().map(|d| d.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn renamed_dependencies_name_the_library() {
+        let packages = [
+            package("bar-core", 0..1, true, &[]),
+            package("app", 1..2, true, &["bar-core"]),
+            package("twin", 2..3, true, &[]),
+            package("twin", 3..4, true, &[]),
+        ];
+        let libraries = BTreeMap::from([
+            (0, "bar_core".to_string()),
+            (1, "app".to_string()),
+            (2, "twin".to_string()),
+            (3, "twin".to_string()),
+        ]);
+        let renamed = [
+            vec![],
+            vec![
+                ("foo".to_string(), "bar-core".to_string()),
+                // Renamed to the library's own name: no alias.
+                ("bar_core".to_string(), "bar-core".to_string()),
+                // Two packages of the name: which one is not known.
+                ("t".to_string(), "twin".to_string()),
+                // Not a package of the workspace.
+                ("hyper0".to_string(), "hyper".to_string()),
+            ],
+            vec![],
+            vec![],
+        ];
+        assert_eq!(
+            dependency_aliases(&packages, &libraries, &renamed),
+            [((1, "foo".to_string()), "bar_core".to_string())]
+        );
     }
 
     #[test]

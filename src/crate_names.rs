@@ -27,9 +27,17 @@ pub struct NamesBuilder {
     /// that starts at one of them is a path into the crate.
     modules: BTreeSet<String>,
     macro_use: BTreeSet<String>,
+    /// See [`CrateNames::dependency_aliases`].
+    dependency_aliases: BTreeMap<String, String>,
 }
 
 impl NamesBuilder {
+    /// Names `library` `alias` in the package's code (see
+    /// [`CrateNames::dependency_aliases`]).
+    pub fn add_dependency_alias(&mut self, alias: String, library: String) {
+        self.dependency_aliases.insert(alias, library);
+    }
+
     /// Adds what the file that is module `module` (empty: a crate root)
     /// re-exports and the crates it uses the macros of.
     pub fn add_file(&mut self, module: &[String], reexports: &[PubUse], macro_use: &[String]) {
@@ -121,6 +129,7 @@ impl NamesBuilder {
             reexports,
             macro_use: self.macro_use.into_iter().collect(),
             libraries: libraries.iter().cloned().collect(),
+            dependency_aliases: self.dependency_aliases,
             aliases: Default::default(),
             digest: 0,
         }
@@ -149,6 +158,11 @@ impl WithDigest for CrateNames {
         self.macro_use.iter().for_each(|m| add(m));
         add("");
         self.libraries.iter().for_each(|l| add(l));
+        add("");
+        for (alias, library) in &self.dependency_aliases {
+            add(alias);
+            add(library);
+        }
         self.digest = hasher.digest128();
         self
     }

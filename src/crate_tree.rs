@@ -111,6 +111,9 @@ pub struct Package {
     /// An entry inherited from the workspace (`foo.workspace = true`) is
     /// listed by its key (see [`workspace_renames`]).
     pub dependencies: BTreeSet<String>,
+    /// `(key, package)` of the dependencies it renames (`foo = { package =
+    /// "bar-core", … }`): its code calls that package's library `foo`.
+    pub renamed_dependencies: Vec<(String, String)>,
 }
 
 /// One module file of a target.
@@ -249,12 +252,14 @@ fn package_from_doc(dir: &Path, doc: &DeTable<'_>) -> Option<Package> {
         });
     }
     let dependencies = crate::cargo_workspace::dependency_names(doc, false);
+    let renamed_dependencies = crate::cargo_workspace::renamed_dependencies(doc);
     Some(Package {
         dir: dir.to_path_buf(),
         name,
         lib_name,
         targets,
         dependencies,
+        renamed_dependencies,
     })
 }
 

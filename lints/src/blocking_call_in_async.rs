@@ -217,11 +217,11 @@ crate::declare_lint! {
     /// (`app::setup().await`, `app::backoff()`, `backoff()` after `use
     /// app::backoff`) is read as a call of the library root's fn, as
     /// `crate::backoff()` is: `main` reaching a fn that way counts, and a
-    /// sync helper of the library called that way is followed. A library that
-    /// a package depends on under another name (`foo = { package =
-    /// "bar-core", path = "…" }`, or through `[workspace.dependencies]`) is
-    /// not known by that name yet: calls through `foo::` are not followed
-    /// (silent), and do not count as callers for "reached only from `main`".
+    /// sync helper of the library called that way is followed. So is a call
+    /// through the name a package's manifest gives another package of the
+    /// workspace (`foo = { package = "bar-core", path = "…" }`, in its own
+    /// table or inherited from `[workspace.dependencies]`): `foo::util::pause()`
+    /// in that package is `bar_core::util::pause()`.
     ///
     /// An `async fn` reached from `main` only through calls and awaits (a
     /// CLI's command handler, start-up code `main` awaits before serving)

@@ -172,7 +172,9 @@ crate::declare_lint! {
     ///   and it is not followed. A path that names a library of the
     ///   workspace (`store_core::util::pause()`, or `core_util::pause()`
     ///   after `use store_core::util as core_util;`) is that library's fn
-    ///   only. For "reached only from `main`" too, each target's fns are
+    ///   only, also under the name a package's manifest gives it (`core = {
+    ///   package = "store-core", … }`, or inherited from
+    ///   `[workspace.dependencies]`: `core::util::pause()`). For "reached only from `main`" too, each target's fns are
     ///   its own: a binary's `jobs::start` (in `jobs.rs` or an inline `mod
     ///   jobs { … }`), which its `main` calls, is not its library's
     ///   `jobs::start`, which stays reported when nothing else calls it,

@@ -27,6 +27,12 @@ pub struct CrateNames {
     /// The names of the package's libraries: in a binary, `app::util::x`
     /// is `crate::util::x` of the library.
     pub libraries: Vec<String>,
+    /// The names under which the package depends on other packages of the
+    /// workspace, renamed in its manifest (`foo = { package = "bar-core",
+    /// … }`), each with the library's own name (`foo` → `bar_core`): a
+    /// path through one is a path through that library.
+    #[serde(default)]
+    pub dependency_aliases: BTreeMap<String, String>,
     /// The last segments of [`CrateNames::reexports`]' keys that differ
     /// from their target's (`queue` for `pub use crossbeam_channel::unbounded
     /// as queue;`): a path written with one may stand for a name it does
@@ -50,7 +56,7 @@ impl CrateNames {
 
     /// Whether these facts can change how any path resolves.
     pub fn is_empty(&self) -> bool {
-        self.reexports.is_empty() && self.macro_use.is_empty()
+        self.reexports.is_empty() && self.macro_use.is_empty() && self.dependency_aliases.is_empty()
     }
 
     /// The item of another crate that the crate path `path` (from the crate
@@ -89,10 +95,17 @@ impl InCrate {
     /// names the file's item, not the root's.
     pub fn resolve(&self, resolved: &str, top_items: impl Fn(&str) -> bool) -> Option<String> {
         let names = &self.names;
-        if names.reexports.is_empty() {
+        let (first, rest) = resolved.split_once("::").unwrap_or((resolved, ""));
+        // A dependency the manifest renames: the library by its own name.
+        if let Some(library) = names.dependency_aliases.get(first) {
+            return Some(match rest {
+                "" => library.clone(),
+                rest => format!("{library}::{rest}"),
+            });
+        }
+        if names.reexports.is_empty() || rest.is_empty() {
             return None;
         }
-        let (first, rest) = resolved.split_once("::")?;
         let from_root = match first {
             "crate" => {
                 let next = rest.split("::").next().unwrap_or(rest);
@@ -150,6 +163,7 @@ mod tests {
                     .collect(),
                 macro_use: Vec::new(),
                 libraries: vec!["app".to_string()],
+                dependency_aliases: BTreeMap::new(),
                 aliases: BTreeSet::new(),
                 digest: 0,
             }),

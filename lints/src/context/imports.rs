@@ -174,7 +174,8 @@ impl Imports {
 
     /// Tells the file's place in its crate (see [`InCrate`]).
     pub fn set_crate(&mut self, krate: Option<InCrate>) {
-        self.krate = krate.filter(|k| !k.names.reexports.is_empty());
+        self.krate = krate
+            .filter(|k| !k.names.reexports.is_empty() || !k.names.dependency_aliases.is_empty());
     }
 
     /// Whether `name` is the last segment of a crate path that a re-export
