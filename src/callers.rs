@@ -201,6 +201,7 @@ fn decide_follow(
                 hops,
                 helper_file_io,
                 spawners,
+                task_hops,
             }) => {
                 // A helper that blocks only on file I/O, called once per run
                 // of its async fn: not where that fn is a step of other code
@@ -216,21 +217,20 @@ fn decide_follow(
                 }
                 // Tasks found across the crate, each spawned once per call
                 // of its fn: moot when only `main` reaches every such fn.
+                let other = |f| if f == me { None } else { display(f) };
                 if let Some(first) = spawners.first() {
+                    let task_notes = (task_hops.into_iter())
+                        .map(|(key, hop)| (key, hop_note(hop, other)))
+                        .collect();
                     d.finding.moot_if = Some(MainReach {
                         function: last_segment(first).to_string(),
                         kind: ReachKind::Once,
                         keys: spawners.clone(),
                         at: None,
+                        task_notes,
                     });
                 }
-                add_hops(&mut d.finding, hops, |f| {
-                    if f == me {
-                        None
-                    } else {
-                        display(f)
-                    }
-                });
+                add_hops(&mut d.finding, hops, other);
                 true
             }
             None => false,
@@ -270,7 +270,7 @@ fn load_current_thread_futures(krate: &mut LazyCrate, depth: usize) {
 /// crate makes moot: they are in a fn reached only from `main` as their
 /// [`MainReach`](leaklint_lints::MainReach) says.
 fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
-    result.diagnostics.retain(|d| {
+    result.diagnostics.retain_mut(|d| {
         let Some(moot) = &d.finding.moot_if else {
             return true;
         };
@@ -311,7 +311,21 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
             }
             ReachKind::QuietRuntime => contains(&r.quiet_runtimes, key),
         };
-        !keys.into_iter().all(reached)
+        if keys.iter().all(|k| reached(k)) {
+            return false;
+        }
+        // Held by a task `main` does not start once: name that one.
+        let tasks = &moot.task_notes;
+        let main_only =
+            (tasks.iter()).find(|(key, note)| reached(key) && d.finding.notes.contains(note));
+        let holding = tasks.iter().find(|(key, _)| !reached(key));
+        if let (Some((_, shown)), Some((_, instead))) = (main_only, holding) {
+            let (shown, instead) = (shown.clone(), instead.clone());
+            for note in d.finding.notes.iter_mut().filter(|n| **n == shown) {
+                *note = instead.clone();
+            }
+        }
+        true
     });
 }
 
@@ -1234,12 +1248,17 @@ impl CrateBlocking {
 /// Puts the notes of a followed chain first in `finding`'s notes; `other`
 /// names a hop's file when it is not the finding's.
 fn add_hops(finding: &mut Finding, hops: Vec<Hop>, other: impl Fn(usize) -> Option<String>) {
-    let notes = hops.into_iter().map(|hop| Note {
+    let notes: Vec<Note> = hops.into_iter().map(|hop| hop_note(hop, &other)).collect();
+    finding.notes.splice(0..0, notes);
+}
+
+/// The note of `hop`; `other` names its file when it is not the finding's.
+fn hop_note(hop: Hop, other: impl Fn(usize) -> Option<String>) -> Note {
+    Note {
         span: Some(hop.span),
         message: hop.message,
         file: other(hop.file),
-    });
-    finding.notes.splice(0..0, notes);
+    }
 }
 
 /// `path` made absolute and free of links, or as given when it cannot be.

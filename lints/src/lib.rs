@@ -449,6 +449,11 @@ pub struct MainReach {
     /// finding is in: the spawn of the task that pins a timer made in a fn
     /// the task runs.
     pub at: Option<Span>,
+    /// Per key of `keys`, the note that names the task that fn spawns. The
+    /// finding's notes name one task; when `main` alone reaches its
+    /// spawner but not another key, the finding holds by that other task,
+    /// whose note replaces it.
+    pub task_notes: Vec<(String, Note)>,
 }
 
 /// How a fn must be reached from `main` for a finding in it to be moot.
@@ -522,6 +527,7 @@ impl Finding {
             kind,
             keys: Vec::new(),
             at: None,
+            task_notes: Vec::new(),
         });
         self
     }

@@ -1727,6 +1727,9 @@ pub struct Decision {
     /// when it depends on no task, when one is not spawned once per call,
     /// or when `process_lifetime = "report"`.
     pub spawners: Vec<String>,
+    /// Per key of `spawners`, the hop that names the task that fn spawns
+    /// (see [`crate::MainReach::task_notes`]).
+    pub task_hops: Vec<(String, Hop)>,
 }
 
 /// What happens to the `JoinHandle` of a detached task, as a note says it.
@@ -2654,6 +2657,41 @@ impl<'s> CrateIndex<'s> {
         })
     }
 
+    /// Per fn that spawns a detached task running the fn of `file` whose
+    /// body holds byte `at`, the hop at the nearest such spawn of it (as
+    /// [`Self::detached_task_running`] names the nearest of all).
+    fn detached_task_hops(&self, file: usize, at: usize, depth: usize) -> Vec<(String, Hop)> {
+        let Some(index) = super::entry::def_at(self.files[file], at) else {
+            return Vec::new();
+        };
+        let Some(facts) = self.files[file].fns.get(index) else {
+            return Vec::new();
+        };
+        let name = facts.short_name();
+        let mut hops: Vec<(String, Hop)> = Vec::new();
+        for by in (self.detached_reach(depth, false).get(&(file, index)))
+            .into_iter()
+            .flatten()
+        {
+            let Some(key) = self.spawning_fn(by.file, by.spawn) else {
+                continue;
+            };
+            if hops.iter().any(|(k, _)| k == key) {
+                continue;
+            }
+            let hop = Hop {
+                file: by.file,
+                span: by.spawn,
+                message: format!(
+                    "this task, whose JoinHandle {}, runs `{name}`",
+                    handle_fate(by.stored)
+                ),
+            };
+            hops.push((key.to_string(), hop));
+        }
+        hops
+    }
+
     /// For a finding that [`Follow::reached_by_detached_task`] keeps, in
     /// the fn of `file` whose body holds byte `at`: the keys of the fns
     /// that spawn the tasks running it, when each spawns its task once per
@@ -2719,6 +2757,7 @@ impl<'s> CrateIndex<'s> {
                 hops,
                 helper_file_io: file_io,
                 spawners: Vec::new(),
+                task_hops: Vec::new(),
             });
         }
         let owned = |keys: Vec<&str>| match follow.process_lifetime_reported {
@@ -2733,6 +2772,7 @@ impl<'s> CrateIndex<'s> {
                 hops,
                 helper_file_io: false,
                 spawners: owned(spawners),
+                task_hops: Vec::new(),
             });
         }
         let hops = self.decide_hops(file, follow, at)?;
@@ -2740,10 +2780,15 @@ impl<'s> CrateIndex<'s> {
             true => owned(self.detached_task_spawners(file, at, follow.depth)),
             false => Vec::new(),
         };
+        let task_hops = match spawners.len() > 1 {
+            true => self.detached_task_hops(file, at, follow.depth),
+            false => Vec::new(),
+        };
         Some(Decision {
             hops,
             helper_file_io: false,
             spawners,
+            task_hops,
         })
     }
 
