@@ -69,8 +69,12 @@ crate::declare_lint! {
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name, or passed to a method of this file called on a
-    ///   receiver other than `self` (`this.watch(token)`): these are not
-    ///   followed;
+    ///   receiver other than `self` whose type the file does not say
+    ///   (`this.watch(token)` where `this` is a field or a value some call
+    ///   returns): these are not followed. A receiver made with `T::new(…)`
+    ///   or `T { … }`, or a local or parameter declared `T` (`executor:
+    ///   Arc<Executor>`), calls `T`'s method when this file defines the one
+    ///   method of that name;
     /// * is passed to a fn of this file that never mentions its parameter (a
     ///   stub, a `todo!()` body): that counts as handing it to a function,
     ///   which may cancel it. A fn that does use the parameter is followed.
@@ -503,10 +507,15 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
             TokenMention::Argument { call, index, at } => match call {
                 Expr::MethodCall(m) => {
                     let is_self = matches!(&*m.receiver, Expr::Path(p) if p.path.is_ident("self"));
-                    if is_self {
-                        if let Some(f) = self.ctx.local_method(&m.method.to_string()) {
-                            return self.follow_param(f, index, true);
-                        }
+                    let method = self.ctx.local_method(&m.method.to_string());
+                    // `executor.run(token)` on a value of the type this
+                    // file's one `run` is a method of.
+                    let of_its_type = |f: &crate::context::LocalFn<'_>| {
+                        let own = f.self_ty.and_then(crate::context::impl_type_name);
+                        own.is_some() && own == self.ctx.receiver_type(&m.receiver, ancestors)
+                    };
+                    if let Some(f) = method.filter(|f| is_self || of_its_type(f)) {
+                        return self.follow_param(f, index, true);
                     }
                     self.handed_to_call(call, ancestors, at, index)
                 }

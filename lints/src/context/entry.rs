@@ -1544,7 +1544,14 @@ impl<'a> FileContext<'a> {
         None
     }
 
-    fn receiver_type<'v>(&self, receiver: &Expr, ancestors: &[Node<'v>]) -> Option<String> {
+    /// The type of `receiver` (its last segment) when the file says it:
+    /// made with `T::new(…)` or `T { … }`, a local or parameter declared
+    /// with it (through `&`, `Arc`, `Box`, `Rc`), a clone of such a value.
+    pub(crate) fn receiver_type<'v>(
+        &self,
+        receiver: &Expr,
+        ancestors: &[Node<'v>],
+    ) -> Option<String> {
         self.receiver_type_within(receiver, ancestors, 0)
     }
 
