@@ -97,7 +97,11 @@ crate::declare_lint! {
     /// and a flag the loop resets each turn and sets when it got something
     /// (`let mut did_work = false;` … `did_work = true;` … `if !did_work {
     /// sleep(d) }`): where the flag says something was got, the turn made
-    /// progress, whichever poll set it. A result used otherwise may be
+    /// progress, whichever poll set it. So does a count the loop resets each
+    /// turn and adds to only where a poll got something (`let mut got = 0;`
+    /// … `Ok(m) => got += 1,` … `if got == 0 { pace().await }`), tested
+    /// against zero; one also added to on an empty poll (`Err(Empty) =>
+    /// open += 1`) says nothing of progress. A result used otherwise may be
     /// either.
     ///
     /// Other calls between two empty polls: a spin is still reported when
@@ -358,6 +362,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     result_names: Vec::new(),
                     derived: Vec::new(),
                     progress_flags: progress_flags(cond, body),
+                    progress_counters: progress_counters(body),
                     arrived: 0,
                     inspected: false,
                     exit_flag: exit_flag(cond),
@@ -591,6 +596,105 @@ fn progress_flags(cond: Option<&Expr>, body: &syn::Block) -> Vec<(String, bool)>
     out
 }
 
+/// The loop's progress counters: local names set to `0` on each turn (`let
+/// mut got = 0;` in its body) and added to only in the arms of a `match`
+/// that got something (`Ok(_) => got += 1,`): a count of what the turn got,
+/// tested against zero (`if got == 0 { pause().await }`). A count added to
+/// anywhere else (`Err(Empty) => open += 1`) says nothing of progress.
+fn progress_counters(body: &syn::Block) -> Vec<String> {
+    #[derive(Default)]
+    struct Counters {
+        zeroed: Vec<String>,
+        /// Added to in an arm that got something.
+        on_success: Vec<String>,
+        /// Added to anywhere else.
+        elsewhere: Vec<String>,
+        /// Whether the innermost `match` arm around is one that got something.
+        in_success_arm: bool,
+    }
+    impl<'ast> Visit<'ast> for Counters {
+        fn visit_local(&mut self, local: &'ast syn::Local) {
+            if let (syn::Pat::Ident(i), Some(init)) = (&local.pat, &local.init) {
+                if int_literal(&init.expr) == Some(0) {
+                    self.zeroed.push(i.ident.to_string());
+                }
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_arm(&mut self, arm: &'ast syn::Arm) {
+            let outer = self.in_success_arm;
+            self.in_success_arm = pattern_outcomes(&arm.pat).matched == ONLY_GOT;
+            syn::visit::visit_arm(self, arm);
+            self.in_success_arm = outer;
+        }
+        fn visit_expr_binary(&mut self, b: &'ast syn::ExprBinary) {
+            if let (syn::BinOp::AddAssign(_), Some(name)) = (&b.op, flag_name(&b.left)) {
+                match self.in_success_arm {
+                    true => self.on_success.push(name),
+                    false => self.elsewhere.push(name),
+                }
+            }
+            syn::visit::visit_expr_binary(self, b);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut counters = Counters::default();
+    counters.visit_block(body);
+    (counters.zeroed.into_iter())
+        .filter(|name| counters.on_success.contains(name) && !counters.elsewhere.contains(name))
+        .collect()
+}
+
+/// The value of an integer literal.
+fn int_literal(e: &Expr) -> Option<u128> {
+    match strip(e) {
+        Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse().ok(),
+        _ => None,
+    }
+}
+
+/// Whether a loop's turn got something is what `e` tests, when it compares
+/// one of `counters` with zero (`got == 0`: false; `got > 0`, `got != 0`,
+/// `got >= 1`: true; either way round).
+fn counter_test(counters: &[String], e: &Expr) -> Option<bool> {
+    let Expr::Binary(b) = strip(e) else {
+        return None;
+    };
+    let is_counter = |e: &Expr| flag_name(e).is_some_and(|n| counters.contains(&n));
+    // The comparison as `counter <op> literal`: `<`, `==`, `>` and their
+    // negations as the signs of `counter - literal` they accept.
+    let (less, equal, greater) = match &b.op {
+        syn::BinOp::Eq(_) => (false, true, false),
+        syn::BinOp::Ne(_) => (true, false, true),
+        syn::BinOp::Lt(_) => (true, false, false),
+        syn::BinOp::Le(_) => (true, true, false),
+        syn::BinOp::Gt(_) => (false, false, true),
+        syn::BinOp::Ge(_) => (false, true, true),
+        _ => return None,
+    };
+    let (accepts, literal) = match (is_counter(&b.left), is_counter(&b.right)) {
+        (true, false) => ((less, equal, greater), int_literal(&b.right)?),
+        (false, true) => ((greater, equal, less), int_literal(&b.left)?),
+        _ => return None,
+    };
+    // Whether it accepts a count of `0`, and counts of more (all alike):
+    // a test of zero.
+    let (zero, more) = match literal {
+        0 => (accepts.1, accepts.2),
+        1 if accepts.1 == accepts.2 => (accepts.0, accepts.1),
+        _ => return None,
+    };
+    match (zero, more) {
+        (true, false) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    }
+}
+
 /// Whether a `while let` takes a new item each turn and stops when there is
 /// none: a drain (`while let Ok(x) = rx.try_recv()`) or an iteration
 /// (`while let Some(x) = it.next()`, `queue.pop_front()`). Such a loop is a
@@ -760,6 +864,9 @@ struct PollPaths<'e> {
     /// resets each turn (`let mut did_work = false;` … `did_work = true;`):
     /// a turn on which one is true made progress.
     progress_flags: Vec<(String, bool)>,
+    /// Its counters of what a turn got, reset each turn (`let mut got = 0;`
+    /// … `got += 1;` … `if got == 0 { pause().await }`): as progress flags.
+    progress_counters: Vec<String>,
     /// The path states that reach the followed poll.
     arrived: u8,
     /// Whether the poll's result is looked at (matched, tested), so that
@@ -1205,7 +1312,8 @@ impl<'e> Analysis for PollPaths<'e> {
             flow.analysis.inspected = true;
             return Some((keep(states, some), keep(states, none)));
         }
-        if let Some(progress) = flow.analysis.progress_flag(e) {
+        let counted = || counter_test(&flow.analysis.progress_counters, e);
+        if let Some(progress) = flow.analysis.progress_flag(e).or_else(counted) {
             // Where the flag says something was got this turn, the loop
             // made progress: not a spin, as after a wait.
             return Some(match progress {
