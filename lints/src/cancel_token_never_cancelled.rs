@@ -68,7 +68,8 @@ crate::declare_lint! {
     ///   a spawn of its own inside the task, it reaches that spawn's task;
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
-    ///   a plain name, or passed to a method of this file called on a
+    ///   a plain name (or a tuple of them bound to a tuple: `let (r, w) =
+    ///   (t.clone(), t.clone());` is followed), or passed to a method of this file called on a
     ///   receiver other than `self` whose type the file does not say
     ///   (`this.watch(token)` where `this` is a field or a value some call
     ///   returns): these are not followed. A receiver made with `T::new(…)`

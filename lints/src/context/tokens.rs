@@ -44,9 +44,24 @@ impl FileContext<'_> {
         ancestors: &[Node<'v>],
     ) -> TokenMention<'v> {
         let mut current = expr;
+        // Its place in a tuple a `let` binds by a tuple pattern (`let (a,
+        // b) = (t.clone(), t.clone());`).
+        let mut in_tuple: Option<usize> = None;
         for (at, node) in ancestors.iter().enumerate().rev() {
+            if in_tuple.is_some() && !matches!(node, Node::Local(_)) {
+                return TokenMention::MayFire;
+            }
             match node {
                 Node::Expr(parent) => match parent {
+                    syn::Expr::Tuple(t) => {
+                        match t.elems.iter().position(|e| std::ptr::eq(e, current)) {
+                            Some(index) => {
+                                in_tuple = Some(index);
+                                current = parent;
+                            }
+                            None => return TokenMention::MayFire,
+                        }
+                    }
                     syn::Expr::Paren(_) | syn::Expr::Reference(_) => current = parent,
                     syn::Expr::MethodCall(m) if std::ptr::eq(&*m.receiver, current) => {
                         let method = m.method.to_string();
@@ -78,8 +93,17 @@ impl FileContext<'_> {
                 Node::Local(local) => {
                     let whole = (local.init.as_ref())
                         .is_some_and(|i| i.diverge.is_none() && std::ptr::eq(&*i.expr, current));
-                    let bound = pat_ident(&local.pat).and_then(|n| self.binding_of_pat(n));
-                    return match (whole, &local.pat, bound) {
+                    let pat = match (in_tuple, &local.pat, current) {
+                        (None, pat, _) => pat,
+                        (Some(index), syn::Pat::Tuple(p), syn::Expr::Tuple(t))
+                            if p.elems.len() == t.elems.len() =>
+                        {
+                            &p.elems[index]
+                        }
+                        _ => return TokenMention::MayFire,
+                    };
+                    let bound = pat_ident(pat).and_then(|n| self.binding_of_pat(n));
+                    return match (whole, pat, bound) {
                         (true, syn::Pat::Wild(_), _) => TokenMention::Harmless,
                         (true, _, Some(binding))
                             if self.stmts_after(&ancestors[..at]).is_some() =>
