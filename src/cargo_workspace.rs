@@ -337,28 +337,32 @@ pub(crate) fn dependency_tables<'a, 'b>(
 /// [`dependency_package`]): its dev-dependencies when `dev`, else its
 /// normal and build dependencies; per platform too.
 pub(crate) fn dependency_names(doc: &DeTable<'_>, dev: bool) -> BTreeSet<String> {
-    (dependency_tables(doc).into_iter())
-        .filter(|(kind, _)| (*kind == "dev-dependencies") == dev)
-        .flat_map(|(_, table)| table.iter())
-        .map(|(key, value)| dependency_package(key.get_ref(), value))
-        .collect()
+    (dependency_entries(doc, dev).map(|(_, package)| package)).collect()
 }
 
 /// The dependencies of a manifest (normal and build ones, per platform
 /// too) that it renames: `(key, package)` for `key = { package =
 /// "package", … }`. Its code calls the package's library by the key.
 pub(crate) fn renamed_dependencies(doc: &DeTable<'_>) -> Vec<(String, String)> {
-    (dependency_tables(doc).into_iter())
-        .filter(|(kind, _)| *kind != "dev-dependencies")
-        .flat_map(|(_, table)| table.iter())
-        .map(|(key, value)| {
-            (
-                key.get_ref().to_string(),
-                dependency_package(key.get_ref(), value),
-            )
-        })
+    (dependency_entries(doc, false))
         .filter(|(key, package)| key != package)
         .collect()
+}
+
+/// The entries of a manifest's dependency tables as `(key, package)` (see
+/// [`dependency_package`]): its dev-dependencies when `dev`, else its
+/// normal and build dependencies; per platform too.
+fn dependency_entries<'d>(
+    doc: &'d DeTable<'_>,
+    dev: bool,
+) -> impl Iterator<Item = (String, String)> + 'd {
+    (dependency_tables(doc).into_iter())
+        .filter(move |(kind, _)| (*kind == "dev-dependencies") == dev)
+        .flat_map(|(_, table)| table.iter())
+        .map(|(key, value)| {
+            let key = key.get_ref();
+            (key.to_string(), dependency_package(key, value))
+        })
 }
 
 /// The package a dependency entry `key = value` names: its `package` key

@@ -2080,7 +2080,12 @@ fn is_std_iterator(receiver: &Expr) -> bool {
 
 /// The last segment of a type, through `&`, `Arc<…>`, `Box<…>`, `Rc<…>`.
 pub(crate) fn type_name(ctx: &FileContext<'_>, ty: &syn::Type) -> Option<String> {
-    let path = pointee_path(ctx, ty)?;
+    named_type(ctx, pointee_path(ctx, ty)?)
+}
+
+/// The last segment of the type `path` names, when it may be one of the
+/// crate's (named in upper case, of no crate the rules know).
+fn named_type(ctx: &FileContext<'_>, path: &syn::Path) -> Option<String> {
     if ctx.names_known_foreign_type(path) {
         return None;
     }
@@ -2361,10 +2366,12 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
             // A field typed with a type parameter may hold any type.
             let generic = |ty: &String| s.generics.type_params().any(|p| p.ident == ty);
             for field in &s.fields {
-                let ty = type_name(self.ctx, &field.ty).filter(|ty| !generic(ty));
-                if let (Some(name), Some(ty)) = (&field.ident, ty) {
-                    let module = pointee_path(self.ctx, &field.ty)
-                        .and_then(|path| self.ctx.type_module_of_path(path, 0));
+                let path = pointee_path(self.ctx, &field.ty);
+                let ty = path
+                    .and_then(|p| named_type(self.ctx, p))
+                    .filter(|ty| !generic(ty));
+                if let (Some(name), Some(path), Some(ty)) = (&field.ident, path, ty) {
+                    let module = self.ctx.type_module_of_path(path, 0);
                     self.struct_fields.push(FieldDecl {
                         owner: owner.clone(),
                         field: imports::unraw(name),

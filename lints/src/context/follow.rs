@@ -1702,6 +1702,20 @@ struct Reached {
     stored: bool,
 }
 
+impl Reached {
+    /// The hop at this spawn, whose task runs the fn `name`.
+    fn hop(&self, name: &str) -> Hop {
+        Hop {
+            file: self.file,
+            span: self.spawn,
+            message: format!(
+                "this task, whose JoinHandle {}, runs `{name}`",
+                handle_fate(self.stored)
+            ),
+        }
+    }
+}
+
 /// One step from a task body towards its endless loop: a note in `file`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hop {
@@ -2605,14 +2619,7 @@ impl<'s> CrateIndex<'s> {
                 hops.get_or_insert_with(|| {
                     let caller = facts.short_name();
                     let mut hops = pinned_at(f, polled, Some(caller));
-                    hops.push(Hop {
-                        file: by.file,
-                        span: by.spawn,
-                        message: format!(
-                            "this task, whose JoinHandle {}, runs `{caller}`",
-                            handle_fate(by.stored)
-                        ),
-                    });
+                    hops.push(by.hop(caller));
                     hops
                 });
             }
@@ -2648,13 +2655,7 @@ impl<'s> CrateIndex<'s> {
         let index = super::entry::def_at(self.files[file], at)?;
         let name = self.files[file].fns.get(index)?.short_name();
         let reach = self.detached_reach(depth, for_the_process);
-        let by = reach.get(&(file, index))?.first()?;
-        let handle = handle_fate(by.stored);
-        Some(Hop {
-            file: by.file,
-            span: by.spawn,
-            message: format!("this task, whose JoinHandle {handle}, runs `{name}`"),
-        })
+        Some(reach.get(&(file, index))?.first()?.hop(name))
     }
 
     /// Per fn that spawns a detached task running the fn of `file` whose
@@ -2679,15 +2680,7 @@ impl<'s> CrateIndex<'s> {
             if hops.iter().any(|(k, _)| k == key) {
                 continue;
             }
-            let hop = Hop {
-                file: by.file,
-                span: by.spawn,
-                message: format!(
-                    "this task, whose JoinHandle {}, runs `{name}`",
-                    handle_fate(by.stored)
-                ),
-            };
-            hops.push((key.to_string(), hop));
+            hops.push((key.to_string(), by.hop(name)));
         }
         hops
     }
