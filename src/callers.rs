@@ -30,11 +30,12 @@
 //! the files that make a blocking call and their callers' files. A linted
 //! file's summary comes from the engine's parse; others are cached by their
 //! text in the crate's `.leaklint_cache/` ([`crate::cache`]). If a file the
-//! decision needs cannot be read or parsed, or a tree is broken, nothing that
-//! file may call is dropped as moot (an unseen caller could run the fn in a
-//! loop), calls into the unread file are not followed, and a linted file so
-//! found gets the error that says why, though the pre-filter left it
-//! unparsed ([`report_unparsed`]).
+//! decision needs cannot be read, or its `mod` items cannot be, or a tree is
+//! broken, nothing that file may call is dropped as moot (an unseen caller
+//! could run the fn in a loop); one that cannot be parsed keeps the findings
+//! of the fns it may call, by the names it spells. Calls into the unread
+//! file are not followed, and a linted file so found gets the error that
+//! says why, if the engine gave it none ([`report_unparsed`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{self, AssertUnwindSafe};
@@ -51,6 +52,7 @@ use rayon::prelude::*;
 
 use crate::cache::SummaryCache;
 use crate::crate_load::{self, last_segment, BlockingFns, CratePlaces, LazyCrate, Want};
+use crate::crate_names::spells_word;
 use crate::discover::display_path;
 use crate::discover::TEST_DIRS;
 use crate::outcome::{FileResult, PackedSummary, Report};
@@ -165,6 +167,8 @@ pub fn resolve_alone(result: &mut FileResult) {
         let reach = Reach {
             complete: true,
             reached: entry::reached_from_main(summaries.iter(), None),
+            unparsed: Vec::new(),
+            callers: entry::CallerNames::default(),
         };
         let index = CrateIndex::new(summaries.iter().collect());
         decide(result, &index, 0, &summaries[0], &reach, &|_| None);
@@ -175,11 +179,32 @@ pub fn resolve_alone(result: &mut FileResult) {
 
 /// What the crate says about fns reached from `main`.
 struct Reach {
-    /// Whether every file of the crate was read: only then can "reached
-    /// only from `main`" be decided.
+    /// Whether every file of the crate was read, but for files that cannot
+    /// be parsed and whose modules are known: only then can "reached only
+    /// from `main`" be decided.
     complete: bool,
     /// How the crate's fns are reached.
     reached: entry::Reached,
+    /// The texts of the files that may call the fns and cannot be parsed,
+    /// with the summaries of those that can: such a file may call a fn
+    /// whose name, or the name of a fn that may call it, it spells.
+    unparsed: Vec<Vec<u8>>,
+    /// The callers of the fns, by name, in the summaries `reached` was read
+    /// from (when `unparsed` has files).
+    callers: entry::CallerNames,
+}
+
+impl Reach {
+    /// Whether a file that cannot be parsed may call one of the fns named
+    /// `names` (or a fn that calls one): then how they are reached cannot
+    /// be told.
+    fn unparsed_may_call(&self, names: impl IntoIterator<Item = String>) -> bool {
+        if self.unparsed.is_empty() {
+            return false;
+        }
+        let names = self.callers.possible_callers(names);
+        (self.unparsed.iter()).any(|text| names.iter().any(|name| spells_word(text, name)))
+    }
 }
 
 /// Decides the [`Follow`](leaklint_lints::Follow) of the waiting findings
@@ -275,6 +300,11 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
             return true;
         };
         if !reach.complete {
+            return true;
+        }
+        let names = std::iter::once(moot.function.clone())
+            .chain(moot.keys.iter().map(|k| last_segment(k).to_string()));
+        if reach.unparsed_may_call(names) {
             return true;
         }
         // The fn the finding is in, as the crate knows it, unless the
@@ -377,9 +407,10 @@ fn drop_repeats(result: &mut FileResult) {
 type Outcome = (Vec<usize>, Vec<FileResult>, usize, BTreeSet<PathBuf>);
 
 /// Gives each linted file of `broken` (files the crate pass could not read
-/// or parse) the error that says why, unless it has one: the pre-filter
-/// may have left it unparsed, yet it kept findings of other files from
-/// being decided.
+/// or parse) the error that says why, unless it has one: the engine reports
+/// a file that cannot be parsed, but not one too deeply nested to parse
+/// that no rule looks at, and a file may change between the engine's read
+/// and the crate pass's.
 fn report_unparsed(
     report: &mut Report,
     paths: &HashMap<String, PathBuf>,
@@ -387,10 +418,15 @@ fn report_unparsed(
 ) {
     let names: HashSet<&std::ffi::OsStr> = broken.iter().filter_map(|p| p.file_name()).collect();
     let skipped: HashSet<&str> = report.skipped.iter().map(|s| s.file.as_str()).collect();
+    let reported: HashSet<&str> = (report.files.iter())
+        .filter(|f| !f.errors.is_empty())
+        .map(|f| f.path.as_str())
+        .collect();
     let mut found: Vec<(String, crate::outcome::FileError)> = Vec::new();
     for (display, path) in paths {
         let named = path.file_name().is_some_and(|n| names.contains(n));
-        if !named || skipped.contains(display.as_str()) || !broken.contains(&canonical(path)) {
+        let known = skipped.contains(display.as_str()) || reported.contains(display.as_str());
+        if !named || known || !broken.contains(&canonical(path)) {
             continue;
         }
         let error = match std::fs::read_to_string(path) {
@@ -642,18 +678,38 @@ fn resolve_in_crate(
                 .or_insert_with_key(|(units, scope)| {
                     // A file that cannot be parsed among those that may
                     // call the file's fns may call them from anywhere.
-                    let complete = krate.complete_within(scope.as_ref());
-                    let reached = match complete {
-                        true => {
-                            let loaded = unit_summaries(&krate, units.as_ref(), scope.as_ref());
-                            entry::reached_from_main(
-                                loaded.iter().map(|s| &**s),
-                                Some(krate.structs_loaded()),
-                            )
-                        }
-                        false => Default::default(),
+                    let incomplete = || Reach {
+                        complete: false,
+                        reached: Default::default(),
+                        unparsed: Vec::new(),
+                        callers: Default::default(),
                     };
-                    Reach { complete, reached }
+                    if !krate.complete_within(scope.as_ref()) {
+                        return incomplete();
+                    }
+                    // A file that cannot be parsed may call the fns whose
+                    // names it spells; one that cannot be read now, any.
+                    let unparsed: Option<Vec<Vec<u8>>> = (krate.unparsed_within(scope.as_ref()))
+                        .into_iter()
+                        .map(|path| std::fs::read(path).ok())
+                        .collect();
+                    let Some(unparsed) = unparsed else {
+                        return incomplete();
+                    };
+                    let loaded = unit_summaries(&krate, units.as_ref(), scope.as_ref());
+                    let summaries = || loaded.iter().map(|s| &**s);
+                    Reach {
+                        complete: true,
+                        reached: entry::reached_from_main(
+                            summaries(),
+                            Some(krate.structs_loaded()),
+                        ),
+                        callers: match unparsed.is_empty() {
+                            true => Default::default(),
+                            false => entry::CallerNames::of(summaries()),
+                        },
+                        unparsed,
+                    }
                 });
             if let Some(summary) = krate.summary_of(key) {
                 decide_moot(&mut results[*i], summary, reach);

@@ -138,10 +138,10 @@ pub struct Cli {
     #[arg(long, value_name = "CMD")]
     pub also: Option<String>,
 
-    /// Parse every file, even those in which no enabled rule can find
-    /// anything (by default such files are counted but only checked
-    /// lexically, so a grammar error in them is not reported unless
-    /// another file's finding needed them read).
+    /// Run every enabled rule on every file, even those in which no rule
+    /// can find anything (by default such files are only parsed for their
+    /// grammar errors); the findings are the same, only slower: a check of
+    /// the pre-filter.
     #[arg(long)]
     pub no_prefilter: bool,
 

@@ -64,11 +64,15 @@ pub struct LazyCrate {
     /// Whether the trees were read and every search for callers could be
     /// made: else "reached only from `main`" cannot be decided.
     complete: bool,
-    /// The files of the trees that could not be read or parsed (so far):
-    /// they may call anything, so "reached only from `main`" cannot be
-    /// decided for the fns of the units they may call
-    /// ([`LazyCrate::complete_within`]).
+    /// The files of the trees that could not be read or parsed (so far).
     broken: BTreeSet<PathBuf>,
+    /// Those of `broken` whose text or module declarations could not be
+    /// read: they may call anything, and declare modules leaklint does not
+    /// know of, so "reached only from `main`" cannot be decided for the
+    /// fns of the units they may call ([`LazyCrate::complete_within`]).
+    /// The others were scanned but not parsed: each may call the fns whose
+    /// names it spells ([`LazyCrate::unparsed_within`]).
+    unscanned: BTreeSet<PathBuf>,
     /// Names whose possible callers' files are loaded.
     mentioned: BTreeSet<String>,
     /// `(name, module)` of free fns whose possible re-exporters' files
@@ -451,6 +455,7 @@ impl LazyCrate {
             alone: HashMap::new(),
             complete: false,
             broken: BTreeSet::new(),
+            unscanned: BTreeSet::new(),
             mentioned: BTreeSet::new(),
             reexporters_loaded: BTreeSet::new(),
             defined: BTreeSet::new(),
@@ -843,6 +848,7 @@ impl LazyCrate {
             let scanned = scans.get(&path).and_then(Option::as_ref);
             if scanned.is_none_or(|s| s.decls.is_none()) {
                 self.broken.insert(path.clone());
+                self.unscanned.insert(path.clone());
             }
             if let Some(s) = scanned {
                 wrappers.extend(s.spawn_wrappers.iter().cloned());
@@ -870,7 +876,8 @@ impl LazyCrate {
         self.counts = counts;
         self.unsettled = (aliases, unsettled);
         self.complete = true;
-        self.broken.extend(unreadable);
+        self.broken.extend(unreadable.iter().cloned());
+        self.unscanned.extend(unreadable);
         // A fn that hands its task to a wrapper of another file
         // (`health::background` calling `crate::detach(f)`) may be one too,
         // up to four deep as the rules follow them; the crate pass decides.
@@ -926,7 +933,7 @@ impl LazyCrate {
             members: self.members.clone(),
             test_files: self.test_files.clone(),
             complete: self.complete,
-            broken: self.broken.clone(),
+            broken: self.unscanned.clone(),
             counts: self.counts,
             blocking_files: self.blocking_files.clone(),
             unsettled: self.unsettled.clone(),
@@ -962,7 +969,8 @@ impl LazyCrate {
         self.members = snapshot.members;
         self.test_files = snapshot.test_files;
         self.complete = snapshot.complete;
-        self.broken = snapshot.broken;
+        self.broken = snapshot.broken.clone();
+        self.unscanned = snapshot.broken;
         self.counts = snapshot.counts;
         self.blocking_files = snapshot.blocking_files;
         self.unsettled = snapshot.unsettled;
@@ -1079,15 +1087,29 @@ impl LazyCrate {
     }
 
     /// Whether every file that may call the fns of the units `scope` (all
-    /// of the crate's files, for `None`) was read: a file that cannot be
-    /// parsed in another package's binary, or in a library `scope` does
-    /// not use, calls none of them.
+    /// of the crate's files, for `None`) was read and its modules known: a
+    /// file whose `mod` items cannot be read may call anything (a file that
+    /// cannot be parsed in another package's binary, or in a library
+    /// `scope` does not use, calls none of them).
     pub fn complete_within(&self, scope: Option<&BTreeSet<usize>>) -> bool {
-        self.complete
-            && self.broken.iter().all(|path| {
-                matches!((scope, self.units.get(path)),
-                    (Some(scope), Some(units)) if units.is_disjoint(scope))
-            })
+        self.complete && !self.unscanned.iter().any(|path| self.within(path, scope))
+    }
+
+    /// The files that may call the fns of the units `scope` (all of the
+    /// crate's files, for `None`) that were scanned but cannot be parsed:
+    /// each may call the fns whose names it spells.
+    pub fn unparsed_within(&self, scope: Option<&BTreeSet<usize>>) -> Vec<&PathBuf> {
+        (self.broken.iter())
+            .filter(|path| !self.unscanned.contains(*path) && self.within(path, scope))
+            .collect()
+    }
+
+    /// Whether the file at `path` may call the fns of the units `scope`:
+    /// a file of a unit outside it (another package's binary, a library
+    /// `scope` does not use) calls none of them.
+    fn within(&self, path: &Path, scope: Option<&BTreeSet<usize>>) -> bool {
+        !matches!((scope, self.units.get(path)),
+            (Some(scope), Some(units)) if units.is_disjoint(scope))
     }
 
     /// The files of the trees found so far that cannot be read or parsed.

@@ -518,13 +518,11 @@ pub fn lint_text(path: &str, text: &str, config: &Config) -> FileResult {
 }
 
 /// [`lint_text`] with a pre-filter and timings: when the probe has a
-/// pre-filter and no rule can find anything in `text`, the file is not
-/// parsed, only checked lexically ([`code::token_error`], made in the
-/// pre-filter's pass over the text), so that a file that is not
-/// even made of Rust tokens (a delimiter not closed, a literal not
-/// terminated: a truncated or half-merged file) is still reported. A grammar
-/// error in such a file is not: no rule could report anything there
-/// (`--no-prefilter` checks it).
+/// pre-filter and no rule can find anything in `text`, no rule runs on the
+/// file: it is only checked lexically ([`code::token_error`], made in the
+/// pre-filter's pass over the text: a delimiter not closed, a literal not
+/// terminated, in a truncated or half-merged file) and, when it tokenizes,
+/// parsed for its grammar errors, the tree dropped unread.
 pub fn lint_text_probed(path: &str, text: &str, config: &Config, probe: Probe<'_>) -> FileResult {
     lint_text_in_crate(path, text, config, probe, NO_CRATE)
 }
@@ -621,7 +619,19 @@ fn lint_text_in_crate<'h>(
             if let Some(t) = probe.timings {
                 t.lap(Phase::Prefilter, start);
             }
-            // A tree parsed early is dropped unread, and its spans with it.
+            if result.errors.is_empty() {
+                // No rule looks at the file, but a grammar error in it is
+                // still reported: nothing is skipped silently.
+                let parsed = match parsed.take() {
+                    Some(parsed) => Some(parsed),
+                    None => syntax_checked(text, config, probe.timings),
+                };
+                if let Some(Err(e)) = &parsed {
+                    result.errors.push(parse_error(text, e));
+                }
+            }
+            // A tree parsed early (or to check the file) is dropped unread,
+            // and its spans with it.
             if parsed.take().is_some() {
                 proc_macro2::extra::invalidate_current_thread_spans();
             }
@@ -758,6 +768,30 @@ fn parse(text: &str, timings: Option<&Timings>) -> syn::Result<syn::File> {
         t.count_parsed();
     }
     parsed
+}
+
+/// `text` parsed only to tell whether it parses, for a file no rule looks
+/// at; `None` when it is too deeply nested to parse (that is no grammar
+/// error, and nothing is checked there) or the parser panics.
+fn syntax_checked(
+    text: &str,
+    config: &Config,
+    timings: Option<&Timings>,
+) -> Option<syn::Result<syn::File>> {
+    if nesting::scan(text, config.max_nesting)
+        .first_too_deep
+        .is_some()
+    {
+        return None;
+    }
+    let start = Instant::now();
+    let parsed = panic::catch_unwind(AssertUnwindSafe(|| {
+        syn::parse_file(&code::without_line_doc_comments(text))
+    }));
+    if let Some(t) = timings {
+        t.lap(Phase::SyntaxCheck, start);
+    }
+    parsed.ok()
 }
 
 /// The error to report for `text`, which `syn` could not parse (`e`), at

@@ -24,6 +24,8 @@ pub enum Phase {
     Nesting,
     /// `syn::parse_file`.
     Parse,
+    /// Parsing a file no rule looks at, for its grammar errors alone.
+    SyntaxCheck,
     /// Building the `FileContext` (imports, macro bodies, …).
     Context,
     /// The file's call summary, for findings that wait for their crate.
@@ -39,12 +41,13 @@ pub enum Phase {
     Report,
 }
 
-const PHASES: [(Phase, &str); 11] = [
+const PHASES: [(Phase, &str); 12] = [
     (Phase::Discover, "discover"),
     (Phase::Read, "read"),
     (Phase::Prefilter, "pre-filter"),
     (Phase::Nesting, "nesting pre-scan"),
     (Phase::Parse, "parse"),
+    (Phase::SyntaxCheck, "syntax check"),
     (Phase::Context, "context"),
     (Phase::Summary, "call summary"),
     (Phase::Drop, "drop trees"),

@@ -180,8 +180,8 @@ fn process_lifetime_report_keeps_them() {
 
 #[test]
 fn an_unseen_caller_keeps_the_findings() {
-    // Another caller in a loop, or a file leaklint cannot parse (which could
-    // hold one), keeps every finding of the workspace.
+    // Another caller in a loop, or a file leaklint cannot parse that names
+    // the fns (and so could hold one), keeps their findings.
     let dir = tempfile::tempdir().unwrap();
     workspace(dir.path());
     write(
@@ -232,6 +232,49 @@ fn an_unseen_caller_keeps_the_findings() {
     );
     assert!(
         !found.contains(&f("app/src/commands/setup.rs", 2, "blocking_call_in_async")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_file_that_does_not_tokenize_may_call_only_what_it_names() {
+    // In an editor a half-typed line leaves a file that does not even
+    // tokenize: it may call `Services::new`, which it names, not the fns
+    // only `main` calls.
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(
+        dir.path(),
+        "app/src/broken.rs",
+        "fn half( { let _ = core::Services::new();\n",
+    );
+    add_module(dir.path(), "broken");
+    let found = findings(dir.path(), &[]);
+    assert!(
+        found.contains(&f("core/src/lib.rs", 5, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&f("core/src/lib.rs", 10, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&f("app/src/commands/setup.rs", 2, "blocking_call_in_async")),
+        "{found:?}"
+    );
+    // Naming a fn that calls them (here `main`, in a loop) may call them.
+    write(
+        dir.path(),
+        "app/src/broken.rs",
+        "fn half( { loop { main(); }\n",
+    );
+    let found = findings(dir.path(), &[]);
+    assert!(
+        found.contains(&f("core/src/lib.rs", 10, "spawn_without_cancel")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&f("app/src/commands/setup.rs", 2, "blocking_call_in_async")),
         "{found:?}"
     );
 }

@@ -233,7 +233,8 @@ crate::declare_lint! {
     /// binary's `cache::load`, which `main` awaits, is not its library's
     /// `cache::load`; a same-named method called on a
     /// value of unknown type, a fn passed as a value or named in an
-    /// unreadable macro, or a file that does not parse keeps the finding).
+    /// unreadable macro, or a file that does not parse and spells its name
+    /// or that of a fn that may call it keeps the finding).
     /// Calls within a cycle run on the thread the cycle is entered on: a
     /// subcommand that awaits a nested command's `process` on a value of
     /// unknown type (`Some(next) => next.process().await`) calls every

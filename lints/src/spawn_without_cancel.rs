@@ -229,8 +229,11 @@ crate::declare_lint! {
     ///   no overloads)
     ///   (a method called on what std's iterator makers return,
     ///   `v.iter().map(f).collect()`, is an iterator's), as does a fn passed as a
-    ///   value, named in a macro leaklint cannot read, or in a workspace with
-    ///   a file that does not parse. A fn handed by name to a fn of the crate
+    ///   value, or named in a macro leaklint cannot read. A file that does
+    ///   not parse (a half-typed line in an editor) may call the fns whose
+    ///   names it spells, or that a fn whose name it spells may call: it
+    ///   keeps their findings, not the others' (one whose `mod` items
+    ///   cannot be read keeps every finding it may call into). A fn handed by name to a fn of the crate
     ///   that calls that parameter itself, outside closures, async blocks
     ///   and spawns (`startup::run_once(start_metrics)` whose body awaits
     ///   `start()`), is called there: once when that call is in no loop and

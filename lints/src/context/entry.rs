@@ -2658,6 +2658,71 @@ pub struct Reached {
     pub quiet_runtimes: BTreeSet<String>,
 }
 
+/// By a fn's name, the names of the fns of a crate that may call it (see
+/// [`CallerNames::possible_callers`]).
+#[derive(Debug, Default)]
+pub struct CallerNames {
+    callers: HashMap<String, BTreeSet<String>>,
+}
+
+impl CallerNames {
+    /// The callers the calls of `summaries` show, by name alone (a call of
+    /// any fn of a name counts), with the names re-exports give fns and
+    /// the macros of the crate that call them. A fn mentioned other than as
+    /// a callee (handed by name, or in a macro leaklint cannot read) may be
+    /// called by any fn of the file that mentions it.
+    pub fn of<'s>(summaries: impl IntoIterator<Item = &'s CallSummary>) -> CallerNames {
+        use super::paths::last_segment;
+        let mut names = CallerNames::default();
+        let mut add = |callee: &str, caller: &str| {
+            (names.callers.entry(callee.to_string()).or_default()).insert(caller.to_string());
+        };
+        for s in summaries {
+            let sites = (s.calls.iter()).chain(s.fn_values.iter().map(|v| &v.site));
+            for site in sites {
+                if let Caller::Fn(key) = &site.caller {
+                    add(site.callee.name(), last_segment(key));
+                }
+            }
+            for mention in &s.opaque {
+                for (key, _) in &s.defs {
+                    add(last_segment(mention), last_segment(key));
+                }
+            }
+            let reexports = (s.reexports.iter().map(|(name, path)| (name, path))).chain(
+                s.module_reexports
+                    .iter()
+                    .map(|(_, name, path)| (name, path)),
+            );
+            for (name, path) in reexports {
+                if let Some(original) = path.last() {
+                    add(original, name);
+                }
+            }
+            for (mac, method) in &s.macro_methods {
+                add(method, mac);
+            }
+        }
+        names
+    }
+
+    /// The names of the fns that may call a fn named one of `names`,
+    /// directly or through other fns, `names` included. A file that cannot
+    /// be parsed may call one of `names`, as far as the crate can tell,
+    /// only if it spells one of these.
+    pub fn possible_callers(&self, names: impl IntoIterator<Item = String>) -> BTreeSet<String> {
+        let mut found: BTreeSet<String> = BTreeSet::new();
+        let mut pending: Vec<String> = names.into_iter().collect();
+        while let Some(name) = pending.pop() {
+            if let Some(of) = self.callers.get(&name) {
+                pending.extend(of.iter().filter(|c| !found.contains(*c)).cloned());
+            }
+            found.insert(name);
+        }
+        found
+    }
+}
+
 /// The fns of a crate that are reached only from `main`, and those only
 /// awaited as one step of other fns ([`Reached`]). `structs_known` says
 /// which structs have every definition among `summaries` (`None`: all of
