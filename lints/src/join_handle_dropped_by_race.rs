@@ -69,12 +69,15 @@ crate::declare_lint! {
     /// nothing after its statement awaits) is not reported unless
     /// `process_lifetime = "report"` is set: `main` returns right after it,
     /// and the runtime shuts down and cancels the loser. So is a
-    /// `select!` (or `select(…)`, `select_all(…)`) that ends another fn (a free fn or a method) which, as far as the crate
-    /// shows, only `main` reaches, once, through calls and awaits
-    /// (`app::run(cfg).await` in `main`, with the race at the end of
-    /// `run`): that is the common shape of a service's `main`. `main` may
-    /// still do more after such a fn returns (a shutdown step); the losers
-    /// then run a little longer, until the process exits. A `timeout(d,
+    /// `select!` (or `select(…)`, `select_all(…)`) that ends another fn (a
+    /// free fn or a method) which, as far as the crate shows, only `main`
+    /// reaches, once, through calls and awaits that each end their caller
+    /// (`app::run(cfg).await` as `main`'s last awaited work, with the race
+    /// at the end of `run`): that is the common shape of a service's
+    /// `main`. Where `main` (or a fn on the way) waits for more after such
+    /// a fn returns (`ctrl_c().await`, a shutdown step), the losers run on
+    /// meanwhile: that race is reported, as one in `main` followed by more
+    /// awaited work is. A `timeout(d,
     /// handle)` there is still reported: it says the task should have ended
     /// by then, and so is a `spawn_blocking` handle (the runtime's shutdown
     /// waits for its thread). A race in `main` followed by more awaited work is reported. Awaits inside a macro
@@ -300,7 +303,7 @@ fn report<'v>(
     // (`app::run(cfg).await` in `main`): the crate pass decides.
     let mut moot_if = None;
     if !options.report_process_lifetime {
-        match ends_its_fn(ctx, ancestors) {
+        match ctx.ends_its_fn(ancestors) {
             Some(true) => return,
             // Not a `timeout(d, handle)`: it says the task should end by
             // then, and one that loops forever is a bug wherever it is.
@@ -403,42 +406,6 @@ fn report<'v>(
             _ => finding,
         });
     }
-}
-
-/// Whether the race ends the fn it is in: in no loop or closure of it,
-/// and nothing after its statement awaits, so the fn returns right after
-/// it. `Some(true)` when that fn is `main` (or a `#[…::main]` fn): `main`
-/// returns and the runtime stops the losers. `None` when it does not end
-/// its fn: a race followed by more awaited work (or in a loop) leaves the
-/// losers running meanwhile.
-fn ends_its_fn(ctx: &FileContext<'_>, ancestors: &[Node<'_>]) -> Option<bool> {
-    let at = ancestors.iter().rposition(|n| n.is_item())?;
-    let (block, is_main) = match ancestors[at] {
-        Node::ItemFn(f) => (&*f.block, ctx.is_entry_point(f)),
-        Node::ImplFn(f) => (&f.block, false),
-        _ => return None,
-    };
-    let inside = &ancestors[at + 1..];
-    let in_loop = inside.iter().any(|n| {
-        matches!(
-            n,
-            Node::Expr(Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Closure(_))
-        )
-    });
-    // The statement of the fn's body the race is in, and those after it.
-    let top = inside.iter().find_map(|n| match n {
-        Node::Stmt(stmt) => Some(*stmt),
-        _ => None,
-    })?;
-    let index = block.stmts.iter().position(|s| std::ptr::eq(s, top))?;
-    let ends = !in_loop && !block.stmts[index + 1..].iter().any(|s| awaits(ctx, s));
-    ends.then_some(is_main)
-}
-
-/// Whether `stmt` awaits anything itself (not in a closure, an async block
-/// or a nested item, whose code runs elsewhere).
-fn awaits(ctx: &FileContext<'_>, stmt: &Stmt) -> bool {
-    ctx.any_expr_now(stmt, |e| matches!(e, Expr::Await(_)))
 }
 
 /// The future an expression races, seen through parentheses, `Box::pin(…)`

@@ -464,9 +464,9 @@ pub enum ReachKind {
     /// spawns and detaches, never in a loop or another closure. A task it
     /// starts is process-lifetime.
     Once,
-    /// Once, as one step of `main`'s own work: through plain calls and
-    /// awaits only, never in a spawned task (after it returns, `main`
-    /// goes on to its end).
+    /// Once, as the end of `main`'s own work: through plain calls and
+    /// awaits only, never in a spawned task, each call the last work its
+    /// caller waits for (after it returns, `main` ends).
     AwaitedOnce,
     /// On the main thread (or a thread blocking on its own runtime):
     /// through calls and awaits, never through a spawned task. A blocking

@@ -245,6 +245,11 @@ pub struct CallSite {
     /// the caller is, though not on its thread nor as a step of its work.
     #[serde(default)]
     pub once_in_detached_task: bool,
+    /// Whether it runs once (`once`) and ends its caller: nothing after its
+    /// statement waits ([`FileContext::ends_its_fn`]), so the caller
+    /// returns right after it.
+    #[serde(default)]
+    pub ends_caller: bool,
     /// Which thread it runs on, relative to its caller.
     pub thread: SiteThread,
     /// The call expression.
@@ -1002,6 +1007,8 @@ impl<'a> FileContext<'a> {
         let mut on_inner_calls: Vec<(usize, (usize, usize))> = Vec::new();
         // Calls in a closure handed to a call of a path: the call's index in
         // `summary.calls`, and where the closure is handed.
+        // What the statements of each block do (`CallSite::ends_caller`).
+        let mut last_waits = scope::BlockWaits::new();
         let mut handed_closures: Vec<(usize, HandedClosure)> = Vec::new();
         let file_modules = declared_modules(self.file);
         self.walk_exprs(|expr, ancestors| {
@@ -1214,6 +1221,8 @@ impl<'a> FileContext<'a> {
                 let (mut site, handed) =
                     self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
                 site.type_module = type_module;
+                site.ends_caller =
+                    site.once && self.ends_its_fn_with(ancestors, &mut last_waits).is_some();
                 if let Some(handed) = handed {
                     handed_closures.push((summary.calls.len(), handed));
                 }
@@ -1840,6 +1849,7 @@ impl<'a> FileContext<'a> {
             caller,
             once: once && !in_detached_task,
             once_in_detached_task: once && in_detached_task,
+            ends_caller: false,
             thread,
             span: self.call_span(expr),
             arguments,
@@ -2642,8 +2652,8 @@ fn collect_idents(
 pub struct Reached {
     /// Reached only from `main`, once ([`crate::ReachKind::Once`]).
     pub once: BTreeSet<String>,
-    /// Reached only from `main`, once, through plain calls and awaits
-    /// ([`crate::ReachKind::AwaitedOnce`]).
+    /// Reached only from `main`, once, through plain calls and awaits that
+    /// each end their caller ([`crate::ReachKind::AwaitedOnce`]).
     pub awaited_once: BTreeSet<String>,
     /// Reached only from `main`, on the main thread
     /// ([`crate::ReachKind::MainThread`]).
@@ -3185,10 +3195,11 @@ pub fn reached_from_main<'s>(
         Caller::Static => true,
         Caller::Unknown => false,
     };
-    // Through plain calls and awaits only: each step of `main`'s own work.
+    // Through plain calls and awaits only, each the last work its caller
+    // waits for: the end of `main`'s own work.
     let mut awaited_once = once.clone();
     grow(&mut awaited_once, &BTreeSet::new(), &|site, set| {
-        site.once && from(site, set)
+        site.once && site.ends_caller && from(site, set)
     });
     // The process-lifetime fns: also through the tasks such code detaches.
     grow(&mut once, &BTreeSet::new(), &|site, set| {
@@ -3510,6 +3521,42 @@ mod tests {
         assert_eq!(
             awaited,
             ["Server::new", "crate::boot", "crate::rt", "crate::step"]
+        );
+    }
+
+    #[test]
+    fn awaited_once_at_the_end_of_main() {
+        let reached = reached_in_full(&[(
+            "crate",
+            "#[tokio::main]
+             async fn main() {
+                 first().await;
+                 if is_final() {
+                     on_final().await;
+                     return;
+                 }
+                 last().await
+             }
+             async fn first() {}
+             async fn on_final() { tracing::info!(\"bye\"); inner().await; tracing::info!(\"done\"); }
+             async fn inner() {}
+             async fn last() { middle().await; after().await; }
+             async fn middle() {}
+             async fn after() {}
+             fn is_final() -> bool { true }",
+        )]);
+        let at_end: Vec<&str> = reached.awaited_once.iter().map(String::as_str).collect();
+        // `first` and `middle` are followed by more awaited work, and so
+        // is `is_final`, called in the `if` that `last().await` follows.
+        assert_eq!(
+            at_end,
+            [
+                "crate::after",
+                "crate::inner",
+                "crate::last",
+                "crate::main",
+                "crate::on_final"
+            ]
         );
     }
 

@@ -159,7 +159,103 @@ pub fn file_is_test(file: &syn::File) -> bool {
         .any(|a| matches!(a.style, syn::AttrStyle::Inner(_)) && is_test_attr(a))
 }
 
+/// By block, what each of its statements does (see
+/// [`crate::FileContext::ends_its_fn_with`]).
+pub type BlockWaits = std::collections::HashMap<*const syn::Block, Vec<StmtWait>>;
+
+/// What a statement does, for whether the code before it ends its fn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StmtWait {
+    /// It waits: awaits, or blocks on a future.
+    Waits,
+    /// It returns from the fn, waiting for nothing.
+    Returns,
+    /// Neither.
+    Neither,
+}
+
 impl crate::FileContext<'_> {
+    /// Whether the code whose ancestors are `ancestors` (a race, a call)
+    /// ends the fn it is in: in no loop or closure of it, and nothing after
+    /// its statement waits (awaits, or blocks on a future), so the fn
+    /// returns right after it. `Some(true)` when that fn is `main` (or a
+    /// `#[…::main]` fn): the program ends there. `None` when it does not
+    /// end its fn: more work waited for follows (or it runs again).
+    pub fn ends_its_fn(&self, ancestors: &[crate::context::Node<'_>]) -> Option<bool> {
+        self.ends_its_fn_with(ancestors, &mut BlockWaits::new())
+    }
+
+    /// [`Self::ends_its_fn`], with what the statements of each block asked
+    /// about so far do (`waits`), for many questions about one file.
+    pub fn ends_its_fn_with(
+        &self,
+        ancestors: &[crate::context::Node<'_>],
+        waits: &mut BlockWaits,
+    ) -> Option<bool> {
+        use crate::context::Node;
+        use syn::Expr;
+        let at = ancestors.iter().rposition(|n| n.is_item())?;
+        let (body, is_main) = match ancestors[at] {
+            Node::ItemFn(f) => (&*f.block, self.is_entry_point(f)),
+            Node::ImplFn(f) => (&f.block, false),
+            _ => return None,
+        };
+        let inside = &ancestors[at + 1..];
+        let in_loop = inside.iter().any(|n| {
+            matches!(
+                n,
+                Node::Expr(Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Closure(_))
+            )
+        });
+        if in_loop {
+            return None;
+        }
+        // The statements it is in, each with its block, outermost first.
+        let mut block = body;
+        let mut levels = Vec::new();
+        for node in inside {
+            match node {
+                Node::Block(b) => block = b,
+                Node::Stmt(stmt) => levels.push((block, *stmt)),
+                _ => {}
+            }
+        }
+        // From the innermost out, the statements after it: one that waits
+        // first keeps the fn running; a `return` first ends it.
+        for (block, stmt) in levels.into_iter().rev() {
+            let index = block.stmts.iter().position(|s| std::ptr::eq(s, stmt))?;
+            let kinds = (waits.entry(std::ptr::from_ref(block)))
+                .or_insert_with(|| block.stmts.iter().map(|s| self.stmt_wait(s)).collect());
+            for kind in &kinds[index + 1..] {
+                match kind {
+                    StmtWait::Waits => return None,
+                    StmtWait::Returns => return Some(is_main),
+                    StmtWait::Neither => {}
+                }
+            }
+        }
+        Some(is_main)
+    }
+
+    /// What `stmt` does for [`Self::ends_its_fn`]: waits (awaits, or blocks
+    /// on a future; not in a closure, an async block or a nested item,
+    /// whose code runs elsewhere), or else returns (a `return` statement).
+    fn stmt_wait(&self, stmt: &syn::Stmt) -> StmtWait {
+        use syn::Expr;
+        let waits = self.any_expr_now(stmt, |e| match e {
+            Expr::Await(_) => true,
+            Expr::MethodCall(m) => m.method == "block_on",
+            Expr::Call(c) => matches!(&*c.func, Expr::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == "block_on")),
+            _ => false,
+        });
+        match (waits, stmt) {
+            (true, _) => StmtWait::Waits,
+            (false, syn::Stmt::Expr(Expr::Return(_), _)) => StmtWait::Returns,
+            _ => StmtWait::Neither,
+        }
+    }
+
     /// Whether `f` is an entry point: a fn with an attribute whose last
     /// segment is `main` (`#[tokio::main]`), or `main` at the top of the
     /// file in the form a program's `main` can take: not `async` and

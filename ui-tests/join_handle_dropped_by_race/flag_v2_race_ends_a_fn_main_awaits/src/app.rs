@@ -25,13 +25,30 @@ pub async fn run(_cfg: Config) {
 pub struct Server;
 
 impl Server {
+    // `main` waits for more after it returns: the loser runs on meanwhile.
     pub async fn serve(self) {
         let http = tokio::spawn(http_server());
         tokio::select! {
-            _ = http => {}
+            _ = http => {} //~ join_handle_dropped_by_race
             _ = tokio::signal::ctrl_c() => {}
         }
     }
+
+    // Its caller, `shutdown_after`, returns right after it, and `main`
+    // right after that.
+    pub async fn serve_last(self) {
+        let grpc = tokio::spawn(grpc_server());
+        tokio::select! {
+            _ = grpc => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+    }
+}
+
+pub async fn shutdown_after(server: Server) {
+    tracing::info!("serving");
+    server.serve_last().await;
+    tracing::info!("stopped");
 }
 
 pub async fn run_then_flush() {

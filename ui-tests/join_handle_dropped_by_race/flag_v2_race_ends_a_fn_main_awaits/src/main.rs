@@ -8,5 +8,9 @@ async fn main() {
     app::warm_up().await;
     app::watch_disk().await;
     app::Server.serve().await;
+    if std::env::args().any(|a| a == "--final") {
+        app::shutdown_after(app::Server).await;
+        return;
+    }
     app::run(cfg).await
 }
