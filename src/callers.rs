@@ -828,9 +828,20 @@ fn decide_follow_in(
     let (units, user_units) = (order.iter())
         .map(|(p, _)| (krate.units_of(p).cloned(), krate.caller_units(p)))
         .unzip();
-    let index = CrateIndex::new(order.iter().map(|(_, s)| *s).collect())
+    // The files that cannot be parsed, by their text (`None`: not read):
+    // one may read a field or define a fn whose name it spells.
+    let unparsed: Vec<Option<Vec<u8>>> = (krate.broken().iter())
+        .map(|path| std::fs::read(path).ok())
+        .collect();
+    let spells = |name: &str| {
+        (unparsed.iter()).any(|text| text.as_ref().is_none_or(|t| spells_word(t, name)))
+    };
+    let mut index = CrateIndex::new(order.iter().map(|(_, s)| *s).collect())
         .with_units(units, user_units)
         .with_libraries(krate.library_units_by_name());
+    if !unparsed.is_empty() {
+        index = index.with_unparsed(&spells);
+    }
     let display = |f: usize| names.get(f).cloned();
     for (i, key) in own {
         let Some(me) = order.iter().position(|(p, _)| *p == key) else {

@@ -501,3 +501,62 @@ fn a_timer_returned_to_a_task_started_by_a_wrapper_is_found_from_its_own_file() 
     );
     assert_eq!(findings(d, &["--no-cache", "src/ticks.rs"]), []);
 }
+
+/// A client whose heartbeat task's handle is stored in a field, and a
+/// `Drop` in `teardown.rs` (given as `teardown`) that may abort it.
+fn client_with_teardown(dir: &Path, teardown: &str) {
+    write(
+        dir,
+        "Cargo.toml",
+        "[package]\nname = \"client\"\nversion = \"0.1.0\"\n",
+    );
+    write(
+        dir,
+        "src/lib.rs",
+        "mod teardown;
+
+pub struct Client {
+    pub(crate) heartbeat: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Client {
+    pub fn connect() -> Client {
+        let h = tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        });
+        Client { heartbeat: Some(h) }
+    }
+}
+",
+    );
+    write(dir, "src/teardown.rs", teardown);
+}
+
+#[test]
+fn a_file_that_does_not_parse_may_read_the_fields_it_names() {
+    const DROP: &str = "impl Drop for crate::Client {
+    fn drop(&mut self) {
+        if let Some(h) = self.heartbeat.take() {
+            h.abort();
+        }
+    }
+}
+";
+    let dir = tempfile::tempdir().unwrap();
+    // The `Drop` aborts the task: nothing to report.
+    client_with_teardown(dir.path(), DROP);
+    assert_eq!(findings(dir.path(), &[]), []);
+    // Half-typed elsewhere in the file that holds it: it may still abort
+    // it, whether the whole package or `lib.rs` alone is linted.
+    client_with_teardown(dir.path(), &format!("{DROP}fn half() {{ let x = ; }}\n"));
+    assert_eq!(findings(dir.path(), &[]), []);
+    assert_eq!(findings(dir.path(), &["src/lib.rs"]), []);
+    // A file that cannot be parsed and never names the field cannot read it.
+    client_with_teardown(dir.path(), "fn half() { let x = ; }\n");
+    assert_eq!(
+        findings(dir.path(), &["src/lib.rs"]),
+        [f("src/lib.rs", 9, "spawn_without_cancel")]
+    );
+}

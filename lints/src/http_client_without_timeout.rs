@@ -142,7 +142,9 @@ crate::declare_lint! {
     /// keeps the finding, as does a field nothing reads. Only the packages
     /// that can use the struct are searched: its own and those that depend
     /// on it (in a workspace, another service's `conn.client.get(url)
-    /// .send()` is not a read of this field).
+    /// .send()` is not a read of this field). While a file of the crate
+    /// that spells the field's name cannot be parsed, its reads are not
+    /// known and the client is left alone.
     ///
     /// `reqwest::get(…)` written directly inside the future given to
     /// `tokio::time::timeout(…)`, or in a `select!` branch raced against

@@ -359,6 +359,8 @@ crate::declare_lint! {
     ///   unknown type does, but only in a package that can use the struct
     ///   (its own, or one that depends on it): in a workspace, a read in a
     ///   package that does not depend on the owner's is of another struct.
+    ///   A file of the crate that cannot be parsed (half-typed in an
+    ///   editor) and spells the field's name may read it: no finding then.
     ///   A store into a field of a local that the `let` says the struct of
     ///   (`let mut this = Self { … }; this.reaper = Some(spawn(…))`, or `let
     ///   pool: Pool = …;`) is a store into that struct's field.

@@ -1788,7 +1788,15 @@ pub struct CrateIndex<'s> {
     detached_reach: [std::sync::OnceLock<HashMap<FnId, Vec<Reached>>>; 2],
     /// Type → the traits some file implements for it (last segments).
     traits_of: HashMap<&'s str, BTreeSet<&'s str>>,
+    /// Whether a file of the crate that cannot be read or parsed may spell
+    /// a name (see [`CrateIndex::with_unparsed`]).
+    unparsed_spells: Option<&'s UnparsedSpells<'s>>,
 }
+
+/// Whether a file of the crate that cannot be read or parsed (so that no
+/// summary says what it holds) spells a name: it may then read a field of
+/// that name, or define a fn of it.
+pub type UnparsedSpells<'a> = dyn Fn(&str) -> bool + Sync + 'a;
 
 impl<'s> CrateIndex<'s> {
     /// The facts of the fn `id`.
@@ -1846,6 +1854,7 @@ impl<'s> CrateIndex<'s> {
             units: Vec::new(),
             library_units: HashMap::new(),
             user_units: Vec::new(),
+            unparsed_spells: None,
             reexports,
             reexported_anywhere,
             detached_reach: Default::default(),
@@ -2242,6 +2251,30 @@ impl<'s> CrateIndex<'s> {
     pub fn with_libraries(mut self, library_units: HashMap<String, usize>) -> Self {
         self.library_units = library_units;
         self
+    }
+
+    /// Tells the index which names the crate's files that cannot be read
+    /// or parsed may spell: a decision that holds because nothing reads a
+    /// field, or no fn found fires a token or waits, does not hold when
+    /// such a file spells that field's or fn's name.
+    pub fn with_unparsed(mut self, spells: &'s UnparsedSpells<'s>) -> Self {
+        self.unparsed_spells = Some(spells);
+        self
+    }
+
+    /// Whether a file that cannot be read or parsed may spell `name`.
+    fn unparsed_may_spell(&self, name: &str) -> bool {
+        self.unparsed_spells.is_some_and(|spells| spells(name))
+    }
+
+    /// Whether the call at `call` in `file` may call a fn that no summary
+    /// holds: none is found, and a file that cannot be parsed spells its
+    /// name.
+    fn may_call_unparsed(&self, file: usize, call: Span) -> bool {
+        self.unparsed_spells.is_some()
+            && self.callee(file, call).is_none()
+            && (self.calls_at[file].get(&(call.start.byte, call.end.byte)))
+                .is_some_and(|site| self.unparsed_may_spell(site.callee.name()))
     }
 
     /// Whether code of the file `reader` may use the items of `file`: it
@@ -2823,28 +2856,36 @@ impl<'s> CrateIndex<'s> {
                 .detached_task_running(file, at, follow.depth, for_the_process)
                 .map(|hop| vec![hop]);
         }
+        // A file that cannot be parsed and spells the field may read it.
         if let Some(field) = &follow.stored_in_field {
-            if self.field_is_read(field, file) {
+            if self.field_is_read(field, file) || self.unparsed_may_spell(&field.name) {
                 return None;
             }
         }
         if let Some(field) = &follow.client_in_field {
-            if self.field_only_starts_timed_requests(field, file) {
+            if self.field_only_starts_timed_requests(field, file)
+                || self.unparsed_may_spell(&field.name)
+            {
                 return None;
             }
         }
         if let Some(field) = &follow.client_in_wrapper_field {
-            if self.typed_reads_start_timed_requests(field, file) {
+            if self.typed_reads_start_timed_requests(field, file)
+                || self.unparsed_may_spell(&field.name)
+            {
                 return None;
             }
         }
         if let Some(large) = &follow.large_const {
             return self.large_const(large).map(|hop| vec![hop]);
         }
-        // A token handed to a fn of the crate that fires it can be cancelled.
+        // A token handed to a fn of the crate that fires it can be cancelled
+        // (or to one a file that cannot be parsed may define).
         let fired = |&(call, arg): &(Span, usize)| {
-            self.callee(file, call)
-                .is_some_and(|t| self.facts(t).fires_param.contains(&arg))
+            self.may_call_unparsed(file, call)
+                || self
+                    .callee(file, call)
+                    .is_some_and(|t| self.facts(t).fires_param.contains(&arg))
         };
         if follow.token_fired_by.iter().any(fired) {
             return None;
@@ -2857,7 +2898,10 @@ impl<'s> CrateIndex<'s> {
             return None;
         }
         // A busy loop whose path back calls a fn of the crate that waits.
-        let waits = |&call: &Span| self.waits_via(file, call, follow.depth, &mut HashMap::new());
+        let waits = |&call: &Span| {
+            self.may_call_unparsed(file, call)
+                || self.waits_via(file, call, follow.depth, &mut HashMap::new())
+        };
         if follow.poll_waits_in.iter().any(waits) {
             return None;
         }
