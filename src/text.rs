@@ -20,6 +20,23 @@ pub fn line_column(text: &str, byte: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The byte offset of the 1-based `line` and `column` (in characters) in
+/// `text`, the inverse of [`line_column`]; `None` past the end of the text
+/// or of the line.
+pub fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = match line.checked_sub(1)? {
+        0 => 0,
+        n => text.match_indices('\n').nth(n - 1)?.0 + 1,
+    };
+    let rest = &text[start..];
+    let line_text = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let within = match column.checked_sub(1)? {
+        n if n == line_text.chars().count() => line_text.len(),
+        n => line_text.char_indices().nth(n)?.0,
+    };
+    Some(start + within)
+}
+
 /// The 1-based line and column of byte offset `byte` in `bytes`, which may
 /// not be valid UTF-8 from that offset on (the prefix must be).
 pub fn line_column_bytes(bytes: &[u8], byte: usize) -> (usize, usize) {
@@ -33,6 +50,18 @@ pub fn line_column_bytes(bytes: &[u8], byte: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_offsets_invert_positions() {
+        let text = "ab\nçd\n";
+        for byte in [0, 1, 2, 3, 5, 6, 7] {
+            let (line, column) = line_column(text, byte);
+            assert_eq!(byte_offset(text, line, column), Some(byte), "{byte}");
+        }
+        assert_eq!(byte_offset(text, 2, 9), None);
+        assert_eq!(byte_offset(text, 9, 1), None);
+        assert_eq!(byte_offset(text, 0, 1), None);
+    }
 
     #[test]
     fn positions() {

@@ -190,9 +190,17 @@ fn cargo_json_parses_as_rustc_diagnostics() {
         "{rendered}"
     );
     assert!(rendered.contains("src/c.rs:2:13"), "{rendered}");
-    // The unparseable file is an error diagnostic too.
+    // The unparseable file is an error diagnostic too, at the byte of the
+    // line and column it names.
     assert!(diagnostics[2].message.contains("could not check"));
-    assert_eq!(diagnostics[2].spans[0].file_name, "src/broken.rs");
+    let at = &diagnostics[2].spans[0];
+    assert_eq!(at.file_name, "src/broken.rs");
+    let broken = std::fs::read_to_string(dir.path().join("src/broken.rs")).unwrap();
+    let line_start: usize = (broken.lines().take(at.line_start - 1))
+        .map(|l| l.len() + 1)
+        .sum();
+    assert_eq!(at.byte_start as usize, line_start + at.column_start - 1);
+    assert_eq!(at.byte_end, at.byte_start);
 }
 
 #[test]

@@ -27,15 +27,18 @@ pub fn render(report: &Report) -> String {
         }
         for e in &file.errors {
             let spans = match (e.line, e.column) {
-                (Some(line), Some(column)) => vec![json!({
-                    "file_name": file.path,
-                    "byte_start": 0, "byte_end": 0,
-                    "line_start": line, "line_end": line,
-                    "column_start": column, "column_end": column,
-                    "is_primary": true, "text": [], "label": null,
-                    "suggested_replacement": null, "suggestion_applicability": null,
-                    "expansion": null,
-                })],
+                (Some(line), Some(column)) => {
+                    let byte = error_byte(&mut sources, &file.path, line, column);
+                    vec![json!({
+                        "file_name": file.path,
+                        "byte_start": byte, "byte_end": byte,
+                        "line_start": line, "line_end": line,
+                        "column_start": column, "column_end": column,
+                        "is_primary": true, "text": [], "label": null,
+                        "suggested_replacement": null, "suggestion_applicability": null,
+                        "expansion": null,
+                    })]
+                }
                 _ => Vec::new(),
             };
             let rendered = match (e.line, e.column) {
@@ -89,6 +92,14 @@ fn to_diagnostic<'a>(file: &'a FileResult, d: &'a Diagnostic, sources: &mut Sour
         "children": children,
         "rendered": super::human::render_diagnostic(sources, file, d),
     })
+}
+
+/// The byte offset of an error's place in the file at `path`, read through
+/// `sources`; 0 when the file cannot be read as text (not UTF-8, gone).
+fn error_byte<'a>(sources: &mut Sources<'a>, path: &'a str, line: usize, column: usize) -> usize {
+    (sources.other(path))
+        .and_then(|id| crate::text::byte_offset(sources.text(id), line, column))
+        .unwrap_or(0)
 }
 
 fn child(level: &str, message: &str) -> Value {
