@@ -185,9 +185,9 @@ struct Reach {
     complete: bool,
     /// How the crate's fns are reached.
     reached: entry::Reached,
-    /// The texts of the files that may call the fns and cannot be parsed,
-    /// with the summaries of those that can: such a file may call a fn
-    /// whose name, or the name of a fn that may call it, it spells.
+    /// The texts of the files that may call the fns but cannot be parsed
+    /// (their modules known): such a file may call a fn whose name, or the
+    /// name of a fn that may call it, it spells.
     unparsed: Vec<Vec<u8>>,
     /// The callers of the fns, by name, in the summaries `reached` was read
     /// from (when `unparsed` has files).
@@ -676,8 +676,8 @@ fn resolve_in_crate(
             let reach = reaches
                 .entry((units, scope))
                 .or_insert_with_key(|(units, scope)| {
-                    // A file that cannot be parsed among those that may
-                    // call the file's fns may call them from anywhere.
+                    // A file whose modules cannot be read, among those
+                    // that may call the file's fns, may call any of them.
                     let incomplete = || Reach {
                         complete: false,
                         reached: Default::default(),
