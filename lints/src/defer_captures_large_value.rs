@@ -597,6 +597,7 @@ fn local_type(local: &syn::Local) -> Option<&Type> {
 /// For a binding whose length is a const of another module of the crate
 /// ([`FileContext::crate_const`]), the bytes per unit of that const, and
 /// the const: `[0u8; BUF_SIZE]`, a `[T; N]` type, `vec![x; N]`,
+/// `Box::new([x; N])`,
 /// `Vec`/`String`/`BytesMut::with_capacity(N)` (elements of unknown size
 /// count 1 byte each, as for other lengths).
 fn crate_const_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<(u64, (String, String))> {
@@ -620,7 +621,17 @@ fn crate_const_size(ctx: &FileContext<'_>, local: &syn::Local) -> Option<(u64, (
             let Expr::Path(func) = strip(&call.func) else {
                 return None;
             };
-            let per_unit = capacity_unit(ctx, &ctx.resolve(&func.path)?, &func.path, ty)?;
+            let resolved = ctx.resolve(&func.path)?;
+            // `Box::new([x; N])`: the array's elements, as for a bare array.
+            if matches!(resolved.as_str(), "Box::new" | "std::boxed::Box::new") {
+                let Expr::Repeat(r) = strip(&call.args[0]) else {
+                    return None;
+                };
+                let (factor, named) = scaled_crate_const(ctx, strip(&r.len))?;
+                let per_unit = ctx.element_size(&r.expr).unwrap_or(1);
+                return Some((per_unit.checked_mul(factor)?, named));
+            }
+            let per_unit = capacity_unit(ctx, &resolved, &func.path, ty)?;
             let (factor, named) = scaled_crate_const(ctx, strip(&call.args[0]))?;
             Some((per_unit.checked_mul(factor)?, named))
         }

@@ -44,3 +44,15 @@ pub fn still_small() {
     let half = [0u8; BUF_SIZE / 2];
     defer! { println!("{} {}", buf.len(), half.len()); }
 }
+
+/// A boxed array whose length is a const of another module.
+pub fn boxed() {
+    let frame = Box::new([0u8; BUF_SIZE]);
+    defer! { println!("{}", frame.len()); } //~ defer_captures_large_value
+}
+
+/// Near miss: a small boxed one.
+pub fn boxed_small() {
+    let frame = Box::new([0u8; SMALL]);
+    defer! { println!("{}", frame.len()); }
+}
