@@ -167,7 +167,7 @@ pub fn resolve_alone(result: &mut FileResult) {
         let reach = Reach {
             complete: true,
             reached: entry::reached_from_main(summaries.iter(), None),
-            unparsed: Vec::new(),
+            unparsed: Unparsed::default(),
             callers: entry::CallerNames::default(),
         };
         let index = CrateIndex::new(summaries.iter().collect());
@@ -185,10 +185,10 @@ struct Reach {
     complete: bool,
     /// How the crate's fns are reached.
     reached: entry::Reached,
-    /// The texts of the files that may call the fns but cannot be parsed
-    /// (their modules known): such a file may call a fn whose name, or the
-    /// name of a fn that may call it, it spells.
-    unparsed: Vec<Vec<u8>>,
+    /// The files that may call the fns but cannot be parsed (their modules
+    /// known): such a file may call a fn whose name, or the name of a fn
+    /// that may call it, it spells.
+    unparsed: Unparsed,
     /// The callers of the fns, by name, in the summaries `reached` was read
     /// from (when `unparsed` has files).
     callers: entry::CallerNames,
@@ -203,7 +203,29 @@ impl Reach {
             return false;
         }
         let names = self.callers.possible_callers(names);
-        (self.unparsed.iter()).any(|text| names.iter().any(|name| spells_word(text, name)))
+        names.iter().any(|name| self.unparsed.spells(name))
+    }
+}
+
+/// The texts of files of a crate that cannot be parsed (`None`: nor read
+/// now), whose items nothing summarises: such a file may read a field, call
+/// or define a fn, whose name it spells (one not read, any).
+#[derive(Default)]
+struct Unparsed(Vec<Option<Vec<u8>>>);
+
+impl Unparsed {
+    /// The files at `paths`, read now.
+    fn read<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Unparsed {
+        Unparsed(paths.into_iter().map(|p| std::fs::read(p).ok()).collect())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether one of the files may spell `name`.
+    fn spells(&self, name: &str) -> bool {
+        (self.0.iter()).any(|text| text.as_ref().is_none_or(|t| spells_word(t, name)))
     }
 }
 
@@ -678,24 +700,15 @@ fn resolve_in_crate(
                 .or_insert_with_key(|(units, scope)| {
                     // A file whose modules cannot be read, among those
                     // that may call the file's fns, may call any of them.
-                    let incomplete = || Reach {
-                        complete: false,
-                        reached: Default::default(),
-                        unparsed: Vec::new(),
-                        callers: Default::default(),
-                    };
                     if !krate.complete_within(scope.as_ref()) {
-                        return incomplete();
+                        return Reach {
+                            complete: false,
+                            reached: Default::default(),
+                            unparsed: Unparsed::default(),
+                            callers: Default::default(),
+                        };
                     }
-                    // A file that cannot be parsed may call the fns whose
-                    // names it spells; one that cannot be read now, any.
-                    let unparsed: Option<Vec<Vec<u8>>> = (krate.unparsed_within(scope.as_ref()))
-                        .into_iter()
-                        .map(|path| std::fs::read(path).ok())
-                        .collect();
-                    let Some(unparsed) = unparsed else {
-                        return incomplete();
-                    };
+                    let unparsed = Unparsed::read(krate.unparsed_within(scope.as_ref()));
                     let loaded = unit_summaries(&krate, units.as_ref(), scope.as_ref());
                     let summaries = || loaded.iter().map(|s| &**s);
                     Reach {
@@ -828,14 +841,10 @@ fn decide_follow_in(
     let (units, user_units) = (order.iter())
         .map(|(p, _)| (krate.units_of(p).cloned(), krate.caller_units(p)))
         .unzip();
-    // The files that cannot be parsed, by their text (`None`: not read):
-    // one may read a field or define a fn whose name it spells.
-    let unparsed: Vec<Option<Vec<u8>>> = (krate.broken().iter())
-        .map(|path| std::fs::read(path).ok())
-        .collect();
-    let spells = |name: &str| {
-        (unparsed.iter()).any(|text| text.as_ref().is_none_or(|t| spells_word(t, name)))
-    };
+    // A file that cannot be parsed may read a field or define a fn whose
+    // name it spells.
+    let unparsed = Unparsed::read(krate.broken());
+    let spells = |name: &str| unparsed.spells(name);
     let mut index = CrateIndex::new(order.iter().map(|(_, s)| *s).collect())
         .with_units(units, user_units)
         .with_libraries(krate.library_units_by_name());

@@ -1005,10 +1005,10 @@ impl<'a> FileContext<'a> {
         // receiver): the call's index in `summary.calls`, the inner call.
         let mut on_inner_call: Option<(usize, usize)> = None;
         let mut on_inner_calls: Vec<(usize, (usize, usize))> = Vec::new();
+        // What the statements of each block do (`CallSite::ends_caller`).
+        let mut block_waits = scope::BlockWaits::new();
         // Calls in a closure handed to a call of a path: the call's index in
         // `summary.calls`, and where the closure is handed.
-        // What the statements of each block do (`CallSite::ends_caller`).
-        let mut last_waits = scope::BlockWaits::new();
         let mut handed_closures: Vec<(usize, HandedClosure)> = Vec::new();
         let file_modules = declared_modules(self.file);
         self.walk_exprs(|expr, ancestors| {
@@ -1222,7 +1222,7 @@ impl<'a> FileContext<'a> {
                     self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
                 site.type_module = type_module;
                 site.ends_caller =
-                    site.once && self.ends_its_fn_with(ancestors, &mut last_waits).is_some();
+                    site.once && self.ends_its_fn_with(ancestors, &mut block_waits).is_some();
                 if let Some(handed) = handed {
                     handed_closures.push((summary.calls.len(), handed));
                 }

@@ -2691,33 +2691,6 @@ impl<'s> CrateIndex<'s> {
         Some(reach.get(&(file, index))?.first()?.hop(name))
     }
 
-    /// Per fn that spawns a detached task running the fn of `file` whose
-    /// body holds byte `at`, the hop at the nearest such spawn of it (as
-    /// [`Self::detached_task_running`] names the nearest of all).
-    fn detached_task_hops(&self, file: usize, at: usize, depth: usize) -> Vec<(String, Hop)> {
-        let Some(index) = super::entry::def_at(self.files[file], at) else {
-            return Vec::new();
-        };
-        let Some(facts) = self.files[file].fns.get(index) else {
-            return Vec::new();
-        };
-        let name = facts.short_name();
-        let mut hops: Vec<(String, Hop)> = Vec::new();
-        for by in (self.detached_reach(depth, false).get(&(file, index)))
-            .into_iter()
-            .flatten()
-        {
-            let Some(key) = self.spawning_fn(by.file, by.spawn) else {
-                continue;
-            };
-            if hops.iter().any(|(k, _)| k == key) {
-                continue;
-            }
-            hops.push((key.to_string(), by.hop(name)));
-        }
-        hops
-    }
-
     /// For a finding that [`Follow::reached_by_detached_task`] keeps, in
     /// the fn of `file` whose body holds byte `at`: the keys of the fns
     /// that spawn the tasks running it, when each spawns its task once per
@@ -2726,21 +2699,31 @@ impl<'s> CrateIndex<'s> {
     ///
     /// [`Follow::reached_by_detached_task`]: crate::Follow::reached_by_detached_task
     fn detached_task_spawners(&self, file: usize, at: usize, depth: usize) -> Vec<&str> {
-        let spawners = || -> Option<Vec<&str>> {
+        (self.detached_task_spawns(file, at, depth).into_iter())
+            .map(|(key, _)| key)
+            .collect()
+    }
+
+    /// [`Self::detached_task_spawners`], each with the hop at its nearest
+    /// spawn of such a task (as [`Self::detached_task_running`] names the
+    /// nearest of all), which says the task runs that fn.
+    fn detached_task_spawns(&self, file: usize, at: usize, depth: usize) -> Vec<(&str, Hop)> {
+        let spawns = || -> Option<Vec<(&str, Hop)>> {
             let index = super::entry::def_at(self.files[file], at)?;
-            let mut keys = Vec::new();
+            let name = self.files[file].fns.get(index)?.short_name();
+            let mut spawns: Vec<(&str, Hop)> = Vec::new();
             for by in self.detached_reach(depth, false).get(&(file, index))? {
                 if !by.once_per_call {
                     return None;
                 }
                 let key = self.spawning_fn(by.file, by.spawn)?;
-                if !keys.contains(&key) {
-                    keys.push(key);
+                if !spawns.iter().any(|(k, _)| *k == key) {
+                    spawns.push((key, by.hop(name)));
                 }
             }
-            Some(keys)
+            Some(spawns)
         };
-        spawners().unwrap_or_default()
+        spawns().unwrap_or_default()
     }
 
     /// The hop to the const a length names, when the crate has exactly one
@@ -2802,14 +2785,18 @@ impl<'s> CrateIndex<'s> {
             });
         }
         let hops = self.decide_hops(file, follow, at)?;
-        let spawners = match follow.reached_by_detached_task && !follow.process_lifetime_reported {
-            true => owned(self.detached_task_spawners(file, at, follow.depth)),
+        let spawns = match follow.reached_by_detached_task && !follow.process_lifetime_reported {
+            true => self.detached_task_spawns(file, at, follow.depth),
             false => Vec::new(),
         };
-        let task_hops = match spawners.len() > 1 {
-            true => self.detached_task_hops(file, at, follow.depth),
+        // Which task a note names matters only when there are several.
+        let task_hops = match spawns.len() > 1 {
+            true => (spawns.iter())
+                .map(|(key, hop)| (key.to_string(), hop.clone()))
+                .collect(),
             false => Vec::new(),
         };
+        let spawners = owned(spawns.into_iter().map(|(key, _)| key).collect());
         Some(Decision {
             hops,
             helper_file_io: false,
