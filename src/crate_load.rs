@@ -1952,18 +1952,24 @@ fn scan_items(text: &str, max_nesting: usize) -> Option<FileItems> {
         Err(_) => return None,
     }
     // A macro in item position that may declare modules: the parser decides.
-    if crate::nesting::scan(text, max_nesting)
-        .first_too_deep
-        .is_some()
-    {
-        return None;
-    }
-    let parsed = std::panic::catch_unwind(|| {
-        let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
-        Some(crate::mod_scan::file_items_of(&file))
-    });
+    let parsed = match crate::nesting::scan(text, max_nesting).first_too_deep {
+        Some(_) => None,
+        None => std::panic::catch_unwind(|| {
+            let file = syn::parse_file(&crate::code::without_line_doc_comments(text)).ok()?;
+            Some(crate::mod_scan::file_items_of(&file))
+        })
+        .ok()
+        .flatten(),
+    };
     proc_macro2::extra::invalidate_current_thread_spans();
-    parsed.ok().flatten()
+    // A file that cannot be parsed (a line half typed in an editor) and
+    // never says `mod` declares no module: its tree is known, and it is
+    // read as one that may call the fns whose names it spells. What its
+    // `pub use` items bind is not known; a call through one of them is
+    // not resolved.
+    parsed.or_else(|| {
+        (!crate::crate_names::spells_word(text.as_bytes(), "mod")).then(FileItems::default)
+    })
 }
 
 /// A file's call sites by the byte range of the call expression.

@@ -2,7 +2,8 @@
 //!
 //! * `// leaklint: allow(rule_a, rule_b) reason` suppresses those rules'
 //!   findings that start on the comment's line, and, when the comment is
-//!   alone on its line, on the line directly below it.
+//!   alone on its line, on the line directly below it (or below the
+//!   attribute lines that follow it: `#[cfg(unix)]` before a statement).
 //! * `// leaklint: allow-file(rule) reason`, anywhere, suppresses the rules
 //!   in the whole file.
 //!
@@ -125,6 +126,17 @@ fn line_comments(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The first line below line `line` (1-based) of `text` that is not only
+/// an outer attribute: a directive alone on its line applies down to it
+/// (`#[cfg(unix)]` between the comment and the spawn it is about).
+fn line_after_attributes(text: &str, line: usize) -> usize {
+    let attributes = (text.lines().skip(line))
+        .map(str::trim)
+        .take_while(|l| l.starts_with("#[") && l.ends_with(']'))
+        .count();
+    line + 1 + attributes
+}
+
 /// Removes the diagnostics suppressed by directives in `text` and adds the
 /// findings about the directives themselves. `complete` says whether every
 /// enabled rule ran over the whole file (no parse error, no rule panicked);
@@ -155,6 +167,9 @@ pub fn apply(
     // (d, rule) → the findings waiting for the crate that it applies to:
     // kept until the crate decides them (see `settle`).
     let mut waiting: BTreeMap<(usize, &str), Vec<(&'static str, Span)>> = BTreeMap::new();
+    let below: Vec<std::ops::RangeInclusive<usize>> = (directives.iter())
+        .map(|d| d.span.start.line + 1..=line_after_attributes(text, d.span.start.line))
+        .collect();
     diagnostics.retain(|diagnostic| {
         let finding = &diagnostic.finding;
         if driver_rule(finding.rule) {
@@ -166,7 +181,7 @@ pub fn apply(
         for (d, directive) in directives.iter().enumerate() {
             let applies = directive.file_wide
                 || directive.span.start.line == line
-                || (directive.own_line && directive.span.start.line + 1 == line);
+                || (directive.own_line && below[d].contains(&line));
             if !applies {
                 continue;
             }

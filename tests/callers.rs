@@ -273,6 +273,30 @@ fn a_file_that_does_not_tokenize_may_call_only_what_it_names() {
 }
 
 #[test]
+fn a_half_typed_pub_item_declares_no_module() {
+    // `pub` could begin a `pub mod` or a `pub use` the lexical scan cannot
+    // read past the error; a file that never says `mod` declares no module
+    // whatever the rest is, so it still may call only what it names.
+    let dir = tempfile::tempdir().unwrap();
+    workspace(dir.path());
+    write(
+        dir.path(),
+        "app/src/broken.rs",
+        "pub fn half( {\n    let _ = core::Services::new();\n",
+    );
+    add_module(dir.path(), "broken");
+    assert_eq!(main_only_findings_kept(dir.path()), [true, false, false]);
+    // One that says `mod` may declare modules nothing else reveals: any of
+    // them may call anything.
+    write(
+        dir.path(),
+        "app/src/broken.rs",
+        "pub mod more;\npub fn half( {\n",
+    );
+    assert_eq!(main_only_findings_kept(dir.path()), [true, true, true]);
+}
+
+#[test]
 fn a_broken_file_keeps_only_the_findings_it_could_call_into() {
     // A library file that cannot be parsed may call the library's fns, not
     // the binary's: `main`'s own start-up code is still decided.

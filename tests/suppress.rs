@@ -59,6 +59,32 @@ fn same_line_and_line_above() {
 }
 
 #[test]
+fn a_spawn_under_attributes_starts_at_the_spawn() {
+    // The finding starts at `tokio::spawn`, not at its `#[cfg]`: a
+    // directive at the end of the spawn's line applies, and one above the
+    // attributes applies through them; one above a line of code does not.
+    let text = format!(
+        "fn a() {{\n    #[cfg(unix)]\n    {}}}\n\
+         fn b() {{\n    #[cfg(unix)]\n    {}}}\n\
+         fn c() {{\n    // leaklint: allow(spawn_without_cancel) a daemon\n    #[cfg(unix)]\n    #[allow(unused)]\n    {}}}\n\
+         fn d() {{\n    // leaklint: allow(spawn_without_cancel) a daemon\n    let x = 1;\n    {}}}\n",
+        leak(""),
+        leak("").trim_end().to_string() + " // leaklint: allow(spawn_without_cancel) same line\n",
+        leak(""),
+        leak(""),
+    );
+    let (_, found) = lint_text(&text, &[]);
+    assert_eq!(
+        rules(&found),
+        [
+            ("spawn_without_cancel", 3),
+            ("unused_suppression", 16),
+            ("spawn_without_cancel", 18)
+        ]
+    );
+}
+
+#[test]
 fn trailing_directive_does_not_reach_the_next_line() {
     let text = format!(
         "fn a() {{\n    let x = 1; // leaklint: allow(spawn_without_cancel) no\n    {}}}\n",

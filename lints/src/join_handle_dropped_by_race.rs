@@ -26,7 +26,9 @@ crate::declare_lint! {
     ///   async block that awaits it (`_ = async { worker.await } => …`);
     /// * an argument of `futures::future::select(a, b)` or an element of
     ///   `select_all(vec![a, b])`, when the losers the call hands back are
-    ///   thrown away;
+    ///   thrown away, or when the call is itself raced by value (a branch
+    ///   of a `select!`, or awaited by an async block that is one: when
+    ///   another branch wins, every handle it holds is dropped);
     /// * the future given to `tokio::time::timeout(d, worker)` when the task
     ///   runs a loop that never ends and never checks for cancellation.
     ///
@@ -282,6 +284,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             );
         }
     });
+    // A `select(a, b)` whose losers are dropped, raced in a `select!` as a
+    // whole, is found as both races: one finding per handle.
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| seen.insert(f.span));
     findings
 }
 
@@ -487,6 +493,24 @@ fn follow<'v>(
                 );
             }
         }
+        // A `select(a, b)` / `select_all(…)` raced as a whole (a branch
+        // future of a `select!`, an async block's awaited value): when it
+        // loses, every handle it holds is dropped, its losers' fate aside.
+        Expr::Call(call) if select_call(ctx, call) => {
+            for (future, anc) in select_futures(ctx, call, ancestors) {
+                let at = Some(ctx.span_of(future));
+                follow(
+                    ctx,
+                    future,
+                    &anc,
+                    options,
+                    at,
+                    bindings.clone(),
+                    depth + 1,
+                    out,
+                );
+            }
+        }
         Expr::Path(_) => {
             let Some(binding) = ctx.binding_of_expr(e) else {
                 return;
@@ -582,7 +606,8 @@ fn awaited_names<'v>(ctx: &'v FileContext<'_>, block: &'v syn::ExprAsync) -> Vec
     impl<'v> Visit<'v> for Awaits<'v, '_> {
         fn visit_expr_await(&mut self, a: &'v syn::ExprAwait) {
             if let Some(base) = peel(self.ctx, &a.base) {
-                if path_ident(base).is_some() {
+                let race = matches!(base, Expr::Call(c) if select_call(self.ctx, c));
+                if path_ident(base).is_some() || race {
                     self.found.push(&a.base);
                     return;
                 }
@@ -618,6 +643,25 @@ fn awaited_names<'v>(ctx: &'v FileContext<'_>, block: &'v syn::ExprAsync) -> Vec
             binding.is_none_or(|b| !lets.contains(&b))
         })
         .collect()
+}
+
+/// Whether `call` is `select(a, b)` or `select_all(…)` of `futures`.
+fn select_call(ctx: &FileContext<'_>, call: &syn::ExprCall) -> bool {
+    (call.args.len() == 2 && ctx.callee_is(&call.func, SELECT_FNS))
+        || (call.args.len() == 1 && ctx.callee_is(&call.func, SELECT_ALL_FNS))
+}
+
+/// The futures a [`select_call`] races, each with the ancestors to resolve
+/// it from.
+fn select_futures<'v>(
+    ctx: &'v FileContext<'_>,
+    call: &'v syn::ExprCall,
+    ancestors: &[Node<'v>],
+) -> Vec<(&'v Expr, Vec<Node<'v>>)> {
+    match call.args.len() {
+        2 => call.args.iter().map(|a| (a, ancestors.to_vec())).collect(),
+        _ => collection_elements(ctx, &call.args[0], ancestors),
+    }
 }
 
 /// The elements of the collection given to `select_all(…)`: `vec![a, b]`,

@@ -592,5 +592,14 @@ impl Finding {
 
 /// Runs `lint` over a file, returning its findings.
 pub fn run_lint(lint: &Lint, ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
-    (lint.check)(ctx, options)
+    let mut findings = (lint.check)(ctx, options);
+    for finding in &mut findings {
+        finding.span = ctx.without_outer_attributes(finding.span);
+        for note in &mut finding.notes {
+            if let (None, Some(span)) = (&note.file, note.span.as_mut()) {
+                *span = ctx.without_outer_attributes(*span);
+            }
+        }
+    }
+    findings
 }

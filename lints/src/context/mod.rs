@@ -355,6 +355,54 @@ impl<'a> FileContext<'a> {
         self.starts_in_test_code(self.position(head.start()).byte)
     }
 
+    /// `span` without the outer attributes it starts with: syn's span of
+    /// an expression or statement includes them (`#[cfg(unix)]
+    /// tokio::spawn(…)` starts at `#`), a finding points at the code, so
+    /// that a suppression comment at the end of the spawn's line applies.
+    pub fn without_outer_attributes(&self, span: Span) -> Span {
+        let text = self.source.get(span.start.byte..span.end.byte);
+        let Some(text) = text.filter(|t| t.starts_with("#[") || t.starts_with("# ")) else {
+            return span;
+        };
+        let Ok(tokens) = text.parse::<proc_macro2::TokenStream>() else {
+            return span;
+        };
+        use proc_macro2::{Delimiter, TokenTree};
+        let mut tokens = tokens.into_iter().peekable();
+        let mut code = None;
+        while let Some(token) = tokens.next() {
+            let is_hash = matches!(&token, TokenTree::Punct(p) if p.as_char() == '#');
+            let attribute = is_hash
+                && matches!(tokens.peek(),
+                    Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket);
+            if attribute {
+                tokens.next();
+                continue;
+            }
+            code = Some(token.span().byte_range().start);
+            break;
+        }
+        match code {
+            Some(offset) if offset > 0 && offset < text.len() => Span {
+                start: self.position_of_byte(span.start.byte + offset),
+                end: span.end,
+            },
+            _ => span,
+        }
+    }
+
+    /// The [`Position`] of the byte offset `byte` of the file, which must
+    /// be on a character boundary.
+    fn position_of_byte(&self, byte: usize) -> Position {
+        let line = self.line_starts.partition_point(|&start| start <= byte);
+        let line_start = self.line_starts[line - 1];
+        Position {
+            line,
+            column: self.source[line_start..byte].chars().count() + 1,
+            byte,
+        }
+    }
+
     /// A span from the start of `first` to the end of `last`.
     pub fn span_between<A: Spanned + ?Sized, B: Spanned + ?Sized>(
         &self,
