@@ -29,7 +29,7 @@ crate::declare_lint! {
     /// (`let mut b = Client::builder(); b = b.user_agent(ua); b.build()`),
     /// also through an `if` or `match` whose every branch goes on with the
     /// same builder (`let b = match proxy { Some(p) => b.proxy(p), None =>
-    /// b };`), or whose every branch starts one (`let b = if insecure {
+    /// b };`, or `b = match …` on a `let mut b`), or whose every branch starts one (`let b = if insecure {
     /// Client::builder().danger_accept_invalid_certs(true) } else {
     /// Client::builder() };`: reported at the first, and what any branch
     /// sets counts);

@@ -85,3 +85,36 @@ pub fn tls_choice_timed_in_a_branch(insecure: bool) -> reqwest::Result<reqwest::
     };
     b.build()
 }
+
+/// The same, with the builder reassigned rather than shadowed.
+pub fn reassigned_by_match(cfg: &HttpConfig) -> reqwest::Result<reqwest::Client> {
+    let mut b = reqwest::Client::builder(); //~ http_client_without_timeout
+    b = match &cfg.proxy {
+        Some(p) => b.proxy(reqwest::Proxy::all(p)?),
+        None => b,
+    };
+    b.build()
+}
+
+pub fn reassigned_by_if(insecure: bool) -> reqwest::Result<reqwest::Client> {
+    let mut b = reqwest::Client::builder(); //~ http_client_without_timeout
+    b = if insecure { b.danger_accept_invalid_certs(true) } else { b };
+    b.build()
+}
+
+/// Near miss: a branch sets the timeout.
+pub fn reassigned_timed_in_a_branch(cfg: &HttpConfig) -> reqwest::Result<reqwest::Client> {
+    let mut b = reqwest::Client::builder();
+    b = match cfg.timeout {
+        Some(t) => b.timeout(t),
+        None => b.read_timeout(Duration::from_secs(60)),
+    };
+    b.build()
+}
+
+/// Near miss: a branch replaces it with a builder from elsewhere.
+pub fn reassigned_from_elsewhere(cfg: &HttpConfig, given: reqwest::ClientBuilder) -> reqwest::Result<reqwest::Client> {
+    let mut b = reqwest::Client::builder();
+    b = if cfg.proxy.is_some() { given } else { b };
+    b.build()
+}

@@ -307,7 +307,14 @@ impl<'v> Visit<'v> for UsesOnNames<'v, '_, '_> {
                 }
             }
             Expr::Assign(a) if self.is_name(&a.left) => {
-                match self.is_name(method_chain(&a.right).root) {
+                // `b = b.proxy(p);`, also through an `if` or `match` whose
+                // every branch goes on with one of them (`b = match proxy {
+                // Some(p) => b.proxy(p), None => b };`).
+                let on_names = match branch_values(&a.right) {
+                    Some(values) => (values.iter()).all(|v| self.is_name(method_chain(v).root)),
+                    None => self.is_name(method_chain(&a.right).root),
+                };
+                match on_names {
                     true => self.reassigned += 1,
                     false => self.unknown = true,
                 }
