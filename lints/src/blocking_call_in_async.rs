@@ -66,17 +66,25 @@ crate::declare_lint! {
     /// `stream::iter(v).map(|x| async { … }).buffer_unordered(n)`), and
     /// the async block a sync fn hands to `block_on`
     /// (`runtime.block_on(async { … })`, or a wrapper named after it:
-    /// `fluvio_future::task::run_block_on(…)`). A future bound to a name and
+    /// `fluvio_future::task::run_block_on(…)`). An async block that a sync
+    /// fn makes for its caller to await (`fn run(&self) -> BoxFuture<'_,
+    /// ()> { Box::pin(async move { … }) }`) runs where that caller awaits
+    /// it, as an async fn's body does. A future bound to a name and
     /// then spawned (`let fut = work(); tokio::spawn(fut)`) runs on a
     /// worker, and so does a closure kept for later: a request handler, or
     /// one mapped over a stream of requests. A `#[tokio::main]` fn or method
     /// other than `main` is such a sync fn: it builds a runtime and blocks on
     /// its body on the thread that called it. A blocking call there holds up
-    /// only that thread. Under `#[tokio::main(flavor = "current_thread")]`,
-    /// or when the fn builds its runtime with `Builder::new_current_thread()`,
-    /// the calling thread is the runtime's only worker: those calls are
-    /// reported when the future it blocks on spawns a task (a spawn call in
-    /// it, or in the fns it calls), which the blocking call would stall.
+    /// only that thread. Under `#[tokio::main(flavor = "current_thread")]`
+    /// the main thread is the runtime's only worker, and every blocking
+    /// call there is reported; when a sync fn builds its runtime with
+    /// `Builder::new_current_thread()`, the calling thread is that
+    /// runtime's only worker: those calls are reported when the future it
+    /// blocks on spawns a task (a spawn call in it, or in the fns it
+    /// calls), which the blocking call would stall (see Known problems).
+    /// A `block_on` written in an async fn (itself reported) runs its
+    /// future on the thread that runs the fn, a worker: what that future
+    /// blocks on is reported too, unless the fn is main-thread code.
     ///
     /// ### Why is this bad
     /// An async runtime runs many tasks on a few worker threads. A blocking
@@ -259,7 +267,8 @@ crate::declare_lint! {
     /// generates (`#[cling(run = "run_view")]`) or through a trait object,
     /// which leaklint cannot follow. So in a package that is a command-line
     /// tool by its name (`cli`, a name ending in `-cli` or `_cli`, or a cargo
-    /// subcommand `cargo-…`), every async fn counts as main-thread code: the
+    /// subcommand `cargo-…`), every async fn (and async block a sync fn
+    /// returns, as a command's boxed future) counts as main-thread code: the
     /// tool runs one command for a user who waits for it. A call inside an
     /// async block the tool spawns is still reported; it runs beside the
     /// command. One in an async fn that a task runs

@@ -1680,10 +1680,17 @@ impl<'a> FileContext<'a> {
         let mut thread = SiteThread::Caller;
         let mut blocks_on = false;
         let mut blocks_on_parameter = false;
+        // Whether a closure or an async block lies between the `block_on`
+        // and the fn: the future then runs where that code does, not
+        // where the fn's own body runs.
+        let mut block_on_nested = false;
         let mut caller = Caller::Unknown;
         let mut in_detached_task = false;
         let mut child: Node<'v> = Node::Expr(expr);
         for (i, node) in ancestors.iter().enumerate().rev() {
+            if blocks_on && matches!(node, Node::Expr(Expr::Closure(_) | Expr::Async(_))) {
+                block_on_nested = true;
+            }
             match node {
                 node if super::loops::runs_again(node, Some(&child)) => once = false,
                 // `let fut = work(); tokio::spawn(fut);`: the future runs
@@ -1781,14 +1788,24 @@ impl<'a> FileContext<'a> {
                     // A current-thread runtime's only worker is the thread
                     // that blocks on it: its other tasks stall with it.
                     if blocks_on {
-                        thread = self.block_on_thread(&f.sig, &f.block, blocks_on_parameter);
+                        thread = self.block_on_thread(
+                            &f.sig,
+                            &f.block,
+                            blocks_on_parameter,
+                            block_on_nested,
+                        );
                     }
                     caller = fn_key_of(f).map_or(Caller::Unknown, Caller::Fn);
                     break;
                 }
                 Node::ImplFn(f) => {
                     if blocks_on {
-                        thread = self.block_on_thread(&f.sig, &f.block, blocks_on_parameter);
+                        thread = self.block_on_thread(
+                            &f.sig,
+                            &f.block,
+                            blocks_on_parameter,
+                            block_on_nested,
+                        );
                     }
                     // A `#[tokio::main]` method builds a runtime and blocks
                     // on its body, as `block_on` does, on its caller's thread.
@@ -2274,15 +2291,21 @@ impl FileContext<'_> {
     /// gives to `block_on`: the main thread, unless the fn builds a
     /// current-thread runtime, whose only worker that thread is (an async
     /// fn's `block_on` blocks a worker already). `on_parameter`: the
-    /// runtime blocked on is a parameter, built by the caller.
+    /// runtime blocked on is a parameter, built by the caller. `nested`:
+    /// the `block_on` is inside a closure or async block of the fn. One
+    /// written in an async fn's own body runs the future on the thread
+    /// that runs the fn, a runtime worker unless the fn is main-thread
+    /// code itself: its caller's.
     fn block_on_thread(
         &self,
         sig: &syn::Signature,
         body: &syn::Block,
         on_parameter: bool,
+        nested: bool,
     ) -> SiteThread {
         let builds = !on_parameter && builds_current_thread(self, body);
         match (builds, sig.asyncness.is_some()) {
+            (false, true) if !nested => SiteThread::Caller,
             (false, _) => SiteThread::Main,
             (true, false) => SiteThread::OnlyWorker,
             (true, true) => SiteThread::Worker,

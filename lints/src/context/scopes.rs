@@ -885,6 +885,11 @@ impl<'a> FileContext<'a> {
             syn::FnArg::Typed(t) if matches!(&*t.pat, Pat::Ident(i) if self.binding_of_pat(&i.ident) == Some(id)) => {
                 Some(&*t.ty)
             }
+            // `State(state): State<AppState>`: an extractor's payload.
+            syn::FnArg::Typed(t) => match newtype_payload(&t.pat, &t.ty) {
+                Some((i, ty)) if self.binding_of_pat(i) == Some(id) => Some(ty),
+                _ => None,
+            },
             _ => None,
         })
     }
@@ -1099,6 +1104,41 @@ pub struct LetAt<'v> {
     pub local: &'v syn::Local,
     /// The index, in the ancestors searched, of the block (or macro) that holds it.
     pub depth: usize,
+}
+
+/// The name a parameter pattern binds to the one field of a generic
+/// wrapper, and that field's type: `State(state): State<AppState>`,
+/// `Extension(db): Extension<Arc<Db>>`, `Json(body): Json<Order>` (a
+/// tuple-struct pattern of one name whose path ends as the type's does,
+/// and a type with exactly one type argument, the field it wraps).
+fn newtype_payload<'p>(pat: &'p Pat, ty: &'p syn::Type) -> Option<(&'p syn::Ident, &'p syn::Type)> {
+    let Pat::TupleStruct(tuple) = pat else {
+        return None;
+    };
+    let [Pat::Ident(inner)] = tuple.elems.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    if inner.subpat.is_some() {
+        return None;
+    }
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if tuple.path.segments.last()?.ident != last.ident {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let mut types = args.args.iter().filter_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    });
+    match (types.next(), types.next()) {
+        (Some(t), None) => Some((&inner.ident, t)),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -208,15 +208,13 @@ pub fn spells_current_thread(block: &syn::Block) -> bool {
     f.0
 }
 
-/// The thread the body of an async fn (not `main`) runs on: the main
-/// thread when every caller in the crate is main-thread code, which the
-/// driver checks; a sync fn's async blocks are handed elsewhere.
+/// The thread the body of an async fn (not `main`) runs on, or an async
+/// block of a sync fn that neither spawns nor blocks on it (`fn run(&self)
+/// -> BoxFuture<'_, ()> { Box::pin(async move { … }) }`, which its caller
+/// awaits): the main thread when every caller in the crate is main-thread
+/// code, which the driver checks.
 fn main_if_only_from(sig: &syn::Signature) -> Thread {
-    if sig.asyncness.is_some() {
-        Thread::MainIfOnlyFrom(crate::context::imports::unraw(&sig.ident))
-    } else {
-        Thread::Worker
-    }
+    Thread::MainIfOnlyFrom(crate::context::imports::unraw(&sig.ident))
 }
 
 /// The thread an async context runs on (see [`thread_of`]).
