@@ -137,6 +137,38 @@ fn sarif_is_valid_for_the_schema_and_the_sarif_types() {
 }
 
 #[test]
+fn sarif_says_the_notes_that_point_nowhere_in_the_message() {
+    // A thread's finding says, without a place, that its handle cannot stop
+    // it: the SARIF result says it in its message, as the human output does.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "t.rs",
+        "fn start() {\n    std::thread::spawn(|| loop { poll(); });\n}\n",
+    );
+    let out = leaklint(dir.path(), &["--format", "sarif", "t.rs"]);
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = value["runs"][0]["results"][0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[0],
+        "spawned thread loops forever and nothing can stop it"
+    );
+    assert!(
+        lines[1].starts_with("note: a thread cannot be cancelled from outside"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("help: give the loop a stop flag"),
+        "{text}"
+    );
+}
+
+#[test]
 fn cargo_json_parses_as_rustc_diagnostics() {
     let dir = project();
     let out = leaklint(

@@ -410,6 +410,8 @@ fn triggers() -> Triggers {
 const HELP: &str = "observe a CancellationToken (`token.cancelled()`) in the loop, or keep the JoinHandle and abort it on shutdown";
 /// A `spawn_blocking` closure cannot be aborted once it runs: only a flag
 /// the loop checks stops it.
+/// A thread cannot be stopped from outside at all.
+const HELP_THREAD: &str = "give the loop a stop flag (an `AtomicBool`, or a shutdown channel it checks each turn), set it on shutdown and join the thread";
 const HELP_BLOCKING: &str = "give the loop a stop flag (an `AtomicBool`, or a CancellationToken checked with `is_cancelled()`) and set it on shutdown: a blocking closure cannot be aborted once it runs";
 
 fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
@@ -455,8 +457,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         };
         let finding = match spawn.kind {
             SpawnKind::Thread => with_loop(Finding::new(SPAWN_WITHOUT_CANCEL.name, ctx.span_of(spawn.expr), "spawned thread loops forever and nothing can stop it"))
-                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it; observe a stop flag or a shutdown channel in the loop")
-                .help(HELP),
+                .note_plain("a thread cannot be cancelled from outside: keeping its JoinHandle does not stop it")
+                .help(HELP_THREAD),
             SpawnKind::Task | SpawnKind::Blocking => {
                 if let Some(runtime) = spawn.runtime {
                     if ctx.runtime_is_owned(runtime, ancestors) {

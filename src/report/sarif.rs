@@ -4,7 +4,8 @@
 //! whatever was found); each finding is a result with one physical location
 //! whose `uri` is the file relative to the working directory, `/`-separated,
 //! and notes that point at code as `relatedLocations` (in another file's
-//! `uri` for a note that points there).
+//! `uri` for a note that points there); the other notes and the help are
+//! lines of the result's message.
 //! Columns count Unicode code points and `endColumn` is exclusive. Files
 //! that could not be checked are tool execution notifications.
 
@@ -48,6 +49,11 @@ pub fn to_sarif(report: &Report) -> Value {
             let f = &d.finding;
             let index = all.iter().position(|l| l.name == f.rule);
             let mut text = f.message.clone();
+            // Notes that point nowhere are said in the text, as the human
+            // output says them (`= note: …`).
+            for note in f.notes.iter().filter(|n| n.span.is_none()) {
+                text.push_str(&format!("\nnote: {}", note.message));
+            }
             if let Some(help) = &f.help {
                 text.push_str(&format!("\nhelp: {help}"));
             }
