@@ -2,8 +2,9 @@
 //!
 //! * `// leaklint: allow(rule_a, rule_b) reason` suppresses those rules'
 //!   findings that start on the comment's line, and, when the comment is
-//!   alone on its line, on the line directly below it (or below the
-//!   attribute lines that follow it: `#[cfg(unix)]` before a statement).
+//!   alone on its line (or follows only attributes: `#[allow(x)] //
+//!   leaklint: …`), on the line directly below it (or below the attribute
+//!   lines that follow it: `#[cfg(unix)]` before a statement).
 //! * `// leaklint: allow-file(rule) reason`, anywhere, suppresses the rules
 //!   in the whole file.
 //!
@@ -30,7 +31,9 @@ use crate::text::line_column;
 pub struct Directive {
     /// The comment, from `//` to the end of its line.
     pub span: Span,
-    /// Whether nothing but whitespace precedes the comment on its line.
+    /// Whether nothing but whitespace, or outer attributes that belong to
+    /// the code below (`#[allow(unused)] // leaklint: …`), precedes the
+    /// comment on its line: then it applies to the line below as well.
     pub own_line: bool,
     /// `allow-file(…)` rather than `allow(…)`.
     pub file_wide: bool,
@@ -69,7 +72,7 @@ fn parse_directive(text: &str, start: usize, end: usize) -> Option<Directive> {
             start: position(start),
             end: position(end),
         },
-        own_line: text[line_start..start].trim().is_empty(),
+        own_line: only_attributes(&text[line_start..start]),
         file_wide: false,
         rules: Vec::new(),
         reason: None,
@@ -124,6 +127,29 @@ fn line_comments(text: &str) -> Vec<(usize, usize)> {
         }
     });
     out
+}
+
+/// Whether `before` (what precedes a comment on its line) is only
+/// whitespace and outer attributes (`#[cfg(unix)] #[allow(x)]`).
+fn only_attributes(before: &str) -> bool {
+    let mut rest = before.trim();
+    while let Some(attribute) = rest.strip_prefix("#[") {
+        // An attribute's brackets, strings aside (rare in an attribute on a
+        // statement): up to the `]` that closes it.
+        let mut depth = 1;
+        let Some(end) = attribute.char_indices().find_map(|(i, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(i)
+        }) else {
+            return false;
+        };
+        rest = attribute[end + 1..].trim_start();
+    }
+    rest.is_empty()
 }
 
 /// The first line below line `line` (1-based) of `text` that is not only

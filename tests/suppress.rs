@@ -85,6 +85,20 @@ fn a_spawn_under_attributes_starts_at_the_spawn() {
 }
 
 #[test]
+fn a_directive_after_attributes_applies_below_them() {
+    // `#[allow(unused_must_use)] // leaklint: allow(…)`: the attributes
+    // belong to the statement below, and so does the comment.
+    let text = format!(
+        "fn a() {{\n    #[allow(unused_must_use)] // leaklint: allow(spawn_without_cancel) process-wide\n    {}}}\n\
+         fn b() {{\n    #[cfg(unix)] #[allow(x)] // leaklint: allow(spawn_without_cancel) process-wide\n    #[allow(y)]\n    {}}}\n",
+        leak(""),
+        leak(""),
+    );
+    let (_, found) = lint_text(&text, &[]);
+    assert_eq!(rules(&found), []);
+}
+
+#[test]
 fn trailing_directive_does_not_reach_the_next_line() {
     let text = format!(
         "fn a() {{\n    let x = 1; // leaklint: allow(spawn_without_cancel) no\n    {}}}\n",
