@@ -90,7 +90,9 @@ crate::declare_lint! {
     /// bound to it: `Ok(..)` / `Some(..)` got something, `Err(..)` / `None`
     /// found nothing, and `.is_ok()` / `.is_err()` / `.is_some()` /
     /// `.is_none()`, `?` and `.unwrap()` (the empty path leaves) are
-    /// understood; so are a name bound to `.is_ok()` and its kin (`let got
+    /// understood, also through `.ok()`, `.map(…)`, `.and_then(…)` and
+    /// `.filter(…)` (`m.try_lock().ok().and_then(|mut q| q.pop_front())`
+    /// is `None` when the lock was busy or nothing was queued); so are a name bound to `.is_ok()` and its kin (`let got
     /// = rx.try_recv().is_ok(); if !got { sleep(d) }`), a name bound to a
     /// `match` on the result whose arms give `Some`/`None` (`let next =
     /// match q.try_lock() { Ok(mut q) => q.pop_front(), Err(_) => None };`),
@@ -274,9 +276,16 @@ const TRIVIAL_FNS: &[&str] = &[
     "from_nanos",
 ];
 
-/// Outcome-preserving adapters of a poll's result (`rx.try_recv().ok()`).
+/// Outcome-preserving adapters of a poll's result (`rx.try_recv().ok()`):
+/// on the empty path (`Err`, `None`) they run nothing and stay empty.
+/// `and_then` / `filter` may also empty a success (`m.try_lock().ok()
+/// .and_then(|mut q| q.pop_front())`: locked, but nothing queued), which
+/// comes round as an empty poll does.
 const RESULT_ADAPTERS: &[&str] = &[
     "ok",
+    "and_then",
+    "filter",
+    "flatten",
     "map",
     "map_err",
     "context",
