@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashSet};
 use leaklint_lints::{Finding, Level, Position, Span};
 
 use crate::config::Config;
-use crate::lexer::{for_each_comment_and_literal, TokenKind};
+use crate::lexer::{self, for_each_comment_and_literal, TokenKind};
 use crate::outcome::{Diagnostic, FileResult, PendingSuppression};
 use crate::rules::{self, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION};
 use crate::suggest::hint;
@@ -132,35 +132,49 @@ fn line_comments(text: &str) -> Vec<(usize, usize)> {
 /// Whether `before` (what precedes a comment on its line) is only
 /// whitespace and outer attributes (`#[cfg(unix)] #[allow(x)]`).
 fn only_attributes(before: &str) -> bool {
-    let mut rest = before.trim();
-    while let Some(attribute) = rest.strip_prefix("#[") {
-        // An attribute's brackets, strings aside (rare in an attribute on a
-        // statement): up to the `]` that closes it.
-        let mut depth = 1;
-        let Some(end) = attribute.char_indices().find_map(|(i, c)| {
-            match c {
-                '[' => depth += 1,
-                ']' => depth -= 1,
-                _ => {}
-            }
-            (depth == 0).then_some(i)
-        }) else {
-            return false;
-        };
-        rest = attribute[end + 1..].trim_start();
-    }
-    rest.is_empty()
+    past_attributes(before, 0) == Some(before.len())
 }
 
 /// The first line below line `line` (1-based) of `text` that is not only
-/// an outer attribute: a directive alone on its line applies down to it
-/// (`#[cfg(unix)]` between the comment and the spawn it is about).
+/// outer attributes: a directive alone on its line applies down to it
+/// (`#[cfg(unix)]` between the comment and the spawn it is about, also
+/// one written over several lines). A comment line stops the search.
 fn line_after_attributes(text: &str, line: usize) -> usize {
-    let attributes = (text.lines().skip(line))
-        .map(str::trim)
-        .take_while(|l| l.starts_with("#[") && l.ends_with(']'))
-        .count();
-    line + 1 + attributes
+    let next_line = (text.match_indices('\n').nth(line - 1)).map(|(i, _)| i + 1);
+    let code = next_line.and_then(|start| past_attributes(text, start));
+    match code {
+        Some(at) if at < text.len() => line_column(text, at).0,
+        _ => line + 1,
+    }
+}
+
+/// The offset of the first token of `text` from `at` on that is not
+/// whitespace nor part of an outer attribute (`#[…]`, read by the lexer:
+/// a `]` in a string does not close it); `text.len()` when there is none,
+/// `None` when an attribute is not closed.
+fn past_attributes(text: &str, at: usize) -> Option<usize> {
+    let mut tokens = lexer::tokens_from(text, at);
+    loop {
+        let mut ahead = tokens.clone();
+        let Some(token) = ahead.find(|t| t.kind != TokenKind::Whitespace) else {
+            return Some(text.len());
+        };
+        let opens = ahead.clone().find(|t| t.kind != TokenKind::Whitespace);
+        if !token.is_punct(text, b'#') || !opens.is_some_and(|t| t.is_punct(text, b'[')) {
+            return Some(token.start);
+        }
+        ahead.find(|t| t.kind != TokenKind::Whitespace);
+        let mut depth = 1;
+        while depth > 0 {
+            let t = ahead.next()?;
+            if t.is_punct(text, b'[') {
+                depth += 1;
+            } else if t.is_punct(text, b']') {
+                depth -= 1;
+            }
+        }
+        tokens = ahead;
+    }
 }
 
 /// Removes the diagnostics suppressed by directives in `text` and adds the

@@ -96,6 +96,22 @@ fn a_directive_after_attributes_applies_below_them() {
     );
     let (_, found) = lint_text(&text, &[]);
     assert_eq!(rules(&found), []);
+    // A `]` in an attribute's string does not end it, and an attribute
+    // written over several lines is passed over whole; a comment line
+    // between the directive and the code stops it.
+    let text = format!(
+        "fn a() {{\n    #[cfg(feature = \"]\")] // leaklint: allow(spawn_without_cancel) legacy\n    {}}}\n\
+         fn b() {{\n    // leaklint: allow(spawn_without_cancel) legacy\n    #[cfg(all(\n        unix,\n        feature = \"a]\"\n    ))]\n    {}}}\n\
+         fn c() {{\n    // leaklint: allow(spawn_without_cancel) legacy\n    // the reaper\n    {}}}\n",
+        leak(""),
+        leak(""),
+        leak(""),
+    );
+    let (_, found) = lint_text(&text, &[]);
+    assert_eq!(
+        rules(&found),
+        [("unused_suppression", 14), ("spawn_without_cancel", 16)]
+    );
 }
 
 #[test]
