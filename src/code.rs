@@ -47,16 +47,7 @@ pub fn leading_inner_attributes(src: &str) -> Option<&str> {
         {
             break;
         }
-        let mut depth = 1;
-        while depth > 0 {
-            let token = ahead.next_non_trivia()?;
-            if token.is_punct(src, b'[') {
-                depth += 1;
-            } else if token.is_punct(src, b']') {
-                depth -= 1;
-                end = token.end;
-            }
-        }
+        end = ahead.skip_group()?.end;
         first.get_or_insert(hash.start);
         tokens = ahead;
     }

@@ -230,6 +230,31 @@ impl Tokens<'_> {
     pub fn next_non_trivia(&mut self) -> Option<Token> {
         self.find(|t| !t.is_trivia())
     }
+
+    /// After an opening delimiter (`(`, `[`, `{`) was read: reads up to
+    /// the delimiter that closes it and returns that one (`None` at the
+    /// end of the text). Delimiters inside strings and comments are single
+    /// tokens and do not count.
+    pub fn skip_group(&mut self) -> Option<Token> {
+        let src = self.src;
+        let mut depth = 1usize;
+        for t in self.by_ref() {
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            match src.as_bytes()[t.start] {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
 }
 
 /// Calls `f` with every comment and every string, byte-string, character and

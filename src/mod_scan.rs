@@ -199,7 +199,7 @@ impl Scan<'_> {
                 if !open.is_punct(self.text, b'[') {
                     return None;
                 }
-                let end = self.skip_group()?;
+                let end = self.tokens.skip_group()?.end;
                 if inner {
                     // `#![cfg(test)]` makes the file or the inline module
                     // around it test code.
@@ -217,7 +217,7 @@ impl Scan<'_> {
                 // `pub`, `pub(crate)`, `pub(in path)`: then maybe `use`.
                 if self.peek_is_punct(b'(') {
                     self.tokens.next_non_trivia();
-                    self.skip_group()?;
+                    self.tokens.skip_group()?;
                 }
                 let next = self.tokens.clone().next_non_trivia();
                 if next
@@ -290,7 +290,7 @@ impl Scan<'_> {
                 // `name!(…)` in item position: its body may declare modules.
                 if self.peek_is_open() {
                     let open = self.tokens.next_non_trivia()?;
-                    let end = self.skip_group()?;
+                    let end = self.tokens.skip_group()?.end;
                     let body = &self.text[open.end..end];
                     if lexer::tokens(body)
                         .any(|t| t.kind == TokenKind::Ident && &body[t.range()] == "mod")
@@ -374,28 +374,6 @@ impl Scan<'_> {
         self.tokens.clone().next_non_trivia().is_some_and(|t| {
             t.kind == TokenKind::Punct && b"({[".contains(&self.text.as_bytes()[t.start])
         })
-    }
-
-    /// Skips to the end of the group whose opening delimiter was just read;
-    /// returns the byte after its closing one.
-    fn skip_group(&mut self) -> Option<usize> {
-        let mut depth = 1usize;
-        for t in self.tokens.by_ref() {
-            if t.kind != TokenKind::Punct {
-                continue;
-            }
-            match self.text.as_bytes()[t.start] {
-                b'(' | b'[' | b'{' => depth += 1,
-                b')' | b']' | b'}' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(t.end);
-                    }
-                }
-                _ => {}
-            }
-        }
-        None
     }
 
     /// The outer attributes at these ranges, parsed.

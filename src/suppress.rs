@@ -135,12 +135,14 @@ fn only_attributes(before: &str) -> bool {
     past_attributes(before, 0) == Some(before.len())
 }
 
-/// The first line below line `line` (1-based) of `text` that is not only
-/// outer attributes: a directive alone on its line applies down to it
-/// (`#[cfg(unix)]` between the comment and the spawn it is about, also
-/// one written over several lines). A comment line stops the search.
-fn line_after_attributes(text: &str, line: usize) -> usize {
-    let next_line = (text.match_indices('\n').nth(line - 1)).map(|(i, _)| i + 1);
+/// The first line below `directive` that is not only outer attributes: a
+/// directive alone on its line applies down to it (`#[cfg(unix)]` between
+/// the comment and the spawn it is about, also one written over several
+/// lines). A comment line stops the search.
+fn line_after_attributes(text: &str, directive: &Directive) -> usize {
+    let line = directive.span.start.line;
+    let end = directive.span.end.byte;
+    let next_line = text[end..].find('\n').map(|i| end + i + 1);
     let code = next_line.and_then(|start| past_attributes(text, start));
     match code {
         Some(at) if at < text.len() => line_column(text, at).0,
@@ -164,15 +166,7 @@ fn past_attributes(text: &str, at: usize) -> Option<usize> {
             return Some(token.start);
         }
         ahead.find(|t| t.kind != TokenKind::Whitespace);
-        let mut depth = 1;
-        while depth > 0 {
-            let t = ahead.next()?;
-            if t.is_punct(text, b'[') {
-                depth += 1;
-            } else if t.is_punct(text, b']') {
-                depth -= 1;
-            }
-        }
+        ahead.skip_group()?;
         tokens = ahead;
     }
 }
@@ -208,7 +202,7 @@ pub fn apply(
     // kept until the crate decides them (see `settle`).
     let mut waiting: BTreeMap<(usize, &str), Vec<(&'static str, Span)>> = BTreeMap::new();
     let below: Vec<std::ops::RangeInclusive<usize>> = (directives.iter())
-        .map(|d| d.span.start.line + 1..=line_after_attributes(text, d.span.start.line))
+        .map(|d| d.span.start.line + 1..=line_after_attributes(text, d))
         .collect();
     diagnostics.retain(|diagnostic| {
         let finding = &diagnostic.finding;

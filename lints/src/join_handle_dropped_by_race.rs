@@ -247,41 +247,14 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 raced,
                 &mut findings,
             );
-        } else if ctx.callee_is(&call.func, SELECT_FNS) && call.args.len() == 2 {
-            if !losers_dropped(ctx, expr, ancestors, Loser::EitherSecond) {
+        } else if let Some((kind, loser)) = select_kind(ctx, call) {
+            if !losers_dropped(ctx, expr, ancestors, loser) {
                 return;
             }
-            let raced = call
-                .args
-                .iter()
-                .flat_map(|a| raced_handles(ctx, a, ancestors, options))
+            let raced = (select_futures(ctx, call, ancestors).into_iter())
+                .flat_map(|(future, anc)| raced_handles(ctx, future, &anc, options))
                 .collect();
-            report(
-                ctx,
-                options,
-                RaceKind::SelectFn,
-                expr,
-                ancestors,
-                raced,
-                &mut findings,
-            );
-        } else if ctx.callee_is(&call.func, SELECT_ALL_FNS) && call.args.len() == 1 {
-            if !losers_dropped(ctx, expr, ancestors, Loser::TupleThird) {
-                return;
-            }
-            let raced = collection_elements(ctx, &call.args[0], ancestors)
-                .into_iter()
-                .flat_map(|(e, anc)| raced_handles(ctx, e, &anc, options))
-                .collect();
-            report(
-                ctx,
-                options,
-                RaceKind::SelectAll,
-                expr,
-                ancestors,
-                raced,
-                &mut findings,
-            );
+            report(ctx, options, kind, expr, ancestors, raced, &mut findings);
         }
     });
     // A `select(a, b)` whose losers are dropped, raced in a `select!` as a
@@ -645,10 +618,21 @@ fn awaited_names<'v>(ctx: &'v FileContext<'_>, block: &'v syn::ExprAsync) -> Vec
         .collect()
 }
 
+/// Which race `call` is, `select(a, b)` or `select_all(…)` of `futures`,
+/// and where its output hands the losers back; `None` for anything else.
+fn select_kind<'v>(ctx: &FileContext<'_>, call: &syn::ExprCall) -> Option<(RaceKind<'v>, Loser)> {
+    if call.args.len() == 2 && ctx.callee_is(&call.func, SELECT_FNS) {
+        Some((RaceKind::SelectFn, Loser::EitherSecond))
+    } else if call.args.len() == 1 && ctx.callee_is(&call.func, SELECT_ALL_FNS) {
+        Some((RaceKind::SelectAll, Loser::TupleThird))
+    } else {
+        None
+    }
+}
+
 /// Whether `call` is `select(a, b)` or `select_all(…)` of `futures`.
 fn select_call(ctx: &FileContext<'_>, call: &syn::ExprCall) -> bool {
-    (call.args.len() == 2 && ctx.callee_is(&call.func, SELECT_FNS))
-        || (call.args.len() == 1 && ctx.callee_is(&call.func, SELECT_ALL_FNS))
+    select_kind(ctx, call).is_some()
 }
 
 /// The futures a [`select_call`] races, each with the ancestors to resolve
