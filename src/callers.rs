@@ -359,7 +359,8 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
             ReachKind::AwaitedOnce => contains(&r.awaited_once, key),
             ReachKind::MainThread => contains(&r.main_thread, key),
             ReachKind::MainThreadOrAwaited => {
-                contains(&r.main_thread, key) || contains(&r.awaited, key)
+                contains(&r.main_thread, key)
+                    || (contains(&r.awaited, key) && !contains(&r.repeated, key))
             }
             ReachKind::QuietRuntime => contains(&r.quiet_runtimes, key),
         };

@@ -475,7 +475,9 @@ pub enum ReachKind {
     /// On the main thread, or awaited by the crate's other code as one step
     /// of it: the fn has callers, and each calls it plainly (or blocks on
     /// it from sync code), at most once per run of the caller (not in a
-    /// loop, a closure or a spawned task).
+    /// loop, a closure or a spawned task), and none of them runs many
+    /// times itself (a request handler, a task per connection: see
+    /// `entry::Reached::repeated`).
     /// File I/O through a sync helper there is part of a larger operation
     /// (start-up, loading a configuration), not work repeated per request,
     /// as far as the crate shows.

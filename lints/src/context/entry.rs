@@ -22,7 +22,7 @@
 //! `.map(handle)`, a macro leaklint cannot read) makes its callers unknown;
 //! a fn with no caller is reached from nowhere. Test code calls nothing.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use syn::visit::Visit;
 use syn::Expr;
@@ -245,6 +245,13 @@ pub struct CallSite {
     /// the caller is, though not on its thread nor as a step of its work.
     #[serde(default)]
     pub once_in_detached_task: bool,
+    /// Whether it may run many times per run of the caller: in a loop, or
+    /// in a closure that may be called many times (handed to an iterator
+    /// adapter, a router, or any call other than a spawn, `block_on` or a
+    /// once-initialiser). A spawn alone does not make its task's calls
+    /// repeat; a loop around the spawn does (a task per connection).
+    #[serde(default)]
+    pub repeats: bool,
     /// Whether it runs once (`once`) and ends its caller: nothing after its
     /// statement waits ([`FileContext::ends_its_fn`]), so the caller
     /// returns right after it.
@@ -1674,6 +1681,7 @@ impl<'a> FileContext<'a> {
         fn_key_of: &dyn Fn(&syn::ItemFn) -> Option<String>,
     ) -> (CallSite, Option<HandedClosure>) {
         let mut once = true;
+        let mut repeats = false;
         // The call a closure around this one is handed to, by its span,
         // with the closure's place among the arguments.
         let mut handed: Option<HandedClosure> = None;
@@ -1692,7 +1700,10 @@ impl<'a> FileContext<'a> {
                 block_on_nested = true;
             }
             match node {
-                node if super::loops::runs_again(node, Some(&child)) => once = false,
+                node if super::loops::runs_again(node, Some(&child)) => {
+                    once = false;
+                    repeats = true;
+                }
                 // `let fut = work(); tokio::spawn(fut);`: the future runs
                 // where it is spawned, not on its caller's thread.
                 Node::Local(local)
@@ -1756,6 +1767,7 @@ impl<'a> FileContext<'a> {
                             // adapter's of an iteration driven right here
                             // (`join_all(paths.iter().map(|p| load(p)))`).
                             once = false;
+                            repeats = true;
                             if thread == SiteThread::Caller
                                 && !threads::closure_runs_in_iteration(call)
                             {
@@ -1780,6 +1792,7 @@ impl<'a> FileContext<'a> {
                     if !matches!(ancestors_parent_is_call(ancestors, node), Some(true)) =>
                 {
                     once = false;
+                    repeats = true;
                     if thread == SiteThread::Caller {
                         thread = SiteThread::Worker;
                     }
@@ -1866,6 +1879,7 @@ impl<'a> FileContext<'a> {
             caller,
             once: once && !in_detached_task,
             once_in_detached_task: once && in_detached_task,
+            repeats,
             ends_caller: false,
             thread,
             span: self.call_span(expr),
@@ -2686,6 +2700,13 @@ pub struct Reached {
     /// a spawned task: one step of the caller's work (see
     /// [`crate::ReachKind::MainThreadOrAwaited`]).
     pub awaited: BTreeSet<String>,
+    /// Run many times per run of the process, as far as the crate shows: a
+    /// request handler (it takes a request or an extractor, or it is an
+    /// async fn handed by name to code the crate does not show), a fn
+    /// called in a loop or in a closure that may run many times, and the
+    /// fns such a fn calls directly: a fn it awaits once is not start-up
+    /// ([`crate::ReachKind::MainThreadOrAwaited`]).
+    pub repeated: BTreeSet<String>,
     /// Sync fns that block on a current-thread runtime of their own whose
     /// futures spawn no task ([`crate::ReachKind::QuietRuntime`]).
     pub quiet_runtimes: BTreeSet<String>,
@@ -2808,6 +2829,9 @@ pub fn reached_from_main<'s>(
     }
     let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
     let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
+    // The calls of a method on a receiver of unknown type, which count as
+    // calls of every method of the name.
+    let mut by_name_only: HashSet<*const CallSite> = HashSet::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
     let mut once: BTreeSet<String> = BTreeSet::new();
     let mut main_thread: BTreeSet<String> = BTreeSet::new();
@@ -2872,6 +2896,7 @@ pub fn reached_from_main<'s>(
                 Some(once) => {
                     let mut site = value.site.clone();
                     site.once &= once;
+                    site.repeats |= !once;
                     handed.push((summary, site));
                 }
                 None => opaque.extend(value.mention.iter().map(String::as_str)),
@@ -2926,7 +2951,10 @@ pub fn reached_from_main<'s>(
                         }
                         (assoc.entry(format!("{ty}::{method}")).or_default()).push(site);
                     }
-                    None => methods.entry(method).or_default().push(site),
+                    None => {
+                        by_name_only.insert(std::ptr::from_ref(site));
+                        methods.entry(method).or_default().push(site)
+                    }
                 },
                 // A method on a receiver of unknown type counts as a call
                 // of any method of the name.
@@ -2940,10 +2968,16 @@ pub fn reached_from_main<'s>(
                             .entry(format!("{ty}::{method}"))
                             .or_default()
                             .push(site),
-                        None => methods.entry(method).or_default().push(site),
+                        None => {
+                            by_name_only.insert(std::ptr::from_ref(site));
+                            methods.entry(method).or_default().push(site)
+                        }
                     }
                 }
-                Callee::Method(n) => methods.entry(n).or_default().push(site),
+                Callee::Method(n) => {
+                    by_name_only.insert(std::ptr::from_ref(site));
+                    methods.entry(n).or_default().push(site)
+                }
             }
         }
     }
@@ -2989,17 +3023,24 @@ pub fn reached_from_main<'s>(
     };
     once.retain(|m| !called(m));
     main_thread.retain(|m| !called(m));
+    // Whether the fn of `key` is mentioned other than as a callee (handed
+    // by name to something the crate does not show calling it, or named in
+    // an unreadable macro): it may be called from anywhere.
+    let hidden = |key: &str| {
+        let name = key.rsplit("::").next().unwrap_or(key);
+        let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
+        if owner.starts_with(char::is_uppercase) {
+            opaque.contains(key) || opaque.contains(format!("*::{name}").as_str())
+        } else {
+            opaque.contains(name) || opaque.contains(key)
+        }
+    };
     // Every call that may be the fn of `key`.
     let callers = |key: &str| -> Option<Vec<&CallSite>> {
         let name = key.rsplit("::").next().unwrap_or(key);
         let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
         let method = owner.starts_with(char::is_uppercase);
-        let hidden = if method {
-            opaque.contains(key) || opaque.contains(format!("*::{name}").as_str())
-        } else {
-            opaque.contains(name) || opaque.contains(key)
-        };
-        if hidden {
+        if hidden(key) {
             return None;
         }
         let mut sites = Vec::new();
@@ -3259,11 +3300,49 @@ pub fn reached_from_main<'s>(
         })
         .map(|(key, _)| key.clone())
         .collect();
+    // Run many times: a request handler (by what it takes, or an async fn
+    // handed by name where the crate does not show what calls it: to a
+    // router), or called in a loop or a closure that may run many times.
+    // Evidence, not doubt: only calls that name the fn (not a method of the
+    // name on a receiver of unknown type) count.
+    let handed_async = |key: &&&str| {
+        let key: &str = key;
+        let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
+        let name = key.rsplit("::").next().unwrap_or(key);
+        let mentioned = opaque.contains(key)
+            || (!owner.starts_with(char::is_uppercase) && opaque.contains(name));
+        mentioned && fns.by_key(key).iter().any(|f| f.is_async)
+    };
+    let mut repeated: BTreeSet<String> = (keys.iter().filter(handed_async))
+        .map(|key| key.to_string())
+        .collect();
+    let handlers = (fns.by_key.values().flatten()).filter(|f| f.handles_requests);
+    repeated.extend(handlers.map(|f| f.key.clone()));
+    let named = |site: &&&CallSite| !by_name_only.contains(&std::ptr::from_ref(**site));
+    for (key, sites) in &all_callers {
+        let runs_again = |site: &&CallSite| site.repeats && !matches!(site.caller, Caller::Static);
+        if sites.iter().filter(named).any(runs_again) {
+            repeated.insert(key.clone());
+        }
+    }
+    // One call further: an async fn such a fn calls (a handler's service
+    // call, a connection task's steps). Further down, a fn is as likely a
+    // step of start-up that a handler also happens to reach.
+    let callees: Vec<String> = (all_callers.iter())
+        .filter(|(key, sites)| {
+            !repeated.contains(key)
+                && (sites.iter().filter(named))
+                    .any(|site| matches!(&site.caller, Caller::Fn(f) if repeated.contains(f)))
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    repeated.extend(callees);
     Reached {
         once,
         awaited_once,
         main_thread,
         awaited,
+        repeated,
         quiet_runtimes,
     }
 }
@@ -3544,6 +3623,46 @@ mod tests {
         assert_eq!(
             awaited,
             ["Server::new", "crate::boot", "crate::rt", "crate::step"]
+        );
+    }
+
+    #[test]
+    fn repeated_by_handlers_loops_and_one_call_below() {
+        let reached = reached_in_full(&[(
+            "crate",
+            "pub async fn accept(l: Listener) {
+                 loop { let s = l.accept().await; tokio::spawn(conn(s)); }
+             }
+             async fn conn(s: Sock) { step().await; w.poll().await; }
+             async fn step() { deeper().await; }
+             async fn deeper() {}
+             pub async fn show(State(st): State<App>) { load().await; }
+             async fn load() {}
+             async fn routed() {}
+             pub fn router() -> Router { Router::new().route(\"/\", get(routed)) }
+             pub async fn serve() { boot().await; }
+             async fn boot() {}
+             pub async fn open(dir: &Path) { boot().await; }
+             impl Worker { async fn poll(&self) {} }
+             pub async fn items(v: Vec<u8>) { for _ in v { item().await; } }
+             async fn item() {}",
+        )]);
+        let repeated: Vec<&str> = reached.repeated.iter().map(String::as_str).collect();
+        // `conn` per connection, `show` takes an extractor, `routed` is
+        // handed to the router, `item` runs in a loop; `step`, `load` one
+        // call below. Not `deeper` (two calls below), `boot` (start-up:
+        // `&Path` is no extractor), nor `poll` (called by `conn` on a value
+        // of unknown type: any `poll` of the crate may be meant).
+        assert_eq!(
+            repeated,
+            [
+                "crate::conn",
+                "crate::item",
+                "crate::load",
+                "crate::routed",
+                "crate::show",
+                "crate::step"
+            ]
         );
     }
 

@@ -120,6 +120,10 @@ pub struct FnFacts {
     /// blocking receive, a condvar wait: [`super::waits`]) outside closures
     /// and async blocks: a busy loop whose path back calls it waits there.
     pub waits: bool,
+    /// Whether it is an async fn that takes what a web framework hands a
+    /// request handler ([`is_request_param`]): it runs once per request.
+    #[serde(default)]
+    pub handles_requests: bool,
 }
 
 /// A value a call returns, bound by a `let` and polled by an endless loop
@@ -281,6 +285,38 @@ fn locals_of(block: &syn::Block) -> Vec<&syn::Local> {
     locals.0
 }
 
+/// Whether a parameter of type `ty` is what a web framework hands a request
+/// handler: a request (`Request<Body>`, tonic's `Request<Ping>`, actix's
+/// `HttpRequest`) or an extractor (axum's `State<S>`, `Path<T>`, `Json<T>`,
+/// `Query<T>`, `Form<T>`, `Extension<T>`, `TypedHeader<T>`,
+/// `ConnectInfo<T>`, `Multipart`, `WebSocketUpgrade`; actix's
+/// `web::Data<T>`, `web::Payload`; rocket's `&State<T>`). The generic ones
+/// count only with their type argument: `Path` alone is `std::path::Path`,
+/// `State` alone any crate's own state type.
+fn is_request_param(ty: &syn::Type) -> bool {
+    let ty = match ty {
+        syn::Type::Reference(r) => &*r.elem,
+        ty => ty,
+    };
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let segments: Vec<&syn::PathSegment> = path.path.segments.iter().collect();
+    let Some((last, before)) = segments.split_last() else {
+        return false;
+    };
+    let generic = matches!(last.arguments, syn::PathArguments::AngleBracketed(_));
+    let under_web = before.last().is_some_and(|s| s.ident == "web");
+    match last.ident.to_string().as_str() {
+        "HttpRequest" | "Multipart" | "WebSocketUpgrade" => true,
+        "Payload" => under_web,
+        "Data" => under_web && generic,
+        "Request" | "State" | "Path" | "Json" | "Query" | "Form" | "Extension" | "TypedHeader"
+        | "ConnectInfo" => generic,
+        _ => false,
+    }
+}
+
 /// The parameters of `sig` other than `self`, in order (indexed as
 /// [`FnFacts`] counts them).
 fn typed_params(sig: &syn::Signature) -> impl Iterator<Item = &syn::PatType> {
@@ -339,6 +375,8 @@ impl FileContext<'_> {
             polls_param,
             polls_returned,
             waits: sig.asyncness.is_none() && self.block_surely_waits(block),
+            handles_requests: sig.asyncness.is_some()
+                && typed_params(sig).any(|p| is_request_param(&p.ty)),
         }
     }
 

@@ -1,6 +1,7 @@
 mod config;
 mod handlers;
 mod jobs;
+mod per_request;
 mod reload;
 mod startup;
 
