@@ -180,7 +180,10 @@ crate::declare_lint! {
     /// whose poll leaves it on success (`if let Ok(g) = cache.try_lock() {
     /// …; break }`) and whose empty path only takes another lock
     /// (`*stats.lock().await += 1`) is read as a worker that checks a stop
-    /// signal between jobs, and is not reported.
+    /// signal between jobs, and is not reported. Awaiting the very lock
+    /// whose `try_lock()` just failed (`Err(_) => { let _g =
+    /// state.lock().await; }`) is a wait: the lock was found held, so the
+    /// await parks until its holder lets go, and that path does not spin.
     ///
     /// ### Example
     /// ```rust,ignore

@@ -474,8 +474,8 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                         // crate reads the field to stop the task.
                         let Some((field, at)) = ctx.stored_in_field(spawn.expr, ancestors) else { return };
                         let note = match spawn.kind {
-                            SpawnKind::Blocking => format!("the JoinHandle is stored in field `{}`, which nothing reads: dropping its owner detaches the task (a blocking closure cannot be aborted: give its loop a stop flag)", field.name),
-                            _ => format!("the JoinHandle is stored in field `{}`, which nothing reads to abort or await it: dropping its owner detaches the task", field.name),
+                            SpawnKind::Blocking => format!("the JoinHandle is stored in field `{}`, which nothing awaits or hands on: dropping its owner detaches the task (a blocking closure cannot be aborted: give its loop a stop flag)", field.name),
+                            _ => format!("the JoinHandle is stored in field `{}`, which nothing aborts, awaits or hands on: dropping its owner detaches the task", field.name),
                         };
                         follow.stored_in_field = Some(field);
                         (ctx.span(at), note)

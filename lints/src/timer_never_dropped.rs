@@ -1203,7 +1203,7 @@ fn detached_loops<'v>(
                         let Some((field, at)) = ctx.stored_in_field(spawn.expr, ancestors) else {
                             return;
                         };
-                        let note = format!("the JoinHandle is stored in field `{}`, which nothing reads to abort or await it: dropping its owner detaches the task", field.name);
+                        let note = format!("the JoinHandle is stored in field `{}`, which nothing aborts, awaits or hands on: dropping its owner detaches the task", field.name);
                         stored_in_field = Some(field);
                         (at, note)
                     }

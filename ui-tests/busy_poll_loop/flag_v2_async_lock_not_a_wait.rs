@@ -41,3 +41,20 @@ pub async fn config_watcher(mut updates: mpsc::Receiver<String>, config: Arc<RwL
         }
     }
 }
+
+// A lock polled with `try_lock`, then another lock awaited when it is held:
+// the other one is free, so the loop comes straight back to the poll.
+pub async fn mirror(state: Arc<Mutex<Vec<u8>>>, other: Arc<Mutex<u64>>, out: Arc<std::sync::Mutex<Vec<u8>>>) {
+    loop {
+        match state.try_lock() { //~ busy_poll_loop
+            Ok(p) => {
+                *out.lock().unwrap() = p.clone();
+                drop(p);
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+            Err(_) => {
+                *other.lock().await += 1;
+            }
+        }
+    }
+}

@@ -64,3 +64,23 @@ pub fn terminal_loop(rx: Receiver<u32>) -> std::io::Result<()> {
         }
     }
 }
+
+// The lock `try_lock` found held is then awaited: that parks until its
+// holder lets go, so the failed path waits.
+pub async fn mirror(
+    state: std::sync::Arc<tokio::sync::Mutex<Vec<u8>>>,
+    out: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+) {
+    loop {
+        match state.try_lock() {
+            Ok(p) => {
+                *out.lock().unwrap() = p.clone();
+                drop(p);
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+            Err(_) => {
+                let _g = state.lock().await;
+            }
+        }
+    }
+}
