@@ -255,6 +255,7 @@ fn decide_follow(
                 // that awaits it once.
                 let called_once =
                     (follow.blocking_in_callee).is_some_and(|c| !index.call_repeats(me, c));
+                d.finding.one_per_async_fn = helper_file_io;
                 if helper_file_io && called_once {
                     if let Some(moot) = d.finding.moot_if.as_mut() {
                         if moot.kind == ReachKind::MainThread {
@@ -402,23 +403,18 @@ fn decide(
 /// started once from `main`), and more than one may hold.
 ///
 /// Calls of sync helpers that block only on file I/O count once per async
-/// fn (the first): moving that fn's file work to `spawn_blocking` or
-/// `tokio::fs` is one fix, and a fn that reads a credential, a key and a
-/// certificate through three helpers is one finding, not three.
+/// fn or block (the first), in a loop or not: moving that code's file work
+/// to `spawn_blocking` or `tokio::fs` is one fix, and a fn that reads a
+/// credential, a key and a certificate through three helpers is one
+/// finding, not three.
 fn drop_repeats(result: &mut FileResult) {
     let mut seen = HashSet::new();
     let mut file_io_in = HashSet::new();
     result.diagnostics.retain(|d| {
-        // The async fn, by name and by where the finding's last note ("inside
+        // The async fn or block, by where the finding's last note ("inside
         // this async fn") points: two `new`s of one file are two fns.
-        let file_io_fn = (d.finding.moot_if.as_ref())
-            .filter(|m| m.kind == ReachKind::MainThreadOrAwaited)
-            .map(|m| {
-                (
-                    m.function.clone(),
-                    d.finding.notes.last().and_then(|n| n.span),
-                )
-            });
+        let file_io_fn =
+            (d.finding.one_per_async_fn).then(|| d.finding.notes.last().and_then(|n| n.span));
         seen.insert((d.finding.rule, d.finding.span))
             && file_io_fn.is_none_or(|f| file_io_in.insert(f))
     });

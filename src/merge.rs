@@ -355,6 +355,7 @@ fn to_diagnostic(d: InDiagnostic) -> Diagnostic {
             help: d.help,
             moot_if: None,
             follow: None,
+            one_per_async_fn: false,
         },
     }
 }

@@ -310,6 +310,10 @@ pub struct Finding {
     /// calls across the crate and keeps or drops the finding (see
     /// [`context::follow`]).
     pub follow: Option<Follow>,
+    /// Set by the driver on a call of a helper that blocks only on file
+    /// I/O: one such finding per async fn or block is kept (the first),
+    /// since moving its file work off the worker is one fix.
+    pub one_per_async_fn: bool,
 }
 
 /// What a finding needs from the rest of the crate to hold (see
@@ -501,6 +505,7 @@ impl Finding {
             help: None,
             moot_if: None,
             follow: None,
+            one_per_async_fn: false,
         }
     }
 
