@@ -37,7 +37,10 @@ crate::declare_lint! {
     /// finding. It may fire it unless every use of the parameter, and of
     /// the locals bound to a clone of it, only waits on it, tests it,
     /// formats it or drops it: `.cancel()`, a drop guard, handing it to
-    /// another fn (`fire(&token)`), storing or returning it all count.
+    /// another fn (`fire(&token)`), storing or returning it all count. A
+    /// child of the parameter (`shutdown.child_token()`), whatever is done
+    /// with it, cannot cancel it: a fn that hands its own tasks children of
+    /// the token does not fire it.
     ///
     /// ### Why is this bad
     /// The tasks wait on `token.cancelled()` for a signal nobody can send:

@@ -7,7 +7,7 @@ use syn::visit::Visit;
 use syn::{Expr, Lit, Pat, Token, Type};
 
 use crate::context::bindings::{pat_ident, success_payload};
-use crate::context::scopes::span_within;
+use crate::context::scopes::{diverges, span_within};
 use crate::context::{expr_key, ExprKey, Node, TokenPos};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions};
@@ -34,7 +34,9 @@ crate::declare_lint! {
     /// `std::fs::read` / `read_to_string` or `tokio::fs::read` /
     /// `read_to_string` (through `?`, `.await`, `.unwrap()`, `.expect(…)`,
     /// `.map_err(…)` and anyhow's or eyre's `.context(…)`, or kept by `let
-    /// Ok(bytes) = std::fs::read(p) else { … };`), or a buffer passed as
+    /// Ok(bytes) = std::fs::read(p) else { … };` or by a `match` whose only
+    /// arm that yields a value is `Ok(bytes) => bytes`, the others
+    /// returning or breaking), or a buffer passed as
     /// `&mut buf` to `.read_to_end(…)` / `.read_to_string(…)`.
     ///
     /// ### Why is this bad
@@ -792,6 +794,9 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
             }
             // What keeps the bytes read: unwrapping, and the error
             // adapters of std, anyhow and eyre (`.context("read")?`).
+            // `match read(p) { Ok(d) => d, Err(e) => return … }`: the
+            // one arm that yields a value keeps the bytes.
+            Expr::Match(m) if keeps_success_payload(m) => &m.expr,
             Expr::MethodCall(m)
                 if matches!(
                     m.method.to_string().as_str(),
@@ -827,6 +832,23 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
     let read = READS.iter().find(|r| **r == resolved).copied()?;
     // tokio's reads return a future: the data exists only once it is awaited.
     (awaited == read.starts_with("tokio::")).then_some(read)
+}
+
+/// Whether a `match` yields its scrutinee's success payload and nothing
+/// else: one arm `Ok(d) => d` (or `Some(d) => d`), every other arm leaves
+/// (returns, breaks, continues, panics).
+fn keeps_success_payload(m: &syn::ExprMatch) -> bool {
+    let yields_payload = |arm: &syn::Arm| {
+        let Some(payload) = success_payload(&arm.pat) else {
+            return false;
+        };
+        arm.guard.is_none() && matches!(strip(&arm.body), Expr::Path(p) if p.path.is_ident(payload))
+    };
+    let mut yielding = m.arms.iter().filter(|arm| !diverges(&arm.body));
+    match (yielding.next(), yielding.next()) {
+        (Some(arm), None) => yields_payload(arm),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -688,6 +688,13 @@ impl FileContext<'_> {
             else {
                 return;
             };
+            // A child token (`shutdown.child_token()`), whatever is done
+            // with it, cannot cancel its parent.
+            let child = matches!(ancestors.last(), Some(super::Node::Expr(syn::Expr::MethodCall(m)))
+                if std::ptr::eq(&*m.receiver, expr) && m.method == "child_token");
+            if child {
+                return;
+            }
             // Only what surely leaves the token unfired is harmless: a
             // caller that hands its token to this fn keeps its finding
             // only then.

@@ -81,3 +81,18 @@ pub async fn serve_logged() {
     tokio::spawn(worker::run_logged(token.clone()));
     tokio::spawn(worker::run(token));
 }
+
+/// `fan_out` hands its tasks children of the token: none can cancel it.
+pub async fn serve_children() {
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
+    tokio::spawn(worker::fan_out(token.clone()));
+    tokio::spawn(worker::run(token));
+}
+
+/// Near miss: `fan_out_and_watch` also hands the token itself to `watch`,
+/// which cancels it.
+pub async fn serve_children_watched() {
+    let token = CancellationToken::new();
+    tokio::spawn(worker::fan_out_and_watch(token.clone()));
+    tokio::spawn(worker::run(token));
+}

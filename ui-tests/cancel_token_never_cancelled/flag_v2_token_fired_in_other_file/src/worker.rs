@@ -40,3 +40,16 @@ pub async fn run_logged(token: CancellationToken) {
     mine.cancelled().await;
     drop(token);
 }
+
+// Hands its tasks children of its token: none of them can cancel it.
+pub async fn fan_out(shutdown: CancellationToken) {
+    tokio::spawn(run(shutdown.child_token()));
+    let child = shutdown.child_token();
+    tokio::spawn(run(child));
+}
+
+// Hands the token itself to `watch` too.
+pub async fn fan_out_and_watch(shutdown: CancellationToken) {
+    tokio::spawn(watch(shutdown.clone()));
+    tokio::spawn(run(shutdown.child_token()));
+}
