@@ -7,7 +7,7 @@ use syn::visit::Visit;
 use syn::{Expr, Lit, Pat, Token, Type};
 
 use crate::context::bindings::{pat_ident, success_payload};
-use crate::context::scopes::{diverges, span_within};
+use crate::context::scopes::{span_within, unwrapping_match};
 use crate::context::{expr_key, ExprKey, Node, TokenPos};
 use crate::macros::MacroBody;
 use crate::{FileContext, Finding, LintOptions};
@@ -796,7 +796,10 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
             // adapters of std, anyhow and eyre (`.context("read")?`).
             // `match read(p) { Ok(d) => d, Err(e) => return … }`: the
             // one arm that yields a value keeps the bytes.
-            Expr::Match(m) if keeps_success_payload(m) => &m.expr,
+            Expr::Match(m) => match unwrapping_match(m) {
+                Some(scrutinee) => scrutinee,
+                None => break,
+            },
             Expr::MethodCall(m)
                 if matches!(
                     m.method.to_string().as_str(),
@@ -832,23 +835,6 @@ fn whole_input_read(ctx: &FileContext<'_>, local: &syn::Local) -> Option<&'stati
     let read = READS.iter().find(|r| **r == resolved).copied()?;
     // tokio's reads return a future: the data exists only once it is awaited.
     (awaited == read.starts_with("tokio::")).then_some(read)
-}
-
-/// Whether a `match` yields its scrutinee's success payload and nothing
-/// else: one arm `Ok(d) => d` (or `Some(d) => d`), every other arm leaves
-/// (returns, breaks, continues, panics).
-fn keeps_success_payload(m: &syn::ExprMatch) -> bool {
-    let yields_payload = |arm: &syn::Arm| {
-        let Some(payload) = success_payload(&arm.pat) else {
-            return false;
-        };
-        arm.guard.is_none() && matches!(strip(&arm.body), Expr::Path(p) if p.path.is_ident(payload))
-    };
-    let mut yielding = m.arms.iter().filter(|arm| !diverges(&arm.body));
-    match (yielding.next(), yielding.next()) {
-        (Some(arm), None) => yields_payload(arm),
-        _ => false,
-    }
 }
 
 #[cfg(test)]

@@ -2829,9 +2829,6 @@ pub fn reached_from_main<'s>(
     }
     let mut assoc: BTreeMap<String, Vec<&CallSite>> = BTreeMap::new();
     let mut methods: BTreeMap<&str, Vec<&CallSite>> = BTreeMap::new();
-    // The calls of a method on a receiver of unknown type, which count as
-    // calls of every method of the name.
-    let mut by_name_only: HashSet<*const CallSite> = HashSet::new();
     let mut opaque: BTreeSet<&str> = BTreeSet::new();
     let mut once: BTreeSet<String> = BTreeSet::new();
     let mut main_thread: BTreeSet<String> = BTreeSet::new();
@@ -2951,10 +2948,7 @@ pub fn reached_from_main<'s>(
                         }
                         (assoc.entry(format!("{ty}::{method}")).or_default()).push(site);
                     }
-                    None => {
-                        by_name_only.insert(std::ptr::from_ref(site));
-                        methods.entry(method).or_default().push(site)
-                    }
+                    None => methods.entry(method).or_default().push(site),
                 },
                 // A method on a receiver of unknown type counts as a call
                 // of any method of the name.
@@ -2968,16 +2962,10 @@ pub fn reached_from_main<'s>(
                             .entry(format!("{ty}::{method}"))
                             .or_default()
                             .push(site),
-                        None => {
-                            by_name_only.insert(std::ptr::from_ref(site));
-                            methods.entry(method).or_default().push(site)
-                        }
+                        None => methods.entry(method).or_default().push(site),
                     }
                 }
-                Callee::Method(n) => {
-                    by_name_only.insert(std::ptr::from_ref(site));
-                    methods.entry(n).or_default().push(site)
-                }
+                Callee::Method(n) => methods.entry(n).or_default().push(site),
             }
         }
     }
@@ -3023,17 +3011,23 @@ pub fn reached_from_main<'s>(
     };
     once.retain(|m| !called(m));
     main_thread.retain(|m| !called(m));
-    // Whether the fn of `key` is mentioned other than as a callee (handed
-    // by name to something the crate does not show calling it, or named in
-    // an unreadable macro): it may be called from anywhere.
+    // Whether the fn of `key` is mentioned by its path other than as a
+    // callee (handed by name to something the crate does not show calling
+    // it, or named in an unreadable macro).
+    let mentioned = |key: &str| {
+        let name = key.rsplit("::").next().unwrap_or(key);
+        let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
+        opaque.contains(key) || (!owner.starts_with(char::is_uppercase) && opaque.contains(name))
+    };
+    // …or, for a method, as `Self::name` where leaklint cannot tell the
+    // type (a trait's default body): either way it may be called from
+    // anywhere.
     let hidden = |key: &str| {
         let name = key.rsplit("::").next().unwrap_or(key);
         let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
-        if owner.starts_with(char::is_uppercase) {
-            opaque.contains(key) || opaque.contains(format!("*::{name}").as_str())
-        } else {
-            opaque.contains(name) || opaque.contains(key)
-        }
+        mentioned(key)
+            || (owner.starts_with(char::is_uppercase)
+                && opaque.contains(format!("*::{name}").as_str()))
     };
     // Every call that may be the fn of `key`.
     let callers = |key: &str| -> Option<Vec<&CallSite>> {
@@ -3305,19 +3299,17 @@ pub fn reached_from_main<'s>(
     // router), or called in a loop or a closure that may run many times.
     // Evidence, not doubt: only calls that name the fn (not a method of the
     // name on a receiver of unknown type) count.
-    let handed_async = |key: &&&str| {
-        let key: &str = key;
-        let owner = key.rsplit_once("::").map_or("", |(owner, _)| owner);
-        let name = key.rsplit("::").next().unwrap_or(key);
-        let mentioned = opaque.contains(key)
-            || (!owner.starts_with(char::is_uppercase) && opaque.contains(name));
-        mentioned && fns.by_key(key).iter().any(|f| f.is_async)
-    };
+    let handed_async = |key: &&&str| mentioned(key) && fns.by_key(key).iter().any(|f| f.is_async);
     let mut repeated: BTreeSet<String> = (keys.iter().filter(handed_async))
         .map(|key| key.to_string())
         .collect();
     let handlers = (fns.by_key.values().flatten()).filter(|f| f.handles_requests);
     repeated.extend(handlers.map(|f| f.key.clone()));
+    // The calls of a method on a receiver of unknown type, which count as
+    // calls of every method of the name.
+    let by_name_only: HashSet<*const CallSite> = (methods.values().flatten())
+        .map(|site| std::ptr::from_ref(*site))
+        .collect();
     let named = |site: &&&CallSite| !by_name_only.contains(&std::ptr::from_ref(**site));
     for (key, sites) in &all_callers {
         let runs_again = |site: &&CallSite| site.repeats && !matches!(site.caller, Caller::Static);

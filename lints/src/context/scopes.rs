@@ -1064,7 +1064,7 @@ fn strip_block(e: &Expr) -> &Expr {
 
 /// Whether evaluating `e` never yields a value: it returns, breaks,
 /// continues, panics or exits (also as the last statement of a block).
-pub fn diverges(e: &Expr) -> bool {
+fn diverges(e: &Expr) -> bool {
     let diverging_macro = |mac: &syn::Macro| {
         (mac.path.segments.last()).is_some_and(|s| {
             matches!(
