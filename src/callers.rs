@@ -169,6 +169,7 @@ pub fn resolve_alone(result: &mut FileResult) {
             reached: entry::reached_from_main(summaries.iter(), None),
             unparsed: Unparsed::default(),
             callers: entry::CallerNames::default(),
+            files: Vec::new(),
         };
         let index = CrateIndex::new(summaries.iter().collect());
         decide(result, &index, 0, &summaries[0], &reach, &|_| None);
@@ -192,6 +193,9 @@ struct Reach {
     /// The callers of the fns, by name, in the summaries `reached` was read
     /// from (when `unparsed` has files).
     callers: entry::CallerNames,
+    /// The files of those summaries, in their order (the places
+    /// [`entry::RepeatHop::file`] names); empty for one file alone.
+    files: Vec<PathBuf>,
 }
 
 impl Reach {
@@ -316,8 +320,16 @@ fn load_current_thread_futures(krate: &mut LazyCrate, depth: usize) {
 
 /// Drops the findings of `result` (whose summary is `summary`) that the
 /// crate makes moot: they are in a fn reached only from `main` as their
-/// [`MainReach`](leaklint_lints::MainReach) says.
-fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
+/// [`MainReach`](leaklint_lints::MainReach) says. A finding kept because
+/// its fn runs many times gets notes on the calls that show it; `display`
+/// names their files (by their place in `reach.files`) when they are not
+/// the finding's.
+fn decide_moot(
+    result: &mut FileResult,
+    summary: &CallSummary,
+    reach: &Reach,
+    display: &dyn Fn(usize) -> Option<String>,
+) {
     result.diagnostics.retain_mut(|d| {
         let Some(moot) = &d.finding.moot_if else {
             return true;
@@ -368,6 +380,30 @@ fn decide_moot(result: &mut FileResult, summary: &CallSummary, reach: &Reach) {
         if keys.iter().all(|k| reached(k)) {
             return false;
         }
+        // Why it is not start-up code, where the crate shows it.
+        let repeats = |key: &str| {
+            let paths = &reach.reached.repeat_paths;
+            let found = match moot.keys.is_empty() {
+                true => paths
+                    .get(key)
+                    .or_else(|| paths.get(&entry::split_key(&summary.module, key))),
+                false => paths.get(key).or_else(|| {
+                    (paths.iter())
+                        .find_map(|(k, p)| (entry::without_namespace(k) == key).then_some(p))
+                }),
+            };
+            found.filter(|_| {
+                moot.kind != ReachKind::MainThread && moot.kind != ReachKind::QuietRuntime
+            })
+        };
+        if let Some(path) = keys.iter().filter(|k| !reached(k)).find_map(|k| repeats(k)) {
+            let notes = path.iter().map(|hop| Note {
+                file: display(hop.file),
+                span: Some(hop.span),
+                message: hop.message(),
+            });
+            d.finding.notes.extend(notes);
+        }
         // Held by a task `main` does not start once: name that one.
         let tasks = &moot.task_notes;
         let main_only =
@@ -394,7 +430,7 @@ fn decide(
     display: &dyn Fn(usize) -> Option<String>,
 ) {
     decide_follow(result, index, me, display);
-    decide_moot(result, summary, reach);
+    decide_moot(result, summary, reach, display);
     drop_repeats(result);
 }
 
@@ -661,8 +697,8 @@ fn resolve_in_crate(
         let wants = krate.wants_of(&wrappers).into_iter().flatten().collect();
         krate.load_callees(wants, depth);
     }
-    let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
-    decide_follow_in(results, &own, &krate, cwd.as_deref());
+    let names = FileNames::new(results, &own);
+    decide_follow_in(results, &own, &krate, &names);
     // Findings moot when only `main` reaches their fn: load every possible
     // caller, up to the fns nothing calls.
     let mut moot_fns: BTreeSet<String> = BTreeSet::new();
@@ -703,11 +739,12 @@ fn resolve_in_crate(
                             reached: Default::default(),
                             unparsed: Unparsed::default(),
                             callers: Default::default(),
+                            files: Vec::new(),
                         };
                     }
                     let unparsed = Unparsed::read(krate.unparsed_within(scope.as_ref()));
                     let loaded = unit_summaries(&krate, units.as_ref(), scope.as_ref());
-                    let summaries = || loaded.iter().map(|s| &**s);
+                    let summaries = || loaded.iter().map(|(_, s)| &**s);
                     Reach {
                         complete: true,
                         reached: entry::reached_from_main(
@@ -719,10 +756,16 @@ fn resolve_in_crate(
                             false => entry::CallerNames::of(summaries()),
                         },
                         unparsed,
+                        files: loaded.iter().map(|(p, _)| (*p).clone()).collect(),
                     }
                 });
             if let Some(summary) = krate.summary_of(key) {
-                decide_moot(&mut results[*i], summary, reach);
+                let files = &reach.files;
+                let display = |f: usize| {
+                    let path = files.get(f)?;
+                    (path != key).then(|| names.name(path))
+                };
+                decide_moot(&mut results[*i], summary, reach, &display);
             }
         }
     }
@@ -745,11 +788,11 @@ fn unit_summaries<'k>(
     krate: &'k LazyCrate,
     own: Option<&BTreeSet<usize>>,
     scope: Option<&BTreeSet<usize>>,
-) -> Vec<std::borrow::Cow<'k, CallSummary>> {
+) -> Vec<(&'k PathBuf, std::borrow::Cow<'k, CallSummary>)> {
     use std::borrow::Cow;
     let in_scope = (krate.summaries()).filter(|(p, _)| scope.is_none_or(|u| krate.in_units(p, u)));
     let Some(own) = own else {
-        return in_scope.map(|(_, s)| Cow::Borrowed(s)).collect();
+        return in_scope.map(|(p, s)| (p, Cow::Borrowed(s))).collect();
     };
     let namespace = |unit: usize| unit.to_string();
     let by_library = krate.library_units_by_name();
@@ -789,50 +832,29 @@ fn unit_summaries<'k>(
                 let mut summary = summary.clone();
                 let has_module = |m: &str| modules.get(&unit).is_some_and(|of| of.contains(m));
                 summary.in_namespace(Some(&namespace(unit)), &of_library, &has_module);
-                Cow::Owned(summary)
+                (path, Cow::Owned(summary))
             }
             None if names_other_library(summary) => {
                 let mut summary = summary.clone();
                 summary.in_namespace(None, &of_library, &|_| false);
-                Cow::Owned(summary)
+                (path, Cow::Owned(summary))
             }
-            None => Cow::Borrowed(summary),
+            None => (path, Cow::Borrowed(summary)),
         })
         .collect()
 }
 
 /// Decides the followed findings of each of `own` (index into
-/// `results`, path) with the index of the crate's loaded files; other
-/// files are shown relative to `cwd`, as the linted ones are when linted by
-/// a relative path.
+/// `results`, path) with the index of the crate's loaded files, which
+/// their notes name as `names` says.
 fn decide_follow_in(
     results: &mut [FileResult],
     own: &[(usize, PathBuf)],
     krate: &LazyCrate,
-    cwd: Option<&Path>,
+    names: &FileNames,
 ) {
     let order: Vec<(&PathBuf, &CallSummary)> = krate.summaries().collect();
-    // Shown as the linted files are spelled: `/abs/src/lib.rs` beside
-    // `/abs/src/a.rs`, `src/lib.rs` beside `src/a.rs`.
-    let spelled =
-        (own.iter()).find_map(|(i, key)| spelling_base(key, Path::new(&results[*i].path)));
-    let mut names: Vec<String> = order
-        .iter()
-        .map(|(p, _)| {
-            let as_linted = (spelled.as_ref())
-                .and_then(|(root, shown)| Some(shown.join(p.strip_prefix(root).ok()?)));
-            match (as_linted, cwd.and_then(|c| p.strip_prefix(c).ok())) {
-                (Some(path), _) => display_path(&path),
-                (None, Some(relative)) => display_path(relative),
-                (None, None) => display_path(p),
-            }
-        })
-        .collect();
-    for (i, key) in own {
-        if let Some(me) = order.iter().position(|(p, _)| *p == key) {
-            names[me] = results[*i].path.clone();
-        }
-    }
+    let names: Vec<String> = order.iter().map(|(p, _)| names.name(p)).collect();
     // A field is read only where its struct can be seen: in its package
     // and those that depend on it, not in the rest of the workspace.
     let (units, user_units) = (order.iter())
@@ -854,6 +876,51 @@ fn decide_follow_in(
             continue;
         };
         decide_follow(&mut results[*i], &index, me, &display);
+    }
+}
+
+/// How the notes of a crate's findings name its files: as the linted files
+/// are spelled (`/abs/src/lib.rs` beside `/abs/src/a.rs`, `src/lib.rs`
+/// beside `src/a.rs`), else relative to the working directory, and a
+/// linted file as its findings name it.
+struct FileNames {
+    /// A directory (canonical) and how the linted files spell it (see
+    /// [`spelling_base`]).
+    spelled: Option<(PathBuf, PathBuf)>,
+    cwd: Option<PathBuf>,
+    /// The linted files (canonical), as their findings name them.
+    linted: HashMap<PathBuf, String>,
+}
+
+impl FileNames {
+    /// For the findings of `own` (index into `results`, canonical path).
+    fn new(results: &[FileResult], own: &[(usize, PathBuf)]) -> FileNames {
+        let spelled =
+            (own.iter()).find_map(|(i, key)| spelling_base(key, Path::new(&results[*i].path)));
+        let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+        let linted = (own.iter())
+            .map(|(i, key)| (key.clone(), results[*i].path.clone()))
+            .collect();
+        FileNames {
+            spelled,
+            cwd,
+            linted,
+        }
+    }
+
+    /// The name of the file at `path` (canonical).
+    fn name(&self, path: &Path) -> String {
+        if let Some(name) = self.linted.get(path) {
+            return name.clone();
+        }
+        let as_linted = (self.spelled.as_ref())
+            .and_then(|(root, shown)| Some(shown.join(path.strip_prefix(root).ok()?)));
+        let relative = (self.cwd.as_deref()).and_then(|c| path.strip_prefix(c).ok());
+        match (as_linted, relative) {
+            (Some(path), _) => display_path(&path),
+            (None, Some(relative)) => display_path(relative),
+            (None, None) => display_path(path),
+        }
     }
 }
 

@@ -275,7 +275,14 @@ crate::declare_lint! {
     ///   main` without a runtime attribute or a `main` with parameters (a
     ///   subcommand's `cli::main(args)`). A sync `pub fn main()` at the top
     ///   of a module file is still taken for the program's: a file read
-    ///   alone cannot tell a module file from a crate root.
+    ///   alone cannot tell a module file from a crate root. When the crate
+    ///   shows a caller that runs many times, the finding names it, so
+    ///   that its reader need not search for it: notes on a call in a loop
+    ///   or in a closure that may run many times (a task spawned per
+    ///   connection), or on a call made by a request handler, then on each
+    ///   call from there down to the fn that spawns (four at most, the
+    ///   shortest such chain). A fn that the crate shows no caller of (a
+    ///   library's public fn) gets no such note.
     /// * A library's public fn is judged by the callers in sight too: when
     ///   the only ones are its own package's binaries (a demo
     ///   `src/bin/ws_demo.rs` whose `main` calls `InfoClient::subscribe`),

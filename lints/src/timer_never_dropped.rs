@@ -128,8 +128,9 @@ crate::declare_lint! {
     ///   the same handle rule as tasks here. Spawn calls, task bodies,
     ///   endless loops and cancellation are recognised as for
     ///   `spawn_without_cancel` (see its Known problems), and a task started
-    ///   from a fn that only `main` reaches is left alone the same way, and
-    ///   so is a task spawned by test code (it ends with the test), also
+    ///   from a fn that only `main` reaches is left alone the same way (a
+    ///   finding kept because a caller runs many times names that caller,
+    ///   as there), and so is a task spawned by test code (it ends with the test), also
     ///   when the timer it pins is in production code.
     ///   The timer may also be created in a fn of the crate that the task
     ///   calls (`spawn(async move { poller.run().await })` with the interval

@@ -2710,6 +2710,80 @@ pub struct Reached {
     /// Sync fns that block on a current-thread runtime of their own whose
     /// futures spawn no task ([`crate::ReachKind::QuietRuntime`]).
     pub quiet_runtimes: BTreeSet<String>,
+    /// For fns not in `once` that the crate shows to run many times, the
+    /// calls that show it: from a call in a loop, or in a request handler,
+    /// down to the fn (at most [`MAX_REPEAT_HOPS`] calls). A finding kept
+    /// because its fn is not start-up code names them, so that its reader
+    /// need not search for the caller that makes it so.
+    pub repeat_paths: BTreeMap<String, Vec<RepeatHop>>,
+}
+
+/// The most calls [`Reached::repeat_paths`] follows down from a fn that
+/// runs many times: as many as a task body is followed by default.
+pub const MAX_REPEAT_HOPS: usize = 4;
+
+/// One call on a [`Reached::repeat_paths`] path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatHop {
+    /// The summary whose file has the call, by its place among those
+    /// [`reached_from_main`] was given.
+    pub file: usize,
+    /// The call.
+    pub span: crate::Span,
+    /// The fn called and the fn calling, as a reader knows them
+    /// (`Services::new`, `handle`).
+    pub callee: String,
+    pub caller: String,
+    /// Why the call may run many times.
+    pub why: RepeatWhy,
+}
+
+/// Why a [`RepeatHop`]'s call may run many times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepeatWhy {
+    /// It is in a loop, or in a closure that may run many times.
+    Loop,
+    /// Its caller takes a request or an extractor.
+    Handler,
+    /// Its caller is an async fn handed by name to code the crate does not
+    /// show (a router).
+    Handed,
+    /// Its caller is the callee of the hop before.
+    Caller,
+}
+
+impl RepeatHop {
+    /// What the hop's note says.
+    pub fn message(&self) -> String {
+        let (callee, caller) = (&self.callee, &self.caller);
+        match self.why {
+            RepeatWhy::Loop => {
+                format!("`{callee}` is called here, in a loop or a closure that may run many times")
+            }
+            RepeatWhy::Handler => {
+                format!("`{callee}` is called here, by `{caller}`, which handles requests")
+            }
+            RepeatWhy::Handed => format!(
+                "`{callee}` is called here, by `{caller}`, which is handed by name to code that \
+                 may call it many times"
+            ),
+            RepeatWhy::Caller => {
+                format!("`{callee}` is called here, by `{caller}`, so it too may run many times")
+            }
+        }
+    }
+}
+
+/// A fn's key as its reader knows the fn: `Type::name` for a method,
+/// `name` for a free fn, without the namespace of its unit or module.
+fn shown_fn(key: &str) -> String {
+    let key = whole_key(without_namespace(key));
+    let mut parts = key.rsplit("::");
+    let name = parts.next().unwrap_or(key);
+    match parts.next() {
+        Some(owner) if owner.starts_with(char::is_uppercase) => format!("{owner}::{name}"),
+        _ => name.to_string(),
+    }
 }
 
 /// By a fn's name, the names of the fns of a crate that may call it (see
@@ -2886,15 +2960,15 @@ pub fn reached_from_main<'s>(
     }
     let calls_handed =
         |higher: &Callee, index: usize| calls_handed_fn(higher, index, &fns, &param_calls);
-    let mut handed: Vec<(&CallSummary, CallSite)> = Vec::new();
-    for summary in summaries.clone() {
+    let mut handed: Vec<(usize, &CallSummary, CallSite)> = Vec::new();
+    for (file, summary) in summaries.clone().into_iter().enumerate() {
         for value in &summary.fn_values {
             match calls_handed(&value.higher, value.index) {
                 Some(once) => {
                     let mut site = value.site.clone();
                     site.once &= once;
                     site.repeats |= !once;
-                    handed.push((summary, site));
+                    handed.push((file, summary, site));
                 }
                 None => opaque.extend(value.mention.iter().map(String::as_str)),
             }
@@ -2902,7 +2976,7 @@ pub fn reached_from_main<'s>(
     }
     // A call in a closure handed to a fn that does not call it itself runs
     // on another thread, as far as leaklint knows.
-    for summary in summaries.clone() {
+    for (file, summary) in summaries.clone().into_iter().enumerate() {
         for closure in &summary.closure_calls {
             let Some(site) = summary.calls.get(closure.call) else {
                 continue;
@@ -2911,17 +2985,20 @@ pub fn reached_from_main<'s>(
             if calls_handed(&closure.higher, closure.index).is_none() {
                 site.thread = SiteThread::Worker;
             }
-            handed.push((summary, site));
+            handed.push((file, summary, site));
         }
     }
-    let all_sites = (summaries.clone().into_iter())
-        .flat_map(|s| {
+    let all_sites = (summaries.clone().into_iter().enumerate())
+        .flat_map(|(file, s)| {
             (s.calls.iter().enumerate())
                 .filter(|(i, _)| !s.closure_calls.iter().any(|c| c.call == *i))
-                .map(move |(_, c)| (s, c))
+                .map(move |(_, c)| (file, s, c))
         })
-        .chain(handed.iter().map(|(s, site)| (*s, site)));
-    for (summary, site) in all_sites {
+        .chain(handed.iter().map(|(file, s, site)| (*file, *s, site)));
+    // The file of each call, by its summary's place among `summaries`.
+    let mut site_files: HashMap<*const CallSite, usize> = HashMap::new();
+    for (file, summary, site) in all_sites {
+        site_files.insert(std::ptr::from_ref(site), file);
         {
             match &site.callee {
                 Callee::Free(m, n) => {
@@ -3329,6 +3406,71 @@ pub fn reached_from_main<'s>(
         .map(|(key, _)| key.clone())
         .collect();
     repeated.extend(callees);
+    // The calls that show a fn to run many times, shortest first: a call
+    // in a loop, or by a request handler, then down the calls made once.
+    let root_why = |caller: &str| {
+        let facts = fns.by_key(caller);
+        if facts.iter().any(|f| f.handles_requests) {
+            Some(RepeatWhy::Handler)
+        } else if handed_async(&&caller) {
+            Some(RepeatWhy::Handed)
+        } else {
+            None
+        }
+    };
+    let hop = |site: &CallSite, callee: &str, caller: &str, why| RepeatHop {
+        file: site_files
+            .get(&std::ptr::from_ref(site))
+            .copied()
+            .unwrap_or(0),
+        span: site.span,
+        callee: shown_fn(callee),
+        caller: shown_fn(caller),
+        why,
+    };
+    let mut repeat_paths: BTreeMap<String, Vec<RepeatHop>> = BTreeMap::new();
+    let mut frontier: Vec<&str> = Vec::new();
+    for (key, sites) in &all_callers {
+        if once.contains(key) {
+            continue;
+        }
+        let first = sites.iter().filter(named).find_map(|site| {
+            let Caller::Fn(caller) = &site.caller else {
+                return None;
+            };
+            let why = match site.repeats {
+                true => RepeatWhy::Loop,
+                false => root_why(caller)?,
+            };
+            Some(hop(site, key, caller, why))
+        });
+        if let Some(first) = first {
+            repeat_paths.insert(key.clone(), vec![first]);
+            frontier.push(key);
+        }
+    }
+    for _ in 1..MAX_REPEAT_HOPS {
+        let mut next: Vec<&str> = Vec::new();
+        for caller in frontier {
+            let whole = whole_key(caller);
+            for &i in callees_of.get(whole).into_iter().flatten() {
+                let (key, sites) = &all_callers[i];
+                if once.contains(key) || repeat_paths.contains_key(key) {
+                    continue;
+                }
+                let from_caller =
+                    |site: &&&CallSite| matches!(&site.caller, Caller::Fn(f) if f == whole);
+                let Some(site) = sites.iter().filter(named).find(from_caller) else {
+                    continue;
+                };
+                let mut path = repeat_paths[caller].clone();
+                path.push(hop(site, key, whole, RepeatWhy::Caller));
+                repeat_paths.insert(key.clone(), path);
+                next.push(key);
+            }
+        }
+        frontier = next;
+    }
     Reached {
         once,
         awaited_once,
@@ -3336,6 +3478,7 @@ pub fn reached_from_main<'s>(
         awaited,
         repeated,
         quiet_runtimes,
+        repeat_paths,
     }
 }
 
@@ -3656,6 +3799,65 @@ mod tests {
                 "crate::step"
             ]
         );
+    }
+
+    #[test]
+    fn repeat_paths_name_the_calls_from_a_loop_or_a_handler() {
+        let reached = reached_in_full(&[(
+            "crate",
+            "#[tokio::main]
+             async fn main() { boot(); accept(l).await; }
+             fn boot() { pool(); }
+             pub async fn accept(l: Listener) {
+                 loop { let s = l.accept().await; tokio::spawn(conn(s)); }
+             }
+             async fn conn(s: Sock) { step().await; w.poll().await; retry(); }
+             async fn step() { a(); }
+             fn a() { b(); }
+             fn b() { c(); }
+             fn c() { d(); }
+             fn d() {}
+             fn retry() { for _ in 0..3 { pool(); } }
+             fn pool() {}
+             pub async fn show(State(st): State<App>) { load(); }
+             fn load() {}
+             async fn routed() { load_routed(); }
+             fn load_routed() {}
+             pub fn router() -> Router { Router::new().route(\"/\", get(routed)) }
+             impl Worker { async fn poll(&self) { e(); } }
+             fn e() {}",
+        )]);
+        let paths = |key: &str| -> Vec<(String, RepeatWhy)> {
+            let path = reached.repeat_paths.get(key).into_iter().flatten();
+            path.map(|hop| (format!("{} by {}", hop.callee, hop.caller), hop.why))
+                .collect()
+        };
+        use RepeatWhy::*;
+        assert_eq!(paths("crate::conn"), [("conn by accept".into(), Loop)]);
+        // Four calls below the loop at most.
+        assert_eq!(
+            paths("crate::b"),
+            [
+                ("conn by accept".into(), Loop),
+                ("step by conn".into(), Caller),
+                ("a by step".into(), Caller),
+                ("b by a".into(), Caller),
+            ]
+        );
+        assert_eq!(paths("crate::c"), []);
+        // The shortest: `pool` is called in `retry`'s loop, not only below
+        // `conn`; `boot`'s call of it from `main` shows nothing.
+        assert_eq!(paths("crate::pool"), [("pool by retry".into(), Loop)]);
+        assert_eq!(paths("crate::load"), [("load by show".into(), Handler)]);
+        assert_eq!(
+            paths("crate::load_routed"),
+            [("load_routed by routed".into(), Handed)]
+        );
+        // `poll` is called on a value of unknown type: no evidence.
+        assert_eq!(paths("Worker::poll"), []);
+        assert_eq!(paths("crate::e"), []);
+        // Start-up code has none.
+        assert_eq!(paths("crate::boot"), []);
     }
 
     #[test]
