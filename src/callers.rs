@@ -628,7 +628,7 @@ fn resolve_in_crate(
             follow.runtime_of.iter().for_each(|s| name_at(s, false));
             follow.listener_from.iter().for_each(|s| name_at(s, false));
             (follow.token_fired_by.iter())
-                .chain(&follow.token_awaited_by)
+                .chain(&follow.token_handed_to)
                 .for_each(|(s, _)| name_at(s, false));
             follow.poll_waits_in.iter().for_each(|s| name_at(s, false));
             (follow.timer_polled_by.iter()).for_each(|(s, _, _)| name_at(s, false));

@@ -27,20 +27,31 @@ crate::declare_lint! {
     /// The token is followed through clones (`let t = token.clone();`,
     /// `token.child_token()`), moves into `async move` blocks and closures,
     /// and calls of fns and `self` methods defined in the same file that
-    /// receive it (their parameter is followed in turn). A spawned call of
-    /// a fn of another file of the crate (`tokio::spawn(worker::watch(
-    /// token.clone()))`, or an async block whose one statement awaits that
-    /// call: `tokio::spawn(async move { worker::watch(t).await })`, when
-    /// the crate pass finds the fn; an unknown one may fire it) that
-    /// may fire the parameter it is handed (the parameter declared
+    /// receive it (their parameter is followed in turn). So are fns of
+    /// other files of the crate that it is handed to: a spawned call
+    /// (`tokio::spawn(worker::watch(token.clone()))`), a call a task awaits
+    /// (`tokio::spawn(async move { worker::watch(t).await })`), or any
+    /// other call (`exec.run(&token).await` in a fn the task runs, where
+    /// `exec: Arc<Executor>`; `registry::log(&token)` before the spawn).
+    /// Each must be a fn the crate pass finds: one it cannot find (of
+    /// another crate, or a method called on a value whose type it cannot
+    /// tell) may fire the token, and there is no finding. A fn that may
+    /// fire the parameter it is handed (the parameter declared
     /// `CancellationToken`) can cancel the token: then there is no
-    /// finding. It may fire it unless every use of the parameter, and of
-    /// the locals bound to a clone of it, only waits on it, tests it,
-    /// formats it or drops it: `.cancel()`, a drop guard, handing it to
-    /// another fn (`fire(&token)`), storing or returning it all count. A
+    /// finding either. It may fire it unless every use of the parameter,
+    /// and of the locals bound to a clone of it, only waits on it, tests
+    /// it, formats it or drops it: `.cancel()`, a drop guard, handing it
+    /// to another fn (`fire(&token)`), storing or returning it all count. A
     /// child of the parameter (`shutdown.child_token()`), whatever is done
     /// with it, cannot cancel it: a fn that hands its own tasks children of
     /// the token does not fire it.
+    ///
+    /// A task spawned with `.spawn(…)` on the runtime a fn of another file
+    /// returns (`rt::background().spawn(run(token.clone()))`) counts when
+    /// that fn returns a runtime its caller does not own (`-> &'static
+    /// Runtime`, `-> Handle`), as `spawn_without_cancel` reads it; not one
+    /// returned by value (dropping it ends its tasks), nor a value of
+    /// another type with a `spawn` method.
     ///
     /// ### Why is this bad
     /// The tasks wait on `token.cancelled()` for a signal nobody can send:
@@ -52,9 +63,10 @@ crate::declare_lint! {
     /// leaklint reads one file at a time and has no types; where it cannot
     /// follow the token it stays silent. There is no finding when the token:
     ///
-    /// * is passed to a fn defined in another file, stored anywhere, used by
-    ///   a macro leaklint cannot parse, or used in any other way it does not
-    ///   understand (it is assumed to be cancelled somewhere);
+    /// * is passed to a fn leaklint cannot find (see above), stored
+    ///   anywhere, used by a macro leaklint cannot parse, or used in any
+    ///   other way it does not understand (it is assumed to be cancelled
+    ///   somewhere);
     /// * is only moved into a future that is not spawned (`select(fut, …)`):
     ///   it reaches no task. A future written in place (an async block or
     ///   closure) and handed to a spawn wrapper (a fn of the crate, maybe in
@@ -72,13 +84,13 @@ crate::declare_lint! {
     /// * was made by `child_token()`: its parent can still cancel it;
     /// * is cloned with `Clone::clone(&token)`, bound by a pattern other than
     ///   a plain name (or a tuple of them bound to a tuple: `let (r, w) =
-    ///   (t.clone(), t.clone());` is followed), or passed to a method of this file called on a
-    ///   receiver other than `self` whose type the file does not say
-    ///   (`this.watch(token)` where `this` is a field or a value some call
-    ///   returns): these are not followed. A receiver made with `T::new(…)`
-    ///   or `T { … }`, or a local or parameter declared `T` (`executor:
-    ///   Arc<Executor>`), calls `T`'s method when this file defines the one
-    ///   method of that name;
+    ///   (t.clone(), t.clone());` is followed), or passed to a method
+    ///   called on a receiver whose type neither the file nor the crate
+    ///   says (`this.watch(token)` where `this` is a value a fn of another
+    ///   crate returns): these are not followed. A receiver made with
+    ///   `T::new(…)` or `T { … }`, a local or parameter declared `T`
+    ///   (`executor: Arc<Executor>`), or a field its struct declares `T`,
+    ///   calls `T`'s method;
     /// * is passed to a fn of this file that never mentions its parameter (a
     ///   stub, a `todo!()` body): that counts as handing it to a function,
     ///   which may cancel it. A fn that does use the parameter is followed.
@@ -155,10 +167,28 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     task_bodies.insert(expr_key(body), Spawned::by(spawn));
                 }
             }
+        } else if let Some((spawn, runtime_of)) = ctx.spawn_on_crate_runtime(expr, ancestors) {
+            // `rt::runtime().spawn(…)`: a spawn if the crate says `runtime`
+            // returns a runtime its caller does not own.
+            let spawned = Spawned {
+                spawn: syn::spanned::Spanned::span(expr),
+                wrapper: None,
+                runtime_of: Some(runtime_of),
+            };
+            match ctx.task_body(spawn.arg, ancestors).map(|t| t.body) {
+                Some(TaskBody::Expr(body)) => {
+                    task_bodies.insert(expr_key(body), spawned);
+                }
+                _ if matches!(spawn.arg, Expr::Call(_) | Expr::MethodCall(_)) => {
+                    task_bodies.insert(expr_key(spawn.arg), spawned);
+                }
+                _ => {}
+            }
         } else if let Some(call) = ctx.spawn_wrapper_call(expr, ancestors) {
             let spawn = Spawned {
                 spawn: syn::spanned::Spanned::span(expr),
                 wrapper: Some((ctx.span_of(expr), call.index)),
+                runtime_of: None,
             };
             match ctx.task_body(call.arg, ancestors).map(|t| t.body) {
                 Some(TaskBody::Expr(body)) => {
@@ -212,7 +242,7 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
             reached: None,
             escapes: false,
             spawned_calls: Vec::new(),
-            awaited_calls: Vec::new(),
+            handed_calls: Vec::new(),
         };
         if let Some(spawned) = search.run() {
             let finding = Finding::new(
@@ -225,20 +255,24 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 "no clone of it is cancelled, turned into a drop guard, returned, stored or passed on",
             )
             .help(HELP);
-            let finding = match spawned.wrapper {
-                // It holds if the called fn is a spawn wrapper.
-                Some(call) => finding.waits_for_crate(options.call_depth, |f| {
+            let finding = match (spawned.wrapper, spawned.runtime_of) {
+                // It holds if the called fn is a spawn wrapper…
+                (Some(call), _) => finding.waits_for_crate(options.call_depth, |f| {
                     f.spawn_wrapper = Some(call);
                 }),
-                None => finding,
+                // …or returns a runtime that outlives its caller.
+                (None, Some(call)) => finding.waits_for_crate(options.call_depth, |f| {
+                    f.runtime_of = Some(call);
+                }),
+                (None, None) => finding,
             };
             // …and unless a spawned fn of the crate it is handed to fires it.
-            let waits = !search.spawned_calls.is_empty() || !search.awaited_calls.is_empty();
+            let waits = !search.spawned_calls.is_empty() || !search.handed_calls.is_empty();
             findings.push(match waits {
                 false => finding,
                 true => finding.waits_for_crate(options.call_depth, |f| {
                     f.token_fired_by = search.spawned_calls;
-                    f.token_awaited_by = search.awaited_calls;
+                    f.token_handed_to = search.handed_calls;
                 }),
             });
         }
@@ -264,6 +298,10 @@ struct Spawned {
     /// For a call of a fn that may be a spawn wrapper, the call and the
     /// index of the task body among its arguments: the crate pass decides.
     wrapper: Option<(Span, usize)>,
+    /// For `.spawn(…)` on what a fn of another file returns
+    /// (`rt::runtime().spawn(…)`), that call: the crate pass decides
+    /// whether the runtime outlives its caller.
+    runtime_of: Option<Span>,
 }
 
 impl Spawned {
@@ -272,7 +310,13 @@ impl Spawned {
         Spawned {
             spawn,
             wrapper: None,
+            runtime_of: None,
         }
+    }
+
+    /// Whether it is a spawn only if the crate says so.
+    fn uncertain(&self) -> bool {
+        self.wrapper.is_some() || self.runtime_of.is_some()
     }
 }
 
@@ -299,16 +343,16 @@ struct Search<'s, 'a, 'v> {
     /// The spawned calls of fns not of this file that the token is handed
     /// to (the call, the argument's index): the crate pass reads them.
     spawned_calls: Vec<(crate::Span, usize)>,
-    /// The calls of fns not of this file that a spawned async block awaits
-    /// as its one statement, with the token's argument: a fn of the crate
-    /// the crate pass can find must leave it unfired.
-    awaited_calls: Vec<(crate::Span, usize)>,
+    /// The other calls of fns not of this file that the token is handed
+    /// to, with the token's argument: each must be a fn of the crate, which
+    /// the crate pass finds, that leaves it unfired.
+    handed_calls: Vec<(crate::Span, usize)>,
 }
 
 impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
     /// The spawn the token reaches, if it reaches one and can never be
     /// fired (the one reached by the first mention in the file; a spawn
-    /// call rather than a call of a fn that may be a spawn wrapper).
+    /// call rather than one that only the crate can confirm).
     fn run(&mut self) -> Option<Spawned> {
         while let Some(binding) = self.pending.pop() {
             for reference in self.ctx.references(binding) {
@@ -323,7 +367,7 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
                 let (expr, ancestors) = self.uses.get(&at)?;
                 let bound_at = self.ctx.scopes().binding(binding).span;
                 if let Some(spawn) = self.spawn_reached(expr, ancestors, bound_at) {
-                    let rank = |(at, s): (TokenPos, Spawned)| (s.wrapper.is_some(), at);
+                    let rank = |(at, s): (TokenPos, Spawned)| (s.uncertain(), at);
                     if self
                         .reached
                         .is_none_or(|first| rank((at, spawn)) < rank(first))
@@ -423,7 +467,9 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
     ) -> Use {
         let calls = match self.is_spawned_call(call, ancestors, index) {
             Some(SpawnedCall::Directly) => &mut self.spawned_calls,
-            Some(SpawnedCall::InBlock) => &mut self.awaited_calls,
+            Some(SpawnedCall::InBlock) => &mut self.handed_calls,
+            // A fn the crate may define: it must not fire the token.
+            None if may_be_crate_fn(self.ctx, call) => &mut self.handed_calls,
             None => return Use::Escapes,
         };
         calls.push((self.ctx.call_span(call), arg));
@@ -536,6 +582,19 @@ impl<'s, 'a, 'v> Search<'s, 'a, 'v> {
     /// parameter is skipped when counting arguments.
     fn local_callee(&self, func: &Expr) -> Option<(crate::context::LocalFn<'a>, bool)> {
         Some((self.ctx.called_local_fn(func)?, false))
+    }
+}
+
+/// Whether `call` may call a fn of the crate that the crate pass can find
+/// (a path into the crate, or a method on a receiver whose type it may
+/// know), awaited or not.
+fn may_be_crate_fn(ctx: &FileContext<'_>, call: &Expr) -> bool {
+    match call {
+        Expr::Call(c) => {
+            matches!(&*c.func, Expr::Path(p) if p.qself.is_none() && ctx.crate_path_name(&p.path).is_some())
+        }
+        Expr::MethodCall(m) => crate::context::follow::receiver_type_may_be_known(&m.receiver),
+        _ => false,
     }
 }
 

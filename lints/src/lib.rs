@@ -375,11 +375,13 @@ pub struct Follow {
     /// calls a fn of the crate that fires that parameter
     /// ([`context::follow::FnFacts::fires_param`]).
     pub token_fired_by: Vec<(Span, usize)>,
-    /// The same for calls a spawned async block awaits as its one statement
-    /// (`spawn(async move { worker::run(t).await })`): the finding holds
+    /// The same for the other calls of fns not of the file that the token
+    /// is handed to: awaited by a spawned async block as its one statement
+    /// (`spawn(async move { worker::run(t).await })`), or anywhere else
+    /// (`exec.run(&t).await` in a fn the task runs). The finding holds
     /// only when each is a call of a fn of the crate that does not fire
     /// that parameter (a fn leaklint cannot find may).
-    pub token_awaited_by: Vec<(Span, usize)>,
+    pub token_handed_to: Vec<(Span, usize)>,
     /// Calls of fns of the crate on a busy loop's path back to its poll:
     /// the finding holds unless one of them blocks (sleeps, parks, waits on
     /// a receive), which makes the loop wait.

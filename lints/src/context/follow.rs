@@ -2926,7 +2926,7 @@ impl<'s> CrateIndex<'s> {
             self.callee(file, call)
                 .is_some_and(|t| !self.facts(t).fires_param.contains(&arg))
         };
-        if !follow.token_awaited_by.iter().all(not_fired) {
+        if !follow.token_handed_to.iter().all(not_fired) {
             return None;
         }
         // A busy loop whose path back calls a fn of the crate that waits.

@@ -51,10 +51,10 @@ pub async fn serve_in_blocks() {
     tokio::spawn(async move { worker::run(token).await });
 }
 
-/// Near miss: a block that does more than await the call hands the token
-/// to a fn as one step of its work: it may go anywhere.
+/// A block that does more than await the call hands the token to `run`
+/// as one step of its work: followed all the same, `run` only waits.
 pub async fn serve_with_more_steps() {
-    let token = CancellationToken::new();
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
     tokio::spawn(async move {
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         worker::run(token).await;
@@ -94,5 +94,48 @@ pub async fn serve_children() {
 pub async fn serve_children_watched() {
     let token = CancellationToken::new();
     tokio::spawn(worker::fan_out_and_watch(token.clone()));
+    tokio::spawn(worker::run(token));
+}
+
+/// A token handed, inside the task, to a method of a type of another file
+/// (`Executor::run`, known by the parameter's type) that only waits on it.
+pub async fn serve_through_a_method(exec: std::sync::Arc<worker::Executor>) {
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
+    tokio::spawn(step(exec, token.clone()));
+}
+
+async fn step(exec: std::sync::Arc<worker::Executor>, token: CancellationToken) {
+    exec.run(&token).await;
+}
+
+/// Handed before the spawn to a fn of another file that only logs it.
+pub async fn serve_logged_first() {
+    let token = CancellationToken::new(); //~ cancel_token_never_cancelled
+    worker::log_token(&token);
+    tokio::spawn(worker::run(token));
+}
+
+/// Near miss: the executor it is handed to keeps it, and may cancel it.
+pub async fn serve_kept_by_a_method(exec: std::sync::Arc<worker::Executor>) {
+    let token = CancellationToken::new();
+    exec.keep(token.clone());
+    tokio::spawn(worker::run(token));
+}
+
+/// Near miss: a method called on a value of unknown type may be any
+/// `run`: the token may be fired there.
+pub async fn serve_through_an_unknown_receiver() {
+    let token = CancellationToken::new();
+    let exec = worker::executors().pop().unwrap();
+    tokio::spawn(async move {
+        tokio::task::yield_now().await;
+        exec.run(&token).await;
+    });
+}
+
+/// Near miss: handed to a fn of another crate: unknown.
+pub async fn serve_handed_to_a_dependency() {
+    let token = CancellationToken::new();
+    other_crate::register(token.clone());
     tokio::spawn(worker::run(token));
 }

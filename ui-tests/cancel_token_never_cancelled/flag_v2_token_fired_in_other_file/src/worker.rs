@@ -53,3 +53,25 @@ pub async fn fan_out_and_watch(shutdown: CancellationToken) {
     tokio::spawn(watch(shutdown.clone()));
     tokio::spawn(run(shutdown.child_token()));
 }
+
+pub fn log_token(token: &CancellationToken) {
+    tracing::debug!("token {:?}", token);
+}
+
+pub struct Executor {
+    kept: std::sync::Mutex<Vec<CancellationToken>>,
+}
+
+impl Executor {
+    pub async fn run(&self, cancel: &CancellationToken) {
+        cancel.cancelled().await;
+    }
+
+    pub fn keep(&self, token: CancellationToken) {
+        self.kept.lock().unwrap().push(token);
+    }
+}
+
+pub fn executors() -> Vec<Executor> {
+    Vec::new()
+}
