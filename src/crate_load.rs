@@ -1470,6 +1470,18 @@ impl LazyCrate {
                         next.insert(want);
                     }
                 }
+                // A re-export that renames one (`pub use util::pause as
+                // settle;`): its callers call it by the new name.
+                for (alias, path) in &summary.reexports {
+                    let renames = |l: &String| l != alias && names.contains(l.as_str());
+                    let want = Want {
+                        name: alias.clone(),
+                        scope: None,
+                    };
+                    if path.last().is_some_and(renames) && !blocking.contains(&want) {
+                        next.insert(want);
+                    }
+                }
             }
             blocking.extend(next.iter().cloned());
             frontier = next;

@@ -230,10 +230,10 @@ crate::declare_lint! {
     /// `/proc` and cgroup files, command-line tools): the default stays.
     ///
     /// A sync helper called through a re-export (`pub use
-    /// crate::store::load;` in `api`, then `api::load()`) is followed as
-    /// `spawn_without_cancel` follows calls, but not when the re-export
-    /// renames it (`pub use util::wait as wait_now;`) and another file calls
-    /// it by the new name; and for "reached only from
+    /// crate::store::load;` in `api`, then `api::load()`), also one that
+    /// renames it (`pub use util::wait as wait_now;`, then
+    /// `api::wait_now(d)`), is followed as `spawn_without_cancel` follows
+    /// calls; and for "reached only from
     /// `main`", a call through a re-export counts as no caller of the fn (so
     /// an async fn that only `main` reaches that way is reported). A
     /// call from a binary of its package's library by the library's name

@@ -1929,8 +1929,16 @@ impl<'s> CrateIndex<'s> {
     /// none of that key: the module's files re-export the name (`pub use
     /// worker::run;` in `lib.rs` for `crate::run`) from one path, which is
     /// resolved in turn, at most [`super::entry::MAX_REEXPORTS`] re-exports deep. A name
-    /// alone may be re-exported by any module, but by one path only.
-    fn through_reexport(&self, module: Option<&str>, name: &str, depth: usize) -> Option<FnId> {
+    /// alone may be re-exported by any module, but by one path only. Of
+    /// the fns of the path's key in several packages of the workspace, the
+    /// one `file` (which calls it) can see is meant.
+    fn through_reexport(
+        &self,
+        file: usize,
+        module: Option<&str>,
+        name: &str,
+        depth: usize,
+    ) -> Option<FnId> {
         if depth >= super::entry::MAX_REEXPORTS {
             return None;
         }
@@ -1950,9 +1958,8 @@ impl<'s> CrateIndex<'s> {
             None => self.free_by_name.get(last),
         };
         match candidates.map(Vec::as_slice) {
-            Some([only]) => Some(*only),
-            Some(_) => None,
-            None => self.through_reexport(target_module, last, depth + 1),
+            Some(candidates) => self.the_one_visible(candidates, file),
+            None => self.through_reexport(file, target_module, last, depth + 1),
         }
     }
 
@@ -2058,15 +2065,15 @@ impl<'s> CrateIndex<'s> {
                     // In a file of two targets' trees, `crate::` is either
                     // root, a library's named by the library.
                     None if module == "crate" => match self.root_fns(name).as_slice() {
-                        [] => return self.through_reexport(Some(module), name, 0),
+                        [] => return self.through_reexport(file, Some(module), name, 0),
                         roots => return self.the_one_visible(roots, file),
                     },
-                    None => return self.through_reexport(Some(module), name, 0),
+                    None => return self.through_reexport(file, Some(module), name, 0),
                 }
             }
             Callee::Free(None, name) => match self.free_by_name.get(name.as_str()) {
                 Some(candidates) => Some(candidates),
-                None => return self.through_reexport(None, name, 0),
+                None => return self.through_reexport(file, None, name, 0),
             },
             // Two types of one name in two modules (`grpc::Client`,
             // `http::Client`): a file that defines the method in its own

@@ -1,0 +1,1 @@
+pub use crate::util::wait as wait_now;

@@ -1,0 +1,3 @@
+pub fn pause(d: std::time::Duration) {
+    std::thread::sleep(d);
+}
