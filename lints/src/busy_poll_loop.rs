@@ -167,7 +167,10 @@ crate::declare_lint! {
     /// `poll`, `blocking_send`, `blocking_lock`): without types, a loop that
     /// blocks on a socket between polls cannot be told from one that spins,
     /// and leaklint prefers silence (a std `RwLock::read` is taken for a
-    /// wait). A macro leaklint cannot parse is taken to wait when its tokens
+    /// wait). In async code, such a call whose future is wrapped for later
+    /// (`let recv = sock.recv_from(&mut buf).fuse();`, `.boxed()`,
+    /// `Box::pin(…)`, then polled by a `select!` with a `default`) waits
+    /// for nothing where it is built. A macro leaklint cannot parse is taken to wait when its tokens
     /// mention `await` or one of those names.
     ///
     /// A `select!` with an `else` branch counts as a poll: tokio runs `else`
@@ -1109,10 +1112,30 @@ fn crate_call(flow: &mut Paths<'_, '_, '_>, e: &Expr, after: u8) -> u8 {
     }
 }
 
+/// Whether `c` is `Box::pin(fut)` in async code: a future built for later.
+fn boxes_future(flow: &Paths<'_, '_, '_>, c: &syn::ExprCall) -> bool {
+    flow.analysis.in_async
+        && c.args.len() == 1
+        && flow.ctx.callee_is(&c.func, &["std::boxed::Box::pin"])
+}
+
+/// Methods that wrap a future in async code (`fut.fuse()`, `fut.boxed()`):
+/// their receiver is a future built for later, which does not wait here.
+const FUTURE_ADAPTERS: &[&str] = &["fuse", "boxed", "boxed_local"];
+
 /// A future that is built but not awaited here (the receiver of
-/// `now_or_never()`): its own call does not wait.
+/// `now_or_never()` or of a [`FUTURE_ADAPTERS`] method): its own call
+/// does not wait.
 fn future(flow: &mut Paths<'_, '_, '_>, e: &Expr, states: u8) -> u8 {
     match strip(e) {
+        // `Box::pin(fut).fuse()`: still the same future.
+        Expr::MethodCall(m)
+            if flow.analysis.in_async
+                && FUTURE_ADAPTERS.contains(&m.method.to_string().as_str()) =>
+        {
+            future(flow, &m.receiver, states)
+        }
+        Expr::Call(c) if boxes_future(flow, c) => future(flow, &c.args[0], states),
         Expr::MethodCall(m) if !flow.analysis.is_target(strip(e)) => {
             let after = flow.expr(&m.receiver, states);
             flow.exprs(&m.args, after)
@@ -1155,7 +1178,11 @@ impl<'e> Analysis for PollPaths<'e> {
             }
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
-                let mut after = if method == "now_or_never" {
+                // `sock.recv_from(&mut buf).fuse()` in async code makes a
+                // future (for a `select!` to poll), it does not wait.
+                let adapts_future =
+                    flow.analysis.in_async && FUTURE_ADAPTERS.contains(&method.as_str());
+                let mut after = if method == "now_or_never" || adapts_future {
                     future(flow, &m.receiver, states)
                 } else {
                     flow.expr(&m.receiver, states)
@@ -1213,6 +1240,9 @@ impl<'e> Analysis for PollPaths<'e> {
                     work(flow, after)
                 }
             }
+            // `Box::pin(sock.recv_from(&mut buf))` in async code: a future
+            // built for later, as with `FUTURE_ADAPTERS`.
+            Expr::Call(c) if boxes_future(flow, c) => future(flow, &c.args[0], states),
             Expr::Call(c) => {
                 let callee = flow.expr(&c.func, states);
                 let after = flow.exprs(&c.args, callee);

@@ -36,9 +36,11 @@ crate::declare_lint! {
     /// Each must be a fn the crate pass finds: one it cannot find (of
     /// another crate, or a method called on a value whose type it cannot
     /// tell) may fire the token, and there is no finding. A fn that may
-    /// fire the parameter it is handed (the parameter declared
-    /// `CancellationToken`) can cancel the token: then there is no
-    /// finding either. It may fire it unless every use of the parameter,
+    /// fire the parameter it is handed (declared `CancellationToken`, also
+    /// behind `&`, `Arc`, `Rc` or `Box`) can cancel the token: then there
+    /// is no finding either. A parameter whose type may hold a token that
+    /// leaklint does not follow (a generic `T`, `impl Trait`,
+    /// `Option<CancellationToken>`) may fire it. It may fire it unless every use of the parameter,
     /// and of the locals bound to a clone of it, only waits on it, tests
     /// it, formats it or drops it: `.cancel()`, a drop guard, handing it
     /// to another fn (`fire(&token)`), storing or returning it all count. A
@@ -47,7 +49,8 @@ crate::declare_lint! {
     /// the token does not fire it.
     ///
     /// A task spawned with `.spawn(…)` on the runtime a fn of another file
-    /// returns (`rt::background().spawn(run(token.clone()))`) counts when
+    /// returns (`rt::background().spawn(run(token.clone()))`, also through
+    /// a `let`: `let rt = rt::background(); rt.spawn(…)`) counts when
     /// that fn returns a runtime its caller does not own (`-> &'static
     /// Runtime`, `-> Handle`), as `spawn_without_cancel` reads it; not one
     /// returned by value (dropping it ends its tasks), nor a value of

@@ -28,9 +28,10 @@ crate::declare_lint! {
     /// `self.handle().spawn(…)`), and on a static of such a type
     /// (`static RT: Lazy<Runtime>`), and on the result of a fn of another
     /// file of the crate that returns a runtime its caller does not own
-    /// (`rt::runtime().spawn(…)`, the fn declared `-> &'static Runtime` or
-    /// `-> Handle`; a `Runtime` returned by value is dropped with its tasks
-    /// by the caller). `JoinSet::spawn` and `smol::spawn`
+    /// (`rt::runtime().spawn(…)`, also through a `let`: `let rt =
+    /// rt::runtime(); rt.spawn(…)`; the fn declared `-> &'static Runtime`
+    /// or `-> Handle`; a `Runtime` returned by value is dropped with its
+    /// tasks by the caller). `JoinSet::spawn` and `smol::spawn`
     /// without `.detach()` are not spawn calls: their tasks are cancelled
     /// when the set or the `Task` is dropped. Nor is a task spawned inside
     /// the future a fn hands to `block_on` of a runtime that fn builds

@@ -94,7 +94,11 @@ pub struct FnFacts {
     /// `token.drop_guard_ref()` on the parameter or on a clone of it
     /// (`let t = token.clone(); t.cancel()`), or anything else that is not
     /// surely harmless (see [`token_use`]): handing it to a fn, storing it,
-    /// returning it. A token handed to such a fn can be cancelled.
+    /// returning it. A token handed to such a fn can be cancelled. A
+    /// parameter declared `&CancellationToken` (or through `Arc`, `Rc`,
+    /// `Box`) is a token too; one whose type may hold a token that is not
+    /// followed (a generic `T`, `impl Trait`, `Option<CancellationToken>`)
+    /// may fire it.
     pub fires_param: Vec<usize>,
     /// Whether it spawns a task onto a runtime (see [`spawns_a_task`])
     /// that may outlive it: a current-thread runtime that runs it has
@@ -319,6 +323,49 @@ fn is_request_param(ty: &syn::Type) -> bool {
 
 /// The parameters of `sig` other than `self`, in order (indexed as
 /// [`FnFacts`] counts them).
+/// What a parameter's declared type says of a cancellation token handed
+/// to it (see [`FnFacts::fires_param`]).
+enum TokenParam {
+    /// A token, by value or through `&`, `Arc`, `Rc`, `Box`: followed.
+    Token,
+    /// A type that may hold one but is not followed: a generic parameter of
+    /// the fn, `impl Trait`, a type that names the token among its
+    /// arguments (`Option<CancellationToken>`).
+    MayHold,
+    /// Any other type, which cannot take a token.
+    No,
+}
+
+fn token_param(sig: &syn::Signature, ty: &syn::Type) -> TokenParam {
+    let names_token = |p: &syn::TypePath| {
+        p.path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "CancellationToken")
+    };
+    let inner = super::peel_type(ty, super::POINTERS);
+    match inner {
+        syn::Type::Path(p) if p.qself.is_none() && names_token(p) => TokenParam::Token,
+        syn::Type::ImplTrait(_) | syn::Type::TraitObject(_) | syn::Type::Infer(_) => {
+            TokenParam::MayHold
+        }
+        syn::Type::Path(p) => {
+            let generic = p.path.get_ident().is_some_and(|ident| {
+                (sig.generics.params.iter())
+                    .any(|g| matches!(g, syn::GenericParam::Type(t) if t.ident == *ident))
+            });
+            let mentions_token = quote::ToTokens::to_token_stream(p)
+                .into_iter()
+                .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "CancellationToken"));
+            match generic || mentions_token {
+                true => TokenParam::MayHold,
+                false => TokenParam::No,
+            }
+        }
+        _ => TokenParam::No,
+    }
+}
+
 fn typed_params(sig: &syn::Signature) -> impl Iterator<Item = &syn::PatType> {
     sig.inputs.iter().filter_map(|input| match input {
         syn::FnArg::Typed(t) => Some(t),
@@ -653,21 +700,35 @@ impl FileContext<'_> {
     /// [`FnFacts::fires_param`] of the fn with this signature and body.
     fn fired_token_params(&self, sig: &syn::Signature, block: &syn::Block) -> Vec<usize> {
         let mut tokens: HashMap<BindingId, usize> = HashMap::new();
+        // Parameters that may hold a token but are not followed (a generic
+        // `T`, `impl Trait`, `Option<CancellationToken>`): they may fire it.
+        let mut fired: BTreeSet<usize> = BTreeSet::new();
         for (index, param) in typed_params(sig).enumerate() {
-            let is_token = matches!(&*param.ty, syn::Type::Path(p)
-                if p.path.segments.last().is_some_and(|s| s.ident == "CancellationToken"));
-            if let (true, syn::Pat::Ident(name)) = (is_token, &*param.pat) {
-                if let Some(binding) = self.binding_of_pat(&name.ident) {
-                    tokens.insert(binding, index);
+            match token_param(sig, &param.ty) {
+                TokenParam::Token => match &*param.pat {
+                    syn::Pat::Ident(name) => match self.binding_of_pat(&name.ident) {
+                        Some(binding) => {
+                            tokens.insert(binding, index);
+                        }
+                        None => {
+                            fired.insert(index);
+                        }
+                    },
+                    _ => {
+                        fired.insert(index);
+                    }
+                },
+                TokenParam::MayHold => {
+                    fired.insert(index);
                 }
+                TokenParam::No => {}
             }
         }
         if tokens.is_empty() {
-            return Vec::new();
+            return fired.into_iter().collect();
         }
         // A use the walk does not see (in a macro leaklint cannot parse)
         // may fire the token.
-        let mut fired: BTreeSet<usize> = BTreeSet::new();
         for (&binding, &index) in &tokens {
             let unseen = (self.references(binding).iter())
                 .any(|r| matches!(r.site, super::scopes::UseSite::MacroTokens));

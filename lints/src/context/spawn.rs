@@ -687,14 +687,20 @@ impl<'a> FileContext<'a> {
         if m.args.len() != 1 || (m.method != "spawn" && m.method != "spawn_blocking") {
             return None;
         }
-        // The call under `?`, parentheses and `&`.
+        // The call under `?`, parentheses and `&`, also through one `let`
+        // (`let handle = rt::handle(); handle.spawn(…)`).
         let mut receiver = &*m.receiver;
+        let mut followed_binding = false;
         let call = loop {
             match receiver {
                 Expr::Try(t) => receiver = &t.expr,
                 Expr::Paren(p) => receiver = &p.expr,
                 Expr::Reference(r) => receiver = &r.expr,
                 Expr::Call(call) => break call,
+                Expr::Path(p) if !followed_binding => {
+                    followed_binding = true;
+                    receiver = self.binding_init(p.path.get_ident()?, ancestors)?;
+                }
                 _ => return None,
             }
         };

@@ -57,3 +57,9 @@ pub fn start_stoppable(every: Duration) -> CancellationToken {
     background().spawn(retry_until(every, cancel.clone()));
     cancel
 }
+
+pub fn start_bound(every: Duration) {
+    let cancel = CancellationToken::new(); //~ cancel_token_never_cancelled
+    let runtime = handle();
+    runtime.spawn(retry_until(every, cancel.clone()));
+}

@@ -139,3 +139,23 @@ pub async fn serve_handed_to_a_dependency() {
     other_crate::register(token.clone());
     tokio::spawn(worker::run(token));
 }
+
+/// Near misses: fns of another file that take the token by reference and
+/// cancel it, keep a clone of it, or take it as a generic parameter.
+pub async fn serve_fired_by_reference() {
+    let token = CancellationToken::new();
+    worker::cancel_on_error(&token);
+    tokio::spawn(worker::run(token));
+}
+
+pub async fn serve_registered_by_reference() {
+    let token = CancellationToken::new();
+    worker::register(&token);
+    tokio::spawn(worker::run(token));
+}
+
+pub async fn serve_handed_generically() {
+    let token = CancellationToken::new();
+    worker::keep_any(token.clone());
+    tokio::spawn(worker::run(token));
+}

@@ -75,3 +75,19 @@ impl Executor {
 pub fn executors() -> Vec<Executor> {
     Vec::new()
 }
+
+pub fn cancel_on_error(token: &CancellationToken) {
+    if std::env::var("FAIL").is_ok() {
+        token.cancel();
+    }
+}
+
+static REGISTERED: std::sync::Mutex<Vec<CancellationToken>> = std::sync::Mutex::new(Vec::new());
+
+pub fn register(token: &CancellationToken) {
+    REGISTERED.lock().unwrap().push(token.clone());
+}
+
+pub fn keep_any<T: Send + 'static>(value: T) {
+    std::mem::forget(value);
+}

@@ -20,3 +20,24 @@ pub fn start_fresh() {
         }
     });
 }
+
+/// The shared runtime bound to a local first: flagged the same.
+pub fn start_bound() {
+    let runtime = rt::runtime();
+    runtime.spawn(async { //~ spawn_without_cancel
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    });
+}
+
+/// Near miss: a runtime of its own bound to a local, dropped (with its
+/// tasks) when the fn returns.
+pub fn start_fresh_bound() {
+    let runtime = rt::fresh();
+    runtime.spawn(async {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    });
+}
