@@ -169,8 +169,10 @@ crate::declare_lint! {
     /// and leaklint prefers silence (a std `RwLock::read` is taken for a
     /// wait). In async code, such a call whose future is wrapped for later
     /// (`let recv = sock.recv_from(&mut buf).fuse();`, `.boxed()`,
-    /// `Box::pin(…)`, then polled by a `select!` with a `default`) waits
-    /// for nothing where it is built. A macro leaklint cannot parse is taken to wait when its tokens
+    /// `Box::pin(…)`, then polled by a `select!` with a `default`), or
+    /// bound by a `let` of the loop's body that the `select!` races by
+    /// name (`let next = rx.recv();`, then `Some(v) = next =>`), waits for
+    /// nothing where it is built. A macro leaklint cannot parse is taken to wait when its tokens
     /// mention `await` or one of those names.
     ///
     /// A `select!` with an `else` branch counts as a poll: tokio runs `else`
@@ -387,6 +389,10 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     crate_calls: Vec::new(),
                     crate_calls_wait,
                     waiting_closures: waiting_closures(ctx, ancestors),
+                    raced_futures: match (in_async, target) {
+                        (true, Poll::Select(mac)) => raced_futures(ctx, mac, body),
+                        _ => Vec::new(),
+                    },
                 };
                 let mut flow = Flow::new(ctx, analysis, BUDGET);
                 flow.run_loop(label, cond, body, REACHED);
@@ -908,6 +914,11 @@ struct PollPaths<'e> {
     /// The closures bound in a block around the loop whose body waits
     /// (`let pause = || thread::sleep(d);`): calling one is a wait.
     waiting_closures: Vec<String>,
+    /// In async code, the initialisers of the loop body's `let`s whose
+    /// names the followed `select!` races (`let next = rx.recv();` then
+    /// `Some(v) = next =>`): futures built for it, which wait for nothing
+    /// where they are built.
+    raced_futures: Vec<*const Expr>,
 }
 
 type Paths<'c, 'a, 'e> = Flow<'c, 'a, PollPaths<'e>>;
@@ -1148,8 +1159,39 @@ fn future(flow: &mut Paths<'_, '_, '_>, e: &Expr, states: u8) -> u8 {
     }
 }
 
+/// The initialisers of the `let`s of `body` (at its top) that bind a
+/// future the `select!` `mac` races by name (`next`, `&mut next`): see
+/// [`PollPaths::raced_futures`].
+fn raced_futures(ctx: &FileContext<'_>, mac: &syn::Macro, body: &syn::Block) -> Vec<*const Expr> {
+    let MacroBody::Select(select) = ctx.macro_body(mac) else {
+        return Vec::new();
+    };
+    let raced: Vec<String> = (select.branches.iter())
+        .filter_map(|branch| match strip(&branch.future) {
+            Expr::Reference(r) => flag_name(&r.expr),
+            other => flag_name(other),
+        })
+        .collect();
+    (body.stmts.iter())
+        .filter_map(|stmt| match stmt {
+            Stmt::Local(local) => {
+                let name = crate::context::bindings::pat_ident(&local.pat)?;
+                let init = local.init.as_ref().filter(|i| i.diverge.is_none())?;
+                raced
+                    .iter()
+                    .any(|r| name == r)
+                    .then_some(std::ptr::from_ref(&*init.expr))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 impl<'e> Analysis for PollPaths<'e> {
     fn expr(flow: &mut Paths<'_, '_, 'e>, e: &Expr, states: u8) -> Option<u8> {
+        if flow.analysis.raced_futures.contains(&std::ptr::from_ref(e)) {
+            return Some(future(flow, e, states));
+        }
         Some(match e {
             Expr::Await(a) => {
                 let base = strip(&a.base);

@@ -40,7 +40,8 @@ crate::declare_lint! {
     /// behind `&`, `Arc`, `Rc` or `Box`) can cancel the token: then there
     /// is no finding either. A parameter whose type may hold a token that
     /// leaklint does not follow (a generic `T`, `impl Trait`,
-    /// `Option<CancellationToken>`) may fire it. It may fire it unless every use of the parameter,
+    /// `Option<CancellationToken>`) is taken to fire it, whatever the fn
+    /// does with it. It may fire it unless every use of the parameter,
     /// and of the locals bound to a clone of it, only waits on it, tests
     /// it, formats it or drops it: `.cancel()`, a drop guard, handing it
     /// to another fn (`fire(&token)`), storing or returning it all count. A
@@ -67,9 +68,10 @@ crate::declare_lint! {
     /// follow the token it stays silent. There is no finding when the token:
     ///
     /// * is passed to a fn leaklint cannot find (see above), stored
-    ///   anywhere, used by a macro leaklint cannot parse, or used in any
-    ///   other way it does not understand (it is assumed to be cancelled
-    ///   somewhere);
+    ///   anywhere, wrapped in another value (`Some(token)`,
+    ///   `Arc::new(token)`, even when only that value is waited on), used
+    ///   by a macro leaklint cannot parse, or used in any other way it does
+    ///   not understand (it is assumed to be cancelled somewhere);
     /// * is only moved into a future that is not spawned (`select(fut, …)`):
     ///   it reaches no task. A future written in place (an async block or
     ///   closure) and handed to a spawn wrapper (a fn of the crate, maybe in
@@ -162,6 +164,23 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
     // the uses of the token, its clones and the parameters it is passed to
     // are classified from here, without walking the file again.
     let mut uses: HashMap<TokenPos, (&Expr, Vec<Node<'_>>)> = HashMap::new();
+    // A spawn's future whose spawn only the crate can confirm: its async
+    // block or closure, or a call given as it (`spawn_named("w",
+    // watch(token))`: the call is the task).
+    let add_task_body = |task_bodies: &mut HashMap<ExprKey, Spawned>,
+                         arg: &Expr,
+                         ancestors: &[Node<'_>],
+                         spawned: Spawned| {
+        match ctx.task_body(arg, ancestors).map(|t| t.body) {
+            Some(TaskBody::Expr(body)) => {
+                task_bodies.insert(expr_key(body), spawned);
+            }
+            _ if matches!(arg, Expr::Call(_) | Expr::MethodCall(_)) => {
+                task_bodies.insert(expr_key(arg), spawned);
+            }
+            _ => {}
+        }
+    };
     ctx.walk_exprs(|expr, ancestors| {
         if let Some(spawn) = ctx.spawn_call(expr, ancestors, options) {
             if let Some(task) = ctx.task_body(spawn.arg, ancestors) {
@@ -178,31 +197,14 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 wrapper: None,
                 runtime_of: Some(runtime_of),
             };
-            match ctx.task_body(spawn.arg, ancestors).map(|t| t.body) {
-                Some(TaskBody::Expr(body)) => {
-                    task_bodies.insert(expr_key(body), spawned);
-                }
-                _ if matches!(spawn.arg, Expr::Call(_) | Expr::MethodCall(_)) => {
-                    task_bodies.insert(expr_key(spawn.arg), spawned);
-                }
-                _ => {}
-            }
+            add_task_body(&mut task_bodies, spawn.arg, ancestors, spawned);
         } else if let Some(call) = ctx.spawn_wrapper_call(expr, ancestors) {
             let spawn = Spawned {
                 spawn: syn::spanned::Spanned::span(expr),
                 wrapper: Some((ctx.span_of(expr), call.index)),
                 runtime_of: None,
             };
-            match ctx.task_body(call.arg, ancestors).map(|t| t.body) {
-                Some(TaskBody::Expr(body)) => {
-                    task_bodies.insert(expr_key(body), spawn);
-                }
-                // `spawn_named("w", watch(token))`: the call is the task.
-                _ if matches!(call.arg, Expr::Call(_) | Expr::MethodCall(_)) => {
-                    task_bodies.insert(expr_key(call.arg), spawn);
-                }
-                _ => {}
-            }
+            add_task_body(&mut task_bodies, call.arg, ancestors, spawn);
         }
         if let Expr::Path(p) = expr {
             if let Some(ident) = p.path.get_ident() {

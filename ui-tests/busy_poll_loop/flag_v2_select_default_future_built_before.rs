@@ -68,3 +68,27 @@ pub fn read_blocking(sock: std::net::UdpSocket, rx: std::sync::mpsc::Receiver<u8
 fn handle<T>(_res: T) {}
 
 async fn tick() {}
+
+// tokio's `select!` racing a future bound by name: once the channel is
+// closed, `recv()` yields `None`, the branch is disabled and `else` runs
+// at once, every turn.
+pub async fn forward(rx: &mut tokio::sync::mpsc::Receiver<u32>) {
+    loop {
+        let next = rx.recv();
+        tokio::select! { //~ busy_poll_loop
+            Some(v) = next => handle(v),
+            else => {}
+        }
+    }
+}
+
+// Near miss: the same, where the loop ends when the channel closes.
+pub async fn forward_until_closed(rx: &mut tokio::sync::mpsc::Receiver<u32>) {
+    loop {
+        let next = rx.recv();
+        tokio::select! {
+            Some(v) = next => handle(v),
+            else => break,
+        }
+    }
+}
