@@ -189,6 +189,15 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                     task_bodies.insert(expr_key(body), Spawned::by(spawn));
                 }
             }
+        } else if let Some(call) = ctx.spawn_wrapper_call(expr, ancestors) {
+            // Maybe a spawn on a runtime instead (see below).
+            let runtime_of = ctx.spawn_on_crate_runtime(expr, ancestors);
+            let spawn = Spawned {
+                spawn: syn::spanned::Spanned::span(expr),
+                wrapper: Some((ctx.span_of(expr), call.index)),
+                runtime_of: runtime_of.map(|(_, call)| call),
+            };
+            add_task_body(&mut task_bodies, call.arg, ancestors, spawn);
         } else if let Some((spawn, runtime_of)) = ctx.spawn_on_crate_runtime(expr, ancestors) {
             // `rt::runtime().spawn(…)`: a spawn if the crate says `runtime`
             // returns a runtime its caller does not own.
@@ -198,13 +207,6 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 runtime_of: Some(runtime_of),
             };
             add_task_body(&mut task_bodies, spawn.arg, ancestors, spawned);
-        } else if let Some(call) = ctx.spawn_wrapper_call(expr, ancestors) {
-            let spawn = Spawned {
-                spawn: syn::spanned::Spanned::span(expr),
-                wrapper: Some((ctx.span_of(expr), call.index)),
-                runtime_of: None,
-            };
-            add_task_body(&mut task_bodies, call.arg, ancestors, spawn);
         }
         if let Expr::Path(p) = expr {
             if let Some(ident) = p.path.get_ident() {
@@ -260,26 +262,35 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
                 "no clone of it is cancelled, turned into a drop guard, returned, stored or passed on",
             )
             .help(HELP);
-            let finding = match (spawned.wrapper, spawned.runtime_of) {
-                // It holds if the called fn is a spawn wrapper…
-                (Some(call), _) => finding.waits_for_crate(options.call_depth, |f| {
+            // It holds if the called fn is a spawn wrapper, or returns a
+            // runtime that outlives its caller (a call that may be either,
+            // `pool().spawn(…)`, is offered both ways: the crate keeps the
+            // one that holds)…
+            let mut offered = Vec::new();
+            if let Some(call) = spawned.wrapper {
+                offered.push(finding.clone().waits_for_crate(options.call_depth, |f| {
                     f.spawn_wrapper = Some(call);
-                }),
-                // …or returns a runtime that outlives its caller.
-                (None, Some(call)) => finding.waits_for_crate(options.call_depth, |f| {
+                }));
+            }
+            if let Some(call) = spawned.runtime_of {
+                offered.push(finding.clone().waits_for_crate(options.call_depth, |f| {
                     f.runtime_of = Some(call);
-                }),
-                (None, None) => finding,
-            };
+                }));
+            }
+            if offered.is_empty() {
+                offered.push(finding);
+            }
             // …and unless a spawned fn of the crate it is handed to fires it.
             let waits = !search.spawned_calls.is_empty() || !search.handed_calls.is_empty();
-            findings.push(match waits {
-                false => finding,
-                true => finding.waits_for_crate(options.call_depth, |f| {
-                    f.token_fired_by = search.spawned_calls;
-                    f.token_handed_to = search.handed_calls;
-                }),
-            });
+            for finding in offered {
+                findings.push(match waits {
+                    false => finding,
+                    true => finding.waits_for_crate(options.call_depth, |f| {
+                        f.token_fired_by = search.spawned_calls.clone();
+                        f.token_handed_to = search.handed_calls.clone();
+                    }),
+                });
+            }
         }
     }
     findings

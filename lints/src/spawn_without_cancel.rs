@@ -430,7 +430,14 @@ fn check(ctx: &FileContext<'_>, options: &LintOptions) -> Vec<Finding> {
         let (spawn, runtime_of) = match ctx.spawn_call(expr, ancestors, options) {
             Some(spawn) => (spawn, None),
             None => match ctx.spawn_on_crate_runtime(expr, ancestors) {
-                Some((spawn, call)) => (spawn, Some(call)),
+                Some((spawn, call)) => {
+                    // `pool.spawn(fut)` may as well be a spawn wrapper of
+                    // the crate's `Pool`: the crate keeps the one that holds.
+                    if let Some(finding) = wrapper_call(ctx, expr, ancestors, options) {
+                        findings.push(finding);
+                    }
+                    (spawn, Some(call))
+                }
                 None => {
                     if let Some(finding) = wrapper_call(ctx, expr, ancestors, options) {
                         findings.push(finding);

@@ -1,4 +1,5 @@
 // Tasks spawned on the runtime a fn of another file returns.
+mod pool;
 mod rt;
 
 /// `rt::runtime()` returns a shared `&'static Runtime`: flagged, with a
@@ -36,6 +37,17 @@ pub fn start_bound() {
 pub fn start_fresh_bound() {
     let runtime = rt::fresh();
     runtime.spawn(async {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        }
+    });
+}
+
+/// A pool of the crate bound to a local, whose `spawn` is a spawn wrapper:
+/// flagged as a wrapper's task, though the receiver is no runtime.
+pub fn start_pooled() {
+    let pool = pool::Pool::global();
+    pool.spawn(async { //~ spawn_without_cancel
         loop {
             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         }
