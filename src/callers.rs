@@ -358,14 +358,12 @@ fn decide_moot(
             }
         };
         let r = &reach.reached;
-        // The fns of other files are named without the namespace their
-        // unit may be read in (see `unit_summaries`): any of the crate's
-        // fns of the key will do, as a call of either did before.
-        // A method of this file's type, whose name types of other modules
-        // share, is named by its module too (see `entry::split_key`).
-        let contains = |set: &BTreeSet<String>, key: &str| match moot.keys.is_empty() {
-            true => set.contains(key) || set.contains(&entry::split_key(&summary.module, key)),
-            false => set.contains(key) || set.iter().any(|k| entry::without_namespace(k) == key),
+        // The fn's own file (for the fn the finding is in), whose key may
+        // be split by its module (see `find_reached`).
+        let own = moot.keys.is_empty().then_some(summary.module.as_str());
+        let contains = |set: &BTreeSet<String>, key: &str| {
+            let entries = set.iter().map(|k| (k, ()));
+            find_reached(key, own, |k| set.contains(k).then_some(()), entries).is_some()
         };
         let reached = |key: &str| match moot.kind {
             ReachKind::Once => contains(&r.once, key),
@@ -380,23 +378,13 @@ fn decide_moot(
         if keys.iter().all(|k| reached(k)) {
             return false;
         }
-        // Why it is not start-up code, where the crate shows it.
-        let repeats = |key: &str| {
-            let paths = &reach.reached.repeat_paths;
-            let found = match moot.keys.is_empty() {
-                true => paths
-                    .get(key)
-                    .or_else(|| paths.get(&entry::split_key(&summary.module, key))),
-                false => paths.get(key).or_else(|| {
-                    (paths.iter())
-                        .find_map(|(k, p)| (entry::without_namespace(k) == key).then_some(p))
-                }),
-            };
-            found.filter(|_| {
-                moot.kind != ReachKind::MainThread && moot.kind != ReachKind::QuietRuntime
-            })
-        };
-        if let Some(path) = keys.iter().filter(|k| !reached(k)).find_map(|k| repeats(k)) {
+        // Why it is not start-up code, where the crate shows it (a thread
+        // is no such reason).
+        let paths = &r.repeat_paths;
+        let repeats = |key: &&str| find_reached(key, own, |k| paths.get(k), paths);
+        let by_repeats = !matches!(moot.kind, ReachKind::MainThread | ReachKind::QuietRuntime);
+        let path = (keys.iter().filter(|k| by_repeats && !reached(k))).find_map(repeats);
+        if let Some(path) = path {
             let notes = path.iter().map(|hop| Note {
                 file: display(hop.file),
                 span: Some(hop.span),
@@ -417,6 +405,26 @@ fn decide_moot(
         }
         true
     });
+}
+
+/// What [`entry::Reached`]'s set or map holds for the fn `key` (`get`
+/// looks one key up; `entries` are all of them). The fns of other files
+/// are named without the namespace their unit may be read in (see
+/// `unit_summaries`): any of the crate's fns of the key will do, as a call
+/// of either did before. The fn a finding is in (`own`: its file's
+/// module), a method of this file's type whose name types of other modules
+/// share, is named by its module too (see `entry::split_key`).
+fn find_reached<'a, T>(
+    key: &str,
+    own: Option<&str>,
+    get: impl Fn(&str) -> Option<T>,
+    entries: impl IntoIterator<Item = (&'a String, T)>,
+) -> Option<T> {
+    get(key).or_else(|| match own {
+        Some(module) => get(&entry::split_key(module, key)),
+        None => (entries.into_iter())
+            .find_map(|(k, value)| (entry::without_namespace(k) == key).then_some(value)),
+    })
 }
 
 /// Decides every waiting finding of `result` with its own summary for the

@@ -222,6 +222,17 @@ struct Indexed {
     words: WordFilter,
 }
 
+/// The names under which `summary`'s re-exports rename fns whose names
+/// `renamed` accepts (`settle` for `pub use util::pause as settle;`).
+fn renaming_aliases<'s>(
+    summary: &'s CallSummary,
+    renamed: impl Fn(&str) -> bool + 's,
+) -> impl Iterator<Item = &'s String> + 's {
+    (summary.reexports.iter())
+        .filter(move |(alias, path)| path.last().is_some_and(|l| l != alias && renamed(l)))
+        .map(|(alias, _)| alias)
+}
+
 /// What the crate scan reads in a file's text.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ScannedFile {
@@ -1472,13 +1483,12 @@ impl LazyCrate {
                 }
                 // A re-export that renames one (`pub use util::pause as
                 // settle;`): its callers call it by the new name.
-                for (alias, path) in &summary.reexports {
-                    let renames = |l: &String| l != alias && names.contains(l.as_str());
+                for alias in renaming_aliases(summary, |name| names.contains(name)) {
                     let want = Want {
                         name: alias.clone(),
                         scope: None,
                     };
-                    if path.last().is_some_and(renames) && !blocking.contains(&want) {
+                    if !blocking.contains(&want) {
                         next.insert(want);
                     }
                 }
@@ -1554,14 +1564,7 @@ impl LazyCrate {
                 }
                 // A re-export that renames a fn (`pub use heartbeat::start
                 // as start_heartbeat;`): its callers spell the new name.
-                for (alias, path) in &summary.reexports {
-                    if path
-                        .last()
-                        .is_some_and(|l| l != alias && frontier.contains(l))
-                    {
-                        next.insert(alias.clone());
-                    }
-                }
+                next.extend(renaming_aliases(summary, |name| frontier.contains(name)).cloned());
                 // A `macro_rules!` that calls `$ty::name`: its invocations
                 // name the types, wherever they are.
                 for (mac, method) in &summary.macro_methods {
