@@ -93,7 +93,7 @@ const FILE_NAME: &str = "summaries.bin";
 /// The version of the cache's layout and of the summary types it stores;
 /// bump it when either changes (a new leaklint build is told apart anyway,
 /// see the module documentation, so this is a second line of defence).
-pub const SCHEMA: u32 = 111;
+pub const SCHEMA: u32 = 112;
 
 /// The first bytes of a cache file.
 const MAGIC: &[u8; 8] = b"LLCACHE\0";

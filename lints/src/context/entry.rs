@@ -179,25 +179,57 @@ pub struct FieldDecl {
     /// or for `Client` after `use crate::grpc::Client;`): of two types of
     /// one name in two modules, the field holds that module's.
     pub module: Option<String>,
+    /// The library of the workspace whose path the declaration names the
+    /// type by (`base` for `base::poll::Poller`, or for `Poller` after
+    /// `use base::poll::Poller;`): the field holds that library's type, not
+    /// a type of the same name of the struct's own package.
+    #[serde(default)]
+    pub library: Option<String>,
+}
+
+/// Where the crate defines a type, as far as the path that names it tells
+/// (see [`FileContext::type_home_of_path`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypeHome<S> {
+    /// Its module, by the module's last segment (`grpc` for
+    /// `crate::net::grpc::Client`).
+    pub module: Option<S>,
+    /// The library of the workspace the path goes through (`base` for
+    /// `base::poll::Poller`).
+    pub library: Option<S>,
+}
+
+impl<S> Default for TypeHome<S> {
+    fn default() -> Self {
+        TypeHome {
+            module: None,
+            library: None,
+        }
+    }
 }
 
 /// The type `owner`'s `field` is declared with among `fields`, when that is
 /// one type (same-named structs in other modules may declare it
-/// differently), with the module of the crate that defines it when every
-/// declaration names the same one.
+/// differently), with the module of the crate that defines it, and the
+/// library whose path names it, when every declaration names the same one.
 pub fn field_type<'s>(
     fields: impl IntoIterator<Item = &'s FieldDecl>,
     owner: &str,
     field: &str,
-) -> Option<(&'s str, Option<&'s str>)> {
-    let mut found: Option<(&str, Option<&str>)> = None;
+) -> Option<(&'s str, TypeHome<&'s str>)> {
+    let mut found: Option<(&str, TypeHome<&'s str>)> = None;
     for decl in fields {
         if decl.owner == owner && decl.field == field {
-            let module = decl.module.as_deref();
+            let home = TypeHome {
+                module: decl.module.as_deref(),
+                library: decl.library.as_deref(),
+            };
             match found {
-                None => found = Some((&decl.ty, module)),
+                None => found = Some((&decl.ty, home)),
                 Some((ty, known)) if ty == decl.ty => {
-                    found = Some((ty, known.filter(|_| known == module)));
+                    let module = known.module.filter(|_| known.module == home.module);
+                    let library = known.library.filter(|_| known.library == home.library);
+                    found = Some((ty, TypeHome { module, library }));
                 }
                 Some(_) => return None,
             }
@@ -216,7 +248,7 @@ pub fn field_path_type<'s, I>(
     owner: &str,
     path: &[String],
     known: impl Fn(&str) -> bool,
-) -> Option<(&'s str, Option<&'s str>)>
+) -> Option<(&'s str, TypeHome<&'s str>)>
 where
     I: IntoIterator<Item = &'s FieldDecl>,
 {
@@ -276,6 +308,12 @@ pub struct CallSite {
     /// one name in two modules, the method is that module's type's.
     #[serde(default)]
     pub type_module: Option<String>,
+    /// For a method or associated fn of a type whose path goes through a
+    /// library of the workspace (`use base::poll::Poller;` then
+    /// `Poller::new()`), that library: the fn is that library's type's,
+    /// not one of a type of the same name in the caller's own package.
+    #[serde(default)]
+    pub type_library: Option<String>,
 }
 
 /// How a call passes its arguments. Rust has neither overloads nor default
@@ -437,27 +475,28 @@ fn field_call(
     mut owner: String,
     fields: Vec<String>,
     method: String,
-) -> (Callee, Option<String>) {
+) -> (Callee, Option<String>, Option<String>) {
     let mut fields = fields.into_iter().peekable();
-    let mut module = None;
+    let (mut module, mut library) = (None, None);
     while let Some(field) = fields.next_if(|_| own_fields.iter().any(|d| d.owner == owner)) {
         match field_type(own_fields, &owner, &field) {
-            Some((ty, declared_in)) => {
+            Some((ty, home)) => {
                 owner = ty.to_string();
-                module = declared_in.map(str::to_string);
+                module = home.module.map(str::to_string);
+                library = home.library.map(str::to_string);
             }
-            None => return (Callee::Method(method), None),
+            None => return (Callee::Method(method), None, None),
         }
     }
     match fields.peek() {
-        None => (Callee::Assoc(format!("{owner}::{method}")), module),
+        None => (Callee::Assoc(format!("{owner}::{method}")), module, library),
         Some(_) => {
             let callee = Callee::Field {
                 owner,
                 fields: fields.collect(),
                 method,
             };
-            (callee, None)
+            (callee, None, None)
         }
     }
 }
@@ -1030,6 +1069,14 @@ impl<'a> FileContext<'a> {
                         Some(t) => Callee::Assoc(format!("{t}::{name}")),
                         None => Callee::Method(name.clone()),
                     }),
+                    // `reqwest::Client::new()`: no fn of the crate's, even
+                    // when the crate has a `Client` type.
+                    [.., ty, _]
+                        if ty.starts_with(char::is_uppercase)
+                            && self.names_foreign_type(&p.path) =>
+                    {
+                        None
+                    }
                     [.., ty, name] if ty.starts_with(char::is_uppercase) => {
                         Some(Callee::Assoc(format!("{ty}::{name}")))
                     }
@@ -1059,14 +1106,15 @@ impl<'a> FileContext<'a> {
                     [] => None,
                 }
             };
-            let mut type_module = None;
+            let (mut type_module, mut type_library) = (None, None);
             let callee = match expr {
                 // `Lazy::new(Bus::create)` calls `Bus::create` there, once.
                 Expr::Call(call) => match once_initializer_fn(call).unwrap_or(&*call.func) {
                     Expr::Path(p) if p.qself.is_none() => {
                         let callee = callee_of_path(p);
                         if matches!(callee, Some(Callee::Assoc(_))) {
-                            type_module = self.path_type_module(&p.path);
+                            let home = self.type_home_of_path(&p.path, 1);
+                            (type_module, type_library) = (home.module, home.library);
                         }
                         callee
                     }
@@ -1074,6 +1122,12 @@ impl<'a> FileContext<'a> {
                 },
                 // `v.iter().map(f).collect()`: std's, no fn of the crate.
                 Expr::MethodCall(m) if is_std_iterator(&m.receiver) => None,
+                // A method of another crate's type (`let u =
+                // url::Url::parse(s)?; u.join(p)`) is no fn of the crate's,
+                // not even one of unknown type.
+                Expr::MethodCall(m) if self.receiver_type_is_foreign(&m.receiver, ancestors) => {
+                    None
+                }
                 Expr::MethodCall(m) => {
                     let name = imports::unraw(&m.method);
                     // `x.clone().run()` calls what `x.run()` calls.
@@ -1089,16 +1143,17 @@ impl<'a> FileContext<'a> {
                                 None => Callee::Method(name),
                             },
                             Some(t) => {
-                                type_module = self.receiver_type_module(receiver, ancestors);
+                                let home = self.receiver_type_home(receiver, ancestors);
+                                (type_module, type_library) = (home.module, home.library);
                                 Callee::Assoc(format!("{t}::{name}"))
                             }
                             None => {
                                 match self.field_receiver(receiver, ancestors, self_type.as_deref())
                                 {
                                     Some((owner, fields)) => {
-                                        let (callee, module) =
+                                        let (callee, module, library) =
                                             field_call(own_fields, owner, fields, name);
-                                        type_module = module;
+                                        (type_module, type_library) = (module, library);
                                         callee
                                     }
                                     None => match self.returned_receiver(receiver, ancestors) {
@@ -1228,6 +1283,7 @@ impl<'a> FileContext<'a> {
                 let (mut site, handed) =
                     self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
                 site.type_module = type_module;
+                site.type_library = type_library;
                 site.ends_caller =
                     site.once && self.ends_its_fn_with(ancestors, &mut block_waits).is_some();
                 if let Some(handed) = handed {
@@ -1448,44 +1504,52 @@ impl<'a> FileContext<'a> {
         Some((owner, fields))
     }
 
-    /// The module of the crate that defines the type of `receiver`, when
-    /// the value is made where the type is written by a path into the
-    /// crate: `grpc` for a local bound to `Client::new(…)` after `use
-    /// crate::grpc::Client;`, to `grpc::Client::new(…)` after `use
-    /// crate::grpc;`, or to `crate::grpc::Client { … }`; also through
-    /// clones, `Arc::new`, `.unwrap()`, and a typed `let` or parameter.
-    /// `None` for a type of the file itself, or one named otherwise.
-    fn receiver_type_module<'v>(
+    /// Where the crate defines the type of `receiver` (see
+    /// [`Self::type_home_of_path`]), when the value is made where the type
+    /// is written by a path into the crate: module `grpc` for a local bound
+    /// to `Client::new(…)` after `use crate::grpc::Client;`, to
+    /// `grpc::Client::new(…)` after `use crate::grpc;`, or to
+    /// `crate::grpc::Client { … }`; also through clones, `Arc::new`,
+    /// `.unwrap()`, and a typed `let` or parameter. Nothing for a type of
+    /// the file itself, or one named otherwise.
+    fn receiver_type_home<'v>(
         &'v self,
         receiver: &'v Expr,
         ancestors: &[Node<'v>],
-    ) -> Option<String> {
-        let (path, constructor) = self.receiver_type_path(receiver, ancestors)?;
-        self.type_module_of_path(path, usize::from(constructor))
+    ) -> TypeHome<String> {
+        match self.receiver_type_path(receiver, ancestors) {
+            Some((path, constructor)) => self.type_home_of_path(path, usize::from(constructor)),
+            None => TypeHome::default(),
+        }
     }
 
-    /// For an associated fn called by a path that names the module of its
-    /// type (`common::settings::Config::load()`, `grpc::Client::new(e)`
+    /// Whether the value `receiver` is of another crate's type, as the path
+    /// its type is written with where the value is made says (see
+    /// [`FileContext::names_foreign_type`]).
+    fn receiver_type_is_foreign<'v>(&'v self, receiver: &'v Expr, ancestors: &[Node<'v>]) -> bool {
+        (self.receiver_type_path(without_clones(receiver), ancestors))
+            .is_some_and(|(path, _)| self.names_foreign_type(path))
+    }
+
+    /// Where the crate defines the type `path` names, after `after`
+    /// segments (a constructor, an associated fn: `grpc::Client::new(e)`
     /// after `use crate::grpc;`, `Config::load()` after `use
-    /// common::settings::Config;`), that module (see
-    /// [`Self::type_module_of_path`]): of two types of one name, the fn is
-    /// that module's type's.
-    fn path_type_module(&self, path: &syn::Path) -> Option<String> {
-        self.type_module_of_path(path, 1)
-    }
-
-    /// The module of the crate whose type `path` names, after `after`
-    /// segments (a constructor, an associated fn) are taken off its end:
-    /// its last segment, as the crate's summaries name modules
-    /// (`crate::net::grpc::Client` → `grpc`), through an import, a module
-    /// this file declares (`grpc::Client` beside `mod grpc;`), or a path
-    /// through one of the crate's libraries (`common::grpc::Client`).
-    /// `None` for a type of this file, a path through `self`/`super`, or a
-    /// path into another crate.
-    fn type_module_of_path(&self, path: &syn::Path, after: usize) -> Option<String> {
-        let first = &path.segments.first()?.ident;
+    /// common::settings::Config;`) are taken off its end:
+    /// * its module, by its last segment, as the crate's summaries name
+    ///   modules (`crate::net::grpc::Client` → `grpc`), through an import, a
+    ///   module this file declares (`grpc::Client` beside `mod grpc;`), or a
+    ///   path through one of the crate's libraries (`common::grpc::Client`);
+    ///   none for a type of this file or a path through `self`/`super`;
+    /// * the library of the workspace the path goes through (`common`).
+    ///
+    /// Nothing for a path into another crate. Of two types of one name,
+    /// the fn is the one of that module's, and that library's, type.
+    pub(crate) fn type_home_of_path(&self, path: &syn::Path, after: usize) -> TypeHome<String> {
+        let Some(first) = path.segments.first().map(|s| &s.ident) else {
+            return TypeHome::default();
+        };
         if first == "self" || first == "super" {
-            return None;
+            return TypeHome::default();
         }
         let written: Vec<String> = path
             .segments
@@ -1493,27 +1557,36 @@ impl<'a> FileContext<'a> {
             .map(|s| imports::unraw(&s.ident))
             .collect();
         let local = first != "crate" && (self.imports).is_local_item_at(&written[0], first.span());
+        let mut library = None;
         let segments: Vec<String> = match local {
             // A module this file declares (the type's module file, or an
             // inline module whose fns are the file's): as written.
             true => written,
             false => {
-                let resolved = self.resolve(path)?;
-                let (head, rest) = resolved.split_once("::")?;
-                let into_crate = head == "crate" || self.crate_libraries.iter().any(|l| l == head);
-                if !into_crate {
-                    return None;
+                let Some(resolved) = self.resolve(path) else {
+                    return TypeHome::default();
+                };
+                let Some((head, rest)) = resolved.split_once("::") else {
+                    return TypeHome::default();
+                };
+                if self.crate_libraries.iter().any(|l| l == head) {
+                    library = Some(head.to_string());
+                } else if head != "crate" {
+                    return TypeHome::default();
                 }
                 rest.split("::").map(str::to_string).collect()
             }
         };
         // Less the fn (or constructor), then the type: the module path.
-        let modules = segments.len().checked_sub(1 + after)?;
-        match &segments[..modules] {
-            [] => None,
-            [.., module] if matches!(module.as_str(), "self" | "super") => None,
-            [.., module] => Some(module.clone()),
-        }
+        let module = match segments.len().checked_sub(1 + after) {
+            Some(modules) => match &segments[..modules] {
+                [] => None,
+                [.., module] if matches!(module.as_str(), "self" | "super") => None,
+                [.., module] => Some(module.clone()),
+            },
+            None => None,
+        };
+        TypeHome { module, library }
     }
 
     /// The path `receiver`'s type is written with where its value is made,
@@ -1581,7 +1654,9 @@ impl<'a> FileContext<'a> {
         // `T::new(…).start()`: a constructor by convention returns `T`.
         if let Expr::Call(c) = receiver {
             return match &*c.func {
-                Expr::Path(p) => constructed_type(&type_path_names(self, &p.path)),
+                Expr::Path(p) if !self.names_foreign_type(&p.path) => {
+                    constructed_type(&type_path_names(self, &p.path))
+                }
                 _ => None,
             };
         }
@@ -1657,7 +1732,10 @@ impl<'a> FileContext<'a> {
                 Expr::Path(p) => &p.path,
                 _ => return None,
             },
+            // Another crate's type has none of the crate's methods.
+            Expr::Struct(s) if self.names_foreign_type(&s.path) => return None,
             Expr::Struct(s) => return type_path_names(self, &s.path).pop(),
+            Expr::Path(p) if self.names_foreign_type(&p.path) => return None,
             // A unit struct (`let w = Worker;`); `None` is no type.
             Expr::Path(p) if p.qself.is_none() => {
                 let name = type_path_names(self, &p.path).pop()?;
@@ -1669,6 +1747,9 @@ impl<'a> FileContext<'a> {
         };
         // What another fn returns is what it declares
         // (`Callee::Returned`).
+        if self.names_foreign_type(path) {
+            return None;
+        }
         constructed_type(&type_path_names(self, path))
     }
 
@@ -1886,6 +1967,7 @@ impl<'a> FileContext<'a> {
             arguments,
             library: None,
             type_module: None,
+            type_library: None,
         };
         (site, handed)
     }
@@ -2131,7 +2213,17 @@ fn named_type(ctx: &FileContext<'_>, path: &syn::Path) -> Option<String> {
         return None;
     }
     let name = type_path_names(ctx, path).pop()?;
-    name.starts_with(char::is_uppercase).then_some(name)
+    if !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // Another crate's type (`sysinfo::System`) goes by its full path,
+    // which keys none of the crate's methods: a method called on a value
+    // of it is none of the crate's fns (not a method of unknown type, which
+    // may be any of them).
+    match ctx.names_foreign_type(path) {
+        true => ctx.resolve(path),
+        false => Some(name),
+    }
 }
 
 /// The path of the type `ty` holds a value of, through `&`, parentheses
@@ -2418,12 +2510,13 @@ impl<'v> Visit<'v> for Defs<'_, '_, '_> {
                     .and_then(|p| named_type(self.ctx, p))
                     .filter(|ty| !generic(ty));
                 if let (Some(name), Some(path), Some(ty)) = (&field.ident, path, ty) {
-                    let module = self.ctx.type_module_of_path(path, 0);
+                    let home = self.ctx.type_home_of_path(path, 0);
                     self.struct_fields.push(FieldDecl {
                         owner: owner.clone(),
                         field: imports::unraw(name),
                         ty,
-                        module,
+                        module: home.module,
+                        library: home.library,
                     });
                 }
             }
@@ -2932,7 +3025,7 @@ pub fn reached_from_main<'s>(
         .flat_map(|s| &s.struct_fields)
         .collect();
     // With the module of the crate the last field's declaration names.
-    let field_owner_type = |owner: &String, fields: &[String]| -> Option<(&str, Option<&str>)> {
+    let field_owner_type = |owner: &String, fields: &[String]| -> Option<(&str, TypeHome<&str>)> {
         // Every struct on the way is one whose definitions are loaded.
         let known = |ty: &str| structs_known.is_none_or(|known| known.contains(ty));
         field_path_type(|| struct_fields.iter().copied(), owner, fields, known)
@@ -3019,8 +3112,8 @@ pub fn reached_from_main<'s>(
                     fields,
                     method,
                 } => match field_owner_type(owner, fields) {
-                    Some((ty, module)) => {
-                        if let Some(module) = module {
+                    Some((ty, home)) => {
+                        if let Some(module) = home.module {
                             field_modules.insert(std::ptr::from_ref(site), module);
                         }
                         (assoc.entry(format!("{ty}::{method}")).or_default()).push(site);

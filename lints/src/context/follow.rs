@@ -79,6 +79,11 @@ pub struct FnFacts {
     /// `Arc`, `Box`, `Rc` (`Self`: its `impl`'s type), when that names a
     /// type: a variable bound to its result has that type.
     pub returns: Option<String>,
+    /// The library of the workspace whose path names the type it returns
+    /// (`base` for `-> base::poll::Poller`): that library's type, not one
+    /// of the same name of the fn's own package.
+    #[serde(default)]
+    pub returns_library: Option<String>,
     /// Whether it returns a tokio runtime that its caller does not own: a
     /// `Handle`, or a `Runtime` behind a reference, `Arc`, `Rc`, `Box`
     /// (`fn runtime() -> &'static Runtime`). A task spawned on its result
@@ -200,18 +205,37 @@ pub fn polls(mention: &super::scopes::Reference) -> bool {
 /// blocking pool's work (`thread::spawn(|| …)`, `spawn_blocking(|| …)`),
 /// and a child process's `cmd.spawn()` takes none.
 pub fn spawns_a_task(expr: &syn::Expr) -> bool {
-    let (name, first, path) = match expr {
+    spawn_shape(expr, None)
+}
+
+/// [`spawns_a_task`], with the path of a fn called read through `ctx`'s
+/// imports when given (`go(fut)` after `use tokio::spawn as go;`).
+fn spawn_shape(expr: &syn::Expr, ctx: Option<&FileContext<'_>>) -> bool {
+    let (path, first, method) = match expr {
         syn::Expr::Call(c) => match &*c.func {
-            syn::Expr::Path(p) => match p.path.segments.last() {
-                Some(last) => (last.ident.to_string(), c.args.first(), Some(&p.path)),
-                None => return false,
-            },
+            syn::Expr::Path(p) => {
+                let written = || {
+                    p.path
+                        .segments
+                        .iter()
+                        .map(|s| s.ident.to_string())
+                        .collect()
+                };
+                let path: Vec<String> = match ctx.and_then(|ctx| ctx.resolve(&p.path)) {
+                    Some(resolved) => resolved.split("::").map(str::to_string).collect(),
+                    None => written(),
+                };
+                (path, c.args.first(), None)
+            }
             _ => return false,
         },
-        syn::Expr::MethodCall(m) => (m.method.to_string(), m.args.first(), None),
+        syn::Expr::MethodCall(m) => (Vec::new(), m.args.first(), Some(m.method.to_string())),
         _ => return false,
     };
-    let thread = path.is_some_and(|p| p.segments.iter().any(|s| s.ident == "thread"));
+    let Some(name) = method.as_ref().or(path.last()) else {
+        return false;
+    };
+    let thread = path.iter().any(|s| s == "thread");
     name.starts_with("spawn")
         && !name.contains("blocking")
         && !thread
@@ -383,15 +407,18 @@ impl FileContext<'_> {
         is_method: bool,
     ) -> FnFacts {
         let shape = self.task_shape_of_block(block, false);
-        let returns = match &sig.output {
+        let (returns, returns_library) = match &sig.output {
             syn::ReturnType::Type(_, ty) => {
                 let self_type = is_method
                     .then(|| key.rsplit_once("::").map(|(owner, _)| owner))
                     .flatten()
                     .map(super::paths::last_segment);
-                returned_type(self, ty, self_type)
+                match returned_type(self, ty, self_type) {
+                    Some((name, library)) => (Some(name), library),
+                    None => (None, None),
+                }
             }
-            syn::ReturnType::Default => None,
+            syn::ReturnType::Default => (None, None),
         };
         let endless = (shape.loops.iter()).find(|l| !l.wrapped && !l.observes_cancellation);
         let polls_param = endless.map_or_else(Vec::new, |l| self.params_polled_in(sig, l));
@@ -414,6 +441,7 @@ impl FileContext<'_> {
             spawns_param_on: None,
             forwards_param: Vec::new(),
             returns,
+            returns_library,
             shares_runtime: super::spawn::returns_shared_runtime(sig),
             returns_listener: super::spawn::returns_listener(sig),
             fires_param: self.fired_token_params(sig, block),
@@ -433,7 +461,7 @@ impl FileContext<'_> {
     fn task_spawns(&self, block: &syn::Block) -> (bool, bool) {
         let mut joined = false;
         let escapes = self.any_expr(block, |e| {
-            if !spawns_a_task(e) {
+            if !spawn_shape(e, Some(self)) {
                 return false;
             }
             let ends_here = self.spawn_joined_in(e, block);
@@ -675,7 +703,7 @@ impl FileContext<'_> {
             // on another thread, later, or never.
             let deferred = (ancestors.iter()).any(|n| match n {
                 super::Node::Expr(e @ (syn::Expr::Call(_) | syn::Expr::MethodCall(_))) => {
-                    spawns_a_task(e)
+                    spawn_shape(e, Some(self))
                 }
                 super::Node::Expr(syn::Expr::Closure(_) | syn::Expr::Async(_)) => true,
                 _ => false,
@@ -2028,6 +2056,10 @@ impl<'s> CrateIndex<'s> {
     /// crate can be it.
     fn callee(&self, file: usize, call: Span) -> Option<FnId> {
         let site = self.calls_at[file].get(&(call.start.byte, call.end.byte))?;
+        if let (Some(library), Callee::Assoc(key)) = (&site.type_library, &site.callee) {
+            let module = site.type_module.as_deref();
+            return self.method_in_library(key, module, library);
+        }
         if let (Some(module), Callee::Assoc(key)) = (&site.type_module, &site.callee) {
             if let Some(found) = self.method_of_module_type(key, module, file) {
                 return Some(found);
@@ -2054,6 +2086,30 @@ impl<'s> CrateIndex<'s> {
         match of_module.is_empty() {
             true => None,
             false => self.the_one_visible(&of_module, file),
+        }
+    }
+
+    /// The method `key` (`Poller::run`) of the type of its name that library
+    /// `library` of the workspace defines (in its module `module`, when
+    /// known), for a call on a type named through that library (`use
+    /// base::poll::Poller;`): never the method of a type of the same name
+    /// in the caller's own package. `None` when the library defines none
+    /// (a trait's method, one reached through `Deref`).
+    fn method_in_library(&self, key: &str, module: Option<&str>, library: &str) -> Option<FnId> {
+        let unit = self.library_units.get(library)?;
+        let (ty, method) = key.rsplit_once("::")?;
+        let in_library: Vec<FnId> = (self.methods_of(ty, method)?.iter().copied())
+            .filter(|c| matches!(self.units.get(c.0), Some(Some(units)) if units.contains(unit)))
+            .collect();
+        // The path may name the module through a re-export (`cmd::Opts`
+        // for the type of `cmd/download.rs`): the module picks among the
+        // library's types only when one of them is its.
+        let of_module: Vec<FnId> = (in_library.iter().copied())
+            .filter(|c| module.is_some_and(|m| self.files[c.0].module == m))
+            .collect();
+        match (&of_module[..], &in_library[..]) {
+            ([only], _) | ([], [only]) => Some(*only),
+            _ => None,
         }
     }
 
@@ -2154,10 +2210,13 @@ impl<'s> CrateIndex<'s> {
                 method,
             } => {
                 let structs = || self.files.iter().flat_map(|s| &s.struct_fields);
-                let (ty, module) = super::entry::field_path_type(structs, owner, fields, |_| true)?;
+                let (ty, home) = super::entry::field_path_type(structs, owner, fields, |_| true)?;
                 let key = format!("{ty}::{method}");
+                if let Some(library) = home.library {
+                    return self.method_in_library(&key, home.module, library);
+                }
                 if let Some(found) =
-                    module.and_then(|module| self.method_of_module_type(&key, module, file))
+                    (home.module).and_then(|module| self.method_of_module_type(&key, module, file))
                 {
                     return Some(found);
                 }
@@ -2166,7 +2225,11 @@ impl<'s> CrateIndex<'s> {
             // The type is named where the fn that returns it is.
             Callee::Returned { call, method } => {
                 let made_by = self.resolve(file, call)?;
-                let ty = self.files[made_by.0].fns[made_by.1].returns.as_ref()?;
+                let facts = &self.files[made_by.0].fns[made_by.1];
+                let ty = facts.returns.as_ref()?;
+                if let Some(library) = &facts.returns_library {
+                    return self.method_in_library(&format!("{ty}::{method}"), None, library);
+                }
                 let candidates = self.methods_of(ty, method)?;
                 return self.one_of(candidates, made_by.0);
             }
@@ -3051,7 +3114,13 @@ pub fn receiver_type_may_be_known(e: &syn::Expr) -> bool {
 
 /// The type `ty` names as a return type: through `Option`, `Result`
 /// (their first argument), `&`, `Arc`, `Box`, `Rc`; `Self` is `self_type`.
-fn returned_type(ctx: &FileContext<'_>, ty: &syn::Type, self_type: Option<&str>) -> Option<String> {
+/// With the library of the workspace whose path names it (see
+/// [`FileContext::type_home_of_path`]).
+fn returned_type(
+    ctx: &FileContext<'_>,
+    ty: &syn::Type,
+    self_type: Option<&str>,
+) -> Option<(String, Option<String>)> {
     match ty {
         syn::Type::Reference(r) => returned_type(ctx, &r.elem, self_type),
         syn::Type::Paren(p) => returned_type(ctx, &p.elem, self_type),
@@ -3068,9 +3137,12 @@ fn returned_type(ctx: &FileContext<'_>, ty: &syn::Type, self_type: Option<&str>)
                     }
                     _ => None,
                 },
-                "Self" => self_type.map(str::to_string),
-                _ if ctx.names_known_foreign_type(&p.path) => None,
-                _ => name.starts_with(char::is_uppercase).then_some(name),
+                "Self" => self_type.map(|t| (t.to_string(), None)),
+                _ if ctx.names_foreign_type(&p.path) => None,
+                _ => name.starts_with(char::is_uppercase).then(|| {
+                    let library = ctx.type_home_of_path(&p.path, 0).library;
+                    (name, library)
+                }),
             }
         }
         _ => None,

@@ -422,7 +422,12 @@ impl Imports {
             };
             let mut full: Vec<String> = target.split("::").map(str::to_string).collect();
             full.extend(rest.iter().cloned());
-            if is_relative(target) || self.starts_at_local_item(module, target) {
+            // `use fluvio_hub_util as hubutil; use hubutil::HubAccess;`: the
+            // import's path starts at another import of the module.
+            let head = full[0].as_str();
+            let through_import = head != first.as_str()
+                && (m.names.get(head)).is_some_and(|t| t.as_deref().is_some_and(|t| t != head));
+            if is_relative(target) || self.starts_at_local_item(module, target) || through_import {
                 return Some(self.resolve_in(module, &full, false, depth + 1));
             }
             return Some(Some(normalize(&full.join("::"))));

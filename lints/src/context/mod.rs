@@ -446,12 +446,53 @@ impl<'a> FileContext<'a> {
 
     /// Whether the type `path` names belongs to a crate whose items the
     /// rules know (`async_channel::Receiver`, or `mpsc::Receiver` after
-    /// `use tokio::sync::mpsc;`): it is none of the linted crate's types,
-    /// even when the crate has a type of the same name, so its methods are
-    /// not the crate's fns.
+    /// `use tokio::sync::mpsc;`).
     pub fn names_known_foreign_type(&self, path: &syn::Path) -> bool {
         self.resolve(path)
             .is_some_and(|full| paths::in_rule_crate(&full))
+    }
+
+    /// Whether the type `path` names belongs to another crate: one whose
+    /// items the rules know (`async_channel::Receiver`, or `mpsc::Receiver`
+    /// after `use tokio::sync::mpsc;`), or a crate the path names by its
+    /// first segment (`reqwest::Client::new()`, `-> remote::Client`), which
+    /// is neither the linted crate, nor one of its libraries, nor a name the
+    /// file binds. It is none of the linted crate's types, even when the
+    /// crate has a type of the same name, so its methods are not the
+    /// crate's fns. A path that reaches another crate only through imports
+    /// is left to the rule crates: the imports of a file alone do not
+    /// always tell a module of the crate from another crate (a module a
+    /// glob brings, a re-export of another file).
+    pub fn names_foreign_type(&self, path: &syn::Path) -> bool {
+        let Some(full) = self.resolve(path) else {
+            return false;
+        };
+        let (Some((head, _)), Some(first)) = (full.split_once("::"), path.segments.first()) else {
+            return false;
+        };
+        // A library of the workspace named as a crate the rules know is
+        // the workspace's: a package called `tokio_util`, or `core` (whose
+        // paths read as std's).
+        let std_named = |l: &String| matches!(l.as_str(), "core" | "alloc" | "std");
+        if self
+            .crate_libraries
+            .iter()
+            .any(|l| l == head || head == "std" && std_named(l))
+        {
+            return false;
+        }
+        if paths::in_rule_crate(&full) {
+            return true;
+        }
+        // Crates are named in snake case: `Default::default`, `T::new`
+        // (a type parameter), `Self::run` start at no crate.
+        let a_crate = head.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && !matches!(head, "crate" | "self" | "super");
+        a_crate
+            && imports::unraw(&first.ident) == head
+            && path.leading_colon.is_none()
+            && !self.imports.crate_glob_at(first.ident.span())
+            || a_crate && path.leading_colon.is_some()
     }
 
     /// The name of the item `path` names, after a renaming `use` is applied

@@ -1,0 +1,3 @@
+pub mod db;
+pub mod handlers;
+pub mod store;
