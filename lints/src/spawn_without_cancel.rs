@@ -199,7 +199,17 @@ crate::declare_lint! {
     ///   `c: Arc<grpc::Client>`, through clones; also through a library of
     ///   the workspace, `common::grpc::Client::new()`): the method of the
     ///   type that module's file defines, and an associated fn called by
-    ///   such a path (`common::settings::Config::load()`) is that type's. Known another way (a field's type,
+    ///   such a path (`common::settings::Config::load()`) is that type's. A
+    ///   type named through a library of the workspace (`use
+    ///   base::poll::Poller;`, a field or a return type `base::poll::Poller`)
+    ///   is that library's, never a type of the same name of the caller's
+    ///   own package; one named by another crate's path (`remote::Client::new()`,
+    ///   a field, parameter or return type `remote::Client`) is none of the
+    ///   crate's, though the crate has a `Client`. Another crate's type
+    ///   imported under a new name (`use remote::Client as Remote;`) is
+    ///   still taken for the crate's type of that name, when the crate has
+    ///   one: a file's imports alone do not always tell a module of the
+    ///   crate from another crate. Known another way (a field's type,
     ///   what a fn returns) the call is ambiguous and not followed. A free fn called
     ///   through a re-export (`pub use worker::pump;` at the top of
     ///   `lib.rs`, then `app::pump()` or `crate::pump()`) is followed to the
@@ -297,18 +307,24 @@ crate::declare_lint! {
     ///   (`error!(error = ?e, …)`, `info!(%addr)`), not the try operator; a
     ///   macro body leaklint cannot parse that contains `break`, `return` or a
     ///   try `?` is assumed to leave the loop, and so are `bail!`, `ensure!`
-    ///   and `return_…!` macros.
+    ///   and `return_…!` macros. A `macro_rules!` macro of the crate defined
+    ///   in another file, whose call parses as an expression
+    ///   (`leave_if_closed!(conn)` expanding to `return`), is read as that
+    ///   expression: a loop it leaves is taken for endless.
     /// * Cancellation is recognised by shape: `.cancelled()`,
     ///   `.is_cancelled()`, or `.recv()` / `.changed()` / `.notified()` /
     ///   `.closed()` / `.wait_for(…)` / `.load(…)` (and, for threads polling a
     ///   std receiver, `.try_recv()` / `.recv_timeout(…)`) on a value whose
     ///   name mentions shutdown, cancel, stop, quit, exit, term, kill or
-    ///   close; a `select!` branch racing such a value or a call of a fn so
-    ///   named (`shutdown_signal()`); or `tokio::signal::ctrl_c()`. A loop
+    ///   close; a `select!` branch racing such a value, `.wait()` on one
+    ///   (`self.shutdown.wait()`), or a call of a fn or method so named
+    ///   (`shutdown_signal()`, `subsys.on_shutdown_requested()`); or
+    ///   `tokio::signal::ctrl_c()`. A loop
     ///   inside the future given to `run_until_cancelled` /
     ///   `run_until_cancelled_owned`, `with_cancellation_token`,
     ///   `tokio::time::timeout` or `futures::future::abortable`, or raced in a
-    ///   `select!` against such a signal, is cancellable, also when the
+    ///   `select!` (or `futures::future::select(work, stop_rx)`) against such
+    ///   a signal, is cancellable, also when the
     ///   future is bound to a name first (`let work = async { loop { … } };`
     ///   then `_ = &mut work =>` beside `_ = token.cancelled() =>`, or
     ///   `timeout(d, work)`). A badly named

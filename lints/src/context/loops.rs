@@ -243,7 +243,9 @@ impl<'a> FileContext<'a> {
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
                 TOKEN_METHODS.contains(&method.as_str())
-                    || (SIGNAL_METHODS.contains(&method.as_str())
+                    // `subsys.on_shutdown_requested()`, `shutdown.wait()`.
+                    || names_a_shutdown_wait(&method)
+                    || ((SIGNAL_METHODS.contains(&method.as_str()) || method == "wait")
                         && self
                             .names_in(&m.receiver)
                             .iter()
@@ -338,6 +340,25 @@ impl FileContext<'_> {
 /// (`return_err!`, `return_if_err!`).
 fn is_returning_macro(name: &str) -> bool {
     matches!(name, "bail" | "ensure" | "try" | "r#try") || name.starts_with("return_")
+}
+
+/// Whether a method's name says it waits for shutdown: one of its words
+/// (`on_shutdown_requested`, `wait_until_stopped`) is one, not merely a
+/// part of one (`low_watermark` says `term`).
+fn names_a_shutdown_wait(method: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "shutdown",
+        "cancel",
+        "cancelled",
+        "canceled",
+        "stop",
+        "stopped",
+        "terminate",
+        "terminated",
+        "quit",
+        "exit",
+    ];
+    method.split('_').any(|word| WORDS.contains(&word))
 }
 
 fn is_true(cond: &Expr) -> bool {
@@ -602,6 +623,26 @@ impl<'v> LoopFinder<'v, '_> {
 
     /// Walks a future that a cancellation wraps, noting the name it is
     /// when it is one (seen through `&mut`, parentheses, `.fuse()`).
+    /// For a call of `futures::future::select(a, b)` one of whose two
+    /// futures is a cancellation signal, the place of the other.
+    fn raced_against_a_signal(&self, call: &syn::ExprCall) -> Option<usize> {
+        let Expr::Path(p) = &*call.func else {
+            return None;
+        };
+        if p.qself.is_some() || !self.ctx.path_is(&p.path, super::paths::SELECT_FNS) {
+            return None;
+        }
+        let [a, b] = [call.args.first()?, call.args.get(1)?];
+        match (
+            self.ctx.is_cancellation_signal(a),
+            self.ctx.is_cancellation_signal(b),
+        ) {
+            (false, true) => Some(0),
+            (true, false) => Some(1),
+            _ => None,
+        }
+    }
+
     fn wrapped_future(&mut self, future: &'v Expr) {
         if let Some(name) = future_name(future) {
             if !self.wrapped_names.contains(&name) {
@@ -665,10 +706,27 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
                 .map(|s| s.ident.to_string())
                 .unwrap_or_default();
             // A nested spawned task is a task of its own, also one handed
-            // to a spawn wrapper named otherwise (`background(async { … })`).
-            if last.starts_with("spawn") || self.ctx.is_spawn_wrapper_name(&last) {
+            // to a spawn wrapper named otherwise (`background(async { … })`),
+            // or to either under a renaming import (`use tokio::spawn as
+            // go;`).
+            let spawns =
+                |name: &str| name.starts_with("spawn") || self.ctx.is_spawn_wrapper_name(name);
+            if spawns(&last) || self.ctx.resolved_name(&p.path).is_some_and(|n| spawns(&n)) {
                 return;
             }
+        }
+        // `futures::future::select(work, stop_rx)`: a race whose other
+        // future is a cancellation signal wraps this one, as in `select!`.
+        if let Some(raced) = self.raced_against_a_signal(call) {
+            self.visit_expr(&call.func);
+            for (i, arg) in call.args.iter().enumerate() {
+                if i == raced {
+                    self.wrapped_future(arg);
+                } else {
+                    self.visit_expr(arg);
+                }
+            }
+            return;
         }
         if let Some(future) = self.ctx.cancelled_argument(&call.func) {
             self.visit_expr(&call.func);
