@@ -715,20 +715,12 @@ impl<'v> Visit<'v> for LoopFinder<'v, '_> {
                 return;
             }
         }
-        // `futures::future::select(work, stop_rx)`: a race whose other
-        // future is a cancellation signal wraps this one, as in `select!`.
-        if let Some(raced) = self.raced_against_a_signal(call) {
-            self.visit_expr(&call.func);
-            for (i, arg) in call.args.iter().enumerate() {
-                if i == raced {
-                    self.wrapped_future(arg);
-                } else {
-                    self.visit_expr(arg);
-                }
-            }
-            return;
-        }
-        if let Some(future) = self.ctx.cancelled_argument(&call.func) {
+        // `timeout(d, work)`, or `futures::future::select(work, stop_rx)`:
+        // a race whose other future is a cancellation signal wraps this
+        // one, as in `select!`.
+        let wrapped =
+            (self.ctx.cancelled_argument(&call.func)).or_else(|| self.raced_against_a_signal(call));
+        if let Some(future) = wrapped {
             self.visit_expr(&call.func);
             for (i, arg) in call.args.iter().enumerate() {
                 if i == future {
