@@ -475,28 +475,30 @@ fn field_call(
     mut owner: String,
     fields: Vec<String>,
     method: String,
-) -> (Callee, Option<String>, Option<String>) {
+) -> (Callee, TypeHome<String>) {
     let mut fields = fields.into_iter().peekable();
-    let (mut module, mut library) = (None, None);
+    let mut found = TypeHome::default();
     while let Some(field) = fields.next_if(|_| own_fields.iter().any(|d| d.owner == owner)) {
         match field_type(own_fields, &owner, &field) {
             Some((ty, home)) => {
                 owner = ty.to_string();
-                module = home.module.map(str::to_string);
-                library = home.library.map(str::to_string);
+                found = TypeHome {
+                    module: home.module.map(str::to_string),
+                    library: home.library.map(str::to_string),
+                };
             }
-            None => return (Callee::Method(method), None, None),
+            None => return (Callee::Method(method), TypeHome::default()),
         }
     }
     match fields.peek() {
-        None => (Callee::Assoc(format!("{owner}::{method}")), module, library),
+        None => (Callee::Assoc(format!("{owner}::{method}")), found),
         Some(_) => {
             let callee = Callee::Field {
                 owner,
                 fields: fields.collect(),
                 method,
             };
-            (callee, None, None)
+            (callee, TypeHome::default())
         }
     }
 }
@@ -1106,15 +1108,14 @@ impl<'a> FileContext<'a> {
                     [] => None,
                 }
             };
-            let (mut type_module, mut type_library) = (None, None);
+            let mut type_home = TypeHome::default();
             let callee = match expr {
                 // `Lazy::new(Bus::create)` calls `Bus::create` there, once.
                 Expr::Call(call) => match once_initializer_fn(call).unwrap_or(&*call.func) {
                     Expr::Path(p) if p.qself.is_none() => {
                         let callee = callee_of_path(p);
                         if matches!(callee, Some(Callee::Assoc(_))) {
-                            let home = self.type_home_of_path(&p.path, 1);
-                            (type_module, type_library) = (home.module, home.library);
+                            type_home = self.type_home_of_path(&p.path, 1);
                         }
                         callee
                     }
@@ -1143,17 +1144,16 @@ impl<'a> FileContext<'a> {
                                 None => Callee::Method(name),
                             },
                             Some(t) => {
-                                let home = self.receiver_type_home(receiver, ancestors);
-                                (type_module, type_library) = (home.module, home.library);
+                                type_home = self.receiver_type_home(receiver, ancestors);
                                 Callee::Assoc(format!("{t}::{name}"))
                             }
                             None => {
                                 match self.field_receiver(receiver, ancestors, self_type.as_deref())
                                 {
                                     Some((owner, fields)) => {
-                                        let (callee, module, library) =
+                                        let (callee, home) =
                                             field_call(own_fields, owner, fields, name);
-                                        (type_module, type_library) = (module, library);
+                                        type_home = home;
                                         callee
                                     }
                                     None => match self.returned_receiver(receiver, ancestors) {
@@ -1282,8 +1282,8 @@ impl<'a> FileContext<'a> {
             if let Some(callee) = callee {
                 let (mut site, handed) =
                     self.call_site(callee, expr, ancestors, &impl_type_of, &fn_key_of);
-                site.type_module = type_module;
-                site.type_library = type_library;
+                site.type_module = type_home.module;
+                site.type_library = type_home.library;
                 site.ends_caller =
                     site.once && self.ends_its_fn_with(ancestors, &mut block_waits).is_some();
                 if let Some(handed) = handed {

@@ -621,8 +621,6 @@ impl<'v> LoopFinder<'v, '_> {
         self.wrapped = before;
     }
 
-    /// Walks a future that a cancellation wraps, noting the name it is
-    /// when it is one (seen through `&mut`, parentheses, `.fuse()`).
     /// For a call of `futures::future::select(a, b)` one of whose two
     /// futures is a cancellation signal, the place of the other.
     fn raced_against_a_signal(&self, call: &syn::ExprCall) -> Option<usize> {
@@ -643,6 +641,8 @@ impl<'v> LoopFinder<'v, '_> {
         }
     }
 
+    /// Walks a future that a cancellation wraps, noting the name it is
+    /// when it is one (seen through `&mut`, parentheses, `.fuse()`).
     fn wrapped_future(&mut self, future: &'v Expr) {
         if let Some(name) = future_name(future) {
             if !self.wrapped_names.contains(&name) {

@@ -488,11 +488,12 @@ impl<'a> FileContext<'a> {
         // (a type parameter), `Self::run` start at no crate.
         let a_crate = head.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
             && !matches!(head, "crate" | "self" | "super");
-        a_crate
-            && imports::unraw(&first.ident) == head
-            && path.leading_colon.is_none()
-            && !self.imports.crate_glob_at(first.ident.span())
-            || a_crate && path.leading_colon.is_some()
+        // `::remote::Client`; or `remote::Client` as written, where no glob
+        // of the crate's modules may bring a module of that name.
+        let written_from_the_crate_name = path.leading_colon.is_some()
+            || (imports::unraw(&first.ident) == head
+                && !self.imports.crate_glob_at(first.ident.span()));
+        a_crate && written_from_the_crate_name
     }
 
     /// The name of the item `path` names, after a renaming `use` is applied
